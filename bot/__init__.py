@@ -1,0 +1,1 @@
+"""Network Coach: the bot (core, channels, scheduler, server, CLI)."""
