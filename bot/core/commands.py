@@ -1,0 +1,173 @@
+"""Typed commands the parser produces and the service runs. Plain data, no behaviour."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+from typing import Literal
+
+from bot.core.dates import DaySpec
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """Who a command is about: a free-text name, a platform mention, or a follow-up id (`#12`)."""
+
+    name: str
+    mention: str | None = None  # platform user id from `<@U123>`
+    follow_up_id: int | None = None
+
+    @property
+    def lookup_key(self) -> str:
+        return self.mention or self.name
+
+
+@dataclass(frozen=True)
+class HelpCommand:
+    topic: str | None = None
+    # Set when the user typed a command we do not know; the reply suggests `suggestion`.
+    unknown: str | None = None
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class MetCommand:
+    person: PersonRef
+    place: str | None = None
+    when: DaySpec | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpCommand:
+    person: PersonRef
+    when: DaySpec | None = None
+    note: str | None = None
+    # Keep it even though the 10-day window has closed (offered by a button when it has).
+    late: bool = False
+    # Free text with no date and no dash: the words could be "name" or "name note". The service
+    # splits them at the longest prefix that names a known contact.
+    unsplit_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ListCommand:
+    pass
+
+
+@dataclass(frozen=True)
+class DoneCommand:
+    target: PersonRef
+
+
+@dataclass(frozen=True)
+class SnoozeCommand:
+    target: PersonRef
+    days: int | None = None
+
+
+@dataclass(frozen=True)
+class CancelCommand:
+    target: PersonRef
+
+
+@dataclass(frozen=True)
+class ReviewCommand:
+    draft: str
+
+
+@dataclass(frozen=True)
+class StatsCommand:
+    period: Literal["week", "month"] = "week"
+
+
+@dataclass(frozen=True)
+class DigestHereCommand:
+    weekday: int | None = None
+    at: time | None = None
+
+
+@dataclass(frozen=True)
+class DigestOffCommand:
+    pass
+
+
+@dataclass(frozen=True)
+class DigestPreviewCommand:
+    pass
+
+
+@dataclass(frozen=True)
+class SettingsShowCommand:
+    pass
+
+
+@dataclass(frozen=True)
+class SettingsTimezoneCommand:
+    zone: str
+
+
+@dataclass(frozen=True)
+class SettingsHoursCommand:
+    start: time
+    end: time
+
+
+@dataclass(frozen=True)
+class SettingsToggleCommand:
+    setting: Literal["shoutouts", "store-drafts"]
+    on: bool
+
+
+@dataclass(frozen=True)
+class ExportCommand:
+    pass
+
+
+@dataclass(frozen=True)
+class ForgetMeCommand:
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class FeedbackCommand:
+    review_id: int
+    verdict: Literal["helpful", "wrong-flag"]
+
+
+Command = (
+    HelpCommand
+    | MetCommand
+    | FollowUpCommand
+    | ListCommand
+    | DoneCommand
+    | SnoozeCommand
+    | CancelCommand
+    | ReviewCommand
+    | StatsCommand
+    | DigestHereCommand
+    | DigestOffCommand
+    | DigestPreviewCommand
+    | SettingsShowCommand
+    | SettingsTimezoneCommand
+    | SettingsHoursCommand
+    | SettingsToggleCommand
+    | ExportCommand
+    | ForgetMeCommand
+    | FeedbackCommand
+)
+
+
+@dataclass(frozen=True)
+class ParseFailure:
+    """The text was meant as a command but is malformed. `message` says what to do next."""
+
+    message: str
+    topic: str | None = None  # the command whose help fits
+
+
+@dataclass(frozen=True)
+class NotACommand:
+    """A direct message that is no command: it is a draft to review."""
+
+    text: str

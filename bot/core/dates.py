@@ -1,0 +1,216 @@
+"""Calendar phrases ("yesterday", "on 3 March", "next friday", "in 4 days") and their resolution.
+
+The parser turns words into a `DaySpec` without knowing what day it is; the service resolves the
+spec against the member's own local date, so the same words mean the same day in every time zone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+WEEKDAYS: tuple[str, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+_WEEKDAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {
+    name: i for i, name in enumerate(WEEKDAYS)
+}
+_WEEKDAY_ALIASES |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+
+MONTHS: tuple[str, ...] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_ALIASES = {name[:3]: i + 1 for i, name in enumerate(MONTHS)} | {
+    name: i + 1 for i, name in enumerate(MONTHS)
+}
+_MONTH_ALIASES["sept"] = 9
+
+# Far enough for any sensible request, small enough that date arithmetic never overflows.
+MAX_DAYS = 3650
+
+
+class DateWordsError(ValueError):
+    """Words that look like a date but are not one; the message says what was wrong."""
+
+
+@dataclass(frozen=True)
+class RelativeDays:
+    """`days` from today: -1 is yesterday, 0 today, 3 is "in 3 days"."""
+
+    days: int
+
+
+@dataclass(frozen=True)
+class CalendarDate:
+    """A day of the year; `year` None means "the nearest one" (past or future, by context)."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class WeekdaySpec:
+    """A named weekday: the nearest one after today (`next friday`) or before it (`on friday`
+    for a meeting)."""
+
+    weekday: int
+
+
+DaySpec = RelativeDays | CalendarDate | WeekdaySpec
+
+
+def weekday_number(word: str) -> int | None:
+    return _WEEKDAY_ALIASES.get(word.lower().rstrip(",."))
+
+
+def parse_day(words: list[str]) -> DaySpec | None:
+    """Parse a whole phrase such as ["3", "March"] or ["2024-03-05"]; None if it is no date.
+
+    Raises `DateWordsError` for things that are clearly meant as dates but impossible
+    ("31 February").
+    """
+    cleaned = [w.lower().strip(",.") for w in words if w.strip(",.")]
+    if not cleaned:
+        return None
+    if len(cleaned) == 1:
+        word = cleaned[0]
+        if word == "today":
+            return RelativeDays(0)
+        if word == "yesterday":
+            return RelativeDays(-1)
+        if word == "tomorrow":
+            return RelativeDays(1)
+        weekday = weekday_number(word)
+        if weekday is not None:
+            return WeekdaySpec(weekday)
+        iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", word)
+        if iso:
+            return _checked(int(iso.group(2)), int(iso.group(3)), int(iso.group(1)))
+        return None
+    # "3 march [2024]", "3rd of march", "march 3[,] [2024]"
+    if cleaned[:1] and cleaned[0] in {"the"}:
+        cleaned = cleaned[1:]
+    cleaned = [w for w in cleaned if w != "of"]
+    if len(cleaned) not in (2, 3):
+        return None
+    year: int | None = None
+    if len(cleaned) == 3:
+        if not re.fullmatch(r"\d{4}", cleaned[2]):
+            return None
+        year = int(cleaned[2])
+    first, second = cleaned[0], cleaned[1]
+    day_word, month_word = (first, second) if first[:1].isdigit() else (second, first)
+    month = _MONTH_ALIASES.get(month_word)
+    day_match = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", day_word)
+    if month is None or day_match is None:
+        return None
+    return _checked(month, int(day_match.group(1)), year)
+
+
+def _checked(month: int, day: int, year: int | None) -> CalendarDate:
+    try:
+        date(year if year is not None else 2024, month, day)  # 2024 is a leap year: 29 Feb is fine
+    except ValueError:
+        raise DateWordsError("that date does not exist") from None
+    if year is not None and not 1900 <= year <= 2200:
+        raise DateWordsError("that year is out of range")
+    return CalendarDate(month, day, year)
+
+
+def resolve_past(spec: DaySpec, today: date) -> date:
+    """The day a past event (a meeting) happened: bare weekdays and dates look backwards."""
+    if isinstance(spec, RelativeDays):
+        return today + timedelta(days=spec.days)
+    if isinstance(spec, WeekdaySpec):
+        back = (today.weekday() - spec.weekday) % 7
+        return today - timedelta(days=back)
+    if spec.year is not None:
+        return date(spec.year, spec.month, spec.day)
+    for year in (today.year, today.year - 1, today.year - 2, today.year - 3, today.year - 4):
+        candidate = _safe_date(year, spec.month, spec.day)
+        if candidate is not None and candidate <= today:
+            return candidate
+    raise DateWordsError("that date does not exist")  # only 29 Feb with no leap year in range
+
+
+def resolve_future(spec: DaySpec, today: date) -> date:
+    """The day a future event (a follow-up) is due: bare weekdays and dates look forwards."""
+    if isinstance(spec, RelativeDays):
+        return today + timedelta(days=spec.days)
+    if isinstance(spec, WeekdaySpec):
+        ahead = (spec.weekday - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    if spec.year is not None:
+        return date(spec.year, spec.month, spec.day)
+    for year in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
+        candidate = _safe_date(year, spec.month, spec.day)
+        if candidate is not None and candidate >= today:
+            return candidate
+    raise DateWordsError("that date does not exist")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def zone(name: str) -> ZoneInfo:
+    """The member's zone; an unknown stored name falls back to UTC rather than failing a nudge."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_today(timezone_name: str, now: datetime) -> date:
+    return now.astimezone(zone(timezone_name)).date()
+
+
+def format_day(day: date, today: date | None = None) -> str:
+    """`Tue 5 Mar`, with the year only when it is not this year."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    if today is not None and day.year != today.year:
+        text += f" {day.year}"
+    return text
+
+
+def format_time(at: time) -> str:
+    return f"{at:%H:%M}"
+
+
+def in_days(day: date, today: date) -> str:
+    """`today`, `tomorrow`, `in 3 days`, `yesterday`, `3 days ago`."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    return f"in {delta} days" if delta > 0 else f"{-delta} days ago"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

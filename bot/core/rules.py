@@ -1,0 +1,84 @@
+"""The follow-up rules, as pure functions over calendar days.
+
+- Follow up within 10 days of meeting someone: the default due day is 3 days after the meeting,
+  and no follow-up is ever scheduled past day 10 unless the member keeps it as a late one.
+- Snoozing moves the due day (2 days by default) but never past day 10 either.
+- Rule of two: when the first follow-up is done, a second touch is due 14 days later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+DEFAULT_DUE_DAYS = 3
+WINDOW_DAYS = 10
+DEFAULT_SNOOZE_DAYS = 2
+SECOND_TOUCH_DAYS = 14
+LAST_CHANCE_DAY = 9
+
+
+def window_closes(met_on: date) -> date:
+    """The last day a follow-up still counts as "within 10 days"."""
+    return met_on + timedelta(days=WINDOW_DAYS)
+
+
+def days_left_in_window(met_on: date, today: date) -> int:
+    """Days until the window closes; 0 on the last day, negative once it has closed."""
+    return (window_closes(met_on) - today).days
+
+
+@dataclass(frozen=True)
+class DueDecision:
+    due_on: date
+    # Set when the requested day was moved; a sentence fragment for the reply.
+    capped_reason: str | None = None
+    # The window has already closed: nothing within it can be scheduled any more.
+    window_closed: bool = False
+
+
+def decide_due(met_on: date, today: date, requested: date | None) -> DueDecision:
+    """When a first follow-up is due, given the meeting day and an optional requested day."""
+    last_day = window_closes(met_on)
+    if today > last_day:
+        return DueDecision(due_on=today, window_closed=True)
+    if requested is None:
+        # Three days after the meeting, but never in the past.
+        return DueDecision(due_on=max(met_on + timedelta(days=DEFAULT_DUE_DAYS), today))
+    if requested < today:
+        return DueDecision(
+            due_on=today, capped_reason="that day has already passed, so I made it today"
+        )
+    if requested > last_day:
+        return DueDecision(
+            due_on=last_day,
+            capped_reason=(
+                f"follow-ups are capped at {WINDOW_DAYS} days after meeting: people remember you "
+                "best within that 10-day window"
+            ),
+        )
+    return DueDecision(due_on=requested)
+
+
+def decide_snooze(met_on: date, due_on: date, today: date, days: int, *, late: bool) -> DueDecision:
+    """Move a due day by `days` from whichever is later, the due day or today."""
+    wanted = max(due_on, today) + timedelta(days=days)
+    if late:
+        return DueDecision(due_on=wanted)
+    last_day = window_closes(met_on)
+    if today >= last_day:
+        # On the last day (or later) there is nothing left to snooze into.
+        return DueDecision(due_on=due_on, window_closed=True)
+    if wanted > last_day:
+        return DueDecision(
+            due_on=last_day,
+            capped_reason=(
+                f"a follow-up can't move past day {WINDOW_DAYS} after meeting, when the 10-day "
+                "window closes"
+            ),
+        )
+    return DueDecision(due_on=wanted)
+
+
+def second_touch_due(done_on: date) -> date:
+    return done_on + timedelta(days=SECOND_TOUCH_DAYS)
