@@ -1,0 +1,184 @@
+"""Render a core `Reply` as an Adaptive Card (schema 1.5, as Teams renders it). Plain dicts only.
+
+The core's markup maps onto the Markdown subset Adaptive Cards support in `TextBlock`: `**bold**`
+is kept, `` `code` `` loses its backticks (cards have no inline code), and "• " lines become a
+Markdown list. Every `Action` becomes an `Action.Submit` whose data carries the command text, so
+a click reaches the bot as a message whose `value` holds the command: the same as typing it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from bot.core.messages import Action, Reply, Section
+
+CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+CARD_VERSION = "1.5"
+SUBMIT_MARKER = "netcoach"  # data[SUBMIT_MARKER] == "command" marks our own buttons
+
+# Teams refuses bot messages over about 28 KB; stay well under it with room for the envelope.
+MAX_CARD_BYTES = 24_000
+MAX_TEXT_CHARS = 3_000
+BULLET = "• "
+
+Json = dict[str, Any]
+
+_CODE = re.compile(r"`([^`\n]*)`")
+
+
+def card_markdown(text: str) -> str:
+    """Neutral markup → Adaptive Card Markdown for one block of lines."""
+    text = _CODE.sub(r"\1", text)
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[: MAX_TEXT_CHARS - 1].rstrip() + "…"
+    return text
+
+
+def text_blocks(text: str, **style: Any) -> list[Json]:
+    """One TextBlock per paragraph line; runs of "• " lines become one Markdown list.
+
+    Separate blocks render the same on desktop and mobile, where newlines inside one TextBlock
+    do not (lists are the exception: Teams documents "\\r" between list items).
+    """
+    blocks: list[Json] = []
+    for group in _line_groups(text):
+        if group[0].startswith(BULLET):
+            body = "\r".join("- " + line[len(BULLET) :].strip() for line in group)
+        else:
+            body = group[0]
+        blocks.append({"type": "TextBlock", "text": card_markdown(body), "wrap": True, **style})
+    return blocks
+
+
+def _line_groups(text: str) -> Iterator[list[str]]:
+    bullets: list[str] = []
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if line.startswith(BULLET):
+            bullets.append(line)
+            continue
+        if bullets:
+            yield bullets
+            bullets = []
+        if line.strip():
+            yield [line]
+    if bullets:
+        yield bullets
+
+
+def submit_action(action: Action) -> Json:
+    element: Json = {
+        "type": "Action.Submit",
+        "title": action.label,
+        "data": {SUBMIT_MARKER: "command", "command": action.command},
+    }
+    if action.style == "primary":
+        element["style"] = "positive"
+    elif action.style == "danger":
+        element["style"] = "destructive"
+    return element
+
+
+def command_from_submit(value: object) -> str | None:
+    """The command a card button carried, or None when `value` is not one of our submits."""
+    if not isinstance(value, dict) or value.get(SUBMIT_MARKER) != "command":
+        return None
+    command = value.get("command")
+    if not isinstance(command, str) or not command.strip():
+        return None
+    return command.strip()
+
+
+def action_set(actions: Iterable[Action]) -> Json | None:
+    elements = [submit_action(action) for action in actions]
+    return {"type": "ActionSet", "actions": elements} if elements else None
+
+
+def section_container(section: Section) -> Json:
+    items: list[Json] = text_blocks(section.text)
+    if section.fields:
+        items.append(
+            {
+                "type": "FactSet",
+                "facts": [
+                    {"title": card_markdown(f.label), "value": card_markdown(f.value)}
+                    for f in section.fields
+                ],
+            }
+        )
+    actions = action_set(section.actions)
+    if actions:
+        items.append(actions)
+    return {"type": "Container", "separator": True, "spacing": "Medium", "items": items}
+
+
+def plain_text(text: str) -> str:
+    """Neutral markup without any markup: for `fallbackText`, summaries and notifications."""
+    return _CODE.sub(r"\1", text).replace("**", "")
+
+
+def needs_card(reply: Reply) -> bool:
+    """A one-line answer reads better as a plain message; anything with structure gets a card."""
+    if reply.review is not None or reply.sections or reply.actions:
+        return True
+    return len([line for line in reply.text.splitlines() if line.strip()]) > 1
+
+
+def adaptive_card(reply: Reply, *, draft: str | None = None) -> Json:
+    """The whole card for `reply`. `draft` (the reviewed text, never stored) lets a review card
+    quote the exact phrases its findings point at."""
+    from bot.teams.review_card import review_body  # local: the review layout is its own module
+
+    body: list[Json] = (
+        review_body(reply, draft) if reply.review is not None else text_blocks(reply.text)
+    )
+    sections = [section_container(section) for section in reply.sections]
+    actions = [submit_action(action) for action in reply.actions]
+    card = _card(body + sections, actions, reply.text)
+    return _fit(card, body, sections, actions, reply.text)
+
+
+def _card(body: list[Json], actions: list[Json], text: str) -> Json:
+    card: Json = {
+        "type": "AdaptiveCard",
+        "$schema": CARD_SCHEMA,
+        "version": CARD_VERSION,
+        "fallbackText": card_markdown(plain_text(text)),
+        "msteams": {"width": "Full"},
+        "body": body,
+    }
+    if actions:
+        card["actions"] = actions
+    return card
+
+
+def card_size(card: Json) -> int:
+    return len(json.dumps(card, ensure_ascii=False).encode("utf-8"))
+
+
+def _fit(
+    card: Json, body: list[Json], sections: list[Json], actions: list[Json], text: str
+) -> Json:
+    """Drop trailing sections (saying how many) until the card fits in a Teams message."""
+    if card_size(card) <= MAX_CARD_BYTES:
+        return card
+    kept = list(sections)
+    while kept:
+        kept.pop()
+        hidden = len(sections) - len(kept)
+        note = {
+            "type": "TextBlock",
+            "text": f"…and {hidden} more not shown here.",
+            "wrap": True,
+            "isSubtle": True,
+        }
+        candidate = _card(body + kept + [note], actions, text)
+        if card_size(candidate) <= MAX_CARD_BYTES:
+            return candidate
+    # The body alone is too big (a very long text): keep its opening.
+    short = text_blocks(plain_text(text)[: MAX_CARD_BYTES // 4])
+    return _card(short, actions, text)
