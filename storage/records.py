@@ -75,6 +75,7 @@ class DueNudge:
     send_at: datetime
     member: MemberRecord
     follow_up: FollowUpRecord
+    attempts: int = 1  # claims so far, this one included (for retry back-off)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class DigestSubscriptionRecord:
     at: time  # local time in `timezone`
     timezone: str = "UTC"
     created_by_member_id: int | None = None
+    # A digest is never sent for a week whose send time came before the subscription.
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,146 @@
+"""Exactly-once claiming of due nudges and weekly digest runs.
+
+A nudge moves pending → sending in one conditional UPDATE. On PostgreSQL the candidate rows
+are locked with FOR UPDATE SKIP LOCKED, so concurrent sweeps split the work instead of
+waiting on each other; on SQLite (whose BEGIN IMMEDIATE makes us the only writer, and where
+FOR UPDATE compiles to nothing) the same UPDATE without the lock clause is already atomic.
+A claim older than the lease belongs to a worker that died mid-send and is taken over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.convert import due_nudge
+from storage.models import DigestRun, DigestSubscription, FollowUp, Member, Nudge
+from storage.records import DueNudge
+
+NUDGE_LEASE = timedelta(minutes=5)
+DIGEST_LEASE = timedelta(minutes=15)
+
+
+def dialect_insert(session: Session, table: Any) -> Any:
+    """INSERT that supports ON CONFLICT on both of our databases."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def claim_due_nudges(session: Session, now: datetime, limit: int, worker: str) -> list[DueNudge]:
+    if limit <= 0:
+        return []
+    stale_before = now - NUDGE_LEASE
+    claimable = and_(
+        FollowUp.status == "open",
+        or_(
+            and_(Nudge.status == "pending", Nudge.send_at <= now),
+            and_(Nudge.status == "sending", Nudge.claimed_at < stale_before),
+        ),
+    )
+    candidates = (
+        select(Nudge.id)
+        .join(FollowUp, FollowUp.id == Nudge.follow_up_id)
+        .where(claimable)
+        .order_by(Nudge.send_at, Nudge.id)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        candidates = candidates.with_for_update(of=Nudge, skip_locked=True)
+    claim = (
+        update(Nudge)
+        .where(Nudge.id.in_(candidates.scalar_subquery()))
+        # Checked again on the row itself: never steal a claim that is fresh by now.
+        .where(
+            or_(
+                Nudge.status == "pending",
+                and_(Nudge.status == "sending", Nudge.claimed_at < stale_before),
+            )
+        )
+        .values(status="sending", claimed_by=worker, claimed_at=now, attempts=Nudge.attempts + 1)
+        .returning(Nudge.id)
+        .execution_options(synchronize_session=False)
+    )
+    claimed_ids = list(session.scalars(claim))
+    if not claimed_ids:
+        return []
+    rows = session.execute(
+        select(Nudge, Member, FollowUp)
+        .join(FollowUp, FollowUp.id == Nudge.follow_up_id)
+        .join(Member, Member.id == Nudge.member_id)
+        .where(Nudge.id.in_(claimed_ids))
+        .order_by(Nudge.send_at, Nudge.id)
+    ).all()
+    return [due_nudge(nudge, member, follow_up) for nudge, member, follow_up in rows]
+
+
+def mark_nudges_sent(session: Session, nudge_ids: Sequence[int], at: datetime) -> int:
+    if not nudge_ids:
+        return 0
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(list(nudge_ids)), Nudge.status == "sending")
+        .values(status="sent", sent_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
+def release_nudge(session: Session, nudge_id: int, retry_at: datetime) -> None:
+    session.execute(
+        update(Nudge)
+        .where(Nudge.id == nudge_id, Nudge.status == "sending")
+        .values(status="pending", send_at=retry_at, claimed_by=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def claim_digest_run(session: Session, subscription_id: int, iso_week: str, at: datetime) -> bool:
+    if session.get(DigestSubscription, subscription_id) is None:
+        return False  # unsubscribed since the caller listed it
+    inserted = session.execute(
+        dialect_insert(session, DigestRun)
+        .values(subscription_id=subscription_id, iso_week=iso_week, status="sending", claimed_at=at)
+        .on_conflict_do_nothing(index_elements=["subscription_id", "iso_week"])
+        # RETURNING, not rowcount: SQLAlchemy 2.1 adds RETURNING itself and rowcount is then -1.
+        .returning(DigestRun.id)
+    ).scalar()
+    if inserted is not None:
+        return True
+    # Someone claimed this week already. Take it over only if they died before sending.
+    taken_over = session.execute(
+        update(DigestRun)
+        .where(
+            DigestRun.subscription_id == subscription_id,
+            DigestRun.iso_week == iso_week,
+            DigestRun.status == "sending",
+            DigestRun.claimed_at < at - DIGEST_LEASE,
+        )
+        .values(claimed_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    return taken_over.rowcount == 1
+
+
+def finish_digest_run(session: Session, subscription_id: int, iso_week: str, at: datetime) -> None:
+    session.execute(
+        update(DigestRun)
+        .where(DigestRun.subscription_id == subscription_id, DigestRun.iso_week == iso_week)
+        .values(status="sent", sent_at=at)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def release_digest_run(session: Session, subscription_id: int, iso_week: str) -> None:
+    session.execute(
+        delete(DigestRun).where(
+            DigestRun.subscription_id == subscription_id,
+            DigestRun.iso_week == iso_week,
+            DigestRun.status == "sending",
+        )
+    )

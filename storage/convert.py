@@ -1,0 +1,121 @@
+"""Models → records, in one place. Records are what leaves `storage`; models never do."""
+
+from __future__ import annotations
+
+from storage.models import (
+    Contact,
+    ConversationReference,
+    DigestSubscription,
+    DraftReview,
+    FollowUp,
+    Meeting,
+    Member,
+    Nudge,
+)
+from storage.records import (
+    ContactRecord,
+    ConversationReferenceRecord,
+    DigestSubscriptionRecord,
+    DueNudge,
+    FollowUpRecord,
+    MeetingRecord,
+    MemberRecord,
+    ReviewRecord,
+)
+
+
+def member_record(row: Member) -> MemberRecord:
+    return MemberRecord(
+        id=row.id,
+        platform=row.workspace.platform,
+        workspace_id=row.workspace.external_id,
+        user_id=row.user_id,
+        display_name=row.display_name,
+        timezone=row.timezone,
+        work_start=row.work_start,
+        work_end=row.work_end,
+        shoutouts_opt_in=row.shoutouts_opt_in,
+        store_drafts_opt_in=row.store_drafts_opt_in,
+    )
+
+
+def contact_record(row: Contact) -> ContactRecord:
+    return ContactRecord(id=row.id, member_id=row.member_id, name=row.name, mention=row.mention)
+
+
+def meeting_record(row: Meeting) -> MeetingRecord:
+    return MeetingRecord(
+        id=row.id,
+        member_id=row.member_id,
+        contact_id=row.contact_id,
+        met_on=row.met_on,
+        place=row.place,
+        note=row.note,
+    )
+
+
+def follow_up_record(row: FollowUp) -> FollowUpRecord:
+    return FollowUpRecord(
+        id=row.id,
+        member_id=row.member_id,
+        contact_id=row.contact_id,
+        contact_name=row.contact.name,
+        contact_mention=row.contact.mention,
+        meeting_id=row.meeting_id,
+        met_on=row.met_on,
+        due_on=row.due_on,
+        status=row.status,
+        touch=row.touch,
+        late=row.late,
+        note=row.note,
+        created_at=row.created_at,
+        done_at=row.done_at,
+    )
+
+
+def due_nudge(nudge: Nudge, member: Member, follow_up: FollowUp) -> DueNudge:
+    return DueNudge(
+        nudge_id=nudge.id,
+        kind=nudge.kind,
+        send_at=nudge.send_at,
+        member=member_record(member),
+        follow_up=follow_up_record(follow_up),
+        attempts=nudge.attempts,
+    )
+
+
+def review_record(row: DraftReview) -> ReviewRecord:
+    return ReviewRecord(
+        id=row.id,
+        member_id=row.member_id,
+        score=row.score,
+        flagged=row.flagged,
+        rule_ids=tuple(rule.rule_id for rule in row.rules),
+        text_hash=row.text_hash,
+        created_at=row.created_at,
+        text=row.text,
+    )
+
+
+def subscription_record(row: DigestSubscription) -> DigestSubscriptionRecord:
+    return DigestSubscriptionRecord(
+        id=row.id,
+        platform=row.workspace.platform,
+        workspace_id=row.workspace.external_id,
+        channel_id=row.channel_id,
+        weekday=row.weekday,
+        at=row.at_time,
+        timezone=row.timezone,
+        created_by_member_id=row.created_by_member_id,
+        created_at=row.created_at,
+    )
+
+
+def reference_record(row: ConversationReference) -> ConversationReferenceRecord:
+    return ConversationReferenceRecord(
+        platform=row.platform,
+        workspace_id=row.workspace_external_id,
+        conversation_id=row.conversation_id,
+        user_id=row.user_id,
+        reference=dict(row.reference),
+    )

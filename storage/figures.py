@@ -1,0 +1,120 @@
+"""Activity figures as SQL aggregates (COUNT / SUM / AVG / GROUP BY), never Python loops.
+
+The same queries serve one member (`stats`) and a whole workspace (the weekly digest); only
+the member filter differs.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
+
+from storage.models import DraftReview, FollowUp, Meeting, Member, ReviewRule
+from storage.records import ActivityFigures
+
+MAX_SHOUTOUTS = 3
+
+
+def _count_if(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def activity_figures(
+    session: Session,
+    member_ids: Any,
+    since: datetime,
+    until: datetime,
+    today: date,
+    *,
+    with_shoutouts: bool,
+) -> ActivityFigures:
+    """`member_ids`: a member id subquery (or a one-element list); `today`: for "overdue"."""
+
+    def of_members(column: Any) -> ColumnElement[bool]:
+        return column.in_(member_ids)
+
+    created = and_(FollowUp.created_at >= since, FollowUp.created_at < until)
+    done = and_(FollowUp.status == "done", FollowUp.done_at >= since, FollowUp.done_at < until)
+    overdue = and_(FollowUp.status == "open", FollowUp.due_on < today)
+    follow_ups = session.execute(
+        select(
+            _count_if(created),
+            _count_if(done),
+            _count_if(and_(done, FollowUp.done_on <= FollowUp.window_closes_on)),
+            _count_if(overdue),
+        ).where(of_members(FollowUp.member_id), or_(created, done, overdue))
+    ).one()
+
+    meetings = session.scalar(
+        select(func.count(Meeting.id)).where(
+            of_members(Meeting.member_id), Meeting.created_at >= since, Meeting.created_at < until
+        )
+    )
+
+    in_period = and_(
+        of_members(DraftReview.member_id),
+        DraftReview.created_at >= since,
+        DraftReview.created_at < until,
+    )
+    reviews = session.execute(
+        select(
+            func.count(DraftReview.id),
+            _count_if(DraftReview.flagged.is_(True)),
+            func.avg(DraftReview.score),
+        ).where(in_period)
+    ).one()
+
+    broken = func.count().label("broken")
+    top_rule = session.execute(
+        select(ReviewRule.rule_id, broken)
+        .join(DraftReview, DraftReview.id == ReviewRule.review_id)
+        .where(in_period)
+        .group_by(ReviewRule.rule_id)
+        .order_by(broken.desc(), ReviewRule.rule_id)
+        .limit(1)
+    ).first()
+
+    shoutouts: tuple[str, ...] = ()
+    if with_shoutouts:
+        shoutouts = _shoutouts(session, member_ids, since, until)
+
+    return ActivityFigures(
+        follow_ups_logged=int(follow_ups[0]),
+        follow_ups_done=int(follow_ups[1]),
+        done_within_window=int(follow_ups[2]),
+        overdue=int(follow_ups[3]),
+        meetings_logged=int(meetings or 0),
+        drafts_reviewed=int(reviews[0]),
+        drafts_flagged=int(reviews[1]),
+        average_score=None if reviews[2] is None else round(float(reviews[2]), 1),
+        top_rule=None if top_rule is None else top_rule[0],
+        shoutouts=shoutouts,
+    )
+
+
+def _shoutouts(
+    session: Session, member_ids: Any, since: datetime, until: datetime
+) -> tuple[str, ...]:
+    """Opted-in members with the most follow-ups done inside their 10-day window."""
+    on_time = func.count(FollowUp.id).label("on_time")
+    name = func.coalesce(Member.display_name, Member.user_id)
+    rows = session.execute(
+        select(name, on_time)
+        .join(FollowUp, FollowUp.member_id == Member.id)
+        .where(
+            Member.id.in_(member_ids),
+            Member.shoutouts_opt_in.is_(True),
+            FollowUp.status == "done",
+            FollowUp.done_at >= since,
+            FollowUp.done_at < until,
+            FollowUp.done_on <= FollowUp.window_closes_on,
+        )
+        .group_by(Member.id, name)
+        .order_by(on_time.desc(), name)
+        .limit(MAX_SHOUTOUTS)
+    ).all()
+    return tuple(row[0] for row in rows)

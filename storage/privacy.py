@@ -1,0 +1,125 @@
+"""Export and forget everything about one member."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import Select, delete, or_, select
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    Base,
+    Contact,
+    ConversationReference,
+    DigestRun,
+    DigestSubscription,
+    DraftReview,
+    Feedback,
+    FollowUp,
+    Meeting,
+    Member,
+    Nudge,
+    ReviewRule,
+)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _row(model: Base, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {
+        column.key: _jsonable(getattr(model, column.key))
+        for column in model.__table__.columns  # type: ignore[attr-defined]
+        if column.key not in skip
+    }
+
+
+def _references_of(member: Member) -> Any:
+    return (
+        (ConversationReference.platform == member.workspace.platform)
+        & (ConversationReference.workspace_external_id == member.workspace.external_id)
+        & (ConversationReference.user_id == member.user_id)
+    )
+
+
+def export_member(session: Session, member: Member) -> dict[str, object]:
+    def rows(query: Select[Any], **kwargs: Any) -> list[dict[str, Any]]:
+        return [_row(row, **kwargs) for row in session.scalars(query)]
+
+    mid = member.id
+    reviews = []
+    for review in session.scalars(
+        select(DraftReview).where(DraftReview.member_id == mid).order_by(DraftReview.id)
+    ):
+        data = _row(review)
+        data["rule_ids"] = [rule.rule_id for rule in review.rules]
+        reviews.append(data)
+    member_data = _row(member)
+    member_data["platform"] = member.workspace.platform
+    member_data["workspace"] = member.workspace.external_id
+    return {
+        "member": member_data,
+        "contacts": rows(select(Contact).where(Contact.member_id == mid).order_by(Contact.id)),
+        "meetings": rows(select(Meeting).where(Meeting.member_id == mid).order_by(Meeting.id)),
+        "follow_ups": rows(select(FollowUp).where(FollowUp.member_id == mid).order_by(FollowUp.id)),
+        "nudges": rows(select(Nudge).where(Nudge.member_id == mid).order_by(Nudge.id)),
+        "draft_reviews": reviews,
+        "feedback": rows(select(Feedback).where(Feedback.member_id == mid).order_by(Feedback.id)),
+        "digest_subscriptions": rows(
+            select(DigestSubscription)
+            .where(DigestSubscription.created_by_member_id == mid)
+            .order_by(DigestSubscription.id)
+        ),
+        "conversation_references": rows(
+            select(ConversationReference)
+            .where(_references_of(member))
+            .order_by(ConversationReference.id)
+        ),
+    }
+
+
+def forget_member(session: Session, member: Member) -> dict[str, int]:
+    """Delete children before parents, counting each table (no reliance on ON DELETE CASCADE)."""
+    mid = member.id
+    reviews = select(DraftReview.id).where(DraftReview.member_id == mid)
+    follow_ups = select(FollowUp.id).where(FollowUp.member_id == mid)
+    subscriptions = select(DigestSubscription.id).where(
+        DigestSubscription.created_by_member_id == mid
+    )
+    statements = [
+        (
+            "feedback",
+            delete(Feedback).where(or_(Feedback.member_id == mid, Feedback.review_id.in_(reviews))),
+        ),
+        ("review_rules", delete(ReviewRule).where(ReviewRule.review_id.in_(reviews))),
+        ("draft_reviews", delete(DraftReview).where(DraftReview.member_id == mid)),
+        (
+            "nudges",
+            delete(Nudge).where(or_(Nudge.member_id == mid, Nudge.follow_up_id.in_(follow_ups))),
+        ),
+        ("follow_ups", delete(FollowUp).where(FollowUp.member_id == mid)),
+        ("meetings", delete(Meeting).where(Meeting.member_id == mid)),
+        ("contacts", delete(Contact).where(Contact.member_id == mid)),
+        ("digest_runs", delete(DigestRun).where(DigestRun.subscription_id.in_(subscriptions))),
+        (
+            "digest_subscriptions",
+            delete(DigestSubscription).where(DigestSubscription.created_by_member_id == mid),
+        ),
+        ("conversation_references", delete(ConversationReference).where(_references_of(member))),
+    ]
+    counts: dict[str, int] = {}
+    for table, statement in statements:
+        result = session.execute(statement.execution_options(synchronize_session=False))
+        counts[table] = int(result.rowcount or 0)
+    session.expunge(member)
+    result = session.execute(delete(Member).where(Member.id == mid))
+    counts["members"] = int(result.rowcount or 0)
+    return counts

@@ -1,0 +1,675 @@
+"""`SqlStore`: the `bot.core.ports.Store` implementation on SQLite and PostgreSQL.
+
+Every public method is one short transaction. Methods taking `member_id` only touch that
+member's rows; asking for someone else's contact, meeting, follow-up or review raises
+`RowNotFound` (or returns None / False where the protocol says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage import claims, figures, privacy
+from storage.convert import (
+    contact_record,
+    follow_up_record,
+    meeting_record,
+    member_record,
+    reference_record,
+    review_record,
+    subscription_record,
+)
+from storage.engine import make_engine
+from storage.models import (
+    Contact,
+    ConversationReference,
+    DigestSubscription,
+    DraftReview,
+    Feedback,
+    FollowUp,
+    Heartbeat,
+    Meeting,
+    Member,
+    Nudge,
+    ProcessedEvent,
+    ReviewRule,
+    Workspace,
+)
+from storage.records import (
+    ActivityFigures,
+    ContactRecord,
+    ConversationReferenceRecord,
+    DigestSubscriptionRecord,
+    DueNudge,
+    FollowUpRecord,
+    MeetingRecord,
+    MemberRecord,
+    PlannedNudge,
+    ReviewRecord,
+)
+
+FOLLOW_UP_WINDOW = timedelta(days=10)
+FOLLOW_UP_STATUSES = {"open", "done", "cancelled"}
+NUDGE_KINDS = {"due", "last-chance", "second-touch"}
+
+
+class RowNotFound(LookupError):
+    """The row does not exist, or belongs to another member."""
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class _SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+class SqlStore:
+    """Repository over one engine. `clock` stamps `created_at` columns (tests and the console's
+    simulated time set it); everything else takes its times as arguments."""
+
+    def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
+        self.engine = engine
+        self.clock: Clock = clock or _SystemClock()
+        self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(
+        cls, database_url: str, *, migrate: bool = True, clock: Clock | None = None
+    ) -> SqlStore:
+        engine = make_engine(database_url)
+        if migrate:
+            from storage.schema import upgrade_engine
+
+            upgrade_engine(engine)
+        return cls(engine, clock=clock)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def _now(self) -> datetime:
+        return self.clock.now().astimezone(UTC)
+
+    # --- members -------------------------------------------------------------------------
+    def _workspace(self, session: Session, platform: str, external_id: str) -> Workspace:
+        found = session.scalar(
+            select(Workspace).where(
+                Workspace.platform == platform, Workspace.external_id == external_id
+            )
+        )
+        if found is not None:
+            return found
+        session.execute(
+            claims.dialect_insert(session, Workspace)
+            .values(platform=platform, external_id=external_id, created_at=self._now())
+            .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+        )
+        return session.scalars(
+            select(Workspace).where(
+                Workspace.platform == platform, Workspace.external_id == external_id
+            )
+        ).one()
+
+    def get_or_create_member(
+        self, platform: str, workspace_id: str, user_id: str, display_name: str | None = None
+    ) -> MemberRecord:
+        with self._transaction() as session:
+            workspace = self._workspace(session, platform, workspace_id)
+            session.execute(
+                claims.dialect_insert(session, Member)
+                .values(
+                    workspace_id=workspace.id,
+                    user_id=user_id,
+                    display_name=display_name,
+                    timezone="UTC",
+                    work_start=time(9, 0),
+                    work_end=time(17, 30),
+                    shoutouts_opt_in=False,
+                    store_drafts_opt_in=False,
+                    created_at=self._now(),
+                )
+                .on_conflict_do_nothing(index_elements=["workspace_id", "user_id"])
+            )
+            member = session.scalars(
+                select(Member).where(Member.workspace_id == workspace.id, Member.user_id == user_id)
+            ).one()
+            if display_name and member.display_name != display_name:
+                member.display_name = display_name
+            return member_record(member)
+
+    def get_member(self, member_id: int) -> MemberRecord | None:
+        with self._transaction() as session:
+            member = session.get(Member, member_id)
+            return None if member is None else member_record(member)
+
+    def update_member(
+        self,
+        member_id: int,
+        *,
+        timezone: str | None = None,
+        work_start: time | None = None,
+        work_end: time | None = None,
+        shoutouts_opt_in: bool | None = None,
+        store_drafts_opt_in: bool | None = None,
+    ) -> MemberRecord:
+        if timezone is not None:
+            ZoneInfo(timezone)  # raises for an unknown zone before anything is written
+        with self._transaction() as session:
+            member = self._member(session, member_id)
+            changes = {
+                "timezone": timezone,
+                "work_start": work_start,
+                "work_end": work_end,
+                "shoutouts_opt_in": shoutouts_opt_in,
+                "store_drafts_opt_in": store_drafts_opt_in,
+            }
+            for name, value in changes.items():
+                if value is not None:
+                    setattr(member, name, value)
+            if store_drafts_opt_in is False:
+                # Opting out also removes the drafts kept so far.
+                session.execute(
+                    update(DraftReview)
+                    .where(DraftReview.member_id == member_id)
+                    .values(text=None)
+                    .execution_options(synchronize_session=False)
+                )
+            return member_record(member)
+
+    @staticmethod
+    def _member(session: Session, member_id: int) -> Member:
+        member = session.get(Member, member_id)
+        if member is None:
+            raise RowNotFound(f"member {member_id}")
+        return member
+
+    # --- contacts and meetings -------------------------------------------------------------
+    def find_contacts(self, member_id: int, name_or_mention: str) -> list[ContactRecord]:
+        wanted = name_or_mention.strip()
+        if not wanted:
+            return []
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(Contact)
+                .where(
+                    Contact.member_id == member_id,
+                    (Contact.name_key == wanted.casefold()) | (Contact.mention == wanted),
+                )
+                .order_by(Contact.id)
+            )
+            return [contact_record(row) for row in rows]
+
+    def add_contact(self, member_id: int, name: str, mention: str | None = None) -> ContactRecord:
+        name = name.strip()
+        if not name:
+            raise ValueError("a contact needs a name")
+        with self._transaction() as session:
+            self._member(session, member_id)
+            contact = Contact(
+                member_id=member_id,
+                name=name,
+                name_key=name.casefold(),
+                mention=mention,
+                created_at=self._now(),
+            )
+            session.add(contact)
+            session.flush()
+            return contact_record(contact)
+
+    @staticmethod
+    def _contact(session: Session, member_id: int, contact_id: int) -> Contact:
+        contact = session.get(Contact, contact_id)
+        if contact is None or contact.member_id != member_id:
+            raise RowNotFound(f"contact {contact_id} of member {member_id}")
+        return contact
+
+    def add_meeting(
+        self,
+        member_id: int,
+        contact_id: int,
+        met_on: date,
+        place: str | None = None,
+        note: str | None = None,
+    ) -> MeetingRecord:
+        with self._transaction() as session:
+            self._contact(session, member_id, contact_id)
+            meeting = Meeting(
+                member_id=member_id,
+                contact_id=contact_id,
+                met_on=met_on,
+                place=place,
+                note=note,
+                created_at=self._now(),
+            )
+            session.add(meeting)
+            session.flush()
+            return meeting_record(meeting)
+
+    def latest_meeting(self, member_id: int, contact_id: int) -> MeetingRecord | None:
+        with self._transaction() as session:
+            meeting = session.scalars(
+                select(Meeting)
+                .where(Meeting.member_id == member_id, Meeting.contact_id == contact_id)
+                .order_by(Meeting.met_on.desc(), Meeting.id.desc())
+                .limit(1)
+            ).first()
+            return None if meeting is None else meeting_record(meeting)
+
+    # --- follow-ups and their nudges ---------------------------------------------------------
+    @staticmethod
+    def _nudge_rows(follow_up: FollowUp, nudges: Sequence[PlannedNudge]) -> list[Nudge]:
+        rows = []
+        for planned in nudges:
+            if planned.kind not in NUDGE_KINDS:
+                raise ValueError(f"unknown nudge kind {planned.kind!r}")
+            rows.append(
+                Nudge(
+                    follow_up_id=follow_up.id,
+                    member_id=follow_up.member_id,
+                    kind=planned.kind,
+                    send_at=planned.send_at,
+                    status="pending",
+                    attempts=0,
+                )
+            )
+        return rows
+
+    def create_follow_up(
+        self,
+        member_id: int,
+        contact_id: int,
+        meeting_id: int | None,
+        met_on: date,
+        due_on: date,
+        *,
+        touch: int = 1,
+        note: str | None = None,
+        nudges: Sequence[PlannedNudge] = (),
+    ) -> FollowUpRecord:
+        with self._transaction() as session:
+            contact = self._contact(session, member_id, contact_id)
+            if meeting_id is not None:
+                meeting = session.get(Meeting, meeting_id)
+                if meeting is None or meeting.member_id != member_id:
+                    raise RowNotFound(f"meeting {meeting_id} of member {member_id}")
+            follow_up = FollowUp(
+                member_id=member_id,
+                contact_id=contact_id,
+                meeting_id=meeting_id,
+                met_on=met_on,
+                due_on=due_on,
+                window_closes_on=met_on + FOLLOW_UP_WINDOW,
+                status="open",
+                touch=touch,
+                late=False,
+                note=note,
+                created_at=self._now(),
+            )
+            follow_up.contact = contact
+            session.add(follow_up)
+            session.flush()
+            session.add_all(self._nudge_rows(follow_up, nudges))
+            return follow_up_record(follow_up)
+
+    @staticmethod
+    def _follow_up(session: Session, member_id: int, follow_up_id: int) -> FollowUp:
+        follow_up = session.get(FollowUp, follow_up_id)
+        if follow_up is None or follow_up.member_id != member_id:
+            raise RowNotFound(f"follow-up {follow_up_id} of member {member_id}")
+        return follow_up
+
+    def get_follow_up(self, member_id: int, follow_up_id: int) -> FollowUpRecord | None:
+        with self._transaction() as session:
+            try:
+                return follow_up_record(self._follow_up(session, member_id, follow_up_id))
+            except RowNotFound:
+                return None
+
+    def _open_follow_ups(self, member_id: int, *extra: Any) -> list[FollowUpRecord]:
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(FollowUp)
+                .where(FollowUp.member_id == member_id, FollowUp.status == "open", *extra)
+                .order_by(FollowUp.due_on, FollowUp.id)
+            )
+            return [follow_up_record(row) for row in rows]
+
+    def open_follow_ups(self, member_id: int) -> list[FollowUpRecord]:
+        return self._open_follow_ups(member_id)
+
+    def open_follow_ups_for_contact(self, member_id: int, contact_id: int) -> list[FollowUpRecord]:
+        return self._open_follow_ups(member_id, FollowUp.contact_id == contact_id)
+
+    @staticmethod
+    def _cancel_pending_nudges(session: Session, follow_up_id: int) -> None:
+        session.execute(
+            update(Nudge)
+            .where(Nudge.follow_up_id == follow_up_id, Nudge.status == "pending")
+            .values(status="cancelled")
+            .execution_options(synchronize_session=False)
+        )
+
+    def reschedule_follow_up(
+        self,
+        member_id: int,
+        follow_up_id: int,
+        due_on: date,
+        *,
+        late: bool = False,
+        note: str | None = None,
+        nudges: Sequence[PlannedNudge] = (),
+    ) -> FollowUpRecord:
+        with self._transaction() as session:
+            follow_up = self._follow_up(session, member_id, follow_up_id)
+            follow_up.due_on = due_on
+            follow_up.late = late
+            if note is not None:
+                follow_up.note = note
+            self._cancel_pending_nudges(session, follow_up_id)
+            session.add_all(self._nudge_rows(follow_up, nudges))
+            return follow_up_record(follow_up)
+
+    def close_follow_up(
+        self, member_id: int, follow_up_id: int, status: str, at: datetime
+    ) -> FollowUpRecord:
+        if status not in FOLLOW_UP_STATUSES - {"open"}:
+            raise ValueError(f"a follow-up closes as 'done' or 'cancelled', not {status!r}")
+        with self._transaction() as session:
+            follow_up = self._follow_up(session, member_id, follow_up_id)
+            follow_up.status = status
+            if status == "done":
+                member = self._member(session, member_id)
+                follow_up.done_at = at
+                follow_up.done_on = at.astimezone(_zone(member.timezone)).date()
+            self._cancel_pending_nudges(session, follow_up_id)
+            return follow_up_record(follow_up)
+
+    def claim_due_nudges(self, now: datetime, limit: int, worker: str) -> list[DueNudge]:
+        with self._transaction() as session:
+            return claims.claim_due_nudges(session, now, limit, worker)
+
+    def mark_nudge_sent(self, nudge_id: int, at: datetime) -> None:
+        self.mark_nudges_sent([nudge_id], at)
+
+    def mark_nudges_sent(self, nudge_ids: Sequence[int], at: datetime) -> int:
+        """Batch form of `mark_nudge_sent` (one round trip for a whole sweep)."""
+        with self._transaction() as session:
+            return claims.mark_nudges_sent(session, nudge_ids, at)
+
+    def release_nudge(self, nudge_id: int, retry_at: datetime) -> None:
+        with self._transaction() as session:
+            claims.release_nudge(session, nudge_id, retry_at)
+
+    # --- draft reviews and feedback ------------------------------------------------------------
+    def record_review(
+        self,
+        member_id: int,
+        score: int,
+        flagged: bool,
+        rule_ids: Sequence[str],
+        text_hash: str,
+        at: datetime,
+        text: str | None = None,
+    ) -> ReviewRecord:
+        with self._transaction() as session:
+            member = self._member(session, member_id)
+            review = DraftReview(
+                member_id=member_id,
+                score=int(score),
+                flagged=bool(flagged),
+                text_hash=text_hash,
+                # Privacy by default: the text is kept only for members who opted in.
+                text=text if member.store_drafts_opt_in else None,
+                created_at=at,
+            )
+            unique_rules = list(dict.fromkeys(rule_ids))
+            review.rules = [
+                ReviewRule(position=i, rule_id=rule) for i, rule in enumerate(unique_rules)
+            ]
+            session.add(review)
+            session.flush()
+            return review_record(review)
+
+    def record_feedback(self, member_id: int, review_id: int, verdict: str, at: datetime) -> bool:
+        with self._transaction() as session:
+            review = session.get(DraftReview, review_id)
+            if review is None or review.member_id != member_id:
+                return False
+            session.execute(
+                claims.dialect_insert(session, Feedback)
+                .values(review_id=review_id, member_id=member_id, verdict=verdict, created_at=at)
+                .on_conflict_do_update(
+                    index_elements=["review_id", "member_id"],
+                    set_={"verdict": verdict, "created_at": at},
+                )
+            )
+            return True
+
+    # --- figures -------------------------------------------------------------------------------
+    def member_figures(self, member_id: int, since: datetime, until: datetime) -> ActivityFigures:
+        with self._transaction() as session:
+            member = session.get(Member, member_id)
+            zone = _zone(member.timezone if member else "UTC")
+            return figures.activity_figures(
+                session,
+                [member_id],
+                since,
+                until,
+                until.astimezone(zone).date(),
+                with_shoutouts=False,
+            )
+
+    def workspace_figures(
+        self, platform: str, workspace_id: str, since: datetime, until: datetime
+    ) -> ActivityFigures:
+        members = (
+            select(Member.id)
+            .join(Workspace, Workspace.id == Member.workspace_id)
+            .where(Workspace.platform == platform, Workspace.external_id == workspace_id)
+        )
+        with self._transaction() as session:
+            return figures.activity_figures(
+                session,
+                members.scalar_subquery(),
+                since,
+                until,
+                until.astimezone(UTC).date(),
+                with_shoutouts=True,
+            )
+
+    # --- weekly digest ---------------------------------------------------------------------------
+    def subscribe_digest(
+        self,
+        platform: str,
+        workspace_id: str,
+        channel_id: str,
+        weekday: int,
+        at: time,
+        timezone: str,
+        member_id: int | None,
+    ) -> DigestSubscriptionRecord:
+        if not 0 <= weekday <= 6:
+            raise ValueError("weekday is 0 (Monday) to 6 (Sunday)")
+        ZoneInfo(timezone)
+        with self._transaction() as session:
+            workspace = self._workspace(session, platform, workspace_id)
+            subscription = session.scalar(
+                select(DigestSubscription).where(
+                    DigestSubscription.workspace_id == workspace.id,
+                    DigestSubscription.channel_id == channel_id,
+                )
+            )
+            if subscription is None:
+                subscription = DigestSubscription(workspace_id=workspace.id, channel_id=channel_id)
+                subscription.workspace = workspace
+                session.add(subscription)
+            subscription.weekday = weekday
+            subscription.at_time = at
+            subscription.timezone = timezone
+            subscription.created_by_member_id = member_id
+            # A new schedule counts from now: no digest for a slot that already went by.
+            subscription.created_at = self._now()
+            session.flush()
+            return subscription_record(subscription)
+
+    def unsubscribe_digest(self, platform: str, workspace_id: str, channel_id: str) -> bool:
+        with self._transaction() as session:
+            workspace_ids = select(Workspace.id).where(
+                Workspace.platform == platform, Workspace.external_id == workspace_id
+            )
+            result = session.execute(
+                delete(DigestSubscription).where(
+                    DigestSubscription.workspace_id.in_(workspace_ids),
+                    DigestSubscription.channel_id == channel_id,
+                )
+            )
+            return bool(result.rowcount)
+
+    def digest_subscriptions(self) -> list[DigestSubscriptionRecord]:
+        with self._transaction() as session:
+            rows = session.scalars(select(DigestSubscription).order_by(DigestSubscription.id))
+            return [subscription_record(row) for row in rows]
+
+    def claim_digest_run(self, subscription_id: int, iso_week: str, at: datetime) -> bool:
+        with self._transaction() as session:
+            return claims.claim_digest_run(session, subscription_id, iso_week, at)
+
+    def finish_digest_run(self, subscription_id: int, iso_week: str, at: datetime) -> None:
+        """The digest was delivered: the claim becomes permanent."""
+        with self._transaction() as session:
+            claims.finish_digest_run(session, subscription_id, iso_week, at)
+
+    def release_digest_run(self, subscription_id: int, iso_week: str) -> None:
+        """Delivery failed: drop the claim so a later check tries again this week."""
+        with self._transaction() as session:
+            claims.release_digest_run(session, subscription_id, iso_week)
+
+    # --- webhook de-duplication -------------------------------------------------------------------
+    def claim_event(self, platform: str, event_id: str, at: datetime) -> bool:
+        """True the first time (platform, event_id) is seen, False for every replay."""
+        with self._transaction() as session:
+            result = session.execute(
+                claims.dialect_insert(session, ProcessedEvent)
+                .values(platform=platform, event_id=event_id, received_at=at)
+                .on_conflict_do_nothing(index_elements=["platform", "event_id"])
+                .returning(ProcessedEvent.event_id)
+            )
+            return result.scalar() is not None
+
+    def prune_events(self, before: datetime) -> int:
+        """Forget event ids older than `before` (platforms stop retrying after minutes)."""
+        with self._transaction() as session:
+            result = session.execute(
+                delete(ProcessedEvent).where(ProcessedEvent.received_at < before)
+            )
+            return int(result.rowcount or 0)
+
+    # --- conversation references (proactive messages on Teams) ------------------------------------
+    def save_conversation_reference(self, record: ConversationReferenceRecord) -> None:
+        with self._transaction() as session:
+            values = {
+                "platform": record.platform,
+                "workspace_external_id": record.workspace_id,
+                "conversation_id": record.conversation_id,
+                "user_id": record.user_id,
+                "reference": dict(record.reference),
+                "updated_at": self._now(),
+            }
+            session.execute(
+                claims.dialect_insert(session, ConversationReference)
+                .values(**values)
+                .on_conflict_do_update(
+                    index_elements=["platform", "workspace_external_id", "conversation_id"],
+                    set_={
+                        "user_id": values["user_id"],
+                        "reference": values["reference"],
+                        "updated_at": values["updated_at"],
+                    },
+                )
+            )
+
+    def conversation_reference(
+        self, platform: str, workspace_id: str, conversation_id: str
+    ) -> ConversationReferenceRecord | None:
+        with self._transaction() as session:
+            row = session.scalar(
+                select(ConversationReference).where(
+                    ConversationReference.platform == platform,
+                    ConversationReference.workspace_external_id == workspace_id,
+                    ConversationReference.conversation_id == conversation_id,
+                )
+            )
+            return None if row is None else reference_record(row)
+
+    def member_conversation_reference(
+        self, platform: str, workspace_id: str, user_id: str
+    ) -> ConversationReferenceRecord | None:
+        with self._transaction() as session:
+            row = session.scalars(
+                select(ConversationReference)
+                .where(
+                    ConversationReference.platform == platform,
+                    ConversationReference.workspace_external_id == workspace_id,
+                    ConversationReference.user_id == user_id,
+                )
+                .order_by(ConversationReference.updated_at.desc(), ConversationReference.id.desc())
+                .limit(1)
+            ).first()
+            return None if row is None else reference_record(row)
+
+    def delete_workspace_references(self, platform: str, workspace_id: str) -> int:
+        with self._transaction() as session:
+            result = session.execute(
+                delete(ConversationReference).where(
+                    ConversationReference.platform == platform,
+                    ConversationReference.workspace_external_id == workspace_id,
+                )
+            )
+            return int(result.rowcount or 0)
+
+    # --- privacy ---------------------------------------------------------------------------------
+    def export_member(self, member_id: int) -> dict[str, object]:
+        with self._transaction() as session:
+            return privacy.export_member(session, self._member(session, member_id))
+
+    def forget_member(self, member_id: int) -> dict[str, int]:
+        with self._transaction() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                return {}
+            return privacy.forget_member(session, member)
+
+    # --- health ----------------------------------------------------------------------------------
+    def record_heartbeat(self, name: str, at: datetime, detail: str = "") -> None:
+        with self._transaction() as session:
+            session.execute(
+                claims.dialect_insert(session, Heartbeat)
+                .values(name=name, at=at, detail=detail)
+                .on_conflict_do_update(index_elements=["name"], set_={"at": at, "detail": detail})
+            )
+
+    def heartbeat(self, name: str) -> tuple[datetime, str] | None:
+        with self._transaction() as session:
+            row = session.get(Heartbeat, name)
+            return None if row is None else (row.at, row.detail)
