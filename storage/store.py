@@ -638,6 +638,20 @@ class SqlStore:
             ).first()
             return None if row is None else reference_record(row)
 
+    def delete_conversation_reference(
+        self, platform: str, workspace_id: str, conversation_id: str
+    ) -> bool:
+        """Forget one conversation (the bot was removed from it); False if it was not stored."""
+        with self._transaction() as session:
+            result = session.execute(
+                delete(ConversationReference).where(
+                    ConversationReference.platform == platform,
+                    ConversationReference.workspace_external_id == workspace_id,
+                    ConversationReference.conversation_id == conversation_id,
+                )
+            )
+            return bool(result.rowcount)
+
     def delete_workspace_references(self, platform: str, workspace_id: str) -> int:
         with self._transaction() as session:
             result = session.execute(

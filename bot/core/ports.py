@@ -200,6 +200,10 @@ class Store(Protocol):
         self, platform: str, workspace_id: str, user_id: str
     ) -> ConversationReferenceRecord | None: ...
 
+    def delete_conversation_reference(
+        self, platform: str, workspace_id: str, conversation_id: str
+    ) -> bool: ...
+
     def delete_workspace_references(self, platform: str, workspace_id: str) -> int: ...
 
     # --- privacy ---------------------------------------------------------------------------------
