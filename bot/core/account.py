@@ -1,0 +1,130 @@
+"""The member's own account: `settings`, `export`, `forget-me`."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from bot.core import commands as c
+from bot.core.context import Context, failure
+from bot.core.dates import format_time
+from bot.core.messages import Action, Field, Reply, Section
+from bot.core.nudges import plan_nudges
+from storage.records import MemberRecord
+
+
+@cache
+def _zones_by_lower_name() -> dict[str, str]:
+    return {name.lower(): name for name in available_timezones()}
+
+
+def canonical_zone(name: str) -> str | None:
+    """The IANA name for `name` (any letter case), or None when there is no such zone."""
+    if len(name) > 64 or ".." in name or name.startswith("/"):
+        return None
+    try:
+        ZoneInfo(name)
+        return name
+    except (ZoneInfoNotFoundError, ValueError):
+        return _zones_by_lower_name().get(name.lower())
+
+
+def _settings_fields(member: MemberRecord) -> tuple[Field, ...]:
+    return (
+        Field("Time zone", member.timezone),
+        Field("Working hours", f"{format_time(member.work_start)}–{format_time(member.work_end)}"),
+        Field("Shout-outs in the digest", "on" if member.shoutouts_opt_in else "off"),
+        Field("Keep my draft text", "on" if member.store_drafts_opt_in else "off"),
+    )
+
+
+def _replan_open_follow_ups(ctx: Context, member: MemberRecord) -> int:
+    """Nudge times depend on the zone and hours: move every pending nudge to the new ones."""
+    open_ones = ctx.store.open_follow_ups(member.id)
+    for follow_up in open_ones:
+        ctx.store.reschedule_follow_up(
+            member.id,
+            follow_up.id,
+            follow_up.due_on,
+            late=follow_up.late,
+            nudges=plan_nudges(follow_up, member, ctx.now),
+        )
+    return len(open_ones)
+
+
+def settings(
+    ctx: Context,
+    command: c.SettingsShowCommand
+    | c.SettingsTimezoneCommand
+    | c.SettingsHoursCommand
+    | c.SettingsToggleCommand,
+) -> Reply:
+    member_id = ctx.member.id
+    if isinstance(command, c.SettingsShowCommand):
+        return Reply(
+            text="Your settings. Change one with, e.g., `settings timezone Europe/Berlin`.",
+            sections=(Section(text="Settings", fields=_settings_fields(ctx.member)),),
+        )
+    if isinstance(command, c.SettingsTimezoneCommand):
+        zone_name = canonical_zone(command.zone)
+        if zone_name is None:
+            return failure(
+                f"I don't know the time zone “{command.zone[:64]}”. Use an IANA name such as "
+                "`Europe/Berlin`, `America/New_York` or `Asia/Kolkata`.",
+                topic="settings",
+            )
+        member = ctx.store.update_member(member_id, timezone=zone_name)
+        moved = _replan_open_follow_ups(ctx, member)
+        return Reply(
+            text=f"Time zone set to **{zone_name}**. Nudges arrive in your working hours there"
+            + (f"; I moved the nudges of {moved} open follow-ups." if moved else "."),
+        )
+    if isinstance(command, c.SettingsHoursCommand):
+        member = ctx.store.update_member(member_id, work_start=command.start, work_end=command.end)
+        moved = _replan_open_follow_ups(ctx, member)
+        return Reply(
+            text=f"Working hours set to **{format_time(command.start)}–{format_time(command.end)}**"
+            f" ({member.timezone}), Monday to Friday"
+            + (f"; I moved the nudges of {moved} open follow-ups." if moved else "."),
+        )
+    if command.setting == "shoutouts":
+        ctx.store.update_member(member_id, shoutouts_opt_in=command.on)
+        return Reply(
+            text="Shout-outs on: the weekly digest may name you when you follow up on time."
+            if command.on
+            else "Shout-outs off: the weekly digest will never name you."
+        )
+    ctx.store.update_member(member_id, store_drafts_opt_in=command.on)
+    return Reply(
+        text="I will keep the text of drafts you ask me to review, so `export` includes them. "
+        "`settings store-drafts off` stops that."
+        if command.on
+        else "I won't keep the text of your drafts — only the score, the guidelines and a hash."
+    )
+
+
+def export(ctx: Context, command: c.ExportCommand) -> Reply:
+    data = ctx.store.export_member(ctx.member.id)
+    document = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, default=str)
+    return Reply(
+        text="Here is everything I keep about you, as JSON.",
+        sections=(Section(text=f"```\n{document}\n```"),),
+    )
+
+
+def forget_me(ctx: Context, command: c.ForgetMeCommand) -> Reply:
+    if not command.confirmed:
+        return Reply(
+            text="This deletes every record about you — contacts, meetings, follow-ups, nudges, "
+            "reviews and settings — and cannot be undone. `export` first if you want a copy. "
+            "Type `forget-me confirm` to go ahead.",
+            actions=(Action("Yes, delete everything", "forget-me confirm", style="danger"),),
+        )
+    counts = ctx.store.forget_member(ctx.member.id)
+    total = sum(counts.values())
+    detail = ", ".join(f"{table}: {count}" for table, count in sorted(counts.items()) if count)
+    return Reply(
+        text=f"Done: I deleted {total} records about you ({detail or 'none'}). If you write "
+        "to me again I start from scratch."
+    )

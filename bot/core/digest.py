@@ -1,0 +1,78 @@
+"""The weekly digest a channel gets, and the figures shared with `stats`."""
+
+from __future__ import annotations
+
+from bot.core.guidelines import guideline_title, tip_of_the_week
+from bot.core.messages import Field, Reply, Section
+from storage.records import ActivityFigures, DigestSubscriptionRecord
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{round(share * 100)}%"
+
+
+def activity_fields(figures: ActivityFigures) -> tuple[Field, ...]:
+    """Follow-up and review figures, each a label and a short value."""
+    done = figures.follow_ups_done
+    within = (
+        f"{_percent(figures.share_done_within_window)} ({figures.done_within_window} of {done})"
+        if done
+        else "—"
+    )
+    flagged = (
+        f"{_percent(figures.share_flagged)} ({figures.drafts_flagged} of {figures.drafts_reviewed})"
+        if figures.drafts_reviewed
+        else "—"
+    )
+    average = "—" if figures.average_score is None else f"{figures.average_score:.0f}/100"
+    top_rule = guideline_title(figures.top_rule) if figures.top_rule else "—"
+    return (
+        Field("Meetings logged", str(figures.meetings_logged)),
+        Field("Follow-ups logged", str(figures.follow_ups_logged)),
+        Field("Done within 10 days", within),
+        Field("Overdue now", str(figures.overdue)),
+        Field("Drafts reviewed", str(figures.drafts_reviewed)),
+        Field("Flagged as hard sell", flagged),
+        Field("Average value-first score", average),
+        Field("Most-broken guideline", top_rule),
+    )
+
+
+def digest_reply(
+    figures: ActivityFigures, subscription: DigestSubscriptionRecord, week_label: str
+) -> Reply:
+    """One channel's digest for one week. Shout-outs name only members who opted in: the store
+    puts only those in `figures.shoutouts`, and this function adds no one."""
+    quiet = not (figures.follow_ups_logged or figures.drafts_reviewed or figures.meetings_logged)
+    if quiet:
+        headline = (
+            f"**Networking digest, week {week_label}**: a quiet week — no meetings, follow-ups "
+            "or draft reviews logged. One thoughtful note this week beats ten next month."
+        )
+    else:
+        headline = (
+            f"**Networking digest, week {week_label}**: {figures.follow_ups_logged} follow-ups "
+            f"logged, {figures.follow_ups_done} done "
+            f"({_percent(figures.share_done_within_window)} within 10 days), "
+            f"{figures.drafts_reviewed} drafts reviewed."
+        )
+    tip = tip_of_the_week(week_label)
+    sections = [
+        Section(text="This week in numbers", fields=activity_fields(figures)),
+        Section(text=f"**Tip of the week — {tip.title}.** {tip.principle} {tip.advice}"),
+    ]
+    if figures.shoutouts:
+        names = ", ".join(figures.shoutouts)
+        sections.append(
+            Section(text=f"**Shout-outs** for following up within 10 days this week: {names}.")
+        )
+    sections.append(
+        Section(
+            text=f"Digest every {_WEEKDAY_NAMES[subscription.weekday % 7]} at "
+            f"{subscription.at:%H:%M} ({subscription.timezone}). `digest off` stops it."
+        )
+    )
+    return Reply(text=headline, sections=tuple(sections))
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -1,0 +1,496 @@
+"""Meetings and follow-ups: `met`, `follow-up`, `list`, `done`, `snooze`, `cancel`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.core import commands as c
+from bot.core.context import Context, failure
+from bot.core.dates import format_day, in_days, plural, resolve_future, resolve_past
+from bot.core.help import example
+from bot.core.messages import Action, Field, Reply, Section
+from bot.core.nudges import FollowUpPlan, plan_nudges
+from bot.core.rules import (
+    DEFAULT_SNOOZE_DAYS,
+    SECOND_TOUCH_DAYS,
+    WINDOW_DAYS,
+    days_left_in_window,
+    decide_due,
+    decide_snooze,
+    second_touch_due,
+    window_closes,
+)
+from storage.records import ContactRecord, FollowUpRecord, PlannedNudge
+
+# Longer lists are cut: a chat message with 50 follow-ups helps nobody (and Slack caps blocks).
+LIST_LIMIT = 15
+# Unknown free text with no date and no dash is taken as a new name only when it is this short.
+MAX_NEW_NAME_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """The person could not be pinned down; the reply asks which one."""
+
+    reply: Reply
+
+
+# --- shared wording ---------------------------------------------------------------------------
+
+
+def display_name(follow_up: FollowUpRecord, ctx: Context) -> str:
+    if follow_up.contact_mention and ctx.member.platform == "slack":
+        return f"<@{follow_up.contact_mention}>"
+    return follow_up.contact_name
+
+
+def contact_ref(contact: ContactRecord) -> str:
+    """How a button names a contact in command text."""
+    return f"<@{contact.mention}>" if contact.mention else contact.name
+
+
+def window_phrase(follow_up: FollowUpRecord, today: date) -> str:
+    if follow_up.touch >= 2:
+        return "second touch (rule of two)"
+    closes = window_closes(follow_up.met_on)
+    if follow_up.late:
+        return f"late follow-up: the {WINDOW_DAYS}-day window closed on {format_day(closes, today)}"
+    left = days_left_in_window(follow_up.met_on, today)
+    if left > 0:
+        return f"{plural(left, 'day')} left in the {WINDOW_DAYS}-day window"
+    if left == 0:
+        return f"last day of the {WINDOW_DAYS}-day window"
+    return f"the {WINDOW_DAYS}-day window closed {plural(-left, 'day')} ago"
+
+
+def due_phrase(follow_up: FollowUpRecord, today: date) -> str:
+    due = format_day(follow_up.due_on, today)
+    if follow_up.due_on < today:
+        return f"overdue since {due} ({plural((today - follow_up.due_on).days, 'day')})"
+    return f"due {due} ({in_days(follow_up.due_on, today)})"
+
+
+def _follow_up_actions(follow_up: FollowUpRecord) -> tuple[Action, ...]:
+    return (
+        Action("Done", f"done #{follow_up.id}", style="primary"),
+        Action("Snooze 2 days", f"snooze #{follow_up.id} 2 days"),
+        Action("Cancel", f"cancel #{follow_up.id}"),
+    )
+
+
+def _plan(follow_up: FollowUpRecord | FollowUpPlan, ctx: Context) -> list[PlannedNudge]:
+    return plan_nudges(follow_up, ctx.member, ctx.now)
+
+
+# --- resolving people --------------------------------------------------------------------------
+
+
+def _contact_for(ctx: Context, person: c.PersonRef) -> ContactRecord | _Ask:
+    """The member's contact for `person`, created on first mention."""
+    found = ctx.store.find_contacts(ctx.member.id, person.lookup_key)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return ctx.store.add_contact(ctx.member.id, person.name, person.mention)
+    listed = "\n".join(
+        f"• {contact.name}" + (f" (<@{contact.mention}>)" if contact.mention else "")
+        for contact in found
+    )
+    return _Ask(
+        Reply(
+            text=(
+                f"You have {len(found)} contacts called “{person.name}”:\n{listed}\n"
+                "Mention the person (`@name`) to say which one."
+            )
+        )
+    )
+
+
+def _split_unsplit(ctx: Context, command: c.FollowUpCommand) -> c.FollowUpCommand | _Ask:
+    """Pick the longest leading words that name a known contact; the rest is the note."""
+    words = command.unsplit_words
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        if ctx.store.find_contacts(ctx.member.id, name):
+            note = " ".join(words[size:]) or None
+            return c.FollowUpCommand(person=c.PersonRef(name=name), note=note)
+    if len(words) <= MAX_NEW_NAME_WORDS:
+        return c.FollowUpCommand(person=c.PersonRef(name=" ".join(words)))
+    return _Ask(
+        failure(
+            f"I don't know anyone called “{' '.join(words[:MAX_NEW_NAME_WORDS])}…” yet. "
+            "If part of that is a note, put a dash before it: "
+            "`follow-up Jane Doe — send the talk link`.",
+            topic="follow-up",
+        )
+    )
+
+
+def _open_target(ctx: Context, target: c.PersonRef, command: str) -> FollowUpRecord | _Ask:
+    """The one open follow-up `target` points at, or a reply that says why not / asks which."""
+    if target.follow_up_id is not None:
+        follow_up = ctx.store.get_follow_up(ctx.member.id, target.follow_up_id)
+        if follow_up is None:
+            return _Ask(
+                failure(
+                    f"I can't find follow-up #{target.follow_up_id} among yours. "
+                    "Type `list` to see your open follow-ups and their numbers.",
+                )
+            )
+        if follow_up.status != "open":
+            return _Ask(
+                Reply(
+                    text=f"Follow-up #{follow_up.id} with {display_name(follow_up, ctx)} is "
+                    f"already {follow_up.status}. Type `list` to see the open ones."
+                )
+            )
+        return follow_up
+    contacts = ctx.store.find_contacts(ctx.member.id, target.lookup_key)
+    if not contacts:
+        return _Ask(
+            failure(
+                f"You have no contact called “{target.name}”. Type `list` to see your open "
+                f"follow-ups, or log the meeting first: {example('met')}.",
+            )
+        )
+    open_ones = [
+        follow_up
+        for contact in contacts
+        for follow_up in ctx.store.open_follow_ups_for_contact(ctx.member.id, contact.id)
+    ]
+    if not open_ones:
+        return _Ask(
+            Reply(
+                text=f"There is no open follow-up with {target.name}. "
+                f"To plan one: `follow-up {target.name} in 2 days`."
+            )
+        )
+    if len(open_ones) == 1:
+        return open_ones[0]
+    open_ones.sort(key=lambda f: (f.due_on, f.id))
+    lines = "\n".join(
+        f"• #{f.id} {display_name(f, ctx)} — {due_phrase(f, ctx.today)}" for f in open_ones
+    )
+    return _Ask(
+        Reply(
+            text=f"{target.name} matches {len(open_ones)} open follow-ups. Which one?\n{lines}",
+            actions=tuple(Action(f"{command} #{f.id}", f"{command} #{f.id}") for f in open_ones),
+        )
+    )
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def met(ctx: Context, command: c.MetCommand) -> Reply:
+    met_on = resolve_past(command.when, ctx.today) if command.when else ctx.today
+    if met_on > ctx.today:
+        return failure(
+            f"{format_day(met_on, ctx.today)} is in the future. Log a meeting once it has "
+            f"happened, e.g. {example('met')}.",
+            topic="met",
+        )
+    contact = _contact_for(ctx, command.person)
+    if isinstance(contact, _Ask):
+        return contact.reply
+    meeting = ctx.store.add_meeting(
+        ctx.member.id, contact.id, met_on, place=command.place, note=command.note
+    )
+    replaced = ctx.store.open_follow_ups_for_contact(ctx.member.id, contact.id)
+    for old in replaced:
+        ctx.store.close_follow_up(ctx.member.id, old.id, "cancelled", ctx.now)
+    where = f" at {command.place}" if command.place else ""
+    logged = f"Logged: you met **{contact.name}**{where} on {format_day(met_on, ctx.today)}."
+    decision = decide_due(met_on, ctx.today, None)
+    if decision.window_closed:
+        closed = window_closes(met_on)
+        return Reply(
+            text=f"{logged} That was {plural((ctx.today - met_on).days, 'day')} ago, so the "
+            f"{WINDOW_DAYS}-day follow-up window closed on {format_day(closed, ctx.today)}. "
+            "A late note still beats none: keep it as a late follow-up?",
+            actions=(
+                Action(
+                    "Keep as a late follow-up",
+                    f"follow-up {contact_ref(contact)} late",
+                    style="primary",
+                ),
+            ),
+        )
+    plan = FollowUpPlan(met_on=met_on, due_on=decision.due_on)
+    follow_up = ctx.store.create_follow_up(
+        ctx.member.id,
+        contact.id,
+        meeting.id,
+        met_on,
+        decision.due_on,
+        note=command.note,
+        nudges=_plan(plan, ctx),
+    )
+    text = (
+        f"{logged} Follow-up #{follow_up.id} is due **{format_day(follow_up.due_on, ctx.today)}** "
+        f"({in_days(follow_up.due_on, ctx.today)}); the {WINDOW_DAYS}-day window closes "
+        f"{format_day(window_closes(met_on), ctx.today)}."
+    )
+    if replaced:
+        text += " It replaces " + ", ".join(f"#{old.id}" for old in replaced) + "."
+    return Reply(text=text, actions=_follow_up_actions(follow_up))
+
+
+def follow_up(ctx: Context, command: c.FollowUpCommand) -> Reply:
+    if command.unsplit_words:
+        split = _split_unsplit(ctx, command)
+        if isinstance(split, _Ask):
+            return split.reply
+        command = split
+    if command.person.follow_up_id is not None:
+        target = _open_target(ctx, command.person, "follow-up")
+        if isinstance(target, _Ask):
+            return target.reply
+        return _move(ctx, target, command)
+    contact = _contact_for(ctx, command.person)
+    if isinstance(contact, _Ask):
+        return contact.reply
+    existing = ctx.store.open_follow_ups_for_contact(ctx.member.id, contact.id)
+    if existing:
+        return _move(ctx, min(existing, key=lambda f: (f.due_on, f.id)), command)
+    return _create(ctx, contact, command)
+
+
+def _requested(ctx: Context, command: c.FollowUpCommand) -> date | None:
+    return resolve_future(command.when, ctx.today) if command.when else None
+
+
+def _late_action(follow_up_ref: str, days: int | None = None) -> Action:
+    when = f" in {days} days" if days else ""
+    return Action("Keep as a late follow-up", f"follow-up {follow_up_ref} late{when}", "primary")
+
+
+def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) -> Reply:
+    meeting = ctx.store.latest_meeting(ctx.member.id, contact.id)
+    met_on = meeting.met_on if meeting else ctx.today
+    requested = _requested(ctx, command)
+    if command.late:
+        due_on = max(requested or ctx.today, ctx.today)
+        late = window_closes(met_on) < ctx.today
+        capped = None
+    else:
+        decision = decide_due(met_on, ctx.today, requested)
+        if decision.window_closed:
+            return Reply(
+                text=f"You last met {contact.name} on {format_day(met_on, ctx.today)}, so the "
+                f"{WINDOW_DAYS}-day follow-up window closed on "
+                f"{format_day(window_closes(met_on), ctx.today)}. Met again? Log it with "
+                f"`met {contact_ref(contact)}`. Or keep this as a late follow-up.",
+                actions=(_late_action(contact_ref(contact)),),
+            )
+        due_on, late, capped = decision.due_on, False, decision.capped_reason
+    plan = FollowUpPlan(met_on=met_on, due_on=due_on, late=late)
+    record = ctx.store.create_follow_up(
+        ctx.member.id,
+        contact.id,
+        meeting.id if meeting else None,
+        met_on,
+        due_on,
+        note=command.note,
+        nudges=() if late else _plan(plan, ctx),
+    )
+    if late:
+        record = ctx.store.reschedule_follow_up(
+            ctx.member.id, record.id, due_on, late=True, nudges=_plan(plan, ctx)
+        )
+    since = (
+        f"you met on {format_day(met_on, ctx.today)}"
+        if meeting
+        else "no meeting on record, so I counted the meeting as today"
+    )
+    text = (
+        f"Follow-up #{record.id} with **{contact.name}** is due "
+        f"**{format_day(due_on, ctx.today)}** ({in_days(due_on, ctx.today)}); {since}."
+    )
+    if capped:
+        text += f" I moved it because {capped}."
+    if late:
+        text += " It is a late follow-up: the 10-day window has closed, but a note still helps."
+    return Reply(text=text, actions=_follow_up_actions(record))
+
+
+def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> Reply:
+    name = display_name(current, ctx)
+    requested = _requested(ctx, command)
+    if requested is None and not command.late:
+        if command.note:
+            updated = ctx.store.reschedule_follow_up(
+                ctx.member.id,
+                current.id,
+                current.due_on,
+                late=current.late,
+                note=command.note,
+                nudges=_plan(current, ctx),
+            )
+            return Reply(
+                text=f"Noted on follow-up #{updated.id} with {name}: {command.note}",
+                actions=_follow_up_actions(updated),
+            )
+        return Reply(
+            text=f"Follow-up #{current.id} with {name} is already "
+            f"{due_phrase(current, ctx.today)}; {window_phrase(current, ctx.today)}. "
+            f"To move it: `follow-up #{current.id} in 2 days`.",
+            actions=_follow_up_actions(current),
+        )
+    capped: str | None = None
+    late = current.late
+    if current.touch >= 2 or current.late or command.late:
+        due_on = max(requested or ctx.today, ctx.today)
+        late = current.late or (command.late and window_closes(current.met_on) < ctx.today)
+    else:
+        decision = decide_due(current.met_on, ctx.today, requested)
+        if decision.window_closed:
+            return Reply(
+                text=f"The {WINDOW_DAYS}-day window for follow-up #{current.id} with {name} "
+                f"closed on {format_day(window_closes(current.met_on), ctx.today)}, so I can't "
+                "move it inside the window. Keep it as a late follow-up instead?",
+                actions=(_late_action(f"#{current.id}"),),
+            )
+        due_on, capped = decision.due_on, decision.capped_reason
+    updated = ctx.store.reschedule_follow_up(
+        ctx.member.id,
+        current.id,
+        due_on,
+        late=late,
+        note=command.note,
+        nudges=_plan(
+            FollowUpPlan(met_on=current.met_on, due_on=due_on, touch=current.touch, late=late),
+            ctx,
+        ),
+    )
+    text = (
+        f"Follow-up #{updated.id} with **{name}** is now due "
+        f"**{format_day(due_on, ctx.today)}** ({in_days(due_on, ctx.today)})."
+    )
+    if capped:
+        text += f" I moved it because {capped}."
+    if late and not current.late:
+        text += " Kept as a late follow-up: the 10-day window has closed, but a note still helps."
+    return Reply(text=text, actions=_follow_up_actions(updated))
+
+
+def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
+    open_ones = ctx.store.open_follow_ups(ctx.member.id)
+    if not open_ones:
+        return Reply(
+            text=f"No open follow-ups. Met someone? Log it: {example('met')}.",
+        )
+    ordered = sort_overdue_first(open_ones, ctx.today)
+    overdue = sum(1 for f in ordered if f.due_on < ctx.today)
+    text = f"You have {plural(len(ordered), 'open follow-up')}"
+    text += f", {overdue} overdue." if overdue else "."
+    sections = tuple(_list_section(f, ctx) for f in ordered[:LIST_LIMIT])
+    if len(ordered) > LIST_LIMIT:
+        sections += (Section(text=f"…and {len(ordered) - LIST_LIMIT} more."),)
+    return Reply(text=text, sections=sections)
+
+
+def sort_overdue_first(follow_ups: list[FollowUpRecord], today: date) -> list[FollowUpRecord]:
+    return sorted(follow_ups, key=lambda f: (f.due_on >= today, f.due_on, f.id))
+
+
+def _list_section(follow_up: FollowUpRecord, ctx: Context) -> Section:
+    marker = "⚠ " if follow_up.due_on < ctx.today else ""
+    text = (
+        f"{marker}**#{follow_up.id} {display_name(follow_up, ctx)}** — "
+        f"{due_phrase(follow_up, ctx.today)} · {window_phrase(follow_up, ctx.today)}"
+    )
+    fields = (Field("Note", follow_up.note),) if follow_up.note else ()
+    return Section(text=text, fields=fields, actions=_follow_up_actions(follow_up)[:2])
+
+
+def done(ctx: Context, command: c.DoneCommand) -> Reply:
+    target = _open_target(ctx, command.target, "done")
+    if isinstance(target, _Ask):
+        return target.reply
+    closed = ctx.store.close_follow_up(ctx.member.id, target.id, "done", ctx.now)
+    name = display_name(closed, ctx)
+    if closed.touch >= 2:
+        return Reply(
+            text=f"Done: second touch with **{name}** (#{closed.id}). That's the rule of two "
+            "complete — two thoughtful notes, and the connection is warm."
+        )
+    day = (ctx.today - closed.met_on).days
+    timing = (
+        f"on day {day} after meeting, inside the {WINDOW_DAYS}-day window"
+        if day <= WINDOW_DAYS and not closed.late
+        else f"{day} days after meeting — late, but it counts"
+    )
+    second_due = second_touch_due(ctx.today)
+    second = ctx.store.create_follow_up(
+        ctx.member.id,
+        closed.contact_id,
+        closed.meeting_id,
+        closed.met_on,
+        second_due,
+        touch=2,
+        nudges=_plan(FollowUpPlan(met_on=closed.met_on, due_on=second_due, touch=2), ctx),
+    )
+    return Reply(
+        text=f"Done: follow-up #{closed.id} with **{name}**, {timing}. Rule of two: I scheduled "
+        f"a second touch (#{second.id}) for **{format_day(second_due, ctx.today)}**, "
+        f"{SECOND_TOUCH_DAYS} days from now. `cancel #{second.id}` removes it.",
+        actions=(Action("Cancel second touch", f"cancel #{second.id}"),),
+    )
+
+
+def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
+    target = _open_target(ctx, command.target, "snooze")
+    if isinstance(target, _Ask):
+        return target.reply
+    days = command.days or DEFAULT_SNOOZE_DAYS
+    name = display_name(target, ctx)
+    decision = decide_snooze(
+        target.met_on, target.due_on, ctx.today, days, late=target.late or target.touch >= 2
+    )
+    if decision.window_closed:
+        closes = window_closes(target.met_on)
+        when = (
+            "closes today" if closes == ctx.today else f"closed on {format_day(closes, ctx.today)}"
+        )
+        return Reply(
+            text=f"The {WINDOW_DAYS}-day window for follow-up #{target.id} with {name} {when}, "
+            "so I can't snooze it inside the window. Send a short note today, or keep it as a "
+            f"late follow-up due in {plural(days, 'day')}.",
+            actions=(
+                Action("Done", f"done #{target.id}"),
+                _late_action(f"#{target.id}", days),
+            ),
+        )
+    updated = ctx.store.reschedule_follow_up(
+        ctx.member.id,
+        target.id,
+        decision.due_on,
+        late=target.late,
+        nudges=_plan(
+            FollowUpPlan(
+                met_on=target.met_on, due_on=decision.due_on, touch=target.touch, late=target.late
+            ),
+            ctx,
+        ),
+    )
+    text = (
+        f"Snoozed follow-up #{updated.id} with **{name}** to "
+        f"**{format_day(updated.due_on, ctx.today)}** ({in_days(updated.due_on, ctx.today)})."
+    )
+    if decision.capped_reason:
+        text += f" Not {plural(days, 'day')}: {decision.capped_reason}."
+    return Reply(text=text, actions=_follow_up_actions(updated)[:1])
+
+
+def cancel(ctx: Context, command: c.CancelCommand) -> Reply:
+    target = _open_target(ctx, command.target, "cancel")
+    if isinstance(target, _Ask):
+        return target.reply
+    closed = ctx.store.close_follow_up(ctx.member.id, target.id, "cancelled", ctx.now)
+    what = "second touch" if closed.touch >= 2 else "follow-up"
+    return Reply(
+        text=f"Cancelled the {what} #{closed.id} with {display_name(closed, ctx)}. "
+        "No more nudges about it."
+    )

@@ -1,0 +1,47 @@
+"""The core's view of the coaching guidelines: titles for ids, and the tip of the week.
+
+The guidelines themselves live in `coach_rules` (a data file); this module only reads them, lazily,
+so importing the core stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tip:
+    guideline_id: str
+    title: str
+    principle: str
+    advice: str
+
+
+def _guidelines():  # -> tuple[coach_rules.guidelines.Guideline, ...]
+    from coach_rules.guidelines import all_guidelines
+
+    return all_guidelines()
+
+
+def guideline_title(guideline_id: str) -> str:
+    for guideline in _guidelines():
+        if guideline.id == guideline_id:
+            return guideline.title
+    return guideline_id
+
+
+def tip_of_the_week(week_label: str) -> Tip:
+    """The same tip for everyone in a given ISO week ("2024-W10"); the next week, the next tip.
+
+    Any other label is picked by a stable checksum (not `hash()`, which changes per process).
+    """
+    guidelines = _guidelines()
+    iso = re.fullmatch(r"(\d{4})-W(\d{1,2})", week_label)
+    if iso:
+        index = int(iso.group(1)) * 53 + int(iso.group(2))
+    else:
+        index = zlib.crc32(week_label.encode("utf-8"))
+    chosen = guidelines[index % len(guidelines)]
+    return Tip(chosen.id, chosen.title, chosen.principle, chosen.advice)

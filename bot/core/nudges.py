@@ -1,0 +1,177 @@
+"""When to nudge a member about a follow-up, and what the nudge says.
+
+Nudges arrive at the start of the member's working hours, in their own time zone, on working days
+(Monday to Friday). A weekend nudge moves to Monday only while Monday is still inside the 10-day
+window; otherwise it moves back to Friday, and failing that it stays on the weekend, because a
+nudge after the window has closed is worth less than one on a Saturday.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from bot.core.dates import format_day, local_today, zone
+from bot.core.messages import Action, Field, Reply, Section
+from bot.core.rules import LAST_CHANCE_DAY, WINDOW_DAYS, days_left_in_window, window_closes
+from storage.records import DueNudge, MemberRecord, PlannedNudge
+
+
+class FollowUpSchedule(Protocol):
+    """What planning needs from a follow-up; `FollowUpRecord` and `FollowUpPlan` both fit."""
+
+    @property
+    def met_on(self) -> date: ...
+
+    @property
+    def due_on(self) -> date: ...
+
+    @property
+    def touch(self) -> int: ...
+
+    @property
+    def late(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class FollowUpPlan:
+    """A follow-up before it is stored (it has no id yet)."""
+
+    met_on: date
+    due_on: date
+    touch: int = 1
+    late: bool = False
+
+
+def _start_of_work(day: date, member: MemberRecord, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, member.work_start, tzinfo=tz)
+
+
+def _is_working_day(day: date) -> bool:
+    return day.weekday() < 5
+
+
+def next_working_moment(at: datetime, member: MemberRecord) -> datetime:
+    """`at` itself when it falls in working hours on a working day, else the next start of work.
+
+    Returned in the member's zone.
+    """
+    tz = zone(member.timezone)
+    local = at.astimezone(tz)
+    day = local.date()
+    if _is_working_day(day) and member.work_start <= local.time() < member.work_end:
+        return local
+    if _is_working_day(day) and local.time() < member.work_start:
+        return _start_of_work(day, member, tz)
+    day += timedelta(days=1)
+    while not _is_working_day(day):
+        day += timedelta(days=1)
+    return _start_of_work(day, member, tz)
+
+
+def _window_end(met_on: date, member: MemberRecord, tz: ZoneInfo) -> datetime:
+    """The last moment a nudge still helps: the end of work on day 10."""
+    end_of_work = member.work_end if member.work_end > member.work_start else time(23, 59)
+    return datetime.combine(window_closes(met_on), end_of_work, tzinfo=tz)
+
+
+def _place_on_day(
+    day: date, member: MemberRecord, tz: ZoneInfo, *, earliest: datetime, latest: datetime | None
+) -> datetime:
+    """Start of work on `day`, moved off weekends and past `earliest`, but not past `latest`."""
+    wanted = _start_of_work(day, member, tz)
+    if not _is_working_day(day):
+        monday = day + timedelta(days=7 - day.weekday())
+        friday = day - timedelta(days=day.weekday() - 4)
+        on_monday = _start_of_work(monday, member, tz)
+        on_friday = _start_of_work(friday, member, tz)
+        if latest is None or on_monday <= latest:
+            wanted = on_monday
+        elif on_friday >= earliest:
+            wanted = on_friday
+    if wanted < earliest:
+        wanted = next_working_moment(earliest, member)
+    if latest is not None and wanted > latest:
+        # Working hours cannot fit before the window closes: send it as soon as possible instead.
+        wanted = max(earliest, min(wanted, latest))
+    return wanted
+
+
+def plan_nudges(
+    follow_up: FollowUpSchedule, member: MemberRecord, now: datetime
+) -> list[PlannedNudge]:
+    """The nudges for one open follow-up, in UTC, all at or after `now`.
+
+    - first touch: a "due" nudge on the due day, and a "last-chance" nudge on day 9 after the
+      meeting when the due day is earlier than that; both before the 10-day window closes;
+    - second touch (rule of two) and late follow-ups: one nudge on the due day.
+    """
+    tz = zone(member.timezone)
+    now = now.astimezone(tz)
+    utc = ZoneInfo("UTC")
+    if follow_up.touch >= 2:
+        send_at = _place_on_day(follow_up.due_on, member, tz, earliest=now, latest=None)
+        return [PlannedNudge("second-touch", send_at.astimezone(utc))]
+    if follow_up.late:
+        send_at = _place_on_day(follow_up.due_on, member, tz, earliest=now, latest=None)
+        return [PlannedNudge("due", send_at.astimezone(utc))]
+
+    latest = _window_end(follow_up.met_on, member, tz)
+    if now > latest:
+        # The window closed while nobody was looking: one nudge now, so it is not lost silently.
+        return [PlannedNudge("due", now.astimezone(utc))]
+    due_at = _place_on_day(follow_up.due_on, member, tz, earliest=now, latest=latest)
+    planned = [PlannedNudge("due", due_at.astimezone(utc))]
+    last_chance_day = follow_up.met_on + timedelta(days=LAST_CHANCE_DAY)
+    if follow_up.due_on < last_chance_day:
+        send_at = _place_on_day(last_chance_day, member, tz, earliest=now, latest=latest)
+        if send_at > planned[0].send_at:
+            planned.append(PlannedNudge("last-chance", send_at.astimezone(utc)))
+    return planned
+
+
+def nudge_reply(due: DueNudge, now: datetime) -> Reply:
+    """The message a member gets when a nudge comes due, with Done / Snooze / Review buttons."""
+    follow_up = due.follow_up
+    name = follow_up.contact_name
+    if follow_up.contact_mention and due.member.platform == "slack":
+        name = f"<@{follow_up.contact_mention}>"
+    today = local_today(due.member.timezone, now)
+    left = days_left_in_window(follow_up.met_on, today)
+    met = format_day(follow_up.met_on, today)
+    if due.kind == "second-touch":
+        text = (
+            f"**Second touch with {name}** (rule of two): you followed up after meeting on {met}. "
+            "A short, useful second note now keeps the connection warm — share something that "
+            "fits what they care about, no ask needed."
+        )
+    elif due.kind == "last-chance" or (not follow_up.late and 0 <= left <= 1):
+        closes = "today" if left == 0 else "tomorrow"
+        text = (
+            f"**Last chance to follow up with {name}**: your {WINDOW_DAYS}-day window since you "
+            f"met on {met} closes {closes}. A short note that gives them something useful beats "
+            "a perfect one that never goes out."
+        )
+    elif follow_up.late or left < 0:
+        text = (
+            f"**Follow up with {name}** (late): you met on {met}, so the {WINDOW_DAYS}-day window "
+            "has closed, but a thoughtful note is still better than none."
+        )
+    else:
+        text = (
+            f"**Time to follow up with {name}**: you met on {met}, and {left} "
+            f"{'day is' if left == 1 else 'days are'} left in your {WINDOW_DAYS}-day window. "
+            "Lead with something useful to them."
+        )
+    fields = [Field("Due", format_day(follow_up.due_on, today))]
+    if follow_up.note:
+        fields.append(Field("Note", follow_up.note))
+    section = Section(text=f"Follow-up #{follow_up.id} with {name}", fields=tuple(fields))
+    actions = (
+        Action("Done", f"done #{follow_up.id}", style="primary"),
+        Action("Snooze 2 days", f"snooze #{follow_up.id} 2 days"),
+        Action("Review my draft", "review"),
+    )
+    return Reply(text=text, sections=(section,), actions=actions)

@@ -1,0 +1,133 @@
+"""Figures: `stats`, the `digest` subscription commands, and the overview (`home`)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from bot.core import commands as c
+from bot.core.context import Context
+from bot.core.dates import WEEKDAYS
+from bot.core.digest import activity_fields, digest_reply
+from bot.core.followups import display_name, due_phrase, sort_overdue_first, window_phrase
+from bot.core.messages import Action, Reply, Section
+from storage.records import DigestSubscriptionRecord
+
+DEFAULT_DIGEST_WEEKDAY = 0  # Monday
+DEFAULT_DIGEST_TIME = time(9, 0)
+HOME_FOLLOW_UPS = 5
+
+
+def last_days(ctx: Context, days: int) -> tuple[datetime, datetime]:
+    """The store's periods are half-open [since, until): end just after now to include now."""
+    return ctx.now - timedelta(days=days), ctx.now + timedelta(seconds=1)
+
+
+def iso_week_label(ctx: Context) -> str:
+    year, week, _ = ctx.today.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def stats(ctx: Context, command: c.StatsCommand) -> Reply:
+    days = 7 if command.period == "week" else 30
+    figures = ctx.store.member_figures(ctx.member.id, *last_days(ctx, days))
+    return Reply(
+        text=f"Your last {days} days: {figures.meetings_logged} meetings, "
+        f"{figures.follow_ups_done} follow-ups done, {figures.overdue} overdue now.",
+        sections=(Section(text=f"Last {days} days", fields=activity_fields(figures)),),
+    )
+
+
+def digest_here(ctx: Context, command: c.DigestHereCommand) -> Reply:
+    weekday = DEFAULT_DIGEST_WEEKDAY if command.weekday is None else command.weekday
+    at = command.at or DEFAULT_DIGEST_TIME
+    incoming = ctx.incoming
+    subscription = ctx.store.subscribe_digest(
+        incoming.platform,
+        incoming.workspace_id,
+        incoming.conversation_id,
+        weekday,
+        at,
+        ctx.member.timezone,
+        ctx.member.id,
+    )
+    return Reply(
+        text=f"The weekly networking digest will arrive here every "
+        f"**{WEEKDAYS[subscription.weekday].capitalize()} at {subscription.at:%H:%M}** "
+        f"({subscription.timezone}). It names only people who opted in to shout-outs.",
+        actions=(Action("Preview it", "digest preview"), Action("Stop it", "digest off")),
+    )
+
+
+def digest_off(ctx: Context, command: c.DigestOffCommand) -> Reply:
+    incoming = ctx.incoming
+    removed = ctx.store.unsubscribe_digest(
+        incoming.platform, incoming.workspace_id, incoming.conversation_id
+    )
+    if removed:
+        return Reply(text="The weekly digest is off for this channel.")
+    return Reply(text="This channel had no weekly digest. `digest here` starts one.")
+
+
+def _subscription_here(ctx: Context) -> DigestSubscriptionRecord:
+    incoming = ctx.incoming
+    for subscription in ctx.store.digest_subscriptions():
+        if (
+            subscription.platform == incoming.platform
+            and subscription.workspace_id == incoming.workspace_id
+            and subscription.channel_id == incoming.conversation_id
+        ):
+            return subscription
+    return DigestSubscriptionRecord(
+        id=0,
+        platform=incoming.platform,
+        workspace_id=incoming.workspace_id,
+        channel_id=incoming.conversation_id,
+        weekday=DEFAULT_DIGEST_WEEKDAY,
+        at=DEFAULT_DIGEST_TIME,
+        timezone=ctx.member.timezone,
+        created_by_member_id=ctx.member.id,
+    )
+
+
+def digest_preview(ctx: Context, command: c.DigestPreviewCommand) -> Reply:
+    incoming = ctx.incoming
+    figures = ctx.store.workspace_figures(
+        incoming.platform, incoming.workspace_id, *last_days(ctx, 7)
+    )
+    reply = digest_reply(figures, _subscription_here(ctx), iso_week_label(ctx))
+    return Reply(
+        text=f"Preview (last 7 days): {reply.text}",
+        sections=reply.sections,
+        actions=reply.actions,
+    )
+
+
+def home(ctx: Context) -> Reply:
+    """The overview: open follow-ups, overdue first, and the last 7 days in figures."""
+    open_ones = sort_overdue_first(ctx.store.open_follow_ups(ctx.member.id), ctx.today)
+    overdue = sum(1 for f in open_ones if f.due_on < ctx.today)
+    figures = ctx.store.member_figures(ctx.member.id, *last_days(ctx, 7))
+    sections = [
+        Section(
+            text=f"**#{f.id} {display_name(f, ctx)}** — {due_phrase(f, ctx.today)} · "
+            f"{window_phrase(f, ctx.today)}",
+            actions=(
+                Action("Done", f"done #{f.id}", style="primary"),
+                Action("Snooze 2 days", f"snooze #{f.id} 2 days"),
+            ),
+        )
+        for f in open_ones[:HOME_FOLLOW_UPS]
+    ]
+    if len(open_ones) > HOME_FOLLOW_UPS:
+        sections.append(Section(text=f"…and {len(open_ones) - HOME_FOLLOW_UPS} more: type `list`."))
+    sections.append(Section(text="Last 7 days", fields=activity_fields(figures)))
+    if open_ones:
+        text = f"**Network Coach** — {len(open_ones)} open follow-ups"
+        text += f", {overdue} overdue." if overdue else "."
+    else:
+        text = "**Network Coach** — no open follow-ups. Log a meeting with `met <person>`."
+    return Reply(
+        text=text,
+        sections=tuple(sections),
+        actions=(Action("Help", "help"), Action("My stats", "stats")),
+    )

@@ -1,0 +1,158 @@
+"""Draft review: run the reviewer, keep only what the member allows, explain the verdict."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from bot.core import commands as c
+from bot.core.context import Context, failure
+from bot.core.guidelines import guideline_title
+from bot.core.messages import Action, Field, Reply, Section
+from coach_rules.review import Finding, Review
+
+logger = logging.getLogger(__name__)
+
+# Slack's own limit for a message; longer text cannot have come from one chat message.
+MAX_DRAFT_CHARS = 40_000
+# Quoting more than this per finding turns the review into a copy of the draft.
+MAX_QUOTES_PER_FINDING = 3
+MAX_QUOTE_CHARS = 160
+MAX_SIGNAL_FIELDS = 6
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def review(ctx: Context, command: c.ReviewCommand) -> Reply:
+    draft = command.draft
+    if not draft.strip():
+        return failure(
+            "There is nothing to review. Paste your draft after `review`, or in a direct "
+            "message just paste it.",
+            topic="review",
+        )
+    if len(draft) > MAX_DRAFT_CHARS:
+        return failure(
+            f"That draft is {len(draft):,} characters; I review up to {MAX_DRAFT_CHARS:,} (a "
+            "chat message's limit). Paste the part you are about to send.",
+            topic="review",
+        )
+    try:
+        result = ctx.reviewer(draft)
+    except Exception as error:  # the reviewer is a model: never lose the member's message to it
+        logger.error("reviewer failed for member %s: %s", ctx.member.id, type(error).__name__)
+        return Reply(
+            text="Sorry, I couldn't review that draft just now, and nothing was stored. "
+            "Please try again in a minute."
+        )
+    record = ctx.store.record_review(
+        ctx.member.id,
+        result.score,
+        result.flagged,
+        result.rule_ids,
+        text_hash(draft),
+        ctx.now,
+        text=draft if ctx.member.store_drafts_opt_in else None,
+    )
+    return review_reply(draft, result, record.id)
+
+
+def _verdict(result: Review) -> str:
+    if result.flagged:
+        return (
+            f"**Reads as a hard sell** — value-first score **{result.score}/100**. "
+            "Rework it before you send it."
+        )
+    if result.findings:
+        return (
+            f"**Mostly value-first** — value-first score **{result.score}/100**, with a few "
+            "things worth fixing."
+        )
+    return f"**Looks value-first** — value-first score **{result.score}/100**. Good to send."
+
+
+def quotes(draft: str, finding: Finding) -> list[str]:
+    """The exact phrases a finding points at, in order, each once."""
+    seen: set[str] = set()
+    found: list[str] = []
+    for start, end in sorted(finding.spans):
+        if not 0 <= start < end <= len(draft):
+            continue
+        phrase = draft[start:end].strip()
+        if not phrase or phrase in seen:
+            continue
+        seen.add(phrase)
+        if len(phrase) > MAX_QUOTE_CHARS:
+            phrase = phrase[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
+        found.append(phrase)
+        if len(found) == MAX_QUOTES_PER_FINDING:
+            break
+    return found
+
+
+def _finding_section(draft: str, finding: Finding) -> Section:
+    lines = [f"**{guideline_title(finding.rule)}** — {finding.message}"]
+    phrases = quotes(draft, finding)
+    if phrases:
+        lines.append("Phrases: " + ", ".join(f"“{phrase}”" for phrase in phrases))
+    if finding.advice:
+        lines.append(f"Advice: {finding.advice}")
+    fields = (Field("Score impact", f"{finding.weight:+d}"),) if finding.weight else ()
+    return Section(text="\n".join(lines), fields=fields)
+
+
+def _signal_value(value: object) -> str | None:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, int | str):
+        return str(value)[:80]
+    return None
+
+
+def review_reply(draft: str, result: Review, review_id: int | None) -> Reply:
+    sections: list[Section] = []
+    if result.score_breakdown:
+        breakdown = tuple(
+            Field(reason, f"{points:+d}") for reason, points in result.score_breakdown
+        )
+        sections.append(Section(text=f"How the score of {result.score} adds up", fields=breakdown))
+    sections.extend(_finding_section(draft, finding) for finding in result.findings)
+    signal_fields = []
+    for key, value in result.signals.items():
+        shown = _signal_value(value)
+        if shown is not None:
+            signal_fields.append(Field(key.replace("_", " ").capitalize(), shown))
+    if signal_fields:
+        sections.append(Section(text="Craft", fields=tuple(signal_fields[:MAX_SIGNAL_FIELDS])))
+    if result.notes:
+        sections.append(Section(text="\n".join(f"• {note}" for note in result.notes)))
+    actions: tuple[Action, ...] = ()
+    if review_id is not None:
+        actions = (
+            Action("Helpful", f"feedback {review_id} helpful"),
+            Action("Wrong flag", f"feedback {review_id} wrong-flag"),
+        )
+    return Reply(
+        text=_verdict(result),
+        sections=tuple(sections),
+        actions=actions,
+        review=result,
+        review_id=review_id,
+    )
+
+
+def feedback(ctx: Context, command: c.FeedbackCommand) -> Reply:
+    stored = ctx.store.record_feedback(ctx.member.id, command.review_id, command.verdict, ctx.now)
+    if not stored:
+        return failure(
+            f"I can't find review #{command.review_id} among your reviews, so I kept nothing. "
+            "The buttons under a review send the right number."
+        )
+    if command.verdict == "helpful":
+        return Reply(text="Thanks — glad it helped.")
+    kept = "" if ctx.member.store_drafts_opt_in else " (I kept the verdict, not your draft)"
+    return Reply(text=f"Thanks — I noted that the flag was wrong{kept}.")
