@@ -93,6 +93,8 @@ def _postgres_database() -> Iterator[str]:
     try:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
+            # A throwaway database: skip waiting for the disk on every commit.
+            connection.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
     except Exception as error:  # any reason: refused, auth, no such role...
         admin.dispose()
         _postgres_unavailable(f"{type(error).__name__}: {str(error).splitlines()[0]}")
@@ -114,12 +116,15 @@ def _postgres_truncate(_postgres_database: str) -> Iterator[object]:
     from storage.models import Base
 
     engine = make_engine(_postgres_database)
-    tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
-    statement = text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    # DELETE, children first: on a handful of rows it is ~50x faster than TRUNCATE.
+    statements = [
+        text(f'DELETE FROM "{table.name}"') for table in reversed(Base.metadata.sorted_tables)
+    ]
 
     def truncate() -> None:
         with engine.begin() as connection:
-            connection.execute(statement)
+            for statement in statements:
+                connection.execute(statement)
 
     yield truncate
     engine.dispose()
