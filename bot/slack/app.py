@@ -1,0 +1,85 @@
+"""Build the Bolt `AsyncApp` for the configured install mode, with every listener registered."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.client import DEFAULT_POST_INTERVAL_SECONDS, ChannelPacer, build_web_client
+from bot.slack.dedupe import claim_events_once
+from bot.slack.deps import SlackDeps
+from bot.slack.errors import on_error
+from bot.slack.listeners import register_listeners
+from bot.slack.settings_check import SlackMode, slack_mode
+from bot.slack.workspaces import WorkspaceClients
+
+if TYPE_CHECKING:
+    from bot.bootstrap import Services
+    from bot.slack.oauth import OAuthStores
+
+# Bolt's request verification logs a rejected request's whole body (DM text included) at INFO.
+QUIET_LOGGERS = ("slack_bolt", "slack_sdk")
+
+
+def quiet_slack_loggers() -> None:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+@dataclass
+class SlackRuntime:
+    app: AsyncApp
+    deps: SlackDeps
+    mode: SlackMode
+    oauth: OAuthStores | None = None
+
+    @property
+    def client(self) -> AsyncWebClient:
+        return self.app.client
+
+
+def build_slack_app(
+    services: Services,
+    *,
+    client: AsyncWebClient | None = None,
+    post_interval_seconds: float = DEFAULT_POST_INTERVAL_SECONDS,
+) -> SlackRuntime:
+    """Raises SettingsError when the Slack settings are off or inconsistent."""
+    settings = services.settings
+    mode = slack_mode(settings.slack, settings.encryption_key)
+    if mode is SlackMode.OFF:
+        raise ValueError("Slack is not configured; check slack_mode() before building the app.")
+    quiet_slack_loggers()
+
+    oauth: OAuthStores | None = None
+    if mode is SlackMode.OAUTH:
+        from bot.slack.oauth import OAuthStores, oauth_settings
+
+        oauth = OAuthStores(settings)
+        web_client = client or build_web_client(settings.slack)
+        app = AsyncApp(
+            client=web_client,
+            signing_secret=settings.slack.signing_secret,
+            oauth_settings=oauth_settings(settings, oauth),
+            name="netcoach",
+        )
+    else:
+        web_client = client or build_web_client(settings.slack, token=settings.slack.bot_token)
+        app = AsyncApp(
+            client=web_client, signing_secret=settings.slack.signing_secret, name="netcoach"
+        )
+
+    deps = SlackDeps(
+        services=services,
+        pacer=ChannelPacer(post_interval_seconds),
+        clients=WorkspaceClients(app.client, oauth.installations if oauth else None),
+        installation_store=oauth.installations if oauth else None,
+    )
+    app.use(claim_events_once(deps))
+    app.error(on_error)
+    register_listeners(app, deps)
+    return SlackRuntime(app=app, deps=deps, mode=mode, oauth=oauth)

@@ -1,0 +1,38 @@
+"""Direct messages: a draft (or a command typed in DM), answered in the message's thread.
+
+Only a person's own new messages count. Edits, joins, bot posts (our own included) and other
+subtypes are acked and ignored, so the bot can never answer itself in a loop.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.blocks import render_reply
+from bot.slack.client import post_message
+from bot.slack.deps import SlackDeps
+from bot.slack.incoming import from_direct_message, should_review_direct_message
+from bot.slack.registry import BOT_EVENTS
+
+
+def register(app: AsyncApp, deps: SlackDeps) -> None:
+    async def on_direct_message(
+        event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        if not should_review_direct_message(event):
+            return
+        incoming = from_direct_message(event, team_id=str(body.get("team_id") or ""))
+        reply = await deps.handle(incoming)
+        rendered = render_reply(reply)
+        await post_message(
+            client,
+            deps.pacer,
+            incoming.conversation_id,
+            thread_ts=event.get("thread_ts") or event.get("ts"),
+            **rendered.as_kwargs(),
+        )
+
+    app.event(BOT_EVENTS["message.im"])(on_direct_message)
