@@ -51,8 +51,27 @@ def truncate(text: str, limit: int) -> str:
     return cut + ELLIPSIS
 
 
+FENCE = "```"
+
+
 def split_for_limit(text: str, limit: int) -> list[str]:
-    """Split long text into chunks of at most `limit` characters, preferring line breaks."""
+    """Split long text into chunks of at most `limit` characters, preferring line breaks.
+
+    A ``` code block cut in two is closed at the end of one chunk and reopened in the next, so
+    each chunk renders on its own.
+    """
+    chunks = _split_plain(text, limit - 2 * (len(FENCE) + 1)) if len(text) > limit else [text]
+    balanced: list[str] = []
+    open_fence = False
+    for chunk in chunks:
+        if open_fence:
+            chunk = f"{FENCE}\n{chunk}"
+        open_fence = chunk.count(FENCE) % 2 == 1
+        balanced.append(f"{chunk}\n{FENCE}" if open_fence else chunk)
+    return balanced
+
+
+def _split_plain(text: str, limit: int) -> list[str]:
     chunks: list[str] = []
     rest = text
     while len(rest) > limit:

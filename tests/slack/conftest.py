@@ -1,0 +1,111 @@
+"""Fixtures: the Slack stand-in, our real server on port 0, and a simulated Slack to drive it.
+
+Every test here runs against a real database (the `store` fixture from tests/conftest.py: SQLite,
+and PostgreSQL when it is reachable) and real HTTP on loopback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+from bot.bootstrap import Services, bootstrap
+from bot.config import Settings, SlackSettings
+from coach_rules.review import Finding, Review
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.harness import SlackSim
+
+SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+BOT_TOKEN = "xoxb-test-single-workspace"
+
+
+def fake_reviewer(text: str) -> Review:
+    """Flags the word "buy" (the hard-sell stand-in) and points at each occurrence."""
+    lowered = text.lower()
+    spans = []
+    start = lowered.find("buy")
+    while start != -1:
+        spans.append((start, start + 3))
+        start = lowered.find("buy", start + 1)
+    if not spans:
+        return Review(flagged=False, score=88, probability=0.08)
+    finding = Finding(
+        rule="no-hard-sell",
+        message="It pushes a purchase before offering anything.",
+        advice="Offer something useful first; leave the ask for later.",
+        spans=tuple(spans),
+        weight=-40,
+    )
+    return Review(flagged=True, score=31, probability=0.93, findings=(finding,))
+
+
+@dataclass
+class Running:
+    base_url: str
+    app: web.Application
+    runner: web.AppRunner
+
+    async def stop(self) -> None:
+        await self.runner.cleanup()
+
+
+async def serve(app: web.Application) -> Running:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    return Running(f"http://127.0.0.1:{port}", app, runner)
+
+
+@pytest.fixture
+async def fake_slack() -> AsyncIterator[FakeSlack]:
+    fake = await FakeSlack().start()
+    fake.add_workspace(BOT_TOKEN)
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+def single_workspace_settings(fake_slack: FakeSlack, database_url: str) -> Settings:
+    return Settings(
+        database_url=database_url,
+        slack=SlackSettings(
+            bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_url=fake_slack.api_url
+        ),
+    )
+
+
+@pytest.fixture
+def make_services(store: Any, clock: Any) -> Callable[[Settings], Services]:
+    def make(settings: Settings) -> Services:
+        return bootstrap(settings, store=store, clock=clock, reviewer=fake_reviewer)
+
+    return make
+
+
+@pytest.fixture
+async def server(
+    single_workspace_settings: Settings, make_services: Callable[[Settings], Services]
+) -> AsyncIterator[Running]:
+    from bot.server import build_app
+
+    services = make_services(single_workspace_settings)
+    running = await serve(build_app(services, post_interval_seconds=0.0, run_scheduler=False))
+    yield running
+    await running.stop()
+
+
+@pytest.fixture
+async def slack(server: Running, fake_slack: FakeSlack) -> AsyncIterator[SlackSim]:
+    async with aiohttp.ClientSession() as session:
+        yield SlackSim(session, server.base_url, SIGNING_SECRET, fake_slack)
+
+
+def with_slack(settings: Settings, **changes: Any) -> Settings:
+    return replace(settings, slack=replace(settings.slack, **changes))
