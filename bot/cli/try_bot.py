@@ -1,15 +1,102 @@
-"""`netcoach` subcommand (not implemented yet)."""
+"""`netcoach try`: the whole bot in this terminal, on the embedded database by default.
+
+Interactive when stdin is a terminal (a prompt and a help hint); otherwise it reads one command
+per line from stdin, so a session can be scripted:
+
+    printf 'met Jane Doe at PyCon\\n/clock +4d\\nlist\\n' | netcoach try
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "--database-url",
+        help="database to use instead of DATABASE_URL (default: a SQLite file in ~/.netcoach)",
+    )
+    parser.add_argument(
+        "--user", help="who you are in the console (default: your operating-system user name)"
+    )
+    parser.add_argument("--no-color", action="store_true", help="plain text, no bold")
+
+
+def _os_user() -> str:
+    try:
+        import pwd
+
+        import os
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError):  # no passwd entry (some containers), or not a POSIX system
+        return "console-user"
+
+
+def _prompted_lines(prompt: str) -> Iterator[str]:
+    while True:
+        try:
+            yield input(prompt)
+        except EOFError:
+            print()
+            return
 
 
 def run(args: argparse.Namespace) -> int:
-    print("This command is not implemented yet.", file=sys.stderr)
-    return 2
+    from dataclasses import replace
+    from pathlib import Path
+
+    from bot.bootstrap import bootstrap
+    from bot.config import Settings, SettingsError
+    from bot.console.clock import SimulatedClock, load_offset
+    from bot.console.session import BANNER, ConsoleSession, ConsoleUser
+
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"netcoach try: {error}", file=sys.stderr)
+        return 2
+    if args.database_url:
+        settings = replace(settings, database_url=args.database_url)
+    if settings.database_url.startswith("sqlite:///"):
+        # The embedded default lives in a folder that may not exist yet on a fresh machine.
+        Path(settings.database_url.removeprefix("sqlite:///")).parent.mkdir(
+            parents=True, exist_ok=True
+        )
+
+    clock = SimulatedClock()
+    try:
+        services = bootstrap(settings, clock=clock)
+    except Exception as error:  # the database is the usual suspect: say which one and why
+        print(
+            f"netcoach try: could not open the database ({type(error).__name__}: "
+            f"{str(error).splitlines()[0] if str(error) else 'no detail'}). Check DATABASE_URL "
+            "or pass --database-url.",
+            file=sys.stderr,
+        )
+        return 1
+    clock.offset = load_offset(services.store)
+
+    interactive = sys.stdin.isatty()
+    user_id = args.user or _os_user()
+    session = ConsoleSession(
+        services,
+        clock,
+        ConsoleUser(user_id=user_id, display_name=user_id),
+        sys.stdout,
+        color=interactive and sys.stdout.isatty() and not args.no_color,
+        echo=not interactive,
+    )
+    if interactive:
+        print(BANNER + "\n")
+        lines: Iterator[str] = _prompted_lines("you› ")
+    else:
+        lines = (line.rstrip("\n") for line in sys.stdin)
+    try:
+        return session.run(lines)
+    finally:
+        close = getattr(services.store, "close", None)
+        if close is not None:
+            close()

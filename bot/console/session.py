@@ -1,0 +1,184 @@
+"""`netcoach try`: read a line, hand it to the core, print the reply; deliver what comes due.
+
+Nudges and digests go through the very job functions the server's scheduler runs
+(`bot.scheduler.jobs`), with a console notifier and a simulated clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TextIO
+
+from bot.bootstrap import Services
+from bot.console.clock import ClockStepError, SimulatedClock, parse_step, save_offset
+from bot.console.notifier import ConsoleNotifier
+from bot.console.renderer import render
+from bot.core.dates import zone
+from bot.core.messages import Action, Incoming, Reply
+
+WORKSPACE = "console"
+CONVERSATION = "console"
+WORKER = "console"
+# A `/clock` jump is walked in steps this long, so each nudge prints at (about) its own time.
+STEP = timedelta(minutes=30)
+
+BANNER = (
+    "Network Coach — try it here. Type `help` for the commands, paste a draft to have it "
+    "reviewed,\n`/clock +3d` to move time forward (nudges print as they come due), `/quit` to "
+    "leave."
+)
+
+
+@dataclass
+class ConsoleUser:
+    user_id: str
+    display_name: str | None = None
+
+
+class ConsoleSession:
+    def __init__(
+        self,
+        services: Services,
+        clock: SimulatedClock,
+        user: ConsoleUser,
+        out: TextIO,
+        *,
+        color: bool = False,
+        echo: bool = False,
+    ) -> None:
+        self.services = services
+        self.clock = clock
+        self.user = user
+        self.out = out
+        self.color = color
+        self.echo = echo
+        self.choices: list[Action] = []
+        self.notifier = ConsoleNotifier(clock, self._show_notification)
+        self._runner = asyncio.Runner()
+
+    # --- output ----------------------------------------------------------------------------
+    def _print(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def show(self, reply: Reply) -> None:
+        rendered = render(reply, color=self.color)
+        self.choices = rendered.choices
+        self._print(rendered.text)
+        self._print()
+
+    def _show_notification(self, header: str, reply: Reply) -> None:
+        self._print(f"── {header} ──")
+        self.show(reply)
+
+    # --- time -------------------------------------------------------------------------------
+    def deliver_due(self) -> int:
+        """Run the scheduler's jobs once at the current simulated time; returns items sent."""
+        from bot.scheduler.jobs import send_due_digests, sweep_nudges
+
+        store = self.services.store
+
+        async def both() -> int:
+            sent = await sweep_nudges(store, self.notifier, self.clock, WORKER)
+            return sent + await send_due_digests(store, self.notifier, self.clock)
+
+        return self._runner.run(both())
+
+    def advance(self, step: timedelta) -> int:
+        """Move simulated time forward, delivering everything that comes due on the way."""
+        start = self.clock.now()
+        target = start + step
+        sent = 0
+        at = start
+        while at < target:
+            at = min(_next_boundary(at), target)
+            self.clock.freeze(at)
+            sent += self.deliver_due()
+        self.clock.settle(target)
+        save_offset(self.services.store, self.clock)
+        return sent
+
+    def _clock_command(self, argument: str) -> None:
+        member_zone = self._member_zone()
+        if not argument:
+            self._print(f"Simulated time: {self._format(self.clock.now(), member_zone)}.\n")
+            return
+        try:
+            step = parse_step(argument)
+        except ClockStepError as error:
+            self._print(f"{error}\n")
+            return
+        sent = self.advance(step)
+        self._print(
+            f"⏩ Now {self._format(self.clock.now(), member_zone)}; "
+            f"{sent} {'message' if sent == 1 else 'messages'} delivered on the way.\n"
+        )
+
+    def _member_zone(self) -> str:
+        member = self.services.store.get_or_create_member(
+            "console", WORKSPACE, self.user.user_id, self.user.display_name
+        )
+        return member.timezone
+
+    @staticmethod
+    def _format(at: datetime, timezone_name: str) -> str:
+        return f"{at.astimezone(zone(timezone_name)):%a %d %b %Y %H:%M} ({timezone_name})"
+
+    # --- input -------------------------------------------------------------------------------
+    def incoming(self, text: str) -> Incoming:
+        return Incoming(
+            platform="console",
+            workspace_id=WORKSPACE,
+            user_id=self.user.user_id,
+            conversation_id=CONVERSATION,
+            text=text,
+            is_direct_message=True,
+            user_display_name=self.user.display_name,
+        )
+
+    def handle_line(self, line: str) -> bool:
+        """Handle one typed line; False when the session should end."""
+        text = line.strip()
+        if self.echo and text:
+            self._print(f"› {text}")
+        if not text:
+            return True
+        if text in {"/quit", "/exit"}:
+            return False
+        if text == "/clock" or text.startswith("/clock "):
+            self._clock_command(text[len("/clock") :].strip())
+            return True
+        if text in {"/home", "home"}:
+            self.show(self.services.coach.home(self.incoming("")))
+            return True
+        if text.isdigit() and self.choices:
+            number = int(text)
+            if not 1 <= number <= len(self.choices):
+                self._print(f"Choose a number from 1 to {len(self.choices)}.\n")
+                return True
+            text = self.choices[number - 1].command
+            self._print(f"→ {text}")
+        self.deliver_due()
+        self.show(self.services.coach.handle(self.incoming(text)))
+        self.deliver_due()
+        return True
+
+    def run(self, lines: Iterable[str]) -> int:
+        try:
+            self.deliver_due()
+            for line in lines:
+                if not self.handle_line(line):
+                    break
+        finally:
+            self._runner.close()
+        return 0
+
+
+def _next_boundary(at: datetime) -> datetime:
+    """The next multiple of STEP after `at` (UTC), so steps land on :00 and :30."""
+    epoch = datetime(2000, 1, 1, tzinfo=UTC)
+    steps = (at - epoch) // STEP + 1
+    return epoch + steps * STEP
