@@ -26,9 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _os_user() -> str:
     try:
-        import pwd
-
         import os
+        import pwd
 
         return pwd.getpwuid(os.getuid()).pw_name
     except (ImportError, KeyError):  # no passwd entry (some containers), or not a POSIX system
