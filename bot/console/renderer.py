@@ -9,6 +9,8 @@ from bot.core.messages import Action, Reply, Section
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 _ANSI_BOLD, _ANSI_DIM, _ANSI_RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+# Longer labels are not padded: one long label should not push every value off the screen.
+_MAX_LABEL_WIDTH = 28
 
 
 @dataclass
@@ -41,7 +43,7 @@ def _section(section: Section, choices: list[Action], color: bool) -> str:
     lines = []
     if section.text:
         lines.append(_indent(_markup(section.text, color), "  "))
-    width = max((len(f.label) for f in section.fields), default=0)
+    width = min(max((len(f.label) for f in section.fields), default=0), _MAX_LABEL_WIDTH)
     for item in section.fields:
         value = _markup(item.value, color).replace("\n", "\n" + " " * (width + 6))
         lines.append(f"    {item.label.ljust(width)}  {value}")

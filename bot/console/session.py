@@ -18,12 +18,14 @@ from bot.console.notifier import ConsoleNotifier
 from bot.console.renderer import render
 from bot.core.dates import zone
 from bot.core.messages import Action, Incoming, Reply
+from bot.core.nudges import plan_nudges
+from storage.records import MemberRecord
 
 WORKSPACE = "console"
 CONVERSATION = "console"
 WORKER = "console"
-# A `/clock` jump is walked in steps this long, so each nudge prints at (about) its own time.
-STEP = timedelta(minutes=30)
+# Besides the planned moments, a `/clock` jump runs the jobs this often.
+SAFETY_STEP = timedelta(hours=6)
 
 BANNER = (
     "Network Coach — try it here. Type `help` for the commands, paste a draft to have it "
@@ -88,18 +90,42 @@ class ConsoleSession:
         return self._runner.run(both())
 
     def advance(self, step: timedelta) -> int:
-        """Move simulated time forward, delivering everything that comes due on the way."""
+        """Move simulated time forward, delivering everything that comes due on the way.
+
+        The jobs run at every moment something is planned (each pending nudge of this user, each
+        digest slot) and, as a safety net for anything else (retries, catch-ups), every
+        `SAFETY_STEP`, so a nudge prints at its own time without walking every minute.
+        """
         start = self.clock.now()
         target = start + step
         sent = 0
-        at = start
-        while at < target:
-            at = min(_next_boundary(at), target)
+        for at in self._stops(start, target):
             self.clock.freeze(at)
             sent += self.deliver_due()
         self.clock.settle(target)
         save_offset(self.services.store, self.clock)
         return sent
+
+    def _stops(self, start: datetime, target: datetime) -> list[datetime]:
+        from bot.scheduler.digest_schedule import slot_this_week
+
+        stops = {target}
+        at = _next_boundary(start, SAFETY_STEP)
+        while at < target:
+            stops.add(at)
+            at += SAFETY_STEP
+        store = self.services.store
+        member = self._member()
+        for follow_up in store.open_follow_ups(member.id):
+            stops.update(nudge.send_at for nudge in plan_nudges(follow_up, member, start))
+        for subscription in store.digest_subscriptions():
+            if subscription.platform != "console" or subscription.workspace_id != WORKSPACE:
+                continue
+            week = start
+            while week <= target + timedelta(days=7):
+                stops.add(slot_this_week(subscription, week).send_at)
+                week += timedelta(days=7)
+        return sorted(moment for moment in stops if start < moment <= target)
 
     def _clock_command(self, argument: str) -> None:
         member_zone = self._member_zone()
@@ -117,11 +143,13 @@ class ConsoleSession:
             f"{sent} {'message' if sent == 1 else 'messages'} delivered on the way.\n"
         )
 
-    def _member_zone(self) -> str:
-        member = self.services.store.get_or_create_member(
+    def _member(self) -> MemberRecord:
+        return self.services.store.get_or_create_member(
             "console", WORKSPACE, self.user.user_id, self.user.display_name
         )
-        return member.timezone
+
+    def _member_zone(self) -> str:
+        return self._member().timezone
 
     @staticmethod
     def _format(at: datetime, timezone_name: str) -> str:
@@ -177,8 +205,7 @@ class ConsoleSession:
         return 0
 
 
-def _next_boundary(at: datetime) -> datetime:
-    """The next multiple of STEP after `at` (UTC), so steps land on :00 and :30."""
+def _next_boundary(at: datetime, step: timedelta) -> datetime:
+    """The next multiple of `step` after `at`, counted from midnight UTC."""
     epoch = datetime(2000, 1, 1, tzinfo=UTC)
-    steps = (at - epoch) // STEP + 1
-    return epoch + steps * STEP
+    return epoch + ((at - epoch) // step + 1) * step

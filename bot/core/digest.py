@@ -43,7 +43,13 @@ def digest_reply(
 ) -> Reply:
     """One channel's digest for one week. Shout-outs name only members who opted in: the store
     puts only those in `figures.shoutouts`, and this function adds no one."""
-    quiet = not (figures.follow_ups_logged or figures.drafts_reviewed or figures.meetings_logged)
+    quiet = not (
+        figures.follow_ups_logged
+        or figures.follow_ups_done
+        or figures.overdue
+        or figures.drafts_reviewed
+        or figures.meetings_logged
+    )
     if quiet:
         headline = (
             f"**Networking digest, week {week_label}**: a quiet week — no meetings, follow-ups "

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from typing import TYPE_CHECKING
 
 from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.guidelines import guideline_title
 from bot.core.messages import Action, Field, Reply, Section
-from coach_rules.review import Finding, Review
+
+if TYPE_CHECKING:
+    from coach_rules.review import Finding, Review
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +116,48 @@ def _signal_value(value: object) -> str | None:
     return None
 
 
+# The reviewer's plain-language verdicts on craft, when it gives them, in this order.
+_CRAFT_VERDICTS = (
+    ("length", "Length"),
+    ("reading", "Reading level"),
+    ("questions_verdict", "Questions"),
+    ("balance", "I/we versus you"),
+)
+
+
+def _strength(draft: str, item: object) -> str:
+    if not isinstance(item, dict):
+        return str(item)
+    what = str(item.get("what", ""))
+    spans = item.get("spans") or ()
+    phrases = [
+        f"“{draft[start:end].strip()}”"
+        for start, end in (tuple(span) for span in spans if len(span) == 2)
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(draft)
+    ]
+    return f"{what} ({', '.join(phrases[:2])})" if phrases else what
+
+
+def craft_fields(draft: str, signals: dict[str, object]) -> tuple[Field, ...]:
+    """Readable craft signals: the reviewer's own verdict sentences, else the raw figures."""
+    fields = [
+        Field(label, str(signals[key])[:160])
+        for key, label in _CRAFT_VERDICTS
+        if isinstance(signals.get(key), str) and signals[key]
+    ]
+    strengths = signals.get("strengths")
+    if isinstance(strengths, list | tuple) and strengths:
+        fields.append(Field("Strengths", "; ".join(_strength(draft, s) for s in strengths)[:300]))
+    if fields:
+        return tuple(fields)
+    raw = []
+    for key, value in signals.items():
+        shown = _signal_value(value)
+        if shown is not None:
+            raw.append(Field(key.replace("_", " ").capitalize(), shown))
+    return tuple(raw[:MAX_SIGNAL_FIELDS])
+
+
 def review_reply(draft: str, result: Review, review_id: int | None) -> Reply:
     sections: list[Section] = []
     if result.score_breakdown:
@@ -121,13 +166,9 @@ def review_reply(draft: str, result: Review, review_id: int | None) -> Reply:
         )
         sections.append(Section(text=f"How the score of {result.score} adds up", fields=breakdown))
     sections.extend(_finding_section(draft, finding) for finding in result.findings)
-    signal_fields = []
-    for key, value in result.signals.items():
-        shown = _signal_value(value)
-        if shown is not None:
-            signal_fields.append(Field(key.replace("_", " ").capitalize(), shown))
+    signal_fields = craft_fields(draft, result.signals)
     if signal_fields:
-        sections.append(Section(text="Craft", fields=tuple(signal_fields[:MAX_SIGNAL_FIELDS])))
+        sections.append(Section(text="Craft", fields=signal_fields))
     if result.notes:
         sections.append(Section(text="\n".join(f"• {note}" for note in result.notes)))
     actions: tuple[Action, ...] = ()

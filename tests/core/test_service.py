@@ -1,0 +1,449 @@
+"""`CoachService` end to end against the real store (SQLite here, PostgreSQL too in CI)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+from sqlalchemy import inspect, text
+
+from bot.core.messages import Incoming, Reply
+from bot.core.service import SORRY, CoachService
+from coach_rules.review import Finding, Review
+
+if TYPE_CHECKING:
+    from storage.store import SqlStore
+    from tests.conftest import FakeClock
+
+TODAY = date(2026, 3, 2)  # the shared clock fixture's Monday
+
+
+def fake_review(draft: str) -> Review:
+    """Flags any draft that asks for a demo, pointing at each "demo"."""
+    spans = []
+    start = draft.find("demo")
+    while start >= 0:
+        spans.append((start, start + 4))
+        start = draft.find("demo", start + 1)
+    if not spans:
+        return Review(flagged=False, score=88, probability=0.1, score_breakdown=(("base", 88),))
+    finding = Finding(
+        "no-hard-sell", "Asks for a demo.", "Offer something first.", tuple(spans), -30
+    )
+    return Review(
+        flagged=True,
+        score=40,
+        probability=0.9,
+        findings=(finding,),
+        score_breakdown=(("base", 70), ("asks for a demo", -30)),
+    )
+
+
+class Bot:
+    """The service plus a tiny bit of convenience for writing conversations."""
+
+    def __init__(self, store: SqlStore, clock: FakeClock, reviewer=fake_review) -> None:  # noqa: ANN001
+        self.store = store
+        self.clock = clock
+        self.service = CoachService(store, reviewer, clock)
+
+    def say(self, line: str, *, user: str = "U1", dm: bool = True) -> Reply:
+        return self.service.handle(Incoming("slack", "T1", user, "D1", line, is_direct_message=dm))
+
+    def member(self, user: str = "U1"):  # noqa: ANN201
+        return self.store.get_or_create_member("slack", "T1", user)
+
+    def open(self, user: str = "U1"):  # noqa: ANN201
+        return self.store.open_follow_ups(self.member(user).id)
+
+    def rows(self, sql: str, **params: object) -> list[tuple]:
+        with self.store.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(sql), params)]
+
+
+@pytest.fixture
+def bot(store: SqlStore, clock: FakeClock) -> Bot:
+    return Bot(store, clock)
+
+
+def commands(reply: Reply) -> list[str]:
+    return [a.command for a in reply.actions] + [
+        a.command for section in reply.sections for a in section.actions
+    ]
+
+
+# --- met and follow-up ---------------------------------------------------------------------------
+
+
+def test_met_schedules_a_follow_up_three_days_later_with_nudges(bot: Bot) -> None:
+    reply = bot.say("met Jane Doe at PyCon — asked about Rust")
+    [follow_up] = bot.open()
+    assert (follow_up.met_on, follow_up.due_on, follow_up.note) == (
+        TODAY,
+        date(2026, 3, 5),
+        "asked about Rust",
+    )
+    assert "Thu 5 Mar" in reply.text
+    assert f"done #{follow_up.id}" in commands(reply)
+    nudges = bot.rows(
+        "SELECT kind, send_at FROM nudges WHERE follow_up_id = :id ORDER BY send_at",
+        id=follow_up.id,
+    )
+    assert [kind for kind, _ in nudges] == ["due", "last-chance"]
+
+
+def test_names_match_case_insensitively_within_my_own_contacts(bot: Bot) -> None:
+    bot.say("met Jane Doe")
+    bot.say("met jane doe yesterday", user="U2")  # another member's Jane is another contact
+    bot.say("follow-up JANE DOE in 2 days")
+    [mine] = bot.open()
+    assert mine.due_on == date(2026, 3, 4)
+    assert bot.rows("SELECT count(*) FROM contacts") == [(2,)]
+
+
+def test_follow_up_is_capped_at_ten_days_after_meeting_and_says_why(bot: Bot) -> None:
+    bot.say("met Jane on 2026-02-27")
+    reply = bot.say("follow-up Jane in 20 days")
+    [follow_up] = bot.open()
+    assert follow_up.due_on == date(2026, 3, 9)  # day 10 after 27 February
+    assert "10 days after meeting" in reply.text
+
+
+def test_follow_up_with_no_meeting_on_record_counts_the_meeting_as_today(bot: Bot) -> None:
+    reply = bot.say("follow-up Sam Lee")
+    [follow_up] = bot.open()
+    assert (follow_up.met_on, follow_up.due_on, follow_up.meeting_id) == (
+        TODAY,
+        date(2026, 3, 5),
+        None,
+    )
+    assert "no meeting on record" in reply.text
+
+
+def test_free_text_follow_up_splits_name_and_note_at_a_known_contact(bot: Bot) -> None:
+    bot.say("met Jane Doe")
+    bot.say("follow-up Jane Doe send the deck")
+    [follow_up] = bot.open()
+    assert (follow_up.contact_name, follow_up.note) == ("Jane Doe", "send the deck")
+
+
+def test_unknown_long_free_text_asks_for_a_dash_instead_of_inventing_a_contact(bot: Bot) -> None:
+    reply = bot.say("follow-up Jane Doe send the deck")
+    assert "put a dash" in reply.text
+    assert bot.open() == []
+
+
+def test_meeting_whose_window_closed_offers_a_late_follow_up(bot: Bot) -> None:
+    reply = bot.say("met Bob on 2026-02-01")
+    assert "window closed" in reply.text
+    assert bot.open() == []
+    [late] = commands(reply)
+    assert late == "follow-up Bob late"
+    bot.say(late)
+    [follow_up] = bot.open()
+    assert follow_up.late and follow_up.due_on == TODAY
+
+
+def test_meeting_in_the_future_is_refused(bot: Bot) -> None:
+    reply = bot.say("met Jane on 2026-03-20")
+    assert "in the future" in reply.text
+    assert bot.rows("SELECT count(*) FROM meetings") == [(0,)]
+
+
+def test_mentions_are_contacts_by_platform_id(bot: Bot) -> None:
+    bot.say("met <@U77|jane>")
+    reply = bot.say("done <@U77>")
+    assert "<@U77>" in reply.text  # Slack renders the mention
+    assert bot.rows("SELECT name, mention FROM contacts") == [("jane", "U77")]
+
+
+def test_same_name_twice_asks_which_follow_up(bot: Bot) -> None:
+    bot.say("met Alex")
+    bot.say("met <@U5|alex>")
+    reply = bot.say("done alex")
+    ids = sorted(f.id for f in bot.open())
+    assert "Which one?" in reply.text
+    assert sorted(commands(reply)) == [f"done #{i}" for i in ids]
+    assert len(bot.open()) == 2  # nothing was closed
+
+
+# --- snooze, done, cancel, list -------------------------------------------------------------------
+
+
+def test_snooze_defaults_to_two_days(bot: Bot) -> None:
+    bot.say("met Jane")
+    bot.say("snooze Jane")
+    assert bot.open()[0].due_on == date(2026, 3, 7)
+
+
+def test_snooze_is_capped_at_day_ten(bot: Bot) -> None:
+    bot.say("met Jane on 2026-02-25")  # day 10 is 7 March
+    reply = bot.say("snooze Jane 9 days")
+    assert bot.open()[0].due_on == date(2026, 3, 7)
+    assert "can't move past day 10" in reply.text
+
+
+def test_snooze_after_the_window_closed_offers_to_keep_it_late(bot: Bot) -> None:
+    bot.say("met Jane")
+    [follow_up] = bot.open()
+    bot.clock.advance(days=11)
+    reply = bot.say(f"snooze #{follow_up.id}")
+    assert "window" in reply.text and "closed" in reply.text
+    assert f"follow-up #{follow_up.id} late in 2 days" in commands(reply)
+    assert bot.open()[0].due_on == follow_up.due_on  # unchanged until the member chooses
+    bot.say(f"follow-up #{follow_up.id} late in 2 days")
+    kept = bot.open()[0]
+    assert kept.late and kept.due_on == date(2026, 3, 15)
+
+
+def test_done_schedules_the_second_touch_fourteen_days_later_and_cancel_removes_it(
+    bot: Bot,
+) -> None:
+    bot.say("met Jane")
+    bot.clock.advance(days=2)
+    reply = bot.say("done Jane")
+    [second] = bot.open()
+    assert (second.touch, second.due_on) == (2, date(2026, 3, 18))
+    assert "second touch" in reply.text and "14 days" in reply.text
+    assert f"cancel #{second.id}" in commands(reply)
+    kinds = bot.rows(
+        "SELECT kind FROM nudges WHERE follow_up_id = :id AND status = 'pending'", id=second.id
+    )
+    assert kinds == [("second-touch",)]
+    bot.say(f"cancel #{second.id}")
+    assert bot.open() == []
+    assert bot.rows("SELECT status FROM follow_ups WHERE id = :id", id=second.id) == [
+        ("cancelled",)
+    ]
+
+
+def test_done_on_the_second_touch_completes_the_rule_of_two(bot: Bot) -> None:
+    bot.say("met Jane")
+    bot.say("done Jane")
+    reply = bot.say("done Jane")
+    assert "rule of two" in reply.text
+    assert bot.open() == []
+
+
+def test_done_twice_by_id_says_it_is_already_done(bot: Bot) -> None:
+    bot.say("met Jane")
+    [follow_up] = bot.open()
+    bot.say(f"done #{follow_up.id}")
+    assert "already done" in bot.say(f"done #{follow_up.id}").text
+
+
+def test_unknown_ids_and_people_explain_what_to_do(bot: Bot) -> None:
+    assert "Type `list`" in bot.say("done #999").text
+    assert "no contact called" in bot.say("snooze Nobody").text
+
+
+def test_list_puts_overdue_first_with_days_left_in_each_window(bot: Bot) -> None:
+    bot.say("met Later Person")  # due Thursday 5 March
+    bot.say("met Early Person on 2026-02-24")  # due today; its window closes 6 March
+    bot.clock.advance(days=1)
+    reply = bot.say("list")
+    assert "2 open follow-ups, 1 overdue" in reply.text
+    first, second = reply.sections
+    assert "Early Person" in first.text and "overdue since Mon 2 Mar (1 day)" in first.text
+    assert "3 days left in the 10-day window" in first.text
+    assert "Later Person" in second.text and "9 days left" in second.text
+
+
+# --- time zones ---------------------------------------------------------------------------------
+
+
+def test_dates_are_in_the_members_time_zone(bot: Bot) -> None:
+    bot.say("settings timezone Pacific/Auckland")
+    bot.clock.set(datetime(2026, 3, 2, 11, 30, tzinfo=UTC))  # 00:30 Tuesday in Auckland
+    bot.say("met Kiri")
+    [follow_up] = bot.open()
+    assert (follow_up.met_on, follow_up.due_on) == (date(2026, 3, 3), date(2026, 3, 6))
+    [(send_at,)] = bot.rows(
+        "SELECT send_at FROM nudges WHERE follow_up_id = :id AND kind = 'due'", id=follow_up.id
+    )
+    assert str(send_at).startswith("2026-03-05 20:00")  # 09:00 Friday in Auckland (UTC+13)
+
+
+def test_changing_zone_or_hours_moves_pending_nudges(bot: Bot) -> None:
+    bot.say("met Jane")
+    query = "SELECT send_at FROM nudges WHERE kind = 'due' AND status = 'pending'"
+    assert str(bot.rows(query)[0][0]).startswith("2026-03-05 09:00")
+    bot.say("settings timezone europe/berlin")  # any letter case
+    assert bot.member().timezone == "Europe/Berlin"
+    assert str(bot.rows(query)[0][0]).startswith("2026-03-05 08:00")
+    bot.say("settings hours 07:30-16:00")
+    assert str(bot.rows(query)[0][0]).startswith("2026-03-05 06:30")
+
+
+def test_unknown_zone_is_refused(bot: Bot) -> None:
+    reply = bot.say("settings timezone Mars/Olympus")
+    assert "IANA" in reply.text
+    assert bot.member().timezone == "UTC"
+
+
+# --- reviews --------------------------------------------------------------------------------------
+
+
+def test_review_stores_score_rules_and_hash_but_not_the_text(bot: Bot) -> None:
+    draft = "Hi Jane, can I get 15 minutes for a demo? The demo is quick."
+    reply = bot.say(f"review {draft}")
+    assert reply.review is not None and reply.review.flagged
+    assert reply.review_id is not None
+    assert commands(reply) == [
+        f"feedback {reply.review_id} helpful",
+        f"feedback {reply.review_id} wrong-flag",
+    ]
+    assert "40/100" in reply.text
+    assert any("“demo”" in section.text for section in reply.sections)
+    assert any(f.value == "-30" for section in reply.sections for f in section.fields)
+    [(score, flagged, text_hash, stored_text)] = bot.rows(
+        "SELECT score, flagged, text_hash, text FROM draft_reviews"
+    )
+    assert (score, bool(flagged), stored_text) == (40, True, None)
+    assert text_hash == hashlib.sha256(draft.encode()).hexdigest()
+    assert bot.rows("SELECT rule_id FROM review_rules") == [("no-hard-sell",)]
+
+
+def test_review_keeps_the_text_only_for_members_who_opted_in(bot: Bot) -> None:
+    bot.say("settings store-drafts on")
+    bot.say("review Here is the article I mentioned.")
+    assert bot.rows("SELECT text FROM draft_reviews") == [("Here is the article I mentioned.",)]
+
+
+def test_any_direct_message_that_is_no_command_is_reviewed(bot: Bot) -> None:
+    reply = bot.say("Hi Jane, great to meet you! Here is the article I mentioned.")
+    assert reply.review is not None and not reply.review.flagged
+    assert bot.rows("SELECT count(*) FROM draft_reviews") == [(1,)]
+
+
+def test_outside_a_dm_an_unknown_command_gets_did_you_mean(bot: Bot) -> None:
+    reply = bot.say("lsit", dm=False)
+    assert "Did you mean `list`" in reply.text
+    assert bot.rows("SELECT count(*) FROM draft_reviews") == [(0,)]
+
+
+def test_a_failing_reviewer_stores_nothing_and_apologises(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    def broken(draft: str) -> Review:
+        raise RuntimeError("model file missing")
+
+    bot = Bot(store, clock, reviewer=broken)
+    reply = bot.say("review Hi Jane")
+    assert "couldn't review" in reply.text
+    assert bot.rows("SELECT count(*) FROM draft_reviews") == [(0,)]
+
+
+def test_huge_draft_is_refused_with_the_limit(bot: Bot) -> None:
+    reply = bot.say("x" * 40_001)
+    assert "40,000" in reply.text
+    assert bot.rows("SELECT count(*) FROM draft_reviews") == [(0,)]
+
+
+def test_feedback_only_on_my_own_reviews(bot: Bot) -> None:
+    review_id = bot.say("review a demo please").review_id
+    assert "Thanks" in bot.say(f"feedback {review_id} wrong-flag").text
+    assert "can't find review" in bot.say(f"feedback {review_id} helpful", user="U2").text
+    assert bot.rows("SELECT verdict FROM feedback") == [("wrong-flag",)]
+
+
+# --- stats, digest, export, forget-me, home ---------------------------------------------------------
+
+
+def test_stats_count_my_week(bot: Bot) -> None:
+    bot.say("met Jane")
+    bot.say("done Jane")
+    bot.say("review a demo")
+    reply = bot.say("stats")
+    fields = {f.label: f.value for f in reply.sections[0].fields}
+    assert fields["Meetings logged"] == "1"
+    assert fields["Done within 10 days"] == "100% (1 of 1)"
+    assert fields["Drafts reviewed"] == "1"
+    assert fields["Most-broken guideline"] == "No hard sell or pressure"
+
+
+def test_digest_here_preview_and_off(bot: Bot) -> None:
+    reply = bot.say("digest here friday 16:00", dm=False)
+    assert "Friday at 16:00" in reply.text
+    [subscription] = bot.store.digest_subscriptions()
+    assert (subscription.channel_id, subscription.weekday) == ("D1", 4)
+    preview = bot.say("digest preview", dm=False)
+    assert "2026-W10" in preview.text
+    assert "Tip of the week" in " ".join(s.text for s in preview.sections)
+    assert "is off" in bot.say("digest off", dm=False).text
+    assert bot.store.digest_subscriptions() == []
+
+
+def test_export_is_json_of_my_rows(bot: Bot) -> None:
+    bot.say("met Jane Doe at PyCon")
+    reply = bot.say("export")
+    body = reply.sections[0].text.strip("`\n")
+    data = json.loads(body)
+    assert [c["name"] for c in data["contacts"]] == ["Jane Doe"]
+
+
+def test_forget_me_asks_first_and_then_leaves_zero_rows(bot: Bot) -> None:
+    bot.say("settings store-drafts on")
+    bot.say("met Jane Doe at PyCon")
+    bot.say("done Jane Doe")
+    review_id = bot.say("review a demo").review_id
+    bot.say(f"feedback {review_id} helpful")
+    bot.say("digest here", dm=False)
+    bot.say("met Other Person", user="U2")
+    member_id = bot.member().id
+
+    ask = bot.say("forget-me")
+    assert commands(ask) == ["forget-me confirm"]
+    assert bot.rows("SELECT count(*) FROM contacts WHERE member_id = :m", m=member_id) == [(1,)]
+
+    done = bot.say("forget-me confirm")
+    assert "deleted" in done.text
+    inspector = inspect(bot.store.engine)
+    leftovers = {}
+    for table in inspector.get_table_names():
+        columns = {column["name"] for column in inspector.get_columns(table)}
+        for column in ("member_id", "created_by_member_id"):
+            if column in columns:
+                [(count,)] = bot.rows(
+                    f"SELECT count(*) FROM {table} WHERE {column} = :m", m=member_id
+                )
+                leftovers[f"{table}.{column}"] = count
+    leftovers["members"] = bot.rows("SELECT count(*) FROM members WHERE id = :m", m=member_id)[0][0]
+    leftovers["review_rules"] = bot.rows(
+        "SELECT count(*) FROM review_rules WHERE review_id = :r", r=review_id
+    )[0][0]
+    assert set(leftovers.values()) == {0}, leftovers
+    assert len(leftovers) >= 8  # the check really looked at every table about members
+    # The other member is untouched.
+    assert len(bot.open(user="U2")) == 1
+
+
+def test_unknown_user_is_created_on_first_contact(bot: Bot) -> None:
+    assert bot.rows("SELECT count(*) FROM members") == [(0,)]
+    bot.say("list", user="U9")
+    assert bot.rows("SELECT user_id FROM members") == [("U9",)]
+
+
+def test_home_shows_overdue_first_and_the_week(bot: Bot) -> None:
+    bot.say("met Later")
+    bot.say("met Early on 2026-02-25")
+    bot.clock.advance(days=1)
+    reply = bot.service.home(Incoming("slack", "T1", "U1", "D1", ""))
+    assert "2 open follow-ups, 1 overdue" in reply.text
+    assert "Early" in reply.sections[0].text
+    assert reply.sections[-1].text == "Last 7 days"
+
+
+def test_a_store_failure_becomes_an_apology_not_a_crash(bot: Bot) -> None:
+    bot.store.engine.dispose()
+    bot.store.find_contacts = None  # type: ignore[method-assign,assignment]
+    reply = bot.say("met Jane")
+    assert reply.text == SORRY
+
+
+def test_clock_fixture_is_monday(clock: FakeClock) -> None:
+    assert clock.now() == datetime(2026, 3, 2, 10, tzinfo=UTC)
+    assert clock.now() - timedelta(days=1) < clock.now()
