@@ -12,7 +12,9 @@ from sqlalchemy import inspect, text
 
 from bot.core.messages import Incoming, Reply
 from bot.core.service import SORRY, CoachService
+from bot.core.ports import Reviewer
 from coach_rules.review import Finding, Review
+from storage.records import FollowUpRecord, MemberRecord
 
 if TYPE_CHECKING:
     from storage.store import SqlStore
@@ -45,7 +47,7 @@ def fake_review(draft: str) -> Review:
 class Bot:
     """The service plus a tiny bit of convenience for writing conversations."""
 
-    def __init__(self, store: SqlStore, clock: FakeClock, reviewer=fake_review) -> None:  # noqa: ANN001
+    def __init__(self, store: SqlStore, clock: FakeClock, reviewer: Reviewer = fake_review) -> None:
         self.store = store
         self.clock = clock
         self.service = CoachService(store, reviewer, clock)
@@ -53,10 +55,10 @@ class Bot:
     def say(self, line: str, *, user: str = "U1", dm: bool = True) -> Reply:
         return self.service.handle(Incoming("slack", "T1", user, "D1", line, is_direct_message=dm))
 
-    def member(self, user: str = "U1"):  # noqa: ANN201
+    def member(self, user: str = "U1") -> MemberRecord:
         return self.store.get_or_create_member("slack", "T1", user)
 
-    def open(self, user: str = "U1"):  # noqa: ANN201
+    def open(self, user: str = "U1") -> list[FollowUpRecord]:
         return self.store.open_follow_ups(self.member(user).id)
 
     def rows(self, sql: str, **params: object) -> list[tuple]:
@@ -350,7 +352,7 @@ def test_feedback_only_on_my_own_reviews(bot: Bot) -> None:
     assert bot.rows("SELECT verdict FROM feedback") == [("wrong-flag",)]
 
 
-# --- stats, digest, export, forget-me, home ---------------------------------------------------------
+# --- stats, digest, export, forget-me, home ------------------------------------------------
 
 
 def test_stats_count_my_week(bot: Bot) -> None:
