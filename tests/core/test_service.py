@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import inspect, text
 
 from bot.core.messages import Incoming, Reply
-from bot.core.service import SORRY, CoachService
 from bot.core.ports import Reviewer
+from bot.core.service import SORRY, CoachService
 from coach_rules.review import Finding, Review
 from storage.records import FollowUpRecord, MemberRecord
 
