@@ -5,11 +5,54 @@ CONTRACT (fixed; the implementation behind it is the coaching engine's):
 - `Review.score`: 0-100 value-first score; `Review.score_breakdown` explains it.
 - `Review.probability`: the classifier's probability that the draft is a hard sell.
 - `Review.findings`: guideline findings with exact `[start, end)` character spans.
+
+Compatible extensions: `review(text, kind=...)` tunes the length advice to the kind of
+message, and `Review.judged` is False when the draft could not be judged at all (empty, over
+40,000 characters, nothing but links/emoji); `notes` then says why.
+
+The score starts at 100; the classifier's probability takes up to 60 points, each broken
+guideline takes its weight, each strength gives a few back, and the result is held in 0-100.
+`score_breakdown` lists every one of those steps, so the points always add up to `score`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from coach_rules import runtime
+from coach_rules.guidelines import get_guideline
+from coach_rules.phrases import hard_sell_phrases
+from coach_rules.rules import find_rule_hits, find_strengths
+from coach_rules.signals import (
+    COLD_EMAIL_WORDS,
+    LINKEDIN_NOTE_MAX_CHARS,
+    MAX_GOOD_QUESTIONS,
+    CraftSignals,
+    craft_signals,
+    looks_english,
+)
+from coach_rules.textnorm import normalise
+
+MAX_CHARACTERS = 40_000  # Slack's limit for a message
+BASE_SCORE = 100
+MODEL_POINTS = 60  # a probability of 1.0 costs this many points
+RULE_POINTS: dict[str, int] = {
+    "value-first": -10,
+    "no-hard-sell": -12,
+    "identify-yourself": -6,
+    "personalise": -10,
+    "about-them": -6,
+    "transparent-intent": -10,
+    "no-group-plugging": -12,
+    "right-sized-ask": -10,
+    "one-clear-ask": -5,
+    "follow-up-in-10-days": -5,
+    "rule-of-two": -10,
+    "quality-over-quantity": -8,
+}
+STRENGTH_POINTS = 4
+MODEL_FINDING_RULE = "no-hard-sell"
+SHORT_DRAFT_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -19,6 +62,7 @@ class Finding:
     advice: str
     spans: tuple[tuple[int, int], ...] = ()
     weight: int = 0  # points this finding moved the score (negative lowers it)
+    source: str = "rule"  # "rule" (a phrase pattern) or "model" (the classifier's phrases)
 
 
 @dataclass(frozen=True)
@@ -33,11 +77,191 @@ class Review:
     signals: dict[str, object] = field(default_factory=dict)
     # What could not be judged (only links, another language, ...), in plain words.
     notes: tuple[str, ...] = ()
+    judged: bool = True
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f.rule for f in self.findings))
 
 
-def review(text: str) -> Review:
-    raise NotImplementedError("the coaching engine issue implements this")
+def _not_judged(note: str, signals: dict[str, object] | None = None) -> Review:
+    return Review(
+        flagged=False,
+        score=0,
+        probability=0.0,
+        score_breakdown=(("not judged", 0),),
+        signals=signals or {},
+        notes=(note,),
+        judged=False,
+    )
+
+
+def _length_verdict(craft: CraftSignals, kind: str | None) -> str:
+    low, high = COLD_EMAIL_WORDS
+    chars, words = craft.characters, craft.words
+    if kind == "linkedin-note" or (kind is None and chars <= LINKEDIN_NOTE_MAX_CHARS):
+        if chars <= LINKEDIN_NOTE_MAX_CHARS:
+            return f"fits a LinkedIn connection note ({chars}/{LINKEDIN_NOTE_MAX_CHARS} characters)"
+        return (
+            f"too long for a LinkedIn connection note: {chars} characters, "
+            f"the limit is {LINKEDIN_NOTE_MAX_CHARS}"
+        )
+    if words < low:
+        return f"{words} words: short for an email (cold emails do best at {low}-{high} words)"
+    if words <= high:
+        return f"{words} words: in the {low}-{high} word range where cold emails do best"
+    return f"{words} words: longer than the {low}-{high} words where cold emails do best; trim it"
+
+
+def _reading_verdict(grade: float | None) -> str:
+    if grade is None:
+        return "too short to measure"
+    if grade <= 8:
+        return f"easy to read (grade {grade:g})"
+    if grade <= 12:
+        return f"fairly plain (grade {grade:g})"
+    return f"hard going (grade {grade:g}): shorter sentences and plainer words will help"
+
+
+def _questions_verdict(questions: int) -> str:
+    if questions == 0:
+        return "no question: ending with one easy question makes replying simple"
+    if questions <= MAX_GOOD_QUESTIONS:
+        return f"{questions} question{'s' if questions > 1 else ''}: easy to answer"
+    return f"{questions} questions: one to three is easier to answer"
+
+
+def _balance_verdict(i_we: int, you: int) -> str:
+    if i_we == 0 and you == 0:
+        return "no I/we or you words"
+    if you >= i_we:
+        return f"more about them than you (you {you}, I/we {i_we})"
+    return f"more about you than them (I/we {i_we}, you {you})"
+
+
+def _signals(craft: CraftSignals, kind: str | None) -> dict[str, object]:
+    low, high = COLD_EMAIL_WORDS
+    pronouns = craft.i_we + craft.you
+    return {
+        "kind": kind,
+        "characters": craft.characters,
+        "words": craft.words,
+        "length": _length_verdict(craft, kind),
+        "fits_linkedin_note": craft.fits_linkedin_note,
+        "linkedin_note_limit": LINKEDIN_NOTE_MAX_CHARS,
+        "cold_email_words": [low, high],
+        "in_cold_email_range": craft.in_cold_email_range,
+        "reading_grade": craft.reading_grade,
+        "reading": _reading_verdict(craft.reading_grade),
+        "questions": craft.questions,
+        "questions_verdict": _questions_verdict(craft.questions),
+        "i_we": craft.i_we,
+        "you": craft.you,
+        "you_share": round(craft.you / pronouns, 2) if pronouns else None,
+        "balance": _balance_verdict(craft.i_we, craft.you),
+        "links": craft.links,
+    }
+
+
+def review(text: str, *, kind: str | None = None) -> Review:
+    """Judge one draft. Never raises on any string; see the module docstring for the score."""
+    if not isinstance(text, str):
+        raise TypeError(f"review() needs the draft as str, got {type(text).__name__}")
+    if not text.strip():
+        return _not_judged("There is nothing to review: the draft is empty.")
+    if len(text) > MAX_CHARACTERS:
+        return _not_judged(
+            f"This draft is {len(text):,} characters long, over the {MAX_CHARACTERS:,} "
+            "characters a Slack message can hold, so it was not reviewed. Shorten it: a "
+            "LinkedIn note fits in 300 characters and cold emails do best at 50-125 words."
+        )
+
+    normalised = normalise(text)
+    craft = craft_signals(text, normalised)
+    signals = _signals(craft, kind)
+    if craft.words == 0:
+        return _not_judged(
+            "There are no words to judge, only links, mentions, emoji or symbols. Add a "
+            "sentence that says why you are writing and the coach can review it.",
+            signals,
+        )
+
+    if looks_english(normalised) is False:
+        return _not_judged(
+            "This draft does not look like English. The classifier and the phrase rules were "
+            "built for English drafts, so only the length and the number of questions were "
+            "checked.",
+            signals,
+        )
+    notes: list[str] = []
+    if craft.words < SHORT_DRAFT_WORDS:
+        notes.append("Very short drafts are hard to judge; the verdict rests on a few words.")
+
+    breakdown: list[tuple[str, int]] = [("starting score", BASE_SCORE)]
+    findings: list[Finding] = []
+
+    model = runtime.default_model()
+    if model is None:
+        probability = 0.0
+        flagged = False
+        notes.append(
+            "The classifier is not trained yet (run `netcoach train`), so only the phrase "
+            "rules were applied."
+        )
+    else:
+        explanation = model.explain(text, normalised)
+        probability = explanation.probability
+        flagged = probability >= model.threshold
+        model_points = -round(MODEL_POINTS * probability)
+        breakdown.append((f"classifier: {probability:.0%} likely a hard sell", model_points))
+        if flagged:
+            phrases = hard_sell_phrases(text, explanation.chunks)
+            if phrases:
+                guideline = get_guideline(MODEL_FINDING_RULE)
+                findings.append(
+                    Finding(
+                        rule=MODEL_FINDING_RULE,
+                        message="The classifier reads these phrases as a hard sell.",
+                        advice=guideline.advice,
+                        spans=tuple(sorted(span for span, _ in phrases)),
+                        weight=model_points,
+                        source="model",
+                    )
+                )
+
+    for hit in find_rule_hits(text, normalised):
+        points = RULE_POINTS[hit.rule]
+        findings.append(
+            Finding(
+                rule=hit.rule,
+                message=hit.message,
+                advice=get_guideline(hit.rule).advice,
+                spans=hit.spans,
+                weight=points,
+            )
+        )
+        breakdown.append((f"{hit.rule}: {hit.message}", points))
+
+    strengths = find_strengths(text, normalised)
+    signals["strengths"] = [
+        {"what": s.what, "spans": [list(span) for span in s.spans]} for s in strengths
+    ]
+    for strength in strengths:
+        breakdown.append((f"strength: {strength.what}", STRENGTH_POINTS))
+
+    total = sum(points for _, points in breakdown)
+    if total > 100:
+        breakdown.append(("held at the 100 maximum", 100 - total))
+    elif total < 0:
+        breakdown.append(("held at the 0 minimum", -total))
+    score = sum(points for _, points in breakdown)
+
+    return Review(
+        flagged=flagged,
+        score=score,
+        probability=probability,
+        findings=tuple(findings),
+        score_breakdown=tuple(breakdown),
+        signals=signals,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,197 @@
+"""The labelled corpus: loading, validating, hashing and finding near duplicates."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach_rules.guidelines import GUIDELINE_IDS
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DRAFT_FILES_GLOB = "drafts_*.jsonl"
+LABELS = ("ok", "flag")
+KINDS = frozenset(
+    {
+        "linkedin-note",
+        "cold-email",
+        "group-post",
+        "event-follow-up",
+        "intro-ask",
+        "referral-ask",
+        "reconnect",
+        "thank-you",
+        "job-seeker",
+        "recruiter",
+        "chat-dm",
+    }
+)
+MIN_WORDS = 5
+MAX_WORDS = 250
+NEAR_DUPLICATE_JACCARD = 0.6
+SHINGLE_SIZE = 5
+_ID_RE = re.compile(r"^[a-z]\d{4}$")
+
+
+@dataclass(frozen=True)
+class Draft:
+    id: str
+    text: str
+    label: str
+    kind: str
+    rules: tuple[str, ...]
+    source: str  # "file:line", for error messages
+
+    @property
+    def is_flag(self) -> bool:
+        return self.label == "flag"
+
+
+class CorpusError(ValueError):
+    """A corpus row is malformed. The message names the file and line."""
+
+
+def draft_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    return sorted(data_dir.glob(DRAFT_FILES_GLOB))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def row_problems(row: object) -> list[str]:
+    """Everything wrong with one parsed corpus row (empty when it is valid)."""
+    if not isinstance(row, dict):
+        return ["row is not a JSON object"]
+    problems = []
+    expected = {"id", "text", "label", "kind", "rules"}
+    if set(row) != expected:
+        problems.append(f"fields are {sorted(row)}, expected {sorted(expected)}")
+    if not isinstance(row.get("id"), str) or not _ID_RE.match(row["id"]):
+        problems.append(f"id {row.get('id')!r} is not a letter and four digits")
+    text = row.get("text")
+    if not isinstance(text, str):
+        problems.append("text is not a string")
+    elif not MIN_WORDS <= word_count(text) <= MAX_WORDS:
+        problems.append(f"text has {word_count(text)} words, expected {MIN_WORDS}-{MAX_WORDS}")
+    if row.get("label") not in LABELS:
+        problems.append(f"label {row.get('label')!r} is not one of {LABELS}")
+    if row.get("kind") not in KINDS:
+        problems.append(f"kind {row.get('kind')!r} is unknown")
+    rules = row.get("rules")
+    if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+        problems.append("rules is not a list of strings")
+    else:
+        unknown = [r for r in rules if r not in GUIDELINE_IDS]
+        if unknown:
+            problems.append(f"unknown guideline ids {unknown}")
+    return problems
+
+
+def read_drafts(paths: Iterable[Path], *, strict: bool = True) -> list[Draft]:
+    """Read labelled drafts; `strict` raises on the first bad row, else bad rows are skipped."""
+    drafts: list[Draft] = []
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                where = f"{path.name}:{number}"
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as error:
+                    if strict:
+                        raise CorpusError(f"{where}: not JSON ({error.msg})") from None
+                    continue
+                problems = row_problems(row)
+                if problems:
+                    if strict:
+                        raise CorpusError(f"{where}: {'; '.join(problems)}")
+                    continue
+                drafts.append(
+                    Draft(
+                        id=row["id"],
+                        text=row["text"],
+                        label=row["label"],
+                        kind=row["kind"],
+                        rules=tuple(row["rules"]),
+                        source=where,
+                    )
+                )
+    return drafts
+
+
+def load_corpus(data_dir: Path = DATA_DIR, *, strict: bool = True) -> list[Draft]:
+    """Every `drafts_*.jsonl` in the data folder, sorted by id so the order is stable."""
+    drafts = read_drafts(draft_files(data_dir), strict=strict)
+    return sorted(drafts, key=lambda d: d.id)
+
+
+def corpus_hash(drafts: Sequence[Draft]) -> str:
+    """SHA-256 over (id, label, text) of every draft, in id order."""
+    digest = hashlib.sha256()
+    for draft in sorted(drafts, key=lambda d: d.id):
+        digest.update(json.dumps([draft.id, draft.label, draft.text]).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def _shingles(text: str, size: int) -> set[str]:
+    canonical = " ".join(text.casefold().split())
+    if len(canonical) < size:
+        return {canonical}
+    return {canonical[i : i + size] for i in range(len(canonical) - size + 1)}
+
+
+def near_duplicate_pairs(
+    texts: Sequence[str],
+    threshold: float = NEAR_DUPLICATE_JACCARD,
+    shingle_size: int = SHINGLE_SIZE,
+) -> list[tuple[int, int, float]]:
+    """All pairs (i, j, similarity) with character-shingle Jaccard similarity >= threshold.
+
+    Exact, not sampled: a prefix-filtering similarity join. Shingles are ordered rarest first;
+    two sets with Jaccard >= t must share a shingle within each one's first
+    |s| - ceil(t * |s|) + 1 rarest shingles, so only those prefixes are indexed and compared.
+    Text is case-folded and whitespace-collapsed first.
+    """
+    sets = [_shingles(text, shingle_size) for text in texts]
+    frequency: dict[str, int] = defaultdict(int)
+    for shingles in sets:
+        for shingle in shingles:
+            frequency[shingle] += 1
+    order = {s: rank for rank, s in enumerate(sorted(frequency, key=lambda s: (frequency[s], s)))}
+
+    index: dict[int, list[int]] = defaultdict(list)
+    pairs: list[tuple[int, int, float]] = []
+    by_size = sorted(range(len(sets)), key=lambda i: len(sets[i]))
+    for i in by_size:
+        shingles = sets[i]
+        size = len(shingles)
+        ranked = sorted(order[s] for s in shingles)
+        prefix_len = size - _ceil(threshold * size) + 1
+        candidates: set[int] = set()
+        for token in ranked[:prefix_len]:
+            candidates.update(index[token])
+        for j in candidates:
+            other = sets[j]
+            # Processed in size order, so len(other) <= size; the size filter prunes early.
+            if len(other) < threshold * size:
+                continue
+            inter = len(shingles & other)
+            similarity = inter / (size + len(other) - inter)
+            if similarity >= threshold:
+                pairs.append((min(i, j), max(i, j), similarity))
+        for token in ranked[:prefix_len]:
+            index[token].append(i)
+    return sorted(pairs)
+
+
+def _ceil(value: float) -> int:
+    whole = int(value)
+    # Guard against 0.6 * 5 = 3.0000000000000004 style rounding pushing the prefix too short.
+    return whole if value - whole < 1e-9 else whole + 1

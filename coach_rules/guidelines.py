@@ -1,0 +1,66 @@
+"""The networking guidelines, read from `data/guidelines.json` (the data file is the source)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+GUIDELINE_IDS: tuple[str, ...] = (
+    "value-first",
+    "no-hard-sell",
+    "identify-yourself",
+    "personalise",
+    "about-them",
+    "transparent-intent",
+    "no-group-plugging",
+    "right-sized-ask",
+    "one-clear-ask",
+    "follow-up-in-10-days",
+    "rule-of-two",
+    "quality-over-quantity",
+)
+
+
+@dataclass(frozen=True)
+class Guideline:
+    id: str
+    title: str
+    principle: str
+    why: str
+    triggers: tuple[str, ...]
+    advice: str
+    before: str
+    after: str
+
+
+class UnknownGuidelineError(KeyError):
+    """No guideline has this id."""
+
+
+@cache
+def all_guidelines() -> tuple[Guideline, ...]:
+    raw = json.loads(
+        resources.files("coach_rules").joinpath("data", "guidelines.json").read_text("utf-8")
+    )
+    return tuple(
+        Guideline(
+            id=item["id"],
+            title=item["title"],
+            principle=item["principle"],
+            why=item["why"],
+            triggers=tuple(item["triggers"]),
+            advice=item["advice"],
+            before=item["example"]["before"],
+            after=item["example"]["after"],
+        )
+        for item in raw["guidelines"]
+    )
+
+
+def get_guideline(guideline_id: str) -> Guideline:
+    for guideline in all_guidelines():
+        if guideline.id == guideline_id:
+            return guideline
+    raise UnknownGuidelineError(guideline_id)

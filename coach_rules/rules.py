@@ -1,0 +1,193 @@
+"""Explainable rules: phrase patterns per guideline, each hit with exact character spans.
+
+Rules read the normalised draft (`textnorm.normalise`), which is exactly as long as the
+original, so every span `[start, end)` indexes the text the user wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from coach_rules import lexicon
+from coach_rules.signals import WORD_RE
+
+Span = tuple[int, int]
+
+MAX_SPANS_PER_FINDING = 8
+QUESTIONS_BEFORE_FINDING = 4  # one to three questions is fine
+ASKS_BEFORE_FINDING = 3
+I_WE_MINIMUM = 6  # "about them" needs this many I/we words and three times as many as "you"
+
+_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*\?+")
+_SIGNATURE = re.compile(
+    r"(?:^|\n)\s*(?:[—–-]{1,2}|~)\s*[^\W\d_]"  # "— Priya", "-- Tom"
+    r"|\b(?:best|cheers|thanks|thank you|regards|warmly|sincerely|ta|thx|all the best|"
+    r"kind regards|best wishes|speak soon)\b[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[^\W\d_]{2,}[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    rule: str
+    message: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Strength:
+    what: str
+    spans: tuple[Span, ...]
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[Span]:
+    return [m.span() for m in matches]
+
+
+def _tidy(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Sorted, de-duplicated, overlapping spans merged, at most MAX_SPANS_PER_FINDING."""
+    merged: list[list[int]] = []
+    for start, end in sorted(set(spans)):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((s, e) for s, e in merged[:MAX_SPANS_PER_FINDING])
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    """Shrink a span so it does not begin or end with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def has_signature(text: str) -> bool:
+    return bool(_SIGNATURE.search(text.rstrip()))
+
+
+def find_rule_hits(text: str, normalised: str) -> list[RuleHit]:
+    """Every guideline the draft visibly breaks, with the phrases that show it."""
+    hits: list[RuleHit] = []
+
+    def add(rule: str, message: str, spans: Iterable[Span]) -> None:
+        tidy = _tidy(spans)
+        if tidy:
+            hits.append(RuleHit(rule, message, tidy))
+
+    pitch = _spans(lexicon.PITCH.finditer(normalised))
+    urgency = _spans(lexicon.URGENCY.finditer(normalised))
+    hype = _spans(lexicon.HYPE.finditer(normalised))
+    plug = _spans(lexicon.PLUG.finditer(normalised))
+    asks = list(lexicon.ASK.finditer(normalised))
+    first_value = lexicon.VALUE.search(normalised)
+
+    if pitch or urgency:
+        parts = []
+        if pitch:
+            parts.append("pitches to a reader who has not asked")
+        if urgency:
+            parts.append("pushes with urgency")
+        add("no-hard-sell", "This " + " and ".join(parts) + ".", pitch + urgency)
+
+    if asks and (first_value is None or first_value.start() > asks[0].start()):
+        add(
+            "value-first",
+            "It asks for something before offering anything the reader can use.",
+            [asks[0].span()],
+        )
+
+    if (asks or pitch) and not lexicon.SELF_INTRO.search(normalised) and not has_signature(text):
+        first = asks[0].span() if asks else pitch[0]
+        add(
+            "identify-yourself",
+            "It never says who you are or how you know the reader, yet it asks for something.",
+            [first],
+        )
+
+    add(
+        "personalise",
+        "This reads like a mass template.",
+        _spans(lexicon.MASS_TEMPLATE.finditer(normalised)),
+    )
+
+    self_promo = _spans(lexicon.SELF_PROMO.finditer(normalised))
+    if self_promo:
+        add("about-them", "It talks about you and your company, not the reader.", self_promo)
+    else:
+        first_person = [
+            m.span() for m in WORD_RE.finditer(normalised) if m.group() in lexicon.FIRST_PERSON
+        ]
+        you = sum(1 for m in WORD_RE.finditer(normalised) if m.group() in lexicon.SECOND_PERSON)
+        if len(first_person) >= I_WE_MINIMUM and len(first_person) >= 3 * max(you, 1):
+            add(
+                "about-them",
+                f"It says I/we {len(first_person)} times and you {you} times.",
+                first_person,
+            )
+
+    covert = _spans(lexicon.COVERT.finditer(normalised))
+    if covert and (pitch or hype or plug):
+        add(
+            "transparent-intent",
+            "A pitch is dressed up as curiosity; say what you want plainly.",
+            covert + pitch,
+        )
+
+    if plug and lexicon.GROUP_ADDRESS.search(normalised):
+        add("no-group-plugging", "It plugs a product to a group.", plug)
+
+    add(
+        "right-sized-ask",
+        "That is a big ask for someone you barely know.",
+        _spans(lexicon.BIG_ASK.finditer(normalised)),
+    )
+
+    questions = [_strip_span(text, *m.span()) for m in _QUESTION_SENTENCE.finditer(normalised)]
+    if len(questions) >= QUESTIONS_BEFORE_FINDING:
+        add(
+            "one-clear-ask",
+            f"It asks {len(questions)} questions; keep one clear ask.",
+            questions,
+        )
+    elif len(asks) >= ASKS_BEFORE_FINDING:
+        add(
+            "one-clear-ask",
+            f"It makes {len(asks)} requests; keep one clear ask.",
+            [m.span() for m in asks],
+        )
+
+    add(
+        "follow-up-in-10-days",
+        "This follows up long after you met; bring something new rather than a cold ask.",
+        _spans(lexicon.LATE_FOLLOW_UP.finditer(normalised)),
+    )
+    add(
+        "rule-of-two",
+        "It chases a reader who has not answered; two follow-ups are enough.",
+        _spans(lexicon.CHASING.finditer(normalised)),
+    )
+    add(
+        "quality-over-quantity",
+        "It collects contacts for their number, not for a real relationship.",
+        _spans(lexicon.MASS_NETWORKING.finditer(normalised)),
+    )
+    return hits
+
+
+def find_strengths(text: str, normalised: str) -> list[Strength]:
+    """What the draft does well: gives something, says who you are or how you know them."""
+    strengths = []
+    value = _tidy(_spans(lexicon.VALUE.finditer(normalised)))
+    if value:
+        strengths.append(Strength("gives the reader something first", value))
+    intro = _tidy(_spans(lexicon.SELF_INTRO.finditer(normalised)))
+    if intro:
+        strengths.append(Strength("says who you are or how you know them", intro))
+    return strengths

@@ -1,0 +1,221 @@
+"""Craft signals people act on, and the interpretable numbers the classifier sees.
+
+Pure Python on purpose: the runtime computes these for every review without importing
+scikit-learn, and training computes exactly the same numbers through `draft_signal_vector`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from coach_rules import lexicon
+from coach_rules.textnorm import LINK_TOKEN
+
+WORD_RE = re.compile(r"\w+(?:['’]\w+)*|[!?$€£¥%]")
+LETTERS_RE = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n")
+_QUESTION = re.compile(r"\?+")
+_EXCLAIM = re.compile(r"!+")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+LINKEDIN_NOTE_MAX_CHARS = 300
+COLD_EMAIL_WORDS = (50, 125)
+MAX_GOOD_QUESTIONS = 3
+
+# Common English words: a draft with letters but almost none of these is probably not English.
+_ENGLISH_COMMON = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "this",
+        "that",
+        "i",
+        "you",
+        "we",
+        "he",
+        "she",
+        "they",
+        "my",
+        "your",
+        "our",
+        "me",
+        "us",
+        "if",
+        "so",
+        "not",
+        "no",
+        "do",
+        "did",
+        "can",
+        "could",
+        "would",
+        "will",
+        "just",
+        "have",
+        "has",
+        "had",
+        "hi",
+        "hello",
+        "hey",
+        "thanks",
+        "thank",
+        "please",
+        "about",
+        "what",
+        "how",
+        "when",
+    ]
+)
+
+# Names of the features `draft_signal_vector` returns, in order (the model card lists them).
+SIGNAL_NAMES: tuple[str, ...] = (
+    "log_words",
+    "you_minus_i_we_share",
+    "i_we_per_word",
+    "you_per_word",
+    "questions",
+    "links",
+    "exclamations",
+    "hype_phrases",
+    "urgency_phrases",
+    "ask_before_value",
+    "gives_value",
+    "shouting_share",
+)
+
+
+def words_of(normalised: str) -> list[str]:
+    return WORD_RE.findall(normalised)
+
+
+def _pronoun_counts(words: list[str]) -> tuple[int, int]:
+    i_we = you = 0
+    for word in words:
+        word = word.replace("’", "'")
+        if word in lexicon.FIRST_PERSON:
+            i_we += 1
+        elif word in lexicon.SECOND_PERSON:
+            you += 1
+    return i_we, you
+
+
+def ask_before_value(normalised: str) -> bool:
+    """True when the draft asks for something and offers nothing before that ask."""
+    ask = lexicon.ASK.search(normalised)
+    if ask is None:
+        return False
+    value = lexicon.VALUE.search(normalised, 0, ask.start())
+    return value is None
+
+
+def _shouting_share(text: str) -> float:
+    letters = LETTERS_RE.findall(text)
+    if len(letters) < 12:
+        return 0.0
+    upper = sum(1 for ch in letters if ch.isupper())
+    return upper / len(letters)
+
+
+def draft_signal_vector(text: str, normalised: str) -> list[float]:
+    """The interpretable numbers fed to the classifier, named by `SIGNAL_NAMES`."""
+    words = words_of(normalised)
+    n_words = max(len(words), 1)
+    i_we, you = _pronoun_counts(words)
+    return [
+        math.log1p(len(words)),
+        (you - i_we) / (you + i_we + 1),
+        i_we / n_words,
+        you / n_words,
+        float(min(len(_QUESTION.findall(text)), 6)),
+        float(min(normalised.count(LINK_TOKEN), 4)),
+        float(min(len(_EXCLAIM.findall(text)), 6)),
+        float(min(len(lexicon.HYPE.findall(normalised)), 4)),
+        float(min(len(lexicon.URGENCY.findall(normalised)), 4)),
+        1.0 if ask_before_value(normalised) else 0.0,
+        1.0 if lexicon.VALUE.search(normalised) else 0.0,
+        _shouting_share(text),
+    ]
+
+
+def _syllables(word: str) -> int:
+    groups = len(_VOWEL_GROUPS.findall(word))
+    if word.endswith("e") and groups > 1 and not word.endswith(("le", "ee")):
+        groups -= 1
+    return max(groups, 1)
+
+
+def reading_grade(normalised: str) -> float | None:
+    """Flesch-Kincaid grade level, or None when there are too few words to say."""
+    words = [w for w in words_of(normalised) if w[0].isalpha()]
+    if len(words) < 5:
+        return None
+    sentences = max(len(_SENTENCE_END.findall(normalised.strip() + " ")), 1)
+    syllables = sum(_syllables(w) for w in words)
+    grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
+    return round(min(max(grade, 0.0), 20.0), 1)
+
+
+def looks_english(normalised: str) -> bool | None:
+    """False when the draft has plenty of letters but hardly any common English words."""
+    words = [w for w in words_of(normalised) if LETTERS_RE.match(w)]
+    if len(words) < 4:
+        return None
+    common = sum(1 for w in words if w.replace("’", "'") in _ENGLISH_COMMON)
+    ascii_words = sum(1 for w in words if w.isascii())
+    return common / len(words) >= 0.08 and ascii_words / len(words) >= 0.5
+
+
+@dataclass(frozen=True)
+class CraftSignals:
+    characters: int
+    words: int
+    questions: int
+    i_we: int
+    you: int
+    reading_grade: float | None
+    links: int
+
+    @property
+    def fits_linkedin_note(self) -> bool:
+        return self.characters <= LINKEDIN_NOTE_MAX_CHARS
+
+    @property
+    def in_cold_email_range(self) -> bool:
+        low, high = COLD_EMAIL_WORDS
+        return low <= self.words <= high
+
+
+def craft_signals(text: str, normalised: str) -> CraftSignals:
+    words = words_of(normalised)
+    i_we, you = _pronoun_counts(words)
+    return CraftSignals(
+        characters=len(text),
+        words=sum(1 for w in words if w[0].isalnum()),
+        questions=len(_QUESTION.findall(text)),
+        i_we=i_we,
+        you=you,
+        reading_grade=reading_grade(normalised),
+        links=normalised.count(LINK_TOKEN),
+    )

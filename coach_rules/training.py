@@ -1,0 +1,359 @@
+"""Train, cross-validate and save the draft classifier (imports scikit-learn and skops).
+
+The skops file is the source of truth. At train time the fitted pipeline's learned numbers
+(vocabularies, idf, coefficients, scaler) are also exported into a compact runtime form that
+`coach_rules.runtime` evaluates without importing scikit-learn or skops; training checks that
+both give the same probabilities before writing anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import platform
+import time
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from coach_rules import analysis, runtime
+from coach_rules.corpus import Draft, corpus_hash
+from coach_rules.metrics import Scores, score
+from coach_rules.signals import SIGNAL_NAMES
+from coach_rules.transformers import ClippedScaler, DraftSignals
+
+MODEL_DIR = runtime.MODEL_DIR
+MODEL_FILE = "draft_classifier.skops"
+CARD_FILE = "draft_classifier.card.json"
+SEED = 20240611
+HELD_OUT_SHARE = 0.2
+CV_FOLDS = 5
+MAX_FALSE_FLAG_RATE = 0.04  # threshold choice on cross-validated predictions
+
+# Types a skops load of our own model file may construct, beyond skops' own defaults.
+TRUSTED_TYPES: tuple[str, ...] = (
+    "coach_rules.analysis.char_features",
+    "coach_rules.analysis.word_features",
+    "coach_rules.transformers.ClippedScaler",
+    "coach_rules.transformers.DraftSignals",
+    "numpy.float64",
+)
+
+
+@dataclass(frozen=True)
+class ModelParams:
+    C: float = 4.0
+    char_min_df: int = 3
+    word_min_df: int = 2
+    char_max_features: int | None = 60000
+    word_max_features: int | None = 20000
+    word_weight: float = 1.0
+    signal_weight: float = 1.0
+
+    def as_dict(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def build_pipeline(params: ModelParams = ModelParams()) -> Pipeline:
+    features = FeatureUnion(
+        [
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer=analysis.char_features,
+                    min_df=params.char_min_df,
+                    max_features=params.char_max_features,
+                    sublinear_tf=True,
+                    dtype=np.float64,
+                ),
+            ),
+            (
+                "words",
+                TfidfVectorizer(
+                    analyzer=analysis.word_features,
+                    min_df=params.word_min_df,
+                    max_features=params.word_max_features,
+                    sublinear_tf=True,
+                    dtype=np.float64,
+                ),
+            ),
+            ("signals", Pipeline([("extract", DraftSignals()), ("scale", ClippedScaler())])),
+        ],
+        transformer_weights={
+            "chars": 1.0,
+            "words": params.word_weight,
+            "signals": params.signal_weight,
+        },
+    )
+    classifier = LogisticRegression(C=params.C, solver="liblinear", random_state=SEED)
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+def _stable_rank(draft_id: str) -> str:
+    return hashlib.sha256(f"{SEED}:{draft_id}".encode()).hexdigest()
+
+
+def held_out_split(
+    drafts: Sequence[Draft], share: float = HELD_OUT_SHARE
+) -> tuple[list[Draft], list[Draft]]:
+    """(training, held out): stratified by label and kind, chosen by a seeded hash of the id.
+
+    Deterministic, and mostly stable as the corpus grows: a draft's place in its stratum's
+    hash order never changes, only how many of each stratum are held out.
+    """
+    strata: dict[tuple[str, str], list[Draft]] = {}
+    for draft in drafts:
+        strata.setdefault((draft.label, draft.kind), []).append(draft)
+    held_out_ids: set[str] = set()
+    for members in strata.values():
+        ordered = sorted(members, key=lambda d: _stable_rank(d.id))
+        take = math.floor(len(ordered) * share + 0.5)
+        held_out_ids.update(d.id for d in ordered[:take])
+    training = [d for d in drafts if d.id not in held_out_ids]
+    held_out = [d for d in drafts if d.id in held_out_ids]
+    return training, held_out
+
+
+def cross_validated_probabilities(
+    drafts: Sequence[Draft], params: ModelParams, folds: int = CV_FOLDS
+) -> list[float]:
+    texts = [d.text for d in drafts]
+    labels = np.array([d.is_flag for d in drafts])
+    out = np.zeros(len(drafts))
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    for train_idx, test_idx in splitter.split(texts, labels):
+        pipeline = build_pipeline(params)
+        pipeline.fit([texts[i] for i in train_idx], labels[train_idx])
+        out[test_idx] = pipeline.predict_proba([texts[i] for i in test_idx])[:, 1]
+    return out.tolist()
+
+
+def choose_threshold(
+    truth: Sequence[bool], probabilities: Sequence[float], max_false_flag_rate: float
+) -> float:
+    """Best-F1 threshold among those keeping the false-flag rate within the limit.
+
+    Chosen on cross-validated predictions of the training part only. Ties go to the threshold
+    closest to 0.5.
+    """
+    candidates = sorted({round(t, 2) for t in np.arange(0.3, 0.81, 0.01)})
+    best: tuple[float, float, float] | None = None
+    for threshold in candidates:
+        scores = score(truth, probabilities, threshold)
+        if scores.false_flag_rate > max_false_flag_rate:
+            continue
+        key = (scores.f1, -abs(threshold - 0.5), threshold)
+        if best is None or key > best:
+            best = key
+    return 0.5 if best is None else best[2]
+
+
+@dataclass
+class TrainingResult:
+    pipeline: Pipeline
+    params: ModelParams
+    threshold: float
+    training_ids: list[str]
+    held_out_ids: list[str]
+    cv_scores: Scores
+    held_out_scores: Scores | None
+    card: dict[str, object] = field(default_factory=dict)
+
+
+def train(
+    drafts: Sequence[Draft],
+    params: ModelParams = ModelParams(),
+    *,
+    held_out_share: float = HELD_OUT_SHARE,
+    folds: int = CV_FOLDS,
+) -> TrainingResult:
+    started = time.perf_counter()
+    training, held_out = held_out_split(drafts, held_out_share)
+    truth = [d.is_flag for d in training]
+    cv_probabilities = cross_validated_probabilities(training, params, folds)
+    threshold = choose_threshold(truth, cv_probabilities, MAX_FALSE_FLAG_RATE)
+    cv_scores = score(truth, cv_probabilities, threshold)
+
+    pipeline = build_pipeline(params)
+    pipeline.fit([d.text for d in training], np.array(truth))
+    _drop_introspection_only_state(pipeline)
+
+    held_out_scores = None
+    if held_out:
+        probabilities = pipeline.predict_proba([d.text for d in held_out])[:, 1].tolist()
+        held_out_scores = score([d.is_flag for d in held_out], probabilities, threshold)
+
+    card: dict[str, object] = {
+        "model_file": MODEL_FILE,
+        "runtime_file": runtime.RUNTIME_FILE,
+        "trained_at_seconds": round(time.perf_counter() - started, 1),
+        "data": {
+            "sha256": corpus_hash(drafts),
+            "rows": len(drafts),
+            "flag_share": round(sum(d.is_flag for d in drafts) / max(len(drafts), 1), 4),
+            "training_rows": len(training),
+            "held_out_rows": len(held_out),
+            "held_out_share": held_out_share,
+            "held_out_ids": sorted(d.id for d in held_out),
+        },
+        "seed": SEED,
+        "params": params.as_dict(),
+        "signals": list(SIGNAL_NAMES),
+        "threshold": threshold,
+        "threshold_rule": (
+            f"best cross-validated F1 with false-flag rate <= {MAX_FALSE_FLAG_RATE}, "
+            "chosen on the training part only"
+        ),
+        "cross_validation": {"folds": folds, **cv_scores.as_dict()},
+        "held_out": None if held_out_scores is None else held_out_scores.as_dict(),
+        "versions": library_versions(),
+    }
+    return TrainingResult(
+        pipeline=pipeline,
+        params=params,
+        threshold=threshold,
+        training_ids=sorted(d.id for d in training),
+        held_out_ids=sorted(d.id for d in held_out),
+        cv_scores=cv_scores,
+        held_out_scores=held_out_scores,
+        card=card,
+    )
+
+
+def _drop_introspection_only_state(pipeline: Pipeline) -> None:
+    """Remove `stop_words_` (every pruned term) from the vectorizers: scikit-learn keeps it for
+    introspection only, and it would make the saved model several times larger."""
+    for _, transformer in pipeline.named_steps["features"].transformer_list:
+        if isinstance(transformer, TfidfVectorizer) and hasattr(transformer, "stop_words_"):
+            del transformer.stop_words_
+
+
+def library_versions() -> dict[str, str]:
+    import scipy
+    import sklearn
+    import skops
+
+    return {
+        "python": platform.python_version(),
+        "scikit-learn": sklearn.__version__,
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "skops": skops.__version__,
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+AGREEMENT_TOLERANCE = 1e-9
+
+
+class RuntimeMismatchError(RuntimeError):
+    """The exported runtime form does not reproduce the skops pipeline's probabilities."""
+
+
+def save(
+    result: TrainingResult, check_texts: Sequence[str], model_dir: Path = MODEL_DIR
+) -> dict[str, Path]:
+    """Write the skops model, the derived runtime form and the JSON card.
+
+    The runtime form is derived from the pipeline re-loaded from the skops file (the source of
+    truth, not the in-memory object) and must reproduce its probabilities on `check_texts`
+    before the runtime file and the card are written.
+    """
+    import skops.io as sio
+
+    model_dir.mkdir(parents=True, exist_ok=True)
+    model_path = model_dir / MODEL_FILE
+    runtime_path = model_dir / runtime.RUNTIME_FILE
+    card_path = model_dir / CARD_FILE
+
+    sio.dump(result.pipeline, model_path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    reloaded = load_pipeline(model_path)
+    exported = export_runtime(reloaded, result.threshold, source_sha256=_sha256(model_path))
+    difference = agreement(reloaded, runtime.RuntimeModel(exported), check_texts)
+    if difference > AGREEMENT_TOLERANCE:
+        raise RuntimeMismatchError(
+            f"runtime and skops probabilities differ by up to {difference:.2e}"
+        )
+    runtime_path.write_text(json.dumps(exported, separators=(",", ":")), encoding="utf-8")
+
+    card = dict(result.card)
+    card["runtime_agreement"] = {"texts": len(check_texts), "max_abs_difference": difference}
+    card["model_sha256"] = _sha256(model_path)
+    card["model_bytes"] = model_path.stat().st_size
+    card["runtime_sha256"] = _sha256(runtime_path)
+    card["runtime_bytes"] = runtime_path.stat().st_size
+    card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return {"model": model_path, "runtime": runtime_path, "card": card_path}
+
+
+def load_pipeline(path: Path | None = None) -> Pipeline:
+    """Load the skops model, trusting only the types listed in TRUSTED_TYPES."""
+    import skops.io as sio
+
+    path = path or MODEL_DIR / MODEL_FILE
+    untrusted = sio.get_untrusted_types(file=path)
+    unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    if unexpected:
+        raise ValueError(f"{path.name} contains types we do not trust: {unexpected}")
+    return sio.load(path, trusted=list(untrusted))
+
+
+def export_runtime(pipeline: Pipeline, threshold: float, *, source_sha256: str) -> dict:
+    """The fitted pipeline's learned numbers, in `coach_rules.runtime`'s format."""
+    features: FeatureUnion = pipeline.named_steps["features"]
+    classifier: LogisticRegression = pipeline.named_steps["classifier"]
+    coef = classifier.coef_[0]
+    weights = features.transformer_weights or {}
+    blocks: dict[str, dict] = {}
+    offset = 0
+    for name, transformer in features.transformer_list:
+        weight = float(weights.get(name, 1.0))
+        if isinstance(transformer, TfidfVectorizer):
+            size = len(transformer.vocabulary_)
+            terms = [""] * size
+            for term, column in transformer.vocabulary_.items():
+                terms[column] = term
+            block_coef = coef[offset : offset + size] * weight
+            blocks[name] = runtime.encode_tfidf_block(
+                terms, idf=transformer.idf_, coef=block_coef, sublinear_tf=transformer.sublinear_tf
+            )
+        else:
+            scaler: ClippedScaler = transformer.named_steps["scale"]
+            size = len(scaler.mean_)
+            blocks[name] = runtime.encode_signal_block(
+                names=list(SIGNAL_NAMES),
+                mean=scaler.mean_,
+                scale=scaler.scale_,
+                clip=scaler.clip,
+                coef=coef[offset : offset + size] * weight,
+            )
+        offset += size
+    if offset != coef.shape[0]:
+        raise ValueError(f"exported {offset} coefficients, the model has {coef.shape[0]}")
+    return runtime.encode_model(
+        blocks=blocks,
+        intercept=float(classifier.intercept_[0]),
+        threshold=threshold,
+        char_range=(analysis.CHAR_MIN, analysis.CHAR_MAX),
+        source_sha256=source_sha256,
+    )
+
+
+def agreement(pipeline: Pipeline, model: runtime.RuntimeModel, texts: Sequence[str]) -> float:
+    """Largest absolute difference between the pipeline's and the runtime's probabilities."""
+    if not texts:
+        return 0.0
+    expected = pipeline.predict_proba(list(texts))[:, 1]
+    actual = np.array([model.probability(text) for text in texts])
+    return float(np.max(np.abs(expected - actual)))

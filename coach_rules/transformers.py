@@ -1,0 +1,79 @@
+"""scikit-learn transformers for the draft classifier (imported only by training/evaluation)."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
+from sklearn.utils.validation import check_is_fitted, validate_data
+
+from coach_rules.signals import SIGNAL_NAMES, draft_signal_vector
+from coach_rules.textnorm import normalise
+
+
+def _as_texts(X: object) -> list[str]:
+    """Accept a list/array of strings, or a one-column 2-D array of strings."""
+    array = np.asarray(X, dtype=object)
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim != 1:
+        raise ValueError(f"expected a 1-D sequence of texts, got shape {array.shape}")
+    texts = list(array)
+    for text in texts:
+        if not isinstance(text, str):
+            raise ValueError(f"expected text, got {type(text).__name__}")
+    return texts
+
+
+class DraftSignals(TransformerMixin, BaseEstimator):
+    """Texts -> the interpretable signals of `coach_rules.signals.SIGNAL_NAMES`.
+
+    Stateless apart from remembering how many features it produces; `fit` learns nothing.
+    """
+
+    def fit(self, X: object, y: object = None) -> DraftSignals:
+        _as_texts(X)
+        self.n_features_out_ = len(SIGNAL_NAMES)
+        return self
+
+    def transform(self, X: object) -> np.ndarray:
+        check_is_fitted(self, "n_features_out_")
+        texts = _as_texts(X)
+        return np.array(
+            [draft_signal_vector(text, normalise(text)) for text in texts], dtype=np.float64
+        ).reshape(len(texts), len(SIGNAL_NAMES))
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        check_is_fitted(self, "n_features_out_")
+        return np.asarray([f"signal__{name}" for name in SIGNAL_NAMES], dtype=object)
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.requires_fit = True
+        return tags
+
+
+class ClippedScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
+    """Standardise each column, then clip to [-clip, clip].
+
+    The clip keeps one extreme draft (forty questions, a wall of exclamation marks) from
+    swinging the linear model far outside anything it saw in training.
+    """
+
+    def __init__(self, clip: float = 3.0) -> None:
+        self.clip = clip
+
+    def fit(self, X: object, y: object = None) -> ClippedScaler:
+        if not self.clip > 0:
+            raise ValueError(f"clip must be positive, got {self.clip!r}")
+        array = validate_data(self, X, reset=True, dtype=np.float64)
+        self.mean_ = array.mean(axis=0)
+        scale = array.std(axis=0)
+        self.scale_ = np.where(scale > 1e-12, scale, 1.0)
+        return self
+
+    def transform(self, X: object) -> np.ndarray:
+        check_is_fitted(self, ("mean_", "scale_"))
+        array = validate_data(self, X, reset=False, dtype=np.float64)
+        return np.clip((array - self.mean_) / self.scale_, -self.clip, self.clip)
