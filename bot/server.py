@@ -211,30 +211,19 @@ async def _scheduler_context(app: web.Application) -> AsyncIterator[None]:
 
 # --- health
 async def healthz(request: web.Request) -> web.Response:
+    """The scheduler's heartbeat (from the database) and which channels this server serves.
+
+    503 when the sweep has not run recently, so a load balancer or orchestrator can act on it.
+    """
     from bot.scheduler.health import health_report
 
     services: Services = request.app[SERVICES]  # type: ignore[assignment]
     plan: ChannelPlan = request.app[CHANNELS]  # type: ignore[assignment]
-    try:
-        report = await asyncio.to_thread(health_report, services.store, services.clock)
-    except Exception as error:
-        log.error("health report failed: %s", type(error).__name__)
-        return web.json_response(
-            {"ok": False, "error": "health report failed", "channels": plan.as_json()}, status=503
-        )
-    body = {**_as_dict(report), "channels": plan.as_json()}
-    healthy = bool(body.get("ok", True))
-    return web.json_response(body, status=200 if healthy else 503)
-
-
-def _as_dict(report: object) -> dict[str, Any]:
-    if isinstance(report, dict):
-        return dict(report)
-    to_json = getattr(report, "as_json", None) or getattr(report, "to_dict", None)
-    if callable(to_json):
-        return dict(to_json())
-    from dataclasses import asdict, is_dataclass
-
-    if is_dataclass(report) and not isinstance(report, type):
-        return asdict(report)
-    return {"report": str(report)}
+    report = await asyncio.to_thread(
+        health_report,
+        services.store,
+        services.clock,
+        sweep_interval_seconds=services.settings.sweep_interval_seconds,
+    )
+    body = {**report, "channels": plan.as_json()}
+    return web.json_response(body, status=200 if report.get("ok") else 503)

@@ -61,7 +61,7 @@ async def on_error(
     if isinstance(error, EventClaimFailed):
         return  # Slack retries the event; a message now would be followed by the real answer.
     try:
-        if respond is not None:
+        if respond is not None and body.get("response_url"):
             await respond(text=SORRY, response_type="ephemeral", replace_original=False)
             return
         event = body.get("event") or {}

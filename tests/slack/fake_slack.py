@@ -49,6 +49,8 @@ class Call:
     args: dict[str, Any]
     token: str | None
     at: float = field(default_factory=time.monotonic)
+    # HTTP status the stand-in answered: 200, or an injected 429/500.
+    status: int = 200
 
 
 @dataclass
@@ -138,11 +140,16 @@ class FakeSlack:
         count: int = 1,
         timeout: float = 5.0,
         where: Callable[[Call], bool] | None = None,
+        answered_ok: bool = True,
     ) -> list[Call]:
         """Wait for `count` matching calls (our work runs after the ack, in the background)."""
 
         def matching() -> list[Call]:
-            return [c for c in self.calls_to(method) if where is None or where(c)]
+            return [
+                c
+                for c in self.calls_to(method)
+                if (where is None or where(c)) and (c.status == 200 or not answered_ok)
+            ]
 
         async with self._changed:
             try:
@@ -172,7 +179,12 @@ class FakeSlack:
 
     async def _hook(self, request: web.Request) -> web.Response:
         body = await request.json()
-        await self._record(Call("response_url", {"hook": request.match_info["name"], **body}, None))
+        call = Call("response_url", {"hook": request.match_info["name"], **body}, None)
+        await self._record(call)
+        failure = self._next_failure("response_url")
+        if failure is not None:
+            call.status = failure.status
+            return web.Response(status=failure.status, text="server_error")
         problem = check_blocks(body.get("blocks"), MESSAGE_MAX_BLOCKS)
         if problem:
             return web.Response(status=400, text="invalid_blocks")
@@ -182,10 +194,12 @@ class FakeSlack:
         method = request.match_info["method"]
         args = await _arguments(request)
         token = _bearer(request.headers.get("Authorization"))
-        await self._record(Call(method, args, token))
+        call = Call(method, args, token)
+        await self._record(call)
 
         failure = self._next_failure(method)
         if failure is not None:
+            call.status = failure.status
             headers = (
                 {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
             )

@@ -62,7 +62,7 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         command = str(action.get("value") or "")
         reply = await deps.handle(from_interaction(body, command))
 
-        if (body.get("container") or {}).get("type") == "view" or respond is None:
+        if (body.get("container") or {}).get("type") == "view" or not body.get("response_url"):
             user_id = str((body.get("user") or {}).get("id") or "")
             await publish_home(deps, client, interaction_team_id(body), user_id, note=reply.text)
         elif kind is not ButtonKind.RUN and body.get("message"):
