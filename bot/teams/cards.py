@@ -128,15 +128,16 @@ def needs_card(reply: Reply) -> bool:
     return len([line for line in reply.text.splitlines() if line.strip()]) > 1
 
 
-def adaptive_card(reply: Reply, *, draft: str | None = None) -> Json:
-    """The whole card for `reply`. `draft` (the reviewed text, never stored) lets a review card
-    quote the exact phrases its findings point at."""
-    from bot.teams.review_card import review_body  # local: the review layout is its own module
+def adaptive_card(reply: Reply) -> Json:
+    """The whole card for `reply`, trimmed to fit in one Teams message."""
+    from bot.teams.review_card import review_body  # local: the review layout builds on this module
 
-    body: list[Json] = (
-        review_body(reply, draft) if reply.review is not None else text_blocks(reply.text)
-    )
-    sections = [section_container(section) for section in reply.sections]
+    if reply.review is not None:
+        # The review layout places the core's sections itself (breakdown behind a toggle).
+        body, sections = review_body(reply), []
+    else:
+        body = text_blocks(reply.text)
+        sections = [section_container(section) for section in reply.sections]
     actions = [submit_action(action) for action in reply.actions]
     card = _card(body + sections, actions, reply.text)
     return _fit(card, body, sections, actions, reply.text)

@@ -1,0 +1,144 @@
+"""The Teams activity handler: Teams activities in, core replies out as Adaptive Cards.
+
+It owns no coaching logic. Messages (typed, or a card button's command) go to
+`CoachService.handle`; installs, uninstalls and every message keep the stored conversation
+reference current so nudges and digests can reach the conversation later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from datetime import datetime
+from typing import Protocol
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import Activity
+
+from bot.core.messages import Incoming, Reply
+from bot.core.ports import Clock, Store
+from bot.teams.activities import reply_activity
+from bot.teams.incoming import (
+    PLATFORM,
+    command_text,
+    conversation_id_of,
+    is_personal,
+    tenant_of,
+    to_incoming,
+)
+from bot.teams.references import reference_record
+
+logger = logging.getLogger(__name__)
+
+WELCOME = (
+    "Hi, I'm Network Coach. I help you network by giving value first.\n"
+    "• Paste a draft here and I'll score it and point at anything that reads like a hard sell.\n"
+    "• Tell me who you met (`met Jane Doe at DevConf`) and I'll remind you to follow up "
+    "within 10 days.\n"
+    "Type `help` to see everything I can do."
+)
+UNREADABLE_BUTTON = "I couldn't read that button. Type `help` to see what I can do."
+
+
+class Coach(Protocol):
+    def handle(self, incoming: Incoming) -> Reply: ...
+
+
+class TeamsStore(Store, Protocol):
+    """The store, plus webhook de-duplication (`storage.SqlStore` has both)."""
+
+    def claim_event(self, platform: str, event_id: str, at: datetime) -> bool: ...
+
+
+class NetworkCoachBot(TeamsActivityHandler):
+    def __init__(self, coach: Coach, store: TeamsStore, clock: Clock) -> None:
+        self._coach = coach
+        self._store = store
+        self._clock = clock
+
+    # --- messages ------------------------------------------------------------------------------
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if _from_this_bot(activity):
+            return
+        if not await asyncio.to_thread(self._first_delivery_remembered, activity):
+            logger.info(
+                "Ignoring redelivered Teams activity %s in %s",
+                activity.id,
+                activity.conversation.id,
+            )
+            return
+        text = command_text(activity)
+        if not text and activity.value is not None:
+            await turn_context.send_activity(UNREADABLE_BUTTON)
+            return
+        incoming = to_incoming(activity, text)
+        reply = await asyncio.to_thread(self._coach.handle, incoming)
+        await turn_context.send_activity(reply_activity(reply))
+
+    def _first_delivery_remembered(self, activity: Activity) -> bool:
+        """Claim the activity (False if it was already handled), then refresh the reference."""
+        if activity.id and not self._store.claim_event(
+            PLATFORM, _event_id(activity), self._clock.now()
+        ):
+            return False
+        self._store.save_conversation_reference(reference_record(activity))
+        return True
+
+    # --- install and uninstall -----------------------------------------------------------------
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        # Deliberately not TeamsActivityHandler's version: it fetches every added member from the
+        # connector, and all we need to know is whether the bot itself came or went.
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        removed = any(member.id == bot_id for member in activity.members_removed or [])
+        if any(member.id == bot_id for member in activity.members_added or []):
+            await self._installed(turn_context)
+        elif removed or _event_type(activity) in {"teamDeleted", "teamHardDeleted"}:
+            await self._uninstalled(activity)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        await asyncio.to_thread(
+            self._store.save_conversation_reference, reference_record(turn_context.activity)
+        )
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        await self._uninstalled(turn_context.activity)
+
+    async def _installed(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        await asyncio.to_thread(self._store.save_conversation_reference, reference_record(activity))
+        logger.info(
+            "Teams bot added to %s in tenant %s", activity.conversation.id, tenant_of(activity)
+        )
+        if is_personal(activity):
+            await turn_context.send_activity(reply_activity(Reply(text=WELCOME)))
+
+    async def _uninstalled(self, activity: Activity) -> None:
+        conversation_id = conversation_id_of(activity)
+        await asyncio.to_thread(
+            self._store.delete_conversation_reference,
+            PLATFORM,
+            tenant_of(activity),
+            conversation_id,
+        )
+        logger.info("Teams bot removed from %s in tenant %s", conversation_id, tenant_of(activity))
+
+
+def _event_id(activity: Activity) -> str:
+    # Activity ids are unique within a conversation only; hash to fit the column.
+    key = f"{activity.conversation.id}|{activity.id}".encode()
+    return hashlib.sha256(key).hexdigest()
+
+
+def _from_this_bot(activity: Activity) -> bool:
+    sender, recipient = activity.from_property, activity.recipient
+    return bool(sender and recipient and sender.id and sender.id == recipient.id)
+
+
+def _event_type(activity: Activity) -> str | None:
+    data = activity.channel_data
+    value = data.get("eventType") if isinstance(data, dict) else getattr(data, "event_type", None)
+    return value if isinstance(value, str) else None

@@ -1,0 +1,98 @@
+"""`TeamsNotifier`: the core's `Notifier` port for Teams, using stored conversation references.
+
+A nudge goes to the member's personal chat with the bot, a digest to the subscribed channel.
+Both raise when the message could not be delivered, so the scheduler releases its claim and tries
+again later. When Teams says the conversation is gone (the bot was removed, or the user blocked
+it), the stale reference is deleted first: the next message the member sends stores a fresh one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from botbuilder.core import BotAdapter, TurnContext
+
+from bot.core.messages import Reply
+from bot.core.ports import Store
+from bot.teams.activities import reply_activity
+from bot.teams.delivery import status_of
+from bot.teams.incoming import PLATFORM
+from bot.teams.references import conversation_reference
+from storage.records import ConversationReferenceRecord, DigestSubscriptionRecord, MemberRecord
+
+logger = logging.getLogger(__name__)
+
+GONE_STATUSES = frozenset({403, 404})
+
+
+class DeliveryError(RuntimeError):
+    """A proactive message could not be delivered; the message says why (ids only)."""
+
+
+class TeamsNotifier:
+    def __init__(self, adapter: BotAdapter, store: Store, app_id: str | None) -> None:
+        self._adapter = adapter
+        self._store = store
+        self._app_id = app_id or None
+
+    async def send_to_member(self, member: MemberRecord, reply: Reply) -> None:
+        record = await asyncio.to_thread(
+            self._store.member_conversation_reference,
+            PLATFORM,
+            member.workspace_id,
+            member.user_id,
+        )
+        if record is None:
+            raise DeliveryError(
+                f"member {member.id} has no Teams chat with the bot on record; they need to "
+                "message it (or reinstall the app) once"
+            )
+        await self._send(record, reply)
+
+    async def send_to_channel(self, subscription: DigestSubscriptionRecord, reply: Reply) -> None:
+        record = await asyncio.to_thread(
+            self._store.conversation_reference,
+            PLATFORM,
+            subscription.workspace_id,
+            subscription.channel_id,
+        )
+        if record is None:
+            raise DeliveryError(
+                f"digest subscription {subscription.id}: the bot has no reference for channel "
+                f"{subscription.channel_id}; mention the bot in that channel once"
+            )
+        await self._send(record, reply)
+
+    async def _send(self, record: ConversationReferenceRecord, reply: Reply) -> None:
+        reference = conversation_reference(record)
+        activity = reply_activity(reply)
+        failures: list[Exception] = []
+
+        async def deliver(turn_context: TurnContext) -> None:
+            # Caught here so the adapter's turn-error handler (meant for user turns) stays out.
+            try:
+                await turn_context.send_activity(activity)
+            except Exception as error:
+                failures.append(error)
+
+        await self._adapter.continue_conversation(reference, deliver, self._app_id)
+        if not failures:
+            return
+        error = failures[0]
+        if status_of(error) in GONE_STATUSES:
+            await asyncio.to_thread(
+                self._store.delete_conversation_reference,
+                record.platform,
+                record.workspace_id,
+                record.conversation_id,
+            )
+            logger.warning(
+                "Teams conversation %s is gone (HTTP %s); its reference was deleted",
+                record.conversation_id,
+                status_of(error),
+            )
+        raise DeliveryError(
+            f"sending to Teams conversation {record.conversation_id} failed: "
+            f"{type(error).__name__}{f' (HTTP {status_of(error)})' if status_of(error) else ''}"
+        ) from error
