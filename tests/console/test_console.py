@@ -1,0 +1,142 @@
+"""The console channel in-process: rendering, simulated time, nudges and digests as they come due."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.bootstrap import bootstrap
+from bot.config import Settings
+from bot.console.clock import ClockStepError, SimulatedClock, load_offset, parse_step
+from bot.console.renderer import render
+from bot.console.session import ConsoleSession, ConsoleUser
+from bot.core.messages import Action, Field, Reply, Section
+from coach_rules.review import Review
+
+if TYPE_CHECKING:
+    from storage.store import SqlStore
+
+MONDAY_8AM = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def test_render_numbers_every_button_in_order() -> None:
+    reply = Reply(
+        text="**Hello** there",
+        sections=(
+            Section(
+                "#1 Jane",
+                fields=(Field("Note", "deck"),),
+                actions=(Action("Done", "done #1"),),
+            ),
+        ),
+        actions=(Action("Help", "help"),),
+    )
+    rendered = render(reply)
+    assert rendered.text.splitlines()[0] == "Hello there"
+    assert "[1] Done → done #1" in rendered.text
+    assert "[2] Help → help" in rendered.text
+    assert "Note  deck" in rendered.text
+    assert [a.command for a in rendered.choices] == ["done #1", "help"]
+    assert "\x1b[1mHello\x1b[0m" in render(reply, color=True).text
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("+3d", timedelta(days=3)),
+        ("+12h", timedelta(hours=12)),
+        ("+ 90 minutes", timedelta(minutes=90)),
+        ("+2w", timedelta(weeks=2)),
+    ],
+)
+def test_clock_steps(text: str, step: timedelta) -> None:
+    assert parse_step(text) == step
+
+
+@pytest.mark.parametrize("text", ["3d", "-1d", "+d", "+400d", "tomorrow"])
+def test_bad_clock_steps_explain_the_form(text: str) -> None:
+    with pytest.raises(ClockStepError, match=r"/clock|at most a year"):
+        parse_step(text)
+
+
+class Console:
+    def __init__(self, store: SqlStore) -> None:
+        self.clock = SimulatedClock()
+        self.clock.settle(MONDAY_8AM)
+        store.clock = self.clock
+        self.out = io.StringIO()
+        services = bootstrap(
+            Settings(database_url="sqlite://"),
+            store=store,
+            clock=self.clock,
+            reviewer=lambda text: Review(flagged=False, score=90, probability=0.1),
+        )
+        self.session = ConsoleSession(services, self.clock, ConsoleUser("ada"), self.out)
+
+    def type(self, *lines: str) -> str:
+        start = self.out.tell()
+        for line in lines:
+            assert self.session.handle_line(line)
+        self.out.seek(start)
+        return self.out.read()
+
+
+@pytest.fixture
+def console(store: SqlStore) -> Console:
+    return Console(store)
+
+
+def test_clock_jump_delivers_each_nudge_once_at_its_time(console: Console) -> None:
+    console.type("met Jane Doe at PyCon")
+    shown = console.type("/clock +4d")
+    assert "nudge · Thu 05 Mar 09:00 UTC" in shown
+    assert "Time to follow up with Jane Doe" in shown
+    assert "1 message delivered" in shown
+    # Nothing is sent twice; the day-9 last chance comes on Wednesday 11 March.
+    assert "nudge" not in console.type("/clock +4d")
+    shown = console.type("/clock +2d")
+    assert "nudge · Wed 11 Mar 09:00 UTC" in shown
+    assert "Last chance" in shown
+
+
+def test_number_clicks_the_nudge_button(console: Console) -> None:
+    console.type("met Jane Doe")
+    console.type("/clock +4d")
+    [follow_up] = console.session.services.store.open_follow_ups(console.session._member().id)
+    shown = console.type("1")
+    assert f"→ done #{follow_up.id}" in shown
+    assert "second touch" in shown
+
+
+def test_digest_prints_once_per_week(console: Console) -> None:
+    console.type("digest here monday 09:00")
+    first = console.type("/clock +7d")  # Monday 08:00 to the next Monday 08:00
+    assert first.count("digest for console") == 1
+    assert "digest for console · Mon 02 Mar 09:00 UTC" in first
+    second = console.type("/clock +1d")
+    assert second.count("digest for console") == 1
+    assert "Mon 09 Mar 09:00" in second
+    assert console.type("/clock +5d").count("digest for console") == 0
+
+
+def test_clock_offset_is_kept_in_the_database(console: Console, store: SqlStore) -> None:
+    console.type("/clock +3d")
+    assert abs(load_offset(store) - console.clock.offset) < timedelta(seconds=1)
+    assert abs(console.clock.now() - (MONDAY_8AM + timedelta(days=3))) < timedelta(seconds=5)
+
+
+def test_clock_without_argument_shows_the_time_and_bad_steps_explain(console: Console) -> None:
+    assert "Simulated time: Mon 02 Mar 2026 08:00 (UTC)" in console.type("/clock")
+    assert "/clock +3d" in console.type("/clock soon")
+
+
+def test_out_of_range_choice_number(console: Console) -> None:
+    console.type("met Jane")
+    assert "Choose a number from 1 to 3" in console.type("9")
+
+
+def test_quit_ends_the_session(console: Console) -> None:
+    assert console.session.handle_line("/quit") is False

@@ -1,0 +1,116 @@
+"""`netcoach try` as a real process: scripted through stdin, and interactive on a terminal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TIMEOUT = 120
+
+
+def environment(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "NETCOACH_"))}
+    env["NETCOACH_HOME"] = str(tmp_path / "home")  # the embedded default lives here
+    env["PYTHONPATH"] = str(REPO)
+    return env
+
+
+def netcoach_try(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "try", "--user", "ada"],
+        input=script,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=environment(tmp_path),
+        timeout=TIMEOUT,
+    )
+
+
+def minutes_to_next_monday_8am() -> int:
+    now = datetime.now(UTC)
+    monday = (now + timedelta(days=7 - now.weekday())).replace(
+        hour=8, minute=0, second=0, microsecond=0
+    )
+    return int((monday - now).total_seconds() // 60)
+
+
+@pytest.mark.slow
+def test_scripted_session_delivers_a_nudge_and_remembers_across_runs(tmp_path: Path) -> None:
+    first = netcoach_try(
+        tmp_path,
+        "\n".join(
+            [
+                f"/clock +{minutes_to_next_monday_8am()}m",  # to a known Monday morning
+                "met Jane Doe at PyCon — asked about Rust",
+                "list",
+                "/clock +4d",
+                "1",  # the nudge's first button: Done
+            ]
+        )
+        + "\n",  # then end of input, no /quit
+    )
+    assert first.returncode == 0, first.stderr
+    out = first.stdout
+    assert (tmp_path / "home" / "netcoach.sqlite3").exists()
+    assert "› met Jane Doe at PyCon — asked about Rust" in out
+    assert "Follow-up #1 is due Thu" in out
+    assert "3 days" in out
+    assert "── 🔔 nudge · Thu" in out and "09:00 UTC ──" in out
+    assert "Time to follow up with Jane Doe" in out
+    assert "1 message delivered on the way" in out
+    assert "→ done #1" in out
+    assert "Rule of two: I scheduled a second touch (#2)" in out
+
+    second = netcoach_try(tmp_path, "/clock\nlist\n/quit\nlist\n")
+    assert second.returncode == 0, second.stderr
+    assert "Simulated time: Fri" in second.stdout  # the clock kept its offset
+    assert "#2 Jane Doe" in second.stdout and "second touch (rule of two)" in second.stdout
+    assert second.stdout.count("› list") == 1  # nothing after /quit ran
+
+
+@pytest.mark.slow
+def test_bad_input_is_answered_and_the_session_goes_on(tmp_path: Path) -> None:
+    script = "\n".join(["snoze #1", "done", "met Jane on 31 February", "x" * 50_000, "help met"])
+    result = netcoach_try(tmp_path, script + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Did you mean `snooze`?" in out
+    assert "Tell me who" in out
+    assert "that date does not exist" in out
+    assert "40,000" in out  # the huge paste was refused as a draft, with the limit
+    assert "**met**" not in out and "met — Log a meeting" in out
+    assert result.stderr == ""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_interactive_terminal_gets_a_banner_and_a_prompt(tmp_path: Path) -> None:
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "try", "--user", "ada", "--no-color"],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=environment(tmp_path),
+        text=True,
+    )
+    os.close(terminal)
+    os.write(controller, b"help\n/quit\n")
+    try:
+        out, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        os.close(controller)
+    assert process.returncode == 0, err
+    assert out.startswith("Network Coach — try it here.")
+    assert "you› " in out
+    assert "Here is what I can do" in out
