@@ -25,7 +25,7 @@ WORKSPACE = "console"
 CONVERSATION = "console"
 WORKER = "console"
 # Besides the planned moments, a `/clock` jump runs the jobs this often.
-SAFETY_STEP = timedelta(hours=6)
+SAFETY_STEP = timedelta(hours=12)
 
 BANNER = (
     "Network Coach — try it here. Type `help` for the commands, paste a draft to have it "

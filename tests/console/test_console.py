@@ -1,4 +1,4 @@
-"""The console channel in-process: rendering, simulated time, nudges and digests as they come due."""
+"""The console in-process: rendering, simulated time, nudges and digests as they come due."""
 
 from __future__ import annotations
 
@@ -136,6 +136,15 @@ def test_clock_without_argument_shows_the_time_and_bad_steps_explain(console: Co
 def test_out_of_range_choice_number(console: Console) -> None:
     console.type("met Jane")
     assert "Choose a number from 1 to 3" in console.type("9")
+
+
+def test_bad_input_is_answered_and_the_session_goes_on(console: Console) -> None:
+    shown = console.type("snoze #1", "done", "met Jane on 31 February", "x" * 50_000, "help met")
+    assert "Did you mean `snooze`?" in shown
+    assert "Tell me who" in shown
+    assert "that date does not exist" in shown
+    assert "40,000" in shown  # the huge paste was refused as a draft, with the limit
+    assert "met — Log a meeting" in shown
 
 
 def test_quit_ends_the_session(console: Console) -> None:

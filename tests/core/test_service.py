@@ -449,3 +449,22 @@ def test_a_store_failure_becomes_an_apology_not_a_crash(bot: Bot) -> None:
 def test_clock_fixture_is_monday(clock: FakeClock) -> None:
     assert clock.now() == datetime(2026, 3, 2, 10, tzinfo=UTC)
     assert clock.now() - timedelta(days=1) < clock.now()
+
+
+def test_meeting_again_replaces_the_open_follow_up(bot: Bot) -> None:
+    bot.say("met Jane on 2026-02-26")
+    [old] = bot.open()
+    reply = bot.say("met Jane")
+    [new] = bot.open()
+    assert f"replaces #{old.id}" in reply.text
+    assert (new.met_on, new.due_on) == (TODAY, date(2026, 3, 5))
+    assert bot.rows("SELECT status FROM follow_ups WHERE id = :id", id=old.id) == [("cancelled",)]
+
+
+def test_second_touch_can_be_moved_past_the_window(bot: Bot) -> None:
+    bot.say("met Jane")
+    bot.say("done Jane")
+    [second] = bot.open()
+    reply = bot.say(f"follow-up #{second.id} on 2026-03-25")
+    assert bot.open()[0].due_on == date(2026, 3, 25)
+    assert "capped" not in reply.text
