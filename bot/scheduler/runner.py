@@ -45,12 +45,14 @@ def build_scheduler(services: Services, notifier: Notifier) -> AsyncIOScheduler:
     The sweep's first run is immediate, so nudges that came due while the server was down are
     caught up at start-up; the claims in the database keep that free of duplicates.
     """
+    from apscheduler.jobstores.memory import MemoryJobStore
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
     from apscheduler.triggers.interval import IntervalTrigger
 
     interval = max(1, services.settings.sweep_interval_seconds)
     scheduler = AsyncIOScheduler(
         timezone=UTC,
+        jobstores={"default": MemoryJobStore()},
         job_defaults={"coalesce": True, "max_instances": 1},
     )
     now = datetime.now(UTC)
@@ -60,6 +62,8 @@ def build_scheduler(services: Services, notifier: Notifier) -> AsyncIOScheduler:
         id=SWEEP_JOB_ID,
         name="send due nudges",
         replace_existing=True,
+        coalesce=True,
+        max_instances=1,
         kwargs={
             "store": services.store,
             "notifier": notifier,
@@ -75,6 +79,8 @@ def build_scheduler(services: Services, notifier: Notifier) -> AsyncIOScheduler:
         id=DIGEST_JOB_ID,
         name="send due weekly digests",
         replace_existing=True,
+        coalesce=True,
+        max_instances=1,
         kwargs={"store": services.store, "notifier": notifier, "clock": services.clock},
         next_run_time=now + timedelta(seconds=5),
         misfire_grace_time=DIGEST_CHECK_MINUTES * 60,
@@ -85,6 +91,8 @@ def build_scheduler(services: Services, notifier: Notifier) -> AsyncIOScheduler:
         id=PRUNE_JOB_ID,
         name="forget old webhook event ids",
         replace_existing=True,
+        coalesce=True,
+        max_instances=1,
         kwargs={"services": services},
         misfire_grace_time=3600,
     )
