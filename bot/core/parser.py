@@ -149,7 +149,7 @@ def _single_token_person(token: str) -> c.PersonRef | None:
     if teams:
         name = " ".join(teams.group(1).split())
         if not name:
-            raise _Bad("That mention has no name in it. Try the person's name instead.")
+            raise _Bad("That mention has no name in it. Write the name instead: `met Jane Doe`.")
         return c.PersonRef(name=_checked_name(name))
     return None
 
@@ -191,7 +191,8 @@ def _split_note(text: str) -> tuple[str, str | None]:
     note = text[match.end() :].strip()
     if len(note) > MAX_NOTE_CHARS:
         raise _Bad(
-            f"Notes can be at most {MAX_NOTE_CHARS:,} characters; that one has {len(note):,}."
+            f"Notes can be at most {MAX_NOTE_CHARS:,} characters; that one has {len(note):,}. "
+            "Keep it to a reminder, like `met Jane — send the Rust talk link`."
         )
     return text[: match.start()], note or None
 
@@ -200,7 +201,8 @@ def _note(words: list[str]) -> str | None:
     note = " ".join(words).strip()
     if len(note) > MAX_NOTE_CHARS:
         raise _Bad(
-            f"Notes can be at most {MAX_NOTE_CHARS:,} characters; that one has {len(note):,}."
+            f"Notes can be at most {MAX_NOTE_CHARS:,} characters; that one has {len(note):,}. "
+            "Keep it to a reminder, like `met Jane — send the Rust talk link`."
         )
     return note or None
 
@@ -233,7 +235,10 @@ def _count(word: str, command: str) -> int:
         raise _Bad(f"`{word}` is not a number of days. For example: {example(command)}")
     value = int(word)
     if value > MAX_DAYS:
-        raise _Bad(f"{value:,} days is too far ahead; ask for at most {MAX_DAYS:,}.")
+        raise _Bad(
+            f"{value:,} days is too far ahead; ask for at most {MAX_DAYS:,}, e.g. "
+            f"{example(command)}."
+        )
     return value
 
 
@@ -318,7 +323,8 @@ def _parse_met(rest: str) -> c.Command:
     place = " ".join(place_words).strip() or None
     if place is not None and len(place) > MAX_NAME_CHARS * 2:
         raise _Bad(
-            "That place is too long; keep it short and put details in the note after a dash."
+            "That place is too long; keep it short and put details in a note after a dash, "
+            "like `met Jane at PyCon — talked about the keynote`."
         )
     return c.MetCommand(person=person, place=place, when=when, note=note)
 

@@ -329,6 +329,7 @@ def test_parse_never_raises(text: str, direct_message: bool) -> None:
     result = parse_command(text, direct_message=direct_message)
     if isinstance(result, c.ParseFailure):
         assert result.message.strip()
+        assert "`" in result.message, "every error shows what to type"
 
 
 @settings(max_examples=200, deadline=None)
@@ -337,4 +338,42 @@ def test_parse_never_raises(text: str, direct_message: bool) -> None:
     st.text(max_size=120),
 )
 def test_every_command_word_with_any_arguments_never_raises(word: str, rest: str) -> None:
-    parse_command(f"{word} {rest}")
+    result = parse_command(f"{word} {rest}")
+    if isinstance(result, c.ParseFailure):
+        assert "`" in result.message, result.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "met",
+        "met <at></at>",
+        "met Jane on 31 February",
+        "met Jane on someday",
+        "met Jane at",
+        "met Jane at " + "x" * 200,
+        "met Jane — " + "n" * 1_001,
+        "follow-up Jane in 99999 days",
+        "follow-up Jane in 3 hours",
+        "snooze #1 0 days",
+        "snooze #1 lots days",
+        "review",
+        "stats year",
+        "digest",
+        "digest here 25:00",
+        "settings hours 17-9",
+        "settings timezone",
+        "settings store-drafts maybe",
+        "export everything",
+        "forget-me please",
+        "feedback 1 meh",
+        "done " + "y" * 81,
+        "list " + "z" * MAX_COMMAND_CHARS,
+    ],
+)
+def test_every_error_is_a_sentence_with_something_to_type(text: str) -> None:
+    failure = parsed(text)
+    assert isinstance(failure, c.ParseFailure), failure
+    assert failure.message[0].isupper() or failure.message[0] in "`0123456789"
+    assert failure.message.rstrip().endswith((".", "`", "?"))
+    assert "`" in failure.message

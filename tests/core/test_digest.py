@@ -1,0 +1,73 @@
+"""The weekly digest message and the tip of the week."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from bot.core.digest import digest_reply
+from bot.core.guidelines import guideline_title, tip_of_the_week
+from coach_rules.guidelines import GUIDELINE_IDS
+from storage.records import ActivityFigures, DigestSubscriptionRecord
+
+SUBSCRIPTION = DigestSubscriptionRecord(
+    id=1, platform="slack", workspace_id="T1", channel_id="C1", weekday=4, at=time(16, 0)
+)
+BUSY = ActivityFigures(
+    follow_ups_logged=8,
+    follow_ups_done=5,
+    done_within_window=4,
+    overdue=2,
+    meetings_logged=6,
+    drafts_reviewed=10,
+    drafts_flagged=3,
+    average_score=71.5,
+    top_rule="no-hard-sell",
+)
+
+
+def fields(reply: object) -> dict[str, str]:
+    return {f.label: f.value for s in reply.sections for f in s.fields}  # type: ignore[attr-defined]
+
+
+def test_digest_reports_every_figure() -> None:
+    reply = digest_reply(BUSY, SUBSCRIPTION, "2026-W10")
+    assert "week 2026-W10" in reply.text
+    assert fields(reply) == {
+        "Meetings logged": "6",
+        "Follow-ups logged": "8",
+        "Done within 10 days": "80% (4 of 5)",
+        "Overdue now": "2",
+        "Drafts reviewed": "10",
+        "Flagged as hard sell": "30% (3 of 10)",
+        "Average value-first score": "72/100",
+        "Most-broken guideline": "No hard sell or pressure",
+    }
+    assert any("Friday at 16:00" in s.text for s in reply.sections)
+
+
+def test_shout_outs_appear_only_when_the_store_named_someone() -> None:
+    without = digest_reply(BUSY, SUBSCRIPTION, "2026-W10")
+    assert not any("Shout-outs" in s.text for s in without.sections)
+    figures = ActivityFigures(**{**BUSY.__dict__, "shoutouts": ("Ada", "Grace")})
+    with_names = digest_reply(figures, SUBSCRIPTION, "2026-W10")
+    assert any("Shout-outs" in s.text and "Ada, Grace" in s.text for s in with_names.sections)
+
+
+def test_a_quiet_week_says_so_and_shows_dashes() -> None:
+    reply = digest_reply(ActivityFigures(), SUBSCRIPTION, "2026-W11")
+    assert "quiet week" in reply.text
+    assert fields(reply)["Done within 10 days"] == "—"
+    assert fields(reply)["Average value-first score"] == "—"
+
+
+def test_tip_of_the_week_comes_from_the_guidelines_and_changes_every_week() -> None:
+    tips = [tip_of_the_week(f"2026-W{week:02d}") for week in range(1, 13)]
+    assert {tip.guideline_id for tip in tips} == set(GUIDELINE_IDS)  # 12 weeks, 12 guidelines
+    assert tip_of_the_week("2026-W05") == tip_of_the_week("2026-W05")
+    reply = digest_reply(BUSY, SUBSCRIPTION, "2026-W05")
+    assert any(tips[4].title in s.text for s in reply.sections)
+
+
+def test_unknown_guideline_ids_fall_back_to_the_id() -> None:
+    assert guideline_title("value-first") == "Give value first"
+    assert guideline_title("no-such-rule") == "no-such-rule"
