@@ -50,9 +50,13 @@ COMMAND_ALIASES: dict[str, str] = {
 COMMAND_NAMES: tuple[str, ...] = tuple(HELP_BY_NAME)
 
 _PRONOUNS = frozenset({"you", "me", "i", "we", "us", "them", "him", "her", "your", "my", "our"})
-_TOKEN = re.compile(r"<@[A-Za-z0-9._-]+(?:\|[^>]*)?>|<at>.*?</at>|\S+", re.IGNORECASE | re.DOTALL)
+_TOKEN = re.compile(
+    r"<@[A-Za-z0-9._-]+(?:\|[^>]*)?>|<at(?:\s[^>]*)?>.*?</at>|\S+", re.IGNORECASE | re.DOTALL
+)
 _SLACK_MENTION = re.compile(r"<@([A-Za-z0-9._-]+)(?:\|([^>]*))?>")
-_TEAMS_MENTION = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
+# Teams writes a mention as `<at>Jane Doe</at>` (sometimes `<at id="0">…`); only the name is in the
+# text, so it becomes a free-text name.
+_TEAMS_MENTION = re.compile(r"<at(?:\s[^>]*)?>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _FOLLOW_UP_ID = re.compile(r"#(\d{1,12})")
 # A note starts after a dash standing alone: "met Jane — note", "met Jane -- note".
 _NOTE_DASH = re.compile(r"\s+(?:—|–|--|-)\s+|\s*[—–]\s*")

@@ -99,6 +99,7 @@ def test_teams_mentions_become_names() -> None:
     assert parsed("met <at>Jane   Doe</at> on friday") == c.MetCommand(
         c.PersonRef("Jane Doe"), when=WeekdaySpec(4)
     )
+    assert parsed('done <at id="1">Jane Doe</at>') == c.DoneCommand(c.PersonRef("Jane Doe"))
 
 
 @pytest.mark.parametrize(
