@@ -25,9 +25,20 @@ if TYPE_CHECKING:
 QUIET_LOGGERS = ("slack_bolt", "slack_sdk")
 
 
+class _DropClientOverTokenNotice(logging.Filter):
+    """AsyncApp reads SLACK_BOT_TOKEN from the environment by itself and then warns that the
+    client we pass (carrying that same token and our base URL) wins. That is the intent."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("As you gave `client` as well")
+
+
 def quiet_slack_loggers() -> None:
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+    app_logger = logging.getLogger("slack_bolt.AsyncApp")
+    if not any(isinstance(f, _DropClientOverTokenNotice) for f in app_logger.filters):
+        app_logger.addFilter(_DropClientOverTokenNotice())
 
 
 @dataclass

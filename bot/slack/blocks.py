@@ -148,7 +148,9 @@ def button(action: Action, kind: ButtonKind, index: int) -> Block | None:
         "type": "button",
         "text": {
             "type": "plain_text",
-            "text": truncate(to_plain(action.label) or action.command, BUTTON_TEXT_MAX),
+            "text": truncate(
+                to_plain(action.label).strip() or action.command.strip(), BUTTON_TEXT_MAX
+            ),
             "emoji": True,
         },
         "action_id": action_id(kind, index),

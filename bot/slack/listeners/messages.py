@@ -35,4 +35,9 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             **rendered.as_kwargs(),
         )
 
-    app.event(BOT_EVENTS["message.im"])(on_direct_message)
+    async def in_a_direct_message(event: dict[str, Any]) -> bool:
+        # Subscribed to message.im only, but a listener on "message" alone would also take
+        # channel messages if someone added message.channels to the app later.
+        return event.get("channel_type") == "im"
+
+    app.event(BOT_EVENTS["message.im"], matchers=[in_a_direct_message])(on_direct_message)
