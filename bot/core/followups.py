@@ -270,10 +270,9 @@ def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) ->
     meeting = ctx.store.latest_meeting(ctx.member.id, contact.id)
     met_on = meeting.met_on if meeting else ctx.today
     requested = _requested(ctx, command)
-    if command.late:
-        due_on = max(requested or ctx.today, ctx.today)
-        late = window_closes(met_on) < ctx.today
-        capped = None
+    # "late" only means something once the window has closed; before that the cap still holds.
+    if command.late and window_closes(met_on) < ctx.today:
+        due_on, late, capped = max(requested or ctx.today, ctx.today), True, None
     else:
         decision = decide_due(met_on, ctx.today, requested)
         if decision.window_closed:
@@ -340,9 +339,10 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
         )
     capped: str | None = None
     late = current.late
-    if current.touch >= 2 or current.late or command.late:
+    window_closed = window_closes(current.met_on) < ctx.today
+    if current.touch >= 2 or current.late or (command.late and window_closed):
         due_on = max(requested or ctx.today, ctx.today)
-        late = current.late or (command.late and window_closes(current.met_on) < ctx.today)
+        late = current.late or (command.late and window_closed)
     else:
         decision = decide_due(current.met_on, ctx.today, requested)
         if decision.window_closed:

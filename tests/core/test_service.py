@@ -468,3 +468,11 @@ def test_second_touch_can_be_moved_past_the_window(bot: Bot) -> None:
     reply = bot.say(f"follow-up #{second.id} on 2026-03-25")
     assert bot.open()[0].due_on == date(2026, 3, 25)
     assert "capped" not in reply.text
+
+
+def test_late_is_ignored_while_the_window_is_open_so_the_cap_still_holds(bot: Bot) -> None:
+    bot.say("met Jane")
+    reply = bot.say("follow-up Jane late in 30 days")
+    [follow_up] = bot.open()
+    assert (follow_up.due_on, follow_up.late) == (date(2026, 3, 12), False)
+    assert "10 days after meeting" in reply.text
