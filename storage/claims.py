@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -32,36 +32,61 @@ def dialect_insert(session: Session, table: Any) -> Any:
     return sqlite.insert(table)
 
 
+def _locked_ids(session: Session, query: Select[Any], name: str) -> Any:
+    """The ids `query` selects, locked, as a materialized CTE to UPDATE through.
+
+    PostgreSQL: FOR UPDATE SKIP LOCKED, and MATERIALIZED so the subquery runs exactly once.
+    As a plain `IN (subquery)` the planner may rescan it inside a nested loop, and with
+    SKIP LOCKED every rescan returns other rows: LIMIT 2 then claimed 3 rows in our tests.
+    SQLite: BEGIN IMMEDIATE already made this transaction the only writer.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(of=Nudge, skip_locked=True)
+        return query.cte(name).prefix_with("MATERIALIZED", dialect="postgresql")
+    return query.cte(name)
+
+
+def release_stale_claims(session: Session, now: datetime) -> int:
+    """Claims older than the lease belong to a worker that died mid-send: pending again."""
+    stale = _locked_ids(
+        session,
+        select(Nudge.id).where(Nudge.status == "sending", Nudge.claimed_at < now - NUDGE_LEASE),
+        "stale_claims",
+    )
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(select(stale.c.id)))
+        .where(Nudge.status == "sending", Nudge.claimed_at < now - NUDGE_LEASE)
+        .values(status="pending", claimed_by=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
 def claim_due_nudges(session: Session, now: datetime, limit: int, worker: str) -> list[DueNudge]:
     if limit <= 0:
         return []
-    stale_before = now - NUDGE_LEASE
-    claimable = and_(
-        FollowUp.status == "open",
-        or_(
-            and_(Nudge.status == "pending", Nudge.send_at <= now),
-            and_(Nudge.status == "sending", Nudge.claimed_at < stale_before),
-        ),
+    release_stale_claims(session, now)
+    # Kept simple for the planner: an ordered range scan of ix_nudges_status_send_at that stops
+    # after `limit` rows, with the follow-up checked per row by primary key.
+    follow_up_open = (
+        select(FollowUp.id)
+        .where(FollowUp.id == Nudge.follow_up_id, FollowUp.status == "open")
+        .exists()
     )
-    candidates = (
+    candidates = _locked_ids(
+        session,
         select(Nudge.id)
-        .join(FollowUp, FollowUp.id == Nudge.follow_up_id)
-        .where(claimable)
-        .order_by(Nudge.send_at, Nudge.id)
-        .limit(limit)
+        .where(Nudge.status == "pending", Nudge.send_at <= now, follow_up_open)
+        .order_by(Nudge.send_at)
+        .limit(limit),
+        "due_nudges",
     )
-    if session.get_bind().dialect.name == "postgresql":
-        candidates = candidates.with_for_update(of=Nudge, skip_locked=True)
     claim = (
         update(Nudge)
-        .where(Nudge.id.in_(candidates.scalar_subquery()))
-        # Checked again on the row itself: never steal a claim that is fresh by now.
-        .where(
-            or_(
-                Nudge.status == "pending",
-                and_(Nudge.status == "sending", Nudge.claimed_at < stale_before),
-            )
-        )
+        .where(Nudge.id.in_(select(candidates.c.id)))
+        # Checked again on the row itself: never take a claim someone else just made.
+        .where(Nudge.status == "pending")
         .values(status="sending", claimed_by=worker, claimed_at=now, attempts=Nudge.attempts + 1)
         .returning(Nudge.id)
         .execution_options(synchronize_session=False)
