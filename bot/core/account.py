@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.core import commands as c
 from bot.core.context import Context, failure
-from bot.core.dates import format_time
+from bot.core.dates import format_time, plural
 from bot.core.messages import Action, Field, Reply, Section
 from bot.core.nudges import plan_nudges
 from storage.records import MemberRecord
@@ -78,7 +78,7 @@ def settings(
         moved = _replan_open_follow_ups(ctx, member)
         return Reply(
             text=f"Time zone set to **{zone_name}**. Nudges arrive in your working hours there"
-            + (f"; I moved the nudges of {moved} open follow-ups." if moved else "."),
+            + (f"; I moved the nudges of {plural(moved, 'open follow-up')}." if moved else "."),
         )
     if isinstance(command, c.SettingsHoursCommand):
         member = ctx.store.update_member(member_id, work_start=command.start, work_end=command.end)
@@ -86,7 +86,7 @@ def settings(
         return Reply(
             text=f"Working hours set to **{format_time(command.start)}–{format_time(command.end)}**"
             f" ({member.timezone}), Monday to Friday"
-            + (f"; I moved the nudges of {moved} open follow-ups." if moved else "."),
+            + (f"; I moved the nudges of {plural(moved, 'open follow-up')}." if moved else "."),
         )
     if command.setting == "shoutouts":
         ctx.store.update_member(member_id, shoutouts_opt_in=command.on)

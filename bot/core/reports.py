@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 from bot.core import commands as c
 from bot.core.context import Context
-from bot.core.dates import WEEKDAYS
+from bot.core.dates import WEEKDAYS, plural
 from bot.core.digest import activity_fields, digest_reply
 from bot.core.followups import display_name, due_phrase, sort_overdue_first, window_phrase
 from bot.core.messages import Action, Reply, Section
@@ -122,7 +122,7 @@ def home(ctx: Context) -> Reply:
         sections.append(Section(text=f"…and {len(open_ones) - HOME_FOLLOW_UPS} more: type `list`."))
     sections.append(Section(text="Last 7 days", fields=activity_fields(figures)))
     if open_ones:
-        text = f"**Network Coach** — {len(open_ones)} open follow-ups"
+        text = f"**Network Coach** — {plural(len(open_ones), 'open follow-up')}"
         text += f", {overdue} overdue." if overdue else "."
     else:
         text = "**Network Coach** — no open follow-ups. Log a meeting with `met <person>`."
