@@ -17,8 +17,16 @@ from sqlalchemy import Select, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.convert import due_nudge
-from storage.models import DigestRun, DigestSubscription, FollowUp, Member, Nudge
+from storage.convert import DUE_NUDGE_COLUMNS, due_nudge_from_row
+from storage.models import (
+    Contact,
+    DigestRun,
+    DigestSubscription,
+    FollowUp,
+    Member,
+    Nudge,
+    Workspace,
+)
 from storage.records import DueNudge
 
 NUDGE_LEASE = timedelta(minutes=5)
@@ -94,14 +102,19 @@ def claim_due_nudges(session: Session, now: datetime, limit: int, worker: str) -
     claimed_ids = list(session.scalars(claim))
     if not claimed_ids:
         return []
+    # Plain columns rather than ORM entities: building 500 DueNudges from rows is several
+    # times faster than materialising 2,500 tracked objects first.
     rows = session.execute(
-        select(Nudge, Member, FollowUp)
+        select(*DUE_NUDGE_COLUMNS)
+        .select_from(Nudge)
         .join(FollowUp, FollowUp.id == Nudge.follow_up_id)
+        .join(Contact, Contact.id == FollowUp.contact_id)
         .join(Member, Member.id == Nudge.member_id)
+        .join(Workspace, Workspace.id == Member.workspace_id)
         .where(Nudge.id.in_(claimed_ids))
         .order_by(Nudge.send_at, Nudge.id)
     ).all()
-    return [due_nudge(nudge, member, follow_up) for nudge, member, follow_up in rows]
+    return [due_nudge_from_row(row) for row in rows]
 
 
 def mark_nudges_sent(session: Session, nudge_ids: Sequence[int], at: datetime) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from storage.models import (
     Contact,
     ConversationReference,
@@ -11,6 +14,7 @@ from storage.models import (
     Meeting,
     Member,
     Nudge,
+    Workspace,
 )
 from storage.records import (
     ContactRecord,
@@ -73,14 +77,81 @@ def follow_up_record(row: FollowUp) -> FollowUpRecord:
     )
 
 
-def due_nudge(nudge: Nudge, member: Member, follow_up: FollowUp) -> DueNudge:
+# The columns `due_nudge_from_row` reads, in this order (the claim query selects them).
+DUE_NUDGE_COLUMNS = (
+    Nudge.id,
+    Nudge.kind,
+    Nudge.send_at,
+    Nudge.attempts,
+    Member.id,
+    Workspace.platform,
+    Workspace.external_id,
+    Member.user_id,
+    Member.display_name,
+    Member.timezone,
+    Member.work_start,
+    Member.work_end,
+    Member.shoutouts_opt_in,
+    Member.store_drafts_opt_in,
+    FollowUp.id,
+    FollowUp.contact_id,
+    Contact.name,
+    Contact.mention,
+    FollowUp.meeting_id,
+    FollowUp.met_on,
+    FollowUp.due_on,
+    FollowUp.status,
+    FollowUp.touch,
+    FollowUp.late,
+    FollowUp.note,
+    FollowUp.created_at,
+    FollowUp.done_at,
+)
+
+
+def due_nudge_from_row(row: Sequence[Any]) -> DueNudge:
+    (
+        nudge_id, kind, send_at, attempts,
+        member_id, platform, workspace_id, user_id, display_name, timezone,
+        work_start, work_end, shoutouts_opt_in, store_drafts_opt_in,
+        follow_up_id, contact_id, contact_name, contact_mention, meeting_id,
+        met_on, due_on, status, touch, late, note, created_at, done_at,
+    ) = row  # fmt: skip
+    member = MemberRecord(
+        id=member_id,
+        platform=platform,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        display_name=display_name,
+        timezone=timezone,
+        work_start=work_start,
+        work_end=work_end,
+        shoutouts_opt_in=shoutouts_opt_in,
+        store_drafts_opt_in=store_drafts_opt_in,
+    )
+    follow_up = FollowUpRecord(
+        id=follow_up_id,
+        member_id=member_id,
+        contact_id=contact_id,
+        contact_name=contact_name,
+        contact_mention=contact_mention,
+        meeting_id=meeting_id,
+        met_on=met_on,
+        due_on=due_on,
+        status=status,
+        touch=touch,
+        late=late,
+        note=note,
+        created_at=created_at,
+        done_at=done_at,
+    )
     return DueNudge(
-        nudge_id=nudge.id,
-        kind=nudge.kind,
-        send_at=nudge.send_at,
-        member=member_record(member),
-        follow_up=follow_up_record(follow_up),
-        attempts=nudge.attempts,
+        nudge_id=nudge_id,
+        kind=kind,
+        send_at=send_at,
+        member=member,
+        follow_up=follow_up,
+        attempts=attempts,
     )
 
 
