@@ -46,7 +46,9 @@ class Notifier(Protocol):
 
     async def send_to_member(self, member: MemberRecord, reply: Reply) -> None: ...
 
-    async def send_to_channel(self, subscription: DigestSubscriptionRecord, reply: Reply) -> None: ...
+    async def send_to_channel(
+        self, subscription: DigestSubscriptionRecord, reply: Reply
+    ) -> None: ...
 
 
 class Store(Protocol):
@@ -75,10 +77,12 @@ class Store(Protocol):
 
     # --- contacts and meetings -------------------------------------------------------------
     def find_contacts(self, member_id: int, name_or_mention: str) -> list[ContactRecord]:
-        """Case-insensitive exact name match, or exact mention id match, in this member's contacts."""
+        """Case-insensitive name match, or exact mention id match, in this member's contacts."""
         ...
 
-    def add_contact(self, member_id: int, name: str, mention: str | None = None) -> ContactRecord: ...
+    def add_contact(
+        self, member_id: int, name: str, mention: str | None = None
+    ) -> ContactRecord: ...
 
     def add_meeting(
         self,
@@ -111,7 +115,9 @@ class Store(Protocol):
         """Open follow-ups, earliest due first."""
         ...
 
-    def open_follow_ups_for_contact(self, member_id: int, contact_id: int) -> list[FollowUpRecord]: ...
+    def open_follow_ups_for_contact(
+        self, member_id: int, contact_id: int
+    ) -> list[FollowUpRecord]: ...
 
     def reschedule_follow_up(
         self,
@@ -163,7 +169,9 @@ class Store(Protocol):
         ...
 
     # --- figures -------------------------------------------------------------------------------
-    def member_figures(self, member_id: int, since: datetime, until: datetime) -> ActivityFigures: ...
+    def member_figures(
+        self, member_id: int, since: datetime, until: datetime
+    ) -> ActivityFigures: ...
 
     def workspace_figures(
         self, platform: str, workspace_id: str, since: datetime, until: datetime
