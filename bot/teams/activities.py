@@ -1,6 +1,14 @@
-"""A core `Reply` → the Bot Framework message activity Teams shows."""
+"""A core `Reply` → the Bot Framework message activities Teams shows.
+
+Usually one activity: a plain Markdown message for a one-line answer, an Adaptive Card for
+anything with structure or buttons. A section holding a fenced code block (`export`'s JSON) is
+sent after it as Markdown messages instead, split to fit Teams' message size: cards cannot show
+code blocks, and an export must arrive whole rather than trimmed to fit a card.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from botbuilder.schema import Activity, ActivityTypes, Attachment, TextFormatTypes
 
@@ -8,14 +16,26 @@ from bot.core.messages import Reply
 from bot.teams.cards import CARD_CONTENT_TYPE, adaptive_card, needs_card, plain_text
 
 SUMMARY_CHARS = 200
+FENCE = "```"
+# Teams refuses messages over about 28 KB; leave room for the activity around the text.
+MAX_MESSAGE_BYTES = 20_000
+
+
+def reply_activities(reply: Reply) -> list[Activity]:
+    code = [section for section in reply.sections if FENCE in section.text]
+    if not code:
+        return [reply_activity(reply)]
+    rest = replace(reply, sections=tuple(s for s in reply.sections if FENCE not in s.text))
+    activities = [reply_activity(rest)]
+    for section in code:
+        activities.extend(_markdown(chunk) for chunk in split_fenced(section.text))
+    return activities
 
 
 def reply_activity(reply: Reply) -> Activity:
     if not needs_card(reply):
         # The core's markup (**bold**, `code`) is Teams message Markdown as it stands.
-        return Activity(
-            type=ActivityTypes.message, text=reply.text, text_format=TextFormatTypes.markdown
-        )
+        return _markdown(reply.text)
     first_line = next((line for line in reply.text.splitlines() if line.strip()), "")
     return Activity(
         type=ActivityTypes.message,
@@ -23,3 +43,52 @@ def reply_activity(reply: Reply) -> Activity:
         summary=plain_text(first_line)[:SUMMARY_CHARS],
         attachments=[Attachment(content_type=CARD_CONTENT_TYPE, content=adaptive_card(reply))],
     )
+
+
+def _markdown(text: str) -> Activity:
+    return Activity(type=ActivityTypes.message, text=text, text_format=TextFormatTypes.markdown)
+
+
+def split_fenced(text: str, max_bytes: int = MAX_MESSAGE_BYTES) -> list[str]:
+    """Split text holding ``` blocks into messages of at most `max_bytes`, each self-contained:
+    a block cut in two is closed at the end of one message and reopened in the next."""
+    budget = max_bytes - 2 * (len(FENCE) + 1)
+    chunks: list[str] = []
+    current: list[str] = []
+    size = 0
+    in_code = False
+    opened_with = FENCE
+
+    def flush() -> None:
+        nonlocal current, size
+        if current:
+            body = "\n".join(current)
+            chunks.append(body + (f"\n{FENCE}" if in_code else ""))
+        current = [opened_with] if in_code else []
+        size = len(opened_with.encode()) + 1 if in_code else 0
+
+    for line in text.split("\n"):
+        for piece in _pieces(line, budget):
+            cost = len(piece.encode()) + 1
+            if size + cost > budget and current and current != [opened_with]:
+                flush()
+            current.append(piece)
+            size += cost
+        if line.strip().startswith(FENCE):
+            in_code = not in_code
+            if in_code:
+                opened_with = line.strip()
+    in_code = False
+    flush()
+    return [chunk for chunk in chunks if chunk.strip()]
+
+
+def _pieces(line: str, budget: int) -> list[str]:
+    if len(line.encode()) <= budget:
+        return [line]
+    pieces: list[str] = []
+    while line:
+        cut = budget // 4  # characters take at most four bytes in UTF-8
+        pieces.append(line[:cut])
+        line = line[cut:]
+    return pieces

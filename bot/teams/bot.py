@@ -19,7 +19,7 @@ from botbuilder.schema import Activity
 
 from bot.core.messages import Incoming, Reply
 from bot.core.ports import Clock, Store
-from bot.teams.activities import reply_activity
+from bot.teams.activities import reply_activities
 from bot.teams.incoming import (
     PLATFORM,
     command_text,
@@ -76,7 +76,7 @@ class NetworkCoachBot(TeamsActivityHandler):
             return
         incoming = to_incoming(activity, text)
         reply = await asyncio.to_thread(self._coach.handle, incoming)
-        await turn_context.send_activity(reply_activity(reply))
+        await turn_context.send_activities(reply_activities(reply))
 
     def _first_delivery_remembered(self, activity: Activity) -> bool:
         """Claim the activity (False if it was already handled), then refresh the reference."""
@@ -114,7 +114,7 @@ class NetworkCoachBot(TeamsActivityHandler):
             "Teams bot added to %s in tenant %s", activity.conversation.id, tenant_of(activity)
         )
         if is_personal(activity):
-            await turn_context.send_activity(reply_activity(Reply(text=WELCOME)))
+            await turn_context.send_activities(reply_activities(Reply(text=WELCOME)))
 
     async def _uninstalled(self, activity: Activity) -> None:
         conversation_id = conversation_id_of(activity)

@@ -60,9 +60,9 @@ def strip_bot_mention(activity: Activity) -> str:
     text = activity.text or ""
     recipient_id = getattr(activity.recipient, "id", None)
     for entity in activity.entities or []:
-        if (getattr(entity, "type", "") or "").lower() != "mention":
-            continue
         props = _entity_properties(entity)
+        if str(props.get("type") or "").lower() != "mention":
+            continue
         mentioned = props.get("mentioned")
         if not isinstance(mentioned, dict) or mentioned.get("id") != recipient_id:
             continue
@@ -101,7 +101,7 @@ def _entity_properties(entity: Any) -> dict[str, Any]:
     if isinstance(entity, dict):
         return entity
     props = dict(getattr(entity, "additional_properties", None) or {})
-    for key in ("mentioned", "text"):
+    for key in ("type", "mentioned", "text"):
         value = getattr(entity, key, None)
         if value is not None and key not in props:
             props[key] = value.serialize() if hasattr(value, "serialize") else value

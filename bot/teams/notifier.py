@@ -15,7 +15,7 @@ from botbuilder.core import BotAdapter, TurnContext
 
 from bot.core.messages import Reply
 from bot.core.ports import Store
-from bot.teams.activities import reply_activity
+from bot.teams.activities import reply_activities
 from bot.teams.delivery import status_of
 from bot.teams.incoming import PLATFORM
 from bot.teams.references import conversation_reference
@@ -66,13 +66,13 @@ class TeamsNotifier:
 
     async def _send(self, record: ConversationReferenceRecord, reply: Reply) -> None:
         reference = conversation_reference(record)
-        activity = reply_activity(reply)
+        activities = reply_activities(reply)
         failures: list[Exception] = []
 
         async def deliver(turn_context: TurnContext) -> None:
             # Caught here so the adapter's turn-error handler (meant for user turns) stays out.
             try:
-                await turn_context.send_activity(activity)
+                await turn_context.send_activities(activities)
             except Exception as error:
                 failures.append(error)
 

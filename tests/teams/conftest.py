@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import aiohttp
 import pytest
@@ -88,16 +89,21 @@ async def microsoft(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[StandInMic
 
 
 class StandInCredentials(AppCredentials):
-    """Outbound credentials whose token comes from no identity provider (counts fetches)."""
+    """Outbound credentials with no identity provider behind them. Like MSAL, each object
+    caches its token, so only its first call would go to the network: `fetches` records the
+    thread of each such call."""
 
-    fetches = 0
+    fetches: ClassVar[list[str]] = []
 
     def __init__(self, app_id: str) -> None:
         super().__init__(app_id=app_id)
+        self._token: str | None = None
 
     def get_access_token(self, force_refresh: bool = False) -> str:
-        type(self).fetches += 1
-        return OUTBOUND_TOKEN
+        if self._token is None or force_refresh:
+            type(self).fetches.append(threading.current_thread().name)
+            self._token = OUTBOUND_TOKEN
+        return self._token
 
 
 class StandInCredentialsFactory(PasswordServiceClientCredentialFactory):
@@ -244,7 +250,7 @@ async def secure_server(
     authenticated_services: Services, microsoft: StandInMicrosoft
 ) -> AsyncIterator[TeamsServer]:
     microsoft.connector.required_token = OUTBOUND_TOKEN
-    StandInCredentials.fetches = 0
+    StandInCredentials.fetches = []
     runner, running = await start_server(authenticated_services, microsoft)
     try:
         yield running
