@@ -40,31 +40,31 @@ def dialect_insert(session: Session, table: Any) -> Any:
     return sqlite.insert(table)
 
 
-def _locked_ids(session: Session, query: Select[Any], name: str) -> Any:
-    """The ids `query` selects, locked, as a materialized CTE to UPDATE through.
+def _lock_ids(session: Session, query: Select[Any]) -> list[int]:
+    """Run `query` (selecting nudge ids) and lock the rows it returns.
 
-    PostgreSQL: FOR UPDATE SKIP LOCKED, and MATERIALIZED so the subquery runs exactly once.
-    As a plain `IN (subquery)` the planner may rescan it inside a nested loop, and with
-    SKIP LOCKED every rescan returns other rows: LIMIT 2 then claimed 3 rows in our tests.
-    SQLite: BEGIN IMMEDIATE already made this transaction the only writer.
+    PostgreSQL: FOR UPDATE SKIP LOCKED, so concurrent sweeps take different rows instead of
+    queueing behind each other. The ids come back to us and the UPDATE then names them: as an
+    `IN (subquery)` the planner may rescan the subquery inside a nested loop, and with SKIP
+    LOCKED every rescan returns other rows (LIMIT 2 claimed 3 rows in our tests).
+    SQLite: FOR UPDATE does not exist; BEGIN IMMEDIATE already made us the only writer.
     """
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(of=Nudge, skip_locked=True)
-        return query.cte(name).prefix_with("MATERIALIZED", dialect="postgresql")
-    return query.cte(name)
+    return list(session.scalars(query))
 
 
 def release_stale_claims(session: Session, now: datetime) -> int:
     """Claims older than the lease belong to a worker that died mid-send: pending again."""
-    stale = _locked_ids(
+    stale = _lock_ids(
         session,
         select(Nudge.id).where(Nudge.status == "sending", Nudge.claimed_at < now - NUDGE_LEASE),
-        "stale_claims",
     )
+    if not stale:
+        return 0
     result = session.execute(
         update(Nudge)
-        .where(Nudge.id.in_(select(stale.c.id)))
-        .where(Nudge.status == "sending", Nudge.claimed_at < now - NUDGE_LEASE)
+        .where(Nudge.id.in_(stale), Nudge.status == "sending")
         .values(status="pending", claimed_by=None, claimed_at=None)
         .execution_options(synchronize_session=False)
     )
@@ -82,19 +82,19 @@ def claim_due_nudges(session: Session, now: datetime, limit: int, worker: str) -
         .where(FollowUp.id == Nudge.follow_up_id, FollowUp.status == "open")
         .exists()
     )
-    candidates = _locked_ids(
+    candidates = _lock_ids(
         session,
         select(Nudge.id)
         .where(Nudge.status == "pending", Nudge.send_at <= now, follow_up_open)
         .order_by(Nudge.send_at)
         .limit(limit),
-        "due_nudges",
     )
+    if not candidates:
+        return []
     claim = (
         update(Nudge)
-        .where(Nudge.id.in_(select(candidates.c.id)))
-        # Checked again on the row itself: never take a claim someone else just made.
-        .where(Nudge.status == "pending")
+        # The conditional part: only rows still pending change hands.
+        .where(Nudge.id.in_(candidates), Nudge.status == "pending")
         .values(status="sending", claimed_by=worker, claimed_at=now, attempts=Nudge.attempts + 1)
         .returning(Nudge.id)
         .execution_options(synchronize_session=False)
