@@ -86,6 +86,7 @@ def build_app(
     notifier: Notifier | None = None,
     post_interval_seconds: float = DEFAULT_POST_INTERVAL_SECONDS,
     run_scheduler: bool = True,
+    warm_reviewer: bool = True,
 ) -> web.Application:
     """The whole server as an aiohttp app. Nothing connects until the app starts."""
     plan = check_channels(services.settings)
@@ -113,7 +114,31 @@ def build_app(
     app.router.add_get("/healthz", healthz)
     if run_scheduler:
         app.cleanup_ctx.append(_scheduler_context)
+    if warm_reviewer:
+        app.cleanup_ctx.append(_reviewer_warm_up)
     return app
+
+
+async def _reviewer_warm_up(app: web.Application) -> AsyncIterator[None]:
+    """Load the review model in the background once the server is up, not on the first draft.
+
+    Start-up does not wait for it (the lazy reviewer keeps `serve` quick to bind); the first
+    person to DM a draft then does not wait several seconds for the model either.
+    """
+    services: Services = app[SERVICES]  # type: ignore[assignment]
+
+    async def warm() -> None:
+        try:
+            await asyncio.to_thread(services.reviewer, "Warm-up: loading the review model.")
+        except Exception as error:  # a broken model shows up on real drafts, with the apology
+            log.warning("review model warm-up failed: %s", type(error).__name__)
+
+    task = asyncio.create_task(warm())
+    try:
+        yield
+    finally:
+        if not task.done():
+            task.cancel()
 
 
 def build_notifier(app: web.Application, slack: SlackRuntime | None) -> Notifier:
@@ -189,6 +214,7 @@ async def _slack_context(app: web.Application) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        await slack.deps.close()  # let replies in flight go out before the session closes
         if own_session and client.session is not None:
             await client.session.close()
             client.session = None

@@ -1,4 +1,10 @@
-"""Build the Bolt `AsyncApp` for the configured install mode, with every listener registered."""
+"""Build the Bolt `AsyncApp` for the configured install mode, with every listener registered.
+
+`process_before_response=True`: each listener runs inline, acks, hands its work to
+`SlackDeps.spawn` and returns, so the HTTP answer leaves as soon as the listener returns. With
+Bolt's default (False) the listener runs as a separate task and Bolt polls for the ack every
+10 ms, which puts 10 ms on every slash command's ack for nothing.
+"""
 
 from __future__ import annotations
 
@@ -76,12 +82,16 @@ def build_slack_app(
             client=web_client,
             signing_secret=settings.slack.signing_secret,
             oauth_settings=oauth_settings(settings, oauth),
+            process_before_response=True,
             name="netcoach",
         )
     else:
         web_client = client or build_web_client(settings.slack, token=settings.slack.bot_token)
         app = AsyncApp(
-            client=web_client, signing_secret=settings.slack.signing_secret, name="netcoach"
+            client=web_client,
+            signing_secret=settings.slack.signing_secret,
+            process_before_response=True,
+            name="netcoach",
         )
 
     deps = SlackDeps(

@@ -1,8 +1,11 @@
-"""The one error handler: log ids (never message text or tokens), tell the person in a sentence.
+"""One way to fail: log ids (never message text or tokens), tell the person in a sentence.
 
-Bolt acks before a listener runs, so Slack never retries a listener that failed: the person
-would see nothing unless we say so. The log line carries the error type, the request's ids and
-the stack's file/line frames — not the exception message, which may quote what the user wrote.
+Work runs after the ack, so Slack never retries it: the person would see nothing unless we say
+so. The log line carries the error type, the request's ids and the stack's file/line frames —
+not the exception message, which may quote what the person wrote.
+
+`report_failure` serves the background work; `on_error` is Bolt's `@app.error` handler for
+anything that fails before the ack (middleware, listener set-up).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack.blocks import RenderedMessage
 from bot.slack.incoming import interaction_channel_id, interaction_team_id
 
 log = logging.getLogger("bot.slack")
@@ -22,6 +26,8 @@ SORRY = (
     "Sorry, something went wrong on my side and nothing was changed. "
     "Please try again in a minute; if it keeps happening, tell your workspace admin."
 )
+
+Answer = Callable[..., Awaitable[None]]
 
 
 class EventClaimFailed(RuntimeError):
@@ -51,18 +57,14 @@ def log_failure(error: BaseException, body: Mapping[str, Any]) -> None:
     log.error("slack request failed: %s (%s)\n%s", type(error).__name__, ids, frames)
 
 
-async def on_error(
-    error: Exception,
-    body: dict[str, Any],
-    respond: Callable[..., Awaitable[Any]] | None,
-    client: AsyncWebClient,
+async def report_failure(
+    error: BaseException, body: Mapping[str, Any], client: AsyncWebClient, answer: Answer
 ) -> None:
     log_failure(error, body)
-    if isinstance(error, EventClaimFailed):
-        return  # Slack retries the event; a message now would be followed by the real answer.
     try:
-        if respond is not None and body.get("response_url"):
-            await respond(text=SORRY, response_type="ephemeral", replace_original=False)
+        response_url = body.get("response_url")
+        if response_url:
+            await answer(str(response_url), RenderedMessage(text=SORRY, blocks=[]))
             return
         event = body.get("event") or {}
         if event.get("type") == "message" and event.get("channel"):
@@ -71,3 +73,21 @@ async def on_error(
             )
     except Exception as notify_error:  # the apology itself failed: log it, nothing more to do
         log.error("could not tell the user about the failure: %s", type(notify_error).__name__)
+
+
+async def on_error(
+    error: Exception,
+    body: dict[str, Any],
+    respond: Callable[..., Awaitable[Any]] | None,
+    client: AsyncWebClient,
+) -> None:
+    if isinstance(error, EventClaimFailed):
+        # Slack retries the event (we answer 500); a message now would precede the real answer.
+        log_failure(error, body)
+        return
+
+    async def answer(url: str, message: RenderedMessage) -> None:
+        assert respond is not None
+        await respond(text=message.text, response_type="ephemeral", replace_original=False)
+
+    await report_failure(error, body, client, answer)

@@ -107,7 +107,6 @@ def test_serve_binds_port_0_answers_and_stops_cleanly_on_sigterm(tmp_path: Path)
     ("env", "named"),
     [
         ({}, "Neither Slack nor Teams"),
-        ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
         (
             {"SLACK_SIGNING_SECRET": "s", "SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "c"},
             "NETCOACH_ENCRYPTION_KEY",

@@ -64,6 +64,20 @@ async def serve(app: web.Application) -> Running:
 
 
 @pytest.fixture
+def database_url(sqlite_url: str) -> str:
+    """SQLite by default here; modules where the database matters to the Slack flow (commands,
+    event de-duplication, OAuth installs) also run on PostgreSQL via `both_databases`."""
+    return sqlite_url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def both_databases(request: pytest.FixtureRequest) -> str:
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
 async def fake_slack() -> AsyncIterator[FakeSlack]:
     fake = await FakeSlack().start()
     fake.add_workspace(BOT_TOKEN)

@@ -116,7 +116,7 @@ def test_a_review_without_feedback_buttons_gets_them():
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=4000)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     text=texts,
     sections=st.lists(

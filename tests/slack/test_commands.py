@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.slack.harness import CHANNEL, TEAM, USER, SlackSim, all_text, button, buttons
+
+
+@pytest.fixture
+def database_url(both_databases: str) -> str:
+    return both_databases
 
 
 def member_id(store, user: str = USER) -> int:

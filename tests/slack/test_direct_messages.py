@@ -5,8 +5,15 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
+
 from tests.slack.conftest import BOT_TOKEN
 from tests.slack.harness import DM_CHANNEL, TEAM, USER, SlackSim, all_text, button, buttons
+
+
+@pytest.fixture
+def database_url(both_databases: str) -> str:
+    return both_databases
 
 
 async def test_a_draft_in_dm_is_reviewed_in_its_thread(slack: SlackSim, store):

@@ -26,6 +26,11 @@ CLIENT_SECRET = "oauth-client-secret"
 
 
 @pytest.fixture
+def database_url(both_databases: str) -> str:
+    return both_databases
+
+
+@pytest.fixture
 def oauth_settings(fake_slack: FakeSlack, database_url: str) -> Settings:
     fake_slack.add_oauth_client(CLIENT_ID, CLIENT_SECRET)
     return Settings(

@@ -18,7 +18,6 @@ from bot.slack.blocks import MESSAGE_MAX_BLOCKS, Block, RenderedMessage, fit_blo
 from bot.slack.deps import SlackDeps
 from bot.slack.incoming import from_interaction, interaction_team_id
 from bot.slack.listeners.home import publish_home
-from bot.slack.listeners.responding import Respond, answer
 from bot.slack.registry import ACTION_ID_PATTERN, ButtonKind, button_kind
 
 
@@ -50,24 +49,26 @@ def answered(message: dict[str, Any], clicked: ButtonKind, outcome: Reply) -> Re
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
-    async def on_button(
-        ack: AsyncAck,
-        body: dict[str, Any],
-        action: dict[str, Any],
-        respond: Respond | None,
-        client: AsyncWebClient,
+    async def run_click(
+        body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
     ) -> None:
-        await ack()
         kind = button_kind(str(action.get("action_id") or "")) or ButtonKind.RUN
-        command = str(action.get("value") or "")
-        reply = await deps.handle(from_interaction(body, command))
-
-        if (body.get("container") or {}).get("type") == "view" or not body.get("response_url"):
+        reply = await deps.handle(from_interaction(body, str(action.get("value") or "")))
+        response_url = body.get("response_url")
+        on_home = (body.get("container") or {}).get("type") == "view"
+        if on_home or not response_url:
             user_id = str((body.get("user") or {}).get("id") or "")
             await publish_home(deps, client, interaction_team_id(body), user_id, note=reply.text)
         elif kind is not ButtonKind.RUN and body.get("message"):
-            await answer(respond, answered(body["message"], kind, reply), replace_original=True)
+            updated = answered(body["message"], kind, reply)
+            await deps.answer(str(response_url), updated, replace_original=True)
         else:
-            await answer(respond, render_reply(reply))
+            await deps.answer(str(response_url), render_reply(reply))
+
+    async def on_button(
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        await ack()
+        deps.spawn(run_click(body, action, client), body, client)
 
     app.action(ACTION_ID_PATTERN)(on_button)

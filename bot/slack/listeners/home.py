@@ -29,6 +29,7 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         # The Messages tab opens the DM; only the Home tab shows the overview.
         if event.get("tab", "home") != "home" or not event.get("user"):
             return
-        await publish_home(deps, client, str(body.get("team_id") or ""), str(event["user"]))
+        team_id = str(body.get("team_id") or "")
+        deps.spawn(publish_home(deps, client, team_id, str(event["user"])), body, client)
 
     app.event(BOT_EVENTS["app_home_opened"])(on_app_home_opened)

@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.deps import SlackDeps
 from bot.slack.registry import BOT_EVENTS
@@ -18,7 +19,12 @@ log = logging.getLogger(__name__)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
-    async def forget_installation(body: dict[str, Any], event: dict[str, Any]) -> None:
+    async def forget_installation(
+        body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        deps.spawn(forget(body, event), body, client)
+
+    async def forget(body: dict[str, Any], event: dict[str, Any]) -> None:
         team_id = str(body.get("team_id") or "")
         enterprise_id = body.get("enterprise_id") or None
         store = deps.installation_store

@@ -19,21 +19,23 @@ from bot.slack.registry import BOT_EVENTS
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
-    async def on_direct_message(
-        event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient
-    ) -> None:
-        if not should_review_direct_message(event):
-            return
-        incoming = from_direct_message(event, team_id=str(body.get("team_id") or ""))
+    async def answer_in_thread(event: dict[str, Any], team_id: str, client: AsyncWebClient) -> None:
+        incoming = from_direct_message(event, team_id=team_id)
         reply = await deps.handle(incoming)
-        rendered = render_reply(reply)
         await post_message(
             client,
             deps.pacer,
             incoming.conversation_id,
             thread_ts=event.get("thread_ts") or event.get("ts"),
-            **rendered.as_kwargs(),
+            **render_reply(reply).as_kwargs(),
         )
+
+    async def on_direct_message(
+        event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        if should_review_direct_message(event):
+            team_id = str(body.get("team_id") or "")
+            deps.spawn(answer_in_thread(event, team_id, client), body, client)
 
     async def in_a_direct_message(event: dict[str, Any]) -> bool:
         # Subscribed to message.im only, but a listener on "message" alone would also take
