@@ -70,6 +70,9 @@ class TeamsNotifier:
         failures: list[Exception] = []
 
         async def deliver(turn_context: TurnContext) -> None:
+            # botbuilder would send "in reply to" the synthetic continuation activity's random
+            # id; a nudge or digest is a new message (in a channel: a new thread).
+            turn_context.activity.id = None
             # Caught here so the adapter's turn-error handler (meant for user turns) stays out.
             try:
                 await turn_context.send_activities(activities)

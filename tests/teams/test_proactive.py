@@ -1,0 +1,242 @@
+"""Proactive messages over real HTTP: nudges to a member's stored personal chat, the weekly digest
+to a subscribed channel, both driven by the scheduler's real jobs, and their buttons working."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import datetime, time, timedelta
+
+import pytest
+
+from bot.core.messages import Reply
+from bot.scheduler.jobs import send_due_digests, sweep_nudges
+from bot.teams.delivery import SendPacer
+from bot.teams.incoming import PLATFORM
+from bot.teams.notifier import DeliveryError
+from storage.records import DigestSubscriptionRecord
+from tests.teams.conftest import OUTBOUND_TOKEN, TeamsServer, start_server
+from tests.teams.payloads import (
+    CHANNEL_ID,
+    OTHER_PERSONAL_CONVERSATION,
+    OTHER_USER_ID,
+    PERSONAL_CONVERSATION,
+    TENANT,
+    USER_ID,
+    card_submit,
+    channel_mention,
+    personal_message,
+)
+
+
+async def meet_someone(server: TeamsServer, name: str = "Alex Smith") -> None:
+    response = await server.post(
+        personal_message(server.microsoft.service_url, f"met {name} yesterday")
+    )
+    assert response.status == 201
+
+
+def until_due(server: TeamsServer, follow_up_id: int = 1) -> None:
+    """Move the clock to midday on the follow-up's due day (inside working hours)."""
+    follow_up = server.services.store.get_follow_up(1, follow_up_id)
+    midday = datetime.combine(
+        follow_up.due_on, time(12, 0), tzinfo=server.services.clock.now().tzinfo
+    )
+    server.services.clock.set(midday)  # type: ignore[attr-defined]
+
+
+async def test_a_due_nudge_reaches_the_members_personal_chat(server: TeamsServer):
+    await meet_someone(server)
+    until_due(server)
+    connector = server.microsoft.connector
+    replies_so_far = len(connector.sent)
+
+    sent = await sweep_nudges(
+        server.services.store, server.channel.notifier, server.services.clock, "test-worker"
+    )
+
+    assert sent == 1
+    nudge = connector.sent[replies_so_far]
+    assert nudge.conversation_id == PERSONAL_CONVERSATION
+    assert nudge.reply_to_id is None  # a new message, not a reply to anything
+    assert "Alex Smith" in nudge.card_text()
+    assert nudge.commands() == ["done #1", "snooze #1 2 days", "review"]
+    assert nudge.body["summary"].startswith("Time to follow up with Alex Smith")
+
+
+async def test_the_nudges_done_button_closes_the_follow_up(server: TeamsServer):
+    await meet_someone(server)
+    until_due(server)
+    await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
+    done = server.microsoft.connector.sent[-1].commands()[0]
+
+    response = await server.post(card_submit(server.microsoft.service_url, done))
+
+    assert response.status == 201
+    assert server.services.store.get_follow_up(1, 1).status == "done"
+    assert "Rule of two" in server.microsoft.connector.sent[-1].card_text()
+
+
+async def test_the_nudges_snooze_button_moves_it_two_days(server: TeamsServer):
+    await meet_someone(server)
+    until_due(server)
+    due = server.services.store.get_follow_up(1, 1).due_on
+    await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
+    snooze = server.microsoft.connector.sent[-1].commands()[1]
+
+    await server.post(card_submit(server.microsoft.service_url, snooze))
+
+    assert server.services.store.get_follow_up(1, 1).due_on == due + timedelta(days=2)
+
+
+async def test_each_member_is_nudged_in_their_own_chat(server: TeamsServer):
+    await meet_someone(server, "Alex Smith")
+    await server.post(
+        personal_message(
+            server.microsoft.service_url,
+            "met Priya Patel yesterday",
+            user_id=OTHER_USER_ID,
+            conversation_id=OTHER_PERSONAL_CONVERSATION,
+            name="Sam Roe",
+        )
+    )
+    until_due(server)
+    before = len(server.microsoft.connector.sent)
+
+    await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
+
+    nudges = server.microsoft.connector.sent[before:]
+    where = {n.conversation_id: n.card_text() for n in nudges}
+    assert "Alex Smith" in where[PERSONAL_CONVERSATION]
+    assert "Priya Patel" in where[OTHER_PERSONAL_CONVERSATION]
+    assert "Priya Patel" not in where[PERSONAL_CONVERSATION]
+
+
+async def test_a_member_with_no_stored_chat_is_not_lost_but_retried(server: TeamsServer):
+    store = server.services.store
+    member = store.get_or_create_member(PLATFORM, TENANT, "29:never-wrote-to-the-bot")
+
+    with pytest.raises(DeliveryError, match=f"member {member.id} has no Teams chat"):
+        await server.channel.notifier.send_to_member(member, Reply(text="hello"))
+    assert server.microsoft.connector.attempts == []
+
+
+async def test_a_failed_nudge_is_released_and_sent_on_a_later_sweep(server: TeamsServer):
+    await meet_someone(server)
+    until_due(server)
+    connector = server.microsoft.connector
+    connector.fail_next(502, times=4)  # every retry of this sweep fails
+    jobs_args = (server.services.store, server.channel.notifier, server.services.clock)
+
+    assert await sweep_nudges(*jobs_args, "w") == 0
+    server.services.clock.advance(hours=1)  # type: ignore[attr-defined]
+    assert await sweep_nudges(*jobs_args, "w") == 1
+
+    assert "Alex Smith" in connector.sent[-1].card_text()
+
+
+async def test_a_conversation_teams_says_is_gone_is_forgotten(server: TeamsServer):
+    await meet_someone(server)
+    store = server.services.store
+    member = store.get_member(1)
+    server.microsoft.connector.fail_next(403)
+
+    with pytest.raises(DeliveryError, match="HTTP 403"):
+        await server.channel.notifier.send_to_member(member, Reply(text="hello"))
+
+    assert store.member_conversation_reference(PLATFORM, TENANT, USER_ID) is None
+
+
+async def test_the_weekly_digest_starts_a_new_thread_in_the_subscribed_channel(
+    server: TeamsServer,
+):
+    url = server.microsoft.service_url
+    await server.post(channel_mention(url, "network digest here"))
+    await meet_someone(server)
+    clock = server.services.clock
+    clock.advance(days=7)  # type: ignore[attr-defined]
+    before = len(server.microsoft.connector.sent)
+
+    sent = await send_due_digests(server.services.store, server.channel.notifier, clock)
+
+    assert sent == 1
+    [digest] = server.microsoft.connector.sent[before:]
+    assert digest.conversation_id == CHANNEL_ID  # the channel, not the thread it was asked in
+    assert digest.reply_to_id is None
+    assert "Networking digest" in digest.card_text()
+    assert "1 follow-ups logged" in digest.card_text()
+    # Once per week: a second run the same week sends nothing.
+    assert await send_due_digests(server.services.store, server.channel.notifier, clock) == 0
+
+
+async def test_a_digest_for_a_channel_without_a_reference_fails_clearly(server: TeamsServer):
+    subscription = DigestSubscriptionRecord(
+        id=7,
+        platform=PLATFORM,
+        workspace_id=TENANT,
+        channel_id="19:gone@thread.tacv2",
+        weekday=0,
+        at=time(9, 0),
+    )
+
+    expected = re.escape("no reference for channel 19:gone@thread.tacv2")
+    with pytest.raises(DeliveryError, match=expected):
+        await server.channel.notifier.send_to_channel(subscription, Reply(text="digest"))
+
+
+async def test_proactive_sends_are_paced_per_conversation(anonymous_services, microsoft):
+    window = 0.4
+    runner, server = await start_server(
+        anonymous_services, microsoft, pacer=SendPacer(conversation_windows=((2, window),))
+    )
+    try:
+        await meet_someone(server)
+        await server.post(
+            personal_message(
+                microsoft.service_url,
+                "list",
+                user_id=OTHER_USER_ID,
+                conversation_id=OTHER_PERSONAL_CONVERSATION,
+            )
+        )
+        await asyncio.sleep(window)  # let those replies' window pass
+        store = anonymous_services.store
+        first, second = store.get_member(1), store.get_member(2)
+        before = len(microsoft.connector.sent)
+
+        notifier = server.channel.notifier
+        await asyncio.gather(
+            *(notifier.send_to_member(first, Reply(text=f"nudge {i}")) for i in range(5)),
+            notifier.send_to_member(second, Reply(text="other chat")),
+        )
+
+        sent = microsoft.connector.sent[before:]
+        mine = [s.at for s in sent if s.conversation_id == PERSONAL_CONVERSATION]
+        other = [s for s in sent if s.conversation_id == OTHER_PERSONAL_CONVERSATION]
+        assert len(mine) == 5 and len(other) == 1
+        # At most 2 per window in one conversation: the 3rd and 5th had to wait.
+        assert mine[2] - mine[0] >= window * 0.95
+        assert mine[4] - mine[2] >= window * 0.95
+        # The other conversation did not queue behind the first.
+        assert other[0].at - mine[0] < window / 2
+    finally:
+        await server.session.close()
+        await runner.cleanup()
+
+
+async def test_proactive_messages_carry_the_bots_token(secure_server: TeamsServer):
+    await secure_server.post(
+        personal_message(secure_server.microsoft.service_url, "met Alex Smith yesterday"),
+        token=secure_server.token(),
+    )
+    until_due(secure_server)
+
+    sent = await sweep_nudges(
+        secure_server.services.store,
+        secure_server.channel.notifier,
+        secure_server.services.clock,
+        "w",
+    )
+
+    assert sent == 1
+    assert secure_server.microsoft.connector.sent[-1].authorization == f"Bearer {OUTBOUND_TOKEN}"
