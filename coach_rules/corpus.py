@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,40 +155,55 @@ def near_duplicate_pairs(
 ) -> list[tuple[int, int, float]]:
     """All pairs (i, j, similarity) with character-shingle Jaccard similarity >= threshold.
 
-    Exact, not sampled: a prefix-filtering similarity join. Shingles are ordered rarest first;
-    two sets with Jaccard >= t must share a shingle within each one's first
-    |s| - ceil(t * |s|) + 1 rarest shingles, so only those prefixes are indexed and compared.
-    Text is case-folded and whitespace-collapsed first.
+    Exact, not sampled: a PPJoin similarity join (Xiao et al., 2008). Shingles are ranked
+    rarest first; two sets with Jaccard >= t must share a shingle early in both rankings, and
+    the position of the first shared one bounds how large their overlap can still get, so
+    only a few candidate pairs are ever compared in full. Text is case-folded and
+    whitespace-collapsed first.
     """
-    sets = [_shingles(text, shingle_size) for text in texts]
-    frequency: dict[str, int] = defaultdict(int)
-    for shingles in sets:
-        for shingle in shingles:
-            frequency[shingle] += 1
-    order = {s: rank for rank, s in enumerate(sorted(frequency, key=lambda s: (frequency[s], s)))}
+    token_ids: dict[str, int] = {}
+    sets = [
+        {token_ids.setdefault(s, len(token_ids)) for s in _shingles(text, shingle_size)}
+        for text in texts
+    ]
+    frequency = Counter(itertools.chain.from_iterable(sets))
+    rank_of = [0] * len(token_ids)
+    for rank, token in enumerate(sorted(frequency, key=lambda tok: (frequency[tok], tok))):
+        rank_of[token] = rank
+    ranked = [sorted(map(rank_of.__getitem__, shingles)) for shingles in sets]
 
-    index: dict[int, list[int]] = defaultdict(list)
+    index: dict[int, list[tuple[int, int]]] = defaultdict(list)  # token -> [(doc, position)]
     pairs: list[tuple[int, int, float]] = []
-    by_size = sorted(range(len(sets)), key=lambda i: len(sets[i]))
-    for i in by_size:
-        shingles = sets[i]
-        size = len(shingles)
-        ranked = sorted(order[s] for s in shingles)
-        prefix_len = size - _ceil(threshold * size) + 1
-        candidates: set[int] = set()
-        for token in ranked[:prefix_len]:
-            candidates.update(index[token])
-        for j in candidates:
-            other = sets[j]
-            # Processed in size order, so len(other) <= size; the size filter prunes early.
-            if len(other) < threshold * size:
+    t = threshold
+    for x in sorted(range(len(sets)), key=lambda i: len(sets[i])):
+        tokens = ranked[x]
+        size = len(tokens)
+        probe_prefix = size - _ceil(t * size) + 1
+        overlaps: dict[int, int] = {}
+        for i, token in enumerate(tokens[:probe_prefix]):
+            for y, j in index.get(token, ()):
+                seen = overlaps.get(y, 0)
+                if seen < 0:
+                    continue  # already ruled out
+                other = len(ranked[y])
+                if other < t * size:
+                    overlaps[y] = -1
+                    continue
+                needed = _ceil(t / (1 + t) * (size + other))
+                if seen + 1 + min(size - i - 1, other - j - 1) >= needed:
+                    overlaps[y] = seen + 1
+                else:
+                    overlaps[y] = -1
+        for y, seen in overlaps.items():
+            if seen <= 0:
                 continue
-            inter = len(shingles & other)
-            similarity = inter / (size + len(other) - inter)
-            if similarity >= threshold:
-                pairs.append((min(i, j), max(i, j), similarity))
-        for token in ranked[:prefix_len]:
-            index[token].append(i)
+            inter = len(sets[x] & sets[y])
+            similarity = inter / (size + len(sets[y]) - inter)
+            if similarity >= t:
+                pairs.append((min(x, y), max(x, y), similarity))
+        index_prefix = size - _ceil(2 * t / (1 + t) * size) + 1
+        for position, token in enumerate(tokens[:index_prefix]):
+            index[token].append((x, position))
     return sorted(pairs)
 
 

@@ -116,7 +116,8 @@ HYPE = _words(
 URGENCY = _words(
     r"act (?:now|fast|today)",
     r"(?:limited|last) (?:time|chance|few|spots?|seats?)",
-    r"only (?:0+|a few|two|three|five) (?:spots?|seats?|slots?|places?|days?|hours?) left",
+    r"(?:only )?(?:0+|a few|two|three|five) (?:\w+ )?"
+    r"(?:spots?|seats?|slots?|places?|days?|hours?) left",
     r"(?:spots?|seats?|slots?|places?) (?:are )?(?:filling|going) (?:up )?fast",
     r"(?:before|by) (?:it'?s too late|(?:end of )?(?:today|tonight|friday|the weekend))",
     r"don'?t (?:miss out|miss this|wait|delay)",
@@ -140,7 +141,7 @@ CHASING = _words(
 )
 
 MASS_TEMPLATE = re.compile(
-    r"\b(?:dear (?:sir|madam|sir/madam|sir or madam|friend|professional|connection|member|"
+    r"\b(?:dear (?:sir/madam|sir or madam|sir|madam|friend|professional|connection|member|"
     r"hiring manager|valued)|to whom it may concern|"
     r"i came across your (?:profile|page|company|website)|"
     r"i hope (?:this|my) (?:message|email|note) finds you well|"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from coach_rules.signals import SIGNAL_NAMES, draft_signal_vector
@@ -77,3 +78,33 @@ class ClippedScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         check_is_fitted(self, ("mean_", "scale_"))
         array = validate_data(self, X, reset=False, dtype=np.float64)
         return np.clip((array - self.mean_) / self.scale_, -self.clip, self.clip)
+
+
+class CompactTfidfVectorizer(TfidfVectorizer):
+    """A TfidfVectorizer whose saved form keeps the vocabulary as one array of terms.
+
+    skops writes a dict entry by entry, which made a 40,000-term vocabulary take megabytes;
+    an array of terms ordered by column is a single compact .npy inside the skops file.
+    Behaviour is exactly TfidfVectorizer's.
+    """
+
+    def __getstate__(self) -> dict[str, object]:
+        state = super().__getstate__()
+        vocabulary = state.get("vocabulary_")
+        if isinstance(vocabulary, dict) and vocabulary:
+            terms = [""] * len(vocabulary)
+            for term, column in vocabulary.items():
+                terms[column] = term
+            # numpy drops trailing NULs from str arrays; keep the dict if any term ends in one.
+            if all(terms) and not any(term.endswith("\x00") for term in terms):
+                state = dict(state)
+                del state["vocabulary_"]
+                state["vocabulary_terms_"] = np.asarray(terms, dtype=str)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        state = dict(state)
+        terms = state.pop("vocabulary_terms_", None)
+        if terms is not None:
+            state["vocabulary_"] = {str(term): column for column, term in enumerate(terms)}
+        super().__setstate__(state)

@@ -1,15 +1,67 @@
-"""`netcoach` subcommand (not implemented yet)."""
+"""`netcoach train`: train the draft classifier from the labelled corpus, deterministically.
+
+Keeps a stratified held-out split the model never sees, picks the flag threshold on
+cross-validated predictions of the training part, and writes the skops model, its derived
+runtime form and a JSON card into `coach_rules/model/`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("--data-dir", type=Path, help="folder of drafts_*.jsonl (default: shipped)")
+    parser.add_argument(
+        "--model-dir", type=Path, help="where to write the model (default: shipped)"
+    )
+    parser.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="skip malformed corpus rows instead of stopping at the first one",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    print("This command is not implemented yet.", file=sys.stderr)
-    return 2
+    from coach_rules import corpus, training
+    from coach_rules.metrics import format_scores
+
+    data_dir = args.data_dir or corpus.DATA_DIR
+    try:
+        drafts = corpus.load_corpus(data_dir, strict=not args.skip_bad_rows)
+    except corpus.CorpusError as error:
+        print(f"The corpus has a bad row: {error}", file=sys.stderr)
+        print("Fix it, or pass --skip-bad-rows to leave such rows out.", file=sys.stderr)
+        return 2
+    labels = {d.label for d in drafts}
+    if len(drafts) < 20 or labels != {"ok", "flag"}:
+        print(
+            f"Not enough labelled drafts to train: {len(drafts)} rows in {data_dir} "
+            "(need at least 20, with both labels).",
+            file=sys.stderr,
+        )
+        return 2
+
+    flagged = sum(d.is_flag for d in drafts)
+    print(f"Corpus: {len(drafts)} drafts ({flagged} flag, {len(drafts) - flagged} ok)")
+    result = training.train(drafts)
+    print(
+        f"Training on {len(result.training_ids)}, holding out {len(result.held_out_ids)} "
+        f"(ids recorded in the card); threshold {result.threshold:.2f}"
+    )
+    print(
+        format_scores(
+            f"{training.CV_FOLDS}-fold cross-validation (training part)", result.cv_scores
+        )
+    )
+    if result.held_out_scores is not None:
+        print(format_scores("Held out", result.held_out_scores))
+
+    held_out = set(result.held_out_ids)
+    check_texts = [d.text for d in drafts if d.id in held_out]
+    paths = training.save(result, check_texts, args.model_dir or training.MODEL_DIR)
+    for name, path in paths.items():
+        print(f"wrote {name}: {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    return 0

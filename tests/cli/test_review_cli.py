@@ -1,0 +1,157 @@
+"""`netcoach review`: text, --file, stdin, --json, --jsonl batches and bad input."""
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+
+REPO = Path(__file__).resolve().parents[2]
+HARD_SELL = "Quick question: can we book 15 minutes so I can walk you through our platform?"
+VALUE_FIRST = "Hi Ana, here's the guide I mentioned at the Leeds meetup. No need to reply! - Tom"
+
+
+def run_cli(capsys, monkeypatch, args, stdin: bytes = b""):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    code = main(["review", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_argument_gives_a_readable_review_with_highlighted_phrases(capsys, monkeypatch):
+    code, out, _ = run_cli(capsys, monkeypatch, [HARD_SELL])
+    assert code == 0
+    assert "Reads as a hard sell" in out
+    assert "[[walk you through our platform" in out  # not a tty: plain markers, no ANSI
+    assert "\x1b[" not in out
+    assert "How the score adds up" in out
+    assert "no-hard-sell" in out
+
+
+def test_json_output_is_one_object_with_phrases_and_breakdown(capsys, monkeypatch):
+    code, out, _ = run_cli(capsys, monkeypatch, [VALUE_FIRST, "--json"])
+    assert code == 0
+    result = json.loads(out)
+    assert result["flagged"] is False
+    assert sum(item["points"] for item in result["score_breakdown"]) == result["score"]
+    assert result["signals"]["characters"] == len(VALUE_FIRST)
+
+
+def test_file_and_stdin_give_the_same_review_as_the_argument(capsys, monkeypatch, tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(HARD_SELL, encoding="utf-8")
+    _, from_arg, _ = run_cli(capsys, monkeypatch, [HARD_SELL, "--json"])
+    _, from_file, _ = run_cli(capsys, monkeypatch, ["--file", str(path), "--json"])
+    _, from_stdin, _ = run_cli(capsys, monkeypatch, ["-", "--json"], HARD_SELL.encode())
+    assert json.loads(from_arg) == json.loads(from_file) == json.loads(from_stdin)
+
+
+@pytest.mark.parametrize("args", [[""], ["   \n "], ["-"]])
+def test_empty_input_exits_2_with_nothing_to_review(capsys, monkeypatch, args):
+    code, out, err = run_cli(capsys, monkeypatch, args, stdin=b"  \n")
+    assert code == 2
+    assert "nothing to review" in err.lower()
+    assert out == ""
+
+
+def test_no_input_at_all_exits_2(capsys, monkeypatch):
+    code, _, err = run_cli(capsys, monkeypatch, [])
+    assert code == 2
+    assert "nothing to review" in err.lower()
+
+
+def test_a_draft_over_40000_characters_gets_a_clear_message(capsys, monkeypatch, tmp_path):
+    code, _, err = run_cli(capsys, monkeypatch, ["x " * 20_001])
+    assert code == 2 and "40,000" in err
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"buy now " * 100_000)
+    code, _, err = run_cli(capsys, monkeypatch, ["--file", str(huge)])
+    assert code == 2 and "40,000" in err
+
+
+def test_invalid_utf8_file_gets_a_clear_message(capsys, monkeypatch, tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Café crème, can we book a demo?".encode("latin-1"))
+    code, _, err = run_cli(capsys, monkeypatch, ["--file", str(path)])
+    assert code == 2
+    assert "not valid UTF-8" in err
+
+
+def test_missing_file_gets_a_clear_message(capsys, monkeypatch, tmp_path):
+    code, _, err = run_cli(capsys, monkeypatch, ["--file", str(tmp_path / "nope.txt")])
+    assert code == 2 and "no file" in err
+
+
+def test_only_emoji_is_reviewed_with_a_note_not_an_error(capsys, monkeypatch):
+    code, out, _ = run_cli(capsys, monkeypatch, ["🚀🚀 <https://example.com>", "--json"])
+    assert code == 0
+    result = json.loads(out)
+    assert result["judged"] is False and "no words" in result["notes"][0]
+
+
+def test_jsonl_batch_answers_every_line_in_order_and_survives_bad_lines(capsys, monkeypatch):
+    lines = [
+        json.dumps({"text": HARD_SELL}),
+        "not json at all",
+        json.dumps({"text": 42}),
+        json.dumps({"text": VALUE_FIRST, "id": "x"}),
+        json.dumps({"text": "   "}),
+        "",
+    ]
+    stdin = ("\n".join(lines) + "\n").encode() + b'{"text": "caf\xe9"}\n'
+    code, out, _ = run_cli(capsys, monkeypatch, ["--jsonl", "-"], stdin)
+    results = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert len(results) == len(lines) + 1
+    assert results[0]["flagged"] is True
+    assert set(results[0]) == {"flagged", "score", "probability", "findings"}
+    assert all(set(f) == {"rule", "message", "spans"} for f in results[0]["findings"])
+    assert "error" in results[1] and "error" in results[2]
+    assert results[3]["flagged"] is False
+    assert "nothing to review" in results[4]["error"]
+    assert "error" in results[5]
+    assert "UTF-8" in results[6]["error"]
+
+
+def test_jsonl_batch_with_only_good_lines_exits_0(capsys, monkeypatch, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"text": t}) for t in [HARD_SELL, VALUE_FIRST]) + "\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(capsys, monkeypatch, ["--jsonl", str(path)])
+    assert code == 0
+    assert [json.loads(line)["flagged"] for line in out.splitlines()] == [True, False]
+
+
+def test_two_inputs_at_once_are_refused(capsys, monkeypatch, tmp_path):
+    code, _, err = run_cli(capsys, monkeypatch, [HARD_SELL, "--file", str(tmp_path / "x")])
+    assert code == 2 and "one way only" in err
+
+
+def test_the_installed_command_runs_as_a_whole_process():
+    completed = subprocess.run(
+        [sys.executable, "-m", "bot", "review", HARD_SELL, "--json"],
+        cwd=REPO,
+        capture_output=True,
+        timeout=60,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["flagged"] is True
+    modules = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from bot.__main__ import main; main(['review', 'Can we book a demo?']);"
+            "print('sklearn' in sys.modules, 'skops' in sys.modules, file=sys.stderr)",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert modules.stderr.strip().endswith("False False"), modules.stderr

@@ -1,0 +1,128 @@
+"""The `review(text) -> Review` contract every channel relies on."""
+
+import json
+
+import pytest
+
+from coach_rules import Finding, Review, review, runtime
+from coach_rules.guidelines import GUIDELINE_IDS
+
+HARD_SELL = (
+    "Hi Sam, loved your talk at the Leeds meetup! Quick question: would you be open to 15 "
+    "minutes next week so I can walk you through our platform? It helps teams like yours cut "
+    "costs by 30%. Only 3 pilot spots left this quarter!"
+)
+VALUE_FIRST = (
+    "Hi Priya, great to meet you at the alumni dinner on Tuesday. Here's the grant-writing "
+    "guide I mentioned: <https://example.org/grants|the guide>. No need to reply. - Tom"
+)
+
+
+def assert_well_formed(result: Review, text: str) -> None:
+    assert isinstance(result.flagged, bool)
+    assert isinstance(result.score, int) and 0 <= result.score <= 100
+    assert 0.0 <= result.probability <= 1.0
+    assert sum(points for _, points in result.score_breakdown) == result.score
+    for finding in result.findings:
+        assert isinstance(finding, Finding)
+        assert finding.rule in GUIDELINE_IDS
+        assert finding.message and finding.advice
+        for start, end in finding.spans:
+            assert 0 <= start < end <= len(text)
+    json.dumps(result.signals)  # every signal is plain data a channel can send on
+
+
+def test_a_hard_sell_is_flagged_with_findings_that_point_at_its_phrases():
+    result = review(HARD_SELL)
+    assert_well_formed(result, HARD_SELL)
+    assert result.flagged
+    assert result.score < 40
+    assert {"no-hard-sell", "transparent-intent"} <= set(result.rule_ids)
+    model_findings = [f for f in result.findings if f.source == "model"]
+    assert model_findings and model_findings[0].spans
+    quoted = [HARD_SELL[a:b] for f in result.findings for a, b in f.spans]
+    assert any("walk you through our platform" in q for q in quoted)
+    assert any("3 pilot spots left" in q for q in quoted)
+
+
+def test_a_value_first_note_passes_with_a_high_score_and_no_findings():
+    result = review(VALUE_FIRST)
+    assert_well_formed(result, VALUE_FIRST)
+    assert not result.flagged
+    assert result.score >= 85
+    assert result.findings == ()
+    assert result.signals["strengths"]
+
+
+def test_the_score_breakdown_names_the_classifier_and_every_finding_with_its_weight():
+    result = review(HARD_SELL)
+    reasons = dict(result.score_breakdown)
+    assert result.score_breakdown[0] == ("starting score", 100)
+    assert any(reason.startswith("classifier:") for reason in reasons)
+    for finding in result.findings:
+        if finding.source == "rule":
+            assert reasons[f"{finding.rule}: {finding.message}"] == finding.weight
+            assert finding.weight < 0
+
+
+def test_the_same_draft_always_gets_the_same_review():
+    assert review(HARD_SELL) == review(HARD_SELL)
+
+
+def test_craft_signals_cover_length_reading_level_questions_and_balance():
+    signals = review(HARD_SELL).signals
+    assert signals["characters"] == len(HARD_SELL)
+    assert signals["fits_linkedin_note"] is (len(HARD_SELL) <= 300)
+    assert signals["questions"] == 1
+    assert isinstance(signals["reading_grade"], float)
+    assert signals["you"] >= 3 and signals["i_we"] >= 1
+    for key in ("length", "reading", "questions_verdict", "balance"):
+        assert isinstance(signals[key], str) and signals[key]
+
+
+def test_kind_tunes_the_length_advice():
+    long_note = "Hi Lena, " + "your work on rural clinics is great. " * 10
+    assert "too long for a LinkedIn" in review(long_note, kind="linkedin-note").signals["length"]
+    email = " ".join(["word"] * 80) + "."
+    assert "in the 50-125 word range" in review(email, kind="cold-email").signals["length"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_an_empty_draft_is_not_judged_and_says_so(text):
+    result = review(text)
+    assert not result.judged and not result.flagged
+    assert "nothing to review" in result.notes[0].lower()
+
+
+def test_a_draft_over_slacks_limit_is_not_judged_and_gets_a_clear_note():
+    result = review("Buy now! " * 5000)
+    assert not result.judged and not result.flagged
+    assert "40,000" in result.notes[0]
+
+
+def test_only_links_and_emoji_get_a_review_that_says_there_is_nothing_to_judge():
+    text = "🚀🚀 <https://example.com/launch> 🎉 <@U04ABC123>"
+    result = review(text)
+    assert not result.judged and not result.flagged
+    assert "no words" in result.notes[0]
+    assert result.signals["links"] == 1
+
+
+def test_another_language_says_what_could_be_judged():
+    text = "Hola Juan, me encantó tu charla en la conferencia. ¿Podemos hablar la próxima semana?"
+    result = review(text)
+    assert not result.judged and not result.flagged
+    assert "English" in result.notes[0]
+    assert result.signals["questions"] == 1
+
+
+def test_non_text_is_a_type_error():
+    with pytest.raises(TypeError):
+        review(None)  # type: ignore[arg-type]
+
+
+def test_the_model_is_loaded_once_and_cached():
+    review("warm up")
+    first = runtime.default_model()
+    review("Can we book a demo?")
+    assert runtime.default_model() is first

@@ -1,0 +1,136 @@
+"""Each explainable rule fires on the phrases that show it, with exact spans in the original."""
+
+import pytest
+
+from coach_rules.rules import find_rule_hits, find_strengths
+from coach_rules.textnorm import normalise
+
+
+def hits_by_rule(text: str) -> dict[str, list[str]]:
+    return {
+        hit.rule: [text[start:end] for start, end in hit.spans]
+        for hit in find_rule_hits(text, normalise(text))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "phrases"),
+    [
+        (
+            "Hi Ana, I'd love to walk you through our platform. Spots are filling fast!",
+            "no-hard-sell",
+            ["walk you through our platform", "Spots are filling fast"],
+        ),
+        (
+            "Dear Sir/Madam, I came across your profile and wanted to connect.",
+            "personalise",
+            ["Dear Sir/Madam", "I came across your profile"],
+        ),
+        (
+            "Hey everyone! Check out my new course, use code SAVE20 at checkout.",
+            "no-group-plugging",
+            ["Check out my new course", "use code"],
+        ),
+        (
+            "We connected yesterday. Could you refer me for the analyst role?",
+            "right-sized-ask",
+            ["refer me"],
+        ),
+        (
+            "Bumping this again - did you see my last email?",
+            "rule-of-two",
+            ["Bumping this"],
+        ),
+        (
+            "Hi Jo, we met at a conference two years ago. Are you free for a call?",
+            "follow-up-in-10-days",
+            ["met at a conference two years ago"],
+        ),
+        (
+            "I'm expanding my network and connecting with everyone in fintech.",
+            "quality-over-quantity",
+            ["expanding my network", "connecting with everyone"],
+        ),
+        (
+            "We are a leading provider of payroll tools with 20 years of experience.",
+            "about-them",
+            ["We are a leading", "20 years of experience"],
+        ),
+    ],
+)
+def test_rule_fires_with_the_exact_phrases(text, rule, phrases):
+    found = hits_by_rule(text)
+    assert rule in found
+    for phrase in phrases:
+        assert any(phrase in span_text for span_text in found[rule]), (phrase, found[rule])
+
+
+def test_spans_stay_exact_after_slack_markup_before_the_phrase():
+    text = (
+        "<@U04ABC123> see <https://example.com/a/very/long/path?x=1|this deck>. "
+        "Dear Sir/Madam, only 3 spots left!"
+    )
+    found = hits_by_rule(text)
+    assert found["personalise"] == ["Dear Sir/Madam"]
+    assert found["no-hard-sell"] == ["only 3 spots left"]
+
+
+def test_a_pitch_dressed_as_curiosity_is_transparent_intent():
+    text = (
+        "Quick question: how do you schedule shifts? "
+        "Our platform helps teams like yours save hours."
+    )
+    found = hits_by_rule(text)
+    assert "Quick question" in found["transparent-intent"]
+
+
+def test_curiosity_without_a_pitch_is_fine():
+    text = "Quick question about your talk: which paper did you quote on soil carbon?"
+    assert "transparent-intent" not in hits_by_rule(text)
+
+
+def test_an_ask_before_any_value_breaks_value_first_and_one_after_value_does_not():
+    asking = "Hi Sam, can you introduce me to your head of procurement?"
+    assert "value-first" in hits_by_rule(asking)
+    giving = (
+        "Hi Sam, here's the freight benchmark I mentioned at the expo. "
+        "Could you tell me if the Q3 numbers match what you see?"
+    )
+    assert "value-first" not in hits_by_rule(giving)
+
+
+def test_an_ask_from_nobody_breaks_identify_yourself_unless_signed_or_introduced():
+    assert "identify-yourself" in hits_by_rule("Can we hop on a call this week?")
+    signed = "Can we hop on a call this week?\n— Priya | Growth @ Lumen"
+    assert "identify-yourself" not in hits_by_rule(signed)
+    introduced = "We met at the Lisbon meetup on Monday. Can we hop on a call this week?"
+    assert "identify-yourself" not in hits_by_rule(introduced)
+
+
+def test_too_many_questions_break_one_clear_ask_with_one_span_per_question():
+    text = "Can we meet? Could you review my deck? Who else should I ask? Are you hiring?"
+    found = hits_by_rule(text)
+    assert found["one-clear-ask"] == [
+        "Can we meet?",
+        "Could you review my deck?",
+        "Who else should I ask?",
+        "Are you hiring?",
+    ]
+
+
+def test_three_questions_are_fine():
+    text = "How was the trip? Did the demo go well? Want the notes?"
+    assert "one-clear-ask" not in hits_by_rule(text)
+
+
+def test_a_value_first_note_breaks_nothing_and_shows_its_strengths():
+    text = (
+        "Hi Kofi, great to meet at Tuesday's solar meetup. Here's the inverter warranty "
+        "guide I mentioned, in case it's useful. No need to reply!"
+    )
+    assert hits_by_rule(text) == {}
+    strengths = {
+        s.what: [text[a:b] for a, b in s.spans] for s in find_strengths(text, normalise(text))
+    }
+    assert "Here's the" in strengths["gives the reader something first"]
+    assert "No need to reply" in strengths["gives the reader something first"]

@@ -1,0 +1,65 @@
+"""Training is deterministic, keeps its held-out drafts out, and saves a loadable model."""
+
+import numpy as np
+import pytest
+
+from coach_rules import corpus, runtime, training
+
+
+@pytest.fixture(scope="module")
+def small_corpus() -> list[corpus.Draft]:
+    drafts = corpus.load_corpus(strict=False)
+    flags = [d for d in drafts if d.is_flag][:70]
+    oks = [d for d in drafts if not d.is_flag][:70]
+    if len(flags) < 70 or len(oks) < 70:
+        pytest.fail("the corpus needs at least 70 drafts of each label for this test")
+    return sorted(flags + oks, key=lambda d: d.id)
+
+
+def coefficients(result: training.TrainingResult) -> np.ndarray:
+    return result.pipeline.named_steps["classifier"].coef_
+
+
+def test_training_twice_on_the_same_data_gives_the_same_model(small_corpus):
+    first = training.train(small_corpus, folds=3)
+    second = training.train(small_corpus, folds=3)
+    assert first.held_out_ids == second.held_out_ids
+    assert first.threshold == second.threshold
+    assert first.cv_scores == second.cv_scores
+    assert first.held_out_scores == second.held_out_scores
+    np.testing.assert_array_equal(coefficients(first), coefficients(second))
+
+
+def test_held_out_drafts_are_stratified_and_never_in_training(small_corpus):
+    training_part, held_out = training.held_out_split(small_corpus)
+    assert not {d.id for d in training_part} & {d.id for d in held_out}
+    assert len(training_part) + len(held_out) == len(small_corpus)
+    assert len(held_out) >= 0.15 * len(small_corpus)
+    held_flag_share = sum(d.is_flag for d in held_out) / len(held_out)
+    assert 0.4 <= held_flag_share <= 0.6
+
+
+def test_the_held_out_split_does_not_depend_on_row_order(small_corpus):
+    _, held_out = training.held_out_split(small_corpus)
+    _, reversed_held_out = training.held_out_split(list(reversed(small_corpus)))
+    assert {d.id for d in held_out} == {d.id for d in reversed_held_out}
+
+
+def test_saved_model_reloads_and_its_runtime_form_agrees(small_corpus, tmp_path):
+    result = training.train(small_corpus, folds=3)
+    texts = [d.text for d in small_corpus]
+    paths = training.save(result, texts, tmp_path)
+    reloaded = training.load_pipeline(paths["model"])
+    model = runtime.RuntimeModel.load(paths["runtime"])
+    assert training.agreement(reloaded, model, texts) < 1e-9
+    np.testing.assert_allclose(
+        reloaded.predict_proba(texts), result.pipeline.predict_proba(texts), rtol=0, atol=1e-12
+    )
+
+
+def test_the_threshold_keeps_the_false_flag_rate_within_the_limit():
+    truth = [False] * 50 + [True] * 50
+    probabilities = [i / 100 for i in range(100)]
+    probabilities[10] = 0.75  # one ok draft the model is sure about
+    threshold = training.choose_threshold(truth, probabilities, max_false_flag_rate=0.0)
+    assert threshold > 0.75
