@@ -6,6 +6,8 @@ the member filter differs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -23,19 +25,29 @@ def _count_if(condition: ColumnElement[bool]) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def activity_figures(
+def member_activity(
+    session: Session, member_id: int, since: datetime, until: datetime, today: date
+) -> ActivityFigures:
+    """One member's figures (`stats`); `today` is their local date, for "overdue"."""
+    return _activity(session, lambda column: column == member_id, since, until, today)
+
+
+def workspace_activity(
+    session: Session, workspace_pk: int, since: datetime, until: datetime, today: date
+) -> ActivityFigures:
+    """A workspace's figures (the digest), with shout-outs for opted-in members."""
+    members = select(Member.id).where(Member.workspace_id == workspace_pk).scalar_subquery()
+    figures = _activity(session, lambda column: column.in_(members), since, until, today)
+    return replace(figures, shoutouts=_shoutouts(session, workspace_pk, since, until))
+
+
+def _activity(
     session: Session,
-    member_ids: Any,
+    of_members: Callable[[Any], ColumnElement[bool]],
     since: datetime,
     until: datetime,
     today: date,
-    *,
-    with_shoutouts: bool,
 ) -> ActivityFigures:
-    """`member_ids`: a member id subquery (or a one-element list); `today`: for "overdue"."""
-
-    def of_members(column: Any) -> ColumnElement[bool]:
-        return column.in_(member_ids)
 
     created = and_(FollowUp.created_at >= since, FollowUp.created_at < until)
     done = and_(FollowUp.status == "done", FollowUp.done_at >= since, FollowUp.done_at < until)
@@ -78,10 +90,6 @@ def activity_figures(
         .limit(1)
     ).first()
 
-    shoutouts: tuple[str, ...] = ()
-    if with_shoutouts:
-        shoutouts = _shoutouts(session, member_ids, since, until)
-
     return ActivityFigures(
         follow_ups_logged=int(follow_ups[0]),
         follow_ups_done=int(follow_ups[1]),
@@ -92,29 +100,40 @@ def activity_figures(
         drafts_flagged=int(reviews[1]),
         average_score=None if reviews[2] is None else round(float(reviews[2]), 1),
         top_rule=None if top_rule is None else top_rule[0],
-        shoutouts=shoutouts,
     )
 
 
 def _shoutouts(
-    session: Session, member_ids: Any, since: datetime, until: datetime
+    session: Session, workspace_pk: int, since: datetime, until: datetime
 ) -> tuple[str, ...]:
-    """Opted-in members with the most follow-ups done inside their 10-day window."""
-    on_time = func.count(FollowUp.id).label("on_time")
-    name = func.coalesce(Member.display_name, Member.user_id)
-    rows = session.execute(
-        select(name, on_time)
-        .join(FollowUp, FollowUp.member_id == Member.id)
+    """Opted-in members with the most follow-ups done inside their 10-day window.
+
+    Counted per opted-in member with a correlated subquery, so PostgreSQL answers each from
+    the covering follow-ups index instead of scanning every workspace's week.
+    """
+    on_time = (
+        select(func.count())
         .where(
-            Member.id.in_(member_ids),
-            Member.shoutouts_opt_in.is_(True),
+            FollowUp.member_id == Member.id,
             FollowUp.status == "done",
             FollowUp.done_at >= since,
             FollowUp.done_at < until,
             FollowUp.done_on <= FollowUp.window_closes_on,
         )
-        .group_by(Member.id, name)
-        .order_by(on_time.desc(), name)
+        .scalar_subquery()
+    )
+    per_member = (
+        select(
+            func.coalesce(Member.display_name, Member.user_id).label("name"),
+            on_time.label("on_time"),
+        )
+        .where(Member.workspace_id == workspace_pk, Member.shoutouts_opt_in.is_(True))
+        .subquery()
+    )
+    rows = session.execute(
+        select(per_member.c.name)
+        .where(per_member.c.on_time > 0)
+        .order_by(per_member.c.on_time.desc(), per_member.c.name)
         .limit(MAX_SHOUTOUTS)
     ).all()
     return tuple(row[0] for row in rows)

@@ -126,7 +126,15 @@ class Meeting(Base):
 class FollowUp(Base):
     __tablename__ = "follow_ups"
     __table_args__ = (
-        Index("ix_follow_ups_member_status_due_on", "member_id", "status", "due_on"),
+        # Covers every column the activity figures read, so the digest's per-member lookups
+        # are index-only scans on PostgreSQL (INCLUDE is ignored on SQLite).
+        Index(
+            "ix_follow_ups_member_status_due_on",
+            "member_id",
+            "status",
+            "due_on",
+            postgresql_include=["created_at", "done_at", "done_on", "window_closes_on"],
+        ),
         Index("ix_follow_ups_member_contact", "member_id", "contact_id"),
         Index("ix_follow_ups_created_at", "created_at"),
         Index("ix_follow_ups_done_at", "done_at"),

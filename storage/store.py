@@ -471,31 +471,24 @@ class SqlStore:
         with self._transaction() as session:
             member = session.get(Member, member_id)
             zone = _zone(member.timezone if member else "UTC")
-            return figures.activity_figures(
-                session,
-                [member_id],
-                since,
-                until,
-                until.astimezone(zone).date(),
-                with_shoutouts=False,
+            return figures.member_activity(
+                session, member_id, since, until, until.astimezone(zone).date()
             )
 
     def workspace_figures(
         self, platform: str, workspace_id: str, since: datetime, until: datetime
     ) -> ActivityFigures:
-        members = (
-            select(Member.id)
-            .join(Workspace, Workspace.id == Member.workspace_id)
-            .where(Workspace.platform == platform, Workspace.external_id == workspace_id)
-        )
         with self._transaction() as session:
-            return figures.activity_figures(
-                session,
-                members.scalar_subquery(),
-                since,
-                until,
-                until.astimezone(UTC).date(),
-                with_shoutouts=True,
+            workspace_pk = session.scalar(
+                select(Workspace.id).where(
+                    Workspace.platform == platform, Workspace.external_id == workspace_id
+                )
+            )
+            if workspace_pk is None:
+                return ActivityFigures()
+            # Members of one workspace live in many zones; "overdue" uses the UTC date.
+            return figures.workspace_activity(
+                session, workspace_pk, since, until, until.astimezone(UTC).date()
             )
 
     # --- weekly digest ---------------------------------------------------------------------------
