@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.core.digest import digest_reply
+from bot.core.nudges import next_working_moment, nudge_reply
 from bot.core.ports import Clock, Notifier, Store
+from bot.core.rules import window_closes
 from bot.scheduler.digest_schedule import due_slot
 from storage.records import DueNudge
 
@@ -37,9 +40,6 @@ def retry_delay(attempts: int) -> timedelta:
 
 def _deferred_until(due: DueNudge, now: datetime) -> datetime | None:
     """When a caught-up nudge should wait for working hours, the moment to send it instead."""
-    from bot.core.nudges import next_working_moment
-    from bot.core.rules import window_closes
-
     if now - due.send_at < CATCH_UP_AFTER:
         return None
     moment = next_working_moment(now, due.member)
@@ -58,8 +58,6 @@ def _deferred_until(due: DueNudge, now: datetime) -> datetime | None:
 async def _send_nudge(
     due: DueNudge, notifier: Notifier, now: datetime, gate: asyncio.Semaphore
 ) -> bool:
-    from bot.core.nudges import nudge_reply
-
     async with gate:
         try:
             await notifier.send_to_member(due.member, nudge_reply(due, now))
@@ -163,8 +161,6 @@ async def send_due_digests(store: Store, notifier: Notifier, clock: Clock) -> in
     """Send each subscription's weekly digest once its local weekday and time have come this
     ISO week; returns how many were sent. The (subscription, ISO week) claim makes it once
     per week across processes and restarts."""
-    from bot.core.digest import digest_reply
-
     now = clock.now()
     sent = 0
     for subscription in await asyncio.to_thread(store.digest_subscriptions):
