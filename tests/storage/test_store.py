@@ -424,3 +424,14 @@ def test_datetimes_come_back_aware_utc(store: SqlStore):
     assert at == berlin and at.tzinfo == UTC
     with pytest.raises(Exception, match="naive"):
         store.record_heartbeat("x", datetime(2026, 3, 2, 10, 0))
+
+
+def test_delete_one_conversation_reference_keeps_the_others(store: SqlStore):
+    for conversation in ("a:1", "a:2"):
+        store.save_conversation_reference(
+            ConversationReferenceRecord("teams", "tenant-1", conversation, "29:u", {})
+        )
+    assert store.delete_conversation_reference("teams", "tenant-1", "a:1")
+    assert not store.delete_conversation_reference("teams", "tenant-1", "a:1")
+    assert store.conversation_reference("teams", "tenant-1", "a:1") is None
+    assert store.conversation_reference("teams", "tenant-1", "a:2") is not None
