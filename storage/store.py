@@ -73,6 +73,28 @@ class _SystemClock:
         return datetime.now(UTC)
 
 
+def _checked_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin"
+        ) from None
+    return name
+
+
+def _fits(value: str | None, column: Any, what: str) -> str | None:
+    """Reject text longer than its column, the same way on SQLite (which would not care)."""
+    limit = column.type.length
+    if value is not None and len(value) > limit:
+        raise ValueError(f"{what} is {len(value)} characters long; at most {limit} fit")
+    return value
+
+
+def _clip(value: str | None, column: Any) -> str | None:
+    return None if value is None else value[: column.type.length]
+
+
 def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
@@ -141,7 +163,7 @@ class SqlStore:
                 .values(
                     workspace_id=workspace.id,
                     user_id=user_id,
-                    display_name=display_name,
+                    display_name=_clip(display_name, Member.display_name),
                     timezone="UTC",
                     work_start=time(9, 0),
                     work_end=time(17, 30),
@@ -154,8 +176,9 @@ class SqlStore:
             member = session.scalars(
                 select(Member).where(Member.workspace_id == workspace.id, Member.user_id == user_id)
             ).one()
-            if display_name and member.display_name != display_name:
-                member.display_name = display_name
+            shown = _clip(display_name, Member.display_name)
+            if shown and member.display_name != shown:
+                member.display_name = shown
             return member_record(member)
 
     def get_member(self, member_id: int) -> MemberRecord | None:
@@ -174,7 +197,7 @@ class SqlStore:
         store_drafts_opt_in: bool | None = None,
     ) -> MemberRecord:
         if timezone is not None:
-            ZoneInfo(timezone)  # raises for an unknown zone before anything is written
+            _checked_zone(timezone)  # before anything is written
         with self._transaction() as session:
             member = self._member(session, member_id)
             changes = {
@@ -224,6 +247,8 @@ class SqlStore:
         name = name.strip()
         if not name:
             raise ValueError("a contact needs a name")
+        _fits(name, Contact.name, "the contact's name")
+        _fits(mention, Contact.mention, "the mention")
         with self._transaction() as session:
             self._member(session, member_id)
             contact = Contact(
@@ -252,6 +277,7 @@ class SqlStore:
         place: str | None = None,
         note: str | None = None,
     ) -> MeetingRecord:
+        _fits(place, Meeting.place, "the place")
         with self._transaction() as session:
             self._contact(session, member_id, contact_id)
             meeting = Meeting(
@@ -504,7 +530,8 @@ class SqlStore:
     ) -> DigestSubscriptionRecord:
         if not 0 <= weekday <= 6:
             raise ValueError("weekday is 0 (Monday) to 6 (Sunday)")
-        ZoneInfo(timezone)
+        _checked_zone(timezone)
+        _fits(channel_id, DigestSubscription.channel_id, "the channel id")
         with self._transaction() as session:
             workspace = self._workspace(session, platform, workspace_id)
             subscription = session.scalar(

@@ -54,7 +54,7 @@ def test_update_member_changes_only_what_is_given(store: SqlStore):
 
 def test_update_member_rejects_unknown_zone_and_member(store: SqlStore):
     member = store.get_or_create_member("slack", "T1", "U1")
-    with pytest.raises(Exception, match="Mars"):
+    with pytest.raises(ValueError, match="Mars"):
         store.update_member(member.id, timezone="Mars/Olympus")
     assert store.get_member(member.id).timezone == "UTC"
     with pytest.raises(RowNotFound):
@@ -435,3 +435,30 @@ def test_delete_one_conversation_reference_keeps_the_others(store: SqlStore):
     assert not store.delete_conversation_reference("teams", "tenant-1", "a:1")
     assert store.conversation_reference("teams", "tenant-1", "a:1") is None
     assert store.conversation_reference("teams", "tenant-1", "a:2") is not None
+
+
+def test_oversized_text_is_refused_alike_on_both_databases_and_long_notes_are_kept(
+    store: SqlStore,
+):
+    ann = store.get_or_create_member("slack", "T1", "U1", "A" * 1000)
+    assert ann.display_name == "A" * 200  # a platform label: shortened, not refused
+    with pytest.raises(ValueError, match="at most 200"):
+        store.add_contact(ann.id, "x" * 201)
+    contact = store.add_contact(ann.id, "Dana")
+    with pytest.raises(ValueError, match="place"):
+        store.add_meeting(ann.id, contact.id, date(2026, 3, 1), place="p" * 301)
+    note = "thank-you note " * 3000  # 45,000 characters
+    follow_up = store.create_follow_up(
+        ann.id, contact.id, None, date(2026, 3, 1), date(2026, 3, 4), note=note
+    )
+    assert store.get_follow_up(ann.id, follow_up.id).note == note
+    assert [c.name for c in store.find_contacts(ann.id, "dana")] == ["Dana"]
+
+
+def test_unknown_time_zone_gets_a_clear_error(store: SqlStore):
+    ann = store.get_or_create_member("slack", "T1", "U1")
+    for bad in ("Mars/Olympus", "../etc/passwd", ""):
+        with pytest.raises(ValueError, match="IANA"):
+            store.update_member(ann.id, timezone=bad)
+    with pytest.raises(ValueError, match="IANA"):
+        store.subscribe_digest("slack", "T1", "C1", 0, time(9, 0), "Nowhere/Land", None)
