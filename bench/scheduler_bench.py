@@ -195,6 +195,8 @@ def load_data(engine: object, members: int, follow_ups: int, digest_members: int
 
 
 def reset_due(engine: object) -> None:
+    """Make the due nudges pending again, and vacuum away the previous pass's dead rows (a
+    running server has autovacuum for that; back-to-back passes here would not)."""
     from sqlalchemy import text
 
     with engine.begin() as connection:  # type: ignore[attr-defined]
@@ -204,6 +206,8 @@ def reset_due(engine: object) -> None:
                 " attempts = 0, sent_at = NULL WHERE id IN (SELECT id FROM bench_due)"
             )
         )
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:  # type: ignore[attr-defined]
+        connection.execute(text("VACUUM ANALYZE nudges"))
 
 
 def due_state(engine: object) -> Counter[str]:
