@@ -7,7 +7,8 @@
 2. Outbound tokens. botbuilder builds new credentials (a new MSAL app, an empty token cache) for
    every activity and fetches the token synchronously on the event loop when sending.
    `CachedCredentialsFactory` keeps one credentials object per (app, scope, authority) and
-   refreshes its token on a worker thread, so sends find it in MSAL's cache.
+   refreshes its token on a worker thread, so sends find it in MSAL's cache; connector clients
+   come from `bot.teams.connectors.ConnectorPool`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from botframework.connector.auth.app_credentials import AppCredentials
 from msrest.authentication import Authentication
 
 from bot.config import TeamsSettings
+from bot.teams.connectors import ConnectorPool, NoUserTokens
 from bot.teams.validation import normalised_app_type
 
 logger = logging.getLogger(__name__)
@@ -110,14 +112,21 @@ class CachedCredentialsFactory(ServiceClientCredentialsFactory):
 
 
 class ThreadedAuthentication(BotFrameworkAuthentication):
-    """Delegates to botbuilder; token validation runs on a worker thread and fails as 401."""
+    """Delegates to botbuilder; token validation runs on a worker thread and fails as 401.
+    Connector clients come from a shared pool (see `bot.teams.connectors`)."""
 
-    def __init__(self, inner: BotFrameworkAuthentication) -> None:
+    def __init__(self, inner: BotFrameworkAuthentication, pool: ConnectorPool) -> None:
         self._inner = inner
+        self._pool = pool
 
     async def authenticate_request(
         self, activity: Activity, auth_header: str
     ) -> AuthenticateRequestResult:
+        result = await self._validate(activity, auth_header)
+        result.connector_factory = self._pool.factory(result.claims_identity)
+        return result
+
+    async def _validate(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
         if not auth_header:
             # No token: botbuilder decides at once (401, or anonymous when auth is disabled).
             return await self._inner.authenticate_request(activity, auth_header)
@@ -142,10 +151,10 @@ class ThreadedAuthentication(BotFrameworkAuthentication):
         raise PermissionError("streaming connections are not served")
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
-        return self._inner.create_connector_factory(claims_identity)
+        return self._pool.factory(claims_identity)
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
-        return await self._inner.create_user_token_client(claims_identity)
+        return NoUserTokens()
 
     def create_bot_framework_client(self):  # type: ignore[no-untyped-def]
         return self._inner.create_bot_framework_client()
@@ -163,8 +172,8 @@ def build_authentication(
     """`credentials_factory` replaces the one built from settings (tests use a stand-in token)."""
     config = BotFrameworkConfig.from_settings(teams)
     inner_factory = credentials_factory or ConfigurationServiceClientCredentialFactory(config)
+    cached = CachedCredentialsFactory(inner_factory)
     return ThreadedAuthentication(
-        ConfigurationBotFrameworkAuthentication(
-            config, credentials_factory=CachedCredentialsFactory(inner_factory)
-        )
+        ConfigurationBotFrameworkAuthentication(config, credentials_factory=cached),
+        ConnectorPool(cached),
     )

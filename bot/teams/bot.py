@@ -63,29 +63,30 @@ class NetworkCoachBot(TeamsActivityHandler):
         activity = turn_context.activity
         if _from_this_bot(activity):
             return
-        if not await asyncio.to_thread(self._first_delivery_remembered, activity):
+        text = command_text(activity)
+        # One trip to a worker thread for all the blocking work of a message.
+        reply = await asyncio.to_thread(self._answer, activity, text)
+        if reply is not None:
+            await turn_context.send_activities(reply_activities(reply))
+
+    def _answer(self, activity: Activity, text: str) -> Reply | None:
+        """Claim the activity, refresh the conversation reference, run the command.
+
+        None for a redelivery of an activity already handled (Teams retries slow requests).
+        """
+        if activity.id and not self._store.claim_event(
+            PLATFORM, _event_id(activity), self._clock.now()
+        ):
             logger.info(
                 "Ignoring redelivered Teams activity %s in %s",
                 activity.id,
                 activity.conversation.id,
             )
-            return
-        text = command_text(activity)
-        if not text and activity.value is not None:
-            await turn_context.send_activity(UNREADABLE_BUTTON)
-            return
-        incoming = to_incoming(activity, text)
-        reply = await asyncio.to_thread(self._coach.handle, incoming)
-        await turn_context.send_activities(reply_activities(reply))
-
-    def _first_delivery_remembered(self, activity: Activity) -> bool:
-        """Claim the activity (False if it was already handled), then refresh the reference."""
-        if activity.id and not self._store.claim_event(
-            PLATFORM, _event_id(activity), self._clock.now()
-        ):
-            return False
+            return None
         self._store.save_conversation_reference(reference_record(activity))
-        return True
+        if not text and activity.value is not None:
+            return Reply(text=UNREADABLE_BUTTON)
+        return self._coach.handle(to_incoming(activity, text))
 
     # --- install and uninstall -----------------------------------------------------------------
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:

@@ -34,6 +34,7 @@ class Recorded:
     authorization: str | None
     body: dict[str, Any]
     at: float
+    peer_port: int | None = None  # the bot's side of the TCP connection
 
     @property
     def text(self) -> str | None:
@@ -127,6 +128,9 @@ class StandInConnector:
                 authorization=authorization,
                 body=body,
                 at=time.monotonic(),
+                peer_port=(request.transport.get_extra_info("peername") or (None, None))[1]
+                if request.transport
+                else None,
             )
         )
         if self._arrived is not None:

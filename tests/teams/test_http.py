@@ -168,6 +168,15 @@ async def test_a_redelivered_activity_is_answered_once(server: TeamsServer):
     assert len(server.services.store.open_follow_ups(1)) == 1
 
 
+async def test_replies_reuse_their_connection_to_the_connector(server: TeamsServer):
+    # botbuilder alone opens a new connection (TLS, in production) for every reply.
+    for text in ("help", "list", "stats", "settings", "help met"):
+        await say(server, text)
+
+    ports = {reply.peer_port for reply in server.microsoft.connector.sent}
+    assert len(ports) == 1
+
+
 async def test_connector_429_is_retried_after_the_retry_after_it_sent(server: TeamsServer):
     connector = server.microsoft.connector
     connector.fail_next(429, retry_after="1")
