@@ -55,22 +55,36 @@ def _deferred_until(due: DueNudge, now: datetime) -> datetime | None:
     return moment
 
 
-async def _send_nudge(
-    due: DueNudge, notifier: Notifier, now: datetime, gate: asyncio.Semaphore
-) -> bool:
-    async with gate:
-        try:
-            await notifier.send_to_member(due.member, nudge_reply(due, now))
-        except Exception as error:
-            log.warning(
-                "nudge %s for member %s not delivered (attempt %s): %s",
-                due.nudge_id,
-                due.member.id,
-                due.attempts,
-                type(error).__name__,
-            )
-            return False
-        return True
+async def _send_nudge(due: DueNudge, notifier: Notifier, now: datetime) -> bool:
+    try:
+        await notifier.send_to_member(due.member, nudge_reply(due, now))
+    except Exception as error:
+        log.warning(
+            "nudge %s for member %s not delivered (attempt %s): %s",
+            due.nudge_id,
+            due.member.id,
+            due.attempts,
+            type(error).__name__,
+        )
+        return False
+    return True
+
+
+async def _send_all(to_send: Sequence[DueNudge], notifier: Notifier, now: datetime) -> list[bool]:
+    """Deliver with at most MAX_PARALLEL_SENDS in flight; one result per nudge, in order.
+
+    A few lanes share one queue of indexes, rather than one task per nudge: a sweep of 500
+    would otherwise spend a good part of its time creating and scheduling tasks.
+    """
+    delivered = [False] * len(to_send)
+    queue = iter(range(len(to_send)))
+
+    async def lane() -> None:
+        for index in queue:
+            delivered[index] = await _send_nudge(to_send[index], notifier, now)
+
+    await asyncio.gather(*(lane() for _ in range(min(MAX_PARALLEL_SENDS, len(to_send)))))
+    return delivered
 
 
 def _mark_sent(store: Store, nudge_ids: Sequence[int], at: datetime) -> None:
@@ -101,8 +115,7 @@ async def _sweep_batch(
         else:
             releases.append((due.nudge_id, later))
     deferred = len(releases)
-    gate = asyncio.Semaphore(MAX_PARALLEL_SENDS)
-    results = await asyncio.gather(*(_send_nudge(due, notifier, now, gate) for due in to_send))
+    results = await _send_all(to_send, notifier, now)
     sent_ids = [due.nudge_id for due, ok in zip(to_send, results, strict=True) if ok]
     releases += [
         (due.nudge_id, now + retry_delay(due.attempts))
