@@ -8,8 +8,10 @@ What happens, all on loopback, each party in its own process:
    time-stamped on arrival (CLOCK_MONOTONIC, shared by all processes on this machine).
 2. For each target, a real server process starts on a free port: the floor (an
    `ActivityHandler` that answers "echo: <text>" through `CloudAdapter`, anonymous, exactly as
-   the Bot Framework samples wire it), then `netcoach serve` with Teams in anonymous loopback
-   mode on a fresh SQLite file (NETCOACH_LOG_LEVEL=WARNING, so no access log). Messages are
+   the Bot Framework samples wire it); the same echo bot on netcoach's own Teams adapter
+   (`PacedCloudAdapter`: pooled connector clients, pacing, retries, msrest fix), i.e. the
+   stack netcoach runs on minus the coaching; then `netcoach serve` with Teams in anonymous
+   loopback mode on a fresh SQLite file (NETCOACH_LOG_LEVEL=WARNING, so no access log). Messages are
    Teams-shaped personal-chat activities from 200 users, each in their own conversation and
    tenant (Teams itself caps a bot at 50 messages/s per tenant, which our pacer honours; one
    tenant per user measures the server rather than that cap). netcoach gets a mix of commands
@@ -72,7 +74,8 @@ def run_connector() -> None:
     _serve_forever(app, "connector")
 
 
-def run_floor() -> None:
+def run_floor(tuned: bool) -> None:
+    """An echo bot: stock botbuilder, or (`tuned`) on netcoach's own Teams adapter."""
     import logging
 
     from aiohttp import web
@@ -96,7 +99,14 @@ def run_floor() -> None:
                 MessageFactory.text(f"echo: {turn_context.activity.text}")
             )
 
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(Config()))
+    if tuned:
+        from bot.config import TeamsSettings
+        from bot.teams.adapter import PacedCloudAdapter
+        from bot.teams.auth import build_authentication
+
+        adapter = PacedCloudAdapter(build_authentication(TeamsSettings(allow_anonymous=True)))
+    else:
+        adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(Config()))
     bot = EchoBot()
 
     async def messages(request: web.Request) -> web.StreamResponse:
@@ -255,7 +265,7 @@ def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
         return float("nan")
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 @dataclass
@@ -292,9 +302,11 @@ async def measure(
         await session.post(f"{connector.url}/reset")
 
     result = await open_loop(server.url, service_url, echo, args.rate, args.seconds)
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"{connector.url}/stats") as response:
-            arrivals = (await response.json())["arrivals"]
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"{connector.url}/stats") as response,
+    ):
+        arrivals = (await response.json())["arrivals"]
     reply_ms = [
         (arrivals[activity_id] - sent) * 1000
         for activity_id, sent in result.sent_at.items()
@@ -317,7 +329,7 @@ async def measure(
     )
 
 
-def report(floor: Figures, ours: Figures, args: argparse.Namespace) -> None:
+def report(floor: Figures, tuned: Figures, ours: Figures, args: argparse.Namespace) -> None:
     print()
     print(
         f"Teams /api/messages, open loop at {args.rate:g} messages/s for {args.seconds:g} s, "
@@ -329,18 +341,20 @@ def report(floor: Figures, ours: Figures, args: argparse.Namespace) -> None:
     )
     print(header)
     print("-" * len(header))
-    for f in (floor, ours):
+    for f in (floor, tuned, ours):
         print(
             f"{f.name:<22}{f.reply_p50:>9.1f}ms{f.reply_p99:>9.1f}ms{f.http_p50:>8.1f}ms"
             f"{f.http_p99:>8.1f}ms{f'{f.replied}/{f.sent}':>10}{f.per_second:>9.1f}"
             f"{f.rss_mb:>8.0f}{f.peak_rss_mb:>7.0f}"
         )
     print()
-    print(f"ratio p99 time to reply (netcoach / floor): {ours.reply_p99 / floor.reply_p99:.2f}")
-    print(f"ratio p50 time to reply (netcoach / floor): {ours.reply_p50 / floor.reply_p50:.2f}")
-    print(f"ratio messages/s (floor / netcoach):        {floor.per_second / ours.per_second:.2f}")
+    for base in (floor, tuned):
+        print(f'netcoach against the floor "{base.name}":')
+        print(f"  ratio p99 time to reply: {ours.reply_p99 / base.reply_p99:.2f}")
+        print(f"  ratio p50 time to reply: {ours.reply_p50 / base.reply_p50:.2f}")
+        print(f"  ratio messages/s (floor / netcoach): {base.per_second / ours.per_second:.2f}")
     print("target: ratios ≤ 1.5")
-    for f in (floor, ours):
+    for f in (floor, tuned, ours):
         if set(f.statuses) != {201}:
             print(f"note: {f.name} answered {f.statuses}")
 
@@ -351,7 +365,10 @@ async def bench(args: argparse.Namespace) -> None:
     ours_proc: Process | None = None
     try:
         floor_proc = start([sys.executable, __file__, "--role", "floor"])
-        floor = await measure("echo bot (floor)", floor_proc, connector, True, args)
+        floor = await measure("echo, botbuilder", floor_proc, connector, True, args)
+        floor_proc.stop()
+        floor_proc = start([sys.executable, __file__, "--role", "tuned-floor"])
+        tuned = await measure("echo, netcoach stack", floor_proc, connector, True, args)
         floor_proc.stop()
         floor_proc = None
         with tempfile.TemporaryDirectory() as folder:
@@ -369,8 +386,9 @@ async def bench(args: argparse.Namespace) -> None:
             ours = await measure("netcoach serve", ours_proc, connector, False, args)
             ours_proc.stop()
             ours_proc = None
-        report(floor, ours, args)
-        print(json.dumps({"floor": floor.__dict__, "netcoach": ours.__dict__}, default=str))
+        report(floor, tuned, ours, args)
+        figures = {"floor": floor, "tuned_floor": tuned, "netcoach": ours}
+        print(json.dumps({k: v.__dict__ for k, v in figures.items()}, default=str))
     finally:
         for process in (floor_proc, ours_proc, connector):
             if process is not None:
@@ -379,15 +397,17 @@ async def bench(args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--role", choices=["connector", "floor"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--role", choices=["connector", "floor", "tuned-floor"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--rate", type=float, default=40.0, help="open-loop messages/s")
     parser.add_argument("--concurrency", type=int, default=16, help="closed-loop in flight")
     args = parser.parse_args()
     if args.role == "connector":
         run_connector()
-    elif args.role == "floor":
-        run_floor()
+    elif args.role in ("floor", "tuned-floor"):
+        run_floor(tuned=args.role == "tuned-floor")
     else:
         asyncio.run(bench(args))
 

@@ -48,6 +48,13 @@ class AuthUnavailableError(RuntimeError):
     """The signing keys could not be fetched, so no token can be judged right now (503)."""
 
 
+class OutboundTokenError(RuntimeError):
+    """The bot could not get its own token for replying (bad secret, identity provider down).
+
+    Not a `PermissionError`: botbuilder would answer that with 401, blaming the caller.
+    """
+
+
 @dataclass(frozen=True)
 class BotFrameworkConfig:
     """The object botbuilder reads with `hasattr`: exactly these four names (see TRAPS.md)."""
@@ -107,7 +114,15 @@ class CachedCredentialsFactory(ServiceClientCredentialsFactory):
                 return
             # MSAL caches the token in the credentials object; the later, synchronous call made
             # while sending then returns it without network I/O.
-            await asyncio.to_thread(credentials.get_access_token)
+            try:
+                await asyncio.to_thread(credentials.get_access_token)
+            except Exception as error:
+                logger.error(
+                    "Could not get the bot's token for app %s: %s",
+                    credentials.microsoft_app_id,
+                    type(error).__name__,
+                )
+                raise OutboundTokenError("the bot's own token is unavailable") from error
             self._fetched_at[key] = time.monotonic()
 
 

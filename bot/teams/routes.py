@@ -17,7 +17,7 @@ from botframework.connector.auth import ServiceClientCredentialsFactory
 from msrest.exceptions import DeserializationError
 
 from bot.teams.adapter import PacedCloudAdapter
-from bot.teams.auth import AuthUnavailableError, build_authentication
+from bot.teams.auth import AuthUnavailableError, OutboundTokenError, build_authentication
 from bot.teams.bot import NetworkCoachBot
 from bot.teams.delivery import RetryPolicy, SendPacer
 from bot.teams.notifier import TeamsNotifier
@@ -62,6 +62,8 @@ class TeamsChannel:
             response = await self.adapter.process(request, self.bot)
         except AuthUnavailableError:
             return _problem(503, "cannot validate tokens right now; retry later")
+        except OutboundTokenError:
+            return _problem(503, "the bot cannot get its own token to reply; retry later")
         except DeserializationError:
             return _problem(400, "the activity could not be read")
         return response or web.Response(status=201)

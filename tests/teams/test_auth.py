@@ -29,8 +29,10 @@ from tests.teams.conftest import (
     APP_PASSWORD,
     OUTBOUND_TOKEN,
     StandInCredentials,
+    StandInCredentialsFactory,
     TeamsServer,
     fake_reviewer,
+    start_server,
 )
 from tests.teams.payloads import BOT_APP_ID, TENANT, USER_ID, personal_message
 
@@ -199,6 +201,33 @@ async def test_unreachable_signing_keys_give_503_not_a_crash(
 
     assert response.status == 503
     assert nothing_happened(secure_server)
+
+
+async def test_a_failure_to_get_the_bots_own_token_is_503_not_401(
+    authenticated_services: Any, microsoft: Any, caplog: pytest.LogCaptureFixture
+):
+    class BadSecret(StandInCredentials):
+        def get_access_token(self, force_refresh: bool = False) -> str:
+            raise PermissionError("AADSTS7000215: Invalid client secret provided.")
+
+    class BadSecretFactory(StandInCredentialsFactory):
+        async def create_credentials(self, app_id, oauth_scope, login_endpoint, validate_authority):
+            return BadSecret(app_id)
+
+    runner, server = await start_server(
+        authenticated_services,
+        microsoft,
+        credentials_factory=BadSecretFactory(BOT_APP_ID, APP_PASSWORD),
+    )
+    try:
+        response = await server.post(message(server), token=server.token())
+    finally:
+        await server.session.close()
+        await runner.cleanup()
+
+    assert response.status == 503
+    assert "Could not get the bot's token" in caplog.text
+    assert "AADSTS" not in caplog.text  # the identity provider's words stay out of our logs
 
 
 async def test_the_shared_server_serves_teams_with_authentication(
