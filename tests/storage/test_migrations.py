@@ -76,3 +76,53 @@ def test_migrations_run_from_another_working_directory(tmp_path: Path):
 def test_unsupported_database_urls_are_refused_with_a_reason(url: str):
     with pytest.raises(Exception, match=r"(?i)unsupported|nope"):
         make_engine(url)
+
+
+_RACER = """
+import sys, time
+from pathlib import Path
+from storage.schema import current_revision, migrate
+from alembic import command  # noqa: F401  (imported before the start line, like the rest)
+url, ready, me = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+current_revision(url)  # connected and warmed up
+(ready / me).touch()
+while len(list(ready.iterdir())) < 2:
+    time.sleep(0.002)
+print(migrate(url))
+"""
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_two_processes_migrating_a_fresh_postgres_at_once_both_succeed(
+    postgres_url: str, tmp_path: Path
+):
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(
+        make_url(postgres_url).set(database="postgres"), isolation_level="AUTOCOMMIT"
+    )
+    name = f"{make_url(postgres_url).database}_race"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    fresh = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
+    env = {**os.environ, "PYTHONPATH": str(Path(storage.__file__).resolve().parents[1])}
+    try:
+        racers = [
+            subprocess.Popen(
+                [sys.executable, "-c", _RACER, fresh, str(tmp_path), f"racer-{i}"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(2)
+        ]
+        outcomes = [racer.communicate(timeout=120) for racer in racers]
+        assert [racer.returncode for racer in racers] == [0, 0], [err for _, err in outcomes]
+        assert [out.strip() for out, _ in outcomes] == [head_revision()] * 2
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
