@@ -7,11 +7,11 @@ are straight (normalise turns curly ones straight).
 
 from __future__ import annotations
 
-import re
+from coach_rules.phrasematch import PhraseSet
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+def _words(*alternatives: str) -> PhraseSet:
+    return PhraseSet(*alternatives)
 
 
 FIRST_PERSON = frozenset(
@@ -116,7 +116,8 @@ HYPE = _words(
 URGENCY = _words(
     r"act (?:now|fast|today)",
     r"(?:limited|last) (?:time|chance|few|spots?|seats?)",
-    r"(?:only )?(?:0+|a few|two|three|five) (?:\w+ )?"
+    r"(?:only )?(?:0+|a few|two|three|five) "
+    r"(?:(?:pilot|free|open|more|remaining|available|early[- ]bird|beta|launch) )?"
     r"(?:spots?|seats?|slots?|places?|days?|hours?) left",
     r"(?:spots?|seats?|slots?|places?) (?:are )?(?:filling|going) (?:up )?fast",
     r"(?:before|by) (?:it'?s too late|(?:end of )?(?:today|tonight|friday|the weekend))",
@@ -140,15 +141,21 @@ CHASING = _words(
     r"top of your inbox",
 )
 
-MASS_TEMPLATE = re.compile(
-    r"\b(?:dear (?:sir/madam|sir or madam|sir|madam|friend|professional|connection|member|"
-    r"hiring manager|valued)|to whom it may concern|"
-    r"i came across your (?:profile|page|company|website)|"
-    r"i hope (?:this|my) (?:message|email|note) finds you well|"
-    r"i'?d like to add you to my (?:professional )?network|"
-    r"greetings of the day|kindly (?:revert|respond|accept))\b"
-    r"|\{\{?\s*(?:first_?name|name|company|firstname)\s*\}?\}"
-    r"|\[(?:first ?name|name|company|company name|your name)\]"
+MASS_TEMPLATE = _words(
+    r"dear (?:sir/madam|sir or madam|sir|madam|friend|professional|connection|member"
+    r"|hiring manager|valued)",
+    r"to whom it may concern",
+    r"i came across your (?:profile|page|company|website)",
+    r"i hope (?:this|my) (?:message|email|note) finds you well",
+    r"i'?d like to add you to my (?:professional )?network",
+    r"greetings of the day",
+    r"kindly (?:revert|respond|accept)",
+)
+# Unfilled mail-merge fields such as {first_name} or [Company].
+TEMPLATE_PLACEHOLDER = PhraseSet(
+    r"\{\{?\s*(?:first_?name|name|company|firstname)\s*\}?\}",
+    r"\[(?:first ?name|name|company|company name|your name)\]",
+    word_boundaries=False,
 )
 
 PITCH = _words(
@@ -170,7 +177,7 @@ SELF_PROMO = _words(
     r"(?:our|my) award[- ]winning",
     r"i am (?:a|an) (?:results[- ]driven|seasoned|passionate|highly|dynamic|top[- ]performing)",
     r"(?:leading|premier) provider of",
-    r"(?:0+|\d+)\+? years of (?:experience|expertise)",
+    r"0+\+? years of (?:experience|expertise)",
 )
 
 # Addressing a group rather than a person.

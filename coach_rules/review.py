@@ -30,6 +30,7 @@ from coach_rules.signals import (
     CraftSignals,
     craft_signals,
     looks_english,
+    words_of,
 )
 from coach_rules.textnorm import normalise
 
@@ -177,7 +178,8 @@ def review(text: str, *, kind: str | None = None) -> Review:
         )
 
     normalised = normalise(text)
-    craft = craft_signals(text, normalised)
+    words = words_of(normalised)
+    craft = craft_signals(text, normalised, words)
     signals = _signals(craft, kind)
     if craft.words == 0:
         return _not_judged(
@@ -186,7 +188,7 @@ def review(text: str, *, kind: str | None = None) -> Review:
             signals,
         )
 
-    if looks_english(normalised) is False:
+    if looks_english(normalised, words) is False:
         return _not_judged(
             "This draft does not look like English. The classifier and the phrase rules were "
             "built for English drafts, so only the length and the number of questions were "
@@ -209,13 +211,12 @@ def review(text: str, *, kind: str | None = None) -> Review:
             "rules were applied."
         )
     else:
-        explanation = model.explain(text, normalised)
-        probability = explanation.probability
+        probability = model.probability(text, normalised)
         flagged = probability >= model.threshold
         model_points = -round(MODEL_POINTS * probability)
         breakdown.append((f"classifier: {probability:.0%} likely a hard sell", model_points))
-        if flagged:
-            phrases = hard_sell_phrases(text, explanation.chunks)
+        if flagged:  # only then is it worth working out which phrases drove the verdict
+            phrases = hard_sell_phrases(text, model.explain(text, normalised).chunks)
             if phrases:
                 guideline = get_guideline(MODEL_FINDING_RULE)
                 findings.append(
@@ -229,7 +230,7 @@ def review(text: str, *, kind: str | None = None) -> Review:
                     )
                 )
 
-    for hit in find_rule_hits(text, normalised):
+    for hit in find_rule_hits(text, normalised, words):
         points = RULE_POINTS[hit.rule]
         findings.append(
             Finding(

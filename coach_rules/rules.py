@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from coach_rules import lexicon
-from coach_rules.signals import WORD_RE
+from coach_rules.signals import WORD_RE, pronoun_counts, words_of
 
 Span = tuple[int, int]
 
@@ -72,7 +72,7 @@ def has_signature(text: str) -> bool:
     return bool(_SIGNATURE.search(text.rstrip()))
 
 
-def find_rule_hits(text: str, normalised: str) -> list[RuleHit]:
+def find_rule_hits(text: str, normalised: str, words: list[str] | None = None) -> list[RuleHit]:
     """Every guideline the draft visibly breaks, with the phrases that show it."""
     hits: list[RuleHit] = []
 
@@ -114,23 +114,21 @@ def find_rule_hits(text: str, normalised: str) -> list[RuleHit]:
     add(
         "personalise",
         "This reads like a mass template.",
-        _spans(lexicon.MASS_TEMPLATE.finditer(normalised)),
+        _spans(lexicon.MASS_TEMPLATE.finditer(normalised))
+        + _spans(lexicon.TEMPLATE_PLACEHOLDER.finditer(normalised)),
     )
 
     self_promo = _spans(lexicon.SELF_PROMO.finditer(normalised))
     if self_promo:
         add("about-them", "It talks about you and your company, not the reader.", self_promo)
     else:
-        first_person = [
-            m.span() for m in WORD_RE.finditer(normalised) if m.group() in lexicon.FIRST_PERSON
-        ]
-        you = sum(1 for m in WORD_RE.finditer(normalised) if m.group() in lexicon.SECOND_PERSON)
-        if len(first_person) >= I_WE_MINIMUM and len(first_person) >= 3 * max(you, 1):
-            add(
-                "about-them",
-                f"It says I/we {len(first_person)} times and you {you} times.",
-                first_person,
-            )
+        words = words_of(normalised) if words is None else words
+        i_we, you = pronoun_counts(words)
+        if i_we >= I_WE_MINIMUM and i_we >= 3 * max(you, 1):
+            first_person = [
+                m.span() for m in WORD_RE.finditer(normalised) if m.group() in lexicon.FIRST_PERSON
+            ]
+            add("about-them", f"It says I/we {i_we} times and you {you} times.", first_person)
 
     covert = _spans(lexicon.COVERT.finditer(normalised))
     if covert and (pitch or hype or plug):

@@ -18,18 +18,21 @@ import sys
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from coach_rules.analysis import CHAR_MAX, CHAR_MIN, CHUNK_RE, chunk_char_grams, word_grams
 from coach_rules.signals import SIGNAL_NAMES, WORD_RE, draft_signal_vector
 from coach_rules.textnorm import normalise
 
-FORMAT = "netcoach-runtime/1"
+FORMAT = "netcoach-runtime/2"
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 RUNTIME_FILE = "draft_classifier.runtime.json"
 _CHUNK_CACHE_LIMIT = 200_000
+# A chunk's character n-gram ids, their summed weight, and its word tokens.
+_ChunkEntry = tuple[tuple[int, ...], float, tuple[str, ...]]
 
 
 def _encode_floats(values: Sequence[float]) -> str:
@@ -48,13 +51,19 @@ def _decode_floats(encoded: str) -> list[float]:
 
 
 def encode_tfidf_block(
-    terms: Sequence[str], *, idf: Sequence[float], coef: Sequence[float], sublinear_tf: bool
+    terms: Sequence[str],
+    *,
+    idf: Sequence[float],
+    coef: Sequence[float],
+    binary: bool,
+    sublinear_tf: bool,
 ) -> dict:
-    if not sublinear_tf:
-        raise ValueError("the runtime implements sublinear tf only")
+    if not (binary or sublinear_tf):
+        raise ValueError("the runtime implements binary or sublinear term frequencies only")
     weighted = [float(i) * float(c) for i, c in zip(idf, coef, strict=True)]
     return {
         "kind": "tfidf",
+        "tf": "binary" if binary else "sublinear",
         "terms": list(terms),
         "idf": _encode_floats(idf),
         "idf_coef": _encode_floats(weighted),
@@ -98,54 +107,48 @@ def encode_model(
 
 
 class _TfidfBlock:
-    __slots__ = ("idf", "idf_coef", "index")
+    """One TF-IDF block: l2-normalised tf * idf, dotted with the classifier's coefficients.
+
+    The sums run in C (`sum(map(list.__getitem__, ids))`); only terms seen more than once
+    need a Python-level correction when tf is sublinear.
+    """
+
+    __slots__ = ("binary", "idf_coef", "idf_squared", "index")
 
     def __init__(self, data: dict) -> None:
         self.index: dict[str, int] = {term: i for i, term in enumerate(data["terms"])}
-        self.idf = _decode_floats(data["idf"])
+        idf = _decode_floats(data["idf"])
+        self.idf_squared = [v * v for v in idf]
         self.idf_coef = _decode_floats(data["idf_coef"])
-        if not len(self.index) == len(self.idf) == len(self.idf_coef):
+        self.binary = data["tf"] == "binary"
+        if not len(self.index) == len(idf) == len(self.idf_coef):
             raise ValueError("runtime model block is inconsistent")
 
-    def contributions(self, ids: Sequence[int]) -> tuple[float, dict[int, tuple[float, int]]]:
-        """(logit contribution, {term id: (contribution, count)}) for one draft's term ids."""
+    def sums(self, ids: list[int]) -> tuple[float, float]:
+        """(dot product with the coefficients before normalising, l2 norm) for a draft."""
         if not ids:
-            return 0.0, {}
+            return 0.0, 0.0
+        idf_squared, idf_coef = self.idf_squared, self.idf_coef
+        if self.binary:
+            unique: Iterable[int] = set(ids)
+            squares = sum(map(idf_squared.__getitem__, unique))
+            dot = sum(map(idf_coef.__getitem__, unique))
+            return dot, math.sqrt(squares)
         counts = Counter(ids)
-        idf = self.idf
-        idf_coef = self.idf_coef
-        squares = 0.0
-        dot = 0.0
-        parts: dict[int, tuple[float, int]] = {}
-        for term, count in counts.items():
-            tf = 1.0 + math.log(count) if count > 1 else 1.0
-            value = tf * idf[term]
-            squares += value * value
-            part = tf * idf_coef[term]
-            dot += part
-            parts[term] = (part, count)
-        norm = math.sqrt(squares)
-        if norm == 0.0:
-            return 0.0, {}
-        return dot / norm, {t: (p / norm, c) for t, (p, c) in parts.items()}
+        squares = sum(map(idf_squared.__getitem__, counts))
+        dot = sum(map(idf_coef.__getitem__, counts))
+        if len(counts) < len(ids):
+            log = math.log
+            for term, count in counts.items():
+                if count > 1:
+                    tf = 1.0 + log(count)
+                    squares += (tf * tf - 1.0) * idf_squared[term]
+                    dot += (tf - 1.0) * idf_coef[term]
+        return dot, math.sqrt(squares)
 
-    def logit(self, ids: Sequence[int]) -> float:
-        if not ids:
-            return 0.0
-        idf = self.idf
-        idf_coef = self.idf_coef
-        squares = 0.0
-        dot = 0.0
-        for term, count in Counter(ids).items():
-            if count > 1:
-                tf = 1.0 + math.log(count)
-                value = tf * idf[term]
-                dot += tf * idf_coef[term]
-            else:
-                value = idf[term]
-                dot += idf_coef[term]
-            squares += value * value
-        return dot / math.sqrt(squares) if squares else 0.0
+    def logit(self, ids: list[int]) -> float:
+        dot, norm = self.sums(ids)
+        return dot / norm if norm else 0.0
 
 
 @dataclass(frozen=True)
@@ -182,22 +185,24 @@ class RuntimeModel:
         self._signal_scale: list[float] = signals["scale"]
         self._signal_coef: list[float] = signals["coef"]
         self._signal_clip: float = signals["clip"]
-        self._chunk_ids: dict[str, tuple[int, ...]] = {}
+        self._chunks: dict[str, _ChunkEntry] = {}
 
     @classmethod
     def load(cls, path: Path) -> RuntimeModel:
         with path.open(encoding="utf-8") as handle:
             return cls(json.load(handle))
 
-    def _ids_for_chunk(self, chunk: str) -> tuple[int, ...]:
-        ids = self._chunk_ids.get(chunk)
-        if ids is None:
+    def _chunk(self, chunk: str) -> _ChunkEntry:
+        entry = self._chunks.get(chunk)
+        if entry is None:
             index = self._chars.index
             ids = tuple(i for g in chunk_char_grams(chunk) if (i := index.get(g)) is not None)
-            if len(self._chunk_ids) >= _CHUNK_CACHE_LIMIT:
-                self._chunk_ids.clear()
-            self._chunk_ids[chunk] = ids
-        return ids
+            weight = sum(map(self._chars.idf_coef.__getitem__, ids))
+            entry = (ids, weight, tuple(WORD_RE.findall(chunk)))
+            if len(self._chunks) >= _CHUNK_CACHE_LIMIT:
+                self._chunks.clear()
+            self._chunks[chunk] = entry
+        return entry
 
     def _signal_parts(self, text: str, normalised: str) -> list[float]:
         clip = self._signal_clip
@@ -214,17 +219,16 @@ class RuntimeModel:
             parts.append(scaled * coef)
         return parts
 
+    def _word_ids(self, words: list[str]) -> list[int | None]:
+        get = self._words.index.get
+        return [get(g) for g in word_grams(words)]
+
     def logit(self, text: str, normalised: str | None = None) -> float:
         normalised = normalise(text) if normalised is None else normalised
-        char_ids: list[int] = []
-        for chunk in CHUNK_RE.findall(normalised):
-            char_ids.extend(self._ids_for_chunk(chunk))
-        word_index = self._words.index
-        word_ids = [
-            i
-            for g in word_grams(WORD_RE.findall(normalised))
-            if (i := word_index.get(g)) is not None
-        ]
+        entries = [self._chunk(chunk) for chunk in CHUNK_RE.findall(normalised)]
+        char_ids = list(chain.from_iterable(entry[0] for entry in entries))
+        words = list(chain.from_iterable(entry[2] for entry in entries))
+        word_ids = [i for i in self._word_ids(words) if i is not None]
         return (
             self.intercept
             + self._chars.logit(char_ids)
@@ -236,52 +240,51 @@ class RuntimeModel:
         return _sigmoid(self.logit(text, normalised))
 
     def explain(self, text: str, normalised: str | None = None) -> Explanation:
-        """The probability plus how much each whitespace-separated chunk contributed.
+        """The probability plus how strongly each whitespace-separated chunk points to
+        "hard sell".
 
-        A term's contribution is shared equally among its occurrences; a word bigram's share
-        is split between its two words' chunks.
+        A chunk's score is the weight of its own character n-grams, plus its words' unigram
+        weights and half of each word bigram it is part of, all normalised as in this draft.
+        An n-gram that occurs in several chunks counts in each of them, so the chunk scores
+        explain the verdict without being an exact split of the logit.
         """
         normalised = normalise(text) if normalised is None else normalised
         spans: list[tuple[int, int]] = []
-        chunk_char_ids: list[tuple[int, ...]] = []
+        entries: list[_ChunkEntry] = []
         token_chunk: list[int] = []  # for every word token, the chunk it sits in
-        words: list[str] = []
         for number, match in enumerate(CHUNK_RE.finditer(normalised)):
-            chunk = match.group()
+            entry = self._chunk(match.group())
             spans.append(match.span())
-            chunk_char_ids.append(self._ids_for_chunk(chunk))
-            for word in WORD_RE.findall(chunk):
-                words.append(word)
-                token_chunk.append(number)
+            entries.append(entry)
+            token_chunk.extend([number] * len(entry[2]))
 
-        char_logit, char_parts = self._chars.contributions(
-            [i for ids in chunk_char_ids for i in ids]
-        )
-        word_index = self._words.index
-        grams = word_grams(words)
-        gram_ids = [word_index.get(g) for g in grams]
-        word_logit, word_parts = self._words.contributions([i for i in gram_ids if i is not None])
+        char_dot, char_norm = self._chars.sums(list(chain.from_iterable(e[0] for e in entries)))
+        words = list(chain.from_iterable(entry[2] for entry in entries))
+        gram_ids = self._word_ids(words)
+        word_dot, word_norm = self._words.sums([i for i in gram_ids if i is not None])
 
-        per_chunk = [0.0] * len(spans)
-        for number, ids in enumerate(chunk_char_ids):
-            for term in ids:
-                part, count = char_parts[term]
-                per_chunk[number] += part / count
-        n_words = len(words)
-        for position, term in enumerate(gram_ids):
-            if term is None:
-                continue
-            part, count = word_parts[term]
-            share = part / count
-            if position < n_words:  # unigram
-                per_chunk[token_chunk[position]] += share
-            else:  # bigram of words (k, k+1)
-                k = position - n_words
-                per_chunk[token_chunk[k]] += share / 2
-                per_chunk[token_chunk[k + 1]] += share / 2
+        per_chunk = [entry[1] / char_norm if char_norm else 0.0 for entry in entries]
+        if word_norm:
+            word_weight = self._words.idf_coef
+            n_words = len(words)
+            for position, term in enumerate(gram_ids):
+                if term is None:
+                    continue
+                share = word_weight[term] / word_norm
+                if position < n_words:  # unigram
+                    per_chunk[token_chunk[position]] += share
+                else:  # bigram of words (k, k + 1)
+                    k = position - n_words
+                    per_chunk[token_chunk[k]] += share / 2
+                    per_chunk[token_chunk[k + 1]] += share / 2
 
         signal_parts = self._signal_parts(text, normalised)
-        logit = self.intercept + char_logit + word_logit + sum(signal_parts)
+        logit = (
+            self.intercept
+            + (char_dot / char_norm if char_norm else 0.0)
+            + (word_dot / word_norm if word_norm else 0.0)
+            + sum(signal_parts)
+        )
         return Explanation(
             probability=_sigmoid(logit),
             logit=logit,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from coach_rules import lexicon
-from coach_rules.textnorm import LINK_TOKEN
+from coach_rules.textnorm import LINK_TOKEN, lower_same_length
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*|[!?$€£¥%]")
 LETTERS_RE = re.compile(r"[^\W\d_]")
@@ -19,6 +19,8 @@ _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n")
 _QUESTION = re.compile(r"\?+")
 _EXCLAIM = re.compile(r"!+")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_SILENT_E = re.compile(r"[aeiouy][^aeiouy\s]*[^aeiouyl\s]e\b")
+_NO_VOWEL_WORD = re.compile(r"(?<!\S)[^aeiouy\s]+(?!\S)")
 
 LINKEDIN_NOTE_MAX_CHARS = 300
 COLD_EMAIL_WORDS = (50, 125)
@@ -110,14 +112,10 @@ def words_of(normalised: str) -> list[str]:
     return WORD_RE.findall(normalised)
 
 
-def _pronoun_counts(words: list[str]) -> tuple[int, int]:
-    i_we = you = 0
-    for word in words:
-        word = word.replace("’", "'")
-        if word in lexicon.FIRST_PERSON:
-            i_we += 1
-        elif word in lexicon.SECOND_PERSON:
-            you += 1
+def pronoun_counts(words: list[str]) -> tuple[int, int]:
+    """(I/we words, you words); runs in C via set membership over the word list."""
+    i_we = sum(map(lexicon.FIRST_PERSON.__contains__, words))
+    you = sum(map(lexicon.SECOND_PERSON.__contains__, words))
     return i_we, you
 
 
@@ -131,18 +129,19 @@ def ask_before_value(normalised: str) -> bool:
 
 
 def _shouting_share(text: str) -> float:
-    letters = LETTERS_RE.findall(text)
-    if len(letters) < 12:
+    """Share of letters in upper case (characters that lower-casing changes)."""
+    letters = len(LETTERS_RE.findall(text))
+    if letters < 12:
         return 0.0
-    upper = sum(1 for ch in letters if ch.isupper())
-    return upper / len(letters)
+    upper = sum(map(str.__ne__, text, lower_same_length(text)))
+    return min(upper / letters, 1.0)
 
 
 def draft_signal_vector(text: str, normalised: str) -> list[float]:
     """The interpretable numbers fed to the classifier, named by `SIGNAL_NAMES`."""
     words = words_of(normalised)
     n_words = max(len(words), 1)
-    i_we, you = _pronoun_counts(words)
+    i_we, you = pronoun_counts(words)
     return [
         math.log1p(len(words)),
         (you - i_we) / (you + i_we + 1),
@@ -151,39 +150,42 @@ def draft_signal_vector(text: str, normalised: str) -> list[float]:
         float(min(len(_QUESTION.findall(text)), 6)),
         float(min(normalised.count(LINK_TOKEN), 4)),
         float(min(len(_EXCLAIM.findall(text)), 6)),
-        float(min(len(lexicon.HYPE.findall(normalised)), 4)),
-        float(min(len(lexicon.URGENCY.findall(normalised)), 4)),
+        float(min(lexicon.HYPE.count(normalised), 4)),
+        float(min(lexicon.URGENCY.count(normalised), 4)),
         1.0 if ask_before_value(normalised) else 0.0,
         1.0 if lexicon.VALUE.search(normalised) else 0.0,
         _shouting_share(text),
     ]
 
 
-def _syllables(word: str) -> int:
-    groups = len(_VOWEL_GROUPS.findall(word))
-    if word.endswith("e") and groups > 1 and not word.endswith(("le", "ee")):
-        groups -= 1
-    return max(groups, 1)
+def reading_grade(normalised: str, words: list[str] | None = None) -> float | None:
+    """Flesch-Kincaid grade level, or None when there are too few words to say.
 
-
-def reading_grade(normalised: str) -> float | None:
-    """Flesch-Kincaid grade level, or None when there are too few words to say."""
-    words = [w for w in words_of(normalised) if w[0].isalpha()]
+    Syllables are vowel groups, minus a silent final 'e' (not in '-le'), at least one per
+    word: the usual estimate, counted with three regular-expression passes.
+    """
+    words = [w for w in (words_of(normalised) if words is None else words) if w[0].isalpha()]
     if len(words) < 5:
         return None
+    joined = " ".join(words)
+    syllables = (
+        len(_VOWEL_GROUPS.findall(joined))
+        - len(_SILENT_E.findall(joined))
+        + len(_NO_VOWEL_WORD.findall(joined))
+    )
     sentences = max(len(_SENTENCE_END.findall(normalised.strip() + " ")), 1)
-    syllables = sum(_syllables(w) for w in words)
     grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
     return round(min(max(grade, 0.0), 20.0), 1)
 
 
-def looks_english(normalised: str) -> bool | None:
+def looks_english(normalised: str, words: list[str] | None = None) -> bool | None:
     """False when the draft has plenty of letters but hardly any common English words."""
-    words = [w for w in words_of(normalised) if LETTERS_RE.match(w)]
+    words = words_of(normalised) if words is None else words
+    words = [w for w in words if w[0].isalpha()]
     if len(words) < 4:
         return None
-    common = sum(1 for w in words if w.replace("’", "'") in _ENGLISH_COMMON)
-    ascii_words = sum(1 for w in words if w.isascii())
+    common = sum(map(_ENGLISH_COMMON.__contains__, words))
+    ascii_words = sum(map(str.isascii, words))
     return common / len(words) >= 0.08 and ascii_words / len(words) >= 0.5
 
 
@@ -207,15 +209,15 @@ class CraftSignals:
         return low <= self.words <= high
 
 
-def craft_signals(text: str, normalised: str) -> CraftSignals:
-    words = words_of(normalised)
-    i_we, you = _pronoun_counts(words)
+def craft_signals(text: str, normalised: str, words: list[str] | None = None) -> CraftSignals:
+    words = words_of(normalised) if words is None else words
+    i_we, you = pronoun_counts(words)
     return CraftSignals(
         characters=len(text),
         words=sum(1 for w in words if w[0].isalnum()),
         questions=len(_QUESTION.findall(text)),
         i_we=i_we,
         you=you,
-        reading_grade=reading_grade(normalised),
+        reading_grade=reading_grade(normalised, words),
         links=normalised.count(LINK_TOKEN),
     )

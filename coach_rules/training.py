@@ -56,8 +56,10 @@ class ModelParams:
     word_min_df: int = 2
     char_max_features: int | None = 60000
     word_max_features: int | None = 20000
+    char_weight: float = 1.0
     word_weight: float = 1.0
     signal_weight: float = 1.0
+    binary_tf: bool = False  # presence (True) or 1 + log(count) (False) per n-gram
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -72,7 +74,8 @@ def build_pipeline(params: ModelParams = ModelParams()) -> Pipeline:
                     analyzer=analysis.char_features,
                     min_df=params.char_min_df,
                     max_features=params.char_max_features,
-                    sublinear_tf=True,
+                    binary=params.binary_tf,
+                    sublinear_tf=not params.binary_tf,
                     dtype=np.float64,
                 ),
             ),
@@ -82,14 +85,15 @@ def build_pipeline(params: ModelParams = ModelParams()) -> Pipeline:
                     analyzer=analysis.word_features,
                     min_df=params.word_min_df,
                     max_features=params.word_max_features,
-                    sublinear_tf=True,
+                    binary=params.binary_tf,
+                    sublinear_tf=not params.binary_tf,
                     dtype=np.float64,
                 ),
             ),
             ("signals", Pipeline([("extract", DraftSignals()), ("scale", ClippedScaler())])),
         ],
         transformer_weights={
-            "chars": 1.0,
+            "chars": params.char_weight,
             "words": params.word_weight,
             "signals": params.signal_weight,
         },
@@ -140,6 +144,29 @@ def cross_validated_probabilities(
     return out.tolist()
 
 
+def cross_writer_scores(
+    drafts: Sequence[Draft], params: ModelParams, threshold: float
+) -> dict[str, Scores]:
+    """Train on every file but one, score that one: a guide to drafts by other writers.
+
+    Each corpus file was written by a different person (the id's letter names the file), so
+    this is closer to "drafts nobody on the team has seen" than random cross-validation.
+    """
+    letters = sorted({d.id[0] for d in drafts})
+    if len(letters) < 2:
+        return {}
+    results = {}
+    for letter in letters:
+        train_part = [d for d in drafts if d.id[0] != letter]
+        test_part = [d for d in drafts if d.id[0] == letter]
+        pipeline = build_pipeline(params)
+        pipeline.fit([d.text for d in train_part], np.array([d.is_flag for d in train_part]))
+        probabilities = pipeline.predict_proba([d.text for d in test_part])[:, 1].tolist()
+        truth = [d.is_flag for d in test_part]
+        results[f"drafts_{letter}"] = score(truth, probabilities, threshold)
+    return results
+
+
 def choose_threshold(
     truth: Sequence[bool], probabilities: Sequence[float], max_false_flag_rate: float
 ) -> float:
@@ -169,6 +196,7 @@ class TrainingResult:
     held_out_ids: list[str]
     cv_scores: Scores
     held_out_scores: Scores | None
+    cross_writer: dict[str, Scores] = field(default_factory=dict)
     card: dict[str, object] = field(default_factory=dict)
 
 
@@ -178,6 +206,7 @@ def train(
     *,
     held_out_share: float = HELD_OUT_SHARE,
     folds: int = CV_FOLDS,
+    with_cross_writer: bool = True,
 ) -> TrainingResult:
     started = time.perf_counter()
     training, held_out = held_out_split(drafts, held_out_share)
@@ -185,6 +214,7 @@ def train(
     cv_probabilities = cross_validated_probabilities(training, params, folds)
     threshold = choose_threshold(truth, cv_probabilities, MAX_FALSE_FLAG_RATE)
     cv_scores = score(truth, cv_probabilities, threshold)
+    cross_writer = cross_writer_scores(training, params, threshold) if with_cross_writer else {}
 
     pipeline = build_pipeline(params)
     pipeline.fit([d.text for d in training], np.array(truth))
@@ -218,6 +248,10 @@ def train(
         ),
         "cross_validation": {"folds": folds, **cv_scores.as_dict()},
         "held_out": None if held_out_scores is None else held_out_scores.as_dict(),
+        "cross_writer": {
+            "about": "training part only: train on the other files, score this one",
+            **{name: scores.as_dict() for name, scores in cross_writer.items()},
+        },
         "versions": library_versions(),
     }
     return TrainingResult(
@@ -228,6 +262,7 @@ def train(
         held_out_ids=sorted(d.id for d in held_out),
         cv_scores=cv_scores,
         held_out_scores=held_out_scores,
+        cross_writer=cross_writer,
         card=card,
     )
 
@@ -330,7 +365,11 @@ def export_runtime(pipeline: Pipeline, threshold: float, *, source_sha256: str) 
                 terms[column] = term
             block_coef = coef[offset : offset + size] * weight
             blocks[name] = runtime.encode_tfidf_block(
-                terms, idf=transformer.idf_, coef=block_coef, sublinear_tf=transformer.sublinear_tf
+                terms,
+                idf=transformer.idf_,
+                coef=block_coef,
+                binary=transformer.binary,
+                sublinear_tf=transformer.sublinear_tf,
             )
         else:
             scaler: ClippedScaler = transformer.named_steps["scale"]

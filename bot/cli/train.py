@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if result.held_out_scores is not None:
         print(format_scores("Held out", result.held_out_scores))
+    for name, scores in result.cross_writer.items():
+        print(format_scores(f"Cross-writer: trained without {name}, scored on it", scores))
 
     held_out = set(result.held_out_ids)
     check_texts = [d.text for d in drafts if d.id in held_out]

@@ -1,0 +1,194 @@
+"""Fast whole-word phrase matching for the lexicons.
+
+A lexicon such as `\\b(?:can you|would you|…)\\b` compiled as one alternation tries every
+alternative at every word boundary; fifteen of them made up most of a review's time. Here
+every alternative is indexed by the first three (or two) characters it can start with
+(worked out from its parse tree), and one pass over the draft's word starts tries only the
+alternatives whose key matches, anchored at that spot. The results are exactly what the
+single alternation would find: at each word start the first alternative (in order) that
+matches wins, and matches do not overlap (a test checks this on the whole corpus).
+
+All `PhraseSet`s share one scan per text (cached), so the rules, the strengths and the
+model's signals can each ask for their lexicon without scanning the draft again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+try:  # the parser behind `re`; private, so fall back to plain regular expressions without it
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - other Python versions
+    sre_parse = None  # type: ignore[assignment]
+    sre_constants = None  # type: ignore[assignment]
+
+KEY_LENGTH = 3
+SHORT_KEY_LENGTH = 2
+_MAX_KEYS = 400
+_WORD_START = re.compile(r"\b\w")
+
+
+class _Unknown(Exception):
+    """The first characters of a pattern cannot be listed."""
+
+
+def _cap(strings: set[str]) -> set[str]:
+    if len(strings) > _MAX_KEYS:
+        raise _Unknown
+    return strings
+
+
+def _sequence_prefixes(items: Iterable[tuple[object, object]], n: int) -> set[str]:
+    """Every string of length n a match can start with, plus whole matches shorter than n."""
+    open_: set[str] = {""}
+    done: set[str] = set()
+    for item in items:
+        options = _item_prefixes(item, n)
+        grown: set[str] = set()
+        for head in open_:
+            for option in options:
+                joined = (head + option)[:n]
+                (done if len(joined) == n else grown).add(joined)
+        open_ = _cap(grown)
+        if not open_:
+            break
+    return _cap(done | open_)
+
+
+def _item_prefixes(item: tuple[object, object], n: int) -> set[str]:
+    c = sre_constants
+    op, value = item
+    if op == c.LITERAL:
+        return {chr(value)}  # type: ignore[arg-type]
+    if op == c.AT:
+        return {""}
+    if op == c.IN:
+        chars: set[str] = set()
+        for member_op, member in value:  # type: ignore[attr-defined]
+            if member_op == c.LITERAL:
+                chars.add(chr(member))
+            elif member_op == c.RANGE and member[1] - member[0] < 40:
+                chars.update(chr(x) for x in range(member[0], member[1] + 1))
+            else:
+                raise _Unknown
+        return chars
+    if op == c.SUBPATTERN:
+        return _sequence_prefixes(value[-1], n)  # type: ignore[index]
+    if op == c.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:  # type: ignore[index]
+            found |= _sequence_prefixes(branch, n)
+        return _cap(found)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, high, inner = value  # type: ignore[misc]
+        inner_options = _sequence_prefixes(inner, n)
+        current, found = {""}, set()
+        for copies in range(n + 1):
+            if copies >= low:
+                found |= current
+            if copies >= high or all(len(s) == n for s in current):
+                break
+            current = _cap({(s + o)[:n] for s in current for o in inner_options})
+        return _cap(found)
+    raise _Unknown
+
+
+def start_keys(alternative: str) -> set[str] | None:
+    """The strings a match of `alternative` can start with: KEY_LENGTH characters long,
+    or SHORT_KEY_LENGTH when the pattern cannot be spelled out that far. None if unknown."""
+    if sre_parse is None:
+        return None
+    for length in (KEY_LENGTH, SHORT_KEY_LENGTH):
+        try:
+            keys = _sequence_prefixes(sre_parse.parse(alternative), length)
+        except _Unknown:
+            continue
+        except (re.error, TypeError, ValueError):
+            return None
+        # A match must start with a word character (it follows \b) and fill a whole key.
+        if keys and all(len(k) == length and re.match(r"\w", k) for k in keys):
+            return keys
+    return None
+
+
+_Entry = tuple[int, int, re.Pattern[str]]  # (set number, alternative order, anchored pattern)
+_registry: list[PhraseSet] = []
+# Full-length keys; each list also holds the short-key entries its key starts with.
+_index: dict[str, list[_Entry]] = {}
+_short_index: dict[str, list[_Entry]] = {}
+
+
+def _add_to_index(key: str, entry: _Entry) -> None:
+    if len(key) == KEY_LENGTH:
+        bucket = _index.setdefault(key, list(_short_index.get(key[:SHORT_KEY_LENGTH], ())))
+        bucket.append(entry)
+        bucket.sort(key=lambda e: e[:2])
+        return
+    _short_index.setdefault(key, []).append(entry)
+    for long_key, bucket in _index.items():
+        if long_key.startswith(key):
+            bucket.append(entry)
+            bucket.sort(key=lambda e: e[:2])
+
+
+class PhraseSet:
+    """Whole-word alternatives, matched like `\\b(?:a|b|…)\\b` but much faster."""
+
+    def __init__(self, *alternatives: str, word_boundaries: bool = True) -> None:
+        self.alternatives = alternatives
+        joined = "|".join(alternatives)
+        self.pattern = re.compile(rf"\b(?:{joined})\b" if word_boundaries else joined)
+        keyed = [start_keys(a) for a in alternatives] if word_boundaries else [None]
+        self.indexed = all(keys is not None for keys in keyed)
+        self.number = len(_registry)
+        _registry.append(self)
+        if self.indexed:
+            for order, (alternative, keys) in enumerate(zip(alternatives, keyed, strict=True)):
+                anchored = re.compile(rf"(?:{alternative})\b")
+                for key in keys or ():
+                    _add_to_index(key, (self.number, order, anchored))
+        _scan.cache_clear()
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        if not self.indexed:
+            return list(self.pattern.finditer(text))
+        return _scan(text).get(self.number, [])
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match starting at or after `pos` and ending by `endpos`."""
+        end = len(text) if endpos is None else endpos
+        for match in self.finditer(text):
+            if match.start() >= pos and match.end() <= end:
+                return match
+        return None
+
+    def count(self, text: str) -> int:
+        return len(self.finditer(text))
+
+
+@lru_cache(maxsize=16)
+def _scan(text: str) -> dict[int, list[re.Match[str]]]:
+    """One pass over the word starts of `text` for every indexed PhraseSet."""
+    found: dict[int, list[re.Match[str]]] = {}
+    busy_until: dict[int, int] = {}  # set number -> end of its last match (no overlaps)
+    index, short_index = _index, _short_index
+    for start_match in _WORD_START.finditer(text):
+        start = start_match.start()
+        candidates = index.get(text[start : start + KEY_LENGTH]) or short_index.get(
+            text[start : start + SHORT_KEY_LENGTH]
+        )
+        if not candidates:
+            continue
+        done: set[int] = set()
+        for number, _, anchored in candidates:
+            if number in done or busy_until.get(number, -1) > start:
+                continue
+            match = anchored.match(text, start)
+            if match is not None:
+                done.add(number)
+                busy_until[number] = match.end()
+                found.setdefault(number, []).append(match)
+    return found
