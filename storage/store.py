@@ -156,27 +156,31 @@ class SqlStore:
     def get_or_create_member(
         self, platform: str, workspace_id: str, user_id: str, display_name: str | None = None
     ) -> MemberRecord:
+        shown = _clip(display_name, Member.display_name)
         with self._transaction() as session:
             workspace = self._workspace(session, platform, workspace_id)
-            session.execute(
-                claims.dialect_insert(session, Member)
-                .values(
-                    workspace_id=workspace.id,
-                    user_id=user_id,
-                    display_name=_clip(display_name, Member.display_name),
-                    timezone="UTC",
-                    work_start=time(9, 0),
-                    work_end=time(17, 30),
-                    shoutouts_opt_in=False,
-                    store_drafts_opt_in=False,
-                    created_at=self._now(),
-                )
-                .on_conflict_do_nothing(index_elements=["workspace_id", "user_id"])
+            find = select(Member).where(
+                Member.workspace_id == workspace.id, Member.user_id == user_id
             )
-            member = session.scalars(
-                select(Member).where(Member.workspace_id == workspace.id, Member.user_id == user_id)
-            ).one()
-            shown = _clip(display_name, Member.display_name)
+            member = session.scalar(find)
+            if member is None:
+                # ON CONFLICT: another process may be creating the same member right now.
+                session.execute(
+                    claims.dialect_insert(session, Member)
+                    .values(
+                        workspace_id=workspace.id,
+                        user_id=user_id,
+                        display_name=shown,
+                        timezone="UTC",
+                        work_start=time(9, 0),
+                        work_end=time(17, 30),
+                        shoutouts_opt_in=False,
+                        store_drafts_opt_in=False,
+                        created_at=self._now(),
+                    )
+                    .on_conflict_do_nothing(index_elements=["workspace_id", "user_id"])
+                )
+                member = session.scalars(find).one()
             if shown and member.display_name != shown:
                 member.display_name = shown
             return member_record(member)
