@@ -4,8 +4,8 @@ Run:  .venv/bin/python bench/slack_bench.py [--rate 200] [--seconds 10]
           [--databases sqlite,postgresql]
 
 What happens, all on loopback:
-1. A stand-in Slack Web API (tests/slack/fake_slack.py) starts in this process; every reply
-   the servers send (response_url posts, chat.postMessage in DM threads) lands there.
+1. A stand-in Slack Web API (tests/slack/fake_slack.py) starts in its own process; every
+   reply the servers send (response_url posts, chat.postMessage in DM threads) lands there.
 2. For each target — the floor (a bare `AsyncApp` whose listeners only ack, served through
    the same aiohttp adapter), then `netcoach serve` on SQLite, then on PostgreSQL — a real
    server process starts on a free port. After a warm-up, signed requests arrive open-loop at
@@ -99,6 +99,76 @@ def run_floor_server(api_url: str) -> None:
     asyncio.run(main())
 
 
+# --- the stand-in Slack API, in its own process ---------------------------------------------------
+def run_stand_in() -> None:
+    """FakeSlack plus `GET /_replies` (how many replies arrived), printed port, until SIGTERM.
+
+    Its own process, so answering the servers' replies costs the load generator nothing.
+    """
+    from aiohttp import web
+
+    async def main() -> None:
+        fake = await FakeSlack().start()
+        fake.add_workspace(TOKEN, team_id=TEAM)
+
+        async def replies(request: web.Request) -> web.Response:
+            count = sum(1 for c in fake.calls if c.method in {"response_url", "chat.postMessage"})
+            return web.json_response({"replies": count})
+
+        async def forget(request: web.Request) -> web.Response:
+            fake.calls.clear()
+            return web.json_response({"replies": 0})
+
+        stats = web.Application()
+        stats.router.add_get("/_replies", replies)
+        stats.router.add_post("/_forget", forget)
+        runner = web.AppRunner(stats, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        stats_port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        print(f"stand-in {fake.port} {stats_port}", flush=True)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await stop.wait()
+        await runner.cleanup()
+        await fake.stop()
+
+    asyncio.run(main())
+
+
+class StandIn:
+    """The stand-in process, seen from the load generator."""
+
+    def __init__(self) -> None:
+        command = [sys.executable, str(Path(__file__).resolve()), "--stand-in"]
+        self.process = subprocess.Popen(
+            command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
+        assert self.process.stdout is not None
+        _, api_port, stats_port = self.process.stdout.readline().split()
+        self.api_url = f"http://127.0.0.1:{api_port}/api/"
+        self.hooks = f"http://127.0.0.1:{api_port}/hooks/"
+        self.stats = f"http://127.0.0.1:{stats_port}"
+
+    def response_url(self, name: str) -> str:
+        return self.hooks + name
+
+    async def replies(self) -> int:
+        async with aiohttp.ClientSession() as session, session.get(f"{self.stats}/_replies") as r:
+            return int((await r.json())["replies"])
+
+    async def forget(self) -> None:
+        async with aiohttp.ClientSession() as session, session.post(f"{self.stats}/_forget"):
+            pass
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
 # --- server processes
 @dataclass
 class Server:
@@ -107,14 +177,41 @@ class Server:
     url: str
     replies: bool  # does it answer (so the drain can be measured)?
 
+    def pids(self) -> list[int]:
+        """The server and its children (`netcoach serve` runs a Slack worker process)."""
+        pids = [self.process.pid]
+        try:
+            children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+            pids += [int(p) for p in children.read_text().split()]
+        except OSError:
+            pass
+        return pids
+
     def memory_mb(self) -> tuple[float, float]:
-        """(VmRSS, VmHWM) in MB: resident now, and the peak so far."""
-        fields = {}
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key in {"VmRSS", "VmHWM"}:
-                fields[key] = int(value.split()[0]) / 1024
-        return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
+        """(VmRSS, VmHWM) in MB, summed over the server's processes: now, and each one's peak."""
+        totals = {"VmRSS": 0.0, "VmHWM": 0.0}
+        for pid in self.pids():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                key, _, value = line.partition(":")
+                if key in totals:
+                    totals[key] += int(value.split()[0]) / 1024
+        return totals["VmRSS"], totals["VmHWM"]
+
+    def cpu_seconds(self) -> float:
+        total = 0.0
+        for pid in self.pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
+
+    async def settle(self, timeout: float = 60.0) -> None:
+        """Wait until the server is idle (the worker's model load and warm-up replies done)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            before = self.cpu_seconds()
+            await asyncio.sleep(0.5)
+            if self.cpu_seconds() - before < 0.05:  # under 10 % of a core
+                return
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)
@@ -172,7 +269,7 @@ def start_floor(api_url: str) -> Server:
 _serial = itertools.count(1)
 
 
-def slash_command(fake: FakeSlack) -> tuple[str, str]:
+def slash_command(fake: StandIn) -> tuple[str, str]:
     n = next(_serial)
     text = COMMANDS[n % len(COMMANDS)].format(n=n)
     body = urlencode(
@@ -252,12 +349,12 @@ async def send_one(
         run.failures += 1
 
 
-def mixed(fake: FakeSlack) -> Callable[[], tuple[str, str]]:
+def mixed(fake: StandIn) -> Callable[[], tuple[str, str]]:
     flip = itertools.cycle((True, False))
     return lambda: slash_command(fake) if next(flip) else dm_event()
 
 
-async def open_loop(server: Server, fake: FakeSlack, rate: float, seconds: float) -> Run:
+async def open_loop(server: Server, fake: StandIn, rate: float, seconds: float) -> Run:
     """Requests start on schedule whatever the server does: latency includes queueing."""
     run = Run()
     make = mixed(fake)
@@ -276,7 +373,7 @@ async def open_loop(server: Server, fake: FakeSlack, rate: float, seconds: float
     return run
 
 
-async def closed_loop(server: Server, fake: FakeSlack, concurrency: int, seconds: float) -> Run:
+async def closed_loop(server: Server, fake: StandIn, concurrency: int, seconds: float) -> Run:
     """`concurrency` clients, each sending its next request when the last was acked."""
     run = Run()
     make = mixed(fake)
@@ -295,19 +392,15 @@ async def closed_loop(server: Server, fake: FakeSlack, concurrency: int, seconds
     return run
 
 
-def reply_count(fake: FakeSlack) -> int:
-    return sum(1 for c in fake.calls if c.method in {"response_url", "chat.postMessage"})
-
-
-async def drain(fake: FakeSlack, expected: int, timeout: float = 120) -> float:
+async def drain(fake: StandIn, expected: int, timeout: float = 180) -> float:
     """Seconds until the background replies of every acked request reached the stand-in."""
     start = time.perf_counter()
-    while reply_count(fake) < expected and time.perf_counter() - start < timeout:
-        await asyncio.sleep(0.05)
+    while await fake.replies() < expected and time.perf_counter() - start < timeout:
+        await asyncio.sleep(0.1)
     return time.perf_counter() - start
 
 
-async def warm_up(server: Server, fake: FakeSlack) -> None:
+async def warm_up(server: Server, fake: StandIn) -> None:
     """First requests pay for auth.test, the model load, connection set-up: not measured."""
     run = Run()
     async with aiohttp.ClientSession() as session:
@@ -316,7 +409,7 @@ async def warm_up(server: Server, fake: FakeSlack) -> None:
             await send_one(session, f"{server.url}/slack/events", mixed(fake), run)
     if server.replies:
         await drain(fake, len(run.latencies_ms), timeout=60)
-    await asyncio.sleep(1.0)
+    await server.settle()
 
 
 @dataclass
@@ -330,15 +423,15 @@ class Result:
 
 
 async def measure(
-    server: Server, fake: FakeSlack, rate: float, seconds: float, concurrency: int
+    server: Server, fake: StandIn, rate: float, seconds: float, concurrency: int
 ) -> Result:
-    fake.calls.clear()
+    await fake.forget()
     await warm_up(server, fake)
-    fake.calls.clear()
+    await fake.forget()
     steady = await open_loop(server, fake, rate, seconds)
     drain_s = await drain(fake, len(steady.latencies_ms)) if server.replies else None
-    await asyncio.sleep(0.5)
-    fake.calls.clear()
+    await server.settle()
+    await fake.forget()
     burst = await closed_loop(server, fake, concurrency, seconds / 2)
     if server.replies:
         await drain(fake, len(burst.latencies_ms))
@@ -406,8 +499,7 @@ def report(results: list[Result], rate: float, concurrency: int) -> None:
 
 
 async def main(args: argparse.Namespace) -> None:
-    fake = await FakeSlack().start()
-    fake.add_workspace(TOKEN, team_id=TEAM)
+    fake = StandIn()
     results: list[Result] = []
     cleanups: list[Callable[[], None]] = []
     targets: list[tuple[str, Callable[[], Server]]] = [("floor", lambda: start_floor(fake.api_url))]
@@ -444,7 +536,7 @@ async def main(args: argparse.Namespace) -> None:
             finally:
                 server.stop()
     finally:
-        await fake.stop()
+        fake.stop()
         for cleanup in cleanups:
             cleanup()
     report(results, args.rate, args.concurrency)
@@ -460,6 +552,7 @@ def parse_args() -> argparse.Namespace:
         "--postgres-url", default=os.environ.get("NETCOACH_TEST_POSTGRES_URL", DEFAULT_POSTGRES)
     )
     parser.add_argument("--floor-server", metavar="API_URL", help=argparse.SUPPRESS)
+    parser.add_argument("--stand-in", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
@@ -467,5 +560,7 @@ if __name__ == "__main__":
     arguments = parse_args()
     if arguments.floor_server:
         run_floor_server(arguments.floor_server)
+    elif arguments.stand_in:
+        run_stand_in()
     else:
         asyncio.run(main(arguments))

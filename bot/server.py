@@ -87,8 +87,13 @@ def build_app(
     post_interval_seconds: float = DEFAULT_POST_INTERVAL_SECONDS,
     run_scheduler: bool = True,
     warm_reviewer: bool = True,
+    slack_work_process: bool = False,
 ) -> web.Application:
-    """The whole server as an aiohttp app. Nothing connects until the app starts."""
+    """The whole server as an aiohttp app. Nothing connects until the app starts.
+
+    `slack_work_process`: do the work behind Slack requests in a worker process, so the acks
+    never wait for it (`netcoach serve` sets it; tests keep everything in one process).
+    """
     plan = check_channels(services.settings)
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[SERVICES] = services
@@ -99,7 +104,10 @@ def build_app(
         from bot.slack.app import build_slack_app
 
         slack = build_slack_app(
-            services, client=slack_client, post_interval_seconds=post_interval_seconds
+            services,
+            client=slack_client,
+            post_interval_seconds=post_interval_seconds,
+            work_in_subprocess=slack_work_process,
         )
         app[SLACK] = slack
         app.cleanup_ctx.append(_slack_context)
@@ -114,7 +122,7 @@ def build_app(
     app.router.add_get("/healthz", healthz)
     if run_scheduler:
         app.cleanup_ctx.append(_scheduler_context)
-    if warm_reviewer:
+    if warm_reviewer and not slack_work_process:
         app.cleanup_ctx.append(_reviewer_warm_up)
     return app
 
@@ -211,10 +219,12 @@ async def _slack_context(app: web.Application) -> AsyncIterator[None]:
         client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=client.timeout))
     if slack.oauth is not None:
         await slack.oauth.create_tables()
+    slack.work.start()
     try:
         yield
     finally:
-        await slack.deps.close()  # let replies in flight go out before the session closes
+        await slack.work.close()  # let replies in flight go out before the session closes
+        await slack.deps.close()
         if own_session and client.session is not None:
             await client.session.close()
             client.session = None

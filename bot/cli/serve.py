@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         services = bootstrap(settings)
-        app = build_app(services)
+        app = build_app(services, slack_work_process=True)
     except SettingsError as error:
         print(f"netcoach serve: {error}", file=sys.stderr)
         return 2

@@ -19,8 +19,10 @@ from bot.slack.client import DEFAULT_POST_INTERVAL_SECONDS, ChannelPacer, build_
 from bot.slack.dedupe import claim_events_once
 from bot.slack.deps import SlackDeps
 from bot.slack.errors import on_error
+from bot.slack.lanes import threads_for
 from bot.slack.listeners import register_listeners
 from bot.slack.settings_check import SlackMode, slack_mode
+from bot.slack.work import InProcessWork, WorkRunner
 from bot.slack.workspaces import WorkspaceClients
 
 if TYPE_CHECKING:
@@ -50,7 +52,8 @@ def quiet_slack_loggers() -> None:
 @dataclass
 class SlackRuntime:
     app: AsyncApp
-    deps: SlackDeps
+    deps: SlackDeps  # this process's: event-id claims, and the scheduler's notifier
+    work: WorkRunner  # where the work behind each request runs
     mode: SlackMode
     oauth: OAuthStores | None = None
 
@@ -64,8 +67,13 @@ def build_slack_app(
     *,
     client: AsyncWebClient | None = None,
     post_interval_seconds: float = DEFAULT_POST_INTERVAL_SECONDS,
+    work_in_subprocess: bool = False,
 ) -> SlackRuntime:
-    """Raises SettingsError when the Slack settings are off or inconsistent."""
+    """Raises SettingsError when the Slack settings are off or inconsistent.
+
+    `work_in_subprocess`: run the work behind requests in the Slack worker process (what
+    `netcoach serve` does); otherwise as tasks of this event loop (tests inject fakes there).
+    """
     settings = services.settings
     mode = slack_mode(settings.slack, settings.encryption_key)
     if mode is SlackMode.OFF:
@@ -99,8 +107,16 @@ def build_slack_app(
         pacer=ChannelPacer(post_interval_seconds),
         clients=WorkspaceClients(app.client, oauth.installations if oauth else None),
         installation_store=oauth.installations if oauth else None,
+        work_threads=threads_for(settings.database_url),
     )
+    work: WorkRunner
+    if work_in_subprocess:
+        from bot.slack.worker import ProcessWork
+
+        work = ProcessWork(settings, post_interval_seconds)
+    else:
+        work = InProcessWork(deps)
     app.use(claim_events_once(deps))
     app.error(on_error)
-    register_listeners(app, deps)
-    return SlackRuntime(app=app, deps=deps, mode=mode, oauth=oauth)
+    register_listeners(app, work)
+    return SlackRuntime(app=app, deps=deps, work=work, mode=mode, oauth=oauth)

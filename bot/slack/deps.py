@@ -1,10 +1,9 @@
 """What the Slack listeners need, handed to them in one object (no globals).
 
 Listeners ack and return at once; the work runs here, in background tasks, so a slow database
-or Web API never delays an ack. Three things keep the acks fast under load:
-- event ids are claimed on their own small thread pool, never queued behind the core's work;
-- at most `max_concurrent_work` core calls run at a time (the rest wait in the event loop,
-  which costs nothing), so worker threads do not starve the loop of the GIL;
+or Web API never delays an ack. What keeps the acks fast under load:
+- store calls run on `PriorityLanes`: event-id claims (on a DM's ack path) jump the queue of
+  the core's work, and SQLite gets one thread (its write lock serialises anyway);
 - answers to `response_url` reuse the app's one HTTP session instead of opening one each.
 """
 
@@ -12,18 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Awaitable, Coroutine, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.core.messages import Incoming, Reply
 from bot.slack.blocks import RenderedMessage
 from bot.slack.client import ChannelPacer
 from bot.slack.errors import report_failure
+from bot.slack.lanes import CLAIM, WORK, LoopLag, PriorityLanes
 from bot.slack.workspaces import WorkspaceClients
 
 if TYPE_CHECKING:
@@ -32,7 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_CONCURRENT_WORK = 4
 SHUTDOWN_GRACE_SECONDS = 10.0
 
 
@@ -46,41 +43,34 @@ class SlackDeps:
     pacer: ChannelPacer
     clients: WorkspaceClients
     installation_store: EncryptedInstallationStore | None = None
-    max_concurrent_work: int = DEFAULT_MAX_CONCURRENT_WORK
+    work_threads: int = 1
+    loop_lag: LoopLag = field(default_factory=LoopLag)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set, init=False, repr=False)
-    _work_gate: asyncio.Semaphore | None = field(default=None, init=False, repr=False)
-    _claims: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(max_workers=2, thread_name_prefix="claims"),
-        init=False,
-        repr=False,
-    )
+    _lag_watch: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
+    _closed: bool = field(default=False, init=False, repr=False)
 
-    # --- the core, off the event loop ---------------------------------------------------------
-    def _gate(self) -> asyncio.Semaphore:
-        if self._work_gate is None:
-            self._work_gate = asyncio.Semaphore(self.max_concurrent_work)
-        return self._work_gate
+    def __post_init__(self) -> None:
+        # Claims have a thread of their own: a DM's ack may wait for one, never for work.
+        self.claim_lane = PriorityLanes(1, "claims")
+        self.lanes = PriorityLanes(self.work_threads, "store", lag=self.loop_lag)
 
+    def start(self) -> None:
+        """Inside the running loop (server start-up): begin watching how late the loop runs."""
+        if self._lag_watch is None:
+            self._lag_watch = asyncio.create_task(self.loop_lag.watch())
+
+    # --- the core and the store, off the event loop ----------------------------------------------
     async def handle(self, incoming: Incoming) -> Reply:
-        """The core is synchronous and touches the database: it runs in a worker thread."""
-        async with self._gate():
-            return await asyncio.to_thread(self.services.coach.handle, incoming)
+        """The core is synchronous and touches the database: it runs on a store lane."""
+        return await self.lanes.run(WORK, self.services.coach.handle, incoming)
 
     async def home(self, incoming: Incoming) -> Reply:
-        async with self._gate():
-            return await asyncio.to_thread(self.services.coach.home, incoming)
+        return await self.lanes.run(WORK, self.services.coach.home, incoming)
 
     async def claim_event(self, event_id: str) -> bool:
         store = self.services.store
         now = self.services.clock.now()
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self._claims,
-            store.claim_event,  # type: ignore[attr-defined]
-            "slack",
-            event_id,
-            now,
-        )
+        return await self.claim_lane.run(CLAIM, store.claim_event, "slack", event_id, now)  # type: ignore[attr-defined]
 
     # --- answering -----------------------------------------------------------------------------
     async def answer(
@@ -105,14 +95,28 @@ class SlackDeps:
             raise ResponseUrlFailed(f"response_url answered HTTP {response.status_code}")
 
     # --- background work -----------------------------------------------------------------------
-    def spawn(self, work: Awaitable[None], body: Mapping[str, Any], client: AsyncWebClient) -> None:
-        """Run `work` after the ack; a failure is logged by ids and told to the person."""
+    def spawn(
+        self,
+        work: Coroutine[Any, Any, None],
+        body: Mapping[str, Any],
+        *,
+        claim: Awaitable[bool] | None = None,
+    ) -> None:
+        """Run `work` after the ack; a failure is logged by ids and told to the person.
+
+        `claim`: an event-id claim still undecided at ack time; the work runs only if it wins.
+        """
 
         async def run() -> None:
             try:
+                if claim is not None and not await claim:
+                    work.close()
+                    log.info("skipping duplicate delivery of event %s", body.get("event_id"))
+                    return
                 await work
             except Exception as error:
-                await report_failure(error, body, client, self.answer)
+                work.close()
+                await report_failure(error, body, self.clients.for_workspace, self.answer)
 
         task = asyncio.create_task(run())
         self._tasks.add(task)
@@ -123,11 +127,18 @@ class SlackDeps:
         return len(self._tasks)
 
     async def close(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> None:
-        """Let work in flight finish (up to `grace` seconds), then stop the claim threads."""
+        """Let work in flight finish (up to `grace` seconds), then stop the store lanes."""
         if self._tasks:
             _done, pending = await asyncio.wait(set(self._tasks), timeout=grace)
             for task in pending:
                 task.cancel()
             if pending:
                 log.warning("%d Slack replies were still running at shutdown", len(pending))
-        self._claims.shutdown(wait=False)
+        if self._closed:
+            return
+        self._closed = True
+        if self._lag_watch is not None:
+            self._lag_watch.cancel()
+            self._lag_watch = None
+        self.lanes.shutdown()
+        self.claim_lane.shutdown()

@@ -28,6 +28,7 @@ SORRY = (
 )
 
 Answer = Callable[..., Awaitable[None]]
+ClientFor = Callable[[str], Awaitable[AsyncWebClient]]
 
 
 class EventClaimFailed(RuntimeError):
@@ -58,8 +59,9 @@ def log_failure(error: BaseException, body: Mapping[str, Any]) -> None:
 
 
 async def report_failure(
-    error: BaseException, body: Mapping[str, Any], client: AsyncWebClient, answer: Answer
+    error: BaseException, body: Mapping[str, Any], client_for: ClientFor, answer: Answer
 ) -> None:
+    """Log the failure by ids; apologise through the response_url, or in the DM's thread."""
     log_failure(error, body)
     try:
         response_url = body.get("response_url")
@@ -68,6 +70,7 @@ async def report_failure(
             return
         event = body.get("event") or {}
         if event.get("type") == "message" and event.get("channel"):
+            client = await client_for(str(body.get("team_id") or ""))
             await client.chat_postMessage(
                 channel=event["channel"], thread_ts=event.get("ts"), text=SORRY
             )
@@ -90,4 +93,7 @@ async def on_error(
         assert respond is not None
         await respond(text=message.text, response_type="ephemeral", replace_original=False)
 
-    await report_failure(error, body, client, answer)
+    async def bolt_client(team_id: str) -> AsyncWebClient:
+        return client
+
+    await report_failure(error, body, bolt_client, answer)

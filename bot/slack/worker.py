@@ -1,0 +1,197 @@
+"""The Slack worker process: the work behind each request, away from the process that acks.
+
+The core's work is mostly Python (SQLAlchemy, the review model). In the process that answers
+Slack's HTTP requests it would hold the GIL the event loop needs to ack the next request, so
+under load the acks would wait for the replies. `netcoach serve` therefore acks in the server
+process and hands `(kind, body)` to one worker process, which runs `bot.slack.jobs` with its
+own store, Web API client and pacer, built from the same settings.
+
+Event-id claims stay in the server process (they decide the ack); a job reaches the worker
+only once its claim was won.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+from typing import Any
+
+from bot.config import Settings
+from bot.slack.errors import log_failure
+
+log = logging.getLogger(__name__)
+
+STOP = None
+SHUTDOWN_GRACE_SECONDS = 15.0
+
+
+class ProcessWork:
+    """`WorkRunner` that sends jobs to the worker process over a multiprocessing queue."""
+
+    def __init__(self, settings: Settings, post_interval_seconds: float) -> None:
+        self._settings = settings
+        self._post_interval = post_interval_seconds
+        self._context = multiprocessing.get_context("spawn")
+        self._queue: Any = self._context.Queue()
+        self._process: Any = None
+        self._waiting: set[asyncio.Task[None]] = set()
+
+    def start(self) -> None:
+        self._process = self._context.Process(
+            target=worker_main,
+            args=(self._settings, self._queue, self._post_interval),
+            name="netcoach-slack-worker",
+            daemon=True,
+        )
+        self._process.start()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def submit(
+        self, kind: str, body: dict[str, Any], claim: asyncio.Future[bool] | None = None
+    ) -> None:
+        if claim is None:
+            self._put(kind, body)
+            return
+
+        async def once_claimed() -> None:
+            try:
+                won = await claim
+            except Exception as error:
+                log_failure(error, body)
+                self._put("apologise", body)
+                return
+            if won:
+                self._put(kind, body)
+            else:
+                log.info("skipping duplicate delivery of event %s", body.get("event_id"))
+
+        task = asyncio.create_task(once_claimed())
+        self._waiting.add(task)
+        task.add_done_callback(self._waiting.discard)
+
+    def _put(self, kind: str, body: dict[str, Any]) -> None:
+        if self._process is None or not self._process.is_alive():
+            code = self._process.exitcode if self._process is not None else None
+            log.error("the Slack worker process is not running (exit code %s); starting it", code)
+            self.start()
+        # Queue.put hands the item to a feeder thread: it never blocks the event loop.
+        self._queue.put((kind, body))
+
+    async def close(self) -> None:
+        if self._waiting:
+            await asyncio.wait(set(self._waiting), timeout=5)
+        if self._process is None:
+            return
+        self._queue.put(STOP)
+        await asyncio.to_thread(self._process.join, SHUTDOWN_GRACE_SECONDS)
+        if self._process.is_alive():
+            log.warning("the Slack worker did not stop in time; terminating it")
+            self._process.terminate()
+            await asyncio.to_thread(self._process.join, 5)
+        self._queue.close()
+
+
+# When the machine is short of CPU, the acks (server process) go first; replies can wait.
+WORKER_NICENESS = 10
+
+
+def worker_main(settings: Settings, jobs: Any, post_interval_seconds: float) -> None:
+    # Ctrl-C reaches the whole process group; the server process decides when we stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.nice(WORKER_NICENESS)
+    from bot.cli.serve import configure_logging
+
+    configure_logging(settings.log_level)
+    asyncio.run(_work_until_stopped(settings, jobs, post_interval_seconds))
+
+
+async def _work_until_stopped(settings: Settings, jobs: Any, post_interval_seconds: float) -> None:
+    import aiohttp
+
+    from bot.bootstrap import bootstrap
+    from bot.slack.client import ChannelPacer, build_web_client
+    from bot.slack.deps import SlackDeps
+    from bot.slack.jobs import JOBS
+    from bot.slack.lanes import threads_for
+    from bot.slack.settings_check import SlackMode, slack_mode
+    from bot.slack.workspaces import WorkspaceClients
+
+    services = bootstrap(settings)
+    oauth = None
+    if slack_mode(settings.slack, settings.encryption_key) is SlackMode.OAUTH:
+        from bot.slack.oauth import OAuthStores
+
+        oauth = OAuthStores(settings)
+        client = build_web_client(settings.slack)
+    else:
+        client = build_web_client(settings.slack, token=settings.slack.bot_token)
+    client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=client.timeout))
+    installations = oauth.installations if oauth is not None else None
+    deps = SlackDeps(
+        services=services,
+        pacer=ChannelPacer(post_interval_seconds),
+        clients=WorkspaceClients(client, installations),
+        installation_store=installations,
+        work_threads=threads_for(settings.database_url),
+    )
+    deps.start()
+    # The model loads here, once, rather than on the first draft someone sends.
+    await deps.lanes.run(1, _warm_reviewer, services)
+
+    loop = asyncio.get_running_loop()
+    stopped = asyncio.Event()
+
+    def dispatch(item: tuple[str, dict[str, Any]] | None) -> None:
+        if item is STOP:
+            stopped.set()
+            return
+        kind, body = item
+        if kind == "apologise":
+            deps.spawn(_apologise(deps, body), body)
+        else:
+            deps.spawn(JOBS[kind](deps, body), body)
+
+    def read_jobs() -> None:
+        while True:
+            item = jobs.get()
+            loop.call_soon_threadsafe(dispatch, item)
+            if item is STOP:
+                return
+
+    threading.Thread(target=read_jobs, name="slack-jobs", daemon=True).start()
+    await stopped.wait()
+    await deps.close()
+    await client.session.close()
+    if oauth is not None:
+        await oauth.close()
+    close_store = getattr(services.store, "close", None)
+    if callable(close_store):
+        close_store()
+
+
+def _warm_reviewer(services: Any) -> None:
+    try:
+        services.reviewer("Warm-up: loading the review model.")
+    except Exception as error:  # a broken model shows on real drafts, with the apology
+        log.warning("review model warm-up failed: %s", type(error).__name__)
+
+
+async def _apologise(deps: Any, body: dict[str, Any]) -> None:
+    from bot.slack.errors import SORRY, RenderedMessage
+
+    response_url = body.get("response_url")
+    event = body.get("event") or {}
+    if response_url:
+        await deps.answer(str(response_url), RenderedMessage(text=SORRY, blocks=[]))
+    elif event.get("channel"):
+        client = await deps.clients.for_workspace(str(body.get("team_id") or ""))
+        await client.chat_postMessage(
+            channel=event["channel"], thread_ts=event.get("ts"), text=SORRY
+        )

@@ -1,0 +1,65 @@
+"""`netcoach serve`'s layout: acks in the server process, the work in the Slack worker process.
+
+The worker builds its own store, reviewer (the real model) and Web API client from the same
+settings, so these tests use a SQLite file both processes open and the system clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+import aiohttp
+import pytest
+
+from bot.bootstrap import bootstrap
+from bot.config import Settings
+from bot.server import SLACK, build_app
+from tests.slack.conftest import SIGNING_SECRET, Running, serve
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.harness import SlackSim, all_text
+
+pytestmark = pytest.mark.slow  # a second Python process and the real model: a few seconds
+
+
+@pytest.fixture
+async def worker_server(single_workspace_settings: Settings) -> AsyncIterator[Running]:
+    settings = replace(single_workspace_settings, log_level="WARNING")
+    services = bootstrap(settings)  # the server process's own store, for event-id claims
+    app = build_app(services, run_scheduler=False, slack_work_process=True)
+    running = await serve(app)
+    yield running
+    await running.stop()
+    services.store.close()  # type: ignore[attr-defined]
+
+
+async def test_the_worker_process_answers_commands_and_drafts_once(
+    worker_server: Running, fake_slack: FakeSlack
+):
+    work = worker_server.app[SLACK].work
+    assert work.pid is not None and work.pid != __import__("os").getpid()
+    async with aiohttp.ClientSession() as session:
+        slack = SlackSim(session, worker_server.base_url, SIGNING_SECRET, fake_slack)
+
+        answer = await slack.answer_to(await slack.command("met Jane Doe"), timeout=60)
+        assert "Jane Doe" in all_text(answer)
+
+        event = slack.dm_event("Buy our premium plan today, limited offer, book a demo now!")
+        for retry in (None, 1, 2):
+            assert (await slack.event(event, event_id="EvWorker1", retry_num=retry)).status == 200
+        reply = await slack.thread_reply_to(event, timeout=60)
+        assert "value-first score" in all_text(reply.args)  # the real model's verdict
+        await fake_slack.settle(0.5)
+        assert len(fake_slack.calls_to("chat.postMessage")) == 1
+
+
+async def test_the_worker_stops_with_the_server(single_workspace_settings: Settings):
+    services = bootstrap(replace(single_workspace_settings, log_level="WARNING"))
+    app = build_app(services, run_scheduler=False, slack_work_process=True)
+    running = await serve(app)
+    process = app[SLACK].work._process
+    assert process.is_alive()
+    await running.stop()
+    assert not process.is_alive()
+    assert process.exitcode == 0
+    services.store.close()  # type: ignore[attr-defined]
