@@ -16,7 +16,6 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.client import DEFAULT_POST_INTERVAL_SECONDS, ChannelPacer, build_web_client
-from bot.slack.dedupe import claim_events_once
 from bot.slack.deps import SlackDeps
 from bot.slack.errors import on_error
 from bot.slack.lanes import threads_for
@@ -116,7 +115,6 @@ def build_slack_app(
         work = ProcessWork(settings, post_interval_seconds)
     else:
         work = InProcessWork(deps)
-    app.use(claim_events_once(deps))
     app.error(on_error)
     register_listeners(app, work)
     return SlackRuntime(app=app, deps=deps, work=work, mode=mode, oauth=oauth)

@@ -1,9 +1,9 @@
-"""What the Slack listeners need, handed to them in one object (no globals).
+"""What the work behind Slack requests needs, in one object (no globals).
 
-Listeners ack and return at once; the work runs here, in background tasks, so a slow database
-or Web API never delays an ack. What keeps the acks fast under load:
-- store calls run on `PriorityLanes`: event-id claims (on a DM's ack path) jump the queue of
-  the core's work, and SQLite gets one thread (its write lock serialises anyway);
+The listeners ack and return at once; the jobs (`bot.slack.jobs`) run here as background
+tasks, so a slow database or Web API never delays an ack:
+- store calls run on `PriorityLanes` (one thread on SQLite, whose write lock serialises
+  anyway; several on PostgreSQL); event-id claims jump the queue of the core's work;
 - answers to `response_url` reuse the app's one HTTP session instead of opening one each.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Coroutine, Mapping
+from collections.abc import Coroutine, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.core.messages import Incoming, Reply
 from bot.slack.blocks import RenderedMessage
 from bot.slack.client import ChannelPacer
+from bot.slack.dedupe import first_delivery
 from bot.slack.errors import report_failure
 from bot.slack.lanes import CLAIM, WORK, LoopLag, PriorityLanes
 from bot.slack.workspaces import WorkspaceClients
@@ -50,8 +51,6 @@ class SlackDeps:
     _closed: bool = field(default=False, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Claims have a thread of their own: a DM's ack may wait for one, never for work.
-        self.claim_lane = PriorityLanes(1, "claims")
         self.lanes = PriorityLanes(self.work_threads, "store", lag=self.loop_lag)
 
     def start(self) -> None:
@@ -70,7 +69,7 @@ class SlackDeps:
     async def claim_event(self, event_id: str) -> bool:
         store = self.services.store
         now = self.services.clock.now()
-        return await self.claim_lane.run(CLAIM, store.claim_event, "slack", event_id, now)  # type: ignore[attr-defined]
+        return await self.lanes.run(CLAIM, store.claim_event, "slack", event_id, now)  # type: ignore[attr-defined]
 
     # --- answering -----------------------------------------------------------------------------
     async def answer(
@@ -95,23 +94,14 @@ class SlackDeps:
             raise ResponseUrlFailed(f"response_url answered HTTP {response.status_code}")
 
     # --- background work -----------------------------------------------------------------------
-    def spawn(
-        self,
-        work: Coroutine[Any, Any, None],
-        body: Mapping[str, Any],
-        *,
-        claim: Awaitable[bool] | None = None,
-    ) -> None:
-        """Run `work` after the ack; a failure is logged by ids and told to the person.
-
-        `claim`: an event-id claim still undecided at ack time; the work runs only if it wins.
-        """
+    def spawn(self, work: Coroutine[Any, Any, None], body: Mapping[str, Any]) -> None:
+        """Run `work` after the ack, once per Slack event id; a failure is logged by ids and
+        told to the person."""
 
         async def run() -> None:
             try:
-                if claim is not None and not await claim:
+                if not await first_delivery(body, self.claim_event):
                     work.close()
-                    log.info("skipping duplicate delivery of event %s", body.get("event_id"))
                     return
                 await work
             except Exception as error:
@@ -141,4 +131,3 @@ class SlackDeps:
             self._lag_watch.cancel()
             self._lag_watch = None
         self.lanes.shutdown()
-        self.claim_lane.shutdown()

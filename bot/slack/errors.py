@@ -31,10 +31,6 @@ Answer = Callable[..., Awaitable[None]]
 ClientFor = Callable[[str], Awaitable[AsyncWebClient]]
 
 
-class EventClaimFailed(RuntimeError):
-    """Recording an event id failed; the request gets a 500 and Slack delivers it again."""
-
-
 def request_ids(body: Mapping[str, Any]) -> dict[str, str]:
     event = body.get("event") or {}
     ids = {
@@ -84,11 +80,6 @@ async def on_error(
     respond: Callable[..., Awaitable[Any]] | None,
     client: AsyncWebClient,
 ) -> None:
-    if isinstance(error, EventClaimFailed):
-        # Slack retries the event (we answer 500); a message now would precede the real answer.
-        log_failure(error, body)
-        return
-
     async def answer(url: str, message: RenderedMessage) -> None:
         assert respond is not None
         await respond(text=message.text, response_type="ephemeral", replace_original=False)

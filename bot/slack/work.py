@@ -1,11 +1,11 @@
 """Where the work behind a request runs: in this process, or in the Slack worker process.
 
-Listeners ack and call `submit(kind, body, claim)`; a runner decides where `JOBS[kind]` runs.
+Listeners ack and call `submit(kind, body)`; a runner decides where `JOBS[kind]` runs. Either
+way the job starts with the event-id claim (`bot.slack.dedupe`).
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, Protocol
 
 from bot.slack.deps import SlackDeps
@@ -15,9 +15,7 @@ from bot.slack.jobs import JOBS
 class WorkRunner(Protocol):
     def start(self) -> None: ...
 
-    def submit(
-        self, kind: str, body: dict[str, Any], claim: asyncio.Future[bool] | None = None
-    ) -> None: ...
+    def submit(self, kind: str, body: dict[str, Any]) -> None: ...
 
     async def close(self) -> None: ...
 
@@ -31,10 +29,8 @@ class InProcessWork:
     def start(self) -> None:
         self.deps.start()
 
-    def submit(
-        self, kind: str, body: dict[str, Any], claim: asyncio.Future[bool] | None = None
-    ) -> None:
-        self.deps.spawn(JOBS[kind](self.deps, body), body, claim=claim)
+    def submit(self, kind: str, body: dict[str, Any]) -> None:
+        self.deps.spawn(JOBS[kind](self.deps, body), body)
 
     async def close(self) -> None:
         await self.deps.close()

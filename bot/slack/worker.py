@@ -6,8 +6,8 @@ under load the acks would wait for the replies. `netcoach serve` therefore acks 
 process and hands `(kind, body)` to one worker process, which runs `bot.slack.jobs` with its
 own store, Web API client and pacer, built from the same settings.
 
-Event-id claims stay in the server process (they decide the ack); a job reaches the worker
-only once its claim was won.
+The worker also claims event ids (`bot.slack.dedupe`) before the work, so the server process
+acks without touching the database at all.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import threading
 from typing import Any
 
 from bot.config import Settings
-from bot.slack.errors import log_failure
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +37,6 @@ class ProcessWork:
         self._context = multiprocessing.get_context("spawn")
         self._queue: Any = self._context.Queue()
         self._process: Any = None
-        self._waiting: set[asyncio.Task[None]] = set()
 
     def start(self) -> None:
         self._process = self._context.Process(
@@ -53,30 +51,7 @@ class ProcessWork:
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
-    def submit(
-        self, kind: str, body: dict[str, Any], claim: asyncio.Future[bool] | None = None
-    ) -> None:
-        if claim is None:
-            self._put(kind, body)
-            return
-
-        async def once_claimed() -> None:
-            try:
-                won = await claim
-            except Exception as error:
-                log_failure(error, body)
-                self._put("apologise", body)
-                return
-            if won:
-                self._put(kind, body)
-            else:
-                log.info("skipping duplicate delivery of event %s", body.get("event_id"))
-
-        task = asyncio.create_task(once_claimed())
-        self._waiting.add(task)
-        task.add_done_callback(self._waiting.discard)
-
-    def _put(self, kind: str, body: dict[str, Any]) -> None:
+    def submit(self, kind: str, body: dict[str, Any]) -> None:
         if self._process is None or not self._process.is_alive():
             code = self._process.exitcode if self._process is not None else None
             log.error("the Slack worker process is not running (exit code %s); starting it", code)
@@ -85,8 +60,6 @@ class ProcessWork:
         self._queue.put((kind, body))
 
     async def close(self) -> None:
-        if self._waiting:
-            await asyncio.wait(set(self._waiting), timeout=5)
         if self._process is None:
             return
         self._queue.put(STOP)
@@ -153,10 +126,7 @@ async def _work_until_stopped(settings: Settings, jobs: Any, post_interval_secon
             stopped.set()
             return
         kind, body = item
-        if kind == "apologise":
-            deps.spawn(_apologise(deps, body), body)
-        else:
-            deps.spawn(JOBS[kind](deps, body), body)
+        deps.spawn(JOBS[kind](deps, body), body)
 
     def read_jobs() -> None:
         while True:
@@ -181,17 +151,3 @@ def _warm_reviewer(services: Any) -> None:
         services.reviewer("Warm-up: loading the review model.")
     except Exception as error:  # a broken model shows on real drafts, with the apology
         log.warning("review model warm-up failed: %s", type(error).__name__)
-
-
-async def _apologise(deps: Any, body: dict[str, Any]) -> None:
-    from bot.slack.errors import SORRY, RenderedMessage
-
-    response_url = body.get("response_url")
-    event = body.get("event") or {}
-    if response_url:
-        await deps.answer(str(response_url), RenderedMessage(text=SORRY, blocks=[]))
-    elif event.get("channel"):
-        client = await deps.clients.for_workspace(str(body.get("team_id") or ""))
-        await client.chat_postMessage(
-            channel=event["channel"], thread_ts=event.get("ts"), text=SORRY
-        )

@@ -10,9 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
-from slack_bolt.context.async_context import AsyncBoltContext
 
-from bot.slack.dedupe import pending_claim
 from bot.slack.incoming import should_review_direct_message
 from bot.slack.registry import (
     ACTION_ID_PATTERN,
@@ -36,28 +34,24 @@ def register_listeners(app: AsyncApp, work: WorkRunner) -> None:
         await ack()
         work.submit("click", body)
 
-    async def on_direct_message(
-        event: dict[str, Any], body: dict[str, Any], context: AsyncBoltContext
-    ) -> None:
+    async def on_direct_message(event: dict[str, Any], body: dict[str, Any]) -> None:
         # Only a person's own new messages: edits, joins and bot posts (ours included) are
         # acked and ignored, so the bot can never answer itself in a loop.
         if should_review_direct_message(event):
-            work.submit("direct_message", body, pending_claim(context))
+            work.submit("direct_message", body)
 
     async def in_a_direct_message(event: dict[str, Any]) -> bool:
         # Subscribed to message.im only, but a listener on "message" alone would also take
         # channel messages if someone added message.channels to the app later.
         return event.get("channel_type") == "im"
 
-    async def on_app_home_opened(
-        event: dict[str, Any], body: dict[str, Any], context: AsyncBoltContext
-    ) -> None:
+    async def on_app_home_opened(event: dict[str, Any], body: dict[str, Any]) -> None:
         # The Messages tab opens the DM; only the Home tab shows the overview.
         if event.get("tab", "home") == "home" and event.get("user"):
-            work.submit("home", body, pending_claim(context))
+            work.submit("home", body)
 
-    async def on_uninstall_or_revoke(body: dict[str, Any], context: AsyncBoltContext) -> None:
-        work.submit("forget_installation", body, pending_claim(context))
+    async def on_uninstall_or_revoke(body: dict[str, Any]) -> None:
+        work.submit("forget_installation", body)
 
     app.command(SLASH_COMMAND)(on_network_command)
     app.message_shortcut(REVIEW_DRAFT_SHORTCUT)(on_review_draft_shortcut)
