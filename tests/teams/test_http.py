@@ -11,6 +11,8 @@ import logging
 import time
 from dataclasses import replace
 
+import pytest
+
 from bot.teams.adapter import SORRY
 from bot.teams.bot import UNREADABLE_BUTTON, WELCOME
 from bot.teams.incoming import PLATFORM
@@ -296,3 +298,35 @@ async def test_services_can_be_swapped_without_touching_teams_code(server: Teams
     assert incoming.conversation_id == CHANNEL_ID
     assert incoming.is_direct_message is False
     assert incoming.text == "network stats"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("from", "a string"),
+        ("conversation", 5),
+        ("conversation", None),
+        ("timestamp", "yesterday"),
+        ("entities", "x"),
+        ("entities", [5]),
+        ("serviceUrl", None),
+        ("recipient", None),
+        ("value", [1, 2]),
+        ("text", 12),
+        ("channelData", "x"),
+        ("type", "someNewActivityType"),
+        ("id", None),
+    ],
+)
+async def test_a_malformed_activity_never_crashes_the_server(
+    server: TeamsServer, field: str, value: object
+):
+    activity = personal_message(server.microsoft.service_url, "help")
+    if value is None:
+        del activity[field]
+    else:
+        activity[field] = value
+
+    response = await server.post(activity)
+
+    assert response.status in {201, 400}
