@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
+GUIDELINES_FILE = Path(__file__).resolve().parent / "data" / "guidelines.json"
 GUIDELINE_IDS: tuple[str, ...] = (
     "value-first",
     "no-hard-sell",
@@ -41,9 +42,7 @@ class UnknownGuidelineError(KeyError):
 
 @cache
 def all_guidelines() -> tuple[Guideline, ...]:
-    raw = json.loads(
-        resources.files("coach_rules").joinpath("data", "guidelines.json").read_text("utf-8")
-    )
+    raw = json.loads(GUIDELINES_FILE.read_text(encoding="utf-8"))
     return tuple(
         Guideline(
             id=item["id"],

@@ -15,8 +15,9 @@ model's signals can each ask for their lexicon without scanning the draft again.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 try:  # the parser behind `re`; private, so fall back to plain regular expressions without it
     from re import _constants as sre_constants
@@ -121,39 +122,60 @@ _index: dict[str, list[_Entry]] = {}
 _short_index: dict[str, list[_Entry]] = {}
 
 
-def _add_to_index(key: str, entry: _Entry) -> None:
+def _add_to_index(
+    index: dict[str, list[_Entry]], short: dict[str, list[_Entry]], key: str, entry: _Entry
+) -> None:
     if len(key) == KEY_LENGTH:
-        bucket = _index.setdefault(key, list(_short_index.get(key[:SHORT_KEY_LENGTH], ())))
+        bucket = index.setdefault(key, list(short.get(key[:SHORT_KEY_LENGTH], ())))
         bucket.append(entry)
         bucket.sort(key=lambda e: e[:2])
         return
-    _short_index.setdefault(key, []).append(entry)
-    for long_key, bucket in _index.items():
+    short.setdefault(key, []).append(entry)
+    for long_key, bucket in index.items():
         if long_key.startswith(key):
             bucket.append(entry)
             bucket.sort(key=lambda e: e[:2])
 
 
 class PhraseSet:
-    """Whole-word alternatives, matched like `\\b(?:a|b|…)\\b` but much faster."""
+    """Whole-word alternatives, matched like `\\b(?:a|b|…)\\b` but much faster.
+
+    Nothing is compiled until the first match is asked for, so importing the lexicons is
+    cheap; the first review pays for it once.
+    """
 
     def __init__(self, *alternatives: str, word_boundaries: bool = True) -> None:
         self.alternatives = alternatives
-        joined = "|".join(alternatives)
-        self.pattern = re.compile(rf"\b(?:{joined})\b" if word_boundaries else joined)
-        keyed = [start_keys(a) for a in alternatives] if word_boundaries else [None]
-        self.indexed = all(keys is not None for keys in keyed)
+        self.word_boundaries = word_boundaries
         self.number = len(_registry)
+        self._indexed = False
         _registry.append(self)
-        if self.indexed:
-            for order, (alternative, keys) in enumerate(zip(alternatives, keyed, strict=True)):
-                anchored = re.compile(rf"(?:{alternative})\b")
-                for key in keys or ():
-                    _add_to_index(key, (self.number, order, anchored))
-        _scan.cache_clear()
+
+    @property
+    def indexed(self) -> bool:
+        """Whether this set uses the fast index (every alternative's start could be listed)."""
+        _ensure_index()
+        return self._indexed
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The plain single alternation (the fallback, and the reference in tests)."""
+        joined = "|".join(self.alternatives)
+        return re.compile(rf"\b(?:{joined})\b" if self.word_boundaries else joined)
+
+    def _index_into(self, index: dict[str, list[_Entry]], short: dict[str, list[_Entry]]) -> None:
+        keyed = [start_keys(a) for a in self.alternatives] if self.word_boundaries else [None]
+        self._indexed = all(keys is not None for keys in keyed)
+        if not self._indexed:
+            return
+        for order, (alternative, keys) in enumerate(zip(self.alternatives, keyed, strict=True)):
+            anchored = re.compile(rf"(?:{alternative})\b")
+            for key in keys or ():
+                _add_to_index(index, short, key, (self.number, order, anchored))
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        if not self.indexed:
+        _ensure_index()
+        if not self._indexed:
             return list(self.pattern.finditer(text))
         return _scan(text).get(self.number, [])
 
@@ -167,6 +189,27 @@ class PhraseSet:
 
     def count(self, text: str) -> int:
         return len(self.finditer(text))
+
+
+_index_lock = threading.Lock()
+_indexed_sets = 0
+
+
+def _ensure_index() -> None:
+    """Index every PhraseSet created so far (once; again only if new sets appear)."""
+    global _index, _short_index, _indexed_sets
+    if _indexed_sets == len(_registry):
+        return
+    with _index_lock:
+        if _indexed_sets == len(_registry):
+            return
+        index: dict[str, list[_Entry]] = {}
+        short: dict[str, list[_Entry]] = {}
+        for phrase_set in _registry:
+            phrase_set._index_into(index, short)
+        _index, _short_index = index, short
+        _scan.cache_clear()
+        _indexed_sets = len(_registry)
 
 
 @lru_cache(maxsize=16)

@@ -211,12 +211,13 @@ def review(text: str, *, kind: str | None = None) -> Review:
             "rules were applied."
         )
     else:
-        probability = model.probability(text, normalised)
+        analysis = model.analyse(text, normalised)
+        probability = analysis.probability
         flagged = probability >= model.threshold
         model_points = -round(MODEL_POINTS * probability)
         breakdown.append((f"classifier: {probability:.0%} likely a hard sell", model_points))
         if flagged:  # only then is it worth working out which phrases drove the verdict
-            phrases = hard_sell_phrases(text, model.explain(text, normalised).chunks)
+            phrases = hard_sell_phrases(text, model.chunk_scores(analysis).chunks)
             if phrases:
                 guideline = get_guideline(MODEL_FINDING_RULE)
                 findings.append(

@@ -20,7 +20,9 @@ QUESTIONS_BEFORE_FINDING = 4  # one to three questions is fine
 ASKS_BEFORE_FINDING = 3
 I_WE_MINIMUM = 6  # "about them" needs this many I/we words and three times as many as "you"
 
-_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*\?+")
+_QUESTION_MARKS = re.compile(r"\?+")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _SIGNATURE = re.compile(
     r"(?:^|\n)\s*(?:[—–-]{1,2}|~)\s*[^\W\d_]"  # "— Priya", "-- Tom"
     r"|\b(?:best|cheers|thanks|thank you|regards|warmly|sincerely|ta|thx|all the best|"
@@ -66,6 +68,37 @@ def _strip_span(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _question_sentences(normalised: str) -> list[Span]:
+    """Each question: from the previous sentence break up to and including its '?'s."""
+    if "?" not in normalised:
+        return []
+    spans: list[Span] = []
+    previous_end = 0
+    for marks in _QUESTION_MARKS.finditer(normalised):
+        start = previous_end
+        for brk in _SENTENCE_BREAK.finditer(normalised, previous_end, marks.start()):
+            start = brk.end()
+        spans.append((start, marks.end()))
+        previous_end = marks.end()
+    return spans
+
+
+def _sentences_with(normalised: str, matches: list[re.Match[str]]) -> list[Span]:
+    """The spans of the sentences that hold at least one of `matches`."""
+    if not matches:
+        return []
+    found: list[Span] = []
+    starts = iter(sorted(m.start() for m in matches))
+    position = next(starts)
+    for sentence in _SENTENCE.finditer(normalised):
+        if sentence.start() <= position < sentence.end():
+            found.append(sentence.span())
+            position = next((p for p in starts if p >= sentence.end()), -1)
+            if position < 0:
+                break
+    return found
 
 
 def has_signature(text: str) -> bool:
@@ -147,19 +180,21 @@ def find_rule_hits(text: str, normalised: str, words: list[str] | None = None) -
         _spans(lexicon.BIG_ASK.finditer(normalised)),
     )
 
-    questions = [_strip_span(text, *m.span()) for m in _QUESTION_SENTENCE.finditer(normalised)]
+    questions = [_strip_span(text, *span) for span in _question_sentences(normalised)]
     if len(questions) >= QUESTIONS_BEFORE_FINDING:
         add(
             "one-clear-ask",
             f"It asks {len(questions)} questions; keep one clear ask.",
             questions,
         )
-    elif len(asks) >= ASKS_BEFORE_FINDING:
-        add(
-            "one-clear-ask",
-            f"It makes {len(asks)} requests; keep one clear ask.",
-            [m.span() for m in asks],
-        )
+    else:
+        asking_sentences = _sentences_with(normalised, asks)
+        if len(asking_sentences) >= ASKS_BEFORE_FINDING:
+            add(
+                "one-clear-ask",
+                f"It makes requests in {len(asking_sentences)} sentences; keep one clear ask.",
+                [_strip_span(text, *span) for span in asking_sentences],
+            )
 
     add(
         "follow-up-in-10-days",

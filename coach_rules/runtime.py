@@ -1,12 +1,13 @@
-"""The trained classifier in a compact runtime form: plain Python, no scikit-learn or skops.
+"""The trained classifier in a compact runtime form: no scikit-learn or skops at run time.
 
 `coach_rules.training` derives this form from the skops model at train time (the skops file
 stays the source of truth) and checks that both give the same probabilities. Loading takes
-tens of milliseconds instead of the seconds `import sklearn, skops.io` costs, and scoring one
-draft is a few dictionary look-ups per word because character n-grams are cached per chunk.
+tens of milliseconds (plus NumPy's import) instead of the seconds `import sklearn, skops.io`
+costs. Scoring a draft looks up character n-grams per whitespace-separated chunk (cached, so
+a common word costs one dictionary look-up) and does the per-term arithmetic in NumPy.
 
-The maths is the pipeline's, term for term: TF-IDF with sublinear tf and l2 normalisation per
-block, clipped standardised signals, then a logistic regression.
+The maths is the pipeline's, term for term: TF-IDF with sublinear (or binary) tf and l2
+normalisation per block, clipped standardised signals, then a logistic regression.
 """
 
 from __future__ import annotations
@@ -14,40 +15,38 @@ from __future__ import annotations
 import base64
 import json
 import math
-import sys
 import threading
-from array import array
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from coach_rules.analysis import CHAR_MAX, CHAR_MIN, CHUNK_RE, chunk_char_grams, word_grams
 from coach_rules.signals import SIGNAL_NAMES, WORD_RE, draft_signal_vector
 from coach_rules.textnorm import normalise
 
+if TYPE_CHECKING:
+    import numpy as np
+
 FORMAT = "netcoach-runtime/2"
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 RUNTIME_FILE = "draft_classifier.runtime.json"
 _CHUNK_CACHE_LIMIT = 200_000
-# A chunk's character n-gram ids, their summed weight, and its word tokens.
-_ChunkEntry = tuple[tuple[int, ...], float, tuple[str, ...]]
+# A chunk's character n-gram ids (an int32 array), their summed weight, and its word tokens.
+_ChunkEntry = tuple[Any, float, tuple[str, ...]]
 
 
 def _encode_floats(values: Sequence[float]) -> str:
-    packed = array("d", (float(v) for v in values))
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return base64.b64encode(packed.tobytes()).decode("ascii")
+    import numpy as np
+
+    return base64.b64encode(np.asarray(values, dtype="<f8").tobytes()).decode("ascii")
 
 
-def _decode_floats(encoded: str) -> list[float]:
-    packed = array("d")
-    packed.frombytes(base64.b64decode(encoded))
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed.tolist()
+def _decode_floats(encoded: str) -> np.ndarray:
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(encoded), dtype="<f8").astype(np.float64)
 
 
 def encode_tfidf_block(
@@ -107,48 +106,37 @@ def encode_model(
 
 
 class _TfidfBlock:
-    """One TF-IDF block: l2-normalised tf * idf, dotted with the classifier's coefficients.
+    """One TF-IDF block: l2-normalised tf * idf, dotted with the classifier's coefficients."""
 
-    The sums run in C (`sum(map(list.__getitem__, ids))`); only terms seen more than once
-    need a Python-level correction when tf is sublinear.
-    """
-
-    __slots__ = ("binary", "idf_coef", "idf_squared", "index")
+    __slots__ = ("binary", "idf_coef", "idf_squared", "index", "np")
 
     def __init__(self, data: dict) -> None:
+        import numpy
+
+        self.np = numpy
         self.index: dict[str, int] = {term: i for i, term in enumerate(data["terms"])}
         idf = _decode_floats(data["idf"])
-        self.idf_squared = [v * v for v in idf]
+        self.idf_squared = idf * idf
         self.idf_coef = _decode_floats(data["idf_coef"])
         self.binary = data["tf"] == "binary"
         if not len(self.index) == len(idf) == len(self.idf_coef):
             raise ValueError("runtime model block is inconsistent")
 
-    def sums(self, ids: list[int]) -> tuple[float, float]:
+    def sums(self, ids: np.ndarray) -> tuple[float, float]:
         """(dot product with the coefficients before normalising, l2 norm) for a draft."""
-        if not ids:
+        if not len(ids):
             return 0.0, 0.0
-        idf_squared, idf_coef = self.idf_squared, self.idf_coef
+        np = self.np
         if self.binary:
-            unique: Iterable[int] = set(ids)
-            squares = sum(map(idf_squared.__getitem__, unique))
-            dot = sum(map(idf_coef.__getitem__, unique))
-            return dot, math.sqrt(squares)
-        counts = Counter(ids)
-        squares = sum(map(idf_squared.__getitem__, counts))
-        dot = sum(map(idf_coef.__getitem__, counts))
-        if len(counts) < len(ids):
-            log = math.log
-            for term, count in counts.items():
-                if count > 1:
-                    tf = 1.0 + log(count)
-                    squares += (tf * tf - 1.0) * idf_squared[term]
-                    dot += (tf - 1.0) * idf_coef[term]
-        return dot, math.sqrt(squares)
-
-    def logit(self, ids: list[int]) -> float:
-        dot, norm = self.sums(ids)
-        return dot / norm if norm else 0.0
+            terms = np.unique(ids)
+            return (
+                float(self.idf_coef[terms].sum()),
+                math.sqrt(float(self.idf_squared[terms].sum())),
+            )
+        terms, counts = np.unique(ids, return_counts=True)
+        tf = 1.0 + np.log(counts)
+        dot = float(tf @ self.idf_coef[terms])
+        return dot, math.sqrt(float((tf * tf) @ self.idf_squared[terms]))
 
 
 @dataclass(frozen=True)
@@ -156,6 +144,20 @@ class ChunkContribution:
     start: int
     end: int
     logit: float  # how much this chunk pushed the draft towards "hard sell"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One draft as the model scored it (the underscored fields serve `chunk_scores`)."""
+
+    probability: float
+    logit: float
+    signal_logits: dict[str, float]
+    _spans: list[tuple[int, int]]
+    _entries: list[_ChunkEntry]
+    _gram_ids: list[int | None]
+    _char_norm: float
+    _word_norm: float
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,10 @@ class Explanation:
 
 class RuntimeModel:
     def __init__(self, data: dict) -> None:
+        import numpy
+
+        self._np = numpy
+        self._no_ids = numpy.zeros(0, dtype=numpy.int32)
         if data.get("format") != FORMAT:
             raise ValueError(f"unsupported runtime model format {data.get('format')!r}")
         if tuple(data["char_range"]) != (CHAR_MIN, CHAR_MAX):
@@ -196,19 +202,22 @@ class RuntimeModel:
         entry = self._chunks.get(chunk)
         if entry is None:
             index = self._chars.index
-            ids = tuple(i for g in chunk_char_grams(chunk) if (i := index.get(g)) is not None)
-            weight = sum(map(self._chars.idf_coef.__getitem__, ids))
+            found = [i for g in chunk_char_grams(chunk) if (i := index.get(g)) is not None]
+            ids = self._np.array(found, dtype=self._np.int32)
+            weight = float(self._chars.idf_coef[ids].sum())
             entry = (ids, weight, tuple(WORD_RE.findall(chunk)))
             if len(self._chunks) >= _CHUNK_CACHE_LIMIT:
                 self._chunks.clear()
             self._chunks[chunk] = entry
         return entry
 
-    def _signal_parts(self, text: str, normalised: str) -> list[float]:
+    def _signal_parts(
+        self, text: str, normalised: str, words: list[str] | None = None
+    ) -> list[float]:
         clip = self._signal_clip
         parts = []
         for value, mean, scale, coef in zip(
-            draft_signal_vector(text, normalised),
+            draft_signal_vector(text, normalised, words),
             self._signal_mean,
             self._signal_scale,
             self._signal_coef,
@@ -223,76 +232,83 @@ class RuntimeModel:
         get = self._words.index.get
         return [get(g) for g in word_grams(words)]
 
-    def logit(self, text: str, normalised: str | None = None) -> float:
-        normalised = normalise(text) if normalised is None else normalised
-        entries = [self._chunk(chunk) for chunk in CHUNK_RE.findall(normalised)]
-        char_ids = list(chain.from_iterable(entry[0] for entry in entries))
-        words = list(chain.from_iterable(entry[2] for entry in entries))
-        word_ids = [i for i in self._word_ids(words) if i is not None]
-        return (
-            self.intercept
-            + self._chars.logit(char_ids)
-            + self._words.logit(word_ids)
-            + sum(self._signal_parts(text, normalised))
-        )
-
-    def probability(self, text: str, normalised: str | None = None) -> float:
-        return _sigmoid(self.logit(text, normalised))
-
-    def explain(self, text: str, normalised: str | None = None) -> Explanation:
-        """The probability plus how strongly each whitespace-separated chunk points to
-        "hard sell".
-
-        A chunk's score is the weight of its own character n-grams, plus its words' unigram
-        weights and half of each word bigram it is part of, all normalised as in this draft.
-        An n-gram that occurs in several chunks counts in each of them, so the chunk scores
-        explain the verdict without being an exact split of the logit.
-        """
+    def analyse(self, text: str, normalised: str | None = None) -> Analysis:
+        """Score a draft, keeping what `explain` needs to attribute the score to chunks."""
         normalised = normalise(text) if normalised is None else normalised
         spans: list[tuple[int, int]] = []
         entries: list[_ChunkEntry] = []
-        token_chunk: list[int] = []  # for every word token, the chunk it sits in
-        for number, match in enumerate(CHUNK_RE.finditer(normalised)):
-            entry = self._chunk(match.group())
+        for match in CHUNK_RE.finditer(normalised):
             spans.append(match.span())
-            entries.append(entry)
-            token_chunk.extend([number] * len(entry[2]))
-
-        char_dot, char_norm = self._chars.sums(list(chain.from_iterable(e[0] for e in entries)))
+            entries.append(self._chunk(match.group()))
+        np = self._np
+        char_ids = np.concatenate([e[0] for e in entries]) if entries else self._no_ids
+        char_dot, char_norm = self._chars.sums(char_ids)
         words = list(chain.from_iterable(entry[2] for entry in entries))
         gram_ids = self._word_ids(words)
-        word_dot, word_norm = self._words.sums([i for i in gram_ids if i is not None])
-
-        per_chunk = [entry[1] / char_norm if char_norm else 0.0 for entry in entries]
-        if word_norm:
-            word_weight = self._words.idf_coef
-            n_words = len(words)
-            for position, term in enumerate(gram_ids):
-                if term is None:
-                    continue
-                share = word_weight[term] / word_norm
-                if position < n_words:  # unigram
-                    per_chunk[token_chunk[position]] += share
-                else:  # bigram of words (k, k + 1)
-                    k = position - n_words
-                    per_chunk[token_chunk[k]] += share / 2
-                    per_chunk[token_chunk[k + 1]] += share / 2
-
-        signal_parts = self._signal_parts(text, normalised)
+        word_ids = np.array([i for i in gram_ids if i is not None], dtype=np.int32)
+        word_dot, word_norm = self._words.sums(word_ids)
+        signal_parts = self._signal_parts(text, normalised, words)
         logit = (
             self.intercept
             + (char_dot / char_norm if char_norm else 0.0)
             + (word_dot / word_norm if word_norm else 0.0)
             + sum(signal_parts)
         )
-        return Explanation(
+        return Analysis(
             probability=_sigmoid(logit),
             logit=logit,
+            signal_logits=dict(zip(SIGNAL_NAMES, signal_parts, strict=True)),
+            _spans=spans,
+            _entries=entries,
+            _gram_ids=gram_ids,
+            _char_norm=char_norm,
+            _word_norm=word_norm,
+        )
+
+    def logit(self, text: str, normalised: str | None = None) -> float:
+        return self.analyse(text, normalised).logit
+
+    def probability(self, text: str, normalised: str | None = None) -> float:
+        return self.analyse(text, normalised).probability
+
+    def explain(self, text: str, normalised: str | None = None) -> Explanation:
+        return self.chunk_scores(self.analyse(text, normalised))
+
+    def chunk_scores(self, analysis: Analysis) -> Explanation:
+        """How strongly each whitespace-separated chunk points to "hard sell".
+
+        A chunk's score is the weight of its own character n-grams, plus its words' unigram
+        weights and half of each word bigram it is part of, all normalised as in this draft.
+        An n-gram that occurs in several chunks counts in each of them, so the chunk scores
+        explain the verdict without being an exact split of the logit.
+        """
+        entries = analysis._entries
+        char_norm, word_norm = analysis._char_norm, analysis._word_norm
+        per_chunk = [entry[1] / char_norm if char_norm else 0.0 for entry in entries]
+        if word_norm:
+            token_chunk: list[int] = []  # for every word token, the chunk it sits in
+            for number, entry in enumerate(entries):
+                token_chunk.extend([number] * len(entry[2]))
+            word_weight = self._words.idf_coef
+            n_words = len(token_chunk)
+            for position, term in enumerate(analysis._gram_ids):
+                if term is None:
+                    continue
+                share = float(word_weight[term]) / word_norm
+                if position < n_words:  # unigram
+                    per_chunk[token_chunk[position]] += share
+                else:  # bigram of words (k, k + 1)
+                    k = position - n_words
+                    per_chunk[token_chunk[k]] += share / 2
+                    per_chunk[token_chunk[k + 1]] += share / 2
+        return Explanation(
+            probability=analysis.probability,
+            logit=analysis.logit,
             chunks=tuple(
                 ChunkContribution(start, end, value)
-                for (start, end), value in zip(spans, per_chunk, strict=True)
+                for (start, end), value in zip(analysis._spans, per_chunk, strict=True)
             ),
-            signal_logits=dict(zip(SIGNAL_NAMES, signal_parts, strict=True)),
+            signal_logits=analysis.signal_logits,
         )
 
 

@@ -14,7 +14,6 @@ from coach_rules import lexicon
 from coach_rules.textnorm import LINK_TOKEN, lower_same_length
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*|[!?$€£¥%]")
-LETTERS_RE = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n")
 _QUESTION = re.compile(r"\?+")
 _EXCLAIM = re.compile(r"!+")
@@ -130,16 +129,19 @@ def ask_before_value(normalised: str) -> bool:
 
 def _shouting_share(text: str) -> float:
     """Share of letters in upper case (characters that lower-casing changes)."""
-    letters = len(LETTERS_RE.findall(text))
+    letters = sum(map(str.isalpha, text))
     if letters < 12:
         return 0.0
     upper = sum(map(str.__ne__, text, lower_same_length(text)))
     return min(upper / letters, 1.0)
 
 
-def draft_signal_vector(text: str, normalised: str) -> list[float]:
-    """The interpretable numbers fed to the classifier, named by `SIGNAL_NAMES`."""
-    words = words_of(normalised)
+def draft_signal_vector(text: str, normalised: str, words: list[str] | None = None) -> list[float]:
+    """The interpretable numbers fed to the classifier, named by `SIGNAL_NAMES`.
+
+    `words` may be passed when the caller already has `words_of(normalised)`.
+    """
+    words = words_of(normalised) if words is None else words
     n_words = max(len(words), 1)
     i_we, you = pronoun_counts(words)
     return [

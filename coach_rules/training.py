@@ -51,14 +51,23 @@ TRUSTED_TYPES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class ModelParams:
-    C: float = 4.0
+    """Hyperparameters, chosen by cross-validation and cross-writer scores on the training
+    part only (never the held-out drafts).
+
+    `signal_weight` scales the interpretable signals block before the classifier. At 1.0 the
+    classifier leaned on those dozen coarse numbers and cross-writer F1 fell from 0.976 to
+    0.934; at 0.02 they are regularised much harder than the text features and neither help
+    nor hurt measurably, while keeping their coefficients inspectable.
+    """
+
+    C: float = 16.0
     char_min_df: int = 3
     word_min_df: int = 2
     char_max_features: int | None = 60000
     word_max_features: int | None = 20000
     char_weight: float = 1.0
     word_weight: float = 1.0
-    signal_weight: float = 1.0
+    signal_weight: float = 0.02
     binary_tf: bool = False  # presence (True) or 1 + log(count) (False) per n-gram
 
     def as_dict(self) -> dict[str, object]:

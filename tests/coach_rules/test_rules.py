@@ -134,3 +134,17 @@ def test_a_value_first_note_breaks_nothing_and_shows_its_strengths():
     }
     assert "Here's the" in strengths["gives the reader something first"]
     assert "No need to reply" in strengths["gives the reader something first"]
+
+
+def test_requests_in_three_sentences_break_one_clear_ask_but_one_long_request_does_not():
+    one_request = "Quick question: can we book 15 minutes so I can walk you through our platform?"
+    assert "one-clear-ask" not in hits_by_rule(one_request)
+    three = (
+        "Can you review my deck. Also could you send me the slides. "
+        "And do you know anyone at Acme I could talk to."
+    )
+    assert hits_by_rule(three)["one-clear-ask"] == [
+        "Can you review my deck.",
+        "Also could you send me the slides.",
+        "And do you know anyone at Acme I could talk to.",
+    ]
