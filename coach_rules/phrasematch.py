@@ -18,6 +18,7 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from itertools import compress
 
 try:  # the parser behind `re`; private, so fall back to plain regular expressions without it
     from re import _constants as sre_constants
@@ -29,7 +30,6 @@ except ImportError:  # pragma: no cover - other Python versions
 KEY_LENGTH = 3
 SHORT_KEY_LENGTH = 2
 _MAX_KEYS = 400
-_WORD_START = re.compile(r"\b\w")
 
 
 class _Unknown(Exception):
@@ -218,13 +218,7 @@ def _scan(text: str) -> dict[int, list[re.Match[str]]]:
     found: dict[int, list[re.Match[str]]] = {}
     busy_until: dict[int, int] = {}  # set number -> end of its last match (no overlaps)
     index, short_index = _index, _short_index
-    for start_match in _WORD_START.finditer(text):
-        start = start_match.start()
-        candidates = index.get(text[start : start + KEY_LENGTH]) or short_index.get(
-            text[start : start + SHORT_KEY_LENGTH]
-        )
-        if not candidates:
-            continue
+    for start, candidates in _candidate_starts(text, index, short_index):
         done: set[int] = set()
         for number, _, anchored in candidates:
             if number in done or busy_until.get(number, -1) > start:
@@ -235,3 +229,27 @@ def _scan(text: str) -> dict[int, list[re.Match[str]]]:
                 busy_until[number] = match.end()
                 found.setdefault(number, []).append(match)
     return found
+
+
+_KEY_AT_WORD_START = re.compile(rf"\b(?=(\w.{{0,{KEY_LENGTH - 1}}}))", re.DOTALL)
+_match_start = re.Match.start
+
+
+def _candidate_starts(
+    text: str, index: dict[str, list[_Entry]], short_index: dict[str, list[_Entry]]
+) -> list[tuple[int, list[_Entry]]]:
+    """(word start, alternatives to try there) for the word starts that have any.
+
+    Finding the starts, their keys and the ones present in the index all runs in C; Python
+    only loops over the hits.
+    """
+    keys = _KEY_AT_WORD_START.findall(text)
+    starts = map(_match_start, _KEY_AT_WORD_START.finditer(text))
+    if short_index:
+        return [
+            (start, found)
+            for start, key in zip(starts, keys, strict=True)
+            if (found := index.get(key) or short_index.get(key[:SHORT_KEY_LENGTH]))
+        ]
+    hits = compress(zip(starts, keys, strict=True), map(index.__contains__, keys))
+    return [(start, index[key]) for start, key in hits]

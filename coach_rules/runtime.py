@@ -15,12 +15,16 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 import threading
+from array import array
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress
+from operator import mul
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from coach_rules.analysis import CHAR_MAX, CHAR_MIN, CHUNK_RE, chunk_char_grams, word_grams
 from coach_rules.signals import SIGNAL_NAMES, WORD_RE, draft_signal_vector
@@ -33,8 +37,11 @@ FORMAT = "netcoach-runtime/2"
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 RUNTIME_FILE = "draft_classifier.runtime.json"
 _CHUNK_CACHE_LIMIT = 200_000
-# A chunk's character n-gram ids (an int32 array), their summed weight, and its word tokens.
-_ChunkEntry = tuple[Any, float, tuple[str, ...]]
+_ID_BYTES = array("i").itemsize  # matches NumPy's intc
+_match_span = re.Match.span
+# A chunk's character n-gram ids (packed int32 bytes, so a draft's ids join with b"".join and
+# become one NumPy array without copying) and its word tokens.
+_ChunkEntry = tuple[bytes, tuple[str, ...]]
 
 
 def _encode_floats(values: Sequence[float]) -> str:
@@ -106,9 +113,15 @@ def encode_model(
 
 
 class _TfidfBlock:
-    """One TF-IDF block: l2-normalised tf * idf, dotted with the classifier's coefficients."""
+    """One TF-IDF block: l2-normalised tf * idf, dotted with the classifier's coefficients.
 
-    __slots__ = ("binary", "idf_coef", "idf_squared", "index", "np")
+    Few terms (a short draft, the word block) are summed in plain Python, where NumPy's
+    per-call overhead would dominate; many terms are counted and summed in NumPy.
+    """
+
+    __slots__ = ("binary", "coef_list", "idf_coef", "idf_squared", "index", "np", "squared_list")
+
+    NUMPY_FROM = 200  # terms in a draft from which the NumPy path is faster
 
     def __init__(self, data: dict) -> None:
         import numpy
@@ -118,29 +131,57 @@ class _TfidfBlock:
         idf = _decode_floats(data["idf"])
         self.idf_squared = idf * idf
         self.idf_coef = _decode_floats(data["idf_coef"])
+        self.squared_list: list[float] = self.idf_squared.tolist()
+        self.coef_list: list[float] = self.idf_coef.tolist()
         self.binary = data["tf"] == "binary"
         if not len(self.index) == len(idf) == len(self.idf_coef):
             raise ValueError("runtime model block is inconsistent")
 
-    def sums(self, ids: np.ndarray) -> tuple[float, float]:
+    def sums(self, ids: Sequence[int] | np.ndarray) -> tuple[float, float]:
         """(dot product with the coefficients before normalising, l2 norm) for a draft."""
-        if not len(ids):
-            return 0.0, 0.0
+        if len(ids) >= self.NUMPY_FROM:
+            return self._numpy_sums(self.np.asarray(ids))
+        return self._python_sums(ids.tolist() if hasattr(ids, "tolist") else list(ids))
+
+    def _numpy_sums(self, ids: np.ndarray) -> tuple[float, float]:
         np = self.np
+        ordered = np.sort(ids)
+        first = np.empty(len(ordered), dtype=bool)
+        first[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        terms = ordered[starts]
         if self.binary:
-            terms = np.unique(ids)
             return (
                 float(self.idf_coef[terms].sum()),
                 math.sqrt(float(self.idf_squared[terms].sum())),
             )
-        terms, counts = np.unique(ids, return_counts=True)
+        counts = np.diff(np.append(starts, len(ordered)))
         tf = 1.0 + np.log(counts)
         dot = float(tf @ self.idf_coef[terms])
         return dot, math.sqrt(float((tf * tf) @ self.idf_squared[terms]))
 
+    def _python_sums(self, ids: list[int]) -> tuple[float, float]:
+        if not ids:
+            return 0.0, 0.0
+        coef, squared = self.coef_list, self.squared_list
+        counts = Counter(ids)
+        dot = sum(map(coef.__getitem__, counts))
+        squares = sum(map(squared.__getitem__, counts))
+        if len(counts) < len(ids) and not self.binary:
+            # Terms seen c > 1 times have tf = 1 + log(c) instead of 1: add the difference.
+            repeated = list(compress(counts.keys(), map(_MORE_THAN_ONE, counts.values())))
+            extra_tf = [math.log(counts[term]) for term in repeated]  # tf - 1
+            dot += sum(map(mul, extra_tf, map(coef.__getitem__, repeated)))
+            extra_squared = [e * (2.0 + e) for e in extra_tf]  # tf**2 - 1
+            squares += sum(map(mul, extra_squared, map(squared.__getitem__, repeated)))
+        return dot, math.sqrt(squares)
 
-@dataclass(frozen=True)
-class ChunkContribution:
+
+_MORE_THAN_ONE = (1).__lt__
+
+
+class ChunkContribution(NamedTuple):
     start: int
     end: int
     logit: float  # how much this chunk pushed the draft towards "hard sell"
@@ -153,8 +194,9 @@ class Analysis:
     probability: float
     logit: float
     signal_logits: dict[str, float]
-    _spans: list[tuple[int, int]]
+    _normalised: str
     _entries: list[_ChunkEntry]
+    _char_ids: Any
     _gram_ids: list[int | None]
     _char_norm: float
     _word_norm: float
@@ -173,7 +215,6 @@ class RuntimeModel:
         import numpy
 
         self._np = numpy
-        self._no_ids = numpy.zeros(0, dtype=numpy.int32)
         if data.get("format") != FORMAT:
             raise ValueError(f"unsupported runtime model format {data.get('format')!r}")
         if tuple(data["char_range"]) != (CHAR_MIN, CHAR_MAX):
@@ -202,10 +243,10 @@ class RuntimeModel:
         entry = self._chunks.get(chunk)
         if entry is None:
             index = self._chars.index
-            found = [i for g in chunk_char_grams(chunk) if (i := index.get(g)) is not None]
-            ids = self._np.array(found, dtype=self._np.int32)
-            weight = float(self._chars.idf_coef[ids].sum())
-            entry = (ids, weight, tuple(WORD_RE.findall(chunk)))
+            found = array(
+                "i", [i for g in chunk_char_grams(chunk) if (i := index.get(g)) is not None]
+            )
+            entry = (found.tobytes(), tuple(WORD_RE.findall(chunk)))
             if len(self._chunks) >= _CHUNK_CACHE_LIMIT:
                 self._chunks.clear()
             self._chunks[chunk] = entry
@@ -235,18 +276,13 @@ class RuntimeModel:
     def analyse(self, text: str, normalised: str | None = None) -> Analysis:
         """Score a draft, keeping what `explain` needs to attribute the score to chunks."""
         normalised = normalise(text) if normalised is None else normalised
-        spans: list[tuple[int, int]] = []
-        entries: list[_ChunkEntry] = []
-        for match in CHUNK_RE.finditer(normalised):
-            spans.append(match.span())
-            entries.append(self._chunk(match.group()))
+        entries = list(map(self._chunk, CHUNK_RE.findall(normalised)))
         np = self._np
-        char_ids = np.concatenate([e[0] for e in entries]) if entries else self._no_ids
+        char_ids = np.frombuffer(b"".join([e[0] for e in entries]), dtype=np.intc)
         char_dot, char_norm = self._chars.sums(char_ids)
-        words = list(chain.from_iterable(entry[2] for entry in entries))
+        words = list(chain.from_iterable(entry[1] for entry in entries))
         gram_ids = self._word_ids(words)
-        word_ids = np.array([i for i in gram_ids if i is not None], dtype=np.int32)
-        word_dot, word_norm = self._words.sums(word_ids)
+        word_dot, word_norm = self._words.sums([i for i in gram_ids if i is not None])
         signal_parts = self._signal_parts(text, normalised, words)
         logit = (
             self.intercept
@@ -258,8 +294,9 @@ class RuntimeModel:
             probability=_sigmoid(logit),
             logit=logit,
             signal_logits=dict(zip(SIGNAL_NAMES, signal_parts, strict=True)),
-            _spans=spans,
+            _normalised=normalised,
             _entries=entries,
+            _char_ids=char_ids,
             _gram_ids=gram_ids,
             _char_norm=char_norm,
             _word_norm=word_norm,
@@ -274,6 +311,18 @@ class RuntimeModel:
     def explain(self, text: str, normalised: str | None = None) -> Explanation:
         return self.chunk_scores(self.analyse(text, normalised))
 
+    def _char_weight_per_chunk(self, analysis: Analysis) -> list[float]:
+        """Sum of each chunk's character n-gram weights, divided by the draft's norm."""
+        np = self._np
+        entries, norm = analysis._entries, analysis._char_norm
+        sizes = np.array([len(e[0]) // _ID_BYTES for e in entries], dtype=np.int64)
+        if not norm or not sizes.any():
+            return [0.0] * len(entries)
+        weights = self._chars.idf_coef[analysis._char_ids]
+        ends = np.cumsum(sizes)
+        totals = np.concatenate(([0.0], np.cumsum(weights)))
+        return ((totals[ends] - totals[ends - sizes]) / norm).tolist()
+
     def chunk_scores(self, analysis: Analysis) -> Explanation:
         """How strongly each whitespace-separated chunk points to "hard sell".
 
@@ -283,18 +332,18 @@ class RuntimeModel:
         explain the verdict without being an exact split of the logit.
         """
         entries = analysis._entries
-        char_norm, word_norm = analysis._char_norm, analysis._word_norm
-        per_chunk = [entry[1] / char_norm if char_norm else 0.0 for entry in entries]
+        word_norm = analysis._word_norm
+        per_chunk = self._char_weight_per_chunk(analysis)
         if word_norm:
             token_chunk: list[int] = []  # for every word token, the chunk it sits in
             for number, entry in enumerate(entries):
-                token_chunk.extend([number] * len(entry[2]))
-            word_weight = self._words.idf_coef
+                token_chunk.extend([number] * len(entry[1]))
+            word_weight = self._words.coef_list
             n_words = len(token_chunk)
             for position, term in enumerate(analysis._gram_ids):
                 if term is None:
                     continue
-                share = float(word_weight[term]) / word_norm
+                share = word_weight[term] / word_norm
                 if position < n_words:  # unigram
                     per_chunk[token_chunk[position]] += share
                 else:  # bigram of words (k, k + 1)
@@ -305,8 +354,12 @@ class RuntimeModel:
             probability=analysis.probability,
             logit=analysis.logit,
             chunks=tuple(
-                ChunkContribution(start, end, value)
-                for (start, end), value in zip(analysis._spans, per_chunk, strict=True)
+                ChunkContribution(*span, value)
+                for span, value in zip(
+                    map(_match_span, CHUNK_RE.finditer(analysis._normalised)),
+                    per_chunk,
+                    strict=True,
+                )
             ),
             signal_logits=analysis.signal_logits,
         )
