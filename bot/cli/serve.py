@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"netcoach serve: {error}", file=sys.stderr)
         return 2
 
+    from bot.slack.logs import configure_logging
+
     configure_logging(settings.log_level)
     from bot.bootstrap import bootstrap
     from bot.server import build_app
@@ -49,20 +51,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     asyncio.run(serve_until_stopped(app, settings.host, settings.port))
     return 0
-
-
-def configure_logging(level: str) -> None:
-    import logging
-
-    from bot.slack.app import quiet_slack_loggers
-
-    logging.basicConfig(
-        level=getattr(logging, level, logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    quiet_slack_loggers()
-    # Migration chatter ("setup plugin …") at every start-up says nothing an operator needs.
-    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 # The path only: a query string can hold an OAuth code.

@@ -1,14 +1,13 @@
 """Build the Bolt `AsyncApp` for the configured install mode, with every listener registered.
 
-`process_before_response=True`: each listener runs inline, acks, hands its work to
-`SlackDeps.spawn` and returns, so the HTTP answer leaves as soon as the listener returns. With
-Bolt's default (False) the listener runs as a separate task and Bolt polls for the ack every
-10 ms, which puts 10 ms on every slash command's ack for nothing.
+`process_before_response=True`: each listener runs inline, acks, submits its work
+(`bot.slack.work`) and returns, so the HTTP answer leaves as soon as the listener returns.
+With Bolt's default (False) the listener runs as a separate task and Bolt polls for the ack
+every 10 ms, which puts 10 ms on every slash command's ack for nothing.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from bot.slack.deps import SlackDeps
 from bot.slack.errors import on_error
 from bot.slack.lanes import threads_for
 from bot.slack.listeners import register_listeners
+from bot.slack.logs import quiet_slack_loggers
 from bot.slack.settings_check import SlackMode, slack_mode
 from bot.slack.work import InProcessWork, WorkRunner
 from bot.slack.workspaces import WorkspaceClients
@@ -28,30 +28,11 @@ if TYPE_CHECKING:
     from bot.bootstrap import Services
     from bot.slack.oauth import OAuthStores
 
-# Bolt's request verification logs a rejected request's whole body (DM text included) at INFO.
-QUIET_LOGGERS = ("slack_bolt", "slack_sdk")
-
-
-class _DropClientOverTokenNotice(logging.Filter):
-    """AsyncApp reads SLACK_BOT_TOKEN from the environment by itself and then warns that the
-    client we pass (carrying that same token and our base URL) wins. That is the intent."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("As you gave `client` as well")
-
-
-def quiet_slack_loggers() -> None:
-    for name in QUIET_LOGGERS:
-        logging.getLogger(name).setLevel(logging.WARNING)
-    app_logger = logging.getLogger("slack_bolt.AsyncApp")
-    if not any(isinstance(f, _DropClientOverTokenNotice) for f in app_logger.filters):
-        app_logger.addFilter(_DropClientOverTokenNotice())
-
 
 @dataclass
 class SlackRuntime:
     app: AsyncApp
-    deps: SlackDeps  # this process's: event-id claims, and the scheduler's notifier
+    deps: SlackDeps  # this process's clients and pacer (the scheduler's notifier uses them)
     work: WorkRunner  # where the work behind each request runs
     mode: SlackMode
     oauth: OAuthStores | None = None

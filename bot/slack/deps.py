@@ -94,21 +94,20 @@ class SlackDeps:
             raise ResponseUrlFailed(f"response_url answered HTTP {response.status_code}")
 
     # --- background work -----------------------------------------------------------------------
-    def spawn(self, work: Coroutine[Any, Any, None], body: Mapping[str, Any]) -> None:
-        """Run `work` after the ack, once per Slack event id; a failure is logged by ids and
-        told to the person."""
-
-        async def run() -> None:
-            try:
-                if not await first_delivery(body, self.claim_event):
-                    work.close()
-                    return
-                await work
-            except Exception as error:
+    async def run_job(self, work: Coroutine[Any, Any, None], body: Mapping[str, Any]) -> None:
+        """Run `work` once per Slack event id; a failure is logged by ids and told to the person."""
+        try:
+            if not await first_delivery(body, self.claim_event):
                 work.close()
-                await report_failure(error, body, self.clients.for_workspace, self.answer)
+                return
+            await work
+        except Exception as error:
+            work.close()
+            await report_failure(error, body, self.clients.for_workspace, self.answer)
 
-        task = asyncio.create_task(run())
+    def spawn(self, work: Coroutine[Any, Any, None], body: Mapping[str, Any]) -> None:
+        """`run_job` as a background task of this loop (the work behind a request)."""
+        task = asyncio.create_task(self.run_job(work, body))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 STOP = None
 SHUTDOWN_GRACE_SECONDS = 15.0
+# Jobs in progress at once: enough to overlap Web API calls; the store lanes bound the rest.
+CONSUMERS = 8
 
 
 class ProcessWork:
@@ -79,7 +81,7 @@ def worker_main(settings: Settings, jobs: Any, post_interval_seconds: float) -> 
     # Ctrl-C reaches the whole process group; the server process decides when we stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.nice(WORKER_NICENESS)
-    from bot.cli.serve import configure_logging
+    from bot.slack.logs import configure_logging
 
     configure_logging(settings.log_level)
     asyncio.run(_work_until_stopped(settings, jobs, post_interval_seconds))
@@ -95,8 +97,10 @@ async def _work_until_stopped(settings: Settings, jobs: Any, post_interval_secon
     from bot.slack.lanes import threads_for
     from bot.slack.settings_check import SlackMode, slack_mode
     from bot.slack.workspaces import WorkspaceClients
+    from storage import open_store
 
-    services = bootstrap(settings)
+    # The server process migrated the database before starting us.
+    services = bootstrap(settings, store=open_store(settings.database_url, migrate=False))
     oauth = None
     if slack_mode(settings.slack, settings.encryption_key) is SlackMode.OAUTH:
         from bot.slack.oauth import OAuthStores
@@ -119,24 +123,24 @@ async def _work_until_stopped(settings: Settings, jobs: Any, post_interval_secon
     await deps.lanes.run(1, _warm_reviewer, services)
 
     loop = asyncio.get_running_loop()
-    stopped = asyncio.Event()
-
-    def dispatch(item: tuple[str, dict[str, Any]] | None) -> None:
-        if item is STOP:
-            stopped.set()
-            return
-        kind, body = item
-        deps.spawn(JOBS[kind](deps, body), body)
+    pending: asyncio.Queue[tuple[str, dict[str, Any]] | None] = asyncio.Queue()
 
     def read_jobs() -> None:
         while True:
             item = jobs.get()
-            loop.call_soon_threadsafe(dispatch, item)
+            loop.call_soon_threadsafe(pending.put_nowait, item)
             if item is STOP:
                 return
 
+    async def consume() -> None:
+        # A backlog waits here as plain (kind, body) pairs, not as thousands of live tasks.
+        while (item := await pending.get()) is not STOP:
+            kind, body = item
+            await deps.run_job(JOBS[kind](deps, body), body)
+        pending.put_nowait(STOP)  # let the next consumer see it too
+
     threading.Thread(target=read_jobs, name="slack-jobs", daemon=True).start()
-    await stopped.wait()
+    await asyncio.gather(*(consume() for _ in range(CONSUMERS)))
     await deps.close()
     await client.session.close()
     if oauth is not None:
