@@ -11,10 +11,17 @@ Everything runs pinned to one CPU core. Three things are measured in the same ru
   `LogisticRegression()` pipeline trained here on the same training split and saved with
   skops, used the obvious way.
 
-Figures: single-draft latency p50/p99 for 100-, 600- and 2,000-character drafts (distinct
-drafts stitched from the corpus, so no draft is seen twice), batch throughput on corpus
-drafts, model load time and peak RSS (each in a fresh process), model file size, held-out
-F1, and the whole-process time of `netcoach review "…"`. Ratios are baseline / ours.
+Figures: single-draft latency p50/p99 for 100-, 600- and 2,000-character drafts; batch
+throughput; model load time and peak RSS (each in a fresh process); model file size;
+held-out F1; the whole-process time of `netcoach review "…"`. Ratios: how many times better
+ours is than the other column.
+
+The runtime caches character n-gram look-ups per word, so a long-running bot gets faster as
+it sees common words. To measure that steady state honestly, every scorer first reviews each
+draft of the training part once; the measured drafts are then stitched from the held-out
+part only (distinct drafts, none seen before), so their rarer words still miss the cache.
+Batch throughput is one pass over the held-out drafts as they are (first sight for `review`;
+the model-only pass comes after it).
 
 Targets (issue 2): p50 <= 1 ms and p99 <= 3 ms at 600 characters, >= 3,000 drafts/s in
 batch on one core, model load <= 300 ms, model file <= 5 MB, whole-process CLI <= 1.5 s.
@@ -225,14 +232,13 @@ def main() -> int:
         print(f"Review benchmark ({pinned}; {len(drafts)} corpus drafts; python {python})")
         print("(n.nx) = how many times better ours is than that column")
         print(f"{'':<34} {'ours':>12} {'ours via sklearn':>22} {'baseline':>22}")
+        for draft in training_part:  # steady state: a bot that has seen a corpus of drafts
+            review(draft.text)
+            ours_pipeline.predict_proba([draft.text])
+            baseline.predict_proba([draft.text])
+        held_out_texts = [d.text for d in held_out]
         for length in LENGTHS:
-            sample = drafts_of_length(texts, length, per_length, seed=length)
-            warm = drafts_of_length(texts, length, 50, seed=length + 1)
-            for text in warm:
-                review(text)
-                model.probability(text)
-                ours_pipeline.predict_proba([text])
-                baseline.predict_proba([text])
+            sample = drafts_of_length(held_out_texts, length, per_length, seed=length)
             r50, r99 = latency(review, sample)
             m50, m99 = latency(model.probability, sample)
             s50, s99 = latency(lambda t: ours_pipeline.predict_proba([t]), sample)
@@ -242,11 +248,11 @@ def main() -> int:
             print(row(f"  model only p50 ms, {length} chars", m50, s50, b50))
             print(row(f"  model only p99 ms, {length} chars", m99, s99, b99))
 
-        batch = texts[:2000]
-        ours_rate = throughput(lambda b: [review(t) for t in b], batch, repeat)
-        model_rate = throughput(lambda b: [model.probability(t) for t in b], batch, repeat)
-        sk_rate = throughput(lambda b: ours_pipeline.predict_proba(b), batch, repeat)
-        base_rate = throughput(lambda b: baseline.predict_proba(b), batch, repeat)
+        batch = held_out_texts
+        ours_rate = throughput(lambda b: [review(t) for t in b], batch, 1)
+        model_rate = throughput(lambda b: [model.probability(t) for t in b], batch, 1)
+        sk_rate = throughput(lambda b: ours_pipeline.predict_proba(b), batch, 1)
+        base_rate = throughput(lambda b: baseline.predict_proba(b), batch, 1)
         print(row("batch review() drafts/s", ours_rate, sk_rate, base_rate, higher_is_better=True))
         print(row("  model only drafts/s", model_rate, sk_rate, base_rate, higher_is_better=True))
 

@@ -23,10 +23,13 @@ def chunk_char_grams(chunk: str) -> tuple[str, ...]:
     """Character n-grams (CHAR_MIN..CHAR_MAX) of one whitespace-free chunk, padded by spaces."""
     padded = f" {chunk} "
     size = len(padded)
-    grams: list[str] = []
-    for n in range(CHAR_MIN, min(CHAR_MAX, size) + 1):
-        grams.extend(padded[i : i + n] for i in range(size - n + 1))
-    return tuple(grams)
+    return tuple(
+        [
+            padded[i : i + n]
+            for n in range(CHAR_MIN, min(CHAR_MAX, size) + 1)
+            for i in range(size - n + 1)
+        ]
+    )
 
 
 _cached_chunk_char_grams = lru_cache(maxsize=65536)(chunk_char_grams)

@@ -115,11 +115,22 @@ def start_keys(alternative: str) -> set[str] | None:
     return None
 
 
-_Entry = tuple[int, int, re.Pattern[str]]  # (set number, alternative order, anchored pattern)
+_Entry = tuple[int, int, str]  # (set number, alternative order, alternative)
+# What the scan tries at a word start: per PhraseSet, its alternatives for that key merged
+# into one anchored pattern (in their original order, so the first that matches still wins).
+_Compiled = tuple[int, re.Pattern[str]]
 _registry: list[PhraseSet] = []
 # Full-length keys; each list also holds the short-key entries its key starts with.
-_index: dict[str, list[_Entry]] = {}
-_short_index: dict[str, list[_Entry]] = {}
+_index: dict[str, list[_Compiled]] = {}
+_short_index: dict[str, list[_Compiled]] = {}
+
+
+def _compile_bucket(bucket: list[_Entry]) -> list[_Compiled]:
+    merged: list[_Compiled] = []
+    for number in dict.fromkeys(entry[0] for entry in bucket):
+        alternatives = "|".join(entry[2] for entry in bucket if entry[0] == number)
+        merged.append((number, re.compile(rf"(?:{alternatives})\b")))
+    return merged
 
 
 def _add_to_index(
@@ -169,9 +180,8 @@ class PhraseSet:
         if not self._indexed:
             return
         for order, (alternative, keys) in enumerate(zip(self.alternatives, keyed, strict=True)):
-            anchored = re.compile(rf"(?:{alternative})\b")
             for key in keys or ():
-                _add_to_index(index, short, key, (self.number, order, anchored))
+                _add_to_index(index, short, key, (self.number, order, alternative))
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         _ensure_index()
@@ -207,7 +217,8 @@ def _ensure_index() -> None:
         short: dict[str, list[_Entry]] = {}
         for phrase_set in _registry:
             phrase_set._index_into(index, short)
-        _index, _short_index = index, short
+        _index = {key: _compile_bucket(bucket) for key, bucket in index.items()}
+        _short_index = {key: _compile_bucket(bucket) for key, bucket in short.items()}
         _scan.cache_clear()
         _indexed_sets = len(_registry)
 
@@ -219,13 +230,11 @@ def _scan(text: str) -> dict[int, list[re.Match[str]]]:
     busy_until: dict[int, int] = {}  # set number -> end of its last match (no overlaps)
     index, short_index = _index, _short_index
     for start, candidates in _candidate_starts(text, index, short_index):
-        done: set[int] = set()
-        for number, _, anchored in candidates:
-            if number in done or busy_until.get(number, -1) > start:
+        for number, anchored in candidates:
+            if busy_until.get(number, -1) > start:
                 continue
             match = anchored.match(text, start)
             if match is not None:
-                done.add(number)
                 busy_until[number] = match.end()
                 found.setdefault(number, []).append(match)
     return found
@@ -236,8 +245,8 @@ _match_start = re.Match.start
 
 
 def _candidate_starts(
-    text: str, index: dict[str, list[_Entry]], short_index: dict[str, list[_Entry]]
-) -> list[tuple[int, list[_Entry]]]:
+    text: str, index: dict[str, list[_Compiled]], short_index: dict[str, list[_Compiled]]
+) -> list[tuple[int, list[_Compiled]]]:
     """(word start, alternatives to try there) for the word starts that have any.
 
     Finding the starts, their keys and the ones present in the index all runs in C; Python

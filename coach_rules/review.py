@@ -178,7 +178,8 @@ def review(text: str, *, kind: str | None = None) -> Review:
         )
 
     normalised = normalise(text)
-    words = words_of(normalised)
+    model = runtime.default_model()
+    words = words_of(normalised) if model is None else model.words(normalised)
     craft = craft_signals(text, normalised, words)
     signals = _signals(craft, kind)
     if craft.words == 0:
@@ -202,7 +203,6 @@ def review(text: str, *, kind: str | None = None) -> Review:
     breakdown: list[tuple[str, int]] = [("starting score", BASE_SCORE)]
     findings: list[Finding] = []
 
-    model = runtime.default_model()
     if model is None:
         probability = 0.0
         flagged = False

@@ -21,7 +21,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -119,7 +119,16 @@ class _TfidfBlock:
     per-call overhead would dominate; many terms are counted and summed in NumPy.
     """
 
-    __slots__ = ("binary", "coef_list", "idf_coef", "idf_squared", "index", "np", "squared_list")
+    __slots__ = (
+        "binary",
+        "coef_list",
+        "idf_coef",
+        "idf_squared",
+        "index",
+        "np",
+        "squared_list",
+        "unknown",
+    )
 
     NUMPY_FROM = 200  # terms in a draft from which the NumPy path is faster
 
@@ -128,13 +137,15 @@ class _TfidfBlock:
 
         self.np = numpy
         self.index: dict[str, int] = {term: i for i, term in enumerate(data["terms"])}
-        idf = _decode_floats(data["idf"])
+        # One extra slot with zero weight and zero idf stands for "not in the vocabulary".
+        self.unknown = len(self.index)
+        idf = numpy.append(_decode_floats(data["idf"]), 0.0)
         self.idf_squared = idf * idf
-        self.idf_coef = _decode_floats(data["idf_coef"])
+        self.idf_coef = numpy.append(_decode_floats(data["idf_coef"]), 0.0)
         self.squared_list: list[float] = self.idf_squared.tolist()
         self.coef_list: list[float] = self.idf_coef.tolist()
         self.binary = data["tf"] == "binary"
-        if not len(self.index) == len(idf) == len(self.idf_coef):
+        if not len(self.index) + 1 == len(idf) == len(self.idf_coef):
             raise ValueError("runtime model block is inconsistent")
 
     def sums(self, ids: Sequence[int] | np.ndarray) -> tuple[float, float]:
@@ -197,7 +208,7 @@ class Analysis:
     _normalised: str
     _entries: list[_ChunkEntry]
     _char_ids: Any
-    _gram_ids: list[int | None]
+    _gram_ids: list[int]
     _char_norm: float
     _word_norm: float
 
@@ -242,11 +253,10 @@ class RuntimeModel:
     def _chunk(self, chunk: str) -> _ChunkEntry:
         entry = self._chunks.get(chunk)
         if entry is None:
-            index = self._chars.index
-            found = array(
-                "i", [i for g in chunk_char_grams(chunk) if (i := index.get(g)) is not None]
-            )
-            entry = (found.tobytes(), tuple(WORD_RE.findall(chunk)))
+            # Unknown n-grams map to the block's zero-weight slot, so no Python-level filter.
+            chars = self._chars
+            found = list(map(chars.index.get, chunk_char_grams(chunk), repeat(chars.unknown)))
+            entry = (array("i", found).tobytes(), tuple(WORD_RE.findall(chunk)))
             if len(self._chunks) >= _CHUNK_CACHE_LIMIT:
                 self._chunks.clear()
             self._chunks[chunk] = entry
@@ -269,20 +279,34 @@ class RuntimeModel:
             parts.append(scaled * coef)
         return parts
 
-    def _word_ids(self, words: list[str]) -> list[int | None]:
-        get = self._words.index.get
-        return [get(g) for g in word_grams(words)]
+    def _word_ids(self, words: list[str]) -> list[int]:
+        """Ids of the word unigrams then bigrams; unknown ones map to the zero-weight slot."""
+        block = self._words
+        return list(map(block.index.get, word_grams(words), repeat(block.unknown)))
+
+    def _entries(self, normalised: str) -> list[_ChunkEntry]:
+        chunks = CHUNK_RE.findall(normalised)
+        entries = list(map(self._chunks.get, chunks))  # cache hits, looked up in C
+        if None in entries:
+            entries = [
+                entry or self._chunk(chunk) for entry, chunk in zip(entries, chunks, strict=True)
+            ]
+        return entries
+
+    def words(self, normalised: str) -> list[str]:
+        """`signals.words_of(normalised)`, served from the per-chunk cache."""
+        return list(chain.from_iterable(entry[1] for entry in self._entries(normalised)))
 
     def analyse(self, text: str, normalised: str | None = None) -> Analysis:
         """Score a draft, keeping what `explain` needs to attribute the score to chunks."""
         normalised = normalise(text) if normalised is None else normalised
-        entries = list(map(self._chunk, CHUNK_RE.findall(normalised)))
+        entries = self._entries(normalised)
         np = self._np
         char_ids = np.frombuffer(b"".join([e[0] for e in entries]), dtype=np.intc)
         char_dot, char_norm = self._chars.sums(char_ids)
         words = list(chain.from_iterable(entry[1] for entry in entries))
         gram_ids = self._word_ids(words)
-        word_dot, word_norm = self._words.sums([i for i in gram_ids if i is not None])
+        word_dot, word_norm = self._words.sums(gram_ids)
         signal_parts = self._signal_parts(text, normalised, words)
         logit = (
             self.intercept
@@ -331,25 +355,24 @@ class RuntimeModel:
         An n-gram that occurs in several chunks counts in each of them, so the chunk scores
         explain the verdict without being an exact split of the logit.
         """
+        np = self._np
         entries = analysis._entries
         word_norm = analysis._word_norm
-        per_chunk = self._char_weight_per_chunk(analysis)
+        per_chunk = np.asarray(self._char_weight_per_chunk(analysis))
         if word_norm:
-            token_chunk: list[int] = []  # for every word token, the chunk it sits in
-            for number, entry in enumerate(entries):
-                token_chunk.extend([number] * len(entry[1]))
-            word_weight = self._words.coef_list
+            # The chunk each word token sits in; unigram weights go to it, a bigram's to both.
+            words_per_chunk = np.fromiter((len(e[1]) for e in entries), np.int64, len(entries))
+            token_chunk = np.repeat(np.arange(len(entries)), words_per_chunk)
             n_words = len(token_chunk)
-            for position, term in enumerate(analysis._gram_ids):
-                if term is None:
-                    continue
-                share = word_weight[term] / word_norm
-                if position < n_words:  # unigram
-                    per_chunk[token_chunk[position]] += share
-                else:  # bigram of words (k, k + 1)
-                    k = position - n_words
-                    per_chunk[token_chunk[k]] += share / 2
-                    per_chunk[token_chunk[k + 1]] += share / 2
+            shares = self._words.idf_coef[np.asarray(analysis._gram_ids, dtype=np.intp)]
+            shares /= word_norm
+            size = len(entries)
+            per_chunk += np.bincount(token_chunk, weights=shares[:n_words], minlength=size)
+            if n_words > 1:
+                halves = shares[n_words:] / 2
+                per_chunk += np.bincount(token_chunk[:-1], weights=halves, minlength=size)
+                per_chunk += np.bincount(token_chunk[1:], weights=halves, minlength=size)
+        per_chunk = per_chunk.tolist()
         return Explanation(
             probability=analysis.probability,
             logit=analysis.logit,

@@ -79,3 +79,13 @@ def test_runtime_and_skops_pipeline_give_the_same_probabilities(card, pipeline):
 
 def test_runtime_threshold_matches_the_card(card):
     assert runtime.default_model().threshold == card["threshold"]
+
+
+def test_runtime_words_match_the_signal_tokenizer_on_the_corpus():
+    from coach_rules.signals import words_of
+    from coach_rules.textnorm import normalise
+
+    model = runtime.default_model()
+    for draft in corpus.load_corpus(strict=False):
+        normalised = normalise(draft.text)
+        assert model.words(normalised) == words_of(normalised)
