@@ -49,15 +49,28 @@ class ProcessWork:
         )
         self._process.start()
 
+    def _restart(self) -> None:
+        code = self._process.exitcode if self._process is not None else None
+        log.error("the Slack worker process is not running (exit code %s); starting it", code)
+        if self._process is not None:
+            # A process killed inside Queue.get may hold the queue's lock for ever: start over
+            # with a new queue. Jobs still queued for the dead worker are lost (and logged).
+            try:
+                lost = self._queue.qsize()
+            except NotImplementedError:
+                lost = -1
+            log.error("%s queued Slack job(s) were lost with the worker", lost)
+            self._queue.close()
+            self._queue = self._context.Queue()
+        self.start()
+
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
     def submit(self, kind: str, body: dict[str, Any]) -> None:
         if self._process is None or not self._process.is_alive():
-            code = self._process.exitcode if self._process is not None else None
-            log.error("the Slack worker process is not running (exit code %s); starting it", code)
-            self.start()
+            self._restart()
         # Queue.put hands the item to a feeder thread: it never blocks the event loop.
         self._queue.put((kind, body))
 

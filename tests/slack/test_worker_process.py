@@ -6,6 +6,7 @@ settings, so these tests use a SQLite file both processes open and the system cl
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
@@ -63,3 +64,20 @@ async def test_the_worker_stops_with_the_server(single_workspace_settings: Setti
     assert not process.is_alive()
     assert process.exitcode == 0
     services.store.close()  # type: ignore[attr-defined]
+
+
+async def test_a_dead_worker_is_restarted_and_the_next_request_answered(
+    worker_server: Running, fake_slack: FakeSlack
+):
+    work = worker_server.app[SLACK].work
+    async with aiohttp.ClientSession() as session:
+        slack = SlackSim(session, worker_server.base_url, SIGNING_SECRET, fake_slack)
+        await slack.answer_to(await slack.command("help"), timeout=60)  # the first worker is up
+
+        work._process.kill()
+        await asyncio.to_thread(work._process.join, 10)
+        first_pid = work._process.pid
+
+        answer = await slack.answer_to(await slack.command("help"), timeout=60)
+        assert "met" in all_text(answer)
+        assert work.pid != first_pid
