@@ -70,6 +70,7 @@ VALUE = _words(
     r"(?:in case|if) (?:it|this|that)(?:'s| is| was)? (?:useful|helpful|handy)",
     r"(?:useful|helpful) (?:for|to) you",
     r"(?:you asked|your question|as promised|i promised|i mentioned)",
+    r"(?:you|u) (?:wanted|were looking for|needed|mentioned|were after)",
     r"(?:thank you|thanks|thx|ty) (?:for|so much|again)",
     r"(?:could|can|happy to|want to|like to) (?:introduce|intro) you",
     r"(?:recommend|suggest)(?:ed)? (?:you|checking|this|the)",
@@ -249,6 +250,7 @@ SELF_INTRO = _words(
     r"i'?m (?:[a-z]+,|[a-z]+ (?:from|at|with|here|and i)"
     r"|(?:a|an|the) [a-z]+ (?:at|from|with|in|on))",
     r"my name is",
+    r"it'?s [a-z]+ (?:from|here|at|with)",
     r"this is [a-z]+ (?:from|at|with|here)",
     r"(?:we|you and i) (?:met|spoke|talked|chatted|connected|sat|worked|studied)",
     r"(?:after|at|from) (?:the|your|our|last) (?:talk|panel|meetup|conference|event|workshop"

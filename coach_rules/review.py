@@ -7,8 +7,11 @@ CONTRACT (fixed; the implementation behind it is the coaching engine's):
 - `Review.findings`: guideline findings with exact `[start, end)` character spans.
 
 Compatible extensions: `review(text, kind=...)` tunes the length advice to the kind of
-message, and `Review.judged` is False when the draft could not be judged at all (empty, over
-40,000 characters, nothing but links/emoji); `notes` then says why.
+message; `Finding.source` says whether a finding comes from a phrase rule or from the
+classifier; and `Review.judged` is False when the draft was not judged for value-first (empty,
+over 40,000 characters, nothing but links/emoji, not English). Then `flagged` is False,
+`score` and `probability` are 0, `notes` says why, and `signals` still holds whatever could be
+measured (length, questions, links).
 
 The score starts at 100; the classifier's probability takes up to 60 points, each broken
 guideline takes its weight, each strength gives a few back, and the result is held in 0-100.
