@@ -126,3 +126,15 @@ def test_the_model_is_loaded_once_and_cached():
     first = runtime.default_model()
     review("Can we book a demo?")
     assert runtime.default_model() is first
+
+
+def test_importing_coach_rules_loads_no_model_and_no_numeric_libraries():
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, coach_rules; "
+        "print(sorted(m for m in ('numpy', 'sklearn', 'skops') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
