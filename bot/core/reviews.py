@@ -50,6 +50,13 @@ def review(ctx: Context, command: c.ReviewCommand) -> Reply:
             text="Sorry, I couldn't review that draft just now, and nothing was stored. "
             "Please try again in a minute."
         )
+    if not result.judged:
+        # Scoring a draft the engine could not read (another language, only links) would put a
+        # meaningless 0/100 into the member's stats, so say what was checked and keep nothing.
+        return Reply(
+            text="I couldn't judge that draft, so I kept no score for it.",
+            sections=tuple(Section(text=f"• {note}") for note in result.notes),
+        )
     record = ctx.store.record_review(
         ctx.member.id,
         result.score,

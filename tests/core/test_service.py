@@ -315,6 +315,25 @@ def test_review_keeps_the_text_only_for_members_who_opted_in(bot: Bot) -> None:
     assert bot.rows("SELECT text FROM draft_reviews") == [("Here is the article I mentioned.",)]
 
 
+def test_a_draft_the_engine_cannot_judge_says_why_and_keeps_no_score(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    def cannot_judge(draft: str) -> Review:
+        return Review(
+            flagged=False,
+            score=0,
+            probability=0.0,
+            notes=("This draft does not look like English.",),
+            judged=False,
+        )
+
+    reply = Bot(store, clock, reviewer=cannot_judge).say("review Hola Marta, fue un placer.")
+    assert "couldn't judge" in reply.text
+    assert any("does not look like English" in section.text for section in reply.sections)
+    assert reply.review is None and "0/100" not in reply.text
+    assert Bot(store, clock).rows("SELECT count(*) FROM draft_reviews") == [(0,)]
+
+
 def test_any_direct_message_that_is_no_command_is_reviewed(bot: Bot) -> None:
     reply = bot.say("Hi Jane, great to meet you! Here is the article I mentioned.")
     assert reply.review is not None and not reply.review.flagged
