@@ -179,3 +179,34 @@ async def test_weekly_digest_posts_to_the_subscribed_channel(
     assert "digest" in all_text(post.args).lower()
 
     assert await send_due_digests(store, server.app[NOTIFIER], clock) == 0  # once per week
+
+
+async def test_digest_buttons_preview_and_stop_the_digest(slack: SlackSim, store):
+    here = await slack.run("digest here", channel=CHANNEL)
+    sent = await slack.click(button(here, "Preview it"), here, channel=CHANNEL)
+    [preview] = await slack.fake.wait_for(
+        "response_url", where=lambda c: c.args["hook"] == sent.hook
+    )
+    assert "digest" in all_text(preview.args).lower()
+    assert store.digest_subscriptions()
+
+    sent = await slack.click(button(here, "Stop it"), here, channel=CHANNEL)
+    await slack.fake.wait_for("response_url", where=lambda c: c.args["hook"] == sent.hook)
+    assert store.digest_subscriptions() == []
+
+
+async def test_every_home_tab_button_republishes_the_home_tab(slack: SlackSim, store):
+    await slack.run("met Jane Doe")
+    await slack.event({"type": "app_home_opened", "user": USER, "channel": "D1", "tab": "home"})
+    [published] = await slack.fake.wait_for("views.publish")
+    view = published.args["view"]
+    labels = [b["text"]["text"] for b in buttons(view)]
+    assert labels == ["Done", "Snooze 2 days", "Help", "My stats"]
+
+    [before] = store.open_follow_ups(member_id(store))
+    for count, label in enumerate(("Snooze 2 days", "Help", "My stats"), start=2):
+        await slack.click(button(view, label), on_home=True)
+        republished = (await slack.fake.wait_for("views.publish", count=count))[-1]
+        assert republished.args["view"]["blocks"][0]["type"] == "context"  # the outcome on top
+    [after] = store.open_follow_ups(member_id(store))
+    assert after.due_on > before.due_on
