@@ -17,7 +17,6 @@ from storage.engine import make_engine
 from storage.models import Base
 from storage.schema import current_revision, head_revision
 
-
 SLACK_SDK_TABLES = {"slack_bots", "slack_installations", "slack_oauth_states"}
 
 
