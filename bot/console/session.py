@@ -23,6 +23,8 @@ from storage.records import MemberRecord
 
 WORKSPACE = "console"
 CONVERSATION = "console"
+# Stamped by the console's sweeps at simulated time; the server's own heartbeat stays honest.
+CONSOLE_SWEEP_HEARTBEAT = "console-sweep"
 WORKER = "console"
 # Besides the planned moments, a `/clock` jump runs the jobs this often.
 SAFETY_STEP = timedelta(hours=12)
@@ -84,7 +86,9 @@ class ConsoleSession:
         store = self.services.store
 
         async def both() -> int:
-            sent = await sweep_nudges(store, self.notifier, self.clock, WORKER)
+            sent = await sweep_nudges(
+                store, self.notifier, self.clock, WORKER, heartbeat=CONSOLE_SWEEP_HEARTBEAT
+            )
             return sent + await send_due_digests(store, self.notifier, self.clock)
 
         return self._runner.run(both())

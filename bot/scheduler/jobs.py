@@ -130,9 +130,18 @@ async def _sweep_batch(
 
 
 async def sweep_nudges(
-    store: Store, notifier: Notifier, clock: Clock, worker: str, limit: int = 500
+    store: Store,
+    notifier: Notifier,
+    clock: Clock,
+    worker: str,
+    limit: int = 500,
+    *,
+    heartbeat: str = SWEEP_HEARTBEAT,
 ) -> int:
     """Send every nudge that is due now; returns how many were sent.
+
+    `heartbeat` names the row the sweep stamps; the console's simulated clock uses its own, so a
+    `netcoach try` session never passes for the server's scheduler in `/healthz` or `doctor`.
 
     Claims up to `limit` at a time and keeps going while full batches come back (catching up
     after downtime), at most `MAX_BATCHES_PER_SWEEP` batches per run. A failed send is released
@@ -148,7 +157,7 @@ async def sweep_nudges(
     claimed, sent, deferred, failed = totals
     await asyncio.to_thread(
         store.record_heartbeat,
-        SWEEP_HEARTBEAT,
+        heartbeat,
         now,
         f"worker={worker} claimed={claimed} sent={sent} deferred={deferred} failed={failed}",
     )

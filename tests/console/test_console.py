@@ -12,8 +12,9 @@ from bot.bootstrap import bootstrap
 from bot.config import Settings
 from bot.console.clock import ClockStepError, SimulatedClock, load_offset, parse_step
 from bot.console.renderer import render
-from bot.console.session import ConsoleSession, ConsoleUser
+from bot.console.session import CONSOLE_SWEEP_HEARTBEAT, ConsoleSession, ConsoleUser
 from bot.core.messages import Action, Field, Reply, Section
+from bot.scheduler.jobs import SWEEP_HEARTBEAT
 from coach_rules.review import Review
 
 if TYPE_CHECKING:
@@ -100,6 +101,14 @@ def test_clock_jump_delivers_each_nudge_once_at_its_time(console: Console) -> No
     shown = console.type("/clock +2d")
     assert "nudge · Wed 11 Mar 09:00 UTC" in shown
     assert "Last chance" in shown
+
+
+def test_console_sweeps_never_pass_for_the_servers_scheduler(
+    console: Console, store: SqlStore
+) -> None:
+    console.type("met Jane Doe", "/clock +4d")
+    assert store.heartbeat(CONSOLE_SWEEP_HEARTBEAT) is not None
+    assert store.heartbeat(SWEEP_HEARTBEAT) is None
 
 
 def test_number_clicks_the_nudge_button(console: Console) -> None:
