@@ -37,10 +37,6 @@ class SlackRuntime:
     mode: SlackMode
     oauth: OAuthStores | None = None
 
-    @property
-    def client(self) -> AsyncWebClient:
-        return self.app.client
-
 
 def build_slack_app(
     services: Services,
