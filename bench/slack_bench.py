@@ -6,15 +6,18 @@ Run:  .venv/bin/python bench/slack_bench.py [--rate 200] [--seconds 10]
 What happens, all on loopback:
 1. A stand-in Slack Web API (tests/slack/fake_slack.py) starts in its own process; every
    reply the servers send (response_url posts, chat.postMessage in DM threads) lands there.
-2. For each target — the floor (a bare `AsyncApp` whose listeners only ack, served through
-   the same aiohttp adapter), then `netcoach serve` on SQLite, then on PostgreSQL — a real
-   server process starts on a free port. After a warm-up, signed requests arrive open-loop at
-   `--rate` per second for `--seconds` seconds: half `/network …` slash commands, half DM
-   drafts (each DM event with its own event_id, so each is claimed in the database and
-   reviewed by the real model). Ack latency is the time to the HTTP response.
+2. For each target — two floors (a bare `AsyncApp` whose listeners only ack, served through
+   the same aiohttp adapter: once with Bolt's defaults, which poll for the ack every 10 ms,
+   once acking inline as netcoach does), then `netcoach serve` on SQLite, then on
+   PostgreSQL — a real server process starts on a free port. After a warm-up and once the
+   server is idle, signed requests arrive open-loop at `--rate` per second for `--seconds`
+   seconds: half `/network …` slash commands, half DM drafts (each DM event with its own
+   event_id, so each is claimed in the database and reviewed by the real model). Ack latency
+   is the time to the HTTP response.
 3. A closed-loop burst (`--concurrency` requests in flight) measures the most acks per second.
-4. Figures: p50/p99 ack latency, requests/s, the server's RSS (now and peak), how long the
-   background replies took to drain, and ratios to the floor measured in the same run.
+4. Figures: p50/p99 ack latency, requests/s, RSS of the server and its Slack worker (now and
+   peak), how long the background replies took to drain, and ratios to the faster floor
+   measured in the same run.
 
 Targets (issue 4): ack p99 ≤ 50 ms at 200 requests/s, p99 ratio to the floor ≤ 1.5,
 server RSS ≤ 250 MB.
