@@ -16,20 +16,19 @@ from coach_rules.guidelines import GUIDELINE_IDS
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DRAFT_FILES_GLOB = "drafts_*.jsonl"
 LABELS = ("ok", "flag")
-KINDS = frozenset(
-    {
-        "linkedin-note",
-        "cold-email",
-        "group-post",
-        "event-follow-up",
-        "intro-ask",
-        "referral-ask",
-        "reconnect",
-        "thank-you",
-        "job-seeker",
-        "recruiter",
-        "chat-dm",
-    }
+# Ordered: the CLI offers them as `--kind` choices in this order.
+KINDS = (
+    "linkedin-note",
+    "cold-email",
+    "group-post",
+    "event-follow-up",
+    "intro-ask",
+    "referral-ask",
+    "reconnect",
+    "thank-you",
+    "job-seeker",
+    "recruiter",
+    "chat-dm",
 )
 MIN_WORDS = 5
 MAX_WORDS = 250

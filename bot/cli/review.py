@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from coach_rules.corpus import KINDS
+
 if TYPE_CHECKING:
     from coach_rules.review import Review
 
@@ -21,19 +23,6 @@ if TYPE_CHECKING:
 # of 40,000 characters, and one more byte tells us it is longer.
 MAX_CHARACTERS = 40_000
 MAX_DRAFT_BYTES = 4 * MAX_CHARACTERS + 1
-KINDS = (
-    "linkedin-note",
-    "cold-email",
-    "group-post",
-    "event-follow-up",
-    "intro-ask",
-    "referral-ask",
-    "reconnect",
-    "thank-you",
-    "job-seeker",
-    "recruiter",
-    "chat-dm",
-)
 
 
 class InputError(Exception):

@@ -16,32 +16,12 @@ from aiohttp import web
 
 from bot.bootstrap import Services, bootstrap
 from bot.config import Settings, SlackSettings
-from coach_rules.review import Finding, Review
+from tests.fakes import buy_flagging_reviewer
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import SlackSim
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_TOKEN = "xoxb-test-single-workspace"
-
-
-def fake_reviewer(text: str) -> Review:
-    """Flags the word "buy" (the hard-sell stand-in) and points at each occurrence."""
-    lowered = text.lower()
-    spans = []
-    start = lowered.find("buy")
-    while start != -1:
-        spans.append((start, start + 3))
-        start = lowered.find("buy", start + 1)
-    if not spans:
-        return Review(flagged=False, score=88, probability=0.08)
-    finding = Finding(
-        rule="no-hard-sell",
-        message="It pushes a purchase before offering anything.",
-        advice="Offer something useful first; leave the ask for later.",
-        spans=tuple(spans),
-        weight=-40,
-    )
-    return Review(flagged=True, score=31, probability=0.93, findings=(finding,))
 
 
 @dataclass
@@ -98,7 +78,7 @@ def single_workspace_settings(fake_slack: FakeSlack, database_url: str) -> Setti
 @pytest.fixture
 def make_services(store: Any, clock: Any) -> Callable[[Settings], Services]:
     def make(settings: Settings) -> Services:
-        return bootstrap(settings, store=store, clock=clock, reviewer=fake_reviewer)
+        return bootstrap(settings, store=store, clock=clock, reviewer=buy_flagging_reviewer)
 
     return make
 

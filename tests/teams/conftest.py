@@ -26,7 +26,7 @@ from bot.bootstrap import Services, bootstrap
 from bot.config import Settings, TeamsSettings
 from bot.teams.delivery import RetryPolicy
 from bot.teams.routes import TeamsChannel, add_routes
-from coach_rules.review import Finding, Review
+from tests.fakes import buy_flagging_reviewer
 from tests.teams.payloads import BOT_APP_ID
 from tests.teams.standins import StandInMicrosoft
 
@@ -117,38 +117,6 @@ class StandInCredentialsFactory(PasswordServiceClientCredentialFactory):
         return StandInCredentials(app_id)
 
 
-def fake_reviewer(text: str) -> Review:
-    """Stands in for the coaching engine: flags "buy" and points at each occurrence."""
-    lowered = text.lower()
-    spans = []
-    start = lowered.find("buy")
-    while start != -1:
-        spans.append((start, start + 3))
-        start = lowered.find("buy", start + 1)
-    if not spans:
-        return Review(
-            flagged=False,
-            score=86,
-            probability=0.07,
-            score_breakdown=(("Starting score", 70), ("Offers something first", 16)),
-            signals={"words": len(text.split()), "questions": text.count("?")},
-        )
-    finding = Finding(
-        rule="no-hard-sell",
-        message="It pushes a purchase before offering anything.",
-        advice="Offer something useful first; leave the ask for later.",
-        spans=tuple(spans),
-        weight=-39,
-    )
-    return Review(
-        flagged=True,
-        score=31,
-        probability=0.93,
-        findings=(finding,),
-        score_breakdown=(("Starting score", 70), ("Hard-sell wording", -39)),
-    )
-
-
 def teams_settings(database_url: str, *, authenticated: bool) -> Settings:
     if authenticated:
         teams = TeamsSettings(app_id=BOT_APP_ID, app_password=APP_PASSWORD)
@@ -215,7 +183,7 @@ def anonymous_services(sqlite_url: str, clock: Any) -> Iterator[Services]:
             teams_settings(sqlite_url, authenticated=False),
             store=store,
             clock=clock,
-            reviewer=fake_reviewer,
+            reviewer=buy_flagging_reviewer,
         )
     finally:
         store.close()
@@ -241,7 +209,7 @@ def authenticated_services(store: Any, database_url: str, clock: Any) -> Service
         teams_settings(database_url, authenticated=True),
         store=store,
         clock=clock,
-        reviewer=fake_reviewer,
+        reviewer=buy_flagging_reviewer,
     )
 
 

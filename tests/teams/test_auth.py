@@ -25,13 +25,13 @@ from bot.config import Settings, SettingsError, TeamsSettings
 from bot.teams.auth import BotFrameworkConfig
 from bot.teams.incoming import PLATFORM
 from bot.teams.routes import TEAMS_CHANNEL, validate_teams_settings
+from tests.fakes import buy_flagging_reviewer
 from tests.teams.conftest import (
     APP_PASSWORD,
     OUTBOUND_TOKEN,
     StandInCredentials,
     StandInCredentialsFactory,
     TeamsServer,
-    fake_reviewer,
     start_server,
 )
 from tests.teams.payloads import BOT_APP_ID, TENANT, USER_ID, personal_message
@@ -327,7 +327,7 @@ def test_settings_from_the_environment_build_a_secure_channel(sqlite_url: str, c
 
     store = SqlStore.open(sqlite_url, migrate=False, clock=clock)
     try:
-        services = bootstrap(settings, store=store, clock=clock, reviewer=fake_reviewer)
+        services = bootstrap(settings, store=store, clock=clock, reviewer=buy_flagging_reviewer)
         assert build_channel(services).anonymous is False
     finally:
         store.close()

@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.teams.bot import NetworkCoachBot
 from bot.teams.cards import CARD_CONTENT_TYPE
 from bot.teams.incoming import PLATFORM
-from tests.teams.conftest import fake_reviewer
+from tests.fakes import buy_flagging_reviewer
 from tests.teams.conversation import Conversation, buttons, channel_template, shown
 from tests.teams.payloads import BOT_ID, BOT_NAME, CHANNEL_ID, TENANT, USER_ID
 
@@ -30,7 +30,10 @@ def services(sqlite_url: str, clock: Any) -> Iterator[Any]:
     store = SqlStore.open(sqlite_url, migrate=False, clock=clock)
     try:
         yield bootstrap(
-            Settings(database_url=sqlite_url), store=store, clock=clock, reviewer=fake_reviewer
+            Settings(database_url=sqlite_url),
+            store=store,
+            clock=clock,
+            reviewer=buy_flagging_reviewer,
         )
     finally:
         store.close()
