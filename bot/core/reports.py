@@ -31,8 +31,8 @@ def stats(ctx: Context, command: c.StatsCommand) -> Reply:
     days = 7 if command.period == "week" else 30
     figures = ctx.store.member_figures(ctx.member.id, *last_days(ctx, days))
     return Reply(
-        text=f"Your last {days} days: {figures.meetings_logged} meetings, "
-        f"{figures.follow_ups_done} follow-ups done, {figures.overdue} overdue now.",
+        text=f"Your last {days} days: {plural(figures.meetings_logged, 'meeting')}, "
+        f"{plural(figures.follow_ups_done, 'follow-up')} done, {figures.overdue} overdue now.",
         sections=(Section(text=f"Last {days} days", fields=activity_fields(figures)),),
     )
 

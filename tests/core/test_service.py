@@ -379,6 +379,7 @@ def test_stats_count_my_week(bot: Bot) -> None:
     bot.say("done Jane")
     bot.say("review a demo")
     reply = bot.say("stats")
+    assert reply.text.startswith("Your last 7 days: 1 meeting, 1 follow-up done, 0 overdue")
     fields = {f.label: f.value for f in reply.sections[0].fields}
     assert fields["Meetings logged"] == "1"
     assert fields["Done within 10 days"] == "100% (1 of 1)"
