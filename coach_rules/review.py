@@ -138,7 +138,9 @@ def _questions_verdict(questions: int) -> str:
 def _balance_verdict(i_we: int, you: int) -> str:
     if i_we == 0 and you == 0:
         return "no I/we or you words"
-    if you >= i_we:
+    if you == i_we:
+        return f"as much about you as about them (you {you}, I/we {i_we})"
+    if you > i_we:
         return f"more about them than you (you {you}, I/we {i_we})"
     return f"more about you than them (I/we {i_we}, you {you})"
 

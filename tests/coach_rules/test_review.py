@@ -80,6 +80,18 @@ def test_craft_signals_cover_length_reading_level_questions_and_balance():
         assert isinstance(signals[key], str) and signals[key]
 
 
+@pytest.mark.parametrize(
+    ("draft", "verdict"),
+    [
+        ("I think you will like this.", "as much about you as about them"),
+        ("You asked about your launch; here is your checklist.", "more about them than you"),
+        ("I built our tool and we love it, I promise.", "more about you than them"),
+    ],
+)
+def test_balance_says_who_the_draft_is_about(draft: str, verdict: str):
+    assert review(draft).signals["balance"].startswith(verdict)
+
+
 def test_kind_tunes_the_length_advice():
     long_note = "Hi Lena, " + "your work on rural clinics is great. " * 10
     assert "too long for a LinkedIn" in review(long_note, kind="linkedin-note").signals["length"]
