@@ -236,16 +236,28 @@ class SqlStore:
         wanted = name_or_mention.strip()
         if not wanted:
             return []
+        key = wanted.casefold()
         with self._transaction() as session:
-            rows = session.scalars(
+            exact = session.scalars(
                 select(Contact)
                 .where(
                     Contact.member_id == member_id,
-                    (Contact.name_key == wanted.casefold()) | (Contact.mention == wanted),
+                    (Contact.name_key == key) | (Contact.mention == wanted),
+                )
+                .order_by(Contact.id)
+            ).all()
+            if exact:
+                return [contact_record(row) for row in exact]
+            # "Jane" finds "Jane Doe": people type first names; several matches make the caller ask.
+            leading = session.scalars(
+                select(Contact)
+                .where(
+                    Contact.member_id == member_id,
+                    Contact.name_key.startswith(key + " ", autoescape=True),
                 )
                 .order_by(Contact.id)
             )
-            return [contact_record(row) for row in rows]
+            return [contact_record(row) for row in leading]
 
     def add_contact(self, member_id: int, name: str, mention: str | None = None) -> ContactRecord:
         name = name.strip()

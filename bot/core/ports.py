@@ -77,7 +77,8 @@ class Store(Protocol):
 
     # --- contacts and meetings -------------------------------------------------------------
     def find_contacts(self, member_id: int, name_or_mention: str) -> list[ContactRecord]:
-        """Case-insensitive name match, or exact mention id match, in this member's contacts."""
+        """This member's contacts named exactly so (case-insensitive) or with that mention id;
+        failing that, those whose names begin with these words ("Jane" finds "Jane Doe")."""
         ...
 
     def add_contact(

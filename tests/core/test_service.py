@@ -106,6 +106,16 @@ def test_names_match_case_insensitively_within_my_own_contacts(bot: Bot) -> None
     assert bot.rows("SELECT count(*) FROM contacts") == [(2,)]
 
 
+def test_a_first_name_finds_the_one_contact_it_begins(bot: Bot) -> None:
+    bot.say("met Jane Doe")
+    reply = bot.say("follow-up jane in 14 days send the deck")
+    [follow_up] = bot.open()
+    assert follow_up.contact_name == "Jane Doe" and follow_up.due_on == date(2026, 3, 12)
+    assert "capped at 10 days" in reply.text
+    assert "Done" in bot.say("done Jane").text
+    assert bot.rows("SELECT count(*) FROM contacts") == [(1,)]
+
+
 def test_follow_up_is_capped_at_ten_days_after_meeting_and_says_why(bot: Bot) -> None:
     bot.say("met Jane on 2026-02-27")
     reply = bot.say("follow-up Jane in 20 days")

@@ -76,6 +76,21 @@ def test_find_contacts_matches_names_case_insensitively_and_mentions_exactly(sto
     assert store.find_contacts(ann.id, "") == []
 
 
+def test_find_contacts_falls_back_to_leading_words_of_a_name(store: SqlStore):
+    ann = store.get_or_create_member("slack", "T1", "U1")
+    bob = store.get_or_create_member("slack", "T1", "U2")
+    jane = store.add_contact(ann.id, "Jane Doe")
+    store.add_contact(bob.id, "Jane Roe")  # someone else's contact: never found for Ann
+    store.add_contact(ann.id, "Janet Hill")  # "jane" is not a leading word of "janet hill"
+    assert store.find_contacts(ann.id, "jane") == [jane]
+    jane_two = store.add_contact(ann.id, "Jane Smith")
+    assert store.find_contacts(ann.id, "Jane") == [jane, jane_two]
+    exact = store.add_contact(ann.id, "Jane")
+    assert store.find_contacts(ann.id, "jane") == [exact]  # an exact name wins
+    store.add_contact(ann.id, "J_ne Percent%")
+    assert store.find_contacts(ann.id, "J_") == []  # LIKE wildcards are taken literally
+
+
 def test_add_contact_needs_a_name(store: SqlStore):
     ann = store.get_or_create_member("slack", "T1", "U1")
     with pytest.raises(ValueError):
