@@ -164,7 +164,7 @@ async def test_feedback_buttons_are_stored(chat: Conversation, services: Any):
 async def test_stats_for_a_week_and_a_month(chat: Conversation):
     await chat.say("met Alex Smith yesterday")
 
-    assert "Your last 7 days: 1 meetings" in shown(await chat.say("stats"))
+    assert "Your last 7 days: 1 meeting," in shown(await chat.say("stats"))
     assert "Last 30 days" in shown(await chat.say("stats month"))
 
 
