@@ -18,7 +18,7 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from itertools import compress
+from itertools import compress, repeat
 
 try:  # the parser behind `re`; private, so fall back to plain regular expressions without it
     from re import _constants as sre_constants
@@ -123,6 +123,9 @@ _registry: list[PhraseSet] = []
 # Full-length keys; each list also holds the short-key entries its key starts with.
 _index: dict[str, list[_Compiled]] = {}
 _short_index: dict[str, list[_Compiled]] = {}
+# Word-start key -> what to try there (empty when nothing), filled as keys are first seen.
+_resolved: dict[str, list[_Compiled]] = {}
+_RESOLVED_LIMIT = 100_000
 
 
 def _compile_bucket(bucket: list[_Entry]) -> list[_Compiled]:
@@ -219,6 +222,7 @@ def _ensure_index() -> None:
             phrase_set._index_into(index, short)
         _index = {key: _compile_bucket(bucket) for key, bucket in index.items()}
         _short_index = {key: _compile_bucket(bucket) for key, bucket in short.items()}
+        _resolved.clear()
         _scan.cache_clear()
         _indexed_sets = len(_registry)
 
@@ -229,7 +233,7 @@ def _scan(text: str) -> dict[int, list[re.Match[str]]]:
     found: dict[int, list[re.Match[str]]] = {}
     busy_until: dict[int, int] = {}  # set number -> end of its last match (no overlaps)
     index, short_index = _index, _short_index
-    for start, candidates in _candidate_starts(text, index, short_index):
+    for start, candidates in _candidate_starts(text, index, short_index, _resolved):
         for number, anchored in candidates:
             if busy_until.get(number, -1) > start:
                 continue
@@ -242,23 +246,30 @@ def _scan(text: str) -> dict[int, list[re.Match[str]]]:
 
 _KEY_AT_WORD_START = re.compile(rf"\b(?=(\w.{{0,{KEY_LENGTH - 1}}}))", re.DOTALL)
 _match_start = re.Match.start
+_match_group = re.Match.group
 
 
 def _candidate_starts(
-    text: str, index: dict[str, list[_Compiled]], short_index: dict[str, list[_Compiled]]
+    text: str,
+    index: dict[str, list[_Compiled]],
+    short_index: dict[str, list[_Compiled]],
+    resolved: dict[str, list[_Compiled]],
 ) -> list[tuple[int, list[_Compiled]]]:
     """(word start, alternatives to try there) for the word starts that have any.
 
-    Finding the starts, their keys and the ones present in the index all runs in C; Python
-    only loops over the hits.
+    `resolved` caches each key's alternatives (full key first, else its short key; an empty
+    list when neither), so finding the starts, their keys and their alternatives runs in C;
+    Python only loops over keys seen for the first time.
     """
-    keys = _KEY_AT_WORD_START.findall(text)
-    starts = map(_match_start, _KEY_AT_WORD_START.finditer(text))
-    if short_index:
-        return [
-            (start, found)
-            for start, key in zip(starts, keys, strict=True)
-            if (found := index.get(key) or short_index.get(key[:SHORT_KEY_LENGTH]))
-        ]
-    hits = compress(zip(starts, keys, strict=True), map(index.__contains__, keys))
-    return [(start, index[key]) for start, key in hits]
+    matches = list(_KEY_AT_WORD_START.finditer(text))
+    keys = list(map(_match_group, matches, repeat(1)))
+    found = list(map(resolved.get, keys))
+    if None in found:
+        if len(resolved) >= _RESOLVED_LIMIT:
+            resolved.clear()
+        for position, key in enumerate(keys):
+            if found[position] is None:
+                found[position] = resolved[key] = (
+                    index.get(key) or short_index.get(key[:SHORT_KEY_LENGTH]) or []
+                )
+    return list(compress(zip(map(_match_start, matches), found, strict=True), found))

@@ -31,8 +31,11 @@ from coach_rules.signals import (
     LINKEDIN_NOTE_MAX_CHARS,
     MAX_GOOD_QUESTIONS,
     CraftSignals,
+    alphabetic_words,
     craft_signals,
     looks_english,
+    pronoun_counts,
+    question_marks,
     words_of,
 )
 from coach_rules.textnorm import normalise
@@ -184,8 +187,15 @@ def review(text: str, *, kind: str | None = None) -> Review:
 
     normalised = normalise(text)
     model = runtime.default_model()
-    words = words_of(normalised) if model is None else model.words(normalised)
-    craft = craft_signals(text, normalised, words)
+    # Tokens and counts are worked out once here and shared by the signals, model and rules.
+    prepared = None if model is None else model.prepare(normalised)
+    words = words_of(normalised) if prepared is None else prepared.words
+    pronouns = pronoun_counts(words)
+    questions = question_marks(text)
+    alphabetic = alphabetic_words(words)
+    craft = craft_signals(
+        text, normalised, words, pronouns=pronouns, questions=questions, alphabetic=alphabetic
+    )
     signals = _signals(craft, kind)
     if craft.words == 0:
         return _not_judged(
@@ -194,7 +204,7 @@ def review(text: str, *, kind: str | None = None) -> Review:
             signals,
         )
 
-    if looks_english(normalised, words) is False:
+    if looks_english(normalised, words, alphabetic=alphabetic) is False:
         return _not_judged(
             "This draft does not look like English. The classifier and the phrase rules were "
             "built for English drafts, so only the length and the number of questions were "
@@ -216,7 +226,9 @@ def review(text: str, *, kind: str | None = None) -> Review:
             "rules were applied."
         )
     else:
-        analysis = model.analyse(text, normalised)
+        analysis = model.analyse(
+            text, normalised, prepared=prepared, pronouns=pronouns, questions=questions
+        )
         probability = analysis.probability
         flagged = probability >= model.threshold
         model_points = -round(MODEL_POINTS * probability)
@@ -236,7 +248,7 @@ def review(text: str, *, kind: str | None = None) -> Review:
                     )
                 )
 
-    for hit in find_rule_hits(text, normalised, words):
+    for hit in find_rule_hits(text, normalised, words, pronouns=pronouns):
         points = RULE_POINTS[hit.rule]
         findings.append(
             Finding(

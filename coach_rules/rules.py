@@ -30,6 +30,8 @@ _SIGNATURE = re.compile(
     re.IGNORECASE,
 )
 
+_SIGNATURE_DASHES = "—–-~"  # the "— Priya" alternative needs one of these
+
 
 @dataclass(frozen=True)
 class RuleHit:
@@ -102,11 +104,28 @@ def _sentences_with(normalised: str, matches: list[re.Match[str]]) -> list[Span]
 
 
 def has_signature(text: str) -> bool:
-    return bool(_SIGNATURE.search(text.rstrip()))
+    stripped = text.rstrip()
+    if not any(dash in stripped for dash in _SIGNATURE_DASHES):
+        # Only the sign-off alternative can match. It ends the draft and holds at most one
+        # line break, so it lies in the last two lines; each starts after a '\n' (or at the
+        # start), so `\b` reads the same there and searching just those lines is enough.
+        last_break = stripped.rfind("\n")
+        if last_break > 0:
+            stripped = stripped[stripped.rfind("\n", 0, last_break) + 1 :]
+    return bool(_SIGNATURE.search(stripped))
 
 
-def find_rule_hits(text: str, normalised: str, words: list[str] | None = None) -> list[RuleHit]:
-    """Every guideline the draft visibly breaks, with the phrases that show it."""
+def find_rule_hits(
+    text: str,
+    normalised: str,
+    words: list[str] | None = None,
+    *,
+    pronouns: tuple[int, int] | None = None,
+) -> list[RuleHit]:
+    """Every guideline the draft visibly breaks, with the phrases that show it.
+
+    `pronouns` (`signals.pronoun_counts(words)`) may be passed when the caller has it.
+    """
     hits: list[RuleHit] = []
 
     def add(rule: str, message: str, spans: Iterable[Span]) -> None:
@@ -155,8 +174,9 @@ def find_rule_hits(text: str, normalised: str, words: list[str] | None = None) -
     if self_promo:
         add("about-them", "It talks about you and your company, not the reader.", self_promo)
     else:
-        words = words_of(normalised) if words is None else words
-        i_we, you = pronoun_counts(words)
+        if pronouns is None:
+            pronouns = pronoun_counts(words_of(normalised) if words is None else words)
+        i_we, you = pronouns
         if i_we >= I_WE_MINIMUM and i_we >= 3 * max(you, 1):
             first_person = [
                 m.span() for m in WORD_RE.finditer(normalised) if m.group() in lexicon.FIRST_PERSON

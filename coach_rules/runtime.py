@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import mul
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -38,7 +38,10 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 RUNTIME_FILE = "draft_classifier.runtime.json"
 _CHUNK_CACHE_LIMIT = 200_000
 _ID_BYTES = array("i").itemsize  # matches NumPy's intc
-_match_span = re.Match.span
+_match_start = re.Match.start
+_match_end = re.Match.end
+_IDS_OF_ENTRY = itemgetter(0)
+_WORDS_OF_ENTRY = itemgetter(1)
 # A chunk's character n-gram ids (packed int32 bytes, so a draft's ids join with b"".join and
 # become one NumPy array without copying) and its word tokens.
 _ChunkEntry = tuple[bytes, tuple[str, ...]]
@@ -127,6 +130,8 @@ class _TfidfBlock:
         "index",
         "np",
         "squared_list",
+        "tf_squared_table",
+        "tf_table",
         "unknown",
     )
 
@@ -145,6 +150,11 @@ class _TfidfBlock:
         self.squared_list: list[float] = self.idf_squared.tolist()
         self.coef_list: list[float] = self.idf_coef.tolist()
         self.binary = data["tf"] == "binary"
+        # Sublinear tf = 1 + log(count) for every count below _TF_TABLE_SIZE, looked up rather
+        # than computed per draft (the same ufunc, so the values are bit for bit the same).
+        counts = numpy.arange(1, _TF_TABLE_SIZE, dtype=numpy.int64)
+        self.tf_table = numpy.concatenate(([0.0], 1.0 + numpy.log(counts)))
+        self.tf_squared_table = self.tf_table * self.tf_table
         if not len(self.index) + 1 == len(idf) == len(self.idf_coef):
             raise ValueError("runtime model block is inconsistent")
 
@@ -167,10 +177,16 @@ class _TfidfBlock:
                 float(self.idf_coef[terms].sum()),
                 math.sqrt(float(self.idf_squared[terms].sum())),
             )
-        counts = np.diff(np.append(starts, len(ordered)))
-        tf = 1.0 + np.log(counts)
+        counts = np.empty_like(starts)  # run lengths: the next start (or the end) minus this one
+        np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+        counts[-1] = len(ordered) - starts[-1]
+        if len(ordered) < _TF_TABLE_SIZE:  # every count fits the table
+            tf, tf_squared = self.tf_table[counts], self.tf_squared_table[counts]
+        else:
+            tf = 1.0 + np.log(counts)
+            tf_squared = tf * tf
         dot = float(tf @ self.idf_coef[terms])
-        return dot, math.sqrt(float((tf * tf) @ self.idf_squared[terms]))
+        return dot, math.sqrt(float(tf_squared @ self.idf_squared[terms]))
 
     def _python_sums(self, ids: list[int]) -> tuple[float, float]:
         if not ids:
@@ -190,6 +206,14 @@ class _TfidfBlock:
 
 
 _MORE_THAN_ONE = (1).__lt__
+_TF_TABLE_SIZE = 4096
+
+
+class Prepared(NamedTuple):
+    """A normalised draft split into cached chunk entries, and its word tokens."""
+
+    entries: list[_ChunkEntry]
+    words: list[str]
 
 
 class ChunkContribution(NamedTuple):
@@ -263,12 +287,18 @@ class RuntimeModel:
         return entry
 
     def _signal_parts(
-        self, text: str, normalised: str, words: list[str] | None = None
+        self,
+        text: str,
+        normalised: str,
+        words: list[str] | None = None,
+        *,
+        pronouns: tuple[int, int] | None = None,
+        questions: int | None = None,
     ) -> list[float]:
         clip = self._signal_clip
         parts = []
         for value, mean, scale, coef in zip(
-            draft_signal_vector(text, normalised, words),
+            draft_signal_vector(text, normalised, words, pronouns=pronouns, questions=questions),
             self._signal_mean,
             self._signal_scale,
             self._signal_coef,
@@ -293,21 +323,39 @@ class RuntimeModel:
             ]
         return entries
 
+    def prepare(self, normalised: str) -> Prepared:
+        """Split a normalised draft once, so `words` and `analyse` can share the work."""
+        entries = self._entries(normalised)
+        return Prepared(entries, list(chain.from_iterable(map(_WORDS_OF_ENTRY, entries))))
+
     def words(self, normalised: str) -> list[str]:
         """`signals.words_of(normalised)`, served from the per-chunk cache."""
-        return list(chain.from_iterable(entry[1] for entry in self._entries(normalised)))
+        return self.prepare(normalised).words
 
-    def analyse(self, text: str, normalised: str | None = None) -> Analysis:
-        """Score a draft, keeping what `explain` needs to attribute the score to chunks."""
+    def analyse(
+        self,
+        text: str,
+        normalised: str | None = None,
+        *,
+        prepared: Prepared | None = None,
+        pronouns: tuple[int, int] | None = None,
+        questions: int | None = None,
+    ) -> Analysis:
+        """Score a draft, keeping what `explain` needs to attribute the score to chunks.
+
+        `prepared` (from `prepare(normalised)`), `pronouns` and `questions` (see
+        `signals.draft_signal_vector`) may be passed when the caller already has them.
+        """
         normalised = normalise(text) if normalised is None else normalised
-        entries = self._entries(normalised)
+        entries, words = self.prepare(normalised) if prepared is None else prepared
         np = self._np
-        char_ids = np.frombuffer(b"".join([e[0] for e in entries]), dtype=np.intc)
+        char_ids = np.frombuffer(b"".join(map(_IDS_OF_ENTRY, entries)), dtype=np.intc)
         char_dot, char_norm = self._chars.sums(char_ids)
-        words = list(chain.from_iterable(entry[1] for entry in entries))
         gram_ids = self._word_ids(words)
         word_dot, word_norm = self._words.sums(gram_ids)
-        signal_parts = self._signal_parts(text, normalised, words)
+        signal_parts = self._signal_parts(
+            text, normalised, words, pronouns=pronouns, questions=questions
+        )
         logit = (
             self.intercept
             + (char_dot / char_norm if char_norm else 0.0)
@@ -339,7 +387,8 @@ class RuntimeModel:
         """Sum of each chunk's character n-gram weights, divided by the draft's norm."""
         np = self._np
         entries, norm = analysis._entries, analysis._char_norm
-        sizes = np.array([len(e[0]) // _ID_BYTES for e in entries], dtype=np.int64)
+        sizes = np.fromiter(map(len, map(_IDS_OF_ENTRY, entries)), np.int64, len(entries))
+        sizes //= _ID_BYTES
         if not norm or not sizes.any():
             return [0.0] * len(entries)
         weights = self._chars.idf_coef[analysis._char_ids]
@@ -361,7 +410,9 @@ class RuntimeModel:
         per_chunk = np.asarray(self._char_weight_per_chunk(analysis))
         if word_norm:
             # The chunk each word token sits in; unigram weights go to it, a bigram's to both.
-            words_per_chunk = np.fromiter((len(e[1]) for e in entries), np.int64, len(entries))
+            words_per_chunk = np.fromiter(
+                map(len, map(_WORDS_OF_ENTRY, entries)), np.int64, len(entries)
+            )
             token_chunk = np.repeat(np.arange(len(entries)), words_per_chunk)
             n_words = len(token_chunk)
             shares = self._words.idf_coef[np.asarray(analysis._gram_ids, dtype=np.intp)]
@@ -372,18 +423,14 @@ class RuntimeModel:
                 halves = shares[n_words:] / 2
                 per_chunk += np.bincount(token_chunk[:-1], weights=halves, minlength=size)
                 per_chunk += np.bincount(token_chunk[1:], weights=halves, minlength=size)
-        per_chunk = per_chunk.tolist()
+        matches = list(CHUNK_RE.finditer(analysis._normalised))
+        starts, ends = map(_match_start, matches), map(_match_end, matches)
+        # tuple.__new__ builds each ChunkContribution in C, without a Python call per chunk.
+        rows = zip(starts, ends, per_chunk.tolist(), strict=True)
         return Explanation(
             probability=analysis.probability,
             logit=analysis.logit,
-            chunks=tuple(
-                ChunkContribution(*span, value)
-                for span, value in zip(
-                    map(_match_span, CHUNK_RE.finditer(analysis._normalised)),
-                    per_chunk,
-                    strict=True,
-                )
-            ),
+            chunks=tuple(map(tuple.__new__, repeat(ChunkContribution), rows)),
             signal_logits=analysis.signal_logits,
         )
 

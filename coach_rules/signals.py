@@ -143,20 +143,34 @@ def _shouting_share(text: str) -> float:
     return upper / letters
 
 
-def draft_signal_vector(text: str, normalised: str, words: list[str] | None = None) -> list[float]:
+def question_marks(text: str) -> int:
+    """How many runs of '?' the draft holds."""
+    return len(_QUESTION.findall(text)) if "?" in text else 0
+
+
+def draft_signal_vector(
+    text: str,
+    normalised: str,
+    words: list[str] | None = None,
+    *,
+    pronouns: tuple[int, int] | None = None,
+    questions: int | None = None,
+) -> list[float]:
     """The interpretable numbers fed to the classifier, named by `SIGNAL_NAMES`.
 
-    `words` may be passed when the caller already has `words_of(normalised)`.
+    `words`, `pronouns` (`pronoun_counts(words)`) and `questions` (`question_marks(text)`)
+    may be passed when the caller already has them.
     """
     words = words_of(normalised) if words is None else words
     n_words = max(len(words), 1)
-    i_we, you = pronoun_counts(words)
+    i_we, you = pronoun_counts(words) if pronouns is None else pronouns
+    questions = question_marks(text) if questions is None else questions
     return [
         math.log1p(len(words)),
         (you - i_we) / (you + i_we + 1),
         i_we / n_words,
         you / n_words,
-        float(min(len(_QUESTION.findall(text)), 6)),
+        float(min(questions, 6)),
         float(min(normalised.count(LINK_TOKEN), 4)),
         float(min(len(_EXCLAIM.findall(text)), 6)),
         float(min(lexicon.HYPE.count(normalised), 4)),
@@ -172,13 +186,17 @@ def alphabetic_words(words: list[str]) -> list[str]:
     return list(compress(words, map(str.isalpha, map(_FIRST_CHAR, words))))
 
 
-def reading_grade(normalised: str, words: list[str] | None = None) -> float | None:
+def reading_grade(
+    normalised: str, words: list[str] | None = None, *, alphabetic: list[str] | None = None
+) -> float | None:
     """Flesch-Kincaid grade level, or None when there are too few words to say.
 
     Syllables are the usual estimate: vowel groups, minus a silent final 'e' (not in
     '-le'), and never fewer than one per word.
     """
-    words = alphabetic_words(words_of(normalised) if words is None else words)
+    if alphabetic is None:
+        alphabetic = alphabetic_words(words_of(normalised) if words is None else words)
+    words = alphabetic
     if len(words) < 5:
         return None
     joined = " ".join(words)
@@ -190,9 +208,13 @@ def reading_grade(normalised: str, words: list[str] | None = None) -> float | No
     return round(min(max(grade, 0.0), 20.0), 1)
 
 
-def looks_english(normalised: str, words: list[str] | None = None) -> bool | None:
+def looks_english(
+    normalised: str, words: list[str] | None = None, *, alphabetic: list[str] | None = None
+) -> bool | None:
     """False when the draft has plenty of letters but hardly any common English words."""
-    words = alphabetic_words(words_of(normalised) if words is None else words)
+    if alphabetic is None:
+        alphabetic = alphabetic_words(words_of(normalised) if words is None else words)
+    words = alphabetic
     if len(words) < 4:
         return None
     common = sum(map(_ENGLISH_COMMON.__contains__, words))
@@ -220,15 +242,24 @@ class CraftSignals:
         return low <= self.words <= high
 
 
-def craft_signals(text: str, normalised: str, words: list[str] | None = None) -> CraftSignals:
+def craft_signals(
+    text: str,
+    normalised: str,
+    words: list[str] | None = None,
+    *,
+    pronouns: tuple[int, int] | None = None,
+    questions: int | None = None,
+    alphabetic: list[str] | None = None,
+) -> CraftSignals:
+    """The craft signals; the keyword arguments let a caller share what it already counted."""
     words = words_of(normalised) if words is None else words
-    i_we, you = pronoun_counts(words)
+    i_we, you = pronoun_counts(words) if pronouns is None else pronouns
     return CraftSignals(
         characters=len(text),
         words=sum(map(str.isalnum, map(_FIRST_CHAR, words))),
-        questions=len(_QUESTION.findall(text)),
+        questions=question_marks(text) if questions is None else questions,
         i_we=i_we,
         you=you,
-        reading_grade=reading_grade(normalised, words),
+        reading_grade=reading_grade(normalised, words, alphabetic=alphabetic),
         links=normalised.count(LINK_TOKEN),
     )
