@@ -41,6 +41,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import aiohttp
+from aiohttp import web
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -61,10 +62,26 @@ DRAFTS = (
 
 
 # --- the floor: a Bolt app that only acks ----------------------------------------------------
+async def serve_on_free_port(app: web.Application) -> tuple[web.AppRunner, int]:
+    """Start `app` on a free loopback port; returns the runner (to clean up) and the port."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    return runner, site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+
+async def wait_for_stop_signal() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+
+
 def run_floor_server(api_url: str, inline_ack: bool) -> None:
     import logging
 
-    from aiohttp import web
     from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
     from slack_bolt.async_app import AsyncApp
     from slack_sdk.web.async_client import AsyncWebClient
@@ -90,17 +107,9 @@ def run_floor_server(api_url: str, inline_ack: bool) -> None:
     async def main() -> None:
         app = web.Application()
         app.router.add_post("/slack/events", events)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        runner, port = await serve_on_free_port(app)
         print(f"netcoach: listening on http://127.0.0.1:{port}", flush=True)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop.set)
-        await stop.wait()
+        await wait_for_stop_signal()
         await runner.cleanup()
 
     asyncio.run(main())
@@ -112,7 +121,6 @@ def run_stand_in() -> None:
 
     Its own process, so answering the servers' replies costs the load generator nothing.
     """
-    from aiohttp import web
 
     async def main() -> None:
         fake = await FakeSlack().start()
@@ -129,17 +137,9 @@ def run_stand_in() -> None:
         stats = web.Application()
         stats.router.add_get("/_replies", replies)
         stats.router.add_post("/_forget", forget)
-        runner = web.AppRunner(stats, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        stats_port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        runner, stats_port = await serve_on_free_port(stats)
         print(f"stand-in {fake.port} {stats_port}", flush=True)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop.set)
-        await stop.wait()
+        await wait_for_stop_signal()
         await runner.cleanup()
         await fake.stop()
 
