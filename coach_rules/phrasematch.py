@@ -227,7 +227,10 @@ def _ensure_index() -> None:
         _indexed_sets = len(_registry)
 
 
-@lru_cache(maxsize=16)
+SCAN_CACHE_SIZE = 64  # drafts whose scan is kept (review_many works in blocks well inside it)
+
+
+@lru_cache(maxsize=SCAN_CACHE_SIZE)
 def _scan(text: str) -> dict[int, list[re.Match[str]]]:
     """One pass over the word starts of `text` for every indexed PhraseSet."""
     found: dict[int, list[re.Match[str]]] = {}

@@ -18,15 +18,14 @@ import math
 import re
 import threading
 from array import array
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
-from operator import itemgetter, mul
+from itertools import chain, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from coach_rules.analysis import CHAR_MAX, CHAR_MIN, CHUNK_RE, chunk_char_grams, word_grams
+from coach_rules.analysis import CHAR_MAX, CHAR_MIN, CHUNK_RE, chunk_char_grams
 from coach_rules.signals import SIGNAL_NAMES, WORD_RE, draft_signal_vector
 from coach_rules.textnorm import normalise
 
@@ -37,14 +36,16 @@ FORMAT = "netcoach-runtime/2"
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 RUNTIME_FILE = "draft_classifier.runtime.json"
 _CHUNK_CACHE_LIMIT = 200_000
-_ID_BYTES = array("i").itemsize  # matches NumPy's intc
 _match_start = re.Match.start
 _match_end = re.Match.end
 _IDS_OF_ENTRY = itemgetter(0)
 _WORDS_OF_ENTRY = itemgetter(1)
+_TOKENS_OF_ENTRY = itemgetter(2)
+_CHAR_WEIGHT_OF_ENTRY = itemgetter(3)
 # A chunk's character n-gram ids (packed int32 bytes, so a draft's ids join with b"".join and
-# become one NumPy array without copying) and its word tokens.
-_ChunkEntry = tuple[bytes, tuple[str, ...]]
+# become one NumPy array without copying), its word tokens, their token ids (packed the same
+# way) and the sum of its character n-grams' weights (for explanations).
+_ChunkEntry = tuple[bytes, tuple[str, ...], bytes, float]
 
 
 def _encode_floats(values: Sequence[float]) -> str:
@@ -116,96 +117,156 @@ def encode_model(
 
 
 class _TfidfBlock:
-    """One TF-IDF block: l2-normalised tf * idf, dotted with the classifier's coefficients.
+    """One TF-IDF block's weights: idf, and idf times the classifier's coefficients.
 
-    Few terms (a short draft, the word block) are summed in plain Python, where NumPy's
-    per-call overhead would dominate; many terms are counted and summed in NumPy.
+    One extra slot with zero weight and zero idf stands for "not in the vocabulary".
     """
 
-    __slots__ = (
-        "binary",
-        "coef_list",
-        "idf_coef",
-        "idf_squared",
-        "index",
-        "np",
-        "squared_list",
-        "tf_squared_table",
-        "tf_table",
-        "unknown",
-    )
-
-    NUMPY_FROM = 200  # terms in a draft from which the NumPy path is faster
+    __slots__ = ("binary", "idf_coef", "idf_squared", "index", "unknown")
 
     def __init__(self, data: dict) -> None:
         import numpy
 
-        self.np = numpy
         self.index: dict[str, int] = {term: i for i, term in enumerate(data["terms"])}
-        # One extra slot with zero weight and zero idf stands for "not in the vocabulary".
         self.unknown = len(self.index)
         idf = numpy.append(_decode_floats(data["idf"]), 0.0)
         self.idf_squared = idf * idf
         self.idf_coef = numpy.append(_decode_floats(data["idf_coef"]), 0.0)
-        self.squared_list: list[float] = self.idf_squared.tolist()
-        self.coef_list: list[float] = self.idf_coef.tolist()
         self.binary = data["tf"] == "binary"
+        if not len(self.index) + 1 == len(idf) == len(self.idf_coef):
+            raise ValueError("runtime model block is inconsistent")
+
+
+class _WordGrams:
+    """Word-block term ids (unigrams, then bigrams) for a draft's word tokens, in NumPy.
+
+    Every token the word vocabulary knows gets a small integer id (cached per chunk), so a
+    bigram is looked up as the number `first * width + second` in a sorted array instead of
+    building and hashing a "first second" string per word pair.
+    """
+
+    __slots__ = ("bigram_keys", "bigram_terms", "np", "token_index", "unigram_terms", "width")
+
+    def __init__(self, block: _TfidfBlock) -> None:
+        import numpy
+
+        self.np = numpy
+        self.token_index: dict[str, int] = {}
+        unigrams: dict[int, int] = {}
+        bigrams: list[tuple[str, str, int]] = []
+        for term, term_id in block.index.items():
+            first, _, second = term.partition(" ")
+            if second:
+                bigrams.append((first, second, term_id))
+            else:
+                unigrams[self._token_id(first)] = term_id
+        for first, second, _ in bigrams:
+            self._token_id(first)
+            self._token_id(second)
+        unknown_token = len(self.token_index)  # tokens outside the vocabulary share this id
+        self.width = unknown_token + 1
+        self.unigram_terms = numpy.full(self.width, block.unknown, dtype=numpy.intc)
+        for token_id, term_id in unigrams.items():
+            self.unigram_terms[token_id] = term_id
+        keys = [
+            self.token_index[first] * self.width + self.token_index[second]
+            for first, second, _ in bigrams
+        ]
+        order = numpy.argsort(numpy.asarray(keys, dtype=numpy.int64), kind="stable")
+        # A last key larger than any real one keeps every searchsorted position in range.
+        self.bigram_keys = numpy.append(numpy.asarray(keys, dtype=numpy.int64)[order], 2**62)
+        self.bigram_terms = numpy.append(
+            numpy.asarray([bigrams[i][2] for i in order], dtype=numpy.intc), block.unknown
+        )
+
+    def _token_id(self, token: str) -> int:
+        return self.token_index.setdefault(token, len(self.token_index))
+
+    def token_ids(self, tokens: Sequence[str]) -> bytes:
+        unknown = self.width - 1
+        return array("i", map(self.token_index.get, tokens, repeat(unknown))).tobytes()
+
+    def term_ids(self, tokens: np.ndarray) -> np.ndarray:
+        """Unigram term ids of `tokens`, then the bigram term ids of each adjacent pair."""
+        np = self.np
+        unigrams = self.unigram_terms[tokens]
+        if len(tokens) < 2:
+            return unigrams
+        keys = tokens[:-1].astype(np.int64)
+        keys *= self.width
+        keys += tokens[1:]
+        positions = np.searchsorted(self.bigram_keys, keys)
+        bigrams = self.bigram_terms[positions]
+        bigrams[self.bigram_keys[positions] != keys] = self.bigram_terms[-1]
+        return np.concatenate((unigrams, bigrams))
+
+
+class _JointScorer:
+    """Both TF-IDF blocks' sums for a draft from one sort of all its term ids.
+
+    The word block's ids are shifted past the character block's, so one sorted array gives
+    every term's count in both blocks; a term's tf is 1 + log(count) (or 1 when binary).
+    """
+
+    __slots__ = (
+        "binary",
+        "idf_coef",
+        "idf_squared",
+        "np",
+        "offset",
+        "tf_squared_table",
+        "tf_table",
+    )
+
+    def __init__(self, chars: _TfidfBlock, words: _TfidfBlock) -> None:
+        import numpy
+
+        if chars.binary != words.binary:
+            raise ValueError("the runtime needs the same tf scheme in both TF-IDF blocks")
+        self.np = numpy
+        self.binary = chars.binary
+        self.offset = chars.unknown + 1
+        self.idf_coef = numpy.concatenate((chars.idf_coef, words.idf_coef))
+        self.idf_squared = numpy.concatenate((chars.idf_squared, words.idf_squared))
         # Sublinear tf = 1 + log(count) for every count below _TF_TABLE_SIZE, looked up rather
         # than computed per draft (the same ufunc, so the values are bit for bit the same).
         counts = numpy.arange(1, _TF_TABLE_SIZE, dtype=numpy.int64)
         self.tf_table = numpy.concatenate(([0.0], 1.0 + numpy.log(counts)))
         self.tf_squared_table = self.tf_table * self.tf_table
-        if not len(self.index) + 1 == len(idf) == len(self.idf_coef):
-            raise ValueError("runtime model block is inconsistent")
 
-    def sums(self, ids: Sequence[int] | np.ndarray) -> tuple[float, float]:
-        """(dot product with the coefficients before normalising, l2 norm) for a draft."""
-        if len(ids) >= self.NUMPY_FROM:
-            return self._numpy_sums(self.np.asarray(ids))
-        return self._python_sums(ids.tolist() if hasattr(ids, "tolist") else list(ids))
-
-    def _numpy_sums(self, ids: np.ndarray) -> tuple[float, float]:
+    def sums(self, char_ids: np.ndarray, gram_ids: np.ndarray) -> tuple[float, float, float, float]:
+        """(dot with the coefficients, l2 norm) for the character block, then the word block."""
         np = self.np
-        ordered = np.sort(ids)
-        first = np.empty(len(ordered), dtype=bool)
+        ids = np.concatenate((char_ids, gram_ids + self.offset))
+        if not len(ids):
+            return 0.0, 0.0, 0.0, 0.0
+        ids.sort()
+        first = np.empty(len(ids), dtype=bool)
         first[0] = True
-        np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+        np.not_equal(ids[1:], ids[:-1], out=first[1:])
         starts = np.flatnonzero(first)
-        terms = ordered[starts]
+        terms = ids[starts]
         if self.binary:
-            return (
-                float(self.idf_coef[terms].sum()),
-                math.sqrt(float(self.idf_squared[terms].sum())),
-            )
-        counts = np.empty_like(starts)  # run lengths: the next start (or the end) minus this one
-        np.subtract(starts[1:], starts[:-1], out=counts[:-1])
-        counts[-1] = len(ordered) - starts[-1]
-        if len(ordered) < _TF_TABLE_SIZE:  # every count fits the table
-            tf, tf_squared = self.tf_table[counts], self.tf_squared_table[counts]
+            tf = tf_squared = np.ones(len(terms))
         else:
-            tf = 1.0 + np.log(counts)
-            tf_squared = tf * tf
-        dot = float(tf @ self.idf_coef[terms])
-        return dot, math.sqrt(float(tf_squared @ self.idf_squared[terms]))
-
-    def _python_sums(self, ids: list[int]) -> tuple[float, float]:
-        if not ids:
-            return 0.0, 0.0
-        coef, squared = self.coef_list, self.squared_list
-        counts = Counter(ids)
-        dot = sum(map(coef.__getitem__, counts))
-        squares = sum(map(squared.__getitem__, counts))
-        if len(counts) < len(ids) and not self.binary:
-            # Terms seen c > 1 times have tf = 1 + log(c) instead of 1: add the difference.
-            repeated = list(compress(counts.keys(), map(_MORE_THAN_ONE, counts.values())))
-            extra_tf = [math.log(counts[term]) for term in repeated]  # tf - 1
-            dot += sum(map(mul, extra_tf, map(coef.__getitem__, repeated)))
-            extra_squared = [e * (2.0 + e) for e in extra_tf]  # tf**2 - 1
-            squares += sum(map(mul, extra_squared, map(squared.__getitem__, repeated)))
-        return dot, math.sqrt(squares)
+            counts = np.empty_like(starts)  # run lengths: the next start (or the end) minus this
+            np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+            counts[-1] = len(ids) - starts[-1]
+            if len(ids) < _TF_TABLE_SIZE:  # every count fits the table
+                tf, tf_squared = self.tf_table[counts], self.tf_squared_table[counts]
+            else:
+                tf = 1.0 + np.log(counts)
+                tf_squared = tf * tf
+        split = int(np.searchsorted(terms, self.offset))
+        coef, squared = self.idf_coef[terms], self.idf_squared[terms]
+        return (
+            float(tf[:split] @ coef[:split]),
+            math.sqrt(float(tf_squared[:split] @ squared[:split])),
+            float(tf[split:] @ coef[split:]),
+            math.sqrt(float(tf_squared[split:] @ squared[split:])),
+        )
 
 
-_MORE_THAN_ONE = (1).__lt__
 _TF_TABLE_SIZE = 4096
 
 
@@ -231,8 +292,7 @@ class Analysis:
     signal_logits: dict[str, float]
     _normalised: str
     _entries: list[_ChunkEntry]
-    _char_ids: Any
-    _gram_ids: list[int]
+    _gram_ids: Any  # NumPy array of word-block term ids: unigrams, then bigrams
     _char_norm: float
     _word_norm: float
 
@@ -260,6 +320,8 @@ class RuntimeModel:
         self.source_sha256: str = data["source_sha256"]
         self._chars = _TfidfBlock(blocks["chars"])
         self._words = _TfidfBlock(blocks["words"])
+        self._word_grams = _WordGrams(self._words)
+        self._scorer = _JointScorer(self._chars, self._words)
         signals = blocks["signals"]
         if tuple(signals["names"]) != SIGNAL_NAMES:
             raise ValueError("runtime model was trained with other signals")
@@ -280,7 +342,14 @@ class RuntimeModel:
             # Unknown n-grams map to the block's zero-weight slot, so no Python-level filter.
             chars = self._chars
             found = list(map(chars.index.get, chunk_char_grams(chunk), repeat(chars.unknown)))
-            entry = (array("i", found).tobytes(), tuple(WORD_RE.findall(chunk)))
+            words = tuple(WORD_RE.findall(chunk))
+            char_weight = float(chars.idf_coef[found].sum()) if found else 0.0
+            entry = (
+                array("i", found).tobytes(),
+                words,
+                self._word_grams.token_ids(words),
+                char_weight,
+            )
             if len(self._chunks) >= _CHUNK_CACHE_LIMIT:
                 self._chunks.clear()
             self._chunks[chunk] = entry
@@ -308,11 +377,6 @@ class RuntimeModel:
             scaled = clip if scaled > clip else -clip if scaled < -clip else scaled
             parts.append(scaled * coef)
         return parts
-
-    def _word_ids(self, words: list[str]) -> list[int]:
-        """Ids of the word unigrams then bigrams; unknown ones map to the zero-weight slot."""
-        block = self._words
-        return list(map(block.index.get, word_grams(words), repeat(block.unknown)))
 
     def _entries(self, normalised: str) -> list[_ChunkEntry]:
         chunks = CHUNK_RE.findall(normalised)
@@ -350,9 +414,9 @@ class RuntimeModel:
         entries, words = self.prepare(normalised) if prepared is None else prepared
         np = self._np
         char_ids = np.frombuffer(b"".join(map(_IDS_OF_ENTRY, entries)), dtype=np.intc)
-        char_dot, char_norm = self._chars.sums(char_ids)
-        gram_ids = self._word_ids(words)
-        word_dot, word_norm = self._words.sums(gram_ids)
+        tokens = np.frombuffer(b"".join(map(_TOKENS_OF_ENTRY, entries)), dtype=np.intc)
+        gram_ids = self._word_grams.term_ids(tokens)
+        char_dot, char_norm, word_dot, word_norm = self._scorer.sums(char_ids, gram_ids)
         signal_parts = self._signal_parts(
             text, normalised, words, pronouns=pronouns, questions=questions
         )
@@ -368,7 +432,6 @@ class RuntimeModel:
             signal_logits=dict(zip(SIGNAL_NAMES, signal_parts, strict=True)),
             _normalised=normalised,
             _entries=entries,
-            _char_ids=char_ids,
             _gram_ids=gram_ids,
             _char_norm=char_norm,
             _word_norm=word_norm,
@@ -383,19 +446,6 @@ class RuntimeModel:
     def explain(self, text: str, normalised: str | None = None) -> Explanation:
         return self.chunk_scores(self.analyse(text, normalised))
 
-    def _char_weight_per_chunk(self, analysis: Analysis) -> list[float]:
-        """Sum of each chunk's character n-gram weights, divided by the draft's norm."""
-        np = self._np
-        entries, norm = analysis._entries, analysis._char_norm
-        sizes = np.fromiter(map(len, map(_IDS_OF_ENTRY, entries)), np.int64, len(entries))
-        sizes //= _ID_BYTES
-        if not norm or not sizes.any():
-            return [0.0] * len(entries)
-        weights = self._chars.idf_coef[analysis._char_ids]
-        ends = np.cumsum(sizes)
-        totals = np.concatenate(([0.0], np.cumsum(weights)))
-        return ((totals[ends] - totals[ends - sizes]) / norm).tolist()
-
     def chunk_scores(self, analysis: Analysis) -> Explanation:
         """How strongly each whitespace-separated chunk points to "hard sell".
 
@@ -407,7 +457,12 @@ class RuntimeModel:
         np = self._np
         entries = analysis._entries
         word_norm = analysis._word_norm
-        per_chunk = np.asarray(self._char_weight_per_chunk(analysis))
+        size = len(entries)
+        per_chunk = np.fromiter(map(_CHAR_WEIGHT_OF_ENTRY, entries), np.float64, size)
+        if analysis._char_norm:
+            per_chunk /= analysis._char_norm
+        else:
+            per_chunk[:] = 0.0
         if word_norm:
             # The chunk each word token sits in; unigram weights go to it, a bigram's to both.
             words_per_chunk = np.fromiter(
@@ -415,9 +470,8 @@ class RuntimeModel:
             )
             token_chunk = np.repeat(np.arange(len(entries)), words_per_chunk)
             n_words = len(token_chunk)
-            shares = self._words.idf_coef[np.asarray(analysis._gram_ids, dtype=np.intp)]
+            shares = self._words.idf_coef[analysis._gram_ids]
             shares /= word_norm
-            size = len(entries)
             per_chunk += np.bincount(token_chunk, weights=shares[:n_words], minlength=size)
             if n_words > 1:
                 halves = shares[n_words:] / 2

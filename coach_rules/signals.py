@@ -186,6 +186,29 @@ def alphabetic_words(words: list[str]) -> list[str]:
     return list(compress(words, map(str.isalpha, map(_FIRST_CHAR, words))))
 
 
+_syllable_cache: dict[str, int] = {}
+_SYLLABLE_CACHE_LIMIT = 100_000
+
+
+def _syllables(word: str) -> int:
+    """Vowel groups (a vowel after a non-vowel) minus a silent final 'e'; may be 0 or less."""
+    shape = " " + word.translate(_VOWEL_SHAPE)
+    return shape.count(" v") - len(_SILENT_E.findall(word))
+
+
+def _syllable_total(words: list[str]) -> int:
+    """Sum of `_syllables` over `words`, each word worked out once and then remembered."""
+    counts = list(map(_syllable_cache.get, words))
+    if None in counts:
+        if len(_syllable_cache) >= _SYLLABLE_CACHE_LIMIT:
+            _syllable_cache.clear()
+        counts = [
+            count if count is not None else _syllable_cache.setdefault(word, _syllables(word))
+            for count, word in zip(counts, words, strict=True)
+        ]
+    return sum(counts)
+
+
 def reading_grade(
     normalised: str, words: list[str] | None = None, *, alphabetic: list[str] | None = None
 ) -> float | None:
@@ -199,10 +222,7 @@ def reading_grade(
     words = alphabetic
     if len(words) < 5:
         return None
-    joined = " ".join(words)
-    # Vowel groups = places where a vowel follows a non-vowel; str.translate + count run in C.
-    shape = " " + joined.translate(_VOWEL_SHAPE)
-    syllables = max(shape.count(" v") - len(_SILENT_E.findall(joined)), len(words))
+    syllables = max(_syllable_total(words), len(words))
     sentences = max(len(_SENTENCE_END.findall(normalised.strip() + " ")), 1)
     grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
     return round(min(max(grade, 0.0), 20.0), 1)
