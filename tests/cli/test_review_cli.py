@@ -130,6 +130,27 @@ def test_jsonl_batch_with_only_good_lines_exits_0(capsys, monkeypatch, tmp_path)
     assert [json.loads(line)["flagged"] for line in out.splitlines()] == [True, False]
 
 
+def test_a_jsonl_batch_longer_than_one_block_keeps_every_line_in_order(
+    capsys, monkeypatch, tmp_path
+):
+    from bot.cli.review import BATCH_LINES, batch_result
+    from coach_rules import review
+
+    drafts = [f"{HARD_SELL} ({n})" if n % 3 else f"{VALUE_FIRST} ({n})" for n in range(300)]
+    lines = [json.dumps({"text": d}) for d in drafts]
+    lines[BATCH_LINES - 1] = "{broken"  # the last line of the first block
+    lines[BATCH_LINES] = json.dumps({"text": ""})  # the first line of the second
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, monkeypatch, ["--jsonl", str(path)])
+    results = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and len(results) == 300 > BATCH_LINES
+    assert "not JSON" in results[BATCH_LINES - 1]["error"]
+    assert "nothing to review" in results[BATCH_LINES]["error"]
+    for n in (0, 1, 2, BATCH_LINES - 2, BATCH_LINES + 1, 299):
+        assert results[n] == json.loads(json.dumps(batch_result(review(drafts[n]))))
+
+
 def test_two_inputs_at_once_are_refused(capsys, monkeypatch, tmp_path):
     code, _, err = run_cli(capsys, monkeypatch, [HARD_SELL, "--file", str(tmp_path / "x")])
     assert code == 2 and "one way only" in err
