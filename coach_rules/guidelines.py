@@ -58,8 +58,13 @@ def all_guidelines() -> tuple[Guideline, ...]:
     )
 
 
+@cache
+def _guidelines_by_id() -> dict[str, Guideline]:
+    return {guideline.id: guideline for guideline in all_guidelines()}
+
+
 def get_guideline(guideline_id: str) -> Guideline:
-    for guideline in all_guidelines():
-        if guideline.id == guideline_id:
-            return guideline
-    raise UnknownGuidelineError(guideline_id)
+    try:
+        return _guidelines_by_id()[guideline_id]
+    except KeyError:
+        raise UnknownGuidelineError(guideline_id) from None

@@ -251,39 +251,47 @@ class _JointScorer:
         """
         np = self.np
         n = len(ids_per_draft)
-        sizes = np.fromiter(map(len, ids_per_draft), np.int64, n)
-        ids = np.concatenate(ids_per_draft).astype(np.int64)
-        sums = np.zeros((n, 4))
+        # The narrowest key that holds the draft number above the term id sorts fastest.
+        key_type = np.uint32 if n << self.row_shift <= 1 << 32 else np.int64
+        if n == 1:  # one draft (every single review): no draft numbers to add
+            ids = ids_per_draft[0].astype(key_type)
+        else:
+            sizes = np.fromiter(map(len, ids_per_draft), np.int64, n)
+            ids = np.concatenate(ids_per_draft).astype(key_type)
+            ids |= (np.arange(n, dtype=key_type) << self.row_shift).repeat(sizes)
         if not len(ids):
-            return sums.tolist()
-        ids |= np.repeat(np.arange(n, dtype=np.int64) << self.row_shift, sizes)
+            return [[0.0] * 4 for _ in range(n)]
         ids.sort()
         first = np.empty(len(ids), dtype=bool)
         first[0] = True
         np.not_equal(ids[1:], ids[:-1], out=first[1:])
         starts = np.flatnonzero(first)
         keys = ids[starts]
-        terms = keys & self.term_mask
         # Each draft has two bins: 2 * draft for its character terms, 2 * draft + 1 for words.
-        bins = keys >> self.row_shift
-        bins <<= 1
-        bins += terms >= self.offset
+        if n == 1:
+            terms = keys
+            bins = terms >= self.offset
+        else:
+            terms = keys & self.term_mask
+            bins = keys >> self.row_shift
+            bins <<= 1
+            bins += terms >= self.offset
         if self.binary:
             tf, tf_squared = np.ones(len(terms)), np.ones(len(terms))
         else:
             counts = np.empty_like(starts)  # run lengths: the next start (or the end) minus this
             np.subtract(starts[1:], starts[:-1], out=counts[:-1])
             counts[-1] = len(ids) - starts[-1]
-            if len(ids) < _TF_TABLE_SIZE:  # every count fits the table
+            if len(ids) < _TF_TABLE_SIZE or counts.max() < _TF_TABLE_SIZE:
                 tf, tf_squared = self.tf_table[counts], self.tf_squared_table[counts]
             else:
                 tf = 1.0 + np.log(counts)
                 tf_squared = tf * tf
         tf *= self.idf_coef[terms]
         tf_squared *= self.idf_squared[terms]
-        sums[:, 0::2] = np.bincount(bins, tf, 2 * n).reshape(n, 2)
-        sums[:, 1::2] = np.sqrt(np.bincount(bins, tf_squared, 2 * n)).reshape(n, 2)
-        return sums.tolist()
+        dots = np.bincount(bins, tf, 2 * n)
+        norms = np.sqrt(np.bincount(bins, tf_squared, 2 * n))
+        return np.column_stack((dots, norms)).reshape(n, 4).tolist()
 
 
 _TF_TABLE_SIZE = 4096
@@ -458,7 +466,7 @@ class RuntimeModel:
             np.frombuffer(b"".join(map(_TOKENS_OF_ENTRY, entries)), dtype=np.intc)
             for entries in entries_per_draft
         ]
-        all_tokens = np.concatenate(tokens_per_draft)
+        all_tokens = tokens_per_draft[0] if len(drafts) == 1 else np.concatenate(tokens_per_draft)
         unigrams, bigrams = self._word_grams.term_ids(all_tokens)
         offset = self._scorer.offset
         shifted_unigrams, shifted_bigrams = unigrams + offset, bigrams + offset
@@ -536,34 +544,43 @@ class RuntimeModel:
             return []
         np = self._np
         n = len(analyses)
-        chunks_per_draft = np.fromiter((len(a._entries) for a in analyses), np.int64, n)
-        entries = list(chain.from_iterable(a._entries for a in analyses))
+        chunks_per_draft = [len(a._entries) for a in analyses]
+        if n == 1:  # one draft (every single review): one pair of norms for all its chunks
+            only = analyses[0]
+            entries = only._entries
+            char_norms, word_norms = only._char_norm, only._word_norm
+            unigrams, bigrams = only._unigram_ids, only._bigram_ids
+            pair_starts = np.arange(len(bigrams))
+            pair_norms = 2 * word_norms
+        else:
+            entries = list(chain.from_iterable(a._entries for a in analyses))
+            char_norms = np.array([a._char_norm for a in analyses]).repeat(chunks_per_draft)
+            tokens_per_draft = np.fromiter((len(a._unigram_ids) for a in analyses), np.int64, n)
+            word_norms = np.array([a._word_norm for a in analyses]).repeat(tokens_per_draft)
+            unigrams = np.concatenate([a._unigram_ids for a in analyses])
+            bigrams = np.concatenate([a._bigram_ids for a in analyses])
+            # Every token but each draft's last starts a pair (a bigram) with the next one.
+            last_token = tokens_per_draft.cumsum() - 1
+            pair_starts = np.delete(np.arange(len(unigrams)), last_token[tokens_per_draft > 0])
+            pair_norms = 2 * word_norms[pair_starts]
         n_chunks = len(entries)
+        coef = self._words.idf_coef
         # Zero norms (no known n-grams) give zero scores rather than 0 / 0.
         per_chunk = np.zeros(n_chunks)
-        char_norms = np.repeat([a._char_norm for a in analyses], chunks_per_draft)
         weights = np.fromiter(map(_CHAR_WEIGHT_OF_ENTRY, entries), np.float64, n_chunks)
-        np.divide(weights, char_norms, out=per_chunk, where=char_norms != 0)
+        np.divide(weights, char_norms, out=per_chunk, where=np.not_equal(char_norms, 0))
 
         # The chunk (numbered across all drafts) each word token sits in.
         words_per_chunk = np.fromiter(map(len, map(_WORDS_OF_ENTRY, entries)), np.int64, n_chunks)
-        token_chunk = np.repeat(np.arange(n_chunks), words_per_chunk)
-        tokens_per_draft = np.fromiter((len(a._unigram_ids) for a in analyses), np.int64, n)
-        word_norms = np.repeat([a._word_norm for a in analyses], tokens_per_draft)
-        coef = self._words.idf_coef
-        unigrams = np.concatenate([a._unigram_ids for a in analyses])
+        token_chunk = np.arange(n_chunks).repeat(words_per_chunk)
         shares = np.zeros(len(unigrams))
-        np.divide(coef[unigrams], word_norms, out=shares, where=word_norms != 0)
+        np.divide(coef[unigrams], word_norms, out=shares, where=np.not_equal(word_norms, 0))
         per_chunk += np.bincount(token_chunk, weights=shares, minlength=n_chunks)
 
         # A bigram's weight goes half to each of its two tokens' chunks.
-        last_token = np.cumsum(tokens_per_draft) - 1
-        pair_starts = np.delete(np.arange(len(unigrams)), last_token[tokens_per_draft > 0])
         if len(pair_starts):
-            bigrams = np.concatenate([a._bigram_ids for a in analyses])
-            pair_norms = 2 * word_norms[pair_starts]
             halves = np.zeros(len(bigrams))
-            np.divide(coef[bigrams], pair_norms, out=halves, where=pair_norms != 0)
+            np.divide(coef[bigrams], pair_norms, out=halves, where=np.not_equal(pair_norms, 0))
             left, right = token_chunk[pair_starts], token_chunk[pair_starts + 1]
             per_chunk += np.bincount(left, weights=halves, minlength=n_chunks)
             per_chunk += np.bincount(right, weights=halves, minlength=n_chunks)
@@ -571,7 +588,7 @@ class RuntimeModel:
         scores = per_chunk.tolist()
         explanations = []
         first = 0
-        for analysis, count in zip(analyses, chunks_per_draft.tolist(), strict=True):
+        for analysis, count in zip(analyses, chunks_per_draft, strict=True):
             matches = list(CHUNK_RE.finditer(analysis._normalised))
             starts, ends = map(_match_start, matches), map(_match_end, matches)
             # tuple.__new__ builds each ChunkContribution in C, without a Python call per chunk.
