@@ -18,7 +18,9 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from itertools import compress, repeat
+from itertools import compress
+
+from coach_rules.charclass import word_starts
 
 try:  # the parser behind `re`; private, so fall back to plain regular expressions without it
     from re import _constants as sre_constants
@@ -247,11 +249,6 @@ def _scan(text: str) -> dict[int, list[re.Match[str]]]:
     return found
 
 
-_KEY_AT_WORD_START = re.compile(rf"\b(?=(\w.{{0,{KEY_LENGTH - 1}}}))", re.DOTALL)
-_match_start = re.Match.start
-_match_group = re.Match.group
-
-
 def _candidate_starts(
     text: str,
     index: dict[str, list[_Compiled]],
@@ -264,8 +261,8 @@ def _candidate_starts(
     list when neither), so finding the starts, their keys and their alternatives runs in C;
     Python only loops over keys seen for the first time.
     """
-    matches = list(_KEY_AT_WORD_START.finditer(text))
-    keys = list(map(_match_group, matches, repeat(1)))
+    starts = word_starts(text)
+    keys = [text[start : start + KEY_LENGTH] for start in starts]
     found = list(map(resolved.get, keys))
     if None in found:
         if len(resolved) >= _RESOLVED_LIMIT:
@@ -275,4 +272,4 @@ def _candidate_starts(
                 found[position] = resolved[key] = (
                     index.get(key) or short_index.get(key[:SHORT_KEY_LENGTH]) or []
                 )
-    return list(compress(zip(map(_match_start, matches), found, strict=True), found))
+    return list(compress(zip(starts, found, strict=True), found))
