@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import compress
 
-from coach_rules.charclass import word_starts
+from coach_rules.charclass import word_starts, word_starts_many
 
 try:  # the parser behind `re`; private, so fall back to plain regular expressions without it
     from re import _constants as sre_constants
@@ -230,6 +230,21 @@ def _ensure_index() -> None:
 
 
 SCAN_CACHE_SIZE = 64  # drafts whose scan is kept (review_many works in blocks well inside it)
+# Word starts worked out for several texts at once by `scan_many`, waiting for their `_scan`.
+_pending_word_starts: dict[str, list[int]] = {}
+
+
+def scan_many(texts: Sequence[str]) -> None:
+    """Scan several texts (up to SCAN_CACHE_SIZE) now, finding their word starts in one pass.
+
+    Every PhraseSet's matches in these texts are then served from the scan cache.
+    """
+    _ensure_index()
+    if len(_pending_word_starts) > SCAN_CACHE_SIZE:  # left over from scans never made
+        _pending_word_starts.clear()
+    _pending_word_starts.update(zip(texts, word_starts_many(texts), strict=True))
+    for text in texts:
+        _scan(text)
 
 
 @lru_cache(maxsize=SCAN_CACHE_SIZE)
@@ -238,7 +253,10 @@ def _scan(text: str) -> dict[int, list[re.Match[str]]]:
     found: dict[int, list[re.Match[str]]] = {}
     busy_until: dict[int, int] = {}  # set number -> end of its last match (no overlaps)
     index, short_index = _index, _short_index
-    for start, candidates in _candidate_starts(text, index, short_index, _resolved):
+    starts = _pending_word_starts.pop(text, None)
+    if starts is None:
+        starts = word_starts(text)
+    for start, candidates in _candidate_starts(text, starts, index, short_index, _resolved):
         for number, anchored in candidates:
             if busy_until.get(number, -1) > start:
                 continue
@@ -251,6 +269,7 @@ def _scan(text: str) -> dict[int, list[re.Match[str]]]:
 
 def _candidate_starts(
     text: str,
+    starts: list[int],
     index: dict[str, list[_Compiled]],
     short_index: dict[str, list[_Compiled]],
     resolved: dict[str, list[_Compiled]],
@@ -261,7 +280,6 @@ def _candidate_starts(
     list when neither), so finding the starts, their keys and their alternatives runs in C;
     Python only loops over keys seen for the first time.
     """
-    starts = word_starts(text)
     keys = [text[start : start + KEY_LENGTH] for start in starts]
     found = list(map(resolved.get, keys))
     if None in found:

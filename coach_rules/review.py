@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from coach_rules import runtime
 from coach_rules.guidelines import get_guideline
-from coach_rules.phrasematch import SCAN_CACHE_SIZE
+from coach_rules.phrasematch import SCAN_CACHE_SIZE, scan_many
 from coach_rules.phrases import hard_sell_phrases
 from coach_rules.rules import find_rule_hits, find_strengths
 from coach_rules.signals import (
@@ -339,6 +339,7 @@ def review_many(texts: Iterable[str], *, kind: str | None = None) -> list[Review
     while block := list(islice(pending, BATCH_BLOCK)):
         read = [_read(text, kind, model) for text in block]
         drafts = [d for d in read if isinstance(d, _Draft)]
+        scan_many([d.normalised for d in drafts])  # the phrase scan every later stage reads
         if model is None:
             judged = [_judge(d, None, None, None) for d in drafts]
         else:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import json
 import math
-import re
 import threading
 from array import array
 from collections.abc import Sequence
@@ -25,7 +24,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from coach_rules.analysis import CHAR_MAX, CHAR_MIN, CHUNK_RE, chunk_char_grams
+from coach_rules.analysis import CHAR_MAX, CHAR_MIN, chunk_char_grams
+from coach_rules.charclass import chunk_spans_many
 from coach_rules.signals import SIGNAL_NAMES, WORD_RE, draft_signal_vector
 from coach_rules.textnorm import normalise
 
@@ -36,8 +36,6 @@ FORMAT = "netcoach-runtime/2"
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 RUNTIME_FILE = "draft_classifier.runtime.json"
 _CHUNK_CACHE_LIMIT = 200_000
-_match_start = re.Match.start
-_match_end = re.Match.end
 _IDS_OF_ENTRY = itemgetter(0)
 _WORDS_OF_ENTRY = itemgetter(1)
 _TOKENS_OF_ENTRY = itemgetter(2)
@@ -588,11 +586,10 @@ class RuntimeModel:
         scores = per_chunk.tolist()
         explanations = []
         first = 0
-        for analysis, count in zip(analyses, chunks_per_draft, strict=True):
-            matches = list(CHUNK_RE.finditer(analysis._normalised))
-            starts, ends = map(_match_start, matches), map(_match_end, matches)
+        spans_per_draft = chunk_spans_many([a._normalised for a in analyses])
+        for analysis, count, spans in zip(analyses, chunks_per_draft, spans_per_draft, strict=True):
             # tuple.__new__ builds each ChunkContribution in C, without a Python call per chunk.
-            rows = zip(starts, ends, scores[first : first + count], strict=True)
+            rows = zip(spans[0::2], spans[1::2], scores[first : first + count], strict=True)
             explanations.append(
                 Explanation(
                     probability=analysis.probability,

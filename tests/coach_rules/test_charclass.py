@@ -7,7 +7,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach_rules.charclass import word_starts
+from coach_rules.charclass import chunk_spans_many, word_starts, word_starts_many
 
 WORD_START = re.compile(r"\b\w")
 
@@ -58,3 +58,19 @@ def test_mixed_drafts_agree():
 @given(st.text())
 def test_any_text_agrees(text):
     assert word_starts(text) == regex_starts(text)
+
+
+def regex_chunk_spans(text: str) -> list[int]:
+    return [edge for m in re.finditer(r"\S+", text) for edge in m.span()]
+
+
+def test_chunk_spans_of_every_code_point_match_the_regex():
+    code_points = [c for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    alone = "x".join(map(chr, code_points))
+    assert chunk_spans_many([alone]) == [regex_chunk_spans(alone)]
+
+
+@given(st.lists(st.text(), max_size=6))
+def test_many_texts_at_once_give_each_text_its_own_positions(texts):
+    assert word_starts_many(texts) == [regex_starts(t) for t in texts]
+    assert chunk_spans_many(texts) == [regex_chunk_spans(t) for t in texts]

@@ -55,3 +55,17 @@ def test_the_index_agrees_with_the_alternation_on_generated_text(text):
 )
 def test_start_keys_spell_out_how_a_match_can_begin(pattern, keys):
     assert start_keys(pattern) == keys
+
+
+def test_scanning_a_block_at_once_finds_what_scanning_each_text_finds():
+    from coach_rules import phrasematch
+
+    texts = [normalise(d.text) for d in corpus.load_corpus(strict=False)[:40]]
+    phrasematch._scan.cache_clear()
+    alone = [{s.number: spans(s.finditer(t)) for s in PHRASE_SETS} for t in texts]
+    phrasematch._scan.cache_clear()
+    phrasematch.scan_many(texts)
+    assert phrasematch._scan.cache_info().currsize == len(texts)
+    together = [{s.number: spans(s.finditer(t)) for s in PHRASE_SETS} for t in texts]
+    assert together == alone
+    assert not phrasematch._pending_word_starts  # every pre-computed start was used
