@@ -240,11 +240,11 @@ def scan_many(texts: Sequence[str]) -> None:
     Every PhraseSet's matches in these texts are then served from the scan cache.
     """
     _ensure_index()
-    if len(_pending_word_starts) > SCAN_CACHE_SIZE:  # left over from scans never made
-        _pending_word_starts.clear()
     _pending_word_starts.update(zip(texts, word_starts_many(texts), strict=True))
     for text in texts:
         _scan(text)
+    for text in texts:  # a text that was already cached left its starts unused
+        _pending_word_starts.pop(text, None)
 
 
 @lru_cache(maxsize=SCAN_CACHE_SIZE)
