@@ -269,7 +269,7 @@ def _judge(
         model_points = -round(MODEL_POINTS * probability)
         breakdown.append((f"classifier: {probability:.0%} likely a hard sell", model_points))
         if flagged and explanation is not None:
-            phrases = hard_sell_phrases(text, explanation.chunks)
+            phrases = hard_sell_phrases(text, explanation)
             if phrases:
                 guideline = get_guideline(MODEL_FINDING_RULE)
                 findings.append(

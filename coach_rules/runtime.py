@@ -336,10 +336,18 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Explanation:
+    """Per whitespace-separated chunk of the draft: where it starts and ends, and its logit."""
+
     probability: float
     logit: float
-    chunks: tuple[ChunkContribution, ...]
+    starts: list[int]
+    ends: list[int]
+    logits: list[float]
     signal_logits: dict[str, float]
+
+    @property
+    def chunks(self) -> tuple[ChunkContribution, ...]:
+        return tuple(map(ChunkContribution, self.starts, self.ends, self.logits))
 
 
 class RuntimeModel:
@@ -418,7 +426,7 @@ class RuntimeModel:
     def _entries(self, normalised: str) -> list[_ChunkEntry]:
         chunks = normalised.split()  # CHUNK_RE.findall, 3x faster: split() splits on \s too
         entries = list(map(self._chunks.get, chunks))  # cache hits, looked up in C
-        if None in entries:
+        if not all(entries):  # a cache miss (every entry is a non-empty tuple)
             entries = [
                 entry or self._chunk(chunk) for entry, chunk in zip(entries, chunks, strict=True)
             ]
@@ -588,13 +596,13 @@ class RuntimeModel:
         first = 0
         spans_per_draft = chunk_spans_many([a._normalised for a in analyses])
         for analysis, count, spans in zip(analyses, chunks_per_draft, spans_per_draft, strict=True):
-            # tuple.__new__ builds each ChunkContribution in C, without a Python call per chunk.
-            rows = zip(spans[0::2], spans[1::2], scores[first : first + count], strict=True)
             explanations.append(
                 Explanation(
                     probability=analysis.probability,
                     logit=analysis.logit,
-                    chunks=tuple(map(tuple.__new__, repeat(ChunkContribution), rows)),
+                    starts=spans[0::2],
+                    ends=spans[1::2],
+                    logits=scores[first : first + count],
                     signal_logits=analysis.signal_logits,
                 )
             )
