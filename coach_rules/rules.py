@@ -128,7 +128,9 @@ def find_rule_hits(
     """
     hits: list[RuleHit] = []
 
-    def add(rule: str, message: str, spans: Iterable[Span]) -> None:
+    def add(rule: str, message: str, spans: list[Span]) -> None:
+        if not spans:
+            return
         tidy = _tidy(spans)
         if tidy:
             hits.append(RuleHit(rule, message, tidy))
