@@ -6,6 +6,10 @@ tens of milliseconds (plus NumPy's import) instead of the seconds `import sklear
 costs. Scoring a draft looks up character n-grams per whitespace-separated chunk (cached, so
 a common word costs one dictionary look-up) and does the per-term arithmetic in NumPy.
 
+`analyse_many` and `chunk_scores_many` score a block of drafts with one set of NumPy calls:
+each draft's term ids are tagged with its number, sorted together, and summed per draft in
+term order, so a draft gets bit for bit the same figures alone (`analyse`) or in a block.
+
 The maths is the pipeline's, term for term: TF-IDF with sublinear (or binary) tf and l2
 normalisation per block, clipped standardised signals, then a logistic regression.
 """
