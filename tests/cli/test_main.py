@@ -21,6 +21,7 @@ def test_output_cut_short_by_the_reader_is_no_error(tmp_path: Path) -> None:
     process.stdout.readline()
     process.stdout.close()
     stderr = process.stderr.read()
+    process.stderr.close()
     process.wait(timeout=120)
     assert b"Traceback" not in stderr and b"BrokenPipeError" not in stderr, stderr.decode()
     assert process.returncode == 0
