@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.dates import plural
 from bot.core.guidelines import guideline_title, tip_of_the_week
 from bot.core.messages import Field, Reply, Section
 from storage.records import ActivityFigures, DigestSubscriptionRecord
@@ -57,10 +58,11 @@ def digest_reply(
         )
     else:
         headline = (
-            f"**Networking digest, week {week_label}**: {figures.follow_ups_logged} follow-ups "
-            f"logged, {figures.follow_ups_done} done "
+            f"**Networking digest, week {week_label}**: "
+            f"{plural(figures.follow_ups_logged, 'follow-up')} logged, "
+            f"{figures.follow_ups_done} done "
             f"({_percent(figures.share_done_within_window)} within 10 days), "
-            f"{figures.drafts_reviewed} drafts reviewed."
+            f"{plural(figures.drafts_reviewed, 'draft')} reviewed."
         )
     tip = tip_of_the_week(week_label)
     sections = [

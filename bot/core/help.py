@@ -20,7 +20,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "met",
         "met <person> [at <where>] [on <date>|yesterday] [— note]",
         "Log a meeting. I schedule a follow-up 3 days later, inside the 10-day window.",
-        ("met Jane Doe at PyCon yesterday — asked about Rust hiring", "met <@U123> on 3 March"),
+        ("met Jane Doe at PyCon yesterday — asked about Rust hiring", "met @Ana Ruiz on 3 March"),
     ),
     CommandHelp(
         "follow-up",

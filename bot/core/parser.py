@@ -182,7 +182,8 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
                 f"Mention one person at a time, with nothing else in the name. "
                 f"For example: {example(command)}"
             )
-    name = " ".join(tokens).strip(" ,;:")
+    # "@Ana Ruiz" typed where the platform made no mention of it (the console, a plain DM).
+    name = " ".join(tokens).strip(" ,;:").removeprefix("@").strip()
     if not name:
         raise _Bad(f"Tell me who, by name or mention. For example: {example(command)}")
     return c.PersonRef(name=_checked_name(name))

@@ -32,6 +32,7 @@ def fields(reply: object) -> dict[str, str]:
 def test_digest_reports_every_figure() -> None:
     reply = digest_reply(BUSY, SUBSCRIPTION, "2026-W10")
     assert "week 2026-W10" in reply.text
+    assert "8 follow-ups logged, 5 done (80% within 10 days), 10 drafts reviewed" in reply.text
     assert fields(reply) == {
         "Meetings logged": "6",
         "Follow-ups logged": "8",
@@ -58,6 +59,13 @@ def test_a_quiet_week_says_so_and_shows_dashes() -> None:
     assert "quiet week" in reply.text
     assert fields(reply)["Done within 10 days"] == "—"
     assert fields(reply)["Average value-first score"] == "—"
+
+
+def test_the_headline_counts_one_of_a_thing_in_the_singular() -> None:
+    one_each = ActivityFigures(follow_ups_logged=1, follow_ups_done=1, drafts_reviewed=1)
+    reply = digest_reply(one_each, SUBSCRIPTION, "2026-W12")
+    assert "1 follow-up logged, 1 done" in reply.text
+    assert "1 draft reviewed." in reply.text
 
 
 def test_tip_of_the_week_comes_from_the_guidelines_and_changes_every_week() -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.core import commands as c
 from bot.core.dates import CalendarDate, RelativeDays, WeekdaySpec
+from bot.core.help import COMMAND_HELP
 from bot.core.parser import MAX_COMMAND_CHARS, parse_command
 
 
@@ -100,6 +101,20 @@ def test_teams_mentions_become_names() -> None:
         c.PersonRef("Jane Doe"), when=WeekdaySpec(4)
     )
     assert parsed('done <at id="1">Jane Doe</at>') == c.DoneCommand(c.PersonRef("Jane Doe"))
+
+
+def test_an_at_sign_typed_before_a_plain_name_is_not_part_of_the_name() -> None:
+    assert parsed("met @Ana Ruiz on friday") == c.MetCommand(
+        c.PersonRef("Ana Ruiz"), when=WeekdaySpec(4)
+    )
+    assert parsed("done @Ana") == c.DoneCommand(c.PersonRef("Ana"))
+
+
+def test_every_help_example_parses_as_its_own_command() -> None:
+    for entry in COMMAND_HELP:
+        for text in entry.examples:
+            command = parsed(text)
+            assert not isinstance(command, c.ParseFailure | c.NotACommand), text
 
 
 @pytest.mark.parametrize(

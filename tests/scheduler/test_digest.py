@@ -163,7 +163,7 @@ async def test_digest_reports_the_previous_week_of_the_workspace(store: SqlStore
     assert await send_due_digests(store, notifier, clock) == 1
     ((subscription, reply),) = notifier.to_channels
     assert subscription.channel_id == "C1"
-    assert "2026-W11" in reply.text and "1 follow-ups logged, 1 done" in reply.text
+    assert "2026-W11" in reply.text and "1 follow-up logged, 1 done" in reply.text
     assert any("Ann" in section.text for section in reply.sections)
 
 

@@ -177,7 +177,7 @@ async def test_the_weekly_digest_starts_a_new_thread_in_the_subscribed_channel(
     assert digest.conversation_id == CHANNEL_ID  # the channel, not the thread it was asked in
     assert digest.reply_to_id is None
     assert "Networking digest" in digest.card_text()
-    assert "1 follow-ups logged" in digest.card_text()
+    assert "1 follow-up logged" in digest.card_text()
     # Once per week: a second run the same week sends nothing.
     assert await send_due_digests(server.services.store, server.channel.notifier, clock) == 0
 
