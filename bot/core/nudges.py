@@ -175,3 +175,10 @@ def nudge_reply(due: DueNudge, now: datetime) -> Reply:
         Action("Review my draft", "review"),
     )
     return Reply(text=text, sections=(section,), actions=actions)
+
+
+def closes_the_nudge(action: Action) -> bool:
+    """Done / Snooze settle the nudge: the chat swaps them for the outcome, so they cannot be
+    clicked twice. "Review my draft" (the bare `review` command) only asks for the draft: it
+    answers on the side and leaves the nudge and its buttons in place."""
+    return action.command.strip() != "review"

@@ -7,6 +7,7 @@ and tries again later, as the `Notifier` protocol asks.
 from __future__ import annotations
 
 from bot.core.messages import Action, Reply
+from bot.core.nudges import closes_the_nudge
 from bot.slack.blocks import render_reply
 from bot.slack.client import ChannelPacer, post_message
 from bot.slack.registry import ButtonKind
@@ -15,12 +16,7 @@ from storage.records import DigestSubscriptionRecord, MemberRecord
 
 
 def nudge_button_kind(action: Action) -> ButtonKind:
-    """Done / Snooze swap themselves for the outcome, so they cannot be clicked twice.
-
-    "Review my draft" (the bare `review` command) only asks for the draft: it answers on the
-    side and leaves the nudge and its buttons in place.
-    """
-    return ButtonKind.RUN if action.command.strip() == "review" else ButtonKind.REPLACE
+    return ButtonKind.REPLACE if closes_the_nudge(action) else ButtonKind.RUN
 
 
 class SlackNotifier:

@@ -12,8 +12,14 @@ from dataclasses import replace
 
 from botbuilder.schema import Activity, ActivityTypes, Attachment, TextFormatTypes
 
-from bot.core.messages import Reply
-from bot.teams.cards import CARD_CONTENT_TYPE, adaptive_card, needs_card, plain_text
+from bot.core.messages import Reply, Section
+from bot.teams.cards import (
+    CARD_CONTENT_TYPE,
+    SettlesCard,
+    adaptive_card,
+    needs_card,
+    plain_text,
+)
 
 SUMMARY_CHARS = 200
 FENCE = "```"
@@ -21,27 +27,42 @@ FENCE = "```"
 MAX_MESSAGE_BYTES = 20_000
 
 
-def reply_activities(reply: Reply) -> list[Activity]:
+def reply_activities(reply: Reply, settles: SettlesCard = None) -> list[Activity]:
     code = [section for section in reply.sections if FENCE in section.text]
     if not code:
-        return [reply_activity(reply)]
+        return [reply_activity(reply, settles)]
     rest = replace(reply, sections=tuple(s for s in reply.sections if FENCE not in s.text))
-    activities = [reply_activity(rest)]
+    activities = [reply_activity(rest, settles)]
     for section in code:
         activities.extend(_markdown(chunk) for chunk in split_fenced(section.text))
     return activities
 
 
-def reply_activity(reply: Reply) -> Activity:
+def reply_activity(reply: Reply, settles: SettlesCard = None) -> Activity:
     if not needs_card(reply):
         # The core's markup (**bold**, `code`) is Teams message Markdown as it stands.
         return _markdown(reply.text)
+    return _card_activity(reply, settles)
+
+
+def settled_card(card_text: str, outcome: Reply) -> Activity:
+    """What a card becomes once a button that settles it was clicked: its text, the outcome
+    under it, and none of its own buttons (only the outcome's, if it has any)."""
+    outcome_section = Section(text=outcome.text)
+    return _card_activity(
+        replace(outcome, text=card_text, sections=(outcome_section, *outcome.sections))
+    )
+
+
+def _card_activity(reply: Reply, settles: SettlesCard = None) -> Activity:
     first_line = next((line for line in reply.text.splitlines() if line.strip()), "")
     return Activity(
         type=ActivityTypes.message,
         # Shown in notifications and the chat list, where a card has no text of its own.
         summary=plain_text(first_line)[:SUMMARY_CHARS],
-        attachments=[Attachment(content_type=CARD_CONTENT_TYPE, content=adaptive_card(reply))],
+        attachments=[
+            Attachment(content_type=CARD_CONTENT_TYPE, content=adaptive_card(reply, settles))
+        ],
     )
 
 

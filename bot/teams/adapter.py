@@ -53,6 +53,15 @@ class PacedCloudAdapter(CloudAdapter):
             responses.extend(await self.retry.run(send, label=f"a {activity.type} activity"))
         return responses
 
+    async def update_activity(
+        self, context: TurnContext, activity: Activity
+    ) -> ResourceResponse | None:
+        # An edit counts against the same per-conversation limits as a send.
+        conversation = activity.conversation
+        await self.pacer.acquire(conversation.id, conversation.tenant_id)
+        update = functools.partial(super().update_activity, context, activity)
+        return await self.retry.run(update, label="an activity update")
+
 
 def error_summary(error: BaseException) -> str:
     """Exception type and where it was raised, without its message (which may quote user text)."""

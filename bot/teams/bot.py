@@ -19,7 +19,9 @@ from botbuilder.schema import Activity
 
 from bot.core.messages import Incoming, Reply
 from bot.core.ports import Clock, Store
-from bot.teams.activities import reply_activities
+from bot.teams.activities import reply_activities, settled_card
+from bot.teams.adapter import error_summary
+from bot.teams.cards import replaced_card_text
 from bot.teams.incoming import (
     PLATFORM,
     command_text,
@@ -66,8 +68,14 @@ class NetworkCoachBot(TeamsActivityHandler):
         text = command_text(activity)
         # One trip to a worker thread for all the blocking work of a message.
         reply = await asyncio.to_thread(self._answer, activity, text)
-        if reply is not None:
-            await turn_context.send_activities(reply_activities(reply))
+        if reply is None:
+            return
+        # Only in a personal chat (where nudges go): the card's text comes back from the client,
+        # and no one should be able to make the bot rewrite a card in a shared channel.
+        card_text = replaced_card_text(activity.value) if is_personal(activity) else None
+        if card_text is not None and await _settle_card(turn_context, card_text, reply):
+            return
+        await turn_context.send_activities(reply_activities(reply))
 
     def _answer(self, activity: Activity, text: str) -> Reply | None:
         """Claim the activity, refresh the conversation reference, run the command.
@@ -126,6 +134,30 @@ class NetworkCoachBot(TeamsActivityHandler):
             conversation_id,
         )
         logger.info("Teams bot removed from %s in tenant %s", conversation_id, tenant_of(activity))
+
+
+async def _settle_card(turn_context: TurnContext, card_text: str, outcome: Reply) -> bool:
+    """Replace the card whose button was clicked with its text and the outcome.
+
+    False when Teams would not update it (the message is gone, or too old to edit): the
+    outcome is then sent as a new message instead, so it is never lost.
+    """
+    card_id = turn_context.activity.reply_to_id
+    if not card_id:
+        return False
+    updated = settled_card(card_text, outcome)
+    updated.id = card_id
+    try:
+        await turn_context.update_activity(updated)
+    except Exception as error:
+        logger.warning(
+            "Could not update card %s in conversation %s: %s; answering with a new message",
+            card_id,
+            turn_context.activity.conversation.id,
+            error_summary(error),
+        )
+        return False
+    return True
 
 
 def _event_id(activity: Activity) -> str:

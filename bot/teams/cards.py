@@ -4,13 +4,15 @@ The core's markup maps onto the Markdown subset Adaptive Cards support in `TextB
 is kept, `` `code` `` loses its backticks (cards have no inline code), and "• " lines become a
 Markdown list. Every `Action` becomes an `Action.Submit` whose data carries the command text, so
 a click reaches the bot as a message whose `value` holds the command: the same as typing it.
+A button that settles its card (a nudge's Done) also carries the card's text, so the bot can
+replace the card with that text and the outcome: the button cannot be clicked twice.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from bot.core.messages import Action, Reply, Section
@@ -19,6 +21,7 @@ CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.5"
 SUBMIT_MARKER = "netcoach"  # data[SUBMIT_MARKER] == "command" marks our own buttons
+REPLACES_KEY = "replaces"  # data[REPLACES_KEY]: the text of the card the click replaces
 
 # Teams refuses bot messages over about 28 KB; stay well under it with room for the envelope.
 MAX_CARD_BYTES = 24_000
@@ -26,6 +29,8 @@ MAX_TEXT_CHARS = 3_000
 BULLET = "• "
 
 Json = dict[str, Any]
+# Which of a reply's buttons settle its card (None: none of them do).
+SettlesCard = Callable[[Action], bool] | None
 
 _CODE = re.compile(r"`([^`\n]*)`")
 
@@ -70,12 +75,11 @@ def _line_groups(text: str) -> Iterator[list[str]]:
         yield bullets
 
 
-def submit_action(action: Action) -> Json:
-    element: Json = {
-        "type": "Action.Submit",
-        "title": action.label,
-        "data": {SUBMIT_MARKER: "command", "command": action.command},
-    }
+def submit_action(action: Action, replaces: str | None = None) -> Json:
+    data: Json = {SUBMIT_MARKER: "command", "command": action.command}
+    if replaces is not None:
+        data[REPLACES_KEY] = replaces
+    element: Json = {"type": "Action.Submit", "title": action.label, "data": data}
     if action.style == "primary":
         element["style"] = "positive"
     elif action.style == "danger":
@@ -91,6 +95,16 @@ def command_from_submit(value: object) -> str | None:
     if not isinstance(command, str) or not command.strip():
         return None
     return command.strip()
+
+
+def replaced_card_text(value: object) -> str | None:
+    """The text of the card a settling button sat on, or None for any other click or message."""
+    if command_from_submit(value) is None:
+        return None
+    text = value.get(REPLACES_KEY)  # type: ignore[union-attr]
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return text[:MAX_TEXT_CHARS]
 
 
 def action_set(actions: Iterable[Action]) -> Json | None:
@@ -128,7 +142,7 @@ def needs_card(reply: Reply) -> bool:
     return len([line for line in reply.text.splitlines() if line.strip()]) > 1
 
 
-def adaptive_card(reply: Reply) -> Json:
+def adaptive_card(reply: Reply, settles: SettlesCard = None) -> Json:
     """The whole card for `reply`, trimmed to fit in one Teams message."""
     from bot.teams.review_card import review_body  # local: the review layout builds on this module
 
@@ -138,7 +152,10 @@ def adaptive_card(reply: Reply) -> Json:
     else:
         body = text_blocks(reply.text)
         sections = [section_container(section) for section in reply.sections]
-    actions = [submit_action(action) for action in reply.actions]
+    actions = [
+        submit_action(action, reply.text if settles and settles(action) else None)
+        for action in reply.actions
+    ]
     card = _card(body + sections, actions, reply.text)
     return _fit(card, body, sections, actions, reply.text)
 

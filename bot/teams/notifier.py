@@ -14,8 +14,10 @@ import logging
 from botbuilder.core import BotAdapter, TurnContext
 
 from bot.core.messages import Reply
+from bot.core.nudges import closes_the_nudge
 from bot.core.ports import Store
 from bot.teams.activities import reply_activities
+from bot.teams.cards import SettlesCard
 from bot.teams.delivery import status_of
 from bot.teams.incoming import PLATFORM
 from bot.teams.references import conversation_reference
@@ -48,7 +50,7 @@ class TeamsNotifier:
                 f"member {member.id} has no Teams chat with the bot on record; they need to "
                 "message it (or reinstall the app) once"
             )
-        await self._send(record, reply)
+        await self._send(record, reply, settles=closes_the_nudge)
 
     async def send_to_channel(self, subscription: DigestSubscriptionRecord, reply: Reply) -> None:
         record = await asyncio.to_thread(
@@ -64,9 +66,11 @@ class TeamsNotifier:
             )
         await self._send(record, reply)
 
-    async def _send(self, record: ConversationReferenceRecord, reply: Reply) -> None:
+    async def _send(
+        self, record: ConversationReferenceRecord, reply: Reply, settles: SettlesCard = None
+    ) -> None:
         reference = conversation_reference(record)
-        activities = reply_activities(reply)
+        activities = reply_activities(reply, settles)
         failures: list[Exception] = []
 
         async def deliver(turn_context: TurnContext) -> None:

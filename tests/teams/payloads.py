@@ -71,12 +71,15 @@ def personal_message(
     return activity
 
 
-def card_submit(service_url: str, command: str, *, reply_to_id: str = "1700000000001") -> dict:
-    """What Teams posts when an Action.Submit button of one of our cards is clicked."""
+def card_submit(
+    service_url: str, button: str | dict[str, Any], *, reply_to_id: str = "1700000000001"
+) -> dict:
+    """What Teams posts when an Action.Submit button of one of our cards is clicked: the
+    button's data (or, given a command, the data of a button that runs it)."""
     activity = personal_message(service_url, "")
     del activity["text"]
     activity.update(
-        value={"netcoach": "command", "command": command},
+        value={"netcoach": "command", "command": button} if isinstance(button, str) else button,
         replyToId=reply_to_id,
         channelData={
             "tenant": {"id": TENANT},

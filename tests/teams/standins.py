@@ -2,8 +2,9 @@
 OpenID metadata with its signing keys (what inbound tokens are checked against).
 
 Both behave like the real services where the bot can tell: the connector answers 200 with an
-activity id, URL-decodes conversation ids, and can be told to answer 429 (with Retry-After),
-412, 502, 504 or 403 next; the metadata endpoint serves a `jwks_uri` whose keys carry
+activity id, updates (PUT) only activities it sent in that conversation (404 otherwise),
+URL-decodes conversation ids, and can be told to answer 429 (with Retry-After), 412, 502, 504
+or 403 next; the metadata endpoint serves a `jwks_uri` whose keys carry
 endorsements, and tokens are RS256 JWTs with the claims the Bot Framework service sends.
 """
 
@@ -35,6 +36,7 @@ class Recorded:
     body: dict[str, Any]
     at: float
     peer_port: int | None = None  # the bot's side of the TCP connection
+    id: str | None = None  # the activity id the connector answered with
 
     @property
     def text(self) -> str | None:
@@ -65,14 +67,23 @@ class Recorded:
         walk(self.card)
         return "\n".join(found)
 
+    @property
+    def updated_id(self) -> str | None:
+        """The id of the activity this call replaced (None for a new message)."""
+        return self.reply_to_id if self.method == "PUT" else None
+
     def commands(self) -> list[str]:
         """The command of every Action.Submit button in the card."""
-        found: list[str] = []
+        return [data["command"] for data in self.submits()]
+
+    def submits(self) -> list[dict[str, Any]]:
+        """The data of every Action.Submit button in the card: what Teams posts on a click."""
+        found: list[dict[str, Any]] = []
 
         def walk(node: object) -> None:
             if isinstance(node, dict):
                 if node.get("type") == "Action.Submit":
-                    found.append(node["data"]["command"])
+                    found.append(node["data"])
                 for value in node.values():
                     walk(value)
             elif isinstance(node, list):
@@ -92,6 +103,7 @@ class StandInConnector:
     attempts: list[tuple[str, int]] = field(default_factory=list)  # (conversation id, status)
     _failures: deque[tuple[int, dict[str, str]]] = field(default_factory=deque)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
+    _issued: set[tuple[str, str]] = field(default_factory=set)  # (conversation id, activity id)
     _arrived: asyncio.Event | None = None
 
     def fail_next(self, status: int, times: int = 1, retry_after: str | None = None) -> None:
@@ -105,10 +117,18 @@ class StandInConnector:
             web.post(
                 prefix + "/v3/conversations/{conversation_id}/activities/{activity_id}", self._post
             ),
+            web.put(
+                prefix + "/v3/conversations/{conversation_id}/activities/{activity_id}", self._put
+            ),
         ]
+
+    async def _put(self, request: web.Request) -> web.Response:
+        """UpdateActivity: replaces a message this connector sent, in its own conversation."""
+        return await self._post(request)
 
     async def _post(self, request: web.Request) -> web.Response:
         conversation_id = request.match_info["conversation_id"]
+        activity_id = request.match_info.get("activity_id")
         authorization = request.headers.get("Authorization")
         if self.required_token is not None and authorization != f"Bearer {self.required_token}":
             self.attempts.append((conversation_id, 401))
@@ -117,25 +137,32 @@ class StandInConnector:
             status, headers = self._failures.popleft()
             self.attempts.append((conversation_id, status))
             return _error(status, _CODES.get(status, "ServiceError"), "stand-in failure", headers)
+        updating = request.method == "PUT"
+        if updating and (conversation_id, activity_id) not in self._issued:
+            self.attempts.append((conversation_id, 404))
+            return _error(404, "ActivityNotFound", "The activity was not found.")
         body = await request.json()
         self.attempts.append((conversation_id, 200))
+        new_id = str(activity_id) if updating else str(next(self._ids))
+        self._issued.add((conversation_id, new_id))
         self.sent.append(
             Recorded(
                 method=request.method,
                 path=request.path,
                 conversation_id=conversation_id,
-                reply_to_id=request.match_info.get("activity_id"),
+                reply_to_id=activity_id,
                 authorization=authorization,
                 body=body,
                 at=time.monotonic(),
                 peer_port=(request.transport.get_extra_info("peername") or (None, None))[1]
                 if request.transport
                 else None,
+                id=new_id,
             )
         )
         if self._arrived is not None:
             self._arrived.set()
-        return web.json_response({"id": str(next(self._ids))})
+        return web.json_response({"id": new_id})
 
     async def wait_for(self, count: int, timeout: float = 5.0) -> list[Recorded]:
         """Replies are sent during the request, but proactive ones may still be on their way."""

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 
 from bot.core.messages import Action, Field, Reply, Section
-from bot.teams.activities import reply_activities, split_fenced
+from bot.teams.activities import reply_activities, settled_card, split_fenced
 from bot.teams.cards import (
     MAX_CARD_BYTES,
+    MAX_TEXT_CHARS,
     adaptive_card,
     card_size,
     command_from_submit,
     needs_card,
+    replaced_card_text,
     text_blocks,
 )
 from bot.teams.review_card import BREAKDOWN_ID
@@ -58,6 +60,38 @@ def test_only_our_own_submit_data_counts_as_a_command():
     assert command_from_submit({"netcoach": "command", "command": "   "}) is None
     assert command_from_submit("list") is None
     assert command_from_submit(None) is None
+
+
+def test_buttons_that_settle_the_card_carry_its_text_and_others_do_not():
+    reply = Reply(
+        text="**Time to follow up with Ana**",
+        actions=(Action("Done", "done #1"), Action("Review my draft", "review")),
+    )
+
+    done, review = adaptive_card(reply, settles=lambda a: a.command != "review")["actions"]
+
+    assert replaced_card_text(done["data"]) == "**Time to follow up with Ana**"
+    assert replaced_card_text(review["data"]) is None
+    assert all("replaces" not in a["data"] for a in adaptive_card(reply)["actions"])
+
+
+def test_a_settled_card_keeps_its_text_shows_the_outcome_and_drops_its_buttons():
+    outcome = Reply(text="Marked done.", sections=(Section("Second touch due Fri"),))
+
+    card = settled_card("**Time to follow up with Ana**", outcome).attachments[0].content
+    texts = json.dumps(card)
+
+    assert "Time to follow up with Ana" in texts and "Marked done." in texts
+    assert "Second touch due Fri" in texts and "actions" not in card
+
+
+def test_replaced_card_text_ignores_anything_but_our_own_text():
+    ours = {"netcoach": "command", "command": "done #1"}
+    assert replaced_card_text({**ours, "replaces": "   "}) is None
+    assert replaced_card_text({**ours, "replaces": ["list"]}) is None
+    assert replaced_card_text({"command": "done #1", "replaces": "Nudge"}) is None
+    assert replaced_card_text("done #1") is None
+    assert len(replaced_card_text({**ours, "replaces": "x" * 50_000}) or "") == MAX_TEXT_CHARS
 
 
 def test_sections_become_containers_with_facts_and_their_own_buttons():

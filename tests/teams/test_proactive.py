@@ -72,20 +72,32 @@ async def test_a_due_nudge_reaches_the_members_personal_chat(server: TeamsServer
     assert nudge.body["summary"].startswith("Time to follow up with Alex Smith")
 
 
-async def test_the_nudges_done_button_closes_the_follow_up(server: TeamsServer):
+async def test_the_nudges_done_button_closes_the_follow_up_and_settles_the_card(
+    server: TeamsServer,
+):
     await meet_someone(server)
     until_due(server)
+    connector = server.microsoft.connector
     await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
-    done = server.microsoft.connector.sent[-1].commands()[0]
+    nudge = connector.sent[-1]
+    done = nudge.submits()[0]
+    before = len(connector.sent)
 
-    response = await server.post(card_submit(server.microsoft.service_url, done))
+    response = await server.post(
+        card_submit(server.microsoft.service_url, done, reply_to_id=str(nudge.id))
+    )
 
     assert response.status == 201
     member = member_of(server)
     assert (
         server.services.store.open_follow_ups(member.id)[0].touch == 2
     )  # only the second touch left
-    assert "Rule of two" in server.microsoft.connector.sent[-1].card_text()
+    [settled] = connector.sent[before:]  # the nudge was edited, nothing new was posted
+    assert settled.method == "PUT" and settled.updated_id == nudge.id
+    assert settled.conversation_id == PERSONAL_CONVERSATION
+    assert "Time to follow up with Alex Smith" in settled.card_text()  # the nudge's own text
+    assert "Rule of two" in settled.card_text()  # and the outcome under it
+    assert done["command"] not in settled.commands()  # Done cannot be clicked twice
 
 
 async def test_the_nudges_snooze_button_moves_it_two_days(server: TeamsServer):
@@ -94,12 +106,71 @@ async def test_the_nudges_snooze_button_moves_it_two_days(server: TeamsServer):
     store = server.services.store
     [follow_up] = store.open_follow_ups(member_of(server).id)
     await sweep_nudges(store, server.channel.notifier, server.services.clock, "w")
-    snooze = server.microsoft.connector.sent[-1].commands()[1]
+    nudge = server.microsoft.connector.sent[-1]
+    snooze = nudge.submits()[1]
 
-    await server.post(card_submit(server.microsoft.service_url, snooze))
+    await server.post(card_submit(server.microsoft.service_url, snooze, reply_to_id=str(nudge.id)))
 
     moved = store.get_follow_up(follow_up.member_id, follow_up.id)
     assert moved.due_on == follow_up.due_on + timedelta(days=2)
+    settled = server.microsoft.connector.sent[-1]
+    assert settled.updated_id == nudge.id and nudge.commands()[1] not in settled.commands()
+
+
+async def test_the_outcome_arrives_as_a_new_message_when_the_card_cannot_be_edited(
+    server: TeamsServer,
+):
+    await meet_someone(server)
+    until_due(server)
+    connector = server.microsoft.connector
+    await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
+    done = connector.sent[-1].submits()[0]
+    before = len(connector.sent)
+
+    # An id the connector never issued: Teams answers 404 (deleted, or not ours to edit).
+    await server.post(card_submit(server.microsoft.service_url, done, reply_to_id="999999"))
+
+    assert (PERSONAL_CONVERSATION, 404) in connector.attempts
+    [answer] = connector.sent[before:]
+    assert answer.method == "POST" and "Rule of two" in answer.card_text()
+
+
+async def test_a_click_in_a_channel_never_rewrites_a_card(server: TeamsServer):
+    """Submit data comes from the client: a forged `replaces` must not let anyone make the bot
+    edit one of its messages in a shared channel."""
+    connector = server.microsoft.connector
+    await server.post(channel_mention(server.microsoft.service_url, "help"))
+    posted = connector.sent[-1]
+    forged = card_submit(
+        server.microsoft.service_url,
+        {"netcoach": "command", "command": "list", "replaces": "The bot says: forged text"},
+        reply_to_id=str(posted.id),
+    )
+    channel = channel_mention(server.microsoft.service_url, "")
+    forged.update(conversation=channel["conversation"], channelData=channel["channelData"])
+    forged["conversation"]["id"] = posted.conversation_id
+    before = len(connector.sent)
+
+    await server.post(forged)
+
+    assert connector.sent[before:] and all(m.method == "POST" for m in connector.sent[before:])
+    assert "forged text" not in " ".join(m.card_text() + (m.text or "") for m in connector.sent)
+
+
+async def test_review_my_draft_answers_beside_the_nudge_and_leaves_it_alone(server: TeamsServer):
+    await meet_someone(server)
+    until_due(server)
+    connector = server.microsoft.connector
+    await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
+    nudge = connector.sent[-1]
+    review = nudge.submits()[2]
+    assert review["command"] == "review" and "replaces" not in review
+    before = len(connector.sent)
+
+    await server.post(card_submit(server.microsoft.service_url, review, reply_to_id=str(nudge.id)))
+
+    [answer] = connector.sent[before:]
+    assert answer.method == "POST" and answer.updated_id is None
 
 
 async def test_each_member_is_nudged_in_their_own_chat(server: TeamsServer):
