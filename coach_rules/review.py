@@ -193,8 +193,8 @@ class _Draft(NamedTuple):
     notes: list[str]
 
 
-def _read(text: str, kind: str | None, model: runtime.RuntimeModel | None) -> Review | _Draft:
-    """Measure a draft; a `Review` when there is nothing to judge, else a `_Draft` to judge."""
+def _refusal(text: str) -> Review | None:
+    """The review of a draft there is nothing to measure in (empty, too long), else None."""
     if not isinstance(text, str):
         raise TypeError(f"review() needs the draft as str, got {type(text).__name__}")
     if not text.strip():
@@ -205,8 +205,14 @@ def _read(text: str, kind: str | None, model: runtime.RuntimeModel | None) -> Re
             "characters a Slack message can hold, so it was not reviewed. Shorten it: a "
             "LinkedIn note fits in 300 characters and cold emails do best at 50-125 words."
         )
+    return None
 
-    normalised = normalise(text)
+
+def _read(
+    text: str, normalised: str, kind: str | None, model: runtime.RuntimeModel | None
+) -> Review | _Draft:
+    """Measure a draft `_refusal` let through; a `Review` when there is nothing to judge, else
+    a `_Draft` to judge."""
     # Tokens and counts are worked out once here and shared by the signals, model and rules.
     prepared = None if model is None else model.prepare(normalised)
     words = words_of(normalised) if prepared is None else prepared.words
@@ -234,6 +240,20 @@ def _read(text: str, kind: str | None, model: runtime.RuntimeModel | None) -> Re
     if craft.words < SHORT_DRAFT_WORDS:
         notes.append("Very short drafts are hard to judge; the verdict rests on a few words.")
     return _Draft(text, normalised, prepared, words, pronouns, questions, signals, notes)
+
+
+def _read_block(
+    block: list[str], kind: str | None, model: runtime.RuntimeModel | None
+) -> list[Review | _Draft]:
+    """`_read` for a block of drafts, with the model's unseen chunks worked out together."""
+    refusals = [_refusal(text) for text in block]
+    normalised = {i: normalise(block[i]) for i, refusal in enumerate(refusals) if refusal is None}
+    if model is not None:
+        model.cache_chunks(normalised.values())
+    return [
+        _read(text, normalised[i], kind, model) if refusal is None else refusal
+        for i, (text, refusal) in enumerate(zip(block, refusals, strict=True))
+    ]
 
 
 def _parts(draft: _Draft) -> runtime.DraftParts:
@@ -338,7 +358,7 @@ def review_many(texts: Iterable[str], *, kind: str | None = None) -> list[Review
     reviews: list[Review] = []
     pending = iter(texts)
     while block := list(islice(pending, BATCH_BLOCK)):
-        read = [_read(text, kind, model) for text in block]
+        read = _read_block(block, kind, model)
         drafts = [d for d in read if isinstance(d, _Draft)]
         scan_many([d.normalised for d in drafts])  # the phrase scan every later stage reads
         if model is None:

@@ -21,7 +21,7 @@ import json
 import math
 import threading
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import itemgetter
@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from coach_rules.analysis import CHAR_MAX, CHAR_MIN, chunk_char_grams
 from coach_rules.charclass import chunk_spans_many
+from coach_rules.chargrams import CharGramIndex
 from coach_rules.signals import SIGNAL_NAMES, WORD_RE, draft_signal_vector
 from coach_rules.textnorm import normalise
 
@@ -43,11 +44,14 @@ _CHUNK_CACHE_LIMIT = 200_000
 _IDS_OF_ENTRY = itemgetter(0)
 _WORDS_OF_ENTRY = itemgetter(1)
 _TOKENS_OF_ENTRY = itemgetter(2)
-_CHAR_WEIGHT_OF_ENTRY = itemgetter(3)
 # A chunk's character n-gram ids (packed int32 bytes, so a draft's ids join with b"".join and
-# become one NumPy array without copying), its word tokens, their token ids (packed the same
-# way) and the sum of its character n-grams' weights (for explanations).
-_ChunkEntry = tuple[bytes, tuple[str, ...], bytes, float]
+# become one NumPy array without copying), its word tokens and their token ids (packed the
+# same way).
+_ChunkEntry = tuple[bytes, tuple[str, ...], bytes]
+# Below this many unseen chunks, working them out one by one beats the NumPy set-up cost; and
+# building the NumPy table the first time (about 10 ms) pays only from this many on.
+_VECTOR_MIN_CHUNKS = 6
+_VECTOR_BUILD_MIN_CHUNKS = 600
 
 
 def _encode_floats(values: Sequence[float]) -> str:
@@ -379,6 +383,7 @@ class RuntimeModel:
         self._signal_coef: list[float] = signals["coef"]
         self._signal_clip: float = signals["clip"]
         self._chunks: dict[str, _ChunkEntry] = {}
+        self._char_gram_index: CharGramIndex | None = None
 
     @classmethod
     def load(cls, path: Path) -> RuntimeModel:
@@ -390,19 +395,44 @@ class RuntimeModel:
         if entry is None:
             # Unknown n-grams map to the block's zero-weight slot, so no Python-level filter.
             chars = self._chars
-            found = list(map(chars.index.get, chunk_char_grams(chunk), repeat(chars.unknown)))
-            words = tuple(WORD_RE.findall(chunk))
-            char_weight = float(chars.idf_coef[found].sum()) if found else 0.0
-            entry = (
-                array("i", found).tobytes(),
-                words,
-                self._word_grams.token_ids(words),
-                char_weight,
-            )
+            found = map(chars.index.get, chunk_char_grams(chunk), repeat(chars.unknown))
+            entry = self._entry(chunk, array("i", found).tobytes())
             if len(self._chunks) >= _CHUNK_CACHE_LIMIT:
                 self._chunks.clear()
             self._chunks[chunk] = entry
         return entry
+
+    def _entry(self, chunk: str, char_ids: bytes) -> _ChunkEntry:
+        words = tuple(WORD_RE.findall(chunk))
+        return char_ids, words, self._word_grams.token_ids(words)
+
+    def cache_chunks(self, normalised_drafts: Iterable[str]) -> None:
+        """Work out, all at once, the entries of every chunk of these drafts not cached yet.
+
+        Optional: `prepare` works out a missing chunk by itself; for a batch of new drafts this
+        is several times faster, and the entries are the same either way.
+        """
+        chunks = set(chain.from_iterable(map(str.split, normalised_drafts)))
+        missing = list(chunks.difference(self._chunks))
+        built = self._char_gram_index is not None
+        if len(missing) < (_VECTOR_MIN_CHUNKS if built else _VECTOR_BUILD_MIN_CHUNKS):
+            return
+        grams = self._char_grams()
+        if not grams.usable:
+            return
+        if len(self._chunks) + len(missing) > _CHUNK_CACHE_LIMIT:
+            self._chunks.clear()
+        entry = self._entry
+        self._chunks.update(
+            zip(missing, map(entry, missing, grams.ids_per_chunk(missing)), strict=True)
+        )
+
+    def _char_grams(self) -> CharGramIndex:
+        # Built on first use: a single review in a fresh process does without it.
+        if self._char_gram_index is None:
+            chars = self._chars
+            self._char_gram_index = CharGramIndex(chars.index, chars.unknown, CHAR_MIN, CHAR_MAX)
+        return self._char_gram_index
 
     def _signal_parts(
         self,
@@ -577,7 +607,15 @@ class RuntimeModel:
         coef = self._words.idf_coef
         # Zero norms (no known n-grams) give zero scores rather than 0 / 0.
         per_chunk = np.zeros(n_chunks)
-        weights = np.fromiter(map(_CHAR_WEIGHT_OF_ENTRY, entries), np.float64, n_chunks)
+        # Each chunk's character n-gram weight: the sum over its ids (every chunk has some).
+        char_ids = np.frombuffer(b"".join(map(_IDS_OF_ENTRY, entries)), dtype=np.intc)
+        id_bytes = np.fromiter(map(len, map(_IDS_OF_ENTRY, entries)), np.int64, n_chunks)
+        id_counts = id_bytes // char_ids.itemsize
+        weights = (
+            np.add.reduceat(self._chars.idf_coef[char_ids], np.cumsum(id_counts) - id_counts)
+            if n_chunks
+            else np.zeros(0)
+        )
         np.divide(weights, char_norms, out=per_chunk, where=np.not_equal(char_norms, 0))
 
         # The chunk (numbered across all drafts) each word token sits in.
