@@ -114,6 +114,10 @@ HYPE = _words(
     r"(?:massive|huge|incredible) (?:results|roi|growth|opportunity)",
 )
 
+_DEADLINE = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today"
+    r"|midnight|soon|this week(?:end)?|end of)"
+)
 URGENCY = _words(
     r"act (?:now|fast|today)",
     r"(?:limited|last) (?:time|chance|few|spots?|seats?)",
@@ -126,6 +130,17 @@ URGENCY = _words(
     r"(?:expires?|ends?) (?:today|tonight|soon|at midnight)",
     r"(?:urgent|asap|immediately|right away)",
     r"(?:today|this week) only",
+    # A deadline on the sender's own offer: "our units are 30% off until Friday", "enrolment
+    # for my course closes Sunday" (a friend passing on someone else's sale is not pushing).
+    r"(?:our|my) (?:\w+ ){0,4}?(?:(?:are|is) )?(?:0+% off|on sale|discounted|offer|deal|price)"
+    r" (?:\w+ ){0,3}?(?:until|till|ends?|closes?|expires?) (?:on )?" + _DEADLINE,
+    r"(?:enrol(?:l)?ment|registration|sign[- ]?ups?|applications) (?:for|to) (?:my|our) "
+    r"(?:\w+ ){0,2}?(?:closes?|ends?) (?:on )?" + _DEADLINE,
+    # Pressing for a decision: "confirm today", "I need an answer from you by Friday".
+    r"(?:confirm|decide|commit|sign(?: up)?) (?:by )?(?:today|tonight|tomorrow)",
+    r"need (?:an|your) (?:answer|decision|reply|response|commitment|yes) (?:from you )?"
+    r"(?:by|before|today|tonight|this week)",
+    r"call (?:us |me )?now",
 )
 
 # Chasing: the signature of a third, fourth, fifth follow-up.

@@ -65,6 +65,34 @@ def test_rule_fires_with_the_exact_phrases(text, rule, phrases):
         assert any(phrase in span_text for span_text in found[rule]), (phrase, found[rule])
 
 
+@pytest.mark.parametrize(
+    ("text", "pressure"),
+    [
+        (
+            "Our dust extraction units are 30% off until Friday if you confirm today.",
+            ["Our dust extraction units are 30% off until Friday", "confirm today"],
+        ),
+        ("Enrolment for my course closes Sunday.", ["Enrolment for my course closes Sunday"]),
+        ("I need an answer from you by next Friday.", ["need an answer from you by"]),
+        ("Best prices in town - call now!", ["call now"]),
+    ],
+)
+def test_deadlines_and_pressing_for_a_decision_push_with_urgency(text, pressure):
+    assert hits_by_rule(text)["no-hard-sell"] == pressure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The uni shop has the kits 40% off until Friday - thought of you!",
+        "Thanks for the call today. Here are the notes I promised.",
+        "The exhibition closes Sunday; worth a look if you are in town.",
+    ],
+)
+def test_passing_on_someone_elses_deadline_or_planning_is_not_pressure(text):
+    assert "no-hard-sell" not in hits_by_rule(text)
+
+
 def test_spans_stay_exact_after_slack_markup_before_the_phrase():
     text = (
         "<@U04ABC123> see <https://example.com/a/very/long/path?x=1|this deck>. "
