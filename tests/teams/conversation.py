@@ -9,6 +9,7 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, Conversat
 
 from bot.teams.bot import NetworkCoachBot
 from bot.teams.cards import CARD_CONTENT_TYPE, SUBMIT_MARKER
+from tests.teams.cardnodes import card_texts, submits
 from tests.teams.payloads import (
     BOT_ID,
     BOT_NAME,
@@ -57,41 +58,19 @@ def channel_template() -> Activity:
 def shown(activity: Activity) -> str:
     """All the text a Teams user would see in a reply (message text or every card text)."""
     parts: list[str] = [activity.text or ""]
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for key in ("text", "title", "value"):
-                if isinstance(node.get(key), str):
-                    parts.append(node[key])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
     for attachment in activity.attachments or []:
         if attachment.content_type == CARD_CONTENT_TYPE:
-            walk(attachment.content.get("body", []))
-            walk(attachment.content.get("actions", []))
+            content = attachment.content
+            parts += card_texts([content.get("body", []), content.get("actions", [])])
     return "\n".join(part for part in parts if part)
 
 
 def buttons(activity: Activity) -> dict[str, str]:
     """Button title → command, for every Action.Submit in the reply's card."""
     found: dict[str, str] = {}
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Submit":
-                found[node["title"]] = node["data"]["command"]
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
     for attachment in activity.attachments or []:
-        walk(attachment.content)
+        for button in submits(attachment.content):
+            found[button["title"]] = button["data"]["command"]
     return found
 
 

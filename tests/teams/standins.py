@@ -23,6 +23,8 @@ from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+from tests.teams.cardnodes import TEXT_KEYS, card_texts, submits
+
 BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 
 
@@ -51,21 +53,7 @@ class Recorded:
 
     def card_text(self) -> str:
         """Every text in the card (TextBlocks, facts, button titles), for assertions."""
-        found: list[str] = []
-
-        def walk(node: object) -> None:
-            if isinstance(node, dict):
-                for key in ("text", "title", "value", "fallbackText"):
-                    if isinstance(node.get(key), str):
-                        found.append(node[key])
-                for value in node.values():
-                    walk(value)
-            elif isinstance(node, list):
-                for item in node:
-                    walk(item)
-
-        walk(self.card)
-        return "\n".join(found)
+        return "\n".join(card_texts(self.card, (*TEXT_KEYS, "fallbackText")))
 
     @property
     def updated_id(self) -> str | None:
@@ -78,20 +66,7 @@ class Recorded:
 
     def submits(self) -> list[dict[str, Any]]:
         """The data of every Action.Submit button in the card: what Teams posts on a click."""
-        found: list[dict[str, Any]] = []
-
-        def walk(node: object) -> None:
-            if isinstance(node, dict):
-                if node.get("type") == "Action.Submit":
-                    found.append(node["data"])
-                for value in node.values():
-                    walk(value)
-            elif isinstance(node, list):
-                for item in node:
-                    walk(item)
-
-        walk(self.card)
-        return found
+        return [button["data"] for button in submits(self.card)]
 
 
 @dataclass

@@ -29,6 +29,7 @@ from tests.teams.payloads import (
     channel_mention,
     personal_message,
 )
+from tests.teams.standins import Recorded
 
 
 async def meet_someone(server: TeamsServer, name: str = "Alex Smith") -> None:
@@ -72,14 +73,19 @@ async def test_a_due_nudge_reaches_the_members_personal_chat(server: TeamsServer
     assert nudge.body["summary"].startswith("Time to follow up with Alex Smith")
 
 
+async def nudge_for_alex(server: TeamsServer) -> Recorded:
+    """Meet Alex, move to the due day, run the sweep: the nudge card the connector got."""
+    await meet_someone(server)
+    until_due(server)
+    await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
+    return server.microsoft.connector.sent[-1]
+
+
 async def test_the_nudges_done_button_closes_the_follow_up_and_settles_the_card(
     server: TeamsServer,
 ):
-    await meet_someone(server)
-    until_due(server)
+    nudge = await nudge_for_alex(server)
     connector = server.microsoft.connector
-    await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
-    nudge = connector.sent[-1]
     done = nudge.submits()[0]
     before = len(connector.sent)
 
@@ -101,12 +107,9 @@ async def test_the_nudges_done_button_closes_the_follow_up_and_settles_the_card(
 
 
 async def test_the_nudges_snooze_button_moves_it_two_days(server: TeamsServer):
-    await meet_someone(server)
-    until_due(server)
+    nudge = await nudge_for_alex(server)
     store = server.services.store
     [follow_up] = store.open_follow_ups(member_of(server).id)
-    await sweep_nudges(store, server.channel.notifier, server.services.clock, "w")
-    nudge = server.microsoft.connector.sent[-1]
     snooze = nudge.submits()[1]
 
     await server.post(card_submit(server.microsoft.service_url, snooze, reply_to_id=str(nudge.id)))
@@ -120,11 +123,8 @@ async def test_the_nudges_snooze_button_moves_it_two_days(server: TeamsServer):
 async def test_the_outcome_arrives_as_a_new_message_when_the_card_cannot_be_edited(
     server: TeamsServer,
 ):
-    await meet_someone(server)
-    until_due(server)
+    done = (await nudge_for_alex(server)).submits()[0]
     connector = server.microsoft.connector
-    await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
-    done = connector.sent[-1].submits()[0]
     before = len(connector.sent)
 
     # An id the connector never issued: Teams answers 404 (deleted, or not ours to edit).
@@ -158,11 +158,8 @@ async def test_a_click_in_a_channel_never_rewrites_a_card(server: TeamsServer):
 
 
 async def test_review_my_draft_answers_beside_the_nudge_and_leaves_it_alone(server: TeamsServer):
-    await meet_someone(server)
-    until_due(server)
+    nudge = await nudge_for_alex(server)
     connector = server.microsoft.connector
-    await sweep_nudges(server.services.store, server.channel.notifier, server.services.clock, "w")
-    nudge = connector.sent[-1]
     review = nudge.submits()[2]
     assert review["command"] == "review" and "replaces" not in review
     before = len(connector.sent)
