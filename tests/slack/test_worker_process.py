@@ -7,6 +7,8 @@ settings, so these tests use a SQLite file both processes open and the system cl
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
@@ -81,3 +83,28 @@ async def test_a_dead_worker_is_restarted_and_the_next_request_answered(
         answer = await slack.answer_to(await slack.command("help"), timeout=60)
         assert "met" in all_text(answer)
         assert work.pid != first_pid
+
+
+async def test_jobs_a_dead_worker_had_not_started_go_to_the_next_one(
+    worker_server: Running, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
+):
+    work = worker_server.app[SLACK].work
+    async with aiohttp.ClientSession() as session:
+        slack = SlackSim(session, worker_server.base_url, SIGNING_SECRET, fake_slack)
+        await slack.answer_to(await slack.command("help"), timeout=60)  # the first worker is up
+
+        # Frozen, the worker cannot start anything: these jobs wait in its socket, acked.
+        os.kill(work.pid, signal.SIGSTOP)
+        sent = [await slack.command(f"met Person{n} at the expo") for n in range(5)]
+        assert all(s.status == 200 for s in sent)
+        first_pid = work.pid
+        os.kill(first_pid, signal.SIGKILL)
+
+        # No new request is needed: the server sees the socket close and starts a new worker.
+        answers = [await slack.answer_to(s, timeout=60) for s in sent]
+        assert work.pid != first_pid
+        for n, answer in enumerate(answers):
+            assert f"Person{n}" in all_text(answer)
+        await fake_slack.settle(0.5)
+        assert len(fake_slack.calls_to("response_url")) == 6  # each answered exactly once
+    assert "sending 5 waiting Slack jobs to the new worker" in caplog.text
