@@ -111,17 +111,18 @@ class ProcessWork:
         else:
             self._send(frame)
 
-    def _read_reports(self) -> None:
+    def _read_reports(self) -> bool:
+        """Take in what the worker reported; False once there is nothing more to read now."""
         assert self._sock is not None
         try:
             data = self._sock.recv(65536)
         except BlockingIOError:
-            return
+            return False
         except OSError:
             data = b""
         if not data:  # the worker is gone
             self._worker_gone()
-            return
+            return False
         self._reports += data
         whole = len(self._reports) - len(self._reports) % _REPORT.size
         for what, number in _REPORT.iter_unpack(self._reports[:whole]):
@@ -132,6 +133,7 @@ class ProcessWork:
             else:
                 self._running.pop(number, None)
         del self._reports[:whole]
+        return True
 
     def _worker_gone(self) -> None:
         """Start a new worker: at once, or after a growing pause if they keep dying young."""
@@ -220,8 +222,15 @@ class ProcessWork:
             log.warning("the Slack worker did not stop in time; terminating it")
             self._process.terminate()
             await asyncio.to_thread(self._process.join, 5)
+        while self._read_reports():  # the worker's last reports
+            pass
         self._stop_reading_and_writing()
         self._sock.close()
+        if self._waiting or self._running:
+            log.error(
+                "%d Slack jobs were not done when the server stopped",
+                len(self._waiting) + len(self._running),
+            )
 
 
 def _frame(item: object) -> bytes:

@@ -56,15 +56,23 @@ async def test_the_worker_process_answers_commands_and_drafts_once(
         assert len(fake_slack.calls_to("chat.postMessage")) == 1
 
 
-async def test_the_worker_stops_with_the_server(single_workspace_settings: Settings):
+async def test_the_worker_stops_with_the_server_after_its_jobs(
+    single_workspace_settings: Settings, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
+):
     services = bootstrap(replace(single_workspace_settings, log_level="WARNING"))
     app = build_app(services, run_scheduler=False, slack_work_process=True)
     running = await serve(app)
     process = app[SLACK].work._process
     assert process.is_alive()
-    await running.stop()
+    async with aiohttp.ClientSession() as session:
+        slack = SlackSim(session, running.base_url, SIGNING_SECRET, fake_slack)
+        sent = [await slack.command(f"met Guest{n}") for n in range(3)]
+    await running.stop()  # the jobs are acked, perhaps not done: stopping lets them finish
     assert not process.is_alive()
     assert process.exitcode == 0
+    for n, command in enumerate(sent):
+        assert f"Guest{n}" in all_text(await slack.answer_to(command, timeout=10))
+    assert "not done when the server stopped" not in caplog.text
     services.store.close()  # type: ignore[attr-defined]
 
 
