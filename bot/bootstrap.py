@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
-from bot.core.ports import Clock, Reviewer, Store
+from bot.core.ports import Clock, MessageSorter, Reviewer, Store
 from bot.core.service import CoachService
 
 if TYPE_CHECKING:
+    from coach_rules.gate import MessageKind
     from coach_rules.review import Review
 
 
@@ -35,6 +36,15 @@ class LazyReviewer:
         return review(text)
 
 
+class LazyMessageSorter:
+    """`coach_rules.gate.classify_message`, imported on first use."""
+
+    def __call__(self, text: str) -> MessageKind:
+        from coach_rules.gate import classify_message
+
+        return classify_message(text).kind
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -42,6 +52,7 @@ class Services:
     coach: CoachService
     clock: Clock
     reviewer: Reviewer
+    sorter: MessageSorter
 
 
 def bootstrap(
@@ -50,9 +61,11 @@ def bootstrap(
     store: Store | None = None,
     clock: Clock | None = None,
     reviewer: Reviewer | None = None,
+    sorter: MessageSorter | None = None,
 ) -> Services:
     clock = clock or SystemClock()
     reviewer = reviewer or LazyReviewer()
+    sorter = sorter or LazyMessageSorter()
     if store is None:
         from storage import open_store
 
@@ -63,4 +76,5 @@ def bootstrap(
         coach=CoachService(store, reviewer, clock),
         clock=clock,
         reviewer=reviewer,
+        sorter=sorter,
     )

@@ -25,6 +25,7 @@ from storage.records import (
 
 if TYPE_CHECKING:
     from bot.core.messages import Reply
+    from coach_rules.gate import MessageKind
     from coach_rules.review import Review
 
 
@@ -36,6 +37,12 @@ class Clock(Protocol):
 
 class Reviewer(Protocol):
     def __call__(self, text: str) -> Review: ...
+
+
+class MessageSorter(Protocol):
+    """Draft or chat (`coach_rules.gate`): "draft", "chat" or "unclear"."""
+
+    def __call__(self, text: str) -> MessageKind: ...
 
 
 class Notifier(Protocol):
