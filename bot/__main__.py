@@ -26,23 +26,41 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser(chosen: str | None) -> argparse.ArgumentParser:
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("network-coach")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "unknown (not installed)"
+
+
+def build_parser(
+    chosen: str | None,
+) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser | None]:
+    """The top-level parser and, when a subcommand was named, that subcommand's own parser."""
     parser = argparse.ArgumentParser(
         prog="netcoach", description="Network Coach: value-first networking, kept honest."
     )
+    parser.add_argument("--version", action="version", version=f"netcoach {_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    chosen_parser = None
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         if name == chosen:
             importlib.import_module(module_name).add_arguments(sub)
-    return parser
+            chosen_parser = sub
+    return parser, chosen_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     chosen = next((a for a in args_list if not a.startswith("-")), None)
-    parser = build_parser(chosen if chosen in SUBCOMMANDS else None)
-    args = parser.parse_args(args_list)
+    parser, chosen_parser = build_parser(chosen if chosen in SUBCOMMANDS else None)
+    args, unknown = parser.parse_known_args(args_list)
+    if unknown:
+        # argparse reports a subcommand's stray flag with the top-level usage; show its own.
+        (chosen_parser or parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command is None:
         parser.print_help()
         return 2

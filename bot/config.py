@@ -16,9 +16,13 @@ class SettingsError(ValueError):
     """A setting is missing, malformed or only half given. The message names the setting."""
 
 
+def data_home() -> Path:
+    """Where the embedded database and console exports live (`NETCOACH_HOME`, ~/.netcoach)."""
+    return Path(os.environ.get("NETCOACH_HOME", Path.home() / ".netcoach"))
+
+
 def default_database_url() -> str:
-    data_dir = Path(os.environ.get("NETCOACH_HOME", Path.home() / ".netcoach"))
-    return f"sqlite:///{data_dir / 'netcoach.sqlite3'}"
+    return f"sqlite:///{data_home() / 'netcoach.sqlite3'}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,13 @@ class Settings:
     slack: SlackSettings = field(default_factory=SlackSettings)
     teams: TeamsSettings = field(default_factory=TeamsSettings)
     sweep_interval_seconds: int = 30
+
+    @classmethod
+    def for_console(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """`netcoach try` needs only the database: server-only settings are not even read, so a
+        malformed `NETCOACH_PORT` or Slack secret cannot stop it."""
+        env = os.environ if env is None else env
+        return cls(database_url=env.get("DATABASE_URL", "").strip() or default_database_url())
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

@@ -38,7 +38,8 @@ def _prompted_lines(prompt: str) -> Iterator[str]:
     while True:
         try:
             yield input(prompt)
-        except EOFError:
+        except (EOFError, KeyboardInterrupt):
+            # End the prompt's line, so the shell's prompt starts on a fresh one.
             print()
             return
 
@@ -48,15 +49,11 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from bot.bootstrap import bootstrap
-    from bot.config import Settings, SettingsError
+    from bot.config import Settings
     from bot.console.clock import SimulatedClock, load_offset
-    from bot.console.session import BANNER, ConsoleSession, ConsoleUser
+    from bot.console.session import ConsoleSession, ConsoleUser, banner
 
-    try:
-        settings = Settings.from_env()
-    except SettingsError as error:
-        print(f"netcoach try: {error}", file=sys.stderr)
-        return 2
+    settings = Settings.for_console()
     if args.database_url:
         settings = replace(settings, database_url=args.database_url)
     if settings.database_url.startswith("sqlite:///"):
@@ -89,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         echo=not interactive,
     )
     if interactive:
-        print(BANNER + "\n")
+        print(banner(clock) + "\n")
         lines: Iterator[str] = _prompted_lines("you› ")
     else:
         lines = (line.rstrip("\n") for line in sys.stdin)

@@ -36,6 +36,26 @@ BANNER = (
 )
 
 
+def banner(clock: SimulatedClock) -> str:
+    """The greeting; it says so when the simulated clock is not at the real time."""
+    ahead = clock.offset
+    if ahead < timedelta(minutes=1):
+        return BANNER
+    return (
+        f"{BANNER}\nThe simulated clock is {_span(ahead)} ahead of real time, carried over from "
+        "your last session: `/clock reset` brings it back to now."
+    )
+
+
+def _span(step: timedelta) -> str:
+    days, hours = step.days, step.seconds // 3600
+    if days and hours:
+        return f"{days} {'day' if days == 1 else 'days'} {hours} h"
+    if days:
+        return f"{days} {'day' if days == 1 else 'days'}"
+    return f"{hours} h" if hours else f"{step.seconds // 60} min"
+
+
 @dataclass
 class ConsoleUser:
     user_id: str
@@ -136,6 +156,10 @@ class ConsoleSession:
         if not argument:
             self._print(f"Simulated time: {self._format(self.clock.now(), member_zone)}.\n")
             return
+        if argument.lower() == "reset":
+            self._reset_clock()
+            self._print(f"Clock reset: now {self._format(self.clock.now(), member_zone)}.\n")
+            return
         try:
             step = parse_step(argument)
         except ClockStepError as error:
@@ -146,6 +170,10 @@ class ConsoleSession:
             f"⏩ Now {self._format(self.clock.now(), member_zone)}; "
             f"{sent} {'message' if sent == 1 else 'messages'} delivered on the way.\n"
         )
+
+    def _reset_clock(self) -> None:
+        self.clock.settle(datetime.now(UTC))
+        save_offset(self.services.store, self.clock)
 
     def _member(self) -> MemberRecord:
         return self.services.store.get_or_create_member(
@@ -174,9 +202,12 @@ class ConsoleSession:
     def handle_line(self, line: str) -> bool:
         """Handle one typed line; False when the session should end."""
         text = line.strip()
+        # A bare number presses a button of the reply just shown, never of an older one.
+        choices, self.choices = self.choices, []
         if self.echo and text:
             self._print(f"› {text}")
         if not text:
+            self.choices = choices
             return True
         if text in {"/quit", "/exit"}:
             return False
@@ -186,15 +217,23 @@ class ConsoleSession:
         if text in {"/home", "home"}:
             self.show(self.services.coach.home(self.incoming("")))
             return True
-        if text.isdigit() and self.choices:
+        if text.isdigit() and choices:
             number = int(text)
-            if not 1 <= number <= len(self.choices):
-                self._print(f"Choose a number from 1 to {len(self.choices)}.\n")
+            if not 1 <= number <= len(choices):
+                self._print(f"Choose a number from 1 to {len(choices)}.\n")
+                self.choices = choices
                 return True
-            text = self.choices[number - 1].command
+            text = choices[number - 1].command
             self._print(f"→ {text}")
+        elif text.isdigit() and len(text) <= 2:
+            self._print("A number presses a button of the reply just above, and it has none.\n")
+            return True
         self.deliver_due()
+        member_id = self._member().id
         self.show(self.services.coach.handle(self.incoming(text)))
+        if self.services.store.get_member(member_id) is None:
+            # forget-me went through: the simulated clock was part of what this member had here.
+            self._reset_clock()
         self.deliver_due()
         return True
 

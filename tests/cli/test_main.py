@@ -25,3 +25,22 @@ def test_output_cut_short_by_the_reader_is_no_error(tmp_path: Path) -> None:
     process.wait(timeout=120)
     assert b"Traceback" not in stderr and b"BrokenPipeError" not in stderr, stderr.decode()
     assert process.returncode == 0
+
+
+def run_netcoach(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_version_flag_names_the_installed_version() -> None:
+    result = run_netcoach("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("netcoach ")
+
+
+def test_a_bad_flag_shows_the_subcommands_own_usage() -> None:
+    result = run_netcoach("review", "--bogus")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: netcoach review")
+    assert "unrecognized arguments: --bogus" in result.stderr

@@ -12,7 +12,7 @@ from bot.bootstrap import bootstrap
 from bot.config import Settings
 from bot.console.clock import ClockStepError, SimulatedClock, load_offset, parse_step
 from bot.console.renderer import render
-from bot.console.session import CONSOLE_SWEEP_HEARTBEAT, ConsoleSession, ConsoleUser
+from bot.console.session import CONSOLE_SWEEP_HEARTBEAT, ConsoleSession, ConsoleUser, banner
 from bot.core.messages import Action, Field, Reply, Section
 from bot.scheduler.jobs import SWEEP_HEARTBEAT
 from coach_rules.review import Review
@@ -158,3 +158,33 @@ def test_bad_input_is_answered_and_the_session_goes_on(console: Console) -> None
 
 def test_quit_ends_the_session(console: Console) -> None:
     assert console.session.handle_line("/quit") is False
+
+
+def test_clock_reset_brings_simulated_time_back_to_now(console: Console, store: SqlStore) -> None:
+    console.type("/clock +3d")
+    shown = console.type("/clock reset")
+    assert "Clock reset" in shown
+    assert abs(console.clock.now() - datetime.now(UTC)) < timedelta(seconds=5)
+    assert abs(load_offset(store)) < timedelta(seconds=5)
+
+
+def test_banner_names_a_simulated_clock_that_is_ahead() -> None:
+    assert "ahead" not in banner(SimulatedClock())
+    ahead = banner(SimulatedClock(offset=timedelta(days=3, hours=2)))
+    assert "3 days 2 h ahead of real time" in ahead
+    assert "/clock reset" in ahead
+
+
+def test_a_number_never_presses_a_button_of_an_older_reply(console: Console) -> None:
+    console.type("met Jane Doe")  # a reply with Done / Snooze / Cancel buttons
+    console.type("/clock +1h")  # prints a line of its own, with no buttons
+    shown = console.type("1")
+    assert "done #" not in shown
+    assert "has none" in shown
+    assert len(console.session.services.store.open_follow_ups(console.session._member().id)) == 1
+
+
+def test_forget_me_resets_the_simulated_clock(console: Console, store: SqlStore) -> None:
+    console.type("met Jane Doe", "/clock +3d")
+    console.type("forget-me confirm")
+    assert abs(load_offset(store)) < timedelta(seconds=5)

@@ -100,3 +100,51 @@ def test_interactive_terminal_gets_a_banner_and_a_prompt(tmp_path: Path) -> None
     assert out.startswith("Network Coach — try it here.")
     assert "you› " in out
     assert "Here is what I can do" in out
+
+
+def test_try_ignores_server_only_settings(tmp_path: Path) -> None:
+    env = environment(tmp_path) | {"NETCOACH_PORT": "abc", "NETCOACH_TEAMS_ALLOW_ANONYMOUS": "x"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "try", "--user", "ada"],
+        input="help\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=TIMEOUT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Here is what I can do" in result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_ctrl_c_at_the_prompt_ends_cleanly_on_a_fresh_line(tmp_path: Path) -> None:
+    import pty
+    import signal
+    import time
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "try", "--user", "ada", "--no-color"],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=environment(tmp_path),
+        text=True,
+    )
+    os.close(terminal)
+    try:
+        assert process.stdout is not None
+        deadline = time.monotonic() + TIMEOUT
+        seen = ""
+        while "you› " not in seen and time.monotonic() < deadline:
+            seen += process.stdout.read(1)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        os.close(controller)
+    assert "Traceback" not in err
+    assert out.endswith("\n")  # the shell's prompt starts on its own line
+    assert process.returncode == 0
