@@ -10,14 +10,16 @@ import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TextIO
 
 from bot.bootstrap import Services
+from bot.config import data_home
 from bot.console.clock import ClockStepError, SimulatedClock, parse_step, save_offset
 from bot.console.notifier import ConsoleNotifier
 from bot.console.renderer import render
 from bot.core.dates import zone
-from bot.core.messages import Action, Incoming, Reply
+from bot.core.messages import Action, FileAttachment, Incoming, Reply
 from bot.core.nudges import plan_nudges
 from storage.records import MemberRecord
 
@@ -72,6 +74,7 @@ class ConsoleSession:
         *,
         color: bool = False,
         echo: bool = False,
+        files_dir: Path | None = None,
     ) -> None:
         self.services = services
         self.clock = clock
@@ -79,6 +82,7 @@ class ConsoleSession:
         self.out = out
         self.color = color
         self.echo = echo
+        self.files_dir = files_dir  # where files a reply carries are saved (default: data_home)
         self.choices: list[Action] = []
         self.notifier = ConsoleNotifier(clock, self._show_notification)
         self._runner = asyncio.Runner()
@@ -92,7 +96,16 @@ class ConsoleSession:
         rendered = render(reply, color=self.color)
         self.choices = rendered.choices
         self._print(rendered.text)
+        if reply.attachment is not None:
+            self._print(f"Saved: {self._save(reply.attachment)}")
         self._print()
+
+    def _save(self, attachment: FileAttachment) -> Path:
+        folder = self.files_dir or data_home() / "files"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / attachment.filename
+        path.write_text(attachment.content, encoding="utf-8")
+        return path
 
     def _show_notification(self, header: str, reply: Reply) -> None:
         self._print(f"── {header} ──")

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import format_time, plural
-from bot.core.messages import Action, Field, Reply, Section
+from bot.core.messages import Action, Field, FileAttachment, Reply, Section
 from bot.core.nudges import plan_nudges
 from storage.records import MemberRecord
 
@@ -104,12 +104,38 @@ def settings(
     )
 
 
+# How the rows an export or forget-me counts read in a sentence, in the order they are named.
+_RECORD_WORDS: tuple[tuple[str, str], ...] = (
+    ("contacts", "contact"),
+    ("meetings", "meeting"),
+    ("follow_ups", "follow-up"),
+    ("nudges", "nudge"),
+    ("draft_reviews", "draft review"),
+    ("feedback", "feedback note"),
+    ("digest_subscriptions", "digest subscription"),
+    ("conversation_references", "saved conversation"),
+)
+
+
+def records_in_words(counts: dict[str, int]) -> str:
+    """`{"contacts": 9, "draft_reviews": 16}` → "9 contacts and 16 draft reviews"."""
+    parts = [plural(counts[key], word) for key, word in _RECORD_WORDS if counts.get(key)]
+    if not parts:
+        return "nothing"
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
 def export(ctx: Context, command: c.ExportCommand) -> Reply:
     data = ctx.store.export_member(ctx.member.id)
-    document = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, default=str)
+    counts = {key: len(rows) for key, rows in data.items() if isinstance(rows, list)}
+    filename = f"network-coach-export-{ctx.today.isoformat()}.json"
     return Reply(
-        text="Here is everything I keep about you, as JSON.",
-        sections=(Section(text=f"```\n{document}\n```"),),
+        text=f"Here is everything I keep about you: {records_in_words(counts)}, plus your "
+        f"settings. The full copy is in `{filename}`.",
+        attachment=FileAttachment(
+            filename=filename,
+            content=json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, default=str),
+        ),
     )
 
 
@@ -122,9 +148,7 @@ def forget_me(ctx: Context, command: c.ForgetMeCommand) -> Reply:
             actions=(Action("Yes, delete everything", "forget-me confirm", style="danger"),),
         )
     counts = ctx.store.forget_member(ctx.member.id)
-    total = sum(counts.values())
-    detail = ", ".join(f"{table}: {count}" for table, count in sorted(counts.items()) if count)
     return Reply(
-        text=f"Done: I deleted {total} records about you ({detail or 'none'}). If you write "
-        "to me again I start from scratch."
+        text=f"Done: I deleted {records_in_words(counts)}, and your settings. If you write to me "
+        "again I start from scratch."
     )

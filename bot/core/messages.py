@@ -50,6 +50,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class FileAttachment:
+    """A file that goes with a reply (`export`'s JSON): Slack uploads it, Teams offers it with a
+    file card, the console saves it and prints the path."""
+
+    filename: str
+    content: str
+    mime_type: str = "application/json"
+
+
+@dataclass(frozen=True)
 class Reply:
     """Plain data. `text` alone must make sense (notifications, console, screen readers)."""
 
@@ -59,3 +69,4 @@ class Reply:
     review: Review | None = None
     # Id of the stored draft review, so channels can attach feedback buttons to it.
     review_id: int | None = None
+    attachment: FileAttachment | None = None

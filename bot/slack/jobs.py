@@ -22,6 +22,7 @@ from bot.slack.blocks import (
 )
 from bot.slack.client import post_message
 from bot.slack.deps import SlackDeps
+from bot.slack.files import send_file, send_file_to_member
 from bot.slack.incoming import (
     from_direct_message,
     from_home_opened,
@@ -43,8 +44,12 @@ NO_TEXT = Reply(
 
 async def answer_command(deps: SlackDeps, body: Body) -> None:
     """`/network …`: the core's reply, ephemeral, through the command's response_url."""
-    reply = await deps.handle(from_slash_command(body))
+    incoming = from_slash_command(body)
+    reply = await deps.handle(incoming)
     await deps.answer(str(body["response_url"]), render_reply(reply))
+    if reply.attachment is not None:
+        client = await deps.clients.for_workspace(incoming.workspace_id)
+        await send_file_to_member(client, deps.pacer, incoming.user_id, reply.attachment)
 
 
 async def answer_direct_message(deps: SlackDeps, body: Body) -> None:
@@ -54,13 +59,18 @@ async def answer_direct_message(deps: SlackDeps, body: Body) -> None:
     incoming = from_direct_message(event, team_id=team_id)
     reply = await deps.handle(incoming)
     client = await deps.clients.for_workspace(team_id)
+    thread_ts = event.get("thread_ts") or event.get("ts")
     await post_message(
         client,
         deps.pacer,
         incoming.conversation_id,
-        thread_ts=event.get("thread_ts") or event.get("ts"),
+        thread_ts=thread_ts,
         **render_reply(reply).as_kwargs(),
     )
+    if reply.attachment is not None:
+        await send_file(
+            client, deps.pacer, incoming.conversation_id, reply.attachment, thread_ts=thread_ts
+        )
 
 
 async def review_shortcut(deps: SlackDeps, body: Body) -> None:

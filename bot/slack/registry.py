@@ -51,11 +51,13 @@ def button_kind(action_id_value: str) -> ButtonKind | None:
 # Bot scopes, the fewest that cover the features (the manifest must list exactly these):
 # commands (/network and the message shortcut), chat:write (replies, nudges, digests),
 # chat:write.public (digests in public channels the bot was not invited to),
-# im:history (message.im events: drafts sent in DM), im:write (conversations.open for nudges).
+# im:history (message.im events: drafts sent in DM), im:write (conversations.open for nudges),
+# files:write (`export` uploads its JSON file into the member's DM).
 BOT_SCOPES: tuple[str, ...] = (
     "commands",
     "chat:write",
     "chat:write.public",
     "im:history",
     "im:write",
+    "files:write",
 )

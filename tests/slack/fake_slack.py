@@ -38,6 +38,8 @@ REQUIRED_ARGS: dict[str, tuple[str, ...]] = {
     "chat.update": ("channel", "ts"),
     "conversations.open": ("users",),
     "views.publish": ("user_id", "view"),
+    "files.getUploadURLExternal": ("filename", "length"),
+    "files.completeUploadExternal": ("files",),
     "oauth.v2.access": ("code",),
 }
 NO_TOKEN_METHODS = {"oauth.v2.access"}
@@ -77,6 +79,10 @@ class FakeSlack:
         self.oauth_clients: dict[str, str] = {}
         self.oauth_codes: dict[str, Workspace] = {}
         self._failures: dict[str, list[_Failure]] = {}
+        # Scopes the app was not granted: calls that need them answer `missing_scope`.
+        self.missing_scopes: set[str] = set()
+        # Bytes posted to each upload URL, by file id.
+        self.uploads: dict[str, bytes] = {}
         self._changed = asyncio.Condition()
         self._ts = itertools.count(1)
         self._dm = itertools.count(1)
@@ -119,6 +125,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/hooks/{name}", self._hook)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -227,6 +234,13 @@ class FakeSlack:
             )
         return getattr(self, "_" + method.replace(".", "_"))(workspace, args)
 
+    async def _upload(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["file_id"]
+        if file_id not in self.uploads:
+            return web.Response(status=404, text="unknown upload")
+        self.uploads[file_id] = await request.read()
+        return web.Response(text="OK - " + str(len(self.uploads[file_id])))
+
     def _next_failure(self, method: str) -> _Failure | None:
         queue = self._failures.get(method)
         if not queue:
@@ -280,6 +294,26 @@ class FakeSlack:
         users = str(args["users"])
         return _ok(channel={"id": f"D{users.split(',')[0]}"}, no_op=False, already_open=False)
 
+    def _files_getUploadURLExternal(
+        self, workspace: Workspace, args: dict[str, Any]
+    ) -> web.Response:
+        if "files:write" in self.missing_scopes:
+            return _error("missing_scope", needed="files:write", provided="chat:write")
+        file_id = f"F{next(self._ts):06d}"
+        self.uploads[file_id] = b""
+        upload_url = f"http://127.0.0.1:{self.port}/upload/{file_id}"
+        return _ok(upload_url=upload_url, file_id=file_id)
+
+    def _files_completeUploadExternal(
+        self, workspace: Workspace, args: dict[str, Any]
+    ) -> web.Response:
+        files = _json_field(args.get("files"))
+        if not isinstance(files, list) or not files:
+            return _error("invalid_arguments")
+        if any(not self.uploads.get(str(f.get("id"))) for f in files):
+            return _error("file_not_found")  # completed before the bytes were uploaded
+        return _ok(files=[{"id": f["id"], "title": f.get("title")} for f in files])
+
     def _views_publish(self, workspace: Workspace, args: dict[str, Any]) -> web.Response:
         view = _json_field(args.get("view"))
         if not isinstance(view, dict) or view.get("type") != "home":
@@ -303,7 +337,7 @@ class FakeSlack:
         return _ok(
             app_id="A0NETCOACH",
             authed_user={"id": "UINSTALLER"},
-            scope="commands,chat:write,chat:write.public,im:history,im:write",
+            scope="commands,chat:write,chat:write.public,im:history,im:write,files:write",
             token_type="bot",
             access_token=token,
             bot_user_id=workspace.bot_user_id,

@@ -89,10 +89,28 @@ async def test_stats_settings_and_export(slack: SlackSim):
     assert "shout" in (await slack.run("settings shoutouts on"))["text"].lower()
     assert "draft" in (await slack.run("settings store-drafts off"))["text"].lower()
 
+
+async def test_export_answers_with_a_summary_and_uploads_the_json_to_the_dm(slack: SlackSim, store):
+    await slack.run("met Jane Doe")
     exported = await slack.run("export")
-    code = all_text(exported)
-    assert "```" in code
-    assert '"Jane Doe"' in code.replace("&quot;", '"')
+    assert "1 contact" in all_text(exported)
+    assert "```" not in all_text(exported)  # no wall of JSON in the chat
+
+    [completed] = await slack.fake.wait_for("files.completeUploadExternal")
+    assert completed.args["channel_id"] == f"D{USER}"
+    [file_id] = [f["id"] for f in json.loads(completed.args["files"])]
+    data = json.loads(slack.fake.uploads[file_id])
+    assert [c["name"] for c in data["contacts"]] == ["Jane Doe"]
+    assert "claimed_by" not in json.dumps(data) and "name_key" not in json.dumps(data)
+
+
+async def test_export_without_files_write_posts_the_json_in_the_dm_instead(slack: SlackSim):
+    slack.fake.missing_scopes.add("files:write")
+    await slack.run("met Jane Doe")
+    await slack.run("export")
+    [posted] = await slack.fake.wait_for("chat.postMessage")
+    assert posted.args["channel"] == f"D{USER}"
+    assert '"Jane Doe"' in json.dumps(posted.args).replace("&quot;", '"').replace('\\"', '"')
 
 
 async def test_digest_here_preview_and_off_manage_the_channel_subscription(slack: SlackSim, store):

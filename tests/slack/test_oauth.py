@@ -85,6 +85,7 @@ async def start_install(browser: aiohttp.ClientSession, server: Running) -> tupl
         "chat:write.public",
         "im:history",
         "im:write",
+        "files:write",
     ]
     return query["state"][0], cookie
 
