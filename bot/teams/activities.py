@@ -20,6 +20,7 @@ from bot.teams.cards import (
     needs_card,
     plain_text,
 )
+from bot.teams.files import consent_card
 
 SUMMARY_CHARS = 200
 FENCE = "```"
@@ -27,7 +28,19 @@ FENCE = "```"
 MAX_MESSAGE_BYTES = 20_000
 
 
-def reply_activities(reply: Reply, settles: SettlesCard = None) -> list[Activity]:
+def reply_activities(
+    reply: Reply, settles: SettlesCard = None, *, file_command: str | None = None
+) -> list[Activity]:
+    """`file_command` (the command that made the reply) is given in a personal chat, where a file
+    the reply carries is offered with a consent card; elsewhere its text follows as messages."""
+    if reply.attachment is not None:
+        file = reply.attachment
+        reply = replace(reply, attachment=None)
+        if file_command is not None:
+            return [*reply_activities(reply, settles), consent_card(file, file_command)]
+        reply = replace(
+            reply, sections=(*reply.sections, Section(text=f"{FENCE}\n{file.content}\n{FENCE}"))
+        )
     code = [section for section in reply.sections if FENCE in section.text]
     if not code:
         return [reply_activity(reply, settles)]

@@ -13,15 +13,18 @@ import logging
 from datetime import datetime
 from typing import Protocol
 
+import aiohttp
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity
+from botbuilder.schema.teams import FileConsentCardResponse
 
 from bot.core.messages import Incoming, Reply
 from bot.core.ports import Clock, Store
 from bot.teams.activities import reply_activities, settled_card
 from bot.teams.adapter import error_summary
 from bot.teams.cards import replaced_card_text
+from bot.teams.files import UploadFailed, command_of, upload
 from bot.teams.incoming import (
     PLATFORM,
     command_text,
@@ -42,6 +45,10 @@ WELCOME = (
     "Type `help` to see everything I can do."
 )
 UNREADABLE_BUTTON = "I couldn't read that button. Type `help` to see what I can do."
+FILE_NOT_SAVED = (
+    "I couldn't save the file to your OneDrive. Type `export` to get a new card and allow it again."
+)
+FILE_DECLINED = "No file, then. Type `export` whenever you want a copy."
 
 
 class Coach(Protocol):
@@ -75,7 +82,34 @@ class NetworkCoachBot(TeamsActivityHandler):
         card_text = replaced_card_text(activity.value) if is_personal(activity) else None
         if card_text is not None and await _settle_card(turn_context, card_text, reply):
             return
-        await turn_context.send_activities(reply_activities(reply))
+        file_command = text if is_personal(activity) else None
+        await turn_context.send_activities(reply_activities(reply, file_command=file_command))
+
+    # --- files ---------------------------------------------------------------------------------
+    async def on_teams_file_consent_accept(
+        self, turn_context: TurnContext, file_consent_card_response: FileConsentCardResponse
+    ) -> None:
+        command = command_of(file_consent_card_response.context)
+        activity = turn_context.activity
+        if command is None or not is_personal(activity):
+            await turn_context.send_activity(UNREADABLE_BUTTON)
+            return
+        reply = await asyncio.to_thread(self._coach.handle, to_incoming(activity, command))
+        if reply.attachment is None:
+            await turn_context.send_activities(reply_activities(reply))
+            return
+        try:
+            card = await upload(file_consent_card_response.upload_info, reply.attachment)
+        except (UploadFailed, aiohttp.ClientError, TimeoutError) as error:
+            logger.warning("Teams file upload failed (%s)", type(error).__name__)
+            await turn_context.send_activity(FILE_NOT_SAVED)
+            return
+        await turn_context.send_activity(card)
+
+    async def on_teams_file_consent_decline(
+        self, turn_context: TurnContext, file_consent_card_response: FileConsentCardResponse
+    ) -> None:
+        await turn_context.send_activity(FILE_DECLINED)
 
     def _answer(self, activity: Activity, text: str) -> Reply | None:
         """Claim the activity, refresh the conversation reference, run the command.

@@ -27,6 +27,7 @@ from bot.config import Settings, TeamsSettings
 from bot.teams.delivery import RetryPolicy
 from bot.teams.routes import TeamsChannel, add_routes
 from tests.fakes import buy_flagging_reviewer
+from tests.teams.onedrive import OneDriveStandIn
 from tests.teams.payloads import BOT_APP_ID
 from tests.teams.standins import StandInMicrosoft
 
@@ -225,3 +226,11 @@ async def secure_server(
     finally:
         await running.session.close()
         await runner.cleanup()
+
+
+@pytest.fixture
+async def onedrive() -> AsyncIterator[OneDriveStandIn]:
+    stand_in = OneDriveStandIn()
+    runner = await stand_in.start()
+    yield stand_in
+    await runner.cleanup()

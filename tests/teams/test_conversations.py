@@ -14,9 +14,11 @@ from bot.bootstrap import bootstrap
 from bot.config import Settings
 from bot.teams.bot import NetworkCoachBot
 from bot.teams.cards import CARD_CONTENT_TYPE
+from bot.teams.files import FILE_CONSENT_CONTENT_TYPE, FILE_INFO_CONTENT_TYPE
 from bot.teams.incoming import PLATFORM
 from tests.fakes import buy_flagging_reviewer
 from tests.teams.conversation import Conversation, buttons, channel_template, shown
+from tests.teams.onedrive import OneDriveStandIn, file_consent
 from tests.teams.payloads import BOT_ID, BOT_NAME, CHANNEL_ID, TENANT, USER_ID
 
 MENTION = f"<at>{BOT_NAME}</at>"
@@ -178,16 +180,28 @@ async def test_settings_show_and_change(chat: Conversation, services: Any):
     assert member.timezone == "Europe/Paris" and member.work_start.hour == 8
 
 
-async def test_export_arrives_whole_as_json_messages(chat: Conversation, services: Any):
+async def messages_after(chat: Conversation, invoke: Activity) -> list[Activity]:
+    """What the member sees after an invoke: its messages, without the invoke response."""
+    return [a for a in await chat.receive(invoke) if a.type == ActivityTypes.message]
+
+
+def add_contacts(services: Any, count: int) -> None:
     store = services.store
     member = store.get_or_create_member(PLATFORM, TENANT, USER_ID, "Jane Doe")
-    for index in range(60):
+    for index in range(count):
         contact = store.add_contact(member.id, f"Person Number{index}")
         store.add_meeting(member.id, contact.id, services.clock.now().date(), note="x" * 400)
 
+
+async def test_export_in_a_channel_arrives_whole_as_json_messages(services: Any):
+    add_contacts(services, 60)
+    chat = Conversation(
+        NetworkCoachBot(services.coach, services.store, services.clock), channel_template()
+    )
+
     replies = await chat.say_all("export")
 
-    assert replies[0].text == "Here is everything I keep about you, as JSON."
+    assert replies[0].text.startswith("Here is everything I keep about you: 60 contacts")
     blocks = [reply.text for reply in replies[1:]]
     assert len(blocks) > 1  # too big for one Teams message: split, never trimmed
     assert all(block.startswith("```") and block.endswith("```") for block in blocks)
@@ -195,6 +209,51 @@ async def test_export_arrives_whole_as_json_messages(chat: Conversation, service
     exported = json.loads(document)
     assert len(exported["contacts"]) == 60
     assert all(len(block.encode()) <= 20_000 for block in blocks)
+
+
+async def test_export_in_a_personal_chat_offers_the_file_with_a_consent_card(
+    chat: Conversation, services: Any
+):
+    add_contacts(services, 2)
+
+    summary, offer = await chat.say_all("export")
+
+    assert "2 contacts" in summary.text and "```" not in summary.text
+    [card] = offer.attachments
+    assert card.content_type == FILE_CONSENT_CONTENT_TYPE
+    assert card.name.startswith("network-coach-export-") and card.name.endswith(".json")
+    assert card.content.accept_context == {"command": "export"}
+
+
+async def test_accepting_the_file_uploads_the_export_and_shows_a_file_card(
+    chat: Conversation, services: Any, onedrive: OneDriveStandIn
+):
+    add_contacts(services, 2)
+
+    [card] = await messages_after(chat, file_consent("accept", onedrive.url))
+
+    [upload] = onedrive.received
+    assert upload.headers["Content-Range"] == f"bytes 0-{len(upload.body) - 1}/{len(upload.body)}"
+    assert len(json.loads(upload.body)["contacts"]) == 2
+    [info] = card.attachments
+    assert info.content_type == FILE_INFO_CONTENT_TYPE
+    assert info.content_url == "https://onedrive.test.example/export.json"
+
+
+async def test_a_refused_upload_says_what_to_do_next(
+    chat: Conversation, services: Any, onedrive: OneDriveStandIn
+):
+    onedrive.status = 403
+    [reply] = await messages_after(chat, file_consent("accept", onedrive.url))
+    assert "Type `export`" in reply.text
+
+
+async def test_declining_the_file_sends_nothing_but_a_sentence(
+    chat: Conversation, onedrive: OneDriveStandIn
+):
+    [reply] = await messages_after(chat, file_consent("decline", onedrive.url))
+    assert "No file" in reply.text
+    assert onedrive.received == []
 
 
 async def test_forget_me_asks_then_deletes_everything(chat: Conversation, services: Any):
