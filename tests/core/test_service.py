@@ -409,12 +409,18 @@ def test_digest_here_preview_and_off(bot: Bot) -> None:
     assert bot.store.digest_subscriptions() == []
 
 
-def test_export_is_json_of_my_rows(bot: Bot) -> None:
+def test_export_is_a_sentence_with_my_rows_in_a_json_file(bot: Bot) -> None:
     bot.say("met Jane Doe at PyCon")
     reply = bot.say("export")
-    body = reply.sections[0].text.strip("`\n")
-    data = json.loads(body)
+    assert "1 contact, 1 meeting, 1 follow-up and 2 nudges" in reply.text
+    assert reply.sections == ()  # no wall of JSON in the chat
+    assert reply.attachment is not None and reply.attachment.filename.endswith(".json")
+    data = json.loads(reply.attachment.content)
     assert [c["name"] for c in data["contacts"]] == ["Jane Doe"]
+    internal = {"claimed_by", "claimed_at", "attempts", "name_key", "member_id"}
+    assert not internal & {
+        key for rows in data.values() if isinstance(rows, list) for row in rows for key in row
+    }
 
 
 def test_forget_me_asks_first_and_then_leaves_zero_rows(bot: Bot) -> None:
@@ -432,7 +438,8 @@ def test_forget_me_asks_first_and_then_leaves_zero_rows(bot: Bot) -> None:
     assert bot.rows("SELECT count(*) FROM contacts WHERE member_id = :m", m=member_id) == [(1,)]
 
     done = bot.say("forget-me confirm")
-    assert "deleted" in done.text
+    assert "I deleted 1 contact, 1 meeting, 2 follow-ups" in done.text
+    assert "draft_reviews" not in done.text and "records" not in done.text
     inspector = inspect(bot.store.engine)
     leftovers = {}
     for table in inspector.get_table_names():
