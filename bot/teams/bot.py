@@ -11,9 +11,10 @@ import asyncio
 import hashlib
 import logging
 from datetime import datetime
+from http import HTTPStatus
 from typing import Protocol
 
-from botbuilder.core import TurnContext
+from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity
 
@@ -95,6 +96,12 @@ class NetworkCoachBot(TeamsActivityHandler):
         if not text and activity.value is not None:
             return Reply(text=UNREADABLE_BUTTON)
         return self._coach.handle(to_incoming(activity, text))
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        # No message extensions, task modules, sign-in or Action.Execute cards here (buttons are
+        # Action.Submit, which arrive as messages). botbuilder's own dispatch of those invokes
+        # crashes on a malformed value (a 500); say plainly that none is implemented.
+        return InvokeResponse(status=int(HTTPStatus.NOT_IMPLEMENTED))
 
     # --- install and uninstall -----------------------------------------------------------------
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
