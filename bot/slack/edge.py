@@ -6,6 +6,7 @@ before its own signature check runs, so malformed JSON, `payload=notjson`, a JSO
 timestamp such as `abc` from anyone on the internet became a 500 with a traceback. Here an
 unsigned or badly signed request is refused with 401 before a byte of it is parsed, and a signed
 body that still cannot be read is a 400. Bolt checks the signature again; that costs one HMAC.
+Characters no database can store are dropped from the parsed payload (`storage.text`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from urllib.parse import parse_qs
 from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
+
+from storage.text import storable_tree
 
 # Slack refuses requests more than five minutes old; so do we (Bolt's own check says the same).
 MAX_CLOCK_SKEW_SECONDS = 5 * 60
@@ -77,4 +80,6 @@ async def verified_bolt_request(request: web.Request, signing_secret: str) -> As
         raise web.HTTPBadRequest(text="the body is not a Slack payload\n") from None
     if not isinstance(bolt_request.body, dict) or not bolt_request.body:
         raise web.HTTPBadRequest(text="the body is not a Slack payload\n")
+    # Names, places and drafts inside it must be storable (the signature is already checked).
+    bolt_request.body = storable_tree(bolt_request.body)
     return bolt_request

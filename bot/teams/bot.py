@@ -32,6 +32,7 @@ from bot.teams.incoming import (
     to_incoming,
 )
 from bot.teams.references import reference_record
+from storage.text import storable
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class NetworkCoachBot(TeamsActivityHandler):
         activity = turn_context.activity
         if _from_this_bot(activity):
             return
-        text = command_text(activity)
+        text = storable(command_text(activity))
         # One trip to a worker thread for all the blocking work of a message.
         reply = await asyncio.to_thread(self._answer, activity, text)
         if reply is None:

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.teams.conftest import TeamsServer
+from tests.teams.payloads import TENANT, USER_ID, personal_message
 
 JSON = "application/json"
 
@@ -114,3 +115,22 @@ async def test_odd_but_well_formed_activities_never_get_a_500(server: TeamsServe
     status, text = await post_raw(server, json.dumps(activity).encode())
     assert status != 500 and status < 502, f"status {status}: {text[:200]}"
     assert "Traceback" not in text
+
+
+async def test_nul_in_a_teams_message_is_dropped_and_the_meeting_logged(
+    secure_server: TeamsServer,
+):
+    activity = personal_message(
+        secure_server.microsoft.service_url, "met Ana\x00 Ruiz at Py\x00Con", name="Jane\x00 Doe"
+    )
+
+    response = await secure_server.post(activity, token=secure_server.token())
+
+    assert response.status == 201
+    [reply] = await secure_server.microsoft.connector.wait_for(1)
+    shown = reply.text or reply.card_text()
+    assert "Ana Ruiz" in shown and "PyCon" in shown and "\x00" not in shown
+    store = secure_server.services.store
+    member = store.get_or_create_member("teams", TENANT, USER_ID)
+    assert member.display_name == "Jane Doe"
+    assert [c.name for c in store.find_contacts(member.id, "Ana Ruiz")] == ["Ana Ruiz"]
