@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections.abc import Collection
 from datetime import datetime
 from http import HTTPStatus
 from typing import Protocol
@@ -28,10 +29,12 @@ from bot.teams.incoming import (
     command_text,
     conversation_id_of,
     is_personal,
+    team_of,
     tenant_of,
     to_incoming,
 )
-from bot.teams.references import reference_record
+from bot.teams.references import reference_record, team_of_reference
+from storage.records import ConversationReferenceRecord
 from storage.text import storable
 
 logger = logging.getLogger(__name__)
@@ -51,9 +54,17 @@ class Coach(Protocol):
 
 
 class TeamsStore(Store, Protocol):
-    """The store, plus webhook de-duplication (`storage.SqlStore` has both)."""
+    """The store, plus webhook de-duplication and forgetting whole teams (`storage.SqlStore`)."""
 
     def claim_event(self, platform: str, event_id: str, at: datetime) -> bool: ...
+
+    def channel_references(
+        self, platform: str, workspace_id: str
+    ) -> list[ConversationReferenceRecord]: ...
+
+    def forget_conversations(
+        self, platform: str, workspace_id: str, conversation_ids: Collection[str]
+    ) -> tuple[int, int]: ...
 
 
 class NetworkCoachBot(TeamsActivityHandler):
@@ -134,14 +145,29 @@ class NetworkCoachBot(TeamsActivityHandler):
             await turn_context.send_activities(reply_activities(Reply(text=WELCOME)))
 
     async def _uninstalled(self, activity: Activity) -> None:
-        conversation_id = conversation_id_of(activity)
-        await asyncio.to_thread(
-            self._store.delete_conversation_reference,
-            PLATFORM,
-            tenant_of(activity),
-            conversation_id,
+        """The app left a chat, or a whole team: forget every conversation it can no longer
+        reach, with their digest subscriptions, so no restarted server posts there again."""
+        tenant = tenant_of(activity)
+        team = None if is_personal(activity) else team_of(activity)
+        gone = await asyncio.to_thread(self._forget, tenant, conversation_id_of(activity), team)
+        logger.info(
+            "Teams bot removed from %s in tenant %s: %d conversation(s), %d digest(s) forgotten",
+            team or conversation_id_of(activity),
+            tenant,
+            *gone,
         )
-        logger.info("Teams bot removed from %s in tenant %s", conversation_id, tenant_of(activity))
+
+    def _forget(self, tenant: str, conversation_id: str, team: str | None) -> tuple[int, int]:
+        conversations = {conversation_id}
+        if team is not None:
+            # A team's id is its General channel's id; its other channels carry the team's id.
+            conversations.add(team)
+            conversations.update(
+                record.conversation_id
+                for record in self._store.channel_references(PLATFORM, tenant)
+                if team_of_reference(record) == team
+            )
+        return self._store.forget_conversations(PLATFORM, tenant, conversations)
 
 
 async def _settle_card(turn_context: TurnContext, card_text: str, outcome: Reply) -> bool:
