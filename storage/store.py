@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import claims, figures, privacy
@@ -27,6 +28,7 @@ from storage.convert import (
     subscription_record,
 )
 from storage.engine import make_engine
+from storage.errors import UnstorableInput
 from storage.models import (
     Contact,
     ConversationReference,
@@ -127,8 +129,14 @@ class SqlStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except DataError as error:
+            # Class 22 on PostgreSQL (a number out of range, a NUL in text): permanent.
+            raise UnstorableInput(
+                f"the database refused a value ({type(error.orig).__name__})"
+            ) from error
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)

@@ -53,3 +53,10 @@ async def test_a_stored_draft_keeps_its_text_without_nul_or_lone_surrogates(slac
     assert SORRY not in all_text(reply[-1].args)
     exported = json.dumps(store.export_member(member_id(store)))
     assert "Hi Ana, loved your talk on pipelines." in exported
+
+
+async def test_a_value_the_database_refuses_is_not_answered_with_try_again(slack: SlackSim):
+    # PostgreSQL's integer cannot hold this review number: an error that will always recur.
+    answer = all_text(await slack.run("feedback 99999999999 helpful"))
+
+    assert "try again in a minute" not in answer.lower()
