@@ -11,6 +11,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+import requests
 from aiohttp import web
 from botframework.connector.auth import ChannelValidation
 
@@ -164,3 +165,12 @@ async def test_keys_are_cached_and_an_unknown_key_id_does_not_refetch_at_once(
         assert response.status == 401
 
     assert secure_server.microsoft.metadata_requests == 1
+
+
+def test_a_fetch_from_a_silent_endpoint_ends_by_itself(silent_keys: SilentEndpoint):
+    """The waiters' deadline is not enough: the fetching thread itself must end, or each
+    forged token after the negative cache would leave one more thread behind (and block exit)."""
+    started = time.monotonic()
+    with pytest.raises(requests.RequestException):
+        keys.download_keys(silent_keys.url, timeout=0.5)
+    assert time.monotonic() - started < 1.5
