@@ -100,3 +100,11 @@ async def test_an_oversized_body_gets_413(slack: SlackSim):
 async def test_a_valid_request_still_works_after_the_edge_checks(slack: SlackSim):
     answer = await slack.run("help")
     assert "met" in str(answer)
+
+
+async def test_slacks_unsigned_ssl_check_still_gets_200_and_does_nothing(slack: SlackSim):
+    status, _ = await post_raw(slack, b"ssl_check=1&token=legacy", {"Content-Type": FORM})
+
+    assert status == 200
+    await slack.fake.settle()
+    assert slack.fake.calls == []
