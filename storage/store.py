@@ -7,13 +7,14 @@ member's rows; asking for someone else's contact, meeting, follow-up or review r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import claims, figures, privacy
@@ -27,6 +28,7 @@ from storage.convert import (
     subscription_record,
 )
 from storage.engine import make_engine
+from storage.errors import UnstorableInput
 from storage.models import (
     Contact,
     ConversationReference,
@@ -127,8 +129,14 @@ class SqlStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except DataError as error:
+            # Class 22 on PostgreSQL (a number out of range, a NUL in text): permanent.
+            raise UnstorableInput(
+                f"the database refused a value ({type(error.orig).__name__})"
+            ) from error
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
@@ -687,6 +695,47 @@ class SqlStore:
                 )
             )
             return bool(result.rowcount)
+
+    def channel_references(
+        self, platform: str, workspace_id: str
+    ) -> list[ConversationReferenceRecord]:
+        """Every stored conversation of the workspace that is not a member's personal chat."""
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(ConversationReference).where(
+                    ConversationReference.platform == platform,
+                    ConversationReference.workspace_external_id == workspace_id,
+                    ConversationReference.user_id.is_(None),
+                )
+            )
+            return [reference_record(row) for row in rows]
+
+    def forget_conversations(
+        self, platform: str, workspace_id: str, conversation_ids: Collection[str]
+    ) -> tuple[int, int]:
+        """The bot left these conversations: delete their references and digest subscriptions,
+        together. Returns how many of each were deleted."""
+        ids = list(conversation_ids)
+        if not ids:
+            return 0, 0
+        with self._transaction() as session:
+            references = session.execute(
+                delete(ConversationReference).where(
+                    ConversationReference.platform == platform,
+                    ConversationReference.workspace_external_id == workspace_id,
+                    ConversationReference.conversation_id.in_(ids),
+                )
+            )
+            workspace_ids = select(Workspace.id).where(
+                Workspace.platform == platform, Workspace.external_id == workspace_id
+            )
+            subscriptions = session.execute(
+                delete(DigestSubscription).where(
+                    DigestSubscription.workspace_id.in_(workspace_ids),
+                    DigestSubscription.channel_id.in_(ids),
+                )
+            )
+            return int(references.rowcount or 0), int(subscriptions.rowcount or 0)
 
     def delete_workspace_references(self, platform: str, workspace_id: str) -> int:
         with self._transaction() as session:

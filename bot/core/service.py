@@ -50,6 +50,12 @@ SORRY = (
     "Sorry — something went wrong on my side and I couldn't finish that. Nothing you typed was "
     "lost: please try again in a minute."
 )
+# For what will fail again however often it is tried (the store's ValueErrors say so).
+CANNOT_DO = (
+    "Sorry — I couldn't do that, and trying again won't help: part of it is something I can't "
+    "store. Nothing was changed. Check the numbers and names in it; if it still fails, tell "
+    "your workspace admin."
+)
 
 
 class CoachService:
@@ -104,7 +110,7 @@ class CoachService:
                 incoming.user_id,
                 "".join(traceback.format_tb(error.__traceback__)),
             )
-            return Reply(text=SORRY)
+            return Reply(text=CANNOT_DO if isinstance(error, ValueError) else SORRY)
 
 
 def _dispatch(ctx: Context, command: c.Command) -> Reply:

@@ -78,12 +78,16 @@ def from_home_opened(event: Payload, team_id: str) -> Incoming:
     )
 
 
+# A plain message, or text sent with an attachment (`file_share`): both are the person's words.
+REVIEWED_SUBTYPES = (None, "file_share")
+
+
 def should_review_direct_message(event: Payload) -> bool:
     """Only a person's own new DM text: no edits, joins, bot posts or thread broadcasts."""
     return (
         event.get("type") == "message"
         and event.get("channel_type") == "im"
-        and "subtype" not in event
+        and event.get("subtype") in REVIEWED_SUBTYPES
         and not event.get("bot_id")
         and not event.get("app_id")
         and bool(event.get("user"))

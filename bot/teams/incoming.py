@@ -31,14 +31,39 @@ def tenant_of(activity: Activity) -> str:
     return str(tenant or activity.channel_id or "unknown")
 
 
+PERSONAL = "personal"
+PERSONAL_ID_PREFIX = "a:"  # Teams' 1:1 chat ids; channels and group chats are "19:…"
+EMULATOR_CHANNEL = "emulator"
+
+
 def conversation_type_of(activity: Activity) -> str:
+    """What Teams says the conversation is; when it says nothing (Microsoft's own examples
+    include such activities), "personal" only for a 1:1 chat id, else a channel or group."""
     conversation = activity.conversation
     kind = getattr(conversation, "conversation_type", None) if conversation else None
-    return str(kind or "personal")
+    if kind:
+        return str(kind)
+    if is_personal_conversation_id(getattr(conversation, "id", None)):
+        return PERSONAL
+    if activity.channel_id == EMULATOR_CHANNEL:  # a developer's 1:1 chat, loopback only
+        return PERSONAL
+    if _dig(activity.channel_data, "channel", "id"):
+        return "channel"
+    return "groupChat"
+
+
+def is_personal_conversation_id(conversation_id: object) -> bool:
+    return isinstance(conversation_id, str) and conversation_id.startswith(PERSONAL_ID_PREFIX)
 
 
 def is_personal(activity: Activity) -> bool:
-    return conversation_type_of(activity) == "personal"
+    return conversation_type_of(activity) == PERSONAL
+
+
+def team_of(activity: Activity) -> str | None:
+    """The id of the team a channel activity comes from (None outside teams)."""
+    team = _dig(activity.channel_data, "team", "id")
+    return str(team) if team else None
 
 
 def conversation_id_of(activity: Activity) -> str:

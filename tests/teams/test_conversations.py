@@ -338,3 +338,9 @@ async def test_cards_are_adaptive_cards_1_5_with_a_summary(chat: Conversation):
     assert attachment.content_type == CARD_CONTENT_TYPE
     assert attachment.content["version"] == "1.5"
     assert reply.summary.startswith("Here is what I can do")
+
+
+async def test_a_malformed_file_consent_is_refused_without_a_crash(chat: Conversation):
+    invoke = Activity(type=ActivityTypes.invoke, name="fileConsent/invoke", value={"action": 7})
+    replies = await chat.receive(invoke)
+    assert [r.value.status for r in replies if r.type == "invokeResponse"] == [400]
