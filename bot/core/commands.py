@@ -36,6 +36,9 @@ class MetCommand:
     place: str | None = None
     when: DaySpec | None = None
     note: str | None = None
+    # A contact of that name exists: None asks "Another Sam?", True makes a new contact, False
+    # logs the meeting with the existing one.
+    new_person: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -48,22 +51,64 @@ class FollowUpCommand:
     # Free text with no date and no dash: the words could be "name" or "name note". The service
     # splits them at the longest prefix that names a known contact.
     unsplit_words: tuple[str, ...] = ()
+    # A time of day the member named ("tomorrow at 3pm"); nudges keep to working hours, so the
+    # reply says so rather than dropping it silently.
+    at: time | None = None
 
 
 @dataclass(frozen=True)
 class ListCommand:
-    pass
+    filter: Literal["overdue", "all"] | None = None
 
 
 @dataclass(frozen=True)
 class DoneCommand:
     target: PersonRef
+    # Confirmed by the member although the touch is not due yet.
+    early: bool = False
 
 
 @dataclass(frozen=True)
 class SnoozeCommand:
     target: PersonRef
     days: int | None = None
+    when: DaySpec | None = None  # "snooze Dana until Monday"
+
+
+@dataclass(frozen=True)
+class WhoCommand:
+    person: PersonRef
+
+
+@dataclass(frozen=True)
+class NoteCommand:
+    person: PersonRef
+    note: str
+
+
+@dataclass(frozen=True)
+class RenameCommand:
+    person: PersonRef
+    new_name: str
+
+
+@dataclass(frozen=True)
+class DeleteContactCommand:
+    person: PersonRef
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class MergeContactsCommand:
+    keep: PersonRef
+    other: PersonRef
+
+
+@dataclass(frozen=True)
+class ChatCommand:
+    """Chat addressed to the coach: thanks, greetings, yes/no, bye, small talk, feedback."""
+
+    intent: Literal["thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback"]
 
 
 @dataclass(frozen=True)
@@ -155,6 +200,12 @@ Command = (
     | ExportCommand
     | ForgetMeCommand
     | FeedbackCommand
+    | WhoCommand
+    | NoteCommand
+    | RenameCommand
+    | DeleteContactCommand
+    | MergeContactsCommand
+    | ChatCommand
 )
 
 

@@ -76,7 +76,30 @@ class WeekdaySpec:
     weekday: int
 
 
-DaySpec = RelativeDays | CalendarDate | WeekdaySpec
+@dataclass(frozen=True)
+class LastWeekdaySpec:
+    """`last tuesday`: the most recent such day before today (never today itself)."""
+
+    weekday: int
+
+
+@dataclass(frozen=True)
+class NextWeekSpec:
+    """A day of next week: `next week` is its Monday, `end of next week` its Friday."""
+
+    weekday: int
+
+
+@dataclass(frozen=True)
+class NumericDate:
+    """`12/14`: which number is the month depends on the member's date order."""
+
+    first: int
+    second: int
+    year: int | None = None
+
+
+DaySpec = RelativeDays | CalendarDate | WeekdaySpec | LastWeekdaySpec | NextWeekSpec | NumericDate
 
 
 def weekday_number(word: str) -> int | None:
@@ -137,8 +160,35 @@ def _checked(month: int, day: int, year: int | None) -> CalendarDate:
     return CalendarDate(month, day, year)
 
 
-def resolve_past(spec: DaySpec, today: date) -> date:
+def month_first_for_zone(timezone_name: str) -> bool:
+    """The usual numeric date order where the member lives: month first in the Americas' US-style
+    zones and a few others, day first elsewhere."""
+    return timezone_name.startswith(("America/", "US/", "Pacific/Honolulu", "Asia/Manila"))
+
+
+def _calendar(spec: NumericDate, month_first: bool) -> CalendarDate:
+    month, day = (spec.first, spec.second) if month_first else (spec.second, spec.first)
+    return _checked(month, day, spec.year)
+
+
+def _common(spec: DaySpec, today: date, month_first: bool) -> date | DaySpec:
+    if isinstance(spec, NumericDate):
+        return _calendar(spec, month_first)
+    if isinstance(spec, LastWeekdaySpec):
+        back = (today.weekday() - spec.weekday) % 7 or 7
+        return today - timedelta(days=back)
+    if isinstance(spec, NextWeekSpec):
+        monday = today + timedelta(days=7 - today.weekday())
+        return monday + timedelta(days=spec.weekday)
+    return spec
+
+
+def resolve_past(spec: DaySpec, today: date, *, month_first: bool = True) -> date:
     """The day a past event (a meeting) happened: bare weekdays and dates look backwards."""
+    common = _common(spec, today, month_first)
+    if isinstance(common, date):
+        return common
+    spec = common
     if isinstance(spec, RelativeDays):
         return today + timedelta(days=spec.days)
     if isinstance(spec, WeekdaySpec):
@@ -153,8 +203,12 @@ def resolve_past(spec: DaySpec, today: date) -> date:
     raise DateWordsError("that date does not exist")  # only 29 Feb with no leap year in range
 
 
-def resolve_future(spec: DaySpec, today: date) -> date:
+def resolve_future(spec: DaySpec, today: date, *, month_first: bool = True) -> date:
     """The day a future event (a follow-up) is due: bare weekdays and dates look forwards."""
+    common = _common(spec, today, month_first)
+    if isinstance(common, date):
+        return common
+    spec = common
     if isinstance(spec, RelativeDays):
         return today + timedelta(days=spec.days)
     if isinstance(spec, WeekdaySpec):

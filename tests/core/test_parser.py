@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core import commands as c
-from bot.core.dates import CalendarDate, RelativeDays, WeekdaySpec
+from bot.core.dates import CalendarDate, LastWeekdaySpec, NextWeekSpec, RelativeDays, WeekdaySpec
 from bot.core.help import COMMAND_HELP
 from bot.core.parser import MAX_COMMAND_CHARS, parse_command
 
@@ -69,7 +69,7 @@ def test_met_day_may_come_before_the_place() -> None:
         ("on March 3rd", CalendarDate(3, 3)),
         ("on 2026-02-27", CalendarDate(2, 27, 2026)),
         ("on friday", WeekdaySpec(4)),
-        ("last tue", WeekdaySpec(1)),
+        ("last tue", LastWeekdaySpec(1)),
         ("today", RelativeDays(0)),
     ],
 )
@@ -146,7 +146,7 @@ def test_met_errors_say_what_to_do(text: str, says: str) -> None:
         ("follow-up Jane Doe tomorrow", RelativeDays(1)),
         ("follow-up Jane Doe on 12 March", CalendarDate(3, 12)),
         ("follow-up Jane Doe next friday", WeekdaySpec(4)),
-        ("follow up Jane Doe next week", RelativeDays(7)),
+        ("follow up Jane Doe next week", NextWeekSpec(0)),
     ],
 )
 def test_follow_up_when_phrases(text: str, when: object) -> None:
