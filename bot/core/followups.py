@@ -7,7 +7,15 @@ from datetime import date
 
 from bot.core import commands as c
 from bot.core.context import Context, failure
-from bot.core.dates import format_day, in_days, plural, resolve_future, resolve_past
+from bot.core.dates import (
+    format_day,
+    format_time,
+    in_days,
+    month_first_for_zone,
+    plural,
+    resolve_future,
+    resolve_past,
+)
 from bot.core.help import example
 from bot.core.messages import Action, Field, Reply, Section
 from bot.core.nudges import FollowUpPlan, plan_nudges
@@ -71,12 +79,25 @@ def due_phrase(follow_up: FollowUpRecord, today: date) -> str:
     return f"due {due} ({in_days(follow_up.due_on, today)})"
 
 
-def _follow_up_actions(follow_up: FollowUpRecord) -> tuple[Action, ...]:
+def _follow_up_actions(follow_up: FollowUpRecord, today: date) -> tuple[Action, ...]:
+    snooze: tuple[Action, ...] = ()
+    if can_snooze(follow_up, today):
+        snooze = (
+            Action(
+                f"Snooze {plural(DEFAULT_SNOOZE_DAYS, 'day')}",
+                f"snooze #{follow_up.id} {plural(DEFAULT_SNOOZE_DAYS, 'day')}",
+            ),
+        )
     return (
         Action("Done", f"done #{follow_up.id}", style="primary"),
-        Action("Snooze 2 days", f"snooze #{follow_up.id} 2 days"),
+        *snooze,
         Action("Cancel", f"cancel #{follow_up.id}"),
     )
+
+
+def can_snooze(follow_up: FollowUpRecord, today: date) -> bool:
+    """A first touch can move only while its window is open (on its last day nothing is left)."""
+    return follow_up.late or follow_up.touch >= 2 or today < window_closes(follow_up.met_on)
 
 
 def _plan(follow_up: FollowUpRecord | FollowUpPlan, ctx: Context) -> list[PlannedNudge]:
@@ -184,16 +205,27 @@ def _open_target(ctx: Context, target: c.PersonRef, command: str) -> FollowUpRec
 
 
 def met(ctx: Context, command: c.MetCommand) -> Reply:
-    met_on = resolve_past(command.when, ctx.today) if command.when else ctx.today
+    met_on = (
+        resolve_past(command.when, ctx.today, month_first=month_first(ctx))
+        if command.when
+        else ctx.today
+    )
     if met_on > ctx.today:
         return failure(
             f"{format_day(met_on, ctx.today)} is in the future. Log a meeting once it has "
             f"happened, e.g. {example('met')}.",
             topic="met",
         )
-    contact = _contact_for(ctx, command.person)
+    if command.new_person:
+        contact: ContactRecord | _Ask = ctx.store.add_contact(
+            ctx.member.id, command.person.name, command.person.mention
+        )
+    else:
+        contact = _contact_for(ctx, command.person)
     if isinstance(contact, _Ask):
         return contact.reply
+    if command.new_person is None and ctx.store.latest_meeting(ctx.member.id, contact.id):
+        return _same_person_question(ctx, contact)
     meeting = ctx.store.add_meeting(
         ctx.member.id, contact.id, met_on, place=command.place, note=command.note
     )
@@ -234,7 +266,22 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
     )
     if replaced:
         text += " It replaces " + ", ".join(f"#{old.id}" for old in replaced) + "."
-    return Reply(text=text, actions=_follow_up_actions(follow_up))
+    return Reply(text=text, actions=_follow_up_actions(follow_up, ctx.today))
+
+
+def _same_person_question(ctx: Context, contact: ContactRecord) -> Reply:
+    """A meeting with a name already met: never merge two people with one name silently."""
+    typed = " ".join(ctx.incoming.text.split())
+    first = contact.name.split()[0]
+    new = f"{typed} (new contact)"
+    return Reply(
+        text=f"Another {first}? You already met **{contact.name}**. Is this someone new?",
+        actions=(
+            Action("New contact", new, style="primary"),
+            Action(f"Same {first}", f"{typed} (same contact)"),
+        ),
+        on_yes=new,
+    )
 
 
 def follow_up(ctx: Context, command: c.FollowUpCommand) -> Reply:
@@ -258,7 +305,23 @@ def follow_up(ctx: Context, command: c.FollowUpCommand) -> Reply:
 
 
 def _requested(ctx: Context, command: c.FollowUpCommand) -> date | None:
-    return resolve_future(command.when, ctx.today) if command.when else None
+    if command.when is None:
+        return None
+    return resolve_future(command.when, ctx.today, month_first=month_first(ctx))
+
+
+def month_first(ctx: Context) -> bool:
+    return month_first_for_zone(ctx.member.timezone)
+
+
+def _time_note(ctx: Context, command: c.FollowUpCommand) -> str:
+    if command.at is None:
+        return ""
+    return (
+        f" I plan follow-ups by the day, not the hour, so I can't remind you at "
+        f"{format_time(command.at)}: your nudge arrives at the start of your working day "
+        f"({format_time(ctx.member.work_start)})."
+    )
 
 
 def _late_action(follow_up_ref: str, days: int | None = None) -> Action:
@@ -310,8 +373,9 @@ def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) ->
     if capped:
         text += f" I moved it because {capped}."
     if late:
-        text += " It is a late follow-up: the 10-day window has closed, but a note still helps."
-    return Reply(text=text, actions=_follow_up_actions(record))
+        text += f" It is a late follow-up: the {WINDOW_DAYS}-day window has closed, but a note still helps."
+    text += _time_note(ctx, command)
+    return Reply(text=text, actions=_follow_up_actions(record, ctx.today))
 
 
 def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> Reply:
@@ -329,13 +393,13 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
             )
             return Reply(
                 text=f"Noted on follow-up #{updated.id} with {name}: {command.note}",
-                actions=_follow_up_actions(updated),
+                actions=_follow_up_actions(updated, ctx.today),
             )
         return Reply(
             text=f"Follow-up #{current.id} with {name} is already "
             f"{due_phrase(current, ctx.today)}; {window_phrase(current, ctx.today)}. "
             f"To move it: `follow-up #{current.id} in 2 days`.",
-            actions=_follow_up_actions(current),
+            actions=_follow_up_actions(current, ctx.today),
         )
     capped: str | None = None
     late = current.late
@@ -371,8 +435,12 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
     if capped:
         text += f" I moved it because {capped}."
     if late and not current.late:
-        text += " Kept as a late follow-up: the 10-day window has closed, but a note still helps."
-    return Reply(text=text, actions=_follow_up_actions(updated))
+        text += (
+            f" Kept as a late follow-up: the {WINDOW_DAYS}-day window has closed, but a note "
+            "still helps."
+        )
+    text += _time_note(ctx, command)
+    return Reply(text=text, actions=_follow_up_actions(updated, ctx.today))
 
 
 def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
@@ -383,8 +451,17 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
         )
     ordered = sort_overdue_first(open_ones, ctx.today)
     overdue = sum(1 for f in ordered if f.due_on < ctx.today)
-    text = f"You have {plural(len(ordered), 'open follow-up')}"
-    text += f", {overdue} overdue." if overdue else "."
+    if command.filter == "overdue":
+        ordered = [f for f in ordered if f.due_on < ctx.today]
+        if not ordered:
+            return Reply(
+                text=f"Nothing overdue: all {plural(len(open_ones), 'open follow-up')} are on time.",
+                actions=(Action("All follow-ups", "list"),),
+            )
+        text = f"You have {plural(len(ordered), 'overdue follow-up')}."
+    else:
+        text = f"You have {plural(len(ordered), 'open follow-up')}"
+        text += f", {overdue} overdue." if overdue else "."
     sections = tuple(_list_section(f, ctx) for f in ordered[:LIST_LIMIT])
     if len(ordered) > LIST_LIMIT:
         sections += (Section(text=f"…and {len(ordered) - LIST_LIMIT} more."),)
@@ -402,13 +479,22 @@ def _list_section(follow_up: FollowUpRecord, ctx: Context) -> Section:
         f"{due_phrase(follow_up, ctx.today)} · {window_phrase(follow_up, ctx.today)}"
     )
     fields = (Field("Note", follow_up.note),) if follow_up.note else ()
-    return Section(text=text, fields=fields, actions=_follow_up_actions(follow_up)[:2])
+    return Section(text=text, fields=fields, actions=_follow_up_actions(follow_up, ctx.today)[:2])
 
 
 def done(ctx: Context, command: c.DoneCommand) -> Reply:
     target = _open_target(ctx, command.target, "done")
     if isinstance(target, _Ask):
         return target.reply
+    if target.touch >= 2 and target.due_on > ctx.today and not command.early:
+        early = f"done #{target.id} early"
+        return Reply(
+            text=f"The second touch with {display_name(target, ctx)} (#{target.id}) is not due "
+            f"until {format_day(target.due_on, ctx.today)} ({in_days(target.due_on, ctx.today)}). "
+            "Did you already send it?",
+            actions=(Action("Yes, mark it done", early, style="primary"), Action("Not yet", "no")),
+            on_yes=early,
+        )
     closed = ctx.store.close_follow_up(ctx.member.id, target.id, "done", ctx.now)
     name = display_name(closed, ctx)
     if closed.touch >= 2:
@@ -444,8 +530,20 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     target = _open_target(ctx, command.target, "snooze")
     if isinstance(target, _Ask):
         return target.reply
-    days = command.days or DEFAULT_SNOOZE_DAYS
     name = display_name(target, ctx)
+    days = command.days or DEFAULT_SNOOZE_DAYS
+    if command.when is not None:
+        wanted = resolve_future(command.when, ctx.today, month_first=month_first(ctx))
+        start = max(target.due_on, ctx.today)
+        if wanted <= start:
+            return Reply(
+                text=f"Follow-up #{target.id} with {name} is already "
+                f"{due_phrase(target, ctx.today)}, so there is nothing to push to "
+                f"{format_day(wanted, ctx.today)}. To move it earlier: "
+                f"`follow-up #{target.id} on {wanted.month}/{wanted.day}`.",
+                actions=_follow_up_actions(target, ctx.today),
+            )
+        days = (wanted - start).days
     decision = decide_snooze(
         target.met_on, target.due_on, ctx.today, days, late=target.late or target.touch >= 2
     )
@@ -462,6 +560,13 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
                 Action("Done", f"done #{target.id}"),
                 _late_action(f"#{target.id}", days),
             ),
+        )
+    if decision.due_on == target.due_on:
+        return Reply(
+            text=f"Follow-up #{target.id} with {name} stays due "
+            f"**{format_day(target.due_on, ctx.today)}**: {decision.capped_reason or 'nothing to move'}. "
+            "Send a short note by then, or keep it as a late follow-up.",
+            actions=(Action("Done", f"done #{target.id}"), _late_action(f"#{target.id}", days)),
         )
     updated = ctx.store.reschedule_follow_up(
         ctx.member.id,
@@ -481,7 +586,7 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     )
     if decision.capped_reason:
         text += f" Not {plural(days, 'day')}: {decision.capped_reason}."
-    return Reply(text=text, actions=_follow_up_actions(updated)[:1])
+    return Reply(text=text, actions=_follow_up_actions(updated, ctx.today)[:1])
 
 
 def cancel(ctx: Context, command: c.CancelCommand) -> Reply:

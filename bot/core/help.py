@@ -129,11 +129,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"\s+(?:with\s+|to\s+)?(?P<rest>.+)",
                 "done {rest}",
             ),
-            (r"(?:please\s+)?mark\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|complete|completed)"
-             + _TAIL, "done {rest}"),
+            (
+                r"(?:please\s+)?mark\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|complete|completed)"
+                + _TAIL,
+                "done {rest}",
+            ),
             (r"(?P<rest>.+?)\s+is\s+(?:done|complete|sorted)" + _TAIL, "done {rest}"),
-            (r"(?:finished|completed)\s+(?:the\s+)?(?:follow[- ]?up\s+)?(?:with\s+)?"
-             r"(?P<rest>.+)", "done {rest}"),
+            (
+                r"(?:finished|completed)\s+(?:the\s+)?(?:follow[- ]?up\s+)?(?:with\s+)?"
+                r"(?P<rest>.+)",
+                "done {rest}",
+            ),
         ),
     ),
     CommandHelp(
@@ -170,8 +176,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (r"(?:no need to follow[- ]?up with|skip)\s+(?P<rest>.+)", "cancel {rest}"),
-            (r"cancel\s+(?:the\s+|my\s+)?follow[- ]?up\s+(?:with|for)\s+(?P<rest>.+)",
-             "cancel {rest}"),
+            (
+                r"cancel\s+(?:the\s+|my\s+)?follow[- ]?up\s+(?:with|for)\s+(?P<rest>.+)",
+                "cancel {rest}",
+            ),
         ),
     ),
     CommandHelp(
@@ -211,13 +219,19 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Change a contact's name.",
         ("rename Sam to Sam Lee",),
         phrasings=(
-            (r"(?:please\s+)?change\s+(?P<rest>.+?)'s name to\s+(?P<new>.+)", "rename {rest} to {new}"),
+            (
+                r"(?:please\s+)?change\s+(?P<rest>.+?)'s name to\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
             (
                 r"(?:please\s+)?(?:change|update|fix)\s+(?:the\s+)?name\s+(?:of\s+)?(?P<rest>.+?)"
                 r"\s+to\s+(?P<new>.+)",
                 "rename {rest} to {new}",
             ),
-            (r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on" + _TAIL, "rename {rest} to {new}"),
+            (
+                r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on" + _TAIL,
+                "rename {rest} to {new}",
+            ),
         ),
     ),
     CommandHelp(
@@ -247,8 +261,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Check a draft before you send it: value first, no hard sell. In a direct message you "
         "can also just paste the draft.",
         ("review Hi Jane, great meeting you at PyCon — here is the article I mentioned.",),
-        phrasings=((r"(?:please\s+)?(?:check|review) (?:this|my draft|this draft)\s*[:-]\s*(?P<rest>.+)",
-                    "review {rest}"),),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:check|review) (?:this|my draft|this draft)\s*[:-]\s*(?P<rest>.+)",
+                "review {rest}",
+            ),
+        ),
     ),
     CommandHelp(
         "stats",
@@ -257,10 +275,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("stats", "stats month"),
         words=("statistics",),
         phrasings=(
-            (r"(?:how am i doing|how did i do|how'?s it going with my networking)"
-             r"(?:\s+this\s+(?P<rest>week|month))?" + _TAIL, "stats {rest}"),
-            (r"(?:show |give )?(?:me )?(?:my )?(?:stats|numbers|statistics|progress)\s+(?:for\s+)?"
-             r"(?:this|the|last|past)\s+(?P<rest>week|month)" + _TAIL, "stats {rest}"),
+            (
+                r"(?:how am i doing|how did i do|how'?s it going with my networking)"
+                r"(?:\s+this\s+(?P<rest>week|month))?" + _TAIL,
+                "stats {rest}",
+            ),
+            (
+                r"(?:show |give )?(?:me )?(?:my )?(?:stats|numbers|statistics|progress)\s+(?:for\s+)?"
+                r"(?:this|the|last|past)\s+(?P<rest>week|month)" + _TAIL,
+                "stats {rest}",
+            ),
             (r"(?:show |give )?(?:me )?my (?:stats|numbers|statistics|progress)" + _TAIL, "stats"),
             (r"(?P<rest>weekly|monthly) (?:stats|numbers)" + _TAIL, "stats {rest}"),
         ),
@@ -271,10 +295,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "A weekly team digest in this channel (Monday 09:00 unless you say).",
         ("digest here friday 16:00", "digest preview", "digest off"),
         phrasings=(
-            (r"(?:turn off|stop|disable|cancel)\s+the\s+(?:weekly\s+)?digest" + _TAIL, "digest off"),
+            (
+                r"(?:turn off|stop|disable|cancel)\s+the\s+(?:weekly\s+)?digest" + _TAIL,
+                "digest off",
+            ),
             (r"(?:show|preview)(?: me)?\s+the\s+(?:weekly\s+)?digest" + _TAIL, "digest preview"),
-            (r"(?:post|send|put)\s+the\s+(?:weekly\s+)?digest\s+(?:here|in this channel)"
-             r"(?P<rest>.*)", "digest here {rest}"),
+            (
+                r"(?:post|send|put)\s+the\s+(?:weekly\s+)?digest\s+(?:here|in this channel)"
+                r"(?P<rest>.*)",
+                "digest here {rest}",
+            ),
         ),
     ),
     CommandHelp(
@@ -290,8 +320,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:to\s+)?(?P<rest>.+?)" + _TAIL,
                 "settings timezone {rest}",
             ),
-            (r"(?:i(?:'m| am) in|my time\s*zone is)\s+(?P<rest>\S+?)(?: time)?" + _TAIL,
-             "settings timezone {rest}"),
+            (
+                r"(?:i(?:'m| am) in|my time\s*zone is)\s+(?P<rest>\S+?)(?: time)?" + _TAIL,
+                "settings timezone {rest}",
+            ),
             (
                 r"(?:please\s+)?(?:set|change|update)?\s*my\s+(?:working\s+|work\s+)?hours"
                 r"\s+(?:are|to)\s+(?P<rest>.+?)" + _TAIL,
@@ -307,8 +339,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Everything I keep about you, as JSON.",
         ("export",),
         phrasings=(
-            (r"(?:please\s+)?(?:export|download|give me|send me)\s+(?:all\s+)?(?:of\s+)?my\s+"
-             r"(?:data|records|information|info)" + _TAIL, "export"),
+            (
+                r"(?:please\s+)?(?:export|download|give me|send me)\s+(?:all\s+)?(?:of\s+)?my\s+"
+                r"(?:data|records|information|info)" + _TAIL,
+                "export",
+            ),
         ),
     ),
     CommandHelp(
@@ -318,9 +353,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("forget-me",),
         words=("forgetme", "forget_me"),
         phrasings=(
-            (r"(?:please\s+)?(?:forget (?:about )?me|delete (?:all\s+(?:of\s+)?)?my (?:data|account|"
-             r"records)|erase (?:all\s+)?my data|delete everything(?: about me)?)" + _TAIL,
-             "forget-me"),
+            (
+                r"(?:please\s+)?(?:forget (?:about )?me|delete (?:all\s+(?:of\s+)?)?my (?:data|account|"
+                r"records)|erase (?:all\s+)?my data|delete everything(?: about me)?)" + _TAIL,
+                "forget-me",
+            ),
         ),
     ),
     CommandHelp(

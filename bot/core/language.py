@@ -143,7 +143,10 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bdone\b|mark .* done|complete", "done"),
     (r"rename|change (?:a |the )?(?:contact'?s? )?name", "rename"),
     (r"merge", "merge"),
-    (r"delete (?:a )?contact|remove (?:a )?contact|delete someone|remove someone", "delete-contact"),
+    (
+        r"delete (?:a )?contact|remove (?:a )?contact|delete someone|remove someone",
+        "delete-contact",
+    ),
     (r"\bnotes?\b", "note"),
     (r"\bwho\b|contact card|what i know about", "who"),
     (r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts", "settings"),

@@ -59,3 +59,6 @@ class Reply:
     review: Review | None = None
     # Id of the stored draft review, so channels can attach feedback buttons to it.
     review_id: int | None = None
+    # The reply asks a yes/no question: a "yes" typed next runs this command text (a "no" leaves
+    # everything as it was). Channels need not render it.
+    on_yes: str | None = None

@@ -131,18 +131,17 @@ def parse_command(
     suggestion = closest_command(head) if len(body.split()) <= 3 else None
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
-    if casual_dm and len(body.split()) > 1 and len(head) > 3 and suggestion is not None:
-        # Several words whose first only resembles a command: more likely a draft than a typo.
-        return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
 
 
 def _reads_as_sentence(name: str, rest: str) -> bool:
-    """"delete" or "list" starting an everyday sentence rather than the command."""
+    """ "delete" or "list" starting an everyday sentence rather than the command."""
     lowered = rest.lower()
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
         return lowered.startswith("with")
-    if name in {"follow-up", "snooze", "done", "cancel"} and lowered.startswith(("with ", "the follow")):
+    if name in {"follow-up", "snooze", "done", "cancel"} and lowered.startswith(
+        ("with ", "the follow")
+    ):
         return True
     return False
 
@@ -473,8 +472,12 @@ def _parse_follow_up(rest: str) -> c.Command:
 
 
 def _target(rest: str, command: str) -> c.PersonRef:
-    rest = re.sub(r"^(?:the\s+)?(?:follow[- ]?up|one|touch)\s+(?:with|for)\s+", "", rest, flags=re.I)
-    rest = re.sub(r"\s+(?:as\s+)?(?:done|now|already|today|please|too)[\s!.?]*$", "", rest, flags=re.I)
+    rest = re.sub(
+        r"^(?:the\s+)?(?:follow[- ]?up|one|touch)\s+(?:with|for)\s+", "", rest, flags=re.I
+    )
+    rest = re.sub(
+        r"\s+(?:as\s+)?(?:done|now|already|today|please|too)[\s!.?]*$", "", rest, flags=re.I
+    )
     return _person(_tokens(rest), command)
 
 
@@ -514,7 +517,16 @@ def _parse_snooze(rest: str) -> c.Command:
         and tokens[-1].lower().strip(".") in {"day", "days", "week", "weeks"}
     ):
         raise _Bad(f"`{tokens[-2]}` is not a number of days. For example: {example('snooze')}")
-    while tokens and tokens[-1].lower() in {"until", "till", "to", "for", "by", "back", "again", "later"}:
+    while tokens and tokens[-1].lower() in {
+        "until",
+        "till",
+        "to",
+        "for",
+        "by",
+        "back",
+        "again",
+        "later",
+    }:
         tokens = tokens[:-1]
     cleaned = " ".join(tokens)
     return c.SnoozeCommand(target=_target(cleaned, "snooze"), days=days, when=when)
@@ -528,9 +540,7 @@ def _parse_who(rest: str) -> c.Command:
 def _parse_note(rest: str) -> c.Command:
     match = re.match(r"(?P<who>.+?)\s*(?::|—|–|\s-\s|\s--\s|,)\s*(?P<note>.+)", rest, re.S)
     if match is None:
-        match = re.match(
-            r"(?P<who>.+?)\s+(?:that|saying)\s+(?P<note>.+)", rest, re.S | re.I
-        )
+        match = re.match(r"(?P<who>.+?)\s+(?:that|saying)\s+(?P<note>.+)", rest, re.S | re.I)
     if match is None:
         raise _Bad(f"Put a colon after the name, then the note. For example: {example('note')}")
     note = _note([match.group("note")])
@@ -554,7 +564,9 @@ def _parse_delete_contact(rest: str) -> c.Command:
     rest = re.sub(r"\s+confirm$", "", rest, flags=re.I)
     rest = re.sub(r"^(?:the\s+)?contact\s+", "", rest.strip(), flags=re.I)
     rest = re.sub(r"\s+from my contacts$", "", rest, flags=re.I)
-    return c.DeleteContactCommand(person=_person(_tokens(rest), "delete-contact"), confirmed=confirmed)
+    return c.DeleteContactCommand(
+        person=_person(_tokens(rest), "delete-contact"), confirmed=confirmed
+    )
 
 
 def _parse_merge(rest: str) -> c.Command:

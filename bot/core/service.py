@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import logging
 import traceback
+from dataclasses import replace
 from collections.abc import Callable
 from typing import Any
 
-from bot.core import account, followups, reports, reviews
+from bot.core import account, chat, contacts, followups, reports, reviews
 from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import local_today
 from bot.core.help import command_reply, overview_reply, unknown_command_reply
+from bot.core.language import help_topic
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
-from bot.core.ports import Clock, Reviewer, Store
+from bot.core.ports import Clock, MessageSorter, Reviewer, Store
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +46,20 @@ _HANDLERS: dict[type, Handler] = {
     c.SettingsToggleCommand: account.settings,
     c.ExportCommand: account.export,
     c.ForgetMeCommand: account.forget_me,
+    c.WhoCommand: contacts.who,
+    c.NoteCommand: contacts.note,
+    c.RenameCommand: contacts.rename,
+    c.MergeContactsCommand: contacts.merge,
+    c.DeleteContactCommand: contacts.delete_contact,
 }
+
+# Remembered yes/no questions, per member; old ones are dropped first past this many members.
+_MAX_PENDING = 10_000
+
+
+def _always_draft(text: str) -> str:
+    return "draft"
+
 
 SORRY = (
     "Sorry — something went wrong on my side and I couldn't finish that. Nothing you typed was "
@@ -53,10 +68,21 @@ SORRY = (
 
 
 class CoachService:
-    def __init__(self, store: Store, reviewer: Reviewer, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: Store,
+        reviewer: Reviewer,
+        clock: Clock,
+        sorter: MessageSorter | None = None,
+    ) -> None:
         self.store = store
         self.reviewer = reviewer
         self.clock = clock
+        # Draft or chat for free text in a DM that is no command (`coach_rules.gate`).
+        self.sorter: MessageSorter = sorter or _always_draft  # type: ignore[assignment]
+        # The command a "yes" runs, per member, for the question the last reply asked. Kept in
+        # memory: after a restart a bare "yes" is answered as chat, which is harmless.
+        self._pending: dict[tuple[str, str, str], str] = {}
 
     def _context(self, incoming: Incoming) -> Context:
         member = self.store.get_or_create_member(
@@ -76,13 +102,41 @@ class CoachService:
         )
 
     def handle(self, incoming: Incoming) -> Reply:
+        key = (incoming.platform, incoming.workspace_id, incoming.user_id)
+        pending = self._pending.pop(key, None)
+        reply = self._answer(incoming, pending)
+        if reply.on_yes:
+            if len(self._pending) >= _MAX_PENDING:
+                self._pending.pop(next(iter(self._pending)))
+            self._pending[key] = reply.on_yes
+        return reply
+
+    def _answer(self, incoming: Incoming, pending: str | None) -> Reply:
         command = parse_command(incoming.text, direct_message=incoming.is_direct_message)
+        if isinstance(command, c.ChatCommand) and pending is not None:
+            if command.intent == "yes":
+                return self._answer(replace(incoming, text=pending), None)
+            if command.intent == "no":
+                return Reply(text=chat.NOTHING_CHANGED)
         if isinstance(command, c.HelpCommand):
             # Help needs no member row: a stranger asking for help leaves no trace.
             return _help(command)
+        if isinstance(command, c.ChatCommand):
+            return chat.answer(command.intent)
         if isinstance(command, c.ParseFailure):
             return failure(command.message, command.topic)
         if isinstance(command, c.NotACommand):
+            kind = self.sorter(command.text)
+            if kind == "chat":
+                return _chat_reply(command.text)
+            if kind == "unclear":
+                return self._run(
+                    incoming,
+                    "unclear",
+                    lambda ctx: chat.unclear(
+                        command.text, [x.name for x in ctx.store.contacts(ctx.member.id)]
+                    ),
+                )
             command = c.ReviewCommand(draft=command.text)
         return self._run(incoming, type(command).__name__, lambda ctx: _dispatch(ctx, command))
 
@@ -109,6 +163,15 @@ class CoachService:
 
 def _dispatch(ctx: Context, command: c.Command) -> Reply:
     return _HANDLERS[type(command)](ctx, command)
+
+
+def _chat_reply(text: str) -> Reply:
+    """Chat the parser did not place: a question about the bot gets help, the rest a friendly
+    line that says what the bot is for."""
+    question, topic = help_topic(text)
+    if question or text.rstrip().endswith("?"):
+        return command_reply(topic) if topic else overview_reply()
+    return chat.answer("smalltalk")
 
 
 def _help(command: c.HelpCommand) -> Reply:

@@ -66,7 +66,10 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ("end_next", rf"{_LEAD}(?:the\s+)?end of next week"),
     ("end_this", rf"{_LEAD}(?:the\s+)?end of (?:the |this )?week"),
     ("next_week", rf"{_LEAD}(?:early\s+)?next week"),
-    ("word", rf"{_LEAD}(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)"),
+    (
+        "word",
+        rf"{_LEAD}(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)",
+    ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
     ("next_wd", rf"{_LEAD}(?:next|this coming|coming|this)\s+{_WEEKDAY}"),
     ("wd", rf"{_LEAD}(?:the\s+)?{_WEEKDAY}"),
@@ -207,7 +210,7 @@ def find_day(text: str) -> Found | None:
 
 
 def _weekday_is_a_word(match: re.Match[str]) -> bool:
-    """"Sun", "Sat" and "Wed" are also words: only full weekday names, or short ones after
+    """ "Sun", "Sat" and "Wed" are also words: only full weekday names, or short ones after
     "on"/"by"/"until", count as dates."""
     if match.group("wd").lower() in _FULL_WEEKDAYS:
         return False
