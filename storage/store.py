@@ -42,7 +42,7 @@ from storage.models import (
     ReviewRule,
     Workspace,
 )
-from storage.names import name_key
+from storage.names import match_names, name_key
 from storage.records import (
     ActivityFigures,
     ContactCard,
@@ -250,16 +250,12 @@ class SqlStore:
             ).all()
             if exact:
                 return [contact_record(row) for row in exact]
-            # "Jane" finds "Jane Doe": people type first names; several matches make the caller ask.
-            leading = session.scalars(
-                select(Contact)
-                .where(
-                    Contact.member_id == member_id,
-                    Contact.name_key.startswith(key + " ", autoescape=True),
-                )
-                .order_by(Contact.id)
-            )
-            return [contact_record(row) for row in leading]
+            # "Jane" finds "Jane Doe", "Mr. Haddad" Omar Haddad, "Kai Mueller" Kai Müller:
+            # several matches make the caller ask.
+            rows = session.scalars(
+                select(Contact).where(Contact.member_id == member_id).order_by(Contact.id)
+            ).all()
+            return [contact_record(rows[i]) for i in match_names(wanted, [r.name for r in rows])]
 
     def contacts(self, member_id: int) -> list[ContactRecord]:
         with self._transaction() as session:

@@ -24,6 +24,16 @@ _WEEKDAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {
     name: i for i, name in enumerate(WEEKDAYS)
 }
 _WEEKDAY_ALIASES |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+# Members write in more than one language; the weekdays they use most often.
+FOREIGN_WEEKDAYS: dict[str, int] = {
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+    "segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+    "sonntag": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}
+_WEEKDAY_ALIASES |= FOREIGN_WEEKDAYS
 
 MONTHS: tuple[str, ...] = (
     "january",
@@ -99,7 +109,28 @@ class NumericDate:
     year: int | None = None
 
 
-DaySpec = RelativeDays | CalendarDate | WeekdaySpec | LastWeekdaySpec | NextWeekSpec | NumericDate
+@dataclass(frozen=True)
+class AdjacentDay:
+    """Hindi "kal": yesterday for something that happened, tomorrow for something planned."""
+
+
+@dataclass(frozen=True)
+class DayOfMonth:
+    """`on the 14th`: this month's, or the nearest one in the direction of the event."""
+
+    day: int
+
+
+DaySpec = (
+    RelativeDays
+    | CalendarDate
+    | WeekdaySpec
+    | LastWeekdaySpec
+    | NextWeekSpec
+    | NumericDate
+    | AdjacentDay
+    | DayOfMonth
+)
 
 
 def weekday_number(word: str) -> int | None:
@@ -183,8 +214,26 @@ def _common(spec: DaySpec, today: date, month_first: bool) -> date | DaySpec:
     return spec
 
 
+def _month_day(spec: DayOfMonth, today: date, step: int) -> date:
+    year, month = today.year, today.month
+    for _ in range(13):
+        candidate = _safe_date(year, month, spec.day)
+        if candidate is not None and (candidate - today).days * step >= 0:
+            return candidate
+        month += step
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
+    raise DateWordsError("that date does not exist")
+
+
 def resolve_past(spec: DaySpec, today: date, *, month_first: bool = True) -> date:
     """The day a past event (a meeting) happened: bare weekdays and dates look backwards."""
+    if isinstance(spec, AdjacentDay):
+        return today - timedelta(days=1)
+    if isinstance(spec, DayOfMonth):
+        return _month_day(spec, today, -1)
     common = _common(spec, today, month_first)
     if isinstance(common, date):
         return common
@@ -205,6 +254,10 @@ def resolve_past(spec: DaySpec, today: date, *, month_first: bool = True) -> dat
 
 def resolve_future(spec: DaySpec, today: date, *, month_first: bool = True) -> date:
     """The day a future event (a follow-up) is due: bare weekdays and dates look forwards."""
+    if isinstance(spec, AdjacentDay):
+        return today + timedelta(days=1)
+    if isinstance(spec, DayOfMonth):
+        return _month_day(spec, today, 1)
     common = _common(spec, today, month_first)
     if isinstance(common, date):
         return common

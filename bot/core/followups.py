@@ -17,6 +17,7 @@ from bot.core.dates import (
     resolve_past,
 )
 from bot.core.help import example
+from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
 from bot.core.messages import Action, Field, Reply, Section
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.rules import (
@@ -33,8 +34,6 @@ from storage.records import ContactRecord, FollowUpRecord, PlannedNudge
 
 # Longer lists are cut: a chat message with 50 follow-ups helps nobody (and Slack caps blocks).
 LIST_LIMIT = 15
-# Unknown free text with no date and no dash is taken as a new name only when it is this short.
-MAX_NEW_NAME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -131,13 +130,11 @@ def _contact_for(ctx: Context, person: c.PersonRef) -> ContactRecord | _Ask:
 def _split_unsplit(ctx: Context, command: c.FollowUpCommand) -> c.FollowUpCommand | _Ask:
     """Pick the longest leading words that name a known contact; the rest is the note."""
     words = command.unsplit_words
-    for size in range(len(words), 0, -1):
-        name = " ".join(words[:size])
-        if ctx.store.find_contacts(ctx.member.id, name):
-            note = " ".join(words[size:]) or None
-            return c.FollowUpCommand(person=c.PersonRef(name=name), note=note)
-    if len(words) <= MAX_NEW_NAME_WORDS:
-        return c.FollowUpCommand(person=c.PersonRef(name=" ".join(words)))
+    name, note = split_name_and_note(
+        words, lambda name: bool(ctx.store.find_contacts(ctx.member.id, name))
+    )
+    if note is not None or len(words) <= MAX_NEW_NAME_WORDS:
+        return c.FollowUpCommand(person=c.PersonRef(name=name), note=note, at=command.at)
     return _Ask(
         failure(
             f"I don't know anyone called “{' '.join(words[:MAX_NEW_NAME_WORDS])}…” yet. "

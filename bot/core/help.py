@@ -39,15 +39,35 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("meet",),
         phrasings=(
             (
-                r"(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?(?:met|(?:ran|bumped) into|"
-                r"had (?:coffee|lunch|a (?:call|chat|coffee)) with|caught up with|chatted with|"
-                r"got to know|was introduced to)\s+(?P<rest>.+)",
+                r"(?:(?:i|we)(?:'ve| have)?\s+)?(?:just\s+|also\s+|finally\s+|briefly\s+)?"
+                r"(?:met|meet|was meeting|were meeting|(?:ran|bumped) into|saw|"
+                r"(?:had|grabbed) (?:a\s+)?(?:great\s+|quick\s+|nice\s+|good\s+)?"
+                r"(?:coffee|lunch|breakfast|dinner|drinks|call|chat|convo|conversation|beer|tea)"
+                r"\s+with|(?:great|nice|good|quick) (?:chat|convo|conversation|call)\s+with|"
+                r"caught up with|chatted with|spoke (?:with|to)|talked (?:with|to)|"
+                r"connected with|got to know|was introduced to|conocí a|conoci a|"
+                r"nakilala ko si|kennengelernt)\s+(?P<rest>.+)",
                 "met {rest}",
             ),
             (
-                r"(?:please\s+)?(?:log|record|add|note)\s+(?:a\s+|my\s+)?(?:meeting|coffee|chat)"
-                r"\s+with\s+(?P<rest>.+)",
+                r"(?:please\s+)?(?:log|record|add|note|save)(?:\s+that)?(?:\s*:\s*|\s+)"
+                r"(?:i\s+|we\s+)?(?:met|meet)\s+(?P<rest>.+)",
                 "met {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:log|record|add|note|save)\s+(?:a\s+|my\s+|new\s+)?"
+                r"(?:meeting|coffee|chat)(?:\s+with|\s*:|\s+w/)\s*(?P<rest>.+)",
+                "met {rest}",
+            ),
+            (r"meeting log\s*[:—–-]+\s*(?P<rest>.+)", "met {rest}"),
+            (
+                r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[ae]\b(?P<rest>.*)",
+                "met {who} {rest} {pre}",
+            ),
+            (
+                r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"
+                r"(?P<rest>.+)",
+                "met {rest} at {place}",
             ),
         ),
     ),
@@ -59,23 +79,43 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("followup", "follow_up", "fu"),
         phrasings=(
             (
-                r"(?:please\s+)?(?:(?:can|could) you\s+)?remind me\s+(?:to\s+)?"
-                r"(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|call)"
-                r"\s+(?:with\s+|to\s+)?(?P<rest>.+)",
-                "follow-up {rest}",
-            ),
-            (r"(?:please\s+)?remind me (?:about|of)\s+(?P<rest>.+)", "follow-up {rest}"),
-            (
-                r"(?:i\s+)?(?:need|have|want|should|must|got)\s+(?:to\s+)?"
-                r"(?:follow[- ]?up|reach out|get back|check in)\s+(?:with\s+|to\s+)?(?P<rest>.+)",
+                r"(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?(?:remind|nudge|ping)"
+                r"(?:\s+naman)?\s+(?:me|ako)\s+(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
+                r"(?:(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|"
+                r"call|dm|contact|write back)(?:\s+again)?\s+(?:with\s+|to\s+|w/\s*|con\s+|kay\s+)?)?"
+                r"(?P<rest>.+)",
                 "follow-up {rest}",
             ),
             (
-                r"(?:please\s+)?(?:set|schedule|add|plan|create|book)\s+(?:up\s+)?(?:a|the)\s+"
-                r"follow[- ]?up\s+(?:with|for)\s+(?P<rest>.+)",
+                r"(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like)\s+"
+                r"(?:to\s+)?(?:follow[- ]?up|reach out|get back|check in|write|ping|email|call)"
+                r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "follow-up {rest}",
             ),
-            (r"follow[- ]?up\s+with\s+(?P<rest>.+)", "follow-up {rest}"),
+            (
+                r"(?:i'?d like|i want|i need)\s+(?:to\s+(?:make|set|get|have)\s+)?(?:a\s+)?"
+                r"(?:reminder|follow[- ]?up|nudge)\s+(?:to\s+(?:follow[- ]?up|reach out|write)\s+)?"
+                r"(?:with\s+|for\s+|about\s+|to\s+)?(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:set|schedule|add|plan|create|book|make|put|set up)\s+"
+                r"(?:up\s+)?(?:a\s+|the\s+|my\s+)?(?:next\s+)?(?:follow[- ]?up|reminder|touch|nudge)"
+                r"(?:\s+to\s+(?:follow[- ]?up|reach out|write)(?:\s+with)?)?"
+                r"\s+(?:with\s+|for\s+|about\s+|w/\s*)?(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:move|reschedule|change|shift)\s+(?P<who>.+?)(?:'s|’s)\s+"
+                r"(?:follow[- ]?up|reminder|touch)\s+(?P<rest>.+)",
+                "follow-up {who} {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:reschedule|move|change)\s+(?:the\s+|my\s+)?"
+                r"(?:follow[- ]?up|reminder|touch)\s+(?:with|for)\s+(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
         ),
     ),
     CommandHelp(
@@ -87,32 +127,49 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("ls",),
         phrasings=(
             (
-                r"(?:what(?:'s| is| are)|which|who(?:'s| is)?|show(?: me)?|any)\s+(?:(?:are|is)\s+)?"
-                r"(?:my\s+)?overdue(?:\s+(?:follow[- ]?ups?|ones|people))?" + _TAIL,
+                r"(?:what(?:'s| is| are)|which|who(?:'s| is| are)?|show(?: me)?|any|anything|"
+                r"anyone|is anything|are any)\s+(?:of\s+)?(?:my\s+)?(?:follow[- ]?ups?\s+)?"
+                r"(?:are\s+|is\s+)?(?:overdue|late)(?:\s+(?:follow[- ]?ups?|ones|people))?",
                 "list overdue",
             ),
             (
-                r"(?:what(?:'s| is| are)|which|any|show(?: me)?)?\s*(?:my\s+)?(?:follow[- ]?ups?\s+)?"
-                r"(?:are\s+)?(?:overdue|late)" + _TAIL,
+                r"(?:which|what)\s+(?:follow[- ]?ups?|reminders|ones)\s+did i (?:miss|forget)",
                 "list overdue",
             ),
             (
-                r"(?:what(?:'s| is)|anything|is anything|what do i have)\s+(?:due|coming up|on my plate)"
-                r"(?:\s+(?:today|this week|soon))?" + _TAIL,
+                r"(?:who|what)\s+(?:am|are)\s+(?:i|we)\s+(?:late|behind)\s+on|"
+                r"anything (?:i'?m|i am) behind on|(?:am i|are we) behind(?: on anything)?|"
+                r"what did i miss",
+                "list overdue",
+            ),
+            (
+                r"(?:what(?:'s| is)|anything|is anything|what do i have)\s+"
+                r"(?:due|coming up|on my plate|open|pending|on my list|left)"
+                r"(?:\s+(?:today|this week|soon|for me))?",
                 "list",
             ),
             (
-                r"(?:show|list|see|view|give)(?: me)?\s+(?:all\s+)?(?:of\s+)?(?:my\s+)?"
-                r"(?:open\s+)?(?:follow[- ]?ups?|reminders|list)" + _TAIL,
+                r"(?:show|list|see|view|give|display)(?: me)?\s+(?:all\s+)?(?:of\s+)?(?:my\s+)?"
+                r"(?:open\s+|pending\s+|current\s+)?(?:follow[- ]?ups?|reminders|list|touches)",
                 "list",
             ),
             (
-                r"(?:who|whom)\s+(?:do|should|must)\s+i\s+(?:need to\s+)?(?:follow[- ]?up"
-                r"|write|reach out|get back)(?:\s+(?:with|to))?(?:\s+(?:today|this week|next))?"
-                + _TAIL,
+                r"(?:show|list|see|give)(?: me)?\s+(?:all|everything)(?:\s+(?:of\s+)?my\s+"
+                r"(?:follow[- ]?ups?|reminders))?(?:,?\s+(?:not just|including|even)\b.*)?",
+                "list all",
+            ),
+            (r"(?:show|list)(?: me)? all (?:of )?my (?:follow[- ]?ups?|reminders)", "list all"),
+            (
+                r"(?:who|whom)\s+(?:do|should|must)\s+i\s+(?:still\s+)?(?:need to\s+)?"
+                r"(?:follow[- ]?up|write|reach out|get back|ping)(?:\s+(?:with|to))?"
+                r"(?:\s+(?:today|this week|next))?",
                 "list",
             ),
-            (r"(?:my\s+)?(?:follow[- ]?ups|to-?dos?)" + _TAIL, "list"),
+            (r"what do i owe (?:people|anyone)|qu[eé] tengo pendiente", "list"),
+            (
+                r"(?:my\s+)?(?:open\s+|pending\s+)?(?:follow[- ]?ups?|reminders|to-?dos?)",
+                "list",
+            ),
         ),
     ),
     CommandHelp(
@@ -125,21 +182,36 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:followed up|wrote|reached out|"
-                r"got back|checked in|emailed|messaged|texted|called|pinged|replied|sent a note)"
-                r"\s+(?:with\s+|to\s+)?(?P<rest>.+)",
+                r"got back|checked in|emailed|messaged|texted|called|pinged|replied|sent a note|"
+                r"dm'?d|did the follow[- ]?up|did my follow[- ]?up)(?:\s+na)?"
+                r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "done {rest}",
             ),
             (
-                r"(?:please\s+)?mark\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|complete|completed)"
-                + _TAIL,
+                r"(?:please\s+|pls\s+)?mark\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|complete|completed)",
                 "done {rest}",
             ),
-            (r"(?P<rest>.+?)\s+is\s+(?:done|complete|sorted)" + _TAIL, "done {rest}"),
             (
-                r"(?:finished|completed)\s+(?:the\s+)?(?:follow[- ]?up\s+)?(?:with\s+)?"
-                r"(?P<rest>.+)",
+                r"(?P<rest>.+?)\s+(?:is|are)\s+(?:done|complete|sorted)",
                 "done {rest}",
             ),
+            (
+                r"(?:finished|completed|done)\s+(?:the\s+|my\s+)?(?:follow[- ]?up\s+)?"
+                r"(?:with\s+|w/\s*)?(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:i\s+)?(?:sent|emailed|texted|wrote|called)\s+(?P<rest>.+?)(?:\s+.*)?"
+                r"[,;—–-]+\s*(?:(?:you can |pls |please |pa)?(?:mark|tick|check)\b.*|"
+                r"that(?: one| follow[- ]?up)? is done|done)",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:replied|answered|got back to me)\b.*(?:mark|tick|check|done).*",
+                "done {rest}",
+            ),
+            (r"(?P<rest>.+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
+            (r".*?\b(?:escrib[ií]|llam[eé]|mand[eé])\s+a\s+(?P<rest>.+?)(?:[,;].*)?", "done {rest}"),
         ),
     ),
     CommandHelp(
@@ -151,8 +223,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("postpone", "push", "delay", "defer"),
         phrasings=(
             (
-                r"(?:please\s+)?(?:push|move|bump|shift|postpone|delay|defer|put off)\s+"
-                r"(?:back\s+)?(?:the\s+)?(?:follow[- ]?up\s+)?(?:with\s+|for\s+)?(?P<rest>.+)",
+                r"(?:please\s+)?(?:push|move|bump|shift|postpone|delay|defer|put off|hold off on|"
+                r"hold off|snooze)\s+(?:back\s+)?(?:the\s+|my\s+)?(?:follow[- ]?up\s+|reminder\s+)?"
+                r"(?:with\s+|for\s+|on\s+|about\s+)?(?P<rest>.+)",
                 "snooze {rest}",
             ),
             (r"remind me (?:later|again) about\s+(?P<rest>.+)", "snooze {rest}"),
@@ -166,18 +239,26 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("drop",),
         phrasings=(
             (
-                r"(?:please\s+)?(?:stop|quit|no more)\s+(?:reminding me|reminders|nudging me|"
-                r"nudges)\s+(?:about|for|of)\s+(?P<rest>.+)",
+                r"(?:please\s+)?(?:stop|quit|no more|don'?t|do not)\s+(?:remind(?:ing)? me|"
+                r"reminders|nudg(?:e|ing) me|nudges|ping(?:ing)? me)\s+(?:about|for|of|abt|re)\s+"
+                r"(?P<rest>.+)",
                 "cancel {rest}",
             ),
             (
-                r"(?:i\s+)?(?:don't|do not|no)\s+(?:need|want)\s+(?:to\s+)?(?:follow[- ]?up|"
-                r"write|reach out)\s+(?:with\s+|to\s+)?(?P<rest>.+)",
+                r"(?:i\s+)?(?:don'?t|do not|no|won'?t|will not|shan'?t)\s+(?:need|want|have)?\s*"
+                r"(?:to\s+)?(?:follow[- ]?up|write|reach out|get back)\s+(?:with\s+|to\s+)?"
+                r"(?P<rest>.+?)(?:[,;]\s*.*)?",
                 "cancel {rest}",
             ),
-            (r"(?:no need to follow[- ]?up with|skip)\s+(?P<rest>.+)", "cancel {rest}"),
             (
-                r"cancel\s+(?:the\s+|my\s+)?follow[- ]?up\s+(?:with|for)\s+(?P<rest>.+)",
+                r"(?:no need to follow[- ]?up with|skip|never ?mind|forget about following up with|"
+                r"forget (?:about )?(?:the )?(?:follow[- ]?up|reminder) (?:with|for|about))\s+"
+                r"(?P<rest>.+)",
+                "cancel {rest}",
+            ),
+            (
+                r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|remove|delete|kill|call off|clear|"
+                r"stop)\s+(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
                 "cancel {rest}",
             ),
         ),
@@ -189,11 +270,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("who Priya", "who is Jane Doe?"),
         words=("whois", "card", "contact"),
         phrasings=(
-            (r"who(?:'s| is| was)\s+" + _WHO + _TAIL, "who {rest}"),
+            (r"(?:remind me\s+)?who(?:'s| is| was)\s+" + _WHO + r"(?:\s+again|\s+is|\s+was)?" + _TAIL, "who {rest}"),
+            (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
             (
-                r"(?:what do (?:i|we) know about|tell me (?:more )?about|(?:show|open)(?: me)?\s+"
-                r"(?:the\s+)?(?:contact(?:\s+card)?\s+(?:for|of)|card (?:for|of))|info (?:on|about))"
-                r"\s+" + _WHO + _TAIL,
+                r"(?:what do (?:i|we) know about|tell me (?:more )?about|"
+                r"(?:show|open|pull up|bring up|get)(?: me)?\s+(?:the\s+)?(?:contact(?:\s+card)?\s+"
+                r"(?:for|of)\s+|card (?:for|of)\s+|info (?:on|about|for)\s+)?|info (?:on|about)|"
+                r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
+                r"what notes do i have (?:on|about|for))"
+                r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
                 "who {rest}",
             ),
         ),
@@ -206,10 +291,28 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("notes",),
         phrasings=(
             (
-                r"(?:please\s+)?(?:add|save|put|jot down|write down)\s+(?:a\s+)?note\s+"
-                r"(?:to|for|on|about)\s+(?P<rest>.+)",
+                r"(?:please\s+)?(?:pa)?(?:add|save|put|jot down|write down|record|update)(?:\s+sa)?"
+                r"\s+(?:a\s+)?(?:note|notes)\s+(?:to|for|on|about|ni|of)\s+(?P<rest>.+)",
                 "note {rest}",
             ),
+            (
+                r"(?:please\s+)?(?:add|save|jot down|write down)\s+(?:to|for|on)\s+"
+                r"(?P<who>.+?)(?:'s|’s)?\s*(?:notes?)?\s*(?P<sep>[:—–-]+)\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:add|save)\s+(?:a\s+)?note\s+(?P<rest>.+)",
+                "note {rest}",
+            ),
+            (
+                r"(?:update|edit)\s+(?P<who>.+?)(?:'s|’s)\s+notes?\s*[:—–-]+\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"for\s+(?P<who>[^,:]+?),\s*(?:add\s+)?(?:a\s+)?note\s*[:—–-]+\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (r"(?P<who>[^:—–]+?)\s+note\s*[:—–-]+\s*(?P<rest>.+)", "note {who}: {rest}"),
             (r"note (?:for|on|about|to)\s+(?P<rest>.+)", "note {rest}"),
         ),
     ),
@@ -220,7 +323,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
-                r"(?:please\s+)?change\s+(?P<rest>.+?)'s name to\s+(?P<new>.+)",
+                r"(?:please\s+)?(?:change|update|fix|set)\s+(?P<rest>.+?)(?:'s|’s)\s+name\s+"
+                r"(?:to|as)\s+(?P<new>.+)",
                 "rename {rest} to {new}",
             ),
             (
@@ -229,9 +333,25 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on" + _TAIL,
+                r"(?P<rest>.+?)(?:'s|’s)\s+name\s+(?:should be|is now|is actually|is)\s+(?P<new>.+?)"
+                r"(?:[,;]\s*.*)?",
                 "rename {rest} to {new}",
             ),
+            (
+                r"(?P<rest>.+?)\s+should be (?:listed|called|saved|named) as\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+goes by\s+.+?(?:rename (?:him|her|them) to|call (?:him|her|them))"
+                r"\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+got married,?\s+(?:she|he|they)(?:'s|’s| is| are)\s+(?P<new>.+?)"
+                r"(?:\s+now)?(?:\s*[—–-].*)?",
+                "rename {rest} to {new}",
+            ),
+            (r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on", "rename {rest} to {new}"),
         ),
     ),
     CommandHelp(
@@ -242,8 +362,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("delete", "remove", "delete_contact", "deletecontact"),
         phrasings=(
             (
-                r"(?:please\s+)?(?:delete|remove|erase|forget)\s+(?:the\s+)?(?:contact\s+)?"
-                r"(?P<rest>.+?)(?:\s+from my contacts|\s+entirely|\s+completely)?" + _TAIL,
+                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget)\s+(?:the\s+)?"
+                r"(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
+                r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
+                "delete-contact {rest}",
+            ),
+            (
+                r"i\s+(?:don'?t|do not)\s+want\s+(?P<rest>.+?)\s+(?:in here|in my contacts|"
+                r"anymore|any more)\b.*\b(?:delete|remove)\b.*",
                 "delete-contact {rest}",
             ),
         ),
@@ -276,17 +402,25 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("statistics",),
         phrasings=(
             (
-                r"(?:how am i doing|how did i do|how'?s it going with my networking)"
-                r"(?:\s+this\s+(?P<rest>week|month))?" + _TAIL,
+                r"(?:how am i doing|how did i do|how'?s it going|how many (?:people|follow[- ]?ups?|"
+                r"meetings|touches|reviews)(?: did i| have i)?\s+\w+(?:\s+\w+)?)"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
                 "stats {rest}",
             ),
             (
-                r"(?:show |give )?(?:me )?(?:my )?(?:stats|numbers|statistics|progress)\s+(?:for\s+)?"
-                r"(?:this|the|last|past)\s+(?P<rest>week|month)" + _TAIL,
+                r"(?:show |give )?(?:me )?(?:my )?(?:networking\s+)?(?:stats|numbers|statistics|"
+                r"progress)\s+(?:for\s+)?(?:this|the|last|past)\s+(?P<rest>week|month)",
                 "stats {rest}",
             ),
-            (r"(?:show |give )?(?:me )?my (?:stats|numbers|statistics|progress)" + _TAIL, "stats"),
-            (r"(?P<rest>weekly|monthly) (?:stats|numbers)" + _TAIL, "stats {rest}"),
+            (
+                r"(?:show |give )?(?:me )?(?:this|last) (?P<rest>week|month)(?:'s|’s)?\s+"
+                r"(?:networking\s+)?(?:stats|numbers|statistics)",
+                "stats {rest}",
+            ),
+            (r"(?:show |give )?(?:me )?my (?:networking\s+)?(?:stats|numbers|statistics|progress)",
+             "stats"),
+            (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
+            (r"stats (?:for )?(?:the |this )(?P<rest>week|month)", "stats {rest}"),
         ),
     ),
     CommandHelp(
@@ -296,15 +430,24 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("digest here friday 16:00", "digest preview", "digest off"),
         phrasings=(
             (
-                r"(?:turn off|stop|disable|cancel)\s+the\s+(?:weekly\s+)?digest" + _TAIL,
+                r"(?:turn off|stop|disable|cancel|unsubscribe(?: from)?|no more)\s+(?:the\s+)?"
+                r"(?:weekly\s+)?digests?|i\s+(?:don'?t|do not)\s+want\s+(?:the\s+)?(?:weekly\s+)?"
+                r"digests?(?:\s+anymore)?",
                 "digest off",
             ),
-            (r"(?:show|preview)(?: me)?\s+the\s+(?:weekly\s+)?digest" + _TAIL, "digest preview"),
             (
-                r"(?:post|send|put)\s+the\s+(?:weekly\s+)?digest\s+(?:here|in this channel)"
+                r"(?:show|preview|see)(?: me)?\s+(?:a\s+|the\s+)?(?:preview of\s+)?(?:the\s+)?"
+                r"(?:weekly\s+)?digest|what (?:would|will|does) the digest look like|"
+                r"digest preview",
+                "digest preview",
+            ),
+            (
+                r"(?:(?:can|could) i (?:get|have)\s+|(?:post|send|put|set up|start|i want)\s+)"
+                r"(?:me\s+)?(?:a\s+|the\s+)?(?:weekly\s+)?digest\s*(?:here|in this channel)?"
                 r"(?P<rest>.*)",
                 "digest here {rest}",
             ),
+            (r"digest\s+(?:here|in this channel)(?P<rest>.*)", "digest here {rest}"),
         ),
     ),
     CommandHelp(
@@ -316,21 +459,40 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("setting", "preferences"),
         phrasings=(
             (
-                r"(?:please\s+)?(?:set|change|update|switch)\s+my\s+(?:time\s*zone|tz)\s+"
-                r"(?:to\s+)?(?P<rest>.+?)" + _TAIL,
+                r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s+"
+                r"(?:to\s+)?(?P<rest>.+?)",
                 "settings timezone {rest}",
             ),
             (
-                r"(?:i(?:'m| am) in|my time\s*zone is)\s+(?P<rest>\S+?)(?: time)?" + _TAIL,
+                r"(?:i(?:'m| am) (?:in|on)|i live in|my time\s*zone is|i(?:'ve)? moved to|"
+                r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
+                r"(?:,?\s+(?:please\s+)?(?:update|change|set) my time\s*zone)?",
                 "settings timezone {rest}",
             ),
             (
-                r"(?:please\s+)?(?:set|change|update)?\s*my\s+(?:working\s+|work\s+)?hours"
-                r"\s+(?:are|to)\s+(?P<rest>.+?)" + _TAIL,
+                r"(?:please\s+)?(?:set|change|update)?\s*my\s+(?:working\s+|work\s+|office\s+)?"
+                r"hours\s+(?:are|to|=)\s+(?P<rest>.+?)",
                 "settings hours {rest}",
             ),
-            (r"(?:i\s+)?work\s+(?:from\s+)?(?P<rest>\d.+?)" + _TAIL, "settings hours {rest}"),
-            (r"(?:show|what are)\s+my\s+settings" + _TAIL, "settings"),
+            (r"(?:i\s+)?work\s+(?:from\s+)?(?P<rest>\d.+?)", "settings hours {rest}"),
+            (r"(?:show|what are|see|view)(?: me)?\s+my\s+settings", "settings"),
+            (
+                r"(?:turn|switch)\s+(?P<v>on|off)\s+(?:the\s+)?shout-?outs|"
+                r"(?:turn|switch)\s+shout-?outs\s+(?P<v2>on|off)",
+                "settings shoutouts {v}{v2}",
+            ),
+            (r"(?:please\s+)?(?:enable|allow)\s+(?:the\s+)?shout-?outs", "settings shoutouts on"),
+            (r"(?:please\s+)?(?:disable|no more)\s+(?:the\s+)?shout-?outs", "settings shoutouts off"),
+            (
+                r"(?:don'?t|do not|stop|never)\s+(?:store|save|keep)(?:ing)?\s+(?:the text of\s+)?"
+                r"my\s+drafts",
+                "settings store-drafts off",
+            ),
+            (
+                r"(?:you can|please|ok to|go ahead and)?\s*(?:store|save|keep)\s+(?:the text of\s+)?"
+                r"my\s+drafts",
+                "settings store-drafts on",
+            ),
         ),
     ),
     CommandHelp(
@@ -340,10 +502,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("export",),
         phrasings=(
             (
-                r"(?:please\s+)?(?:export|download|give me|send me)\s+(?:all\s+)?(?:of\s+)?my\s+"
-                r"(?:data|records|information|info)" + _TAIL,
+                r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
+                r"download|export)\s+(?:a\s+copy of\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+)?"
+                r"(?:data|records|information|info|contacts|everything)(?:\s+as a (?:file|json))?",
                 "export",
             ),
+            (r"i want to export(?:\s+.*)?", "export"),
         ),
     ),
     CommandHelp(
@@ -354,8 +518,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("forgetme", "forget_me"),
         phrasings=(
             (
-                r"(?:please\s+)?(?:forget (?:about )?me|delete (?:all\s+(?:of\s+)?)?my (?:data|account|"
-                r"records)|erase (?:all\s+)?my data|delete everything(?: about me)?)" + _TAIL,
+                r"(?:yes,?\s+)?(?:please\s+)?(?:forget (?:about )?me|delete (?:all\s+(?:of\s+)?)?my "
+                r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
+                r"delete everything(?: about me)?|wipe (?:everything|all)(?: you have)?(?: on me| about me)?|"
+                r"remove all (?:of\s+)?my (?:data|information|records))\b.*",
                 "forget-me",
             ),
         ),

@@ -11,6 +11,7 @@ import re
 from typing import Literal
 
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
+from bot.core.when import WhenError, cut, find_day
 
 ChatIntent = Literal["thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback"]
 
@@ -34,15 +35,21 @@ _ORDER = (
     "delete-contact",
     "review",
 )
-_LEADING_POLITENESS = re.compile(
-    r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw)\b[\s,!]*)?"
-    r"(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will) you(?: please)?\s+)?",
+# Words around a request that carry no meaning for it: "Hey coach, …", "Abeg …", "…, remind me".
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|bhai|abeg|oye|yaar|inshallah|"
+    r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
+    r"i'?m (?:swamped|busy|slammed)|not (?:today|now))\b\s*[,!:—–-]*\s*)*"
+    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) you(?: please| pls)?\s+)?",
     re.IGNORECASE,
 )
-_TRAILING_POLITENESS = re.compile(
-    r"[\s,]*(?:,?\s*(?:please|pls|plz|thanks|thank you|thx|ty))?[\s?!.]*$", re.IGNORECASE
+_TRAILING_FILLER = re.compile(
+    r"(?:[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
+    r"(?:(?:can|could) you |please |pls )?remind me|"
+    r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
+    r"for me|asap|ok|okay)\b))*[\s?!.✅✔]*$",
+    re.IGNORECASE,
 )
-
 _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE | re.DOTALL), template)
     for name in _ORDER
@@ -50,22 +57,44 @@ _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-def _polite_core(text: str) -> str:
-    core = _LEADING_POLITENESS.sub("", text.strip(), count=1)
-    return _TRAILING_POLITENESS.sub("", core)
+def polite_core(text: str) -> str:
+    core = _LEADING_FILLER.sub("", " ".join(text.split()), count=1)
+    return _TRAILING_FILLER.sub("", core)
 
 
-def rephrase(text: str) -> str | None:
-    """The command text an everyday phrasing means, or None."""
-    core = _polite_core(text)
-    if not core:
-        return None
+def _match(core: str) -> str | None:
     for pattern, template in _PHRASINGS:
         match = pattern.fullmatch(core)
         if match is not None:
             groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
             return " ".join(template.format(**groups).split())
     return None
+
+
+def rephrase(text: str) -> str | None:
+    """The command text an everyday phrasing means, or None.
+
+    A date phrase may sit anywhere ("Tomorrow remind me to reach out to Priya", "remind me on
+    Monday to follow up with Kai"): when the whole line matches no phrasing, it is tried again
+    without its date phrase, which then goes at the end.
+    """
+    core = polite_core(text)
+    if not core:
+        return None
+    found = _match(core)
+    if found is not None:
+        return found
+    try:
+        day = find_day(core)
+    except WhenError:
+        return None
+    if day is None:
+        return None
+    without = polite_core(cut(core, day.start, day.end))
+    found = _match(without) if without else None
+    if found is None:
+        return None
+    return f"{found} {core[day.start : day.end]}"
 
 
 _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
@@ -160,9 +189,15 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
 _TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WORDS)
 
 
+# Longer lines are drafts or stories, not questions about the bot.
+MAX_QUESTION_WORDS = 16
+
+
 def help_topic(text: str) -> tuple[bool, str | None]:
     """(is this a question about the bot, which command it is about if one)."""
     line = " ".join(text.strip().split())
+    if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
+        return False, None
     if not _QUESTION.match(line) and not (line.endswith("?") and _mentions_bot(line)):
         return False, None
     for pattern, name in _TOPIC_RES:

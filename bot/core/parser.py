@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from datetime import time
 
 from bot.core import commands as c
-from bot.core.dates import MAX_DAYS, DateWordsError, DaySpec, RelativeDays, WeekdaySpec, parse_day
+from bot.core.dates import MAX_DAYS, DateWordsError, DaySpec, RelativeDays, parse_day
 from bot.core.dates import weekday_number as _weekday_number
-from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example, usage_line
+from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
+from storage.names import match_names
 
 # Commands are one line typed by a person; anything longer is a paste that went wrong.
 MAX_COMMAND_CHARS = 4_000
@@ -84,8 +87,17 @@ def _strip_prefix(body: str) -> tuple[str, bool]:
 
 
 def parse_command(
-    text: str, *, direct_message: bool = False
+    text: str, *, direct_message: bool = False, known_names: Sequence[str] = ()
 ) -> c.Command | c.ParseFailure | c.NotACommand:
+    """`known_names`: the member's contacts, which help find a name inside a sentence."""
+    token = _KNOWN.set(tuple(known_names))
+    try:
+        return _parse(text, direct_message)
+    finally:
+        _KNOWN.reset(token)
+
+
+def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
     body, explicit = _strip_prefix(text.strip())
     if not body:
         return c.HelpCommand()
@@ -209,6 +221,66 @@ def _checked_name(name: str) -> str:
     return name
 
 
+# Names the member already has, for reading sentences ("push the Omar reminder 2 days"). Set by
+# `parse_command` for the duration of one parse.
+_KNOWN: ContextVar[Sequence[str]] = ContextVar("known_names", default=())
+
+# Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
+# "the Omar reminder", "Zoe, you can mark that one done".
+_PERSON_NOISE_BEFORE = re.compile(
+    r"^(?:(?:the|my|our|a|an)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?"
+    r"|notes?|card)\s+(?:with|for|about|of|on|to)\s+)?(?:(?:with|w/|for|about|abt|to|on|of)\s+)?",
+    re.IGNORECASE,
+)
+_PERSON_NOISE_AFTER = re.compile(
+    r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
+    r"name|again|back|now|anymore|any more|too|please|pls|in person|entirely|completely|"
+    r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well))+$"
+    r"|(?:'s|’s)$",
+    re.IGNORECASE,
+)
+_PERSON_STOP = re.compile(r"\s*(?:[,;!?✅✔☑👍]|\s—|—|\s–|\s-\s|\s--\s).*$", re.DOTALL)
+_A_PERSON_NAMED = re.compile(
+    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|someone (?:named|called))\s+", re.IGNORECASE
+)
+
+
+def clean_person_text(text: str) -> str:
+    text = _PERSON_STOP.sub("", text.strip())
+    text = _A_PERSON_NAMED.sub("", text)
+    for _ in range(3):
+        before = text
+        text = _PERSON_NOISE_BEFORE.sub("", text).strip()
+        text = _PERSON_NOISE_AFTER.sub("", text).strip(" .:")
+        if text == before:
+            break
+    return text
+
+
+def known_in(text: str) -> str | None:
+    """The longest run of words in `text` that names exactly one known contact, as typed."""
+    known = _KNOWN.get()
+    if not known:
+        return None
+    words = re.findall(r"@?[\w][\w.'’-]*", text)
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            span = [w.removeprefix("@") for w in words[start : start + size]]
+            span[-1] = re.sub(r"(?:'s|’s)$", "", span[-1]).rstrip(".")
+            if span[0].lower() in _PRONOUNS or span[0].lower() in _NOT_NAMES:
+                continue
+            if len(match_names(" ".join(span), known)) == 1:
+                return " ".join(span)
+    return None
+
+
+# Words that are never a person although a contact's name might start with them.
+_NOT_NAMES = frozenset(
+    {"the", "a", "an", "and", "to", "with", "for", "about", "on", "at", "in", "of", "done",
+     "follow", "up", "remind", "please", "note", "notes", "day", "days", "week", "mark"}
+)
+
+
 def _person(tokens: list[str], command: str) -> c.PersonRef:
     if not tokens:
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example(command)}")
@@ -224,11 +296,25 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
                 f"Mention one person at a time, with nothing else in the name. "
                 f"For example: {example(command)}"
             )
+    raw = " ".join(tokens)
+    ids = _FOLLOW_UP_ID.findall(raw)
+    if len(ids) == 1 and re.search(r"(?:^|\s)#\d", raw):
+        return c.PersonRef(name=f"#{ids[0]}", follow_up_id=int(ids[0]))
     # "@Ana Ruiz" typed where the platform made no mention of it (the console, a plain DM).
-    name = " ".join(tokens).strip(" ,;:").removeprefix("@").strip()
+    name = clean_person_text(raw).removeprefix("@").strip()
+    found = known_in(name) if name else None
+    if found is not None and not _is_new_name(name, found):
+        name = found
     if not name:
         raise _Bad(f"Tell me who, by name or mention. For example: {example(command)}")
     return c.PersonRef(name=_checked_name(name))
+
+
+def _is_new_name(typed: str, found: str) -> bool:
+    """"Sam Rivera" holds the known "Sam" but is somebody else: keep what was typed when it is
+    just a longer name of capitalised words."""
+    extra = typed.replace(found, "", 1).split()
+    return bool(extra) and all(w[:1].isupper() for w in extra) and len(typed.split()) <= 4
 
 
 def _split_note(text: str) -> tuple[str, str | None]:
@@ -469,6 +555,22 @@ def _parse_follow_up(rest: str) -> c.Command:
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
     )
+
+
+# Unknown free text with no date and no dash is taken as a new name only when it is this short.
+MAX_NEW_NAME_WORDS = 3
+
+
+def split_name_and_note(
+    words: tuple[str, ...], is_known: Callable[[str], bool]
+) -> tuple[str, str | None]:
+    """"Jane Doe send the deck": the longest leading words that name a known contact are the
+    name, the rest the note. With no known contact, all the words are the name."""
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        if is_known(name):
+            return name, " ".join(words[size:]) or None
+    return " ".join(words), None
 
 
 def _target(rest: str, command: str) -> c.PersonRef:

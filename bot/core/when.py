@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import time
 
 from bot.core.dates import (
+    FOREIGN_WEEKDAYS,
     MAX_DAYS,
+    AdjacentDay,
+    DayOfMonth,
     CalendarDate,
     DateWordsError,
     DaySpec,
@@ -48,27 +51,41 @@ NUMBER_WORDS: dict[str, int] = {
 _NUMBER = r"(?P<n>\d{1,5}|a couple of|a couple|couple of|a few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
 _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|"
-    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    + "|".join(sorted(FOREIGN_WEEKDAYS, key=len, reverse=True))
+    + r")s?"
 )
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # Words that only introduce the date: "on 12/14", "until Monday", "by Friday".
-_LEAD = r"(?:(?:on|by|until|till|til|to|for|from|before|around|next to)\s+)?"
+_LEAD = (
+    r"(?:(?:on|by|until|till|til|to|for|from|before|around|el|na|no|am|le|every|"
+    r"sometime|later)\s+)?"
+)
 _B = r"(?<![\w/#-])"
 _E = r"(?![\w/])"
 
 _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ("day_before", r"(?:on\s+)?(?:the\s+)?day before yesterday"),
+    ("day_after", r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr)"),
     ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+ago"),
-    ("in", rf"(?:in|within)\s+(?:another\s+)?{_NUMBER}\s+(?P<unit>days?|weeks?)(?:'?\s*time)?"),
+    (
+        "in",
+        rf"(?:in|within|after)\s+(?:another\s+)?{_NUMBER}\s+(?P<unit>days?|weeks?)"
+        r"(?:'?\s*time)?",
+    ),
+    ("kal", r"kal"),
     ("end_next", rf"{_LEAD}(?:the\s+)?end of next week"),
     ("end_this", rf"{_LEAD}(?:the\s+)?end of (?:the |this )?week"),
     ("next_week", rf"{_LEAD}(?:early\s+)?next week"),
     (
         "word",
-        rf"{_LEAD}(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)",
+        rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|"
+        r"yesterday|last night|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
+        r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
+        r"kahapon|bukas|ngayon)",
     ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
     ("next_wd", rf"{_LEAD}(?:next|this coming|coming|this)\s+{_WEEKDAY}"),
@@ -79,6 +96,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         "day_month",
         rf"{_LEAD}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?",
     ),
+    ("month_day_of", rf"{_LEAD}the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_MONTH})"),
     (
         "month_day",
         rf"{_LEAD}{_MONTH}\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?",
@@ -143,6 +161,15 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
     group = match.group
     if kind == "day_before":
         return RelativeDays(-2)
+    if kind == "day_after":
+        return RelativeDays(2)
+    if kind == "kal":
+        return AdjacentDay()
+    if kind == "month_day_of":
+        day = int(match.group("d"))
+        if not 1 <= day <= 31:
+            raise WhenError("that date does not exist")
+        return DayOfMonth(day)
     if kind == "ago":
         return RelativeDays(-count(group("n")) * _weeks(match))
     if kind == "in":
@@ -155,9 +182,9 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         return NextWeekSpec(0)
     if kind == "word":
         word = group("word").lower()
-        if word == "yesterday":
+        if word in _YESTERDAY:
             return RelativeDays(-1)
-        if word == "tomorrow":
+        if word in _TOMORROW:
             return RelativeDays(1)
         return RelativeDays(0)
     if kind in {"last_wd", "next_wd", "wd"}:
@@ -181,6 +208,15 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
     if spec is None:
         raise WhenError("that date does not exist")
     return spec
+
+
+_YESTERDAY = frozenset(
+    {"yesterday", "last night", "ayer", "ontem", "gestern", "hier", "kahapon"}
+)
+_TOMORROW = frozenset(
+    {"tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "mañana", "manana"}
+    | {"amanhã", "amanha", "morgen", "demain", "bukas"}
+)
 
 
 def _year(text: str | None) -> int | None:
@@ -212,7 +248,9 @@ def find_day(text: str) -> Found | None:
 def _weekday_is_a_word(match: re.Match[str]) -> bool:
     """ "Sun", "Sat" and "Wed" are also words: only full weekday names, or short ones after
     "on"/"by"/"until", count as dates."""
-    if match.group("wd").lower() in _FULL_WEEKDAYS:
+    word = match.group("wd").lower()
+    known = _FULL_WEEKDAYS | FOREIGN_WEEKDAYS.keys()
+    if word in known or (word.endswith("s") and word[:-1] in known):
         return False
     return not re.match(r"(?:on|by|until|till|til|to|the)\s", match.group(0), re.I)
 
