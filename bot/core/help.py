@@ -149,7 +149,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (
-                r"(?:show|list|see|view|give|display)(?: me)?\s+(?:all\s+)?(?:of\s+)?(?:my\s+)?"
+                r"(?:show|list|see|view|give|display)(?: me)?\s+(?:my\s+)?"
                 r"(?:open\s+|pending\s+|current\s+)?(?:follow[- ]?ups?|reminders|list|touches)",
                 "list",
             ),
@@ -182,7 +182,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:followed up|wrote|reached out|"
-                r"got back|checked in|emailed|messaged|texted|called|pinged|replied|sent a note|"
+                r"got back to|checked in|emailed|messaged|texted|called|pinged|replied|sent a note|"
                 r"dm'?d|did the follow[- ]?up|did my follow[- ]?up)(?:\s+na)?"
                 r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "done {rest}",
@@ -223,7 +223,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("postpone", "push", "delay", "defer"),
         phrasings=(
             (
-                r"(?:please\s+)?(?:push|move|bump|shift|postpone|delay|defer|put off|hold off on|"
+                r"(?:please\s+)?(?:push|bump|postpone|delay|defer|put off|hold off on|"
                 r"hold off|snooze)\s+(?:back\s+)?(?:the\s+|my\s+)?(?:follow[- ]?up\s+|reminder\s+)?"
                 r"(?:with\s+|for\s+|on\s+|about\s+)?(?P<rest>.+)",
                 "snooze {rest}",
@@ -274,8 +274,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
             (
                 r"(?:what do (?:i|we) know about|tell me (?:more )?about|"
-                r"(?:show|open|pull up|bring up|get)(?: me)?\s+(?:the\s+)?(?:contact(?:\s+card)?\s+"
-                r"(?:for|of)\s+|card (?:for|of)\s+|info (?:on|about|for)\s+)?|info (?:on|about)|"
+                r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"
+                r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
                 r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
                 r"what notes do i have (?:on|about|for))"
                 r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
@@ -291,7 +291,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("notes",),
         phrasings=(
             (
-                r"(?:please\s+)?(?:pa)?(?:add|save|put|jot down|write down|record|update)(?:\s+sa)?"
+                r"(?:please\s+)?(?:paki-?|pa-?)?(?:add|save|put|jot down|write down|record|update)(?:\s+sa)?"
                 r"\s+(?:a\s+)?(?:note|notes)\s+(?:to|for|on|about|ni|of)\s+(?P<rest>.+)",
                 "note {rest}",
             ),

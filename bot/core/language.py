@@ -26,12 +26,12 @@ _ORDER = (
     "digest",
     "rename",
     "note",
+    "who",
     "cancel",
     "snooze",
     "done",
     "follow-up",
     "met",
-    "who",
     "delete-contact",
     "review",
 )
@@ -55,6 +55,9 @@ _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for name in _ORDER
     for pattern, template in HELP_BY_NAME[name].phrasings
 )
+
+
+_NOTE_SEPARATOR = re.compile(r"(\s*(?:,|;|\s—|\s–|\s-\s)\s*)")
 
 
 def polite_core(text: str) -> str:
@@ -84,6 +87,9 @@ def rephrase(text: str) -> str | None:
     found = _match(core)
     if found is not None:
         return found
+    first = core.split(maxsplit=1)[0].lower().lstrip("/")
+    if first in _COMMAND_WORDS:
+        return core.lstrip("/")
     try:
         day = find_day(core)
     except WhenError:
@@ -94,7 +100,12 @@ def rephrase(text: str) -> str | None:
     found = _match(without) if without else None
     if found is None:
         return None
-    return f"{found} {core[day.start : day.end]}"
+    # The day goes at the end of the part before any note ("met X at Y yesterday, note").
+    phrase = core[day.start : day.end]
+    parts = _NOTE_SEPARATOR.split(found, maxsplit=1)
+    if len(parts) == 3:
+        return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
+    return f"{found} {phrase}"
 
 
 _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
@@ -139,6 +150,8 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
         (
             "smalltalk",
             r"(?:how are you(?: doing)?(?: today)?|how'?s it going|how are things|"
+            r"what'?s your name|who made you|how old are you|do you (?:ever )?(?:sleep|eat|dream|"
+            r"rest|get tired)\b.*|what'?s the weather\b.*|where are you(?: from)?|"
             r"what'?s new|are you (?:a bot|real|human|there)|who are you|lol|haha+|hmm+|cool|"
             r"nice|great|awesome|good|fine|i'?m good|not bad|ok cool)",
         ),
@@ -160,13 +173,14 @@ _QUESTION = re.compile(
     r"how do you|what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
-    r"why (?:do|does|did)|do you)\b",
+    r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
+    r"¿?c[oó]mo (?:funciona|uso|hago|se usa))\b",
     re.IGNORECASE,
 )
 # Words in a question that point at one command's help.
 _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
-    (r"export|download my data", "export"),
+    (r"export|download my data|my data out|copy of my data", "export"),
     (r"snooze|push (?:back|a follow)|postpone|delay", "snooze"),
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
     (r"\bdone\b|mark .* done|complete", "done"),
@@ -177,7 +191,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         "delete-contact",
     ),
     (r"\bnotes?\b", "note"),
-    (r"\bwho\b|contact card|what i know about", "who"),
+    (r"\bwho\b|contact card|what i know about|look ?up|find a contact", "who"),
     (r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts", "settings"),
     (r"digest", "digest"),
     (r"stats|statistics|numbers|progress", "stats"),
@@ -195,7 +209,7 @@ MAX_QUESTION_WORDS = 16
 
 def help_topic(text: str) -> tuple[bool, str | None]:
     """(is this a question about the bot, which command it is about if one)."""
-    line = " ".join(text.strip().split())
+    line = " ".join(text.strip().split()).lstrip("¿¡")
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
     if not _QUESTION.match(line) and not (line.endswith("?") and _mentions_bot(line)):
@@ -211,3 +225,6 @@ def _mentions_bot(line: str) -> bool:
 
 
 COMMAND_WORDS = frozenset(spec.name for spec in COMMAND_HELP)
+_COMMAND_WORDS = frozenset(
+    word for spec in COMMAND_HELP for word in (spec.name, *spec.words) if len(word) > 1
+)

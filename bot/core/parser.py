@@ -17,6 +17,7 @@ from bot.core.dates import MAX_DAYS, DateWordsError, DaySpec, RelativeDays, pars
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
+from bot.core.zones import zone_for
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from storage.names import match_names
 
@@ -116,7 +117,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
 
     if name is not None and not _reads_as_sentence(name, rest):
         direct = _run_parser(name, rest, text, casual_dm)
-        if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit:
+        if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
             return direct
         fallback = direct
     else:
@@ -125,7 +126,13 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     rephrased = rephrase(body)
     if rephrased is not None:
         new_head, _, new_rest = rephrased.partition(" ")
-        result = _run_parser(COMMAND_ALIASES[new_head], new_rest, text, casual_dm)
+        new_name = COMMAND_ALIASES.get(new_head.lower().rstrip(":,"))
+        if new_name is None:
+            return c.NotACommand(text) if casual_dm else c.HelpCommand(unknown=head[:40])
+        result = _run_parser(new_name, new_rest, text, casual_dm)
+        if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
+            # An everyday sentence that only resembled a command: most likely a draft.
+            return c.NotACommand(text)
         if not isinstance(result, c.ParseFailure) or fallback is None:
             return result
     if fallback is not None:
@@ -149,6 +156,14 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
 def _reads_as_sentence(name: str, rest: str) -> bool:
     """ "delete" or "list" starting an everyday sentence rather than the command."""
     lowered = rest.lower()
+    if name == "delete-contact" and re.search(
+        r"follow[- ]?up|reminder|\bnudges?\b|^(?:all\s+)?(?:of\s+)?my\s+(?:data|account|"
+        r"information|records)|^everything",
+        lowered,
+    ):
+        return True
+    if name == "who" and re.match(r"(?:do|am|should|must|did|have|are|is overdue|is late)\b", lowered):
+        return True
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
         return lowered.startswith("with")
     if name in {"follow-up", "snooze", "done", "cancel"} and lowered.startswith(
@@ -288,7 +303,9 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         single = _single_token_person(tokens[0])
         if single is not None:
             return single
-    if tokens[0].lower() in _PRONOUNS:
+    if clean_person_text(" ".join(tokens)).split()[:1] in ([p] for p in _PRONOUNS) or (
+        tokens[0].lower() in _PRONOUNS and not clean_person_text(" ".join(tokens))
+    ):
         raise _Draft()
     for token in tokens:
         if _SLACK_MENTION.fullmatch(token) or _TEAMS_MENTION.fullmatch(token):
@@ -473,11 +490,17 @@ def _parse_met(rest: str) -> c.Command:
             note, when = tail or None, tail_when
     if not head.strip():
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example('met')}")
+    if note is not None and not _PLACE_START.search(" " + head) and "," in note:
+        # "add a meeting: Jose Nunez, Madrid Tech Show, yesterday": name, place, day.
+        first, _, last = note.rpartition(",")
+        last_cut, last_when, _, _ = _cut_when(last.strip())
+        if last_when is not None and not last_cut and "," not in first:
+            head, note, when = f"{head} at {first.strip()}", None, when or last_when
     place: str | None = None
     place_match = _PLACE_START.search(" " + head)
     if place_match is not None:
         start = place_match.start()
-        place = (" " + head)[place_match.end() :].strip(" ,.") or None
+        place = (" " + head)[place_match.end() :].strip(" ,.!?;:") or None
         head = (" " + head)[:start].strip()
         if place is None:
             raise _Bad(f"Say where you met after `at`. For example: {example('met')}")
@@ -644,6 +667,19 @@ def _parse_note(rest: str) -> c.Command:
     if match is None:
         match = re.match(r"(?P<who>.+?)\s+(?:that|saying)\s+(?P<note>.+)", rest, re.S | re.I)
     if match is None:
+        who = known_in(rest)
+        if who is not None and re.match(rf"@?{re.escape(who)}\b", rest, re.I):
+            words = rest.split()
+            cut_at = len(who.split()) + (0 if not rest.startswith("@") else 0)
+            match = re.match(
+                r"(?P<who>\S+(?:\s+\S+){%d})\s+(?P<note>.+)" % (cut_at - 1), rest, re.S
+            )
+            del words
+        else:
+            match = re.match(
+                r"(?P<who>@?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<note>[a-z].+)", rest, re.S
+            )
+    if match is None:
         raise _Bad(f"Put a colon after the name, then the note. For example: {example('note')}")
     note = _note([match.group("note")])
     if not note:
@@ -692,7 +728,7 @@ def _parse_review(rest: str) -> c.Command:
 
 
 def _parse_stats(rest: str) -> c.Command:
-    word = rest.lower().strip()
+    word = re.sub(r"^(?:for|over|in)?\s*(?:the|this|last|past)?\s*", "", rest.lower().strip(" .!?"))
     if word in {"", "week", "weekly", "7"}:
         return c.StatsCommand("week")
     if word in {"month", "monthly", "30"}:
@@ -729,6 +765,9 @@ def _parse_digest(rest: str) -> c.Command:
         return c.DigestOffCommand()
     if action == "preview" and len(words) == 1:
         return c.DigestPreviewCommand()
+    if action in {"in", "to"} and " ".join(words[1:3]).lower() in {"this channel", "here"}:
+        words = ["here", *words[3:]]
+        action = "here"
     if action != "here":
         raise _Bad(
             f"I know `digest here`, `digest off` and `digest preview`. For example: "
@@ -736,8 +775,13 @@ def _parse_digest(rest: str) -> c.Command:
         )
     weekday: int | None = None
     at: time | None = None
-    for word in words[1:]:
-        number = _weekday_number(word)
+    for raw in words[1:]:
+        word = raw.strip(",.;!?").lower()
+        if not word or word in _DIGEST_FILLER:
+            continue
+        number = _weekday_number(word) if word[:1].isalpha() else None
+        if number is None and word.endswith("s"):
+            number = _weekday_number(word[:-1])
         if number is not None and weekday is None:
             weekday = number
         elif at is None and word[:1].isdigit():
@@ -748,6 +792,12 @@ def _parse_digest(rest: str) -> c.Command:
                 "`digest here friday 16:00`."
             )
     return c.DigestHereCommand(weekday=weekday, at=at)
+
+
+# Words around the weekday and time of `digest here`: "every Monday at 9", "on Fridays".
+_DIGEST_FILLER = frozenset(
+    {"every", "on", "at", "in", "this", "channel", "weekly", "please", "pls", "each", "around"}
+)
 
 
 def _on_off(word: str, setting: str) -> bool:
@@ -768,15 +818,25 @@ def _parse_settings(rest: str) -> c.Command:
     if key == "time" and values and values[0].lower() == "zone":
         key, values = "timezone", values[1:]
     if key in {"timezone", "tz"}:
-        if len(values) != 1:
+        if not values:
             raise _Bad("Give one IANA zone name, like `settings timezone Europe/Berlin`.")
-        return c.SettingsTimezoneCommand(zone=values[0])
+        typed = " ".join(values).strip(" .!?")
+        found = zone_for(typed)
+        if found is None and len(values) != 1:
+            raise _Bad("Give one IANA zone name, like `settings timezone Europe/Berlin`.")
+        return c.SettingsTimezoneCommand(zone=found or typed)
     if key in {"hours", "working-hours"}:
         joined = " ".join(values)
         parts = re.split(r"\s*(?:-|–|—|to)\s*", joined)
         if len(parts) != 2 or not all(parts):
             raise _Bad("Give your working hours as start-end, like `settings hours 09:00-17:30`.")
         start, end = _clock(parts[0], "start"), _clock(parts[1], "end")
+        if (
+            start.hour < 12
+            and end < start
+            and not re.search(r"[ap]\.?m|^0", parts[1].strip(), re.I)
+        ):
+            end = time(end.hour + 12, end.minute)  # "9 to 5": five in the afternoon
         if start >= end:
             raise _Bad(
                 "Working hours must start before they end on the same day, like "
@@ -798,7 +858,11 @@ def _parse_settings(rest: str) -> c.Command:
 
 
 def _parse_export(rest: str) -> c.Command:
-    if rest:
+    if rest and not re.fullmatch(
+        r"(?:(?:all|of|my|data|contacts|everything|records|as|a|file|json|please|pls|now)\s*)+",
+        rest.strip(" .!?"),
+        re.IGNORECASE,
+    ):
         raise _Bad("`export` takes nothing after it: just type `export`.")
     return c.ExportCommand()
 

@@ -321,7 +321,9 @@ def test_export_forget_me_and_feedback() -> None:
     assert parsed("forget-me confirm") == c.ForgetMeCommand(confirmed=True)
     assert parsed("feedback 12 helpful") == c.FeedbackCommand(12, "helpful")
     assert parsed("feedback #12 wrong-flag") == c.FeedbackCommand(12, "wrong-flag")
-    for bad in ["forget-me now", "feedback 12 great", "feedback twelve helpful", "export all"]:
+    # "export all" and "export everything" now mean `export` (issue 11: plain language).
+    assert parsed("export all") == c.ExportCommand()
+    for bad in ["forget-me now", "feedback 12 great", "feedback twelve helpful", "export the moon"]:
         assert isinstance(parsed(bad), c.ParseFailure), bad
 
 
@@ -380,8 +382,8 @@ def test_every_command_word_with_any_arguments_never_raises(word: str, rest: str
         "settings hours 17-9",
         "settings timezone",
         "settings store-drafts maybe",
-        "export everything",
-        "forget-me please",
+        "export the moon",
+        "forget-me tomorrow",
         "feedback 1 meh",
         "done " + "y" * 81,
         "list " + "z" * MAX_COMMAND_CHARS,
