@@ -48,8 +48,11 @@ def match_names(query: str, names: Sequence[str]) -> list[int]:
         lambda k: k == key,
         lambda k: k.startswith(key + " "),
         lambda k: _loose(k) == _loose(key) or _loose(k).startswith(_loose(key) + " "),
-        lambda k: _words(key) != [] and _words(k)[-len(_words(key)) :] == _words(key)
-        and len(_words(key)) < len(_words(k)),
+        lambda k: (
+            _words(key) != []
+            and _words(k)[-len(_words(key)) :] == _words(key)
+            and len(_words(key)) < len(_words(k))
+        ),
     )
     for tier in tiers:
         found = [i for i, k in enumerate(keys) if tier(k)]

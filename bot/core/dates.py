@@ -26,12 +26,35 @@ _WEEKDAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {
 _WEEKDAY_ALIASES |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 # Members write in more than one language; the weekdays they use most often.
 FOREIGN_WEEKDAYS: dict[str, int] = {
-    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
-    "sábado": 5, "sabado": 5, "domingo": 6,
-    "segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+    "lunes": 0,
+    "martes": 1,
+    "miércoles": 2,
+    "miercoles": 2,
+    "jueves": 3,
+    "viernes": 4,
+    "sábado": 5,
+    "sabado": 5,
+    "domingo": 6,
+    "segunda": 0,
+    "terça": 1,
+    "terca": 1,
+    "quarta": 2,
+    "quinta": 3,
+    "sexta": 4,
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
     "sonntag": 6,
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
 }
 _WEEKDAY_ALIASES |= FOREIGN_WEEKDAYS
 
@@ -191,15 +214,23 @@ def _checked(month: int, day: int, year: int | None) -> CalendarDate:
     return CalendarDate(month, day, year)
 
 
+# Zones whose people write month/day; UTC (no zone set yet) too, as Slack's default locale does.
+_MONTH_FIRST_ZONES = ("America/", "US/", "Pacific/Honolulu", "Asia/Manila", "UTC", "Etc/UTC")
+
+
 def month_first_for_zone(timezone_name: str) -> bool:
-    """The usual numeric date order where the member lives: month first in the Americas' US-style
-    zones and a few others, day first elsewhere."""
-    return timezone_name.startswith(("America/", "US/", "Pacific/Honolulu", "Asia/Manila"))
+    """The usual numeric date order where the member lives: month first in the US-style zones,
+    day first elsewhere (`12/2` is 2 December in New York, 12 February in Berlin)."""
+    return timezone_name.startswith(_MONTH_FIRST_ZONES)
 
 
 def _calendar(spec: NumericDate, month_first: bool) -> CalendarDate:
     month, day = (spec.first, spec.second) if month_first else (spec.second, spec.first)
-    return _checked(month, day, spec.year)
+    try:
+        return _checked(month, day, spec.year)
+    except DateWordsError:
+        # "12/14" in a day-first zone can only be 14 December.
+        return _checked(day, month, spec.year)
 
 
 def _common(spec: DaySpec, today: date, month_first: bool) -> date | DaySpec:

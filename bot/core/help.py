@@ -211,7 +211,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (r"(?P<rest>.+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
-            (r".*?\b(?:escrib[ií]|llam[eé]|mand[eé])\s+a\s+(?P<rest>.+?)(?:[,;].*)?", "done {rest}"),
+            (
+                r".*?\b(?:escrib[ií]|llam[eé]|mand[eé])\s+a\s+(?P<rest>.+?)(?:[,;].*)?",
+                "done {rest}",
+            ),
         ),
     ),
     CommandHelp(
@@ -270,7 +273,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("who Priya", "who is Jane Doe?"),
         words=("whois", "card", "contact"),
         phrasings=(
-            (r"(?:remind me\s+)?who(?:'s| is| was)\s+" + _WHO + r"(?:\s+again|\s+is|\s+was)?" + _TAIL, "who {rest}"),
+            (
+                r"(?:remind me\s+)?who(?:'s| is| was)\s+"
+                + _WHO
+                + r"(?:\s+again|\s+is|\s+was)?"
+                + _TAIL,
+                "who {rest}",
+            ),
             (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
             (
                 r"(?:what do (?:i|we) know about|tell me (?:more )?about|"
@@ -417,8 +426,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:networking\s+)?(?:stats|numbers|statistics)",
                 "stats {rest}",
             ),
-            (r"(?:show |give )?(?:me )?my (?:networking\s+)?(?:stats|numbers|statistics|progress)",
-             "stats"),
+            (
+                r"(?:show |give )?(?:me )?my (?:networking\s+)?(?:stats|numbers|statistics|progress)",
+                "stats",
+            ),
             (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
             (r"stats (?:for )?(?:the |this )(?P<rest>week|month)", "stats {rest}"),
         ),
@@ -482,7 +493,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings shoutouts {v}{v2}",
             ),
             (r"(?:please\s+)?(?:enable|allow)\s+(?:the\s+)?shout-?outs", "settings shoutouts on"),
-            (r"(?:please\s+)?(?:disable|no more)\s+(?:the\s+)?shout-?outs", "settings shoutouts off"),
+            (
+                r"(?:please\s+)?(?:disable|no more)\s+(?:the\s+)?shout-?outs",
+                "settings shoutouts off",
+            ),
             (
                 r"(?:don'?t|do not|stop|never)\s+(?:store|save|keep)(?:ing)?\s+(?:the text of\s+)?"
                 r"my\s+drafts",

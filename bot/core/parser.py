@@ -162,7 +162,9 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
         lowered,
     ):
         return True
-    if name == "who" and re.match(r"(?:do|am|should|must|did|have|are|is overdue|is late)\b", lowered):
+    if name == "who" and re.match(
+        r"(?:do|am|should|must|did|have|are|is overdue|is late)\b", lowered
+    ):
         return True
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
         return lowered.startswith("with")
@@ -291,8 +293,31 @@ def known_in(text: str) -> str | None:
 
 # Words that are never a person although a contact's name might start with them.
 _NOT_NAMES = frozenset(
-    {"the", "a", "an", "and", "to", "with", "for", "about", "on", "at", "in", "of", "done",
-     "follow", "up", "remind", "please", "note", "notes", "day", "days", "week", "mark"}
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "to",
+        "with",
+        "for",
+        "about",
+        "on",
+        "at",
+        "in",
+        "of",
+        "done",
+        "follow",
+        "up",
+        "remind",
+        "please",
+        "note",
+        "notes",
+        "day",
+        "days",
+        "week",
+        "mark",
+    }
 )
 
 
@@ -328,7 +353,7 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
 
 
 def _is_new_name(typed: str, found: str) -> bool:
-    """"Sam Rivera" holds the known "Sam" but is somebody else: keep what was typed when it is
+    """ "Sam Rivera" holds the known "Sam" but is somebody else: keep what was typed when it is
     just a longer name of capitalised words."""
     extra = typed.replace(found, "", 1).split()
     return bool(extra) and all(w[:1].isupper() for w in extra) and len(typed.split()) <= 4
@@ -587,7 +612,7 @@ MAX_NEW_NAME_WORDS = 3
 def split_name_and_note(
     words: tuple[str, ...], is_known: Callable[[str], bool]
 ) -> tuple[str, str | None]:
-    """"Jane Doe send the deck": the longest leading words that name a known contact are the
+    """ "Jane Doe send the deck": the longest leading words that name a known contact are the
     name, the rest the note. With no known contact, all the words are the name."""
     for size in range(len(words), 0, -1):
         name = " ".join(words[:size])

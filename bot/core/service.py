@@ -57,6 +57,22 @@ _HANDLERS: dict[type, Handler] = {
 _MAX_PENDING = 10_000
 
 
+# Results whose reading may change once the member's contacts are known.
+_MAY_NAME_SOMEONE = (
+    c.MetCommand,
+    c.FollowUpCommand,
+    c.SnoozeCommand,
+    c.DoneCommand,
+    c.CancelCommand,
+    c.WhoCommand,
+    c.NoteCommand,
+    c.RenameCommand,
+    c.DeleteContactCommand,
+    c.NotACommand,
+    c.ParseFailure,
+)
+
+
 def _always_draft(text: str) -> str:
     return "draft"
 
@@ -113,6 +129,13 @@ class CoachService:
 
     def _answer(self, incoming: Incoming, pending: str | None) -> Reply:
         command = parse_command(incoming.text, direct_message=incoming.is_direct_message)
+        if isinstance(command, _MAY_NAME_SOMEONE):
+            # Read again knowing the member's contacts: "push the Omar reminder 2 days".
+            names = self._known_names(incoming)
+            if names:
+                command = parse_command(
+                    incoming.text, direct_message=incoming.is_direct_message, known_names=names
+                )
         if isinstance(command, c.ChatCommand) and pending is not None:
             if command.intent == "yes":
                 return self._answer(replace(incoming, text=pending), None)
@@ -139,6 +162,16 @@ class CoachService:
                 )
             command = c.ReviewCommand(draft=command.text)
         return self._run(incoming, type(command).__name__, lambda ctx: _dispatch(ctx, command))
+
+    def _known_names(self, incoming: Incoming) -> list[str]:
+        try:
+            ctx = self._context(incoming)
+            return [contact.name for contact in self.store.contacts(ctx.member.id)]
+        except Exception:
+            logger.error(
+                "reading contact names failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            return []
 
     def home(self, incoming: Incoming) -> Reply:
         return self._run(incoming, "home", reports.home)

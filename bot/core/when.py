@@ -210,9 +210,7 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
     return spec
 
 
-_YESTERDAY = frozenset(
-    {"yesterday", "last night", "ayer", "ontem", "gestern", "hier", "kahapon"}
-)
+_YESTERDAY = frozenset({"yesterday", "last night", "ayer", "ontem", "gestern", "hier", "kahapon"})
 _TOMORROW = frozenset(
     {"tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "mañana", "manana"}
     | {"amanhã", "amanha", "morgen", "demain", "bukas"}

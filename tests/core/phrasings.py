@@ -185,9 +185,7 @@ class Score:
 
 
 def score(rows: list[dict[str, Any]], parse: Parse | None = None) -> Score:
-    parse = parse or (
-        lambda text: parse_command(text, direct_message=True, known_names=CONTACTS)
-    )
+    parse = parse or (lambda text: parse_command(text, direct_message=True, known_names=CONTACTS))
     totals: Counter[str] = Counter()
     rights: Counter[str] = Counter()
     misses = []
