@@ -91,7 +91,10 @@ def rename(ctx: Context, command: c.RenameCommand) -> Reply:
     renamed = ctx.store.rename_contact(ctx.member.id, contact.id, command.new_name)
     text = f"Renamed **{contact.name}** to **{renamed.name}**."
     if clash:
-        text += f" You also have a contact called {clash[0].name}: if they are the same person, merge them."
+        text += (
+            f" You also have a contact called {clash[0].name}: if they are the same person, "
+            "merge them."
+        )
         return Reply(
             text=text,
             actions=(

@@ -17,9 +17,9 @@ from bot.core.dates import (
     resolve_past,
 )
 from bot.core.help import example
-from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
 from bot.core.messages import Action, Field, Reply, Section
 from bot.core.nudges import FollowUpPlan, plan_nudges
+from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
 from bot.core.rules import (
     DEFAULT_SNOOZE_DAYS,
     SECOND_TOUCH_DAYS,
@@ -370,7 +370,10 @@ def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) ->
     if capped:
         text += f" I moved it because {capped}."
     if late:
-        text += f" It is a late follow-up: the {WINDOW_DAYS}-day window has closed, but a note still helps."
+        text += (
+            f" It is a late follow-up: the {WINDOW_DAYS}-day window has closed, but a note "
+            "still helps."
+        )
     text += _time_note(ctx, command)
     return Reply(text=text, actions=_follow_up_actions(record, ctx.today))
 
@@ -452,7 +455,8 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
         ordered = [f for f in ordered if f.due_on < ctx.today]
         if not ordered:
             return Reply(
-                text=f"Nothing overdue: all {plural(len(open_ones), 'open follow-up')} are on time.",
+                text=f"Nothing overdue: all {plural(len(open_ones), 'open follow-up')} are on "
+                "time.",
                 actions=(Action("All follow-ups", "list"),),
             )
         text = f"You have {plural(len(ordered), 'overdue follow-up')}."
@@ -561,7 +565,8 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     if decision.due_on == target.due_on:
         return Reply(
             text=f"Follow-up #{target.id} with {name} stays due "
-            f"**{format_day(target.due_on, ctx.today)}**: {decision.capped_reason or 'nothing to move'}. "
+            f"**{format_day(target.due_on, ctx.today)}**: "
+            f"{decision.capped_reason or 'nothing to move'}. "
             "Send a short note by then, or keep it as a late follow-up.",
             actions=(Action("Done", f"done #{target.id}"), _late_action(f"#{target.id}", days)),
         )

@@ -82,7 +82,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?(?:remind|nudge|ping)"
                 r"(?:\s+naman)?\s+(?:me|ako)\s+(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
                 r"(?:(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|"
-                r"call|dm|contact|write back)(?:\s+again)?\s+(?:with\s+|to\s+|w/\s*|con\s+|kay\s+)?)?"
+                r"call|dm|contact|write back)(?:\s+again)?\s+(?:with\s+|"
+                r"to\s+|w/\s*|con\s+|kay\s+)?)?"
                 r"(?P<rest>.+)",
                 "follow-up {rest}",
             ),
@@ -100,7 +101,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+)?(?:set|schedule|add|plan|create|book|make|put|set up)\s+"
-                r"(?:up\s+)?(?:a\s+|the\s+|my\s+)?(?:next\s+)?(?:follow[- ]?up|reminder|touch|nudge)"
+                r"(?:up\s+)?(?:a\s+|the\s+|"
+                r"my\s+)?(?:next\s+)?(?:follow[- ]?up|reminder|touch|nudge)"
                 r"(?:\s+to\s+(?:follow[- ]?up|reach out|write)(?:\s+with)?)?"
                 r"\s+(?:with\s+|for\s+|about\s+|w/\s*)?(?P<rest>.+)",
                 "follow-up {rest}",
@@ -188,7 +190,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                r"(?:please\s+|pls\s+)?mark\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|complete|completed)",
+                r"(?:please\s+|pls\s+)?mark\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
+                r"complete|completed)",
                 "done {rest}",
             ),
             (
@@ -207,7 +210,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                r"(?P<rest>.+?)\s+(?:replied|answered|got back to me)\b.*(?:mark|tick|check|done).*",
+                r"(?P<rest>.+?)\s+(?:replied|answered|"
+                r"got back to me)\b.*(?:mark|tick|check|done).*",
                 "done {rest}",
             ),
             (r"(?P<rest>.+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
@@ -300,7 +304,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("notes",),
         phrasings=(
             (
-                r"(?:please\s+)?(?:paki-?|pa-?)?(?:add|save|put|jot down|write down|record|update)(?:\s+sa)?"
+                r"(?:please\s+)?(?:paki-?|pa-?)?(?:add|save|put|"
+                r"jot down|write down|record|update)(?:\s+sa)?"
                 r"\s+(?:a\s+)?(?:note|notes)\s+(?:to|for|on|about|ni|of)\s+(?P<rest>.+)",
                 "note {rest}",
             ),
@@ -342,7 +347,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>.+?)(?:'s|’s)\s+name\s+(?:should be|is now|is actually|is)\s+(?P<new>.+?)"
+                r"(?P<rest>.+?)(?:'s|’s)\s+name\s+(?:should be|"
+                r"is now|is actually|is)\s+(?P<new>.+?)"
                 r"(?:[,;]\s*.*)?",
                 "rename {rest} to {new}",
             ),
@@ -398,7 +404,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("review Hi Jane, great meeting you at PyCon — here is the article I mentioned.",),
         phrasings=(
             (
-                r"(?:please\s+)?(?:check|review) (?:this|my draft|this draft)\s*[:-]\s*(?P<rest>.+)",
+                r"(?:please\s+)?(?:check|review) (?:this|"
+                r"my draft|this draft)\s*[:-]\s*(?P<rest>.+)",
                 "review {rest}",
             ),
         ),
@@ -411,7 +418,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("statistics",),
         phrasings=(
             (
-                r"(?:how am i doing|how did i do|how'?s it going|how many (?:people|follow[- ]?ups?|"
+                r"(?:how am i doing|how did i do|how'?s it going|"
+                r"how many (?:people|follow[- ]?ups?|"
                 r"meetings|touches|reviews)(?: did i| have i)?\s+\w+(?:\s+\w+)?)"
                 r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
                 "stats {rest}",
@@ -427,7 +435,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
-                r"(?:show |give )?(?:me )?my (?:networking\s+)?(?:stats|numbers|statistics|progress)",
+                r"(?:show |give )?(?:me )?my (?:networking\s+)?(?:stats|"
+                r"numbers|statistics|progress)",
                 "stats",
             ),
             (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
@@ -503,7 +512,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings store-drafts off",
             ),
             (
-                r"(?:you can|please|ok to|go ahead and)?\s*(?:store|save|keep)\s+(?:the text of\s+)?"
+                r"(?:you can|please|ok to|go ahead and)?\s*(?:store|"
+                r"save|keep)\s+(?:the text of\s+)?"
                 r"my\s+drafts",
                 "settings store-drafts on",
             ),
@@ -532,9 +542,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("forgetme", "forget_me"),
         phrasings=(
             (
-                r"(?:yes,?\s+)?(?:please\s+)?(?:forget (?:about )?me|delete (?:all\s+(?:of\s+)?)?my "
+                r"(?:yes,?\s+)?(?:please\s+)?(?:forget (?:about )?me|"
+                r"delete (?:all\s+(?:of\s+)?)?my "
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
-                r"delete everything(?: about me)?|wipe (?:everything|all)(?: you have)?(?: on me| about me)?|"
+                r"delete everything(?: about me)?|wipe (?:everything|"
+                r"all)(?: you have)?(?: on me| about me)?|"
                 r"remove all (?:of\s+)?my (?:data|information|records))\b.*",
                 "forget-me",
             ),

@@ -17,8 +17,8 @@ from bot.core.dates import MAX_DAYS, DateWordsError, DaySpec, RelativeDays, pars
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
-from bot.core.zones import zone_for
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
+from bot.core.zones import zone_for
 from storage.names import match_names
 
 # Commands are one line typed by a person; anything longer is a paste that went wrong.
@@ -103,9 +103,9 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if not body:
         return c.HelpCommand()
     casual_dm = direct_message and not explicit
-    if casual_dm and ("\n" in body.strip() or len(body) > _DRAFT_LIKE_CHARS):
-        if not body.lower().startswith("review"):
-            return c.NotACommand(text)
+    draft_like = "\n" in body.strip() or len(body) > _DRAFT_LIKE_CHARS
+    if casual_dm and draft_like and not body.lower().startswith("review"):
+        return c.NotACommand(text)
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
@@ -168,11 +168,9 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
         return True
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
         return lowered.startswith("with")
-    if name in {"follow-up", "snooze", "done", "cancel"} and lowered.startswith(
+    return name in {"follow-up", "snooze", "done", "cancel"} and lowered.startswith(
         ("with ", "the follow")
-    ):
-        return True
-    return False
+    )
 
 
 def _run_parser(
@@ -444,7 +442,7 @@ def _parse_help(rest: str) -> c.Command:
         return c.HelpCommand(topic=topic)
     if word in {"me", "please", "pls"}:
         return c.HelpCommand()
-    question, topic = help_topic(f"how do i {rest}")
+    _, topic = help_topic(f"how do i {rest}")
     if topic is not None:
         return c.HelpCommand(topic=topic)
     return c.HelpCommand(unknown=word[:40], suggestion=closest_command(word))
@@ -694,12 +692,8 @@ def _parse_note(rest: str) -> c.Command:
     if match is None:
         who = known_in(rest)
         if who is not None and re.match(rf"@?{re.escape(who)}\b", rest, re.I):
-            words = rest.split()
-            cut_at = len(who.split()) + (0 if not rest.startswith("@") else 0)
-            match = re.match(
-                r"(?P<who>\S+(?:\s+\S+){%d})\s+(?P<note>.+)" % (cut_at - 1), rest, re.S
-            )
-            del words
+            extra_words = len(who.split()) - 1
+            match = re.match(rf"(?P<who>\S+(?:\s+\S+){{{extra_words}}})\s+(?P<note>.+)", rest, re.S)
         else:
             match = re.match(
                 r"(?P<who>@?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<note>[a-z].+)", rest, re.S

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import traceback
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from bot.core import account, chat, contacts, followups, reports, reviews

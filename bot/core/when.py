@@ -16,9 +16,9 @@ from bot.core.dates import (
     FOREIGN_WEEKDAYS,
     MAX_DAYS,
     AdjacentDay,
-    DayOfMonth,
     CalendarDate,
     DateWordsError,
+    DayOfMonth,
     DaySpec,
     LastWeekdaySpec,
     NextWeekSpec,
@@ -48,7 +48,10 @@ NUMBER_WORDS: dict[str, int] = {
     "a few": 3,
     "few": 3,
 }
-_NUMBER = r"(?P<n>\d{1,5}|a couple of|a couple|couple of|a few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_NUMBER = (
+    r"(?P<n>\d{1,5}|a couple of|a couple|couple of|a few|few|an?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten)"
+)
 _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
@@ -144,10 +147,7 @@ class FoundTime:
 
 def count(word: str) -> int:
     word = " ".join(word.lower().split())
-    if word.isdigit():
-        value = int(word)
-    else:
-        value = NUMBER_WORDS[word]
+    value = int(word) if word.isdigit() else NUMBER_WORDS[word]
     if value > MAX_DAYS:
         raise WhenError(f"{value:,} days is too far ahead; ask for at most {MAX_DAYS:,}")
     return value

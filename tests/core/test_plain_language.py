@@ -65,7 +65,7 @@ def member(store: SqlStore, clock: FakeClock) -> Member:
     return Member(store, clock)
 
 
-# --- dates, names, places and notes ------------------------------------------------------------
+# --- dates, names, places and notes ---------------------------------------------------------------
 
 
 def test_a_meeting_yesterday_with_a_note_after_a_comma(member: Member) -> None:
@@ -166,7 +166,7 @@ def test_questions_and_thanks_are_answered_not_reviewed(
     assert says in reply.text
 
 
-# --- contacts ----------------------------------------------------------------------------------------
+# --- contacts -------------------------------------------------------------------------------------
 
 
 def test_cancel_finds_a_contact_without_its_accents(member: Member) -> None:
@@ -230,7 +230,7 @@ def test_done_twice_asks_before_completing_the_second_touch_early(member: Member
     assert len(member.open()) == 1
 
 
-# --- snooze and list -------------------------------------------------------------------------------------
+# --- snooze and list ------------------------------------------------------------------------------
 
 
 def test_a_snooze_that_moves_nothing_does_not_say_snoozed(member: Member) -> None:
@@ -260,7 +260,7 @@ def test_list_overdue_shows_only_the_overdue_ones(member: Member) -> None:
     assert len(reply.sections) == 1
 
 
-# --- help and did-you-mean ----------------------------------------------------------------------------
+# --- help and did-you-mean ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("line", ["help me", "/help"])
@@ -280,7 +280,7 @@ def test_settings_timezone_berlin_is_europe_berlin(member: Member) -> None:
     assert "Europe/Berlin" in reply.text
 
 
-# --- draft or chat ---------------------------------------------------------------------------------------
+# --- draft or chat --------------------------------------------------------------------------------
 
 
 def test_chat_from_the_gate_gets_a_friendly_line_not_a_review(
