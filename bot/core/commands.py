@@ -14,7 +14,7 @@ class PersonRef:
     """Who a command is about: a free-text name, a platform mention, or a follow-up id (`#12`)."""
 
     name: str
-    mention: str | None = None  # platform user id from `<@U123>`
+    mention: str | None = None  # platform user id of a mention (`Incoming.mentions`)
     follow_up_id: int | None = None
 
     @property

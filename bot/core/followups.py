@@ -17,7 +17,7 @@ from bot.core.dates import (
     resolve_past,
 )
 from bot.core.help import example
-from bot.core.messages import Action, Field, Reply, Section
+from bot.core.messages import Action, Field, Reply, Section, mention_markup
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
 from bot.core.rules import (
@@ -47,14 +47,14 @@ class _Ask:
 
 
 def display_name(follow_up: FollowUpRecord, ctx: Context) -> str:
-    if follow_up.contact_mention and ctx.member.platform == "slack":
-        return f"<@{follow_up.contact_mention}>"
+    if follow_up.contact_mention:
+        return mention_markup(follow_up.contact_mention, follow_up.contact_name)
     return follow_up.contact_name
 
 
 def contact_ref(contact: ContactRecord) -> str:
     """How a button names a contact in command text."""
-    return f"<@{contact.mention}>" if contact.mention else contact.name
+    return mention_markup(contact.mention, contact.name) if contact.mention else contact.name
 
 
 def window_phrase(follow_up: FollowUpRecord, today: date) -> str:
@@ -114,7 +114,8 @@ def _contact_for(ctx: Context, person: c.PersonRef) -> ContactRecord | _Ask:
     if not found:
         return ctx.store.add_contact(ctx.member.id, person.name, person.mention)
     listed = "\n".join(
-        f"• {contact.name}" + (f" (<@{contact.mention}>)" if contact.mention else "")
+        f"• {contact.name}"
+        + (f" ({mention_markup(contact.mention, contact.name)})" if contact.mention else "")
         for contact in found
     )
     return _Ask(

@@ -212,7 +212,13 @@ def help_topic(text: str) -> tuple[bool, str | None]:
     line = " ".join(text.strip().split()).lstrip("¿¡")
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
-    if not _QUESTION.match(line) and not (line.endswith("?") and _mentions_bot(line)):
+    starter = _QUESTION.match(line)
+    if starter is None and not (
+        line.endswith("?") and len(line.split()) <= 8 and _mentions_bot(line)
+    ):
+        return False, None
+    if starter is not None and _ASKS_A_PERSON.match(line) and not _BOT_VOCABULARY.search(line):
+        # "Could you buy me a coffee?", "Can you meet Friday?": a message for someone else.
         return False, None
     for pattern, name in _TOPIC_RES:
         if pattern.search(line):
@@ -221,7 +227,21 @@ def help_topic(text: str) -> tuple[bool, str | None]:
 
 
 def _mentions_bot(line: str) -> bool:
-    return bool(re.search(r"\b(?:you|bot|coach|command|commands)\b", line, re.IGNORECASE))
+    return bool(re.search(r"\b(?:bot|coach|commands?|you do|your name)\b", line, re.IGNORECASE))
+
+
+# Question openings that people also use with each other.
+_ASKS_A_PERSON = re.compile(
+    r"(?:(?:hey|hi|ok|so)[\s,]+)?(?:can|could|would|will|do) you\b|what(?:'s| is) (?!due|overdue)",
+    re.IGNORECASE,
+)
+# Words that make such a question one about the bot.
+_BOT_VOCABULARY = re.compile(
+    r"\b(?:follow[- ]?ups?|snooze|digest|remind(?:er)?s?|contacts?|commands?|export|settings?|"
+    r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
+    r"rename|overdue|shout-?outs|working hours)\b",
+    re.IGNORECASE,
+)
 
 
 COMMAND_WORDS = frozenset(spec.name for spec in COMMAND_HELP)

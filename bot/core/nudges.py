@@ -14,7 +14,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.core.dates import format_day, local_today, zone
-from bot.core.messages import Action, Field, Reply, Section
+from bot.core.messages import Action, Field, Reply, Section, mention_markup
 from bot.core.rules import LAST_CHANCE_DAY, WINDOW_DAYS, days_left_in_window, window_closes
 from storage.records import DueNudge, MemberRecord, PlannedNudge
 
@@ -136,8 +136,8 @@ def nudge_reply(due: DueNudge, now: datetime) -> Reply:
     """The message a member gets when a nudge comes due, with Done / Snooze / Review buttons."""
     follow_up = due.follow_up
     name = follow_up.contact_name
-    if follow_up.contact_mention and due.member.platform == "slack":
-        name = f"<@{follow_up.contact_mention}>"
+    if follow_up.contact_mention:
+        name = mention_markup(follow_up.contact_mention, follow_up.contact_name)
     today = local_today(due.member.timezone, now)
     left = days_left_in_window(follow_up.met_on, today)
     met = format_day(follow_up.met_on, today)

@@ -17,9 +17,10 @@ from bot.core.dates import MAX_DAYS, DateWordsError, DaySpec, RelativeDays, pars
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
+from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
-from storage.names import match_names
+from storage.names import match_names, name_key
 
 # Commands are one line typed by a person; anything longer is a paste that went wrong.
 MAX_COMMAND_CHARS = 4_000
@@ -36,7 +37,9 @@ COMMAND_NAMES: tuple[str, ...] = tuple(HELP_BY_NAME)
 
 _PRONOUNS = frozenset({"you", "me", "i", "we", "us", "them", "him", "her", "your", "my", "our"})
 _TOKEN = re.compile(
-    r"<@[A-Za-z0-9._-]+(?:\|[^>]*)?>|<at(?:\s[^>]*)?>.*?</at>|\S+", re.IGNORECASE | re.DOTALL
+    r"@\[[^\]\n]{1,200}\]\([A-Za-z0-9._:@-]{1,128}\)|<@[A-Za-z0-9._-]+(?:\|[^>]*)?>|"
+    r"<at(?:\s[^>]*)?>.*?</at>|\S+",
+    re.IGNORECASE | re.DOTALL,
 )
 _SLACK_MENTION = re.compile(r"<@([A-Za-z0-9._-]+)(?:\|([^>]*))?>")
 # Teams writes a mention as `<at>Jane Doe</at>` (sometimes `<at id="0">…`); only the name is in the
@@ -88,14 +91,20 @@ def _strip_prefix(body: str) -> tuple[str, bool]:
 
 
 def parse_command(
-    text: str, *, direct_message: bool = False, known_names: Sequence[str] = ()
+    text: str,
+    *,
+    direct_message: bool = False,
+    known_names: Sequence[str] = (),
+    mentions: Sequence[Mention] = (),
 ) -> c.Command | c.ParseFailure | c.NotACommand:
-    """`known_names`: the member's contacts, which help find a name inside a sentence."""
-    token = _KNOWN.set(tuple(known_names))
+    """`known_names`: the member's contacts, which help find a name inside a sentence;
+    `mentions`: the platform users the text names as "@name"."""
+    known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     try:
         return _parse(text, direct_message)
     finally:
-        _KNOWN.reset(token)
+        _KNOWN.reset(known)
+        _MENTIONS.reset(mentioned)
 
 
 def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
@@ -214,6 +223,9 @@ def _single_token_person(token: str) -> c.PersonRef | None:
     id_match = _FOLLOW_UP_ID.fullmatch(token)
     if id_match:
         return c.PersonRef(name=token, follow_up_id=int(id_match.group(1)))
+    neutral = MENTION_MARKUP.fullmatch(token)
+    if neutral:
+        return c.PersonRef(name=neutral.group("name"), mention=neutral.group("user_id"))
     slack = _SLACK_MENTION.fullmatch(token)
     if slack:
         user_id, label = slack.group(1), (slack.group(2) or "").strip()
@@ -239,6 +251,8 @@ def _checked_name(name: str) -> str:
 # Names the member already has, for reading sentences ("push the Omar reminder 2 days"). Set by
 # `parse_command` for the duration of one parse.
 _KNOWN: ContextVar[Sequence[str]] = ContextVar("known_names", default=())
+# The users the message mentions (decoded by the channel), also for one parse.
+_MENTIONS: ContextVar[Sequence[Mention]] = ContextVar("mentions", default=())
 
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
@@ -347,6 +361,10 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         name = found
     if not name:
         raise _Bad(f"Tell me who, by name or mention. For example: {example(command)}")
+    for mention in _MENTIONS.get():
+        # "@Jane Doe" that the channel decoded from a real mention: keep the user id.
+        if name_key(mention.name) in {name_key(name), name_key(clean_person_text(raw))}:
+            return c.PersonRef(name=mention.name, mention=mention.user_id)
     return c.PersonRef(name=_checked_name(name))
 
 

@@ -128,13 +128,18 @@ class CoachService:
         return reply
 
     def _answer(self, incoming: Incoming, pending: str | None) -> Reply:
-        command = parse_command(incoming.text, direct_message=incoming.is_direct_message)
+        command = parse_command(
+            incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
+        )
         if isinstance(command, _MAY_NAME_SOMEONE):
             # Read again knowing the member's contacts: "push the Omar reminder 2 days".
             names = self._known_names(incoming)
             if names:
                 command = parse_command(
-                    incoming.text, direct_message=incoming.is_direct_message, known_names=names
+                    incoming.text,
+                    direct_message=incoming.is_direct_message,
+                    known_names=names,
+                    mentions=incoming.mentions,
                 )
         if isinstance(command, c.ChatCommand) and pending is not None:
             if command.intent == "yes":
