@@ -24,10 +24,12 @@ from bot.core.rules import (
     DEFAULT_SNOOZE_DAYS,
     SECOND_TOUCH_DAYS,
     WINDOW_DAYS,
+    can_snooze,
     days_left_in_window,
     decide_due,
     decide_snooze,
     second_touch_due,
+    snooze_action,
     window_closes,
 )
 from storage.records import ContactRecord, FollowUpRecord, PlannedNudge
@@ -79,24 +81,12 @@ def due_phrase(follow_up: FollowUpRecord, today: date) -> str:
 
 
 def _follow_up_actions(follow_up: FollowUpRecord, today: date) -> tuple[Action, ...]:
-    snooze: tuple[Action, ...] = ()
-    if can_snooze(follow_up, today):
-        snooze = (
-            Action(
-                f"Snooze {plural(DEFAULT_SNOOZE_DAYS, 'day')}",
-                f"snooze #{follow_up.id} {plural(DEFAULT_SNOOZE_DAYS, 'day')}",
-            ),
-        )
+    snooze = (snooze_action(follow_up.id),) if can_snooze(follow_up, today) else ()
     return (
         Action("Done", f"done #{follow_up.id}", style="primary"),
         *snooze,
         Action("Cancel", f"cancel #{follow_up.id}"),
     )
-
-
-def can_snooze(follow_up: FollowUpRecord, today: date) -> bool:
-    """A first touch can move only while its window is open (on its last day nothing is left)."""
-    return follow_up.late or follow_up.touch >= 2 or today < window_closes(follow_up.met_on)
 
 
 def _plan(follow_up: FollowUpRecord | FollowUpPlan, ctx: Context) -> list[PlannedNudge]:

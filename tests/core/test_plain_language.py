@@ -314,3 +314,10 @@ def test_no_after_a_question_answers_it(member: Member) -> None:
     reply = member.say("no")
     assert "left everything" in reply.text
     assert member.contacts() == ["Kai Müller"]
+
+
+def test_digest_preview_without_a_digest_says_none_is_set_up(member: Member) -> None:
+    reply = member.say("digest preview")
+    shown = reply.text + " ".join(section.text for section in reply.sections)
+    assert "`digest off` stops it" not in shown
+    assert "`digest here` starts one" in shown
