@@ -8,6 +8,7 @@ from datetime import date
 from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import (
+    WeekdaySpec,
     format_day,
     format_time,
     in_days,
@@ -527,12 +528,15 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     if command.when is not None:
         wanted = resolve_future(command.when, ctx.today, month_first=month_first(ctx))
         start = max(target.due_on, ctx.today)
+        if wanted <= start and isinstance(command.when, WeekdaySpec):
+            # "push Priya to Monday" when she is due Friday: the Monday after that.
+            wanted = resolve_future(command.when, start)
         if wanted <= start:
             return Reply(
                 text=f"Follow-up #{target.id} with {name} is already "
                 f"{due_phrase(target, ctx.today)}, so there is nothing to push to "
                 f"{format_day(wanted, ctx.today)}. To move it earlier: "
-                f"`follow-up #{target.id} on {wanted.month}/{wanted.day}`.",
+                f"`follow-up #{target.id} on {wanted.day} {wanted:%b}`.",
                 actions=_follow_up_actions(target, ctx.today),
             )
         days = (wanted - start).days

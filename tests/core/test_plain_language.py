@@ -321,3 +321,12 @@ def test_digest_preview_without_a_digest_says_none_is_set_up(member: Member) -> 
     shown = reply.text + " ".join(section.text for section in reply.sections)
     assert "`digest off` stops it" not in shown
     assert "`digest here` starts one" in shown
+
+
+def test_push_to_a_weekday_means_the_one_after_the_due_day(member: Member) -> None:
+    member.say("met Priya yesterday")
+    member.say("follow-up Priya on Friday")
+    reply = member.say("push Priya to Monday")
+    assert "Mon 14 Dec" in reply.text
+    [follow_up] = member.open()
+    assert follow_up.due_on == date(2026, 12, 14)
