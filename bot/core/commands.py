@@ -16,6 +16,8 @@ class PersonRef:
     name: str
     mention: str | None = None  # platform user id of a mention (`Incoming.mentions`)
     follow_up_id: int | None = None
+    # `contact#12`: one contact among several with the same name (the "Which one?" buttons).
+    contact_id: int | None = None
 
     @property
     def lookup_key(self) -> str:

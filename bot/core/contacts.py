@@ -11,9 +11,43 @@ from bot.core.rules import WINDOW_DAYS, window_closes
 from storage.records import ContactRecord
 
 
+def matching(ctx: Context, person: c.PersonRef) -> list[ContactRecord]:
+    """The member's contacts `person` may mean: by `contact#id`, mention or name."""
+    if person.contact_id is not None:
+        return [x for x in ctx.store.contacts(ctx.member.id) if x.id == person.contact_id]
+    return ctx.store.find_contacts(ctx.member.id, person.lookup_key)
+
+
+def which_one(ctx: Context, person: c.PersonRef, found: list[ContactRecord], command: str) -> Reply:
+    """Several contacts share the name: a button per contact, re-running what was typed."""
+    typed = " ".join(ctx.incoming.text.split())
+    at = typed.lower().find(person.name.lower())
+
+    def retyped(contact: ContactRecord) -> str:
+        if at >= 0:
+            return f"{typed[:at]}contact#{contact.id}{typed[at + len(person.name) :]}"
+        return f"{command} contact#{contact.id}"
+
+    return Reply(
+        text=f"You have {len(found)} contacts called “{person.name}”. Which one?",
+        actions=tuple(
+            Action(f"{contact.name} ({_first_met(ctx, contact)})", retyped(contact))
+            for contact in found[:5]
+        ),
+    )
+
+
+def _first_met(ctx: Context, contact: ContactRecord) -> str:
+    meeting = ctx.store.latest_meeting(ctx.member.id, contact.id)
+    if meeting is None:
+        return f"contact #{contact.id}"
+    where = f" at {meeting.place}" if meeting.place else ""
+    return f"met{where} {format_day(meeting.met_on, ctx.today)}"
+
+
 def find_one(ctx: Context, person: c.PersonRef, command: str) -> ContactRecord | Reply:
     """The member's one contact `person` names, or a reply saying there is none or asking which."""
-    found = ctx.store.find_contacts(ctx.member.id, person.lookup_key)
+    found = matching(ctx, person)
     if len(found) == 1:
         return found[0]
     if not found:
@@ -21,13 +55,7 @@ def find_one(ctx: Context, person: c.PersonRef, command: str) -> ContactRecord |
             f"You have no contact called “{person.name}”. Log a meeting first: {example('met')}.",
             topic=command,
         )
-    return Reply(
-        text=f"You have {len(found)} contacts called “{person.name}”. Which one?",
-        actions=tuple(
-            Action(f"{contact.name} (#{contact.id} contact)", f"{command} {contact.name}")
-            for contact in found[:5]
-        ),
-    )
+    return which_one(ctx, person, found, command)
 
 
 def who(ctx: Context, command: c.WhoCommand) -> Reply:

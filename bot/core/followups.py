@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.core import commands as c
+from bot.core.contacts import matching, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
     WeekdaySpec,
@@ -99,24 +100,14 @@ def _plan(follow_up: FollowUpRecord | FollowUpPlan, ctx: Context) -> list[Planne
 
 def _contact_for(ctx: Context, person: c.PersonRef) -> ContactRecord | _Ask:
     """The member's contact for `person`, created on first mention."""
-    found = ctx.store.find_contacts(ctx.member.id, person.lookup_key)
+    found = matching(ctx, person)
     if len(found) == 1:
         return found[0]
     if not found:
+        if person.contact_id is not None:
+            return _Ask(failure(f"I can't find {person.name} among your contacts.", "who"))
         return ctx.store.add_contact(ctx.member.id, person.name, person.mention)
-    listed = "\n".join(
-        f"• {contact.name}"
-        + (f" ({mention_markup(contact.mention, contact.name)})" if contact.mention else "")
-        for contact in found
-    )
-    return _Ask(
-        Reply(
-            text=(
-                f"You have {len(found)} contacts called “{person.name}”:\n{listed}\n"
-                "Mention the person (`@name`) to say which one."
-            )
-        )
-    )
+    return _Ask(which_one(ctx, person, found, "follow-up"))
 
 
 def _split_unsplit(ctx: Context, command: c.FollowUpCommand) -> c.FollowUpCommand | _Ask:
@@ -156,7 +147,7 @@ def _open_target(ctx: Context, target: c.PersonRef, command: str) -> FollowUpRec
                 )
             )
         return follow_up
-    contacts = ctx.store.find_contacts(ctx.member.id, target.lookup_key)
+    contacts = matching(ctx, target)
     if not contacts:
         return _Ask(
             failure(

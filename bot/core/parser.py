@@ -46,6 +46,7 @@ _SLACK_MENTION = re.compile(r"<@([A-Za-z0-9._-]+)(?:\|([^>]*))?>")
 # text, so it becomes a free-text name.
 _TEAMS_MENTION = re.compile(r"<at(?:\s[^>]*)?>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _FOLLOW_UP_ID = re.compile(r"#(\d{1,12})")
+_CONTACT_ID = re.compile(r"contact#(\d{1,12})", re.IGNORECASE)
 # A note starts after a dash standing alone: "met Jane — note", "met Jane -- note".
 _NOTE_DASH = re.compile(r"\s+(?:—|–|--|-)\s+|\s*[—–]\s*")
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?", re.IGNORECASE)
@@ -223,6 +224,9 @@ def _single_token_person(token: str) -> c.PersonRef | None:
     id_match = _FOLLOW_UP_ID.fullmatch(token)
     if id_match:
         return c.PersonRef(name=token, follow_up_id=int(id_match.group(1)))
+    contact = _CONTACT_ID.fullmatch(token)
+    if contact:
+        return c.PersonRef(name=token, contact_id=int(contact.group(1)))
     neutral = MENTION_MARKUP.fullmatch(token)
     if neutral:
         return c.PersonRef(name=neutral.group("name"), mention=neutral.group("user_id"))
@@ -356,7 +360,7 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         return c.PersonRef(name=f"#{ids[0]}", follow_up_id=int(ids[0]))
     # "@Ana Ruiz" typed where the platform made no mention of it (the console, a plain DM).
     name = clean_person_text(raw).removeprefix("@").strip()
-    found = known_in(name) if name else None
+    found = known_in(name) if name and not _looks_like_a_name(name) else None
     if found is not None and not _is_new_name(name, found):
         name = found
     if not name:
@@ -366,6 +370,57 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         if name_key(mention.name) in {name_key(name), name_key(clean_person_text(raw))}:
             return c.PersonRef(name=mention.name, mention=mention.user_id)
     return c.PersonRef(name=_checked_name(name))
+
+
+_NAME_WORD = re.compile(r"@?[^\W\d_][\w'’.-]*")
+# Small words that are never part of a person's name in a command.
+_FILLER_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "to",
+        "with",
+        "for",
+        "about",
+        "on",
+        "at",
+        "in",
+        "of",
+        "my",
+        "is",
+        "it",
+        "that",
+        "this",
+        "one",
+        "up",
+        "back",
+        "again",
+        "now",
+        "please",
+        "pls",
+        "done",
+        "him",
+        "her",
+        "them",
+        "reminder",
+        "follow-up",
+        "followup",
+        "contact",
+        "card",
+        "notes",
+        "note",
+    }
+)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """One to four name-like words ("zoë ça", "Dr. Ananya Rao"), nothing else."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(
+        _NAME_WORD.fullmatch(w) and w.lower() not in _FILLER_WORDS for w in words
+    )
 
 
 def _is_new_name(typed: str, found: str) -> bool:
@@ -638,6 +693,12 @@ def split_name_and_note(
 
 
 def _target(rest: str, command: str) -> c.PersonRef:
+    try:
+        day = find_day(rest)
+    except WhenError:
+        day = None
+    if day is not None and day.start > 0:
+        rest = cut(rest, day.start, day.end)  # "I did the follow-up with Priya yesterday"
     rest = re.sub(
         r"^(?:the\s+)?(?:follow[- ]?up|one|touch)\s+(?:with|for)\s+", "", rest, flags=re.I
     )

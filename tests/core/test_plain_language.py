@@ -330,3 +330,14 @@ def test_push_to_a_weekday_means_the_one_after_the_due_day(member: Member) -> No
     assert "Mon 14 Dec" in reply.text
     [follow_up] = member.open()
     assert follow_up.due_on == date(2026, 12, 14)
+
+
+def test_two_contacts_with_one_name_are_told_apart_by_their_buttons(member: Member) -> None:
+    member.say("met Sam at PyCon yesterday")
+    member.say("met Sam at the design meetup (new contact)")
+    question = member.say("rename Sam to Sam Lee")
+    assert "Which one?" in question.text
+    [pycon] = [a for a in question.actions if "PyCon" in a.label]
+    member.say(pycon.command)
+    assert member.contacts() == ["Sam", "Sam Lee"]
+    assert member.meeting("Sam Lee")[1] == "PyCon"
