@@ -1,9 +1,9 @@
 """Dates as people write them: `bot.core.when` against dateparser and parsedatetime.
 
-On every row of `tests/data/command_phrasings.jsonl` whose command carries a day (met, follow-up,
-snooze to a day), each candidate reads the whole line with today = Wed 9 Dec 2026, month/day order, past
-days for meetings and future days for follow-ups; a meeting with no day is today. Prints the
-share of rows with the expected day and the time per line.
+On every row of `tests/data/command_phrasings.jsonl` whose command carries a day (met,
+follow-up, snooze to a day), each candidate reads the whole line with today = Wed 9 Dec 2026,
+month/day order, past days for meetings and future days for follow-ups; a meeting with no day
+is today. Prints the share of rows with the expected day and the time per line.
 
     python -m bench.date_phrases          (needs `pip install dateparser parsedatetime`)
 """
