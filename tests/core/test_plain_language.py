@@ -341,3 +341,18 @@ def test_two_contacts_with_one_name_are_told_apart_by_their_buttons(member: Memb
     member.say(pycon.command)
     assert member.contacts() == ["Sam", "Sam Lee"]
     assert member.meeting("Sam Lee")[1] == "PyCon"
+
+
+def test_a_misspelt_zone_gets_a_suggestion_that_yes_accepts(member: Member) -> None:
+    reply = member.say("settings timezone Berlln")
+    assert "Did you mean **Europe/Berlin**?" in reply.text
+    assert "Europe/Berlin" in member.say("yes").text
+
+
+def test_no_after_the_forget_me_question_keeps_everything(member: Member) -> None:
+    member.say("met Jane yesterday")
+    member.say("forget-me")
+    reply = member.say("no")
+    assert reply.review is None
+    assert "left everything" in reply.text
+    assert member.contacts() == ["Jane"]
