@@ -134,10 +134,10 @@ def test_i_met_is_logged_not_reviewed(member: Member) -> None:
 
 
 def test_remind_me_to_follow_up_sets_the_day(member: Member) -> None:
-    member.say("met Jane Doe yesterday")
-    member.say("remind me to follow up with Jane on Friday")
+    member.say("met Jane Doe yesterday")  # due Fri 11 Dec by default
+    member.say("remind me to follow up with Jane on Monday")
     [follow_up] = member.open()
-    assert follow_up.due_on == date(2026, 12, 11)
+    assert follow_up.due_on == date(2026, 12, 14)
 
 
 def test_delete_a_contact_asks_then_deletes(member: Member) -> None:
@@ -277,7 +277,7 @@ def test_exit_is_not_export(member: Member) -> None:
 
 def test_settings_timezone_berlin_is_europe_berlin(member: Member) -> None:
     reply = member.say("settings timezone Berlin")
-    assert "Europe/Berlin" in reply.text
+    assert "Time zone set to **Europe/Berlin**" in reply.text
 
 
 # --- draft or chat --------------------------------------------------------------------------------
