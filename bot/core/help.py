@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core import commands as c
 from bot.core.dates import plural
 from bot.core.messages import Action, Reply, Section
 from bot.core.rules import DEFAULT_DUE_DAYS, DEFAULT_SNOOZE_DAYS, SECOND_TOUCH_DAYS, WINDOW_DAYS
@@ -12,7 +13,8 @@ from bot.core.rules import DEFAULT_DUE_DAYS, DEFAULT_SNOOZE_DAYS, SECOND_TOUCH_D
 @dataclass(frozen=True)
 class CommandHelp:
     """One command's spec: the words that start it, everyday phrasings that mean it, how to
-    write it, what it does and examples. The parser, help and "did you mean" are built from it."""
+    write it, what it does, examples and its handlers. The parser (its `_parse_<name>`), the
+    phrasings, help, "did you mean" and the service's handler table are built from it."""
 
     name: str
     usage: str
@@ -24,6 +26,9 @@ class CommandHelp:
     phrasings: tuple[tuple[str, str], ...] = ()
     # Shown in the overview; hidden ones still work (feedback is sent by buttons).
     listed: bool = True
+    # Which command types it produces and the handler of each, as "module.function" in bot.core
+    # (named, not imported: the handlers import this module for their examples).
+    handles: tuple[tuple[type, str], ...] = ()
 
 
 _WHO = r"(?P<rest>.+?)"
@@ -70,6 +75,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {rest} at {place}",
             ),
         ),
+        handles=((c.MetCommand, "followups.met"),),
     ),
     CommandHelp(
         "follow-up",
@@ -119,6 +125,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
         ),
+        handles=((c.FollowUpCommand, "followups.follow_up"),),
     ),
     CommandHelp(
         "list",
@@ -173,6 +180,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
         ),
+        handles=((c.ListCommand, "followups.list_follow_ups"),),
     ),
     CommandHelp(
         "done",
@@ -220,6 +228,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
         ),
+        handles=((c.DoneCommand, "followups.done"),),
     ),
     CommandHelp(
         "snooze",
@@ -237,6 +246,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"remind me (?:later|again) about\s+(?P<rest>.+)", "snooze {rest}"),
         ),
+        handles=((c.SnoozeCommand, "followups.snooze"),),
     ),
     CommandHelp(
         "cancel",
@@ -269,6 +279,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
         ),
+        handles=((c.CancelCommand, "followups.cancel"),),
     ),
     CommandHelp(
         "who",
@@ -295,6 +306,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
         ),
+        handles=((c.WhoCommand, "contacts.who"),),
     ),
     CommandHelp(
         "note",
@@ -329,6 +341,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"(?P<who>[^:—–]+?)\s+note\s*[:—–-]+\s*(?P<rest>.+)", "note {who}: {rest}"),
             (r"note (?:for|on|about|to)\s+(?P<rest>.+)", "note {rest}"),
         ),
+        handles=((c.NoteCommand, "contacts.note"),),
     ),
     CommandHelp(
         "rename",
@@ -368,6 +381,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on", "rename {rest} to {new}"),
         ),
+        handles=((c.RenameCommand, "contacts.rename"),),
     ),
     CommandHelp(
         "delete-contact",
@@ -388,6 +402,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "delete-contact {rest}",
             ),
         ),
+        handles=((c.DeleteContactCommand, "contacts.delete_contact"),),
     ),
     CommandHelp(
         "merge",
@@ -395,6 +410,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Merge two contacts who are the same person; meetings and follow-ups move to the second.",
         ("merge Sam into Sam Lee",),
         listed=True,
+        handles=((c.MergeContactsCommand, "contacts.merge"),),
     ),
     CommandHelp(
         "review",
@@ -409,6 +425,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "review {rest}",
             ),
         ),
+        handles=((c.ReviewCommand, "reviews.review"),),
     ),
     CommandHelp(
         "stats",
@@ -442,6 +459,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
             (r"stats (?:for )?(?:the |this )(?P<rest>week|month)", "stats {rest}"),
         ),
+        handles=((c.StatsCommand, "reports.stats"),),
     ),
     CommandHelp(
         "digest",
@@ -468,6 +486,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "digest here {rest}",
             ),
             (r"digest\s+(?:here|in this channel)(?P<rest>.*)", "digest here {rest}"),
+        ),
+        handles=(
+            (c.DigestHereCommand, "reports.digest_here"),
+            (c.DigestOffCommand, "reports.digest_off"),
+            (c.DigestPreviewCommand, "reports.digest_preview"),
         ),
     ),
     CommandHelp(
@@ -518,6 +541,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings store-drafts on",
             ),
         ),
+        handles=(
+            (c.SettingsShowCommand, "account.settings"),
+            (c.SettingsTimezoneCommand, "account.settings"),
+            (c.SettingsHoursCommand, "account.settings"),
+            (c.SettingsToggleCommand, "account.settings"),
+        ),
     ),
     CommandHelp(
         "export",
@@ -533,6 +562,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"i want to export(?:\s+.*)?", "export"),
         ),
+        handles=((c.ExportCommand, "account.export"),),
     ),
     CommandHelp(
         "forget-me",
@@ -551,6 +581,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "forget-me",
             ),
         ),
+        handles=((c.ForgetMeCommand, "account.forget_me"),),
     ),
     CommandHelp(
         "feedback",
@@ -558,6 +589,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Tell me whether a draft review helped (the buttons under a review send this).",
         ("feedback 12 helpful",),
         listed=False,
+        handles=((c.FeedbackCommand, "reviews.feedback"),),
     ),
     CommandHelp(
         "help",

@@ -995,24 +995,7 @@ def _parse_list(rest: str) -> c.Command:
     return c.ListCommand()
 
 
-_PARSERS = {
-    "help": _parse_help,
-    "met": _parse_met,
-    "follow-up": _parse_follow_up,
-    "list": _parse_list,
-    "done": _parse_done,
-    "snooze": _parse_snooze,
-    "cancel": _parse_cancel,
-    "review": _parse_review,
-    "stats": _parse_stats,
-    "digest": _parse_digest,
-    "settings": _parse_settings,
-    "export": _parse_export,
-    "forget-me": _parse_forget_me,
-    "feedback": _parse_feedback,
-    "who": _parse_who,
-    "note": _parse_note,
-    "rename": _parse_rename,
-    "delete-contact": _parse_delete_contact,
-    "merge": _parse_merge,
+# Each command's parser is `_parse_<name>` ("delete-contact" → `_parse_delete_contact`).
+_PARSERS: dict[str, Callable[[str], c.Command]] = {
+    spec.name: globals()[f"_parse_{spec.name.replace('-', '_')}"] for spec in COMMAND_HELP
 }

@@ -11,13 +11,14 @@ import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import replace
+from importlib import import_module
 from typing import Any
 
-from bot.core import account, chat, contacts, followups, reports, reviews
+from bot.core import chat, reports
 from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import local_today
-from bot.core.help import command_reply, overview_reply, unknown_command_reply
+from bot.core.help import COMMAND_HELP, command_reply, overview_reply, unknown_command_reply
 from bot.core.language import help_topic
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
@@ -27,31 +28,18 @@ logger = logging.getLogger(__name__)
 
 Handler = Callable[[Context, Any], Reply]
 
-_HANDLERS: dict[type, Handler] = {
-    c.MetCommand: followups.met,
-    c.FollowUpCommand: followups.follow_up,
-    c.ListCommand: followups.list_follow_ups,
-    c.DoneCommand: followups.done,
-    c.SnoozeCommand: followups.snooze,
-    c.CancelCommand: followups.cancel,
-    c.ReviewCommand: reviews.review,
-    c.FeedbackCommand: reviews.feedback,
-    c.StatsCommand: reports.stats,
-    c.DigestHereCommand: reports.digest_here,
-    c.DigestOffCommand: reports.digest_off,
-    c.DigestPreviewCommand: reports.digest_preview,
-    c.SettingsShowCommand: account.settings,
-    c.SettingsTimezoneCommand: account.settings,
-    c.SettingsHoursCommand: account.settings,
-    c.SettingsToggleCommand: account.settings,
-    c.ExportCommand: account.export,
-    c.ForgetMeCommand: account.forget_me,
-    c.WhoCommand: contacts.who,
-    c.NoteCommand: contacts.note,
-    c.RenameCommand: contacts.rename,
-    c.MergeContactsCommand: contacts.merge,
-    c.DeleteContactCommand: contacts.delete_contact,
-}
+
+def _handler_table() -> dict[type, Handler]:
+    """Each command type's handler, from the command specs in `bot.core.help`."""
+    table: dict[type, Handler] = {}
+    for spec in COMMAND_HELP:
+        for command_type, path in spec.handles:
+            module, _, function = path.partition(".")
+            table[command_type] = getattr(import_module(f"bot.core.{module}"), function)
+    return table
+
+
+_HANDLERS = _handler_table()
 
 # Remembered yes/no questions, per member; old ones are dropped first past this many members.
 _MAX_PENDING = 10_000
