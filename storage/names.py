@@ -11,6 +11,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Letters NFKD does not split into a base letter and an accent.
 _UNDECOMPOSED = str.maketrans(
@@ -22,6 +23,7 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "m
 FUZZY_CUTOFF = 0.8
 
 
+@lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
     """The lookup key of a name: accents dropped, case folded, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
@@ -38,24 +40,65 @@ def _words(key: str) -> list[str]:
     return [w for w in re.split(r"[\s.]+", key) if w and w not in _TITLES]
 
 
+class _Index:
+    """One list of names, keyed for the lookups `match_names` makes (built once per list)."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.keys = [name_key(n) for n in names]
+        self.loose = [_loose(k) for k in self.keys]
+        self.by_first: dict[str, list[int]] = {}
+        self.by_last: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            words = _words(key) or [key]
+            for table, word in ((self.by_first, words[0]), (self.by_last, words[-1])):
+                table.setdefault(word, []).append(i)
+            loose_words = _words(self.loose[i]) or [key]
+            self.by_first.setdefault(loose_words[0], []).append(i)
+            self.by_last.setdefault(loose_words[-1], []).append(i)
+        # Every word of every name, for a quick "could this be a name at all".
+        self.vocabulary = frozenset(self.by_first) | frozenset(self.by_last)
+        self.initials: dict[str, list[int]] = {}
+        for i, key in enumerate(self.loose):
+            self.initials.setdefault(key[:1], []).append(i)
+
+
+@lru_cache(maxsize=256)
+def _index(names: tuple[str, ...]) -> _Index:
+    return _Index(names)
+
+
+def could_name(word: str, names: Sequence[str]) -> bool:
+    """Whether `word` is a word of one of `names` (case and accents aside)."""
+    key = name_key(word).strip(" .,!?")
+    index = _index(tuple(names))
+    return key in index.vocabulary or _loose(key) in index.vocabulary
+
+
 def match_names(query: str, names: Sequence[str]) -> list[int]:
     """Indexes of the names `query` means, best tier only (several: the caller asks which)."""
     key = name_key(query).strip(" .,!?")
     if not key:
         return []
-    keys = [name_key(n) for n in names]
+    index = _index(tuple(names))
+    words = _words(key)
+    if not words:
+        return []
+    loose = _loose(key)
+    candidates = sorted(
+        set(index.by_first.get(words[0], ()))
+        | set(index.by_first.get(_loose(words[0]), ()))
+        | set(index.by_last.get(words[-1], ()))
+        | set(index.by_last.get(_loose(words[-1]), ()))
+    )
+    keys, looses = index.keys, index.loose
     tiers = (
-        lambda k: k == key,
-        lambda k: k.startswith(key + " "),
-        lambda k: _loose(k) == _loose(key) or _loose(k).startswith(_loose(key) + " "),
-        lambda k: (
-            _words(key) != []
-            and _words(k)[-len(_words(key)) :] == _words(key)
-            and len(_words(key)) < len(_words(k))
-        ),
+        lambda i: keys[i] == key,
+        lambda i: keys[i].startswith(key + " "),
+        lambda i: looses[i] == loose or looses[i].startswith(loose + " "),
+        lambda i: len(words) < len(_words(keys[i])) and _words(keys[i])[-len(words) :] == words,
     )
     for tier in tiers:
-        found = [i for i, k in enumerate(keys) if tier(k)]
+        found = [i for i in candidates if tier(i)]
         if found:
             return found
     # A typo in a full name ("Omar Hadad"); a single word may be somebody new ("Dan" is not
@@ -63,8 +106,11 @@ def match_names(query: str, names: Sequence[str]) -> list[int]:
     if len(key.split()) < 2:
         return []
     scored = []
-    for i, k in enumerate(keys):
-        score = difflib.SequenceMatcher(None, _loose(key), _loose(k)).ratio()
+    for i in index.initials.get(loose[:1], ()):
+        matcher = difflib.SequenceMatcher(None, loose, looses[i])
+        if matcher.real_quick_ratio() < FUZZY_CUTOFF or matcher.quick_ratio() < FUZZY_CUTOFF:
+            continue
+        score = matcher.ratio()
         if score >= FUZZY_CUTOFF:
             scored.append((score, i))
     if not scored:

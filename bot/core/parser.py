@@ -20,7 +20,7 @@ from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
-from storage.names import match_names, name_key
+from storage.names import could_name, match_names, name_key
 
 # Commands are one line typed by a person; anything longer is a paste that went wrong.
 MAX_COMMAND_CHARS = 4_000
@@ -301,6 +301,8 @@ def known_in(text: str) -> str | None:
             span = [w.removeprefix("@") for w in words[start : start + size]]
             span[-1] = re.sub(r"(?:'s|’s)$", "", span[-1]).rstrip(".")
             if span[0].lower() in _PRONOUNS or span[0].lower() in _NOT_NAMES:
+                continue
+            if not (could_name(span[0], known) or could_name(span[-1], known)):
                 continue
             if len(match_names(" ".join(span), known)) == 1:
                 return " ".join(span)
