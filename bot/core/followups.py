@@ -428,7 +428,8 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
 
 def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     open_ones = ctx.store.open_follow_ups(ctx.member.id)
-    if not open_ones:
+    closed = _closed_follow_ups(ctx) if command.filter == "all" else []
+    if not open_ones and not closed:
         return Reply(
             text=f"No open follow-ups. Met someone? Log it: {example('met')}.",
         )
@@ -437,9 +438,13 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     if command.filter == "overdue":
         ordered = [f for f in ordered if f.due_on < ctx.today]
         if not ordered:
+            on_time = (
+                "your open follow-up is on time"
+                if len(open_ones) == 1
+                else f"all {len(open_ones)} open follow-ups are on time"
+            )
             return Reply(
-                text=f"Nothing overdue: all {plural(len(open_ones), 'open follow-up')} are on "
-                "time.",
+                text=f"Nothing overdue: {on_time}.",
                 actions=(Action("All follow-ups", "list"),),
             )
         text = f"You have {plural(len(ordered), 'overdue follow-up')}."
@@ -449,7 +454,23 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     sections = tuple(_list_section(f, ctx) for f in ordered[:LIST_LIMIT])
     if len(ordered) > LIST_LIMIT:
         sections += (Section(text=f"…and {len(ordered) - LIST_LIMIT} more."),)
+    if closed:
+        text += f" Also {plural(len(closed), 'closed one')}, latest first."
+        sections += tuple(
+            Section(text=f"#{f.id} {display_name(f, ctx)} — {f.status}") for f in closed
+        )
     return Reply(text=text, sections=sections)
+
+
+def _closed_follow_ups(ctx: Context) -> list[FollowUpRecord]:
+    """Done and cancelled follow-ups, latest first (`list all`)."""
+    closed = [
+        follow_up
+        for contact in ctx.store.contacts(ctx.member.id)
+        for follow_up in ctx.store.contact_card(ctx.member.id, contact.id).follow_ups
+        if follow_up.status != "open"
+    ]
+    return sorted(closed, key=lambda f: f.id, reverse=True)[:LIST_LIMIT]
 
 
 def sort_overdue_first(follow_ups: list[FollowUpRecord], today: date) -> list[FollowUpRecord]:

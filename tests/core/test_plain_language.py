@@ -356,3 +356,12 @@ def test_no_after_the_forget_me_question_keeps_everything(member: Member) -> Non
     assert reply.review is None
     assert "left everything" in reply.text
     assert member.contacts() == ["Jane"]
+
+
+def test_list_all_shows_closed_follow_ups_too(member: Member) -> None:
+    member.say("met Jane yesterday")
+    member.say("met Kai yesterday")
+    member.say("cancel Kai")
+    reply = member.say("show me everything, not just the open ones")
+    assert "1 closed one" in reply.text
+    assert any("Kai — cancelled" in section.text for section in reply.sections)
