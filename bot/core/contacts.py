@@ -6,7 +6,7 @@ from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import format_day
 from bot.core.help import example
-from bot.core.messages import Action, Field, Reply, Section
+from bot.core.messages import Action, Field, Reply, Section, retyped
 from bot.core.rules import WINDOW_DAYS, window_closes
 from storage.records import ContactRecord
 
@@ -20,10 +20,10 @@ def matching(ctx: Context, person: c.PersonRef) -> list[ContactRecord]:
 
 def which_one(ctx: Context, person: c.PersonRef, found: list[ContactRecord], command: str) -> Reply:
     """Several contacts share the name: a button per contact, re-running what was typed."""
-    typed = " ".join(ctx.incoming.text.split())
+    typed = retyped(ctx.incoming)
     at = typed.lower().find(person.name.lower())
 
-    def retyped(contact: ContactRecord) -> str:
+    def button_text(contact: ContactRecord) -> str:
         if at >= 0:
             return f"{typed[:at]}contact#{contact.id}{typed[at + len(person.name) :]}"
         return f"{command} contact#{contact.id}"
@@ -31,7 +31,7 @@ def which_one(ctx: Context, person: c.PersonRef, found: list[ContactRecord], com
     return Reply(
         text=f"You have {len(found)} contacts called “{person.name}”. Which one?",
         actions=tuple(
-            Action(f"{contact.name} ({_first_met(ctx, contact)})", retyped(contact))
+            Action(f"{contact.name} ({_first_met(ctx, contact)})", button_text(contact))
             for contact in found[:5]
         ),
     )

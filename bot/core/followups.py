@@ -19,7 +19,7 @@ from bot.core.dates import (
     resolve_past,
 )
 from bot.core.help import example
-from bot.core.messages import Action, Field, Reply, Section, mention_markup
+from bot.core.messages import Action, Field, Reply, Section, mention_markup, retyped
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
 from bot.core.rules import (
@@ -251,7 +251,7 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
 
 def _same_person_question(ctx: Context, contact: ContactRecord) -> Reply:
     """A meeting with a name already met: never merge two people with one name silently."""
-    typed = " ".join(ctx.incoming.text.split())
+    typed = retyped(ctx.incoming)
     first = contact.name.split()[0]
     new = f"{typed} (new contact)"
     return Reply(

@@ -39,6 +39,14 @@ def mention_markup(user_id: str, name: str) -> str:
     return f"@[{readable}]({user_id})"
 
 
+def retyped(incoming: Incoming) -> str:
+    """The member's text as a button can send it again: mentions keep their user ids."""
+    text = " ".join(incoming.text.split())
+    for mention in incoming.mentions:
+        text = text.replace(f"@{mention.name}", mention_markup(mention.user_id, mention.name), 1)
+    return text
+
+
 def plain_mentions(text: str) -> str:
     """Mentions as "@name", for channels that cannot ping a user from text."""
     return MENTION_MARKUP.sub(lambda m: f"@{m.group('name')}", text)

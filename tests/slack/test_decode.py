@@ -78,3 +78,18 @@ def test_the_reviewer_and_the_stored_contact_see_the_decoded_text(
     member = store.get_or_create_member("slack", "T1", "U9")
     [contact] = store.contacts(member.id)
     assert contact.mention == "U2"
+
+
+def test_buttons_that_retype_a_message_keep_its_mentions(store: SqlStore, clock: FakeClock) -> None:
+    clock.set(datetime(2026, 12, 9, 15, tzinfo=UTC))
+    service = CoachService(store, lambda text: Review(False, 90, 0.1), clock)
+    names = {"U2": "Jane"}.get
+    for line in ("met <@U2> at PyCon", "met <@U2> at the meetup"):
+        reply = service.handle(
+            from_direct_message({"text": line, "user": "U9"}, "T1", user_names=names)
+        )
+    assert "Another Jane?" in reply.text
+    assert {a.command for a in reply.actions} == {
+        "met @[Jane](U2) at the meetup (new contact)",
+        "met @[Jane](U2) at the meetup (same contact)",
+    }
