@@ -762,6 +762,9 @@ def _parse_snooze(rest: str) -> c.Command:
 
 
 def _parse_who(rest: str) -> c.Command:
+    if re.match(r"(?:do|does|did|am|are|should|must|have|has|can|will)\s+i\b", rest.strip(), re.I):
+        # "who do I owe a reply?" is a question, not a name.
+        raise _Bad(f"Tell me whose card to show. For example: {example('who')}")
     rest = re.sub(r"^(?:is|was)\s+", "", rest.strip(), flags=re.I).strip(" ?!.")
     return c.WhoCommand(person=_person(_tokens(rest), "who"))
 
@@ -791,7 +794,10 @@ def _parse_rename(rest: str) -> c.Command:
     match = re.match(r"(?P<old>.+?)\s+(?:to|as|->|→)\s+(?P<new>.+)", rest, re.S | re.I)
     if match is None:
         raise _Bad(f"Say the old name, `to`, then the new one. For example: {example('rename')}")
-    new_name = _checked_name(" ".join(match.group("new").split()).strip(" .!\"'“”"))
+    new_name = " ".join(match.group("new").split()).strip(" !?\"'“”,;")
+    if new_name.endswith(".") and not re.search(r"\b\w\.$", new_name):
+        new_name = new_name.rstrip(".")  # a full stop, not an initial ("Kai M.")
+    new_name = _checked_name(new_name)
     if not new_name:
         raise _Bad(f"Say the new name after `to`. For example: {example('rename')}")
     return c.RenameCommand(person=_person(_tokens(match.group("old")), "rename"), new_name=new_name)
