@@ -476,10 +476,15 @@ def _date_at(tokens: list[str], start: int, command: str) -> tuple[DaySpec, int]
     return None
 
 
+def _is_number(word: str) -> bool:
+    """ASCII digits only: `str.isdigit` also accepts "²", which `int` refuses."""
+    return re.fullmatch(r"[0-9]{1,12}", word) is not None
+
+
 def _count(word: str, command: str) -> int:
     if word.lower() in {"a", "an", "one"}:
         return 1
-    if not word.isdigit():
+    if not _is_number(word):
         raise _Bad(f"`{word}` is not a number of days. For example: {example(command)}")
     value = int(word)
     if value > MAX_DAYS:
@@ -500,7 +505,7 @@ def _in_days(tokens: list[str], start: int, command: str) -> tuple[DaySpec, int]
         return RelativeDays(_count(amount_word, command)), start + 3
     if unit in {"week", "weeks"}:
         return RelativeDays(_count(amount_word, command) * 7), start + 3
-    if amount_word.isdigit():
+    if _is_number(amount_word):
         raise _Bad(f"Say `in {amount_word} days`. For example: {example(command)}")
     return None
 
@@ -734,7 +739,7 @@ def _parse_snooze(rest: str) -> c.Command:
     elif found is not None:
         when, text = found.spec, cut(text, found.start, found.end)
     tokens = _tokens(text)
-    if days is None and when is None and len(tokens) >= 2 and tokens[-1].isdigit():
+    if days is None and when is None and len(tokens) >= 2 and _is_number(tokens[-1]):
         days = _count(tokens[-1], "snooze")
         tokens = tokens[:-1]
         if days < 1:
@@ -984,7 +989,7 @@ def _parse_forget_me(rest: str) -> c.Command:
 
 def _parse_feedback(rest: str) -> c.Command:
     words = rest.split()
-    if len(words) != 2 or not words[0].lstrip("#").isdigit():
+    if len(words) != 2 or not _is_number(words[0].lstrip("#")):
         raise _Bad(
             "Write it as `feedback <review-id> helpful` or `feedback <review-id> wrong-flag`."
         )

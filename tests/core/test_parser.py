@@ -395,3 +395,9 @@ def test_every_error_is_a_sentence_with_something_to_type(text: str) -> None:
     assert failure.message[0].isupper() or failure.message[0] in "`0123456789"
     assert failure.message.rstrip().endswith((".", "`", "?"))
     assert "`" in failure.message
+
+
+@pytest.mark.parametrize("text", ["snooze 0 ²", "snooze Dana ²", "feedback ² helpful"])
+def test_digits_that_are_not_ascii_never_crash_the_parser(text: str) -> None:
+    result = parse_command(text)
+    assert not isinstance(result, c.ParseFailure) or "`" in result.message
