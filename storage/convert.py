@@ -44,7 +44,9 @@ def member_record(row: Member) -> MemberRecord:
 
 
 def contact_record(row: Contact) -> ContactRecord:
-    return ContactRecord(id=row.id, member_id=row.member_id, name=row.name, mention=row.mention)
+    return ContactRecord(
+        id=row.id, member_id=row.member_id, name=row.name, mention=row.mention, notes=row.notes
+    )
 
 
 def meeting_record(row: Meeting) -> MeetingRecord:

@@ -103,9 +103,12 @@ class Contact(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(StorableString(200))
-    # casefold()ed name: case-insensitive lookups that use an index on every database.
+    # `storage.names.name_key(name)`: lookups that ignore case and accents and use an index on
+    # every database.
     name_key: Mapped[str] = mapped_column(StorableString(200))
     mention: Mapped[str | None] = mapped_column(StorableString(128))
+    # Notes added later (`note Priya: …`), one per line, each starting with its day.
+    notes: Mapped[str | None] = mapped_column(StorableText())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 

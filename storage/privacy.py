@@ -48,7 +48,7 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
         "store_drafts_opt_in",
         "created_at",
     ),
-    Contact: ("id", "name", "mention", "created_at"),
+    Contact: ("id", "name", "mention", "notes", "created_at"),
     Meeting: ("id", "contact_id", "met_on", "place", "note", "created_at"),
     FollowUp: (
         "id",

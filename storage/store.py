@@ -44,8 +44,10 @@ from storage.models import (
     ReviewRule,
     Workspace,
 )
+from storage.names import match_names, name_key
 from storage.records import (
     ActivityFigures,
+    ContactCard,
     ContactRecord,
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
@@ -244,7 +246,7 @@ class SqlStore:
         wanted = name_or_mention.strip()
         if not wanted:
             return []
-        key = wanted.casefold()
+        key = name_key(wanted)
         with self._transaction() as session:
             exact = session.scalars(
                 select(Contact)
@@ -256,16 +258,19 @@ class SqlStore:
             ).all()
             if exact:
                 return [contact_record(row) for row in exact]
-            # "Jane" finds "Jane Doe": people type first names; several matches make the caller ask.
-            leading = session.scalars(
-                select(Contact)
-                .where(
-                    Contact.member_id == member_id,
-                    Contact.name_key.startswith(key + " ", autoescape=True),
-                )
-                .order_by(Contact.id)
+            # "Jane" finds "Jane Doe", "Mr. Haddad" Omar Haddad, "Kai Mueller" Kai Müller:
+            # several matches make the caller ask.
+            rows = session.scalars(
+                select(Contact).where(Contact.member_id == member_id).order_by(Contact.id)
+            ).all()
+            return [contact_record(rows[i]) for i in match_names(wanted, [r.name for r in rows])]
+
+    def contacts(self, member_id: int) -> list[ContactRecord]:
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(Contact).where(Contact.member_id == member_id).order_by(Contact.id)
             )
-            return [contact_record(row) for row in leading]
+            return [contact_record(row) for row in rows]
 
     def add_contact(self, member_id: int, name: str, mention: str | None = None) -> ContactRecord:
         name = name.strip()
@@ -278,13 +283,80 @@ class SqlStore:
             contact = Contact(
                 member_id=member_id,
                 name=name,
-                name_key=name.casefold(),
+                name_key=name_key(name),
                 mention=mention,
                 created_at=self._now(),
             )
             session.add(contact)
             session.flush()
             return contact_record(contact)
+
+    def rename_contact(self, member_id: int, contact_id: int, name: str) -> ContactRecord:
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("a contact needs a name")
+        _fits(name, Contact.name, "the contact's name")
+        with self._transaction() as session:
+            contact = self._contact(session, member_id, contact_id)
+            contact.name, contact.name_key = name, name_key(name)
+            session.flush()
+            return contact_record(contact)
+
+    def add_contact_note(self, member_id: int, contact_id: int, line: str) -> ContactRecord:
+        with self._transaction() as session:
+            contact = self._contact(session, member_id, contact_id)
+            contact.notes = f"{contact.notes}\n{line}" if contact.notes else line
+            session.flush()
+            return contact_record(contact)
+
+    def merge_contacts(self, member_id: int, keep_id: int, other_id: int) -> ContactRecord:
+        """Move `other`'s meetings, follow-ups and notes to `keep`, then delete `other`."""
+        if keep_id == other_id:
+            raise ValueError("a contact cannot be merged into itself")
+        with self._transaction() as session:
+            keep = self._contact(session, member_id, keep_id)
+            other = self._contact(session, member_id, other_id)
+            for model in (Meeting, FollowUp):
+                session.execute(
+                    update(model)
+                    .where(model.member_id == member_id, model.contact_id == other_id)
+                    .values(contact_id=keep_id)
+                )
+            if other.notes:
+                keep.notes = f"{keep.notes}\n{other.notes}" if keep.notes else other.notes
+            keep.mention = keep.mention or other.mention
+            session.delete(other)
+            session.flush()
+            return contact_record(keep)
+
+    def delete_contact(self, member_id: int, contact_id: int) -> None:
+        """Delete the contact with its meetings, follow-ups and their nudges."""
+        with self._transaction() as session:
+            self._contact(session, member_id, contact_id)
+            follow_up_ids = select(FollowUp.id).where(FollowUp.contact_id == contact_id)
+            session.execute(delete(Nudge).where(Nudge.follow_up_id.in_(follow_up_ids)))
+            session.execute(delete(FollowUp).where(FollowUp.contact_id == contact_id))
+            session.execute(delete(Meeting).where(Meeting.contact_id == contact_id))
+            session.execute(delete(Contact).where(Contact.id == contact_id))
+
+    def contact_card(self, member_id: int, contact_id: int) -> ContactCard:
+        with self._transaction() as session:
+            contact = self._contact(session, member_id, contact_id)
+            meetings = session.scalars(
+                select(Meeting)
+                .where(Meeting.member_id == member_id, Meeting.contact_id == contact_id)
+                .order_by(Meeting.met_on.desc(), Meeting.id.desc())
+            ).all()
+            follow_ups = session.scalars(
+                select(FollowUp)
+                .where(FollowUp.member_id == member_id, FollowUp.contact_id == contact_id)
+                .order_by(FollowUp.id.desc())
+            ).all()
+            return ContactCard(
+                contact=contact_record(contact),
+                meetings=tuple(meeting_record(m) for m in meetings),
+                follow_ups=tuple(follow_up_record(f) for f in follow_ups),
+            )
 
     @staticmethod
     def _contact(session: Session, member_id: int, contact_id: int) -> Contact:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from storage.records import (
     ActivityFigures,
+    ContactCard,
     ContactRecord,
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
@@ -84,13 +85,29 @@ class Store(Protocol):
 
     # --- contacts and meetings -------------------------------------------------------------
     def find_contacts(self, member_id: int, name_or_mention: str) -> list[ContactRecord]:
-        """This member's contacts named exactly so (case-insensitive) or with that mention id;
+        """This member's contacts named so (ignoring case and accents) or with that mention id;
         failing that, those whose names begin with these words ("Jane" finds "Jane Doe")."""
         ...
 
     def add_contact(
         self, member_id: int, name: str, mention: str | None = None
     ) -> ContactRecord: ...
+
+    def contacts(self, member_id: int) -> list[ContactRecord]: ...
+
+    def rename_contact(self, member_id: int, contact_id: int, name: str) -> ContactRecord: ...
+
+    def add_contact_note(self, member_id: int, contact_id: int, line: str) -> ContactRecord: ...
+
+    def merge_contacts(self, member_id: int, keep_id: int, other_id: int) -> ContactRecord:
+        """Move `other`'s meetings, follow-ups and notes to `keep`, then delete `other`."""
+        ...
+
+    def delete_contact(self, member_id: int, contact_id: int) -> None:
+        """Delete the contact with its meetings, follow-ups and their nudges."""
+        ...
+
+    def contact_card(self, member_id: int, contact_id: int) -> ContactCard: ...
 
     def add_meeting(
         self,

@@ -302,7 +302,8 @@ async def test_only_the_bot_mention_is_stripped_not_its_name_in_the_text(
 async def test_a_channel_message_that_is_not_a_command_is_not_reviewed(channel: Conversation):
     reply = await mention(channel, "hello there")
 
-    assert "I don't know the command hello" in shown(reply)
+    # Issue 11: a greeting gets a one-line friendly answer, not "I don't know the command".
+    assert "Hi!" in shown(reply)
     assert "value-first score" not in shown(reply)
 
 
