@@ -15,8 +15,16 @@ measured (length, questions, links). `review_many(texts)` gives exactly the revi
 would, about 1.5 times faster per draft for a batch.
 
 The score starts at 100; the classifier's probability takes up to 60 points, each broken
-guideline takes its weight, each strength gives a few back, and the result is held in 0-100.
-`score_breakdown` lists every one of those steps, so the points always add up to `score`.
+guideline takes its weight (from `data/guidelines.json`), each strength gives a few back, and
+the result is held in 0-100. `score_breakdown` lists every one of those steps, so the points
+always add up to `score`.
+
+One verdict rule: a judged draft is flagged exactly when its score is below PASS_LINE. A draft
+the classifier flags is held below the line (a breakdown step says so); a draft whose broken
+guidelines bring it below the line is flagged.
+
+`Review.kind` is "chat" when the gate (`coach_rules.gate`) reads the text as chat addressed to
+the coach rather than a draft: such a text is not judged. Otherwise it is "draft".
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from coach_rules import runtime
+from coach_rules.gate import MessageKind, classify_message
 from coach_rules.guidelines import get_guideline
 from coach_rules.phrasematch import SCAN_CACHE_SIZE, scan_many
 from coach_rules.phrases import hard_sell_phrases
@@ -48,23 +57,19 @@ from coach_rules.textnorm import normalise
 MAX_CHARACTERS = 40_000  # Slack's limit for a message
 BASE_SCORE = 100
 MODEL_POINTS = 60  # a probability of 1.0 costs this many points
-RULE_POINTS: dict[str, int] = {
-    "value-first": -10,
-    "no-hard-sell": -12,
-    "identify-yourself": -6,
-    "personalise": -10,
-    "about-them": -6,
-    "transparent-intent": -10,
-    "no-group-plugging": -12,
-    "right-sized-ask": -10,
-    "one-clear-ask": -5,
-    "follow-up-in-10-days": -5,
-    "rule-of-two": -10,
-    "quality-over-quantity": -8,
-}
+# One verdict rule: a flagged draft always scores below this line, a passed one at or above it.
+PASS_LINE = 60
+VERDICT_RULE = (
+    f"A draft passes with a value-first score at or above the pass line of {PASS_LINE}/100; "
+    "a draft flagged as a hard sell always scores below it."
+)
 STRENGTH_POINTS = 4
 MODEL_FINDING_RULE = "no-hard-sell"
 SHORT_DRAFT_WORDS = 5
+CHAT_NOTE = (
+    "This reads as chat to the coach, not as a draft for someone else, so it was not judged. "
+    "If it is a message you mean to send, ask for a review of it explicitly."
+)
 # review_many's block size: well inside the phrase scan's cache of recent drafts, so the rules
 # reuse the scan the classifier's signals made.
 BATCH_BLOCK = SCAN_CACHE_SIZE // 2
@@ -93,13 +98,24 @@ class Review:
     # What could not be judged (only links, another language, ...), in plain words.
     notes: tuple[str, ...] = ()
     judged: bool = True
+    kind: MessageKind = "draft"  # "chat": the gate read it as chat to the coach; not judged
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f.rule for f in self.findings))
 
+    @property
+    def advice(self) -> tuple[tuple[str, str], ...]:
+        """(guideline id, advice) once per broken guideline, in the order of the findings."""
+        first: dict[str, str] = {}
+        for finding in self.findings:
+            first.setdefault(finding.rule, finding.advice)
+        return tuple(first.items())
 
-def _not_judged(note: str, signals: dict[str, object] | None = None) -> Review:
+
+def _not_judged(
+    note: str, signals: dict[str, object] | None = None, kind: MessageKind = "draft"
+) -> Review:
     return Review(
         flagged=False,
         score=0,
@@ -108,7 +124,15 @@ def _not_judged(note: str, signals: dict[str, object] | None = None) -> Review:
         signals=signals or {},
         notes=(note,),
         judged=False,
+        kind=kind,
     )
+
+
+def _verdict_step(score: int) -> tuple[str, int] | None:
+    """For a draft the classifier flags: the step that holds its score below PASS_LINE."""
+    if score < PASS_LINE:
+        return None
+    return (f"flagged: held below the pass line ({PASS_LINE})", PASS_LINE - 1 - score)
 
 
 def _length_verdict(craft: CraftSignals, kind: str | None) -> str:
@@ -193,7 +217,7 @@ class _Draft(NamedTuple):
     notes: list[str]
 
 
-def _refusal(text: str) -> Review | None:
+def _refusal(text: str, as_draft: bool) -> Review | None:
     """The review of a draft there is nothing to measure in (empty, too long), else None."""
     if not isinstance(text, str):
         raise TypeError(f"review() needs the draft as str, got {type(text).__name__}")
@@ -205,6 +229,8 @@ def _refusal(text: str) -> Review | None:
             "characters a Slack message can hold, so it was not reviewed. Shorten it: a "
             "LinkedIn note fits in 300 characters and cold emails do best at 50-125 words."
         )
+    if not as_draft and classify_message(text).kind == "chat":
+        return _not_judged(CHAT_NOTE, kind="chat")
     return None
 
 
@@ -243,10 +269,10 @@ def _read(
 
 
 def _read_block(
-    block: list[str], kind: str | None, model: runtime.RuntimeModel | None
+    block: list[str], kind: str | None, model: runtime.RuntimeModel | None, as_draft: bool
 ) -> list[Review | _Draft]:
     """`_read` for a block of drafts, with the model's unseen chunks worked out together."""
-    refusals = [_refusal(text) for text in block]
+    refusals = [_refusal(text, as_draft) for text in block]
     normalised = {i: normalise(block[i]) for i, refusal in enumerate(refusals) if refusal is None}
     if model is not None:
         model.cache_chunks(normalised.values())
@@ -305,12 +331,13 @@ def _judge(
                 )
 
     for hit in find_rule_hits(text, normalised, draft.words, pronouns=draft.pronouns):
-        points = RULE_POINTS[hit.rule]
+        guideline = get_guideline(hit.rule)
+        points = guideline.points
         findings.append(
             Finding(
                 rule=hit.rule,
                 message=hit.message,
-                advice=get_guideline(hit.rule).advice,
+                advice=guideline.advice,
                 spans=hit.spans,
                 weight=points,
             )
@@ -330,6 +357,18 @@ def _judge(
     elif total < 0:
         breakdown.append(("held at the 0 minimum", -total))
     score = sum(points for _, points in breakdown)
+    # One verdict rule: flagged exactly when the score is below PASS_LINE.
+    if flagged:
+        verdict_step = _verdict_step(score)
+        if verdict_step is not None:
+            breakdown.append(verdict_step)
+            score += verdict_step[1]
+    elif score < PASS_LINE:
+        flagged = True
+        notes.append(
+            f"The guidelines it breaks bring the score below the pass line ({PASS_LINE}), so it "
+            "is flagged even though the classifier alone would let it through."
+        )
 
     return Review(
         flagged=flagged,
@@ -342,13 +381,18 @@ def _judge(
     )
 
 
-def review(text: str, *, kind: str | None = None) -> Review:
-    """Judge one draft. Never raises on any string; see the module docstring for the score."""
-    return review_many([text], kind=kind)[0]
+def review(text: str, *, kind: str | None = None, as_draft: bool = False) -> Review:
+    """Judge one draft. Never raises on any string; see the module docstring for the score.
+
+    `as_draft=True` skips the draft-or-chat gate: the sender said it is a draft.
+    """
+    return review_many([text], kind=kind, as_draft=as_draft)[0]
 
 
-def review_many(texts: Iterable[str], *, kind: str | None = None) -> list[Review]:
-    """`[review(t, kind=kind) for t in texts]`: the same reviews, faster for a batch.
+def review_many(
+    texts: Iterable[str], *, kind: str | None = None, as_draft: bool = False
+) -> list[Review]:
+    """`[review(t, kind=kind, as_draft=as_draft) for t in texts]`: the same reviews, faster.
 
     The drafts go through each stage (measuring, the classifier, the rules) together, a block
     at a time: the classifier's NumPy work is done once per block, and each stage's code and
@@ -358,7 +402,7 @@ def review_many(texts: Iterable[str], *, kind: str | None = None) -> list[Review
     reviews: list[Review] = []
     pending = iter(texts)
     while block := list(islice(pending, BATCH_BLOCK)):
-        read = _read_block(block, kind, model)
+        read = _read_block(block, kind, model, as_draft)
         drafts = [d for d in read if isinstance(d, _Draft)]
         scan_many([d.normalised for d in drafts])  # the phrase scan every later stage reads
         if model is None:
