@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from coach_rules import lexicon
 from coach_rules.lexicon import GREETINGS, SECOND_PERSON
 from coach_rules.textnorm import LINK_TOKEN, USER_TOKEN, normalise
 
@@ -45,6 +46,20 @@ _SIGN_OFF = re.compile(
     r"[A-Z][\w'’-]+\s*$)",
 )
 _LENGTH_BUCKETS = (1, 2, 3, 5, 8, 12, 20, 30, 60)
+# The drafts' own phrase lexicons: chat to the coach rarely pitches, pushes or gives value.
+_LEXICON_SIGNALS = (
+    ("pitch", lexicon.PITCH),
+    ("urgency", lexicon.URGENCY),
+    ("hype", lexicon.HYPE),
+    ("plug", lexicon.PLUG),
+    ("value", lexicon.VALUE),
+    ("intro", lexicon.SELF_INTRO),
+    ("ask", lexicon.ASK),
+    ("big_ask", lexicon.BIG_ASK),
+    ("chasing", lexicon.CHASING),
+)
+# A capitalised word after the first one: often the name of the person a draft is for.
+_INNER_CAPITAL = re.compile(r"(?<=[\w,] )(?!I\b)[A-Z][a-z]")
 
 
 @dataclass(frozen=True)
@@ -91,6 +106,9 @@ def gate_features(text: str) -> list[str]:
         features.append("s:greet")
     if _SIGN_OFF.search(text.rstrip()):
         features.append("s:sign_off")
+    features += [f"s:{name}" for name, phrases in _LEXICON_SIGNALS if phrases.search(normalised)]
+    if _INNER_CAPITAL.search(text):
+        features.append("s:inner_capital")
     if LINK_TOKEN in normalised:
         features.append("s:link")
     if USER_TOKEN in normalised:

@@ -48,9 +48,11 @@ class Message:
     source: str  # which file, for the card
 
 
-def load_messages(data_dir: Path = corpus.DATA_DIR) -> list[Message]:
+def load_messages(data_dir: Path = corpus.DATA_DIR, *, strict: bool = True) -> list[Message]:
     """Every corpus draft (as "draft") and every row of the chat_*.jsonl files, by id."""
-    messages = [Message(d.id, d.text, True, "drafts") for d in corpus.load_corpus(data_dir)]
+    messages = [
+        Message(d.id, d.text, True, "drafts") for d in corpus.load_corpus(data_dir, strict=strict)
+    ]
     for path in sorted(data_dir.glob(CHAT_FILES_GLOB)):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -177,12 +179,48 @@ def load_pipeline(path: Path) -> Pipeline:
     return sio.load(path, trusted=list(untrusted))
 
 
-def train_and_save(data_dir: Path = corpus.DATA_DIR, model_dir: Path | None = None) -> dict:
+def default_model_dir() -> Path:
+    return gate.GATE_RUNTIME_FILE.parent
+
+
+def format_figures(title: str, figures: dict) -> str:
+    d, c = figures["drafts"], figures["chat"]
+    return "\n".join(
+        [
+            f"{title} (n={figures['n']}; unclear counts as draft, the member is asked)",
+            f"  draft precision {figures['draft_precision']:.3f}   "
+            f"draft recall {figures['draft_recall']:.3f}",
+            f"  drafts called: draft {d['draft']}, unclear {d['unclear']}, chat {d['chat']}",
+            f"  chat called:   draft {c['draft']}, unclear {c['unclear']}, chat {c['chat']}",
+        ]
+    )
+
+
+def format_gate_card(card: dict) -> str:
+    return "\n".join(
+        [
+            f"Draft-or-chat gate: chat below p(draft) {card['chat_below']:.2f}, "
+            f"draft from {card['draft_from']:.2f}",
+            format_figures("Gate, cross-validation (training part)", card["cross_validation"]),
+            format_figures("Gate, held out", card["held_out"]),
+        ]
+    )
+
+
+class NoChatDataError(ValueError):
+    """The data folder holds no chat_*.jsonl rows to train the gate on."""
+
+
+def train_and_save(
+    data_dir: Path = corpus.DATA_DIR, model_dir: Path | None = None, *, strict: bool = True
+) -> dict:
     """Train the gate deterministically, save skops + runtime + card; return the card."""
     import skops.io as sio
 
-    model_dir = model_dir or gate.GATE_RUNTIME_FILE.parent
-    messages = load_messages(data_dir)
+    model_dir = model_dir or default_model_dir()
+    messages = load_messages(data_dir, strict=strict)
+    if all(m.is_draft for m in messages):
+        raise NoChatDataError(f"no chat messages ({CHAT_FILES_GLOB}) in {data_dir}")
     training, held_out = held_out_split(messages)
     truth = [m.is_draft for m in training]
     cv = cross_validated(training)

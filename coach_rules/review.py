@@ -14,14 +14,17 @@ over 40,000 characters, nothing but links/emoji, not English). Then `flagged` is
 measured (length, questions, links). `review_many(texts)` gives exactly the reviews `review`
 would, about 1.5 times faster per draft for a batch.
 
-The score starts at 100; the classifier's probability takes up to 60 points, each broken
+The score starts at 100; the classifier's probability takes up to 60 points (40 at its
+threshold, so that alone it flags exactly at the pass line: `model_cost`), each broken
 guideline takes its weight (from `data/guidelines.json`), each strength gives a few back, and
 the result is held in 0-100. `score_breakdown` lists every one of those steps, so the points
 always add up to `score`.
 
-One verdict rule: a judged draft is flagged exactly when its score is below PASS_LINE. A draft
-the classifier flags is held below the line (a breakdown step says so); a draft whose broken
-guidelines bring it below the line is flagged.
+One verdict rule: a judged draft is flagged (by the classifier) exactly when its score is below
+PASS_LINE. With `model_cost` that is how the points fall for most drafts; when strengths lift a
+flagged draft to the line, or broken guidelines take a passed draft under it, a breakdown step
+holds the score on the verdict's side and says so. (Letting the guidelines' points flag drafts
+too added false flags on the independent sets.)
 
 `Review.kind` is "chat" when the gate (`coach_rules.gate`) reads the text as chat addressed to
 the coach rather than a draft: such a text is not judged. Otherwise it is "draft".
@@ -128,11 +131,24 @@ def _not_judged(
     )
 
 
-def _verdict_step(score: int) -> tuple[str, int] | None:
-    """For a draft the classifier flags: the step that holds its score below PASS_LINE."""
-    if score < PASS_LINE:
-        return None
-    return (f"flagged: held below the pass line ({PASS_LINE})", PASS_LINE - 1 - score)
+def model_cost(probability: float, threshold: float) -> int:
+    """Points the classifier's probability costs: 0 at 0, exactly down to PASS_LINE at the
+    model's threshold, MODEL_POINTS at 1 (linear on each side), so a draft with no other
+    finding passes exactly when the classifier does not flag it."""
+    at_threshold = BASE_SCORE - PASS_LINE
+    if probability < threshold:
+        return min(round(at_threshold * probability / threshold), at_threshold - 1)
+    share = (probability - threshold) / (1.0 - threshold) if threshold < 1.0 else 1.0
+    return round(at_threshold + (MODEL_POINTS - at_threshold) * share)
+
+
+def _verdict_step(flagged: bool, score: int) -> tuple[str, int] | None:
+    """The breakdown step that puts the score on its verdict's side of PASS_LINE, if needed."""
+    if flagged and score >= PASS_LINE:
+        return (f"flagged: held below the pass line ({PASS_LINE})", PASS_LINE - 1 - score)
+    if not flagged and score < PASS_LINE:
+        return (f"not flagged: held at the pass line ({PASS_LINE})", PASS_LINE - score)
+    return None
 
 
 def _length_verdict(craft: CraftSignals, kind: str | None) -> str:
@@ -217,7 +233,7 @@ class _Draft(NamedTuple):
     notes: list[str]
 
 
-def _refusal(text: str, as_draft: bool) -> Review | None:
+def _refusal(text: str) -> Review | None:
     """The review of a draft there is nothing to measure in (empty, too long), else None."""
     if not isinstance(text, str):
         raise TypeError(f"review() needs the draft as str, got {type(text).__name__}")
@@ -229,13 +245,15 @@ def _refusal(text: str, as_draft: bool) -> Review | None:
             "characters a Slack message can hold, so it was not reviewed. Shorten it: a "
             "LinkedIn note fits in 300 characters and cold emails do best at 50-125 words."
         )
-    if not as_draft and classify_message(text).kind == "chat":
-        return _not_judged(CHAT_NOTE, kind="chat")
     return None
 
 
 def _read(
-    text: str, normalised: str, kind: str | None, model: runtime.RuntimeModel | None
+    text: str,
+    normalised: str,
+    kind: str | None,
+    model: runtime.RuntimeModel | None,
+    as_draft: bool,
 ) -> Review | _Draft:
     """Measure a draft `_refusal` let through; a `Review` when there is nothing to judge, else
     a `_Draft` to judge."""
@@ -262,6 +280,8 @@ def _read(
             "checked.",
             signals,
         )
+    if not as_draft and classify_message(text).kind == "chat":
+        return _not_judged(CHAT_NOTE, signals, kind="chat")
     notes: list[str] = []
     if craft.words < SHORT_DRAFT_WORDS:
         notes.append("Very short drafts are hard to judge; the verdict rests on a few words.")
@@ -272,12 +292,12 @@ def _read_block(
     block: list[str], kind: str | None, model: runtime.RuntimeModel | None, as_draft: bool
 ) -> list[Review | _Draft]:
     """`_read` for a block of drafts, with the model's unseen chunks worked out together."""
-    refusals = [_refusal(text, as_draft) for text in block]
+    refusals = [_refusal(text) for text in block]
     normalised = {i: normalise(block[i]) for i, refusal in enumerate(refusals) if refusal is None}
     if model is not None:
         model.cache_chunks(normalised.values())
     return [
-        _read(text, normalised[i], kind, model) if refusal is None else refusal
+        _read(text, normalised[i], kind, model, as_draft) if refusal is None else refusal
         for i, (text, refusal) in enumerate(zip(block, refusals, strict=True))
     ]
 
@@ -313,7 +333,7 @@ def _judge(
     else:
         probability = analysis.probability
         flagged = probability >= model.threshold
-        model_points = -round(MODEL_POINTS * probability)
+        model_points = -model_cost(probability, model.threshold)
         breakdown.append((f"classifier: {probability:.0%} likely a hard sell", model_points))
         if flagged and explanation is not None:
             phrases = hard_sell_phrases(text, explanation)
@@ -358,17 +378,10 @@ def _judge(
         breakdown.append(("held at the 0 minimum", -total))
     score = sum(points for _, points in breakdown)
     # One verdict rule: flagged exactly when the score is below PASS_LINE.
-    if flagged:
-        verdict_step = _verdict_step(score)
-        if verdict_step is not None:
-            breakdown.append(verdict_step)
-            score += verdict_step[1]
-    elif score < PASS_LINE:
-        flagged = True
-        notes.append(
-            f"The guidelines it breaks bring the score below the pass line ({PASS_LINE}), so it "
-            "is flagged even though the classifier alone would let it through."
-        )
+    verdict_step = _verdict_step(flagged, score)
+    if verdict_step is not None:
+        breakdown.append(verdict_step)
+        score += verdict_step[1]
 
     return Review(
         flagged=flagged,
