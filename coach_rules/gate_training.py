@@ -48,20 +48,26 @@ class Message:
     source: str  # which file, for the card
 
 
-def load_messages(data_dir: Path = corpus.DATA_DIR, *, strict: bool = True) -> list[Message]:
-    """Every corpus draft (as "draft") and every row of the chat_*.jsonl files, by id."""
-    messages = [
-        Message(d.id, d.text, True, "drafts") for d in corpus.load_corpus(data_dir, strict=strict)
-    ]
+def load_chat(data_dir: Path = corpus.DATA_DIR) -> list[Message]:
+    """Every row of the chat_*.jsonl files (label "chat"), by id."""
+    messages = []
     for path in sorted(data_dir.glob(CHAT_FILES_GLOB)):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
-            if row["label"] not in ("chat", "draft"):
-                raise corpus.CorpusError(f"{path.name}: label {row['label']!r} is not chat/draft")
-            messages.append(Message(row["id"], row["text"], row["label"] == "draft", path.name))
+            if row.get("label") != "chat" or not isinstance(row.get("text"), str):
+                raise corpus.CorpusError(f"{path.name}: {row.get('id')!r} is not a chat row")
+            messages.append(Message(row["id"], row["text"], False, path.name))
     return sorted(messages, key=lambda m: m.id)
+
+
+def load_messages(data_dir: Path = corpus.DATA_DIR, *, strict: bool = True) -> list[Message]:
+    """Every corpus draft (as "draft") and every chat message, by id."""
+    drafts = [
+        Message(d.id, d.text, True, "drafts") for d in corpus.load_corpus(data_dir, strict=strict)
+    ]
+    return sorted(drafts + load_chat(data_dir), key=lambda m: m.id)
 
 
 def messages_hash(messages: Sequence[Message]) -> str:
