@@ -7,8 +7,10 @@ CONTRACT (shared by the engine and the core):
 - Cheap: it runs before every review.
 
 The model is a logistic regression over binary, l2-normalised terms that `gate_features` makes
-from the text: words and word pairs, character 3-grams inside words, and a few signals (length
-bucket, second-person address, a greeting followed by a name, a sign-off, links, emoji).
+from the opening of the text: words and word pairs, character 3-grams inside the first words,
+the first and last word, and a few signals (length bucket, second-person address, a greeting
+followed by a name, a capitalised name inside the text, a sign-off, several lines, links,
+mentions, emoji).
 `coach_rules.gate_training` fits it with scikit-learn, saves it with skops and derives the
 runtime form this module reads: a term -> weight table, so a message costs a few dictionary
 look-ups and no NumPy. Until a gate model is trained every text is a draft.
@@ -26,7 +28,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from coach_rules import lexicon
 from coach_rules.lexicon import GREETINGS, SECOND_PERSON
 from coach_rules.textnorm import LINK_TOKEN, USER_TOKEN, normalise
 
@@ -34,7 +35,11 @@ MessageKind = Literal["draft", "chat", "unclear"]
 
 GATE_RUNTIME_FILE = Path(__file__).resolve().parent / "model" / "gate.runtime.json"
 GATE_FORMAT = "netcoach-gate/1"
-MAX_TOKENS = 48  # only the opening of a long text is read: chat is short, drafts declare early
+MAX_TOKENS = 32  # only the opening of a long text is read: chat is short, drafts declare early
+HEAD_CHARS = 200
+CHAR_GRAM_TOKENS = 12  # character 3-grams for the opening words only (they cost the most)
+SIGN_OFF_CHARS = 80
+_SYMBOL = re.compile("[\u2190-\U0010ffff]")  # arrows, symbols, emoji
 _TOKEN = re.compile(r"\w+(?:'\w+)*|[!?$€£%]|[^\w\s]")
 _NAME_AFTER_GREETING = re.compile(
     r"^\W*(?:hi|hey|hello|dear|hiya|heya|good (?:morning|afternoon|evening))\s*,?\s+"
@@ -46,18 +51,6 @@ _SIGN_OFF = re.compile(
     r"[A-Z][\w'’-]+\s*$)",
 )
 _LENGTH_BUCKETS = (1, 2, 3, 5, 8, 12, 20, 30, 60)
-# The drafts' own phrase lexicons: chat to the coach rarely pitches, pushes or gives value.
-_LEXICON_SIGNALS = (
-    ("pitch", lexicon.PITCH),
-    ("urgency", lexicon.URGENCY),
-    ("hype", lexicon.HYPE),
-    ("plug", lexicon.PLUG),
-    ("value", lexicon.VALUE),
-    ("intro", lexicon.SELF_INTRO),
-    ("ask", lexicon.ASK),
-    ("big_ask", lexicon.BIG_ASK),
-    ("chasing", lexicon.CHASING),
-)
 # A capitalised word after the first one: often the name of the person a draft is for.
 _INNER_CAPITAL = re.compile(r"(?<=[\w,] )(?!I\b)[A-Z][a-z]")
 
@@ -68,10 +61,13 @@ class Gate:
     draft_probability: float
 
 
-@lru_cache(maxsize=32768)
-def _char_grams(token: str) -> tuple[str, ...]:
+@lru_cache(maxsize=65536)
+def _token_features(token: str) -> tuple[str, ...]:
+    """The word term and (for words of two or more letters) the in-word character 3-grams."""
+    if not (token[0].isalpha() and len(token) > 1):
+        return (f"w:{token}",)
     padded = f"<{token}>"
-    return tuple(f"c:{padded[i : i + 3]}" for i in range(len(padded) - 2))
+    return (f"w:{token}", *[f"c:{padded[i : i + 3]}" for i in range(len(padded) - 2)])
 
 
 def _length_bucket(words: int) -> str:
@@ -82,38 +78,43 @@ def _length_bucket(words: int) -> str:
 
 
 def gate_features(text: str) -> list[str]:
-    """The terms the gate reads (training and runtime share this function)."""
-    normalised = normalise(text)
-    tokens = _TOKEN.findall(normalised)
-    words = [t for t in tokens if t[0].isalnum() or t[0] == "_"]
-    head = tokens[:MAX_TOKENS]
-    features = [f"w:{t}" for t in head]
-    features += [f"b:{a} {b}" for a, b in itertools.pairwise(head)]
-    for token in head:
-        if token[0].isalpha() and len(token) > 1:
-            features.extend(_char_grams(token))
-    if head:
-        features.append(f"f:{head[0]}")
-        features.append(f"l:{tokens[-1]}")
-    features.append(_length_bucket(len(words)))
+    """The terms the gate reads (training and runtime share this function).
+
+    Only the opening HEAD_CHARS characters are read word by word (chat is short and a draft
+    shows itself early), which keeps the cost flat for long drafts.
+    """
+    chunks = text.split()
+    head_text = text[:HEAD_CHARS]
+    normalised = normalise(head_text)
+    tokens = _TOKEN.findall(normalised)[:MAX_TOKENS]
+    features: list[str] = []
+    for token in tokens[:CHAR_GRAM_TOKENS]:
+        features.extend(_token_features(token))
+    features += ["w:" + token for token in tokens[CHAR_GRAM_TOKENS:]]
+    features += ["b:" + a + " " + b for a, b in itertools.pairwise(tokens)]
+    if tokens:
+        features.append("f:" + tokens[0])
+        last = _TOKEN.findall(normalise(chunks[-1]))
+        if last:
+            features.append("l:" + last[-1])
+    features.append(_length_bucket(len(chunks)))
     if "\n" in text.strip():
         features.append("s:lines")
-    if any(w in SECOND_PERSON for w in words):
+    if not SECOND_PERSON.isdisjoint(tokens):
         features.append("s:you")
-    if _NAME_AFTER_GREETING.search(text):
+    if _NAME_AFTER_GREETING.search(head_text):
         features.append("s:greet_name")
-    elif words and words[0] in GREETINGS:
+    elif tokens and tokens[0] in GREETINGS:
         features.append("s:greet")
-    if _SIGN_OFF.search(text.rstrip()):
+    if _SIGN_OFF.search(text[-SIGN_OFF_CHARS:].rstrip()):
         features.append("s:sign_off")
-    features += [f"s:{name}" for name, phrases in _LEXICON_SIGNALS if phrases.search(normalised)]
-    if _INNER_CAPITAL.search(text):
+    if _INNER_CAPITAL.search(head_text):
         features.append("s:inner_capital")
     if LINK_TOKEN in normalised:
         features.append("s:link")
     if USER_TOKEN in normalised:
         features.append("s:mention")
-    if any(ord(ch) >= 0x2190 for ch in text):
+    if _SYMBOL.search(head_text):
         features.append("s:symbol")
     return features
 
@@ -140,7 +141,7 @@ class GateModel:
         known = [weights[t] for t in set(gate_features(text)) if t in weights]
         logit = self.intercept
         if known:
-            logit += math.fsum(known) / math.sqrt(len(known))
+            logit += sum(known) / math.sqrt(len(known))
         return 1.0 / (1.0 + math.exp(-logit))
 
     def kind(self, probability: float) -> MessageKind:
