@@ -191,15 +191,15 @@ def default_model_dir() -> Path:
 
 def format_figures(title: str, figures: dict) -> str:
     d, c = figures["drafts"], figures["chat"]
-    return "\n".join(
-        [
-            f"{title} (n={figures['n']}; unclear counts as draft, the member is asked)",
+    lines = [f"{title} (n={figures['n']}; unclear counts as draft, the member is asked)"]
+    if sum(d.values()):
+        lines += [
             f"  draft precision {figures['draft_precision']:.3f}   "
             f"draft recall {figures['draft_recall']:.3f}",
             f"  drafts called: draft {d['draft']}, unclear {d['unclear']}, chat {d['chat']}",
-            f"  chat called:   draft {c['draft']}, unclear {c['unclear']}, chat {c['chat']}",
         ]
-    )
+    lines.append(f"  chat called:   draft {c['draft']}, unclear {c['unclear']}, chat {c['chat']}")
+    return "\n".join(lines)
 
 
 def format_gate_card(card: dict) -> str:
