@@ -41,12 +41,22 @@ def test_a_judged_draft_is_flagged_exactly_when_it_scores_below_the_pass_line(te
         assert not result.flagged
 
 
-def test_a_draft_the_classifier_flags_says_in_its_breakdown_why_its_score_was_held_down():
-    result = review("Great talk at PyCon!", as_draft=True)
-    if result.flagged:  # the text sits near the threshold; either side must obey the rule
-        assert result.score < PASS_LINE
-    else:
-        assert result.score >= PASS_LINE
+def test_when_points_and_verdict_disagree_a_breakdown_step_holds_the_score_and_says_why():
+    from coach_rules import corpus
+    from coach_rules.review import review_many
+
+    reviews = review_many([d.text for d in corpus.load_corpus()], as_draft=True)
+    held_down = [
+        r for r in reviews if any(s.startswith("flagged: held") for s, _ in r.score_breakdown)
+    ]
+    held_up = [
+        r for r in reviews if any(s.startswith("not flagged: held") for s, _ in r.score_breakdown)
+    ]
+    assert held_down and held_up  # both happen on the corpus
+    assert all(r.flagged and r.score == PASS_LINE - 1 for r in held_down)
+    assert all(not r.flagged and r.score == PASS_LINE for r in held_up)
+    # Most drafts need no such step: the classifier's cost puts its threshold on the line.
+    assert len(held_down) + len(held_up) < 0.1 * len(reviews)
 
 
 def test_the_pass_line_is_stated_in_netcoach_rules_and_the_readme(capsys):
