@@ -26,8 +26,10 @@ flagged draft to the line, or broken guidelines take a passed draft under it, a 
 holds the score on the verdict's side and says so. (Letting the guidelines' points flag drafts
 too added false flags on the independent sets.)
 
-`Review.kind` is "chat" when the gate (`coach_rules.gate`) reads the text as chat addressed to
-the coach rather than a draft: such a text is not judged. Otherwise it is "draft".
+`Review.kind` is "chat" when `review(text, gate=True)` ran the gate (`coach_rules.gate`) and it
+read the text as chat addressed to the coach rather than a draft: such a text is not judged.
+Otherwise it is "draft" ("unclear" text is reviewed: whoever asked with `gate=True` has no one
+to ask).
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ MODEL_FINDING_RULE = "no-hard-sell"
 SHORT_DRAFT_WORDS = 5
 CHAT_NOTE = (
     "This reads as chat to the coach, not as a draft for someone else, so it was not judged. "
-    "If it is a message you mean to send, ask for a review of it explicitly."
+    "If it is a message you mean to send, review it as a draft (`netcoach review --as-draft`)."
 )
 # review_many's block size: well inside the phrase scan's cache of recent drafts, so the rules
 # reuse the scan the classifier's signals made.
@@ -253,7 +255,7 @@ def _read(
     normalised: str,
     kind: str | None,
     model: runtime.RuntimeModel | None,
-    as_draft: bool,
+    gate: bool,
 ) -> Review | _Draft:
     """Measure a draft `_refusal` let through; a `Review` when there is nothing to judge, else
     a `_Draft` to judge."""
@@ -280,7 +282,7 @@ def _read(
             "checked.",
             signals,
         )
-    if not as_draft and classify_message(text).kind == "chat":
+    if gate and classify_message(text).kind == "chat":
         return _not_judged(CHAT_NOTE, signals, kind="chat")
     notes: list[str] = []
     if craft.words < SHORT_DRAFT_WORDS:
@@ -289,7 +291,7 @@ def _read(
 
 
 def _read_block(
-    block: list[str], kind: str | None, model: runtime.RuntimeModel | None, as_draft: bool
+    block: list[str], kind: str | None, model: runtime.RuntimeModel | None, gate: bool
 ) -> list[Review | _Draft]:
     """`_read` for a block of drafts, with the model's unseen chunks worked out together."""
     refusals = [_refusal(text) for text in block]
@@ -297,7 +299,7 @@ def _read_block(
     if model is not None:
         model.cache_chunks(normalised.values())
     return [
-        _read(text, normalised[i], kind, model, as_draft) if refusal is None else refusal
+        _read(text, normalised[i], kind, model, gate) if refusal is None else refusal
         for i, (text, refusal) in enumerate(zip(block, refusals, strict=True))
     ]
 
@@ -394,18 +396,20 @@ def _judge(
     )
 
 
-def review(text: str, *, kind: str | None = None, as_draft: bool = False) -> Review:
+def review(text: str, *, kind: str | None = None, gate: bool = False) -> Review:
     """Judge one draft. Never raises on any string; see the module docstring for the score.
 
-    `as_draft=True` skips the draft-or-chat gate: the sender said it is a draft.
+    Every text given is reviewed as a draft (the core sorts chat from drafts before it asks
+    for a review). With `gate=True` the draft-or-chat gate runs first and chat comes back not
+    judged, with `kind="chat"` (what `netcoach review` does).
     """
-    return review_many([text], kind=kind, as_draft=as_draft)[0]
+    return review_many([text], kind=kind, gate=gate)[0]
 
 
 def review_many(
-    texts: Iterable[str], *, kind: str | None = None, as_draft: bool = False
+    texts: Iterable[str], *, kind: str | None = None, gate: bool = False
 ) -> list[Review]:
-    """`[review(t, kind=kind, as_draft=as_draft) for t in texts]`: the same reviews, faster.
+    """`[review(t, kind=kind, gate=gate) for t in texts]`: the same reviews, faster.
 
     The drafts go through each stage (measuring, the classifier, the rules) together, a block
     at a time: the classifier's NumPy work is done once per block, and each stage's code and
@@ -415,7 +419,7 @@ def review_many(
     reviews: list[Review] = []
     pending = iter(texts)
     while block := list(islice(pending, BATCH_BLOCK)):
-        read = _read_block(block, kind, model, as_draft)
+        read = _read_block(block, kind, model, gate)
         drafts = [d for d in read if isinstance(d, _Draft)]
         scan_many([d.normalised for d in drafts])  # the phrase scan every later stage reads
         if model is None:

@@ -324,7 +324,7 @@ def _batch_line_text(raw: bytes | _Overlong, number: int) -> str | dict[str, obj
 
 
 def _batch_block_results(
-    lines: list[tuple[int, bytes | _Overlong]], kind: str | None, as_draft: bool = False
+    lines: list[tuple[int, bytes | _Overlong]], kind: str | None, gate: bool = True
 ) -> list[dict[str, object]]:
     from coach_rules.review import review_many
 
@@ -333,7 +333,7 @@ def _batch_block_results(
         for number, raw in lines
     ]
     texts = [r for r in read if isinstance(r, str)]
-    reviews = iter(review_many(texts, kind=kind, as_draft=as_draft))
+    reviews = iter(review_many(texts, kind=kind, gate=gate))
     return [batch_result(next(reviews)) if isinstance(r, str) else r for r in read]
 
 
@@ -342,7 +342,7 @@ def run_batch(
     stdin: IO[bytes],
     stdout: IO[str],
     kind: str | None = None,
-    as_draft: bool = False,
+    gate: bool = True,
 ) -> int:
     """Review a JSONL batch, one output line per input line, in order.
 
@@ -354,7 +354,7 @@ def run_batch(
     failed = False
     numbered = enumerate(_batch_lines(source, stdin), start=1)
     while block := list(islice(numbered, block_size)):
-        for result in _batch_block_results(block, kind, as_draft):
+        for result in _batch_block_results(block, kind, gate):
             failed = failed or "error" in result
             stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         stdout.flush()
@@ -375,7 +375,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.jsonl is not None:
-            return run_batch(args.jsonl, stdin, sys.stdout, kind=args.kind, as_draft=args.as_draft)
+            return run_batch(args.jsonl, stdin, sys.stdout, kind=args.kind, gate=not args.as_draft)
         if not any(given):
             print(
                 'Nothing to review: pass the draft as text, "-" for stdin, --file PATH or '
@@ -393,7 +393,7 @@ def run(args: argparse.Namespace) -> int:
 
     from coach_rules import review
 
-    result = review(text, kind=args.kind, as_draft=args.as_draft)
+    result = review(text, kind=args.kind, gate=not args.as_draft)
     if args.json:
         print(json.dumps(full_result(result, text), ensure_ascii=False))
     else:

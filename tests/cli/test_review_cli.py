@@ -218,3 +218,21 @@ def test_an_overlong_jsonl_line_is_rejected_while_it_is_read_in_bounded_memory(t
     assert "line 1" in first["error"] and f"{MAX_LINE_BYTES:,}" in first["error"]
     assert second["flagged"] is False
     assert peak < 4 * MAX_LINE_BYTES < 20_000_000  # never the whole 20 MB line
+
+
+def test_chat_to_the_coach_is_reported_as_chat_and_not_judged_unless_told_it_is_a_draft(
+    capsys, monkeypatch
+):
+    _, out, _ = run_cli(capsys, monkeypatch, ["thanks!", "--json"])
+    chat = json.loads(out)
+    assert (chat["kind"], chat["judged"], chat["flagged"]) == ("chat", False, False)
+    _, out, _ = run_cli(capsys, monkeypatch, ["thanks!", "--json", "--as-draft"])
+    assert (json.loads(out)["kind"], json.loads(out)["judged"]) == ("draft", True)
+    stdin = (json.dumps({"text": "yes"}) + "\n" + json.dumps({"text": HARD_SELL}) + "\n").encode()
+    code, out, _ = run_cli(capsys, monkeypatch, ["--jsonl", "-"], stdin)
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert code == 0
+    assert (first["kind"], first["judged"]) == ("chat", False)
+    assert (second["kind"], second["judged"], second["flagged"]) == ("draft", True, True)
+    code, out, _ = run_cli(capsys, monkeypatch, ["thanks!"])
+    assert "reads as chat" in out

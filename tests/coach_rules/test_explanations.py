@@ -29,7 +29,7 @@ def test_a_quoted_phrase_carries_at_least_the_stated_minimum_weight_on_every_cor
 
 @pytest.mark.parametrize("text", [FLAGGED_WITH_FILLER, "what can you do?", "Could you help?"])
 def test_stop_words_and_bare_greetings_are_never_quoted(text):
-    result = review(text, as_draft=True)
+    result = review(text)
     for finding in result.findings:
         if finding.source != "model":
             continue

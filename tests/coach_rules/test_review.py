@@ -157,7 +157,7 @@ def test_importing_coach_rules_loads_no_model_and_no_numeric_libraries():
     ["Buy now! 50% off today only", "Pls vote for my daughter 🙏 link👇", "ok thanks, see you"],
 )
 def test_short_english_is_never_called_not_english(text):
-    result = review(text, as_draft=True)
+    result = review(text)
     assert not any("English" in note for note in result.notes)
 
 

@@ -40,7 +40,7 @@ def test_reviews_of_independently_written_drafts_keep_the_bar(name: str) -> None
     from coach_rules.review import review_many
 
     rows = _rows(name)
-    reviews = review_many([row["text"] for row in rows])
+    reviews = review_many([row["text"] for row in rows], gate=True)
     scores = score(
         [row["label"] == "flag" for row in rows], [float(r.flagged) for r in reviews], 0.5
     )
@@ -58,7 +58,7 @@ def test_independently_written_chat_is_almost_never_flagged() -> None:
     assert len(rows) == 400 and {row["label"] for row in rows} == {"chat"}
     texts = [row["text"] for row in rows]
     kinds = [classify_message(text).kind for text in texts]
-    reviews = review_many(texts)
+    reviews = review_many(texts, gate=True)
     flagged = sum(k == "draft" and r.flagged for k, r in zip(kinds, reviews, strict=True))
     assert flagged / len(rows) <= 0.01, flagged
     assert sum(k == "chat" for k in kinds) / len(rows) >= 0.75
@@ -76,7 +76,7 @@ def test_independently_written_short_drafts_meet_the_issue_target() -> None:
 
     rows = _rows("unseen_short_drafts.jsonl")
     assert len(rows) == 400
-    reviews = review_many([row["text"] for row in rows])
+    reviews = review_many([row["text"] for row in rows], gate=True)
     scores = score(
         [row["label"] == "flag" for row in rows], [float(r.flagged) for r in reviews], 0.5
     )
@@ -89,7 +89,7 @@ def test_independently_written_short_drafts_do_better_than_before_the_calibratio
     from coach_rules.review import review_many
 
     rows = _rows("unseen_short_drafts.jsonl")
-    reviews = review_many([row["text"] for row in rows])
+    reviews = review_many([row["text"] for row in rows], gate=True)
     scores = score(
         [row["label"] == "flag" for row in rows], [float(r.flagged) for r in reviews], 0.5
     )

@@ -33,7 +33,7 @@ drafts = st.one_of(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(drafts)
 def test_a_judged_draft_is_flagged_exactly_when_it_scores_below_the_pass_line(text):
-    result = review(text, as_draft=True)
+    result = review(text)
     if result.judged:
         assert result.flagged == (result.score < PASS_LINE), (result.score, result.flagged)
         assert sum(points for _, points in result.score_breakdown) == result.score
@@ -45,7 +45,7 @@ def test_when_points_and_verdict_disagree_a_breakdown_step_holds_the_score_and_s
     from coach_rules import corpus
     from coach_rules.review import review_many
 
-    reviews = review_many([d.text for d in corpus.load_corpus()], as_draft=True)
+    reviews = review_many([d.text for d in corpus.load_corpus()])
     held_down = [
         r for r in reviews if any(s.startswith("flagged: held") for s, _ in r.score_breakdown)
     ]
