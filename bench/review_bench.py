@@ -29,9 +29,9 @@ times the whole command on the corpus.
 
 Targets (issue 2): p50 <= 1 ms and p99 <= 3 ms at 600 characters, >= 3,000 drafts/s in
 batch on one core, model load <= 300 ms, model file <= 5 MB, whole-process CLI <= 1.5 s.
-Issue 10: the draft-or-chat gate (`coach_rules.gate.classify_message`, included in every
-`review()` above) adds <= 0.1 ms p50 per message; its own rows time it alone on the same drafts
-and on writer A's chat messages (what the core sends it for every free text in a DM).
+Issue 10: the draft-or-chat gate (`coach_rules.gate.classify_message`, which the core calls
+before it asks for a review) adds <= 0.1 ms p50 per message; its rows time it alone on the same
+drafts and on writer A's chat messages (what the core sends it for every free text in a DM).
 """
 
 from __future__ import annotations

@@ -138,6 +138,8 @@ def model_cost(probability: float, threshold: float) -> int:
     model's threshold, MODEL_POINTS at 1 (linear on each side), so a draft with no other
     finding passes exactly when the classifier does not flag it."""
     at_threshold = BASE_SCORE - PASS_LINE
+    if threshold <= 0.0:
+        return MODEL_POINTS
     if probability < threshold:
         return min(round(at_threshold * probability / threshold), at_threshold - 1)
     share = (probability - threshold) / (1.0 - threshold) if threshold < 1.0 else 1.0
