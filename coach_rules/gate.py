@@ -138,7 +138,7 @@ class GateModel:
     def probability(self, text: str) -> float:
         """Probability that `text` is a draft, exactly as the skops pipeline computes it."""
         weights = self.weights
-        known = [weights[t] for t in set(gate_features(text)) if t in weights]
+        known = [w for w in map(weights.get, set(gate_features(text))) if w is not None]
         logit = self.intercept
         if known:
             logit += sum(known) / math.sqrt(len(known))
