@@ -38,6 +38,9 @@ def answer(intent: str) -> Reply:
     )
 
 
+LONGEST_CHAT_CHARS = 1_500
+
+
 def unclear(text: str, contact_names: list[str]) -> Reply:
     """Neither clearly a draft nor clearly chat: ask, with a button for each reading."""
     named = [name for name in contact_names if _mentions(text, name)]

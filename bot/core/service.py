@@ -148,7 +148,10 @@ class CoachService:
         if isinstance(command, c.ParseFailure):
             return failure(command.message, command.topic)
         if isinstance(command, c.NotACommand):
-            kind = self.sorter(command.text)
+            # Long text is a draft: too much for small talk, and for an "is this a draft?" button
+            # to carry back (Slack button values hold 2,000 characters).
+            long_text = len(command.text) > chat.LONGEST_CHAT_CHARS
+            kind = "draft" if long_text else self.sorter(command.text)
             if kind == "chat":
                 return _chat_reply(command.text)
             if kind == "unclear":

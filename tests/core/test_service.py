@@ -520,3 +520,19 @@ def test_late_is_ignored_while_the_window_is_open_so_the_cap_still_holds(bot: Bo
     [follow_up] = bot.open()
     assert (follow_up.due_on, follow_up.late) == (date(2026, 3, 12), False)
     assert "10 days after meeting" in reply.text
+
+
+def test_advice_for_one_guideline_is_given_once_per_review() -> None:
+    from bot.core.reviews import review_reply
+
+    draft = "Buy now. Buy today."
+    findings = tuple(
+        Finding(rule="no-hard-sell", message="pushes", advice="Give before you ask.", spans=(span,))
+        for span in ((0, 8), (9, 19))
+    )
+    reply = review_reply(
+        draft, Review(flagged=True, score=20, probability=0.9, findings=findings), 1
+    )
+    shown = "\n".join(section.text for section in reply.sections)
+    assert shown.count("Give before you ask.") == 1
+    assert "“Buy now.”" in shown and "“Buy today.”" in shown
