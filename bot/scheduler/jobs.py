@@ -19,6 +19,7 @@ from bot.core.digest import digest_reply
 from bot.core.nudges import next_working_moment, nudge_reply
 from bot.core.ports import Clock, Notifier, Store
 from bot.core.rules import window_closes
+from bot.notifiers import nudge_already_sent, send_nudge
 from bot.scheduler.digest_schedule import due_slot
 from storage.claims import DIGEST_LEASE, NUDGE_LEASE
 from storage.records import DueNudge
@@ -61,9 +62,24 @@ def _deferred_until(due: DueNudge, now: datetime) -> datetime | None:
     return moment
 
 
+def nudge_marker(due: DueNudge) -> str:
+    """What the platform keeps with the message to recognise this nudge later."""
+    return f"nudge-{due.nudge_id}"
+
+
+async def _already_sent(due: DueNudge, notifier: Notifier) -> bool:
+    """For a nudge in doubt: does the platform show it was delivered? When the check fails
+    the nudge is sent again: a repeat is better than a loss."""
+    try:
+        return await nudge_already_sent(notifier, due.member, nudge_marker(due))
+    except Exception as error:
+        log.warning("could not check nudge %s in doubt: %s", due.nudge_id, type(error).__name__)
+        return False
+
+
 async def _send_nudge(due: DueNudge, notifier: Notifier, now: datetime) -> bool:
     try:
-        await notifier.send_to_member(due.member, nudge_reply(due, now))
+        await send_nudge(notifier, due.member, nudge_reply(due, now), nudge_marker(due))
     except Exception as error:
         log.warning(
             "nudge %s for member %s not delivered (attempt %s): %s",
@@ -89,6 +105,7 @@ class _Batch:
     in_flight: dict[int, DueNudge] = field(default_factory=dict)
     sent: int = 0
     failed: int = 0
+    recovered: int = 0  # in doubt and found delivered: recorded without a second send
 
     def stop_requested(self) -> bool:
         return self.stopping is not None and self.stopping.is_set()
@@ -97,6 +114,12 @@ class _Batch:
         """Send one nudge, then record it at once in its own short transaction."""
         del self.unstarted[due.nudge_id]
         self.in_flight[due.nudge_id] = due
+        if due.in_doubt and await _already_sent(due, self.notifier):
+            await asyncio.to_thread(self.store.mark_nudge_sent, due.nudge_id, self.clock.now())
+            log.info("nudge %s was delivered before: recorded, not sent again", due.nudge_id)
+            self.recovered += 1
+            del self.in_flight[due.nudge_id]
+            return
         ok = await _send_nudge(due, self.notifier, self.now)
         if ok:
             await asyncio.to_thread(self.store.mark_nudge_sent, due.nudge_id, self.clock.now())
