@@ -107,8 +107,14 @@ class _Batch:
     failed: int = 0
     recovered: int = 0  # in doubt and found delivered: recorded without a second send
 
+    # Loop time after which no send starts: half the lease, so every send that starts ends
+    # while the claim is still ours and no other process can have taken the nudge over.
+    send_by: float = float("inf")
+
     def stop_requested(self) -> bool:
-        return self.stopping is not None and self.stopping.is_set()
+        if self.stopping is not None and self.stopping.is_set():
+            return True
+        return asyncio.get_running_loop().time() >= self.send_by
 
     async def deliver(self, due: DueNudge) -> None:
         """Send one nudge, then record it at once in its own short transaction."""
@@ -166,7 +172,10 @@ async def _sweep_batch(
     limit: int,
     scope: SweepScope,
 ) -> tuple[int, int, int, int]:
-    """One claim-send-settle round; returns (claimed, sent, deferred, failed)."""
+    """One claim-send-settle round; returns (claimed, sent, deferred, failed).
+
+    Sends start until a stop is asked for or half the lease has gone by; what is left then is
+    handed back at once for the next claim (by this process or another)."""
     claimed = await asyncio.to_thread(
         store.claim_due_nudges,
         now,
@@ -177,6 +186,7 @@ async def _sweep_batch(
         lease=scope.lease,
     )
     batch = _Batch(store, notifier, clock, now, scope.stopping)
+    batch.send_by = asyncio.get_running_loop().time() + scope.lease.total_seconds() / 2
     deferred = 0
     for due in claimed:
         later = _deferred_until(due, now)

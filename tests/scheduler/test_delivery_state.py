@@ -238,3 +238,25 @@ async def test_sends_still_hanging_after_the_drain_are_cancelled_and_handed_back
     states = _states(store)
     assert {s for s, *_ in states} == {"pending"}
     assert sum(1 for row in states if row[2]) == MAX_PARALLEL_SENDS
+
+
+async def test_no_send_starts_after_half_the_lease_and_the_rest_is_handed_back(
+    store: SqlStore, clock: FakeClock
+):
+    _due_nudges(store, 40)
+
+    class Slow(RecordingNotifier):
+        async def send_to_member(self, member, reply):
+            await asyncio.sleep(0.05)
+            await super().send_to_member(member, reply)
+
+    notifier = Slow()
+    clock.set(MONDAY_10)
+    # A 0.4 s lease: sends start for 0.2 s (about 4 rounds of 8), never after.
+    scope = SweepScope(lease=timedelta(seconds=0.4))
+    sent = await sweep_nudges(store, notifier, clock, "w", scope=scope)
+
+    assert MAX_PARALLEL_SENDS <= sent < 40
+    states = _states(store)
+    assert sum(1 for row in states if row[0] == "sent") == sent
+    assert all(row == ("pending", None, False, MONDAY_10) for row in states if row[0] != "sent")
