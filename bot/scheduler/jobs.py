@@ -92,6 +92,54 @@ async def _send_nudge(due: DueNudge, notifier: Notifier, now: datetime) -> bool:
     return True
 
 
+class SentRecorder:
+    """Records delivered nudges as sent, right after each send.
+
+    A lane waits until its own nudge is recorded before it starts another send, so at any
+    instant at most one nudge per lane is sent but unrecorded: a kill -9 can repeat at most
+    `MAX_PARALLEL_SENDS`. Nudges whose sends end together share one short transaction (a group
+    commit): one commit per nudge made the sweep four times slower on PostgreSQL.
+    """
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self._waiting: list[tuple[int, asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    async def record(self, nudge_id: int) -> None:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((nudge_id, done))
+        if self._writer is None or self._writer.done():
+            # Its own task: a cancelled lane does not stop a record already on its way.
+            self._writer = asyncio.create_task(self._write())
+        await done
+
+    async def _write(self) -> None:
+        while self._waiting:
+            group, self._waiting = self._waiting, []
+            try:
+                ids = [nudge_id for nudge_id, _ in group]
+                await asyncio.to_thread(_mark_sent, self._store, ids, self._clock.now())
+            except Exception as error:
+                for _, done in group:
+                    if not done.done():
+                        done.set_exception(error)
+            else:
+                for _, done in group:
+                    if not done.done():
+                        done.set_result(None)
+
+
+def _mark_sent(store: Store, nudge_ids: Sequence[int], at: datetime) -> None:
+    many = getattr(store, "mark_nudges_sent", None)
+    if many is not None:
+        many(nudge_ids, at)
+        return
+    for nudge_id in nudge_ids:  # a store without the batch form (the port's minimum)
+        store.mark_nudge_sent(nudge_id, at)
+
+
 @dataclass
 class _Batch:
     """One claimed batch and how far each of its nudges got; settles what is left on exit."""
@@ -101,6 +149,7 @@ class _Batch:
     clock: Clock
     now: datetime
     stopping: asyncio.Event | None
+    recorder: SentRecorder
     unstarted: dict[int, DueNudge] = field(default_factory=dict)
     in_flight: dict[int, DueNudge] = field(default_factory=dict)
     sent: int = 0
@@ -117,18 +166,18 @@ class _Batch:
         return asyncio.get_running_loop().time() >= self.send_by
 
     async def deliver(self, due: DueNudge) -> None:
-        """Send one nudge, then record it at once in its own short transaction."""
+        """Send one nudge, then record it at once (before this lane sends anything else)."""
         del self.unstarted[due.nudge_id]
         self.in_flight[due.nudge_id] = due
         if due.in_doubt and await _already_sent(due, self.notifier):
-            await asyncio.to_thread(self.store.mark_nudge_sent, due.nudge_id, self.clock.now())
+            await self.recorder.record(due.nudge_id)
             log.info("nudge %s was delivered before: recorded, not sent again", due.nudge_id)
             self.recovered += 1
             del self.in_flight[due.nudge_id]
             return
         ok = await _send_nudge(due, self.notifier, self.now)
         if ok:
-            await asyncio.to_thread(self.store.mark_nudge_sent, due.nudge_id, self.clock.now())
+            await self.recorder.record(due.nudge_id)
             self.sent += 1
         else:
             retry_at = self.now + retry_delay(due.attempts)
@@ -185,7 +234,7 @@ async def _sweep_batch(
         member_id=scope.member_id,
         lease=scope.lease,
     )
-    batch = _Batch(store, notifier, clock, now, scope.stopping)
+    batch = _Batch(store, notifier, clock, now, scope.stopping, SentRecorder(store, clock))
     batch.send_by = asyncio.get_running_loop().time() + scope.lease.total_seconds() / 2
     deferred = 0
     for due in claimed:
