@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, delete, select, text, true, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from storage.convert import DUE_NUDGE_COLUMNS, due_nudge_from_row
@@ -174,7 +175,7 @@ def claim_due_nudges(
     return [due_nudge_from_row(row) for row in rows]
 
 
-def mark_nudges_sent(session: Session, nudge_ids: Sequence[int], at: datetime) -> int:
+def mark_nudges_sent(session: Session | Connection, nudge_ids: Sequence[int], at: datetime) -> int:
     """Record delivered nudges; a nudge no longer "sending" (cancelled meanwhile) is left alone."""
     if not nudge_ids:
         return 0

@@ -26,6 +26,7 @@ from storage.convert import (
     review_record,
     subscription_record,
 )
+from storage.delivery_log import DeliveryLog
 from storage.engine import make_engine
 from storage.models import (
     Contact,
@@ -110,6 +111,7 @@ class SqlStore:
         self.engine = engine
         self.clock: Clock = clock or _SystemClock()
         self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
+        self._delivery_log = DeliveryLog(engine)
 
     @classmethod
     def open(
@@ -123,6 +125,7 @@ class SqlStore:
         return cls(engine, clock=clock)
 
     def close(self) -> None:
+        self._delivery_log.close()
         self.engine.dispose()
 
     @contextmanager
@@ -469,8 +472,8 @@ class SqlStore:
         self.mark_nudges_sent([nudge_id], at)
 
     def mark_nudges_sent(self, nudge_ids: Sequence[int], at: datetime) -> int:
-        with self._transaction() as session:
-            return claims.mark_nudges_sent(session, nudge_ids, at)
+        """Record delivered nudges at once (see `storage.delivery_log`)."""
+        return self._delivery_log.mark_sent(nudge_ids, at)
 
     def release_nudge(self, nudge_id: int, retry_at: datetime) -> None:
         with self._transaction() as session:
