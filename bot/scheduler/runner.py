@@ -32,7 +32,7 @@ DIGEST_CHECK_MINUTES = 5
 EVENT_MEMORY = timedelta(days=1)
 # On SIGTERM the jobs get this long to finish the sends in flight (and hand back the rest)
 # before they are cancelled; the server then closes within the 10 s an orchestrator allows.
-DRAIN_SECONDS = 6.0
+DRAIN_SECONDS = 4.0
 
 
 def worker_name() -> str:
