@@ -225,6 +225,9 @@ async def _sweep_batch(
 
     Sends start until a stop is asked for or half the lease has gone by; what is left then is
     handed back at once for the next claim (by this process or another)."""
+    # `now` decides what is due (one moment for the whole sweep); the lease runs from this
+    # claim, however long the batches before it took.
+    elapsed = max(clock.now() - now, timedelta(0))
     claimed = await asyncio.to_thread(
         store.claim_due_nudges,
         now,
@@ -232,7 +235,7 @@ async def _sweep_batch(
         worker,
         platforms=scope.platforms,
         member_id=scope.member_id,
-        lease=scope.lease,
+        lease=scope.lease + elapsed,
     )
     batch = _Batch(store, notifier, clock, now, scope.stopping, SentRecorder(store, clock))
     batch.send_by = asyncio.get_running_loop().time() + scope.lease.total_seconds() / 2
@@ -360,7 +363,7 @@ async def send_due_digests(
                 store.claim_digest_run,
                 subscription.id,
                 slot.iso_week,
-                now,
+                clock.now(),  # the lease runs from this claim, not from the job's start
                 worker=worker,
                 lease=lease,
             )

@@ -4,13 +4,13 @@ hands back what was not sent, and a claim whose holder died comes back in doubt.
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
 from bot.bootstrap import bootstrap
 from bot.config import Settings
-from bot.scheduler.jobs import MAX_PARALLEL_SENDS, SweepScope, sweep_nudges
+from bot.scheduler.jobs import MAX_PARALLEL_SENDS, SweepScope, send_due_digests, sweep_nudges
 from bot.scheduler.runner import DeliveryJobs
 from storage.models import Nudge
 from storage.records import MemberRecord, PlannedNudge
@@ -263,3 +263,34 @@ async def test_no_send_starts_after_half_the_lease_and_the_rest_is_handed_back(
     states = _states(store)
     assert sum(1 for row in states if row[0] == "sent") == sent
     assert all(row == ("pending", None, False, MONDAY_10) for row in states if row[0] != "sent")
+
+
+async def test_a_digest_claimed_late_in_a_long_run_keeps_its_full_lease(
+    store: SqlStore, clock: FakeClock
+):
+    for i in range(5):
+        store.subscribe_digest("slack", "T1", f"C{i}", 0, time(9, 0), "UTC", None)
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE digest_subscriptions SET created_at = '2026-02-20 00:00:00+00:00'"
+        )
+    lease = timedelta(seconds=3)
+    other = RecordingNotifier()
+
+    class SlowChannels(RecordingNotifier):
+        """Each post takes 2 s; while the 4th is going out, another process runs its check."""
+
+        async def send_to_channel(self, subscription, reply):
+            clock.advance(seconds=2)
+            if subscription.channel_id == "C3":
+                await send_due_digests(store, other, clock, worker="other", lease=lease)
+            await super().send_to_channel(subscription, reply)
+
+    clock.set(MONDAY_10)
+    first = SlowChannels()
+    await send_due_digests(store, first, clock, worker="first", lease=lease)
+
+    # C3 was claimed 6 s into the first run: its lease runs from then, so the other process
+    # (8 s in) leaves it alone and only takes C4, which nobody had claimed yet.
+    assert [s.channel_id for s, _ in first.to_channels] == ["C0", "C1", "C2", "C3"]
+    assert [s.channel_id for s, _ in other.to_channels] == ["C4"]
