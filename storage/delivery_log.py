@@ -5,7 +5,7 @@ is its own transaction (one round trip, no BEGIN/COMMIT, no pool check-out and p
 `synchronous_commit = off`: the record is visible to every process at once and survives any
 crash of ours; only a crash of PostgreSQL itself in the next fraction of a second could forget
 it, and a forgotten record can only repeat a nudge, never lose one. Recording each send in a
-pooled, disk-synced transaction made the sweep three times slower.
+pooled, disk-synced transaction made the sweep two to three times slower in our runs.
 
 On SQLite (one writer, a local file) a plain short transaction is already cheap.
 """
