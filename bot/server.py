@@ -238,7 +238,7 @@ async def _slack_context(app: web.Application) -> AsyncIterator[None]:
 
 # --- scheduler
 async def _scheduler_context(app: web.Application) -> AsyncIterator[None]:
-    from bot.scheduler.runner import build_scheduler
+    from bot.scheduler.runner import build_scheduler, stop_scheduler
 
     scheduler = build_scheduler(app[SERVICES], app[NOTIFIER])  # type: ignore[arg-type]
     scheduler.start()
@@ -246,7 +246,7 @@ async def _scheduler_context(app: web.Application) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        scheduler.shutdown(wait=False)
+        await stop_scheduler(scheduler)
 
 
 # --- health

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -184,6 +185,11 @@ class Nudge(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # While status is "sending": the holder (`claimed_by`) owns the nudge until then.
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # A send may have happened without being recorded (its holder died or was stopped
+    # mid-send): check the platform before sending again.
+    in_doubt: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class DraftReview(Base):
@@ -264,6 +270,8 @@ class DigestRun(Base):
     status: Mapped[str] = mapped_column(String(16), default="sending")  # sending | sent
     claimed_at: Mapped[datetime] = mapped_column(UtcDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(128))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class ConversationReference(Base):

@@ -86,6 +86,8 @@ class DueNudge:
     member: MemberRecord
     follow_up: FollowUpRecord
     attempts: int = 1  # claims so far, this one included (for retry back-off)
+    # An earlier holder may have sent it without recording so: check before sending again.
+    in_doubt: bool = False
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from storage.convert import (
     review_record,
     subscription_record,
 )
+from storage.delivery_log import DeliveryLog
 from storage.engine import make_engine
 from storage.errors import UnstorableInput
 from storage.models import (
@@ -114,6 +115,7 @@ class SqlStore:
         self.engine = engine
         self.clock: Clock = clock or _SystemClock()
         self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
+        self._delivery_log = DeliveryLog(engine)
 
     @classmethod
     def open(
@@ -127,6 +129,7 @@ class SqlStore:
         return cls(engine, clock=clock)
 
     def close(self) -> None:
+        self._delivery_log.close()
         self.engine.dispose()
 
     @contextmanager
@@ -527,21 +530,41 @@ class SqlStore:
             self._cancel_pending_nudges(session, follow_up_id)
             return follow_up_record(follow_up)
 
-    def claim_due_nudges(self, now: datetime, limit: int, worker: str) -> list[DueNudge]:
+    def claim_due_nudges(
+        self,
+        now: datetime,
+        limit: int,
+        worker: str,
+        *,
+        platforms: Sequence[str] | None = None,
+        member_id: int | None = None,
+        lease: timedelta = claims.NUDGE_LEASE,
+    ) -> list[DueNudge]:
+        """Claim due nudges for `worker` until `now + lease`: only members on `platforms` (None:
+        any) and, with `member_id`, only that member's."""
+        scope = claims.NudgeScope(
+            platforms=None if platforms is None else tuple(platforms), member_id=member_id
+        )
         with self._transaction() as session:
-            return claims.claim_due_nudges(session, now, limit, worker)
+            return claims.claim_due_nudges(session, now, limit, worker, scope=scope, lease=lease)
 
     def mark_nudge_sent(self, nudge_id: int, at: datetime) -> None:
         self.mark_nudges_sent([nudge_id], at)
 
     def mark_nudges_sent(self, nudge_ids: Sequence[int], at: datetime) -> int:
-        """Batch form of `mark_nudge_sent` (one round trip for a whole sweep)."""
-        with self._transaction() as session:
-            return claims.mark_nudges_sent(session, nudge_ids, at)
+        """Record delivered nudges at once (see `storage.delivery_log`)."""
+        return self._delivery_log.mark_sent(nudge_ids, at)
 
     def release_nudge(self, nudge_id: int, retry_at: datetime) -> None:
         with self._transaction() as session:
             claims.release_nudge(session, nudge_id, retry_at)
+
+    def release_nudges(
+        self, nudge_ids: Sequence[int], *, retry_at: datetime | None = None, in_doubt: bool = False
+    ) -> int:
+        """Hand claimed nudges back (see `claims.release_nudges`)."""
+        with self._transaction() as session:
+            return claims.release_nudges(session, nudge_ids, retry_at=retry_at, in_doubt=in_doubt)
 
     # --- draft reviews and feedback ------------------------------------------------------------
     def record_review(
@@ -662,14 +685,31 @@ class SqlStore:
             )
             return bool(result.rowcount)
 
-    def digest_subscriptions(self) -> list[DigestSubscriptionRecord]:
+    def digest_subscriptions(
+        self, platforms: Sequence[str] | None = None
+    ) -> list[DigestSubscriptionRecord]:
+        """Every subscription, or only those of workspaces on `platforms`."""
+        query = select(DigestSubscription).order_by(DigestSubscription.id)
+        if platforms is not None:
+            query = query.join(Workspace, Workspace.id == DigestSubscription.workspace_id).where(
+                Workspace.platform.in_(list(platforms))
+            )
         with self._transaction() as session:
-            rows = session.scalars(select(DigestSubscription).order_by(DigestSubscription.id))
-            return [subscription_record(row) for row in rows]
+            return [subscription_record(row) for row in session.scalars(query)]
 
-    def claim_digest_run(self, subscription_id: int, iso_week: str, at: datetime) -> bool:
+    def claim_digest_run(
+        self,
+        subscription_id: int,
+        iso_week: str,
+        at: datetime,
+        *,
+        worker: str | None = None,
+        lease: timedelta = claims.DIGEST_LEASE,
+    ) -> bool:
         with self._transaction() as session:
-            return claims.claim_digest_run(session, subscription_id, iso_week, at)
+            return claims.claim_digest_run(
+                session, subscription_id, iso_week, at, worker=worker, lease=lease
+            )
 
     def finish_digest_run(self, subscription_id: int, iso_week: str, at: datetime) -> None:
         """The digest was delivered: the claim becomes permanent."""

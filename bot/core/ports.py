@@ -7,7 +7,7 @@ The core never learns which database, chat platform or clock it is talking to.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from storage.records import (
@@ -163,11 +163,22 @@ class Store(Protocol):
         """Mark "done" or "cancelled" and cancel its pending nudges."""
         ...
 
-    def claim_due_nudges(self, now: datetime, limit: int, worker: str) -> list[DueNudge]:
-        """Atomically claim pending nudges with send_at <= now whose follow-up is still open.
+    def claim_due_nudges(
+        self,
+        now: datetime,
+        limit: int,
+        worker: str,
+        *,
+        platforms: Sequence[str] | None = None,
+        member_id: int | None = None,
+        lease: timedelta = ...,
+    ) -> list[DueNudge]:
+        """Atomically claim pending nudges with send_at <= now whose follow-up is still open,
+        of members on `platforms` (None: any) and, with `member_id`, of that member only.
 
-        Each nudge is returned to exactly one caller, even across processes. Claims older than a
-        lease (a worker died mid-send) become claimable again.
+        Each nudge is returned to exactly one caller, even across processes, and held until
+        `now + lease`. Claims whose lease ran out (the holder died) become claimable again,
+        marked in doubt.
         """
         ...
 
@@ -216,10 +227,23 @@ class Store(Protocol):
 
     def unsubscribe_digest(self, platform: str, workspace_id: str, channel_id: str) -> bool: ...
 
-    def digest_subscriptions(self) -> list[DigestSubscriptionRecord]: ...
+    def digest_subscriptions(
+        self, platforms: Sequence[str] | None = None
+    ) -> list[DigestSubscriptionRecord]:
+        """Every subscription, or those of workspaces on `platforms`."""
+        ...
 
-    def claim_digest_run(self, subscription_id: int, iso_week: str, at: datetime) -> bool:
-        """Insert the (subscription, ISO week) row; False if another process already did."""
+    def claim_digest_run(
+        self,
+        subscription_id: int,
+        iso_week: str,
+        at: datetime,
+        *,
+        worker: str | None = None,
+        lease: timedelta = ...,
+    ) -> bool:
+        """Insert the (subscription, ISO week) row held by `worker` until `at + lease`; False if
+        another process holds it or sent it already."""
         ...
 
     # --- conversation references (proactive messages on Teams) ------------------------------------
