@@ -37,7 +37,7 @@ async def test_a_draft_in_dm_is_reviewed_in_its_thread(slack: SlackSim, store):
 
 
 async def test_helpful_click_stores_feedback_and_keeps_the_review(slack: SlackSim, store):
-    _, event = await slack.dm("buy buy buy")
+    _, event = await slack.dm("Hi Ana, great meeting you at PyCon. Buy our plan this week!")
     review = (await slack.thread_reply_to(event)).args
     helpful = button(review, "Helpful")
 
@@ -58,7 +58,7 @@ async def test_helpful_click_stores_feedback_and_keeps_the_review(slack: SlackSi
 
 
 async def test_wrong_flag_click_is_stored_as_wrong_flag(slack: SlackSim, store):
-    _, event = await slack.dm("please buy")
+    _, event = await slack.dm("Hi Ana, please buy our plan before Friday.")
     review = (await slack.thread_reply_to(event)).args
     sent = await slack.click(button(review, "Wrong flag"), review)
     [answer] = await slack.fake.wait_for(
@@ -117,7 +117,7 @@ async def test_concurrent_duplicates_are_handled_once(slack: SlackSim):
 
 
 async def test_a_retry_whose_first_delivery_never_arrived_is_handled(slack: SlackSim):
-    event = slack.dm_event("buy now")
+    event = slack.dm_event("Hi Ana, buy our plan now, it is 50% off this week.")
     sent = await slack.event(event, event_id="EvLOST0001", retry_num=1)
     assert sent.status == 200
     reply = await slack.thread_reply_to(event)

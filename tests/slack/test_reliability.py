@@ -66,7 +66,7 @@ async def test_rejected_requests_never_log_message_text(slack: SlackSim, caplog)
 
 async def test_a_429_is_retried_after_retry_after_seconds(slack: SlackSim):
     slack.fake.fail("chat.postMessage", 429, retry_after=1)
-    _, event = await slack.dm("buy it", channel=DM_CHANNEL)
+    _, event = await slack.dm("Hi Ana, you should buy our plan today.", channel=DM_CHANNEL)
 
     reply = await slack.thread_reply_to(event, timeout=8)
     limited, succeeded = slack.fake.calls_to("chat.postMessage")
@@ -77,7 +77,7 @@ async def test_a_429_is_retried_after_retry_after_seconds(slack: SlackSim):
 
 async def test_a_single_500_is_retried_once(slack: SlackSim):
     slack.fake.fail("chat.postMessage", 500)
-    _, event = await slack.dm("buy it")
+    _, event = await slack.dm("Hi Ana, you should buy our plan today.")
     reply = await slack.thread_reply_to(event)
     assert len(slack.fake.calls_to("chat.postMessage")) == 2
     assert "hard sell" in all_text(reply.args)

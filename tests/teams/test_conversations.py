@@ -154,7 +154,7 @@ async def test_review_command_and_a_pasted_draft_are_both_reviewed(chat: Convers
 
 
 async def test_feedback_buttons_are_stored(chat: Conversation, services: Any):
-    review = await chat.say("buy buy buy")
+    review = await chat.say("Hi Ana, great meeting you at PyCon. Buy our plan this week!")
     wrong_flag = buttons(review)["Wrong flag"]
 
     reply = await chat.click(wrong_flag)
