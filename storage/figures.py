@@ -49,7 +49,10 @@ def _activity(
     today: date,
 ) -> ActivityFigures:
 
-    created = and_(FollowUp.created_at >= since, FollowUp.created_at < until)
+    # Logged by the member: the first touch. The second touch is scheduled by the rule of two.
+    created = and_(
+        FollowUp.touch == 1, FollowUp.created_at >= since, FollowUp.created_at < until
+    )
     done = and_(FollowUp.status == "done", FollowUp.done_at >= since, FollowUp.done_at < until)
     overdue = and_(FollowUp.status == "open", FollowUp.due_on < today)
     follow_ups = session.execute(

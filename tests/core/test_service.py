@@ -401,6 +401,13 @@ def test_stats_count_my_week(bot: Bot) -> None:
     assert fields["Most-broken guideline"] == "No hard sell or pressure"
 
 
+def test_stats_do_not_count_the_scheduled_second_touch_as_logged(bot: Bot) -> None:
+    bot.say("met Jane")
+    bot.say("done Jane")  # schedules the rule-of-two second touch
+    fields = {f.label: f.value for f in bot.say("stats").sections[0].fields}
+    assert fields["Follow-ups logged"] == "1"
+
+
 def test_digest_here_preview_and_off(bot: Bot) -> None:
     reply = bot.say("digest here friday 16:00", dm=False)
     assert "Friday at 16:00" in reply.text
