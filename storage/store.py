@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, delete, select, update
@@ -54,6 +55,9 @@ from storage.records import (
     PlannedNudge,
     ReviewRecord,
 )
+
+if TYPE_CHECKING:
+    from storage.inbox import SqlInbox
 
 FOLLOW_UP_WINDOW = timedelta(days=10)
 FOLLOW_UP_STATUSES = {"open", "done", "cancelled"}
@@ -110,6 +114,9 @@ class SqlStore:
         self.engine = engine
         self.clock: Clock = clock or _SystemClock()
         self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
+        self._unit_of_work: ContextVar[Session | None] = ContextVar(
+            f"unit_of_work_{id(self)}", default=None
+        )
 
     @classmethod
     def open(
@@ -127,8 +134,37 @@ class SqlStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
+        """A short transaction, or the caller's unit of work when one is open on this thread."""
+        joined = self._unit_of_work.get()
+        if joined is not None:
+            yield joined
+            return
         with self._sessions() as session, session.begin():
             yield session
+
+    transaction = _transaction  # for storage's own modules (storage.inbox)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction for every store call made inside it on this thread (or context).
+
+        The inbox runs a command in one: the command's writes and the completion of its inbox
+        row commit together, or not at all.
+        """
+        if self._unit_of_work.get() is not None:
+            raise RuntimeError("a unit of work is already open here")
+        with self._sessions() as session, session.begin():
+            token = self._unit_of_work.set(session)
+            try:
+                yield session
+            finally:
+                self._unit_of_work.reset(token)
+
+    @property
+    def inbox(self) -> SqlInbox:
+        from storage.inbox import SqlInbox
+
+        return SqlInbox(self)
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
