@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, or_, select, text, update
 
 from storage import claims
 from storage.models import InboxItem
@@ -63,22 +63,45 @@ class SqlInbox:
 
     def accept(self, platform: str, key: str, kind: str, body: Json, at: datetime) -> bool:
         """Store the work under its key; False when the key was taken before (a replay)."""
+        return self.accept_many(platform, [(key, kind, body)], at)[0]
+
+    def accept_many(
+        self, platform: str, requests: Sequence[tuple[str, str, Json]], at: datetime
+    ) -> list[bool]:
+        """`accept` for (key, kind, body) requests in one INSERT and one commit (group commit:
+        requests arriving while a commit is in flight share the next one)."""
+        if not requests:
+            return []
+        rows = [
+            {
+                "platform": platform,
+                "key": key,
+                "kind": kind,
+                "status": PENDING,
+                "body": body,
+                "attempts": 0,
+                "received_at": at,
+            }
+            for key, kind, body in requests
+        ]
         with self._store.transaction() as session:
-            result = session.execute(
+            if session.get_bind().dialect.name == "postgresql":
+                # Visible to every worker at once and safe from any crash of ours; only a crash
+                # of the PostgreSQL server itself within ~0.6 s (3 × wal_writer_delay) could
+                # lose it. The wait for the disk flush would otherwise be most of the ack.
+                session.execute(text("SET LOCAL synchronous_commit = off"))
+            insert = (
                 claims.dialect_insert(session, InboxItem)
-                .values(
-                    platform=platform,
-                    key=key,
-                    kind=kind,
-                    status=PENDING,
-                    body=body,
-                    attempts=0,
-                    received_at=at,
-                )
                 .on_conflict_do_nothing(index_elements=["platform", "key"])
-                .returning(InboxItem.id)
+                .returning(InboxItem.key)
             )
-            return result.scalar() is not None
+            # Core executemany: one cached statement, sent as multi-row VALUES.
+            inserted = set(session.connection().execute(insert, rows).scalars())
+        accepted, seen = [], set()
+        for key, _, _ in requests:  # the same key twice in one batch: the first one wins
+            accepted.append(key in inserted and key not in seen)
+            seen.add(key)
+        return accepted
 
     def claim(
         self,

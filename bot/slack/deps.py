@@ -47,11 +47,15 @@ class SlackDeps:
     installation_store: EncryptedInstallationStore | None = None
     work_threads: int = 1
     loop_lag: LoopLag = field(default_factory=LoopLag)
+    # True while another process waits for SQLite's write lock to store an ack (lanes.py).
+    defer_to: Callable[[], bool] | None = None
     _lag_watch: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
     _closed: bool = field(default=False, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.lanes = PriorityLanes(self.work_threads, "store", lag=self.loop_lag)
+        self.lanes = PriorityLanes(
+            self.work_threads, "store", lag=self.loop_lag, defer_to=self.defer_to
+        )
 
     def start(self) -> None:
         """Inside the running loop (server start-up): begin watching how late the loop runs."""

@@ -43,20 +43,66 @@ class SlackHandler:
 
 
 class InboxAcceptor:
-    """The INSERT behind each ack, on one thread of its own: acks never queue behind the
-    core's work, and on SQLite this process adds no second writer of its own."""
+    """The INSERT behind each ack, as a group commit on one thread of its own.
 
-    def __init__(self, services: Services) -> None:
+    Requests that arrive while a commit is in flight wait for the next one and share it: one
+    INSERT and one commit (one fsync on PostgreSQL, one turn of SQLite's write lock) for many
+    acks. Acks never queue behind the core's work.
+    """
+
+    def __init__(self, services: Services, busy: Any = None) -> None:
+        """`busy`: a shared byte (`multiprocessing.RawValue`) raised while this process waits to
+        insert, so the worker process's store lanes let it have SQLite's write lock."""
         self._services = services
+        self._busy = busy
         self._clock = services.clock
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="inbox-accept")
+        self._waiting: list[tuple[str, str, dict[str, Any], asyncio.Future[bool]]] = []
+        self._flushing = False
+        self._flushes: set[asyncio.Task[None]] = set()
 
     async def accept(self, kind: str, body: dict[str, Any], key: str) -> bool:
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._waiting.append((key, kind, body, future))
+        if not self._flushing:
+            self._flushing = True
+            task = asyncio.create_task(self._flush())
+            self._flushes.add(task)
+            task.add_done_callback(self._flushes.discard)
+        return await future
+
+    async def _flush(self) -> None:
         inbox: SqlInbox = self._services.store.inbox  # type: ignore[attr-defined]
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self._thread, inbox.accept, PLATFORM, key, kind, body, self._clock.now()
-        )
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting, []
+                requests = [(key, kind, body) for key, kind, body, _ in batch]
+                try:
+                    accepted = await loop.run_in_executor(
+                        self._thread, self._insert, inbox, requests, self._clock.now()
+                    )
+                except Exception as error:  # every ack of the batch fails: Slack retries
+                    for *_, future in batch:
+                        if not future.done():
+                            future.set_exception(error)
+                    continue
+                for (*_, future), stored in zip(batch, accepted, strict=True):
+                    if not future.done():
+                        future.set_result(stored)
+        finally:
+            self._flushing = False
+
+    def _insert(
+        self, inbox: SqlInbox, requests: list[tuple[str, str, dict[str, Any]]], at: Any
+    ) -> list[bool]:
+        if self._busy is None:
+            return inbox.accept_many(PLATFORM, requests, at)
+        self._busy.value = 1
+        try:
+            return inbox.accept_many(PLATFORM, requests, at)
+        finally:
+            self._busy.value = 0
 
     def close(self) -> None:
         self._thread.shutdown(wait=False)

@@ -50,7 +50,8 @@ class ProcessWork:
         self._settings: Settings = services.settings
         self._post_interval = post_interval_seconds
         self._context = multiprocessing.get_context("spawn")
-        self._acceptor = InboxAcceptor(services)
+        self._accepting = self._context.RawValue("b", 0)  # see bot.slack.lanes
+        self._acceptor = InboxAcceptor(services, busy=self._accepting)
         self._process: Any = None
         self._sock: socket.socket | None = None
         self.worker: str | None = None  # the claims' owner name of the current worker
@@ -73,7 +74,7 @@ class ProcessWork:
     def _spawn_worker(self, wakeups: socket.socket, worker: str) -> Any:
         process = self._context.Process(
             target=worker_main,
-            args=(self._settings, wakeups, self._post_interval, worker),
+            args=(self._settings, wakeups, self._post_interval, worker, self._accepting),
             name="netcoach-slack-worker",
             daemon=True,
         )
@@ -178,7 +179,11 @@ WORKER_NICENESS = 10
 
 
 def worker_main(
-    settings: Settings, wakeups: socket.socket, post_interval_seconds: float, worker: str
+    settings: Settings,
+    wakeups: socket.socket,
+    post_interval_seconds: float,
+    worker: str,
+    accepting: Any,
 ) -> None:
     # Ctrl-C reaches the whole process group; the server process decides when we stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -186,11 +191,15 @@ def worker_main(
     from bot.slack.logs import configure_logging
 
     configure_logging(settings.log_level)
-    asyncio.run(_work_until_stopped(settings, wakeups, post_interval_seconds, worker))
+    asyncio.run(_work_until_stopped(settings, wakeups, post_interval_seconds, worker, accepting))
 
 
 async def _work_until_stopped(
-    settings: Settings, wakeups: socket.socket, post_interval_seconds: float, worker: str
+    settings: Settings,
+    wakeups: socket.socket,
+    post_interval_seconds: float,
+    worker: str,
+    accepting: Any,
 ) -> None:
     import aiohttp
 
@@ -221,6 +230,9 @@ async def _work_until_stopped(
         clients=WorkspaceClients(client, installations),
         installation_store=installations,
         work_threads=threads_for(settings.database_url),
+        defer_to=(lambda: bool(accepting.value))
+        if settings.database_url.startswith("sqlite")
+        else None,
     )
     deps.start()
     # The model loads here, once, rather than on the first draft someone sends.

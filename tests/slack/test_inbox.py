@@ -113,7 +113,7 @@ async def test_a_request_the_inbox_cannot_store_is_not_acked(
     def broken(*args: object) -> bool:
         raise OSError("disk full")
 
-    monkeypatch.setattr(type(store.inbox), "accept", lambda self, *args: broken())
+    monkeypatch.setattr(type(store.inbox), "accept_many", lambda self, *args: broken())
 
     sent = await slack.command("met Noor Ali")
 

@@ -32,6 +32,14 @@ def test_a_key_is_accepted_once_and_its_replays_are_refused(inbox: SqlInbox):
     assert inbox.counts() == {"pending": 2}
 
 
+def test_a_group_commit_tells_each_request_whether_it_was_new(inbox: SqlInbox):
+    inbox.accept("slack", "seen", "command", {}, NOW)
+    requests = [("a", "command", {}), ("seen", "command", {}), ("b", "click", {}), ("a", "x", {})]
+
+    assert inbox.accept_many("slack", requests, NOW) == [True, False, True, False]
+    assert inbox.counts() == {"pending": 3}
+
+
 def test_the_command_and_its_rows_outcome_commit_together(store: SqlStore, inbox: SqlInbox):
     inbox.accept("slack", "k1", "command", {"text": "met Ana"}, NOW)
     (item,) = claim(inbox, "w1")
