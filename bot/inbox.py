@@ -170,6 +170,19 @@ class InboxRunner:
         self._tasks.discard(task)
         self._wake.set()  # a consumer is free: claim more
 
+    async def run_now(self, item: ClaimedItem) -> None:
+        """Work on a row this runner claimed itself (`SqlInbox.accept_claimed`), here and now.
+
+        A failure the handler did not report itself (say, no token to reply with) is raised to
+        the caller, and the row keeps its lease: when it runs out, a runner tries again.
+        """
+        await asyncio.create_task(self._do_or_raise(item))  # a task: CURRENT_ITEM stays in it
+
+    async def _do_or_raise(self, item: ClaimedItem) -> None:
+        CURRENT_ITEM.set(CurrentItem(item.id, self.worker, item.outcome, self.inbox))
+        await self._handlers[item.platform](item)
+        await self._run_db(self.inbox.finish, [item.id], self._clock.now())
+
     async def _do(self, item: ClaimedItem) -> None:
         CURRENT_ITEM.set(CurrentItem(item.id, self.worker, item.outcome, self.inbox))
         try:

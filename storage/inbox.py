@@ -103,6 +103,40 @@ class SqlInbox:
             seen.add(key)
         return accepted
 
+    def accept_claimed(
+        self,
+        platform: str,
+        key: str,
+        kind: str,
+        body: Json,
+        at: datetime,
+        worker: str,
+        lease: timedelta,
+    ) -> ClaimedItem | None:
+        """`accept`, already claimed by `worker`: it works on the row at once, in the request
+        (Teams waits for the turn); if it dies, the lease runs out and any runner takes the row.
+        None for a replay."""
+        with self._store.transaction() as session:
+            row_id = session.scalar(
+                claims.dialect_insert(session, InboxItem)
+                .values(
+                    platform=platform,
+                    key=key,
+                    kind=kind,
+                    status=PENDING,
+                    body=body,
+                    attempts=1,
+                    received_at=at,
+                    claimed_by=worker,
+                    lease_until=at + lease,
+                )
+                .on_conflict_do_nothing(index_elements=["platform", "key"])
+                .returning(InboxItem.id)
+            )
+        if row_id is None:
+            return None
+        return ClaimedItem(row_id, platform, kind, body, None, 1)
+
     def claim(
         self,
         worker: str,
