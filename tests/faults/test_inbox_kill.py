@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
@@ -30,12 +31,12 @@ COMMANDS = 20
 def start_server(tmp_path: Path, database_url: str, fake: FakeSlack) -> subprocess.Popen[str]:
     env = serve_env(
         tmp_path,
-        DATABASE_URL=database_url,
         SLACK_BOT_TOKEN=TOKEN,
         SLACK_SIGNING_SECRET=SECRET,
         SLACK_API_URL=fake.api_url,
         NETCOACH_LOG_LEVEL="WARNING",
     )
+    env["DATABASE_URL"] = database_url
     # Its own session: kill -9 of the group takes the server and its Slack worker at once.
     return subprocess.Popen(
         [sys.executable, "-m", "bot", "serve", "--port", "0"],
@@ -60,9 +61,26 @@ async def listening_url(process: subprocess.Popen[str], timeout: float = 60) -> 
     raise AssertionError("the server did not start")
 
 
-def children_of(pid: int) -> list[int]:
-    found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    return [int(child) for child in found]
+def slack_worker_of(pid: int) -> int:
+    """The server's Slack worker process (its other child is multiprocessing's tracker)."""
+    children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    (worker,) = [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+    return worker
+
+
+def inbox_counts(database_url: str) -> dict[str, int]:
+    store = open_store(database_url, migrate=False)
+    try:
+        return store.inbox.counts()
+    finally:
+        store.close()
+
+
+async def until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not await asyncio.to_thread(condition):
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.1)
 
 
 def answers_per_hook(fake: FakeSlack) -> dict[str, int]:
@@ -83,7 +101,8 @@ async def test_a_second_server_answers_every_command_a_killed_one_had_acked_exac
         async with aiohttp.ClientSession() as session:
             slack = SlackSim(session, await listening_url(first), SECRET, fake)
             await slack.answer_to(await slack.command("help"), timeout=60)  # its worker is up
-            (worker,) = children_of(first.pid)
+            await until(lambda: inbox_counts(postgres_url) == {"done": 1})
+            worker = slack_worker_of(first.pid)
 
             # The worker frozen: these are acked (so stored) but nobody works on them.
             os.kill(worker, signal.SIGSTOP)
