@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.inbox import InboxRunner
+from bot.inbox import LEASE, InboxRunner
 from bot.server import SLACK
 from tests.slack.conftest import Running
 from tests.slack.harness import TEAM, USER, SlackSim, all_text, button
@@ -152,3 +152,25 @@ async def test_a_row_whose_command_already_ran_is_delivered_without_running_it_a
         await runner.stop()
     assert answer["text"] == "stored reply"
     assert contacts_named(store, "Ines Duarte") == ["Ines Duarte"]  # not logged twice
+
+
+async def test_a_stopping_runner_gives_back_what_it_could_not_finish(store, clock):
+    import asyncio
+
+    for n in range(3):
+        store.inbox.accept("slack", f"k{n}", "command", {"n": n}, clock.now())
+    started = asyncio.Event()
+
+    async def never_finishes(item) -> None:
+        started.set()
+        await asyncio.sleep(3600)
+
+    runner = InboxRunner(store.inbox, clock, {"slack": never_finishes}, worker="stopping")
+    runner.start()
+    await asyncio.wait_for(started.wait(), 5)
+
+    await runner.stop(grace=0.1)
+
+    # No lease to wait for: the next process claims every row at once.
+    items, _ = store.inbox.claim("next", clock.now(), LEASE, 10, ("slack",))
+    assert sorted(item.body["n"] for item in items) == [0, 1, 2]
