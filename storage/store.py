@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -68,6 +69,16 @@ class RowNotFound(LookupError):
     """The row does not exist, or belongs to another member."""
 
 
+class UnitOfWorkFailed(RuntimeError):
+    """A store call failed inside a unit of work; everything in it was rolled back."""
+
+
+@dataclass
+class _UnitOfWork:
+    session: Session
+    failed: bool = False
+
+
 class Clock(Protocol):
     def now(self) -> datetime: ...
 
@@ -114,7 +125,7 @@ class SqlStore:
         self.engine = engine
         self.clock: Clock = clock or _SystemClock()
         self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
-        self._unit_of_work: ContextVar[Session | None] = ContextVar(
+        self._unit_of_work: ContextVar[_UnitOfWork | None] = ContextVar(
             f"unit_of_work_{id(self)}", default=None
         )
 
@@ -137,7 +148,11 @@ class SqlStore:
         """A short transaction, or the caller's unit of work when one is open on this thread."""
         joined = self._unit_of_work.get()
         if joined is not None:
-            yield joined
+            try:
+                yield joined.session
+            except Exception:
+                joined.failed = True  # even if the caller swallows it, nothing may commit
+                raise
             return
         with self._sessions() as session, session.begin():
             yield session
@@ -149,16 +164,21 @@ class SqlStore:
         """One transaction for every store call made inside it on this thread (or context).
 
         The inbox runs a command in one: the command's writes and the completion of its inbox
-        row commit together, or not at all.
+        row commit together, or not at all. A store call that failed inside it fails the whole
+        unit (raises UnitOfWorkFailed at the end), even when the caller caught the error and
+        went on: the core turns any error into an apology that says nothing was changed.
         """
         if self._unit_of_work.get() is not None:
             raise RuntimeError("a unit of work is already open here")
         with self._sessions() as session, session.begin():
-            token = self._unit_of_work.set(session)
+            unit = _UnitOfWork(session)
+            token = self._unit_of_work.set(unit)
             try:
                 yield session
             finally:
                 self._unit_of_work.reset(token)
+            if unit.failed:
+                raise UnitOfWorkFailed("a store call failed inside the unit of work")
 
     @property
     def inbox(self) -> SqlInbox:

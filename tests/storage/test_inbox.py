@@ -147,3 +147,26 @@ def test_a_row_that_keeps_killing_its_worker_is_given_up(inbox: SqlInbox):
 def test_a_runner_claims_only_its_platforms_rows(inbox: SqlInbox):
     inbox.accept("teams", "k1", "message", {}, NOW)
     assert claim(inbox, "slack-only") == []
+
+
+def test_a_store_error_the_command_swallowed_still_rolls_the_whole_command_back(
+    store: SqlStore, inbox: SqlInbox
+):
+    from storage.store import RowNotFound, UnitOfWorkFailed
+
+    member = store.get_or_create_member("slack", "T1", "U1")
+    inbox.accept("slack", "k1", "command", {}, NOW)
+    (item,) = claim(inbox, "w1")
+
+    def command() -> dict[str, str]:
+        store.add_contact(member.id, "Ana")
+        try:
+            store.close_follow_up(member.id, 999, "done", NOW)  # not there: raises
+        except RowNotFound:
+            return {"text": "Sorry, nothing was changed."}  # what the core says on any error
+        return {}
+
+    with pytest.raises(UnitOfWorkFailed):
+        inbox.complete(item.id, "w1", command)
+    assert store.find_contacts(member.id, "Ana") == []
+    assert inbox.counts() == {"pending": 1}
