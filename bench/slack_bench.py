@@ -12,8 +12,9 @@ What happens, all on loopback:
    PostgreSQL — a real server process starts on a free port. After a warm-up and once the
    server is idle, signed requests arrive open-loop at `--rate` per second for `--seconds`
    seconds: half `/network …` slash commands, half DM drafts (each DM event with its own
-   event_id, so each is claimed in the database and reviewed by the real model). Ack latency
-   is the time to the HTTP response.
+   event_id, reviewed by the real model). netcoach writes every request to its durable inbox
+   (one INSERT that also claims the request's key) before it acks, so the ack latency, the
+   time to the HTTP response, includes that database write.
 3. A closed-loop burst (`--concurrency` requests in flight) measures the most acks per second.
 4. Figures: p50/p99 ack latency, requests/s, RSS of the server and its Slack worker (now and
    peak), how long the background replies took to drain, and ratios to the faster floor

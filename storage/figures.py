@@ -50,9 +50,7 @@ def _activity(
 ) -> ActivityFigures:
 
     # Logged by the member: the first touch. The second touch is scheduled by the rule of two.
-    created = and_(
-        FollowUp.touch == 1, FollowUp.created_at >= since, FollowUp.created_at < until
-    )
+    created = and_(FollowUp.touch == 1, FollowUp.created_at >= since, FollowUp.created_at < until)
     done = and_(FollowUp.status == "done", FollowUp.done_at >= since, FollowUp.done_at < until)
     overdue = and_(FollowUp.status == "open", FollowUp.due_on < today)
     follow_ups = session.execute(

@@ -307,3 +307,34 @@ class Heartbeat(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class InboxItem(Base):
+    """A request acked to a platform whose work is not finished yet (see `storage.inbox`).
+
+    Written before the ack, in the same statement that claims its key (an event id, or a hash of
+    a signed request: a replay finds the key taken). `body` and `outcome` are emptied once the
+    work is done; the row itself stays a while so replays of the key are still recognised.
+    """
+
+    __tablename__ = "inbox"
+    __table_args__ = (
+        UniqueConstraint("platform", "key"),
+        Index("ix_inbox_status_id", "status", "id"),
+        Index("ix_inbox_claimed_by", "claimed_by"),
+        Index("ix_inbox_received_at", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    # pending (work not done) | answering (work committed, reply not yet delivered) | done
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    body: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    outcome: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    claimed_by: Mapped[str | None] = mapped_column(String(128))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, delete, select, update
@@ -60,6 +62,9 @@ from storage.records import (
     ReviewRecord,
 )
 
+if TYPE_CHECKING:
+    from storage.inbox import SqlInbox
+
 FOLLOW_UP_WINDOW = timedelta(days=10)
 FOLLOW_UP_STATUSES = {"open", "done", "cancelled"}
 NUDGE_KINDS = {"due", "last-chance", "second-touch"}
@@ -67,6 +72,16 @@ NUDGE_KINDS = {"due", "last-chance", "second-touch"}
 
 class RowNotFound(LookupError):
     """The row does not exist, or belongs to another member."""
+
+
+class UnitOfWorkFailed(RuntimeError):
+    """A store call failed inside a unit of work; everything in it was rolled back."""
+
+
+@dataclass
+class _UnitOfWork:
+    session: Session
+    failed: bool = False
 
 
 class Clock(Protocol):
@@ -116,6 +131,9 @@ class SqlStore:
         self.clock: Clock = clock or _SystemClock()
         self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
         self._delivery_log = DeliveryLog(engine)
+        self._unit_of_work: ContextVar[_UnitOfWork | None] = ContextVar(
+            f"unit_of_work_{id(self)}", default=None
+        )
 
     @classmethod
     def open(
@@ -134,7 +152,16 @@ class SqlStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
+        """A short transaction, or the caller's unit of work when one is open on this thread."""
+        joined = self._unit_of_work.get()
         try:
+            if joined is not None:
+                try:
+                    yield joined.session
+                except Exception:
+                    joined.failed = True  # even if the caller swallows it, nothing may commit
+                    raise
+                return
             with self._sessions() as session, session.begin():
                 yield session
         except DataError as error:
@@ -142,6 +169,35 @@ class SqlStore:
             raise UnstorableInput(
                 f"the database refused a value ({type(error.orig).__name__})"
             ) from error
+
+    transaction = _transaction  # for storage's own modules (storage.inbox)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction for every store call made inside it on this thread (or context).
+
+        The inbox runs a command in one: the command's writes and the completion of its inbox
+        row commit together, or not at all. A store call that failed inside it fails the whole
+        unit (raises UnitOfWorkFailed at the end), even when the caller caught the error and
+        went on: the core turns any error into an apology that says nothing was changed.
+        """
+        if self._unit_of_work.get() is not None:
+            raise RuntimeError("a unit of work is already open here")
+        with self._sessions() as session, session.begin():
+            unit = _UnitOfWork(session)
+            token = self._unit_of_work.set(unit)
+            try:
+                yield session
+            finally:
+                self._unit_of_work.reset(token)
+            if unit.failed:
+                raise UnitOfWorkFailed("a store call failed inside the unit of work")
+
+    @property
+    def inbox(self) -> SqlInbox:
+        from storage.inbox import SqlInbox
+
+        return SqlInbox(self)
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)

@@ -1,7 +1,7 @@
 """Build the Bolt `AsyncApp` for the configured install mode, with every listener registered.
 
-`process_before_response=True`: each listener runs inline, acks, submits its work
-(`bot.slack.work`) and returns, so the HTTP answer leaves as soon as the listener returns.
+`process_before_response=True`: each listener runs inline, stores its work in the inbox
+(`bot.slack.work`), acks and returns, so the HTTP answer leaves as soon as the listener returns.
 With Bolt's default (False) the listener runs as a separate task and Bolt polls for the ack
 every 10 ms, which puts 10 ms on every slash command's ack for nothing.
 """
@@ -91,7 +91,7 @@ def build_slack_app(
     if work_in_subprocess:
         from bot.slack.worker import ProcessWork
 
-        work = ProcessWork(settings, post_interval_seconds)
+        work = ProcessWork(services, post_interval_seconds)
     else:
         work = InProcessWork(deps)
     app.error(on_error)

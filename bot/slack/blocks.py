@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.core.messages import Action, Field, Reply, Section
+from bot.core.messages import Action, Field, FileAttachment, Reply, Section
 from bot.slack.mrkdwn import split_for_limit, to_mrkdwn, to_plain, truncate
 from bot.slack.registry import ButtonKind, action_id
 
@@ -38,6 +38,8 @@ Block = dict[str, Any]
 class RenderedMessage:
     text: str
     blocks: list[Block]
+    # A file the reply carries (`export`): sent after the message, never inside it.
+    file: FileAttachment | None = None
 
     def as_kwargs(self) -> dict[str, Any]:
         return {"text": self.text, "blocks": self.blocks}
@@ -62,7 +64,7 @@ def render_reply(
         content.extend(section_blocks(section, kind_of))
     trailing = actions_blocks(reply.actions, kind_of)
     blocks = fit_blocks(content, trailing, max_blocks)
-    return RenderedMessage(text=fallback_text(reply.text), blocks=blocks)
+    return RenderedMessage(text=fallback_text(reply.text), blocks=blocks, file=reply.attachment)
 
 
 def feedback_commands(review_id: int) -> tuple[str, str]:

@@ -1,23 +1,25 @@
-"""Handle each Events API delivery once, however often Slack retries it.
+"""Each Slack request is handled once, however often it arrives: the key its inbox row claims.
 
-Slack retries an event it thinks we missed (`X-Slack-Retry-Num`), and Bolt does not
-de-duplicate. The header is no reason to skip: the first delivery may never have arrived. So
-before any work, the event id is claimed in the database (`store.claim_event`, one row per
-platform and id): the first delivery to claim it — retry or not — does the work, every other
-is acked and skipped.
+- An event is keyed on its `event_id`: Slack retries an event it thinks we missed
+  (`X-Slack-Retry-Num`), each retry freshly signed, and Bolt does not de-duplicate. The header is
+  no reason to skip (the first delivery may never have arrived): the first delivery to claim the
+  id does the work.
+- Anything else (slash commands, clicks, shortcuts) has no id of its own, so it is keyed on a
+  hash of the signed timestamp and the raw body: the same signed request replayed inside the
+  signature window (5 minutes) finds its key taken. Two real commands with the same text differ
+  in their timestamp and `trigger_id`.
 
-The claim runs with the work, after the ack, not on the ack's path: acks never wait for the
-database (on SQLite a claim can wait for the write lock). Should the claim itself fail, the
-person is told something went wrong, like any other failure after an ack.
+The key is claimed by the same INSERT that stores the request in the inbox, before the ack
+(`storage.inbox.SqlInbox.accept`).
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Awaitable, Callable, Mapping
+import hashlib
+from collections.abc import Mapping
 from typing import Any
 
-log = logging.getLogger(__name__)
+TIMESTAMP_HEADER = "x-slack-request-timestamp"
 
 
 def event_id_of(body: Mapping[str, Any]) -> str | None:
@@ -26,14 +28,13 @@ def event_id_of(body: Mapping[str, Any]) -> str | None:
     return str(body["event_id"])
 
 
-async def first_delivery(
-    body: Mapping[str, Any], claim_event: Callable[[str], Awaitable[bool]]
-) -> bool:
-    """True unless `body` is an event whose id was claimed before (a duplicate delivery)."""
+def request_key(body: Mapping[str, Any], raw_body: str, headers: Mapping[str, Any]) -> str:
+    """The inbox key of a verified Slack request (`headers` as Bolt gives them: lists)."""
     event_id = event_id_of(body)
-    if event_id is None:
-        return True
-    if await claim_event(event_id):
-        return True
-    log.info("skipping duplicate delivery of event %s", event_id)
-    return False
+    if event_id is not None:
+        return f"event:{event_id}"
+    timestamp = headers.get(TIMESTAMP_HEADER) or ""
+    if isinstance(timestamp, list | tuple):
+        timestamp = timestamp[0] if timestamp else ""
+    signed = f"{timestamp}:{raw_body}".encode()
+    return f"signed:{hashlib.sha256(signed).hexdigest()}"

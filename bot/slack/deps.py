@@ -1,9 +1,11 @@
 """What the work behind Slack requests needs, in one object (no globals).
 
-The listeners ack and return at once; the jobs (`bot.slack.jobs`) run here as background
-tasks, so a slow database or Web API never delays an ack:
+The listeners store each request in the inbox and ack; the jobs (`bot.slack.jobs`) run when
+the inbox runner (`bot.inbox`) hands them over, so a slow database or Web API never delays an ack:
 - store calls run on `PriorityLanes` (one thread on SQLite, whose write lock serialises
-  anyway; several on PostgreSQL); event-id claims jump the queue of the core's work;
+  anyway; several on PostgreSQL); inbox bookkeeping jumps the queue of the core's work;
+- the core runs once per inbox row (`complete_in_inbox`): its writes and the rendered reply
+  commit together, and a retried row only delivers that reply;
 - answers to `response_url` reuse the app's one HTTP session instead of opening one each.
 """
 
@@ -11,27 +13,26 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Coroutine, Mapping
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.core.messages import Incoming, Reply
-from bot.slack.blocks import RenderedMessage
+from bot.core.messages import FileAttachment, Incoming, Reply
+from bot.inbox import complete_in_inbox
+from bot.slack.blocks import RenderedMessage, render_reply
 from bot.slack.client import ChannelPacer
-from bot.slack.dedupe import first_delivery
 from bot.slack.errors import report_failure
 from bot.slack.lanes import CLAIM, WORK, LoopLag, PriorityLanes
 from bot.slack.workspaces import WorkspaceClients
+from storage.inbox import ClaimLost
 
 if TYPE_CHECKING:
     from bot.bootstrap import Services
     from bot.slack.oauth import EncryptedInstallationStore
 
 log = logging.getLogger(__name__)
-
-SHUTDOWN_GRACE_SECONDS = 10.0
 
 
 class ResponseUrlFailed(RuntimeError):
@@ -46,12 +47,15 @@ class SlackDeps:
     installation_store: EncryptedInstallationStore | None = None
     work_threads: int = 1
     loop_lag: LoopLag = field(default_factory=LoopLag)
-    _tasks: set[asyncio.Task[None]] = field(default_factory=set, init=False, repr=False)
+    # True while another process waits for SQLite's write lock to store an ack (lanes.py).
+    defer_to: Callable[[], bool] | None = None
     _lag_watch: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
     _closed: bool = field(default=False, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.lanes = PriorityLanes(self.work_threads, "store", lag=self.loop_lag)
+        self.lanes = PriorityLanes(
+            self.work_threads, "store", lag=self.loop_lag, defer_to=self.defer_to
+        )
 
     def start(self) -> None:
         """Inside the running loop (server start-up): begin watching how late the loop runs."""
@@ -59,17 +63,30 @@ class SlackDeps:
             self._lag_watch = asyncio.create_task(self.loop_lag.watch())
 
     # --- the core and the store, off the event loop ----------------------------------------------
-    async def handle(self, incoming: Incoming) -> Reply:
-        """The core is synchronous and touches the database: it runs on a store lane."""
-        return await self.lanes.run(WORK, self.services.coach.handle, incoming)
+    async def handle(
+        self,
+        incoming: Incoming,
+        render: Callable[[Reply], RenderedMessage] = render_reply,
+    ) -> RenderedMessage:
+        """The core's reply, rendered; once per inbox row (its writes commit with the reply)."""
+        coach = self.services.coach
+        return await complete_in_inbox(
+            self.run_db,
+            lambda: render(coach.handle(incoming)),
+            encode=_encode_message,
+            decode=_decode_message,
+        )
 
     async def home(self, incoming: Incoming) -> Reply:
         return await self.lanes.run(WORK, self.services.coach.home, incoming)
 
-    async def claim_event(self, event_id: str) -> bool:
-        store = self.services.store
-        now = self.services.clock.now()
-        return await self.lanes.run(CLAIM, store.claim_event, "slack", event_id, now)  # type: ignore[attr-defined]
+    async def run_db(self, function: Callable[..., Any], *args: Any) -> Any:
+        """Work that touches the store, on a store lane."""
+        return await self.lanes.run(WORK, function, *args)
+
+    async def run_bookkeeping(self, function: Callable[..., Any], *args: Any) -> Any:
+        """Inbox bookkeeping (claims, done marks): ahead of the core's queued work."""
+        return await self.lanes.run(CLAIM, function, *args)
 
     # --- answering -----------------------------------------------------------------------------
     async def answer(
@@ -95,34 +112,17 @@ class SlackDeps:
 
     # --- background work -----------------------------------------------------------------------
     async def run_job(self, work: Coroutine[Any, Any, None], body: Mapping[str, Any]) -> None:
-        """Run `work` once per Slack event id; a failure is logged by ids and told to the person."""
+        """Run `work`; a failure is logged by ids and told to the person."""
         try:
-            if not await first_delivery(body, self.claim_event):
-                work.close()
-                return
             await work
+        except ClaimLost:
+            raise  # another worker has the row now: it answers, not us
         except Exception as error:
             work.close()
             await report_failure(error, body, self.clients.for_workspace, self.answer)
 
-    def spawn(self, work: Coroutine[Any, Any, None], body: Mapping[str, Any]) -> None:
-        """`run_job` as a background task of this loop (the work behind a request)."""
-        task = asyncio.create_task(self.run_job(work, body))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    @property
-    def pending(self) -> int:
-        return len(self._tasks)
-
-    async def close(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> None:
-        """Let work in flight finish (up to `grace` seconds), then stop the store lanes."""
-        if self._tasks:
-            _done, pending = await asyncio.wait(set(self._tasks), timeout=grace)
-            for task in pending:
-                task.cancel()
-            if pending:
-                log.warning("%d Slack replies were still running at shutdown", len(pending))
+    async def close(self) -> None:
+        """Stop the store lanes (the inbox runner has let work in flight finish)."""
         if self._closed:
             return
         self._closed = True
@@ -130,3 +130,19 @@ class SlackDeps:
             self._lag_watch.cancel()
             self._lag_watch = None
         self.lanes.shutdown()
+
+
+def _encode_message(message: RenderedMessage) -> dict[str, Any]:
+    encoded: dict[str, Any] = {"text": message.text, "blocks": message.blocks}
+    if message.file is not None:
+        encoded["file"] = asdict(message.file)
+    return encoded
+
+
+def _decode_message(stored: dict[str, Any]) -> RenderedMessage:
+    file = stored.get("file")
+    return RenderedMessage(
+        text=str(stored.get("text") or ""),
+        blocks=list(stored.get("blocks") or []),
+        file=FileAttachment(**file) if isinstance(file, dict) else None,
+    )

@@ -2,7 +2,11 @@
 
 Each job takes the `SlackDeps` it runs with and the request body Slack sent (plain JSON data),
 so a job can run in the server process or in the Slack worker process (`bot.slack.worker`)
-alike. Listeners only ack and submit `(kind, body)`.
+alike. Listeners only store `(kind, body)` in the inbox and ack.
+
+A job may run again after a crash: `deps.handle` runs the core once per inbox row and hands a
+retry the reply it rendered the first time, so each job renders inside `handle` and only
+delivers afterwards.
 """
 
 from __future__ import annotations
@@ -45,11 +49,11 @@ NO_TEXT = Reply(
 async def answer_command(deps: SlackDeps, body: Body) -> None:
     """`/network …`: the core's reply, ephemeral, through the command's response_url."""
     incoming = from_slash_command(body)
-    reply = await deps.handle(incoming)
-    await deps.answer(str(body["response_url"]), render_reply(reply))
-    if reply.attachment is not None:
+    message = await deps.handle(incoming)
+    await deps.answer(str(body["response_url"]), message)
+    if message.file is not None:
         client = await deps.clients.for_workspace(incoming.workspace_id)
-        await send_file_to_member(client, deps.pacer, incoming.user_id, reply.attachment)
+        await send_file_to_member(client, deps.pacer, incoming.user_id, message.file)
 
 
 async def answer_direct_message(deps: SlackDeps, body: Body) -> None:
@@ -57,7 +61,7 @@ async def answer_direct_message(deps: SlackDeps, body: Body) -> None:
     event = body["event"]
     team_id = str(body.get("team_id") or "")
     incoming = from_direct_message(event, team_id=team_id)
-    reply = await deps.handle(incoming)
+    message = await deps.handle(incoming)
     client = await deps.clients.for_workspace(team_id)
     thread_ts = event.get("thread_ts") or event.get("ts")
     await post_message(
@@ -65,11 +69,11 @@ async def answer_direct_message(deps: SlackDeps, body: Body) -> None:
         deps.pacer,
         incoming.conversation_id,
         thread_ts=thread_ts,
-        **render_reply(reply).as_kwargs(),
+        **message.as_kwargs(),
     )
-    if reply.attachment is not None:
+    if message.file is not None:
         await send_file(
-            client, deps.pacer, incoming.conversation_id, reply.attachment, thread_ts=thread_ts
+            client, deps.pacer, incoming.conversation_id, message.file, thread_ts=thread_ts
         )
 
 
@@ -80,8 +84,8 @@ async def review_shortcut(deps: SlackDeps, body: Body) -> None:
     if not draft.strip():
         await deps.answer(response_url, render_reply(NO_TEXT))
         return
-    reply = await deps.handle(from_interaction(body, f"review {draft}"))
-    await deps.answer(response_url, render_reply(reply))
+    message = await deps.handle(from_interaction(body, f"review {draft}"))
+    await deps.answer(response_url, message)
 
 
 async def run_click(deps: SlackDeps, body: Body) -> None:
@@ -94,18 +98,25 @@ async def run_click(deps: SlackDeps, body: Body) -> None:
     """
     action = (body.get("actions") or [{}])[0]
     kind = button_kind(str(action.get("action_id") or "")) or ButtonKind.RUN
-    reply = await deps.handle(from_interaction(body, str(action.get("value") or "")))
     response_url = body.get("response_url")
-    on_home = (body.get("container") or {}).get("type") == "view"
-    if on_home or not response_url:
+    on_home = (body.get("container") or {}).get("type") == "view" or not response_url
+    swaps_buttons = kind is not ButtonKind.RUN and bool(body.get("message"))
+
+    def render(reply: Reply) -> RenderedMessage:
+        if on_home:
+            return RenderedMessage(text=reply.text, blocks=[])  # a note on top of the Home tab
+        if swaps_buttons:
+            return answered(body["message"], kind, reply)
+        return render_reply(reply)
+
+    message = await deps.handle(from_interaction(body, str(action.get("value") or "")), render)
+    if on_home:
         user_id = str((body.get("user") or {}).get("id") or "")
-        await publish_home(deps, interaction_team_id(body), user_id, note=reply.text)
-    elif kind is not ButtonKind.RUN and body.get("message"):
-        await deps.answer(
-            str(response_url), answered(body["message"], kind, reply), replace_original=True
-        )
+        await publish_home(deps, interaction_team_id(body), user_id, note=message.text)
+    elif swaps_buttons:
+        await deps.answer(str(response_url), message, replace_original=True)
     else:
-        await deps.answer(str(response_url), render_reply(reply))
+        await deps.answer(str(response_url), message)
 
 
 def answered(message: dict[str, Any], clicked: ButtonKind, outcome: Reply) -> RenderedMessage:

@@ -8,6 +8,11 @@ The core's work is mostly Python (SQLAlchemy, the review model), so a busy worke
 the GIL that the event loop needs to ack the next request. When the loop falls behind
 (`LoopLag`), work threads pause between items until it catches up: under overload the replies
 queue up, the acks do not.
+
+On SQLite the acks also need the one write lock (the inbox INSERT, in the server process), and
+SQLite's lock is not fair: a worker that writes back to back can starve the waiting INSERT for
+seconds. So the server raises a shared flag while it waits to insert (`defer_to`), and work
+threads hold back their next item until it drops.
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ MAX_LAG_SECONDS = 0.005
 # A work item waits at most this long for the loop, so work never stops altogether.
 MAX_PAUSE_SECONDS = 0.1
 PAUSE_STEP_SECONDS = 0.002
+# ... and at most this long for another process's pending write (`defer_to`).
+MAX_DEFER_SECONDS = 0.05
+DEFER_STEP_SECONDS = 0.0005
 
 
 def threads_for(database_url: str) -> int:
@@ -58,8 +66,15 @@ class LoopLag:
 
 
 class PriorityLanes:
-    def __init__(self, threads: int, name: str = "store", lag: LoopLag | None = None) -> None:
+    def __init__(
+        self,
+        threads: int,
+        name: str = "store",
+        lag: LoopLag | None = None,
+        defer_to: Callable[[], bool] | None = None,
+    ) -> None:
         self._lag = lag
+        self._defer_to = defer_to
         self._queue: queue.PriorityQueue[tuple[int, int, Any]] = queue.PriorityQueue()
         self._order = itertools.count()
         self._threads = [
@@ -91,6 +106,7 @@ class PriorityLanes:
             if not future.set_running_or_notify_cancel():
                 continue
             self._let_the_loop_catch_up()
+            self._let_others_write()
             try:
                 future.set_result(function(*args))
             except BaseException as error:
@@ -103,6 +119,14 @@ class PriorityLanes:
         while self._lag.behind and paused < MAX_PAUSE_SECONDS:
             time.sleep(PAUSE_STEP_SECONDS)  # releases the GIL to the event loop
             paused += PAUSE_STEP_SECONDS
+
+    def _let_others_write(self) -> None:
+        if self._defer_to is None:
+            return
+        waited = 0.0
+        while self._defer_to() and waited < MAX_DEFER_SECONDS:
+            time.sleep(DEFER_STEP_SECONDS)
+            waited += DEFER_STEP_SECONDS
 
     def shutdown(self) -> None:
         """Threads finish what is queued, then stop (they are daemons: exit never waits)."""

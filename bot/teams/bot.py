@@ -11,9 +11,10 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime
 from http import HTTPStatus
-from typing import Protocol
+from typing import Any, Protocol
 
 import aiohttp
 from botbuilder.core import InvokeResponse, TurnContext
@@ -23,6 +24,7 @@ from botbuilder.schema.teams import FileConsentCardResponse
 
 from bot.core.messages import Incoming, Reply
 from bot.core.ports import Clock, Store
+from bot.inbox import complete_in_inbox
 from bot.teams.activities import reply_activities, settled_card
 from bot.teams.adapter import error_summary
 from bot.teams.cards import replaced_card_text
@@ -92,17 +94,26 @@ class NetworkCoachBot(TeamsActivityHandler):
         if _from_this_bot(activity):
             return
         text = storable(command_text(activity))
-        # One trip to a worker thread for all the blocking work of a message.
-        reply = await asyncio.to_thread(self._answer, activity, text)
-        if reply is None:
-            return
         # Only in a personal chat (where nudges go): the card's text comes back from the client,
         # and no one should be able to make the bot rewrite a card in a shared channel.
         card_text = replaced_card_text(activity.value) if is_personal(activity) else None
-        if card_text is not None and await _settle_card(turn_context, card_text, reply):
+
+        def answer() -> Answer | None:
+            reply = self._answer(activity, text)
+            if reply is None:
+                return None
+            settled = settled_card(card_text, reply) if card_text is not None else None
+            file_command = text if is_personal(activity) else None
+            return Answer(settled, reply_activities(reply, file_command=file_command))
+
+        # One trip to a worker thread for all the blocking work of a message, once per inbox
+        # row: a turn replayed after a crash gets the answer its command committed with.
+        rendered = await complete_in_inbox(asyncio.to_thread, answer, _encode, _decode)
+        if rendered is None:
             return
-        file_command = text if is_personal(activity) else None
-        await turn_context.send_activities(reply_activities(reply, file_command=file_command))
+        if rendered.settled is not None and await _settle_card(turn_context, rendered.settled):
+            return
+        await turn_context.send_activities(rendered.activities)
 
     # --- files ---------------------------------------------------------------------------------
     async def on_teams_file_consent_accept(
@@ -221,8 +232,8 @@ class NetworkCoachBot(TeamsActivityHandler):
         return self._store.forget_conversations(PLATFORM, tenant, conversations)
 
 
-async def _settle_card(turn_context: TurnContext, card_text: str, outcome: Reply) -> bool:
-    """Replace the card whose button was clicked with its text and the outcome.
+async def _settle_card(turn_context: TurnContext, updated: Activity) -> bool:
+    """Replace the card whose button was clicked with its text and the outcome (`updated`).
 
     False when Teams would not update it (the message is gone, or too old to edit): the
     outcome is then sent as a new message instead, so it is never lost.
@@ -230,7 +241,6 @@ async def _settle_card(turn_context: TurnContext, card_text: str, outcome: Reply
     card_id = turn_context.activity.reply_to_id
     if not card_id:
         return False
-    updated = settled_card(card_text, outcome)
     updated.id = card_id
     try:
         await turn_context.update_activity(updated)
@@ -243,6 +253,33 @@ async def _settle_card(turn_context: TurnContext, card_text: str, outcome: Reply
         )
         return False
     return True
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A message's answer, rendered: the settled card (a card button's outcome) or replies."""
+
+    settled: Activity | None
+    activities: list[Activity]
+
+
+def _encode(answer: Answer | None) -> dict[str, Any]:
+    if answer is None:
+        return {"none": True}
+    return {
+        "settled": answer.settled.serialize() if answer.settled is not None else None,
+        "activities": [activity.serialize() for activity in answer.activities],
+    }
+
+
+def _decode(stored: dict[str, Any]) -> Answer | None:
+    if stored.get("none"):
+        return None
+    settled = stored.get("settled")
+    return Answer(
+        Activity().deserialize(settled) if settled else None,
+        [Activity().deserialize(activity) for activity in stored.get("activities") or []],
+    )
 
 
 def _event_id(activity: Activity) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from aiohttp import web
+from botbuilder.schema import Activity
 from botframework.connector.auth import ServiceClientCredentialsFactory
 from msrest.exceptions import DeserializationError
 
@@ -22,6 +23,7 @@ from bot.teams.bot import NetworkCoachBot
 from bot.teams.delivery import RetryPolicy, SendPacer
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.validation import is_loopback_host, validate_teams_settings
+from bot.teams.work import TeamsHandler, TeamsWork
 
 if TYPE_CHECKING:
     from bot.bootstrap import Services
@@ -45,6 +47,7 @@ class TeamsChannel:
     bot: NetworkCoachBot
     notifier: TeamsNotifier
     anonymous: bool
+    work: TeamsWork | None = None  # the durable inbox (add_routes sets it)
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         if self.anonymous and not is_loopback_host(request.remote or ""):
@@ -62,7 +65,11 @@ class TeamsChannel:
         if not _is_activity(body):
             return _problem(400, "the body is not a Bot Framework activity")
         try:
-            response = await self.adapter.process(request, self.bot)
+            if self.work is None or body["type"] == "invoke":
+                # An invoke's answer is the HTTP response itself: it runs in the request only.
+                response = await self.adapter.process(request, self.bot)
+            else:
+                response = await self._through_inbox(request, body)
         except AuthUnavailableError:
             return _problem(503, "cannot validate tokens right now; retry later")
         except OutboundTokenError:
@@ -70,6 +77,19 @@ class TeamsChannel:
         except DeserializationError:
             return _problem(400, "the activity could not be read")
         return response or web.Response(status=201)
+
+    async def _through_inbox(self, request: web.Request, body: dict[str, object]) -> web.Response:
+        """Check the token, store the activity in the inbox, run its turn (`bot.teams.work`)."""
+        assert self.work is not None
+        activity = Activity().deserialize(body)
+        authorization = request.headers.get("Authorization", "")
+        authentication = self.adapter.bot_framework_authentication
+        try:
+            result = await authentication.authenticate_request(activity, authorization)
+        except PermissionError:
+            raise web.HTTPUnauthorized() from None
+        await self.work.handle(dict(body), await request.read(), result)
+        return web.Response(status=201)
 
 
 def build_channel(
@@ -94,6 +114,8 @@ TEAMS_CHANNEL = web.AppKey("netcoach_teams_channel", TeamsChannel)
 def add_routes(app: web.Application, services: Services, **overrides: object) -> TeamsChannel:
     """Mount `POST /api/messages`; `overrides` go to `build_channel` (tests use them)."""
     channel = build_channel(services, **overrides)  # type: ignore[arg-type]
+    channel.work = TeamsWork(services, TeamsHandler(channel.adapter, channel.bot))
+    app.cleanup_ctx.append(channel.work.context)
     app[TEAMS_CHANNEL] = channel
     app.router.add_post(MESSAGES_PATH, channel.handle)
     if channel.anonymous:

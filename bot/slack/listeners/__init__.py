@@ -1,8 +1,11 @@
-"""Every Slack listener: check what Slack sent, ack, and submit the work (`bot.slack.jobs`).
+"""Every Slack listener: check what Slack sent, store the work in the inbox, then ack.
 
 Listeners run inline (`process_before_response=True`), so the ack leaves as soon as they
-return: nothing here waits for the database or the Web API. Names come from
-`bot.slack.registry`, which `tests/slack/test_manifest.py` checks against manifest.yml.
+return. The one thing an ack waits for is the inbox INSERT (`WorkRunner.accept`): a request is
+acked only once it is stored, so a crash after the ack loses nothing, and the same INSERT claims
+the request's replay key (`bot.slack.dedupe`). If the INSERT fails the listener raises, Slack
+gets an error and retries. Names come from `bot.slack.registry`, which
+`tests/slack/test_manifest.py` checks against manifest.yml.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import logging
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltRequest
 
+from bot.slack.dedupe import request_key
 from bot.slack.incoming import should_review_direct_message
 from bot.slack.registry import (
     ACTION_ID_PATTERN,
@@ -26,36 +30,48 @@ log = logging.getLogger("bot.slack")
 
 
 def register_listeners(app: AsyncApp, work: WorkRunner) -> None:
-    async def on_network_command(ack: AsyncAck, body: dict[str, Any]) -> None:
-        await ack()
-        work.submit("command", body)
+    async def store(kind: str, body: dict[str, Any], request: AsyncBoltRequest) -> None:
+        key = request_key(body, request.raw_body, request.headers)
+        await work.accept(kind, body, key)  # False for a replay: acked, nothing to do
 
-    async def on_review_draft_shortcut(ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def on_network_command(
+        ack: AsyncAck, body: dict[str, Any], request: AsyncBoltRequest
+    ) -> None:
+        await store("command", body, request)
         await ack()
-        work.submit("review_shortcut", body)
 
-    async def on_button(ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def on_review_draft_shortcut(
+        ack: AsyncAck, body: dict[str, Any], request: AsyncBoltRequest
+    ) -> None:
+        await store("review_shortcut", body, request)
         await ack()
-        work.submit("click", body)
 
-    async def on_direct_message(event: dict[str, Any], body: dict[str, Any]) -> None:
+    async def on_button(ack: AsyncAck, body: dict[str, Any], request: AsyncBoltRequest) -> None:
+        await store("click", body, request)
+        await ack()
+
+    async def on_direct_message(
+        event: dict[str, Any], body: dict[str, Any], request: AsyncBoltRequest
+    ) -> None:
         # Only a person's own new messages: edits, joins and bot posts (ours included) are
         # acked and ignored, so the bot can never answer itself in a loop.
         if should_review_direct_message(event):
-            work.submit("direct_message", body)
+            await store("direct_message", body, request)
 
     async def in_a_direct_message(event: dict[str, Any]) -> bool:
         # Subscribed to message.im only, but a listener on "message" alone would also take
         # channel messages if someone added message.channels to the app later.
         return event.get("channel_type") == "im"
 
-    async def on_app_home_opened(event: dict[str, Any], body: dict[str, Any]) -> None:
+    async def on_app_home_opened(
+        event: dict[str, Any], body: dict[str, Any], request: AsyncBoltRequest
+    ) -> None:
         # The Messages tab opens the DM; only the Home tab shows the overview.
         if event.get("tab", "home") == "home" and event.get("user"):
-            work.submit("home", body)
+            await store("home", body, request)
 
-    async def on_uninstall_or_revoke(body: dict[str, Any]) -> None:
-        work.submit("forget_installation", body)
+    async def on_uninstall_or_revoke(body: dict[str, Any], request: AsyncBoltRequest) -> None:
+        await store("forget_installation", body, request)
 
     app.command(SLASH_COMMAND)(on_network_command)
     app.message_shortcut(REVIEW_DRAFT_SHORTCUT)(on_review_draft_shortcut)
