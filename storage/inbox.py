@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import delete, or_, select, text, update
 
 from storage import claims
+from storage.errors import UnitOfWorkFailed
 from storage.models import InboxItem
 
 if TYPE_CHECKING:
@@ -195,24 +196,41 @@ class SqlInbox:
     def complete(self, item_id: int, worker: str, work: Callable[[], Json]) -> Json:
         """Run `work` (the command) and record its outcome in one transaction.
 
-        Raises ClaimLost, with nothing written, when the row is no longer this worker's.
+        Raises ClaimLost, with nothing written, when the row is no longer this worker's. When
+        the database refused one of the command's values for good (a NUL, a number out of
+        range), the command's writes roll back but its answer, which says so, is still recorded.
         """
-        with self._store.unit_of_work() as session:
-            row = session.scalar(
-                select(InboxItem)
-                .where(
-                    InboxItem.id == item_id,
-                    InboxItem.status == PENDING,
-                    InboxItem.claimed_by == worker,
-                )
-                .with_for_update()
-            )
-            if row is None:
-                raise ClaimLost(f"inbox item {item_id}")
-            outcome = work()
+        outcome: Json | None = None
+        try:
+            with self._store.unit_of_work() as session:
+                row = self._claimed_row(session, item_id, worker)
+                outcome = work()
+                row.status = ANSWERING
+                row.outcome = outcome
+                return outcome
+        except UnitOfWorkFailed as failed:
+            if not failed.permanent or outcome is None:
+                raise
+        with self._store.transaction() as session:
+            row = self._claimed_row(session, item_id, worker)
             row.status = ANSWERING
             row.outcome = outcome
             return outcome
+
+    @staticmethod
+    def _claimed_row(session: Any, item_id: int, worker: str) -> InboxItem:
+        row = session.scalar(
+            select(InboxItem)
+            .where(
+                InboxItem.id == item_id,
+                InboxItem.status == PENDING,
+                InboxItem.claimed_by == worker,
+            )
+            .with_for_update()
+        )
+        if row is None:
+            raise ClaimLost(f"inbox item {item_id}")
+        return row
 
     def finish(self, item_ids: Sequence[int], at: datetime) -> None:
         """Delivered (or given up): forget the body and the reply, keep the key."""

@@ -31,7 +31,7 @@ from storage.convert import (
 )
 from storage.delivery_log import DeliveryLog
 from storage.engine import make_engine
-from storage.errors import UnstorableInput
+from storage.errors import UnitOfWorkFailed, UnstorableInput
 from storage.models import (
     Contact,
     ConversationReference,
@@ -74,14 +74,11 @@ class RowNotFound(LookupError):
     """The row does not exist, or belongs to another member."""
 
 
-class UnitOfWorkFailed(RuntimeError):
-    """A store call failed inside a unit of work; everything in it was rolled back."""
-
-
 @dataclass
 class _UnitOfWork:
     session: Session
     failed: bool = False
+    permanent: bool = True  # every failure so far was a value the database will always refuse
 
 
 class Clock(Protocol):
@@ -158,8 +155,9 @@ class SqlStore:
             if joined is not None:
                 try:
                     yield joined.session
-                except Exception:
+                except Exception as error:
                     joined.failed = True  # even if the caller swallows it, nothing may commit
+                    joined.permanent &= isinstance(error, DataError | UnstorableInput)
                     raise
                 return
             with self._sessions() as session, session.begin():
@@ -191,7 +189,9 @@ class SqlStore:
             finally:
                 self._unit_of_work.reset(token)
             if unit.failed:
-                raise UnitOfWorkFailed("a store call failed inside the unit of work")
+                raise UnitOfWorkFailed(
+                    "a store call failed inside the unit of work", permanent=unit.permanent
+                )
 
     @property
     def inbox(self) -> SqlInbox:
