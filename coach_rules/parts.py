@@ -42,9 +42,11 @@ _ATTRIBUTION = re.compile(
       | (?:den\s)?.{4,200}?\bskrev\b.{0,200}?:
       | w\sdniu\s.{4,200}?\bnapisał\w*\s?:
       | .{1,80}?\s(?:wrote|writes|schrieb|a\s+écrit|escribió|escreveu|ha\s+scritto)\s?:
+      | .{0,80}\d.{0,80}<[^<>\s]+@[^<>\s]+>\s?:
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_ATTRIBUTION_EMAIL = re.compile(r"@[\w-]+\.\w|\d{1,2}:\d{2}|\d{4}")
 _SEPARATOR = re.compile(
     r"""^\s*(?:
         -{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|message\s+d'origine
@@ -62,7 +64,8 @@ _UNDERSCORES = re.compile(r"^\s*_{20,}\s*$")
 _HEADER_FROM = re.compile(r"^\s*\**(?:from|de|von|van|da|od|från|fra)\s?:\**\s?\S", re.IGNORECASE)
 _HEADER_OTHER = re.compile(
     r"^\s*\**(?:sent|date|to|subject|cc|envoyé|à|objet|date|gesendet|an|betreff|datum|enviado"
-    r"|para|asunto|fecha|assunto|data|inviato|oggetto|a|verzonden|aan|onderwerp)\s?:\**",
+    r"|para|asunto|fecha|assunto|data|inviato|oggetto|a|verzonden|aan|onderwerp|wysłano|do"
+    r"|temat|dw|skickat|till|ämne|sendt|til|emne|enviada|odesláno|komu|předmět)\s?:\**",
     re.IGNORECASE,
 )
 # Chat transcripts pasted above the reply.
@@ -70,14 +73,24 @@ _CHAT_HEADER = re.compile(
     r"""^\s*(?:
         replying\s+to\s.{1,80}?:.*
       | .{1,60}?\ssent\s+the\s+following\s+messages?\s+at\s+\d{1,2}:\d{2}(?:\s?[ap]m)?
-      | [^\W\d_][\w.'’ -]{0,50}?\s{2,}\d{1,2}:\d{2}(?:\s?[ap]m)?
-      | (?:[a-z]{3,9}\.?\s\d{1,2}(?:,\s\d{4})?(?:,\s\d{1,2}:\d{2}(?:\s?[ap]m)?)?
-         | today|yesterday)
+      | [^\W\d_][\w.'’ -]{0,50}?(?:\s{2,}|\s?[,·•|–—-]\s?|\s)\[?\d{1,2}:\d{2}(?:\s?[ap]m)?\]?
+      | \[\d{1,2}:\d{2}(?:\s?[ap]m)?\]\s?[^\W\d_][\w.'’ -]{0,50}:?
+      | (?:(?:[a-z]{3,9}\.?\s\d{1,2}|\d{1,2}\s[a-z]{3,9}\.?)(?:,?\s\d{4})?
+           (?:,?\s(?:at\s)?\d{1,2}:\d{2}(?:\s?[ap]m)?)?
+         | (?:today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+           (?:,?\s(?:at\s)?\d{1,2}:\d{2}(?:\s?[ap]m)?)?
+         | \d{1,2}:\d{2}(?:\s?[ap]m)?)
+      | (?:previous|earlier|original|your|my)\s+message(?:\s.{0,40})?:
+      | (?:in\s+reply\s+to|quote\s+from|quoting)\s.{1,60}
+      | .{1,60}?\s(?:replied|commented|posted|said)(?:\s(?:to\s.{1,40}|in\s.{1,40}))?:?
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_OR_DAY = re.compile(
-    r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|today|yesterday)\b", re.I
+    r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|today|yesterday|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s[a-z]{3,9}\b|\d{1,2}:\d{2}|\[\d"
+    r"|(?:previous|earlier|original|your|my)\s+message|in\s+reply\s+to|quote\s+from|quoting)",
+    re.I,
 )
 _PERSON_NAME = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}\s*$")
 
@@ -96,7 +109,7 @@ _FOOTER = re.compile(
 )
 _TEAM_NAME = re.compile(r"^\s*[-–—~]?\s?the\s.{1,50}\steam\s*$", re.IGNORECASE)
 _SENT_FROM = re.compile(
-    r"^\s*(?:sent\s+from\s+my\b|sent\s+from\s+(?:outlook|mail|yahoo)\b|get\s+outlook\s+for\b"
+    r"^\s*(?:sent\s+from\s+my\s[\w'’ -]{1,40}$|sent\s+from\s+(?:outlook|mail|yahoo)\b|get\s+outlook\s+for\b"
     r"|enviado\s+desde\s+mi\b|von\s+meinem\s.+\sgesendet|envoyé\s+de\s+mon\b"
     r"|inviato\s+da\b|enviado\s+do\s+meu\b|verzonden\s+vanaf\b)",
     re.IGNORECASE,
@@ -126,17 +139,33 @@ _VALEDICTION = re.compile(
       | mit\s+freundlichen\s+grüßen | lg | vg | mfg | gruß | groetjes | groeten
       | met\s+vriendelijke\s+groet(?:en)? | un\s+saluto | cordiali\s+saluti | saluti
       | a\s+presto | pozdrawiam | hälsningar | mvh | hilsen | xx | xoxo
+      | gracias | obrigad[oa] | danke(?:\s+schön)? | grazie | dank\s?je(?:\s+wel)? | merci\s+beaucoup
+      | stay\s+(?:well|safe) | blessings | hugs | peace | (?:sincerely|respectfully|faithfully)\s+yours
+      | with\s+(?:appreciation|thanks|love|gratitude|best\s+wishes) | kr | tschüss | un\s+abrazo
+      | abbracci | namaste | shukran | asante | regards\s+and\s+thanks | best\s+of\s+luck
+      | (?:thanks|thank\s+you|cheers)\s+(?:a\s+lot|again|mate|heaps|all|so\s+much)
     )\s*[,.!]*\s*(?:[-–—]?\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?\s*[,.!🙂😊]*\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "— Sam", "-J", "xx Emily", "rico x", "Chloe 🙂", "The InfluenceHQ team"
 _DASH_NAME = re.compile(
-    r"^\s*[-–—~]\s?(?:the\s)?[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.&-]*){0,3}\s*$", re.IGNORECASE
+    r"^\s*[-–—~/]\s?(?:the\s)?[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.&-]*){0,3}\s*$", re.IGNORECASE
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 _SHORT_NAME = re.compile(
-    r"^\s*(?:xx?\s)?[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.&-]*){0,3}(?:\s(?:x|xx))?\s?[🙂😊👋✌️🙏]*\s*$"
+    r"^\s*(?:xx?\s)?(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.&-]*){0,3}|[^\W\d_][\w'’-]*)"
+    r"(?:\s(?:x|xx))?\s?[🙂😊👋✌️🙏]*\s*$"
 )
+_GREETING_LINE = re.compile(r"^\s*(?:hi|hello|hey|dear|hej|hallo|hola|bonjour|ciao|olá|oi)\b", re.I)
+# Evidence of a contact block: a phone number, an e-mail address, pronouns, "T:"-style labels, a
+# profile link or a line that is nothing but a web address.
+_CONTACT = re.compile(
+    r"\+?\d[\d\s().-]{6,}\d|[\w.+-]+@[\w-]+\.\w|linkedin\.com/in/|^\s*(?:https?://|www\.)\S+\s*$"
+    r"|\b(?:she|he|they)\s?/\s?(?:her|him|them)\b|^\s*(?:t|m|p|e|w|tel|mob|mobile|phone|office|fax"
+    r"|email|e-mail|web|cell)\s*[:.|]",
+    re.IGNORECASE,
+)
+MAX_CONTACT_LINE_CHARS = 70
 _SENTENCE_END = re.compile(r"[.?!:;]\s*$")
 
 MAX_SIGN_OFF_WORDS = 6
@@ -220,8 +249,8 @@ def _is_chat_header(lines: list[_Line], i: int) -> bool:
         return False
     if _MONTH_OR_DAY.match(line) or "replying to" in line.lower() or "sent the following" in line:
         return True
-    # "Name  10:42 AM": a person's name, then the time.
-    return bool(re.match(r"^\s*[A-Z]", line))
+    # "Name  10:42 AM", "Ana Lima replied:": a person's name first, and a short line.
+    return bool(re.match(r"^\s*[A-Z]", line)) and len(line.split()) <= 8
 
 
 def _chat_header_group(lines: list[_Line], i: int) -> int:
@@ -260,6 +289,14 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
             i += 1
             continue
         attribution = _is_attribution(lines, i)
+        if _is_outlook_block(lines, i) and not any(not ln.blank for ln in lines[:i]):
+            # Headers above everything else belong to the pasted message itself: set aside the
+            # header lines, judge the message under them.
+            header_end = _paragraph_end(lines, i)
+            for k in range(i, header_end):
+                quoted[k] = True
+            i = header_end
+            continue
         if _SEPARATOR.match(line.text) or _is_outlook_block(lines, i):
             for k in range(i, len(lines)):
                 quoted[k] = True
@@ -272,6 +309,18 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
                     quoted[k] = True
                 i = after
                 continue
+            if not any(not ln.blank for ln in lines[:i]) and not _ATTRIBUTION_EMAIL.search(
+                " ".join(ln.text for ln in lines[i : i + attribution])
+            ):
+                # "Lukas Meier wrote:" over a chat message, above the reply: the message under it
+                # is history, what follows is the reply.
+                body = _next_nonblank(lines, i + attribution)
+                body_end = _paragraph_end(lines, body)
+                if _next_nonblank(lines, body_end) < len(lines):
+                    for k in range(i, body_end):
+                        quoted[k] = True
+                    i = body_end
+                    continue
             for k in range(i, len(lines)):
                 quoted[k] = True
             break
@@ -313,6 +362,33 @@ def _is_ps(text: str) -> bool:
     return bool(_PS_STRICT.match(text))
 
 
+def _is_closing_line(lines: list[_Line], i: int, end: int) -> bool:
+    """A short line ending in a comma with a name right under it ("Go Eagles,\nRyan")."""
+    text = lines[i].text.strip()
+    if not text.endswith(",") or len(text.split()) > 4 or i + 1 >= end:
+        return False
+    name = lines[i + 1].text
+    return bool(_SHORT_NAME.match(name) or _DASH_NAME.match(name)) and not _GREETING_LINE.match(
+        text
+    )
+
+
+def _is_contact_block(lines: list[_Line], i: int, end: int) -> bool:
+    """Line `i` opens a paragraph of short contact lines (phone, e-mail, web, pronouns) that runs
+    to `end` with nothing but more signature lines after it."""
+    if i > 0 and not lines[i - 1].blank:
+        return False
+    paragraph = [ln.text for ln in lines[i : _paragraph_end(lines, i)]]
+    rest = [ln.text for ln in lines[i:end] if not ln.blank]
+    return (
+        any(_CONTACT.search(t) for t in paragraph)
+        and all(
+            len(t.strip()) <= MAX_CONTACT_LINE_CHARS and not _LIST_ITEM.match(t) for t in paragraph
+        )
+        and all(_looks_like_signature_line(t) or _is_notice(t) for t in rest)
+    )
+
+
 def _is_notice(text: str) -> bool:
     """A disclaimer, "Sent from my …" or newsletter footer line."""
     return bool(_DISCLAIMER.match(text) or _SENT_FROM.match(text) or _FOOTER.search(text))
@@ -332,20 +408,26 @@ def _is_sign_off(lines: list[_Line], i: int, end: int) -> bool:
     words = text.split()
     if not words or len(words) > MAX_SIGN_OFF_WORDS:
         return False
-    is_valediction = bool(_VALEDICTION.match(text))
+    is_valediction = bool(_VALEDICTION.match(text)) or _is_closing_line(lines, i, end)
     first_in_paragraph = i == 0 or lines[i - 1].blank
     is_name = (
         bool(_TEAM_NAME.match(text))
         or (bool(_DASH_NAME.match(text)) and first_in_paragraph and not _in_list(lines, i))
-        or (bool(_SHORT_NAME.match(text)) and len(words) <= 3 and (i == 0 or lines[i - 1].blank))
+        or (
+            bool(_SHORT_NAME.match(text))
+            and len(words) <= 3
+            and first_in_paragraph
+            and not _GREETING_LINE.match(text)
+            and not text.rstrip().endswith(".")
+        )
     )
     if not (is_valediction or is_name):
         return False
     rest = [k for k in range(i + 1, end) if not lines[k].blank]
-    if is_valediction and first_in_paragraph and rest and rest[0] == i + 1:
+    if is_valediction and first_in_paragraph and rest and rest[0] <= i + 2:
         # "Best,\nAna": a valediction over a short name closes the message; whatever follows
         # (contact block, footer, notices) is signature.
-        name = lines[i + 1].text
+        name = lines[rest[0]].text
         if (
             _SHORT_NAME.match(name)
             or _DASH_NAME.match(name)
@@ -396,9 +478,18 @@ def _in_list(lines: list[_Line], i: int) -> bool:
 def _own_block_parts(lines: list[_Line], lo: int, hi: int) -> list[tuple[PartKind, int, int]]:
     """Parts, as (kind, first line, line after last), for the sender's own lines [lo, hi)."""
     kinds: list[PartKind] = ["written"] * (hi - lo)
+    body_start = lo
+    first = _next_nonblank(lines, lo)
+    if first < hi and _DISCLAIMER.match(lines[first].text):
+        # A banner above the message ("CAUTION: This email originated outside …").
+        banner_end = _paragraph_end(lines, first)
+        if _next_nonblank(lines, banner_end) < hi:
+            for k in range(first, banner_end):
+                kinds[k - lo] = "signature"
+            body_start = banner_end
     sig_start = hi
     has_body = False
-    for i in range(lo, hi):
+    for i in range(body_start, hi):
         line = lines[i]
         if line.blank:
             continue
@@ -411,6 +502,7 @@ def _own_block_parts(lines: list[_Line], lo: int, hi: int) -> list[tuple[PartKin
             or _SENT_FROM.match(line.text)
             or (_DISCLAIMER.match(line.text) and has_body)
             or (has_body and _is_sign_off(lines, i, hi))
+            or (has_body and _is_contact_block(lines, i, hi))
         ):
             sig_start = i
             break
@@ -418,7 +510,7 @@ def _own_block_parts(lines: list[_Line], lo: int, hi: int) -> list[tuple[PartKin
     for i in range(sig_start, hi):
         kinds[i - lo] = "signature"
     # P.S. paragraphs, wherever they sit; each ends at a blank line or a signature delimiter.
-    i = lo
+    i = body_start
     while i < hi:
         if not lines[i].blank and _is_ps(lines[i].text):
             k = i
@@ -430,9 +522,7 @@ def _own_block_parts(lines: list[_Line], lo: int, hi: int) -> list[tuple[PartKin
             i = k
             continue
         i += 1
-    # A P.S. that sits before the signature and is followed by a sign-off: the body of the
-    # message ended before the P.S. already handled; one that precedes the body of a sign-off
-    # keeps its lines.
+    # Consecutive lines of one kind (blank lines between them included) make one part.
     out: list[tuple[PartKind, int, int]] = []
     for i in range(lo, hi):
         if lines[i].blank:
