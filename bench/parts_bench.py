@@ -4,7 +4,10 @@ Runs each on the labelled pasted-message sets (their `written` field is the send
 body plus P.S.) and prints, per splitter and set: exact matches of the written text (whitespace
 collapsed), mean word-level F1 against it, and the time per message.
 
-    python -m bench.parts_bench [--rows] [--show N]
+    python -m bench.parts_bench [--by-shape] [--show N] [--fixtures DIR]
+
+`--fixtures DIR` also runs ours and mail-parser-reply on a folder of real reply e-mails (`*.txt`,
+for example mail-parser-reply's own `test/emails/`) and lists where the two disagree, to read.
 
 The libraries are optional here (not dependencies of the bot): a splitter whose library is not
 installed is skipped with a note.
@@ -98,11 +101,29 @@ def measure(split: Splitter, rows: list[dict]) -> dict[str, float]:
     }
 
 
+def compare_on_fixtures(folder: Path) -> None:
+    library = _mail_parser_reply()
+    files = sorted(folder.glob("*.txt"))
+    if library is None or not files:
+        print("fixtures: needs mail-parser-reply installed and *.txt files in", folder)
+        return
+    differ = []
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if not same_words(ours(text), library(text)):
+            differ.append(path.name)
+    print(f"fixtures in {folder}: ours and mail-parser-reply agree on {len(files) - len(differ)}")
+    print(f"of {len(files)}; they differ on: {', '.join(differ)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print N misses of ours per set")
     parser.add_argument("--by-shape", action="store_true", help="exact matches of ours per shape")
+    parser.add_argument("--fixtures", type=Path, help="folder of *.txt reply e-mails to compare on")
     args = parser.parse_args()
+    if args.fixtures:
+        compare_on_fixtures(args.fixtures)
     splitters: dict[str, Splitter | None] = {
         "ours (coach_rules.parts)": ours,
         "mail-parser-reply": _mail_parser_reply(),

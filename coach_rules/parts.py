@@ -55,6 +55,7 @@ _SEPARATOR = re.compile(
                   |mensaje\s+reenviado|mensagem\s+encaminhada)\s*-{2,}
       | begin\s+forwarded\s+message\s*:
       | -{3,}\s*earlier\s+in\s+this\s+conversation.*
+      | -{3,}\s?[^\W\d_][^-\n]{2,40}?\s?-{3,}
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -109,7 +110,8 @@ _FOOTER = re.compile(
 )
 _TEAM_NAME = re.compile(r"^\s*[-–—~]?\s?the\s.{1,50}\steam\s*$", re.IGNORECASE)
 _SENT_FROM = re.compile(
-    r"^\s*(?:sent\s+from\s+my\s[\w'’ -]{1,40}$|sent\s+from\s+(?:outlook|mail|yahoo)\b|get\s+outlook\s+for\b"
+    r"^\s*(?:sent\s+from\s+my\s[\w'’ -]{1,40}$|sent\s+from\s+(?:outlook|mail|yahoo)\b"
+    r"|get\s+outlook\s+for\b"
     r"|enviado\s+desde\s+mi\b|von\s+meinem\s.+\sgesendet|envoyé\s+de\s+mon\b"
     r"|inviato\s+da\b|enviado\s+do\s+meu\b|verzonden\s+vanaf\b)",
     re.IGNORECASE,
@@ -139,8 +141,11 @@ _VALEDICTION = re.compile(
       | mit\s+freundlichen\s+grüßen | lg | vg | mfg | gruß | groetjes | groeten
       | met\s+vriendelijke\s+groet(?:en)? | un\s+saluto | cordiali\s+saluti | saluti
       | a\s+presto | pozdrawiam | hälsningar | mvh | hilsen | xx | xoxo
-      | gracias | obrigad[oa] | danke(?:\s+schön)? | grazie | dank\s?je(?:\s+wel)? | merci\s+beaucoup
-      | stay\s+(?:well|safe) | blessings | hugs | peace | (?:sincerely|respectfully|faithfully)\s+yours
+      | (?:med\s+)?venlig(?:e)?\s+hilsen? | med\s+vänliga\s+hälsningar | vänliga\s+hälsningar
+      | z\s+poważaniem | s\s+pozdravem | met\s+groet | hartelijke\s+groet(?:en)?
+      | gracias | obrigad[oa] | danke(?:\s+schön)? | grazie | dank\s?je(?:\s+wel)?
+      | merci\s+beaucoup | stay\s+(?:well|safe) | blessings | hugs | peace
+      | (?:sincerely|respectfully|faithfully)\s+yours
       | with\s+(?:appreciation|thanks|love|gratitude|best\s+wishes) | kr | tschüss | un\s+abrazo
       | abbracci | namaste | shukran | asante | regards\s+and\s+thanks | best\s+of\s+luck
       | (?:thanks|thank\s+you|cheers)\s+(?:a\s+lot|again|mate|heaps|all|so\s+much)
@@ -160,7 +165,7 @@ _GREETING_LINE = re.compile(r"^\s*(?:hi|hello|hey|dear|hej|hallo|hola|bonjour|ci
 # Evidence of a contact block: a phone number, an e-mail address, pronouns, "T:"-style labels, a
 # profile link or a line that is nothing but a web address.
 _CONTACT = re.compile(
-    r"\+?\d[\d\s().-]{6,}\d|[\w.+-]+@[\w-]+\.\w|linkedin\.com/in/|^\s*(?:https?://|www\.)\S+\s*$"
+    r"(?<![\d.])\+?\(?\d{1,4}\)?(?:[\s-]\(?\d{2,5}\)?){2,}(?![\d.])|[\w.+-]+@[\w-]+\.\w|linkedin\.com/in/|^\s*(?:https?://|www\.)\S+\s*$"
     r"|\b(?:she|he|they)\s?/\s?(?:her|him|them)\b|^\s*(?:t|m|p|e|w|tel|mob|mobile|phone|office|fax"
     r"|email|e-mail|web|cell)\s*[:.|]",
     re.IGNORECASE,
@@ -187,10 +192,7 @@ class _Line:
     start: int  # offset of the first character
     end: int  # offset just past the last character, newline excluded
     text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    blank: bool
 
 
 def _lines(text: str) -> list[_Line]:
@@ -198,7 +200,7 @@ def _lines(text: str) -> list[_Line]:
     offset = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        lines.append(_Line(offset, offset + len(body), body))
+        lines.append(_Line(offset, offset + len(body), body, not body.strip()))
         offset += len(raw)
     return lines
 
@@ -208,6 +210,9 @@ def _lines(text: str) -> list[_Line]:
 
 def _is_attribution(lines: list[_Line], i: int) -> int:
     """How many lines (1-3) starting at `i` form an "On … wrote:" line, or 0."""
+    # Cheap test first: the attribution ends with a colon on one of its (up to 3) lines.
+    if not any(ln.text.rstrip().endswith(":") for ln in lines[i : i + 3]):
+        return 0
     joined = ""
     for n in range(3):
         if i + n >= len(lines) or lines[i + n].blank:
@@ -282,6 +287,7 @@ def _chat_header_group(lines: list[_Line], i: int) -> int:
 def _quoted_lines(lines: list[_Line]) -> list[bool]:
     """For each line, whether it is quoted history."""
     quoted = [False] * len(lines)
+    first_text = _next_nonblank(lines, 0)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -289,7 +295,7 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
             i += 1
             continue
         attribution = _is_attribution(lines, i)
-        if _is_outlook_block(lines, i) and not any(not ln.blank for ln in lines[:i]):
+        if _is_outlook_block(lines, i) and i == first_text:
             # Headers above everything else belong to the pasted message itself: set aside the
             # header lines, judge the message under them.
             header_end = _paragraph_end(lines, i)
@@ -309,7 +315,7 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
                     quoted[k] = True
                 i = after
                 continue
-            if not any(not ln.blank for ln in lines[:i]) and not _ATTRIBUTION_EMAIL.search(
+            if i == first_text and not _ATTRIBUTION_EMAIL.search(
                 " ".join(ln.text for ln in lines[i : i + attribution])
             ):
                 # "Lukas Meier wrote:" over a chat message, above the reply: the message under it
@@ -328,7 +334,7 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
             block_end = i
             while block_end < len(lines) and _QUOTE_LINE.match(lines[block_end].text):
                 block_end += 1
-            own_above = any(not ln.blank for ln in lines[:i]) and not any(quoted[:i])
+            own_above = i > first_text and not any(quoted[:i])
             own_below = _next_nonblank(lines, block_end) < len(lines)
             # A `>` block between the sender's own paragraphs, with no history above it, is
             # the sender quoting a line in markdown (a paper, a testimonial): their own text.
@@ -396,9 +402,7 @@ def _is_notice(text: str) -> bool:
 
 def _looks_like_signature_line(text: str) -> bool:
     stripped = text.strip()
-    return len(stripped) <= MAX_SIGNATURE_LINE_CHARS and not (
-        len(stripped.split()) > 8 and _SENTENCE_END.search(stripped)
-    )
+    return len(stripped) <= MAX_SIGNATURE_LINE_CHARS and len(stripped.split()) <= 10
 
 
 def _is_sign_off(lines: list[_Line], i: int, end: int) -> bool:
@@ -600,3 +604,26 @@ def set_aside_blanked(text: str, parts: tuple[Part, ...]) -> str:
 
 def _blank(segment: str) -> str:
     return re.sub(r"[^\n]", " ", segment)
+
+
+_SET_ASIDE_NAMES: dict[str, str] = {"quote": "the quoted thread", "signature": "your signature"}
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def judged_word_count(text: str, parts: tuple[Part, ...]) -> int:
+    return sum(len(_WORD.findall(text[s:e])) for s, e in judged_spans(parts))
+
+
+def set_aside_note(text: str, parts: tuple[Part, ...]) -> str | None:
+    """One line saying what the review judged and what it left out, or None when it judged all.
+
+    "I judged the 64 words you wrote and left out the quoted thread and your signature."
+    """
+    left_out = [
+        name for kind, name in _SET_ASIDE_NAMES.items() if any(p.kind == kind for p in parts)
+    ]
+    if not left_out:
+        return None
+    words = judged_word_count(text, parts)
+    noun = "word" if words == 1 else "words"
+    return f"I judged the {words} {noun} you wrote and left out {' and '.join(left_out)}."

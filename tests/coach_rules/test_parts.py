@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from coach_rules.parts import Part, judged_text, set_aside_blanked, split_parts
+from coach_rules.parts import Part, judged_text, set_aside_blanked, set_aside_note, split_parts
 
 DATA = Path(__file__).resolve().parents[2] / "coach_rules" / "data" / "shapes_f.jsonl"
 
@@ -154,3 +154,16 @@ def test_written_text_matches_the_labelled_writing_on_the_independent_set():
         for r in rows
     )
     assert same / len(rows) >= 0.80
+
+
+def test_the_note_says_how_many_words_were_judged_and_what_was_left_out():
+    text = f"{DECLINE}\n\nBest,\nSam\nSam Lee | Acme | +1 415 555 0100\n\n> Book a demo today!"
+    note = set_aside_note(text, split_parts(text))
+    assert note == (
+        "I judged the 15 words you wrote and left out the quoted thread and your signature."
+    )
+
+
+def test_no_note_when_everything_was_judged():
+    text = "Hey Tom, congrats on the new job!"
+    assert set_aside_note(text, split_parts(text)) is None
