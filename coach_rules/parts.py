@@ -165,7 +165,8 @@ _GREETING_LINE = re.compile(r"^\s*(?:hi|hello|hey|dear|hej|hallo|hola|bonjour|ci
 # Evidence of a contact block: a phone number, an e-mail address, pronouns, "T:"-style labels, a
 # profile link or a line that is nothing but a web address.
 _CONTACT = re.compile(
-    r"(?<![\d.])\+?\(?\d{1,4}\)?(?:[\s-]\(?\d{2,5}\)?){2,}(?![\d.])|[\w.+-]+@[\w-]+\.\w|linkedin\.com/in/|^\s*(?:https?://|www\.)\S+\s*$"
+    r"(?<![\d.])\+?\(?\d{1,4}\)?(?:[\s-]\(?\d{2,5}\)?){2,}(?![\d.])|[\w.+-]+@[\w-]+\.\w"
+    r"|linkedin\.com/in/|^\s*(?:https?://|www\.)\S+\s*$"
     r"|\b(?:she|he|they)\s?/\s?(?:her|him|them)\b|^\s*(?:t|m|p|e|w|tel|mob|mobile|phone|office|fax"
     r"|email|e-mail|web|cell)\s*[:.|]",
     re.IGNORECASE,
@@ -174,6 +175,7 @@ MAX_CONTACT_LINE_CHARS = 70
 _SENTENCE_END = re.compile(r"[.?!:;]\s*$")
 
 MAX_SIGN_OFF_WORDS = 6
+MAX_CHAT_HEADER_CHARS = 90
 MAX_SIGNATURE_LINE_CHARS = 90
 
 
@@ -343,7 +345,12 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
                     quoted[k] = True
             i = block_end
             continue
-        group = _chat_header_group(lines, i) if i == 0 or lines[i - 1].blank else 0
+        opens_paragraph = i == 0 or lines[i - 1].blank
+        group = (
+            _chat_header_group(lines, i)
+            if opens_paragraph and len(line.text) <= MAX_CHAT_HEADER_CHARS
+            else 0
+        )
         if group:
             for k in range(i, i + group):
                 quoted[k] = True
@@ -385,12 +392,12 @@ def _is_contact_block(lines: list[_Line], i: int, end: int) -> bool:
     if i > 0 and not lines[i - 1].blank:
         return False
     paragraph = [ln.text for ln in lines[i : _paragraph_end(lines, i)]]
+    if not all(len(t.strip()) <= MAX_CONTACT_LINE_CHARS for t in paragraph):
+        return False
     rest = [ln.text for ln in lines[i:end] if not ln.blank]
     return (
-        any(_CONTACT.search(t) for t in paragraph)
-        and all(
-            len(t.strip()) <= MAX_CONTACT_LINE_CHARS and not _LIST_ITEM.match(t) for t in paragraph
-        )
+        not any(_LIST_ITEM.match(t) for t in paragraph)
+        and any(_CONTACT.search(t) for t in paragraph)
         and all(_looks_like_signature_line(t) or _is_notice(t) for t in rest)
     )
 
