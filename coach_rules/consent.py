@@ -11,6 +11,9 @@ phrase in a question or next to a request for permission does not count.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from coach_rules.textnorm import lower_same_length
 
 _ACTOR = (
     r"(?:i|we|i'?ve|we'?ve|i\s+have|we\s+have|i\s+just|we\s+just|i\s+also|we\s+also|i\s+don"
@@ -33,7 +36,7 @@ _DETAILS = (
 _PATTERNS = [
     # "I've added you to our newsletter", "we have registered you and your two colleagues"
     rf"(?:\b{_ACTOR}\s+(?:(?:also|just|already|now|went\s+ahead\s+and|gone\s+ahead\s+and)\s+)?"
-    rf"|\band\s+(?:also\s+)?|^\W*(?:just\s+|also\s+)?){_DONE_TO_YOU}\s+{_WHO}\b"
+    rf"|\band\s+(?:also\s+)?|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:just\s+|also\s+)?){_DONE_TO_YOU}\s+{_WHO}\b"
     r"(?:\s+(?:up|in|on|to|for|down|into))?",
     # "I put your name down", "I took the liberty of adding you"
     r"\btook\s+the\s+liberty\s+of\s+\w+ing\s+(?:you|your)\b",
@@ -63,6 +66,12 @@ _PATTERNS = [
     r"\b(?:ya\s+)?te\s+(?:registr|inscrib|agend|suscrib|apunt)\w*|\b(?:já\s+)?(?:te\s+)?(?:cadastr"
     r"|inscrev)ei\b",
 ]
+# Every consent phrase names the reader (or the list they were taken from): a line without one
+# of these is skipped, as a plain substring test.
+_READER_WORDS = (
+    "you", "y'all", "yall", "everyone", "everybody", "member list", "attendee list",
+    "contact list", "te ", "cadastrei", "inscrevi",
+)  # fmt: skip
 _CONSENT_PHRASE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 # Asking first: questions and offers that wait for a yes.
 _ASKING = re.compile(
@@ -71,18 +80,40 @@ _ASKING = re.compile(
     r"|permission|consent)|once\s+you|if\s+(?:yes|so)|i\s+won'?t|haven'?t|without\s+your)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 
 
 def consent_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of phrases reporting that the reader was added, booked or passed on unasked."""
     spans: list[tuple[int, int]] = []
-    for sentence in _SENTENCE.finditer(text):
-        body = sentence.group(0)
-        if not body.strip() or body.rstrip().endswith("?") or _ASKING.search(body):
+    for m in _phrases(text):
+        sentence = _sentence_around(text, m.start(), m.end())
+        if sentence.rstrip().endswith("?") or _ASKING.search(sentence):
             continue
-        for m in _CONSENT_PHRASE.finditer(body):
-            phrase = m.group(0)
-            start = sentence.start() + m.start() + len(phrase) - len(phrase.lstrip())
-            spans.append((start, sentence.start() + m.end()))
+        phrase = m.group(0)
+        spans.append((m.start() + len(phrase) - len(phrase.lstrip()), m.end()))
     return tuple(spans)
+
+
+def _phrases(text: str) -> Iterator[re.Match[str]]:
+    """The consent phrases, looked for only on lines that name the reader (the long pattern is
+    slow, and a pasted message has long blanked stretches)."""
+    lowered = lower_same_length(text)  # same offsets as `text`
+    start = 0
+    while start < len(text):
+        end = lowered.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = lowered[start:end]
+        if any(word in line for word in _READER_WORDS):
+            yield from _CONSENT_PHRASE.finditer(text, start, end)
+        start = end + 1
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (between ., !, ? or a line break) that holds text[start:end]."""
+    before = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    after = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
+    stop = min(after) if after else len(text)
+    # keep a closing run of punctuation, so a question stays a question
+    while stop < len(text) and text[stop] in ".!?":
+        stop += 1
+    return text[before + 1 : stop]

@@ -9,7 +9,7 @@ Markdown is read with markdown-it-py (CommonMark block and inline rules, tables,
 not with regexes: it knows that `2 * 3 * 4` is not emphasis and that `- ` inside a paragraph is
 not a list.
 Emoji come from the `emoji` package's data. Both load on first use, and a draft with no markdown
-punctuation and no character past U+00A8 skips them.
+punctuation and no symbol an emoji can start with skips them.
 """
 
 from __future__ import annotations
@@ -33,7 +33,12 @@ _RULES = [
     "backticks", "link", "strikethrough", "escape", "autolink",
 ]  # fmt: skip
 _EMPHASIS = frozenset({"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"})
-_FIRST_NON_LATIN1 = "\u00a9"  # emoji start at © (U+00A9); ASCII-and-accents text skips the scan
+# Where emoji can start: ©, ®, ‼, ⁉, ™ and the symbol blocks from U+2122 on, the CJK marks, and
+# the astral pictographs. A draft with none of these (accents and dashes included) skips the
+# full scan, whose character class is slow on astral ranges.
+_MAYBE_EMOJI = re.compile(
+    "[\u00a9\u00ae\u203c\u2049\u2122-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]"
+)
 
 
 @cache
@@ -188,7 +193,7 @@ def blank_markdown(text: str) -> str:
 
 def blank_emoji(text: str) -> str:
     """`text` with every emoji (sequences, skin tones and flags included) blanked."""
-    if not text or max(text) < _FIRST_NON_LATIN1:
+    if text.isascii() or not _MAYBE_EMOJI.search(text):
         return text
     return _emoji_pattern().sub(lambda m: " " * len(m.group(0)), text)
 

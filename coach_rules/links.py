@@ -26,6 +26,7 @@ _BARE_DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\")]}>*_"
+_TOKEN = re.compile(r"\S+")
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
     {
@@ -109,13 +110,22 @@ def find_links(text: str) -> tuple[Link, ...]:
             if free(m.start(), m.end()):
                 found.append(Link(m.start(), m.end(), _trim(m.group(2)), m.group(1)))
                 taken.append((m.start(), m.end()))
-    for pattern in (_URL, _BARE_DOMAIN):
-        for m in pattern.finditer(text):
-            url = _trim(m.group(0))
-            end = m.start() + len(url)
-            if url and free(m.start(), end):
-                found.append(Link(m.start(), end, url))
-                taken.append((m.start(), end))
+    candidates: list[re.Match[str]] = []
+    if "://" in text or "www." in text.lower():
+        candidates.extend(_URL.finditer(text))
+    # A bare domain needs a dot and a slash or question mark in one token: test those only.
+    for token in _TOKEN.finditer(text):
+        word = token.group(0)
+        if "." in word and ("/" in word or "?" in word):
+            bare = _BARE_DOMAIN.search(text, token.start(), token.end())
+            if bare:
+                candidates.append(bare)
+    for m in candidates:
+        url = _trim(m.group(0))
+        end = m.start() + len(url)
+        if url and free(m.start(), end):
+            found.append(Link(m.start(), end, url))
+            taken.append((m.start(), end))
     return tuple(sorted(found, key=lambda link: link.start))
 
 
@@ -136,7 +146,8 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
 def affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of links with affiliate markers and of personal coupon codes, disclosed or not."""
     spans = [(link.start, link.end) for link in find_links(text) if link.markers]
-    spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
+    if "my" in text.lower():  # every personal-code phrase says "my"; skip the scan otherwise
+        spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
     return tuple(sorted(spans))
 
 

@@ -610,7 +610,7 @@ def set_aside_blanked(text: str, parts: tuple[Part, ...]) -> str:
 
 
 def _blank(segment: str) -> str:
-    return re.sub(r"[^\n]", " ", segment)
+    return "\n".join(" " * len(line) for line in segment.split("\n"))
 
 
 _SET_ASIDE_NAMES: dict[str, str] = {"quote": "the quoted thread", "signature": "your signature"}
