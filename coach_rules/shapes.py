@@ -89,17 +89,23 @@ def _figures(shape: str, truth: Sequence[bool], flagged: Sequence[bool]) -> Shap
     )
 
 
-def figures_by_shape(rows: Sequence[ShapeRow], flagged: Sequence[bool]) -> list[ShapeFigures]:
-    """Figures for each shape present, in SHAPES order, then for all rows together ("all")."""
+def figures_by_shape(
+    shapes: Sequence[str], truth: Sequence[bool], flagged: Sequence[bool]
+) -> list[ShapeFigures]:
+    """Figures for each shape present (in SHAPES order), then for all messages together."""
     figures = []
     for shape in SHAPES:
-        chosen = [i for i, row in enumerate(rows) if row.shape == shape]
+        chosen = [i for i, s in enumerate(shapes) if s == shape]
         if chosen:
             figures.append(
-                _figures(shape, [rows[i].is_flag for i in chosen], [flagged[i] for i in chosen])
+                _figures(shape, [truth[i] for i in chosen], [flagged[i] for i in chosen])
             )
-    figures.append(_figures("all", [row.is_flag for row in rows], list(flagged)))
+    figures.append(_figures("all", list(truth), list(flagged)))
     return figures
+
+
+def figures_of_rows(rows: Sequence[ShapeRow], flagged: Sequence[bool]) -> list[ShapeFigures]:
+    return figures_by_shape([r.shape for r in rows], [r.is_flag for r in rows], flagged)
 
 
 def format_figures(title: str, figures: Sequence[ShapeFigures]) -> str:

@@ -2,7 +2,6 @@ from coach_rules.shapes import (
     SHAPES,
     SHAPES_TRAINING_FILE,
     ShapeRow,
-    figures_by_shape,
     read_shape_rows,
 )
 
@@ -18,7 +17,7 @@ def test_figures_per_shape_count_f1_and_false_flags_separately():
         row("ps-pitch", "ok"),
         row("ps-pitch", "ok"),
     ]
-    figures = {f.shape: f for f in figures_by_shape(rows, [True, True, False, True])}
+    figures = {f.shape: f for f in figures_of_rows(rows, [True, True, False, True])}
     assert figures["consent"].f1 == 2 * 0.5 * 1.0 / 1.5
     assert figures["consent"].false_flag_rate == 1.0
     assert figures["ps-pitch"].false_flag_rate == 0.5
