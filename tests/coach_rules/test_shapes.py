@@ -2,6 +2,7 @@ from coach_rules.shapes import (
     SHAPES,
     SHAPES_TRAINING_FILE,
     ShapeRow,
+    figures_of_rows,
     read_shape_rows,
 )
 
