@@ -29,6 +29,9 @@ times the whole command on the corpus.
 
 Targets (issue 2): p50 <= 1 ms and p99 <= 3 ms at 600 characters, >= 3,000 drafts/s in
 batch on one core, model load <= 300 ms, model file <= 5 MB, whole-process CLI <= 1.5 s.
+Issue 10: the draft-or-chat gate (`coach_rules.gate.classify_message`, which the core calls
+before it asks for a review) adds <= 0.1 ms p50 per message; its rows time it alone on the same
+drafts and on writer A's chat messages (what the core sends it for every free text in a DM).
 """
 
 from __future__ import annotations
@@ -48,7 +51,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from coach_rules import corpus, review, runtime, training  # noqa: E402
+from coach_rules import corpus, gate_training, review, runtime, training  # noqa: E402
+from coach_rules.gate import classify_message  # noqa: E402
 from coach_rules.metrics import score  # noqa: E402
 from coach_rules.review import review_many  # noqa: E402
 
@@ -272,6 +276,16 @@ def main() -> int:
             print(row(f"review() p99 ms, {length} chars", r99, s99, b99))
             print(row(f"  model only p50 ms, {length} chars", m50, s50, b50))
             print(row(f"  model only p99 ms, {length} chars", m99, s99, b99))
+            g50, g99 = latency(classify_message, sample)
+            print(f"{f'  gate only p50 / p99 ms, {length} chars':<34} {g50:>8.4f} / {g99:.4f}")
+        chat = [m.text for m in gate_training.load_chat()]
+        for text in chat:
+            classify_message(text)
+        g50, g99 = latency(classify_message, chat)
+        print(
+            f"{'  gate p50 / p99 ms, chat messages':<34} {g50:>8.4f} / {g99:.4f}"
+            "  (target p50 <= 0.1)"
+        )
 
         batch = held_out_texts
         seen_path, batch_path = folder / "seen.json", folder / "batch.json"

@@ -66,6 +66,9 @@ class Settings:
     slack: SlackSettings = field(default_factory=SlackSettings)
     teams: TeamsSettings = field(default_factory=TeamsSettings)
     sweep_interval_seconds: int = 30
+    # How long a claimed nudge or digest stays with its process before another may take it
+    # over (after a kill -9); 0 keeps the defaults in `storage.claims`.
+    claim_lease_seconds: int = 0
 
     @classmethod
     def for_console(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -122,4 +125,5 @@ class Settings:
             slack=slack,
             teams=teams,
             sweep_interval_seconds=integer("NETCOACH_SWEEP_SECONDS", 30),
+            claim_lease_seconds=integer("NETCOACH_CLAIM_LEASE_SECONDS", 0),
         )

@@ -1,4 +1,9 @@
-"""One `Notifier` for the scheduler that hands each delivery to the member's own platform."""
+"""One `Notifier` for the scheduler that hands each delivery to the member's own platform.
+
+Nudges may carry a marker (`send_nudge`) that a platform keeps with the message, so a nudge
+whose earlier send is in doubt can be looked up (`nudge_already_sent`) instead of sent again.
+A platform without such a handle sends plainly and answers "not sent" (it may then repeat).
+"""
 
 from __future__ import annotations
 
@@ -40,3 +45,24 @@ class RoutingNotifier:
 
     async def send_to_channel(self, subscription: DigestSubscriptionRecord, reply: Reply) -> None:
         await self._notifier(subscription.platform).send_to_channel(subscription, reply)
+
+    async def send_nudge(self, member: MemberRecord, reply: Reply, marker: str) -> None:
+        await send_nudge(self._notifier(member.platform), member, reply, marker)
+
+    async def nudge_already_sent(self, member: MemberRecord, marker: str) -> bool:
+        return await nudge_already_sent(self._notifier(member.platform), member, marker)
+
+
+async def send_nudge(notifier: Notifier, member: MemberRecord, reply: Reply, marker: str) -> None:
+    """Send with the marker where the notifier can keep one, plainly otherwise."""
+    marked = getattr(notifier, "send_nudge", None)
+    if marked is not None:
+        await marked(member, reply, marker)
+    else:
+        await notifier.send_to_member(member, reply)
+
+
+async def nudge_already_sent(notifier: Notifier, member: MemberRecord, marker: str) -> bool:
+    """True only when the platform shows a message with this marker; False when it cannot tell."""
+    check = getattr(notifier, "nudge_already_sent", None)
+    return bool(check is not None and await check(member, marker))

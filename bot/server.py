@@ -179,10 +179,14 @@ def _slack_runtime(request: web.Request) -> SlackRuntime:
 
 
 async def _slack_events(request: web.Request) -> web.StreamResponse:
-    from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+    from slack_bolt.adapter.aiohttp import to_aiohttp_response
+
+    from bot.slack.edge import verified_bolt_request
 
     slack = _slack_runtime(request)
-    bolt_response = await slack.app.async_dispatch(await to_bolt_request(request))
+    secret = request.app[SERVICES].settings.slack.signing_secret  # type: ignore[attr-defined]
+    bolt_request = await verified_bolt_request(request, secret or "")
+    bolt_response = await slack.app.async_dispatch(bolt_request)
     return await to_aiohttp_response(bolt_response)
 
 
@@ -234,7 +238,7 @@ async def _slack_context(app: web.Application) -> AsyncIterator[None]:
 
 # --- scheduler
 async def _scheduler_context(app: web.Application) -> AsyncIterator[None]:
-    from bot.scheduler.runner import build_scheduler
+    from bot.scheduler.runner import build_scheduler, stop_scheduler
 
     scheduler = build_scheduler(app[SERVICES], app[NOTIFIER])  # type: ignore[arg-type]
     scheduler.start()
@@ -242,7 +246,7 @@ async def _scheduler_context(app: web.Application) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        scheduler.shutdown(wait=False)
+        await stop_scheduler(scheduler)
 
 
 # --- health

@@ -30,7 +30,7 @@ KINDS = (
     "recruiter",
     "chat-dm",
 )
-MIN_WORDS = 5
+MIN_WORDS = 1  # short notes ("congrats Amaka!! 🎉") are drafts too
 MAX_WORDS = 250
 NEAR_DUPLICATE_JACCARD = 0.6
 SHINGLE_SIZE = 5

@@ -1,4 +1,8 @@
-"""The networking guidelines, read from `data/guidelines.json` (the data file is the source)."""
+"""The networking guidelines, read from `data/guidelines.json`.
+
+The data file is the single source of each guideline's id, score points, advice and example:
+the review engine, the phrase rules and `netcoach rules` read them from here.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +12,13 @@ from functools import cache
 from pathlib import Path
 
 GUIDELINES_FILE = Path(__file__).resolve().parent / "data" / "guidelines.json"
-GUIDELINE_IDS: tuple[str, ...] = (
-    "value-first",
-    "no-hard-sell",
-    "identify-yourself",
-    "personalise",
-    "about-them",
-    "transparent-intent",
-    "no-group-plugging",
-    "right-sized-ask",
-    "one-clear-ask",
-    "follow-up-in-10-days",
-    "rule-of-two",
-    "quality-over-quantity",
-)
 
 
 @dataclass(frozen=True)
 class Guideline:
     id: str
     title: str
+    points: int  # what breaking it costs the value-first score (negative)
     principle: str
     why: str
     triggers: tuple[str, ...]
@@ -47,6 +38,7 @@ def all_guidelines() -> tuple[Guideline, ...]:
         Guideline(
             id=item["id"],
             title=item["title"],
+            points=int(item["points"]),
             principle=item["principle"],
             why=item["why"],
             triggers=tuple(item["triggers"]),
@@ -68,3 +60,7 @@ def get_guideline(guideline_id: str) -> Guideline:
         return _guidelines_by_id()[guideline_id]
     except KeyError:
         raise UnknownGuidelineError(guideline_id) from None
+
+
+# The ids in the data file's order, read once at import (a small local file).
+GUIDELINE_IDS: tuple[str, ...] = tuple(guideline.id for guideline in all_guidelines())

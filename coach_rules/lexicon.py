@@ -277,3 +277,19 @@ SELF_INTRO = _words(
     r"(?:post|talk|article|thread|comment|question|newsletter|podcast|paper|piece)",
     r"suggested (?:i|we) (?:reach|write|get in touch|contact)",
 )
+
+# Words that never explain a verdict on their own: a quoted phrase needs a word outside these.
+_STOP_WORD_LIST = """a an the and or but nor so yet if then than that this these those
+    there here it its
+    i i'm im i've i'd i'll me my mine we we're we've we'd we'll us our ours you you're you've
+    you'd you'll your yours u ur he she him her his hers they them their theirs who whom whose
+    what which when where why how is am are was were be been being do does did doing done
+    have has had having can could would should will shall may might must to of in on at by for
+    with from into onto about as up down out off over under again just also too very really
+    quite some any all each every no not only own same other such more most much many few
+    let let's lets get got go going make made like well oh ok okay yes yeah please pls"""
+STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
+# Bare greetings and sign-offs: never quoted as the reason for a verdict.
+_GREETING_LIST = """hi hey hello hiya heya yo dear greetings morning afternoon evening good hope
+    cheers thanks thank thx ty regards best sincerely warmly"""
+GREETINGS = frozenset(_GREETING_LIST.split())

@@ -78,3 +78,86 @@ def format_scores(title: str, scores: Scores) -> str:
             f"    labelled flag       {fn:9d}   {tp:7d}",
         ]
     )
+
+
+# Length buckets (in words) for calibration: a note, a short message, an email, a long email.
+LENGTH_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
+    ("<=8", 0, 8),
+    ("9-30", 9, 30),
+    ("31-120", 31, 120),
+    (">120", 121, None),
+)
+RELIABILITY_BINS = 5  # equal-width bins of predicted probability
+
+
+def length_bucket(words: int) -> str:
+    for name, low, high in LENGTH_BUCKETS:
+        if words >= low and (high is None or words <= high):
+            return name
+    raise AssertionError("the buckets cover every length")
+
+
+def brier(truth: Sequence[bool], probabilities: Sequence[float]) -> float:
+    """Mean squared difference between the probability and what happened (0 is perfect)."""
+    pairs = list(zip(truth, probabilities, strict=True))
+    return sum((p - float(t)) ** 2 for t, p in pairs) / len(pairs) if pairs else 0.0
+
+
+def reliability(
+    truth: Sequence[bool], probabilities: Sequence[float], bins: int = RELIABILITY_BINS
+) -> list[dict[str, object]]:
+    """Per bin of predicted probability: drafts, mean predicted, share actually flag."""
+    rows = []
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        members = [
+            (t, p)
+            for t, p in zip(truth, probabilities, strict=True)
+            if low <= p < high or (b == bins - 1 and p == 1.0)
+        ]
+        rows.append(
+            {
+                "bin": f"{low:.1f}-{high:.1f}",
+                "n": len(members),
+                "predicted": round(sum(p for _, p in members) / len(members), 3)
+                if members
+                else None,
+                "observed": round(sum(t for t, _ in members) / len(members), 3)
+                if members
+                else None,
+            }
+        )
+    return rows
+
+
+def calibration_by_length(
+    truth: Sequence[bool], probabilities: Sequence[float], words: Sequence[int]
+) -> dict[str, dict[str, object]]:
+    """Brier score and reliability table per length bucket, plus "all"."""
+    out: dict[str, dict[str, object]] = {}
+    groups: dict[str, list[int]] = {name: [] for name, _, _ in LENGTH_BUCKETS}
+    for i, n in enumerate(words):
+        groups[length_bucket(n)].append(i)
+    groups["all"] = list(range(len(truth)))
+    for name, members in groups.items():
+        t = [truth[i] for i in members]
+        p = [probabilities[i] for i in members]
+        out[name] = {
+            "n": len(members),
+            "brier": round(brier(t, p), 4) if members else None,
+            "reliability": reliability(t, p),
+        }
+    return out
+
+
+def format_calibration(title: str, table: dict[str, dict[str, object]]) -> str:
+    lines = [f"{title}: Brier score and reliability (predicted vs observed share of flag)"]
+    for name, row in table.items():
+        brier_text = "n/a" if row["brier"] is None else f"{row['brier']:.3f}"
+        bins = "  ".join(
+            f"{b['bin']}: {b['predicted']:.2f}/{b['observed']:.2f} (n={b['n']})"
+            for b in row["reliability"]  # type: ignore[union-attr]
+            if b["n"]
+        )
+        lines.append(f"  {name:>7} words  n={row['n']:<4} Brier {brier_text}   {bins}")
+    return "\n".join(lines)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from coach_rules.lexicon import GREETINGS, STOP_WORDS
 from coach_rules.runtime import Explanation
+from coach_rules.signals import WORD_RE
 
 MAX_PHRASES = 3
 MAX_CHUNKS_PER_PHRASE = 6
 MIN_SEED_LOGIT = 0.08  # a chunk must push at least this much towards "hard sell" to start a phrase
+# A quoted phrase must carry at least this much of the classifier's logit towards "hard sell"
+# (summed over its chunks): a phrase worth less does not explain the verdict.
+MIN_PHRASE_LOGIT = 0.5
 GROW_SHARE = 0.3  # neighbours join a phrase when they push at least this share of the seed
 _EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>,.;:*_-–—…"
 
@@ -19,13 +24,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def explains(phrase: str) -> bool:
+    """True when the phrase holds a word that is neither a stop word nor a bare greeting."""
+    return any(
+        word[0].isalpha() and word not in STOP_WORDS and word not in GREETINGS
+        for word in WORD_RE.findall(phrase.lower().replace("\u2019", "'"))
+    )
+
+
 def hard_sell_phrases(
     text: str, explanation: Explanation, limit: int = MAX_PHRASES
 ) -> list[tuple[tuple[int, int], float]]:
     """Up to `limit` phrases that pushed the classifier hardest towards "hard sell".
 
     Returns ((start, end), logit) pairs, strongest first. A phrase grows from its strongest
-    chunk to neighbours in the same sentence that also push noticeably.
+    chunk to neighbours in the same sentence that also push noticeably. A phrase is kept only
+    when it carries at least MIN_PHRASE_LOGIT and `explains` holds for it.
     """
     starts, ends, logits = explanation.starts, explanation.ends, explanation.logits
     count = len(logits)
@@ -66,6 +80,7 @@ def hard_sell_phrases(
         for i in range(left, right + 1):
             used[i] = True
         start, end = _trim(text, starts[left], ends[right])
-        if start < end:
-            phrases.append(((start, end), sum(logits[left : right + 1])))
+        weight = sum(logits[left : right + 1])
+        if start < end and weight >= MIN_PHRASE_LOGIT and explains(text[start:end]):
+            phrases.append(((start, end), weight))
     return phrases

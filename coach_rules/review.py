@@ -14,9 +14,22 @@ over 40,000 characters, nothing but links/emoji, not English). Then `flagged` is
 measured (length, questions, links). `review_many(texts)` gives exactly the reviews `review`
 would, about 1.5 times faster per draft for a batch.
 
-The score starts at 100; the classifier's probability takes up to 60 points, each broken
-guideline takes its weight, each strength gives a few back, and the result is held in 0-100.
-`score_breakdown` lists every one of those steps, so the points always add up to `score`.
+The score starts at 100; the classifier's probability takes up to 60 points (40 at its
+threshold, so that alone it flags exactly at the pass line: `model_cost`), each broken
+guideline takes its weight (from `data/guidelines.json`), each strength gives a few back, and
+the result is held in 0-100. `score_breakdown` lists every one of those steps, so the points
+always add up to `score`.
+
+One verdict rule: a judged draft is flagged (by the classifier) exactly when its score is below
+PASS_LINE. With `model_cost` that is how the points fall for most drafts; when strengths lift a
+flagged draft to the line, or broken guidelines take a passed draft under it, a breakdown step
+holds the score on the verdict's side and says so. (Letting the guidelines' points flag drafts
+too added false flags on the independent sets.)
+
+`Review.kind` is "chat" when `review(text, gate=True)` ran the gate (`coach_rules.gate`) and it
+read the text as chat addressed to the coach rather than a draft: such a text is not judged.
+Otherwise it is "draft" ("unclear" text is reviewed: whoever asked with `gate=True` has no one
+to ask).
 """
 
 from __future__ import annotations
@@ -27,6 +40,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from coach_rules import runtime
+from coach_rules.gate import MessageKind, classify_message
 from coach_rules.guidelines import get_guideline
 from coach_rules.phrasematch import SCAN_CACHE_SIZE, scan_many
 from coach_rules.phrases import hard_sell_phrases
@@ -48,23 +62,19 @@ from coach_rules.textnorm import normalise
 MAX_CHARACTERS = 40_000  # Slack's limit for a message
 BASE_SCORE = 100
 MODEL_POINTS = 60  # a probability of 1.0 costs this many points
-RULE_POINTS: dict[str, int] = {
-    "value-first": -10,
-    "no-hard-sell": -12,
-    "identify-yourself": -6,
-    "personalise": -10,
-    "about-them": -6,
-    "transparent-intent": -10,
-    "no-group-plugging": -12,
-    "right-sized-ask": -10,
-    "one-clear-ask": -5,
-    "follow-up-in-10-days": -5,
-    "rule-of-two": -10,
-    "quality-over-quantity": -8,
-}
+# One verdict rule: a flagged draft always scores below this line, a passed one at or above it.
+PASS_LINE = 60
+VERDICT_RULE = (
+    f"A draft passes with a value-first score at or above the pass line of {PASS_LINE}/100; "
+    "a draft flagged as a hard sell always scores below it."
+)
 STRENGTH_POINTS = 4
 MODEL_FINDING_RULE = "no-hard-sell"
 SHORT_DRAFT_WORDS = 5
+CHAT_NOTE = (
+    "This reads as chat to the coach, not as a draft for someone else, so it was not judged. "
+    "If it is a message you mean to send, review it as a draft (`netcoach review --as-draft`)."
+)
 # review_many's block size: well inside the phrase scan's cache of recent drafts, so the rules
 # reuse the scan the classifier's signals made.
 BATCH_BLOCK = SCAN_CACHE_SIZE // 2
@@ -93,13 +103,24 @@ class Review:
     # What could not be judged (only links, another language, ...), in plain words.
     notes: tuple[str, ...] = ()
     judged: bool = True
+    kind: MessageKind = "draft"  # "chat": the gate read it as chat to the coach; not judged
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f.rule for f in self.findings))
 
+    @property
+    def advice(self) -> tuple[tuple[str, str], ...]:
+        """(guideline id, advice) once per broken guideline, in the order of the findings."""
+        first: dict[str, str] = {}
+        for finding in self.findings:
+            first.setdefault(finding.rule, finding.advice)
+        return tuple(first.items())
 
-def _not_judged(note: str, signals: dict[str, object] | None = None) -> Review:
+
+def _not_judged(
+    note: str, signals: dict[str, object] | None = None, kind: MessageKind = "draft"
+) -> Review:
     return Review(
         flagged=False,
         score=0,
@@ -108,7 +129,30 @@ def _not_judged(note: str, signals: dict[str, object] | None = None) -> Review:
         signals=signals or {},
         notes=(note,),
         judged=False,
+        kind=kind,
     )
+
+
+def model_cost(probability: float, threshold: float) -> int:
+    """Points the classifier's probability costs: 0 at 0, exactly down to PASS_LINE at the
+    model's threshold, MODEL_POINTS at 1 (linear on each side), so a draft with no other
+    finding passes exactly when the classifier does not flag it."""
+    at_threshold = BASE_SCORE - PASS_LINE
+    if threshold <= 0.0:
+        return MODEL_POINTS
+    if probability < threshold:
+        return min(round(at_threshold * probability / threshold), at_threshold - 1)
+    share = (probability - threshold) / (1.0 - threshold) if threshold < 1.0 else 1.0
+    return round(at_threshold + (MODEL_POINTS - at_threshold) * share)
+
+
+def _verdict_step(flagged: bool, score: int) -> tuple[str, int] | None:
+    """The breakdown step that puts the score on its verdict's side of PASS_LINE, if needed."""
+    if flagged and score >= PASS_LINE:
+        return (f"flagged: held below the pass line ({PASS_LINE})", PASS_LINE - 1 - score)
+    if not flagged and score < PASS_LINE:
+        return (f"not flagged: held at the pass line ({PASS_LINE})", PASS_LINE - score)
+    return None
 
 
 def _length_verdict(craft: CraftSignals, kind: str | None) -> str:
@@ -209,7 +253,11 @@ def _refusal(text: str) -> Review | None:
 
 
 def _read(
-    text: str, normalised: str, kind: str | None, model: runtime.RuntimeModel | None
+    text: str,
+    normalised: str,
+    kind: str | None,
+    model: runtime.RuntimeModel | None,
+    gate: bool,
 ) -> Review | _Draft:
     """Measure a draft `_refusal` let through; a `Review` when there is nothing to judge, else
     a `_Draft` to judge."""
@@ -236,6 +284,8 @@ def _read(
             "checked.",
             signals,
         )
+    if gate and classify_message(text).kind == "chat":
+        return _not_judged(CHAT_NOTE, signals, kind="chat")
     notes: list[str] = []
     if craft.words < SHORT_DRAFT_WORDS:
         notes.append("Very short drafts are hard to judge; the verdict rests on a few words.")
@@ -243,7 +293,7 @@ def _read(
 
 
 def _read_block(
-    block: list[str], kind: str | None, model: runtime.RuntimeModel | None
+    block: list[str], kind: str | None, model: runtime.RuntimeModel | None, gate: bool
 ) -> list[Review | _Draft]:
     """`_read` for a block of drafts, with the model's unseen chunks worked out together."""
     refusals = [_refusal(text) for text in block]
@@ -251,7 +301,7 @@ def _read_block(
     if model is not None:
         model.cache_chunks(normalised.values())
     return [
-        _read(text, normalised[i], kind, model) if refusal is None else refusal
+        _read(text, normalised[i], kind, model, gate) if refusal is None else refusal
         for i, (text, refusal) in enumerate(zip(block, refusals, strict=True))
     ]
 
@@ -287,7 +337,7 @@ def _judge(
     else:
         probability = analysis.probability
         flagged = probability >= model.threshold
-        model_points = -round(MODEL_POINTS * probability)
+        model_points = -model_cost(probability, model.threshold)
         breakdown.append((f"classifier: {probability:.0%} likely a hard sell", model_points))
         if flagged and explanation is not None:
             phrases = hard_sell_phrases(text, explanation)
@@ -305,12 +355,13 @@ def _judge(
                 )
 
     for hit in find_rule_hits(text, normalised, draft.words, pronouns=draft.pronouns):
-        points = RULE_POINTS[hit.rule]
+        guideline = get_guideline(hit.rule)
+        points = guideline.points
         findings.append(
             Finding(
                 rule=hit.rule,
                 message=hit.message,
-                advice=get_guideline(hit.rule).advice,
+                advice=guideline.advice,
                 spans=hit.spans,
                 weight=points,
             )
@@ -330,6 +381,11 @@ def _judge(
     elif total < 0:
         breakdown.append(("held at the 0 minimum", -total))
     score = sum(points for _, points in breakdown)
+    # One verdict rule: flagged exactly when the score is below PASS_LINE.
+    verdict_step = _verdict_step(flagged, score)
+    if verdict_step is not None:
+        breakdown.append(verdict_step)
+        score += verdict_step[1]
 
     return Review(
         flagged=flagged,
@@ -342,13 +398,20 @@ def _judge(
     )
 
 
-def review(text: str, *, kind: str | None = None) -> Review:
-    """Judge one draft. Never raises on any string; see the module docstring for the score."""
-    return review_many([text], kind=kind)[0]
+def review(text: str, *, kind: str | None = None, gate: bool = False) -> Review:
+    """Judge one draft. Never raises on any string; see the module docstring for the score.
+
+    Every text given is reviewed as a draft (the core sorts chat from drafts before it asks
+    for a review). With `gate=True` the draft-or-chat gate runs first and chat comes back not
+    judged, with `kind="chat"` (what `netcoach review` does).
+    """
+    return review_many([text], kind=kind, gate=gate)[0]
 
 
-def review_many(texts: Iterable[str], *, kind: str | None = None) -> list[Review]:
-    """`[review(t, kind=kind) for t in texts]`: the same reviews, faster for a batch.
+def review_many(
+    texts: Iterable[str], *, kind: str | None = None, gate: bool = False
+) -> list[Review]:
+    """`[review(t, kind=kind, gate=gate) for t in texts]`: the same reviews, faster.
 
     The drafts go through each stage (measuring, the classifier, the rules) together, a block
     at a time: the classifier's NumPy work is done once per block, and each stage's code and
@@ -358,7 +421,7 @@ def review_many(texts: Iterable[str], *, kind: str | None = None) -> list[Review
     reviews: list[Review] = []
     pending = iter(texts)
     while block := list(islice(pending, BATCH_BLOCK)):
-        read = _read_block(block, kind, model)
+        read = _read_block(block, kind, model, gate)
         drafts = [d for d in read if isinstance(d, _Draft)]
         scan_many([d.normalised for d in drafts])  # the phrase scan every later stage reads
         if model is None:

@@ -28,6 +28,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from coach_rules import calibration
 from coach_rules.analysis import CHAR_MAX, CHAR_MIN, chunk_char_grams
 from coach_rules.charclass import chunk_spans_many
 from coach_rules.chargrams import CharGramIndex
@@ -111,11 +112,13 @@ def encode_model(
     threshold: float,
     char_range: tuple[int, int],
     source_sha256: str,
+    length_calibration: calibration.Calibration | None = None,
 ) -> dict:
     return {
         "format": FORMAT,
         "source_sha256": source_sha256,
         "threshold": threshold,
+        "calibration": calibration.to_json(length_calibration or {}),
         "intercept": intercept,
         "char_range": list(char_range),
         "blocks": blocks,
@@ -331,9 +334,10 @@ class ChunkContribution(NamedTuple):
 class Analysis:
     """One draft as the model scored it (the underscored fields serve `chunk_scores`)."""
 
-    probability: float
-    logit: float
+    probability: float  # calibrated for the draft's length (`coach_rules.calibration`)
+    logit: float  # the classifier's raw logit
     signal_logits: dict[str, float]
+    raw_probability: float  # sigmoid(logit), what the skops pipeline gives
     _normalised: str
     _entries: list[_ChunkEntry]
     _unigram_ids: Any  # NumPy arrays of word-block term ids
@@ -371,6 +375,7 @@ class RuntimeModel:
         self.threshold: float = float(data["threshold"])
         self.intercept: float = float(data["intercept"])
         self.source_sha256: str = data["source_sha256"]
+        self.calibration = calibration.from_json(data.get("calibration"))
         self._chars = _TfidfBlock(blocks["chars"])
         self._words = _TfidfBlock(blocks["words"])
         self._word_grams = _WordGrams(self._words)
@@ -547,10 +552,16 @@ class RuntimeModel:
             + (word_dot / word_norm if word_norm else 0.0)
             + sum(signal_parts)
         )
+        raw = _sigmoid(logit)
         return Analysis(
-            probability=_sigmoid(logit),
+            probability=calibration.calibrate_logit(
+                self.calibration, logit, calibration.words_in(draft.text)
+            )
+            if self.calibration
+            else raw,
             logit=logit,
             signal_logits=dict(zip(SIGNAL_NAMES, signal_parts, strict=True)),
+            raw_probability=raw,
             _normalised=draft.normalised,
             _entries=draft.prepared.entries,
             _unigram_ids=word_ids[0],
@@ -563,7 +574,12 @@ class RuntimeModel:
         return self.analyse(text, normalised).logit
 
     def probability(self, text: str, normalised: str | None = None) -> float:
+        """The calibrated probability that the draft is a hard sell (compare with threshold)."""
         return self.analyse(text, normalised).probability
+
+    def raw_probability(self, text: str, normalised: str | None = None) -> float:
+        """The uncalibrated probability, as the skops pipeline computes it."""
+        return self.analyse(text, normalised).raw_probability
 
     def explain(self, text: str, normalised: str | None = None) -> Explanation:
         return self.chunk_scores(self.analyse(text, normalised))

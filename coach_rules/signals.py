@@ -32,6 +32,7 @@ _FIRST_CHAR = itemgetter(0)
 LINKEDIN_NOTE_MAX_CHARS = 300
 COLD_EMAIL_WORDS = (50, 125)
 MAX_GOOD_QUESTIONS = 3
+ENGLISH_CHECK_MIN_WORDS = 8  # fewer words than this are too few to call a draft not English
 
 # Common English words: a draft with letters but almost none of these is probably not English.
 _ENGLISH_COMMON = frozenset(
@@ -233,15 +234,21 @@ def reading_grade(
 def looks_english(
     normalised: str, words: list[str] | None = None, *, alphabetic: list[str] | None = None
 ) -> bool | None:
-    """False when the draft has plenty of letters but hardly any common English words."""
+    """False when the draft has plenty of letters but hardly any common English words.
+
+    A short draft ("Buy now! 50% off today only") need not hold any of the common words, so
+    under ENGLISH_CHECK_MIN_WORDS words only a mostly non-ASCII draft reads as not English.
+    """
     if alphabetic is None:
         alphabetic = alphabetic_words(words_of(normalised) if words is None else words)
     words = alphabetic
     if len(words) < 4:
         return None
+    ascii_share = sum(map(str.isascii, words)) / len(words)
+    if len(words) < ENGLISH_CHECK_MIN_WORDS:
+        return None if ascii_share >= 0.5 else False
     common = sum(map(_ENGLISH_COMMON.__contains__, words))
-    ascii_words = sum(map(str.isascii, words))
-    return common / len(words) >= 0.08 and ascii_words / len(words) >= 0.5
+    return common / len(words) >= 0.08 and ascii_share >= 0.5
 
 
 @dataclass(frozen=True)

@@ -4,17 +4,23 @@ A nudge moves pending → sending in one conditional UPDATE. On PostgreSQL the c
 are locked with FOR UPDATE SKIP LOCKED, so concurrent sweeps split the work instead of
 waiting on each other; on SQLite (whose BEGIN IMMEDIATE makes us the only writer, and where
 FOR UPDATE compiles to nothing) the same UPDATE without the lock clause is already atomic.
-A claim older than the lease belongs to a worker that died mid-send and is taken over.
+Each claim names its holder and ends with a lease (`lease_until`). The holder records each
+nudge as sent in its own short transaction right after its own send, and hands back what it
+will not send (on a failure, or when it is asked to stop). A claim whose lease ran out belongs
+to a process that died: it is taken over, marked in doubt (its send may have happened), and the
+sender checks the platform before sending it again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, delete, select, text, update
+from sqlalchemy import ColumnElement, Select, and_, delete, select, text, true, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from storage.convert import DUE_NUDGE_COLUMNS, due_nudge_from_row
@@ -54,33 +60,75 @@ def _lock_ids(session: Session, query: Select[Any]) -> list[int]:
     return list(session.scalars(query))
 
 
-def release_stale_claims(session: Session, now: datetime) -> int:
-    """Claims older than the lease belong to a worker that died mid-send: pending again."""
+@dataclass(frozen=True)
+class NudgeScope:
+    """Which nudges a process may claim: those it can deliver.
+
+    `platforms`: the members' platforms it serves (None: any). `member_id`: only this member's
+    (the console claims its own member's nudges and never anyone else's).
+    """
+
+    platforms: tuple[str, ...] | None = None
+    member_id: int | None = None
+
+    def condition(self) -> ColumnElement[bool]:
+        conditions: list[ColumnElement[bool]] = []
+        if self.member_id is not None:
+            conditions.append(Nudge.member_id == self.member_id)
+        if self.platforms is not None:
+            conditions.append(
+                select(Member.id)
+                .join(Workspace, Workspace.id == Member.workspace_id)
+                .where(Member.id == Nudge.member_id, Workspace.platform.in_(self.platforms))
+                .exists()
+            )
+        return and_(true(), *conditions)
+
+
+ANY_NUDGE = NudgeScope()
+
+
+def release_stale_claims(session: Session, now: datetime, scope: NudgeScope = ANY_NUDGE) -> int:
+    """Claims whose lease ran out belong to a process that died mid-sweep: pending again, and
+    in doubt, because that process may have sent some of them without recording it."""
     stale = _lock_ids(
         session,
-        select(Nudge.id).where(Nudge.status == "sending", Nudge.claimed_at < now - NUDGE_LEASE),
+        select(Nudge.id).where(
+            Nudge.status == "sending",
+            Nudge.lease_until < now,
+            scope.condition(),
+        ),
     )
     if not stale:
         return 0
     result = session.execute(
         update(Nudge)
         .where(Nudge.id.in_(stale), Nudge.status == "sending")
-        .values(status="pending", claimed_by=None, claimed_at=None)
+        .values(status="pending", claimed_by=None, claimed_at=None, lease_until=None, in_doubt=True)
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)
 
 
-def claim_due_nudges(session: Session, now: datetime, limit: int, worker: str) -> list[DueNudge]:
+def claim_due_nudges(
+    session: Session,
+    now: datetime,
+    limit: int,
+    worker: str,
+    *,
+    scope: NudgeScope = ANY_NUDGE,
+    lease: timedelta = NUDGE_LEASE,
+) -> list[DueNudge]:
+    """Claim up to `limit` due nudges within `scope` for `worker`, until `now + lease`."""
     if limit <= 0:
         return []
     if session.get_bind().dialect.name == "postgresql":
         # A claim is a handful of short index lookups; starting parallel workers for the
         # 500-id lookups (which the planner likes to do) doubled their time in the benchmark.
         session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
-    release_stale_claims(session, now)
+    release_stale_claims(session, now, scope)
     # Kept simple for the planner: an ordered range scan of ix_nudges_status_send_at that stops
-    # after `limit` rows, with the follow-up checked per row by primary key.
+    # after `limit` rows, with the follow-up (and the member's platform) checked per row.
     follow_up_open = (
         select(FollowUp.id)
         .where(FollowUp.id == Nudge.follow_up_id, FollowUp.status == "open")
@@ -89,7 +137,7 @@ def claim_due_nudges(session: Session, now: datetime, limit: int, worker: str) -
     candidates = _lock_ids(
         session,
         select(Nudge.id)
-        .where(Nudge.status == "pending", Nudge.send_at <= now, follow_up_open)
+        .where(Nudge.status == "pending", Nudge.send_at <= now, follow_up_open, scope.condition())
         .order_by(Nudge.send_at)
         .limit(limit),
     )
@@ -99,7 +147,13 @@ def claim_due_nudges(session: Session, now: datetime, limit: int, worker: str) -
         update(Nudge)
         # The conditional part: only rows still pending change hands.
         .where(Nudge.id.in_(candidates), Nudge.status == "pending")
-        .values(status="sending", claimed_by=worker, claimed_at=now, attempts=Nudge.attempts + 1)
+        .values(
+            status="sending",
+            claimed_by=worker,
+            claimed_at=now,
+            lease_until=now + lease,
+            attempts=Nudge.attempts + 1,
+        )
         .returning(Nudge.id)
         .execution_options(synchronize_session=False)
     )
@@ -121,33 +175,67 @@ def claim_due_nudges(session: Session, now: datetime, limit: int, worker: str) -
     return [due_nudge_from_row(row) for row in rows]
 
 
-def mark_nudges_sent(session: Session, nudge_ids: Sequence[int], at: datetime) -> int:
+def mark_nudges_sent(session: Session | Connection, nudge_ids: Sequence[int], at: datetime) -> int:
+    """Record delivered nudges; a nudge no longer "sending" (cancelled meanwhile) is left alone."""
     if not nudge_ids:
         return 0
     result = session.execute(
         update(Nudge)
         .where(Nudge.id.in_(list(nudge_ids)), Nudge.status == "sending")
-        .values(status="sent", sent_at=at)
+        .values(status="sent", sent_at=at, lease_until=None, in_doubt=False)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
+def release_nudges(
+    session: Session,
+    nudge_ids: Sequence[int],
+    *,
+    retry_at: datetime | None = None,
+    in_doubt: bool = False,
+) -> int:
+    """Hand claimed nudges back: pending again at `retry_at` (None: at their own time, so any
+    process takes them on its next sweep). `in_doubt`: a send had started and may have arrived."""
+    if not nudge_ids:
+        return 0
+    values: dict[str, Any] = {
+        "status": "pending",
+        "claimed_by": None,
+        "claimed_at": None,
+        "lease_until": None,
+        "in_doubt": in_doubt,
+    }
+    if retry_at is not None:
+        values["send_at"] = retry_at
+    result = session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(list(nudge_ids)), Nudge.status == "sending")
+        .values(**values)
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)
 
 
 def release_nudge(session: Session, nudge_id: int, retry_at: datetime) -> None:
-    session.execute(
-        update(Nudge)
-        .where(Nudge.id == nudge_id, Nudge.status == "sending")
-        .values(status="pending", send_at=retry_at, claimed_by=None, claimed_at=None)
-        .execution_options(synchronize_session=False)
-    )
+    release_nudges(session, [nudge_id], retry_at=retry_at)
 
 
-def claim_digest_run(session: Session, subscription_id: int, iso_week: str, at: datetime) -> bool:
+def claim_digest_run(
+    session: Session,
+    subscription_id: int,
+    iso_week: str,
+    at: datetime,
+    *,
+    worker: str | None = None,
+    lease: timedelta = DIGEST_LEASE,
+) -> bool:
     if session.get(DigestSubscription, subscription_id) is None:
         return False  # unsubscribed since the caller listed it
+    holder = {"claimed_at": at, "claimed_by": worker, "lease_until": at + lease}
     inserted = session.execute(
         dialect_insert(session, DigestRun)
-        .values(subscription_id=subscription_id, iso_week=iso_week, status="sending", claimed_at=at)
+        .values(subscription_id=subscription_id, iso_week=iso_week, status="sending", **holder)
         .on_conflict_do_nothing(index_elements=["subscription_id", "iso_week"])
         # RETURNING, not rowcount: SQLAlchemy 2.1 adds RETURNING itself and rowcount is then -1.
         .returning(DigestRun.id)
@@ -161,9 +249,9 @@ def claim_digest_run(session: Session, subscription_id: int, iso_week: str, at: 
             DigestRun.subscription_id == subscription_id,
             DigestRun.iso_week == iso_week,
             DigestRun.status == "sending",
-            DigestRun.claimed_at < at - DIGEST_LEASE,
+            DigestRun.lease_until < at,
         )
-        .values(claimed_at=at)
+        .values(**holder)
         .execution_options(synchronize_session=False)
     )
     return taken_over.rowcount == 1
@@ -173,7 +261,7 @@ def finish_digest_run(session: Session, subscription_id: int, iso_week: str, at:
     session.execute(
         update(DigestRun)
         .where(DigestRun.subscription_id == subscription_id, DigestRun.iso_week == iso_week)
-        .values(status="sent", sent_at=at)
+        .values(status="sent", sent_at=at, lease_until=None)
         .execution_options(synchronize_session=False)
     )
 

@@ -44,7 +44,9 @@ def member_record(row: Member) -> MemberRecord:
 
 
 def contact_record(row: Contact) -> ContactRecord:
-    return ContactRecord(id=row.id, member_id=row.member_id, name=row.name, mention=row.mention)
+    return ContactRecord(
+        id=row.id, member_id=row.member_id, name=row.name, mention=row.mention, notes=row.notes
+    )
 
 
 def meeting_record(row: Meeting) -> MeetingRecord:
@@ -83,6 +85,7 @@ DUE_NUDGE_COLUMNS = (
     Nudge.kind,
     Nudge.send_at,
     Nudge.attempts,
+    Nudge.in_doubt,
     Member.id,
     Workspace.platform,
     Workspace.external_id,
@@ -111,7 +114,7 @@ DUE_NUDGE_COLUMNS = (
 
 def due_nudge_from_row(row: Sequence[Any]) -> DueNudge:
     (
-        nudge_id, kind, send_at, attempts,
+        nudge_id, kind, send_at, attempts, in_doubt,
         member_id, platform, workspace_id, user_id, display_name, timezone,
         work_start, work_end, shoutouts_opt_in, store_drafts_opt_in,
         follow_up_id, contact_id, contact_name, contact_mention, meeting_id,
@@ -152,6 +155,7 @@ def due_nudge_from_row(row: Sequence[Any]) -> DueNudge:
         member=member,
         follow_up=follow_up,
         attempts=attempts,
+        in_doubt=bool(in_doubt),
     )
 
 

@@ -18,10 +18,13 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+
+from storage.text import StorableString, StorableText
 
 # Stable constraint names, so migrations can refer to them on every database.
 NAMING_CONVENTION = {
@@ -80,7 +83,7 @@ class Member(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
     user_id: Mapped[str] = mapped_column(String(128))
-    display_name: Mapped[str | None] = mapped_column(String(200))
+    display_name: Mapped[str | None] = mapped_column(StorableString(200))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     work_start: Mapped[time] = mapped_column(Time(), default=time(9, 0))
     work_end: Mapped[time] = mapped_column(Time(), default=time(17, 30))
@@ -100,10 +103,13 @@ class Contact(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(200))
-    # casefold()ed name: case-insensitive lookups that use an index on every database.
-    name_key: Mapped[str] = mapped_column(String(200))
-    mention: Mapped[str | None] = mapped_column(String(128))
+    name: Mapped[str] = mapped_column(StorableString(200))
+    # `storage.names.name_key(name)`: lookups that ignore case and accents and use an index on
+    # every database.
+    name_key: Mapped[str] = mapped_column(StorableString(200))
+    mention: Mapped[str | None] = mapped_column(StorableString(128))
+    # Notes added later (`note Priya: …`), one per line, each starting with its day.
+    notes: Mapped[str | None] = mapped_column(StorableText())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
@@ -118,8 +124,8 @@ class Meeting(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
     met_on: Mapped[date] = mapped_column(Date)
-    place: Mapped[str | None] = mapped_column(String(300))
-    note: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(StorableString(300))
+    note: Mapped[str | None] = mapped_column(StorableText())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
@@ -151,7 +157,7 @@ class FollowUp(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     touch: Mapped[int] = mapped_column(Integer, default=1)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(StorableText())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # The member's local calendar day of done_at.
@@ -179,6 +185,11 @@ class Nudge(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # While status is "sending": the holder (`claimed_by`) owns the nudge until then.
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # A send may have happened without being recorded (its holder died or was stopped
+    # mid-send): check the platform before sending again.
+    in_doubt: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class DraftReview(Base):
@@ -194,7 +205,7 @@ class DraftReview(Base):
     flagged: Mapped[bool] = mapped_column(Boolean)
     text_hash: Mapped[str] = mapped_column(String(128))
     # Only when the member opted in to storing drafts.
-    text: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(StorableText())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
     rules: Mapped[list[ReviewRule]] = relationship(
@@ -259,6 +270,8 @@ class DigestRun(Base):
     status: Mapped[str] = mapped_column(String(16), default="sending")  # sending | sent
     claimed_at: Mapped[datetime] = mapped_column(UtcDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(128))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class ConversationReference(Base):

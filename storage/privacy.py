@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Select, delete, or_, select
+from sqlalchemy import Select, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import (
     Base,
     Contact,
     ConversationReference,
-    DigestRun,
     DigestSubscription,
     DraftReview,
     Feedback,
@@ -48,7 +47,7 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
         "store_drafts_opt_in",
         "created_at",
     ),
-    Contact: ("id", "name", "mention", "created_at"),
+    Contact: ("id", "name", "mention", "notes", "created_at"),
     Meeting: ("id", "contact_id", "met_on", "place", "note", "created_at"),
     FollowUp: (
         "id",
@@ -121,13 +120,13 @@ def export_member(session: Session, member: Member) -> dict[str, object]:
 
 
 def forget_member(session: Session, member: Member) -> dict[str, int]:
-    """Delete children before parents, counting each table (no reliance on ON DELETE CASCADE)."""
+    """Delete children before parents, counting each table (no reliance on ON DELETE CASCADE).
+
+    A channel's digest belongs to the channel, not to whoever typed `digest here`: the
+    subscriptions the member made stay, with the link to the member cleared (not counted)."""
     mid = member.id
     reviews = select(DraftReview.id).where(DraftReview.member_id == mid)
     follow_ups = select(FollowUp.id).where(FollowUp.member_id == mid)
-    subscriptions = select(DigestSubscription.id).where(
-        DigestSubscription.created_by_member_id == mid
-    )
     statements = [
         (
             "feedback",
@@ -142,13 +141,14 @@ def forget_member(session: Session, member: Member) -> dict[str, int]:
         ("follow_ups", delete(FollowUp).where(FollowUp.member_id == mid)),
         ("meetings", delete(Meeting).where(Meeting.member_id == mid)),
         ("contacts", delete(Contact).where(Contact.member_id == mid)),
-        ("digest_runs", delete(DigestRun).where(DigestRun.subscription_id.in_(subscriptions))),
-        (
-            "digest_subscriptions",
-            delete(DigestSubscription).where(DigestSubscription.created_by_member_id == mid),
-        ),
         ("conversation_references", delete(ConversationReference).where(_references_of(member))),
     ]
+    session.execute(
+        update(DigestSubscription)
+        .where(DigestSubscription.created_by_member_id == mid)
+        .values(created_by_member_id=None)
+        .execution_options(synchronize_session=False)
+    )
     counts: dict[str, int] = {}
     for table, statement in statements:
         result = session.execute(statement.execution_options(synchronize_session=False))

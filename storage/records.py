@@ -30,6 +30,16 @@ class ContactRecord:
     member_id: int
     name: str  # as the member wrote it, or the platform display name
     mention: str | None = None  # platform user id when the contact was a mention ("U123")
+    notes: str | None = None  # added later, one per line
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    """Everything about one contact: meetings (latest first) and follow-ups (latest first)."""
+
+    contact: ContactRecord
+    meetings: tuple[MeetingRecord, ...]
+    follow_ups: tuple[FollowUpRecord, ...]
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,8 @@ class DueNudge:
     member: MemberRecord
     follow_up: FollowUpRecord
     attempts: int = 1  # claims so far, this one included (for retry back-off)
+    # An earlier holder may have sent it without recording so: check before sending again.
+    in_doubt: bool = False
 
 
 @dataclass(frozen=True)

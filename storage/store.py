@@ -7,13 +7,14 @@ member's rows; asking for someone else's contact, meeting, follow-up or review r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import claims, figures, privacy
@@ -26,7 +27,9 @@ from storage.convert import (
     review_record,
     subscription_record,
 )
+from storage.delivery_log import DeliveryLog
 from storage.engine import make_engine
+from storage.errors import UnstorableInput
 from storage.models import (
     Contact,
     ConversationReference,
@@ -42,8 +45,10 @@ from storage.models import (
     ReviewRule,
     Workspace,
 )
+from storage.names import match_names, name_key
 from storage.records import (
     ActivityFigures,
+    ContactCard,
     ContactRecord,
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
@@ -110,6 +115,7 @@ class SqlStore:
         self.engine = engine
         self.clock: Clock = clock or _SystemClock()
         self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
+        self._delivery_log = DeliveryLog(engine)
 
     @classmethod
     def open(
@@ -123,12 +129,19 @@ class SqlStore:
         return cls(engine, clock=clock)
 
     def close(self) -> None:
+        self._delivery_log.close()
         self.engine.dispose()
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except DataError as error:
+            # Class 22 on PostgreSQL (a number out of range, a NUL in text): permanent.
+            raise UnstorableInput(
+                f"the database refused a value ({type(error.orig).__name__})"
+            ) from error
 
     def _now(self) -> datetime:
         return self.clock.now().astimezone(UTC)
@@ -236,7 +249,7 @@ class SqlStore:
         wanted = name_or_mention.strip()
         if not wanted:
             return []
-        key = wanted.casefold()
+        key = name_key(wanted)
         with self._transaction() as session:
             exact = session.scalars(
                 select(Contact)
@@ -248,16 +261,19 @@ class SqlStore:
             ).all()
             if exact:
                 return [contact_record(row) for row in exact]
-            # "Jane" finds "Jane Doe": people type first names; several matches make the caller ask.
-            leading = session.scalars(
-                select(Contact)
-                .where(
-                    Contact.member_id == member_id,
-                    Contact.name_key.startswith(key + " ", autoescape=True),
-                )
-                .order_by(Contact.id)
+            # "Jane" finds "Jane Doe", "Mr. Haddad" Omar Haddad, "Kai Mueller" Kai Müller:
+            # several matches make the caller ask.
+            rows = session.scalars(
+                select(Contact).where(Contact.member_id == member_id).order_by(Contact.id)
+            ).all()
+            return [contact_record(rows[i]) for i in match_names(wanted, [r.name for r in rows])]
+
+    def contacts(self, member_id: int) -> list[ContactRecord]:
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(Contact).where(Contact.member_id == member_id).order_by(Contact.id)
             )
-            return [contact_record(row) for row in leading]
+            return [contact_record(row) for row in rows]
 
     def add_contact(self, member_id: int, name: str, mention: str | None = None) -> ContactRecord:
         name = name.strip()
@@ -270,13 +286,80 @@ class SqlStore:
             contact = Contact(
                 member_id=member_id,
                 name=name,
-                name_key=name.casefold(),
+                name_key=name_key(name),
                 mention=mention,
                 created_at=self._now(),
             )
             session.add(contact)
             session.flush()
             return contact_record(contact)
+
+    def rename_contact(self, member_id: int, contact_id: int, name: str) -> ContactRecord:
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("a contact needs a name")
+        _fits(name, Contact.name, "the contact's name")
+        with self._transaction() as session:
+            contact = self._contact(session, member_id, contact_id)
+            contact.name, contact.name_key = name, name_key(name)
+            session.flush()
+            return contact_record(contact)
+
+    def add_contact_note(self, member_id: int, contact_id: int, line: str) -> ContactRecord:
+        with self._transaction() as session:
+            contact = self._contact(session, member_id, contact_id)
+            contact.notes = f"{contact.notes}\n{line}" if contact.notes else line
+            session.flush()
+            return contact_record(contact)
+
+    def merge_contacts(self, member_id: int, keep_id: int, other_id: int) -> ContactRecord:
+        """Move `other`'s meetings, follow-ups and notes to `keep`, then delete `other`."""
+        if keep_id == other_id:
+            raise ValueError("a contact cannot be merged into itself")
+        with self._transaction() as session:
+            keep = self._contact(session, member_id, keep_id)
+            other = self._contact(session, member_id, other_id)
+            for model in (Meeting, FollowUp):
+                session.execute(
+                    update(model)
+                    .where(model.member_id == member_id, model.contact_id == other_id)
+                    .values(contact_id=keep_id)
+                )
+            if other.notes:
+                keep.notes = f"{keep.notes}\n{other.notes}" if keep.notes else other.notes
+            keep.mention = keep.mention or other.mention
+            session.delete(other)
+            session.flush()
+            return contact_record(keep)
+
+    def delete_contact(self, member_id: int, contact_id: int) -> None:
+        """Delete the contact with its meetings, follow-ups and their nudges."""
+        with self._transaction() as session:
+            self._contact(session, member_id, contact_id)
+            follow_up_ids = select(FollowUp.id).where(FollowUp.contact_id == contact_id)
+            session.execute(delete(Nudge).where(Nudge.follow_up_id.in_(follow_up_ids)))
+            session.execute(delete(FollowUp).where(FollowUp.contact_id == contact_id))
+            session.execute(delete(Meeting).where(Meeting.contact_id == contact_id))
+            session.execute(delete(Contact).where(Contact.id == contact_id))
+
+    def contact_card(self, member_id: int, contact_id: int) -> ContactCard:
+        with self._transaction() as session:
+            contact = self._contact(session, member_id, contact_id)
+            meetings = session.scalars(
+                select(Meeting)
+                .where(Meeting.member_id == member_id, Meeting.contact_id == contact_id)
+                .order_by(Meeting.met_on.desc(), Meeting.id.desc())
+            ).all()
+            follow_ups = session.scalars(
+                select(FollowUp)
+                .where(FollowUp.member_id == member_id, FollowUp.contact_id == contact_id)
+                .order_by(FollowUp.id.desc())
+            ).all()
+            return ContactCard(
+                contact=contact_record(contact),
+                meetings=tuple(meeting_record(m) for m in meetings),
+                follow_ups=tuple(follow_up_record(f) for f in follow_ups),
+            )
 
     @staticmethod
     def _contact(session: Session, member_id: int, contact_id: int) -> Contact:
@@ -447,21 +530,41 @@ class SqlStore:
             self._cancel_pending_nudges(session, follow_up_id)
             return follow_up_record(follow_up)
 
-    def claim_due_nudges(self, now: datetime, limit: int, worker: str) -> list[DueNudge]:
+    def claim_due_nudges(
+        self,
+        now: datetime,
+        limit: int,
+        worker: str,
+        *,
+        platforms: Sequence[str] | None = None,
+        member_id: int | None = None,
+        lease: timedelta = claims.NUDGE_LEASE,
+    ) -> list[DueNudge]:
+        """Claim due nudges for `worker` until `now + lease`: only members on `platforms` (None:
+        any) and, with `member_id`, only that member's."""
+        scope = claims.NudgeScope(
+            platforms=None if platforms is None else tuple(platforms), member_id=member_id
+        )
         with self._transaction() as session:
-            return claims.claim_due_nudges(session, now, limit, worker)
+            return claims.claim_due_nudges(session, now, limit, worker, scope=scope, lease=lease)
 
     def mark_nudge_sent(self, nudge_id: int, at: datetime) -> None:
         self.mark_nudges_sent([nudge_id], at)
 
     def mark_nudges_sent(self, nudge_ids: Sequence[int], at: datetime) -> int:
-        """Batch form of `mark_nudge_sent` (one round trip for a whole sweep)."""
-        with self._transaction() as session:
-            return claims.mark_nudges_sent(session, nudge_ids, at)
+        """Record delivered nudges at once (see `storage.delivery_log`)."""
+        return self._delivery_log.mark_sent(nudge_ids, at)
 
     def release_nudge(self, nudge_id: int, retry_at: datetime) -> None:
         with self._transaction() as session:
             claims.release_nudge(session, nudge_id, retry_at)
+
+    def release_nudges(
+        self, nudge_ids: Sequence[int], *, retry_at: datetime | None = None, in_doubt: bool = False
+    ) -> int:
+        """Hand claimed nudges back (see `claims.release_nudges`)."""
+        with self._transaction() as session:
+            return claims.release_nudges(session, nudge_ids, retry_at=retry_at, in_doubt=in_doubt)
 
     # --- draft reviews and feedback ------------------------------------------------------------
     def record_review(
@@ -582,14 +685,31 @@ class SqlStore:
             )
             return bool(result.rowcount)
 
-    def digest_subscriptions(self) -> list[DigestSubscriptionRecord]:
+    def digest_subscriptions(
+        self, platforms: Sequence[str] | None = None
+    ) -> list[DigestSubscriptionRecord]:
+        """Every subscription, or only those of workspaces on `platforms`."""
+        query = select(DigestSubscription).order_by(DigestSubscription.id)
+        if platforms is not None:
+            query = query.join(Workspace, Workspace.id == DigestSubscription.workspace_id).where(
+                Workspace.platform.in_(list(platforms))
+            )
         with self._transaction() as session:
-            rows = session.scalars(select(DigestSubscription).order_by(DigestSubscription.id))
-            return [subscription_record(row) for row in rows]
+            return [subscription_record(row) for row in session.scalars(query)]
 
-    def claim_digest_run(self, subscription_id: int, iso_week: str, at: datetime) -> bool:
+    def claim_digest_run(
+        self,
+        subscription_id: int,
+        iso_week: str,
+        at: datetime,
+        *,
+        worker: str | None = None,
+        lease: timedelta = claims.DIGEST_LEASE,
+    ) -> bool:
         with self._transaction() as session:
-            return claims.claim_digest_run(session, subscription_id, iso_week, at)
+            return claims.claim_digest_run(
+                session, subscription_id, iso_week, at, worker=worker, lease=lease
+            )
 
     def finish_digest_run(self, subscription_id: int, iso_week: str, at: datetime) -> None:
         """The digest was delivered: the claim becomes permanent."""
@@ -687,6 +807,47 @@ class SqlStore:
                 )
             )
             return bool(result.rowcount)
+
+    def channel_references(
+        self, platform: str, workspace_id: str
+    ) -> list[ConversationReferenceRecord]:
+        """Every stored conversation of the workspace that is not a member's personal chat."""
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(ConversationReference).where(
+                    ConversationReference.platform == platform,
+                    ConversationReference.workspace_external_id == workspace_id,
+                    ConversationReference.user_id.is_(None),
+                )
+            )
+            return [reference_record(row) for row in rows]
+
+    def forget_conversations(
+        self, platform: str, workspace_id: str, conversation_ids: Collection[str]
+    ) -> tuple[int, int]:
+        """The bot left these conversations: delete their references and digest subscriptions,
+        together. Returns how many of each were deleted."""
+        ids = list(conversation_ids)
+        if not ids:
+            return 0, 0
+        with self._transaction() as session:
+            references = session.execute(
+                delete(ConversationReference).where(
+                    ConversationReference.platform == platform,
+                    ConversationReference.workspace_external_id == workspace_id,
+                    ConversationReference.conversation_id.in_(ids),
+                )
+            )
+            workspace_ids = select(Workspace.id).where(
+                Workspace.platform == platform, Workspace.external_id == workspace_id
+            )
+            subscriptions = session.execute(
+                delete(DigestSubscription).where(
+                    DigestSubscription.workspace_id.in_(workspace_ids),
+                    DigestSubscription.channel_id.in_(ids),
+                )
+            )
+            return int(references.rowcount or 0), int(subscriptions.rowcount or 0)
 
     def delete_workspace_references(self, platform: str, workspace_id: str) -> int:
         with self._transaction() as session:

@@ -1,7 +1,9 @@
-"""`netcoach evaluate`: cross-validated and held-out scores of the shipped model.
+"""`netcoach evaluate`: cross-validated and held-out scores of the shipped models.
 
-With `--data FILE.jsonl` it scores any labelled JSONL (`text`, `label` of "flag" or "ok")
-with the saved model instead.
+For the hard-sell classifier: precision, recall, F1, false flags, and calibration (Brier score
+and a reliability table per length bucket). For the draft-or-chat gate: precision and recall
+of "draft" on its held-out part. With `--data FILE.jsonl` it scores any labelled JSONL
+(`text`, `label` of "flag" or "ok" for drafts, "chat" for chat messages) instead.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read_labelled(path: Path) -> tuple[list[str], list[bool], list[str]]:
+def _read_labelled(path: Path) -> tuple[list[str], list[bool], list[str], list[str]]:
+    """(draft texts, is flag, problems, chat texts)."""
     texts: list[str] = []
     truth: list[bool] = []
     problems: list[str] = []
+    chat: list[str] = []
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
@@ -37,16 +41,60 @@ def _read_labelled(path: Path) -> tuple[list[str], list[bool], list[str]]:
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 problems.append(f'line {number}: no string "text"')
                 continue
+            if row.get("label") == "chat":
+                chat.append(row["text"])
+                continue
             if row.get("label") not in ("flag", "ok"):
-                problems.append(f'line {number}: "label" is not "flag" or "ok"')
+                problems.append(f'line {number}: "label" is not "flag", "ok" or "chat"')
                 continue
             texts.append(row["text"])
             truth.append(row["label"] == "flag")
-    return texts, truth, problems
+    return texts, truth, problems, chat
+
+
+def _calibration(texts: list[str], truth: list[bool], probabilities: list[float]) -> str:
+    from coach_rules.corpus import word_count
+    from coach_rules.metrics import calibration_by_length, format_calibration
+
+    table = calibration_by_length(truth, probabilities, [word_count(t) for t in texts])
+    return format_calibration("Calibration by length", table)
+
+
+def _gate_lines(model_dir: Path, data_dir: Path | None) -> list[str]:
+    """The gate's figures on its held-out part (recomputed from the saved skops model)."""
+    from coach_rules import corpus, gate_training
+
+    card_path = model_dir / gate_training.GATE_CARD_FILE
+    if not card_path.exists():
+        return ["No draft-or-chat gate trained; every text is reviewed as a draft."]
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    messages = gate_training.load_messages(data_dir or corpus.DATA_DIR, strict=False)
+    held_ids = set(card["data"]["held_out_ids"])
+    held = [m for m in messages if m.id in held_ids]
+    if not held:
+        return ["No held-out messages for the gate found in the data."]
+    pipeline = gate_training.load_pipeline(model_dir / gate_training.GATE_MODEL_FILE)
+    probabilities = pipeline.predict_proba([m.text for m in held])[:, 1].tolist()
+    figures = gate_training.gate_figures(
+        [m.is_draft for m in held], probabilities, card["chat_below"], card["draft_from"]
+    )
+    return [gate_training.format_figures("Draft-or-chat gate, held out", figures)]
+
+
+def _gate_on_chat(model_dir: Path, chat: list[str]) -> str:
+    from coach_rules import gate_training
+
+    card = json.loads((model_dir / gate_training.GATE_CARD_FILE).read_text(encoding="utf-8"))
+    pipeline = gate_training.load_pipeline(model_dir / gate_training.GATE_MODEL_FILE)
+    probabilities = pipeline.predict_proba(chat)[:, 1].tolist()
+    figures = gate_training.gate_figures(
+        [False] * len(chat), probabilities, card["chat_below"], card["draft_from"]
+    )
+    return gate_training.format_figures("Draft-or-chat gate on the chat rows", figures)
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach_rules import corpus, training
+    from coach_rules import calibration, corpus, training
     from coach_rules.metrics import format_scores, score
 
     model_dir = args.model_dir or training.MODEL_DIR
@@ -57,10 +105,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     card = json.loads(card_path.read_text(encoding="utf-8"))
     threshold = float(card["threshold"])
+    length_calibration = calibration.from_json(card.get("length_calibration", {}).get("buckets"))
+
+    def probabilities_of(pipeline: object, texts: list[str]) -> list[float]:
+        raw = pipeline.predict_proba(texts)[:, 1].tolist()  # type: ignore[attr-defined]
+        return training.calibrated(texts, raw, length_calibration)
 
     if args.data is not None:
         try:
-            texts, truth, problems = _read_labelled(args.data)
+            texts, truth, problems, chat = _read_labelled(args.data)
         except OSError as error:
             print(f"Cannot read {args.data}: {error.strerror}.", file=sys.stderr)
             return 2
@@ -68,12 +121,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"skipped {problem}", file=sys.stderr)
         if len(problems) > 10:
             print(f"... and {len(problems) - 10} more skipped lines", file=sys.stderr)
-        if not texts:
+        if not texts and not chat:
             print(f"{args.data} has no usable labelled rows.", file=sys.stderr)
             return 2
-        pipeline = training.load_pipeline(model_path)
-        probabilities = pipeline.predict_proba(texts)[:, 1].tolist()
-        print(format_scores(f"{args.data.name}", score(truth, probabilities, threshold)))
+        if texts:
+            pipeline = training.load_pipeline(model_path)
+            probabilities = probabilities_of(pipeline, texts)
+            print(format_scores(f"{args.data.name}", score(truth, probabilities, threshold)))
+            print(_calibration(texts, truth, probabilities))
+        if chat:
+            print(_gate_on_chat(model_dir, chat))
         return 0
 
     drafts = corpus.load_corpus(args.data_dir or corpus.DATA_DIR, strict=False)
@@ -91,7 +148,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_cv:
         params = training.ModelParams(**card["params"])
         folds = int(card["cross_validation"]["folds"])
-        probabilities = training.cross_validated_probabilities(training_part, params, folds)
+        raw = training.cross_validated_probabilities(training_part, params, folds)
+        probabilities = training.calibrated(
+            [d.text for d in training_part], raw, length_calibration
+        )
         truth = [d.is_flag for d in training_part]
         print(
             format_scores(
@@ -101,13 +161,16 @@ def run(args: argparse.Namespace) -> int:
         )
     if held_out:
         pipeline = training.load_pipeline(model_path)
-        probabilities = pipeline.predict_proba([d.text for d in held_out])[:, 1].tolist()
+        probabilities = probabilities_of(pipeline, [d.text for d in held_out])
         truth = [d.is_flag for d in held_out]
         print(
             format_scores(
                 "Held out (never seen in training)", score(truth, probabilities, threshold)
             )
         )
+        print(_calibration([d.text for d in held_out], truth, probabilities))
     else:
         print("No held-out drafts found in the corpus.", file=sys.stderr)
+    for line in _gate_lines(model_dir, args.data_dir):
+        print(line)
     return 0

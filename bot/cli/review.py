@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 MAX_CHARACTERS = 40_000
 MAX_DRAFT_BYTES = 4 * MAX_CHARACTERS + 1
 BATCH_LINES = 256  # --jsonl lines read and reviewed together
+# The longest --jsonl line read: a 40,000-character text, every character escaped as a JSON
+# surrogate pair ("\\ud83d\\ude80", 12 bytes for two characters, 6 a character), plus room for
+# other fields. A longer line is skipped a chunk at a time, never held in memory whole.
+MAX_LINE_BYTES = 6 * MAX_CHARACTERS + 64 * 1024
+_SKIP_CHUNK = 1 << 16
 
 
 class InputError(Exception):
@@ -41,6 +46,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the review as one JSON object")
     parser.add_argument("--kind", choices=KINDS, help="the kind of message, for length advice")
+    parser.add_argument(
+        "--as-draft",
+        action="store_true",
+        help="review the text even when it reads as chat to the coach rather than a draft",
+    )
 
 
 # ---------------------------------------------------------------- reading input
@@ -107,6 +117,8 @@ def _round(probability: float) -> float:
 
 def batch_result(review: Review) -> dict[str, object]:
     return {
+        "kind": review.kind,
+        "judged": review.judged,
         "flagged": review.flagged,
         "score": review.score,
         "probability": _round(review.probability),
@@ -119,6 +131,7 @@ def batch_result(review: Review) -> dict[str, object]:
 
 def full_result(review: Review, text: str) -> dict[str, object]:
     return {
+        "kind": review.kind,
         "flagged": review.flagged,
         "judged": review.judged,
         "score": review.score,
@@ -135,6 +148,7 @@ def full_result(review: Review, text: str) -> dict[str, object]:
             }
             for f in review.findings
         ],
+        "advice": [{"rule": rule, "advice": advice} for rule, advice in review.advice],
         "score_breakdown": [{"reason": r, "points": p} for r, p in review.score_breakdown],
         "signals": review.signals,
         "notes": list(review.notes),
@@ -179,7 +193,9 @@ def _indent(text: str, prefix: str = "  ") -> str:
 def render(review: Review, text: str, colour: bool) -> str:
     paint = _Painter(colour)
     lines: list[str] = []
-    if not review.judged:
+    if review.kind == "chat":
+        lines.append(paint("dim", "Not judged: this reads as chat, not a draft."))
+    elif not review.judged:
         lines.append(paint("dim", "Not judged."))
     elif review.flagged:
         lines.append(
@@ -200,6 +216,7 @@ def render(review: Review, text: str, colour: bool) -> str:
 
     if review.findings:
         lines += ["", "What to change"]
+        advised: set[str] = set()  # each guideline's advice is printed once
         for finding in review.findings:
             origin = "classifier" if finding.source == "model" else "rule"
             lines.append(f"  x {finding.rule} ({origin}, {finding.weight:+d}): {finding.message}")
@@ -208,11 +225,16 @@ def render(review: Review, text: str, colour: bool) -> str:
                 lines.append(
                     textwrap.fill(quoted, 88, initial_indent="      ", subsequent_indent="      ")
                 )
-            lines.append(
-                textwrap.fill(
-                    finding.advice, 88, initial_indent="      advice: ", subsequent_indent="      "
+            if finding.rule not in advised:
+                advised.add(finding.rule)
+                lines.append(
+                    textwrap.fill(
+                        finding.advice,
+                        88,
+                        initial_indent="      advice: ",
+                        subsequent_indent="      ",
+                    )
                 )
-            )
 
     strengths = review.signals.get("strengths") or []
     if strengths:
@@ -240,13 +262,32 @@ def render(review: Review, text: str, colour: bool) -> str:
 # ---------------------------------------------------------------- batch
 
 
-def _batch_lines(source: str, stdin: IO[bytes]) -> Iterator[bytes]:
+class _Overlong:
+    """Stands for a --jsonl line over MAX_LINE_BYTES (skipped unread)."""
+
+
+OVERLONG = _Overlong()
+
+
+def _bounded_lines(handle: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | _Overlong]:
+    """The lines of `handle`; a line longer than `limit` bytes is read past in chunks and given
+    as OVERLONG, so memory stays bounded whatever the input holds."""
+    while line := handle.readline(limit):
+        if len(line) < limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+            pass
+        yield OVERLONG
+
+
+def _batch_lines(source: str, stdin: IO[bytes]) -> Iterator[bytes | _Overlong]:
     if source == "-":
-        yield from stdin
+        yield from _bounded_lines(stdin)
         return
     try:
         with Path(source).open("rb") as handle:
-            yield from handle
+            yield from _bounded_lines(handle)
     except FileNotFoundError:
         raise InputError(f"There is no file {source!r}.") from None
     except IsADirectoryError:
@@ -255,8 +296,13 @@ def _batch_lines(source: str, stdin: IO[bytes]) -> Iterator[bytes]:
         raise InputError(f"{source!r} cannot be read (permission denied).") from None
 
 
-def _batch_line_text(raw: bytes, number: int) -> str | dict[str, object]:
+def _batch_line_text(raw: bytes | _Overlong, number: int) -> str | dict[str, object]:
     """The draft on one JSONL line, or the {"error": ...} result that line gets instead."""
+    if isinstance(raw, _Overlong):
+        return {
+            "error": f"line {number} is over {MAX_LINE_BYTES:,} bytes, longer than any draft "
+            f"of {MAX_CHARACTERS:,} characters; it was skipped"
+        }
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -278,16 +324,26 @@ def _batch_line_text(raw: bytes, number: int) -> str | dict[str, object]:
 
 
 def _batch_block_results(
-    lines: list[tuple[int, bytes]], kind: str | None
+    lines: list[tuple[int, bytes | _Overlong]], kind: str | None, gate: bool = True
 ) -> list[dict[str, object]]:
     from coach_rules.review import review_many
 
-    read = [_batch_line_text(raw.rstrip(b"\r\n"), number) for number, raw in lines]
-    reviews = iter(review_many([r for r in read if isinstance(r, str)], kind=kind))
+    read = [
+        _batch_line_text(raw if isinstance(raw, _Overlong) else raw.rstrip(b"\r\n"), number)
+        for number, raw in lines
+    ]
+    texts = [r for r in read if isinstance(r, str)]
+    reviews = iter(review_many(texts, kind=kind, gate=gate))
     return [batch_result(next(reviews)) if isinstance(r, str) else r for r in read]
 
 
-def run_batch(source: str, stdin: IO[bytes], stdout: IO[str], kind: str | None = None) -> int:
+def run_batch(
+    source: str,
+    stdin: IO[bytes],
+    stdout: IO[str],
+    kind: str | None = None,
+    gate: bool = True,
+) -> int:
     """Review a JSONL batch, one output line per input line, in order.
 
     Lines are reviewed a block at a time (`review_many` is faster that way); a person typing
@@ -298,7 +354,7 @@ def run_batch(source: str, stdin: IO[bytes], stdout: IO[str], kind: str | None =
     failed = False
     numbered = enumerate(_batch_lines(source, stdin), start=1)
     while block := list(islice(numbered, block_size)):
-        for result in _batch_block_results(block, kind):
+        for result in _batch_block_results(block, kind, gate):
             failed = failed or "error" in result
             stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         stdout.flush()
@@ -319,7 +375,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.jsonl is not None:
-            return run_batch(args.jsonl, stdin, sys.stdout, kind=args.kind)
+            return run_batch(args.jsonl, stdin, sys.stdout, kind=args.kind, gate=not args.as_draft)
         if not any(given):
             print(
                 'Nothing to review: pass the draft as text, "-" for stdin, --file PATH or '
@@ -337,7 +393,7 @@ def run(args: argparse.Namespace) -> int:
 
     from coach_rules import review
 
-    result = review(text, kind=args.kind)
+    result = review(text, kind=args.kind, gate=not args.as_draft)
     if args.json:
         print(json.dumps(full_result(result, text), ensure_ascii=False))
     else:

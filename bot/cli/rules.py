@@ -17,12 +17,16 @@ def _wrap(text: str, indent: str = "  ") -> str:
 
 def run(args: argparse.Namespace) -> int:
     from coach_rules.guidelines import UnknownGuidelineError, all_guidelines, get_guideline
+    from coach_rules.review import VERDICT_RULE
 
     if args.id is None:
         guidelines = all_guidelines()
         width = max(len(g.id) for g in guidelines)
         for guideline in guidelines:
-            print(f"{guideline.id:<{width}}  {guideline.principle}")
+            print(f"{guideline.id:<{width}}  {guideline.points:+3d}  {guideline.principle}")
+        print()
+        print(textwrap.fill(VERDICT_RULE, width=88))
+        print("Each number is what breaking that guideline costs the score.")
         print("\nShow one in full with: netcoach rules ID")
         return 0
 
@@ -33,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"There is no guideline called {args.id!r}. Known ids: {known}.", file=sys.stderr)
         return 2
 
-    print(f"{guideline.id}: {guideline.title}")
+    print(f"{guideline.id}: {guideline.title} (breaking it costs {-guideline.points} points)")
     print(_wrap(guideline.principle))
     print("\nWhy it matters")
     print(_wrap(guideline.why))

@@ -53,17 +53,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-# The path only: a query string can hold an OAuth code.
-ACCESS_LOG_FORMAT = '%a "%r" %s %Tf'.replace("%r", "%m %U")
-
-
 async def serve_until_stopped(app: object, host: str, port: int) -> None:
     import asyncio
     import signal
 
     from aiohttp import web
 
-    runner = web.AppRunner(app, access_log_format=ACCESS_LOG_FORMAT)  # type: ignore[arg-type]
+    from bot.access_log import AccessLogger
+
+    runner = web.AppRunner(app, access_log_class=AccessLogger)  # type: ignore[arg-type]
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     await site.start()

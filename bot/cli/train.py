@@ -25,8 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach_rules import corpus, training
-    from coach_rules.metrics import format_scores
+    from coach_rules import corpus, gate_training, training
+    from coach_rules.metrics import format_calibration, format_scores
 
     data_dir = args.data_dir or corpus.DATA_DIR
     try:
@@ -58,6 +58,10 @@ def run(args: argparse.Namespace) -> int:
     )
     if result.held_out_scores is not None:
         print(format_scores("Held out", result.held_out_scores))
+        tables = result.card["held_out_calibration"]
+        for key, title in (("before_calibration", "before"), ("calibrated", "after")):
+            table = tables[key]  # type: ignore[index]
+            print(format_calibration(f"Held out, {title} length calibration", table))
     for name, scores in result.cross_writer.items():
         print(format_scores(f"Cross-writer: trained without {name}, scored on it", scores))
 
@@ -66,4 +70,17 @@ def run(args: argparse.Namespace) -> int:
     paths = training.save(result, check_texts, args.model_dir or training.MODEL_DIR)
     for name, path in paths.items():
         print(f"wrote {name}: {path} ({path.stat().st_size / 1e6:.2f} MB)")
+
+    gate_dir = args.model_dir or gate_training.default_model_dir()
+    try:
+        gate_card = gate_training.train_and_save(data_dir, gate_dir, strict=not args.skip_bad_rows)
+    except gate_training.NoChatDataError:
+        print(
+            f"No chat messages (chat_*.jsonl) in {data_dir}: the draft-or-chat gate was not "
+            "trained; every text will be reviewed as a draft.",
+            file=sys.stderr,
+        )
+        return 0
+    print(gate_training.format_gate_card(gate_card))
+    print(f"wrote the draft-or-chat gate to {gate_dir}")
     return 0

@@ -23,6 +23,7 @@ from bot.core.messages import Action, FileAttachment, Incoming, Reply
 from bot.core.nudges import plan_nudges
 from storage.records import MemberRecord
 
+PLATFORM = "console"
 WORKSPACE = "console"
 CONVERSATION = "console"
 # Stamped by the console's sweeps at simulated time; the server's own heartbeat stays honest.
@@ -114,15 +115,25 @@ class ConsoleSession:
     # --- time -------------------------------------------------------------------------------
     def deliver_due(self) -> int:
         """Run the scheduler's jobs once at the current simulated time; returns items sent."""
-        from bot.scheduler.jobs import send_due_digests, sweep_nudges
+        from bot.scheduler.jobs import SweepScope, send_due_digests, sweep_nudges
 
         store = self.services.store
+        # Only this console member's nudges and the console's own digest: a session sharing a
+        # database with a server must never show or mark a Slack or Teams member's.
+        scope = SweepScope(platforms=(PLATFORM,), member_id=self._member().id)
 
         async def both() -> int:
             sent = await sweep_nudges(
-                store, self.notifier, self.clock, WORKER, heartbeat=CONSOLE_SWEEP_HEARTBEAT
+                store,
+                self.notifier,
+                self.clock,
+                WORKER,
+                heartbeat=CONSOLE_SWEEP_HEARTBEAT,
+                scope=scope,
             )
-            return sent + await send_due_digests(store, self.notifier, self.clock)
+            return sent + await send_due_digests(
+                store, self.notifier, self.clock, platforms=(PLATFORM,), worker=WORKER
+            )
 
         return self._runner.run(both())
 
@@ -156,7 +167,7 @@ class ConsoleSession:
         for follow_up in store.open_follow_ups(member.id):
             stops.update(nudge.send_at for nudge in plan_nudges(follow_up, member, start))
         for subscription in store.digest_subscriptions():
-            if subscription.platform != "console" or subscription.workspace_id != WORKSPACE:
+            if subscription.platform != PLATFORM or subscription.workspace_id != WORKSPACE:
                 continue
             week = start
             while week <= target + timedelta(days=7):
@@ -190,7 +201,7 @@ class ConsoleSession:
 
     def _member(self) -> MemberRecord:
         return self.services.store.get_or_create_member(
-            "console", WORKSPACE, self.user.user_id, self.user.display_name
+            PLATFORM, WORKSPACE, self.user.user_id, self.user.display_name
         )
 
     def _member_zone(self) -> str:
@@ -203,7 +214,7 @@ class ConsoleSession:
     # --- input -------------------------------------------------------------------------------
     def incoming(self, text: str) -> Incoming:
         return Incoming(
-            platform="console",
+            platform=PLATFORM,
             workspace_id=WORKSPACE,
             user_id=self.user.user_id,
             conversation_id=CONVERSATION,

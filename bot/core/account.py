@@ -11,6 +11,7 @@ from bot.core.context import Context, failure
 from bot.core.dates import format_time, plural
 from bot.core.messages import Action, Field, FileAttachment, Reply, Section
 from bot.core.nudges import plan_nudges
+from bot.core.zones import closest_zone
 from storage.records import MemberRecord
 
 
@@ -69,9 +70,18 @@ def settings(
     if isinstance(command, c.SettingsTimezoneCommand):
         zone_name = canonical_zone(command.zone)
         if zone_name is None:
+            guess = closest_zone(command.zone)
+            if guess is not None:
+                wanted = f"settings timezone {guess}"
+                return Reply(
+                    text=f"I don't know the time zone “{command.zone[:64]}”. Did you mean "
+                    f"**{guess}**?",
+                    actions=(Action(f"Use {guess}", wanted, style="primary"),),
+                    on_yes=wanted,
+                )
             return failure(
                 f"I don't know the time zone “{command.zone[:64]}”. Use an IANA name such as "
-                "`Europe/Berlin`, `America/New_York` or `Asia/Kolkata`.",
+                "`Europe/Berlin`, `America/New_York` or `Asia/Kolkata`, or a city like `Berlin`.",
                 topic="settings",
             )
         member = ctx.store.update_member(member_id, timezone=zone_name)
@@ -146,6 +156,7 @@ def forget_me(ctx: Context, command: c.ForgetMeCommand) -> Reply:
             "reviews and settings — and cannot be undone. `export` first if you want a copy. "
             "Type `forget-me confirm` to go ahead.",
             actions=(Action("Yes, delete everything", "forget-me confirm", style="danger"),),
+            on_yes="forget-me confirm",  # a typed "yes" answers the question; "no" keeps all
         )
     counts = ctx.store.forget_member(ctx.member.id)
     return Reply(

@@ -14,8 +14,10 @@ class PersonRef:
     """Who a command is about: a free-text name, a platform mention, or a follow-up id (`#12`)."""
 
     name: str
-    mention: str | None = None  # platform user id from `<@U123>`
+    mention: str | None = None  # platform user id of a mention (`Incoming.mentions`)
     follow_up_id: int | None = None
+    # `contact#12`: one contact among several with the same name (the "Which one?" buttons).
+    contact_id: int | None = None
 
     @property
     def lookup_key(self) -> str:
@@ -36,6 +38,9 @@ class MetCommand:
     place: str | None = None
     when: DaySpec | None = None
     note: str | None = None
+    # A contact of that name exists: None asks "Another Sam?", True makes a new contact, False
+    # logs the meeting with the existing one.
+    new_person: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -48,22 +53,64 @@ class FollowUpCommand:
     # Free text with no date and no dash: the words could be "name" or "name note". The service
     # splits them at the longest prefix that names a known contact.
     unsplit_words: tuple[str, ...] = ()
+    # A time of day the member named ("tomorrow at 3pm"); nudges keep to working hours, so the
+    # reply says so rather than dropping it silently.
+    at: time | None = None
 
 
 @dataclass(frozen=True)
 class ListCommand:
-    pass
+    filter: Literal["overdue", "all"] | None = None
 
 
 @dataclass(frozen=True)
 class DoneCommand:
     target: PersonRef
+    # Confirmed by the member although the touch is not due yet.
+    early: bool = False
 
 
 @dataclass(frozen=True)
 class SnoozeCommand:
     target: PersonRef
     days: int | None = None
+    when: DaySpec | None = None  # "snooze Dana until Monday"
+
+
+@dataclass(frozen=True)
+class WhoCommand:
+    person: PersonRef
+
+
+@dataclass(frozen=True)
+class NoteCommand:
+    person: PersonRef
+    note: str
+
+
+@dataclass(frozen=True)
+class RenameCommand:
+    person: PersonRef
+    new_name: str
+
+
+@dataclass(frozen=True)
+class DeleteContactCommand:
+    person: PersonRef
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class MergeContactsCommand:
+    keep: PersonRef
+    other: PersonRef
+
+
+@dataclass(frozen=True)
+class ChatCommand:
+    """Chat addressed to the coach: thanks, greetings, yes/no, bye, small talk, feedback."""
+
+    intent: Literal["thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback"]
 
 
 @dataclass(frozen=True)
@@ -155,6 +202,12 @@ Command = (
     | ExportCommand
     | ForgetMeCommand
     | FeedbackCommand
+    | WhoCommand
+    | NoteCommand
+    | RenameCommand
+    | DeleteContactCommand
+    | MergeContactsCommand
+    | ChatCommand
 )
 
 

@@ -24,6 +24,39 @@ _WEEKDAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {
     name: i for i, name in enumerate(WEEKDAYS)
 }
 _WEEKDAY_ALIASES |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+# Members write in more than one language; the weekdays they use most often.
+FOREIGN_WEEKDAYS: dict[str, int] = {
+    "lunes": 0,
+    "martes": 1,
+    "miércoles": 2,
+    "miercoles": 2,
+    "jueves": 3,
+    "viernes": 4,
+    "sábado": 5,
+    "sabado": 5,
+    "domingo": 6,
+    "segunda": 0,
+    "terça": 1,
+    "terca": 1,
+    "quarta": 2,
+    "quinta": 3,
+    "sexta": 4,
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonntag": 6,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+}
+_WEEKDAY_ALIASES |= FOREIGN_WEEKDAYS
 
 MONTHS: tuple[str, ...] = (
     "january",
@@ -76,7 +109,51 @@ class WeekdaySpec:
     weekday: int
 
 
-DaySpec = RelativeDays | CalendarDate | WeekdaySpec
+@dataclass(frozen=True)
+class LastWeekdaySpec:
+    """`last tuesday`: the most recent such day before today (never today itself)."""
+
+    weekday: int
+
+
+@dataclass(frozen=True)
+class NextWeekSpec:
+    """A day of next week: `next week` is its Monday, `end of next week` its Friday."""
+
+    weekday: int
+
+
+@dataclass(frozen=True)
+class NumericDate:
+    """`12/14`: which number is the month depends on the member's date order."""
+
+    first: int
+    second: int
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class AdjacentDay:
+    """Hindi "kal": yesterday for something that happened, tomorrow for something planned."""
+
+
+@dataclass(frozen=True)
+class DayOfMonth:
+    """`on the 14th`: this month's, or the nearest one in the direction of the event."""
+
+    day: int
+
+
+DaySpec = (
+    RelativeDays
+    | CalendarDate
+    | WeekdaySpec
+    | LastWeekdaySpec
+    | NextWeekSpec
+    | NumericDate
+    | AdjacentDay
+    | DayOfMonth
+)
 
 
 def weekday_number(word: str) -> int | None:
@@ -137,8 +214,61 @@ def _checked(month: int, day: int, year: int | None) -> CalendarDate:
     return CalendarDate(month, day, year)
 
 
-def resolve_past(spec: DaySpec, today: date) -> date:
+# Zones whose people write month/day; UTC (no zone set yet) too, as Slack's default locale does.
+_MONTH_FIRST_ZONES = ("America/", "US/", "Pacific/Honolulu", "Asia/Manila", "UTC", "Etc/UTC")
+
+
+def month_first_for_zone(timezone_name: str) -> bool:
+    """The usual numeric date order where the member lives: month first in the US-style zones,
+    day first elsewhere (`12/2` is 2 December in New York, 12 February in Berlin)."""
+    return timezone_name.startswith(_MONTH_FIRST_ZONES)
+
+
+def _calendar(spec: NumericDate, month_first: bool) -> CalendarDate:
+    month, day = (spec.first, spec.second) if month_first else (spec.second, spec.first)
+    try:
+        return _checked(month, day, spec.year)
+    except DateWordsError:
+        # "12/14" in a day-first zone can only be 14 December.
+        return _checked(day, month, spec.year)
+
+
+def _common(spec: DaySpec, today: date, month_first: bool) -> date | DaySpec:
+    if isinstance(spec, NumericDate):
+        return _calendar(spec, month_first)
+    if isinstance(spec, LastWeekdaySpec):
+        back = (today.weekday() - spec.weekday) % 7 or 7
+        return today - timedelta(days=back)
+    if isinstance(spec, NextWeekSpec):
+        monday = today + timedelta(days=7 - today.weekday())
+        return monday + timedelta(days=spec.weekday)
+    return spec
+
+
+def _month_day(spec: DayOfMonth, today: date, step: int) -> date:
+    year, month = today.year, today.month
+    for _ in range(13):
+        candidate = _safe_date(year, month, spec.day)
+        if candidate is not None and (candidate - today).days * step >= 0:
+            return candidate
+        month += step
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
+    raise DateWordsError("that date does not exist")
+
+
+def resolve_past(spec: DaySpec, today: date, *, month_first: bool = True) -> date:
     """The day a past event (a meeting) happened: bare weekdays and dates look backwards."""
+    if isinstance(spec, AdjacentDay):
+        return today - timedelta(days=1)
+    if isinstance(spec, DayOfMonth):
+        return _month_day(spec, today, -1)
+    common = _common(spec, today, month_first)
+    if isinstance(common, date):
+        return common
+    spec = common
     if isinstance(spec, RelativeDays):
         return today + timedelta(days=spec.days)
     if isinstance(spec, WeekdaySpec):
@@ -153,8 +283,16 @@ def resolve_past(spec: DaySpec, today: date) -> date:
     raise DateWordsError("that date does not exist")  # only 29 Feb with no leap year in range
 
 
-def resolve_future(spec: DaySpec, today: date) -> date:
+def resolve_future(spec: DaySpec, today: date, *, month_first: bool = True) -> date:
     """The day a future event (a follow-up) is due: bare weekdays and dates look forwards."""
+    if isinstance(spec, AdjacentDay):
+        return today + timedelta(days=1)
+    if isinstance(spec, DayOfMonth):
+        return _month_day(spec, today, 1)
+    common = _common(spec, today, month_first)
+    if isinstance(common, date):
+        return common
+    spec = common
     if isinstance(spec, RelativeDays):
         return today + timedelta(days=spec.days)
     if isinstance(spec, WeekdaySpec):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core.dates import plural
 from bot.core.guidelines import guideline_title, tip_of_the_week
 from bot.core.messages import Field, Reply, Section
+from bot.core.rules import WINDOW_DAYS
 from storage.records import ActivityFigures, DigestSubscriptionRecord
 
 
@@ -30,7 +31,7 @@ def activity_fields(figures: ActivityFigures) -> tuple[Field, ...]:
     return (
         Field("Meetings logged", str(figures.meetings_logged)),
         Field("Follow-ups logged", str(figures.follow_ups_logged)),
-        Field("Done within 10 days", within),
+        Field(f"Done within {WINDOW_DAYS} days", within),
         Field("Overdue now", str(figures.overdue)),
         Field("Drafts reviewed", str(figures.drafts_reviewed)),
         Field("Flagged as hard sell", flagged),
@@ -40,7 +41,11 @@ def activity_fields(figures: ActivityFigures) -> tuple[Field, ...]:
 
 
 def digest_reply(
-    figures: ActivityFigures, subscription: DigestSubscriptionRecord, week_label: str
+    figures: ActivityFigures,
+    subscription: DigestSubscriptionRecord,
+    week_label: str,
+    *,
+    scheduled: bool = True,
 ) -> Reply:
     """One channel's digest for one week. Shout-outs name only members who opted in: the store
     puts only those in `figures.shoutouts`, and this function adds no one."""
@@ -61,7 +66,7 @@ def digest_reply(
             f"**Networking digest, week {week_label}**: "
             f"{plural(figures.follow_ups_logged, 'follow-up')} logged, "
             f"{figures.follow_ups_done} done "
-            f"({_percent(figures.share_done_within_window)} within 10 days), "
+            f"({_percent(figures.share_done_within_window)} within {WINDOW_DAYS} days), "
             f"{plural(figures.drafts_reviewed, 'draft')} reviewed."
         )
     tip = tip_of_the_week(week_label)
@@ -72,14 +77,19 @@ def digest_reply(
     if figures.shoutouts:
         names = ", ".join(figures.shoutouts)
         sections.append(
-            Section(text=f"**Shout-outs** for following up within 10 days this week: {names}.")
+            Section(
+                text=f"**Shout-outs** for following up within {WINDOW_DAYS} days this week: "
+                f"{names}."
+            )
         )
-    sections.append(
-        Section(
-            text=f"Digest every {_WEEKDAY_NAMES[subscription.weekday % 7]} at "
+    if scheduled:
+        schedule = (
+            f"Digest every {_WEEKDAY_NAMES[subscription.weekday % 7]} at "
             f"{subscription.at:%H:%M} ({subscription.timezone}). `digest off` stops it."
         )
-    )
+    else:
+        schedule = "No weekly digest is set up here yet: `digest here` starts one."
+    sections.append(Section(text=schedule))
     return Reply(text=headline, sections=tuple(sections))
 
 

@@ -6,27 +6,38 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.core import commands as c
+from bot.core.contacts import matching, which_one
 from bot.core.context import Context, failure
-from bot.core.dates import format_day, in_days, plural, resolve_future, resolve_past
+from bot.core.dates import (
+    WeekdaySpec,
+    format_day,
+    format_time,
+    in_days,
+    month_first_for_zone,
+    plural,
+    resolve_future,
+    resolve_past,
+)
 from bot.core.help import example
-from bot.core.messages import Action, Field, Reply, Section
+from bot.core.messages import Action, Field, Reply, Section, mention_markup, retyped
 from bot.core.nudges import FollowUpPlan, plan_nudges
+from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
 from bot.core.rules import (
     DEFAULT_SNOOZE_DAYS,
     SECOND_TOUCH_DAYS,
     WINDOW_DAYS,
+    can_snooze,
     days_left_in_window,
     decide_due,
     decide_snooze,
     second_touch_due,
+    snooze_action,
     window_closes,
 )
 from storage.records import ContactRecord, FollowUpRecord, PlannedNudge
 
 # Longer lists are cut: a chat message with 50 follow-ups helps nobody (and Slack caps blocks).
 LIST_LIMIT = 15
-# Unknown free text with no date and no dash is taken as a new name only when it is this short.
-MAX_NEW_NAME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -40,14 +51,14 @@ class _Ask:
 
 
 def display_name(follow_up: FollowUpRecord, ctx: Context) -> str:
-    if follow_up.contact_mention and ctx.member.platform == "slack":
-        return f"<@{follow_up.contact_mention}>"
+    if follow_up.contact_mention:
+        return mention_markup(follow_up.contact_mention, follow_up.contact_name)
     return follow_up.contact_name
 
 
 def contact_ref(contact: ContactRecord) -> str:
     """How a button names a contact in command text."""
-    return f"<@{contact.mention}>" if contact.mention else contact.name
+    return mention_markup(contact.mention, contact.name) if contact.mention else contact.name
 
 
 def window_phrase(follow_up: FollowUpRecord, today: date) -> str:
@@ -71,10 +82,11 @@ def due_phrase(follow_up: FollowUpRecord, today: date) -> str:
     return f"due {due} ({in_days(follow_up.due_on, today)})"
 
 
-def _follow_up_actions(follow_up: FollowUpRecord) -> tuple[Action, ...]:
+def _follow_up_actions(follow_up: FollowUpRecord, today: date) -> tuple[Action, ...]:
+    snooze = (snooze_action(follow_up.id),) if can_snooze(follow_up, today) else ()
     return (
         Action("Done", f"done #{follow_up.id}", style="primary"),
-        Action("Snooze 2 days", f"snooze #{follow_up.id} 2 days"),
+        *snooze,
         Action("Cancel", f"cancel #{follow_up.id}"),
     )
 
@@ -88,35 +100,24 @@ def _plan(follow_up: FollowUpRecord | FollowUpPlan, ctx: Context) -> list[Planne
 
 def _contact_for(ctx: Context, person: c.PersonRef) -> ContactRecord | _Ask:
     """The member's contact for `person`, created on first mention."""
-    found = ctx.store.find_contacts(ctx.member.id, person.lookup_key)
+    found = matching(ctx, person)
     if len(found) == 1:
         return found[0]
     if not found:
+        if person.contact_id is not None:
+            return _Ask(failure(f"I can't find {person.name} among your contacts.", "who"))
         return ctx.store.add_contact(ctx.member.id, person.name, person.mention)
-    listed = "\n".join(
-        f"• {contact.name}" + (f" (<@{contact.mention}>)" if contact.mention else "")
-        for contact in found
-    )
-    return _Ask(
-        Reply(
-            text=(
-                f"You have {len(found)} contacts called “{person.name}”:\n{listed}\n"
-                "Mention the person (`@name`) to say which one."
-            )
-        )
-    )
+    return _Ask(which_one(ctx, person, found, "follow-up"))
 
 
 def _split_unsplit(ctx: Context, command: c.FollowUpCommand) -> c.FollowUpCommand | _Ask:
     """Pick the longest leading words that name a known contact; the rest is the note."""
     words = command.unsplit_words
-    for size in range(len(words), 0, -1):
-        name = " ".join(words[:size])
-        if ctx.store.find_contacts(ctx.member.id, name):
-            note = " ".join(words[size:]) or None
-            return c.FollowUpCommand(person=c.PersonRef(name=name), note=note)
-    if len(words) <= MAX_NEW_NAME_WORDS:
-        return c.FollowUpCommand(person=c.PersonRef(name=" ".join(words)))
+    name, note = split_name_and_note(
+        words, lambda name: bool(ctx.store.find_contacts(ctx.member.id, name))
+    )
+    if note is not None or len(words) <= MAX_NEW_NAME_WORDS:
+        return c.FollowUpCommand(person=c.PersonRef(name=name), note=note, at=command.at)
     return _Ask(
         failure(
             f"I don't know anyone called “{' '.join(words[:MAX_NEW_NAME_WORDS])}…” yet. "
@@ -146,7 +147,7 @@ def _open_target(ctx: Context, target: c.PersonRef, command: str) -> FollowUpRec
                 )
             )
         return follow_up
-    contacts = ctx.store.find_contacts(ctx.member.id, target.lookup_key)
+    contacts = matching(ctx, target)
     if not contacts:
         return _Ask(
             failure(
@@ -184,16 +185,27 @@ def _open_target(ctx: Context, target: c.PersonRef, command: str) -> FollowUpRec
 
 
 def met(ctx: Context, command: c.MetCommand) -> Reply:
-    met_on = resolve_past(command.when, ctx.today) if command.when else ctx.today
+    met_on = (
+        resolve_past(command.when, ctx.today, month_first=month_first(ctx))
+        if command.when
+        else ctx.today
+    )
     if met_on > ctx.today:
         return failure(
             f"{format_day(met_on, ctx.today)} is in the future. Log a meeting once it has "
             f"happened, e.g. {example('met')}.",
             topic="met",
         )
-    contact = _contact_for(ctx, command.person)
+    if command.new_person:
+        contact: ContactRecord | _Ask = ctx.store.add_contact(
+            ctx.member.id, command.person.name, command.person.mention
+        )
+    else:
+        contact = _contact_for(ctx, command.person)
     if isinstance(contact, _Ask):
         return contact.reply
+    if command.new_person is None and ctx.store.latest_meeting(ctx.member.id, contact.id):
+        return _same_person_question(ctx, contact)
     meeting = ctx.store.add_meeting(
         ctx.member.id, contact.id, met_on, place=command.place, note=command.note
     )
@@ -234,7 +246,22 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
     )
     if replaced:
         text += " It replaces " + ", ".join(f"#{old.id}" for old in replaced) + "."
-    return Reply(text=text, actions=_follow_up_actions(follow_up))
+    return Reply(text=text, actions=_follow_up_actions(follow_up, ctx.today))
+
+
+def _same_person_question(ctx: Context, contact: ContactRecord) -> Reply:
+    """A meeting with a name already met: never merge two people with one name silently."""
+    typed = retyped(ctx.incoming)
+    first = contact.name.split()[0]
+    new = f"{typed} (new contact)"
+    return Reply(
+        text=f"Another {first}? You already met **{contact.name}**. Is this someone new?",
+        actions=(
+            Action("New contact", new, style="primary"),
+            Action(f"Same {first}", f"{typed} (same contact)"),
+        ),
+        on_yes=new,
+    )
 
 
 def follow_up(ctx: Context, command: c.FollowUpCommand) -> Reply:
@@ -258,7 +285,23 @@ def follow_up(ctx: Context, command: c.FollowUpCommand) -> Reply:
 
 
 def _requested(ctx: Context, command: c.FollowUpCommand) -> date | None:
-    return resolve_future(command.when, ctx.today) if command.when else None
+    if command.when is None:
+        return None
+    return resolve_future(command.when, ctx.today, month_first=month_first(ctx))
+
+
+def month_first(ctx: Context) -> bool:
+    return month_first_for_zone(ctx.member.timezone)
+
+
+def _time_note(ctx: Context, command: c.FollowUpCommand) -> str:
+    if command.at is None:
+        return ""
+    return (
+        f" I plan follow-ups by the day, not the hour, so I can't remind you at "
+        f"{format_time(command.at)}: your nudge arrives at the start of your working day "
+        f"({format_time(ctx.member.work_start)})."
+    )
 
 
 def _late_action(follow_up_ref: str, days: int | None = None) -> Action:
@@ -310,8 +353,12 @@ def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) ->
     if capped:
         text += f" I moved it because {capped}."
     if late:
-        text += " It is a late follow-up: the 10-day window has closed, but a note still helps."
-    return Reply(text=text, actions=_follow_up_actions(record))
+        text += (
+            f" It is a late follow-up: the {WINDOW_DAYS}-day window has closed, but a note "
+            "still helps."
+        )
+    text += _time_note(ctx, command)
+    return Reply(text=text, actions=_follow_up_actions(record, ctx.today))
 
 
 def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> Reply:
@@ -329,13 +376,13 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
             )
             return Reply(
                 text=f"Noted on follow-up #{updated.id} with {name}: {command.note}",
-                actions=_follow_up_actions(updated),
+                actions=_follow_up_actions(updated, ctx.today),
             )
         return Reply(
             text=f"Follow-up #{current.id} with {name} is already "
             f"{due_phrase(current, ctx.today)}; {window_phrase(current, ctx.today)}. "
             f"To move it: `follow-up #{current.id} in 2 days`.",
-            actions=_follow_up_actions(current),
+            actions=_follow_up_actions(current, ctx.today),
         )
     capped: str | None = None
     late = current.late
@@ -371,24 +418,59 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
     if capped:
         text += f" I moved it because {capped}."
     if late and not current.late:
-        text += " Kept as a late follow-up: the 10-day window has closed, but a note still helps."
-    return Reply(text=text, actions=_follow_up_actions(updated))
+        text += (
+            f" Kept as a late follow-up: the {WINDOW_DAYS}-day window has closed, but a note "
+            "still helps."
+        )
+    text += _time_note(ctx, command)
+    return Reply(text=text, actions=_follow_up_actions(updated, ctx.today))
 
 
 def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     open_ones = ctx.store.open_follow_ups(ctx.member.id)
-    if not open_ones:
+    closed = _closed_follow_ups(ctx) if command.filter == "all" else []
+    if not open_ones and not closed:
         return Reply(
             text=f"No open follow-ups. Met someone? Log it: {example('met')}.",
         )
     ordered = sort_overdue_first(open_ones, ctx.today)
     overdue = sum(1 for f in ordered if f.due_on < ctx.today)
-    text = f"You have {plural(len(ordered), 'open follow-up')}"
-    text += f", {overdue} overdue." if overdue else "."
+    if command.filter == "overdue":
+        ordered = [f for f in ordered if f.due_on < ctx.today]
+        if not ordered:
+            on_time = (
+                "your open follow-up is on time"
+                if len(open_ones) == 1
+                else f"all {len(open_ones)} open follow-ups are on time"
+            )
+            return Reply(
+                text=f"Nothing overdue: {on_time}.",
+                actions=(Action("All follow-ups", "list"),),
+            )
+        text = f"You have {plural(len(ordered), 'overdue follow-up')}."
+    else:
+        text = f"You have {plural(len(ordered), 'open follow-up')}"
+        text += f", {overdue} overdue." if overdue else "."
     sections = tuple(_list_section(f, ctx) for f in ordered[:LIST_LIMIT])
     if len(ordered) > LIST_LIMIT:
         sections += (Section(text=f"…and {len(ordered) - LIST_LIMIT} more."),)
+    if closed:
+        text += f" Also {plural(len(closed), 'closed one')}, latest first."
+        sections += tuple(
+            Section(text=f"#{f.id} {display_name(f, ctx)} — {f.status}") for f in closed
+        )
     return Reply(text=text, sections=sections)
+
+
+def _closed_follow_ups(ctx: Context) -> list[FollowUpRecord]:
+    """Done and cancelled follow-ups, latest first (`list all`)."""
+    closed = [
+        follow_up
+        for contact in ctx.store.contacts(ctx.member.id)
+        for follow_up in ctx.store.contact_card(ctx.member.id, contact.id).follow_ups
+        if follow_up.status != "open"
+    ]
+    return sorted(closed, key=lambda f: f.id, reverse=True)[:LIST_LIMIT]
 
 
 def sort_overdue_first(follow_ups: list[FollowUpRecord], today: date) -> list[FollowUpRecord]:
@@ -402,13 +484,22 @@ def _list_section(follow_up: FollowUpRecord, ctx: Context) -> Section:
         f"{due_phrase(follow_up, ctx.today)} · {window_phrase(follow_up, ctx.today)}"
     )
     fields = (Field("Note", follow_up.note),) if follow_up.note else ()
-    return Section(text=text, fields=fields, actions=_follow_up_actions(follow_up)[:2])
+    return Section(text=text, fields=fields, actions=_follow_up_actions(follow_up, ctx.today)[:2])
 
 
 def done(ctx: Context, command: c.DoneCommand) -> Reply:
     target = _open_target(ctx, command.target, "done")
     if isinstance(target, _Ask):
         return target.reply
+    if target.touch >= 2 and target.due_on > ctx.today and not command.early:
+        early = f"done #{target.id} early"
+        return Reply(
+            text=f"The second touch with {display_name(target, ctx)} (#{target.id}) is not due "
+            f"until {format_day(target.due_on, ctx.today)} ({in_days(target.due_on, ctx.today)}). "
+            "Did you already send it?",
+            actions=(Action("Yes, mark it done", early, style="primary"), Action("Not yet", "no")),
+            on_yes=early,
+        )
     closed = ctx.store.close_follow_up(ctx.member.id, target.id, "done", ctx.now)
     name = display_name(closed, ctx)
     if closed.touch >= 2:
@@ -444,8 +535,23 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     target = _open_target(ctx, command.target, "snooze")
     if isinstance(target, _Ask):
         return target.reply
-    days = command.days or DEFAULT_SNOOZE_DAYS
     name = display_name(target, ctx)
+    days = command.days or DEFAULT_SNOOZE_DAYS
+    if command.when is not None:
+        wanted = resolve_future(command.when, ctx.today, month_first=month_first(ctx))
+        start = max(target.due_on, ctx.today)
+        if wanted <= start and isinstance(command.when, WeekdaySpec):
+            # "push Priya to Monday" when she is due Friday: the Monday after that.
+            wanted = resolve_future(command.when, start)
+        if wanted <= start:
+            return Reply(
+                text=f"Follow-up #{target.id} with {name} is already "
+                f"{due_phrase(target, ctx.today)}, so there is nothing to push to "
+                f"{format_day(wanted, ctx.today)}. To move it earlier: "
+                f"`follow-up #{target.id} on {wanted.day} {wanted:%b}`.",
+                actions=_follow_up_actions(target, ctx.today),
+            )
+        days = (wanted - start).days
     decision = decide_snooze(
         target.met_on, target.due_on, ctx.today, days, late=target.late or target.touch >= 2
     )
@@ -462,6 +568,14 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
                 Action("Done", f"done #{target.id}"),
                 _late_action(f"#{target.id}", days),
             ),
+        )
+    if decision.due_on == target.due_on:
+        return Reply(
+            text=f"Follow-up #{target.id} with {name} stays due "
+            f"**{format_day(target.due_on, ctx.today)}**: "
+            f"{decision.capped_reason or 'nothing to move'}. "
+            "Send a short note by then, or keep it as a late follow-up.",
+            actions=(Action("Done", f"done #{target.id}"), _late_action(f"#{target.id}", days)),
         )
     updated = ctx.store.reschedule_follow_up(
         ctx.member.id,
@@ -481,7 +595,7 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     )
     if decision.capped_reason:
         text += f" Not {plural(days, 'day')}: {decision.capped_reason}."
-    return Reply(text=text, actions=_follow_up_actions(updated)[:1])
+    return Reply(text=text, actions=_follow_up_actions(updated, ctx.today)[:1])
 
 
 def cancel(ctx: Context, command: c.CancelCommand) -> Reply:

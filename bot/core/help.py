@@ -4,54 +4,413 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core import commands as c
+from bot.core.dates import plural
 from bot.core.messages import Action, Reply, Section
+from bot.core.rules import DEFAULT_DUE_DAYS, DEFAULT_SNOOZE_DAYS, SECOND_TOUCH_DAYS, WINDOW_DAYS
 
 
 @dataclass(frozen=True)
 class CommandHelp:
+    """One command's spec: the words that start it, everyday phrasings that mean it, how to
+    write it, what it does, examples and its handlers. The parser (its `_parse_<name>`), the
+    phrasings, help, "did you mean" and the service's handler table are built from it."""
+
     name: str
     usage: str
     summary: str
     examples: tuple[str, ...]
+    # Other words that start the command ("ls" for list).
+    words: tuple[str, ...] = ()
+    # (regex over the whole line, command text it means); `{rest}` is the regex's `rest` group.
+    phrasings: tuple[tuple[str, str], ...] = ()
+    # Shown in the overview; hidden ones still work (feedback is sent by buttons).
+    listed: bool = True
+    # Which command types it produces and the handler of each, as "module.function" in bot.core
+    # (named, not imported: the handlers import this module for their examples).
+    handles: tuple[tuple[type, str], ...] = ()
 
+
+_WHO = r"(?P<rest>.+?)"
+_TAIL = r"[\s?!.]*"
 
 COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "met",
-        "met <person> [at <where>] [on <date>|yesterday] [— note]",
-        "Log a meeting. I schedule a follow-up 3 days later, inside the 10-day window.",
-        ("met Jane Doe at PyCon yesterday — asked about Rust hiring", "met @Ana Ruiz on 3 March"),
+        "met <person> [at <where>] [when] [, note]",
+        f"Log a meeting. I schedule a follow-up {plural(DEFAULT_DUE_DAYS, 'day')} later, "
+        f"inside the {WINDOW_DAYS}-day window.",
+        ("met Jane Doe at PyCon yesterday, asked about Rust hiring", "met @Ana Ruiz on 3 March"),
+        words=("meet",),
+        phrasings=(
+            (
+                r"(?:(?:i|we)(?:'ve| have)?\s+)?(?:just\s+|also\s+|finally\s+|briefly\s+)?"
+                r"(?:met|meet|was meeting|were meeting|(?:ran|bumped) into|saw|"
+                r"(?:had|grabbed) (?:a\s+)?(?:great\s+|quick\s+|nice\s+|good\s+)?"
+                r"(?:coffee|lunch|breakfast|dinner|drinks|call|chat|convo|conversation|beer|tea)"
+                r"\s+with|(?:great|nice|good|quick) (?:chat|convo|conversation|call)\s+with|"
+                r"caught up with|chatted with|spoke (?:with|to)|talked (?:with|to)|"
+                r"connected with|got to know|was introduced to|conocí a|conoci a|"
+                r"nakilala ko si|kennengelernt)\s+(?P<rest>.+)",
+                "met {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:log|record|add|note|save)(?:\s+that)?(?:\s*:\s*|\s+)"
+                r"(?:i\s+|we\s+)?(?:met|meet)\s+(?P<rest>.+)",
+                "met {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:log|record|add|note|save)\s+(?:a\s+|my\s+|new\s+)?"
+                r"(?:meeting|coffee|chat)(?:\s+with|\s*:|\s+w/)\s*(?P<rest>.+)",
+                "met {rest}",
+            ),
+            (r"meeting log\s*[:—–-]+\s*(?P<rest>.+)", "met {rest}"),
+            (
+                r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[ae]\b(?P<rest>.*)",
+                "met {who} {rest} {pre}",
+            ),
+            (
+                r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"
+                r"(?P<rest>.+)",
+                "met {rest} at {place}",
+            ),
+        ),
+        handles=((c.MetCommand, "followups.met"),),
     ),
     CommandHelp(
         "follow-up",
-        "follow-up <person|#id> [in N days|tomorrow|on <date>|next <weekday>] [note]",
-        "Schedule or move a follow-up. Never later than 10 days after you met.",
+        "follow-up <person|#id> [when] [note]",
+        f"Schedule or move a follow-up. Never later than {WINDOW_DAYS} days after you met.",
         ("follow-up Jane Doe in 2 days send the talk link", "follow-up #4 next friday"),
+        words=("followup", "follow_up", "fu"),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?(?:remind|nudge|ping)"
+                r"(?:\s+naman)?\s+(?:me|ako)\s+(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
+                r"(?:(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|"
+                r"call|dm|contact|write back)(?:\s+again)?\s+(?:with\s+|"
+                r"to\s+|w/\s*|con\s+|kay\s+)?)?"
+                r"(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like)\s+"
+                r"(?:to\s+)?(?:follow[- ]?up|reach out|get back|check in|write|ping|email|call)"
+                r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"(?:i'?d like|i want|i need)\s+(?:to\s+(?:make|set|get|have)\s+)?(?:a\s+)?"
+                r"(?:reminder|follow[- ]?up|nudge)\s+(?:to\s+(?:follow[- ]?up|reach out|write)\s+)?"
+                r"(?:with\s+|for\s+|about\s+|to\s+)?(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:set|schedule|add|plan|create|book|make|put|set up)\s+"
+                r"(?:up\s+)?(?:a\s+|the\s+|"
+                r"my\s+)?(?:next\s+)?(?:follow[- ]?up|reminder|touch|nudge)"
+                r"(?:\s+to\s+(?:follow[- ]?up|reach out|write)(?:\s+with)?)?"
+                r"\s+(?:with\s+|for\s+|about\s+|w/\s*)?(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:move|reschedule|change|shift)\s+(?P<who>.+?)(?:'s|’s)\s+"
+                r"(?:follow[- ]?up|reminder|touch)\s+(?P<rest>.+)",
+                "follow-up {who} {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:reschedule|move|change)\s+(?:the\s+|my\s+)?"
+                r"(?:follow[- ]?up|reminder|touch)\s+(?:with|for)\s+(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
+        ),
+        handles=((c.FollowUpCommand, "followups.follow_up"),),
     ),
     CommandHelp(
         "list",
-        "list",
-        "Your open follow-ups, overdue first, with the days left in each 10-day window.",
-        ("list",),
+        "list [overdue|all]",
+        f"Your open follow-ups, overdue first, with the days left in each {WINDOW_DAYS}-day "
+        "window. `list overdue` shows only the late ones.",
+        ("list", "list overdue"),
+        words=("ls",),
+        phrasings=(
+            (
+                r"(?:what(?:'s| is| are)|which|who(?:'s| is| are)?|show(?: me)?|any|anything|"
+                r"anyone|is anything|are any)\s+(?:of\s+)?(?:my\s+)?(?:follow[- ]?ups?\s+)?"
+                r"(?:are\s+|is\s+)?(?:overdue|late)(?:\s+(?:follow[- ]?ups?|ones|people))?",
+                "list overdue",
+            ),
+            (
+                r"(?:which|what)\s+(?:follow[- ]?ups?|reminders|ones)\s+did i (?:miss|forget)",
+                "list overdue",
+            ),
+            (
+                r"(?:who|what)\s+(?:am|are)\s+(?:i|we)\s+(?:late|behind)\s+on|"
+                r"anything (?:i'?m|i am) behind on|(?:am i|are we) behind(?: on anything)?|"
+                r"what did i miss",
+                "list overdue",
+            ),
+            (
+                r"(?:what(?:'s| is)|anything|is anything|what do i have)\s+"
+                r"(?:due|coming up|on my plate|open|pending|on my list|left)"
+                r"(?:\s+(?:today|this week|soon|for me))?",
+                "list",
+            ),
+            (
+                r"(?:show|list|see|view|give|display)(?: me)?\s+(?:my\s+)?"
+                r"(?:open\s+|pending\s+|current\s+)?(?:follow[- ]?ups?|reminders|list|touches)",
+                "list",
+            ),
+            (
+                r"(?:show|list|see|give)(?: me)?\s+(?:all|everything)(?:\s+(?:of\s+)?my\s+"
+                r"(?:follow[- ]?ups?|reminders))?(?:,?\s+(?:not just|including|even)\b.*)?",
+                "list all",
+            ),
+            (r"(?:show|list)(?: me)? all (?:of )?my (?:follow[- ]?ups?|reminders)", "list all"),
+            (
+                r"(?:who|whom)\s+(?:do|should|must)\s+i\s+(?:still\s+)?(?:need to\s+)?"
+                r"(?:follow[- ]?up|write|reach out|get back|ping)(?:\s+(?:with|to))?"
+                r"(?:\s+(?:today|this week|next))?",
+                "list",
+            ),
+            (r"what do i owe (?:people|anyone)|qu[eé] tengo pendiente", "list"),
+            (
+                r"(?:my\s+)?(?:open\s+|pending\s+)?(?:follow[- ]?ups?|reminders|to-?dos?)",
+                "list",
+            ),
+        ),
+        handles=((c.ListCommand, "followups.list_follow_ups"),),
     ),
     CommandHelp(
         "done",
         "done <person|#id>",
-        "Mark a follow-up done. After the first one I schedule a second touch 14 days later "
-        "(the rule of two).",
+        "Mark a follow-up done. After the first one I schedule a second touch "
+        f"{SECOND_TOUCH_DAYS} days later (the rule of two).",
         ("done Jane Doe", "done #4"),
+        words=("did",),
+        phrasings=(
+            (
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:followed up|wrote|reached out|"
+                r"got back to|checked in|emailed|messaged|texted|called|pinged|replied|sent a note|"
+                r"dm'?d|did the follow[- ]?up|did my follow[- ]?up)(?:\s+na)?"
+                r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:please\s+|pls\s+)?mark\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
+                r"complete|completed)",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:is|are)\s+(?:done|complete|sorted)",
+                "done {rest}",
+            ),
+            (
+                r"(?:finished|completed|done)\s+(?:the\s+|my\s+)?(?:follow[- ]?up\s+)?"
+                r"(?:with\s+|w/\s*)?(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:i\s+)?(?:sent|emailed|texted|wrote|called)\s+(?P<rest>.+?)(?:\s+.*)?"
+                r"[,;—–-]+\s*(?:(?:you can |pls |please |pa)?(?:mark|tick|check)\b.*|"
+                r"that(?: one| follow[- ]?up)? is done|done)",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:replied|answered|"
+                r"got back to me)\b.*(?:mark|tick|check|done).*",
+                "done {rest}",
+            ),
+            (r"(?P<rest>.+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
+            (
+                r".*?\b(?:escrib[ií]|llam[eé]|mand[eé])\s+a\s+(?P<rest>.+?)(?:[,;].*)?",
+                "done {rest}",
+            ),
+        ),
+        handles=((c.DoneCommand, "followups.done"),),
     ),
     CommandHelp(
         "snooze",
-        "snooze <person|#id> [N days]",
-        "Push a follow-up back (2 days unless you say), never past day 10 after meeting.",
-        ("snooze #4", "snooze Jane Doe 3 days"),
+        "snooze <person|#id> [N days|until <day>]",
+        f"Push a follow-up back ({DEFAULT_SNOOZE_DAYS} days unless you say), never past day "
+        f"{WINDOW_DAYS} after meeting.",
+        ("snooze #4", "snooze Jane Doe 3 days", "snooze Dana until Monday"),
+        words=("postpone", "push", "delay", "defer"),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:push|bump|postpone|delay|defer|put off|hold off on|"
+                r"hold off|snooze)\s+(?:back\s+)?(?:the\s+|my\s+)?(?:follow[- ]?up\s+|reminder\s+)?"
+                r"(?:with\s+|for\s+|on\s+|about\s+)?(?P<rest>.+)",
+                "snooze {rest}",
+            ),
+            (r"remind me (?:later|again) about\s+(?P<rest>.+)", "snooze {rest}"),
+        ),
+        handles=((c.SnoozeCommand, "followups.snooze"),),
     ),
     CommandHelp(
         "cancel",
         "cancel <person|#id>",
         "Drop a follow-up (or a second touch) you no longer plan to send.",
         ("cancel #4", "cancel Jane Doe"),
+        words=("drop",),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:stop|quit|no more|don'?t|do not)\s+(?:remind(?:ing)? me|"
+                r"reminders|nudg(?:e|ing) me|nudges|ping(?:ing)? me)\s+(?:about|for|of|abt|re)\s+"
+                r"(?P<rest>.+)",
+                "cancel {rest}",
+            ),
+            (
+                r"(?:i\s+)?(?:don'?t|do not|no|won'?t|will not|shan'?t)\s+(?:need|want|have)?\s*"
+                r"(?:to\s+)?(?:follow[- ]?up|write|reach out|get back)\s+(?:with\s+|to\s+)?"
+                r"(?P<rest>.+?)(?:[,;]\s*.*)?",
+                "cancel {rest}",
+            ),
+            (
+                r"(?:no need to follow[- ]?up with|skip|never ?mind|forget about following up with|"
+                r"forget (?:about )?(?:the )?(?:follow[- ]?up|reminder) (?:with|for|about))\s+"
+                r"(?P<rest>.+)",
+                "cancel {rest}",
+            ),
+            (
+                r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|remove|delete|kill|call off|clear|"
+                r"stop)\s+(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
+                "cancel {rest}",
+            ),
+        ),
+        handles=((c.CancelCommand, "followups.cancel"),),
+    ),
+    CommandHelp(
+        "who",
+        "who <person>",
+        "A contact's card: where and when you met, touches done and due, and your notes.",
+        ("who Priya", "who is Jane Doe?"),
+        words=("whois", "card", "contact"),
+        phrasings=(
+            (
+                r"(?:remind me\s+)?who(?:'s| is| was)\s+"
+                + _WHO
+                + r"(?:\s+again|\s+is|\s+was)?"
+                + _TAIL,
+                "who {rest}",
+            ),
+            (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
+            (
+                r"(?:what do (?:i|we) know about|tell me (?:more )?about|"
+                r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"
+                r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
+                r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
+                r"what notes do i have (?:on|about|for))"
+                r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
+                "who {rest}",
+            ),
+        ),
+        handles=((c.WhoCommand, "contacts.who"),),
+    ),
+    CommandHelp(
+        "note",
+        "note <person>: <note>",
+        "Add a note to a contact, e.g. something to bring up next time.",
+        ("note Priya: hiring SREs in Berlin",),
+        words=("notes",),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:paki-?|pa-?)?(?:add|save|put|"
+                r"jot down|write down|record|update)(?:\s+sa)?"
+                r"\s+(?:a\s+)?(?:note|notes)\s+(?:to|for|on|about|ni|of)\s+(?P<rest>.+)",
+                "note {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:add|save|jot down|write down)\s+(?:to|for|on)\s+"
+                r"(?P<who>.+?)(?:'s|’s)?\s*(?:notes?)?\s*(?P<sep>[:—–-]+)\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:add|save)\s+(?:a\s+)?note\s+(?P<rest>.+)",
+                "note {rest}",
+            ),
+            (
+                r"(?:update|edit)\s+(?P<who>.+?)(?:'s|’s)\s+notes?\s*[:—–-]+\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"for\s+(?P<who>[^,:]+?),\s*(?:add\s+)?(?:a\s+)?note\s*[:—–-]+\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (r"(?P<who>[^:—–]+?)\s+note\s*[:—–-]+\s*(?P<rest>.+)", "note {who}: {rest}"),
+            (r"note (?:for|on|about|to)\s+(?P<rest>.+)", "note {rest}"),
+        ),
+        handles=((c.NoteCommand, "contacts.note"),),
+    ),
+    CommandHelp(
+        "rename",
+        "rename <person> to <new name>",
+        "Change a contact's name.",
+        ("rename Sam to Sam Lee",),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:change|update|fix|set)\s+(?P<rest>.+?)(?:'s|’s)\s+name\s+"
+                r"(?:to|as)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:please\s+)?(?:change|update|fix)\s+(?:the\s+)?name\s+(?:of\s+)?(?P<rest>.+?)"
+                r"\s+to\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)(?:'s|’s)\s+name\s+(?:should be|"
+                r"is now|is actually|is)\s+(?P<new>.+?)"
+                r"(?:[,;]\s*.*)?",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+should be (?:listed|called|saved|named) as\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+goes by\s+.+?(?:rename (?:him|her|them) to|call (?:him|her|them))"
+                r"\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+got married,?\s+(?:she|he|they)(?:'s|’s| is| are)\s+(?P<new>.+?)"
+                r"(?:\s+now)?(?:\s*[—–-].*)?",
+                "rename {rest} to {new}",
+            ),
+            (r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on", "rename {rest} to {new}"),
+        ),
+        handles=((c.RenameCommand, "contacts.rename"),),
+    ),
+    CommandHelp(
+        "delete-contact",
+        "delete-contact <person>",
+        "Delete a contact with their meetings, follow-ups and notes. I ask once first.",
+        ("delete-contact Kai Müller",),
+        words=("delete", "remove", "delete_contact", "deletecontact"),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget)\s+(?:the\s+)?"
+                r"(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
+                r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
+                "delete-contact {rest}",
+            ),
+            (
+                r"i\s+(?:don'?t|do not)\s+want\s+(?P<rest>.+?)\s+(?:in here|in my contacts|"
+                r"anymore|any more)\b.*\b(?:delete|remove)\b.*",
+                "delete-contact {rest}",
+            ),
+        ),
+        handles=((c.DeleteContactCommand, "contacts.delete_contact"),),
+    ),
+    CommandHelp(
+        "merge",
+        "merge <person> into <person>",
+        "Merge two contacts who are the same person; meetings and follow-ups move to the second.",
+        ("merge Sam into Sam Lee",),
+        listed=True,
+        handles=((c.MergeContactsCommand, "contacts.merge"),),
     ),
     CommandHelp(
         "review",
@@ -59,18 +418,80 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Check a draft before you send it: value first, no hard sell. In a direct message you "
         "can also just paste the draft.",
         ("review Hi Jane, great meeting you at PyCon — here is the article I mentioned.",),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:check|review) (?:this|"
+                r"my draft|this draft)\s*[:-]\s*(?P<rest>.+)",
+                "review {rest}",
+            ),
+        ),
+        handles=((c.ReviewCommand, "reviews.review"),),
     ),
     CommandHelp(
         "stats",
         "stats [week|month]",
         "Your follow-ups and draft reviews over the last 7 or 30 days.",
         ("stats", "stats month"),
+        words=("statistics",),
+        phrasings=(
+            (
+                r"(?:how am i doing|how did i do|how'?s it going|"
+                r"how many (?:people|follow[- ]?ups?|"
+                r"meetings|touches|reviews)(?: did i| have i)?\s+\w+(?:\s+\w+)?)"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                r"(?:show |give )?(?:me )?(?:my )?(?:networking\s+)?(?:stats|numbers|statistics|"
+                r"progress)\s+(?:for\s+)?(?:this|the|last|past)\s+(?P<rest>week|month)",
+                "stats {rest}",
+            ),
+            (
+                r"(?:show |give )?(?:me )?(?:this|last) (?P<rest>week|month)(?:'s|’s)?\s+"
+                r"(?:networking\s+)?(?:stats|numbers|statistics)",
+                "stats {rest}",
+            ),
+            (
+                r"(?:show |give )?(?:me )?my (?:networking\s+)?(?:stats|"
+                r"numbers|statistics|progress)",
+                "stats",
+            ),
+            (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
+            (r"stats (?:for )?(?:the |this )(?P<rest>week|month)", "stats {rest}"),
+        ),
+        handles=((c.StatsCommand, "reports.stats"),),
     ),
     CommandHelp(
         "digest",
         "digest here [weekday] [HH:MM] | digest off | digest preview",
         "A weekly team digest in this channel (Monday 09:00 unless you say).",
         ("digest here friday 16:00", "digest preview", "digest off"),
+        phrasings=(
+            (
+                r"(?:turn off|stop|disable|cancel|unsubscribe(?: from)?|no more)\s+(?:the\s+)?"
+                r"(?:weekly\s+)?digests?|i\s+(?:don'?t|do not)\s+want\s+(?:the\s+)?(?:weekly\s+)?"
+                r"digests?(?:\s+anymore)?",
+                "digest off",
+            ),
+            (
+                r"(?:show|preview|see)(?: me)?\s+(?:a\s+|the\s+)?(?:preview of\s+)?(?:the\s+)?"
+                r"(?:weekly\s+)?digest|what (?:would|will|does) the digest look like|"
+                r"digest preview",
+                "digest preview",
+            ),
+            (
+                r"(?:(?:can|could) i (?:get|have)\s+|(?:post|send|put|set up|start|i want)\s+)"
+                r"(?:me\s+)?(?:a\s+|the\s+)?(?:weekly\s+)?digest\s*(?:here|in this channel)?"
+                r"(?P<rest>.*)",
+                "digest here {rest}",
+            ),
+            (r"digest\s+(?:here|in this channel)(?P<rest>.*)", "digest here {rest}"),
+        ),
+        handles=(
+            (c.DigestHereCommand, "reports.digest_here"),
+            (c.DigestOffCommand, "reports.digest_off"),
+            (c.DigestPreviewCommand, "reports.digest_preview"),
+        ),
     ),
     CommandHelp(
         "settings",
@@ -78,22 +499,104 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Your time zone and working hours (nudges only arrive in them), shout-outs in the "
         "digest, and whether I may keep the text of your drafts.",
         ("settings timezone Europe/Berlin", "settings hours 08:30-17:00", "settings shoutouts on"),
+        words=("setting", "preferences"),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s+"
+                r"(?:to\s+)?(?P<rest>.+?)",
+                "settings timezone {rest}",
+            ),
+            (
+                r"(?:i(?:'m| am) (?:in|on)|i live in|my time\s*zone is|i(?:'ve)? moved to|"
+                r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
+                r"(?:,?\s+(?:please\s+)?(?:update|change|set) my time\s*zone)?",
+                "settings timezone {rest}",
+            ),
+            (
+                r"(?:please\s+)?(?:set|change|update)?\s*my\s+(?:working\s+|work\s+|office\s+)?"
+                r"hours\s+(?:are|to|=)\s+(?P<rest>.+?)",
+                "settings hours {rest}",
+            ),
+            (r"(?:i\s+)?work\s+(?:from\s+)?(?P<rest>\d.+?)", "settings hours {rest}"),
+            (r"(?:show|what are|see|view)(?: me)?\s+my\s+settings", "settings"),
+            (
+                r"(?:turn|switch)\s+(?P<v>on|off)\s+(?:the\s+)?shout-?outs|"
+                r"(?:turn|switch)\s+shout-?outs\s+(?P<v2>on|off)",
+                "settings shoutouts {v}{v2}",
+            ),
+            (r"(?:please\s+)?(?:enable|allow)\s+(?:the\s+)?shout-?outs", "settings shoutouts on"),
+            (
+                r"(?:please\s+)?(?:disable|no more)\s+(?:the\s+)?shout-?outs",
+                "settings shoutouts off",
+            ),
+            (
+                r"(?:don'?t|do not|stop|never)\s+(?:store|save|keep)(?:ing)?\s+(?:the text of\s+)?"
+                r"my\s+drafts",
+                "settings store-drafts off",
+            ),
+            (
+                r"(?:you can|please|ok to|go ahead and)?\s*(?:store|"
+                r"save|keep)\s+(?:the text of\s+)?"
+                r"my\s+drafts",
+                "settings store-drafts on",
+            ),
+        ),
+        handles=(
+            (c.SettingsShowCommand, "account.settings"),
+            (c.SettingsTimezoneCommand, "account.settings"),
+            (c.SettingsHoursCommand, "account.settings"),
+            (c.SettingsToggleCommand, "account.settings"),
+        ),
     ),
-    CommandHelp("export", "export", "Everything I keep about you, as JSON.", ("export",)),
+    CommandHelp(
+        "export",
+        "export",
+        "Everything I keep about you, as JSON.",
+        ("export",),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
+                r"download|export)\s+(?:a\s+copy of\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+)?"
+                r"(?:data|records|information|info|contacts|everything)(?:\s+as a (?:file|json))?",
+                "export",
+            ),
+            (r"i want to export(?:\s+.*)?", "export"),
+        ),
+        handles=((c.ExportCommand, "account.export"),),
+    ),
     CommandHelp(
         "forget-me",
         "forget-me [confirm]",
         "Delete every record about you. I ask once before I do it.",
         ("forget-me",),
+        words=("forgetme", "forget_me"),
+        phrasings=(
+            (
+                r"(?:yes,?\s+)?(?:please\s+)?(?:forget (?:about )?me|"
+                r"delete (?:all\s+(?:of\s+)?)?my "
+                r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
+                r"delete everything(?: about me)?|wipe (?:everything|"
+                r"all)(?: you have)?(?: on me| about me)?|"
+                r"remove all (?:of\s+)?my (?:data|information|records))\b.*",
+                "forget-me",
+            ),
+        ),
+        handles=((c.ForgetMeCommand, "account.forget_me"),),
     ),
     CommandHelp(
         "feedback",
         "feedback <review-id> helpful|wrong-flag",
         "Tell me whether a draft review helped (the buttons under a review send this).",
         ("feedback 12 helpful",),
+        listed=False,
+        handles=((c.FeedbackCommand, "reviews.feedback"),),
     ),
     CommandHelp(
-        "help", "help [command]", "This overview, or the details of one command.", ("help met",)
+        "help",
+        "help [command]",
+        "This overview, or the details of one command.",
+        ("help met",),
+        words=("?", "commands", "menu"),
     ),
 )
 
@@ -109,7 +612,7 @@ def example(name: str) -> str:
 
 
 def overview_reply(prefix: str | None = None) -> Reply:
-    lines = [f"• `{h.usage}` — {h.summary}" for h in COMMAND_HELP]
+    lines = [f"• `{h.usage}` — {h.summary}" for h in COMMAND_HELP if h.listed]
     intro = "Here is what I can do. Type `help <command>` for examples."
     text = "\n".join([*([prefix] if prefix else []), intro, *lines])
     return Reply(

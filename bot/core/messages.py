@@ -1,7 +1,8 @@
 """What channels hand to the core (`Incoming`) and what the core hands back (`Reply`).
 
 Reply text uses a tiny, channel-neutral markup that each renderer translates:
-`**bold**`, `` `code` ``, and lines starting with "• " for bullets.
+`**bold**`, `` `code` ``, lines starting with "• " for bullets, and `@[Jane Doe](U123)` for a
+mention of a platform user (Slack renders it `<@U123>`, Teams and the console "@Jane Doe").
 Buttons are `Action`s whose `command` is ordinary command text ("done #12"): a click is
 handled exactly as if the user had typed that command, so every channel gets working
 buttons for free.
@@ -9,6 +10,7 @@ buttons for free.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -16,6 +18,38 @@ if TYPE_CHECKING:
     from coach_rules.review import Review
 
 Platform = Literal["slack", "teams", "console"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A platform user named in a message; the text itself says "@name"."""
+
+    user_id: str
+    name: str
+
+
+# The neutral mention markup in reply text and button commands.
+MENTION_MARKUP = re.compile(
+    r"@\[(?P<name>[^\]\n]{1,200})\]\((?P<user_id>[A-Za-z0-9._:@-]{1,128})\)"
+)
+
+
+def mention_markup(user_id: str, name: str) -> str:
+    readable = " ".join(name.replace("[", "(").replace("]", ")").split()) or user_id
+    return f"@[{readable}]({user_id})"
+
+
+def retyped(incoming: Incoming) -> str:
+    """The member's text as a button can send it again: mentions keep their user ids."""
+    text = " ".join(incoming.text.split())
+    for mention in incoming.mentions:
+        text = text.replace(f"@{mention.name}", mention_markup(mention.user_id, mention.name), 1)
+    return text
+
+
+def plain_mentions(text: str) -> str:
+    """Mentions as "@name", for channels that cannot ping a user from text."""
+    return MENTION_MARKUP.sub(lambda m: f"@{m.group('name')}", text)
 
 
 @dataclass(frozen=True)
@@ -27,6 +61,8 @@ class Incoming:
     text: str
     is_direct_message: bool = True
     user_display_name: str | None = None
+    # Users the text names as "@name", with their platform ids (decoded by the channel).
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,3 +106,6 @@ class Reply:
     # Id of the stored draft review, so channels can attach feedback buttons to it.
     review_id: int | None = None
     attachment: FileAttachment | None = None
+    # The reply asks a yes/no question: a "yes" typed next runs this command text (a "no" leaves
+    # everything as it was). Channels need not render it.
+    on_yes: str | None = None

@@ -14,8 +14,15 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.core.dates import format_day, local_today, zone
-from bot.core.messages import Action, Field, Reply, Section
-from bot.core.rules import LAST_CHANCE_DAY, WINDOW_DAYS, days_left_in_window, window_closes
+from bot.core.messages import Action, Field, Reply, Section, mention_markup
+from bot.core.rules import (
+    LAST_CHANCE_DAY,
+    WINDOW_DAYS,
+    can_snooze,
+    days_left_in_window,
+    snooze_action,
+    window_closes,
+)
 from storage.records import DueNudge, MemberRecord, PlannedNudge
 
 
@@ -136,8 +143,8 @@ def nudge_reply(due: DueNudge, now: datetime) -> Reply:
     """The message a member gets when a nudge comes due, with Done / Snooze / Review buttons."""
     follow_up = due.follow_up
     name = follow_up.contact_name
-    if follow_up.contact_mention and due.member.platform == "slack":
-        name = f"<@{follow_up.contact_mention}>"
+    if follow_up.contact_mention:
+        name = mention_markup(follow_up.contact_mention, follow_up.contact_name)
     today = local_today(due.member.timezone, now)
     left = days_left_in_window(follow_up.met_on, today)
     met = format_day(follow_up.met_on, today)
@@ -169,9 +176,10 @@ def nudge_reply(due: DueNudge, now: datetime) -> Reply:
     if follow_up.note:
         fields.append(Field("Note", follow_up.note))
     section = Section(text=f"Follow-up #{follow_up.id} with {name}", fields=tuple(fields))
+    snooze = (snooze_action(follow_up.id),) if can_snooze(follow_up, today) else ()
     actions = (
         Action("Done", f"done #{follow_up.id}", style="primary"),
-        Action("Snooze 2 days", f"snooze #{follow_up.id} 2 days"),
+        *snooze,
         Action("Review my draft", "review"),
     )
     return Reply(text=text, sections=(section,), actions=actions)

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from datetime import time
 
 from bot.core import commands as c
-from bot.core.dates import MAX_DAYS, DateWordsError, DaySpec, RelativeDays, WeekdaySpec, parse_day
+from bot.core.dates import MAX_DAYS, DateWordsError, DaySpec, RelativeDays, parse_day
 from bot.core.dates import weekday_number as _weekday_number
-from bot.core.help import HELP_BY_NAME, example, usage_line
+from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
+from bot.core.language import chat_intent, help_topic, rephrase
+from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.when import WhenError, cut, find_day, find_days, find_time
+from bot.core.zones import zone_for
+from storage.names import could_name, match_names, name_key
 
 # Commands are one line typed by a person; anything longer is a paste that went wrong.
 MAX_COMMAND_CHARS = 4_000
@@ -24,40 +31,22 @@ MAX_NAME_CHARS = 80
 MAX_NOTE_CHARS = 1_000
 
 COMMAND_ALIASES: dict[str, str] = {
-    "help": "help",
-    "?": "help",
-    "met": "met",
-    "follow-up": "follow-up",
-    "followup": "follow-up",
-    "follow_up": "follow-up",
-    "fu": "follow-up",
-    "list": "list",
-    "ls": "list",
-    "done": "done",
-    "snooze": "snooze",
-    "cancel": "cancel",
-    "review": "review",
-    "stats": "stats",
-    "digest": "digest",
-    "settings": "settings",
-    "setting": "settings",
-    "export": "export",
-    "forget-me": "forget-me",
-    "forgetme": "forget-me",
-    "forget_me": "forget-me",
-    "feedback": "feedback",
+    word: spec.name for spec in COMMAND_HELP for word in (spec.name, *spec.words)
 }
 COMMAND_NAMES: tuple[str, ...] = tuple(HELP_BY_NAME)
 
 _PRONOUNS = frozenset({"you", "me", "i", "we", "us", "them", "him", "her", "your", "my", "our"})
 _TOKEN = re.compile(
-    r"<@[A-Za-z0-9._-]+(?:\|[^>]*)?>|<at(?:\s[^>]*)?>.*?</at>|\S+", re.IGNORECASE | re.DOTALL
+    r"@\[[^\]\n]{1,200}\]\([A-Za-z0-9._:@-]{1,128}\)|<@[A-Za-z0-9._-]+(?:\|[^>]*)?>|"
+    r"<at(?:\s[^>]*)?>.*?</at>|\S+",
+    re.IGNORECASE | re.DOTALL,
 )
 _SLACK_MENTION = re.compile(r"<@([A-Za-z0-9._-]+)(?:\|([^>]*))?>")
 # Teams writes a mention as `<at>Jane Doe</at>` (sometimes `<at id="0">…`); only the name is in the
 # text, so it becomes a free-text name.
 _TEAMS_MENTION = re.compile(r"<at(?:\s[^>]*)?>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _FOLLOW_UP_ID = re.compile(r"#(\d{1,12})")
+_CONTACT_ID = re.compile(r"contact#(\d{1,12})", re.IGNORECASE)
 # A note starts after a dash standing alone: "met Jane — note", "met Jane -- note".
 _NOTE_DASH = re.compile(r"\s+(?:—|–|--|-)\s+|\s*[—–]\s*")
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?", re.IGNORECASE)
@@ -77,49 +66,133 @@ class _Draft(Exception):
 
 
 def closest_command(word: str) -> str | None:
-    candidates = list(COMMAND_ALIASES)
-    match = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=0.6)
+    candidates = [alias for alias in COMMAND_ALIASES if len(alias) > 2]
+    match = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=_DID_YOU_MEAN_CUTOFF)
     return COMMAND_ALIASES[match[0]] if match else None
 
 
-def parse_command(
-    text: str, *, direct_message: bool = False
-) -> c.Command | c.ParseFailure | c.NotACommand:
-    body = text.strip()
-    explicit = False
+# High enough that "exit" is not "export" and "help me" not "met"; low enough for "snoze", "lsit".
+_DID_YOU_MEAN_CUTOFF = 0.75
+
+
+def _strip_prefix(body: str) -> tuple[str, bool]:
     lowered = body[:20].lower()
     if lowered.startswith("/network") and (len(body) == 8 or body[8].isspace()):
-        body, explicit = body[8:].strip(), True
-    elif lowered.startswith("network") and (len(body) == 7 or body[7].isspace()):
+        return body[8:].strip(), True
+    if lowered.startswith("network") and (len(body) == 7 or body[7].isspace()):
         following = body[7:].strip().split(maxsplit=1)
         if not following or following[0].lower() in COMMAND_ALIASES:
-            body, explicit = body[7:].strip(), True
+            return body[7:].strip(), True
+    # "/help", "/list": a slash typed out of habit in a DM or the console.
+    if body.startswith("/") and body[1:].split(maxsplit=1)[:1]:
+        word = body[1:].split(maxsplit=1)[0].lower()
+        if word in COMMAND_ALIASES:
+            return body[1:], True
+    return body, False
+
+
+def parse_command(
+    text: str,
+    *,
+    direct_message: bool = False,
+    known_names: Sequence[str] = (),
+    mentions: Sequence[Mention] = (),
+) -> c.Command | c.ParseFailure | c.NotACommand:
+    """`known_names`: the member's contacts, which help find a name inside a sentence;
+    `mentions`: the platform users the text names as "@name"."""
+    known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
+    try:
+        return _parse(text, direct_message)
+    finally:
+        _KNOWN.reset(known)
+        _MENTIONS.reset(mentioned)
+
+
+def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
+    body, explicit = _strip_prefix(text.strip())
     if not body:
         return c.HelpCommand()
+    casual_dm = direct_message and not explicit
+    draft_like = "\n" in body.strip() or len(body) > _DRAFT_LIKE_CHARS
+    if casual_dm and draft_like and not body.lower().startswith("review"):
+        return c.NotACommand(text)
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
     head, rest = match.group(1).lower(), match.group(2)
     if head == "follow" and rest.lower().startswith("up") and (len(rest) == 2 or rest[2].isspace()):
         head, rest = "follow-up", rest[2:].lstrip()
+    head = head.rstrip(":,")
     name = COMMAND_ALIASES.get(head)
 
-    casual_dm = direct_message and not explicit
-    if name is None:
-        suggestion = closest_command(head)
-        if casual_dm and (suggestion is None or len(body.split()) > 3):
-            return c.NotACommand(text)
-        return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
+    if name is not None and not _reads_as_sentence(name, rest):
+        direct = _run_parser(name, rest, text, casual_dm)
+        if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
+            return direct
+        fallback = direct
+    else:
+        fallback = None
 
-    if name != "review":
-        if casual_dm and ("\n" in body or len(body) > _DRAFT_LIKE_CHARS):
+    rephrased = rephrase(body)
+    if rephrased is not None:
+        new_head, _, new_rest = rephrased.partition(" ")
+        new_name = COMMAND_ALIASES.get(new_head.lower().rstrip(":,"))
+        if new_name is None:
+            return c.NotACommand(text) if casual_dm else c.HelpCommand(unknown=head[:40])
+        result = _run_parser(new_name, new_rest, text, casual_dm)
+        if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
+            # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
-        if len(body) > MAX_COMMAND_CHARS:
-            return c.ParseFailure(
-                f"That command is {len(body):,} characters long; commands fit on one line "
-                f"(at most {MAX_COMMAND_CHARS:,}). Try {example(name)}.",
-                topic=name,
-            )
+        if not isinstance(result, c.ParseFailure) or fallback is None:
+            return result
+    if fallback is not None:
+        return fallback
+
+    intent = chat_intent(body)
+    if intent is not None:
+        return c.ChatCommand(intent)
+    question, topic = help_topic(body)
+    if question:
+        return c.HelpCommand(topic=topic)
+    if re.fullmatch(r"help(?:\s+me)?(?:\s+please)?[\s!?.]*", body, re.IGNORECASE):
+        return c.HelpCommand()
+
+    suggestion = closest_command(head) if len(body.split()) <= 3 else None
+    if casual_dm and suggestion is None:
+        return c.NotACommand(text)
+    return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
+
+
+def _reads_as_sentence(name: str, rest: str) -> bool:
+    """ "delete" or "list" starting an everyday sentence rather than the command."""
+    lowered = rest.lower()
+    if name == "delete-contact" and re.search(
+        r"follow[- ]?up|reminder|\bnudges?\b|^(?:all\s+)?(?:of\s+)?my\s+(?:data|account|"
+        r"information|records)|^everything",
+        lowered,
+    ):
+        return True
+    if name == "who" and re.match(
+        r"(?:do|am|should|must|did|have|are|is overdue|is late)\b", lowered
+    ):
+        return True
+    if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
+        return lowered.startswith("with")
+    return name in {"follow-up", "snooze", "done", "cancel"} and lowered.startswith(
+        ("with ", "the follow")
+    )
+
+
+def _run_parser(
+    name: str, rest: str, text: str, casual_dm: bool
+) -> c.Command | c.ParseFailure | c.NotACommand:
+    size = len(name) + 1 + len(rest)
+    if name != "review" and size > MAX_COMMAND_CHARS:
+        return c.ParseFailure(
+            f"That command is {size:,} characters long; commands fit on one line "
+            f"(at most {MAX_COMMAND_CHARS:,}). Try {example(name)}.",
+            topic=name,
+        )
     try:
         return _PARSERS[name](rest.strip() if name != "review" else rest)
     except _Draft:
@@ -129,6 +202,12 @@ def parse_command(
             else c.ParseFailure(
                 f"Tell me who, by name or mention. For example: {example(name)}", topic=name
             )
+        )
+    except WhenError as error:
+        return c.ParseFailure(
+            f"I couldn't use that date: {error}. Dates look like `12/14`, `14 Dec`, `friday` "
+            f"or `in 3 days`. For example: {example(name)}",
+            topic=name,
         )
     except _Bad as bad:
         return c.ParseFailure(bad.message, topic=bad.topic or name)
@@ -145,6 +224,12 @@ def _single_token_person(token: str) -> c.PersonRef | None:
     id_match = _FOLLOW_UP_ID.fullmatch(token)
     if id_match:
         return c.PersonRef(name=token, follow_up_id=int(id_match.group(1)))
+    contact = _CONTACT_ID.fullmatch(token)
+    if contact:
+        return c.PersonRef(name=token, contact_id=int(contact.group(1)))
+    neutral = MENTION_MARKUP.fullmatch(token)
+    if neutral:
+        return c.PersonRef(name=neutral.group("name"), mention=neutral.group("user_id"))
     slack = _SLACK_MENTION.fullmatch(token)
     if slack:
         user_id, label = slack.group(1), (slack.group(2) or "").strip()
@@ -167,6 +252,93 @@ def _checked_name(name: str) -> str:
     return name
 
 
+# Names the member already has, for reading sentences ("push the Omar reminder 2 days"). Set by
+# `parse_command` for the duration of one parse.
+_KNOWN: ContextVar[Sequence[str]] = ContextVar("known_names", default=())
+# The users the message mentions (decoded by the channel), also for one parse.
+_MENTIONS: ContextVar[Sequence[Mention]] = ContextVar("mentions", default=())
+
+# Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
+# "the Omar reminder", "Zoe, you can mark that one done".
+_PERSON_NOISE_BEFORE = re.compile(
+    r"^(?:(?:the|my|our|a|an)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?"
+    r"|notes?|card)\s+(?:with|for|about|of|on|to)\s+)?(?:(?:with|w/|for|about|abt|to|on|of)\s+)?",
+    re.IGNORECASE,
+)
+_PERSON_NOISE_AFTER = re.compile(
+    r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
+    r"name|again|back|now|anymore|any more|too|please|pls|in person|entirely|completely|"
+    r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well))+$"
+    r"|(?:'s|’s)$",
+    re.IGNORECASE,
+)
+_PERSON_STOP = re.compile(r"\s*(?:[,;!?✅✔☑👍]|\s—|—|\s–|\s-\s|\s--\s).*$", re.DOTALL)
+_A_PERSON_NAMED = re.compile(
+    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|someone (?:named|called))\s+", re.IGNORECASE
+)
+
+
+def clean_person_text(text: str) -> str:
+    text = _PERSON_STOP.sub("", text.strip())
+    text = _A_PERSON_NAMED.sub("", text)
+    for _ in range(3):
+        before = text
+        text = _PERSON_NOISE_BEFORE.sub("", text).strip()
+        text = _PERSON_NOISE_AFTER.sub("", text).strip(" .:")
+        if text == before:
+            break
+    return text
+
+
+def known_in(text: str) -> str | None:
+    """The longest run of words in `text` that names exactly one known contact, as typed."""
+    known = _KNOWN.get()
+    if not known:
+        return None
+    words = re.findall(r"@?[\w][\w.'’-]*", text)
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            span = [w.removeprefix("@") for w in words[start : start + size]]
+            span[-1] = re.sub(r"(?:'s|’s)$", "", span[-1]).rstrip(".")
+            if span[0].lower() in _PRONOUNS or span[0].lower() in _NOT_NAMES:
+                continue
+            if not (could_name(span[0], known) or could_name(span[-1], known)):
+                continue
+            if len(match_names(" ".join(span), known)) == 1:
+                return " ".join(span)
+    return None
+
+
+# Words that are never a person although a contact's name might start with them.
+_NOT_NAMES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "to",
+        "with",
+        "for",
+        "about",
+        "on",
+        "at",
+        "in",
+        "of",
+        "done",
+        "follow",
+        "up",
+        "remind",
+        "please",
+        "note",
+        "notes",
+        "day",
+        "days",
+        "week",
+        "mark",
+    }
+)
+
+
 def _person(tokens: list[str], command: str) -> c.PersonRef:
     if not tokens:
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example(command)}")
@@ -174,7 +346,9 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         single = _single_token_person(tokens[0])
         if single is not None:
             return single
-    if tokens[0].lower() in _PRONOUNS:
+    if clean_person_text(" ".join(tokens)).split()[:1] in ([p] for p in _PRONOUNS) or (
+        tokens[0].lower() in _PRONOUNS and not clean_person_text(" ".join(tokens))
+    ):
         raise _Draft()
     for token in tokens:
         if _SLACK_MENTION.fullmatch(token) or _TEAMS_MENTION.fullmatch(token):
@@ -182,11 +356,80 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
                 f"Mention one person at a time, with nothing else in the name. "
                 f"For example: {example(command)}"
             )
+    raw = " ".join(tokens)
+    ids = _FOLLOW_UP_ID.findall(raw)
+    if len(ids) == 1 and re.search(r"(?:^|\s)#\d", raw):
+        return c.PersonRef(name=f"#{ids[0]}", follow_up_id=int(ids[0]))
     # "@Ana Ruiz" typed where the platform made no mention of it (the console, a plain DM).
-    name = " ".join(tokens).strip(" ,;:").removeprefix("@").strip()
+    name = clean_person_text(raw).removeprefix("@").strip()
+    found = known_in(name) if name and not _looks_like_a_name(name) else None
+    if found is not None and not _is_new_name(name, found):
+        name = found
     if not name:
         raise _Bad(f"Tell me who, by name or mention. For example: {example(command)}")
+    for mention in _MENTIONS.get():
+        # "@Jane Doe" that the channel decoded from a real mention: keep the user id.
+        if name_key(mention.name) in {name_key(name), name_key(clean_person_text(raw))}:
+            return c.PersonRef(name=mention.name, mention=mention.user_id)
     return c.PersonRef(name=_checked_name(name))
+
+
+_NAME_WORD = re.compile(r"@?[^\W\d_][\w'’.-]*")
+# Small words that are never part of a person's name in a command.
+_FILLER_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "to",
+        "with",
+        "for",
+        "about",
+        "on",
+        "at",
+        "in",
+        "of",
+        "my",
+        "is",
+        "it",
+        "that",
+        "this",
+        "one",
+        "up",
+        "back",
+        "again",
+        "now",
+        "please",
+        "pls",
+        "done",
+        "him",
+        "her",
+        "them",
+        "reminder",
+        "follow-up",
+        "followup",
+        "contact",
+        "card",
+        "notes",
+        "note",
+    }
+)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """One to four name-like words ("zoë ça", "Dr. Ananya Rao"), nothing else."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(
+        _NAME_WORD.fullmatch(w) and w.lower() not in _FILLER_WORDS for w in words
+    )
+
+
+def _is_new_name(typed: str, found: str) -> bool:
+    """ "Sam Rivera" holds the known "Sam" but is somebody else: keep what was typed when it is
+    just a longer name of capitalised words."""
+    extra = typed.replace(found, "", 1).split()
+    return bool(extra) and all(w[:1].isupper() for w in extra) and len(typed.split()) <= 4
 
 
 def _split_note(text: str) -> tuple[str, str | None]:
@@ -233,10 +476,15 @@ def _date_at(tokens: list[str], start: int, command: str) -> tuple[DaySpec, int]
     return None
 
 
+def _is_number(word: str) -> bool:
+    """ASCII digits only: `str.isdigit` also accepts "²", which `int` refuses."""
+    return re.fullmatch(r"[0-9]{1,12}", word) is not None
+
+
 def _count(word: str, command: str) -> int:
     if word.lower() in {"a", "an", "one"}:
         return 1
-    if not word.isdigit():
+    if not _is_number(word):
         raise _Bad(f"`{word}` is not a number of days. For example: {example(command)}")
     value = int(word)
     if value > MAX_DAYS:
@@ -257,7 +505,7 @@ def _in_days(tokens: list[str], start: int, command: str) -> tuple[DaySpec, int]
         return RelativeDays(_count(amount_word, command)), start + 3
     if unit in {"week", "weeks"}:
         return RelativeDays(_count(amount_word, command) * 7), start + 3
-    if amount_word.isdigit():
+    if _is_number(amount_word):
         raise _Bad(f"Say `in {amount_word} days`. For example: {example(command)}")
     return None
 
@@ -272,122 +520,206 @@ def _parse_help(rest: str) -> c.Command:
     topic = COMMAND_ALIASES.get(word)
     if topic is not None:
         return c.HelpCommand(topic=topic)
+    if word in {"me", "please", "pls"}:
+        return c.HelpCommand()
+    _, topic = help_topic(f"how do i {rest}")
+    if topic is not None:
+        return c.HelpCommand(topic=topic)
     return c.HelpCommand(unknown=word[:40], suggestion=closest_command(word))
 
 
-def _parse_met(rest: str) -> c.Command:
-    head, note = _split_note(rest)
-    tokens = _tokens(head)
-    keywords = {"at", "on", "yesterday", "today", "last"}
-    end = next(
-        (i for i, t in enumerate(tokens) if i > 0 and t.lower() in keywords),
-        len(tokens),
-    )
-    person = _person(tokens[:end], "met")
-    place_words: list[str] = []
-    when: DaySpec | None = None
-    i = end
-    in_place = False
-    while i < len(tokens):
-        word = tokens[i].lower()
-        if word in {"yesterday", "today"} and (
-            i + 1 == len(tokens) or tokens[i + 1].lower() == "at"
-        ):
-            when, i, in_place = parse_day([word]), i + 1, False
-            continue
-        if word == "last" and i + 1 < len(tokens) and _weekday_number(tokens[i + 1]) is not None:
-            weekday = _weekday_number(tokens[i + 1])
-            assert weekday is not None
-            when, i, in_place = WeekdaySpec(weekday), i + 2, False
-            continue
-        if word == "on" and when is None:
-            found = _date_at(tokens, i + 1, "met")
-            if found is not None and (found[1] == len(tokens) or tokens[found[1]].lower() == "at"):
-                when, i = found
-                in_place = False
-                continue
-            if not in_place:
-                raise _Bad(
-                    f"I couldn't read a date after `on`. Dates look like `3 March`, `2024-03-05` "
-                    f"or `yesterday`. For example: {example('met')}"
-                )
-        if word == "at" and not in_place and not place_words:
-            in_place = True
-            i += 1
-            continue
-        if in_place:
-            place_words.append(tokens[i])
-            i += 1
-            continue
+# Where a note starts: a comma, semicolon or dash, or words that describe the person.
+_NOTE_START = re.compile(
+    r"\s*(?:,|;|\s—|—|\s–|\s--\s|\s-\s|:\s)\s*"
+    r"|\s+(?=(?:she|he|they)(?:'s|'re|\s+(?:is|are|was|were|wants?|works?|runs?|leads?|said|"
+    r"mentioned|asked|has|had|knows?|needs?|might|will|just|also|invited|offered|recommended|"
+    r"suggested|liked|loved|builds?|teaches|manages)\b))"
+    r"|\s+(?=(?:we\s+|i\s+)?(?:talked|chatted|spoke|discussed|swapped|exchanged)\b)"
+    r"|\s+(?=who\s+(?:is|was|works|runs|leads|wants|knows)\b)"
+    r"|\s+(?=(?:re|about|regarding)\s*:\s)",
+    re.IGNORECASE,
+)
+_NEW_PERSON = re.compile(
+    r"\b(?:different|another|other|new|second)\s+(?:person|one|contact|[A-Z][\w'-]*)"
+    r"|\(new contact\)",
+    re.IGNORECASE,
+)
+_SAME_PERSON = re.compile(r"\(same contact\)|\bsame\s+(?:person|one|contact)\b", re.I)
+
+
+def _note_split(text: str) -> tuple[str, str | None]:
+    match = _NOTE_START.search(text)
+    if match is None:
+        return text, None
+    note = text[match.end() :].strip(" ,;:-—–")
+    if len(note) > MAX_NOTE_CHARS:
         raise _Bad(
-            f"I didn't understand `{tokens[i]}`. Write it as {usage_line('met')}; put a note after "
-            f"a dash. For example: {example('met')}"
+            f"Notes can be at most {MAX_NOTE_CHARS:,} characters; that one has {len(note):,}. "
+            "Keep it to a reminder, like `met Jane — send the Rust talk link`."
         )
-    if end < len(tokens) and tokens[end].lower() == "at" and not place_words:
+    return text[: match.start()], note or None
+
+
+def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
+    """`text` without its date and time phrases; also where the date phrase started."""
+    at: time | None = None
+    found_time = find_time(text)
+    if found_time is not None:
+        text, at = cut(text, found_time.start, found_time.end), found_time.at
+    found = find_day(text)
+    if found is None:
+        return text, None, at, -1
+    return cut(text, found.start, found.end), found.spec, at, found.start
+
+
+_PLACE_START = re.compile(r"\s+(?:at|@|during|over)\s+", re.IGNORECASE)
+_FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
+
+
+def _parse_met(rest: str) -> c.Command:
+    new_person: bool | None = None
+    if _SAME_PERSON.search(rest):
+        new_person, rest = False, _SAME_PERSON.sub(" ", rest)
+    elif "(new contact)" in rest.lower():
+        new_person, rest = True, re.sub(r"\(new contact\)", " ", rest, flags=re.I)
+    head, note = _note_split(rest.strip())
+    if note and _NEW_PERSON.search(note):
+        new_person = True
+    head, when, _, _ = _cut_when(head)
+    if note is not None and when is None:
+        # "met Jane at PyCon, yesterday": the date phrase may sit in the tail.
+        tail, tail_when, _, tail_start = _cut_when(note)
+        if tail_when is not None and tail_start == 0:
+            note, when = tail or None, tail_when
+    if not head.strip():
+        raise _Bad(f"Tell me who, by name, mention or #id. For example: {example('met')}")
+    if note is not None and not _PLACE_START.search(" " + head) and "," in note:
+        # "add a meeting: Jose Nunez, Madrid Tech Show, yesterday": name, place, day.
+        first, _, last = note.rpartition(",")
+        last_cut, last_when, _, _ = _cut_when(last.strip())
+        if last_when is not None and not last_cut and "," not in first:
+            head, note, when = f"{head} at {first.strip()}", None, when or last_when
+    place: str | None = None
+    place_match = _PLACE_START.search(" " + head)
+    if place_match is not None:
+        start = place_match.start()
+        place = (" " + head)[place_match.end() :].strip(" ,.!?;:") or None
+        head = (" " + head)[:start].strip()
+        if place is None:
+            raise _Bad(f"Say where you met after `at`. For example: {example('met')}")
+    elif head.lower().startswith(("at ", "@ ")) or head.lower().endswith((" at", " @")):
         raise _Bad(f"Say where you met after `at`. For example: {example('met')}")
-    place = " ".join(place_words).strip() or None
+    if re.search(r"\s(?:on)\s", f" {head} ", re.I):
+        raise _Bad(
+            f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "
+            f"`yesterday`. For example: {example('met')}"
+        )
+    tokens = _tokens(head)
+    if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
+        tokens = tokens[1:]
+    person = _person(tokens, "met")
     if place is not None and len(place) > MAX_NAME_CHARS * 2:
         raise _Bad(
             "That place is too long; keep it short and put details in a note after a dash, "
             "like `met Jane at PyCon — talked about the keynote`."
         )
-    return c.MetCommand(person=person, place=place, when=when, note=note)
+    return c.MetCommand(person=person, place=place, when=when, note=note, new_person=new_person)
 
 
-def _when_at(tokens: list[str], i: int) -> tuple[DaySpec, int] | None:
-    word = tokens[i].lower()
-    if word in {"tomorrow", "today"}:
-        return parse_day([word]), i + 1  # type: ignore[return-value]
-    if word == "in" and i + 1 < len(tokens):
-        return _in_days(tokens, i, "follow-up")
-    if word == "on" and i + 1 < len(tokens):
-        return _date_at(tokens, i + 1, "follow-up")
-    if word == "next" and i + 1 < len(tokens):
-        weekday = _weekday_number(tokens[i + 1])
-        if weekday is not None:
-            return WeekdaySpec(weekday), i + 2
-        if tokens[i + 1].lower() == "week":
-            return RelativeDays(7), i + 2
-    return None
+_FOLLOW_UP_NOTE = re.compile(
+    r"\s+(?:about|re|regarding|to (?=(?:send|share|ask|say|introduce|check|thank|invite)\b)"
+    r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
+    re.IGNORECASE,
+)
 
 
 def _parse_follow_up(rest: str) -> c.Command:
-    head, dash_note = _split_note(rest)
+    head, dash_note = _note_split(rest)
+    head = head.strip()
+    if not head:
+        raise _Bad(f"Tell me who to follow up with. For example: {example('follow-up')}")
+    late = False
+    late_match = re.search(r"(?:^|\s)(?:as a\s+)?late(?:\s+one)?(?=\s|$)", head, re.I)
+    if late_match is not None and late_match.start() > 0:
+        late, head = True, cut(head, late_match.start(), late_match.end())
+    bad_unit = re.search(r"\bin\s+(\d+)\s+(hours?|minutes?|mins?|months?|years?)\b", head, re.I)
+    if bad_unit is not None:
+        raise _Bad(
+            f"Say `in {bad_unit.group(1)} days`: follow-ups are planned by the day. "
+            f"For example: {example('follow-up')}"
+        )
+    original = head
+    head, when, at, where = _cut_when(head)
     tokens = _tokens(head)
     if not tokens:
         raise _Bad(f"Tell me who to follow up with. For example: {example('follow-up')}")
     single = _single_token_person(tokens[0])
-    late = False
+    trailing_note: str | None = None
     if single is not None:
-        person, i = single, 1
+        person = single
+        trailing_note = _note(tokens[1:])
     else:
-        i = 1
-        while i < len(tokens) and _when_at(tokens, i) is None and tokens[i].lower() != "late":
-            i += 1
-        person = _person(tokens[:i], "follow-up")
-    if i < len(tokens) and tokens[i].lower() == "late":
-        late, i = True, i + 1
-    when: DaySpec | None = None
-    if i < len(tokens):
-        found = _when_at(tokens, i)
-        if found is not None:
-            when, i = found
-    trailing = tokens[i:]
-    if single is None and when is None and not late and dash_note is None and len(tokens) > 1:
-        # "follow-up Jane Doe send the deck": which words are the name is up to the contacts.
-        return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens))
-    note_parts = [p for p in (_note(trailing), dash_note) if p]
+        about = _FOLLOW_UP_NOTE.search(head)
+        if where > 0:
+            before = _tokens(original[:where])
+            # The words before the date are the person; whatever follows the date is a note.
+            name_tokens = [t for t in before if _cut_when(t)[1] is None]
+            if about is not None and len(" ".join(name_tokens)) > about.start():
+                name_tokens = _tokens(head[: about.start()])
+            person = _person(name_tokens or tokens[:1], "follow-up")
+            trailing_note = _note(_tokens(head)[len(name_tokens) :])
+        elif about is not None:
+            person = _person(_tokens(head[: about.start()]), "follow-up")
+            trailing_note = head[about.end() :].strip() or None
+        else:
+            person = _person(tokens, "follow-up")
+            if when is None and not late and dash_note is None and len(tokens) > 1:
+                return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
+    if trailing_note:
+        trailing_note = re.sub(r"^(?:about|re|regarding|to)\s*:?\s+", "", trailing_note, flags=re.I)
+    note_parts = [p for p in (trailing_note, dash_note) if p]
     return c.FollowUpCommand(
-        person=person, when=when, note=" — ".join(note_parts) or None, late=late
+        person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
     )
 
 
+# Unknown free text with no date and no dash is taken as a new name only when it is this short.
+MAX_NEW_NAME_WORDS = 3
+
+
+def split_name_and_note(
+    words: tuple[str, ...], is_known: Callable[[str], bool]
+) -> tuple[str, str | None]:
+    """ "Jane Doe send the deck": the longest leading words that name a known contact are the
+    name, the rest the note. With no known contact, all the words are the name."""
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        if is_known(name):
+            return name, " ".join(words[size:]) or None
+    return " ".join(words), None
+
+
 def _target(rest: str, command: str) -> c.PersonRef:
+    try:
+        day = find_day(rest)
+    except WhenError:
+        day = None
+    if day is not None and day.start > 0:
+        rest = cut(rest, day.start, day.end)  # "I did the follow-up with Priya yesterday"
+    rest = re.sub(
+        r"^(?:the\s+)?(?:follow[- ]?up|one|touch)\s+(?:with|for)\s+", "", rest, flags=re.I
+    )
+    rest = re.sub(
+        r"\s+(?:as\s+)?(?:done|now|already|today|please|too)[\s!.?]*$", "", rest, flags=re.I
+    )
     return _person(_tokens(rest), command)
 
 
 def _parse_done(rest: str) -> c.Command:
-    return c.DoneCommand(target=_target(rest, "done"))
+    early = bool(re.search(r"\s+early$", rest, re.I))
+    if early:
+        rest = re.sub(r"\s+early$", "", rest, flags=re.I)
+    return c.DoneCommand(target=_target(rest, "done"), early=early)
 
 
 def _parse_cancel(rest: str) -> c.Command:
@@ -395,20 +727,105 @@ def _parse_cancel(rest: str) -> c.Command:
 
 
 def _parse_snooze(rest: str) -> c.Command:
-    tokens = _tokens(rest)
+    text = rest.strip()
+    when: DaySpec | None = None
     days: int | None = None
-    if len(tokens) >= 2 and tokens[-1].lower().strip(".") in {"day", "days", "week", "weeks"}:
-        unit = 7 if tokens[-1].lower().startswith("week") else 1
-        days = _count(tokens[-2], "snooze") * unit
-        tokens = tokens[:-2]
-        if tokens and tokens[-1].lower() in {"for", "by"}:
-            tokens = tokens[:-1]
-    elif len(tokens) >= 2 and tokens[-1].isdigit():
+    found_days = find_days(text)
+    found = find_day(text)
+    if found_days is not None and (found is None or found_days.start <= found.start):
+        days, text = found_days.days, cut(text, found_days.start, found_days.end)
+        if days < 1:
+            raise _Bad(f"Snooze by at least 1 day. For example: {example('snooze')}")
+    elif found is not None:
+        when, text = found.spec, cut(text, found.start, found.end)
+    tokens = _tokens(text)
+    if days is None and when is None and len(tokens) >= 2 and _is_number(tokens[-1]):
         days = _count(tokens[-1], "snooze")
         tokens = tokens[:-1]
-    if days is not None and days < 1:
-        raise _Bad(f"Snooze by at least 1 day. For example: {example('snooze')}")
-    return c.SnoozeCommand(target=_person(tokens, "snooze"), days=days)
+        if days < 1:
+            raise _Bad(f"Snooze by at least 1 day. For example: {example('snooze')}")
+    if (
+        days is None
+        and when is None
+        and len(tokens) >= 2
+        and tokens[-1].lower().strip(".") in {"day", "days", "week", "weeks"}
+    ):
+        raise _Bad(f"`{tokens[-2]}` is not a number of days. For example: {example('snooze')}")
+    while tokens and tokens[-1].lower() in {
+        "until",
+        "till",
+        "to",
+        "for",
+        "by",
+        "back",
+        "again",
+        "later",
+    }:
+        tokens = tokens[:-1]
+    cleaned = " ".join(tokens)
+    return c.SnoozeCommand(target=_target(cleaned, "snooze"), days=days, when=when)
+
+
+def _parse_who(rest: str) -> c.Command:
+    if re.match(r"(?:do|does|did|am|are|should|must|have|has|can|will)\s+i\b", rest.strip(), re.I):
+        # "who do I owe a reply?" is a question, not a name.
+        raise _Bad(f"Tell me whose card to show. For example: {example('who')}")
+    rest = re.sub(r"^(?:is|was)\s+", "", rest.strip(), flags=re.I).strip(" ?!.")
+    return c.WhoCommand(person=_person(_tokens(rest), "who"))
+
+
+def _parse_note(rest: str) -> c.Command:
+    match = re.match(r"(?P<who>.+?)\s*(?::|—|–|\s-\s|\s--\s|,)\s*(?P<note>.+)", rest, re.S)
+    if match is None:
+        match = re.match(r"(?P<who>.+?)\s+(?:that|saying)\s+(?P<note>.+)", rest, re.S | re.I)
+    if match is None:
+        who = known_in(rest)
+        if who is not None and re.match(rf"@?{re.escape(who)}\b", rest, re.I):
+            extra_words = len(who.split()) - 1
+            match = re.match(rf"(?P<who>\S+(?:\s+\S+){{{extra_words}}})\s+(?P<note>.+)", rest, re.S)
+        else:
+            match = re.match(
+                r"(?P<who>@?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<note>[a-z].+)", rest, re.S
+            )
+    if match is None:
+        raise _Bad(f"Put a colon after the name, then the note. For example: {example('note')}")
+    note = _note([match.group("note")])
+    if not note:
+        raise _Bad(f"Write the note after the name. For example: {example('note')}")
+    return c.NoteCommand(person=_person(_tokens(match.group("who")), "note"), note=note)
+
+
+def _parse_rename(rest: str) -> c.Command:
+    match = re.match(r"(?P<old>.+?)\s+(?:to|as|->|→)\s+(?P<new>.+)", rest, re.S | re.I)
+    if match is None:
+        raise _Bad(f"Say the old name, `to`, then the new one. For example: {example('rename')}")
+    new_name = " ".join(match.group("new").split()).strip(" !?\"'“”,;")
+    if new_name.endswith(".") and not re.search(r"\b\w\.$", new_name):
+        new_name = new_name.rstrip(".")  # a full stop, not an initial ("Kai M.")
+    new_name = _checked_name(new_name)
+    if not new_name:
+        raise _Bad(f"Say the new name after `to`. For example: {example('rename')}")
+    return c.RenameCommand(person=_person(_tokens(match.group("old")), "rename"), new_name=new_name)
+
+
+def _parse_delete_contact(rest: str) -> c.Command:
+    confirmed = bool(re.search(r"\s+confirm$", rest, re.I))
+    rest = re.sub(r"\s+confirm$", "", rest, flags=re.I)
+    rest = re.sub(r"^(?:the\s+)?contact\s+", "", rest.strip(), flags=re.I)
+    rest = re.sub(r"\s+from my contacts$", "", rest, flags=re.I)
+    return c.DeleteContactCommand(
+        person=_person(_tokens(rest), "delete-contact"), confirmed=confirmed
+    )
+
+
+def _parse_merge(rest: str) -> c.Command:
+    match = re.match(r"(?P<a>.+?)\s+(?:into|with|and)\s+(?P<b>.+)", rest, re.S | re.I)
+    if match is None:
+        raise _Bad(f"Say which contact goes into which. For example: {example('merge')}")
+    return c.MergeContactsCommand(
+        other=_person(_tokens(match.group("a")), "merge"),
+        keep=_person(_tokens(match.group("b")), "merge"),
+    )
 
 
 def _parse_review(rest: str) -> c.Command:
@@ -422,7 +839,7 @@ def _parse_review(rest: str) -> c.Command:
 
 
 def _parse_stats(rest: str) -> c.Command:
-    word = rest.lower().strip()
+    word = re.sub(r"^(?:for|over|in)?\s*(?:the|this|last|past)?\s*", "", rest.lower().strip(" .!?"))
     if word in {"", "week", "weekly", "7"}:
         return c.StatsCommand("week")
     if word in {"month", "monthly", "30"}:
@@ -459,6 +876,9 @@ def _parse_digest(rest: str) -> c.Command:
         return c.DigestOffCommand()
     if action == "preview" and len(words) == 1:
         return c.DigestPreviewCommand()
+    if action in {"in", "to"} and " ".join(words[1:3]).lower() in {"this channel", "here"}:
+        words = ["here", *words[3:]]
+        action = "here"
     if action != "here":
         raise _Bad(
             f"I know `digest here`, `digest off` and `digest preview`. For example: "
@@ -466,8 +886,13 @@ def _parse_digest(rest: str) -> c.Command:
         )
     weekday: int | None = None
     at: time | None = None
-    for word in words[1:]:
-        number = _weekday_number(word)
+    for raw in words[1:]:
+        word = raw.strip(",.;!?").lower()
+        if not word or word in _DIGEST_FILLER:
+            continue
+        number = _weekday_number(word) if word[:1].isalpha() else None
+        if number is None and word.endswith("s"):
+            number = _weekday_number(word[:-1])
         if number is not None and weekday is None:
             weekday = number
         elif at is None and word[:1].isdigit():
@@ -478,6 +903,12 @@ def _parse_digest(rest: str) -> c.Command:
                 "`digest here friday 16:00`."
             )
     return c.DigestHereCommand(weekday=weekday, at=at)
+
+
+# Words around the weekday and time of `digest here`: "every Monday at 9", "on Fridays".
+_DIGEST_FILLER = frozenset(
+    {"every", "on", "at", "in", "this", "channel", "weekly", "please", "pls", "each", "around"}
+)
 
 
 def _on_off(word: str, setting: str) -> bool:
@@ -498,15 +929,25 @@ def _parse_settings(rest: str) -> c.Command:
     if key == "time" and values and values[0].lower() == "zone":
         key, values = "timezone", values[1:]
     if key in {"timezone", "tz"}:
-        if len(values) != 1:
+        if not values:
             raise _Bad("Give one IANA zone name, like `settings timezone Europe/Berlin`.")
-        return c.SettingsTimezoneCommand(zone=values[0])
+        typed = " ".join(values).strip(" .!?")
+        found = zone_for(typed)
+        if found is None and len(values) != 1:
+            raise _Bad("Give one IANA zone name, like `settings timezone Europe/Berlin`.")
+        return c.SettingsTimezoneCommand(zone=found or typed)
     if key in {"hours", "working-hours"}:
         joined = " ".join(values)
         parts = re.split(r"\s*(?:-|–|—|to)\s*", joined)
         if len(parts) != 2 or not all(parts):
             raise _Bad("Give your working hours as start-end, like `settings hours 09:00-17:30`.")
         start, end = _clock(parts[0], "start"), _clock(parts[1], "end")
+        if (
+            start.hour < 12
+            and end < start
+            and not re.search(r"[ap]\.?m|^0", parts[1].strip(), re.I)
+        ):
+            end = time(end.hour + 12, end.minute)  # "9 to 5": five in the afternoon
         if start >= end:
             raise _Bad(
                 "Working hours must start before they end on the same day, like "
@@ -528,7 +969,11 @@ def _parse_settings(rest: str) -> c.Command:
 
 
 def _parse_export(rest: str) -> c.Command:
-    if rest:
+    if rest and not re.fullmatch(
+        r"(?:(?:all|of|my|data|contacts|everything|records|as|a|file|json|please|pls|now)\s*)+",
+        rest.strip(" .!?"),
+        re.IGNORECASE,
+    ):
         raise _Bad("`export` takes nothing after it: just type `export`.")
     return c.ExportCommand()
 
@@ -544,7 +989,7 @@ def _parse_forget_me(rest: str) -> c.Command:
 
 def _parse_feedback(rest: str) -> c.Command:
     words = rest.split()
-    if len(words) != 2 or not words[0].lstrip("#").isdigit():
+    if len(words) != 2 or not _is_number(words[0].lstrip("#")):
         raise _Bad(
             "Write it as `feedback <review-id> helpful` or `feedback <review-id> wrong-flag`."
         )
@@ -555,22 +1000,15 @@ def _parse_feedback(rest: str) -> c.Command:
 
 
 def _parse_list(rest: str) -> c.Command:
+    word = rest.lower().strip(" ?!.")
+    if re.search(r"\b(?:overdue|late|missed)\b", word):
+        return c.ListCommand(filter="overdue")
+    if re.search(r"\ball\b", word):
+        return c.ListCommand(filter="all")
     return c.ListCommand()
 
 
-_PARSERS = {
-    "help": _parse_help,
-    "met": _parse_met,
-    "follow-up": _parse_follow_up,
-    "list": _parse_list,
-    "done": _parse_done,
-    "snooze": _parse_snooze,
-    "cancel": _parse_cancel,
-    "review": _parse_review,
-    "stats": _parse_stats,
-    "digest": _parse_digest,
-    "settings": _parse_settings,
-    "export": _parse_export,
-    "forget-me": _parse_forget_me,
-    "feedback": _parse_feedback,
+# Each command's parser is `_parse_<name>` ("delete-contact" → `_parse_delete_contact`).
+_PARSERS: dict[str, Callable[[str], c.Command]] = {
+    spec.name: globals()[f"_parse_{spec.name.replace('-', '_')}"] for spec in COMMAND_HELP
 }

@@ -7,11 +7,12 @@ The core never learns which database, chat platform or clock it is talking to.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from storage.records import (
     ActivityFigures,
+    ContactCard,
     ContactRecord,
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
@@ -84,13 +85,29 @@ class Store(Protocol):
 
     # --- contacts and meetings -------------------------------------------------------------
     def find_contacts(self, member_id: int, name_or_mention: str) -> list[ContactRecord]:
-        """This member's contacts named exactly so (case-insensitive) or with that mention id;
+        """This member's contacts named so (ignoring case and accents) or with that mention id;
         failing that, those whose names begin with these words ("Jane" finds "Jane Doe")."""
         ...
 
     def add_contact(
         self, member_id: int, name: str, mention: str | None = None
     ) -> ContactRecord: ...
+
+    def contacts(self, member_id: int) -> list[ContactRecord]: ...
+
+    def rename_contact(self, member_id: int, contact_id: int, name: str) -> ContactRecord: ...
+
+    def add_contact_note(self, member_id: int, contact_id: int, line: str) -> ContactRecord: ...
+
+    def merge_contacts(self, member_id: int, keep_id: int, other_id: int) -> ContactRecord:
+        """Move `other`'s meetings, follow-ups and notes to `keep`, then delete `other`."""
+        ...
+
+    def delete_contact(self, member_id: int, contact_id: int) -> None:
+        """Delete the contact with its meetings, follow-ups and their nudges."""
+        ...
+
+    def contact_card(self, member_id: int, contact_id: int) -> ContactCard: ...
 
     def add_meeting(
         self,
@@ -146,11 +163,22 @@ class Store(Protocol):
         """Mark "done" or "cancelled" and cancel its pending nudges."""
         ...
 
-    def claim_due_nudges(self, now: datetime, limit: int, worker: str) -> list[DueNudge]:
-        """Atomically claim pending nudges with send_at <= now whose follow-up is still open.
+    def claim_due_nudges(
+        self,
+        now: datetime,
+        limit: int,
+        worker: str,
+        *,
+        platforms: Sequence[str] | None = None,
+        member_id: int | None = None,
+        lease: timedelta = ...,
+    ) -> list[DueNudge]:
+        """Atomically claim pending nudges with send_at <= now whose follow-up is still open,
+        of members on `platforms` (None: any) and, with `member_id`, of that member only.
 
-        Each nudge is returned to exactly one caller, even across processes. Claims older than a
-        lease (a worker died mid-send) become claimable again.
+        Each nudge is returned to exactly one caller, even across processes, and held until
+        `now + lease`. Claims whose lease ran out (the holder died) become claimable again,
+        marked in doubt.
         """
         ...
 
@@ -199,10 +227,23 @@ class Store(Protocol):
 
     def unsubscribe_digest(self, platform: str, workspace_id: str, channel_id: str) -> bool: ...
 
-    def digest_subscriptions(self) -> list[DigestSubscriptionRecord]: ...
+    def digest_subscriptions(
+        self, platforms: Sequence[str] | None = None
+    ) -> list[DigestSubscriptionRecord]:
+        """Every subscription, or those of workspaces on `platforms`."""
+        ...
 
-    def claim_digest_run(self, subscription_id: int, iso_week: str, at: datetime) -> bool:
-        """Insert the (subscription, ISO week) row; False if another process already did."""
+    def claim_digest_run(
+        self,
+        subscription_id: int,
+        iso_week: str,
+        at: datetime,
+        *,
+        worker: str | None = None,
+        lease: timedelta = ...,
+    ) -> bool:
+        """Insert the (subscription, ISO week) row held by `worker` until `at + lease`; False if
+        another process holds it or sent it already."""
         ...
 
     # --- conversation references (proactive messages on Teams) ------------------------------------

@@ -10,6 +10,7 @@ from bot.core.dates import WEEKDAYS, plural
 from bot.core.digest import activity_fields, digest_reply
 from bot.core.followups import display_name, due_phrase, sort_overdue_first, window_phrase
 from bot.core.messages import Action, Reply, Section
+from bot.core.rules import can_snooze, snooze_action
 from storage.records import DigestSubscriptionRecord
 
 DEFAULT_DIGEST_WEEKDAY = 0  # Monday
@@ -94,7 +95,9 @@ def digest_preview(ctx: Context, command: c.DigestPreviewCommand) -> Reply:
     figures = ctx.store.workspace_figures(
         incoming.platform, incoming.workspace_id, *last_days(ctx, 7)
     )
-    reply = digest_reply(figures, _subscription_here(ctx), iso_week_label(ctx))
+    subscription = _subscription_here(ctx)
+    # id 0: no digest in this channel, only the defaults a `digest here` would use.
+    reply = digest_reply(figures, subscription, iso_week_label(ctx), scheduled=subscription.id != 0)
     return Reply(
         text=f"Preview (last 7 days): {reply.text}",
         sections=reply.sections,
@@ -113,7 +116,7 @@ def home(ctx: Context) -> Reply:
             f"{window_phrase(f, ctx.today)}",
             actions=(
                 Action("Done", f"done #{f.id}", style="primary"),
-                Action("Snooze 2 days", f"snooze #{f.id} 2 days"),
+                *((snooze_action(f.id),) if can_snooze(f, ctx.today) else ()),
             ),
         )
         for f in open_ones[:HOME_FOLLOW_UPS]

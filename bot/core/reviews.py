@@ -102,12 +102,12 @@ def quotes(draft: str, finding: Finding) -> list[str]:
     return found
 
 
-def _finding_section(draft: str, finding: Finding) -> Section:
+def _finding_section(draft: str, finding: Finding, *, with_advice: bool) -> Section:
     lines = [f"**{guideline_title(finding.rule)}** — {finding.message}"]
     phrases = quotes(draft, finding)
     if phrases:
         lines.append("Phrases: " + ", ".join(f"“{phrase}”" for phrase in phrases))
-    if finding.advice:
+    if with_advice and finding.advice:
         lines.append(f"Advice: {finding.advice}")
     fields = (Field("Score impact", f"{finding.weight:+d}"),) if finding.weight else ()
     return Section(text="\n".join(lines), fields=fields)
@@ -172,7 +172,11 @@ def review_reply(draft: str, result: Review, review_id: int | None) -> Reply:
             Field(reason, f"{points:+d}") for reason, points in result.score_breakdown
         )
         sections.append(Section(text=f"How the score of {result.score} adds up", fields=breakdown))
-    sections.extend(_finding_section(draft, finding) for finding in result.findings)
+    # Two findings of one guideline share its advice: say it once, under the first.
+    advised: set[str] = set()
+    for finding in result.findings:
+        sections.append(_finding_section(draft, finding, with_advice=finding.rule not in advised))
+        advised.add(finding.rule)
     signal_fields = craft_fields(draft, result.signals)
     if signal_fields:
         sections.append(Section(text="Craft", fields=signal_fields))

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
+
+from bot.core.dates import plural
+from bot.core.messages import Action
 
 DEFAULT_DUE_DAYS = 3
 WINDOW_DAYS = 10
@@ -54,7 +58,7 @@ def decide_due(met_on: date, today: date, requested: date | None) -> DueDecision
             due_on=last_day,
             capped_reason=(
                 f"follow-ups are capped at {WINDOW_DAYS} days after meeting: people remember you "
-                "best within that 10-day window"
+                f"best within that {WINDOW_DAYS}-day window"
             ),
         )
     return DueDecision(due_on=requested)
@@ -73,8 +77,8 @@ def decide_snooze(met_on: date, due_on: date, today: date, days: int, *, late: b
         return DueDecision(
             due_on=last_day,
             capped_reason=(
-                f"a follow-up can't move past day {WINDOW_DAYS} after meeting, when the 10-day "
-                "window closes"
+                f"a follow-up can't move past day {WINDOW_DAYS} after meeting, when the "
+                f"{WINDOW_DAYS}-day window closes"
             ),
         )
     return DueDecision(due_on=wanted)
@@ -82,3 +86,25 @@ def decide_snooze(met_on: date, due_on: date, today: date, days: int, *, late: b
 
 def second_touch_due(done_on: date) -> date:
     return done_on + timedelta(days=SECOND_TOUCH_DAYS)
+
+
+class _Touch(Protocol):
+    @property
+    def met_on(self) -> date: ...
+
+    @property
+    def touch(self) -> int: ...
+
+    @property
+    def late(self) -> bool: ...
+
+
+def can_snooze(follow_up: _Touch, today: date) -> bool:
+    """A first touch can move only while its window is open (on its last day nothing is left)."""
+    return follow_up.late or follow_up.touch >= 2 or today < window_closes(follow_up.met_on)
+
+
+def snooze_action(follow_up_id: int) -> Action:
+    """The button that snoozes by the default number of days."""
+    days = plural(DEFAULT_SNOOZE_DAYS, "day")
+    return Action(f"Snooze {days}", f"snooze #{follow_up_id} {days}")

@@ -10,53 +10,89 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
+from importlib import import_module
 from typing import Any
 
-from bot.core import account, followups, reports, reviews
+from bot.core import chat, reports
 from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import local_today
-from bot.core.help import command_reply, overview_reply, unknown_command_reply
+from bot.core.help import COMMAND_HELP, command_reply, overview_reply, unknown_command_reply
+from bot.core.language import help_topic
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
-from bot.core.ports import Clock, Reviewer, Store
+from bot.core.ports import Clock, MessageSorter, Reviewer, Store
 
 logger = logging.getLogger(__name__)
 
 Handler = Callable[[Context, Any], Reply]
 
-_HANDLERS: dict[type, Handler] = {
-    c.MetCommand: followups.met,
-    c.FollowUpCommand: followups.follow_up,
-    c.ListCommand: followups.list_follow_ups,
-    c.DoneCommand: followups.done,
-    c.SnoozeCommand: followups.snooze,
-    c.CancelCommand: followups.cancel,
-    c.ReviewCommand: reviews.review,
-    c.FeedbackCommand: reviews.feedback,
-    c.StatsCommand: reports.stats,
-    c.DigestHereCommand: reports.digest_here,
-    c.DigestOffCommand: reports.digest_off,
-    c.DigestPreviewCommand: reports.digest_preview,
-    c.SettingsShowCommand: account.settings,
-    c.SettingsTimezoneCommand: account.settings,
-    c.SettingsHoursCommand: account.settings,
-    c.SettingsToggleCommand: account.settings,
-    c.ExportCommand: account.export,
-    c.ForgetMeCommand: account.forget_me,
-}
+
+def _handler_table() -> dict[type, Handler]:
+    """Each command type's handler, from the command specs in `bot.core.help`."""
+    table: dict[type, Handler] = {}
+    for spec in COMMAND_HELP:
+        for command_type, path in spec.handles:
+            module, _, function = path.partition(".")
+            table[command_type] = getattr(import_module(f"bot.core.{module}"), function)
+    return table
+
+
+_HANDLERS = _handler_table()
+
+# Remembered yes/no questions, per member; old ones are dropped first past this many members.
+_MAX_PENDING = 10_000
+
+
+# Results whose reading may change once the member's contacts are known.
+_MAY_NAME_SOMEONE = (
+    c.MetCommand,
+    c.FollowUpCommand,
+    c.SnoozeCommand,
+    c.DoneCommand,
+    c.CancelCommand,
+    c.WhoCommand,
+    c.NoteCommand,
+    c.RenameCommand,
+    c.DeleteContactCommand,
+    c.NotACommand,
+    c.ParseFailure,
+)
+
+
+def _always_draft(text: str) -> str:
+    return "draft"
+
 
 SORRY = (
     "Sorry — something went wrong on my side and I couldn't finish that. Nothing you typed was "
     "lost: please try again in a minute."
 )
+# For what will fail again however often it is tried (the store's ValueErrors say so).
+CANNOT_DO = (
+    "Sorry — I couldn't do that, and trying again won't help: part of it is something I can't "
+    "store. Nothing was changed. Check the numbers and names in it; if it still fails, tell "
+    "your workspace admin."
+)
 
 
 class CoachService:
-    def __init__(self, store: Store, reviewer: Reviewer, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: Store,
+        reviewer: Reviewer,
+        clock: Clock,
+        sorter: MessageSorter | None = None,
+    ) -> None:
         self.store = store
         self.reviewer = reviewer
         self.clock = clock
+        # Draft or chat for free text in a DM that is no command (`coach_rules.gate`).
+        self.sorter: MessageSorter = sorter or _always_draft  # type: ignore[assignment]
+        # The command a "yes" runs, per member, for the question the last reply asked. Kept in
+        # memory: after a restart a bare "yes" is answered as chat, which is harmless.
+        self._pending: dict[tuple[str, str, str], str] = {}
 
     def _context(self, incoming: Incoming) -> Context:
         member = self.store.get_or_create_member(
@@ -76,15 +112,68 @@ class CoachService:
         )
 
     def handle(self, incoming: Incoming) -> Reply:
-        command = parse_command(incoming.text, direct_message=incoming.is_direct_message)
+        key = (incoming.platform, incoming.workspace_id, incoming.user_id)
+        pending = self._pending.pop(key, None)
+        reply = self._answer(incoming, pending)
+        if reply.on_yes:
+            if len(self._pending) >= _MAX_PENDING:
+                self._pending.pop(next(iter(self._pending)))
+            self._pending[key] = reply.on_yes
+        return reply
+
+    def _answer(self, incoming: Incoming, pending: str | None) -> Reply:
+        command = parse_command(
+            incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
+        )
+        if isinstance(command, _MAY_NAME_SOMEONE):
+            # Read again knowing the member's contacts: "push the Omar reminder 2 days".
+            names = self._known_names(incoming)
+            if names:
+                command = parse_command(
+                    incoming.text,
+                    direct_message=incoming.is_direct_message,
+                    known_names=names,
+                    mentions=incoming.mentions,
+                )
+        if isinstance(command, c.ChatCommand) and pending is not None:
+            if command.intent == "yes":
+                return self._answer(replace(incoming, text=pending), None)
+            if command.intent == "no":
+                return Reply(text=chat.NOTHING_CHANGED)
         if isinstance(command, c.HelpCommand):
             # Help needs no member row: a stranger asking for help leaves no trace.
             return _help(command)
+        if isinstance(command, c.ChatCommand):
+            return chat.answer(command.intent)
         if isinstance(command, c.ParseFailure):
             return failure(command.message, command.topic)
         if isinstance(command, c.NotACommand):
+            # Long text is a draft: too much for small talk, and for an "is this a draft?" button
+            # to carry back (Slack button values hold 2,000 characters).
+            long_text = len(command.text) > chat.LONGEST_CHAT_CHARS
+            kind = "draft" if long_text else self.sorter(command.text)
+            if kind == "chat":
+                return _chat_reply(command.text)
+            if kind == "unclear":
+                return self._run(
+                    incoming,
+                    "unclear",
+                    lambda ctx: chat.unclear(
+                        command.text, [x.name for x in ctx.store.contacts(ctx.member.id)]
+                    ),
+                )
             command = c.ReviewCommand(draft=command.text)
         return self._run(incoming, type(command).__name__, lambda ctx: _dispatch(ctx, command))
+
+    def _known_names(self, incoming: Incoming) -> list[str]:
+        try:
+            ctx = self._context(incoming)
+            return [contact.name for contact in self.store.contacts(ctx.member.id)]
+        except Exception:
+            logger.error(
+                "reading contact names failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            return []
 
     def home(self, incoming: Incoming) -> Reply:
         return self._run(incoming, "home", reports.home)
@@ -104,11 +193,20 @@ class CoachService:
                 incoming.user_id,
                 "".join(traceback.format_tb(error.__traceback__)),
             )
-            return Reply(text=SORRY)
+            return Reply(text=CANNOT_DO if isinstance(error, ValueError) else SORRY)
 
 
 def _dispatch(ctx: Context, command: c.Command) -> Reply:
     return _HANDLERS[type(command)](ctx, command)
+
+
+def _chat_reply(text: str) -> Reply:
+    """Chat the parser did not place: a question about the bot gets help, the rest a friendly
+    line that says what the bot is for."""
+    question, topic = help_topic(text)
+    if question or text.rstrip().endswith("?"):
+        return command_reply(topic) if topic else overview_reply()
+    return chat.answer("smalltalk")
 
 
 def _help(command: c.HelpCommand) -> Reply:

@@ -8,16 +8,20 @@ synchronous, so they run in a worker thread. Logs carry ids, never message text.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.core.digest import digest_reply
 from bot.core.nudges import next_working_moment, nudge_reply
 from bot.core.ports import Clock, Notifier, Store
 from bot.core.rules import window_closes
+from bot.notifiers import nudge_already_sent, send_nudge
 from bot.scheduler.digest_schedule import due_slot
+from storage.claims import DIGEST_LEASE, NUDGE_LEASE
 from storage.records import DueNudge
 
 log = logging.getLogger(__name__)
@@ -27,7 +31,10 @@ DIGEST_HEARTBEAT = "digest"
 # A nudge picked up this long after its time is a catch-up (the server was down): it waits
 # for the member's working hours instead of arriving at 3 a.m.
 CATCH_UP_AFTER = timedelta(minutes=15)
-MAX_PARALLEL_SENDS = 20
+# Sends in flight at once: the most a kill -9 can leave sent but unrecorded (and so repeat).
+MAX_PARALLEL_SENDS = 8
+# Nudges claimed per round trip. After a kill -9 the unsent rest of a batch waits for its lease.
+CLAIM_BATCH = 500
 MAX_BATCHES_PER_SWEEP = 20
 RETRY_BASE = timedelta(minutes=1)
 RETRY_MAX = timedelta(hours=1)
@@ -55,9 +62,24 @@ def _deferred_until(due: DueNudge, now: datetime) -> datetime | None:
     return moment
 
 
+def nudge_marker(due: DueNudge) -> str:
+    """What the platform keeps with the message to recognise this nudge later."""
+    return f"nudge-{due.nudge_id}"
+
+
+async def _already_sent(due: DueNudge, notifier: Notifier) -> bool:
+    """For a nudge in doubt: does the platform show it was delivered? When the check fails
+    the nudge is sent again: a repeat is better than a loss."""
+    try:
+        return await nudge_already_sent(notifier, due.member, nudge_marker(due))
+    except Exception as error:
+        log.warning("could not check nudge %s in doubt: %s", due.nudge_id, type(error).__name__)
+        return False
+
+
 async def _send_nudge(due: DueNudge, notifier: Notifier, now: datetime) -> bool:
     try:
-        await notifier.send_to_member(due.member, nudge_reply(due, now))
+        await send_nudge(notifier, due.member, nudge_reply(due, now), nudge_marker(due))
     except Exception as error:
         log.warning(
             "nudge %s for member %s not delivered (attempt %s): %s",
@@ -70,63 +92,190 @@ async def _send_nudge(due: DueNudge, notifier: Notifier, now: datetime) -> bool:
     return True
 
 
-async def _send_all(to_send: Sequence[DueNudge], notifier: Notifier, now: datetime) -> list[bool]:
-    """Deliver with at most MAX_PARALLEL_SENDS in flight; one result per nudge, in order.
+class SentRecorder:
+    """Records delivered nudges as sent, right after each send.
 
-    A few lanes share one queue of indexes, rather than one task per nudge: a sweep of 500
-    would otherwise spend a good part of its time creating and scheduling tasks.
+    A lane waits until its own nudge is recorded before it starts another send, so at any
+    instant at most one nudge per lane is sent but unrecorded: a kill -9 can repeat at most
+    `MAX_PARALLEL_SENDS`. Nudges whose sends end together share one short transaction (a group
+    commit): one commit per nudge made the sweep four times slower on PostgreSQL.
     """
-    delivered = [False] * len(to_send)
-    queue = iter(range(len(to_send)))
 
-    async def lane() -> None:
-        for index in queue:
-            delivered[index] = await _send_nudge(to_send[index], notifier, now)
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self._waiting: list[tuple[int, asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
 
-    await asyncio.gather(*(lane() for _ in range(min(MAX_PARALLEL_SENDS, len(to_send)))))
-    return delivered
+    async def record(self, nudge_id: int) -> None:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((nudge_id, done))
+        if self._writer is None or self._writer.done():
+            # Its own task: a cancelled lane does not stop a record already on its way.
+            self._writer = asyncio.create_task(self._write())
+        await done
+
+    async def _write(self) -> None:
+        while self._waiting:
+            group, self._waiting = self._waiting, []
+            try:
+                ids = [nudge_id for nudge_id, _ in group]
+                await asyncio.to_thread(_mark_sent, self._store, ids, self._clock.now())
+            except Exception as error:
+                for _, done in group:
+                    if not done.done():
+                        done.set_exception(error)
+            else:
+                for _, done in group:
+                    if not done.done():
+                        done.set_result(None)
 
 
 def _mark_sent(store: Store, nudge_ids: Sequence[int], at: datetime) -> None:
-    batch = getattr(store, "mark_nudges_sent", None)
-    if batch is not None:
-        batch(nudge_ids, at)
+    many = getattr(store, "mark_nudges_sent", None)
+    if many is not None:
+        many(nudge_ids, at)
         return
-    for nudge_id in nudge_ids:
+    for nudge_id in nudge_ids:  # a store without the batch form (the port's minimum)
         store.mark_nudge_sent(nudge_id, at)
 
 
-def _release(store: Store, releases: Sequence[tuple[int, datetime]]) -> None:
-    for nudge_id, retry_at in releases:
-        store.release_nudge(nudge_id, retry_at)
+@dataclass
+class _Batch:
+    """One claimed batch and how far each of its nudges got; settles what is left on exit."""
+
+    store: Store
+    notifier: Notifier
+    clock: Clock
+    now: datetime
+    stopping: asyncio.Event | None
+    recorder: SentRecorder
+    unstarted: dict[int, DueNudge] = field(default_factory=dict)
+    in_flight: dict[int, DueNudge] = field(default_factory=dict)
+    sent: int = 0
+    failed: int = 0
+    recovered: int = 0  # in doubt and found delivered: recorded without a second send
+
+    # Loop time after which no send starts: half the lease, so every send that starts ends
+    # while the claim is still ours and no other process can have taken the nudge over.
+    send_by: float = float("inf")
+
+    def stop_requested(self) -> bool:
+        if self.stopping is not None and self.stopping.is_set():
+            return True
+        return asyncio.get_running_loop().time() >= self.send_by
+
+    async def deliver(self, due: DueNudge) -> None:
+        """Send one nudge, then record it at once (before this lane sends anything else)."""
+        del self.unstarted[due.nudge_id]
+        self.in_flight[due.nudge_id] = due
+        if due.in_doubt and await _already_sent(due, self.notifier):
+            await self.recorder.record(due.nudge_id)
+            log.info("nudge %s was delivered before: recorded, not sent again", due.nudge_id)
+            self.recovered += 1
+            del self.in_flight[due.nudge_id]
+            return
+        ok = await _send_nudge(due, self.notifier, self.now)
+        if ok:
+            await self.recorder.record(due.nudge_id)
+            self.sent += 1
+        else:
+            retry_at = self.now + retry_delay(due.attempts)
+            await asyncio.to_thread(_release, self.store, [due.nudge_id], retry_at, due.in_doubt)
+            self.failed += 1
+        del self.in_flight[due.nudge_id]
+
+    def settle_leftovers(self) -> None:
+        """Hand back what this process will not send, so another takes it on its next sweep
+        instead of after the lease: unstarted nudges as they were, interrupted ones in doubt.
+
+        Synchronous on purpose: it also runs while the sweep is being cancelled."""
+        if self.unstarted:
+            _release(self.store, list(self.unstarted), None, False)
+            released = len(self.unstarted)
+            self.unstarted.clear()
+            log.info("handed back %s unsent nudges", released)
+        if self.in_flight:
+            _release(self.store, list(self.in_flight), None, True)
+            log.warning("handed back %s nudges interrupted mid-send, in doubt", len(self.in_flight))
+            self.in_flight.clear()
+
+
+def _release(
+    store: Store, nudge_ids: Sequence[int], retry_at: datetime | None, in_doubt: bool
+) -> None:
+    many = getattr(store, "release_nudges", None)
+    if many is not None:
+        many(nudge_ids, retry_at=retry_at, in_doubt=in_doubt)
+        return
+    for nudge_id in nudge_ids:  # a store without the batch form (the port's minimum)
+        store.release_nudge(nudge_id, retry_at or datetime.now(UTC))
 
 
 async def _sweep_batch(
-    store: Store, notifier: Notifier, now: datetime, worker: str, limit: int
+    store: Store,
+    notifier: Notifier,
+    clock: Clock,
+    now: datetime,
+    worker: str,
+    limit: int,
+    scope: SweepScope,
 ) -> tuple[int, int, int, int]:
-    """One claim-send-settle round; returns (claimed, sent, deferred, failed)."""
-    claimed = await asyncio.to_thread(store.claim_due_nudges, now, limit, worker)
-    releases: list[tuple[int, datetime]] = []
-    to_send: list[DueNudge] = []
+    """One claim-send-settle round; returns (claimed, sent, deferred, failed).
+
+    Sends start until a stop is asked for or half the lease has gone by; what is left then is
+    handed back at once for the next claim (by this process or another)."""
+    # `now` decides what is due (one moment for the whole sweep); the lease runs from this
+    # claim, however long the batches before it took.
+    elapsed = max(clock.now() - now, timedelta(0))
+    claimed = await asyncio.to_thread(
+        store.claim_due_nudges,
+        now,
+        limit,
+        worker,
+        platforms=scope.platforms,
+        member_id=scope.member_id,
+        lease=scope.lease + elapsed,
+    )
+    batch = _Batch(store, notifier, clock, now, scope.stopping, SentRecorder(store, clock))
+    batch.send_by = asyncio.get_running_loop().time() + scope.lease.total_seconds() / 2
+    deferred = 0
     for due in claimed:
         later = _deferred_until(due, now)
         if later is None:
-            to_send.append(due)
+            batch.unstarted[due.nudge_id] = due
         else:
-            releases.append((due.nudge_id, later))
-    deferred = len(releases)
-    results = await _send_all(to_send, notifier, now)
-    sent_ids = [due.nudge_id for due, ok in zip(to_send, results, strict=True) if ok]
-    releases += [
-        (due.nudge_id, now + retry_delay(due.attempts))
-        for due, ok in zip(to_send, results, strict=True)
-        if not ok
-    ]
-    if sent_ids:
-        await asyncio.to_thread(_mark_sent, store, sent_ids, now)
-    if releases:
-        await asyncio.to_thread(_release, store, releases)
-    return len(claimed), len(sent_ids), deferred, len(to_send) - len(sent_ids)
+            deferred += 1
+            await asyncio.to_thread(_release, store, [due.nudge_id], later, due.in_doubt)
+    queue = iter(list(batch.unstarted.values()))
+
+    async def lane() -> None:
+        for due in queue:
+            if batch.stop_requested():
+                return
+            await batch.deliver(due)
+
+    try:
+        # A TaskGroup, not gather: if one lane fails the others stop too, before the settling.
+        async with asyncio.TaskGroup() as lanes:
+            for _ in range(min(MAX_PARALLEL_SENDS, len(batch.unstarted))):
+                lanes.create_task(lane())
+    finally:
+        batch.settle_leftovers()
+    return len(claimed), batch.sent, deferred, batch.failed
+
+
+@dataclass(frozen=True)
+class SweepScope:
+    """What one process may claim and how long it holds it (see `storage.claims.NudgeScope`).
+
+    `stopping`: once set, no new claim or send starts; what is claimed and unsent is handed back.
+    """
+
+    platforms: tuple[str, ...] | None = None
+    member_id: int | None = None
+    lease: timedelta = NUDGE_LEASE
+    stopping: asyncio.Event | None = None
 
 
 async def sweep_nudges(
@@ -134,23 +283,28 @@ async def sweep_nudges(
     notifier: Notifier,
     clock: Clock,
     worker: str,
-    limit: int = 500,
+    limit: int = CLAIM_BATCH,
     *,
     heartbeat: str = SWEEP_HEARTBEAT,
+    scope: SweepScope | None = None,
 ) -> int:
-    """Send every nudge that is due now; returns how many were sent.
+    """Send every nudge that is due now within `scope`; returns how many were sent.
 
     `heartbeat` names the row the sweep stamps; the console's simulated clock uses its own, so a
     `netcoach try` session never passes for the server's scheduler in `/healthz` or `doctor`.
 
     Claims up to `limit` at a time and keeps going while full batches come back (catching up
-    after downtime), at most `MAX_BATCHES_PER_SWEEP` batches per run. A failed send is released
-    with exponential back-off; a sent nudge is never claimed again.
+    after downtime), at most `MAX_BATCHES_PER_SWEEP` batches per run. At most
+    `MAX_PARALLEL_SENDS` sends are in flight; each is recorded as sent right after it succeeds,
+    so a crash can repeat at most those. A failed send is released with exponential back-off.
     """
+    scope = scope or SweepScope()
     now = clock.now()
     totals = [0, 0, 0, 0]
     for _ in range(MAX_BATCHES_PER_SWEEP):
-        batch = await _sweep_batch(store, notifier, now, worker, limit)
+        if scope.stopping is not None and scope.stopping.is_set():
+            break
+        batch = await _sweep_batch(store, notifier, clock, now, worker, limit, scope)
         totals = [a + b for a, b in zip(totals, batch, strict=True)]
         if batch[0] < limit:
             break
@@ -179,17 +333,42 @@ def _settle_digest(store: Any, method: str, *args: Any) -> None:
         settle(*args)
 
 
-async def send_due_digests(store: Store, notifier: Notifier, clock: Clock) -> int:
+async def send_due_digests(
+    store: Store,
+    notifier: Notifier,
+    clock: Clock,
+    *,
+    platforms: Sequence[str] | None = None,
+    worker: str | None = None,
+    lease: timedelta = DIGEST_LEASE,
+    stopping: asyncio.Event | None = None,
+) -> int:
     """Send each subscription's weekly digest once its local weekday and time have come this
     ISO week; returns how many were sent. The (subscription, ISO week) claim makes it once
-    per week across processes and restarts."""
+    per week across processes and restarts. Only channels on `platforms` (None: any) are
+    claimed; one digest is in flight at a time and none starts once `stopping` is set."""
     now = clock.now()
     sent = 0
-    for subscription in await asyncio.to_thread(store.digest_subscriptions):
+    subscriptions = await asyncio.to_thread(
+        store.digest_subscriptions, None if platforms is None else tuple(platforms)
+    )
+    for subscription in subscriptions:
+        if stopping is not None and stopping.is_set():
+            break
         slot = due_slot(subscription, now)
         if slot is None:
             continue
-        if not await asyncio.to_thread(store.claim_digest_run, subscription.id, slot.iso_week, now):
+        claimed = await asyncio.to_thread(
+            functools.partial(
+                store.claim_digest_run,
+                subscription.id,
+                slot.iso_week,
+                clock.now(),  # the lease runs from this claim, not from the job's start
+                worker=worker,
+                lease=lease,
+            )
+        )
+        if not claimed:
             continue
         try:
             figures = await asyncio.to_thread(
@@ -214,7 +393,7 @@ async def send_due_digests(store: Store, notifier: Notifier, clock: Clock) -> in
             )
             continue
         await asyncio.to_thread(
-            _settle_digest, store, "finish_digest_run", subscription.id, slot.iso_week, now
+            _settle_digest, store, "finish_digest_run", subscription.id, slot.iso_week, clock.now()
         )
         sent += 1
     await asyncio.to_thread(store.record_heartbeat, DIGEST_HEARTBEAT, now, f"sent={sent}")

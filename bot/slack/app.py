@@ -19,7 +19,7 @@ from bot.slack.deps import SlackDeps
 from bot.slack.errors import on_error
 from bot.slack.lanes import threads_for
 from bot.slack.listeners import register_listeners
-from bot.slack.logs import quiet_slack_loggers
+from bot.slack.logs import bolt_logger, quiet_slack_loggers
 from bot.slack.settings_check import SlackMode, slack_mode
 from bot.slack.work import InProcessWork, WorkRunner
 from bot.slack.workspaces import WorkspaceClients
@@ -68,6 +68,7 @@ def build_slack_app(
             oauth_settings=oauth_settings(settings, oauth),
             process_before_response=True,
             name="netcoach",
+            logger=bolt_logger(),
         )
     else:
         web_client = client or build_web_client(settings.slack, token=settings.slack.bot_token)
@@ -76,6 +77,7 @@ def build_slack_app(
             signing_secret=settings.slack.signing_secret,
             process_before_response=True,
             name="netcoach",
+            logger=bolt_logger(),
         )
 
     deps = SlackDeps(

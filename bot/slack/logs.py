@@ -1,14 +1,24 @@
 """Logging set-up shared by the server and the Slack worker process.
 
-Bolt's request verification logs a rejected request's whole body (DM text included) at INFO,
-and slack_sdk logs request bodies at DEBUG: both stay at WARNING whatever the level asked for.
+Framework loggers stay at WARNING whatever level is asked for, because below that they write
+what people typed, tokens or OAuth codes: Bolt logs a rejected request's whole body at INFO and
+the OAuth `code` at DEBUG; slack_sdk logs request bodies at DEBUG; aiosqlite logs every SQL
+statement with its parameters (the OAuth state, installations) at DEBUG. (SQLAlchemy keeps its
+own loggers at WARNING; msrest, as botbuilder configures it, logs no bodies.)
+
+Bolt's loggers need more than a level on `slack_bolt`: each of its middleware and listener
+loggers (`slack_bolt.AsyncRequestVerification`, …) is given its own level when the app is built,
+copied from the app's logger if the app has one, else from the root logger (DEBUG under
+NETCOACH_LOG_LEVEL=DEBUG). So the app is built with `bolt_logger()`, and they copy WARNING.
 """
 
 from __future__ import annotations
 
 import logging
 
-QUIET_LOGGERS = ("slack_bolt", "slack_sdk")
+# aiosqlite serves the Slack OAuth stores only (the installation and state tables).
+QUIET_LOGGERS = ("slack_bolt", "slack_sdk", "aiosqlite")
+BOLT_APP_LOGGER = "slack_bolt.AsyncApp"
 
 
 class _DropClientOverTokenNotice(logging.Filter):
@@ -22,9 +32,16 @@ class _DropClientOverTokenNotice(logging.Filter):
 def quiet_slack_loggers() -> None:
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
-    app_logger = logging.getLogger("slack_bolt.AsyncApp")
-    if not any(isinstance(f, _DropClientOverTokenNotice) for f in app_logger.filters):
-        app_logger.addFilter(_DropClientOverTokenNotice())
+    bolt_logger()
+
+
+def bolt_logger() -> logging.Logger:
+    """The logger to build Bolt's app (and OAuth flow) with: WARNING, whatever the root says."""
+    logger = logging.getLogger(BOLT_APP_LOGGER)
+    logger.setLevel(logging.WARNING)
+    if not any(isinstance(f, _DropClientOverTokenNotice) for f in logger.filters):
+        logger.addFilter(_DropClientOverTokenNotice())
+    return logger
 
 
 def configure_logging(level: str) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.messages import MENTION_MARKUP, plain_mentions
+
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 _SLACK_TOKEN = re.compile(r"<(?:@[UW][A-Z0-9]+|#C[A-Z0-9]+(?:\|[^<>]*)?|![a-z]+)>")
 ELLIPSIS = "…"
@@ -31,12 +33,14 @@ def _escape_plain(text: str) -> str:
 
 
 def to_mrkdwn(text: str) -> str:
-    return _BOLD.sub(r"*\1*", escape(text))
+    # The core's neutral mention `@[Jane](U123)` becomes Slack's own `<@U123>` (kept unescaped).
+    slack = MENTION_MARKUP.sub(lambda m: f"<@{m.group('user_id')}>", text)
+    return _BOLD.sub(r"*\1*", escape(slack))
 
 
 def to_plain(text: str) -> str:
     """Neutral markup without its markers, for plain_text objects and notification text."""
-    return _BOLD.sub(r"\1", text)
+    return _BOLD.sub(r"\1", plain_mentions(text))
 
 
 def truncate(text: str, limit: int) -> str:

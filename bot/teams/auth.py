@@ -1,9 +1,11 @@
 """Bot Framework authentication from `Settings.teams`, with two botbuilder 4.17 hazards fixed.
 
-1. Inbound tokens. botbuilder validates them inside the async handler but fetches the OpenID
-   metadata and signing keys with a blocking `requests.get`, and lets a malformed token escape as
-   a `jwt` error (a 500). `ThreadedAuthentication` runs validation on a worker thread and turns
-   every way a token can be wrong into `PermissionError`, which `CloudAdapter` answers with 401.
+1. Inbound tokens. botbuilder fetches the OpenID metadata and signing keys with a blocking
+   `requests.get` and no time-out, and lets a malformed token escape as a `jwt` error (a 500).
+   `bot.teams.keys` makes those fetches bounded, shared and cached on their own executor, so
+   validation itself runs on the event loop; `GuardedAuthentication` turns every way a token can
+   be wrong into `PermissionError`, which `CloudAdapter` answers with 401, and keys that cannot
+   be fetched into `AuthUnavailableError` (503).
 2. Outbound tokens. botbuilder builds new credentials (a new MSAL app, an empty token cache) for
    every activity and fetches the token synchronously on the event loop when sending.
    `CachedCredentialsFactory` keeps one credentials object per (app, scope, authority) and
@@ -20,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import jwt
-import requests
 from botbuilder.integration.aiohttp import (
     ConfigurationBotFrameworkAuthentication,
     ConfigurationServiceClientCredentialFactory,
@@ -38,6 +39,7 @@ from botframework.connector.auth.app_credentials import AppCredentials
 from msrest.authentication import Authentication
 
 from bot.config import TeamsSettings
+from bot.teams import keys
 from bot.teams.connectors import ConnectorPool, NoUserTokens
 from bot.teams.validation import normalised_app_type
 
@@ -126,11 +128,12 @@ class CachedCredentialsFactory(ServiceClientCredentialsFactory):
             self._fetched_at[key] = time.monotonic()
 
 
-class ThreadedAuthentication(BotFrameworkAuthentication):
-    """Delegates to botbuilder; token validation runs on a worker thread and fails as 401.
-    Connector clients come from a shared pool (see `bot.teams.connectors`)."""
+class GuardedAuthentication(BotFrameworkAuthentication):
+    """Delegates to botbuilder, whose key fetches `bot.teams.keys` guards; every bad token fails
+    as 401. Connector clients come from a shared pool (see `bot.teams.connectors`)."""
 
     def __init__(self, inner: BotFrameworkAuthentication, pool: ConnectorPool) -> None:
+        keys.install()
         self._inner = inner
         self._pool = pool
 
@@ -142,17 +145,11 @@ class ThreadedAuthentication(BotFrameworkAuthentication):
         return result
 
     async def _validate(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
-        if not auth_header:
-            # No token: botbuilder decides at once (401, or anonymous when auth is disabled).
-            return await self._inner.authenticate_request(activity, auth_header)
         try:
-            return await asyncio.to_thread(
-                asyncio.run, self._inner.authenticate_request(activity, auth_header)
-            )
+            return await self._inner.authenticate_request(activity, auth_header)
         except PermissionError:
             raise
-        except requests.RequestException as error:
-            logger.error("Could not fetch the Bot Framework signing keys: %s", type(error).__name__)
+        except keys.SigningKeysUnavailable as error:
             raise AuthUnavailableError("signing keys unavailable") from error
         except (jwt.PyJWTError, ValueError, KeyError, IndexError, TypeError) as error:
             raise PermissionError(f"invalid token ({type(error).__name__})") from error
@@ -183,12 +180,12 @@ class ThreadedAuthentication(BotFrameworkAuthentication):
 
 def build_authentication(
     teams: TeamsSettings, *, credentials_factory: ServiceClientCredentialsFactory | None = None
-) -> ThreadedAuthentication:
+) -> GuardedAuthentication:
     """`credentials_factory` replaces the one built from settings (tests use a stand-in token)."""
     config = BotFrameworkConfig.from_settings(teams)
     inner_factory = credentials_factory or ConfigurationServiceClientCredentialFactory(config)
     cached = CachedCredentialsFactory(inner_factory)
-    return ThreadedAuthentication(
+    return GuardedAuthentication(
         ConfigurationBotFrameworkAuthentication(config, credentials_factory=cached),
         ConnectorPool(cached),
     )

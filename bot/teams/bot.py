@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections.abc import Collection
 from datetime import datetime
+from http import HTTPStatus
 from typing import Protocol
 
 import aiohttp
-from botbuilder.core import TurnContext
+from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity
 from botbuilder.schema.teams import FileConsentCardResponse
@@ -24,16 +26,25 @@ from bot.core.ports import Clock, Store
 from bot.teams.activities import reply_activities, settled_card
 from bot.teams.adapter import error_summary
 from bot.teams.cards import replaced_card_text
-from bot.teams.files import UploadFailed, command_of, upload
+from bot.teams.files import (
+    FILE_CONSENT_INVOKE,
+    UploadFailed,
+    command_of,
+    consent_response,
+    upload,
+)
 from bot.teams.incoming import (
     PLATFORM,
     command_text,
     conversation_id_of,
     is_personal,
+    team_of,
     tenant_of,
     to_incoming,
 )
-from bot.teams.references import reference_record
+from bot.teams.references import reference_record, team_of_reference
+from storage.records import ConversationReferenceRecord
+from storage.text import storable
 
 logger = logging.getLogger(__name__)
 
@@ -56,9 +67,17 @@ class Coach(Protocol):
 
 
 class TeamsStore(Store, Protocol):
-    """The store, plus webhook de-duplication (`storage.SqlStore` has both)."""
+    """The store, plus webhook de-duplication and forgetting whole teams (`storage.SqlStore`)."""
 
     def claim_event(self, platform: str, event_id: str, at: datetime) -> bool: ...
+
+    def channel_references(
+        self, platform: str, workspace_id: str
+    ) -> list[ConversationReferenceRecord]: ...
+
+    def forget_conversations(
+        self, platform: str, workspace_id: str, conversation_ids: Collection[str]
+    ) -> tuple[int, int]: ...
 
 
 class NetworkCoachBot(TeamsActivityHandler):
@@ -72,7 +91,7 @@ class NetworkCoachBot(TeamsActivityHandler):
         activity = turn_context.activity
         if _from_this_bot(activity):
             return
-        text = command_text(activity)
+        text = storable(command_text(activity))
         # One trip to a worker thread for all the blocking work of a message.
         reply = await asyncio.to_thread(self._answer, activity, text)
         if reply is None:
@@ -130,6 +149,23 @@ class NetworkCoachBot(TeamsActivityHandler):
             return Reply(text=UNREADABLE_BUTTON)
         return self._coach.handle(to_incoming(activity, text))
 
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        # The only invoke served is a file consent (Allow / Decline on `export`'s file card): no
+        # message extensions, task modules, sign-in or Action.Execute cards here (buttons are
+        # Action.Submit, which arrive as messages). botbuilder's own dispatch of invokes crashes
+        # on a malformed value (a 500), so the consent is read here and everything else is 501.
+        activity = turn_context.activity
+        if activity.name != FILE_CONSENT_INVOKE:
+            return InvokeResponse(status=int(HTTPStatus.NOT_IMPLEMENTED))
+        response = consent_response(activity.value)
+        if response is None:
+            return InvokeResponse(status=int(HTTPStatus.BAD_REQUEST))
+        if response.action == "accept":
+            await self.on_teams_file_consent_accept(turn_context, response)
+        else:
+            await self.on_teams_file_consent_decline(turn_context, response)
+        return InvokeResponse(status=int(HTTPStatus.OK))
+
     # --- install and uninstall -----------------------------------------------------------------
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         # Deliberately not TeamsActivityHandler's version: it fetches every added member from the
@@ -160,14 +196,29 @@ class NetworkCoachBot(TeamsActivityHandler):
             await turn_context.send_activities(reply_activities(Reply(text=WELCOME)))
 
     async def _uninstalled(self, activity: Activity) -> None:
-        conversation_id = conversation_id_of(activity)
-        await asyncio.to_thread(
-            self._store.delete_conversation_reference,
-            PLATFORM,
-            tenant_of(activity),
-            conversation_id,
+        """The app left a chat, or a whole team: forget every conversation it can no longer
+        reach, with their digest subscriptions, so no restarted server posts there again."""
+        tenant = tenant_of(activity)
+        team = None if is_personal(activity) else team_of(activity)
+        gone = await asyncio.to_thread(self._forget, tenant, conversation_id_of(activity), team)
+        logger.info(
+            "Teams bot removed from %s in tenant %s: %d conversation(s), %d digest(s) forgotten",
+            team or conversation_id_of(activity),
+            tenant,
+            *gone,
         )
-        logger.info("Teams bot removed from %s in tenant %s", conversation_id, tenant_of(activity))
+
+    def _forget(self, tenant: str, conversation_id: str, team: str | None) -> tuple[int, int]:
+        conversations = {conversation_id}
+        if team is not None:
+            # A team's id is its General channel's id; its other channels carry the team's id.
+            conversations.add(team)
+            conversations.update(
+                record.conversation_id
+                for record in self._store.channel_references(PLATFORM, tenant)
+                if team_of_reference(record) == team
+            )
+        return self._store.forget_conversations(PLATFORM, tenant, conversations)
 
 
 async def _settle_card(turn_context: TurnContext, card_text: str, outcome: Reply) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from bot.core.messages import Action, Reply, Section
+from bot.core.messages import Action, Reply, Section, plain_mentions
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -37,7 +37,7 @@ _CODE = re.compile(r"`([^`\n]*)`")
 
 def card_markdown(text: str) -> str:
     """Neutral markup → Adaptive Card Markdown for one block of lines."""
-    text = _CODE.sub(r"\1", text)
+    text = _CODE.sub(r"\1", plain_mentions(text))
     if len(text) > MAX_TEXT_CHARS:
         text = text[: MAX_TEXT_CHARS - 1].rstrip() + "…"
     return text
@@ -132,7 +132,7 @@ def section_container(section: Section) -> Json:
 
 def plain_text(text: str) -> str:
     """Neutral markup without any markup: for `fallbackText`, summaries and notifications."""
-    return _CODE.sub(r"\1", text).replace("**", "")
+    return _CODE.sub(r"\1", plain_mentions(text)).replace("**", "")
 
 
 def needs_card(reply: Reply) -> bool:

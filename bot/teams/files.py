@@ -13,12 +13,18 @@ from typing import Any
 
 import aiohttp
 from botbuilder.schema import Activity, ActivityTypes, Attachment
-from botbuilder.schema.teams import FileConsentCard, FileInfoCard, FileUploadInfo
+from botbuilder.schema.teams import (
+    FileConsentCard,
+    FileConsentCardResponse,
+    FileInfoCard,
+    FileUploadInfo,
+)
 
 from bot.core.messages import FileAttachment
 
 FILE_CONSENT_CONTENT_TYPE = "application/vnd.microsoft.teams.card.file.consent"
 FILE_INFO_CONTENT_TYPE = "application/vnd.microsoft.teams.card.file.info"
+FILE_CONSENT_INVOKE = "fileConsent/invoke"
 UPLOAD_TIMEOUT_SECONDS = 30
 
 
@@ -42,6 +48,21 @@ def consent_card(attachment: FileAttachment, command: str) -> Activity:
             )
         ],
     )
+
+
+def consent_response(value: Any) -> FileConsentCardResponse | None:
+    """The member's answer to a consent card, or None when the invoke's value is not one."""
+    if not isinstance(value, dict) or value.get("action") not in {"accept", "decline"}:
+        return None
+    try:
+        response = FileConsentCardResponse().deserialize(value)
+    except Exception:  # msrest raises several kinds on a malformed value
+        return None
+    if response.action == "accept" and not (
+        response.upload_info and response.upload_info.upload_url
+    ):
+        return None
+    return response
 
 
 def command_of(context: Any) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from botbuilder.schema import Activity
 
-from bot.core.messages import Incoming
+from bot.core.messages import Incoming, Mention
 from bot.teams.cards import command_from_submit
 
 PLATFORM = "teams"
@@ -31,14 +31,39 @@ def tenant_of(activity: Activity) -> str:
     return str(tenant or activity.channel_id or "unknown")
 
 
+PERSONAL = "personal"
+PERSONAL_ID_PREFIX = "a:"  # Teams' 1:1 chat ids; channels and group chats are "19:…"
+EMULATOR_CHANNEL = "emulator"
+
+
 def conversation_type_of(activity: Activity) -> str:
+    """What Teams says the conversation is; when it says nothing (Microsoft's own examples
+    include such activities), "personal" only for a 1:1 chat id, else a channel or group."""
     conversation = activity.conversation
     kind = getattr(conversation, "conversation_type", None) if conversation else None
-    return str(kind or "personal")
+    if kind:
+        return str(kind)
+    if is_personal_conversation_id(getattr(conversation, "id", None)):
+        return PERSONAL
+    if activity.channel_id == EMULATOR_CHANNEL:  # a developer's 1:1 chat, loopback only
+        return PERSONAL
+    if _dig(activity.channel_data, "channel", "id"):
+        return "channel"
+    return "groupChat"
+
+
+def is_personal_conversation_id(conversation_id: object) -> bool:
+    return isinstance(conversation_id, str) and conversation_id.startswith(PERSONAL_ID_PREFIX)
 
 
 def is_personal(activity: Activity) -> bool:
-    return conversation_type_of(activity) == "personal"
+    return conversation_type_of(activity) == PERSONAL
+
+
+def team_of(activity: Activity) -> str | None:
+    """The id of the team a channel activity comes from (None outside teams)."""
+    team = _dig(activity.channel_data, "team", "id")
+    return str(team) if team else None
 
 
 def conversation_id_of(activity: Activity) -> str:
@@ -80,8 +105,37 @@ def command_text(activity: Activity) -> str:
     submitted = command_from_submit(activity.value)
     if submitted is not None:
         return submitted
-    text = html.unescape(strip_bot_mention(activity)).replace("\xa0", " ")
+    text = _AT_TAG.sub(_readable_at, strip_bot_mention(activity))
+    text = html.unescape(text).replace("\xa0", " ")
     return text.strip()
+
+
+# Teams writes a mention of someone else as `<at>Jane Doe</at>`; the core reads "@Jane Doe".
+_AT_TAG = re.compile(r"<at(?:\s[^>]*)?>(.*?)</at>", re.IGNORECASE | re.DOTALL)
+
+
+def _readable_at(match: re.Match[str]) -> str:
+    name = " ".join(match.group(1).split())
+    return f"@{name}" if name else ""
+
+
+def mentions_of(activity: Activity) -> tuple[Mention, ...]:
+    """The users the message mentions, other than this bot, with their Teams ids."""
+    recipient_id = getattr(activity.recipient, "id", None)
+    found: list[Mention] = []
+    for entity in activity.entities or []:
+        props = _entity_properties(entity)
+        if str(props.get("type") or "").lower() != "mention":
+            continue
+        mentioned = props.get("mentioned")
+        if not isinstance(mentioned, dict) or mentioned.get("id") in {None, recipient_id}:
+            continue
+        name = mentioned.get("name")
+        if not isinstance(name, str) or not name.strip():
+            tag = _AT_TAG.search(str(props.get("text") or ""))
+            name = tag.group(1) if tag else ""
+        found.append(Mention(user_id=str(mentioned["id"]), name=" ".join(str(name).split())))
+    return tuple(m for m in found if m.name)
 
 
 def to_incoming(activity: Activity, text: str) -> Incoming:
@@ -94,6 +148,7 @@ def to_incoming(activity: Activity, text: str) -> Incoming:
         text=text,
         is_direct_message=is_personal(activity),
         user_display_name=getattr(sender, "name", None) or None,
+        mentions=mentions_of(activity) if command_from_submit(activity.value) is None else (),
     )
 
 

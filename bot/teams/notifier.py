@@ -20,7 +20,7 @@ from bot.teams.activities import reply_activities
 from bot.teams.cards import SettlesCard
 from bot.teams.delivery import status_of
 from bot.teams.incoming import PLATFORM
-from bot.teams.references import conversation_reference
+from bot.teams.references import conversation_reference, is_personal_reference
 from storage.records import ConversationReferenceRecord, DigestSubscriptionRecord, MemberRecord
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,13 @@ class TeamsNotifier:
             raise DeliveryError(
                 f"member {member.id} has no Teams chat with the bot on record; they need to "
                 "message it (or reinstall the app) once"
+            )
+        if not is_personal_reference(record):
+            # A row stored before personal chats were told apart by Teams' own word or the
+            # chat id: a member's nudge never goes to a channel or group chat.
+            raise DeliveryError(
+                f"member {member.id}'s Teams conversation on record is not a personal chat; "
+                "they need to message the bot once"
             )
         await self._send(record, reply, settles=closes_the_nudge)
 

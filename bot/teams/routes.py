@@ -50,13 +50,16 @@ class TeamsChannel:
         if self.anonymous and not is_loopback_host(request.remote or ""):
             # Without an app id nothing proves who is calling: only this machine may.
             return _problem(403, "anonymous Teams mode only accepts requests from loopback")
+        if not self.anonymous and not request.headers.get("Authorization"):
+            # botbuilder would refuse it too, but only after parsing what anyone sent.
+            return _problem(401, "send a Bot Framework token in the Authorization header")
         if "application/json" not in request.headers.get("Content-Type", ""):
             return _problem(415, "send the activity as application/json")
         try:
             body = await request.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
             return _problem(400, "the body is not JSON")
-        if not isinstance(body, dict) or not isinstance(body.get("type"), str):
+        if not _is_activity(body):
             return _problem(400, "the body is not a Bot Framework activity")
         try:
             response = await self.adapter.process(request, self.bot)
@@ -103,6 +106,19 @@ def add_routes(app: web.Application, services: Services, **overrides: object) ->
 def teams_notifier(app: web.Application) -> TeamsNotifier:
     """The notifier of the channel `add_routes` mounted on `app`."""
     return app[TEAMS_CHANNEL].notifier
+
+
+def _is_activity(body: object) -> bool:
+    """What every Bot Framework activity has and the bot needs to answer at all."""
+    if not isinstance(body, dict) or not isinstance(body.get("type"), str):
+        return False
+    conversation = body.get("conversation")
+    return (
+        isinstance(conversation, dict)
+        and isinstance(conversation.get("id"), str)
+        and bool(conversation["id"])
+        and isinstance(body.get("serviceUrl"), str)
+    )
 
 
 def _problem(status: int, detail: str) -> web.Response:

@@ -46,3 +46,36 @@ def test_evaluate_data_scores_a_labelled_jsonl_and_reports_skipped_lines(trained
 def test_evaluate_without_a_model_exits_2(tmp_path, capsys):
     assert main(["evaluate", "--model-dir", str(tmp_path)]) == 2
     assert "netcoach train" in capsys.readouterr().err
+
+
+def test_evaluate_reports_calibration_by_length_and_the_gates_draft_precision_and_recall(capsys):
+    assert main(["evaluate", "--no-cv"]) == 0
+    out = capsys.readouterr().out
+    assert "Calibration by length" in out
+    for bucket in ("<=8 words", "9-30 words", "31-120 words", ">120 words"):
+        line = next(line for line in out.splitlines() if bucket in line)
+        assert "Brier" in line
+    assert "Draft-or-chat gate, held out" in out
+    assert "draft precision" in out and "draft recall" in out
+
+
+def test_evaluate_data_reports_the_gate_on_chat_rows(tmp_path, capsys):
+    path = tmp_path / "chat.jsonl"
+    rows = [{"text": t, "label": "chat"} for t in ("thanks!", "yes", "how do I add a contact?")]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert main(["evaluate", "--data", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "chat called:" in out and "n=3" in out
+
+
+def test_the_model_card_shows_length_calibration_made_short_drafts_better_calibrated():
+    from coach_rules import training
+
+    card = json.loads((training.MODEL_DIR / training.CARD_FILE).read_text(encoding="utf-8"))
+    tables = card["held_out_calibration"]
+    for key in ("calibrated", "before_calibration"):
+        assert set(tables[key]) == {"<=8", "9-30", "31-120", ">120", "all"}
+        assert all(len(row["reliability"]) == 5 for row in tables[key].values())
+    assert tables["calibrated"]["<=8"]["n"] >= 40
+    assert tables["calibrated"]["<=8"]["brier"] < tables["before_calibration"]["<=8"]["brier"]
+    assert set(card["length_calibration"]["buckets"]) >= {"<=8", "9-30"}

@@ -110,7 +110,7 @@ def test_jsonl_batch_answers_every_line_in_order_and_survives_bad_lines(capsys, 
     assert code == 1
     assert len(results) == len(lines) + 1
     assert results[0]["flagged"] is True
-    assert set(results[0]) == {"flagged", "score", "probability", "findings"}
+    assert set(results[0]) == {"kind", "judged", "flagged", "score", "probability", "findings"}
     assert all(set(f) == {"rule", "message", "spans"} for f in results[0]["findings"])
     assert "error" in results[1] and "error" in results[2]
     assert results[3]["flagged"] is False
@@ -178,3 +178,61 @@ def test_the_installed_command_runs_as_a_whole_process():
         timeout=60,
     )
     assert modules.stderr.strip().endswith("False False"), modules.stderr
+
+
+def test_jsonl_and_json_say_whether_a_line_was_judged_and_what_kind_of_text_it_is(
+    capsys, monkeypatch
+):
+    lines = [{"text": HARD_SELL}, {"text": "🚀🚀 <https://example.com>"}]
+    stdin = "".join(json.dumps(line) + "\n" for line in lines).encode()
+    _, out, _ = run_cli(capsys, monkeypatch, ["--jsonl", "-"], stdin)
+    judged, unjudged = (json.loads(line) for line in out.splitlines())
+    assert (judged["judged"], judged["kind"]) == (True, "draft")
+    # An unjudged line must not read as a clean pass.
+    assert (unjudged["judged"], unjudged["flagged"], unjudged["kind"]) == (False, False, "draft")
+    _, out, _ = run_cli(capsys, monkeypatch, [HARD_SELL, "--json"])
+    assert json.loads(out)["kind"] == "draft" and json.loads(out)["judged"] is True
+
+
+def test_an_overlong_jsonl_line_is_rejected_while_it_is_read_in_bounded_memory(tmp_path):
+    import tracemalloc
+
+    from bot.cli.review import MAX_LINE_BYTES, run_batch
+
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as handle:
+        handle.write(b'{"text": "')
+        for _ in range(100):  # a 20 MB line
+            handle.write(b"buy now " * 25_000)
+        handle.write(b'"}\n')
+        handle.write(json.dumps({"text": VALUE_FIRST}).encode() + b"\n")
+    out = io.StringIO()
+    tracemalloc.start()
+    try:
+        code = run_batch(str(path), io.BytesIO(), out)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert code == 1
+    assert "line 1" in first["error"] and f"{MAX_LINE_BYTES:,}" in first["error"]
+    assert second["flagged"] is False
+    assert peak < 4 * MAX_LINE_BYTES < 20_000_000  # never the whole 20 MB line
+
+
+def test_chat_to_the_coach_is_reported_as_chat_and_not_judged_unless_told_it_is_a_draft(
+    capsys, monkeypatch
+):
+    _, out, _ = run_cli(capsys, monkeypatch, ["thanks!", "--json"])
+    chat = json.loads(out)
+    assert (chat["kind"], chat["judged"], chat["flagged"]) == ("chat", False, False)
+    _, out, _ = run_cli(capsys, monkeypatch, ["thanks!", "--json", "--as-draft"])
+    assert (json.loads(out)["kind"], json.loads(out)["judged"]) == ("draft", True)
+    stdin = (json.dumps({"text": "yes"}) + "\n" + json.dumps({"text": HARD_SELL}) + "\n").encode()
+    code, out, _ = run_cli(capsys, monkeypatch, ["--jsonl", "-"], stdin)
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert code == 0
+    assert (first["kind"], first["judged"]) == ("chat", False)
+    assert (second["kind"], second["judged"], second["flagged"]) == ("draft", True, True)
+    code, out, _ = run_cli(capsys, monkeypatch, ["thanks!"])
+    assert "reads as chat" in out

@@ -150,3 +150,17 @@ def test_importing_coach_rules_loads_no_model_and_no_numeric_libraries():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Buy now! 50% off today only", "Pls vote for my daughter 🙏 link👇", "ok thanks, see you"],
+)
+def test_short_english_is_never_called_not_english(text):
+    result = review(text)
+    assert not any("English" in note for note in result.notes)
+
+
+def test_a_short_hard_sell_is_judged_and_flagged():
+    result = review("Buy now! 50% off today only")
+    assert result.judged and result.flagged

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core import commands as c
-from bot.core.dates import CalendarDate, RelativeDays, WeekdaySpec
+from bot.core.dates import CalendarDate, LastWeekdaySpec, NextWeekSpec, RelativeDays, WeekdaySpec
 from bot.core.help import COMMAND_HELP
 from bot.core.parser import MAX_COMMAND_CHARS, parse_command
 
@@ -69,7 +69,7 @@ def test_met_day_may_come_before_the_place() -> None:
         ("on March 3rd", CalendarDate(3, 3)),
         ("on 2026-02-27", CalendarDate(2, 27, 2026)),
         ("on friday", WeekdaySpec(4)),
-        ("last tue", WeekdaySpec(1)),
+        ("last tue", LastWeekdaySpec(1)),
         ("today", RelativeDays(0)),
     ],
 )
@@ -146,7 +146,7 @@ def test_met_errors_say_what_to_do(text: str, says: str) -> None:
         ("follow-up Jane Doe tomorrow", RelativeDays(1)),
         ("follow-up Jane Doe on 12 March", CalendarDate(3, 12)),
         ("follow-up Jane Doe next friday", WeekdaySpec(4)),
-        ("follow up Jane Doe next week", RelativeDays(7)),
+        ("follow up Jane Doe next week", NextWeekSpec(0)),
     ],
 )
 def test_follow_up_when_phrases(text: str, when: object) -> None:
@@ -321,7 +321,9 @@ def test_export_forget_me_and_feedback() -> None:
     assert parsed("forget-me confirm") == c.ForgetMeCommand(confirmed=True)
     assert parsed("feedback 12 helpful") == c.FeedbackCommand(12, "helpful")
     assert parsed("feedback #12 wrong-flag") == c.FeedbackCommand(12, "wrong-flag")
-    for bad in ["forget-me now", "feedback 12 great", "feedback twelve helpful", "export all"]:
+    # "export all" and "export everything" now mean `export` (issue 11: plain language).
+    assert parsed("export all") == c.ExportCommand()
+    for bad in ["forget-me now", "feedback 12 great", "feedback twelve helpful", "export the moon"]:
         assert isinstance(parsed(bad), c.ParseFailure), bad
 
 
@@ -380,8 +382,8 @@ def test_every_command_word_with_any_arguments_never_raises(word: str, rest: str
         "settings hours 17-9",
         "settings timezone",
         "settings store-drafts maybe",
-        "export everything",
-        "forget-me please",
+        "export the moon",
+        "forget-me tomorrow",
         "feedback 1 meh",
         "done " + "y" * 81,
         "list " + "z" * MAX_COMMAND_CHARS,
@@ -393,3 +395,9 @@ def test_every_error_is_a_sentence_with_something_to_type(text: str) -> None:
     assert failure.message[0].isupper() or failure.message[0] in "`0123456789"
     assert failure.message.rstrip().endswith((".", "`", "?"))
     assert "`" in failure.message
+
+
+@pytest.mark.parametrize("text", ["snooze 0 ²", "snooze Dana ²", "feedback ² helpful"])
+def test_digits_that_are_not_ascii_never_crash_the_parser(text: str) -> None:
+    result = parse_command(text)
+    assert not isinstance(result, c.ParseFailure) or "`" in result.message

@@ -37,6 +37,7 @@ REQUIRED_ARGS: dict[str, tuple[str, ...]] = {
     "chat.postEphemeral": ("channel", "user"),
     "chat.update": ("channel", "ts"),
     "conversations.open": ("users",),
+    "conversations.history": ("channel",),
     "views.publish": ("user_id", "view"),
     "files.getUploadURLExternal": ("filename", "length"),
     "files.completeUploadExternal": ("files",),
@@ -88,6 +89,8 @@ class FakeSlack:
         self._dm = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.port = 0
+        # Messages posted per channel, oldest first (metadata kept as Slack keeps it).
+        self.history: dict[str, list[dict[str, Any]]] = {}
 
     # --- set-up ---------------------------------------------------------------------------------
     def add_workspace(
@@ -124,6 +127,7 @@ class FakeSlack:
     async def start(self) -> FakeSlack:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # slack_sdk GETs some reads
         app.router.add_post("/hooks/{name}", self._hook)
         app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
@@ -279,7 +283,19 @@ class FakeSlack:
         }
         if args.get("thread_ts"):
             message["thread_ts"] = args["thread_ts"]
+        metadata = _json_field(args.get("metadata"))
+        self.history.setdefault(str(args["channel"]), []).append({**message, "metadata": metadata})
         return _ok(channel=args["channel"], ts=ts, message=message)
+
+    def _conversations_history(self, workspace: Workspace, args: dict[str, Any]) -> web.Response:
+        """Newest first; metadata only with `include_all_metadata`, as Slack does."""
+        limit = int(args.get("limit") or 100)
+        with_metadata = str(args.get("include_all_metadata")).lower() in {"1", "true"}
+        messages = [
+            {k: v for k, v in message.items() if k != "metadata" or (with_metadata and v)}
+            for message in reversed(self.history.get(str(args["channel"]), []))
+        ][:limit]
+        return _ok(messages=messages, has_more=False)
 
     def _chat_update(self, workspace: Workspace, args: dict[str, Any]) -> web.Response:
         problem = check_blocks(_json_field(args.get("blocks")), MESSAGE_MAX_BLOCKS)

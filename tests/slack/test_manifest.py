@@ -123,7 +123,11 @@ async def test_every_listener_handles_something_declared(manifest, bolt_app):
 async def test_an_undeclared_command_or_shortcut_matches_nothing(bolt_app):
     assert await matching_listeners(bolt_app, command_request("/other")) == []
     assert await matching_listeners(bolt_app, shortcut_request("other_shortcut")) == []
-    assert await matching_listeners(bolt_app, event_request("message.channels")) == []
+    # An undeclared event only reaches the catch-all that acks it (issue 12: 200, not 404).
+    undeclared_event = await matching_listeners(bolt_app, event_request("message.channels"))
+    assert [listener.ack_function.__name__ for listener in undeclared_event] == [
+        "on_unhandled_event"
+    ]
 
 
 def test_the_registry_and_the_manifest_name_the_same_things(manifest):

@@ -54,11 +54,15 @@ def test_forget_member_leaves_no_row_about_them_and_keeps_others(store: SqlStore
 
     counts = store.forget_member(ann)
 
-    assert _row_counts(store) == before_ann  # every table, exactly Bob's rows again
+    # Every table holds exactly Bob's rows again, except the digest of the channel Ann
+    # subscribed: that belongs to the channel and stays, no longer linked to her.
+    channel_rows = {"digest_subscriptions": 1, "digest_runs": 1}
+    after = _row_counts(store)
+    assert after == {t: n + channel_rows.get(t, 0) for t, n in before_ann.items()}
     assert store.get_member(ann) is None and store.get_member(bob) is not None
     assert counts["members"] == 1 and counts["nudges"] == 2 and counts["follow_ups"] == 1
     assert counts["draft_reviews"] == counts["feedback"] == counts["review_rules"] == 1
-    assert counts["digest_subscriptions"] == counts["digest_runs"] == 1
+    assert "digest_subscriptions" not in counts and "digest_runs" not in counts
     assert counts["conversation_references"] == counts["contacts"] == counts["meetings"] == 1
     assert store.forget_member(ann) == {}
 
@@ -69,8 +73,33 @@ def test_forgetting_the_only_member_empties_every_member_table(store: SqlStore):
     store.record_heartbeat("sweep", NOW)
     store.forget_member(ann)
     left = {name: n for name, n in _row_counts(store).items() if n}
-    # What remains is not about a person: the workspace, event ids, the scheduler heartbeat.
-    assert left == {"workspaces": 1, "processed_events": 1, "heartbeats": 1}
+    # What remains is not about a person: the workspace, event ids, the scheduler heartbeat,
+    # and the channel's digest subscription (with its sent weeks), no longer linked to Ann.
+    assert left == {
+        "workspaces": 1,
+        "processed_events": 1,
+        "heartbeats": 1,
+        "digest_subscriptions": 1,
+        "digest_runs": 1,
+    }
+    [subscription] = store.digest_subscriptions()
+    assert subscription.created_by_member_id is None
+
+
+def test_a_channels_digest_survives_the_forget_me_of_the_member_who_subscribed_it(
+    store: SqlStore,
+):
+    ann = store.get_or_create_member("slack", "T1", "U1")
+    bob = store.get_or_create_member("slack", "T1", "U2")
+    store.subscribe_digest("slack", "T1", "C-team", 0, time(9), "UTC", ann.id)
+
+    store.forget_member(ann.id)
+
+    [subscription] = store.digest_subscriptions()
+    assert (subscription.workspace_id, subscription.channel_id) == ("T1", "C-team")
+    assert subscription.created_by_member_id is None
+    assert store.get_member(bob.id) is not None
+    assert "C-team" not in json.dumps(store.export_member(bob.id)["digest_subscriptions"])
 
 
 def test_export_member_has_everything_and_is_json_ready(store: SqlStore):

@@ -90,7 +90,13 @@ def card_submit(
     return activity
 
 
-def channel_mention(service_url: str, text_after_mention: str) -> dict[str, Any]:
+def channel_mention(
+    service_url: str,
+    text_after_mention: str,
+    *,
+    channel_id: str = CHANNEL_ID,
+    team_id: str = TEAM_ID,
+) -> dict[str, Any]:
     """A channel post that @mentions the bot (the only channel posts Teams sends a bot)."""
     activity = _base(service_url, "message")
     thread = activity["id"]
@@ -104,17 +110,17 @@ def channel_mention(service_url: str, text_after_mention: str) -> dict[str, Any]
             {"type": "clientInfo", "locale": "en-US", "platform": "Web"},
         ],
         channelData={
-            "teamsChannelId": CHANNEL_ID,
-            "teamsTeamId": TEAM_ID,
-            "channel": {"id": CHANNEL_ID},
-            "team": {"id": TEAM_ID},
+            "teamsChannelId": channel_id,
+            "teamsTeamId": team_id,
+            "channel": {"id": channel_id},
+            "team": {"id": team_id},
             "tenant": {"id": TENANT},
         },
         conversation={
             "isGroup": True,
             "conversationType": "channel",
             "tenantId": TENANT,
-            "id": f"{CHANNEL_ID};messageid={thread}",
+            "id": f"{channel_id};messageid={thread}",
         },
         **{"from": {"id": USER_ID, "name": "Jane Doe", "aadObjectId": USER_AAD_ID}},
     )
@@ -169,4 +175,59 @@ def team_install(service_url: str, *, removed: bool = False) -> dict[str, Any]:
         **{"from": {"id": USER_ID, "aadObjectId": USER_AAD_ID}},
     )
     activity["membersRemoved" if removed else "membersAdded"] = members
+    return activity
+
+
+# --- a whole team leaving (shapes from Microsoft's "Conversation events in your Teams bot") ------
+def _team_event(service_url: str, kind: str, team_id: str, **channel_data: Any) -> dict[str, Any]:
+    activity = _base(service_url, kind)
+    activity.update(
+        channelData={
+            "team": {"id": team_id, "name": "Sales", "aadGroupId": "0b6d1c55-0000-4000-8000-2"},
+            "tenant": {"id": TENANT},
+            **channel_data,
+        },
+        # Team-wide events arrive in the team's General channel, whose id is the team's id.
+        conversation={
+            "isGroup": True,
+            "conversationType": "channel",
+            "tenantId": TENANT,
+            "id": team_id,
+        },
+        **{"from": {"id": USER_ID, "aadObjectId": USER_AAD_ID}},
+    )
+    return activity
+
+
+def team_uninstall(service_url: str, team_id: str = TEAM_ID) -> dict[str, Any]:
+    """The app removed from a team (Manage team → Apps → Uninstall)."""
+    activity = _team_event(
+        service_url,
+        "installationUpdate",
+        team_id,
+        settings={"selectedChannel": {"id": team_id}},
+        source={"name": "message"},
+    )
+    activity["action"] = "remove"
+    return activity
+
+
+def team_deleted(service_url: str, team_id: str = TEAM_ID) -> dict[str, Any]:
+    return _team_event(service_url, "conversationUpdate", team_id, eventType="teamDeleted")
+
+
+def bot_removed_from_team(service_url: str, team_id: str = TEAM_ID) -> dict[str, Any]:
+    activity = _team_event(
+        service_url, "conversationUpdate", team_id, eventType="teamMemberRemoved"
+    )
+    activity["membersRemoved"] = [{"id": BOT_ID}]
+    return activity
+
+
+def untyped_channel_message(service_url: str, text: str) -> dict[str, Any]:
+    """A channel message without `conversation.conversationType`, as in Microsoft's messageBack
+    example: only the channel data and the "19:" id say it is not a personal chat."""
+    activity = channel_mention(service_url, text)
+    conversation = activity["conversation"]
+    activity["conversation"] = {"id": conversation["id"]}
     return activity

@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import itertools
+import socket
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -270,3 +272,45 @@ class StandInMicrosoft:
 
     async def _keys(self, request: web.Request) -> web.Response:
         return web.json_response(self.keys.jwks())
+
+
+class SilentEndpoint:
+    """A key endpoint that accepts connections and never answers (port 0, its own thread).
+
+    `connections` counts the connections made to it: how many fetches were started.
+    """
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.1)
+        self._accepted: list[socket.socket] = []
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._accept, name="silent-endpoint", daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        port = self._listener.getsockname()[1]
+        return f"http://127.0.0.1:{port}/v1/.well-known/openidconfiguration"
+
+    @property
+    def connections(self) -> int:
+        return len(self._accepted)
+
+    def _accept(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self._accepted.append(connection)
+
+    def stop(self) -> None:
+        """Close every connection, so anything still waiting on it fails at once."""
+        self._stopped.set()
+        self._thread.join()
+        for connection in self._accepted:
+            connection.close()
+        self._listener.close()

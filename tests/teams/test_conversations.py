@@ -302,7 +302,8 @@ async def test_only_the_bot_mention_is_stripped_not_its_name_in_the_text(
 async def test_a_channel_message_that_is_not_a_command_is_not_reviewed(channel: Conversation):
     reply = await mention(channel, "hello there")
 
-    assert "I don't know the command hello" in shown(reply)
+    # Issue 11: a greeting gets a one-line friendly answer, not "I don't know the command".
+    assert "Hi!" in shown(reply)
     assert "value-first score" not in shown(reply)
 
 
@@ -338,3 +339,9 @@ async def test_cards_are_adaptive_cards_1_5_with_a_summary(chat: Conversation):
     assert attachment.content_type == CARD_CONTENT_TYPE
     assert attachment.content["version"] == "1.5"
     assert reply.summary.startswith("Here is what I can do")
+
+
+async def test_a_malformed_file_consent_is_refused_without_a_crash(chat: Conversation):
+    invoke = Activity(type=ActivityTypes.invoke, name="fileConsent/invoke", value={"action": 7})
+    replies = await chat.receive(invoke)
+    assert [r.value.status for r in replies if r.type == "invokeResponse"] == [400]

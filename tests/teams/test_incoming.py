@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from botbuilder.schema import Activity
 
-from bot.teams.incoming import command_text, strip_bot_mention, to_incoming
+from bot.core.messages import Mention
+from bot.teams.incoming import command_text, mentions_of, strip_bot_mention, to_incoming
 from bot.teams.references import conversation_reference, reference_record
 from tests.teams.payloads import (
     BOT_ID,
@@ -66,7 +67,9 @@ def test_only_the_bots_own_mention_is_removed():
 
     text = command_text(activity(payload))
 
-    assert text == "met <at>Priya Patel</at> — she loves Network Coach"
+    # Other mentions are decoded to what the reader sees, with the id kept beside the text.
+    assert text == "met @Priya Patel — she loves Network Coach"
+    assert mentions_of(activity(payload)) == (Mention("29:priya", "Priya Patel"),)
 
 
 def test_a_mention_entity_without_its_text_is_matched_by_name():

@@ -7,6 +7,8 @@ return: nothing here waits for the database or the Web API. Names come from
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
@@ -19,6 +21,8 @@ from bot.slack.registry import (
     SLASH_COMMAND,
 )
 from bot.slack.work import WorkRunner
+
+log = logging.getLogger("bot.slack")
 
 
 def register_listeners(app: AsyncApp, work: WorkRunner) -> None:
@@ -60,3 +64,26 @@ def register_listeners(app: AsyncApp, work: WorkRunner) -> None:
     app.event(BOT_EVENTS["app_home_opened"])(on_app_home_opened)
     app.event(BOT_EVENTS["app_uninstalled"])(on_uninstall_or_revoke)
     app.event(BOT_EVENTS["tokens_revoked"])(on_uninstall_or_revoke)
+    # Last, so they only see what nothing above took: without them Bolt answers 404 (Slack
+    # then retries the event) and logs a nine-line "Unhandled request" suggestion each time.
+    app.event(ANYTHING)(on_unhandled_event)
+    app.action(ANYTHING)(on_unhandled_action)
+
+
+ANYTHING = re.compile(".*")
+
+
+async def on_unhandled_event(body: dict[str, Any]) -> None:
+    event = body.get("event") or {}
+    log.info(
+        "Slack event %s%s (%s) is not handled by this app; acked",
+        event.get("type") or "?",
+        f"/{event['subtype']}" if event.get("subtype") else "",
+        body.get("event_id") or "no id",
+    )
+
+
+async def on_unhandled_action(ack: AsyncAck, body: dict[str, Any]) -> None:
+    await ack()
+    actions = body.get("actions") or [{}]
+    log.info("Slack action %s is not handled by this app; acked", actions[0].get("action_id"))

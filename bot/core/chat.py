@@ -1,0 +1,67 @@
+"""One-line answers to chat addressed to the coach: thanks, greetings, yes/no, bye, small talk."""
+
+from __future__ import annotations
+
+from bot.core.help import example
+from bot.core.messages import Action, Reply
+from bot.core.rules import WINDOW_DAYS
+from storage.names import name_key
+
+NOTHING_CHANGED = "OK — I left everything as it was."
+
+
+def answer(intent: str) -> Reply:
+    if intent == "thanks":
+        return Reply(text="You're welcome! Happy networking.")
+    if intent == "greeting":
+        return Reply(
+            text=f"Hi! Tell me who you met, like {example('met')}, and I'll help you follow up "
+            f"within {WINDOW_DAYS} days.",
+            actions=(Action("My follow-ups", "list"), Action("What can you do?", "help")),
+        )
+    if intent == "no":
+        return Reply(text=NOTHING_CHANGED)
+    if intent == "yes":
+        return Reply(
+            text="Great. There was no question waiting for a yes; type `help` to see what I can do."
+        )
+    if intent == "bye":
+        return Reply(text="Bye for now — I'll nudge you when a follow-up is due.")
+    if intent == "feedback":
+        return Reply(
+            text="Thanks for telling me. Under each draft review, the buttons tell me whether it "
+            "helped."
+        )
+    return Reply(
+        text=f"I'm your networking coach: I keep you following up within {WINDOW_DAYS} days and "
+        "review drafts before you send them. Type `help` to see how.",
+    )
+
+
+LONGEST_CHAT_CHARS = 1_500
+
+
+def unclear(text: str, contact_names: list[str]) -> Reply:
+    """Neither clearly a draft nor clearly chat: ask, with a button for each reading."""
+    named = [name for name in contact_names if _mentions(text, name)]
+    actions: list[Action] = []
+    if named:
+        actions.append(Action(f"Log a meeting with {named[0]}", f"met {named[0]}"))
+        actions.append(Action(f"Follow up with {named[0]}", f"follow-up {named[0]}"))
+    actions.append(Action("Review as a draft", f"review {text}", style="primary"))
+    lead = (
+        f"Log a meeting with {named[0]}, or review this as a draft?"
+        if named
+        else ("Review this as a draft for someone else?")
+    )
+    return Reply(
+        text=f"{lead} Choose below, or type a command (`help` lists them).",
+        actions=tuple(actions),
+        on_yes=f"review {text}" if not named else None,
+    )
+
+
+def _mentions(text: str, name: str) -> bool:
+    words = name_key(text).split()
+    first = name_key(name).split()[:1]
+    return bool(first) and first[0] in [w.strip(".,!?;:'\"") for w in words]

@@ -1,0 +1,177 @@
+"""Contacts: `who`, `note`, `rename`, `merge`, `delete-contact`, and finding the one meant."""
+
+from __future__ import annotations
+
+from bot.core import commands as c
+from bot.core.context import Context, failure
+from bot.core.dates import format_day
+from bot.core.help import example
+from bot.core.messages import Action, Field, Reply, Section, retyped
+from bot.core.rules import WINDOW_DAYS, window_closes
+from storage.records import ContactRecord
+
+
+def matching(ctx: Context, person: c.PersonRef) -> list[ContactRecord]:
+    """The member's contacts `person` may mean: by `contact#id`, mention or name."""
+    if person.contact_id is not None:
+        return [x for x in ctx.store.contacts(ctx.member.id) if x.id == person.contact_id]
+    return ctx.store.find_contacts(ctx.member.id, person.lookup_key)
+
+
+def which_one(ctx: Context, person: c.PersonRef, found: list[ContactRecord], command: str) -> Reply:
+    """Several contacts share the name: a button per contact, re-running what was typed."""
+    typed = retyped(ctx.incoming)
+    at = typed.lower().find(person.name.lower())
+
+    def button_text(contact: ContactRecord) -> str:
+        if at >= 0:
+            return f"{typed[:at]}contact#{contact.id}{typed[at + len(person.name) :]}"
+        return f"{command} contact#{contact.id}"
+
+    return Reply(
+        text=f"You have {len(found)} contacts called “{person.name}”. Which one?",
+        actions=tuple(
+            Action(f"{contact.name} ({_first_met(ctx, contact)})", button_text(contact))
+            for contact in found[:5]
+        ),
+    )
+
+
+def _first_met(ctx: Context, contact: ContactRecord) -> str:
+    meeting = ctx.store.latest_meeting(ctx.member.id, contact.id)
+    if meeting is None:
+        return f"contact #{contact.id}"
+    where = f" at {meeting.place}" if meeting.place else ""
+    return f"met{where} {format_day(meeting.met_on, ctx.today)}"
+
+
+def find_one(ctx: Context, person: c.PersonRef, command: str) -> ContactRecord | Reply:
+    """The member's one contact `person` names, or a reply saying there is none or asking which."""
+    found = matching(ctx, person)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return failure(
+            f"You have no contact called “{person.name}”. Log a meeting first: {example('met')}.",
+            topic=command,
+        )
+    return which_one(ctx, person, found, command)
+
+
+def who(ctx: Context, command: c.WhoCommand) -> Reply:
+    contact = find_one(ctx, command.person, "who")
+    if isinstance(contact, Reply):
+        return contact
+    card = ctx.store.contact_card(ctx.member.id, contact.id)
+    lines = [f"**{contact.name}**"]
+    for meeting in card.meetings[:5]:
+        where = f" at {meeting.place}" if meeting.place else ""
+        note = f" — {meeting.note}" if meeting.note else ""
+        lines.append(f"• Met{where} on {format_day(meeting.met_on, ctx.today)}{note}")
+    if not card.meetings:
+        lines.append("• No meeting logged yet.")
+    done = [f for f in card.follow_ups if f.status == "done"]
+    open_ones = [f for f in card.follow_ups if f.status == "open"]
+    lines.append(f"• Touches done: {len(done)}")
+    for follow_up in open_ones:
+        what = "Second touch" if follow_up.touch >= 2 else "Follow-up"
+        lines.append(
+            f"• {what} #{follow_up.id} due {format_day(follow_up.due_on, ctx.today)}"
+            + (
+                f" (the {WINDOW_DAYS}-day window closes "
+                f"{format_day(window_closes(follow_up.met_on), ctx.today)})"
+                if follow_up.touch < 2 and not follow_up.late
+                else ""
+            )
+        )
+    fields = (Field("Notes", contact.notes),) if contact.notes else ()
+    actions = (Action("Add a note", "help note"),)
+    if open_ones:
+        actions = (Action("Done", f"done #{open_ones[0].id}", style="primary"), *actions)
+    return Reply(
+        text="\n".join(lines),
+        sections=(Section(text="", fields=fields),) if fields else (),
+        actions=actions,
+    )
+
+
+def note(ctx: Context, command: c.NoteCommand) -> Reply:
+    contact = find_one(ctx, command.person, "note")
+    if isinstance(contact, Reply):
+        return contact
+    line = f"{format_day(ctx.today, ctx.today)}: {command.note}"
+    ctx.store.add_contact_note(ctx.member.id, contact.id, line)
+    return Reply(
+        text=f"Noted on **{contact.name}**: {command.note}",
+        actions=(Action(f"Show {contact.name}", f"who {contact.name}"),),
+    )
+
+
+def rename(ctx: Context, command: c.RenameCommand) -> Reply:
+    contact = find_one(ctx, command.person, "rename")
+    if isinstance(contact, Reply):
+        return contact
+    clash = [
+        other
+        for other in ctx.store.find_contacts(ctx.member.id, command.new_name)
+        if other.id != contact.id
+    ]
+    renamed = ctx.store.rename_contact(ctx.member.id, contact.id, command.new_name)
+    text = f"Renamed **{contact.name}** to **{renamed.name}**."
+    if clash:
+        text += (
+            f" You also have a contact called {clash[0].name}: if they are the same person, "
+            "merge them."
+        )
+        return Reply(
+            text=text,
+            actions=(
+                Action(
+                    f"Merge into {clash[0].name}",
+                    f"merge #{renamed.id} into #{clash[0].id}",
+                ),
+            ),
+        )
+    return Reply(text=text)
+
+
+def _by_id_or_name(ctx: Context, person: c.PersonRef, command: str) -> ContactRecord | Reply:
+    # Buttons name contacts as "#12" here: a contact id, not a follow-up id.
+    if person.follow_up_id is not None:
+        for contact in ctx.store.contacts(ctx.member.id):
+            if contact.id == person.follow_up_id:
+                return contact
+        return failure(f"I can't find contact #{person.follow_up_id} among yours.", topic=command)
+    return find_one(ctx, person, command)
+
+
+def merge(ctx: Context, command: c.MergeContactsCommand) -> Reply:
+    other = _by_id_or_name(ctx, command.other, "merge")
+    if isinstance(other, Reply):
+        return other
+    keep = _by_id_or_name(ctx, command.keep, "merge")
+    if isinstance(keep, Reply):
+        return keep
+    if keep.id == other.id:
+        return failure("Those are the same contact already. Type `who <name>` to see it.")
+    merged = ctx.store.merge_contacts(ctx.member.id, keep.id, other.id)
+    return Reply(
+        text=f"Merged {other.name} into **{merged.name}**: meetings, follow-ups and notes are "
+        "all on one contact now."
+    )
+
+
+def delete_contact(ctx: Context, command: c.DeleteContactCommand) -> Reply:
+    contact = find_one(ctx, command.person, "delete-contact")
+    if isinstance(contact, Reply):
+        return contact
+    if not command.confirmed:
+        yes = f"delete-contact {contact.name} confirm"
+        return Reply(
+            text=f"Delete **{contact.name}** with every meeting, follow-up and note about them? "
+            "This can't be undone.",
+            actions=(Action(f"Delete {contact.name}", yes, style="danger"), Action("Keep", "no")),
+            on_yes=yes,
+        )
+    ctx.store.delete_contact(ctx.member.id, contact.id)
+    return Reply(text=f"Deleted {contact.name} and everything about them. No more nudges.")

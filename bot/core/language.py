@@ -1,0 +1,250 @@
+"""Everyday phrasings → command text, chat to the coach, and questions about the bot.
+
+Built from each command's spec in `bot.core.help`: "I met Jane Doe at PyCon yesterday" becomes
+`met Jane Doe at PyCon yesterday`, "push Dana to Monday" `snooze Dana to Monday`. The parser then
+reads the command text as if it had been typed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from bot.core.help import COMMAND_HELP, HELP_BY_NAME
+from bot.core.when import WhenError, cut, find_day
+
+ChatIntent = Literal["thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback"]
+
+# Phrasings are tried in this order: the most specific meanings first ("forget me" before
+# "forget <person>", "who is overdue" before "who is <person>").
+_ORDER = (
+    "forget-me",
+    "export",
+    "list",
+    "stats",
+    "settings",
+    "digest",
+    "rename",
+    "note",
+    "who",
+    "cancel",
+    "snooze",
+    "done",
+    "follow-up",
+    "met",
+    "delete-contact",
+    "review",
+)
+# Words around a request that carry no meaning for it: "Hey coach, …", "Abeg …", "…, remind me".
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|bhai|abeg|oye|yaar|inshallah|"
+    r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
+    r"i'?m (?:swamped|busy|slammed)|not (?:today|now))\b\s*[,!:—–-]*\s*)*"
+    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) you(?: please| pls)?\s+)?",
+    re.IGNORECASE,
+)
+_TRAILING_FILLER = re.compile(
+    r"(?:[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
+    r"(?:(?:can|could) you |please |pls )?remind me|"
+    r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
+    r"for me|asap|ok|okay)\b))*[\s?!.✅✔]*$",
+    re.IGNORECASE,
+)
+_PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE | re.DOTALL), template)
+    for name in _ORDER
+    for pattern, template in HELP_BY_NAME[name].phrasings
+)
+
+
+_NOTE_SEPARATOR = re.compile(r"(\s*(?:,|;|\s—|\s–|\s-\s)\s*)")
+
+
+def polite_core(text: str) -> str:
+    core = _LEADING_FILLER.sub("", " ".join(text.split()), count=1)
+    return _TRAILING_FILLER.sub("", core)
+
+
+def _match(core: str) -> str | None:
+    for pattern, template in _PHRASINGS:
+        match = pattern.fullmatch(core)
+        if match is not None:
+            groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
+            return " ".join(template.format(**groups).split())
+    return None
+
+
+def rephrase(text: str) -> str | None:
+    """The command text an everyday phrasing means, or None.
+
+    A date phrase may sit anywhere ("Tomorrow remind me to reach out to Priya", "remind me on
+    Monday to follow up with Kai"): when the whole line matches no phrasing, it is tried again
+    without its date phrase, which then goes at the end.
+    """
+    core = polite_core(text)
+    if not core:
+        return None
+    found = _match(core)
+    if found is not None:
+        return found
+    first = core.split(maxsplit=1)[0].lower().lstrip("/")
+    if first in _COMMAND_WORDS:
+        return core.lstrip("/")
+    try:
+        day = find_day(core)
+    except WhenError:
+        return None
+    if day is None:
+        return None
+    without = polite_core(cut(core, day.start, day.end))
+    found = _match(without) if without else None
+    if found is None:
+        return None
+    # The day goes at the end of the part before any note ("met X at Y yesterday, note").
+    phrase = core[day.start : day.end]
+    parts = _NOTE_SEPARATOR.split(found, maxsplit=1)
+    if len(parts) == 3:
+        return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
+    return f"{found} {phrase}"
+
+
+_CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
+    (intent, re.compile(rf"(?:{pattern})[\s!.?,:)(😊🙂👍🙏🙌🎉❤️]*", re.IGNORECASE))
+    for intent, pattern in (
+        (
+            "thanks",
+            r"(?:(?:ok(?:ay)?|great|perfect|cool|awesome|nice|got it)[\s,!.]+)?"
+            r"(?:many\s+)?(?:thanks?(?: you)?(?: so much| a lot| a ton)?|thx|ty|tysm|cheers|"
+            r"much appreciated|appreciate it|thank u)(?:[\s,!]+(?:coach|bot|buddy|mate))?",
+        ),
+        (
+            "greeting",
+            r"(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|morning|"
+            r"hey there|hi there|hello there|greetings|sup|what'?s up)(?:[\s,!]+(?:coach|bot|"
+            r"there|friend|team))?",
+        ),
+        (
+            "yes",
+            r"(?:yes|yeah|yep|yup|yea|sure|ok|okay|k|y|correct|right|absolutely|of course|"
+            r"please do|do it|go ahead|sounds good|confirm|affirmative|yes please|👍)"
+            r"(?:[\s,!]+(?:please|thanks|do it|go ahead))?",
+        ),
+        (
+            "no",
+            r"(?:no|nope|nah|n|not now|no thanks|no thank you|don'?t|never ?mind|nevermind|"
+            r"cancel that|not really|negative|👎)",
+        ),
+        (
+            "bye",
+            r"(?:bye|goodbye|bye bye|see (?:you|ya)(?: later)?|later|cya|good ?night|exit|quit|"
+            r"that'?s all|i'?m done for (?:now|today)|talk (?:to you )?later|ttyl)",
+        ),
+        (
+            "feedback",
+            r"(?:(?:you(?:'re| are)|this is|that'?s|that was|this bot is)\s+(?:so\s+|really\s+"
+            r"|very\s+)?(?:great|awesome|helpful|useful|amazing|brilliant|the best|"
+            r"useless|annoying|unhelpful|wrong|confusing)|(?:great|good|nice) (?:job|work|bot)|"
+            r"love (?:it|this|this bot|you)|(?:very|super|so) helpful|not helpful|"
+            r"that (?:helped|didn'?t help))",
+        ),
+        (
+            "smalltalk",
+            r"(?:how are you(?: doing)?(?: today)?|how'?s it going|how are things|"
+            r"what'?s your name|who made you|how old are you|do you (?:ever )?(?:sleep|eat|dream|"
+            r"rest|get tired)\b.*|what'?s the weather\b.*|where are you(?: from)?|"
+            r"what'?s new|are you (?:a bot|real|human|there)|who are you|lol|haha+|hmm+|cool|"
+            r"nice|great|awesome|good|fine|i'?m good|not bad|ok cool)",
+        ),
+    )
+)
+
+
+def chat_intent(text: str) -> ChatIntent | None:
+    """Chat addressed to the coach itself, when the whole line is that."""
+    line = " ".join(text.strip().split())
+    for intent, pattern in _CHAT:
+        if pattern.fullmatch(line):
+            return intent
+    return None
+
+
+_QUESTION = re.compile(
+    r"^(?:(?:hey|hi|ok|so)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|how to|how does|"
+    r"how do you|what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
+    r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
+    r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
+    r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
+    r"¿?c[oó]mo (?:funciona|uso|hago|se usa))\b",
+    re.IGNORECASE,
+)
+# Words in a question that point at one command's help.
+_TOPIC_WORDS: tuple[tuple[str, str], ...] = (
+    (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
+    (r"export|download my data|my data out|copy of my data", "export"),
+    (r"snooze|push (?:back|a follow)|postpone|delay", "snooze"),
+    (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
+    (r"\bdone\b|mark .* done|complete", "done"),
+    (r"rename|change (?:a |the )?(?:contact'?s? )?name", "rename"),
+    (r"merge", "merge"),
+    (
+        r"delete (?:a )?contact|remove (?:a )?contact|delete someone|remove someone",
+        "delete-contact",
+    ),
+    (r"\bnotes?\b", "note"),
+    (r"\bwho\b|contact card|what i know about|look ?up|find a contact", "who"),
+    (r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts", "settings"),
+    (r"digest", "digest"),
+    (r"stats|statistics|numbers|progress", "stats"),
+    (r"\blist\b|what'?s due|overdue|see my follow", "list"),
+    (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
+    (r"follow[- ]?up|remind", "follow-up"),
+    (r"\bmet\b|\bmeet|log (?:a )?meeting|meeting|add (?:a )?(?:contact|person)", "met"),
+)
+_TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WORDS)
+
+
+# Longer lines are drafts or stories, not questions about the bot.
+MAX_QUESTION_WORDS = 16
+
+
+def help_topic(text: str) -> tuple[bool, str | None]:
+    """(is this a question about the bot, which command it is about if one)."""
+    line = " ".join(text.strip().split()).lstrip("¿¡")
+    if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
+        return False, None
+    starter = _QUESTION.match(line)
+    if starter is None and not (
+        line.endswith("?") and len(line.split()) <= 8 and _mentions_bot(line)
+    ):
+        return False, None
+    if starter is not None and _ASKS_A_PERSON.match(line) and not _BOT_VOCABULARY.search(line):
+        # "Could you buy me a coffee?", "Can you meet Friday?": a message for someone else.
+        return False, None
+    for pattern, name in _TOPIC_RES:
+        if pattern.search(line):
+            return True, name
+    return True, None
+
+
+def _mentions_bot(line: str) -> bool:
+    return bool(re.search(r"\b(?:bot|coach|commands?|you do|your name)\b", line, re.IGNORECASE))
+
+
+# Question openings that people also use with each other.
+_ASKS_A_PERSON = re.compile(
+    r"(?:(?:hey|hi|ok|so)[\s,]+)?(?:can|could|would|will|do) you\b|what(?:'s| is) (?!due|overdue)",
+    re.IGNORECASE,
+)
+# Words that make such a question one about the bot.
+_BOT_VOCABULARY = re.compile(
+    r"\b(?:follow[- ]?ups?|snooze|digest|remind(?:er)?s?|contacts?|commands?|export|settings?|"
+    r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
+    r"rename|overdue|shout-?outs|working hours)\b",
+    re.IGNORECASE,
+)
+
+
+COMMAND_WORDS = frozenset(spec.name for spec in COMMAND_HELP)
+_COMMAND_WORDS = frozenset(
+    word for spec in COMMAND_HELP for word in (spec.name, *spec.words) if len(word) > 1
+)

@@ -1,0 +1,304 @@
+"""Find the date (and time of day) phrase anywhere in a line, the way people write it.
+
+"met Priya at PyData on 12/2", "follow-up Dana end of next week", "snooze Dana until Monday",
+"follow-up Dana tomorrow at 3pm": `find_when` returns the phrase's span, what day it names (a
+`DaySpec`, resolved later against the member's own today) and the time of day if one was given.
+The caller cuts the span out, so a date phrase never ends up in a name, a place or a note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+from bot.core.dates import (
+    FOREIGN_WEEKDAYS,
+    MAX_DAYS,
+    AdjacentDay,
+    CalendarDate,
+    DateWordsError,
+    DayOfMonth,
+    DaySpec,
+    LastWeekdaySpec,
+    NextWeekSpec,
+    NumericDate,
+    RelativeDays,
+    WeekdaySpec,
+    parse_day,
+    weekday_number,
+)
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a few": 3,
+    "few": 3,
+}
+_NUMBER = (
+    r"(?P<n>\d{1,5}|a couple of|a couple|couple of|a few|few|an?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten)"
+)
+_WEEKDAY = (
+    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    + "|".join(sorted(FOREIGN_WEEKDAYS, key=len, reverse=True))
+    + r")s?"
+)
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# Words that only introduce the date: "on 12/14", "until Monday", "by Friday".
+_LEAD = (
+    r"(?:(?:on|by|until|till|til|to|for|from|before|around|el|na|no|am|le|every|"
+    r"sometime|later)\s+)?"
+)
+_B = r"(?<![\w/#-])"
+_E = r"(?![\w/])"
+
+_DAY_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("day_before", r"(?:on\s+)?(?:the\s+)?day before yesterday"),
+    ("day_after", r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr)"),
+    ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+ago"),
+    (
+        "in",
+        rf"(?:in|within|after)\s+(?:another\s+)?{_NUMBER}\s+(?P<unit>days?|weeks?)"
+        r"(?:'?\s*time)?",
+    ),
+    ("kal", r"kal"),
+    ("end_next", rf"{_LEAD}(?:the\s+)?end of next week"),
+    ("end_this", rf"{_LEAD}(?:the\s+)?end of (?:the |this )?week"),
+    ("next_week", rf"{_LEAD}(?:early\s+)?next week"),
+    (
+        "word",
+        rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|"
+        r"yesterday|last night|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
+        r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
+        r"kahapon|bukas|ngayon)",
+    ),
+    ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
+    ("next_wd", rf"{_LEAD}(?:next|this coming|coming|this)\s+{_WEEKDAY}"),
+    ("wd", rf"{_LEAD}(?:the\s+)?{_WEEKDAY}"),
+    ("iso", rf"{_LEAD}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"),
+    ("numeric", rf"{_LEAD}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2}}|\d{{4}}))?"),
+    (
+        "day_month",
+        rf"{_LEAD}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?",
+    ),
+    ("month_day_of", rf"{_LEAD}the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_MONTH})"),
+    (
+        "month_day",
+        rf"{_LEAD}{_MONTH}\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?",
+    ),
+)
+_DAY_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(f"{_B}(?:{pattern}){_E}", re.IGNORECASE)) for name, pattern in _DAY_PATTERNS
+)
+# A bare count of days ("snooze Dana 3 days", "for another week"): a span, not a day.
+_DAYS_RE = re.compile(
+    rf"{_B}(?:(?:for|by)\s+)?(?:another\s+)?{_NUMBER}\s+(?:more\s+)?(?P<unit>days?|weeks?){_E}",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(
+    rf"{_B}(?:(?:at|@|around|by)\s*)?(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
+    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}",
+    re.IGNORECASE,
+)
+
+
+class WhenError(ValueError):
+    """A phrase clearly meant as a date that cannot be one ("31 February", "in 99999 days")."""
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    spec: DaySpec
+
+
+@dataclass(frozen=True)
+class FoundDays:
+    start: int
+    end: int
+    days: int
+
+
+@dataclass(frozen=True)
+class FoundTime:
+    start: int
+    end: int
+    at: time
+
+
+def count(word: str) -> int:
+    word = " ".join(word.lower().split())
+    value = int(word) if word.isdigit() else NUMBER_WORDS[word]
+    if value > MAX_DAYS:
+        raise WhenError(f"{value:,} days is too far ahead; ask for at most {MAX_DAYS:,}")
+    return value
+
+
+def _weeks(match: re.Match[str]) -> int:
+    return 7 if match.group("unit").lower().startswith("week") else 1
+
+
+def _spec(kind: str, match: re.Match[str]) -> DaySpec:
+    group = match.group
+    if kind == "day_before":
+        return RelativeDays(-2)
+    if kind == "day_after":
+        return RelativeDays(2)
+    if kind == "kal":
+        return AdjacentDay()
+    if kind == "month_day_of":
+        day = int(match.group("d"))
+        if not 1 <= day <= 31:
+            raise WhenError("that date does not exist")
+        return DayOfMonth(day)
+    if kind == "ago":
+        return RelativeDays(-count(group("n")) * _weeks(match))
+    if kind == "in":
+        return RelativeDays(count(group("n")) * _weeks(match))
+    if kind == "end_next":
+        return NextWeekSpec(4)
+    if kind == "end_this":
+        return WeekdaySpec(4)
+    if kind == "next_week":
+        return NextWeekSpec(0)
+    if kind == "word":
+        word = group("word").lower()
+        if word in _YESTERDAY:
+            return RelativeDays(-1)
+        if word in _TOMORROW:
+            return RelativeDays(1)
+        return RelativeDays(0)
+    if kind in {"last_wd", "next_wd", "wd"}:
+        weekday = weekday_number(group("wd"))
+        assert weekday is not None
+        return LastWeekdaySpec(weekday) if kind == "last_wd" else WeekdaySpec(weekday)
+    try:
+        if kind == "iso":
+            spec = parse_day([f"{group('y')}-{group('m')}-{group('d')}"])
+            assert spec is not None
+            return spec
+        if kind == "numeric":
+            year = _year(group("y"))
+            first, second = int(group("a")), int(group("b"))
+            if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
+                raise WhenError("that date does not exist")
+            return NumericDate(first, second, year)
+        spec = parse_day([group("d"), group("mon"), *([group("y")] if group("y") else [])])
+    except DateWordsError as error:
+        raise WhenError(str(error)) from None
+    if spec is None:
+        raise WhenError("that date does not exist")
+    return spec
+
+
+_YESTERDAY = frozenset({"yesterday", "last night", "ayer", "ontem", "gestern", "hier", "kahapon"})
+_TOMORROW = frozenset(
+    {"tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "mañana", "manana"}
+    | {"amanhã", "amanha", "morgen", "demain", "bukas"}
+)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
+def find_day(text: str) -> Found | None:
+    """The first date phrase in `text` (the longest one where several start together).
+
+    Raises `WhenError` for an impossible one.
+    """
+    best: tuple[int, int, str, re.Match[str]] | None = None
+    for name, pattern in _DAY_RES:
+        for match in pattern.finditer(text):
+            if name == "wd" and _weekday_is_a_word(match):
+                continue
+            key = (match.start(), -match.end())
+            if best is None or key < (best[0], -best[1]):
+                best = (match.start(), match.end(), name, match)
+            break
+    if best is None:
+        return None
+    start, end, name, match = best
+    return Found(start, end, _spec(name, match))
+
+
+def _weekday_is_a_word(match: re.Match[str]) -> bool:
+    """ "Sun", "Sat" and "Wed" are also words: only full weekday names, or short ones after
+    "on"/"by"/"until", count as dates."""
+    word = match.group("wd").lower()
+    known = _FULL_WEEKDAYS | FOREIGN_WEEKDAYS.keys()
+    if word in known or (word.endswith("s") and word[:-1] in known):
+        return False
+    return not re.match(r"(?:on|by|until|till|til|to|the)\s", match.group(0), re.I)
+
+
+_FULL_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+
+
+def find_days(text: str) -> FoundDays | None:
+    """A bare number of days or weeks ("3 days", "another week")."""
+    match = _DAYS_RE.search(text)
+    if match is None:
+        return None
+    return FoundDays(match.start(), match.end(), count(match.group("n")) * _weeks(match))
+
+
+def find_time(text: str) -> FoundTime | None:
+    """A time of day: "at 3pm", "15:30", "noon"."""
+    match = _TIME_RE.search(text)
+    if match is None:
+        return None
+    if match.group("noon"):
+        return FoundTime(match.start(), match.end(), time(12, 0))
+    if match.group("h24") is not None:
+        hour, minute = int(match.group("h24")), int(match.group("m24"))
+    else:
+        hour, minute = int(match.group("h")), int(match.group("m") or 0)
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match.group("ap").lower().startswith("p") else 0)
+    if minute > 59:
+        return None
+    return FoundTime(match.start(), match.end(), time(hour, minute))
+
+
+def cut(text: str, start: int, end: int) -> str:
+    """`text` without [start, end), with the gap closed to one space."""
+    return " ".join((text[:start] + " " + text[end:]).split())
+
+
+__all__ = [
+    "CalendarDate",
+    "Found",
+    "FoundDays",
+    "FoundTime",
+    "WhenError",
+    "count",
+    "cut",
+    "find_day",
+    "find_days",
+    "find_time",
+]

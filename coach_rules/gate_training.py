@@ -1,0 +1,286 @@
+"""Train, measure and save the draft-or-chat gate (imports scikit-learn and skops).
+
+Data: every labelled draft of the hard-sell corpus and writer A's short near-miss drafts are
+"draft"; writer A's chat messages are "chat" (see `data/DATA_CARD.md`). A seeded, stratified
+20% is held out for the card's figures. The skops pipeline is the source of truth; the runtime
+form (`coach_rules.gate.GateModel`) is derived from the re-loaded skops file and must give the
+same probabilities before anything is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import Pipeline
+
+from coach_rules import corpus, gate
+from coach_rules.training import SEED, library_versions
+
+GATE_MODEL_FILE = "gate.skops"
+GATE_CARD_FILE = "gate.card.json"
+CHAT_FILES_GLOB = "chat_*.jsonl"
+HELD_OUT_SHARE = 0.2
+CV_FOLDS = 5
+C = 4.0
+# Thresholds, chosen on cross-validated probabilities of the training part: at most this share
+# of drafts may be called chat (a draft the coach never reviews), and at most this share of
+# chat may be called a draft (then the member gets a review instead of an answer).
+MAX_DRAFTS_AS_CHAT = 0.005
+MAX_CHAT_AS_DRAFT = 0.01
+TRUSTED_TYPES: tuple[str, ...] = ("coach_rules.gate.gate_features",)
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    text: str
+    is_draft: bool
+    source: str  # which file, for the card
+
+
+def load_chat(data_dir: Path = corpus.DATA_DIR) -> list[Message]:
+    """Every row of the chat_*.jsonl files (label "chat"), by id."""
+    messages = []
+    for path in sorted(data_dir.glob(CHAT_FILES_GLOB)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row.get("label") != "chat" or not isinstance(row.get("text"), str):
+                raise corpus.CorpusError(f"{path.name}: {row.get('id')!r} is not a chat row")
+            messages.append(Message(row["id"], row["text"], False, path.name))
+    return sorted(messages, key=lambda m: m.id)
+
+
+def load_messages(data_dir: Path = corpus.DATA_DIR, *, strict: bool = True) -> list[Message]:
+    """Every corpus draft (as "draft") and every chat message, by id."""
+    drafts = [
+        Message(d.id, d.text, True, "drafts") for d in corpus.load_corpus(data_dir, strict=strict)
+    ]
+    return sorted(drafts + load_chat(data_dir), key=lambda m: m.id)
+
+
+def messages_hash(messages: Sequence[Message]) -> str:
+    digest = hashlib.sha256()
+    for m in sorted(messages, key=lambda m: m.id):
+        digest.update(json.dumps([m.id, m.is_draft, m.text]).encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def held_out_split(messages: Sequence[Message]) -> tuple[list[Message], list[Message]]:
+    """(training, held out): per label and source, the first 20% in a seeded hash order."""
+    strata: dict[tuple[bool, str], list[Message]] = {}
+    for m in messages:
+        strata.setdefault((m.is_draft, m.source), []).append(m)
+    held: set[str] = set()
+    for members in strata.values():
+        ordered = sorted(
+            members, key=lambda m: hashlib.sha256(f"{SEED}:gate:{m.id}".encode()).hexdigest()
+        )
+        held.update(m.id for m in ordered[: math.floor(len(ordered) * HELD_OUT_SHARE + 0.5)])
+    return [m for m in messages if m.id not in held], [m for m in messages if m.id in held]
+
+
+def build_pipeline() -> Pipeline:
+    vectorizer = TfidfVectorizer(
+        analyzer=gate.gate_features, binary=True, use_idf=False, norm="l2", min_df=2
+    )
+    classifier = LogisticRegression(
+        C=C, solver="liblinear", max_iter=2000, class_weight="balanced", random_state=SEED
+    )
+    return Pipeline([("features", vectorizer), ("classifier", classifier)])
+
+
+def cross_validated(messages: Sequence[Message]) -> np.ndarray:
+    texts = [m.text for m in messages]
+    labels = np.array([m.is_draft for m in messages])
+    out = np.zeros(len(messages))
+    for train_idx, test_idx in StratifiedKFold(CV_FOLDS, shuffle=True, random_state=SEED).split(
+        texts, labels
+    ):
+        pipeline = build_pipeline().fit([texts[i] for i in train_idx], labels[train_idx])
+        out[test_idx] = pipeline.predict_proba([texts[i] for i in test_idx])[:, 1]
+    return out
+
+
+def choose_thresholds(
+    is_draft: Sequence[bool], probabilities: Sequence[float]
+) -> tuple[float, float]:
+    """(chat_below, draft_from) on cross-validated probabilities; see the limits above."""
+    drafts = np.sort([p for d, p in zip(is_draft, probabilities, strict=True) if d])
+    chats = np.sort([p for d, p in zip(is_draft, probabilities, strict=True) if not d])
+    candidates = np.round(np.arange(0.02, 0.99, 0.01), 2)
+    chat_below = max(
+        (t for t in candidates if np.mean(drafts < t) <= MAX_DRAFTS_AS_CHAT), default=0.02
+    )
+    draft_from = min(
+        (t for t in candidates if np.mean(chats >= t) <= MAX_CHAT_AS_DRAFT), default=0.98
+    )
+    draft_from = max(draft_from, chat_below)
+    return float(chat_below), float(draft_from)
+
+
+def gate_figures(
+    is_draft: Sequence[bool], probabilities: Sequence[float], chat_below: float, draft_from: float
+) -> dict[str, object]:
+    """Precision and recall of "draft" (unclear counts as draft: it is reviewed once the member
+    says so), and how each class is split into draft / unclear / chat."""
+    truth = np.asarray(is_draft, dtype=bool)
+    p = np.asarray(probabilities)
+    called_draft = p >= chat_below
+    tp = int(np.sum(called_draft & truth))
+    fp = int(np.sum(called_draft & ~truth))
+    fn = int(np.sum(~called_draft & truth))
+
+    def split(mask: np.ndarray) -> dict[str, int]:
+        return {
+            "draft": int(np.sum(mask & (p >= draft_from))),
+            "unclear": int(np.sum(mask & (p >= chat_below) & (p < draft_from))),
+            "chat": int(np.sum(mask & (p < chat_below))),
+        }
+
+    return {
+        "n": len(truth),
+        "draft_precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
+        "draft_recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
+        "drafts": split(truth),
+        "chat": split(~truth),
+    }
+
+
+def export_runtime(pipeline: Pipeline, chat_below: float, draft_from: float, sha: str) -> dict:
+    vectorizer: TfidfVectorizer = pipeline.named_steps["features"]
+    classifier: LogisticRegression = pipeline.named_steps["classifier"]
+    terms = [""] * len(vectorizer.vocabulary_)
+    for term, column in vectorizer.vocabulary_.items():
+        terms[column] = term
+    return {
+        "format": gate.GATE_FORMAT,
+        "source_sha256": sha,
+        "terms": terms,
+        "weights": [float(w) for w in classifier.coef_[0]],
+        "intercept": float(classifier.intercept_[0]),
+        "chat_below": chat_below,
+        "draft_from": draft_from,
+    }
+
+
+def load_pipeline(path: Path) -> Pipeline:
+    import skops.io as sio
+
+    untrusted = sio.get_untrusted_types(file=path)
+    unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    if unexpected:
+        raise ValueError(f"{path.name} contains types we do not trust: {unexpected}")
+    return sio.load(path, trusted=list(untrusted))
+
+
+def default_model_dir() -> Path:
+    return gate.GATE_RUNTIME_FILE.parent
+
+
+def format_figures(title: str, figures: dict) -> str:
+    d, c = figures["drafts"], figures["chat"]
+    lines = [f"{title} (n={figures['n']}; unclear counts as draft, the member is asked)"]
+    if sum(d.values()):
+        lines += [
+            f"  draft precision {figures['draft_precision']:.3f}   "
+            f"draft recall {figures['draft_recall']:.3f}",
+            f"  drafts called: draft {d['draft']}, unclear {d['unclear']}, chat {d['chat']}",
+        ]
+    lines.append(f"  chat called:   draft {c['draft']}, unclear {c['unclear']}, chat {c['chat']}")
+    return "\n".join(lines)
+
+
+def format_gate_card(card: dict) -> str:
+    return "\n".join(
+        [
+            f"Draft-or-chat gate: chat below p(draft) {card['chat_below']:.2f}, "
+            f"draft from {card['draft_from']:.2f}",
+            format_figures("Gate, cross-validation (training part)", card["cross_validation"]),
+            format_figures("Gate, held out", card["held_out"]),
+        ]
+    )
+
+
+class NoChatDataError(ValueError):
+    """The data folder holds no chat_*.jsonl rows to train the gate on."""
+
+
+def train_and_save(
+    data_dir: Path = corpus.DATA_DIR, model_dir: Path | None = None, *, strict: bool = True
+) -> dict:
+    """Train the gate deterministically, save skops + runtime + card; return the card."""
+    import skops.io as sio
+
+    model_dir = model_dir or default_model_dir()
+    messages = load_messages(data_dir, strict=strict)
+    if all(m.is_draft for m in messages):
+        raise NoChatDataError(f"no chat messages ({CHAT_FILES_GLOB}) in {data_dir}")
+    training, held_out = held_out_split(messages)
+    truth = [m.is_draft for m in training]
+    cv = cross_validated(training)
+    chat_below, draft_from = choose_thresholds(truth, cv.tolist())
+    pipeline = build_pipeline().fit([m.text for m in training], np.array(truth))
+
+    model_dir.mkdir(parents=True, exist_ok=True)
+    model_path = model_dir / GATE_MODEL_FILE
+    sio.dump(pipeline, model_path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    reloaded = load_pipeline(model_path)
+    sha = hashlib.sha256(model_path.read_bytes()).hexdigest()
+    exported = export_runtime(reloaded, chat_below, draft_from, sha)
+    runtime_model = gate.GateModel(exported)
+    check = [m.text for m in held_out]
+    expected = reloaded.predict_proba(check)[:, 1]
+    actual = np.array([runtime_model.probability(t) for t in check])
+    difference = float(np.max(np.abs(expected - actual))) if check else 0.0
+    if difference > 1e-9:
+        raise RuntimeError(f"gate runtime and skops probabilities differ by {difference:.2e}")
+    runtime_path = model_dir / gate.GATE_RUNTIME_FILE.name
+    runtime_path.write_text(json.dumps(exported, separators=(",", ":")), encoding="utf-8")
+
+    card = {
+        "model_file": GATE_MODEL_FILE,
+        "runtime_file": runtime_path.name,
+        "data": {
+            "sha256": messages_hash(messages),
+            "rows": len(messages),
+            "drafts": sum(m.is_draft for m in messages),
+            "chat": sum(not m.is_draft for m in messages),
+            "sources": sorted({m.source for m in messages}),
+            "training_rows": len(training),
+            "held_out_rows": len(held_out),
+            "held_out_share": HELD_OUT_SHARE,
+            "held_out_ids": sorted(m.id for m in held_out),
+        },
+        "seed": SEED,
+        "params": {"C": C, "class_weight": "balanced", "min_df": 2, "max_tokens": gate.MAX_TOKENS},
+        "terms": len(exported["terms"]),
+        "chat_below": chat_below,
+        "draft_from": draft_from,
+        "threshold_rule": (
+            f"chat below the highest threshold calling <= {MAX_DRAFTS_AS_CHAT:.1%} of drafts "
+            f"chat; draft from the lowest calling <= {MAX_CHAT_AS_DRAFT:.0%} of chat a draft; "
+            "between: unclear (the member is asked). Chosen on cross-validated training data."
+        ),
+        "cross_validation": gate_figures(truth, cv.tolist(), chat_below, draft_from),
+        "held_out": gate_figures(
+            [m.is_draft for m in held_out], expected.tolist(), chat_below, draft_from
+        ),
+        "runtime_agreement": {"texts": len(check), "max_abs_difference": difference},
+        "model_sha256": sha,
+        "runtime_sha256": hashlib.sha256(runtime_path.read_bytes()).hexdigest(),
+        "versions": library_versions(),
+    }
+    (model_dir / GATE_CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return card

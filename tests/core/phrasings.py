@@ -1,0 +1,221 @@
+"""Score the parser on `tests/data/command_phrasings.jsonl` (schema: the writer's brief).
+
+Maps what `parse_command` returns onto the file's `expect` keys: the day is resolved against the
+file's today (Wed 9 Dec 2026, month/day dates) and a person name against the file's contacts,
+with the same matching the store uses. A row counts only when the command and every key match.
+
+`python -m tests.core.phrasings` prints accuracy per command and every miss.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.core import commands as c
+from bot.core.dates import DaySpec, resolve_future, resolve_past
+from bot.core.parser import parse_command, split_name_and_note
+from storage.names import match_names
+
+PHRASINGS = Path(__file__).resolve().parents[1] / "data" / "command_phrasings.jsonl"
+TODAY = date(2026, 12, 9)
+CONTACTS = (
+    "Jane Doe",
+    "Priya Shah",
+    "José Núñez",
+    "Zoë Ça",
+    "Dana Kim",
+    "Omar Haddad",
+    "Kai Müller",
+    "Sam Lee",
+)
+FOLLOW_UPS = {6: "Dana Kim"}
+# Chat and drafts are told apart by the draft-or-chat gate in production; a line the parser
+# hands on as "not a command" is right for both.
+NOT_A_COMMAND = {"command": "chat-or-review"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+Parse = Callable[[str], object]
+
+
+def load(path: Path = PHRASINGS) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _person(ref: c.PersonRef) -> str:
+    if ref.follow_up_id is not None:
+        return FOLLOW_UPS.get(ref.follow_up_id, ref.name)
+    found = match_names(ref.name, CONTACTS)
+    return CONTACTS[found[0]] if len(found) == 1 else ref.name
+
+
+def _past(spec: DaySpec | None) -> str:
+    return (resolve_past(spec, TODAY) if spec else TODAY).isoformat()
+
+
+def _future(spec: DaySpec | None) -> str | None:
+    return resolve_future(spec, TODAY).isoformat() if spec else None
+
+
+def _known(name: str) -> bool:
+    return bool(match_names(name, CONTACTS))
+
+
+def as_schema(result: object) -> dict[str, Any]:
+    """The parser's result in the phrasing file's terms (None values dropped)."""
+    out: dict[str, Any]
+    match result:
+        case c.MetCommand():
+            out = {
+                "command": "met",
+                "person": _person(result.person),
+                "place": result.place,
+                "date": _past(result.when),
+                "note": result.note,
+            }
+        case c.FollowUpCommand():
+            person, note = result.person, result.note
+            if result.unsplit_words:
+                name, note = split_name_and_note(result.unsplit_words, _known)
+                person = c.PersonRef(name)
+            out = {
+                "command": "follow-up",
+                "person": _person(person),
+                "date": _future(result.when),
+                "time": result.at.strftime("%H:%M") if result.at else None,
+                "note": note,
+            }
+        case c.SnoozeCommand():
+            out = {
+                "command": "snooze",
+                "person": _person(result.target),
+                "date": _future(result.when),
+                "days": result.days,
+            }
+        case c.DoneCommand():
+            out = {"command": "done", "person": _person(result.target)}
+        case c.CancelCommand():
+            out = {"command": "cancel", "person": _person(result.target)}
+        case c.ListCommand():
+            out = {"command": "list", "filter": result.filter}
+        case c.WhoCommand():
+            out = {"command": "who", "person": _person(result.person)}
+        case c.NoteCommand():
+            out = {"command": "note", "person": _person(result.person), "note": result.note}
+        case c.RenameCommand():
+            out = {
+                "command": "rename",
+                "person": _person(result.person),
+                "new_name": result.new_name,
+            }
+        case c.DeleteContactCommand():
+            out = {"command": "delete-contact", "person": _person(result.person)}
+        case c.StatsCommand():
+            out = {"command": "stats", "period": result.period}
+        case c.DigestHereCommand():
+            out = {
+                "command": "digest",
+                "action": "here",
+                "weekday": WEEKDAYS[result.weekday] if result.weekday is not None else None,
+                "time": result.at.strftime("%H:%M") if result.at else None,
+            }
+        case c.DigestOffCommand():
+            out = {"command": "digest", "action": "off"}
+        case c.DigestPreviewCommand():
+            out = {"command": "digest", "action": "preview"}
+        case c.SettingsShowCommand():
+            out = {"command": "settings", "setting": "show"}
+        case c.SettingsTimezoneCommand():
+            out = {"command": "settings", "setting": "timezone", "value": result.zone}
+        case c.SettingsHoursCommand():
+            value = f"{result.start:%H:%M}-{result.end:%H:%M}"
+            out = {"command": "settings", "setting": "hours", "value": value}
+        case c.SettingsToggleCommand():
+            value = "on" if result.on else "off"
+            out = {"command": "settings", "setting": result.setting, "value": value}
+        case c.ExportCommand():
+            out = {"command": "export"}
+        case c.ForgetMeCommand():
+            out = {"command": "forget-me"}
+        case c.HelpCommand():
+            out = {"command": "help", "topic": result.topic}
+        case c.ChatCommand():
+            out = {"command": "chat", "intent": result.intent}
+        case c.ReviewCommand():
+            out = {"command": "review"}
+        case c.NotACommand():
+            out = dict(NOT_A_COMMAND)
+        case c.ParseFailure():
+            out = {"command": "failure", "message": result.message}
+        case _:
+            out = {"command": type(result).__name__}
+    return {key: value for key, value in out.items() if value is not None}
+
+
+def expected(row: dict[str, Any]) -> dict[str, Any]:
+    want = dict(row["expect"])
+    if want["command"] == "stats" and "period" not in want:
+        want["period"] = "week"  # "stats" alone covers the last 7 days
+    return want
+
+
+def is_right(row: dict[str, Any], got: dict[str, Any]) -> bool:
+    want = expected(row)
+    if want["command"] in {"chat", "review"} and got == NOT_A_COMMAND:
+        return True
+    return got == want
+
+
+@dataclass(frozen=True)
+class Score:
+    total: int
+    right: int
+    per_command: dict[str, tuple[int, int]]
+    misses: list[tuple[dict[str, Any], dict[str, Any]]]
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total
+
+
+def score(rows: list[dict[str, Any]], parse: Parse | None = None) -> Score:
+    parse = parse or (lambda text: parse_command(text, direct_message=True, known_names=CONTACTS))
+    totals: Counter[str] = Counter()
+    rights: Counter[str] = Counter()
+    misses = []
+    for row in rows:
+        command = row["expect"]["command"]
+        got = as_schema(parse(row["text"]))
+        totals[command] += 1
+        if is_right(row, got):
+            rights[command] += 1
+        else:
+            misses.append((row, got))
+    per_command = {name: (rights[name], totals[name]) for name in sorted(totals)}
+    return Score(sum(totals.values()), sum(rights.values()), per_command, misses)
+
+
+def report(result: Score) -> str:
+    lines = [f"all: {result.right}/{result.total} = {result.accuracy:.1%} exact"]
+    for name, (right, total) in result.per_command.items():
+        lines.append(f"  {name:15} {right:4}/{total:<4} {right / total:6.1%}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    result = score(load())
+    print(report(result))
+    if "--misses" in argv:
+        for row, got in result.misses:
+            print(f"\n{row['id']} {row['text']!r}\n  want {expected(row)}\n  got  {got}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
