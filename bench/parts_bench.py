@@ -28,7 +28,7 @@ from coach_rules.parts import judged_text, split_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
-    "shapes_f (train)": ROOT / "coach_rules" / "data" / "shapes_f.jsonl",
+    "drafts_s (writer F, train)": ROOT / "coach_rules" / "data" / "drafts_s.jsonl",
     "unseen_shapes (G)": ROOT / "tests" / "data" / "unseen_shapes.jsonl",
 }
 _PS_LINE = re.compile(r"^\s*(?:p\.\s?p\.\s?s|p\.\s?s|ps\b|p\.\s?d)", re.IGNORECASE | re.MULTILINE)

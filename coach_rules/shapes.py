@@ -1,4 +1,4 @@
-"""Labelled pasted messages by shape (`shapes_f.jsonl`, `tests/data/unseen_shapes.jsonl`), and
+"""Labelled pasted messages by shape (`drafts_s.jsonl`, `tests/data/unseen_shapes.jsonl`), and
 the per-shape figures the README and the model card report: F1 and the share of `ok` messages
 flagged, for each shape.
 """
@@ -20,7 +20,7 @@ SHAPES = (
     "thread-reply",
     "linkedin-bump",
 )
-SHAPES_TRAINING_FILE = Path(__file__).resolve().parent / "data" / "shapes_f.jsonl"
+SHAPES_TRAINING_FILE = Path(__file__).resolve().parent / "data" / "drafts_s.jsonl"
 
 
 @dataclass(frozen=True)

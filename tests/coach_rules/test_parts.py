@@ -6,7 +6,7 @@ import pytest
 
 from coach_rules.parts import Part, judged_text, set_aside_blanked, set_aside_note, split_parts
 
-DATA = Path(__file__).resolve().parents[2] / "coach_rules" / "data" / "shapes_f.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "coach_rules" / "data" / "drafts_s.jsonl"
 
 DECLINE = "Thanks, but we're all set on monitoring for this year. Good luck with the launch."
 VENDOR_PITCH = "Hi Sam,\nOur monitoring cuts alerts by 80%. Book a demo this week!\nRiya"
