@@ -98,7 +98,7 @@ On Mon, 2 Mar 2026 at 09:30, Daniel Okoye <daniel.okoye@brightlane.example> wrot
 def pasted_emails(replies: Sequence[str], count: int) -> list[str]:
     """`count` pasted replies of about PASTED_EMAIL_CHARS characters, each with its own reply."""
     room = PASTED_EMAIL_CHARS - len(PASTED_SIGNATURE) - len(PASTED_THREAD) - 4
-    fitting = [r for r in replies if room // 2 <= len(r) <= room] or list(replies)
+    fitting = [r for r in replies if room * 3 // 5 <= len(r) <= room] or list(replies)
     rng = random.Random(PASTED_EMAIL_CHARS)
     return [
         f"{reply}\n\n{PASTED_SIGNATURE}\n\n{PASTED_THREAD}"
