@@ -9,9 +9,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from coach_rules.guidelines import GUIDELINE_IDS
+from coach_rules.reading import model_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DRAFT_FILES_GLOB = "drafts_*.jsonl"
@@ -35,6 +37,8 @@ MAX_WORDS = 250
 NEAR_DUPLICATE_JACCARD = 0.6
 SHINGLE_SIZE = 5
 _ID_RE = re.compile(r"^[a-z]\d{4}$")
+# Pasted-message rows (issue 15) also say which shape they are and what the sender wrote.
+OPTIONAL_FIELDS = frozenset({"shape", "written"})
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,17 @@ class Draft:
     kind: str
     rules: tuple[str, ...]
     source: str  # "file:line", for error messages
+    shape: str | None = None  # pasted-message rows (issue 15): which shape the message is
 
     @property
     def is_flag(self) -> bool:
         return self.label == "flag"
+
+    @cached_property
+    def model_input(self) -> str:
+        """The draft as the coach reads it (`reading.model_text`): what the classifier is
+        trained and evaluated on, exactly as `review` reads a pasted message."""
+        return model_text(self.text)
 
 
 class CorpusError(ValueError):
@@ -69,8 +80,11 @@ def row_problems(row: object) -> list[str]:
         return ["row is not a JSON object"]
     problems = []
     expected = {"id", "text", "label", "kind", "rules"}
-    if set(row) != expected:
-        problems.append(f"fields are {sorted(row)}, expected {sorted(expected)}")
+    if not expected <= set(row) <= expected | OPTIONAL_FIELDS:
+        problems.append(
+            f"fields are {sorted(row)}, expected {sorted(expected)} "
+            f"(and optionally {sorted(OPTIONAL_FIELDS)})"
+        )
     if not isinstance(row.get("id"), str) or not _ID_RE.match(row["id"]):
         problems.append(f"id {row.get('id')!r} is not a letter and four digits")
     text = row.get("text")
@@ -120,6 +134,7 @@ def read_drafts(paths: Iterable[Path], *, strict: bool = True) -> list[Draft]:
                         kind=row["kind"],
                         rules=tuple(row["rules"]),
                         source=where,
+                        shape=row.get("shape"),
                     )
                 )
     return drafts

@@ -40,11 +40,16 @@ from itertools import islice
 from typing import NamedTuple
 
 from coach_rules import runtime
+from coach_rules.consent import consent_spans
 from coach_rules.gate import MessageKind, classify_message
 from coach_rules.guidelines import get_guideline
+from coach_rules.links import undisclosed_affiliate_spans
+from coach_rules.parts import Part
 from coach_rules.phrasematch import SCAN_CACHE_SIZE, scan_many
 from coach_rules.phrases import hard_sell_phrases
+from coach_rules.reading import Reading, read_message
 from coach_rules.rules import find_rule_hits, find_strengths
+from coach_rules.salutations import salutation_spans
 from coach_rules.signals import (
     COLD_EMAIL_WORDS,
     LINKEDIN_NOTE_MAX_CHARS,
@@ -104,6 +109,9 @@ class Review:
     notes: tuple[str, ...] = ()
     judged: bool = True
     kind: MessageKind = "draft"  # "chat": the gate read it as chat to the coach; not judged
+    # What the sender wrote, their P.S., signature and quoted history, in the findings' offsets;
+    # only "written" and "ps" parts are judged, counted and quoted.
+    parts: tuple[Part, ...] = ()
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -119,7 +127,10 @@ class Review:
 
 
 def _not_judged(
-    note: str, signals: dict[str, object] | None = None, kind: MessageKind = "draft"
+    note: str,
+    signals: dict[str, object] | None = None,
+    kind: MessageKind = "draft",
+    parts: tuple[Part, ...] = (),
 ) -> Review:
     return Review(
         flagged=False,
@@ -130,6 +141,7 @@ def _not_judged(
         notes=(note,),
         judged=False,
         kind=kind,
+        parts=parts,
     )
 
 
@@ -227,8 +239,9 @@ def _signals(craft: CraftSignals, kind: str | None) -> dict[str, object]:
 class _Draft(NamedTuple):
     """What `_read` worked out about a draft, shared by the classifier and the rules."""
 
-    text: str
-    normalised: str
+    text: str  # the sender's own words: set-aside parts blanked, same length as the draft
+    normalised: str  # of `reading.plain`: markdown and emoji blanked too
+    reading: Reading
     prepared: runtime.Prepared | None
     words: list[str]
     pronouns: tuple[int, int]
@@ -253,7 +266,7 @@ def _refusal(text: str) -> Review | None:
 
 
 def _read(
-    text: str,
+    reading: Reading,
     normalised: str,
     kind: str | None,
     model: runtime.RuntimeModel | None,
@@ -261,6 +274,9 @@ def _read(
 ) -> Review | _Draft:
     """Measure a draft `_refusal` let through; a `Review` when there is nothing to judge, else
     a `_Draft` to judge."""
+    # Only the sender's own words are measured and judged: quoted history and the signature
+    # are blanked in `reading.own` (same offsets), markdown and emoji in `reading.plain`.
+    text, parts = reading.own, reading.parts
     # Tokens and counts are worked out once here and shared by the signals, model and rules.
     prepared = None if model is None else model.prepare(normalised)
     words = words_of(normalised) if prepared is None else prepared.words
@@ -276,6 +292,7 @@ def _read(
             "There are no words to judge, only links, mentions, emoji or symbols. Add a "
             "sentence that says why you are writing and the coach can review it.",
             signals,
+            parts=parts,
         )
     if looks_english(normalised, words, alphabetic=alphabetic) is False:
         return _not_judged(
@@ -283,13 +300,14 @@ def _read(
             "built for English drafts, so only the length and the number of questions were "
             "checked.",
             signals,
+            parts=parts,
         )
     if gate and classify_message(text).kind == "chat":
-        return _not_judged(CHAT_NOTE, signals, kind="chat")
-    notes: list[str] = []
+        return _not_judged(CHAT_NOTE, signals, kind="chat", parts=parts)
+    notes: list[str] = [] if reading.note is None else [reading.note]
     if craft.words < SHORT_DRAFT_WORDS:
         notes.append("Very short drafts are hard to judge; the verdict rests on a few words.")
-    return _Draft(text, normalised, prepared, words, pronouns, questions, signals, notes)
+    return _Draft(text, normalised, reading, prepared, words, pronouns, questions, signals, notes)
 
 
 def _read_block(
@@ -297,19 +315,20 @@ def _read_block(
 ) -> list[Review | _Draft]:
     """`_read` for a block of drafts, with the model's unseen chunks worked out together."""
     refusals = [_refusal(text) for text in block]
-    normalised = {i: normalise(block[i]) for i, refusal in enumerate(refusals) if refusal is None}
+    readings = {i: read_message(block[i]) for i, refusal in enumerate(refusals) if refusal is None}
+    normalised = {i: normalise(reading.plain) for i, reading in readings.items()}
     if model is not None:
         model.cache_chunks(normalised.values())
     return [
-        _read(text, normalised[i], kind, model, gate) if refusal is None else refusal
-        for i, (text, refusal) in enumerate(zip(block, refusals, strict=True))
+        _read(readings[i], normalised[i], kind, model, gate) if refusal is None else refusal
+        for i, refusal in enumerate(refusals)
     ]
 
 
 def _parts(draft: _Draft) -> runtime.DraftParts:
     assert draft.prepared is not None  # drafts are prepared whenever there is a model
     return runtime.DraftParts(
-        draft.text, draft.normalised, draft.prepared, draft.pronouns, draft.questions
+        draft.reading.plain, draft.normalised, draft.prepared, draft.pronouns, draft.questions
     )
 
 
@@ -368,6 +387,14 @@ def _judge(
         )
         breakdown.append((f"{hit.rule}: {hit.message}", points))
 
+    shape_findings, blocks_pass = _reading_findings(draft, flagged)
+    for finding in shape_findings:
+        findings.append(finding)
+        breakdown.append((f"{finding.rule}: {finding.message}", finding.weight))
+    if blocks_pass and not flagged:
+        flagged = True
+        notes.append(BLOCKED_NOTE)
+
     strengths = find_strengths(text, normalised)
     signals["strengths"] = [
         {"what": s.what, "spans": [list(span) for span in s.spans]} for s in strengths
@@ -395,7 +422,45 @@ def _judge(
         score_breakdown=tuple(breakdown),
         signals=signals,
         notes=tuple(notes),
+        parts=draft.reading.parts,
     )
+
+
+BLOCKED_NOTE = (
+    "It does not pass while it holds a link that pays you without saying so, or does something "
+    "to the reader they did not agree to: see the findings for what to write instead."
+)
+AFFILIATE_MESSAGE = "This link pays you when they sign up or buy, and the draft does not say so."
+CONSENT_MESSAGE = "This does something to the reader they did not agree to."
+SALUTATION_MESSAGE = "A role or title in place of their name reads as a mass template."
+GROUP_GREETING_MESSAGE = "A greeting to everyone above a pitch reads as a mass message."
+
+
+def _reading_findings(draft: _Draft, flagged: bool) -> tuple[list[Finding], bool]:
+    """Findings from reading the message as its reader does, and whether they keep it from
+    passing: undisclosed affiliate links and things done without consent do; role and
+    honorific salutations (and a group greeting above a flagged draft) cost points."""
+    text = draft.text
+    findings: list[Finding] = []
+
+    def add(rule: str, message: str, spans: tuple[tuple[int, int], ...]) -> None:
+        guideline = get_guideline(rule)
+        findings.append(Finding(rule, message, guideline.advice, spans, guideline.points))
+
+    affiliate = undisclosed_affiliate_spans(text)
+    if affiliate:
+        add("transparent-intent", AFFILIATE_MESSAGE, affiliate)
+    consent = consent_spans(text)
+    if consent:
+        add("respect-consent", CONSENT_MESSAGE, consent)
+    salutations = salutation_spans(text)
+    named = tuple((s.start, s.end) for s in salutations if s.kind != "group")
+    if named:
+        add("personalise", SALUTATION_MESSAGE, named)
+    group = tuple((s.start, s.end) for s in salutations if s.kind == "group")
+    if group and flagged:
+        add("personalise", GROUP_GREETING_MESSAGE, group)
+    return findings, bool(affiliate or consent)
 
 
 def review(text: str, *, kind: str | None = None, gate: bool = False) -> Review:

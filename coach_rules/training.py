@@ -27,6 +27,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from coach_rules import analysis, calibration, runtime
 from coach_rules.corpus import Draft, corpus_hash, word_count
 from coach_rules.metrics import Scores, calibration_by_length, length_bucket, score
+from coach_rules.shapes import figures_by_shape
 from coach_rules.signals import SIGNAL_NAMES
 from coach_rules.transformers import ClippedScaler, CompactTfidfVectorizer, DraftSignals
 
@@ -142,7 +143,7 @@ def held_out_split(
 def cross_validated_probabilities(
     drafts: Sequence[Draft], params: ModelParams, folds: int = CV_FOLDS
 ) -> list[float]:
-    texts = [d.text for d in drafts]
+    texts = [d.model_input for d in drafts]
     labels = np.array([d.is_flag for d in drafts])
     out = np.zeros(len(drafts))
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
@@ -167,8 +168,8 @@ def cross_writer_probabilities(drafts: Sequence[Draft], params: ModelParams) -> 
         train_part = [d for d in drafts if d.id[0] != letter]
         test_idx = [i for i, d in enumerate(drafts) if d.id[0] == letter]
         pipeline = build_pipeline(params)
-        pipeline.fit([d.text for d in train_part], np.array([d.is_flag for d in train_part]))
-        probabilities = pipeline.predict_proba([drafts[i].text for i in test_idx])[:, 1]
+        pipeline.fit([d.model_input for d in train_part], np.array([d.is_flag for d in train_part]))
+        probabilities = pipeline.predict_proba([drafts[i].model_input for i in test_idx])[:, 1]
         for i, p in zip(test_idx, probabilities.tolist(), strict=True):
             out[i] = p
     return out
@@ -259,7 +260,7 @@ def train(
     started = time.perf_counter()
     training, held_out = held_out_split(drafts, held_out_share)
     truth = [d.is_flag for d in training]
-    training_texts = [d.text for d in training]
+    training_texts = [d.model_input for d in training]
     raw_cv = cross_validated_probabilities(training, params, folds)
     raw_writer = cross_writer_probabilities(training, params) if with_cross_writer else None
     # The calibration and the threshold are fitted on predictions for drafts by a writer the
@@ -286,13 +287,14 @@ def train(
     )
 
     pipeline = build_pipeline(params)
-    pipeline.fit([d.text for d in training], np.array(truth))
+    pipeline.fit(training_texts, np.array(truth))
     _drop_introspection_only_state(pipeline)
 
     held_out_scores = None
     reliability: dict[str, object] = {}
+    held_out_by_shape: dict[str, object] = {}
     if held_out:
-        held_texts = [d.text for d in held_out]
+        held_texts = [d.model_input for d in held_out]
         held_truth = [d.is_flag for d in held_out]
         raw = pipeline.predict_proba(held_texts)[:, 1].tolist()
         probabilities = calibrated(held_texts, raw, length_calibration)
@@ -302,6 +304,7 @@ def train(
             "calibrated": calibration_by_length(held_truth, probabilities, lengths),
             "before_calibration": calibration_by_length(held_truth, raw, lengths),
         }
+        held_out_by_shape = _by_shape(held_out, held_truth, probabilities, threshold)
 
     card: dict[str, object] = {
         "model_file": MODEL_FILE,
@@ -328,6 +331,7 @@ def train(
         ),
         "cross_validation": {"folds": folds, **cv_scores.as_dict()},
         "held_out": None if held_out_scores is None else held_out_scores.as_dict(),
+        "held_out_by_shape": held_out_by_shape,
         "length_calibration": {
             "about": "Platt scaling per length bucket (words), fitted on the training part's "
             "cross-writer predictions: p = sigmoid(a * logit + b)",
@@ -355,6 +359,28 @@ def train(
         cross_writer=cross_writer,
         card=card,
     )
+
+
+def _by_shape(
+    held_out: Sequence[Draft],
+    truth: Sequence[bool],
+    probabilities: Sequence[float],
+    threshold: float,
+) -> dict[str, object]:
+    """Per-shape F1 and false flags of the classifier alone on the held-out pasted messages."""
+    chosen = [i for i, d in enumerate(held_out) if d.shape]
+    if not chosen:
+        return {}
+    figures = figures_by_shape(
+        [held_out[i].shape or "" for i in chosen],
+        [truth[i] for i in chosen],
+        [probabilities[i] >= threshold for i in chosen],
+    )
+    return {
+        "about": "held-out pasted messages (drafts_s), classifier alone: the review's rules "
+        "(undisclosed affiliate links, consent) are not applied here; the README has both",
+        **{f.shape: f.as_dict() for f in figures},
+    }
 
 
 def _drop_introspection_only_state(pipeline: Pipeline) -> None:

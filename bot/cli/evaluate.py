@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
         folds = int(card["cross_validation"]["folds"])
         raw = training.cross_validated_probabilities(training_part, params, folds)
         probabilities = training.calibrated(
-            [d.text for d in training_part], raw, length_calibration
+            [d.model_input for d in training_part], raw, length_calibration
         )
         truth = [d.is_flag for d in training_part]
         print(
@@ -161,14 +161,14 @@ def run(args: argparse.Namespace) -> int:
         )
     if held_out:
         pipeline = training.load_pipeline(model_path)
-        probabilities = probabilities_of(pipeline, [d.text for d in held_out])
+        probabilities = probabilities_of(pipeline, [d.model_input for d in held_out])
         truth = [d.is_flag for d in held_out]
         print(
             format_scores(
                 "Held out (never seen in training)", score(truth, probabilities, threshold)
             )
         )
-        print(_calibration([d.text for d in held_out], truth, probabilities))
+        print(_calibration([d.model_input for d in held_out], truth, probabilities))
     else:
         print("No held-out drafts found in the corpus.", file=sys.stderr)
     for line in _gate_lines(model_dir, args.data_dir):

@@ -126,6 +126,7 @@ def batch_result(review: Review) -> dict[str, object]:
             {"rule": f.rule, "message": f.message, "spans": [list(s) for s in f.spans]}
             for f in review.findings
         ],
+        "parts": [part.to_dict() for part in review.parts],
     }
 
 
@@ -152,6 +153,7 @@ def full_result(review: Review, text: str) -> dict[str, object]:
         "score_breakdown": [{"reason": r, "points": p} for r, p in review.score_breakdown],
         "signals": review.signals,
         "notes": list(review.notes),
+        "parts": [part.to_dict() for part in review.parts],
     }
 
 

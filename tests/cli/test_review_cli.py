@@ -110,8 +110,11 @@ def test_jsonl_batch_answers_every_line_in_order_and_survives_bad_lines(capsys, 
     assert code == 1
     assert len(results) == len(lines) + 1
     assert results[0]["flagged"] is True
-    assert set(results[0]) == {"kind", "judged", "flagged", "score", "probability", "findings"}
+    assert set(results[0]) == {
+        "kind", "judged", "flagged", "score", "probability", "findings", "parts"
+    }  # fmt: skip
     assert all(set(f) == {"rule", "message", "spans"} for f in results[0]["findings"])
+    assert results[0]["parts"] == [{"kind": "written", "start": 0, "end": len(HARD_SELL)}]
     assert "error" in results[1] and "error" in results[2]
     assert results[3]["flagged"] is False
     assert "nothing to review" in results[4]["error"]
@@ -236,3 +239,18 @@ def test_chat_to_the_coach_is_reported_as_chat_and_not_judged_unless_told_it_is_
     assert (second["kind"], second["judged"], second["flagged"]) == ("draft", True, True)
     code, out, _ = run_cli(capsys, monkeypatch, ["thanks!"])
     assert "reads as chat" in out
+
+
+def test_json_and_jsonl_carry_the_parts_in_the_findings_offsets(capsys, monkeypatch):
+    text = (
+        "Thanks, but we're all set this year. Good luck with the launch!\n\nBest,\nAna\n\n"
+        "On Tue, 3 Mar 2026 at 10:14, Riya <riya@x.example> wrote:\n> Book a demo today!"
+    )
+    _, out, _ = run_cli(capsys, monkeypatch, ["--json", text])
+    parts = json.loads(out)["parts"]
+    assert [p["kind"] for p in parts] == ["written", "signature", "quote"]
+    assert text[parts[0]["start"] : parts[0]["end"]].startswith("Thanks, but")
+    assert text[parts[2]["start"] : parts[2]["end"]].endswith("Book a demo today!")
+    stdin = (json.dumps({"text": text}) + "\n").encode()
+    _, out, _ = run_cli(capsys, monkeypatch, ["--jsonl", "-"], stdin)
+    assert json.loads(out)["parts"] == parts

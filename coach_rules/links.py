@@ -1,0 +1,167 @@
+"""Links in a draft, and the affiliate or referral markers a reader is not told about.
+
+`find_links(text)` finds every link (plain `https://…`, `www.…`, a bare `site.com/path`, markdown
+`[label](url)` and Slack `<url|label>`) with its span. `affiliate_markers(url)` names what makes a
+link pay its sender: a query key such as `ref`, `aff`, `affiliate`, `referral`, `partner`, `via`
+(Amazon: `tag`) or a `/ref/…` path. "Use my code MIA20" is a personal coupon code. Tracking keys
+(`utm_*`) and link shorteners are not markers: they say nothing about who gets paid.
+
+`undisclosed_affiliate_spans(text)` is what the review reports: the spans of links and codes that
+pay the sender, unless the draft says so ("affiliate link", "I get a commission", "full
+disclosure: I work at …"). Pure string work: nothing here reaches the network.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
+
+_SLACK_LINK = re.compile(r"<((?:https?|ftp)://[^|<>\s]+)(?:\|([^<>]*))?>", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*((?:https?://|www\.)[^\s()]+)\s*\)", re.I)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+# "digitalfreedom.academy/join?aff=x": a bare domain counts as a link only with a path or query.
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}[/?][^\s<>\"'`]*",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?'\")]}>*_"
+_TOKEN = re.compile(r"\S+")
+
+AFFILIATE_KEYS: frozenset[str] = frozenset(
+    {
+        "ref", "refid", "ref_id", "refcode", "ref_code", "referral", "referralcode",
+        "referral_code", "referrer", "aff", "affid", "aff_id", "affiliate", "affiliate_id",
+        "affiliateid", "partner", "partner_id", "partnerid", "via", "invite", "invite_code",
+        "rfsn", "irclickid", "clickref", "coupon", "promo", "promocode", "discount_code",
+        "fpr", "avad", "upline", "sponsor", "aid", "tracking_id", "subid",
+    }
+)  # fmt: skip
+AMAZON_AFFILIATE_KEYS: frozenset[str] = frozenset({"tag", "linkcode", "ascsubtag"})
+_AFFILIATE_PATH = re.compile(
+    r"/(?:ref|referral|referrals|aff|affiliate|partner|invite)/[^/?#]+|/r/[a-z_-]*\d[\w-]*", re.I
+)
+_AMAZON_HOST = re.compile(r"(?:^|\.)amazon\.[a-z.]{2,6}$|(?:^|\.)amzn\.(?:to|eu|asia)$", re.I)
+
+# "use my code MIA20", "my discount code: PRIYA500", "sign up with my link"
+_PERSONAL_CODE = re.compile(
+    r"\bmy\s+(?:own\s+)?(?:promo\s+|discount\s+|coupon\s+|referral\s+|invite\s+|voucher\s+)?"
+    r"code\s*[:\"'“]?\s*[A-Z0-9][A-Za-z0-9_-]{2,}"
+    r"|\b(?:use|with|via|through|under)\s+my\s+(?:invite\s+)?link\b",
+    re.IGNORECASE,
+)
+# What a sender writes when they are open about being paid for the link.
+_DISCLOSURE = re.compile(
+    r"""(?:
+        \b(?:full\s+)?disclos(?:ure|ing)\b
+      | (?<!not\san\s)(?<!not\s)(?<!no\s)\baffiliate\b(?!\s+marketing)
+      | \breferral\s+(?:link|code)\b | \bmy\s+referral\b | \b(?:it'?s|that'?s)\s+my\s+link\b
+      | \btransparen(?:t|cy)\s*[:,—–-] | \bto\s+be\s+(?:fully\s+)?(?:transparent|upfront)\b
+      | \bi\s+(?:get|earn|receive|make)\s+(?:a\s+|an\s+|some\s+|the\s+)?
+        (?:small\s+|tiny\s+|little\s+)?(?:[$€£₹]?\d[\d,.]*\s*)?
+        (?:commission|cut|credit|kickback|bonus|reward|fee|few\s+(?:cents|dollars|euros|pounds)
+          |free\s+month|month\s+free|\d+\s*%|percentage)
+      | \b(?:gives|earns)\s+me\s+(?:a\s+)?(?:free|small|credit|commission|bonus|\d)
+      | \bwe\s+both\s+get\b
+      | \bi\s+(?:work|worked)\s+(?:at|for|with)\b
+      | \bi'?m\s+(?:an?\s+)?(?:investor|advisor|partner)\s
+      | \bi\s+(?:co-?)?founded\b | \bmy\s+(?:own\s+)?(?:company|startup|product|app|shop|course)\b
+      | \#ad\b | \bsponsored\b | \(ad\)
+      | \bganho\b | \bcomisi[oó]n\b | \bprovision\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    start: int  # span of the whole link as written, markup included
+    end: int
+    url: str
+    label: str | None = None
+
+    @property
+    def markers(self) -> tuple[str, ...]:
+        return affiliate_markers(self.url)
+
+
+def _trim(url: str) -> str:
+    while url and url[-1] in _TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def find_links(text: str) -> tuple[Link, ...]:
+    """Every link in `text`, in order, each once (a markdown or Slack link is one link)."""
+    found: list[Link] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    if "<" in text:
+        for m in _SLACK_LINK.finditer(text):
+            found.append(Link(m.start(), m.end(), m.group(1), m.group(2)))
+            taken.append((m.start(), m.end()))
+    if "](" in text:
+        for m in _MARKDOWN_LINK.finditer(text):
+            if free(m.start(), m.end()):
+                found.append(Link(m.start(), m.end(), _trim(m.group(2)), m.group(1)))
+                taken.append((m.start(), m.end()))
+    candidates: list[re.Match[str]] = []
+    if "://" in text or "www." in text.lower():
+        candidates.extend(_URL.finditer(text))
+    # A bare domain needs a dot and a slash or question mark in one token: test those only.
+    for token in _TOKEN.finditer(text):
+        word = token.group(0)
+        if "." in word and ("/" in word or "?" in word):
+            bare = _BARE_DOMAIN.search(text, token.start(), token.end())
+            if bare:
+                candidates.append(bare)
+    for m in candidates:
+        url = _trim(m.group(0))
+        end = m.start() + len(url)
+        if url and free(m.start(), end):
+            found.append(Link(m.start(), end, url))
+            taken.append((m.start(), end))
+    return tuple(sorted(found, key=lambda link: link.start))
+
+
+def affiliate_markers(url: str) -> tuple[str, ...]:
+    """The parts of `url` that pay whoever shared it, e.g. `("aff=kmurphy7",)`; empty if none."""
+    parts = urlsplit(url if "://" in url else f"http://{url}")
+    host = (parts.hostname or "").lower()
+    amazon = bool(_AMAZON_HOST.search(host))
+    markers = [
+        f"{key}={value}" if value else key
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if key.lower() in AFFILIATE_KEYS or (amazon and key.lower() in AMAZON_AFFILIATE_KEYS)
+    ]
+    markers.extend(m.group(0) for m in _AFFILIATE_PATH.finditer(parts.path))
+    return tuple(markers)
+
+
+def affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of links with affiliate markers and of personal coupon codes, disclosed or not."""
+    spans = [(link.start, link.end) for link in find_links(text) if link.markers]
+    if "my" in text.lower():  # every personal-code phrase says "my"; skip the scan otherwise
+        spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
+    return tuple(sorted(spans))
+
+
+def disclosure_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the draft tells the reader the sender gains from a link or a product (words
+    inside a link, such as `?affiliate=…`, do not count)."""
+    for link in find_links(text):
+        text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
+    return tuple((m.start(), m.end()) for m in _DISCLOSURE.finditer(text))
+
+
+def undisclosed_affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Affiliate links and personal codes, unless the draft discloses the sender's gain."""
+    spans = affiliate_spans(text)
+    if not spans or disclosure_spans(text):
+        return ()
+    return spans

@@ -1,0 +1,120 @@
+import socket
+
+import pytest
+
+from coach_rules.links import (
+    affiliate_markers,
+    disclosure_spans,
+    find_links,
+    undisclosed_affiliate_spans,
+)
+
+DESK = (
+    "Hey Tom, congrats on the new job! If you're setting up your home office, this standing "
+    "desk changed my back: https://deskly.shop/pro?aff=kmurphy7"
+)
+
+
+def test_the_undisclosed_desk_link_from_the_issue_is_found_with_its_span():
+    spans = undisclosed_affiliate_spans(DESK)
+    assert [DESK[s:e] for s, e in spans] == ["https://deskly.shop/pro?aff=kmurphy7"]
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        " (affiliate link, I get a small commission)",
+        " Full disclosure: I work at Deskly.",
+        " I get a commission if you buy.",
+        " Heads up, that's my referral link and I get a free month.",
+    ],
+)
+def test_a_disclosure_clears_the_affiliate_link(disclosure):
+    assert undisclosed_affiliate_spans(DESK + disclosure) == ()
+
+
+def test_the_word_affiliate_inside_the_link_itself_is_not_a_disclosure():
+    text = "I'd recommend https://cloudpanel.host/?affiliate=ohughes for hosting, fast and cheap."
+    assert disclosure_spans(text) == ()
+    assert undisclosed_affiliate_spans(text)
+
+
+def test_saying_it_is_not_an_affiliate_link_is_no_disclosure_for_a_tagged_one():
+    text = "https://www.amazon.com/dp/B08X?tag=chloe-20 (not an affiliate link)"
+    assert undisclosed_affiliate_spans(text)
+
+
+def test_slack_thread_answer_ending_in_a_ref_trial_link_is_found():
+    text = (
+        "@Ivan CleanShot X for sure, first month free: <https://cleanshot.com/?ref=nina.dev|Get it>"
+    )
+    spans = undisclosed_affiliate_spans(text)
+    assert [text[s:e] for s, e in spans] == ["<https://cleanshot.com/?ref=nina.dev|Get it>"]
+
+
+@pytest.mark.parametrize(
+    ("url", "marker"),
+    [
+        ("https://x.io/?ref=sam", "ref=sam"),
+        ("https://x.io/signup?aff=ola_s", "aff=ola_s"),
+        ("https://x.io/?affiliate=oh", "affiliate=oh"),
+        ("https://x.io/invite?referral=m23", "referral=m23"),
+        ("https://x.io/?partner=felipe", "partner=felipe"),
+        ("https://x.io/?via=tomk", "via=tomk"),
+        ("https://www.amazon.co.uk/dp/B09/?tag=emily-21", "tag=emily-21"),
+        ("digitalfreedom.academy/join?aff=aisha77", "aff=aisha77"),
+    ],
+)
+def test_affiliate_query_keys_are_markers(url, marker):
+    assert marker in affiliate_markers(url)
+
+
+def test_tag_is_only_an_affiliate_key_on_amazon():
+    assert affiliate_markers("https://blog.example.com/posts?tag=python") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slides from the talk: https://example.com/slides?utm_source=newsletter&utm_medium=email",
+        "The recording is here: https://bit.ly/3xYz9Qk",
+        "Here's the guide: https://amzn.to/4kLmNoP",
+    ],
+)
+def test_tracking_parameters_and_shorteners_alone_are_not_findings(text):
+    assert undisclosed_affiliate_spans(text) == ()
+
+
+def test_a_personal_coupon_code_is_a_marker():
+    text = "P.S. use my code MIA20 on fitglow.com for 20% off the protein bars"
+    spans = undisclosed_affiliate_spans(text)
+    assert [text[s:e] for s, e in spans] == ["my code MIA20"]
+
+
+def test_markdown_slack_and_plain_links_are_each_found_once_with_their_spans():
+    text = (
+        "See [the guide](https://a.example/guide), <https://b.example/x|this> and "
+        "https://c.example/y. Also www.d.example/z, then calendly.com/jonas."
+    )
+    links = find_links(text)
+    assert [link.url for link in links] == [
+        "https://a.example/guide",
+        "https://b.example/x",
+        "https://c.example/y",
+        "www.d.example/z",
+        "calendly.com/jonas",
+    ]
+    assert [text[link.start : link.end] for link in links][:2] == [
+        "[the guide](https://a.example/guide)",
+        "<https://b.example/x|this>",
+    ]
+    assert links[1].label == "this"
+
+
+def test_finding_links_never_reaches_the_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network used")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    assert undisclosed_affiliate_spans(DESK)

@@ -1,0 +1,52 @@
+"""Reviews of writer G's 320 pasted messages (`tests/data/unseen_shapes.jsonl`): 8 shapes, 20
+`flag` and 20 `ok` each. Writer G never saw writer F's training rows, the corpus or the code,
+and nothing was tuned on these rows.
+
+The issue's target is F1 >= 0.93 with <= 5% false flags in every shape; where it is not met
+the strict xfail below says by how much (the README has the table), and the floor test keeps
+what is reached from slipping.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from coach_rules.review import review_many
+from coach_rules.shapes import SHAPES, ShapeFigures, figures_of_rows, read_shape_rows
+
+UNSEEN = Path(__file__).resolve().parent.parent / "data" / "unseen_shapes.jsonl"
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, ShapeFigures]:
+    rows = read_shape_rows(UNSEEN)
+    assert len(rows) == 320
+    reviews = review_many([row.text for row in rows])
+    return {f.shape: f for f in figures_of_rows(rows, [r.flagged for r in reviews])}
+
+
+def test_every_shape_is_present_with_both_labels(figures):
+    assert set(figures) == {*SHAPES, "all"}
+    assert all(figures[shape].rows == 40 for shape in SHAPES)
+
+
+def test_pasted_messages_are_judged_far_better_than_as_whole_texts(figures):
+    """The floor reached with parts, links, consent and the shapes training data (before: F1
+    0.721 overall, 0.400 on referral links, 0.581 on consent, 0.621 on thread replies)."""
+    assert figures["all"].f1 >= 0.90, figures["all"]
+    assert figures["all"].false_flag_rate <= 0.05, figures["all"]
+    assert all(figures[shape].f1 >= 0.78 for shape in SHAPES), figures
+    assert all(figures[shape].false_flag_rate <= 0.10 for shape in SHAPES), figures
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "issue 15's per-shape target is not met in every shape yet: see the README's table "
+        "(e-mail replies and consent 10% false flags; P.S. pitches and referral links F1 < 0.93)"
+    ),
+)
+def test_every_shape_meets_the_issue_target(figures):
+    for shape in SHAPES:
+        assert figures[shape].f1 >= 0.93, figures[shape]
+        assert figures[shape].false_flag_rate <= 0.05, figures[shape]
