@@ -60,7 +60,7 @@ async def answer_direct_message(deps: SlackDeps, body: Body) -> None:
     """A DM (a draft, or a command typed in DM), answered in the message's thread."""
     event = body["event"]
     team_id = str(body.get("team_id") or "")
-    incoming = from_direct_message(event, team_id=team_id)
+    incoming = from_direct_message(event, team_id=team_id, bot_user_id=_bot_user_id(body))
     message = await deps.handle(incoming)
     client = await deps.clients.for_workspace(team_id)
     thread_ts = event.get("thread_ts") or event.get("ts")
@@ -75,6 +75,14 @@ async def answer_direct_message(deps: SlackDeps, body: Body) -> None:
         await send_file(
             client, deps.pacer, incoming.conversation_id, message.file, thread_ts=thread_ts
         )
+
+
+def _bot_user_id(body: Body) -> str | None:
+    """The app's own user in this workspace, from the event's authorizations (Events API)."""
+    for authorization in body.get("authorizations") or []:
+        if isinstance(authorization, dict) and authorization.get("is_bot"):
+            return str(authorization.get("user_id") or "") or None
+    return None
 
 
 async def review_shortcut(deps: SlackDeps, body: Body) -> None:

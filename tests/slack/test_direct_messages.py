@@ -122,3 +122,12 @@ async def test_a_retry_whose_first_delivery_never_arrived_is_handled(slack: Slac
     assert sent.status == 200
     reply = await slack.thread_reply_to(event)
     assert "hard sell" in all_text(reply.args)
+
+
+async def test_a_dm_that_starts_by_mentioning_the_bot_runs_the_command_after_it(
+    slack: SlackSim, store
+):
+    _, event = await slack.dm(f"<@U{TEAM}BOT> met Priya Shah at PyData")
+    await slack.thread_reply_to(event)
+    member = store.get_or_create_member("slack", TEAM, USER)
+    assert [c.name for c in store.contacts(member.id)] == ["Priya Shah"]
