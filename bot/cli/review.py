@@ -192,6 +192,15 @@ def _indent(text: str, prefix: str = "  ") -> str:
     return "\n".join(prefix + line for line in text.splitlines()) or prefix
 
 
+def _probability(review: Review) -> str:
+    """The probability beside the line it flags from, so a pass at 66% reads right."""
+    from coach_rules.runtime import default_model
+
+    model = default_model()
+    line = f"; flagged from {model.threshold:.0%}" if model is not None else ""
+    return f"(hard-sell probability {review.probability:.0%}{line})"
+
+
 def render(review: Review, text: str, colour: bool) -> str:
     paint = _Painter(colour)
     lines: list[str] = []
@@ -202,12 +211,12 @@ def render(review: Review, text: str, colour: bool) -> str:
     elif review.flagged:
         lines.append(
             f"{paint('flag', 'Reads as a hard sell.')}  Value-first score {review.score}/100"
-            f"  (hard-sell probability {review.probability:.0%})"
+            f"  {_probability(review)}"
         )
     else:
         lines.append(
             f"{paint('ok', 'Reads as value-first.')}  Value-first score {review.score}/100"
-            f"  (hard-sell probability {review.probability:.0%})"
+            f"  {_probability(review)}"
         )
     for note in review.notes:
         lines.append(textwrap.fill(note, width=88, initial_indent="Note: ", subsequent_indent="  "))
