@@ -33,6 +33,24 @@ def netcoach_try(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str
     )
 
 
+def try_on_a_terminal(tmp_path: Path) -> tuple[int, subprocess.Popen[str]]:
+    """`netcoach try` with a terminal on stdin (interactive mode); returns its controller fd."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "try", "--user", "ada", "--no-color"],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=environment(tmp_path),
+        text=True,
+    )
+    os.close(terminal)
+    return controller, process
+
+
 def minutes_to_next_monday_8am() -> int:
     now = datetime.now(UTC)
     monday = (now + timedelta(days=7 - now.weekday())).replace(
@@ -78,19 +96,7 @@ def test_scripted_session_delivers_a_nudge_and_remembers_across_runs(tmp_path: P
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 def test_interactive_terminal_gets_a_banner_and_a_prompt(tmp_path: Path) -> None:
-    import pty
-
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "try", "--user", "ada", "--no-color"],
-        stdin=terminal,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=REPO,
-        env=environment(tmp_path),
-        text=True,
-    )
-    os.close(terminal)
+    controller, process = try_on_a_terminal(tmp_path)
     os.write(controller, b"help\n/quit\n")
     try:
         out, err = process.communicate(timeout=TIMEOUT)
@@ -120,21 +126,10 @@ def test_try_ignores_server_only_settings(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 def test_ctrl_c_at_the_prompt_ends_cleanly_on_a_fresh_line(tmp_path: Path) -> None:
-    import pty
     import signal
     import time
 
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "try", "--user", "ada", "--no-color"],
-        stdin=terminal,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=REPO,
-        env=environment(tmp_path),
-        text=True,
-    )
-    os.close(terminal)
+    controller, process = try_on_a_terminal(tmp_path)
     try:
         assert process.stdout is not None
         deadline = time.monotonic() + TIMEOUT
