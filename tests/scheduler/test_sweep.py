@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, date, datetime, time, timedelta
 
-from bot.scheduler.jobs import MAX_PARALLEL_SENDS, SWEEP_HEARTBEAT, retry_delay, sweep_nudges
+from bot.scheduler.jobs import SWEEP_HEARTBEAT, retry_delay, sweep_nudges
 from storage.records import PlannedNudge
 from storage.store import SqlStore
 from tests.conftest import FakeClock
@@ -149,35 +148,3 @@ async def test_caught_up_nudge_is_sent_at_once_when_waiting_would_close_the_wind
     notifier = RecordingNotifier()
     clock.set(datetime(2026, 3, 11, 23, 0, tzinfo=UTC))
     assert await sweep_nudges(store, notifier, clock, "w") == 1
-
-
-async def test_slow_deliveries_run_in_parallel_but_bounded(store: SqlStore, clock: FakeClock):
-    member = store.get_or_create_member("slack", "T1", "U1")
-    contact = store.add_contact(member.id, "Dana")
-    for _ in range(45):
-        store.create_follow_up(
-            member.id,
-            contact.id,
-            None,
-            date(2026, 3, 1),
-            date(2026, 3, 2),
-            nudges=[PlannedNudge("due", MONDAY_10)],
-        )
-
-    class SlowNotifier(RecordingNotifier):
-        in_flight = 0
-        most_in_flight = 0
-
-        async def send_to_member(self, member, reply):
-            self.in_flight += 1
-            self.most_in_flight = max(self.most_in_flight, self.in_flight)
-            await asyncio.sleep(0.01)
-            self.in_flight -= 1
-            await super().send_to_member(member, reply)
-
-    notifier = SlowNotifier()
-    clock.set(MONDAY_10)
-    assert await sweep_nudges(store, notifier, clock, "w") == 45
-    assert notifier.most_in_flight == MAX_PARALLEL_SENDS
-    done_ids = {reply.actions[0].command for _, reply in notifier.to_members}
-    assert len(done_ids) == 45
