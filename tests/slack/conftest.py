@@ -34,8 +34,9 @@ class Running:
         await self.runner.cleanup()
 
 
-async def serve(app: web.Application) -> Running:
-    runner = web.AppRunner(app, access_log=None)
+async def serve(app: web.Application, **runner_options: Any) -> Running:
+    """Serve `app` on a free loopback port (runner options: e.g. an access log class)."""
+    runner = web.AppRunner(app, **({"access_log": None} | runner_options))
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()

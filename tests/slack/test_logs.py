@@ -11,6 +11,7 @@ from collections.abc import Callable
 import aiohttp
 import pytest
 from aiohttp import web
+from aiohttp.log import access_logger
 from cryptography.fernet import Fernet
 
 from bot.access_log import AccessLogger
@@ -18,7 +19,7 @@ from bot.bootstrap import Services
 from bot.config import Settings, SlackSettings
 from bot.server import build_app
 from bot.slack.logs import configure_logging
-from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Running
+from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Running, serve
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import SlackSim
 from tests.slack.test_oauth import CLIENT_ID, CLIENT_SECRET, finish_install, start_install
@@ -33,12 +34,7 @@ ENCRYPTION_KEY = Fernet.generate_key().decode()
 
 
 async def serve_with_access_log(app: web.Application) -> Running:
-    runner = web.AppRunner(app, access_log_class=AccessLogger)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return Running(f"http://127.0.0.1:{port}", app, runner)
+    return await serve(app, access_log_class=AccessLogger, access_log=access_logger)
 
 
 @pytest.fixture
