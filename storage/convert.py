@@ -40,6 +40,7 @@ def member_record(row: Member) -> MemberRecord:
         work_end=row.work_end,
         shoutouts_opt_in=row.shoutouts_opt_in,
         store_drafts_opt_in=row.store_drafts_opt_in,
+        date_order=row.date_order,
     )
 
 

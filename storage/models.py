@@ -89,6 +89,8 @@ class Member(Base):
     work_end: Mapped[time] = mapped_column(Time(), default=time(17, 30))
     shoutouts_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
     store_drafts_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How numeric dates read ("month-first" 12/14, "day-first" 14/12); NULL: from the time zone.
+    date_order: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
     workspace: Mapped[Workspace] = relationship(lazy="joined", innerjoin=True)

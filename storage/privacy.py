@@ -45,6 +45,7 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
         "work_end",
         "shoutouts_opt_in",
         "store_drafts_opt_in",
+        "date_order",
         "created_at",
     ),
     Contact: ("id", "name", "mention", "notes", "created_at"),

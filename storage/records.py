@@ -22,6 +22,7 @@ class MemberRecord:
     work_end: time = time(17, 30)
     shoutouts_opt_in: bool = False
     store_drafts_opt_in: bool = False
+    date_order: str | None = None  # "month-first" | "day-first"; None: from the time zone
 
 
 @dataclass(frozen=True)

@@ -268,7 +268,9 @@ class SqlStore:
         work_end: time | None = None,
         shoutouts_opt_in: bool | None = None,
         store_drafts_opt_in: bool | None = None,
+        date_order: str | None = None,
     ) -> MemberRecord:
+        """Change what is given; `date_order=""` goes back to the time zone's order."""
         if timezone is not None:
             _checked_zone(timezone)  # before anything is written
         with self._transaction() as session:
@@ -283,6 +285,8 @@ class SqlStore:
             for name, value in changes.items():
                 if value is not None:
                     setattr(member, name, value)
+            if date_order is not None:
+                member.date_order = date_order or None
             if store_drafts_opt_in is False:
                 # Opting out also removes the drafts kept so far.
                 session.execute(

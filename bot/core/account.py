@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.core import commands as c
 from bot.core.context import Context, failure
-from bot.core.dates import format_time, plural
+from bot.core.dates import format_time, month_first, plural
 from bot.core.messages import Action, Field, FileAttachment, Reply, Section
 from bot.core.nudges import plan_nudges
 from bot.core.zones import closest_zone
@@ -31,10 +31,17 @@ def canonical_zone(name: str) -> str | None:
         return _zones_by_lower_name().get(name.lower())
 
 
+def _date_order_words(member: MemberRecord) -> str:
+    reads = "2 December" if month_first(member.date_order, member.timezone) else "12 February"
+    why = "your setting" if member.date_order else f"usual in {member.timezone}"
+    return f"{reads} ({why})"
+
+
 def _settings_fields(member: MemberRecord) -> tuple[Field, ...]:
     return (
         Field("Time zone", member.timezone),
         Field("Working hours", f"{format_time(member.work_start)}–{format_time(member.work_end)}"),
+        Field("Dates like 12/2", _date_order_words(member)),
         Field("Shout-outs in the digest", "on" if member.shoutouts_opt_in else "off"),
         Field("Keep my draft text", "on" if member.store_drafts_opt_in else "off"),
     )
@@ -59,9 +66,14 @@ def settings(
     command: c.SettingsShowCommand
     | c.SettingsTimezoneCommand
     | c.SettingsHoursCommand
-    | c.SettingsToggleCommand,
+    | c.SettingsToggleCommand
+    | c.SettingsDateOrderCommand,
 ) -> Reply:
     member_id = ctx.member.id
+    if isinstance(command, c.SettingsDateOrderCommand):
+        chosen = "" if command.order == "auto" else command.order
+        member = ctx.store.update_member(member_id, date_order=chosen)
+        return Reply(text=f"Dates like 12/2 now read as {_date_order_words(member)}.")
     if isinstance(command, c.SettingsShowCommand):
         return Reply(
             text="Your settings. Change one with, e.g., `settings timezone Europe/Berlin`.",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Literal
 
-from bot.core.dates import DaySpec
+from bot.core.dates import DateOrder, DaySpec
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,11 @@ class SettingsHoursCommand:
 
 
 @dataclass(frozen=True)
+class SettingsDateOrderCommand:
+    order: DateOrder
+
+
+@dataclass(frozen=True)
 class SettingsToggleCommand:
     setting: Literal["shoutouts", "store-drafts"]
     on: bool
@@ -199,6 +204,7 @@ Command = (
     | SettingsTimezoneCommand
     | SettingsHoursCommand
     | SettingsToggleCommand
+    | SettingsDateOrderCommand
     | ExportCommand
     | ForgetMeCommand
     | FeedbackCommand

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 WEEKDAYS: tuple[str, ...] = (
@@ -216,6 +217,30 @@ def _checked(month: int, day: int, year: int | None) -> CalendarDate:
 
 # Zones whose people write month/day; UTC (no zone set yet) too, as Slack's default locale does.
 _MONTH_FIRST_ZONES = ("America/", "US/", "Pacific/Honolulu", "Asia/Manila", "UTC", "Etc/UTC")
+
+
+DateOrder = Literal["month-first", "day-first", "auto"]
+# What people type after `settings dates`.
+DATE_ORDER_WORDS: dict[str, DateOrder] = {
+    "month-first": "month-first",
+    "month first": "month-first",
+    "mdy": "month-first",
+    "us": "month-first",
+    "12/2": "month-first",
+    "day-first": "day-first",
+    "day first": "day-first",
+    "dmy": "day-first",
+    "2/12": "day-first",
+    "auto": "auto",
+    "zone": "auto",
+}
+
+
+def month_first(date_order: str | None, timezone_name: str) -> bool:
+    """The member's own setting, or else the usual order where they live."""
+    if date_order in {"month-first", "day-first"}:
+        return date_order == "month-first"
+    return month_first_for_zone(timezone_name)
 
 
 def month_first_for_zone(timezone_name: str) -> bool:

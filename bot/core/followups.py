@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.core import commands as c
+from bot.core import dates
 from bot.core.contacts import matching, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
@@ -13,7 +14,6 @@ from bot.core.dates import (
     format_day,
     format_time,
     in_days,
-    month_first_for_zone,
     plural,
     resolve_future,
     resolve_past,
@@ -291,7 +291,7 @@ def _requested(ctx: Context, command: c.FollowUpCommand) -> date | None:
 
 
 def month_first(ctx: Context) -> bool:
-    return month_first_for_zone(ctx.member.timezone)
+    return dates.month_first(ctx.member.date_order, ctx.member.timezone)
 
 
 def _time_note(ctx: Context, command: c.FollowUpCommand) -> str:

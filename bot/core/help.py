@@ -495,9 +495,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     ),
     CommandHelp(
         "settings",
-        "settings [timezone <zone>|hours <start>-<end>|shoutouts on|off|store-drafts on|off]",
-        "Your time zone and working hours (nudges only arrive in them), shout-outs in the "
-        "digest, and whether I may keep the text of your drafts.",
+        "settings [timezone <zone>|hours <start>-<end>|dates month-first|day-first|auto|"
+        "shoutouts on|off|store-drafts on|off]",
+        "Your time zone and working hours (nudges only arrive in them), how you write dates "
+        "like 12/2 (by your time zone unless you say), shout-outs in the digest, and whether I "
+        "may keep the text of your drafts.",
         ("settings timezone Europe/Berlin", "settings hours 08:30-17:00", "settings shoutouts on"),
         words=("setting", "preferences"),
         phrasings=(
@@ -546,6 +548,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (c.SettingsTimezoneCommand, "account.settings"),
             (c.SettingsHoursCommand, "account.settings"),
             (c.SettingsToggleCommand, "account.settings"),
+            (c.SettingsDateOrderCommand, "account.settings"),
         ),
     ),
     CommandHelp(

@@ -13,7 +13,14 @@ from contextvars import ContextVar
 from datetime import time
 
 from bot.core import commands as c
-from bot.core.dates import MAX_DAYS, DateWordsError, DaySpec, RelativeDays, parse_day
+from bot.core.dates import (
+    DATE_ORDER_WORDS,
+    MAX_DAYS,
+    DateWordsError,
+    DaySpec,
+    RelativeDays,
+    parse_day,
+)
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
@@ -954,6 +961,14 @@ def _parse_settings(rest: str) -> c.Command:
                 "`settings hours 09:00-17:30`."
             )
         return c.SettingsHoursCommand(start=start, end=end)
+    if key in {"dates", "date", "date-order"}:
+        order = DATE_ORDER_WORDS.get(" ".join(values).lower().strip(" .!"))
+        if order is None:
+            raise _Bad(
+                "Say how you write 2 December: `settings dates month-first` (12/2), "
+                "`settings dates day-first` (2/12) or `settings dates auto` (by your time zone)."
+            )
+        return c.SettingsDateOrderCommand(order)
     if key in {"shoutouts", "shout-outs"}:
         if len(values) != 1:
             raise _Bad("Say `settings shoutouts on` or `settings shoutouts off`.")
@@ -963,8 +978,8 @@ def _parse_settings(rest: str) -> c.Command:
             raise _Bad("Say `settings store-drafts on` or `settings store-drafts off`.")
         return c.SettingsToggleCommand("store-drafts", _on_off(values[0], "store-drafts"))
     raise _Bad(
-        f"I don't have a setting called `{key[:40]}`. I know `timezone`, `hours`, `shoutouts` "
-        f"and `store-drafts`, e.g. {example('settings')}."
+        f"I don't have a setting called `{key[:40]}`. I know `timezone`, `hours`, `dates`, "
+        f"`shoutouts` and `store-drafts`, e.g. {example('settings')}."
     )
 
 

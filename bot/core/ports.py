@@ -81,6 +81,7 @@ class Store(Protocol):
         work_end: time | None = None,
         shoutouts_opt_in: bool | None = None,
         store_drafts_opt_in: bool | None = None,
+        date_order: str | None = None,
     ) -> MemberRecord: ...
 
     # --- contacts and meetings -------------------------------------------------------------

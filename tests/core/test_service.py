@@ -543,3 +543,26 @@ def test_advice_for_one_guideline_is_given_once_per_review() -> None:
     shown = "\n".join(section.text for section in reply.sections)
     assert shown.count("Give before you ask.") == 1
     assert "“Buy now.”" in shown and "“Buy today.”" in shown
+
+
+def met_on_days(bot: Bot) -> list[str]:
+    return [str(day)[:10] for (day,) in bot.rows("SELECT met_on FROM meetings ORDER BY id")]
+
+
+def test_a_member_can_say_how_they_write_numeric_dates(bot: Bot) -> None:
+    bot.say("settings timezone Europe/Berlin")  # day first where the member lives
+    assert "12 February (usual in Europe/Berlin)" in bot.say("settings dates auto").text
+    bot.say("met Jane Doe on 12/2")
+    assert met_on_days(bot) == ["2026-02-12"]
+
+    assert "2 December (your setting)" in bot.say("settings dates month-first").text
+    bot.say("met Sam Lee on 3/1")
+    assert met_on_days(bot) == ["2026-02-12", "2026-03-01"]
+    assert bot.member().date_order == "month-first"
+    assert "Dates like 12/2" in " ".join(
+        f.label for s in bot.say("settings").sections for f in s.fields
+    )
+
+
+def test_an_unknown_date_order_says_how_to_write_one(bot: Bot) -> None:
+    assert "settings dates month-first" in bot.say("settings dates sideways").text
