@@ -67,8 +67,8 @@ def test_independently_written_chat_is_almost_never_flagged() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "issue 10's target is not met yet: on writer B's 400 short drafts the reviews reach "
-        "F1 0.888 with 9.0% false flags (classifier ROC-AUC 0.967); see the README"
+        "issue 10's target (F1 >= 0.93, <= 5% false flags) is not met yet on writer B's 400 "
+        "short drafts; the README gives today's figures"
     ),
 )
 def test_independently_written_short_drafts_meet_the_issue_target() -> None:
