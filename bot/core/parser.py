@@ -73,6 +73,34 @@ def closest_command(word: str) -> str | None:
 
 # High enough that "exit" is not "export" and "help me" not "met"; low enough for "snoze", "lsit".
 _DID_YOU_MEAN_CUTOFF = 0.75
+# A misspelt command word is taken as the command only when the rest of the line then parses;
+# this looser cutoff also admits "snzoe", "fllow-up".
+_TYPO_CUTOFF = 0.7
+
+
+def _swapped_once(word: str, alias: str) -> bool:
+    """ "mte" for "met", "dnoe" for "done": two neighbouring letters swapped."""
+    if len(word) != len(alias) or word == alias:
+        return False
+    diffs = [i for i, (a, b) in enumerate(zip(word, alias, strict=True)) if a != b]
+    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == alias[diffs[1]]
+
+
+def typo_command(word: str) -> str | None:
+    """The command a misspelt command word ("snoze", "mte", "folow-up") most likely means."""
+    word = word.lower()
+    if len(word) < 3 or not word.replace("-", "").isalpha():
+        return None
+    candidates = [alias for alias in COMMAND_ALIASES if len(alias) > 2]
+    for alias in candidates:
+        if _swapped_once(word, alias):
+            return COMMAND_ALIASES[alias]
+    # A letter typed three times: "snoooze".
+    squeezed = re.sub(r"(.)\1\1+", r"\1\1", word)
+    if squeezed in COMMAND_ALIASES:
+        return COMMAND_ALIASES[squeezed]
+    match = difflib.get_close_matches(word, candidates, n=1, cutoff=_TYPO_CUTOFF)
+    return COMMAND_ALIASES[match[0]] if match else None
 
 
 def _strip_prefix(body: str) -> tuple[str, bool]:
@@ -147,6 +175,12 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             return result
     if fallback is not None:
         return fallback
+
+    typo = typo_command(head) if name is None else None
+    if typo is not None:
+        result = _run_parser(typo, rest, text, casual_dm)
+        if not isinstance(result, c.ParseFailure | c.NotACommand):
+            return result
 
     intent = chat_intent(body)
     if intent is not None:
