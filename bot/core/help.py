@@ -55,6 +55,27 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {rest}",
             ),
             (
+                # A meeting told as a story: "had a long walk-and-talk with X", "coffee w/ X",
+                # "sat next to X", "got off a call with X", "shared a cab with X".
+                r"(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+|briefly\s+|actually\s+)?"
+                r"(?:(?:(?:had|grabbed|got|did|shared|took|spent|hopped on|jumped on|was on|"
+                r"got off|joined|enjoyed)\s+)?(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+){0,3}?"
+                r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
+                r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
+                r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat)"
+                r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
+                r"talked shop with|got introduced to|was introduced to|worked with|"
+                r"hung out with|walked with|caught up w(?:ith|/)|chatted w/)"
+                r"\s*(?P<rest>[^\s].+)",
+                "met {rest}",
+            ),
+            (
+                r"(?:(?:i|we)\s+)?(?:was|were|went)\s+(?:at|to)\s+(?P<place>.+?)\s+and\s+"
+                r"(?:(?:i|we)\s+)?(?:met|ran into|bumped into|talked to|chatted with)\s+"
+                r"(?P<who>[^,;—–]+?)(?P<tail>\s*[,;—–].*)?",
+                "met {who} at {place} {tail}",
+            ),
+            (
                 r"(?:please\s+)?(?:log|record|add|note|save)(?:\s+that)?(?:\s*:\s*|\s+)"
                 r"(?:i\s+|we\s+)?(?:met|meet)\s+(?P<rest>.+)",
                 "met {rest}",

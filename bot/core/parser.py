@@ -95,6 +95,8 @@ def typo_command(word: str) -> str | None:
     for alias in candidates:
         if _swapped_once(word, alias):
             return COMMAND_ALIASES[alias]
+    if len(word) == 3 and re.search(r"[aeiouy]", word):
+        return None  # short real words ("one", "set") are not typos of "done", "met"
     # A letter typed three times: "snoooze".
     squeezed = re.sub(r"(.)\1\1+", r"\1\1", word)
     if squeezed in COMMAND_ALIASES:
@@ -610,6 +612,20 @@ _PLACE_START = re.compile(r"\s+(?:at|@|during|over)\s+", re.IGNORECASE)
 _FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
 
 
+# Story words after the person or place: "X after her talk at Y", "Y and we hit it off".
+_AFTER = re.compile(r"\s+(?:after|and (?:we|i|she|he|they)\b)\s*", re.IGNORECASE)
+
+
+def _cut_after(text: str) -> tuple[str, str | None]:
+    """`text` before "after …" / "and we …", and what followed "after" (a place, maybe)."""
+    match = _AFTER.search(text)
+    if match is None:
+        return text, None
+    after = text[match.end() :].strip()
+    place = after if match.group(0).strip().lower() == "after" and after else None
+    return text[: match.start()], place
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
     if _SAME_PERSON.search(rest):
@@ -633,6 +649,7 @@ def _parse_met(rest: str) -> c.Command:
         last_cut, last_when, _, _ = _cut_when(last.strip())
         if last_when is not None and not last_cut and "," not in first:
             head, note, when = f"{head} at {first.strip()}", None, when or last_when
+    head, place_after = _cut_after(head)
     place: str | None = None
     place_match = _PLACE_START.search(" " + head)
     if place_match is not None:
@@ -648,6 +665,10 @@ def _parse_met(rest: str) -> c.Command:
             f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "
             f"`yesterday`. For example: {example('met')}"
         )
+    if place is not None:
+        place, _ = _cut_after(place)
+    elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
+        place = place_after
     tokens = _tokens(head)
     if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
         tokens = tokens[1:]

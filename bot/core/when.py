@@ -86,7 +86,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "word",
         rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|"
-        r"yesterday|last night|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
+        r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
+        r"anoche|kanina|aaj|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
         r"kahapon|bukas|ngayon)",
     ),
@@ -182,7 +183,7 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         return NextWeekSpec(0)
     if kind == "word":
         word = group("word").lower()
-        if word in _YESTERDAY:
+        if word in _YESTERDAY or word.startswith(("yesterday", "yday", "yest ")):
             return RelativeDays(-1)
         if word in _TOMORROW:
             return RelativeDays(1)
@@ -210,7 +211,20 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
     return spec
 
 
-_YESTERDAY = frozenset({"yesterday", "last night", "ayer", "ontem", "gestern", "hier", "kahapon"})
+_YESTERDAY = frozenset(
+    {
+        "yesterday",
+        "yday",
+        "yest",
+        "last night",
+        "anoche",
+        "ayer",
+        "ontem",
+        "gestern",
+        "hier",
+        "kahapon",
+    }
+)
 _TOMORROW = frozenset(
     {"tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "mañana", "manana"}
     | {"amanhã", "amanha", "morgen", "demain", "bukas"}
