@@ -33,6 +33,13 @@ class CommandHelp:
 
 _WHO = r"(?P<rest>.+?)"
 _TAIL = r"[\s?!.]*"
+# A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
+_CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
+# Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
+_NOT_A_DATE = (
+    r"(?!(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"next|this|tomorrow|today|in)\w*\b)"
+)
 
 COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
@@ -106,6 +113,46 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("followup", "follow_up", "fu"),
         phrasings=(
             (
+                # A reminder told as a wish, naming someone capitalised after any verbs:
+                # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
+                # "make sure I message Kwame Mensah", "I want to circle back with Jane".
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping)\s+me|"
+                r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
+                r"make sure (?:i|to)|set (?:a|up a) reminder|"
+                r"(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like|ought)"
+                r"(?: to)?)\s+(?:to\s+|about\s+)?(?:(?-i:[a-z][\w'-]*)\s+){0,4}?"
+                + _NOT_A_DATE
+                + r"(?P<rest>"
+                + _CAPITALISED
+                + r".+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"(?:(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like)\s+"
+                r"(?:to\s+)?)?(?:touch base|circle back|catch up|reconnect|follow[- ]?up)"
+                r"\s+(?:with\s+|w/\s*)(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"(?:i\s+)?owe\s+(?P<who>.+?)\s+(?:an?\s+)?(?:reply|message|note|email|call|text|"
+                r"response|answer|follow[- ]?up|intro|thank-you|thank you)",
+                "follow-up {who}",
+            ),
+            (
+                r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)\s+(?:about\s+)?"
+                r"(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"put\s+(?P<who>.+?)\s+on my (?:list|radar|calendar)(?P<rest>.*)",
+                "follow-up {who} {rest}",
+            ),
+            (
+                r"(?:move|reschedule|change|shift)\s+(?:the\s+|my\s+)?(?P<who>.+?)"
+                r"(?:'s|’s)?(?:\s+(?:follow[- ]?up|reminder|touch))?\s+to\s+(?P<rest>.+)",
+                "follow-up {who} {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?(?:remind|nudge|ping)"
                 r"(?:\s+naman)?\s+(?:me|ako)\s+(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
                 r"(?:(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|"
@@ -156,6 +203,24 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("list", "list overdue"),
         words=("ls",),
         phrasings=(
+            (
+                r"(?:is\s+)?(?:anything|anyone|anybody|who|what)\s+"
+                r"(?:(?:i'?m|i am|am i|are we)\s+)?"
+                r"(?:late|behind|overdue)\s+(?:on|with)(?:\s+\w+)?",
+                "list overdue",
+            ),
+            (r"(?:am i|are we)\s+(?:late|behind)\s+(?:on|with)\s+\w+", "list overdue"),
+            (
+                r"(?:did|have)\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?)\s+"
+                r"(?:any(?:one|body|thing)?|a)(?:\s+(?:follow[- ]?ups?|reminders|people))?",
+                "list overdue",
+            ),
+            (
+                r"(?:show|list|see|give)(?: me)?\s+all\s+(?:(?:of\s+)?my\s+)?"
+                r"(?:follow[- ]?ups?|reminders)\b.*",
+                "list all",
+            ),
+            (r"who(?:'s| is)\s+waiting (?:on|for) me", "list"),
             (
                 r"(?:what(?:'s| is| are)|which|who(?:'s| is| are)?|show(?: me)?|any|anything|"
                 r"anyone|is anything|are any)\s+(?:of\s+)?(?:my\s+)?(?:follow[- ]?ups?\s+)?"
@@ -212,6 +277,26 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("did",),
         phrasings=(
             (
+                r"(?:i\s+)?(?:just\s+|already\s+)?(?:sent|emailed|texted|wrote|called|messaged|"
+                r"pinged|dm'?d|wrote to|replied to)\s+(?!(?:the|a|an|my|her|him|them)\b)"
+                r"(?P<rest>.+?)(?:\s+.*?)?(?:[\s,;—–-]+\s*)"
+                r"(?:so\s+)?(?:that(?:'s| is| one'?s| one is| follow[- ]?up is)|it'?s)\s+"
+                r"(?:done|sorted|handled|taken care of)\b.*",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:is|are)\s+(?:taken care of|handled|sorted|done)(?:[,;].*)?",
+                "done {rest}",
+            ),
+            (r"(?P<rest>[^,;—–]+?)\s*[—–-]+\s*done\b.*", "done {rest}"),
+            (r"(?:check|tick|cross)\s+off\s+(?P<rest>.+)", "done {rest}"),
+            (r"(?:check|tick|cross)\s+(?P<rest>.+?)\s+off", "done {rest}"),
+            (
+                r"(?:i\s+)?(?:did|finished|completed|handled)\s+(?:the|my)\s+(?P<rest>.+?)\s+"
+                r"(?:follow[- ]?up|reminder|touch)(?:\s+already)?",
+                "done {rest}",
+            ),
+            (
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:followed up|wrote|reached out|"
                 r"got back to|checked in|emailed|messaged|texted|called|pinged|replied|sent a note|"
                 r"dm'?d|did the follow[- ]?up|did my follow[- ]?up)(?:\s+na)?"
@@ -260,6 +345,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("postpone", "push", "delay", "defer"),
         phrasings=(
             (
+                r"give\s+(?P<who>(?!me\b).+?)\s+(?P<rest>(?:another|an extra|a few more|"
+                r"\d+|one|two|three|four|five|six|seven)\s+(?:more\s+)?(?:days?|weeks?))",
+                "snooze {who} {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:push|bump|postpone|delay|defer|put off|hold off on|"
                 r"hold off|snooze)\s+(?:back\s+)?(?:the\s+|my\s+)?(?:follow[- ]?up\s+|reminder\s+)?"
                 r"(?:with\s+|for\s+|on\s+|about\s+)?(?P<rest>.+)",
@@ -276,6 +366,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("cancel #4", "cancel Jane Doe"),
         words=("drop",),
         phrasings=(
+            (
+                r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge)\s+"
+                r"(?P<rest>.+?)(?:[,;—–].*)?",
+                "cancel {rest}",
+            ),
+            (
+                r"forget (?:about )?(?:the\s+)?(?P<rest>.+?)\s+(?:follow[- ]?up|reminder|touch)",
+                "cancel {rest}",
+            ),
             (
                 r"(?:please\s+)?(?:stop|quit|no more|don'?t|do not)\s+(?:remind(?:ing)? me|"
                 r"reminders|nudg(?:e|ing) me|nudges|ping(?:ing)? me)\s+(?:about|for|of|abt|re)\s+"
@@ -309,6 +408,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("who Priya", "who is Jane Doe?"),
         words=("whois", "card", "contact"),
         phrasings=(
+            (
+                r"what'?s the (?:story|deal|scoop|background|lowdown) (?:with|on)\s+"
+                r"(?P<rest>.+?)[\s?!.]*",
+                "who {rest}",
+            ),
             (
                 r"(?:remind me\s+)?who(?:'s| is| was)\s+"
                 + _WHO
@@ -420,6 +524,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"i\s+(?:don'?t|do not)\s+want\s+(?P<rest>.+?)\s+(?:in here|in my contacts|"
                 r"anymore|any more)\b.*\b(?:delete|remove)\b.*",
+                "delete-contact {rest}",
+            ),
+            (
+                r"i\s+(?:don'?t|do not)\s+want\s+(?P<rest>.+?)\s+in my (?:contacts|list|network)"
+                r"(?:\s+anymore|\s+any more)?",
                 "delete-contact {rest}",
             ),
         ),
@@ -575,6 +684,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Everything I keep about you, as JSON.",
         ("export",),
         phrasings=(
+            (
+                r"(?:i need|i want|i'?d like|let me|can i|give me|send me)\s+(?:to\s+)?"
+                r"(?:download|export|a (?:backup|copy|download|dump|export))\s+"
+                r"(?:of\s+)?(?:all\s+)?(?:of\s+)?(?:my|the|everything)\b.*",
+                "export",
+            ),
             (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
                 r"download|export)\s+(?:a\s+copy of\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+)?"

@@ -613,7 +613,7 @@ _FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
 
 
 # Story words after the person or place: "X after her talk at Y", "Y and we hit it off".
-_AFTER = re.compile(r"\s+(?:after|and (?:we|i|she|he|they)\b)\s*", re.IGNORECASE)
+_AFTER = re.compile(r"\s+(?:after|and (?:we|i|she|he|they))\b\s*", re.IGNORECASE)
 
 
 def _cut_after(text: str) -> tuple[str, str | None]:
@@ -649,7 +649,6 @@ def _parse_met(rest: str) -> c.Command:
         last_cut, last_when, _, _ = _cut_when(last.strip())
         if last_when is not None and not last_cut and "," not in first:
             head, note, when = f"{head} at {first.strip()}", None, when or last_when
-    head, place_after = _cut_after(head)
     place: str | None = None
     place_match = _PLACE_START.search(" " + head)
     if place_match is not None:
@@ -665,6 +664,7 @@ def _parse_met(rest: str) -> c.Command:
             f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "
             f"`yesterday`. For example: {example('met')}"
         )
+    head, place_after = _cut_after(head)
     if place is not None:
         place, _ = _cut_after(place)
     elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
