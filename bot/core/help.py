@@ -37,8 +37,9 @@ _TAIL = r"[\s?!.]*"
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
 _NOT_A_DATE = (
-    r"(?!(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"next|this|tomorrow|today|in)\w*\b)"
+    r"(?!(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
+    r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|next|this|tomorrow|today|in)\b)"
 )
 
 COMMAND_HELP: tuple[CommandHelp, ...] = (
@@ -116,7 +117,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # A reminder told as a wish, naming someone capitalised after any verbs:
                 # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
                 # "make sure I message Kwame Mensah", "I want to circle back with Jane".
-                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping)\s+me|"
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping)\s+me"
+                r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?|"
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
                 r"make sure (?:i|to)|set (?:a|up a) reminder|"
                 r"(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like|ought)"
@@ -124,8 +126,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NOT_A_DATE
                 + r"(?P<rest>"
                 + _CAPITALISED
-                + r".+)",
-                "follow-up {rest}",
+                + r".+?)(?:[\s,;—–-]+(?:(?:and|please|pls)\s+)?(?:remind|ping|nudge) me\s+"
+                r"(?P<later>.+))?",
+                "follow-up {rest} {day} {later}",
             ),
             (
                 r"(?:(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like)\s+"
@@ -441,6 +444,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("notes",),
         phrasings=(
             (
+                r"(?:(?:please|can you|could you)\s+)?(?:add|put|write|jot down|save)\s+"
+                r"(?:(?:this|that)\s+)?(?:to|in|into|on|about)\s+(?P<who>.+?)(?:'s|’s)?"
+                r"(?:\s+(?:notes?|card|contact))?\s*(?::\s*|\s*[—–-]\s*|\s+that\s+)(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"for\s+(?P<who>[^,:]+?),\s*(?:jot down|write down|note down|remember|save|add)"
+                r"(?:\s+(?:a\s+)?note)?(?:\s+that)?\s*[:—–-]?\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:paki-?|pa-?)?(?:add|save|put|"
                 r"jot down|write down|record|update)(?:\s+sa)?"
                 r"\s+(?:a\s+)?(?:note|notes)\s+(?:to|for|on|about|ni|of)\s+(?P<rest>.+)",
@@ -474,6 +488,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Change a contact's name.",
         ("rename Sam to Sam Lee",),
         phrasings=(
+            (
+                r"(?:i\s+)?(?:had|got|have)\s+(?P<rest>.+?)(?:'s|’s)\s+name\s+wrong[,;—–-]*\s*"
+                r"(?:it|she|he|they)(?:'s|’s| is| should be| are)\s+(?:actually\s+)?(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+got married,?\s+(?:her|his|their)\s+name(?:'s|’s| is)\s+"
+                r"(?P<new>.+?)(?:\s+now)?",
+                "rename {rest} to {new}",
+            ),
             (
                 r"(?:please\s+)?(?:change|update|fix|set)\s+(?P<rest>.+?)(?:'s|’s)\s+name\s+"
                 r"(?:to|as)\s+(?P<new>.+)",
@@ -564,6 +588,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("stats", "stats month"),
         words=("statistics",),
         phrasings=(
+            (
+                r"how (?:am i|are we) doing(?:\s+(?:overall|so far|lately|in general))?",
+                "stats",
+            ),
+            (
+                r"how many (?:people|follow[- ]?ups?|meetings|touches|reviews)(?: did i| have i)?"
+                r"(?:\s+\w+){1,3}?(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
             (
                 r"(?:how am i doing|how did i do|how'?s it going|"
                 r"how many (?:people|follow[- ]?ups?|"

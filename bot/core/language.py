@@ -39,8 +39,10 @@ _ORDER = (
 _LEADING_FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
-    r"i'?m (?:swamped|busy|slammed)|not (?:today|now))\b\s*[,!:—–-]*\s*)*"
-    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) you(?: please| pls)?\s+)?",
+    r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
+    r"another one)\b\s*[,!:—–-]*\s*)*"
+    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|we)"
+    r"(?: please| pls)?\s+|let'?s\s+)?",
     re.IGNORECASE,
 )
 _TRAILING_FILLER = re.compile(
@@ -152,7 +154,8 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"(?:how are you(?: doing)?(?: today)?|how'?s it going|how are things|"
             r"what'?s your name|who made you|how old are you|do you (?:ever )?(?:sleep|eat|dream|"
             r"rest|get tired)\b.*|what'?s the weather\b.*|where are you(?: from)?|"
-            r"what'?s new|are you (?:a bot|real|human|there)|who are you|lol|haha+|hmm+|cool|"
+            r"what'?s new|are you (?:a |an )?(?:bot|real|human|there|person|robot|ai)\b.*|"
+            r"who are you|lol|haha+|hmm+|cool|"
             r"nice|great|awesome|good|fine|i'?m good|not bad|ok cool)",
         ),
     )

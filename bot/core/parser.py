@@ -382,7 +382,7 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         single = _single_token_person(tokens[0])
         if single is not None:
             return single
-    if clean_person_text(" ".join(tokens)).split()[:1] in ([p] for p in _PRONOUNS) or (
+    if clean_person_text(" ".join(tokens)).lower().split()[:1] in ([p] for p in _PRONOUNS) or (
         tokens[0].lower() in _PRONOUNS and not clean_person_text(" ".join(tokens))
     ):
         raise _Draft()
