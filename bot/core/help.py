@@ -95,8 +95,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"meeting log\s*[:—–-]+\s*(?P<rest>.+)", "met {rest}"),
             (
-                r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[ae]\b(?P<rest>.*)",
-                "met {who} {rest} {pre}",
+                r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[aei]\b(?P<rest>.*)",
+                "met {who} {pre} {rest}",
             ),
             (
                 r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"

@@ -89,6 +89,9 @@ def rephrase(text: str) -> str | None:
     found = _match(core)
     if found is not None:
         return found
+    found = _without_a_reason(core)
+    if found is not None:
+        return found
     first = core.split(maxsplit=1)[0].lower().lstrip("/")
     if first in _COMMAND_WORDS:
         return core.lstrip("/")
@@ -108,6 +111,21 @@ def rephrase(text: str) -> str | None:
     if len(parts) == 3:
         return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
     return f"{found} {phrase}"
+
+
+# Commands that take no person or note: a clause after their comma is a reason or an aside
+# ("turn off the digest, too noisy"; "you can keep my drafts, that's fine"), never an argument.
+_NO_NOTE_COMMANDS = ("digest", "settings", "list", "stats", "export", "forget-me")
+
+
+def _without_a_reason(core: str) -> str | None:
+    head, comma, _ = core.partition(",")
+    if not comma or not head.strip():
+        return None
+    found = _match(polite_core(head))
+    if found is not None and found.split(maxsplit=1)[0] in _NO_NOTE_COMMANDS:
+        return found
+    return None
 
 
 _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(

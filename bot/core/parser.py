@@ -297,14 +297,17 @@ _MENTIONS: ContextVar[Sequence[Mention]] = ContextVar("mentions", default=())
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
 _PERSON_NOISE_BEFORE = re.compile(
-    r"^(?:(?:the|my|our|a|an)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?"
+    r"^(?:(?:naman|mo)\s+)?(?:(?:si|kay)\s+)?"
+    r"(?:(?:the|my|our|a|an)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?"
     r"|notes?|card)\s+(?:with|for|about|of|on|to)\s+)?(?:(?:with|w/|for|about|abt|to|on|of)\s+)?",
     re.IGNORECASE,
 )
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
     r"name|again|back|now|anymore|any more|too|please|pls|in person|entirely|completely|"
-    r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well))+$"
+    r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
+    # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
+    r"sa|hasta|bhai|ji|ko))+$"
     r"|(?:'s|’s)$",
     re.IGNORECASE,
 )
@@ -608,7 +611,7 @@ def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
     return cut(text, found.start, found.end), found.spec, at, found.start
 
 
-_PLACE_START = re.compile(r"\s+(?:at|@|during|over)\s+", re.IGNORECASE)
+_PLACE_START = re.compile(r"\s+(?:at|@|during|over|sa)\s+", re.IGNORECASE)
 _FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
 
 
@@ -705,6 +708,8 @@ def _parse_follow_up(rest: str) -> c.Command:
         )
     original = head
     head, when, at, where = _cut_when(head)
+    if when is None and at is None and dash_note is not None:
+        dash_note, when, at = _when_in_note(dash_note)
     tokens = _tokens(head)
     if not tokens:
         raise _Bad(f"Tell me who to follow up with. For example: {example('follow-up')}")
@@ -736,6 +741,18 @@ def _parse_follow_up(rest: str) -> c.Command:
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
     )
+
+
+# Hedges around a day given after a comma: "…, say the 21st", "…, maybe tomorrow 2pm".
+_HEDGE = re.compile(r"^(?:(?:let'?s\s+)?say|maybe|ideally|probably|around|roughly)\b\s*", re.I)
+
+
+def _when_in_note(note: str) -> tuple[str | None, DaySpec | None, time | None]:
+    """A note that is only a day and time ("Hiroshi, tomorrow 2pm") gives them, not a note."""
+    rest, when, at, _ = _cut_when(note)
+    if (when is None and at is None) or _HEDGE.sub("", rest).strip(" ,.;:!?"):
+        return note, None, None
+    return None, when, at
 
 
 # Unknown free text with no date and no dash is taken as a new name only when it is this short.
