@@ -1,0 +1,154 @@
+"""General ways of saying a command, each shown by lines that are in neither phrasing file.
+
+Read as in the phrasing files: today is Wed 9 Dec 2026, the member has the files' contacts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.core.parser import parse_command
+from tests.core.phrasings import CONTACTS, NOT_A_COMMAND, as_schema
+
+
+def understood(text: str) -> dict[str, Any]:
+    return as_schema(parse_command(text, direct_message=True, known_names=CONTACTS))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("snoze Kai 2 days", {"command": "snooze", "person": "Kai Müller", "days": 2}),
+        (
+            "mte Ana Ruiz at RustConf",
+            {"command": "met", "person": "Ana Ruiz", "place": "RustConf", "date": "2026-12-09"},
+        ),
+        (
+            "folow-up Priya monday",
+            {"command": "follow-up", "person": "Priya Shah", "date": "2026-12-14"},
+        ),
+        ("dnoe Omar", {"command": "done", "person": "Omar Haddad"}),
+        ("lsit overdue", {"command": "list", "filter": "overdue"}),
+    ],
+)
+def test_a_misspelt_command_word_still_runs_the_command(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "grabbed a quick lunch with Tom Baker at the DevOps days yesterday evening",
+            {
+                "command": "met",
+                "person": "Tom Baker",
+                "place": "the DevOps days",
+                "date": "2026-12-08",
+            },
+        ),
+        (
+            "ran into Ana Ruiz at the airport lounge, she's moving to Lisbon",
+            {
+                "command": "met",
+                "person": "Ana Ruiz",
+                "place": "the airport lounge",
+                "date": "2026-12-09",
+                "note": "she's moving to Lisbon",
+            },
+        ),
+        (
+            "sat next to Li Wei at the board dinner last night",
+            {
+                "command": "met",
+                "person": "Li Wei",
+                "place": "the board dinner",
+                "date": "2026-12-08",
+            },
+        ),
+        (
+            "I was at the climate hackathon and met Noor Ali, she builds sensors",
+            {
+                "command": "met",
+                "person": "Noor Ali",
+                "place": "the climate hackathon",
+                "date": "2026-12-09",
+                "note": "she builds sensors",
+            },
+        ),
+        (
+            "hopped on a call with Ben Ode after the webinar",
+            {"command": "met", "person": "Ben Ode", "place": "the webinar", "date": "2026-12-09"},
+        ),
+    ],
+)
+def test_a_meeting_told_as_a_story_is_logged(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "don't let me forget to call Ana Ruiz on Friday",
+            {"command": "follow-up", "person": "Ana Ruiz", "date": "2026-12-11"},
+        ),
+        (
+            "I owe Priya an email, remind me Monday",
+            {"command": "follow-up", "person": "Priya Shah", "date": "2026-12-14"},
+        ),
+        (
+            "remind me tomorrow to send thanks to Ben Ode",
+            {"command": "follow-up", "person": "Ben Ode", "date": "2026-12-10"},
+        ),
+        (
+            "set up a follow-up for Tom Baker, friday 10am",
+            {"command": "follow-up", "person": "Tom Baker", "date": "2026-12-11", "time": "10:00"},
+        ),
+        (
+            "move Kai to the 16th",
+            {"command": "follow-up", "person": "Kai Müller", "date": "2026-12-16"},
+        ),
+    ],
+)
+def test_a_reminder_told_as_a_wish_sets_a_follow_up(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "could we push Dana to friday?",
+            {"command": "snooze", "person": "Dana Kim", "date": "2026-12-11"},
+        ),
+        ("give Kai another 3 days", {"command": "snooze", "person": "Kai Müller", "days": 3}),
+        (
+            "emailed Priya this morning so that one's done",
+            {"command": "done", "person": "Priya Shah"},
+        ),
+        ("tick off Omar", {"command": "done", "person": "Omar Haddad"}),
+        ("Kai is taken care of", {"command": "done", "person": "Kai Müller"}),
+        ("is anyone I'm behind on?", {"command": "list", "filter": "overdue"}),
+        ("have I forgotten anyone?", {"command": "list", "filter": "overdue"}),
+        ("what's the deal with Zoë?", {"command": "who", "person": "Zoë Ça"}),
+        ("stop the digest, I never read it", {"command": "digest", "action": "off"}),
+    ],
+)
+def test_postponing_done_and_questions_in_everyday_words(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had a great chat with you at the summit — would love to continue it over coffee.",
+        "Ran into your post about hiring, and I think I know someone for it.",
+        "did you get a chance to look at the deck?",
+        "One more thing: the slides are attached.",
+    ],
+)
+def test_a_draft_that_tells_a_story_stays_a_draft(text: str) -> None:
+    assert understood(text) == NOT_A_COMMAND
