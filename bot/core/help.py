@@ -72,6 +72,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
                 r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
+                r"got (?:chatting|talking) (?:with|to)|"
                 r"talked shop with|got introduced to|was introduced to|worked with|"
                 r"hung out with|walked with|caught up w(?:ith|/)|chatted w/)"
                 r"\s*(?P<rest>[^\s].+)",
@@ -121,8 +122,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?|"
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
                 r"make sure (?:i|to)|set (?:a|up a) reminder|"
-                r"(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like|ought)"
-                r"(?: to)?)\s+(?:to\s+|about\s+)?(?:(?-i:[a-z][\w'-]*)\s+){0,4}?"
+                r"(?:(?:i|we)\s*)?(?:(?:need|have|want|got|ought|plan|mean|would like|'d like|"
+                r"'d love|would love) to|should|must|will|'ll|gotta|wanna))"
+                r"\s+(?:to\s+|about\s+)?(?:(?-i:[a-z][\w'-]*)\s+){0,4}?"
                 + _NOT_A_DATE
                 + r"(?P<rest>"
                 + _CAPITALISED
@@ -195,6 +197,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
+            (
+                # An instruction to oneself with a day: "reach out to Priya on Thursday".
+                r"(?:reach out to|touch base with|circle back with|reconnect with|check in with|"
+                r"get back to)\s+(?P<rest>.+?\b(?:on|next|tomorrow|today|in|this|by|until|"
+                r"before|\w+day)\b.*)",
+                "follow-up {rest}",
+            ),
         ),
         handles=((c.FollowUpCommand, "followups.follow_up"),),
     ),
@@ -206,6 +215,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("list", "list overdue"),
         words=("ls",),
         phrasings=(
+            (
+                r"(?:show|tell|give)(?: me)?\s+what(?:'s| is)\s+(?P<rest>overdue|late)",
+                "list overdue",
+            ),
+            (r"(?:show|tell|give)(?: me)?\s+what(?:'s| is)\s+(?:due|open|pending)\b.*", "list"),
             (
                 r"(?:is\s+)?(?:anything|anyone|anybody|who|what)\s+"
                 r"(?:(?:i'?m|i am|am i|are we)\s+)?"
@@ -279,6 +293,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("done Jane Doe", "done #4"),
         words=("did",),
         phrasings=(
+            (
+                r"(?:i(?:'ve| have)\s+)(?:just\s+|already\s+)?(?:followed up|written|reached out|"
+                r"gotten back|got back|checked in|emailed|messaged|texted|called|pinged|replied)"
+                r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"that(?:'s| is| one'?s| one is) (?:done|sorted|handled) (?:for|with)\s+"
+                r"(?P<rest>.+)",
+                "done {rest}",
+            ),
             (
                 r"(?:i\s+)?(?:just\s+|already\s+)?(?:sent|emailed|texted|wrote|called|messaged|"
                 r"pinged|dm'?d|wrote to|replied to)\s+(?!(?:the|a|an|my|her|him|them)\b)"
@@ -370,6 +395,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("drop",),
         phrasings=(
             (
+                r"(?:i\s+)?no longer (?:need|want|have) to "
+                r"(?:follow[- ]?up|write|reach out|get back)\s+(?:with\s+|to\s+)?(?P<rest>.+?)(?:[,;]\s*.*)?",
+                "cancel {rest}",
+            ),
+            (
                 r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge)\s+"
                 r"(?P<rest>.+?)(?:[,;—–].*)?",
                 "cancel {rest}",
@@ -411,6 +441,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("who Priya", "who is Jane Doe?"),
         words=("whois", "card", "contact"),
         phrasings=(
+            (
+                r"what (?:do|did) (?:i|we) (?:have|know|save|keep) (?:on|about)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
             (
                 r"what'?s the (?:story|deal|scoop|background|lowdown) (?:with|on)\s+"
                 r"(?P<rest>.+?)[\s?!.]*",
@@ -632,13 +666,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 r"(?:turn off|stop|disable|cancel|unsubscribe(?: from)?|no more)\s+(?:the\s+)?"
+                r"(?:sending\s+(?:me\s+)?|posting\s+)?(?:the\s+)?"
                 r"(?:weekly\s+)?digests?|i\s+(?:don'?t|do not)\s+want\s+(?:the\s+)?(?:weekly\s+)?"
                 r"digests?(?:\s+anymore)?",
                 "digest off",
             ),
             (
                 r"(?:show|preview|see)(?: me)?\s+(?:a\s+|the\s+)?(?:preview of\s+)?(?:the\s+)?"
-                r"(?:weekly\s+)?digest|what (?:would|will|does) the digest look like|"
+                r"(?:weekly\s+)?digest(?:\s+preview)?|"
+                r"what (?:would|will|does) the digest look like|"
                 r"digest preview",
                 "digest preview",
             ),

@@ -615,8 +615,9 @@ _PLACE_START = re.compile(r"\s+(?:at|@|during|over|sa)\s+", re.IGNORECASE)
 _FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
 
 
-# Story words after the person or place: "X after her talk at Y", "Y and we hit it off".
-_AFTER = re.compile(r"\s+(?:after|and (?:we|i|she|he|they))\b\s*", re.IGNORECASE)
+# Story words after the person or place: "X after her talk at Y", "Y and we hit it off",
+# "introduced to X by Jane".
+_AFTER = re.compile(r"\s+(?:after|by|through|via|and (?:we|i|she|he|they))\b\s*", re.IGNORECASE)
 
 
 def _cut_after(text: str) -> tuple[str, str | None]:
