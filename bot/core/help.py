@@ -396,7 +396,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 r"(?:i\s+)?no longer (?:need|want|have) to "
-                r"(?:follow[- ]?up|write|reach out|get back)\s+(?:with\s+|to\s+)?(?P<rest>.+?)(?:[,;]\s*.*)?",
+                r"(?:follow[- ]?up|write|reach out|get back)\s+(?:with\s+|to\s+)?"
+                r"(?P<rest>.+?)(?:[,;]\s*.*)?",
                 "cancel {rest}",
             ),
             (
