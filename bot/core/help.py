@@ -33,6 +33,8 @@ class CommandHelp:
 
 _WHO = r"(?P<rest>.+?)"
 _TAIL = r"[\s?!.]*"
+# Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
+_KARO = r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai)?|karo)(?:\s+(?:na|please|pls))?"
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
@@ -104,6 +106,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<rest>.+)",
                 "met {rest} at {place}",
             ),
+            (
+                r"(?:me\s+reun[ií]\s+con|hatte\s+(?:\S+\s+)?(?:kaffee|mittagessen|ein treffen)"
+                r"\s+mit)\s+(?P<rest>.+)",
+                "met {rest}",
+            ),
         ),
         handles=((c.MetCommand, "followups.met"),),
     ),
@@ -114,6 +121,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("follow-up Jane Doe in 2 days send the talk link", "follow-up #4 next friday"),
         words=("followup", "follow_up", "fu"),
         phrasings=(
+            (
+                r"(?P<who>.+?)\s+ko\s+(?P<rest>.*?)(?:\s+ko)?\s+(?:message|follow[- ]?up|call|"
+                r"email|likhna|yaad|text)" + _KARO + r"(?:[,;].*)?",
+                "follow-up {who} {rest}",
+            ),
+            (
+                r"(?:erinnere mich|recu[eé]rdame)(?:\s+(?P<when>(?:am|el)\s+\S+))?"
+                r"(?:\s+(?:an|a|de)|\s+\w+le\s+a)?\s+(?P<rest>.+)",
+                "follow-up {rest} {when}",
+            ),
             (
                 # A reminder told as a wish, naming someone capitalised after any verbs:
                 # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
@@ -282,6 +299,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:my\s+)?(?:open\s+|pending\s+)?(?:follow[- ]?ups?|reminders|to-?dos?)",
                 "list",
             ),
+            (r"(?:kya|ano pa)\s+(?:yung\s+)?overdue\b.*", "list overdue"),
+            (r"(?:kya|ano pa)\s+(?:yung\s+)?(?:pending|baaki|due)\b.*", "list"),
         ),
         handles=((c.ListCommand, "followups.list_follow_ups"),),
     ),
@@ -293,6 +312,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("done Jane Doe", "done #4"),
         words=("did",),
         phrasings=(
+            (
+                r"(?P<rest>.+?)\s+(?:wala|ka|ki|ke)?\s*(?:follow[- ]?up\s+)?(?:ho gaya|hogaya|"
+                r"ho gayi)\b.*",
+                "done {rest}",
+            ),
+            (r"(?P<rest>.+?)\s+ist erledigt\b.*", "done {rest}"),
+            (r"tapos na(?:\s+si)?\s+(?P<rest>[^,;]+?)(?:[,;].*)?", "done {rest}"),
             (
                 r"(?:i(?:'ve| have)\s+)(?:just\s+|already\s+)?(?:followed up|written|reached out|"
                 r"gotten back|got back|checked in|emailed|messaged|texted|called|pinged|replied)"
@@ -373,6 +399,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("postpone", "push", "delay", "defer"),
         phrasings=(
             (
+                r"(?P<who>.+?)\s+ko\s+(?P<rest>.*?)(?:\s+ke\s+liye|\s+tak)?\s+"
+                r"(?:snooze|push|postpone|aage)" + _KARO + r"(?:[,;].*)?",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"(?:schieb|verschieb|verschiebe|pospón|posponer|pospon|i-push|ipush|pa-snooze)"
+                r"(?:\s+(?:mo|naman))?\s+(?:a\s+)?(?P<rest>.+?)(?:\s+auf)?(?P<when>\s+\S+)?",
+                "snooze {rest} {when}",
+            ),
+            (
                 r"give\s+(?P<who>(?!me\b).+?)\s+(?P<rest>(?:another|an extra|a few more|"
                 r"\d+|one|two|three|four|five|six|seven)\s+(?:more\s+)?(?:days?|weeks?))",
                 "snooze {who} {rest}",
@@ -394,6 +430,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("cancel #4", "cancel Jane Doe"),
         words=("drop",),
         phrasings=(
+            (
+                r"(?P<who>.+?)\s+(?:ka|ke|ki|ko)\s+(?:follow[- ]?up\s+|reminder\s+)?"
+                r"(?:cancel|band|khatam)" + _KARO,
+                "cancel {who}",
+            ),
             (
                 r"(?:i\s+)?no longer (?:need|want|have) to "
                 r"(?:follow[- ]?up|write|reach out|get back)\s+(?:with\s+|to\s+)?"
@@ -443,6 +484,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("whois", "card", "contact"),
         phrasings=(
             (
+                r"(?P<rest>.+?)\s+ke\s+baare\s+(?:mein|me)\s+(?:kya|batao|bata)\b.*",
+                "who {rest}",
+            ),
+            (r"wer ist (?:nochmal |noch mal )?" + _WHO + _TAIL, "who {rest}"),
+            (
                 r"what (?:do|did) (?:i|we) (?:have|know|save|keep) (?:on|about)\s+" + _WHO + _TAIL,
                 "who {rest}",
             ),
@@ -478,6 +524,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("note Priya: hiring SREs in Berlin",),
         words=("notes",),
         phrasings=(
+            (
+                r"(?P<who>.+?)\s+ke\s+notes?\s+(?:mein|me)\s+(?:daal|likh|add kar|jod)\s*"
+                r"(?:do|dena|o)?\s*[:—–-]\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
             (
                 r"(?:(?:please|can you|could you)\s+)?(?:add|put|write|jot down|save)\s+"
                 r"(?:(?:this|that)\s+)?(?:to|in|into|on|about)\s+(?P<who>.+?)(?:'s|’s)?"
@@ -590,6 +641,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:\s+anymore|\s+any more)?",
                 "delete-contact {rest}",
             ),
+            (
+                r"(?P<who>.+?)\s+ko\s+(?:(?:my|mere|meri)\s+)?(?:contacts?|list)\s+se\s+"
+                r"(?:hata|nikal|delete)(?:\s*(?:do|dena|o|kar do))?",
+                "delete-contact {who}",
+            ),
         ),
         handles=((c.DeleteContactCommand, "contacts.delete_contact"),),
     ),
@@ -701,6 +757,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("settings timezone Europe/Berlin", "settings hours 08:30-17:00", "settings shoutouts on"),
         words=("setting", "preferences"),
         phrasings=(
+            (
+                r"timezone\s+(?:ko\s+)?(?P<rest>\S+)" + _KARO,
+                "settings timezone {rest}",
+            ),
             (
                 r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s+"
                 r"(?:to\s+)?(?P<rest>.+?)",

@@ -111,7 +111,7 @@ _DAY_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # A bare count of days ("snooze Dana 3 days", "for another week"): a span, not a day.
 _DAYS_RE = re.compile(
-    rf"{_B}(?:(?:for|by)\s+)?(?:another\s+)?{_NUMBER}\s+(?:more\s+)?(?P<unit>days?|weeks?){_E}",
+    rf"{_B}(?:(?:for|by)\s+)?(?:another\s+)?{_NUMBER}\s+(?:more\s+)?(?P<unit>days?|weeks?|din){_E}",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
