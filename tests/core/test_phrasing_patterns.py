@@ -142,12 +142,70 @@ def test_postponing_done_and_questions_in_everyday_words(text: str, want: dict[s
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "I got chatting with Leo Park at the bar",
+            {"command": "met", "person": "Leo Park", "place": "the bar", "date": "2026-12-09"},
+        ),
+        (
+            "was introduced to Mia Wong by Jane at the mixer",
+            {"command": "met", "person": "Mia Wong", "place": "the mixer", "date": "2026-12-09"},
+        ),
+        (
+            "I'd like to reconnect with Sam in a week",
+            {"command": "follow-up", "person": "Sam Lee", "date": "2026-12-16"},
+        ),
+        (
+            "reach out to Priya on Thursday",
+            {"command": "follow-up", "person": "Priya Shah", "date": "2026-12-10"},
+        ),
+        ("I've reached out to Sam", {"command": "done", "person": "Sam Lee"}),
+        ("that's done for Priya", {"command": "done", "person": "Priya Shah"}),
+        ("I no longer need to follow up with Dana", {"command": "cancel", "person": "Dana Kim"}),
+        ("show me what's overdue", {"command": "list", "filter": "overdue"}),
+        ("what do I have on Omar?", {"command": "who", "person": "Omar Haddad"}),
+        ("stop sending me the digest", {"command": "digest", "action": "off"}),
+        ("show me the digest preview", {"command": "digest", "action": "preview"}),
+    ],
+)
+def test_everyday_english_for_each_command(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Omar ko 3 din ke liye snooze kar do",
+            {"command": "snooze", "person": "Omar Haddad", "days": 3},
+        ),
+        ("Dana ka follow-up cancel karo", {"command": "cancel", "person": "Dana Kim"}),
+        (
+            "Sam ko Monday ko email karna hai",
+            {"command": "follow-up", "person": "Sam Lee", "date": "2026-12-14"},
+        ),
+        ("Kai ke baare mein kya yaad hai?", {"command": "who", "person": "Kai Müller"}),
+        (
+            "pa-snooze naman si Omar, 2 days",
+            {"command": "snooze", "person": "Omar Haddad", "days": 2},
+        ),
+    ],
+)
+def test_code_mixed_lines_with_the_verb_last_or_a_particle(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Had a great chat with you at the summit — would love to continue it over coffee.",
         "Ran into your post about hiring, and I think I know someone for it.",
         "did you get a chance to look at the deck?",
         "One more thing: the slides are attached.",
+        "I owe you a coffee, let's find a time next week.",
+        "Reach out to me on Thursday if that works.",
+        "I'd like to catch up with you next week about the role.",
     ],
 )
 def test_a_draft_that_tells_a_story_stays_a_draft(text: str) -> None:
