@@ -6,9 +6,9 @@ from tests.core.phrasings import PHRASINGS, PHRASINGS_DEV2, Score, load, report,
 
 # Exact command and arguments, the target of issue 11.
 TARGET = 0.95
-# The second writer's file, reached by general phrasings rather than line-by-line rules (it was
-# 68% before): a floor that must not slip, below the measured figure in the README.
-DEV2_FLOOR = 0.92
+# The second writer's file, reached by general phrasings rather than line-by-line rules (68% before,
+# 97% measured, see the README): a floor that must not slip.
+DEV2_FLOOR = 0.96
 
 
 def _misses(result: Score) -> str:
