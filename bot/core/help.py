@@ -221,6 +221,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"before|\w+day)\b.*)",
                 "follow-up {rest}",
             ),
+            (
+                # "remember to email Tom Reed on Monday", "text Dana tomorrow": a verb to a
+                # capitalised name with a day somewhere after it.
+                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call|message|dm|write to|"
+                r"contact)\s+(?P<rest>"
+                + _CAPITALISED
+                + r".*?\b(?:on|next|tomorrow|tmrw|today|in|this|by|until|before|\w+day)\b.*)",
+                "follow-up {rest}",
+            ),
+            (
+                r"add\s+(?P<who>.+?)\s+to\s+my\s+(?:follow[- ]?ups?|list|reminders)"
+                r"(?P<rest>(?:\s+.*)?)",
+                "follow-up {who} {rest}",
+            ),
         ),
         handles=((c.FollowUpCommand, "followups.follow_up"),),
     ),
@@ -232,6 +246,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("list", "list overdue"),
         words=("ls",),
         phrasings=(
+            (
+                r"what(?:'s| is)\s+(?:on deck|on my radar|in the queue|next|up next)",
+                "list",
+            ),
             (
                 r"(?:show|tell|give)(?: me)?\s+what(?:'s| is)\s+(?P<rest>overdue|late)",
                 "list overdue",
@@ -312,6 +330,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("done Jane Doe", "done #4"),
         words=("did",),
         phrasings=(
+            (
+                r"(?:heard back from|got (?:a )?(?:reply|answer) from)\s+(?P<rest>.+?)"
+                r"(?:[,;—–-]+\s*(?:done|mark\b.*|tick\b.*|so\b.*))?",
+                "done {rest}",
+            ),
             (
                 r"(?P<rest>.+?)\s+(?:wala|ka|ki|ke)?\s*(?:follow[- ]?up\s+)?(?:ho gaya|hogaya|"
                 r"ho gayi)\b.*",
@@ -575,6 +598,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
+                r"(?P<rest>.+?)\s+is actually (?:called|named|spelled)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
                 r"(?:i\s+)?(?:had|got|have)\s+(?P<rest>.+?)(?:'s|’s)\s+name\s+wrong[,;—–-]*\s*"
                 r"(?:it|she|he|they)(?:'s|’s| is| should be| are)\s+(?:actually\s+)?(?P<new>.+)",
                 "rename {rest} to {new}",
@@ -722,7 +749,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("digest here friday 16:00", "digest preview", "digest off"),
         phrasings=(
             (
-                r"(?:turn off|stop|disable|cancel|unsubscribe(?: from)?|no more)\s+(?:the\s+)?"
+                r"(?:turn off|stop|disable|cancel|mute|pause|silence|unsubscribe(?: from)?|no more)"
+                r"\s+(?:the\s+)?"
                 r"(?:sending\s+(?:me\s+)?|posting\s+)?(?:the\s+)?"
                 r"(?:weekly\s+)?digests?|i\s+(?:don'?t|do not)\s+want\s+(?:the\s+)?(?:weekly\s+)?"
                 r"digests?(?:\s+anymore)?",
@@ -816,7 +844,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 r"(?:i need|i want|i'?d like|let me|can i|give me|send me)\s+(?:to\s+)?"
-                r"(?:download|export|a (?:backup|copy|download|dump|export))\s+"
+                r"(?:download|export|an? (?:backup|copy|download|dump|export))\s+"
                 r"(?:of\s+)?(?:all\s+)?(?:of\s+)?(?:my|the|everything)\b.*",
                 "export",
             ),

@@ -313,7 +313,8 @@ _PERSON_NOISE_AFTER = re.compile(
 )
 _PERSON_STOP = re.compile(r"\s*(?:[,;!?✅✔☑👍]|\s—|—|\s–|\s-\s|\s--\s).*$", re.DOTALL)
 _A_PERSON_NAMED = re.compile(
-    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|someone (?:named|called))\s+", re.IGNORECASE
+    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|(?:someone\s+)?(?:named|called))\s+",
+    re.IGNORECASE,
 )
 
 
@@ -630,6 +631,17 @@ def _cut_after(text: str) -> tuple[str, str | None]:
     return text[: match.start()], place
 
 
+# "on the panel", "on LinkedIn": where, not a date that failed to read.
+_ON_WHERE = re.compile(r"\s+on\s+(?P<where>the\s+\S.*|(?-i:[A-Z])[\w.-]*(?:\s+.*)?)$", re.I)
+
+
+def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
+    match = _ON_WHERE.search(head)
+    if match is None or _cut_when(match.group(0))[1] is not None:
+        return head, place
+    return head[: match.start()], place or match.group("where").strip()
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
     if _SAME_PERSON.search(rest):
@@ -663,6 +675,7 @@ def _parse_met(rest: str) -> c.Command:
             raise _Bad(f"Say where you met after `at`. For example: {example('met')}")
     elif head.lower().startswith(("at ", "@ ")) or head.lower().endswith((" at", " @")):
         raise _Bad(f"Say where you met after `at`. For example: {example('met')}")
+    head, place = _cut_on_where(head, place)
     if re.search(r"\s(?:on)\s", f" {head} ", re.I):
         raise _Bad(
             f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "
@@ -686,7 +699,8 @@ def _parse_met(rest: str) -> c.Command:
 
 
 _FOLLOW_UP_NOTE = re.compile(
-    r"\s+(?:about|re|regarding|to (?=(?:send|share|ask|say|introduce|check|thank|invite)\b)"
+    # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
+    r"\s+(?:(?:about|re|regarding)\b|to (?=(?:send|share|ask|say|introduce|check|thank|invite)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
 )

@@ -167,6 +167,29 @@ def test_postponing_done_and_questions_in_everyday_words(text: str, want: dict[s
         ("what do I have on Omar?", {"command": "who", "person": "Omar Haddad"}),
         ("stop sending me the digest", {"command": "digest", "action": "off"}),
         ("show me the digest preview", {"command": "digest", "action": "preview"}),
+        (
+            "Connected with Tariq Aziz on LinkedIn",
+            {"command": "met", "person": "Tariq Aziz", "place": "LinkedIn", "date": "2026-12-09"},
+        ),
+        (
+            "met someone named Ivo at the hackathon",
+            {"command": "met", "person": "Ivo", "place": "the hackathon", "date": "2026-12-09"},
+        ),
+        (
+            "text Dana tomorrow",
+            {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-10"},
+        ),
+        (
+            "add Priya to my follow-ups for next Monday",
+            {"command": "follow-up", "person": "Priya Shah", "date": "2026-12-14"},
+        ),
+        ("heard back from Omar, done", {"command": "done", "person": "Omar Haddad"}),
+        ("what's on deck?", {"command": "list"}),
+        (
+            "Zoë is actually called Zoë Çelik",
+            {"command": "rename", "person": "Zoë Ça", "new_name": "Zoë Çelik"},
+        ),
+        ("mute the digest", {"command": "digest", "action": "off"}),
     ],
 )
 def test_everyday_english_for_each_command(text: str, want: dict[str, Any]) -> None:
@@ -192,6 +215,14 @@ def test_everyday_english_for_each_command(text: str, want: dict[str, Any]) -> N
         ),
     ],
 )
+def test_a_name_starting_with_re_is_not_cut_as_a_regarding_note() -> None:
+    assert understood("follow-up Tom Reed on Monday") == {
+        "command": "follow-up",
+        "person": "Tom Reed",
+        "date": "2026-12-14",
+    }
+
+
 def test_code_mixed_lines_with_the_verb_last_or_a_particle(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
 
@@ -206,6 +237,7 @@ def test_code_mixed_lines_with_the_verb_last_or_a_particle(text: str, want: dict
         "I owe you a coffee, let's find a time next week.",
         "Reach out to me on Thursday if that works.",
         "I'd like to catch up with you next week about the role.",
+        "Text me tomorrow if you can make it.",
     ],
 )
 def test_a_draft_that_tells_a_story_stays_a_draft(text: str) -> None:
