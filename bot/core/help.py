@@ -150,8 +150,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest} {day} {later}",
             ),
             (
-                r"(?:(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like)\s+"
-                r"(?:to\s+)?)?(?:touch base|circle back|catch up|reconnect|follow[- ]?up)"
+                r"(?:(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like|gotta|"
+                r"wanna)\s+(?:to\s+)?)?(?:touch base|circle back|catch up|reconnect|follow[- ]?up)"
                 r"\s+(?:with\s+|w/\s*)(?P<rest>.+)",
                 "follow-up {rest}",
             ),
@@ -235,6 +235,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<rest>(?:\s+.*)?)",
                 "follow-up {who} {rest}",
             ),
+            (
+                r"(?:don'?t|do not) forget\s+(?:to\s+(?:(?-i:[a-z][\w'-]*)\s+){1,3}?)?(?P<rest>"
+                + _CAPITALISED
+                + r".*)",
+                "follow-up {rest}",
+            ),
         ),
         handles=((c.FollowUpCommand, "followups.follow_up"),),
     ),
@@ -246,6 +252,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("list", "list overdue"),
         words=("ls",),
         phrasings=(
+            (
+                r"who(?:'s| is| are)\s+(?:due|up next|next)(?:\s+(?:today|this week|next|soon|"
+                r"tomorrow))?",
+                "list",
+            ),
+            (r"what do i owe (?:people|anyone)\b.*", "list"),
             (
                 r"what(?:'s| is)\s+(?:on deck|on my radar|in the queue|next|up next)",
                 "list",
@@ -381,7 +393,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                r"(?:please\s+|pls\s+)?mark\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
+                r"(?:please\s+|pls\s+)?mark(?:ed)?\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
                 r"complete|completed)",
                 "done {rest}",
             ),
@@ -453,6 +465,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("cancel #4", "cancel Jane Doe"),
         words=("drop",),
         phrasings=(
+            (
+                r"stop (?:following up|reaching out|chasing)\s+(?:with\s+|to\s+)?(?P<rest>.+)",
+                "cancel {rest}",
+            ),
             (
                 r"(?P<who>.+?)\s+(?:ka|ke|ki|ko)\s+(?:follow[- ]?up\s+|reminder\s+)?"
                 r"(?:cancel|band|khatam)" + _KARO,
@@ -529,7 +545,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
             (
-                r"(?:what do (?:i|we) know about|tell me (?:more )?about|"
+                r"(?:what do (?:i|we|you) know about|tell me (?:more )?about|"
                 r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"
                 r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
                 r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
@@ -748,6 +764,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "A weekly team digest in this channel (Monday 09:00 unless you say).",
         ("digest here friday 16:00", "digest preview", "digest off"),
         phrasings=(
+            (r"turn (?:the\s+)?(?:weekly\s+)?digest off", "digest off"),
             (
                 r"(?:turn off|stop|disable|cancel|mute|pause|silence|unsubscribe(?: from)?|no more)"
                 r"\s+(?:the\s+)?"
@@ -828,6 +845,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"my\s+drafts",
                 "settings store-drafts on",
             ),
+            (r"(?:time\s*zone|tz)\s+(?P<rest>[\w/+-]+)", "settings timezone {rest}"),
+            (r"(?:work(?:ing)?\s+)?hours\s+(?P<rest>\d.*)", "settings hours {rest}"),
         ),
         handles=(
             (c.SettingsShowCommand, "account.settings"),

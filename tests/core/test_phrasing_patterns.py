@@ -190,6 +190,28 @@ def test_postponing_done_and_questions_in_everyday_words(text: str, want: dict[s
             {"command": "rename", "person": "Zoë Ça", "new_name": "Zoë Çelik"},
         ),
         ("mute the digest", {"command": "digest", "action": "off"}),
+        (
+            "can u remind me to ping jose in 4 days",
+            {"command": "follow-up", "person": "José Núñez", "date": "2026-12-13"},
+        ),
+        (
+            "i gotta follow up with zoe by friday",
+            {"command": "follow-up", "person": "Zoë Ça", "date": "2026-12-11"},
+        ),
+        (
+            "Don't forget Omar on Monday",
+            {"command": "follow-up", "person": "Omar Haddad", "date": "2026-12-14"},
+        ),
+        ("Marked Priya done", {"command": "done", "person": "Priya Shah"}),
+        ("stop following up with Omar", {"command": "cancel", "person": "Omar Haddad"}),
+        ("who's due today?", {"command": "list"}),
+        ("what do you know about jose", {"command": "who", "person": "José Núñez"}),
+        ("turn the digest off", {"command": "digest", "action": "off"}),
+        (
+            "timezone Europe/Paris",
+            {"command": "settings", "setting": "timezone", "value": "Europe/Paris"},
+        ),
+        ("work hours 9-6", {"command": "settings", "setting": "hours", "value": "09:00-18:00"}),
     ],
 )
 def test_everyday_english_for_each_command(text: str, want: dict[str, Any]) -> None:
@@ -238,6 +260,7 @@ def test_code_mixed_lines_with_the_verb_last_or_a_particle(text: str, want: dict
         "Reach out to me on Thursday if that works.",
         "I'd like to catch up with you next week about the role.",
         "Text me tomorrow if you can make it.",
+        "Don't forget the slides on Monday!",
     ],
 )
 def test_a_draft_that_tells_a_story_stays_a_draft(text: str) -> None:
