@@ -35,6 +35,9 @@ _WHO = r"(?P<rest>.+?)"
 _TAIL = r"[\s?!.]*"
 # Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
 _KARO = r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai)?|karo)(?:\s+(?:na|please|pls))?"
+# An imperative ("text Dana tomorrow") is a command only when nothing but a name and a day
+# follows: no second clause, no topic, which a draft to a colleague would have.
+_JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
@@ -215,9 +218,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
             (
-                # An instruction to oneself with a day: "reach out to Priya on Thursday".
+                # An instruction to oneself with a day: "reach out to Priya on Thursday" (a
+                # longer sentence, "…, he'll sort it out", is a draft for someone else).
                 r"(?:reach out to|touch base with|circle back with|reconnect with|check in with|"
-                r"get back to)\s+(?P<rest>.+?\b(?:on|next|tomorrow|today|in|this|by|until|"
+                r"get back to)\s+"
+                + _JUST_A_NAME_AND_A_DAY
+                + r"(?P<rest>.+?\b(?:on|next|tomorrow|today|in|this|by|until|"
                 r"before|\w+day)\b.*)",
                 "follow-up {rest}",
             ),
@@ -225,7 +231,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "remember to email Tom Reed on Monday", "text Dana tomorrow": a verb to a
                 # capitalised name with a day somewhere after it.
                 r"(?:remember to\s+)?(?:text|ping|email|e-mail|call|message|dm|write to|"
-                r"contact)\s+(?P<rest>"
+                r"contact)\s+"
+                + _JUST_A_NAME_AND_A_DAY
+                + r"(?P<rest>"
                 + _CAPITALISED
                 + r".*?\b(?:on|next|tomorrow|tmrw|today|in|this|by|until|before|\w+day)\b.*)",
                 "follow-up {rest}",

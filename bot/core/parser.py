@@ -89,8 +89,8 @@ def _swapped_once(word: str, alias: str) -> bool:
 def typo_command(word: str) -> str | None:
     """The command a misspelt command word ("snoze", "mte", "folow-up") most likely means."""
     word = word.lower()
-    if len(word) < 3 or not word.replace("-", "").isalpha():
-        return None
+    if len(word) < 3 or not word.replace("-", "").isalpha() or word.endswith(("ing", "ed")):
+        return None  # "following", "pushed": real words, not typos
     candidates = [alias for alias in COMMAND_ALIASES if len(alias) > 2]
     for alias in candidates:
         if _swapped_once(word, alias):
@@ -170,6 +170,14 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         if new_name is None:
             return c.NotACommand(text) if casual_dm else c.HelpCommand(unknown=head[:40])
         result = _run_parser(new_name, new_rest, text, casual_dm)
+        if (
+            casual_dm
+            and fallback is None
+            and (_names_a_thing(result) or _story_told_to_someone(result, body))
+        ):
+            # "Can we push our call to Friday?": an everyday sentence about a thing, not a
+            # person: a draft.
+            return c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
@@ -197,6 +205,29 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
+
+
+# "you" as the reader of a message, not the bot being asked ("…, you can log that").
+_SECOND_PERSON = re.compile(
+    r"\b(?:you'?re|your|yours|you(?!\s+(?:can|could|please|should|may)\b))\b", re.IGNORECASE
+)
+
+
+def _story_told_to_someone(result: object, body: str) -> bool:
+    """ "Ran into Sarah at the conference and she mentioned you're hiring": a meeting told to
+    "you" is a draft for someone else, not a meeting to log."""
+    return isinstance(result, c.MetCommand) and bool(_SECOND_PERSON.search(body))
+
+
+def _names_a_thing(result: object) -> bool:
+    """A command read from a sentence whose "person" is lower-case words that name no contact
+    ("call", "the items on the list"): the sentence was about a thing."""
+    person = getattr(result, "person", None) or getattr(result, "target", None)
+    if not isinstance(person, c.PersonRef) or person.mention or person.follow_up_id:
+        return False
+    if person.contact_id is not None or any(ch.isupper() for ch in person.name):
+        return False
+    return not match_names(person.name, _KNOWN.get())
 
 
 def _reads_as_sentence(name: str, rest: str) -> bool:

@@ -261,6 +261,17 @@ def test_code_mixed_lines_with_the_verb_last_or_a_particle(text: str, want: dict
         "I'd like to catch up with you next week about the role.",
         "Text me tomorrow if you can make it.",
         "Don't forget the slides on Monday!",
+        "Following up on my email from Tuesday — any thoughts?",
+        "Can we push our call to Friday?",
+        "Could we move our meeting to next Tuesday?",
+        "Drinks with the team on Friday? You in?",
+        "I was at the Stripe meetup and met a few folks from your team.",
+        "Check off the items on the list before Friday.",
+        "Please call Mark tomorrow about the invoice.",
+        "Reach out to Tom on Monday, he'll sort it out.",
+        "Text Sam tomorrow and let him know we're in.",
+        "Ran into Sarah at the conference and she mentioned you're hiring.",
+        "Had lunch with Ben today and he suggested I reach out to you.",
     ],
 )
 def test_a_draft_that_tells_a_story_stays_a_draft(text: str) -> None:
