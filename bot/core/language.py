@@ -40,7 +40,7 @@ _LEADING_FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
-    r"another one)\b\s*[,!:—–-]*\s*)*"
+    r"another one|porfa|por favor|naman|pls naman|oye|yaar)\b\s*[,!:—–-]*\s*)*"
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+)?",
     re.IGNORECASE,

@@ -87,7 +87,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         "word",
         rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|"
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
-        r"anoche|kanina|aaj|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
+        r"anoche|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
         r"kahapon|bukas|ngayon)",
     ),
@@ -106,8 +106,11 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_LEAD}{_MONTH}\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?",
     ),
 )
+# A part of the day after a day is part of the phrase: "Monday morning", "tomorrow afternoon".
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime))?"
 _DAY_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(f"{_B}(?:{pattern}){_E}", re.IGNORECASE)) for name, pattern in _DAY_PATTERNS
+    (name, re.compile(f"{_B}(?:{pattern}){_PART_OF_DAY}{_E}", re.IGNORECASE))
+    for name, pattern in _DAY_PATTERNS
 )
 # A bare count of days ("snooze Dana 3 days", "for another week"): a span, not a day.
 _DAYS_RE = re.compile(

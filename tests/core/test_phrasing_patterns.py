@@ -218,6 +218,37 @@ def test_everyday_english_for_each_command(text: str, want: dict[str, Any]) -> N
     assert understood(text) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "met Priya on Monday morning at the cafe",
+            {"command": "met", "person": "Priya Shah", "place": "the cafe", "date": "2026-12-07"},
+        ),
+        (
+            "had dinner with Raj Iyer Sunday evening",
+            {"command": "met", "person": "Raj Iyer", "date": "2026-12-06"},
+        ),
+        (
+            "follow-up Kai tomorrow morning",
+            {"command": "follow-up", "person": "Kai Müller", "date": "2026-12-10"},
+        ),
+        (
+            "snooze Omar until tomorrow afternoon",
+            {"command": "snooze", "person": "Omar Haddad", "date": "2026-12-10"},
+        ),
+        (
+            "Just now met Tom Fox at the lobby",
+            {"command": "met", "person": "Tom Fox", "place": "the lobby", "date": "2026-12-09"},
+        ),
+    ],
+)
+def test_a_part_of_the_day_after_a_day_is_not_part_of_a_name(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
 def test_a_name_starting_with_re_is_not_cut_as_a_regarding_note() -> None:
     assert understood("follow-up Tom Reed on Monday") == {
         "command": "follow-up",
@@ -239,6 +270,10 @@ def test_a_name_starting_with_re_is_not_cut_as_a_regarding_note() -> None:
             {"command": "follow-up", "person": "Sam Lee", "date": "2026-12-14"},
         ),
         ("Kai ke baare mein kya yaad hai?", {"command": "who", "person": "Kai Müller"}),
+        (
+            "porfa recuérdame escribir a Dana mañana",
+            {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-10"},
+        ),
         (
             "pa-snooze naman si Omar, 2 days",
             {"command": "snooze", "person": "Omar Haddad", "days": 2},
