@@ -261,6 +261,19 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("ls",),
         phrasings=(
             (
+                r"who\s+(?:haven'?t|have\s+i\s+not|hasn'?t|didn'?t|did\s+i\s+not)\b.*",
+                "list",
+            ),
+            (
+                r"is there (?:anyone|anybody|anything)\b.*\b(?:need|should|have|must) to\b.*",
+                "list",
+            ),
+            (
+                r"what(?:'s| is)\s+(?:left|due|pending|open)\s+(?:for\s+)?"
+                r"(?:today|this week|tomorrow|the week)",
+                "list",
+            ),
+            (
                 r"who(?:'s| is| are)\s+(?:due|up next|next)(?:\s+(?:today|this week|next|soon|"
                 r"tomorrow))?",
                 "list",
@@ -430,6 +443,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r".*?\b(?:escrib[ií]|llam[eé]|mand[eé])\s+a\s+(?P<rest>.+?)(?:[,;].*)?",
                 "done {rest}",
             ),
+            (r"(?P<rest>#\d+)\s+(?:is\s+)?done", "done {rest}"),
         ),
         handles=((c.DoneCommand, "followups.done"),),
     ),
@@ -463,6 +477,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {rest}",
             ),
             (r"remind me (?:later|again) about\s+(?P<rest>.+)", "snooze {rest}"),
+            (
+                r"(?P<who>.+?)(?:(?:'s|’s)\s+(?:follow[- ]?up|reminder))?\s+can wait(?P<rest>.*)",
+                "snooze {who} {rest}",
+            ),
+            (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
+            (r"hold\s+(?!off\b)(?P<rest>.+)", "snooze {rest}"),
         ),
         handles=((c.SnoozeCommand, "followups.snooze"),),
     ),
@@ -473,6 +493,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("cancel #4", "cancel Jane Doe"),
         words=("drop",),
         phrasings=(
+            (
+                r"(?:i'?m|i am|we'?re)\s+not\s+(?:going to|gonna)\s+(?:follow[- ]?up|write|"
+                r"reach out|get back)\s+(?:with\s+|to\s+)?(?P<rest>.+?)(?:[,;]\s*.*)?",
+                "cancel {rest}",
+            ),
             (
                 r"stop (?:following up|reaching out|chasing)\s+(?:with\s+|to\s+)?(?P<rest>.+)",
                 "cancel {rest}",

@@ -49,7 +49,7 @@ _TRAILING_FILLER = re.compile(
     r"(?:[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
     r"(?:(?:can|could) you |please |pls )?remind me|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
-    r"for me|asap|ok|okay)\b))*[\s?!.✅✔]*$",
+    r"for me|asap|ok|okay|instead)\b))*[\s?!.✅✔]*$",
     re.IGNORECASE,
 )
 _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(

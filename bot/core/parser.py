@@ -225,9 +225,16 @@ def _names_a_thing(result: object) -> bool:
     person = getattr(result, "person", None) or getattr(result, "target", None)
     if not isinstance(person, c.PersonRef) or person.mention or person.follow_up_id:
         return False
-    if person.contact_id is not None or any(ch.isupper() for ch in person.name):
+    if person.contact_id is not None:
+        return False
+    if person.name.lower().split()[:1] in ([w] for w in _THING_WORDS):
+        return True  # "It can wait", "This can wait": capitalised only as the first word
+    if any(ch.isupper() for ch in person.name):
         return False
     return not match_names(person.name, _KNOWN.get())
+
+
+_THING_WORDS = frozenset({"it", "this", "that", "these", "those", "everything", "all", "nothing"})
 
 
 def _reads_as_sentence(name: str, rest: str) -> bool:
@@ -240,7 +247,8 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
     ):
         return True
     if name == "who" and re.match(
-        r"(?:do|am|should|must|did|have|are|is overdue|is late)\b", lowered
+        r"(?:do|am|should|must|did|have|are|is overdue|is late|haven'?t|hasn'?t|didn'?t|still)\b",
+        lowered,
     ):
         return True
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
@@ -615,7 +623,11 @@ _NEW_PERSON = re.compile(
     r"|\(new contact\)",
     re.IGNORECASE,
 )
-_SAME_PERSON = re.compile(r"\(same contact\)|\bsame\s+(?:person|one|contact)\b", re.I)
+_SAME_PERSON = re.compile(
+    r"\(\s*same (?:contact|person|one)\s*\)|\bsame\s+(?:person|one|contact)\b", re.I
+)
+# "met another Sam": somebody new with a name already known.
+_ANOTHER = re.compile(r"^(?:another|a different|a second|a new|the other)\s+", re.I)
 
 
 def _note_split(text: str) -> tuple[str, str | None]:
@@ -682,6 +694,8 @@ def _parse_met(rest: str) -> c.Command:
     head, note = _note_split(rest.strip())
     if note and _NEW_PERSON.search(note):
         new_person = True
+    if _ANOTHER.match(head):
+        head, new_person = _ANOTHER.sub("", head), True
     head, when, _, _ = _cut_when(head)
     if note is not None and when is None:
         # "met Jane at PyCon, yesterday": the date phrase may sit in the tail.

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.core import commands as c
 from bot.core.parser import parse_command
 from tests.core.phrasings import CONTACTS, NOT_A_COMMAND, as_schema
 
@@ -249,6 +250,43 @@ def test_a_part_of_the_day_after_a_day_is_not_part_of_a_name(
     assert understood(text) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("who haven't I followed up with yet?", {"command": "list"}),
+        ("is there anyone I still need to write to?", {"command": "list"}),
+        ("what's left for this week?", {"command": "list"}),
+        ("#6 done", {"command": "done", "person": "Dana Kim"}),
+        (
+            "Omar's follow-up can wait till Monday",
+            {"command": "snooze", "person": "Omar Haddad", "date": "2026-12-14"},
+        ),
+        ("let Dana wait a couple days", {"command": "snooze", "person": "Dana Kim", "days": 2}),
+        (
+            "hold Priya until next week",
+            {"command": "snooze", "person": "Priya Shah", "date": "2026-12-14"},
+        ),
+        (
+            "I'll deal with Kai on Friday instead",
+            {"command": "follow-up", "person": "Kai Müller", "date": "2026-12-11"},
+        ),
+        ("I'm not going to follow up with Kai", {"command": "cancel", "person": "Kai Müller"}),
+        (
+            "I met Jane Doe again at the airport today (same person)",
+            {"command": "met", "person": "Jane Doe", "place": "the airport", "date": "2026-12-09"},
+        ),
+    ],
+)
+def test_more_questions_postponements_and_asides(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+def test_met_another_sam_is_a_new_person_called_sam() -> None:
+    result = parse_command("met another Sam at the gym", direct_message=True, known_names=CONTACTS)
+    assert isinstance(result, c.MetCommand)
+    assert (result.person.name, result.new_person, result.place) == ("Sam", True, "the gym")
+
+
 def test_a_name_starting_with_re_is_not_cut_as_a_regarding_note() -> None:
     assert understood("follow-up Tom Reed on Monday") == {
         "command": "follow-up",
@@ -307,6 +345,8 @@ def test_code_mixed_lines_with_the_verb_last_or_a_particle(text: str, want: dict
         "Text Sam tomorrow and let him know we're in.",
         "Ran into Sarah at the conference and she mentioned you're hiring.",
         "Had lunch with Ben today and he suggested I reach out to you.",
+        "The report can wait until Monday.",
+        "It can wait till next week.",
     ],
 )
 def test_a_draft_that_tells_a_story_stays_a_draft(text: str) -> None:
