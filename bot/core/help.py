@@ -114,6 +114,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"\s+mit)\s+(?P<rest>.+)",
                 "met {rest}",
             ),
+            (
+                # "Jane Doe and I had coffee today", "it was great to meet X at Y".
+                r"(?P<who>.+?)\s+and\s+i\s+(?:met|caught up|chatted|talked|spoke|"
+                r"(?:had|grabbed|got)\s+(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+)?(?:coffee|lunch|"
+                r"breakfast|brunch|dinner|drinks?|beers?|tea|call|chat))\b(?P<rest>.*)",
+                "met {who} {rest}",
+            ),
+            (
+                r"(?:it\s+)?was\s+(?:so\s+|really\s+)?(?:great|nice|good|lovely|a pleasure)\s+"
+                r"(?:to\s+)?(?:meet|meeting|see|seeing|talk to|chat with)\s+(?P<rest>.+)",
+                "met {rest}",
+            ),
         ),
         handles=((c.MetCommand, "followups.met"),),
     ),
@@ -139,7 +151,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
                 # "make sure I message Kwame Mensah", "I want to circle back with Jane".
                 r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping)\s+me"
-                r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?|"
+                r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?(?:\s*:)?|"
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
                 r"make sure (?:i|to)|set (?:a|up a) reminder|"
                 r"(?:(?:i|we)\s*)?(?:(?:need|have|want|got|ought|plan|mean|would like|'d like|"

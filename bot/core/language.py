@@ -63,7 +63,8 @@ _NOTE_SEPARATOR = re.compile(r"(\s*(?:,|;|\s—|\s–|\s-\s)\s*)")
 
 
 def polite_core(text: str) -> str:
-    core = _LEADING_FILLER.sub("", " ".join(text.split()), count=1)
+    # "Friday: follow up with Omar" leaves ": follow up …" once its day is cut.
+    core = _LEADING_FILLER.sub("", " ".join(text.split()).lstrip(":,;—–- "), count=1)
     return _TRAILING_FILLER.sub("", core)
 
 

@@ -344,6 +344,7 @@ _PERSON_NOISE_BEFORE = re.compile(
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
     r"name|again|back|now|anymore|any more|too|please|pls|in person|entirely|completely|"
+    r"email|message|text|intro|invite|request|question|dm|call|"
     r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
     # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
     r"sa|hasta|bhai|ji|ko))+$"

@@ -79,6 +79,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:in|within|after)\s+(?:another\s+)?{_NUMBER}\s+(?P<unit>days?|weeks?)"
         r"(?:'?\s*time)?",
     ),
+    ("in", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+from\s+(?:now|today)"),
     ("kal", r"kal"),
     ("end_next", rf"{_LEAD}(?:the\s+)?end of next week"),
     ("end_this", rf"{_LEAD}(?:the\s+)?end of (?:the |this )?week"),

@@ -275,6 +275,35 @@ def test_a_part_of_the_day_after_a_day_is_not_part_of_a_name(
             "I met Jane Doe again at the airport today (same person)",
             {"command": "met", "person": "Jane Doe", "place": "the airport", "date": "2026-12-09"},
         ),
+        (
+            "Jane Doe and I had coffee today",
+            {"command": "met", "person": "Jane Doe", "date": "2026-12-09"},
+        ),
+        (
+            "it was great to meet Lina Sørensen at the Copenhagen meetup yesterday",
+            {
+                "command": "met",
+                "person": "Lina Sørensen",
+                "place": "the Copenhagen meetup",
+                "date": "2026-12-08",
+            },
+        ),
+        (
+            "Friday: follow up with Omar",
+            {"command": "follow-up", "person": "Omar Haddad", "date": "2026-12-11"},
+        ),
+        (
+            "Remind me Friday: email Jane",
+            {"command": "follow-up", "person": "Jane Doe", "date": "2026-12-11"},
+        ),
+        (
+            "remind me to reply to Kai's email tomorrow",
+            {"command": "follow-up", "person": "Kai Müller", "date": "2026-12-10"},
+        ),
+        (
+            "followup Dana 3 days from now",
+            {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-12"},
+        ),
     ],
 )
 def test_more_questions_postponements_and_asides(text: str, want: dict[str, Any]) -> None:
@@ -347,6 +376,8 @@ def test_code_mixed_lines_with_the_verb_last_or_a_particle(text: str, want: dict
         "Had lunch with Ben today and he suggested I reach out to you.",
         "The report can wait until Monday.",
         "It can wait till next week.",
+        "It was great to meet you at the summit yesterday!",
+        "You and I had coffee last month at the Lisbon meetup.",
     ],
 )
 def test_a_draft_that_tells_a_story_stays_a_draft(text: str) -> None:
