@@ -232,8 +232,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # An instruction to oneself with a day: "reach out to Priya on Thursday" (a
                 # longer sentence, "…, he'll sort it out", is a draft for someone else).
-                r"(?:reach out to|touch base with|circle back with|reconnect with|check in with|"
-                r"get back to)\s+"
+                r"(?:reach (?:back )?out to|touch base with|circle back with|reconnect with|"
+                r"check in with|get back to)\s+"
                 + _JUST_A_NAME_AND_A_DAY
                 + r"(?P<rest>.+?\b(?:on|next|tomorrow|today|in|this|by|until|"
                 r"before|\w+day)\b.*)",
@@ -376,6 +376,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("did",),
         phrasings=(
             (
+                r"(?:gave|caught|sent|called|emailed|texted|pinged|messaged|reached)\s+(?P<rest>"
+                + _CAPITALISED
+                + r"[\w.'’-]*(?:\s+"
+                + _CAPITALISED
+                + r"[\w.'’-]*)?)\b.*?[,;—–-]+\s*(?:done|that(?:'s| is| one'?s) (?:done|handled|"
+                r"sorted)|(?:close|mark|tick|check) (?:it|that)\b.*)",
+                "done {rest}",
+            ),
+            (
                 r"(?:heard back from|got (?:a )?(?:reply|answer) from)\s+(?P<rest>.+?)"
                 r"(?:[,;—–-]+\s*(?:done|mark\b.*|tick\b.*|so\b.*))?",
                 "done {rest}",
@@ -447,7 +456,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?P<rest>.+?)\s+(?:replied|answered|"
-                r"got back to me)\b.*(?:mark|tick|check|done).*",
+                r"got back to me)\b.*(?:mark|tick|check|done|close).*",
                 "done {rest}",
             ),
             (r"(?P<rest>.+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
@@ -467,6 +476,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("snooze #4", "snooze Jane Doe 3 days", "snooze Dana until Monday"),
         words=("postpone", "push", "delay", "defer"),
         phrasings=(
+            (
+                r"move\s+(?P<who>.+?)\s+back\s+(?P<rest>(?:by\s+)?(?:a|an|one|two|three|\d+|a few|"
+                r"a couple(?: of)?)\s+(?:more\s+)?(?:days?|weeks?))",
+                "snooze {who} {rest}",
+            ),
             (
                 r"(?P<who>.+?)\s+ko\s+(?P<rest>.*?)(?:\s+ke\s+liye|\s+tak)?\s+"
                 r"(?:snooze|push|postpone|aage)" + _KARO + r"(?:[,;].*)?",
@@ -490,7 +504,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"remind me (?:later|again) about\s+(?P<rest>.+)", "snooze {rest}"),
             (
-                r"(?P<who>.+?)(?:(?:'s|’s)\s+(?:follow[- ]?up|reminder))?\s+can wait(?P<rest>.*)",
+                r"(?P<who>.+?)(?:(?:'s|’s)\s+(?:follow[- ]?up|reminder))?\s+"
+                r"(?:can|will have to|'ll have to|has to|must|should) wait(?P<rest>.*)",
                 "snooze {who} {rest}",
             ),
             (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),

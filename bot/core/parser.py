@@ -251,6 +251,8 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
         lowered,
     ):
         return True
+    if name == "note" and lowered.startswith(("to self", "to myself")):
+        return True
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
         return lowered.startswith("with")
     return name in {"follow-up", "snooze", "done", "cancel"} and lowered.startswith(

@@ -304,6 +304,22 @@ def test_a_part_of_the_day_after_a_day_is_not_part_of_a_name(
             "followup Dana 3 days from now",
             {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-12"},
         ),
+        (
+            "Priya will have to wait until Monday",
+            {"command": "snooze", "person": "Priya Shah", "date": "2026-12-14"},
+        ),
+        ("ugh, move Jane back a day", {"command": "snooze", "person": "Jane Doe", "days": 1}),
+        ("gave Kai a call, done", {"command": "done", "person": "Kai Müller"}),
+        ("caught Omar on Slack, that's handled", {"command": "done", "person": "Omar Haddad"}),
+        ("Jane got back to me, close it out", {"command": "done", "person": "Jane Doe"}),
+        (
+            "reach back out to Jane in a week",
+            {"command": "follow-up", "person": "Jane Doe", "date": "2026-12-16"},
+        ),
+        (
+            "note to self: follow up with Dana Friday",
+            {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-11"},
+        ),
     ],
 )
 def test_more_questions_postponements_and_asides(text: str, want: dict[str, Any]) -> None:
