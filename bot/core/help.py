@@ -33,6 +33,19 @@ class CommandHelp:
 
 _WHO = r"(?P<rest>.+?)"
 _TAIL = r"[\s?!.]*"
+# Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
+_KARO = r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai)?|karo)(?:\s+(?:na|please|pls))?"
+# An imperative ("text Dana tomorrow") is a command only when nothing but a name and a day
+# follows: no second clause, no topic, which a draft to a colleague would have.
+_JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
+# A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
+_CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
+# Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
+_NOT_A_DATE = (
+    r"(?!(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
+    r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|next|this|tomorrow|today|in)\b)"
+)
 
 COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
@@ -55,6 +68,28 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {rest}",
             ),
             (
+                # A meeting told as a story: "had a long walk-and-talk with X", "coffee w/ X",
+                # "sat next to X", "got off a call with X", "shared a cab with X".
+                r"(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+|briefly\s+|actually\s+)?"
+                r"(?:(?:(?:had|grabbed|got|did|shared|took|spent|hopped on|jumped on|was on|"
+                r"got off|joined|enjoyed)\s+)?(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+){0,3}?"
+                r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
+                r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
+                r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat)"
+                r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
+                r"got (?:chatting|talking) (?:with|to)|"
+                r"talked shop with|got introduced to|was introduced to|worked with|"
+                r"hung out with|walked with|caught up w(?:ith|/)|chatted w/)"
+                r"\s*(?P<rest>[^\s].+)",
+                "met {rest}",
+            ),
+            (
+                r"(?:(?:i|we)\s+)?(?:was|were|went)\s+(?:at|to)\s+(?P<place>.+?)\s+and\s+"
+                r"(?:(?:i|we)\s+)?(?:met|ran into|bumped into|talked to|chatted with)\s+"
+                r"(?P<who>[^,;—–]+?)(?P<tail>\s*[,;—–].*)?",
+                "met {who} at {place} {tail}",
+            ),
+            (
                 r"(?:please\s+)?(?:log|record|add|note|save)(?:\s+that)?(?:\s*:\s*|\s+)"
                 r"(?:i\s+|we\s+)?(?:met|meet)\s+(?P<rest>.+)",
                 "met {rest}",
@@ -66,13 +101,30 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"meeting log\s*[:—–-]+\s*(?P<rest>.+)", "met {rest}"),
             (
-                r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[ae]\b(?P<rest>.*)",
-                "met {who} {rest} {pre}",
+                r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[aei]\b(?P<rest>.*)",
+                "met {who} {pre} {rest}",
             ),
             (
                 r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"
                 r"(?P<rest>.+)",
                 "met {rest} at {place}",
+            ),
+            (
+                r"(?:me\s+reun[ií]\s+con|hatte\s+(?:\S+\s+)?(?:kaffee|mittagessen|ein treffen)"
+                r"\s+mit)\s+(?P<rest>.+)",
+                "met {rest}",
+            ),
+            (
+                # "Jane Doe and I had coffee today", "it was great to meet X at Y".
+                r"(?P<who>.+?)\s+and\s+i\s+(?:met|caught up|chatted|talked|spoke|"
+                r"(?:had|grabbed|got)\s+(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+)?(?:coffee|lunch|"
+                r"breakfast|brunch|dinner|drinks?|beers?|tea|call|chat))\b(?P<rest>.*)",
+                "met {who} {rest}",
+            ),
+            (
+                r"(?:it\s+)?was\s+(?:so\s+|really\s+)?(?:great|nice|good|lovely|a pleasure)\s+"
+                r"(?:to\s+)?(?:meet|meeting|see|seeing|talk to|chat with)\s+(?P<rest>.+)",
+                "met {rest}",
             ),
         ),
         handles=((c.MetCommand, "followups.met"),),
@@ -84,6 +136,59 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("follow-up Jane Doe in 2 days send the talk link", "follow-up #4 next friday"),
         words=("followup", "follow_up", "fu"),
         phrasings=(
+            (
+                r"(?P<who>.+?)\s+ko\s+(?P<rest>.*?)(?:\s+ko)?\s+(?:message|follow[- ]?up|call|"
+                r"email|likhna|yaad|text)" + _KARO + r"(?:[,;].*)?",
+                "follow-up {who} {rest}",
+            ),
+            (
+                r"(?:erinnere mich|recu[eé]rdame)(?:\s+(?P<when>(?:am|el)\s+\S+))?"
+                r"(?:\s+(?:an|a|de)|\s+\w+le\s+a)?\s+(?P<rest>.+)",
+                "follow-up {rest} {when}",
+            ),
+            (
+                # A reminder told as a wish, naming someone capitalised after any verbs:
+                # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
+                # "make sure I message Kwame Mensah", "I want to circle back with Jane".
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping)\s+me"
+                r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?(?:\s*:)?|"
+                r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
+                r"make sure (?:i|to)|set (?:a|up a) reminder|"
+                r"(?:(?:i|we)\s*)?(?:(?:need|have|want|got|ought|plan|mean|would like|'d like|"
+                r"'d love|would love) to|should|must|will|'ll|gotta|wanna))"
+                r"\s+(?:to\s+|about\s+)?(?:(?-i:[a-z][\w'-]*)\s+){0,4}?"
+                + _NOT_A_DATE
+                + r"(?P<rest>"
+                + _CAPITALISED
+                + r".+?)(?:[\s,;—–-]+(?:(?:and|please|pls)\s+)?(?:remind|ping|nudge) me\s+"
+                r"(?P<later>.+))?",
+                "follow-up {rest} {day} {later}",
+            ),
+            (
+                r"(?:(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like|gotta|"
+                r"wanna)\s+(?:to\s+)?)?(?:touch base|circle back|catch up|reconnect|follow[- ]?up)"
+                r"\s+(?:with\s+|w/\s*)(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"(?:i\s+)?owe\s+(?P<who>.+?)\s+(?:an?\s+)?(?:reply|message|note|email|call|text|"
+                r"response|answer|follow[- ]?up|intro|thank-you|thank you)",
+                "follow-up {who}",
+            ),
+            (
+                r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)\s+(?:about\s+)?"
+                r"(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
+                r"put\s+(?P<who>.+?)\s+on my (?:list|radar|calendar)(?P<rest>.*)",
+                "follow-up {who} {rest}",
+            ),
+            (
+                r"(?:move|reschedule|change|shift)\s+(?:the\s+|my\s+)?(?P<who>.+?)"
+                r"(?:'s|’s)?(?:\s+(?:follow[- ]?up|reminder|touch))?\s+to\s+(?P<rest>.+)",
+                "follow-up {who} {rest}",
+            ),
             (
                 r"(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?(?:remind|nudge|ping)"
                 r"(?:\s+naman)?\s+(?:me|ako)\s+(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
@@ -124,6 +229,38 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
+            (
+                # An instruction to oneself with a day: "reach out to Priya on Thursday" (a
+                # longer sentence, "…, he'll sort it out", is a draft for someone else).
+                r"(?:reach (?:back )?out to|touch base with|circle back with|reconnect with|"
+                r"check in with|get back to)\s+"
+                + _JUST_A_NAME_AND_A_DAY
+                + r"(?P<rest>.+?\b(?:on|next|tomorrow|today|in|this|by|until|"
+                r"before|\w+day)\b.*)",
+                "follow-up {rest}",
+            ),
+            (
+                # "remember to email Tom Reed on Monday", "text Dana tomorrow": a verb to a
+                # capitalised name with a day somewhere after it.
+                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call|message|dm|write to|"
+                r"contact)\s+"
+                + _JUST_A_NAME_AND_A_DAY
+                + r"(?P<rest>"
+                + _CAPITALISED
+                + r".*?\b(?:on|next|tomorrow|tmrw|today|in|this|by|until|before|\w+day)\b.*)",
+                "follow-up {rest}",
+            ),
+            (
+                r"add\s+(?P<who>.+?)\s+to\s+my\s+(?:follow[- ]?ups?|list|reminders)"
+                r"(?P<rest>(?:\s+.*)?)",
+                "follow-up {who} {rest}",
+            ),
+            (
+                r"(?:don'?t|do not) forget\s+(?:to\s+(?:(?-i:[a-z][\w'-]*)\s+){1,3}?)?(?P<rest>"
+                + _CAPITALISED
+                + r".*)",
+                "follow-up {rest}",
+            ),
         ),
         handles=((c.FollowUpCommand, "followups.follow_up"),),
     ),
@@ -135,6 +272,52 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("list", "list overdue"),
         words=("ls",),
         phrasings=(
+            (
+                r"who\s+(?:haven'?t|have\s+i\s+not|hasn'?t|didn'?t|did\s+i\s+not)\b.*",
+                "list",
+            ),
+            (
+                r"is there (?:anyone|anybody|anything)\b.*\b(?:need|should|have|must) to\b.*",
+                "list",
+            ),
+            (
+                r"what(?:'s| is)\s+(?:left|due|pending|open)\s+(?:for\s+)?"
+                r"(?:today|this week|tomorrow|the week)",
+                "list",
+            ),
+            (
+                r"who(?:'s| is| are)\s+(?:due|up next|next)(?:\s+(?:today|this week|next|soon|"
+                r"tomorrow))?",
+                "list",
+            ),
+            (r"what do i owe (?:people|anyone)\b.*", "list"),
+            (
+                r"what(?:'s| is)\s+(?:on deck|on my radar|in the queue|next|up next)",
+                "list",
+            ),
+            (
+                r"(?:show|tell|give)(?: me)?\s+what(?:'s| is)\s+(?P<rest>overdue|late)",
+                "list overdue",
+            ),
+            (r"(?:show|tell|give)(?: me)?\s+what(?:'s| is)\s+(?:due|open|pending)\b.*", "list"),
+            (
+                r"(?:is\s+)?(?:anything|anyone|anybody|who|what)\s+"
+                r"(?:(?:i'?m|i am|am i|are we)\s+)?"
+                r"(?:late|behind|overdue)\s+(?:on|with)(?:\s+\w+)?",
+                "list overdue",
+            ),
+            (r"(?:am i|are we)\s+(?:late|behind)\s+(?:on|with)\s+\w+", "list overdue"),
+            (
+                r"(?:did|have)\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?)\s+"
+                r"(?:any(?:one|body|thing)?|a)(?:\s+(?:follow[- ]?ups?|reminders|people))?",
+                "list overdue",
+            ),
+            (
+                r"(?:show|list|see|give)(?: me)?\s+all\s+(?:(?:of\s+)?my\s+)?"
+                r"(?:follow[- ]?ups?|reminders)\b.*",
+                "list all",
+            ),
+            (r"who(?:'s| is)\s+waiting (?:on|for) me", "list"),
             (
                 r"(?:what(?:'s| is| are)|which|who(?:'s| is| are)?|show(?: me)?|any|anything|"
                 r"anyone|is anything|are any)\s+(?:of\s+)?(?:my\s+)?(?:follow[- ]?ups?\s+)?"
@@ -179,6 +362,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:my\s+)?(?:open\s+|pending\s+)?(?:follow[- ]?ups?|reminders|to-?dos?)",
                 "list",
             ),
+            (r"(?:kya|ano pa)\s+(?:yung\s+)?overdue\b.*", "list overdue"),
+            (r"(?:kya|ano pa)\s+(?:yung\s+)?(?:pending|baaki|due)\b.*", "list"),
         ),
         handles=((c.ListCommand, "followups.list_follow_ups"),),
     ),
@@ -191,6 +376,58 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("did",),
         phrasings=(
             (
+                r"(?:gave|caught|sent|called|emailed|texted|pinged|messaged|reached)\s+(?P<rest>"
+                + _CAPITALISED
+                + r"[\w.'’-]*(?:\s+"
+                + _CAPITALISED
+                + r"[\w.'’-]*)?)\b.*?[,;—–-]+\s*(?:done|that(?:'s| is| one'?s) (?:done|handled|"
+                r"sorted)|(?:close|mark|tick|check) (?:it|that)\b.*)",
+                "done {rest}",
+            ),
+            (
+                r"(?:heard back from|got (?:a )?(?:reply|answer) from)\s+(?P<rest>.+?)"
+                r"(?:[,;—–-]+\s*(?:done|mark\b.*|tick\b.*|so\b.*))?",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:wala|ka|ki|ke)?\s*(?:follow[- ]?up\s+)?(?:ho gaya|hogaya|"
+                r"ho gayi)\b.*",
+                "done {rest}",
+            ),
+            (r"(?P<rest>.+?)\s+ist erledigt\b.*", "done {rest}"),
+            (r"tapos na(?:\s+si)?\s+(?P<rest>[^,;]+?)(?:[,;].*)?", "done {rest}"),
+            (
+                r"(?:i(?:'ve| have)\s+)(?:just\s+|already\s+)?(?:followed up|written|reached out|"
+                r"gotten back|got back|checked in|emailed|messaged|texted|called|pinged|replied)"
+                r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"that(?:'s| is| one'?s| one is) (?:done|sorted|handled) (?:for|with)\s+"
+                r"(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:i\s+)?(?:just\s+|already\s+)?(?:sent|emailed|texted|wrote|called|messaged|"
+                r"pinged|dm'?d|wrote to|replied to)\s+(?!(?:the|a|an|my|her|him|them)\b)"
+                r"(?P<rest>.+?)(?:\s+.*?)?(?:[\s,;—–-]+\s*)"
+                r"(?:so\s+)?(?:that(?:'s| is| one'?s| one is| follow[- ]?up is)|it'?s)\s+"
+                r"(?:done|sorted|handled|taken care of)\b.*",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:is|are)\s+(?:taken care of|handled|sorted|done)(?:[,;].*)?",
+                "done {rest}",
+            ),
+            (r"(?P<rest>[^,;—–]+?)\s*[—–-]+\s*done\b.*", "done {rest}"),
+            (r"(?:check|tick|cross)\s+off\s+(?P<rest>.+)", "done {rest}"),
+            (r"(?:check|tick|cross)\s+(?P<rest>.+?)\s+off", "done {rest}"),
+            (
+                r"(?:i\s+)?(?:did|finished|completed|handled)\s+(?:the|my)\s+(?P<rest>.+?)\s+"
+                r"(?:follow[- ]?up|reminder|touch)(?:\s+already)?",
+                "done {rest}",
+            ),
+            (
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:followed up|wrote|reached out|"
                 r"got back to|checked in|emailed|messaged|texted|called|pinged|replied|sent a note|"
                 r"dm'?d|did the follow[- ]?up|did my follow[- ]?up)(?:\s+na)?"
@@ -198,7 +435,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                r"(?:please\s+|pls\s+)?mark\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
+                r"(?:please\s+|pls\s+)?mark(?:ed)?\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
                 r"complete|completed)",
                 "done {rest}",
             ),
@@ -219,7 +456,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?P<rest>.+?)\s+(?:replied|answered|"
-                r"got back to me)\b.*(?:mark|tick|check|done).*",
+                r"got back to me)\b.*(?:mark|tick|check|done|close).*",
                 "done {rest}",
             ),
             (r"(?P<rest>.+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
@@ -227,6 +464,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r".*?\b(?:escrib[ií]|llam[eé]|mand[eé])\s+a\s+(?P<rest>.+?)(?:[,;].*)?",
                 "done {rest}",
             ),
+            (r"(?P<rest>#\d+)\s+(?:is\s+)?done", "done {rest}"),
         ),
         handles=((c.DoneCommand, "followups.done"),),
     ),
@@ -239,12 +477,39 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("postpone", "push", "delay", "defer"),
         phrasings=(
             (
+                r"move\s+(?P<who>.+?)\s+back\s+(?P<rest>(?:by\s+)?(?:a|an|one|two|three|\d+|a few|"
+                r"a couple(?: of)?)\s+(?:more\s+)?(?:days?|weeks?))",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"(?P<who>.+?)\s+ko\s+(?P<rest>.*?)(?:\s+ke\s+liye|\s+tak)?\s+"
+                r"(?:snooze|push|postpone|aage)" + _KARO + r"(?:[,;].*)?",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"(?:schieb|verschieb|verschiebe|pospón|posponer|pospon|i-push|ipush|pa-snooze)"
+                r"(?:\s+(?:mo|naman))?\s+(?:a\s+)?(?P<rest>.+?)(?:\s+auf)?(?P<when>\s+\S+)?",
+                "snooze {rest} {when}",
+            ),
+            (
+                r"give\s+(?P<who>(?!me\b).+?)\s+(?P<rest>(?:another|an extra|a few more|"
+                r"\d+|one|two|three|four|five|six|seven)\s+(?:more\s+)?(?:days?|weeks?))",
+                "snooze {who} {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:push|bump|postpone|delay|defer|put off|hold off on|"
                 r"hold off|snooze)\s+(?:back\s+)?(?:the\s+|my\s+)?(?:follow[- ]?up\s+|reminder\s+)?"
                 r"(?:with\s+|for\s+|on\s+|about\s+)?(?P<rest>.+)",
                 "snooze {rest}",
             ),
             (r"remind me (?:later|again) about\s+(?P<rest>.+)", "snooze {rest}"),
+            (
+                r"(?P<who>.+?)(?:(?:'s|’s)\s+(?:follow[- ]?up|reminder))?\s+"
+                r"(?:can|will have to|'ll have to|has to|must|should) wait(?P<rest>.*)",
+                "snooze {who} {rest}",
+            ),
+            (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
+            (r"hold\s+(?!off\b)(?P<rest>.+)", "snooze {rest}"),
         ),
         handles=((c.SnoozeCommand, "followups.snooze"),),
     ),
@@ -255,6 +520,35 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("cancel #4", "cancel Jane Doe"),
         words=("drop",),
         phrasings=(
+            (
+                r"(?:i'?m|i am|we'?re)\s+not\s+(?:going to|gonna)\s+(?:follow[- ]?up|write|"
+                r"reach out|get back)\s+(?:with\s+|to\s+)?(?P<rest>.+?)(?:[,;]\s*.*)?",
+                "cancel {rest}",
+            ),
+            (
+                r"stop (?:following up|reaching out|chasing)\s+(?:with\s+|to\s+)?(?P<rest>.+)",
+                "cancel {rest}",
+            ),
+            (
+                r"(?P<who>.+?)\s+(?:ka|ke|ki|ko)\s+(?:follow[- ]?up\s+|reminder\s+)?"
+                r"(?:cancel|band|khatam)" + _KARO,
+                "cancel {who}",
+            ),
+            (
+                r"(?:i\s+)?no longer (?:need|want|have) to "
+                r"(?:follow[- ]?up|write|reach out|get back)\s+(?:with\s+|to\s+)?"
+                r"(?P<rest>.+?)(?:[,;]\s*.*)?",
+                "cancel {rest}",
+            ),
+            (
+                r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge)\s+"
+                r"(?P<rest>.+?)(?:[,;—–].*)?",
+                "cancel {rest}",
+            ),
+            (
+                r"forget (?:about )?(?:the\s+)?(?P<rest>.+?)\s+(?:follow[- ]?up|reminder|touch)",
+                "cancel {rest}",
+            ),
             (
                 r"(?:please\s+)?(?:stop|quit|no more|don'?t|do not)\s+(?:remind(?:ing)? me|"
                 r"reminders|nudg(?:e|ing) me|nudges|ping(?:ing)? me)\s+(?:about|for|of|abt|re)\s+"
@@ -289,6 +583,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("whois", "card", "contact"),
         phrasings=(
             (
+                r"(?P<rest>.+?)\s+ke\s+baare\s+(?:mein|me)\s+(?:kya|batao|bata)\b.*",
+                "who {rest}",
+            ),
+            (r"wer ist (?:nochmal |noch mal )?" + _WHO + _TAIL, "who {rest}"),
+            (
+                r"what (?:do|did) (?:i|we) (?:have|know|save|keep) (?:on|about)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"what'?s the (?:story|deal|scoop|background|lowdown) (?:with|on)\s+"
+                r"(?P<rest>.+?)[\s?!.]*",
+                "who {rest}",
+            ),
+            (
                 r"(?:remind me\s+)?who(?:'s| is| was)\s+"
                 + _WHO
                 + r"(?:\s+again|\s+is|\s+was)?"
@@ -297,7 +605,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
             (
-                r"(?:what do (?:i|we) know about|tell me (?:more )?about|"
+                r"(?:what do (?:i|we|you) know about|tell me (?:more )?about|"
                 r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"
                 r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
                 r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
@@ -315,6 +623,22 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("note Priya: hiring SREs in Berlin",),
         words=("notes",),
         phrasings=(
+            (
+                r"(?P<who>.+?)\s+ke\s+notes?\s+(?:mein|me)\s+(?:daal|likh|add kar|jod)\s*"
+                r"(?:do|dena|o)?\s*[:—–-]\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"(?:(?:please|can you|could you)\s+)?(?:add|put|write|jot down|save)\s+"
+                r"(?:(?:this|that)\s+)?(?:to|in|into|on|about)\s+(?P<who>.+?)(?:'s|’s)?"
+                r"(?:\s+(?:notes?|card|contact))?\s*(?::\s*|\s*[—–-]\s*|\s+that\s+)(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"for\s+(?P<who>[^,:]+?),\s*(?:jot down|write down|note down|remember|save|add)"
+                r"(?:\s+(?:a\s+)?note)?(?:\s+that)?\s*[:—–-]?\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
             (
                 r"(?:please\s+)?(?:paki-?|pa-?)?(?:add|save|put|"
                 r"jot down|write down|record|update)(?:\s+sa)?"
@@ -349,6 +673,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Change a contact's name.",
         ("rename Sam to Sam Lee",),
         phrasings=(
+            (
+                r"(?P<rest>.+?)\s+is actually (?:called|named|spelled)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:i\s+)?(?:had|got|have)\s+(?P<rest>.+?)(?:'s|’s)\s+name\s+wrong[,;—–-]*\s*"
+                r"(?:it|she|he|they)(?:'s|’s| is| should be| are)\s+(?:actually\s+)?(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+got married,?\s+(?:her|his|their)\s+name(?:'s|’s| is)\s+"
+                r"(?P<new>.+?)(?:\s+now)?",
+                "rename {rest} to {new}",
+            ),
             (
                 r"(?:please\s+)?(?:change|update|fix|set)\s+(?P<rest>.+?)(?:'s|’s)\s+name\s+"
                 r"(?:to|as)\s+(?P<new>.+)",
@@ -401,6 +739,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"anymore|any more)\b.*\b(?:delete|remove)\b.*",
                 "delete-contact {rest}",
             ),
+            (
+                r"i\s+(?:don'?t|do not)\s+want\s+(?P<rest>.+?)\s+in my (?:contacts|list|network)"
+                r"(?:\s+anymore|\s+any more)?",
+                "delete-contact {rest}",
+            ),
+            (
+                r"(?P<who>.+?)\s+ko\s+(?:(?:my|mere|meri)\s+)?(?:contacts?|list)\s+se\s+"
+                r"(?:hata|nikal|delete)(?:\s*(?:do|dena|o|kar do))?",
+                "delete-contact {who}",
+            ),
         ),
         handles=((c.DeleteContactCommand, "contacts.delete_contact"),),
     ),
@@ -435,6 +783,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("statistics",),
         phrasings=(
             (
+                r"how (?:am i|are we) doing(?:\s+(?:overall|so far|lately|in general))?",
+                "stats",
+            ),
+            (
+                r"how many (?:people|follow[- ]?ups?|meetings|touches|reviews)(?: did i| have i)?"
+                r"(?:\s+\w+){1,3}?(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
                 r"(?:how am i doing|how did i do|how'?s it going|"
                 r"how many (?:people|follow[- ]?ups?|"
                 r"meetings|touches|reviews)(?: did i| have i)?\s+\w+(?:\s+\w+)?)"
@@ -467,15 +824,19 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "A weekly team digest in this channel (Monday 09:00 unless you say).",
         ("digest here friday 16:00", "digest preview", "digest off"),
         phrasings=(
+            (r"turn (?:the\s+)?(?:weekly\s+)?digest off", "digest off"),
             (
-                r"(?:turn off|stop|disable|cancel|unsubscribe(?: from)?|no more)\s+(?:the\s+)?"
+                r"(?:turn off|stop|disable|cancel|mute|pause|silence|unsubscribe(?: from)?|no more)"
+                r"\s+(?:the\s+)?"
+                r"(?:sending\s+(?:me\s+)?|posting\s+)?(?:the\s+)?"
                 r"(?:weekly\s+)?digests?|i\s+(?:don'?t|do not)\s+want\s+(?:the\s+)?(?:weekly\s+)?"
                 r"digests?(?:\s+anymore)?",
                 "digest off",
             ),
             (
                 r"(?:show|preview|see)(?: me)?\s+(?:a\s+|the\s+)?(?:preview of\s+)?(?:the\s+)?"
-                r"(?:weekly\s+)?digest|what (?:would|will|does) the digest look like|"
+                r"(?:weekly\s+)?digest(?:\s+preview)?|"
+                r"what (?:would|will|does) the digest look like|"
                 r"digest preview",
                 "digest preview",
             ),
@@ -503,6 +864,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("settings timezone Europe/Berlin", "settings hours 08:30-17:00", "settings shoutouts on"),
         words=("setting", "preferences"),
         phrasings=(
+            (
+                r"timezone\s+(?:ko\s+)?(?P<rest>\S+)" + _KARO,
+                "settings timezone {rest}",
+            ),
             (
                 r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s+"
                 r"(?:to\s+)?(?P<rest>.+?)",
@@ -542,6 +907,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"my\s+drafts",
                 "settings store-drafts on",
             ),
+            (r"(?:time\s*zone|tz)\s+(?P<rest>[\w/+-]+)", "settings timezone {rest}"),
+            (r"(?:work(?:ing)?\s+)?hours\s+(?P<rest>\d.*)", "settings hours {rest}"),
         ),
         handles=(
             (c.SettingsShowCommand, "account.settings"),
@@ -557,6 +924,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Everything I keep about you, as JSON.",
         ("export",),
         phrasings=(
+            (
+                r"(?:i need|i want|i'?d like|let me|can i|give me|send me)\s+(?:to\s+)?"
+                r"(?:download|export|an? (?:backup|copy|download|dump|export))\s+"
+                r"(?:of\s+)?(?:all\s+)?(?:of\s+)?(?:my|the|everything)\b.*",
+                "export",
+            ),
             (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
                 r"download|export)\s+(?:a\s+copy of\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+)?"

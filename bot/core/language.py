@@ -39,15 +39,17 @@ _ORDER = (
 _LEADING_FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
-    r"i'?m (?:swamped|busy|slammed)|not (?:today|now))\b\s*[,!:—–-]*\s*)*"
-    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) you(?: please| pls)?\s+)?",
+    r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
+    r"another one|porfa|por favor|naman|pls naman|oye|yaar)\b\s*[,!:—–-]*\s*)*"
+    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
+    r"(?: please| pls)?\s+|let'?s\s+)?",
     re.IGNORECASE,
 )
 _TRAILING_FILLER = re.compile(
     r"(?:[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
     r"(?:(?:can|could) you |please |pls )?remind me|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
-    r"for me|asap|ok|okay)\b))*[\s?!.✅✔]*$",
+    r"for me|asap|ok|okay|instead)\b))*[\s?!.✅✔]*$",
     re.IGNORECASE,
 )
 _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -61,7 +63,8 @@ _NOTE_SEPARATOR = re.compile(r"(\s*(?:,|;|\s—|\s–|\s-\s)\s*)")
 
 
 def polite_core(text: str) -> str:
-    core = _LEADING_FILLER.sub("", " ".join(text.split()), count=1)
+    # "Friday: follow up with Omar" leaves ": follow up …" once its day is cut.
+    core = _LEADING_FILLER.sub("", " ".join(text.split()).lstrip(":,;—–- "), count=1)
     return _TRAILING_FILLER.sub("", core)
 
 
@@ -87,6 +90,9 @@ def rephrase(text: str) -> str | None:
     found = _match(core)
     if found is not None:
         return found
+    found = _without_a_reason(core)
+    if found is not None:
+        return found
     first = core.split(maxsplit=1)[0].lower().lstrip("/")
     if first in _COMMAND_WORDS:
         return core.lstrip("/")
@@ -106,6 +112,21 @@ def rephrase(text: str) -> str | None:
     if len(parts) == 3:
         return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
     return f"{found} {phrase}"
+
+
+# Commands that take no person or note: a clause after their comma is a reason or an aside
+# ("turn off the digest, too noisy"; "you can keep my drafts, that's fine"), never an argument.
+_NO_NOTE_COMMANDS = ("digest", "settings", "list", "stats", "export", "forget-me")
+
+
+def _without_a_reason(core: str) -> str | None:
+    head, comma, _ = core.partition(",")
+    if not comma or not head.strip():
+        return None
+    found = _match(polite_core(head))
+    if found is not None and found.split(maxsplit=1)[0] in _NO_NOTE_COMMANDS:
+        return found
+    return None
 
 
 _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
@@ -152,7 +173,8 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"(?:how are you(?: doing)?(?: today)?|how'?s it going|how are things|"
             r"what'?s your name|who made you|how old are you|do you (?:ever )?(?:sleep|eat|dream|"
             r"rest|get tired)\b.*|what'?s the weather\b.*|where are you(?: from)?|"
-            r"what'?s new|are you (?:a bot|real|human|there)|who are you|lol|haha+|hmm+|cool|"
+            r"what'?s new|are you (?:a |an )?(?:bot|real|human|there|person|robot|ai)\b.*|"
+            r"who are you|lol|haha+|hmm+|cool|"
             r"nice|great|awesome|good|fine|i'?m good|not bad|ok cool)",
         ),
     )

@@ -80,6 +80,36 @@ def closest_command(word: str) -> str | None:
 
 # High enough that "exit" is not "export" and "help me" not "met"; low enough for "snoze", "lsit".
 _DID_YOU_MEAN_CUTOFF = 0.75
+# A misspelt command word is taken as the command only when the rest of the line then parses;
+# this looser cutoff also admits "snzoe", "fllow-up".
+_TYPO_CUTOFF = 0.7
+
+
+def _swapped_once(word: str, alias: str) -> bool:
+    """ "mte" for "met", "dnoe" for "done": two neighbouring letters swapped."""
+    if len(word) != len(alias) or word == alias:
+        return False
+    diffs = [i for i, (a, b) in enumerate(zip(word, alias, strict=True)) if a != b]
+    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == alias[diffs[1]]
+
+
+def typo_command(word: str) -> str | None:
+    """The command a misspelt command word ("snoze", "mte", "folow-up") most likely means."""
+    word = word.lower()
+    if len(word) < 3 or not word.replace("-", "").isalpha() or word.endswith(("ing", "ed")):
+        return None  # "following", "pushed": real words, not typos
+    candidates = [alias for alias in COMMAND_ALIASES if len(alias) > 2]
+    for alias in candidates:
+        if _swapped_once(word, alias):
+            return COMMAND_ALIASES[alias]
+    if len(word) == 3 and re.search(r"[aeiouy]", word):
+        return None  # short real words ("one", "set") are not typos of "done", "met"
+    # A letter typed three times: "snoooze".
+    squeezed = re.sub(r"(.)\1\1+", r"\1\1", word)
+    if squeezed in COMMAND_ALIASES:
+        return COMMAND_ALIASES[squeezed]
+    match = difflib.get_close_matches(word, candidates, n=1, cutoff=_TYPO_CUTOFF)
+    return COMMAND_ALIASES[match[0]] if match else None
 
 
 def _strip_prefix(body: str) -> tuple[str, bool]:
@@ -147,6 +177,14 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         if new_name is None:
             return c.NotACommand(text) if casual_dm else c.HelpCommand(unknown=head[:40])
         result = _run_parser(new_name, new_rest, text, casual_dm)
+        if (
+            casual_dm
+            and fallback is None
+            and (_names_a_thing(result) or _story_told_to_someone(result, body))
+        ):
+            # "Can we push our call to Friday?": an everyday sentence about a thing, not a
+            # person: a draft.
+            return c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
@@ -154,6 +192,12 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             return result
     if fallback is not None:
         return fallback
+
+    typo = typo_command(head) if name is None else None
+    if typo is not None:
+        result = _run_parser(typo, rest, text, casual_dm)
+        if not isinstance(result, c.ParseFailure | c.NotACommand):
+            return result
 
     intent = chat_intent(body)
     if intent is not None:
@@ -170,6 +214,36 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
 
 
+# "you" as the reader of a message, not the bot being asked ("…, you can log that").
+_SECOND_PERSON = re.compile(
+    r"\b(?:you'?re|your|yours|you(?!\s+(?:can|could|please|should|may)\b))\b", re.IGNORECASE
+)
+
+
+def _story_told_to_someone(result: object, body: str) -> bool:
+    """ "Ran into Sarah at the conference and she mentioned you're hiring": a meeting told to
+    "you" is a draft for someone else, not a meeting to log."""
+    return isinstance(result, c.MetCommand) and bool(_SECOND_PERSON.search(body))
+
+
+def _names_a_thing(result: object) -> bool:
+    """A command read from a sentence whose "person" is lower-case words that name no contact
+    ("call", "the items on the list"): the sentence was about a thing."""
+    person = getattr(result, "person", None) or getattr(result, "target", None)
+    if not isinstance(person, c.PersonRef) or person.mention or person.follow_up_id:
+        return False
+    if person.contact_id is not None:
+        return False
+    if person.name.lower().split()[:1] in ([w] for w in _THING_WORDS):
+        return True  # "It can wait", "This can wait": capitalised only as the first word
+    if any(ch.isupper() for ch in person.name):
+        return False
+    return not match_names(person.name, _KNOWN.get())
+
+
+_THING_WORDS = frozenset({"it", "this", "that", "these", "those", "everything", "all", "nothing"})
+
+
 def _reads_as_sentence(name: str, rest: str) -> bool:
     """ "delete" or "list" starting an everyday sentence rather than the command."""
     lowered = rest.lower()
@@ -180,8 +254,11 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
     ):
         return True
     if name == "who" and re.match(
-        r"(?:do|am|should|must|did|have|are|is overdue|is late)\b", lowered
+        r"(?:do|am|should|must|did|have|are|is overdue|is late|haven'?t|hasn'?t|didn'?t|still)\b",
+        lowered,
     ):
+        return True
+    if name == "note" and lowered.startswith(("to self", "to myself")):
         return True
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
         return lowered.startswith("with")
@@ -268,20 +345,25 @@ _MENTIONS: ContextVar[Sequence[Mention]] = ContextVar("mentions", default=())
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
 _PERSON_NOISE_BEFORE = re.compile(
-    r"^(?:(?:the|my|our|a|an)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?"
+    r"^(?:(?:naman|mo)\s+)?(?:(?:si|kay)\s+)?"
+    r"(?:(?:the|my|our|a|an)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?"
     r"|notes?|card)\s+(?:with|for|about|of|on|to)\s+)?(?:(?:with|w/|for|about|abt|to|on|of)\s+)?",
     re.IGNORECASE,
 )
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
     r"name|again|back|now|anymore|any more|too|please|pls|in person|entirely|completely|"
-    r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well))+$"
+    r"email|message|text|intro|invite|request|question|dm|call|"
+    r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
+    # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
+    r"sa|hasta|bhai|ji|ko))+$"
     r"|(?:'s|’s)$",
     re.IGNORECASE,
 )
 _PERSON_STOP = re.compile(r"\s*(?:[,;!?✅✔☑👍]|\s—|—|\s–|\s-\s|\s--\s).*$", re.DOTALL)
 _A_PERSON_NAMED = re.compile(
-    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|someone (?:named|called))\s+", re.IGNORECASE
+    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|(?:someone\s+)?(?:named|called))\s+",
+    re.IGNORECASE,
 )
 
 
@@ -353,7 +435,7 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         single = _single_token_person(tokens[0])
         if single is not None:
             return single
-    if clean_person_text(" ".join(tokens)).split()[:1] in ([p] for p in _PRONOUNS) or (
+    if clean_person_text(" ".join(tokens)).lower().split()[:1] in ([p] for p in _PRONOUNS) or (
         tokens[0].lower() in _PRONOUNS and not clean_person_text(" ".join(tokens))
     ):
         raise _Draft()
@@ -551,7 +633,11 @@ _NEW_PERSON = re.compile(
     r"|\(new contact\)",
     re.IGNORECASE,
 )
-_SAME_PERSON = re.compile(r"\(same contact\)|\bsame\s+(?:person|one|contact)\b", re.I)
+_SAME_PERSON = re.compile(
+    r"\(\s*same (?:contact|person|one)\s*\)|\bsame\s+(?:person|one|contact)\b", re.I
+)
+# "met another Sam": somebody new with a name already known.
+_ANOTHER = re.compile(r"^(?:another|a different|a second|a new|the other)\s+", re.I)
 
 
 def _note_split(text: str) -> tuple[str, str | None]:
@@ -579,8 +665,34 @@ def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
     return cut(text, found.start, found.end), found.spec, at, found.start
 
 
-_PLACE_START = re.compile(r"\s+(?:at|@|during|over)\s+", re.IGNORECASE)
+_PLACE_START = re.compile(r"\s+(?:at|@|during|over|sa)\s+", re.IGNORECASE)
 _FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
+
+
+# Story words after the person or place: "X after her talk at Y", "Y and we hit it off",
+# "introduced to X by Jane".
+_AFTER = re.compile(r"\s+(?:after|by|through|via|and (?:we|i|she|he|they))\b\s*", re.IGNORECASE)
+
+
+def _cut_after(text: str) -> tuple[str, str | None]:
+    """`text` before "after …" / "and we …", and what followed "after" (a place, maybe)."""
+    match = _AFTER.search(text)
+    if match is None:
+        return text, None
+    after = text[match.end() :].strip()
+    place = after if match.group(0).strip().lower() == "after" and after else None
+    return text[: match.start()], place
+
+
+# "on the panel", "on LinkedIn": where, not a date that failed to read.
+_ON_WHERE = re.compile(r"\s+on\s+(?P<where>the\s+\S.*|(?-i:[A-Z])[\w.-]*(?:\s+.*)?)$", re.I)
+
+
+def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
+    match = _ON_WHERE.search(head)
+    if match is None or _cut_when(match.group(0))[1] is not None:
+        return head, place
+    return head[: match.start()], place or match.group("where").strip()
 
 
 def _parse_met(rest: str) -> c.Command:
@@ -592,6 +704,8 @@ def _parse_met(rest: str) -> c.Command:
     head, note = _note_split(rest.strip())
     if note and _NEW_PERSON.search(note):
         new_person = True
+    if _ANOTHER.match(head):
+        head, new_person = _ANOTHER.sub("", head), True
     head, when, _, _ = _cut_when(head)
     if note is not None and when is None:
         # "met Jane at PyCon, yesterday": the date phrase may sit in the tail.
@@ -616,11 +730,17 @@ def _parse_met(rest: str) -> c.Command:
             raise _Bad(f"Say where you met after `at`. For example: {example('met')}")
     elif head.lower().startswith(("at ", "@ ")) or head.lower().endswith((" at", " @")):
         raise _Bad(f"Say where you met after `at`. For example: {example('met')}")
+    head, place = _cut_on_where(head, place)
     if re.search(r"\s(?:on)\s", f" {head} ", re.I):
         raise _Bad(
             f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "
             f"`yesterday`. For example: {example('met')}"
         )
+    head, place_after = _cut_after(head)
+    if place is not None:
+        place, _ = _cut_after(place)
+    elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
+        place = place_after
     tokens = _tokens(head)
     if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
         tokens = tokens[1:]
@@ -634,7 +754,8 @@ def _parse_met(rest: str) -> c.Command:
 
 
 _FOLLOW_UP_NOTE = re.compile(
-    r"\s+(?:about|re|regarding|to (?=(?:send|share|ask|say|introduce|check|thank|invite)\b)"
+    # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
+    r"\s+(?:(?:about|re|regarding)\b|to (?=(?:send|share|ask|say|introduce|check|thank|invite)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
 )
@@ -657,6 +778,8 @@ def _parse_follow_up(rest: str) -> c.Command:
         )
     original = head
     head, when, at, where = _cut_when(head)
+    if when is None and at is None and dash_note is not None:
+        dash_note, when, at = _when_in_note(dash_note)
     tokens = _tokens(head)
     if not tokens:
         raise _Bad(f"Tell me who to follow up with. For example: {example('follow-up')}")
@@ -688,6 +811,18 @@ def _parse_follow_up(rest: str) -> c.Command:
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
     )
+
+
+# Hedges around a day given after a comma: "…, say the 21st", "…, maybe tomorrow 2pm".
+_HEDGE = re.compile(r"^(?:(?:let'?s\s+)?say|maybe|ideally|probably|around|roughly)\b\s*", re.I)
+
+
+def _when_in_note(note: str) -> tuple[str | None, DaySpec | None, time | None]:
+    """A note that is only a day and time ("Hiroshi, tomorrow 2pm") gives them, not a note."""
+    rest, when, at, _ = _cut_when(note)
+    if (when is None and at is None) or _HEDGE.sub("", rest).strip(" ,.;:!?"):
+        return note, None, None
+    return None, when, at
 
 
 # Unknown free text with no date and no dash is taken as a new name only when it is this short.

@@ -79,6 +79,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:in|within|after)\s+(?:another\s+)?{_NUMBER}\s+(?P<unit>days?|weeks?)"
         r"(?:'?\s*time)?",
     ),
+    ("in", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+from\s+(?:now|today)"),
     ("kal", r"kal"),
     ("end_next", rf"{_LEAD}(?:the\s+)?end of next week"),
     ("end_this", rf"{_LEAD}(?:the\s+)?end of (?:the |this )?week"),
@@ -86,7 +87,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "word",
         rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|"
-        r"yesterday|last night|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
+        r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
+        r"anoche|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
         r"kahapon|bukas|ngayon)",
     ),
@@ -105,12 +107,15 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_LEAD}{_MONTH}\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?",
     ),
 )
+# A part of the day after a day is part of the phrase: "Monday morning", "tomorrow afternoon".
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime))?"
 _DAY_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(f"{_B}(?:{pattern}){_E}", re.IGNORECASE)) for name, pattern in _DAY_PATTERNS
+    (name, re.compile(f"{_B}(?:{pattern}){_PART_OF_DAY}{_E}", re.IGNORECASE))
+    for name, pattern in _DAY_PATTERNS
 )
 # A bare count of days ("snooze Dana 3 days", "for another week"): a span, not a day.
 _DAYS_RE = re.compile(
-    rf"{_B}(?:(?:for|by)\s+)?(?:another\s+)?{_NUMBER}\s+(?:more\s+)?(?P<unit>days?|weeks?){_E}",
+    rf"{_B}(?:(?:for|by)\s+)?(?:another\s+)?{_NUMBER}\s+(?:more\s+)?(?P<unit>days?|weeks?|din){_E}",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
@@ -182,7 +187,7 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         return NextWeekSpec(0)
     if kind == "word":
         word = group("word").lower()
-        if word in _YESTERDAY:
+        if word in _YESTERDAY or word.startswith(("yesterday", "yday", "yest ")):
             return RelativeDays(-1)
         if word in _TOMORROW:
             return RelativeDays(1)
@@ -210,7 +215,20 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
     return spec
 
 
-_YESTERDAY = frozenset({"yesterday", "last night", "ayer", "ontem", "gestern", "hier", "kahapon"})
+_YESTERDAY = frozenset(
+    {
+        "yesterday",
+        "yday",
+        "yest",
+        "last night",
+        "anoche",
+        "ayer",
+        "ontem",
+        "gestern",
+        "hier",
+        "kahapon",
+    }
+)
 _TOMORROW = frozenset(
     {"tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "mañana", "manana"}
     | {"amanhã", "amanha", "morgen", "demain", "bukas"}

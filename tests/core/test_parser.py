@@ -37,8 +37,32 @@ def test_help_for_one_command_accepts_aliases() -> None:
 
 
 def test_unknown_command_suggests_the_closest_one() -> None:
-    assert parsed("snoze #3") == c.HelpCommand(unknown="snoze", suggestion="snooze")
+    # The rest of the line does not parse as a snooze, so the typo is only suggested.
+    assert parsed("snoze") == c.HelpCommand(unknown="snoze", suggestion="snooze")
     assert parsed("help lst") == c.HelpCommand(unknown="lst", suggestion="list")
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("snoze #3", c.SnoozeCommand(target=c.PersonRef(name="#3", follow_up_id=3))),
+        ("snoooze #3", c.SnoozeCommand(target=c.PersonRef(name="#3", follow_up_id=3))),
+        ("dnoe #3", c.DoneCommand(target=c.PersonRef(name="#3", follow_up_id=3))),
+        ("lsit", c.ListCommand()),
+        ("cancle #3", c.CancelCommand(target=c.PersonRef(name="#3", follow_up_id=3))),
+    ],
+)
+def test_a_misspelt_command_word_is_the_command_when_the_rest_parses(
+    text: str, command: object
+) -> None:
+    assert parsed(text) == command
+    assert parsed(text, direct_message=True) == command
+
+
+def test_a_short_real_word_is_not_taken_for_a_misspelt_command() -> None:
+    # "one" is one letter from "done", "set" two from "met": neither is a typo of them.
+    assert not isinstance(parsed("one more thing", direct_message=True), c.DoneCommand)
+    assert not isinstance(parsed("set Jane at noon", direct_message=True), c.MetCommand)
 
 
 def test_unknown_command_with_nothing_close_still_gets_help() -> None:
@@ -262,7 +286,10 @@ def test_the_same_text_outside_a_dm_is_a_malformed_command() -> None:
 
 
 def test_a_short_typo_in_a_dm_gets_did_you_mean_not_a_review() -> None:
-    assert parsed("lsit", direct_message=True) == c.HelpCommand(unknown="lsit", suggestion="list")
+    # (A typo whose rest parses, like "lsit", is the command itself.)
+    assert parsed("snoze", direct_message=True) == c.HelpCommand(
+        unknown="snoze", suggestion="snooze"
+    )
 
 
 def test_explicit_prefix_in_a_dm_is_always_a_command() -> None:

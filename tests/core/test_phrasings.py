@@ -1,23 +1,44 @@
-"""The labelled phrasing file (written by someone who never saw the parser) stays understood."""
+"""The labelled phrasing files (written by people who never saw the parser) stay understood."""
 
 from __future__ import annotations
 
-from tests.core.phrasings import load, report, score
+from tests.core.phrasings import PHRASINGS, PHRASINGS_DEV2, Score, load, report, score
 
 # Exact command and arguments, the target of issue 11.
 TARGET = 0.95
+# The second writer's file, reached by general phrasings rather than line-by-line rules (68% before,
+# 97% measured, see the README): a floor that must not slip.
+DEV2_FLOOR = 0.96
+
+
+def _misses(result: Score) -> str:
+    return "\n".join(f"{row['id']} {row['text']!r} -> {got}" for row, got in result.misses)
 
 
 def test_the_phrasing_file_is_understood_exactly_at_least_95_percent() -> None:
-    rows = load()
+    rows = load(PHRASINGS)
     assert len(rows) >= 400
     result = score(rows)
     print(report(result))  # per-command accuracy, shown with `pytest -s`
-    misses = "\n".join(f"{row['id']} {row['text']!r} -> {got}" for row, got in result.misses)
-    assert result.accuracy >= TARGET, misses
+    assert result.accuracy >= TARGET, _misses(result)
 
 
 def test_every_command_in_the_file_is_understood_at_least_85_percent() -> None:
-    result = score(load())
+    result = score(load(PHRASINGS))
     weak = {name: (r, t) for name, (r, t) in result.per_command.items() if r / t < 0.85}
     assert not weak, weak
+
+
+def test_a_second_writers_file_is_understood_at_least_at_its_floor() -> None:
+    rows = load(PHRASINGS_DEV2)
+    assert len(rows) == 400
+    result = score(rows)
+    print(report(result))
+    assert result.accuracy >= DEV2_FLOOR, _misses(result)
+
+
+def test_no_pasted_draft_in_either_file_becomes_a_command() -> None:
+    for path in (PHRASINGS, PHRASINGS_DEV2):
+        result = score(load(path))
+        right, total = result.per_command["review"]
+        assert right == total, _misses(result)

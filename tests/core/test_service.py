@@ -355,8 +355,8 @@ def test_any_direct_message_that_is_no_command_is_reviewed(bot: Bot) -> None:
 
 
 def test_outside_a_dm_an_unknown_command_gets_did_you_mean(bot: Bot) -> None:
-    reply = bot.say("lsit", dm=False)
-    assert "Did you mean `list`" in reply.text
+    reply = bot.say("snoze", dm=False)
+    assert "Did you mean `snooze`" in reply.text
     assert bot.rows("SELECT count(*) FROM draft_reviews") == [(0,)]
 
 

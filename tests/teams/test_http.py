@@ -276,9 +276,9 @@ async def test_an_empty_message_or_a_lone_mention_gets_the_help(server: TeamsSer
 
 
 async def test_an_unknown_command_in_a_channel_suggests_the_closest(server: TeamsServer):
-    await server.post(channel_mention(server.microsoft.service_url, "network lsit"))
+    await server.post(channel_mention(server.microsoft.service_url, "network snoze"))
 
-    assert "list" in server.microsoft.connector.sent[-1].card_text()
+    assert "snooze" in server.microsoft.connector.sent[-1].card_text()
 
 
 async def test_services_can_be_swapped_without_touching_teams_code(server: TeamsServer):
