@@ -7,8 +7,9 @@ member's rows; asking for someone else's contact, meeting, follow-up or review r
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -131,6 +132,12 @@ class SqlStore:
         self._unit_of_work: ContextVar[_UnitOfWork | None] = ContextVar(
             f"unit_of_work_{id(self)}", default=None
         )
+        # SQLite has one writer and every transaction here begins IMMEDIATE: threads of this
+        # process queue on a lock (woken at once) instead of in SQLite's busy handler, which
+        # sleeps in growing steps and turned a burst of Teams turns into seconds of waiting.
+        self._writer: AbstractContextManager[object] = (
+            threading.RLock() if engine.dialect.name == "sqlite" else nullcontext()
+        )
 
     @classmethod
     def open(
@@ -160,7 +167,7 @@ class SqlStore:
                     joined.permanent &= isinstance(error, DataError | UnstorableInput)
                     raise
                 return
-            with self._sessions() as session, session.begin():
+            with self._writer, self._sessions() as session, session.begin():
                 yield session
         except DataError as error:
             # Class 22 on PostgreSQL (a number out of range, a NUL in text): permanent.
@@ -181,7 +188,7 @@ class SqlStore:
         """
         if self._unit_of_work.get() is not None:
             raise RuntimeError("a unit of work is already open here")
-        with self._sessions() as session, session.begin():
+        with self._writer, self._sessions() as session, session.begin():
             unit = _UnitOfWork(session)
             token = self._unit_of_work.set(unit)
             try:
