@@ -398,8 +398,8 @@ def known_in(text: str) -> str | None:
     return None
 
 
-# Words that are never a person although a contact's name might start with them.
-_NOT_NAMES = frozenset(
+# Small words that are never part of a person's name in a command.
+_GLUE_WORDS = frozenset(
     {
         "the",
         "a",
@@ -414,18 +414,14 @@ _NOT_NAMES = frozenset(
         "in",
         "of",
         "done",
-        "follow",
         "up",
-        "remind",
         "please",
         "note",
         "notes",
-        "day",
-        "days",
-        "week",
-        "mark",
     }
 )
+# Words that are never a person although a contact's name might start with them.
+_NOT_NAMES = _GLUE_WORDS | {"follow", "remind", "day", "days", "week", "mark"}
 
 
 def _person(tokens: list[str], command: str) -> c.PersonRef:
@@ -464,46 +460,27 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
 
 
 _NAME_WORD = re.compile(r"@?[^\W\d_][\w'’.-]*")
-# Small words that are never part of a person's name in a command.
-_FILLER_WORDS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "and",
-        "to",
-        "with",
-        "for",
-        "about",
-        "on",
-        "at",
-        "in",
-        "of",
-        "my",
-        "is",
-        "it",
-        "that",
-        "this",
-        "one",
-        "up",
-        "back",
-        "again",
-        "now",
-        "please",
-        "pls",
-        "done",
-        "him",
-        "her",
-        "them",
-        "reminder",
-        "follow-up",
-        "followup",
-        "contact",
-        "card",
-        "notes",
-        "note",
-    }
-)
+# Words that are never part of a person's name in a command, with the glue words.
+_FILLER_WORDS = _GLUE_WORDS | {
+    "my",
+    "is",
+    "it",
+    "that",
+    "this",
+    "one",
+    "back",
+    "again",
+    "now",
+    "pls",
+    "him",
+    "her",
+    "them",
+    "reminder",
+    "follow-up",
+    "followup",
+    "contact",
+    "card",
+}
 
 
 def _looks_like_a_name(text: str) -> bool:
