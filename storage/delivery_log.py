@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 
 from sqlalchemy import Engine
@@ -24,15 +25,19 @@ from storage import claims
 
 
 class DeliveryLog:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(
+        self, engine: Engine, *, writer: AbstractContextManager[object] | None = None
+    ) -> None:
         self._engine = engine
         self._lock = threading.Lock()  # store calls run on worker threads
+        # The store's SQLite writer lock: a record queues with the store's other writes.
+        self._writer = writer or contextlib.nullcontext()
         self._connection: Connection | None = None
 
     def mark_sent(self, nudge_ids: Sequence[int], at: datetime) -> int:
         with self._lock:
             if self._engine.dialect.name != "postgresql":
-                with self._engine.begin() as connection:
+                with self._writer, self._engine.begin() as connection:
                     return claims.mark_nudges_sent(connection, nudge_ids, at)
             connection = self._connect()
             try:

@@ -128,7 +128,6 @@ class SqlStore:
         self.engine = engine
         self.clock: Clock = clock or _SystemClock()
         self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
-        self._delivery_log = DeliveryLog(engine)
         self._unit_of_work: ContextVar[_UnitOfWork | None] = ContextVar(
             f"unit_of_work_{id(self)}", default=None
         )
@@ -138,6 +137,7 @@ class SqlStore:
         self._writer: AbstractContextManager[object] = (
             threading.RLock() if engine.dialect.name == "sqlite" else nullcontext()
         )
+        self._delivery_log = DeliveryLog(engine, writer=self._writer)
 
     @classmethod
     def open(
