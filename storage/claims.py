@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, select, text, true, update
+from sqlalchemy import ColumnElement, Select, and_, delete, or_, select, text, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -28,6 +28,7 @@ from storage.models import (
     Contact,
     DigestRun,
     DigestSubscription,
+    Event,
     FollowUp,
     Member,
     Nudge,
@@ -128,16 +129,23 @@ def claim_due_nudges(
         session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
     release_stale_claims(session, now, scope)
     # Kept simple for the planner: an ordered range scan of ix_nudges_status_send_at that stops
-    # after `limit` rows, with the follow-up (and the member's platform) checked per row.
+    # after `limit` rows, with the follow-up (and the member's platform) checked per row. An
+    # event's nudge has no follow-up; deleting the event deletes it.
     follow_up_open = (
         select(FollowUp.id)
         .where(FollowUp.id == Nudge.follow_up_id, FollowUp.status == "open")
         .exists()
     )
+    about_something_open = or_(follow_up_open, Nudge.event_id.is_not(None))
     candidates = _lock_ids(
         session,
         select(Nudge.id)
-        .where(Nudge.status == "pending", Nudge.send_at <= now, follow_up_open, scope.condition())
+        .where(
+            Nudge.status == "pending",
+            Nudge.send_at <= now,
+            about_something_open,
+            scope.condition(),
+        )
         .order_by(Nudge.send_at)
         .limit(limit),
     )
@@ -165,8 +173,9 @@ def claim_due_nudges(
     rows = session.execute(
         select(*DUE_NUDGE_COLUMNS)
         .select_from(Nudge)
-        .join(FollowUp, FollowUp.id == Nudge.follow_up_id)
-        .join(Contact, Contact.id == FollowUp.contact_id)
+        .outerjoin(FollowUp, FollowUp.id == Nudge.follow_up_id)
+        .outerjoin(Contact, Contact.id == FollowUp.contact_id)
+        .outerjoin(Event, Event.id == Nudge.event_id)
         .join(Member, Member.id == Nudge.member_id)
         .join(Workspace, Workspace.id == Member.workspace_id)
         .where(Nudge.id.in_(claimed_ids))

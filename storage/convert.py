@@ -10,6 +10,7 @@ from storage.models import (
     ConversationReference,
     DigestSubscription,
     DraftReview,
+    Event,
     FollowUp,
     Meeting,
     Member,
@@ -21,6 +22,7 @@ from storage.records import (
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
     DueNudge,
+    EventRecord,
     FollowUpRecord,
     MeetingRecord,
     MemberRecord,
@@ -110,6 +112,10 @@ DUE_NUDGE_COLUMNS = (
     FollowUp.note,
     FollowUp.created_at,
     FollowUp.done_at,
+    Event.id,
+    Event.name,
+    Event.held_on,
+    Event.goal_people,
 )
 
 
@@ -120,6 +126,7 @@ def due_nudge_from_row(row: Sequence[Any]) -> DueNudge:
         work_start, work_end, shoutouts_opt_in, store_drafts_opt_in,
         follow_up_id, contact_id, contact_name, contact_mention, meeting_id,
         met_on, due_on, status, touch, late, note, created_at, done_at,
+        event_id, event_name, held_on, goal_people,
     ) = row  # fmt: skip
     member = MemberRecord(
         id=member_id,
@@ -133,21 +140,25 @@ def due_nudge_from_row(row: Sequence[Any]) -> DueNudge:
         shoutouts_opt_in=shoutouts_opt_in,
         store_drafts_opt_in=store_drafts_opt_in,
     )
-    follow_up = FollowUpRecord(
-        id=follow_up_id,
-        member_id=member_id,
-        contact_id=contact_id,
-        contact_name=contact_name,
-        contact_mention=contact_mention,
-        meeting_id=meeting_id,
-        met_on=met_on,
-        due_on=due_on,
-        status=status,
-        touch=touch,
-        late=late,
-        note=note,
-        created_at=created_at,
-        done_at=done_at,
+    follow_up = (
+        None
+        if follow_up_id is None
+        else FollowUpRecord(
+            id=follow_up_id,
+            member_id=member_id,
+            contact_id=contact_id,
+            contact_name=contact_name,
+            contact_mention=contact_mention,
+            meeting_id=meeting_id,
+            met_on=met_on,
+            due_on=due_on,
+            status=status,
+            touch=touch,
+            late=late,
+            note=note,
+            created_at=created_at,
+            done_at=done_at,
+        )
     )
     return DueNudge(
         nudge_id=nudge_id,
@@ -157,6 +168,25 @@ def due_nudge_from_row(row: Sequence[Any]) -> DueNudge:
         follow_up=follow_up,
         attempts=attempts,
         in_doubt=bool(in_doubt),
+        event=None
+        if event_id is None
+        else EventRecord(
+            id=event_id,
+            member_id=member_id,
+            name=event_name,
+            held_on=held_on,
+            goal_people=goal_people,
+        ),
+    )
+
+
+def event_record(row: Event) -> EventRecord:
+    return EventRecord(
+        id=row.id,
+        member_id=row.member_id,
+        name=row.name,
+        held_on=row.held_on,
+        goal_people=row.goal_people,
     )
 
 

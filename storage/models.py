@@ -131,6 +131,37 @@ class Meeting(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class Event(Base):
+    """A networking event a member plans to attend (`event PyCon Berlin on 14 Mar`)."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_member_name_key", "member_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(StorableString(200))
+    # `storage.names.name_key(name)`, as for contacts.
+    name_key: Mapped[str] = mapped_column(StorableString(200))
+    held_on: Mapped[date] = mapped_column(Date)
+    # Rule of Two: how many people worth knowing better the member means to meet.
+    goal_people: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class EventMeeting(Base):
+    """A meeting that happened at a planned event (`met … at PyCon`), for its Rule of Two.
+
+    A table of its own rather than a column on `meetings`: SQLite could only add that column's
+    foreign key by copying `meetings`, which would empty follow_ups.meeting_id on the way."""
+
+    __tablename__ = "event_meetings"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+
+
 class FollowUp(Base):
     __tablename__ = "follow_ups"
     __table_args__ = (
@@ -178,7 +209,13 @@ class Nudge(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    follow_up_id: Mapped[int] = mapped_column(ForeignKey("follow_ups.id", ondelete="CASCADE"))
+    # A nudge is about a follow-up, or (the morning after) about an event.
+    follow_up_id: Mapped[int | None] = mapped_column(
+        ForeignKey("follow_ups.id", ondelete="CASCADE")
+    )
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(16))
     send_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -14,6 +14,8 @@ from storage.models import (
     ConversationReference,
     DigestSubscription,
     DraftReview,
+    Event,
+    EventMeeting,
     Feedback,
     FollowUp,
     Meeting,
@@ -64,7 +66,9 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
         "created_at",
         "done_on",
     ),
-    Nudge: ("id", "follow_up_id", "kind", "send_at", "status", "sent_at"),
+    Nudge: ("id", "follow_up_id", "event_id", "kind", "send_at", "status", "sent_at"),
+    Event: ("id", "name", "held_on", "goal_people", "created_at"),
+    EventMeeting: ("event_id", "meeting_id"),
     DraftReview: ("id", "score", "flagged", "text_hash", "text", "created_at"),
     Feedback: ("id", "review_id", "verdict", "created_at"),
     DigestSubscription: ("channel_id", "weekday", "at_time", "timezone", "created_at"),
@@ -104,6 +108,12 @@ def export_member(session: Session, member: Member) -> dict[str, object]:
         "contacts": rows(select(Contact).where(Contact.member_id == mid).order_by(Contact.id)),
         "meetings": rows(select(Meeting).where(Meeting.member_id == mid).order_by(Meeting.id)),
         "follow_ups": rows(select(FollowUp).where(FollowUp.member_id == mid).order_by(FollowUp.id)),
+        "events": rows(select(Event).where(Event.member_id == mid).order_by(Event.id)),
+        "event_meetings": rows(
+            select(EventMeeting)
+            .where(EventMeeting.event_id.in_(select(Event.id).where(Event.member_id == mid)))
+            .order_by(EventMeeting.meeting_id)
+        ),
         "nudges": rows(select(Nudge).where(Nudge.member_id == mid).order_by(Nudge.id)),
         "draft_reviews": reviews,
         "feedback": rows(select(Feedback).where(Feedback.member_id == mid).order_by(Feedback.id)),
@@ -128,6 +138,8 @@ def forget_member(session: Session, member: Member) -> dict[str, int]:
     mid = member.id
     reviews = select(DraftReview.id).where(DraftReview.member_id == mid)
     follow_ups = select(FollowUp.id).where(FollowUp.member_id == mid)
+    events = select(Event.id).where(Event.member_id == mid)
+    meetings = select(Meeting.id).where(Meeting.member_id == mid)
     statements = [
         (
             "feedback",
@@ -140,7 +152,14 @@ def forget_member(session: Session, member: Member) -> dict[str, int]:
             delete(Nudge).where(or_(Nudge.member_id == mid, Nudge.follow_up_id.in_(follow_ups))),
         ),
         ("follow_ups", delete(FollowUp).where(FollowUp.member_id == mid)),
+        (
+            "event_meetings",
+            delete(EventMeeting).where(
+                or_(EventMeeting.event_id.in_(events), EventMeeting.meeting_id.in_(meetings))
+            ),
+        ),
         ("meetings", delete(Meeting).where(Meeting.member_id == mid)),
+        ("events", delete(Event).where(Event.member_id == mid)),
         ("contacts", delete(Contact).where(Contact.member_id == mid)),
         ("conversation_references", delete(ConversationReference).where(_references_of(member))),
     ]

@@ -73,8 +73,37 @@ class FollowUpRecord:
 
 @dataclass(frozen=True)
 class PlannedNudge:
-    kind: str  # "due" | "last-chance" | "second-touch"
+    kind: str  # "due" | "last-chance" | "second-touch" | "event-debrief"
     send_at: datetime
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """A networking event the member planned (`event PyCon Berlin on 14 Mar`)."""
+
+    id: int
+    member_id: int
+    name: str
+    held_on: date
+    goal_people: int  # Rule of Two: people worth knowing better
+
+
+@dataclass(frozen=True)
+class MeetingOutcome:
+    """One meeting and what came of it: the figures behind the Rule of Two and the return on
+    networking time. Touch days are the member's local days."""
+
+    meeting_id: int
+    contact_id: int
+    met_on: date
+    place: str | None
+    event_id: int | None
+    event_name: str | None
+    first_touch_on: date | None = None  # the first follow-up, done
+    first_touch_in_window: bool = False  # done within the 10-day window
+    second_touch_on: date | None = None  # the Rule of Two's second touch, done
+    # The contact's latest touch of any kind: a follow-up done or another meeting.
+    last_touch_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -85,10 +114,12 @@ class DueNudge:
     kind: str
     send_at: datetime
     member: MemberRecord
-    follow_up: FollowUpRecord
+    # What the nudge is about: a follow-up, or (kind "event-debrief") an event.
+    follow_up: FollowUpRecord | None
     attempts: int = 1  # claims so far, this one included (for retry back-off)
     # An earlier holder may have sent it without recording so: check before sending again.
     in_doubt: bool = False
+    event: EventRecord | None = None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import claims, figures, privacy
+from storage import claims, events, figures, privacy
 from storage.convert import (
     contact_record,
     follow_up_record,
@@ -38,6 +38,7 @@ from storage.models import (
     ConversationReference,
     DigestSubscription,
     DraftReview,
+    Event,
     Feedback,
     FollowUp,
     Heartbeat,
@@ -56,7 +57,9 @@ from storage.records import (
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
     DueNudge,
+    EventRecord,
     FollowUpRecord,
+    MeetingOutcome,
     MeetingRecord,
     MemberRecord,
     PlannedNudge,
@@ -442,7 +445,9 @@ class SqlStore:
         met_on: date,
         place: str | None = None,
         note: str | None = None,
+        event_id: int | None = None,
     ) -> MeetingRecord:
+        """`event_id`: the member's planned event the meeting happened at."""
         _fits(place, Meeting.place, "the place")
         with self._transaction() as session:
             self._contact(session, member_id, contact_id)
@@ -456,6 +461,8 @@ class SqlStore:
             )
             session.add(meeting)
             session.flush()
+            if event_id is not None:
+                self._own(events.link_meeting, session, member_id, meeting.id, event_id)
             return meeting_record(meeting)
 
     def latest_meeting(self, member_id: int, contact_id: int) -> MeetingRecord | None:
@@ -467,6 +474,74 @@ class SqlStore:
                 .limit(1)
             ).first()
             return None if meeting is None else meeting_record(meeting)
+
+    # --- events (the Rule of Two) ------------------------------------------------------------
+    @staticmethod
+    def _own(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except LookupError as missing:
+            raise RowNotFound(str(missing)) from None
+
+    def add_event(
+        self,
+        member_id: int,
+        name: str,
+        held_on: date,
+        goal_people: int,
+        nudges: Sequence[PlannedNudge] = (),
+    ) -> EventRecord:
+        _fits(name, Event.name, "the event's name")
+        with self._transaction() as session:
+            self._member(session, member_id)
+            return events.add_event(
+                session, member_id, name, held_on, goal_people, nudges, self._now()
+            )
+
+    def events(self, member_id: int) -> list[EventRecord]:
+        with self._transaction() as session:
+            return events.member_events(session, member_id)
+
+    def find_events(self, member_id: int, name: str) -> list[EventRecord]:
+        with self._transaction() as session:
+            return events.find_events(session, member_id, name)
+
+    def update_event(
+        self,
+        member_id: int,
+        event_id: int,
+        *,
+        goal_people: int | None = None,
+        held_on: date | None = None,
+        nudges: Sequence[PlannedNudge] | None = None,
+    ) -> EventRecord:
+        with self._transaction() as session:
+            return self._own(
+                events.update_event,
+                session,
+                member_id,
+                event_id,
+                goal_people=goal_people,
+                held_on=held_on,
+                nudges=nudges,
+            )
+
+    def meeting_outcomes(self, member_id: int) -> list[MeetingOutcome]:
+        with self._transaction() as session:
+            return events.meeting_outcomes(session, [member_id])
+
+    def team_events(
+        self, platform: str, workspace_id: str, held_from: date, held_until: date
+    ) -> list[tuple[EventRecord, list[MeetingOutcome]]]:
+        with self._transaction() as session:
+            workspace_pk = session.scalar(
+                select(Workspace.id).where(
+                    Workspace.platform == platform, Workspace.external_id == workspace_id
+                )
+            )
+            if workspace_pk is None:
+                return []
+            return events.team_events(session, workspace_pk, held_from, held_until)
 
     # --- follow-ups and their nudges ---------------------------------------------------------
     @staticmethod

@@ -107,6 +107,20 @@ class MergeContactsCommand:
 
 
 @dataclass(frozen=True)
+class EventCommand:
+    """Plan an event, or show or change one: `event PyCon Berlin on 14 Mar [goal 3]`."""
+
+    name: str
+    when: DaySpec | None = None
+    goal: int | None = None
+
+
+@dataclass(frozen=True)
+class EventsCommand:
+    """Every planned event with its Rule of Two progress."""
+
+
+@dataclass(frozen=True)
 class ChatCommand:
     """Chat addressed to the coach: thanks, greetings, yes/no, bye, small talk, feedback."""
 
@@ -213,6 +227,8 @@ Command = (
     | RenameCommand
     | DeleteContactCommand
     | MergeContactsCommand
+    | EventCommand
+    | EventsCommand
     | ChatCommand
 )
 

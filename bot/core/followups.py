@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.core import commands as c
-from bot.core import dates
+from bot.core import dates, events
 from bot.core.contacts import matching, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
@@ -206,14 +206,24 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
         return contact.reply
     if command.new_person is None and ctx.store.latest_meeting(ctx.member.id, contact.id):
         return _same_person_question(ctx, contact)
+    event = events.event_at(ctx, command.place, met_on if command.when else None)
+    if event is not None and command.when is None:
+        met_on = event.held_on  # logged the morning after: the meeting was at the event
     meeting = ctx.store.add_meeting(
-        ctx.member.id, contact.id, met_on, place=command.place, note=command.note
+        ctx.member.id,
+        contact.id,
+        met_on,
+        place=event.name if event else command.place,
+        note=command.note,
+        event_id=event.id if event else None,
     )
     replaced = ctx.store.open_follow_ups_for_contact(ctx.member.id, contact.id)
     for old in replaced:
         ctx.store.close_follow_up(ctx.member.id, old.id, "cancelled", ctx.now)
-    where = f" at {command.place}" if command.place else ""
+    where = f" at {meeting.place}" if meeting.place else ""
     logged = f"Logged: you met **{contact.name}**{where} on {format_day(met_on, ctx.today)}."
+    if event is not None:
+        logged += f" Rule of Two — {events.progress_lines(ctx, [event])[0]}."
     decision = decide_due(met_on, ctx.today, None)
     if decision.window_closed:
         closed = window_closes(met_on)

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from bot.core import commands as c
 from bot.core.dates import plural
 from bot.core.messages import Action, Reply, Section
-from bot.core.rules import DEFAULT_DUE_DAYS, DEFAULT_SNOOZE_DAYS, SECOND_TOUCH_DAYS, WINDOW_DAYS
+from bot.core.rules import (
+    DEFAULT_DUE_DAYS,
+    DEFAULT_SNOOZE_DAYS,
+    RULE_OF_TWO_PEOPLE,
+    SECOND_TOUCH_DAYS,
+    WINDOW_DAYS,
+    rule_of_two_goal,
+)
 
 
 @dataclass(frozen=True)
@@ -759,6 +766,36 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("merge Sam into Sam Lee",),
         listed=True,
         handles=((c.MergeContactsCommand, "contacts.merge"),),
+    ),
+    CommandHelp(
+        "event",
+        "event <name> on <day> [goal <people>] | events",
+        f"Plan a networking event. Rule of Two: {rule_of_two_goal()}. The morning after, I ask "
+        "who you met; `met <person> at <event>` counts them towards the goal, and `events` "
+        "shows how each event is going.",
+        ("event PyCon Berlin on 14 Mar", f"event PyCon Berlin goal {RULE_OF_TWO_PEOPLE + 1}"),
+        words=("events",),
+        phrasings=(
+            (
+                r"(?:please\s+)?(?:add|plan|log|create|save|new)\s+(?:an?\s+|the\s+|my\s+)?"
+                r"(?:networking\s+)?event\s*:?\s+(?P<rest>.+)",
+                "event {rest}",
+            ),
+            (
+                # "I'm going to PyCon Berlin on 14 Mar": a capitalised name, then a day.
+                r"(?:i'?m|i am|we'?re|we are|i'?ll be|i will be|we'?ll be)\s+"
+                r"(?:going to|heading to|attending|speaking at|off to|at)\s+(?:the\s+)?"
+                + _NOT_A_DATE
+                + r"(?P<rest>(?-i:[A-Z0-9]).+)",
+                "event {rest}",
+            ),
+            (
+                r"(?:show|list|what are)(?: me)?\s+(?:all\s+)?(?:of\s+)?my\s+(?:networking\s+)?"
+                r"events|my events|how (?:am i|are we) doing at (?:my\s+)?events",
+                "events",
+            ),
+        ),
+        handles=((c.EventCommand, "events.plan_event"), (c.EventsCommand, "events.list_events")),
     ),
     CommandHelp(
         "review",

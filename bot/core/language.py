@@ -24,6 +24,7 @@ _ORDER = (
     "stats",
     "settings",
     "digest",
+    "event",
     "rename",
     "note",
     "who",

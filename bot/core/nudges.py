@@ -20,10 +20,14 @@ from bot.core.rules import (
     WINDOW_DAYS,
     can_snooze,
     days_left_in_window,
+    people_count,
     snooze_action,
     window_closes,
 )
-from storage.records import DueNudge, MemberRecord, PlannedNudge
+from storage.records import DueNudge, EventRecord, MemberRecord, PlannedNudge
+
+# The morning after an event: "Did you meet anyone worth following up?"
+EVENT_DEBRIEF = "event-debrief"
 
 
 class FollowUpSchedule(Protocol):
@@ -139,9 +143,42 @@ def plan_nudges(
     return planned
 
 
+def plan_event_nudge(held_on: date, member: MemberRecord, now: datetime) -> PlannedNudge:
+    """The debrief nudge: the start of the member's first working day after the event."""
+    tz = zone(member.timezone)
+    send_at = _place_on_day(
+        held_on + timedelta(days=1), member, tz, earliest=now.astimezone(tz), latest=None
+    )
+    return PlannedNudge(EVENT_DEBRIEF, send_at.astimezone(ZoneInfo("UTC")))
+
+
+def met_at_example(event: EventRecord) -> str:
+    """How to log someone met at the event, as the member would type it."""
+    return f"met Jane Doe at {event.name}"
+
+
+def event_debrief_reply(event: EventRecord) -> Reply:
+    """The morning after an event: who was worth meeting, and a quick way to log them."""
+    return Reply(
+        text=f"**Did you meet anyone worth following up at {event.name}?** Log each person in "
+        f"one line, like `{met_at_example(event)} — asked about Rust hiring`; I'll plan the "
+        f"follow-ups inside the {WINDOW_DAYS}-day window. Your goal was "
+        f"{people_count(event.goal_people)} worth knowing better.",
+        actions=(
+            Action(f"Show {event.name}", f"event {event.name}", style="primary"),
+            Action("No one this time", "no"),
+        ),
+        on_yes="help met",
+    )
+
+
 def nudge_reply(due: DueNudge, now: datetime) -> Reply:
     """The message a member gets when a nudge comes due, with Done / Snooze / Review buttons."""
     follow_up = due.follow_up
+    if follow_up is None:
+        if due.event is None:
+            raise ValueError(f"nudge {due.nudge_id} is about nothing")
+        return event_debrief_reply(due.event)
     name = follow_up.contact_name
     if follow_up.contact_mention:
         name = mention_markup(follow_up.contact_mention, follow_up.contact_name)

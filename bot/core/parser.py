@@ -1135,6 +1135,32 @@ def _parse_list(rest: str) -> c.Command:
     return c.ListCommand()
 
 
+_EVENT_GOAL = re.compile(
+    r"[\s,;]*(?:(?:with\s+)?(?:a\s+|my\s+|the\s+)?(?:goal|aim|target)(?:\s+(?:of|is|=))?\s*:?\s*"
+    r"(?P<goal>\d{1,3})(?:\s+(?:people|persons|contacts))?|to meet\s+(?P<meet>\d{1,3})\s+people)"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _parse_event(rest: str) -> c.Command:
+    """`event PyCon Berlin on 14 Mar [goal 3]`; no name lists the events."""
+    if not rest.strip(" ?!."):
+        return c.EventsCommand()
+    goal: int | None = None
+    found_goal = _EVENT_GOAL.search(rest)
+    if found_goal is not None:
+        goal = int(found_goal.group("goal") or found_goal.group("meet"))
+        rest = rest[: found_goal.start()]
+    head, when, _, _ = _cut_when(rest)
+    name = re.sub(r"(?:\s+(?:on|at|in|this|next|from|-|—|–))+\s*$", "", head.strip(" ,;.!?"))
+    name = re.sub(r"^(?:the|an?)\s+", "", name.strip(" ,;.!?"), flags=re.IGNORECASE)
+    name = " ".join(name.split())
+    if not name:
+        raise _Bad(f"Tell me the event's name. For example: {example('event')}")
+    return c.EventCommand(name=_checked_name(name), when=when, goal=goal)
+
+
 # Each command's parser is `_parse_<name>` ("delete-contact" → `_parse_delete_contact`).
 _PARSERS: dict[str, Callable[[str], c.Command]] = {
     spec.name: globals()[f"_parse_{spec.name.replace('-', '_')}"] for spec in COMMAND_HELP

@@ -17,7 +17,9 @@ from storage.records import (
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
     DueNudge,
+    EventRecord,
     FollowUpRecord,
+    MeetingOutcome,
     MeetingRecord,
     MemberRecord,
     PlannedNudge,
@@ -117,9 +119,52 @@ class Store(Protocol):
         met_on: date,
         place: str | None = None,
         note: str | None = None,
+        event_id: int | None = None,
     ) -> MeetingRecord: ...
 
     def latest_meeting(self, member_id: int, contact_id: int) -> MeetingRecord | None: ...
+
+    # --- events (the Rule of Two) ----------------------------------------------------------
+    def add_event(
+        self,
+        member_id: int,
+        name: str,
+        held_on: date,
+        goal_people: int,
+        nudges: Sequence[PlannedNudge] = (),
+    ) -> EventRecord:
+        """Plan an event with its "did you meet anyone?" nudge."""
+        ...
+
+    def events(self, member_id: int) -> list[EventRecord]:
+        """The member's events, earliest first."""
+        ...
+
+    def find_events(self, member_id: int, name: str) -> list[EventRecord]:
+        """Events named so, matched as contact names are (case, accents, a typo)."""
+        ...
+
+    def update_event(
+        self,
+        member_id: int,
+        event_id: int,
+        *,
+        goal_people: int | None = None,
+        held_on: date | None = None,
+        nudges: Sequence[PlannedNudge] | None = None,
+    ) -> EventRecord:
+        """Change the goal or the day; `nudges` replaces the pending ones."""
+        ...
+
+    def meeting_outcomes(self, member_id: int) -> list[MeetingOutcome]:
+        """Every meeting of the member with its event and touches, oldest first."""
+        ...
+
+    def team_events(
+        self, platform: str, workspace_id: str, held_from: date, held_until: date
+    ) -> list[tuple[EventRecord, list[MeetingOutcome]]]:
+        """Events held in those days by members who opted in to shout-outs."""
+        ...
 
     # --- follow-ups and their nudges ---------------------------------------------------------
     def create_follow_up(

@@ -4,6 +4,10 @@
   and no follow-up is ever scheduled past day 10 unless the member keeps it as a late one.
 - Snoozing moves the due day (2 days by default) but never past day 10 either.
 - Rule of two: when the first follow-up is done, a second touch is due 14 days later.
+- Networking Rule of Two at an event: meet 2 people worth knowing better, then follow up with
+  each of them 2 times.
+- Return on networking time: a contact is still in touch when touched again 90 days or more
+  after you met.
 """
 
 from __future__ import annotations
@@ -20,6 +24,11 @@ WINDOW_DAYS = 10
 DEFAULT_SNOOZE_DAYS = 2
 SECOND_TOUCH_DAYS = 14
 LAST_CHANCE_DAY = 9
+RULE_OF_TWO_PEOPLE = 2
+RULE_OF_TWO_TOUCHES = 2  # per person
+# The most people a goal may name: a plan, not a quota ("be selective; focus on a few").
+MAX_GOAL_PEOPLE = 10
+IN_TOUCH_DAYS = 90
 
 
 def window_closes(met_on: date) -> date:
@@ -108,3 +117,27 @@ def snooze_action(follow_up_id: int) -> Action:
     """The button that snoozes by the default number of days."""
     days = plural(DEFAULT_SNOOZE_DAYS, "day")
     return Action(f"Snooze {days}", f"snooze #{follow_up_id} {days}")
+
+
+def rule_of_two_goal(people: int = RULE_OF_TWO_PEOPLE) -> str:
+    """The goal for an event, as a sentence fragment."""
+    return (
+        f"meet {people_count(people)} worth knowing better, then follow up with "
+        f"{'each' if people > 1 else 'them'} {plural(RULE_OF_TWO_TOUCHES, 'time')}"
+    )
+
+
+def people_count(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
+def rule_of_two_progress(name: str, people_met: int, goal_people: int, touches_done: int) -> str:
+    """ "PyCon: 2 of 2 people, 3 of 4 touches"."""
+    return (
+        f"{name}: {people_met} of {people_count(goal_people)}, "
+        f"{touches_done} of {goal_people * RULE_OF_TWO_TOUCHES} touches"
+    )
+
+
+def still_in_touch(met_on: date, last_touch_on: date | None) -> bool:
+    return last_touch_on is not None and (last_touch_on - met_on).days >= IN_TOUCH_DAYS

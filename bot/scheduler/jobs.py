@@ -54,7 +54,8 @@ def _deferred_until(due: DueNudge, now: datetime) -> datetime | None:
         return None
     follow_up = due.follow_up
     if (
-        follow_up.touch == 1
+        follow_up is not None
+        and follow_up.touch == 1
         and not follow_up.late
         and moment.date() > window_closes(follow_up.met_on)
     ):
