@@ -19,7 +19,7 @@ from bot.console.clock import ClockStepError, SimulatedClock, parse_step, save_o
 from bot.console.notifier import ConsoleNotifier
 from bot.console.renderer import render
 from bot.core.dates import zone
-from bot.core.messages import Action, FileAttachment, Incoming, Reply
+from bot.core.messages import Action, Incoming, Reply
 from bot.core.nudges import plan_nudges
 from storage.records import MemberRecord
 
@@ -98,14 +98,17 @@ class ConsoleSession:
         self.choices = rendered.choices
         self._print(rendered.text)
         if reply.attachment is not None:
-            self._print(f"Saved: {self._save(reply.attachment)}")
+            content = reply.attachment.content.encode("utf-8")
+            self._print(f"Saved: {self._save(reply.attachment.filename, content)}")
+        if reply.image is not None:
+            self._print(f"Chart saved: {self._save(reply.image.filename, reply.image.data)}")
         self._print()
 
-    def _save(self, attachment: FileAttachment) -> Path:
+    def _save(self, filename: str, content: bytes) -> Path:
         folder = self.files_dir or data_home() / "files"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / attachment.filename
-        path.write_text(attachment.content, encoding="utf-8")
+        path = folder / filename
+        path.write_bytes(content)
         return path
 
     def _show_notification(self, header: str, reply: Reply) -> None:

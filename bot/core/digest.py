@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from bot.core.dates import plural
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from bot.core.chart import WeekPoint, chart_png, chart_text
+from bot.core.dates import local_today, plural
+from bot.core.events import progress
 from bot.core.guidelines import guideline_title, tip_of_the_week
-from bot.core.messages import Field, Reply, Section
+from bot.core.messages import Field, ImageAttachment, Reply, Section
+from bot.core.ports import Store
 from bot.core.rules import WINDOW_DAYS
 from storage.records import ActivityFigures, DigestSubscriptionRecord
+
+# The chart's span, and how far back an event's Rule of Two still shows in the digest.
+TREND_WEEKS = 8
+DIGEST_EVENT_DAYS = 28
+TREND_TITLE = f"Team follow-ups within {WINDOW_DAYS} days, last {TREND_WEEKS} weeks"
 
 
 def _percent(share: float | None) -> str:
@@ -46,9 +57,12 @@ def digest_reply(
     week_label: str,
     *,
     scheduled: bool = True,
+    trend: Sequence[WeekPoint] = (),
+    event_lines: Sequence[str] = (),
 ) -> Reply:
     """One channel's digest for one week. Shout-outs name only members who opted in: the store
-    puts only those in `figures.shoutouts`, and this function adds no one."""
+    puts only those in `figures.shoutouts` (and their events in `event_lines`), and this
+    function adds no one. `trend` becomes a chart, with its figures in the text as well."""
     quiet = not (
         figures.follow_ups_logged
         or figures.follow_ups_done
@@ -74,6 +88,15 @@ def digest_reply(
         Section(text="This week in numbers", fields=activity_fields(figures)),
         Section(text=f"**Tip of the week — {tip.title}.** {tip.principle} {tip.advice}"),
     ]
+    if event_lines:
+        sections.append(
+            Section(
+                text="**Rule of Two at recent events**\n"
+                + "\n".join(f"• {line}" for line in event_lines)
+            )
+        )
+    if trend:
+        sections.append(Section(text=f"**{TREND_TITLE}:** {chart_text(trend)}"))
     if figures.shoutouts:
         names = ", ".join(figures.shoutouts)
         sections.append(
@@ -90,7 +113,50 @@ def digest_reply(
     else:
         schedule = "No weekly digest is set up here yet: `digest here` starts one."
     sections.append(Section(text=schedule))
-    return Reply(text=headline, sections=tuple(sections))
+    image = None
+    if trend and any(point.value for point in trend):
+        image = ImageAttachment(
+            filename=f"follow-ups-{week_label}.png",
+            data=chart_png(trend, TREND_TITLE),
+            alt_text=f"{TREND_TITLE}: {chart_text(trend)}",
+        )
+    return Reply(text=headline, sections=tuple(sections), image=image)
+
+
+def team_digest(
+    store: Store,
+    subscription: DigestSubscriptionRecord,
+    week_label: str,
+    since: datetime,
+    until: datetime,
+    *,
+    scheduled: bool = True,
+) -> Reply:
+    """Gather a channel's digest for the week [since, until) and build it (with its chart).
+    Synchronous: it reads the store and draws; async callers run it in a thread."""
+    platform, workspace = subscription.platform, subscription.workspace_id
+    figures = store.workspace_figures(platform, workspace, since, until)
+    week = until - since
+    trend = []
+    for back in range(TREND_WEEKS - 1, -1, -1):
+        end = until - week * back
+        done = store.workspace_figures(platform, workspace, end - week, end).done_within_window
+        trend.append(WeekPoint(f"W{(end - timedelta(seconds=1)).isocalendar()[1]:02d}", done))
+    today = local_today(subscription.timezone, until)
+    event_lines = [
+        progress(event, outcomes).line
+        for event, outcomes in store.team_events(
+            platform, workspace, today - timedelta(days=DIGEST_EVENT_DAYS), today
+        )
+    ]
+    return digest_reply(
+        figures,
+        subscription,
+        week_label,
+        scheduled=scheduled,
+        trend=trend,
+        event_lines=event_lines,
+    )
 
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

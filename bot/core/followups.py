@@ -469,6 +469,9 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
         sections += tuple(
             Section(text=f"#{f.id} {display_name(f, ctx)} — {f.status}") for f in closed
         )
+    rule_of_two = events.progress_section(ctx)
+    if rule_of_two is not None:
+        sections += (rule_of_two,)
     return Reply(text=text, sections=sections)
 
 

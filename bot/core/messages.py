@@ -96,6 +96,17 @@ class FileAttachment:
 
 
 @dataclass(frozen=True)
+class ImageAttachment:
+    """A picture that goes with a reply (the digest's chart). The reply's text already says what
+    it shows, so a channel that cannot post images loses nothing by leaving it out."""
+
+    filename: str
+    data: bytes
+    alt_text: str
+    mime_type: str = "image/png"
+
+
+@dataclass(frozen=True)
 class Reply:
     """Plain data. `text` alone must make sense (notifications, console, screen readers)."""
 
@@ -106,6 +117,7 @@ class Reply:
     # Id of the stored draft review, so channels can attach feedback buttons to it.
     review_id: int | None = None
     attachment: FileAttachment | None = None
+    image: ImageAttachment | None = None
     # The reply asks a yes/no question: a "yes" typed next runs this command text (a "no" leaves
     # everything as it was). Channels need not render it.
     on_yes: str | None = None

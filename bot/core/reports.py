@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 from bot.core import commands as c
+from bot.core import events
 from bot.core.context import Context
 from bot.core.dates import WEEKDAYS, plural
-from bot.core.digest import activity_fields, digest_reply
+from bot.core.digest import activity_fields, team_digest
 from bot.core.followups import display_name, due_phrase, sort_overdue_first, window_phrase
 from bot.core.messages import Action, Reply, Section
+from bot.core.returns import return_sections, returns
 from bot.core.rules import can_snooze, snooze_action
 from storage.records import DigestSubscriptionRecord
 
 DEFAULT_DIGEST_WEEKDAY = 0  # Monday
 DEFAULT_DIGEST_TIME = time(9, 0)
 HOME_FOLLOW_UPS = 5
+STATS_PLACES = 5
+HOME_PLACES = 3
+
+
+def _returns_and_events(ctx: Context, places: int, more_hint: str = "") -> tuple[Section, ...]:
+    """The Rule of Two of recent events, then the return on networking time per place."""
+    rule_of_two = events.progress_section(ctx)
+    rows = returns(ctx.store.meeting_outcomes(ctx.member.id), ctx.today)
+    return (*((rule_of_two,) if rule_of_two else ()), *return_sections(rows, places, more_hint))
 
 
 def last_days(ctx: Context, days: int) -> tuple[datetime, datetime]:
@@ -34,7 +46,10 @@ def stats(ctx: Context, command: c.StatsCommand) -> Reply:
     return Reply(
         text=f"Your last {days} days: {plural(figures.meetings_logged, 'meeting')}, "
         f"{plural(figures.follow_ups_done, 'follow-up')} done, {figures.overdue} overdue now.",
-        sections=(Section(text=f"Last {days} days", fields=activity_fields(figures)),),
+        sections=(
+            Section(text=f"Last {days} days", fields=activity_fields(figures)),
+            *_returns_and_events(ctx, STATS_PLACES),
+        ),
     )
 
 
@@ -91,18 +106,16 @@ def _subscription_here(ctx: Context) -> DigestSubscriptionRecord:
 
 
 def digest_preview(ctx: Context, command: c.DigestPreviewCommand) -> Reply:
-    incoming = ctx.incoming
-    figures = ctx.store.workspace_figures(
-        incoming.platform, incoming.workspace_id, *last_days(ctx, 7)
-    )
     subscription = _subscription_here(ctx)
     # id 0: no digest in this channel, only the defaults a `digest here` would use.
-    reply = digest_reply(figures, subscription, iso_week_label(ctx), scheduled=subscription.id != 0)
-    return Reply(
-        text=f"Preview (last 7 days): {reply.text}",
-        sections=reply.sections,
-        actions=reply.actions,
+    reply = team_digest(
+        ctx.store,
+        subscription,
+        iso_week_label(ctx),
+        *last_days(ctx, 7),
+        scheduled=subscription.id != 0,
     )
+    return replace(reply, text=f"Preview (last 7 days): {reply.text}")
 
 
 def home(ctx: Context) -> Reply:
@@ -124,6 +137,7 @@ def home(ctx: Context) -> Reply:
     if len(open_ones) > HOME_FOLLOW_UPS:
         sections.append(Section(text=f"…and {len(open_ones) - HOME_FOLLOW_UPS} more: type `list`."))
     sections.append(Section(text="Last 7 days", fields=activity_fields(figures)))
+    sections.extend(_returns_and_events(ctx, HOME_PLACES, " Type `stats` for the rest."))
     if open_ones:
         text = f"**Network Coach** — {plural(len(open_ones), 'open follow-up')}"
         text += f", {overdue} overdue." if overdue else "."

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.core.digest import digest_reply
+from bot.core.digest import team_digest
 from bot.core.nudges import next_working_moment, nudge_reply
 from bot.core.ports import Clock, Notifier, Store
 from bot.core.rules import window_closes
@@ -372,16 +372,10 @@ async def send_due_digests(
         if not claimed:
             continue
         try:
-            figures = await asyncio.to_thread(
-                store.workspace_figures,
-                subscription.platform,
-                subscription.workspace_id,
-                slot.period_start,
-                slot.send_at,
+            reply = await asyncio.to_thread(
+                team_digest, store, subscription, slot.iso_week, slot.period_start, slot.send_at
             )
-            await notifier.send_to_channel(
-                subscription, digest_reply(figures, subscription, slot.iso_week)
-            )
+            await notifier.send_to_channel(subscription, reply)
         except Exception as error:
             log.warning(
                 "digest %s for subscription %s not delivered: %s",

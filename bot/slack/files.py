@@ -1,4 +1,4 @@
-"""Files that go with a reply (`export`'s JSON): uploaded with files.uploadV2 into the member's DM.
+"""Files that go with a reply (`export`'s JSON, the digest's chart), uploaded with files.uploadV2.
 
 An app installed before `files:write` was in its manifest cannot upload: then the file's text is
 posted in the DM as a code block instead, so the member still gets it.
@@ -11,7 +11,7 @@ import logging
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.messages import FileAttachment, Reply, Section
+from bot.core.messages import FileAttachment, ImageAttachment, Reply, Section
 from bot.slack.blocks import render_reply
 from bot.slack.client import ChannelPacer, post_message
 
@@ -57,3 +57,22 @@ async def send_file_to_member(
     """Slash-command replies are ephemeral and cannot carry files: the file goes to the DM."""
     opened = await client.conversations_open(users=user_id)
     await send_file(client, pacer, str(opened["channel"]["id"]), attachment)
+
+
+async def send_image(client: AsyncWebClient, channel_id: str, image: ImageAttachment) -> bool:
+    """Upload a reply's picture under its message, once the message is out; False when it could
+    not be. Never raises: the message already holds the same figures as text, and a retry
+    would post the whole message again."""
+    try:
+        await client.files_upload_v2(
+            channel=channel_id,
+            filename=image.filename,
+            title=image.filename,
+            content=image.data,
+            alt_txt=image.alt_text,
+        )
+    except Exception as error:
+        code = error.response.get("error") if isinstance(error, SlackApiError) else None
+        log.warning("image upload failed (%s); it stays as text", code or type(error).__name__)
+        return False
+    return True

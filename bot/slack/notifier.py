@@ -12,6 +12,7 @@ from bot.core.messages import Action, Reply
 from bot.core.nudges import closes_the_nudge
 from bot.slack.blocks import render_reply
 from bot.slack.client import ChannelPacer, post_message
+from bot.slack.files import send_image
 from bot.slack.registry import ButtonKind
 from bot.slack.workspaces import WorkspaceClients
 from storage.records import DigestSubscriptionRecord, MemberRecord
@@ -63,3 +64,5 @@ class SlackNotifier:
         client = await self._clients.for_workspace(subscription.workspace_id)
         rendered = render_reply(reply)
         await post_message(client, self._pacer, subscription.channel_id, **rendered.as_kwargs())
+        if reply.image is not None:
+            await send_image(client, subscription.channel_id, reply.image)

@@ -8,11 +8,12 @@ code blocks, and an export must arrive whole rather than trimmed to fit a card.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import replace
 
 from botbuilder.schema import Activity, ActivityTypes, Attachment, TextFormatTypes
 
-from bot.core.messages import Reply, Section
+from bot.core.messages import ImageAttachment, Reply, Section
 from bot.teams.cards import (
     CARD_CONTENT_TYPE,
     SettlesCard,
@@ -32,7 +33,12 @@ def reply_activities(
     reply: Reply, settles: SettlesCard = None, *, file_command: str | None = None
 ) -> list[Activity]:
     """`file_command` (the command that made the reply) is given in a personal chat, where a file
-    the reply carries is offered with a consent card; elsewhere its text follows as messages."""
+    the reply carries is offered with a consent card; elsewhere its text follows as messages.
+    A picture (the digest's chart) follows inline when it fits a message."""
+    if reply.image is not None:
+        image = image_activity(reply.image)
+        rest = reply_activities(replace(reply, image=None), settles, file_command=file_command)
+        return [*rest, image] if image is not None else rest
     if reply.attachment is not None:
         file = reply.attachment
         reply = replace(reply, attachment=None)
@@ -49,6 +55,25 @@ def reply_activities(
     for section in code:
         activities.extend(_markdown(chunk) for chunk in split_fenced(section.text))
     return activities
+
+
+def image_activity(image: ImageAttachment) -> Activity | None:
+    """The picture inline, as a data URI; None when it would not fit a Teams message (the reply's
+    text carries the same figures)."""
+    encoded = base64.b64encode(image.data).decode("ascii")
+    if len(encoded) > MAX_MESSAGE_BYTES:
+        return None
+    return Activity(
+        type=ActivityTypes.message,
+        summary=image.alt_text[:SUMMARY_CHARS],
+        attachments=[
+            Attachment(
+                content_type=image.mime_type,
+                content_url=f"data:{image.mime_type};base64,{encoded}",
+                name=image.filename,
+            )
+        ],
+    )
 
 
 def reply_activity(reply: Reply, settles: SettlesCard = None) -> Activity:
