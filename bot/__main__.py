@@ -21,6 +21,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("bot.cli.evaluate", "print cross-validated and held-out scores"),
     "serve": ("bot.cli.serve", "run the Slack/Teams server with the scheduler"),
     "db": ("bot.cli.db", "database migrations (db upgrade, db current)"),
+    "import": ("bot.cli.import_contacts", "import contacts from a LinkedIn connections export"),
     "doctor": ("bot.cli.doctor", "check settings, database, scheduler and channels"),
     "teams-package": ("bot.cli.teams_package", "build the Teams app package zip"),
 }

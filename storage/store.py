@@ -20,7 +20,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import claims, events, figures, privacy
+from storage import claims, events, figures, imports, privacy
 from storage.convert import (
     contact_record,
     follow_up_record,
@@ -363,6 +363,37 @@ class SqlStore:
             session.add(contact)
             session.flush()
             return contact_record(contact)
+
+    def member_by_ids(self, platform: str, workspace_id: str, user_id: str) -> MemberRecord | None:
+        """The member with these platform ids, if they ever used the bot (nothing is created)."""
+        with self._transaction() as session:
+            member = session.scalars(
+                select(Member)
+                .join(Workspace, Workspace.id == Member.workspace_id)
+                .where(
+                    Workspace.platform == platform,
+                    Workspace.external_id == workspace_id,
+                    Member.user_id == user_id,
+                )
+            ).first()
+            return None if member is None else member_record(member)
+
+    def import_contacts(
+        self,
+        member_id: int,
+        rows: Sequence[imports.ImportedContact],
+        *,
+        dry_run: bool = False,
+        on_progress: imports.Progress | None = None,
+    ) -> imports.ImportSummary:
+        """Every row or none: one transaction (see `storage.imports`)."""
+        for row in rows:
+            _fits(row.name, Contact.name, f"the name on line {row.line}")
+        with self._transaction() as session:
+            self._member(session, member_id)
+            return imports.import_contacts(
+                session, member_id, rows, self._now(), dry_run=dry_run, on_progress=on_progress
+            )
 
     def rename_contact(self, member_id: int, contact_id: int, name: str) -> ContactRecord:
         name = " ".join(name.split())
