@@ -1137,7 +1137,7 @@ def _parse_list(rest: str) -> c.Command:
 
 _EVENT_GOAL = re.compile(
     r"[\s,;]*(?:(?:with\s+)?(?:a\s+|my\s+|the\s+)?(?:goal|aim|target)(?:\s+(?:of|is|=))?\s*:?\s*"
-    r"(?P<goal>\d{1,3})(?:\s+(?:people|persons|contacts))?|to meet\s+(?P<meet>\d{1,3})\s+people)"
+    r"(?P<goal>\d{1,3})(?:\s+(?:people|persons?|contacts?))?|to meet\s+(?P<meet>\d{1,3})\s+people)"
     r"[\s.!]*$",
     re.IGNORECASE,
 )

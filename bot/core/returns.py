@@ -7,6 +7,7 @@ ago are still in touch. Pure functions over `MeetingOutcome`s; `stats` and the h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -50,8 +51,8 @@ def returns(outcomes: Sequence[MeetingOutcome], today: date) -> list[PlaceReturn
     for outcome in outcomes:
         if outcome.event_id is not None and outcome.event_name is not None:
             key, label = ("event", str(outcome.event_id)), outcome.event_name
-        elif outcome.place and name_key(outcome.place):
-            key, label = ("place", name_key(outcome.place)), outcome.place
+        elif outcome.place and _place_key(outcome.place):
+            key, label = ("place", _place_key(outcome.place)), outcome.place
         else:
             continue
         _, people = groups.setdefault(key, (label, {}))
@@ -82,6 +83,11 @@ def returns(outcomes: Sequence[MeetingOutcome], today: date) -> list[PlaceReturn
             )
         )
     return sorted(rows, key=lambda r: (-r.people_met, name_key(r.where)))
+
+
+def _place_key(place: str) -> str:
+    """ "the Rust meetup" and "rust meetup" are one place."""
+    return re.sub(r"^the\s+", "", name_key(place))
 
 
 def _share(part: int, whole: int) -> str:
