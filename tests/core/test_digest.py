@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import time
 
-from bot.core.digest import digest_reply
+from bot.core.chart import WeekPoint
+from bot.core.digest import TREND_TITLE, digest_reply
 from bot.core.guidelines import guideline_title, tip_of_the_week
 from coach_rules.guidelines import GUIDELINE_IDS
 from storage.records import ActivityFigures, DigestSubscriptionRecord
@@ -80,3 +83,31 @@ def test_tip_of_the_week_comes_from_the_guidelines_and_changes_every_week() -> N
 def test_unknown_guideline_ids_fall_back_to_the_id() -> None:
     assert guideline_title("value-first") == "Give value first"
     assert guideline_title("no-such-rule") == "no-such-rule"
+
+
+def test_the_digest_carries_its_trend_as_text_and_as_a_png_chart() -> None:
+    trend = [
+        WeekPoint(f"W{week:02d}", done) for week, done in zip(range(3, 11), range(8), strict=True)
+    ]
+    reply = digest_reply(BUSY, SUBSCRIPTION, "2026-W10", trend=trend)
+    text = "\n".join(section.text for section in reply.sections)
+    assert f"{TREND_TITLE}:** `_▁▂▃▅▆▇█` W03 0 · W04 1" in text
+    assert reply.image is not None
+    assert reply.image.data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert reply.image.alt_text.startswith(TREND_TITLE)
+
+
+def test_a_trend_of_zeros_gets_no_picture_but_keeps_its_text() -> None:
+    trend = [WeekPoint(f"W{week:02d}", 0) for week in range(3, 11)]
+    reply = digest_reply(BUSY, SUBSCRIPTION, "2026-W10", trend=trend)
+    assert reply.image is None
+    assert any(TREND_TITLE in section.text for section in reply.sections)
+
+
+def test_starting_the_bot_does_not_import_matplotlib() -> None:
+    # It takes about a second to import: start-up and the Slack ack must not pay for it.
+    code = (
+        "import sys, bot.server, bot.core.service, bot.core.digest, bot.scheduler.jobs; "
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported at start-up'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
