@@ -33,6 +33,8 @@ from storage.records import EventRecord, MeetingOutcome
 # Events shown in `list`, `stats` and the home view: upcoming ones, and those recent enough that
 # their second touches (two weeks after the first) may still be under way.
 RECENT_EVENT_DAYS = 45
+# A meeting this many days after an event's (first) day may still be at it: conferences last.
+EVENT_LASTS_DAYS = 7
 # A date with no year that already passed this recently is that day, not next year's.
 _RECENTLY_PASSED_DAYS = 14
 # `events` lists at most this many (a chat message with 50 events helps nobody).
@@ -103,11 +105,16 @@ def progress_section(ctx: Context) -> Section | None:
 
 def event_at(ctx: Context, place: str | None, met_on: date | None) -> EventRecord | None:
     """The member's event a meeting "at <place>" happened at: the latest of that name held on
-    or before the meeting day (`met_on`, or today when the member gave no day)."""
+    the meeting day (`met_on`, or today when the member gave no day) or in the days before it,
+    as long as a conference lasts; an older event of that name was another occasion."""
     if not place:
         return None
     day = met_on or ctx.today
-    held = [e for e in ctx.store.find_events(ctx.member.id, place) if e.held_on <= day]
+    held = [
+        event
+        for event in ctx.store.find_events(ctx.member.id, place)
+        if 0 <= (day - event.held_on).days <= EVENT_LASTS_DAYS
+    ]
     return max(held, key=lambda e: (e.held_on, e.id)) if held else None
 
 
@@ -168,16 +175,15 @@ def plan_event(ctx: Context, command: c.EventCommand) -> Reply:
     ]
     nudges = [plan_event_nudge(held_on, ctx.member, ctx.now)]
     if same:
+        moved = held_on != same[0].held_on
         event = ctx.store.update_event(
             ctx.member.id,
             same[0].id,
             held_on=held_on,
             goal_people=command.goal,
-            nudges=nudges if held_on != same[0].held_on else None,
+            nudges=nudges if moved else None,
         )
-        return _event_reply(
-            ctx, event, f"**{event.name}** is on {format_day(event.held_on, ctx.today)}."
-        )
+        return _event_reply(ctx, event, f"Moved **{event.name}**." if moved else None)
     event = ctx.store.add_event(
         ctx.member.id,
         command.name,

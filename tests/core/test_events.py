@@ -199,3 +199,21 @@ def test_still_in_touch_after_ninety_days():
         2,
         1,
     )
+
+
+def test_a_meeting_long_after_an_event_of_that_name_is_another_occasion(
+    bot: Bot, clock: FakeClock
+):
+    bot.say("event Rust Meetup on 2 Mar")
+    clock.advance(days=30)
+    reply = bot.say("met Jane Doe at Rust Meetup")
+    assert "Rule of Two" not in reply.text
+    assert "at Rust Meetup on Wed 1 Apr" in reply.text
+    assert bot.store.meeting_outcomes(bot.member().id)[0].event_id is None
+
+
+def test_moving_an_event_says_so_once(bot: Bot):
+    bot.say("event KubeCon EU on 20 Mar")
+    reply = bot.say("event kubecon eu on 21 Mar")
+    assert reply.text.startswith("Moved **KubeCon EU**.")
+    assert reply.text.count("21 Mar") == 1
