@@ -152,6 +152,12 @@ def plan_event(ctx: Context, command: c.EventCommand) -> Reply:
             topic="event",
         )
     found = _named(ctx, command.name)
+    by_id = _EVENT_ID.fullmatch(command.name.strip()) is not None
+    if by_id and not found:
+        return failure(
+            f"I can't find event {command.name} among yours. Type `events` to see them.",
+            topic="event",
+        )
     if command.when is None:
         if not found:
             return failure(
@@ -167,12 +173,16 @@ def plan_event(ctx: Context, command: c.EventCommand) -> Reply:
             )
         return _event_reply(ctx, event, None)
     held_on = _held_on(ctx, command.when)
-    same = [
-        e
-        for e in found
-        if name_key(e.name) == name_key(command.name)
-        and abs((e.held_on - held_on).days) <= RECENT_EVENT_DAYS
-    ]
+    same = (
+        found
+        if by_id
+        else [
+            e
+            for e in found
+            if name_key(e.name) == name_key(command.name)
+            and abs((e.held_on - held_on).days) <= RECENT_EVENT_DAYS
+        ]
+    )
     nudges = [plan_event_nudge(held_on, ctx.member, ctx.now)]
     if same:
         moved = held_on != same[0].held_on

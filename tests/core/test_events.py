@@ -217,3 +217,13 @@ def test_moving_an_event_says_so_once(bot: Bot):
     reply = bot.say("event kubecon eu on 21 Mar")
     assert reply.text.startswith("Moved **KubeCon EU**.")
     assert reply.text.count("21 Mar") == 1
+
+
+def test_an_event_is_named_by_its_number_from_a_button(bot: Bot):
+    bot.say("event PyCon on 20 Mar")
+    [event] = bot.store.events(bot.member().id)
+    bot.say(f"event #{event.id} on 21 Mar")
+    assert [(e.name, e.held_on) for e in bot.store.events(bot.member().id)] == [
+        ("PyCon", date(2026, 3, 21))
+    ]
+    assert "can't find event #999" in bot.say("event #999 goal 3").text
