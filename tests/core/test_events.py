@@ -201,9 +201,7 @@ def test_still_in_touch_after_ninety_days():
     )
 
 
-def test_a_meeting_long_after_an_event_of_that_name_is_another_occasion(
-    bot: Bot, clock: FakeClock
-):
+def test_a_meeting_long_after_an_event_of_that_name_is_another_occasion(bot: Bot, clock: FakeClock):
     bot.say("event Rust Meetup on 2 Mar")
     clock.advance(days=30)
     reply = bot.say("met Jane Doe at Rust Meetup")
