@@ -119,6 +119,10 @@ def event_at(ctx: Context, place: str | None, met_on: date | None) -> EventRecor
 
 
 def _named(ctx: Context, name: str) -> list[EventRecord]:
+    """The events `name` means: `#12` is that one, no name the one planned last."""
+    if not name:
+        planned = ctx.store.events(ctx.member.id)
+        return [max(planned, key=lambda e: e.id)] if planned else []
     by_id = _EVENT_ID.fullmatch(name.strip())
     if by_id is not None:
         wanted = int(by_id.group(1))
@@ -159,6 +163,12 @@ def plan_event(ctx: Context, command: c.EventCommand) -> Reply:
             topic="event",
         )
     if command.when is None:
+        if not found and not command.name:
+            return failure(
+                f"You have no events yet, so there is no goal to set. Plan one first: "
+                f"{example('event')}.",
+                topic="event",
+            )
         if not found:
             return failure(
                 f"I have no event called “{command.name}” yet. When is it? For example: "

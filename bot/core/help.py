@@ -794,6 +794,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"events|my events|how (?:am i|are we) doing at (?:my\s+)?events",
                 "events",
             ),
+            (
+                # The answer to "How many people … do you want to meet there?".
+                r"(?:(?:set|make|change)\s+)?(?:my\s+|the\s+)?goal(?:\s+(?:is|to|of))?\s*:?\s*"
+                r"(?P<n>\d{1,3})(?:\s+(?:people|persons?))?|(?P<m>\d{1,2})\s+(?:people|persons?)",
+                "event goal {n}{m}",
+            ),
         ),
         handles=((c.EventCommand, "events.plan_event"), (c.EventsCommand, "events.list_events")),
     ),

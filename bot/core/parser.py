@@ -1156,6 +1156,8 @@ def _parse_event(rest: str) -> c.Command:
     name = re.sub(r"(?:\s+(?:on|at|in|this|next|from|-|—|–))+\s*$", "", head.strip(" ,;.!?"))
     name = re.sub(r"^(?:the|an?)\s+", "", name.strip(" ,;.!?"), flags=re.IGNORECASE)
     name = " ".join(name.split())
+    if not name and goal is not None and when is None:
+        return c.EventCommand(name="", goal=goal)  # the answer to "how many people?"
     if not name:
         raise _Bad(f"Tell me the event's name. For example: {example('event')}")
     return c.EventCommand(name=_checked_name(name), when=when, goal=goal)

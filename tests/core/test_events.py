@@ -225,3 +225,17 @@ def test_an_event_is_named_by_its_number_from_a_button(bot: Bot):
         ("PyCon", date(2026, 3, 21))
     ]
     assert "can't find event #999" in bot.say("event #999 goal 3").text
+
+
+@pytest.mark.parametrize("answer", ["3 people", "goal 3", "my goal is 3"])
+def test_the_goal_question_can_be_answered_in_words(bot: Bot, answer: str):
+    bot.say("event DevOpsDays on 20 Mar")
+    bot.say("event PyCon on 14 Mar")
+    reply = bot.say(answer)
+    assert "Goal for **PyCon**: meet 3 people" in reply.text
+    goals = {e.name: e.goal_people for e in bot.store.events(bot.member().id)}
+    assert goals == {"PyCon": 3, "DevOpsDays": RULE_OF_TWO_PEOPLE}
+
+
+def test_a_goal_with_no_event_planned_says_to_plan_one(bot: Bot):
+    assert "Plan one first" in bot.say("goal 3").text
