@@ -224,7 +224,10 @@ def _planned_reply(ctx: Context, event: EventRecord, ask_goal: bool) -> Reply:
     )
     if not ask_goal:
         return Reply(text=text)
-    text += " How many people worth knowing better do you want to meet there?"
+    text += (
+        " How many people worth knowing better do you want to meet there? Tap one, or answer "
+        "like `3 people`."
+    )
     return Reply(
         text=text,
         actions=tuple(

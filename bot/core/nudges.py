@@ -168,7 +168,6 @@ def event_debrief_reply(event: EventRecord) -> Reply:
             Action(f"Show {event.name}", f"event {event.name}", style="primary"),
             Action("No one this time", "no"),
         ),
-        on_yes="help met",
     )
 
 
