@@ -85,6 +85,7 @@ def _listed(lines: list[str], out: TextIO) -> None:
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     from bot.cli.contacts_csv import CsvFileError, read_connections
     from bot.config import Settings, SettingsError
+    from storage.names import name_key
 
     out, err = out or sys.stdout, err or sys.stderr
     try:
@@ -148,6 +149,16 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         "note).",
         file=out,
     )
+    similar = [
+        (row, known) for row, known in summary.matched if name_key(row.name) != name_key(known)
+    ]
+    if similar:
+        print(
+            f"Taken as people you already have, by a similar name ({len(similar):,}; rename or "
+            "add them by hand if one is somebody else):",
+            file=out,
+        )
+        _listed([f"line {row.line}: {row.name} → {known}" for row, known in similar], out)
     if summary.ambiguous:
         print(
             f"Skipped {len(summary.ambiguous):,} whose name matches several contacts (merge "

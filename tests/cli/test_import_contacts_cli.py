@@ -170,3 +170,15 @@ def test_the_command_line_names_a_missing_file_and_a_bad_member(tmp_path: Path):
     assert missing.returncode == 2 and "There is no file" in missing.stderr
     bad = netcoach(str(tmp_path / "nope.csv"), "--member", "ada")
     assert bad.returncode == 2 and "is not PLATFORM:WORKSPACE:USER" in bad.stderr
+
+
+def test_a_name_matched_by_a_similar_spelling_is_listed(
+    store: SqlStore, member: int, tmp_path: Path
+):
+    store.add_contact(member, "Omar Haddad")
+    path = tmp_path / "Connections.csv"
+    path.write_text(export("Omar,Hadad,,,,,"), encoding="utf-8")
+    code, out, _ = run(store, path)
+    assert code == 0
+    assert "line 5: Omar Hadad → Omar Haddad" in out
+    assert names(store, member) == ["Omar Haddad"]
