@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
@@ -39,6 +39,35 @@ def workspace_activity(
     members = select(Member.id).where(Member.workspace_id == workspace_pk).scalar_subquery()
     figures = _activity(session, lambda column: column.in_(members), since, until, today)
     return replace(figures, shoutouts=_shoutouts(session, workspace_pk, since, until))
+
+
+def weekly_done_within_window(
+    session: Session, workspace_pk: int, until: datetime, weeks: int, week: timedelta
+) -> list[int]:
+    """Follow-ups of the workspace done inside their window, per week ending at `until`, oldest
+    week first: one scan, one count per week."""
+    members = select(Member.id).where(Member.workspace_id == workspace_pk).scalar_subquery()
+    start = until - week * weeks
+    in_window = and_(FollowUp.status == "done", FollowUp.done_on <= FollowUp.window_closes_on)
+    counts = session.execute(
+        select(
+            *(
+                _count_if(
+                    and_(
+                        FollowUp.done_at >= start + week * i,
+                        FollowUp.done_at < start + week * (i + 1),
+                    )
+                )
+                for i in range(weeks)
+            )
+        ).where(
+            FollowUp.member_id.in_(members),
+            in_window,
+            FollowUp.done_at >= start,
+            FollowUp.done_at < until,
+        )
+    ).one()
+    return [int(count) for count in counts]
 
 
 def _activity(

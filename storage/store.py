@@ -809,6 +809,19 @@ class SqlStore:
                 session, workspace_pk, since, until, until.astimezone(UTC).date()
             )
 
+    def workspace_weekly_follow_ups(
+        self, platform: str, workspace_id: str, until: datetime, weeks: int, week: timedelta
+    ) -> list[int]:
+        with self._transaction() as session:
+            workspace_pk = session.scalar(
+                select(Workspace.id).where(
+                    Workspace.platform == platform, Workspace.external_id == workspace_id
+                )
+            )
+            if workspace_pk is None:
+                return [0] * weeks
+            return figures.weekly_done_within_window(session, workspace_pk, until, weeks, week)
+
     # --- weekly digest ---------------------------------------------------------------------------
     def subscribe_digest(
         self,

@@ -137,11 +137,11 @@ def team_digest(
     platform, workspace = subscription.platform, subscription.workspace_id
     figures = store.workspace_figures(platform, workspace, since, until)
     week = until - since
-    trend = []
-    for back in range(TREND_WEEKS - 1, -1, -1):
-        end = until - week * back
-        done = store.workspace_figures(platform, workspace, end - week, end).done_within_window
-        trend.append(WeekPoint(f"W{(end - timedelta(seconds=1)).isocalendar()[1]:02d}", done))
+    counts = store.workspace_weekly_follow_ups(platform, workspace, until, TREND_WEEKS, week)
+    trend = [
+        WeekPoint(f"W{(until - week * back - timedelta(seconds=1)).isocalendar()[1]:02d}", done)
+        for back, done in zip(range(TREND_WEEKS - 1, -1, -1), counts, strict=True)
+    ]
     today = local_today(subscription.timezone, until)
     event_lines = [
         progress(event, outcomes).line

@@ -259,6 +259,12 @@ class Store(Protocol):
         self, platform: str, workspace_id: str, since: datetime, until: datetime
     ) -> ActivityFigures: ...
 
+    def workspace_weekly_follow_ups(
+        self, platform: str, workspace_id: str, until: datetime, weeks: int, week: timedelta
+    ) -> list[int]:
+        """Follow-ups done within their window, per `week` ending at `until`, oldest first."""
+        ...
+
     # --- weekly digest ---------------------------------------------------------------------------
     def subscribe_digest(
         self,
