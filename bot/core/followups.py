@@ -439,9 +439,11 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
 def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     open_ones = ctx.store.open_follow_ups(ctx.member.id)
     closed = _closed_follow_ups(ctx) if command.filter == "all" else []
+    rule_of_two = events.progress_section(ctx)
     if not open_ones and not closed:
         return Reply(
             text=f"No open follow-ups. Met someone? Log it: {example('met')}.",
+            sections=(rule_of_two,) if rule_of_two else (),
         )
     ordered = sort_overdue_first(open_ones, ctx.today)
     overdue = sum(1 for f in ordered if f.due_on < ctx.today)
@@ -469,7 +471,6 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
         sections += tuple(
             Section(text=f"#{f.id} {display_name(f, ctx)} — {f.status}") for f in closed
         )
-    rule_of_two = events.progress_section(ctx)
     if rule_of_two is not None:
         sections += (rule_of_two,)
     return Reply(text=text, sections=sections)

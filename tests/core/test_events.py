@@ -239,3 +239,10 @@ def test_the_goal_question_can_be_answered_in_words(bot: Bot, answer: str):
 
 def test_a_goal_with_no_event_planned_says_to_plan_one(bot: Bot):
     assert "Plan one first" in bot.say("goal 3").text
+
+
+def test_list_shows_upcoming_events_even_with_nothing_to_follow_up(bot: Bot):
+    bot.say("event PyCon Berlin on 14 Mar")
+    reply = bot.say("list")
+    assert reply.text.startswith("No open follow-ups.")
+    assert "PyCon Berlin: 0 of 2 people, 0 of 4 touches" in all_text(reply)
