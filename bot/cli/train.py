@@ -24,6 +24,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _train_touches(data_dir: Path, model_dir: Path | None) -> int:
+    """The give/ask/thank classifier, from the same data folder's touches_*.jsonl."""
+    from coach_rules import touch_training
+
+    touch_dir = model_dir or touch_training.default_model_dir()
+    try:
+        card = touch_training.train_and_save(data_dir, touch_dir)
+    except touch_training.TouchDataError as error:
+        print(f"The touch data has a bad row: {error}", file=sys.stderr)
+        return 2
+    except touch_training.NoTouchDataError:
+        print(
+            f"No give/ask/thank touches (touches_*.jsonl) in {data_dir}: the touch classifier "
+            "was not trained; reviews suggest no touch kind.",
+            file=sys.stderr,
+        )
+        return 0
+    print(touch_training.format_touch_card(card))
+    print(f"wrote the touch classifier to {touch_dir}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from coach_rules import corpus, gate_training, training
     from coach_rules.metrics import format_calibration, format_scores
@@ -70,6 +92,10 @@ def run(args: argparse.Namespace) -> int:
     paths = training.save(result, check_texts, args.model_dir or training.MODEL_DIR)
     for name, path in paths.items():
         print(f"wrote {name}: {path} ({path.stat().st_size / 1e6:.2f} MB)")
+
+    touch_status = _train_touches(data_dir, args.model_dir)
+    if touch_status:
+        return touch_status
 
     gate_dir = args.model_dir or gate_training.default_model_dir()
     try:
