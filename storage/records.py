@@ -148,3 +148,26 @@ class ConversationReferenceRecord:
     conversation_id: str
     user_id: str | None
     reference: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One done touch with a contact: give, ask, thank, or None when nobody said."""
+
+    follow_up_id: int
+    done_on: date | None
+    touch: int
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class TouchCounts:
+    """Touches done in a period, by kind (touches of no recorded kind are not counted)."""
+
+    give: int = 0
+    ask: int = 0
+    thank: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.give + self.ask + self.thank

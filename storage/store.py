@@ -20,7 +20,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import claims, figures, privacy
+from storage import claims, figures, privacy, touches
 from storage.convert import (
     contact_record,
     follow_up_record,
@@ -46,6 +46,7 @@ from storage.models import (
     Nudge,
     ProcessedEvent,
     ReviewRule,
+    TouchKind,
     Workspace,
 )
 from storage.names import match_names, name_key
@@ -57,10 +58,12 @@ from storage.records import (
     DigestSubscriptionRecord,
     DueNudge,
     FollowUpRecord,
+    LedgerEntry,
     MeetingRecord,
     MemberRecord,
     PlannedNudge,
     ReviewRecord,
+    TouchCounts,
 )
 
 if TYPE_CHECKING:
@@ -405,6 +408,7 @@ class SqlStore:
             self._contact(session, member_id, contact_id)
             follow_up_ids = select(FollowUp.id).where(FollowUp.contact_id == contact_id)
             session.execute(delete(Nudge).where(Nudge.follow_up_id.in_(follow_up_ids)))
+            session.execute(delete(TouchKind).where(TouchKind.follow_up_id.in_(follow_up_ids)))
             session.execute(delete(FollowUp).where(FollowUp.contact_id == contact_id))
             session.execute(delete(Meeting).where(Meeting.contact_id == contact_id))
             session.execute(delete(Contact).where(Contact.id == contact_id))
@@ -677,6 +681,40 @@ class SqlStore:
                 )
             )
             return True
+
+    # --- give, ask, thank ----------------------------------------------------------------------
+    def set_touch_kind(
+        self, member_id: int, follow_up_id: int, kind: str, source: str, at: datetime
+    ) -> None:
+        """Record what a touch was (see `storage.touches.set_kind`)."""
+        with self._transaction() as session:
+            if not touches.set_kind(session, member_id, follow_up_id, kind, source, at):
+                raise RowNotFound(f"follow-up {follow_up_id} of member {member_id}")
+
+    def touch_kind(self, member_id: int, follow_up_id: int) -> tuple[str, str] | None:
+        with self._transaction() as session:
+            return touches.kind_of(session, member_id, follow_up_id)
+
+    def touch_ledger(self, member_id: int, contact_id: int) -> tuple[LedgerEntry, ...]:
+        with self._transaction() as session:
+            return touches.ledger(session, member_id, contact_id)
+
+    def member_touch_counts(self, member_id: int, since: datetime, until: datetime) -> TouchCounts:
+        with self._transaction() as session:
+            return touches.counts(session, [member_id], since, until)
+
+    def workspace_touch_counts(
+        self, platform: str, workspace_id: str, since: datetime, until: datetime
+    ) -> TouchCounts:
+        with self._transaction() as session:
+            workspace_pk = session.scalar(
+                select(Workspace.id).where(
+                    Workspace.platform == platform, Workspace.external_id == workspace_id
+                )
+            )
+            if workspace_pk is None:
+                return TouchCounts()
+            return touches.counts(session, None, since, until, workspace_id=workspace_pk)
 
     # --- figures -------------------------------------------------------------------------------
     def member_figures(self, member_id: int, since: datetime, until: datetime) -> ActivityFigures:
