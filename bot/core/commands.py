@@ -68,6 +68,9 @@ class DoneCommand:
     target: PersonRef
     # Confirmed by the member although the touch is not due yet.
     early: bool = False
+    # What the touch was, when the member said (the Gave / Asked / Thanked buttons, "done
+    # Jane, gave her the article"); None: the kind suggested from a reviewed draft, if any.
+    kind: Literal["give", "ask", "thank"] | None = None
 
 
 @dataclass(frozen=True)

@@ -369,10 +369,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     ),
     CommandHelp(
         "done",
-        "done <person|#id>",
-        "Mark a follow-up done. After the first one I schedule a second touch "
+        "done <person|#id> [gave|asked|thanked]",
+        "Mark a follow-up done, and say whether you gave, asked or thanked (giving first builds "
+        "the relationship). After the first one I schedule a second touch "
         f"{SECOND_TOUCH_DAYS} days later (the rule of two).",
-        ("done Jane Doe", "done #4"),
+        ("done Jane Doe", "done Jane, gave her the article", "done #4 asked"),
         words=("did",),
         phrasings=(
             (
