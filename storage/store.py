@@ -699,6 +699,11 @@ class SqlStore:
         with self._transaction() as session:
             return touches.ledger(session, member_id, contact_id)
 
+    def touch_tallies(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], TouchCounts]:
+        """Done touches by kind for each (member id, contact id) pair, in one query."""
+        with self._transaction() as session:
+            return touches.tallies(session, pairs)
+
     def member_touch_counts(self, member_id: int, since: datetime, until: datetime) -> TouchCounts:
         with self._transaction() as session:
             return touches.counts(session, [member_id], since, until)

@@ -86,9 +86,34 @@ def counts(
         query = query.join(Member, Member.id == FollowUp.member_id).where(
             Member.workspace_id == workspace_id
         )
-    found = dict(session.execute(query).tuples().all())
+    found = {kind: count for kind, count in session.execute(query).all()}
     return TouchCounts(
         give=int(found.get("give", 0)),
         ask=int(found.get("ask", 0)),
         thank=int(found.get("thank", 0)),
     )
+
+
+def tallies(
+    session: Session, pairs: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], TouchCounts]:
+    """Each (member, contact)'s done touches by kind, in one query (the nudge sweep's batch)."""
+    members = sorted({member for member, _ in pairs})
+    contacts = sorted({contact for _, contact in pairs})
+    rows = session.execute(
+        select(FollowUp.member_id, FollowUp.contact_id, TouchKind.kind, func.count())
+        .join(TouchKind, TouchKind.follow_up_id == FollowUp.id)
+        .where(
+            FollowUp.status == "done",
+            FollowUp.member_id.in_(members),
+            FollowUp.contact_id.in_(contacts),
+        )
+        .group_by(FollowUp.member_id, FollowUp.contact_id, TouchKind.kind)
+    ).all()
+    found: dict[tuple[int, int], dict[str, int]] = {}
+    for member_id, contact_id, kind, count in rows:
+        found.setdefault((member_id, contact_id), {})[kind] = int(count)
+    return {
+        pair: TouchCounts(**{k: v for k, v in found.get(pair, {}).items() if k in TOUCH_KINDS})
+        for pair in pairs
+    }

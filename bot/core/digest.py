@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bot.core.dates import plural
 from bot.core.guidelines import guideline_title, tip_of_the_week
+from bot.core.ledger import give_ask_ratio
 from bot.core.messages import Field, Reply, Section
 from bot.core.rules import WINDOW_DAYS
-from storage.records import ActivityFigures, DigestSubscriptionRecord
+from storage.records import ActivityFigures, DigestSubscriptionRecord, TouchCounts
 
 
 def _percent(share: float | None) -> str:
@@ -40,12 +41,18 @@ def activity_fields(figures: ActivityFigures) -> tuple[Field, ...]:
     )
 
 
+def touch_field(touches: TouchCounts) -> Field:
+    """Touches by kind: giving before asking is the habit the ratio shows."""
+    return Field("Give, ask, thank", give_ask_ratio(touches))
+
+
 def digest_reply(
     figures: ActivityFigures,
     subscription: DigestSubscriptionRecord,
     week_label: str,
     *,
     scheduled: bool = True,
+    touches: TouchCounts | None = None,
 ) -> Reply:
     """One channel's digest for one week. Shout-outs name only members who opted in: the store
     puts only those in `figures.shoutouts`, and this function adds no one."""
@@ -70,8 +77,11 @@ def digest_reply(
             f"{plural(figures.drafts_reviewed, 'draft')} reviewed."
         )
     tip = tip_of_the_week(week_label)
+    fields = activity_fields(figures)
+    if touches is not None and touches.total:
+        fields += (touch_field(touches),)
     sections = [
-        Section(text="This week in numbers", fields=activity_fields(figures)),
+        Section(text="This week in numbers", fields=fields),
         Section(text=f"**Tip of the week — {tip.title}.** {tip.principle} {tip.advice}"),
     ]
     if figures.shoutouts:

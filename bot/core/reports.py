@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from bot.core import commands as c
 from bot.core.context import Context
 from bot.core.dates import WEEKDAYS, plural
-from bot.core.digest import activity_fields, digest_reply
+from bot.core.digest import activity_fields, digest_reply, touch_field
 from bot.core.followups import display_name, due_phrase, sort_overdue_first, window_phrase
 from bot.core.messages import Action, Reply, Section
 from bot.core.rules import can_snooze, snooze_action
@@ -30,11 +30,16 @@ def iso_week_label(ctx: Context) -> str:
 
 def stats(ctx: Context, command: c.StatsCommand) -> Reply:
     days = 7 if command.period == "week" else 30
-    figures = ctx.store.member_figures(ctx.member.id, *last_days(ctx, days))
+    period = last_days(ctx, days)
+    figures = ctx.store.member_figures(ctx.member.id, *period)
+    touches = ctx.store.member_touch_counts(ctx.member.id, *period)
+    fields = activity_fields(figures)
+    if touches.total:
+        fields += (touch_field(touches),)
     return Reply(
         text=f"Your last {days} days: {plural(figures.meetings_logged, 'meeting')}, "
         f"{plural(figures.follow_ups_done, 'follow-up')} done, {figures.overdue} overdue now.",
-        sections=(Section(text=f"Last {days} days", fields=activity_fields(figures)),),
+        sections=(Section(text=f"Last {days} days", fields=fields),),
     )
 
 
@@ -92,12 +97,18 @@ def _subscription_here(ctx: Context) -> DigestSubscriptionRecord:
 
 def digest_preview(ctx: Context, command: c.DigestPreviewCommand) -> Reply:
     incoming = ctx.incoming
-    figures = ctx.store.workspace_figures(
-        incoming.platform, incoming.workspace_id, *last_days(ctx, 7)
-    )
+    period = last_days(ctx, 7)
+    figures = ctx.store.workspace_figures(incoming.platform, incoming.workspace_id, *period)
+    touches = ctx.store.workspace_touch_counts(incoming.platform, incoming.workspace_id, *period)
     subscription = _subscription_here(ctx)
     # id 0: no digest in this channel, only the defaults a `digest here` would use.
-    reply = digest_reply(figures, subscription, iso_week_label(ctx), scheduled=subscription.id != 0)
+    reply = digest_reply(
+        figures,
+        subscription,
+        iso_week_label(ctx),
+        scheduled=subscription.id != 0,
+        touches=touches,
+    )
     return Reply(
         text=f"Preview (last 7 days): {reply.text}",
         sections=reply.sections,

@@ -90,7 +90,7 @@ def test_training_is_deterministic_and_never_sees_its_held_out_rows(tmp_path):
 def test_a_bad_touch_row_names_its_file_and_line(tmp_path):
     path = tmp_path / "touches_x.jsonl"
     path.write_text('{"id": "x1", "text": "hi", "label": "give"}\n{"id": "x2", "text": 3}\n')
-    with pytest.raises(touch_training.TouchDataError, match="touches_x.jsonl line 2"):
+    with pytest.raises(touch_training.TouchDataError, match=r"touches_x\.jsonl line 2"):
         touch_training.read_touches(path)
 
 
@@ -123,4 +123,6 @@ def test_a_suggestion_costs_a_fraction_of_a_millisecond():
     for _ in range(runs):
         model.suggest(text)
     per_call = (time.perf_counter() - start) / runs
-    assert per_call < 0.0005  # generous: about 0.09 ms for these 400 characters on the busy 2-core machine
+    assert (
+        per_call < 0.0005
+    )  # generous: about 0.09 ms for these 400 characters on the busy 2-core machine
