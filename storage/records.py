@@ -171,3 +171,28 @@ class TouchCounts:
     @property
     def total(self) -> int:
         return self.give + self.ask + self.thank
+
+
+@dataclass(frozen=True)
+class LabelledReview:
+    """A review the member marked Helpful or Wrong flag, with the text they let us keep."""
+
+    review_id: int
+    text: str
+    flagged: bool
+    verdict: str  # "helpful" | "wrong-flag"
+    rule_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FeedbackWeek:
+    """One ISO week of a workspace's reviews: flagged, marked Wrong flag, marked Helpful."""
+
+    week: str  # "2026-W10"
+    flagged: int
+    wrong_flags: int
+    helpful: int
+
+    @property
+    def wrong_flag_rate(self) -> float | None:
+        return self.wrong_flags / self.flagged if self.flagged else None

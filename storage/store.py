@@ -20,7 +20,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import claims, figures, privacy, touches
+from storage import claims, feedback, figures, privacy, touches
 from storage.convert import (
     contact_record,
     follow_up_record,
@@ -57,7 +57,9 @@ from storage.records import (
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
     DueNudge,
+    FeedbackWeek,
     FollowUpRecord,
+    LabelledReview,
     LedgerEntry,
     MeetingRecord,
     MemberRecord,
@@ -720,6 +722,17 @@ class SqlStore:
             if workspace_pk is None:
                 return TouchCounts()
             return touches.counts(session, None, since, until, workspace_id=workspace_pk)
+
+    def labelled_reviews(self) -> list[LabelledReview]:
+        """Every review marked Helpful or Wrong flag whose text was kept (`storage.feedback`)."""
+        with self._transaction() as session:
+            return feedback.labelled_reviews(session)
+
+    def wrong_flag_weeks(
+        self, platform: str, workspace_id: str, since: datetime, until: datetime
+    ) -> list[FeedbackWeek]:
+        with self._transaction() as session:
+            return feedback.wrong_flag_weeks(session, platform, workspace_id, since, until)
 
     # --- figures -------------------------------------------------------------------------------
     def member_figures(self, member_id: int, since: datetime, until: datetime) -> ActivityFigures:

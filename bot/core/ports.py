@@ -17,6 +17,7 @@ from storage.records import (
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
     DueNudge,
+    FeedbackWeek,
     FollowUpRecord,
     LedgerEntry,
     MeetingRecord,
@@ -230,6 +231,12 @@ class Store(Protocol):
     def workspace_touch_counts(
         self, platform: str, workspace_id: str, since: datetime, until: datetime
     ) -> TouchCounts: ...
+
+    def wrong_flag_weeks(
+        self, platform: str, workspace_id: str, since: datetime, until: datetime
+    ) -> list[FeedbackWeek]:
+        """Per ISO week: flagged reviews, those marked Wrong flag, and Helpful ones."""
+        ...
 
     # --- figures -------------------------------------------------------------------------------
     def member_figures(

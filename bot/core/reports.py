@@ -9,7 +9,7 @@ from bot.core.context import Context
 from bot.core.dates import WEEKDAYS, plural
 from bot.core.digest import activity_fields, digest_reply, touch_field
 from bot.core.followups import display_name, due_phrase, sort_overdue_first, window_phrase
-from bot.core.messages import Action, Reply, Section
+from bot.core.messages import Action, Field, Reply, Section
 from bot.core.rules import can_snooze, snooze_action
 from storage.records import DigestSubscriptionRecord
 
@@ -36,10 +36,42 @@ def stats(ctx: Context, command: c.StatsCommand) -> Reply:
     fields = activity_fields(figures)
     if touches.total:
         fields += (touch_field(touches),)
+    sections = (Section(text=f"Last {days} days", fields=fields),)
+    if ctx.is_admin:
+        sections += (_feedback_section(ctx),)
     return Reply(
         text=f"Your last {days} days: {plural(figures.meetings_logged, 'meeting')}, "
         f"{plural(figures.follow_ups_done, 'follow-up')} done, {figures.overdue} overdue now.",
-        sections=(Section(text=f"Last {days} days", fields=fields),),
+        sections=sections,
+    )
+
+
+FEEDBACK_WEEKS = 8
+
+
+def _feedback_section(ctx: Context) -> Section:
+    """For admins: the share of flagged reviews that members marked Wrong flag, per week."""
+    weeks = ctx.store.wrong_flag_weeks(
+        ctx.incoming.platform, ctx.incoming.workspace_id, *last_days(ctx, 7 * FEEDBACK_WEEKS)
+    )
+    title = f"Feedback on reviews in this workspace, last {FEEDBACK_WEEKS} weeks (admins only)"
+    if not weeks:
+        return Section(text=f"{title}: no reviews yet.")
+    return Section(
+        text=f"{title}: the wrong-flag rate is the share of flagged reviews marked Wrong flag.",
+        fields=tuple(
+            Field(
+                week.week,
+                (
+                    f"{round(week.wrong_flag_rate * 100)}% wrong flags "
+                    f"({week.wrong_flags} of {week.flagged} flagged)"
+                    if week.wrong_flag_rate is not None
+                    else "nothing flagged"
+                )
+                + f", {week.helpful} marked helpful",
+            )
+            for week in weeks
+        ),
     )
 
 
