@@ -13,9 +13,14 @@ import json
 import sys
 from pathlib import Path
 
-# Writer K's give/ask/thank touches: an independent set, reported, never trained or tuned on.
-INDEPENDENT_TOUCHES = (
-    Path(__file__).resolve().parents[2] / "tests" / "data" / "touches_k_eval.jsonl"
+EVALUATION_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
+# Independent sets (other writers, never trained or tuned on; absent from an installed package).
+INDEPENDENT_TOUCHES = EVALUATION_DIR / "touches_k_eval.jsonl"
+INDEPENDENT_DRAFT_SETS = (
+    "unseen_drafts.jsonl",
+    "unseen_drafts_2.jsonl",
+    "unseen_short_drafts.jsonl",
+    "unseen_shapes.jsonl",
 )
 
 
@@ -55,6 +60,25 @@ def _read_labelled(path: Path) -> tuple[list[str], list[bool], list[str], list[s
             texts.append(row["text"])
             truth.append(row["label"] == "flag")
     return texts, truth, problems, chat
+
+
+def independent_scores(pipeline: object, threshold: float, length_calibration: object) -> list[str]:
+    """The hard-sell classifier's scores on each independent draft set that is present."""
+    from coach_rules import training
+    from coach_rules.metrics import format_scores, score
+    from coach_rules.reading import model_text
+
+    lines = []
+    for name in INDEPENDENT_DRAFT_SETS:
+        path = EVALUATION_DIR / name
+        if not path.exists():
+            continue
+        written, truth, _, _ = _read_labelled(path)
+        texts = [model_text(text) for text in written]  # as review() and training read a draft
+        raw = pipeline.predict_proba(texts)[:, 1].tolist()  # type: ignore[attr-defined]
+        probabilities = training.calibrated(texts, raw, length_calibration)  # type: ignore[arg-type]
+        lines.append(format_scores(f"Independent {name}", score(truth, probabilities, threshold)))
+    return lines
 
 
 def _calibration(texts: list[str], truth: list[bool], probabilities: list[float]) -> str:
