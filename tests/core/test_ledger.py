@@ -195,3 +195,39 @@ def test_counts_only_take_touches_done_in_the_period(bot: Bot, clock: FakeClock)
         ).total
         == 0
     )
+
+
+# --- learning from feedback: the admin's weekly wrong-flag rate ------------------------------
+
+
+def test_stats_show_an_admin_the_weekly_wrong_flag_rate_and_nobody_else(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    from bot.core.messages import Incoming
+    from bot.core.service import CoachService
+    from tests.core.test_service import fake_review
+
+    service = CoachService(store, fake_review, clock, admins=frozenset({"slack:UADMIN"}))
+
+    def say(text: str, user: str):
+        return service.handle(Incoming("slack", "T1", user, "D1", text))
+
+    flagged = say("review Can I get a demo slot with you today?", "U1")
+    say(f"feedback {flagged.review_id} wrong-flag", "U1")
+    say("review Another demo for you?", "U1")
+
+    admin = say("stats", "UADMIN")
+    shown = "\n".join(f"{f.label}: {f.value}" for s in admin.sections for f in s.fields)
+    assert "admins only" in "\n".join(s.text for s in admin.sections)
+    assert "2026-W10: 50% wrong flags (1 of 2 flagged), 0 marked helpful" in shown
+    member = say("stats", "U1")
+    assert "admins only" not in "\n".join(s.text for s in member.sections)
+
+
+def test_admins_are_named_platform_and_user_id_and_a_bad_entry_says_so() -> None:
+    from bot.config import Settings, SettingsError
+
+    settings = Settings.from_env({"NETCOACH_ADMINS": " slack:U1 , teams:29:1abc ,"})
+    assert settings.admins == frozenset({"slack:U1", "teams:29:1abc"})
+    with pytest.raises(SettingsError, match="NETCOACH_ADMINS"):
+        Settings.from_env({"NETCOACH_ADMINS": "U1"})
