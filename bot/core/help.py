@@ -579,7 +579,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "who",
         "who <person>",
-        "A contact's card: where and when you met, touches done and due, and your notes.",
+        "A contact's card: where and when you met, touches done and due, what you gave, asked "
+        "and thanked for, and your notes.",
         ("who Priya", "who is Jane Doe?"),
         words=("whois", "card", "contact"),
         phrasings=(
@@ -779,7 +780,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "stats",
         "stats [week|month]",
-        "Your follow-ups and draft reviews over the last 7 or 30 days.",
+        "Your follow-ups, give:ask ratio and draft reviews over the last 7 or 30 days (admins "
+        "also see the weekly wrong-flag rate from feedback).",
         ("stats", "stats month"),
         words=("statistics",),
         phrasings=(
