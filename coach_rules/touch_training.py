@@ -253,7 +253,12 @@ def train_and_save(data_dir: Path = corpus.DATA_DIR, model_dir: Path | None = No
             "held_out_ids": sorted(t.id for t in held_out),
         },
         "seed": SEED,
-        "params": {"C": best_c, "min_df": MIN_DF, "max_tokens": touches.MAX_TOKENS},
+        "params": {
+            "C": best_c,
+            "min_df": MIN_DF,
+            "head_chars": touches.HEAD_CHARS,
+            "tail_chars": touches.TAIL_CHARS,
+        },
         "c_choice": {
             "grid": list(C_GRID),
             "cv_macro_f1": {str(c): cv_by_c[c]["macro_f1"] for c in C_GRID},

@@ -29,7 +29,10 @@ TOUCH_KINDS: tuple[TouchKind, ...] = ("give", "ask", "thank")
 
 TOUCH_RUNTIME_FILE = Path(__file__).resolve().parent / "model" / "touch_classifier.runtime.json"
 TOUCH_FORMAT = "netcoach-touch/1"
-MAX_TOKENS = 160  # touches are short; a pasted thread's tail says nothing about this touch
+# A touch shows its move in its opening and its close: a long draft is read only there, which
+# keeps the cost flat (touches are mostly under 100 words and are read whole).
+HEAD_CHARS = 480
+TAIL_CHARS = 160
 _TOKEN = re.compile(r"\w+(?:'\w+)*|[!?]")
 
 
@@ -41,8 +44,10 @@ class TouchSuggestion:
 
 def touch_features(text: str) -> list[str]:
     """The terms the touch model reads (training and runtime share this function)."""
+    if len(text) > HEAD_CHARS + TAIL_CHARS:
+        text = f"{text[:HEAD_CHARS]} {text[-TAIL_CHARS:]}"
     normalised = normalise(text.replace("’", "'")).lower()
-    tokens = _TOKEN.findall(normalised)[:MAX_TOKENS]
+    tokens = _TOKEN.findall(normalised)
     features = ["w:" + token for token in tokens]
     features += ["b:" + a + " " + b for a, b in itertools.pairwise(tokens)]
     if tokens:
