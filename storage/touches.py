@@ -13,6 +13,7 @@ from storage import claims
 from storage.models import FollowUp, Member, TouchKind
 from storage.records import LedgerEntry, TouchCounts
 
+# The same three as `coach_rules.touches.TOUCH_KINDS` (storage does not import the engine).
 TOUCH_KINDS = ("give", "ask", "thank")
 TOUCH_SOURCES = ("chosen", "suggested")
 

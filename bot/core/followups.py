@@ -554,11 +554,8 @@ def _touch_kind_on_done(
     recorded = ctx.store.touch_kind(ctx.member.id, closed.id)
     if recorded is not None:
         kind = cast(ledger.TouchKind, recorded[0])
-        others = tuple(
-            a
-            for a in ledger.done_actions(closed.id)
-            if not a.command.endswith(ledger.PAST_TENSE[kind])
-        )
+        buttons = zip(ledger.TOUCH_KINDS, ledger.done_actions(closed.id), strict=True)
+        others = tuple(action for other, action in buttons if other != kind)
         return f" Recorded as {ledger.NOUNS[kind]} (from your reviewed draft).", others
     return " Was it a give, an ask or a thank-you?", ledger.done_actions(closed.id)
 

@@ -15,6 +15,8 @@ from typing import Literal
 from bot.core.messages import Action
 from storage.records import LedgerEntry, TouchCounts
 
+# The classifier's kinds (`coach_rules.touches`, not imported here: the core loads the engine
+# only when a draft is reviewed); tests/core/test_ledger.py checks the two agree.
 TouchKind = Literal["give", "ask", "thank"]
 TOUCH_KINDS: tuple[TouchKind, ...] = ("give", "ask", "thank")
 

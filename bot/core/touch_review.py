@@ -14,7 +14,6 @@ import re
 from bot.core import ledger
 from bot.core.context import Context
 from bot.core.messages import Section
-from coach_rules.touches import suggest_touch_kind
 from storage.names import name_key
 from storage.records import ContactRecord, FollowUpRecord
 
@@ -59,6 +58,8 @@ def touch_section(ctx: Context, draft: str) -> Section | None:
     contact, follow_up = _addressee(ctx, draft)
     if contact is None:
         return None
+    from coach_rules.touches import suggest_touch_kind  # the engine loads on first review
+
     suggestion = suggest_touch_kind(draft)
     if suggestion is None:
         return None

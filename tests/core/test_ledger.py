@@ -41,6 +41,14 @@ def everything(reply) -> str:
     return "\n".join([reply.text, *(s.text for s in reply.sections)])
 
 
+def test_the_core_and_the_classifier_name_the_same_kinds_in_the_same_order():
+    from bot.core import ledger
+    from coach_rules import touches
+    from storage import touches as stored
+
+    assert ledger.TOUCH_KINDS == touches.TOUCH_KINDS == stored.TOUCH_KINDS
+
+
 @pytest.mark.parametrize(
     ("line", "name", "kind"),
     [
