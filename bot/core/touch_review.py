@@ -19,17 +19,17 @@ from storage.records import ContactRecord, FollowUpRecord
 
 
 def _named(contacts: list[ContactRecord], draft_key: str) -> ContactRecord | None:
-    def says(words: str) -> bool:
-        return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", draft_key) is not None
+    """The one contact the draft names in full, else the one it names by first name."""
 
-    full = [x for x in contacts if " " in name_key(x.name) and says(name_key(x.name))]
+    def says(words: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", draft_key) is not None
+
+    keys = [(contact, name_key(contact.name)) for contact in contacts]
+    full = [contact for contact, key in keys if " " in key and says(key)]
     if len(full) == 1:
         return full[0]
-    first = [
-        x
-        for x in contacts
-        if len(name_key(x.name).split()[0]) > 1 and says(name_key(x.name).split()[0])
-    ]
+    firsts = [(contact, (key.split() or [""])[0]) for contact, key in keys]
+    first = [contact for contact, word in firsts if len(word) > 1 and says(word)]
     return first[0] if len(first) == 1 else None
 
 
