@@ -154,7 +154,10 @@ def _touches_of(path: Path, model_dir: Path) -> list[str] | None:
         return None
     if not rows:
         return None
-    pipeline = touch_training.load_pipeline(model_dir / touch_training.TOUCH_MODEL_FILE)
+    model_path = model_dir / touch_training.TOUCH_MODEL_FILE
+    if not model_path.exists():
+        return [f"No touch classifier in {model_dir}; run `netcoach train` first."]
+    pipeline = touch_training.load_pipeline(model_path)
     figures = touch_training.touch_figures(
         [touch_training.touches.TOUCH_KINDS.index(t.label) for t in rows],
         touch_training.predict(pipeline, [t.text for t in rows]),

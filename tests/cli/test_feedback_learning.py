@@ -163,3 +163,15 @@ def test_weeks_of_wrong_flags_for_an_admin(tmp_path):
         ("2026-W10", 2, 1, 1),
     ]
     assert weeks[1].wrong_flag_rate == 0.5
+
+
+def test_evaluate_scores_a_labelled_touch_file(tmp_path, capsys):
+    path = tmp_path / "touches.jsonl"
+    rows = [
+        {"text": "Thank you so much for the intro to Ravi, it meant a lot!", "label": "thank"},
+        {"text": "Could you spare 20 minutes next week to advise me?", "label": "ask"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert main(["evaluate", "--data", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Touch classifier on touches.jsonl (n=2)" in out
