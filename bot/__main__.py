@@ -19,6 +19,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("bot.cli.rules", "list the networking guidelines, or show one"),
     "train": ("bot.cli.train", "train the draft classifier from the labelled corpus"),
     "evaluate": ("bot.cli.evaluate", "print cross-validated and held-out scores"),
+    "feedback": ("bot.cli.feedback", "export reviews marked Helpful or Wrong flag as JSONL"),
     "serve": ("bot.cli.serve", "run the Slack/Teams server with the scheduler"),
     "db": ("bot.cli.db", "database migrations (db upgrade, db current)"),
     "import": ("bot.cli.import_contacts", "import contacts from a LinkedIn connections export"),

@@ -73,7 +73,7 @@ def bootstrap(
     return Services(
         settings=settings,
         store=store,
-        coach=CoachService(store, reviewer, clock, sorter),
+        coach=CoachService(store, reviewer, clock, sorter, admins=settings.admins),
         clock=clock,
         reviewer=reviewer,
         sorter=sorter,

@@ -55,6 +55,26 @@ class TeamsSettings:
         return bool(self.app_id) or self.allow_anonymous
 
 
+ADMIN_PLATFORMS = ("slack", "teams")
+
+
+def admin_ids(raw: str | None) -> frozenset[str]:
+    """`NETCOACH_ADMINS`: "slack:U0123,teams:29:1abc" → {"slack:U0123", "teams:29:1abc"}."""
+    ids = set()
+    for item in (raw or "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        platform, _, user_id = item.partition(":")
+        if platform not in ADMIN_PLATFORMS or not user_id.strip():
+            raise SettingsError(
+                f"NETCOACH_ADMINS entries are platform:user id (slack:U0123 or teams:29:…), "
+                f"got {item!r}."
+            )
+        ids.add(f"{platform}:{user_id.strip()}")
+    return frozenset(ids)
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = field(default_factory=default_database_url)
@@ -69,6 +89,9 @@ class Settings:
     # How long a claimed nudge or digest stays with its process before another may take it
     # over (after a kill -9); 0 keeps the defaults in `storage.claims`.
     claim_lease_seconds: int = 0
+    # "platform:user id" of members who see workspace-wide feedback figures in `stats`
+    # (NETCOACH_ADMINS, comma-separated, e.g. "slack:U0123ABC,teams:29:1a2b…").
+    admins: frozenset[str] = frozenset()
 
     @classmethod
     def for_console(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -126,4 +149,5 @@ class Settings:
             teams=teams,
             sweep_interval_seconds=integer("NETCOACH_SWEEP_SECONDS", 30),
             claim_lease_seconds=integer("NETCOACH_CLAIM_LEASE_SECONDS", 0),
+            admins=admin_ids(text("NETCOACH_ADMINS")),
         )

@@ -256,13 +256,21 @@ def train(
     held_out_share: float = HELD_OUT_SHARE,
     folds: int = CV_FOLDS,
     with_cross_writer: bool = True,
+    extra: Sequence[Draft] = (),
 ) -> TrainingResult:
+    """`extra` rows (members' feedback, `netcoach train --extra`) join the training part only:
+    the held-out split is drawn from `drafts` alone, so it is the same with or without them."""
     started = time.perf_counter()
-    training, held_out = held_out_split(drafts, held_out_share)
+    corpus_part, held_out = held_out_split(drafts, held_out_share)
+    training = [*corpus_part, *extra]
     truth = [d.is_flag for d in training]
     training_texts = [d.model_input for d in training]
     raw_cv = cross_validated_probabilities(training, params, folds)
-    raw_writer = cross_writer_probabilities(training, params) if with_cross_writer else None
+    # Writers are the corpus files; the extra rows (many members, few rows) are no writer of
+    # their own: they get their cross-validated probabilities instead.
+    raw_writer = cross_writer_probabilities(corpus_part, params) if with_cross_writer else None
+    if raw_writer is not None:
+        raw_writer = [*raw_writer, *raw_cv[len(corpus_part) :]]
     # The calibration and the threshold are fitted on predictions for drafts by a writer the
     # model never saw when there are several writers' files: random cross-validation shares
     # each writer's phrasing between folds and was over-confident on new writers' drafts.
@@ -282,7 +290,9 @@ def train(
         {}
         if raw_writer is None
         else cross_writer_scores(
-            training, calibrated(training_texts, raw_writer, length_calibration), threshold
+            corpus_part,
+            calibrated(training_texts, raw_writer, length_calibration)[: len(corpus_part)],
+            threshold,
         )
     )
 
@@ -318,6 +328,8 @@ def train(
             "held_out_rows": len(held_out),
             "held_out_share": held_out_share,
             "held_out_ids": sorted(d.id for d in held_out),
+            "extra_rows": len(extra),
+            "extra_sha256": corpus_hash(extra) if extra else None,
         },
         "seed": SEED,
         "params": params.as_dict(),

@@ -377,3 +377,23 @@ class InboxItem(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime())
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class TouchKind(Base):
+    """What a touch (a follow-up) was: give, ask or thank (issue 13).
+
+    On an open follow-up it is the kind suggested from the member's reviewed draft; once the
+    follow-up is done it is the touch's kind in the contact's ledger. `source` says whether the
+    member chose it ("chosen") or took the suggestion ("suggested").
+    """
+
+    __tablename__ = "touch_kinds"
+    __table_args__ = (Index("ix_touch_kinds_member_id", "member_id"),)
+
+    follow_up_id: Mapped[int] = mapped_column(
+        ForeignKey("follow_ups.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(8))
+    source: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -22,6 +22,7 @@ from storage.models import (
     Member,
     Nudge,
     ReviewRule,
+    TouchKind,
 )
 
 
@@ -71,6 +72,7 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
     EventMeeting: ("event_id", "meeting_id"),
     DraftReview: ("id", "score", "flagged", "text_hash", "text", "created_at"),
     Feedback: ("id", "review_id", "verdict", "created_at"),
+    TouchKind: ("follow_up_id", "kind", "source", "updated_at"),
     DigestSubscription: ("channel_id", "weekday", "at_time", "timezone", "created_at"),
     ConversationReference: ("platform", "conversation_id", "updated_at"),
 }
@@ -117,6 +119,9 @@ def export_member(session: Session, member: Member) -> dict[str, object]:
         "nudges": rows(select(Nudge).where(Nudge.member_id == mid).order_by(Nudge.id)),
         "draft_reviews": reviews,
         "feedback": rows(select(Feedback).where(Feedback.member_id == mid).order_by(Feedback.id)),
+        "touch_kinds": rows(
+            select(TouchKind).where(TouchKind.member_id == mid).order_by(TouchKind.follow_up_id)
+        ),
         "digest_subscriptions": rows(
             select(DigestSubscription)
             .where(DigestSubscription.created_by_member_id == mid)
@@ -147,6 +152,12 @@ def forget_member(session: Session, member: Member) -> dict[str, int]:
         ),
         ("review_rules", delete(ReviewRule).where(ReviewRule.review_id.in_(reviews))),
         ("draft_reviews", delete(DraftReview).where(DraftReview.member_id == mid)),
+        (
+            "touch_kinds",
+            delete(TouchKind).where(
+                or_(TouchKind.member_id == mid, TouchKind.follow_up_id.in_(follow_ups))
+            ),
+        ),
         (
             "nudges",
             delete(Nudge).where(or_(Nudge.member_id == mid, Nudge.follow_up_id.in_(follow_ups))),

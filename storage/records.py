@@ -179,3 +179,51 @@ class ConversationReferenceRecord:
     conversation_id: str
     user_id: str | None
     reference: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One done touch with a contact: give, ask, thank, or None when nobody said."""
+
+    follow_up_id: int
+    done_on: date | None
+    touch: int
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class TouchCounts:
+    """Touches done in a period, by kind (touches of no recorded kind are not counted)."""
+
+    give: int = 0
+    ask: int = 0
+    thank: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.give + self.ask + self.thank
+
+
+@dataclass(frozen=True)
+class LabelledReview:
+    """A review the member marked Helpful or Wrong flag, with the text they let us keep."""
+
+    review_id: int
+    text: str
+    flagged: bool
+    verdict: str  # "helpful" | "wrong-flag"
+    rule_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FeedbackWeek:
+    """One ISO week of a workspace's reviews: flagged, marked Wrong flag, marked Helpful."""
+
+    week: str  # "2026-W10"
+    flagged: int
+    wrong_flags: int
+    helpful: int
+
+    @property
+    def wrong_flag_rate(self) -> float | None:
+        return self.wrong_flags / self.flagged if self.flagged else None

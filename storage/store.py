@@ -20,7 +20,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import claims, events, figures, imports, privacy
+from storage import claims, events, feedback, figures, imports, privacy, touches
 from storage.convert import (
     contact_record,
     follow_up_record,
@@ -47,6 +47,7 @@ from storage.models import (
     Nudge,
     ProcessedEvent,
     ReviewRule,
+    TouchKind,
     Workspace,
 )
 from storage.names import match_names, name_key
@@ -58,12 +59,16 @@ from storage.records import (
     DigestSubscriptionRecord,
     DueNudge,
     EventRecord,
+    FeedbackWeek,
     FollowUpRecord,
+    LabelledReview,
+    LedgerEntry,
     MeetingOutcome,
     MeetingRecord,
     MemberRecord,
     PlannedNudge,
     ReviewRecord,
+    TouchCounts,
 )
 
 if TYPE_CHECKING:
@@ -439,6 +444,7 @@ class SqlStore:
             self._contact(session, member_id, contact_id)
             follow_up_ids = select(FollowUp.id).where(FollowUp.contact_id == contact_id)
             session.execute(delete(Nudge).where(Nudge.follow_up_id.in_(follow_up_ids)))
+            session.execute(delete(TouchKind).where(TouchKind.follow_up_id.in_(follow_up_ids)))
             session.execute(delete(FollowUp).where(FollowUp.contact_id == contact_id))
             session.execute(delete(Meeting).where(Meeting.contact_id == contact_id))
             session.execute(delete(Contact).where(Contact.id == contact_id))
@@ -783,6 +789,56 @@ class SqlStore:
                 )
             )
             return True
+
+    # --- give, ask, thank ----------------------------------------------------------------------
+    def set_touch_kind(
+        self, member_id: int, follow_up_id: int, kind: str, source: str, at: datetime
+    ) -> None:
+        """Record what a touch was (see `storage.touches.set_kind`)."""
+        with self._transaction() as session:
+            if not touches.set_kind(session, member_id, follow_up_id, kind, source, at):
+                raise RowNotFound(f"follow-up {follow_up_id} of member {member_id}")
+
+    def touch_kind(self, member_id: int, follow_up_id: int) -> tuple[str, str] | None:
+        with self._transaction() as session:
+            return touches.kind_of(session, member_id, follow_up_id)
+
+    def touch_ledger(self, member_id: int, contact_id: int) -> tuple[LedgerEntry, ...]:
+        with self._transaction() as session:
+            return touches.ledger(session, member_id, contact_id)
+
+    def touch_tallies(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], TouchCounts]:
+        """Done touches by kind for each (member id, contact id) pair, in one query."""
+        with self._transaction() as session:
+            return touches.tallies(session, pairs)
+
+    def member_touch_counts(self, member_id: int, since: datetime, until: datetime) -> TouchCounts:
+        with self._transaction() as session:
+            return touches.counts(session, [member_id], since, until)
+
+    def workspace_touch_counts(
+        self, platform: str, workspace_id: str, since: datetime, until: datetime
+    ) -> TouchCounts:
+        with self._transaction() as session:
+            workspace_pk = session.scalar(
+                select(Workspace.id).where(
+                    Workspace.platform == platform, Workspace.external_id == workspace_id
+                )
+            )
+            if workspace_pk is None:
+                return TouchCounts()
+            return touches.counts(session, None, since, until, workspace_id=workspace_pk)
+
+    def labelled_reviews(self) -> list[LabelledReview]:
+        """Every review marked Helpful or Wrong flag whose text was kept (`storage.feedback`)."""
+        with self._transaction() as session:
+            return feedback.labelled_reviews(session)
+
+    def wrong_flag_weeks(
+        self, platform: str, workspace_id: str, since: datetime, until: datetime
+    ) -> list[FeedbackWeek]:
+        with self._transaction() as session:
+            return feedback.wrong_flag_weeks(session, platform, workspace_id, since, until)
 
     # --- figures -------------------------------------------------------------------------------
     def member_figures(self, member_id: int, since: datetime, until: datetime) -> ActivityFigures:

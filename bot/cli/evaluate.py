@@ -13,6 +13,16 @@ import json
 import sys
 from pathlib import Path
 
+EVALUATION_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
+# Independent sets (other writers, never trained or tuned on; absent from an installed package).
+INDEPENDENT_TOUCHES = EVALUATION_DIR / "touches_k_eval.jsonl"
+INDEPENDENT_DRAFT_SETS = (
+    "unseen_drafts.jsonl",
+    "unseen_drafts_2.jsonl",
+    "unseen_short_drafts.jsonl",
+    "unseen_shapes.jsonl",
+)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, metavar="FILE.jsonl", help="score this labelled JSONL")
@@ -52,6 +62,25 @@ def _read_labelled(path: Path) -> tuple[list[str], list[bool], list[str], list[s
     return texts, truth, problems, chat
 
 
+def independent_scores(pipeline: object, threshold: float, length_calibration: object) -> list[str]:
+    """The hard-sell classifier's scores on each independent draft set that is present."""
+    from coach_rules import training
+    from coach_rules.metrics import format_scores, score
+    from coach_rules.reading import model_text
+
+    lines = []
+    for name in INDEPENDENT_DRAFT_SETS:
+        path = EVALUATION_DIR / name
+        if not path.exists():
+            continue
+        written, truth, _, _ = _read_labelled(path)
+        texts = [model_text(text) for text in written]  # as review() and training read a draft
+        raw = pipeline.predict_proba(texts)[:, 1].tolist()  # type: ignore[attr-defined]
+        probabilities = training.calibrated(texts, raw, length_calibration)  # type: ignore[arg-type]
+        lines.append(format_scores(f"Independent {name}", score(truth, probabilities, threshold)))
+    return lines
+
+
 def _calibration(texts: list[str], truth: list[bool], probabilities: list[float]) -> str:
     from coach_rules.corpus import word_count
     from coach_rules.metrics import calibration_by_length, format_calibration
@@ -79,6 +108,61 @@ def _gate_lines(model_dir: Path, data_dir: Path | None) -> list[str]:
         [m.is_draft for m in held], probabilities, card["chat_below"], card["draft_from"]
     )
     return [gate_training.format_figures("Draft-or-chat gate, held out", figures)]
+
+
+def _touch_lines(model_dir: Path, data_dir: Path | None) -> list[str]:
+    """The touch classifier's figures on its held-out part and on the independent set."""
+    from coach_rules import corpus, touch_training
+
+    card_path = model_dir / touch_training.TOUCH_CARD_FILE
+    if not card_path.exists():
+        return ["No give/ask/thank touch classifier trained."]
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    pipeline = touch_training.load_pipeline(model_dir / touch_training.TOUCH_MODEL_FILE)
+    held_ids = set(card["data"]["held_out_ids"])
+    held = [t for t in touch_training.load_touches(data_dir or corpus.DATA_DIR) if t.id in held_ids]
+    lines = []
+    if held:
+        figures = touch_training.touch_figures(
+            [touch_training.touches.TOUCH_KINDS.index(t.label) for t in held],
+            touch_training.predict(pipeline, [t.text for t in held]),
+        )
+        lines.append(touch_training.format_touch_figures("Touch classifier, held out", figures))
+    else:
+        lines.append("No held-out touches for the touch classifier found in the data.")
+    if INDEPENDENT_TOUCHES.exists():
+        independent = touch_training.read_touches(INDEPENDENT_TOUCHES)
+        figures = touch_training.touch_figures(
+            [touch_training.touches.TOUCH_KINDS.index(t.label) for t in independent],
+            touch_training.predict(pipeline, [t.text for t in independent]),
+        )
+        lines.append(
+            touch_training.format_touch_figures(
+                "Touch classifier, independent set (writer K, never trained on)", figures
+            )
+        )
+    return lines
+
+
+def _touches_of(path: Path, model_dir: Path) -> list[str] | None:
+    """Figures for a labelled touch file (label give/ask/thank), or None if it is not one."""
+    from coach_rules import touch_training
+
+    try:
+        rows = touch_training.read_touches(path)
+    except (touch_training.TouchDataError, UnicodeDecodeError):
+        return None
+    if not rows:
+        return None
+    model_path = model_dir / touch_training.TOUCH_MODEL_FILE
+    if not model_path.exists():
+        return [f"No touch classifier in {model_dir}; run `netcoach train` first."]
+    pipeline = touch_training.load_pipeline(model_path)
+    figures = touch_training.touch_figures(
+        [touch_training.touches.TOUCH_KINDS.index(t.label) for t in rows],
+        touch_training.predict(pipeline, [t.text for t in rows]),
+    )
+    return [touch_training.format_touch_figures(f"Touch classifier on {path.name}", figures)]
 
 
 def _gate_on_chat(model_dir: Path, chat: list[str]) -> str:
@@ -112,6 +196,10 @@ def run(args: argparse.Namespace) -> int:
         return training.calibrated(texts, raw, length_calibration)
 
     if args.data is not None:
+        touch_lines = _touches_of(args.data, model_dir) if args.data.is_file() else None
+        if touch_lines is not None:
+            print("\n".join(touch_lines))
+            return 0
         try:
             texts, truth, problems, chat = _read_labelled(args.data)
         except OSError as error:
@@ -172,5 +260,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("No held-out drafts found in the corpus.", file=sys.stderr)
     for line in _gate_lines(model_dir, args.data_dir):
+        print(line)
+    for line in _touch_lines(model_dir, args.data_dir):
         print(line)
     return 0

@@ -8,6 +8,7 @@ runtime form and a JSON card into `coach_rules/model/`.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -18,10 +19,100 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--model-dir", type=Path, help="where to write the model (default: shipped)"
     )
     parser.add_argument(
+        "--extra",
+        type=Path,
+        metavar="FILE",
+        help="labelled rows to add to training only (e.g. from `netcoach feedback export`)",
+    )
+    parser.add_argument(
         "--skip-bad-rows",
         action="store_true",
         help="skip malformed corpus rows instead of stopping at the first one",
     )
+
+
+def _extra_rows(path: Path, drafts: list, model_dir: Path) -> list | None:
+    """The --extra file's rows, minus any that would leak into the held-out or independent sets;
+    prints the shipped model's figures first (the "before"). None: the file is unusable."""
+    from bot.cli.evaluate import EVALUATION_DIR, INDEPENDENT_DRAFT_SETS, independent_scores
+    from coach_rules import calibration, corpus, training
+    from coach_rules.metrics import format_scores, score
+
+    try:
+        rows = corpus.read_drafts([path], strict=True)
+    except OSError as error:
+        print(f"Cannot read {path}: {error.strerror}.", file=sys.stderr)
+        return None
+    except corpus.CorpusError as error:
+        print(f"The extra file has a bad row: {error}", file=sys.stderr)
+        return None
+    clashes = sorted({d.id for d in drafts} & {d.id for d in rows})
+    if clashes:
+        print(
+            f"{path.name} reuses corpus ids ({', '.join(clashes[:5])}); give its rows ids of "
+            "their own (`netcoach feedback export` writes x0001…).",
+            file=sys.stderr,
+        )
+        return None
+    _, held_out = training.held_out_split(drafts)
+    protected = {" ".join(d.text.split()).casefold() for d in held_out}
+    for name in INDEPENDENT_DRAFT_SETS:
+        if (EVALUATION_DIR / name).exists():
+            for line in (EVALUATION_DIR / name).read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    protected.add(" ".join(json.loads(line)["text"].split()).casefold())
+    kept = [d for d in rows if " ".join(d.text.split()).casefold() not in protected]
+    flagged = sum(d.is_flag for d in kept)
+    print(f"Extra: {len(kept)} rows from {path.name} ({flagged} flag, {len(kept) - flagged} ok)")
+    if len(kept) < len(rows):
+        print(
+            f"Left out {len(rows) - len(kept)} extra rows whose text is in the held-out or an "
+            "independent set (they stay measured, never trained on)."
+        )
+    card_path = model_dir / training.CARD_FILE
+    if card_path.exists() and (model_dir / training.MODEL_FILE).exists():
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        threshold = float(card["threshold"])
+        buckets = calibration.from_json(card.get("length_calibration", {}).get("buckets"))
+        pipeline = training.load_pipeline(model_dir / training.MODEL_FILE)
+        texts = [d.model_input for d in held_out]
+        raw = pipeline.predict_proba(texts)[:, 1].tolist()
+        print(f"Before, the model in {model_dir}:")
+        print(
+            format_scores(
+                "Held out",
+                score(
+                    [d.is_flag for d in held_out],
+                    training.calibrated(texts, raw, buckets),
+                    threshold,
+                ),
+            )
+        )
+        for line in independent_scores(pipeline, threshold, buckets):
+            print(line)
+    return kept
+
+
+def _train_touches(data_dir: Path, model_dir: Path | None) -> int:
+    """The give/ask/thank classifier, from the same data folder's touches_*.jsonl."""
+    from coach_rules import touch_training
+
+    touch_dir = model_dir or touch_training.default_model_dir()
+    try:
+        card = touch_training.train_and_save(data_dir, touch_dir)
+    except touch_training.TouchDataError as error:
+        print(f"The touch data has a bad row: {error}", file=sys.stderr)
+        return 2
+    except touch_training.NoTouchDataError:
+        print(
+            f"No give/ask/thank touches (touches_*.jsonl) in {data_dir}: the touch classifier "
+            "was not trained; reviews suggest no touch kind.",
+            file=sys.stderr,
+        )
+        return 0
+    print(touch_training.format_touch_card(card))
+    print(f"wrote the touch classifier to {touch_dir}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +137,13 @@ def run(args: argparse.Namespace) -> int:
 
     flagged = sum(d.is_flag for d in drafts)
     print(f"Corpus: {len(drafts)} drafts ({flagged} flag, {len(drafts) - flagged} ok)")
-    result = training.train(drafts)
+    extra: list[corpus.Draft] = []
+    if args.extra is not None:
+        loaded = _extra_rows(args.extra, drafts, args.model_dir or training.MODEL_DIR)
+        if loaded is None:
+            return 2
+        extra = loaded
+    result = training.train(drafts, extra=extra)
     print(
         f"Training on {len(result.training_ids)}, holding out {len(result.held_out_ids)} "
         f"(ids recorded in the card); threshold {result.threshold:.2f}"
@@ -57,7 +154,8 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     if result.held_out_scores is not None:
-        print(format_scores("Held out", result.held_out_scores))
+        after = f", after adding the {len(extra)} extra rows" if args.extra is not None else ""
+        print(format_scores(f"Held out{after}", result.held_out_scores))
         tables = result.card["held_out_calibration"]
         for key, title in (("before_calibration", "before"), ("calibrated", "after")):
             table = tables[key]  # type: ignore[index]
@@ -65,11 +163,23 @@ def run(args: argparse.Namespace) -> int:
     for name, scores in result.cross_writer.items():
         print(format_scores(f"Cross-writer: trained without {name}, scored on it", scores))
 
+    if args.extra is not None:
+        from bot.cli.evaluate import independent_scores
+
+        print(f"Independent sets, after adding the {len(extra)} extra rows:")
+        for line in independent_scores(
+            result.pipeline, result.threshold, result.length_calibration
+        ):
+            print(line)
     held_out = set(result.held_out_ids)
     check_texts = [d.text for d in drafts if d.id in held_out]
     paths = training.save(result, check_texts, args.model_dir or training.MODEL_DIR)
     for name, path in paths.items():
         print(f"wrote {name}: {path} ({path.stat().st_size / 1e6:.2f} MB)")
+
+    touch_status = _train_touches(data_dir, args.model_dir)
+    if touch_status:
+        return touch_status
 
     gate_dir = args.model_dir or gate_training.default_model_dir()
     try:

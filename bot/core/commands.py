@@ -7,6 +7,7 @@ from datetime import time
 from typing import Literal
 
 from bot.core.dates import DateOrder, DaySpec
+from bot.core.ledger import TouchKind
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class DoneCommand:
     target: PersonRef
     # Confirmed by the member although the touch is not due yet.
     early: bool = False
+    # What the touch was, when the member said (the Gave / Asked / Thanked buttons, "done
+    # Jane, gave her the article"); None: the kind suggested from a reviewed draft, if any.
+    kind: TouchKind | None = None
 
 
 @dataclass(frozen=True)

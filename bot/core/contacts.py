@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core import commands as c
+from bot.core import ledger
 from bot.core.context import Context, failure
 from bot.core.dates import format_day
 from bot.core.help import example
@@ -73,6 +74,12 @@ def who(ctx: Context, command: c.WhoCommand) -> Reply:
     done = [f for f in card.follow_ups if f.status == "done"]
     open_ones = [f for f in card.follow_ups if f.status == "open"]
     lines.append(f"• Touches done: {len(done)}")
+    entries = ctx.store.touch_ledger(ctx.member.id, contact.id)
+    if entries:
+        lines.append(f"• Give, ask, thank: {ledger.ledger_line(entries)}")
+        warning = ledger.ask_first_warning(contact.name, ledger.tally(entries))
+        if warning:
+            lines.append(f"• {warning}")
     for follow_up in open_ones:
         what = "Second touch" if follow_up.touch >= 2 else "Follow-up"
         lines.append(

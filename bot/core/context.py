@@ -18,6 +18,8 @@ class Context:
     member: MemberRecord
     now: datetime  # aware UTC
     today: date  # the member's local calendar day
+    # May see workspace-wide feedback figures (`NETCOACH_ADMINS`; the console's own member).
+    is_admin: bool = False
 
 
 def failure(message: str, topic: str | None = None) -> Reply:

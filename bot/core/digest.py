@@ -9,10 +9,11 @@ from bot.core.chart import WeekPoint, chart_png, chart_text
 from bot.core.dates import local_today, plural
 from bot.core.events import progress
 from bot.core.guidelines import guideline_title, tip_of_the_week
+from bot.core.ledger import give_ask_ratio
 from bot.core.messages import Field, ImageAttachment, Reply, Section
 from bot.core.ports import Store
 from bot.core.rules import WINDOW_DAYS
-from storage.records import ActivityFigures, DigestSubscriptionRecord
+from storage.records import ActivityFigures, DigestSubscriptionRecord, TouchCounts
 
 # The chart's span, and how far back an event's Rule of Two still shows in the digest.
 TREND_WEEKS = 8
@@ -51,6 +52,11 @@ def activity_fields(figures: ActivityFigures) -> tuple[Field, ...]:
     )
 
 
+def touch_field(touches: TouchCounts) -> Field:
+    """Touches by kind: giving before asking is the habit the ratio shows."""
+    return Field("Give, ask, thank", give_ask_ratio(touches))
+
+
 def digest_reply(
     figures: ActivityFigures,
     subscription: DigestSubscriptionRecord,
@@ -59,6 +65,7 @@ def digest_reply(
     scheduled: bool = True,
     trend: Sequence[WeekPoint] = (),
     event_lines: Sequence[str] = (),
+    touches: TouchCounts | None = None,
 ) -> Reply:
     """One channel's digest for one week. Shout-outs name only members who opted in: the store
     puts only those in `figures.shoutouts` (and their events in `event_lines`), and this
@@ -84,8 +91,11 @@ def digest_reply(
             f"{plural(figures.drafts_reviewed, 'draft')} reviewed."
         )
     tip = tip_of_the_week(week_label)
+    fields = activity_fields(figures)
+    if touches is not None and touches.total:
+        fields += (touch_field(touches),)
     sections = [
-        Section(text="This week in numbers", fields=activity_fields(figures)),
+        Section(text="This week in numbers", fields=fields),
         Section(text=f"**Tip of the week — {tip.title}.** {tip.principle} {tip.advice}"),
     ]
     if event_lines:
@@ -156,6 +166,7 @@ def team_digest(
         scheduled=scheduled,
         trend=trend,
         event_lines=event_lines,
+        touches=store.workspace_touch_counts(platform, workspace, since, until),
     )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from bot.core import commands as c
-from bot.core import dates, events
+from bot.core import dates, events, ledger
 from bot.core.contacts import matching, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
@@ -502,11 +503,20 @@ def _list_section(follow_up: FollowUpRecord, ctx: Context) -> Section:
 
 
 def done(ctx: Context, command: c.DoneCommand) -> Reply:
+    if command.kind is not None and command.target.follow_up_id is not None:
+        already = ctx.store.get_follow_up(ctx.member.id, command.target.follow_up_id)
+        if already is not None and already.status == "done":
+            # A Gave / Asked / Thanked button under the Done reply: say what the touch was.
+            return _record_kind(ctx, already, command.kind)
     target = _open_target(ctx, command.target, "done")
     if isinstance(target, _Ask):
         return target.reply
     if target.touch >= 2 and target.due_on > ctx.today and not command.early:
-        early = f"done #{target.id} early"
+        early = (
+            ledger.done_command(target.id, command.kind, early=True)
+            if command.kind
+            else f"done #{target.id} early"
+        )
         return Reply(
             text=f"The second touch with {display_name(target, ctx)} (#{target.id}) is not due "
             f"until {format_day(target.due_on, ctx.today)} ({in_days(target.due_on, ctx.today)}). "
@@ -515,11 +525,13 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
             on_yes=early,
         )
     closed = ctx.store.close_follow_up(ctx.member.id, target.id, "done", ctx.now)
+    kind_note, kind_actions = _touch_kind_on_done(ctx, closed, command.kind)
     name = display_name(closed, ctx)
     if closed.touch >= 2:
         return Reply(
             text=f"Done: second touch with **{name}** (#{closed.id}). That's the rule of two "
-            "complete — two thoughtful notes, and the connection is warm."
+            f"complete — two thoughtful notes, and the connection is warm.{kind_note}",
+            actions=kind_actions,
         )
     day = (ctx.today - closed.met_on).days
     timing = (
@@ -540,9 +552,35 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
     return Reply(
         text=f"Done: follow-up #{closed.id} with **{name}**, {timing}. Rule of two: I scheduled "
         f"a second touch (#{second.id}) for **{format_day(second_due, ctx.today)}**, "
-        f"{SECOND_TOUCH_DAYS} days from now. `cancel #{second.id}` removes it.",
-        actions=(Action("Cancel second touch", f"cancel #{second.id}"),),
+        f"{SECOND_TOUCH_DAYS} days from now. `cancel #{second.id}` removes it.{kind_note}",
+        actions=(*kind_actions, Action("Cancel second touch", f"cancel #{second.id}")),
     )
+
+
+def _touch_kind_on_done(
+    ctx: Context, closed: FollowUpRecord, chosen: ledger.TouchKind | None
+) -> tuple[str, tuple[Action, ...]]:
+    """Record what the touch was (the member's word, else the suggestion from their reviewed
+    draft) and say so; with neither, ask with the Gave / Asked / Thanked buttons."""
+    if chosen is not None:
+        ctx.store.set_touch_kind(ctx.member.id, closed.id, chosen, "chosen", ctx.now)
+        return f" Recorded as {ledger.NOUNS[chosen]}.", ()
+    recorded = ctx.store.touch_kind(ctx.member.id, closed.id)
+    if recorded is not None:
+        kind = cast(ledger.TouchKind, recorded[0])
+        buttons = zip(ledger.TOUCH_KINDS, ledger.done_actions(closed.id), strict=True)
+        others = tuple(action for other, action in buttons if other != kind)
+        return f" Recorded as {ledger.NOUNS[kind]} (from your reviewed draft).", others
+    return " Was it a give, an ask or a thank-you?", ledger.done_actions(closed.id)
+
+
+def _record_kind(ctx: Context, follow_up: FollowUpRecord, kind: ledger.TouchKind) -> Reply:
+    ctx.store.set_touch_kind(ctx.member.id, follow_up.id, kind, "chosen", ctx.now)
+    counts = ledger.tally(ctx.store.touch_ledger(ctx.member.id, follow_up.contact_id))
+    name = display_name(follow_up, ctx)
+    text = f"Recorded: touch #{follow_up.id} with **{name}** was {ledger.NOUNS[kind]}."
+    warning = ledger.ask_first_warning(follow_up.contact_name, counts)
+    return Reply(text=f"{text} {warning}" if warning else text)
 
 
 def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:

@@ -376,10 +376,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     ),
     CommandHelp(
         "done",
-        "done <person|#id>",
-        "Mark a follow-up done. After the first one I schedule a second touch "
+        "done <person|#id> [gave|asked|thanked]",
+        "Mark a follow-up done, and say whether you gave, asked or thanked (giving first builds "
+        "the relationship). After the first one I schedule a second touch "
         f"{SECOND_TOUCH_DAYS} days later (the rule of two).",
-        ("done Jane Doe", "done #4"),
+        ("done Jane Doe", "done Jane, gave her the article", "done #4 asked"),
         words=("did",),
         phrasings=(
             (
@@ -585,7 +586,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "who",
         "who <person>",
-        "A contact's card: where and when you met, touches done and due, and your notes.",
+        "A contact's card: where and when you met, touches done and due, what you gave, asked "
+        "and thanked for, and your notes.",
         ("who Priya", "who is Jane Doe?"),
         words=("whois", "card", "contact"),
         phrasings=(
@@ -821,7 +823,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "stats",
         "stats [week|month]",
-        "Your follow-ups and draft reviews over the last 7 or 30 days.",
+        "Your follow-ups, give:ask ratio and draft reviews over the last 7 or 30 days (admins "
+        "also see the weekly wrong-flag rate from feedback).",
         ("stats", "stats month"),
         words=("statistics",),
         phrasings=(

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from bot.core import ledger
 from bot.core.dates import format_day, local_today, zone
 from bot.core.messages import Action, Field, Reply, Section, mention_markup
 from bot.core.rules import (
@@ -24,7 +25,7 @@ from bot.core.rules import (
     snooze_action,
     window_closes,
 )
-from storage.records import DueNudge, EventRecord, MemberRecord, PlannedNudge
+from storage.records import DueNudge, EventRecord, MemberRecord, PlannedNudge, TouchCounts
 
 # The morning after an event: "Did you meet anyone worth following up?"
 EVENT_DEBRIEF = "event-debrief"
@@ -171,8 +172,10 @@ def event_debrief_reply(event: EventRecord) -> Reply:
     )
 
 
-def nudge_reply(due: DueNudge, now: datetime) -> Reply:
-    """The message a member gets when a nudge comes due, with Done / Snooze / Review buttons."""
+def nudge_reply(due: DueNudge, now: datetime, touches: TouchCounts | None = None) -> Reply:
+    """The message a member gets when a nudge comes due, with Gave / Asked / Thanked (Done),
+    Snooze and Review buttons (or an event's debrief). `touches`: the contact's ledger so far,
+    for the give-first line."""
     follow_up = due.follow_up
     if follow_up is None:
         if due.event is None:
@@ -208,13 +211,16 @@ def nudge_reply(due: DueNudge, now: datetime) -> Reply:
             f"{'day is' if left == 1 else 'days are'} left in your {WINDOW_DAYS}-day window. "
             "Lead with something useful to them."
         )
+    warning = ledger.ask_first_warning(follow_up.contact_name, touches) if touches else None
+    if warning:
+        text += f" {warning}"
     fields = [Field("Due", format_day(follow_up.due_on, today))]
     if follow_up.note:
         fields.append(Field("Note", follow_up.note))
     section = Section(text=f"Follow-up #{follow_up.id} with {name}", fields=tuple(fields))
     snooze = (snooze_action(follow_up.id),) if can_snooze(follow_up, today) else ()
     actions = (
-        Action("Done", f"done #{follow_up.id}", style="primary"),
+        *ledger.done_actions(follow_up.id),
         *snooze,
         Action("Review my draft", "review"),
     )

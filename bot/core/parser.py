@@ -24,6 +24,7 @@ from bot.core.dates import (
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
+from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
@@ -838,7 +839,8 @@ def _parse_done(rest: str) -> c.Command:
     early = bool(re.search(r"\s+early$", rest, re.I))
     if early:
         rest = re.sub(r"\s+early$", "", rest, flags=re.I)
-    return c.DoneCommand(target=_target(rest, "done"), early=early)
+    rest, kind = split_kind(rest)
+    return c.DoneCommand(target=_target(rest, "done"), early=early, kind=kind)
 
 
 def _parse_cancel(rest: str) -> c.Command:

@@ -18,12 +18,15 @@ from storage.records import (
     DigestSubscriptionRecord,
     DueNudge,
     EventRecord,
+    FeedbackWeek,
     FollowUpRecord,
+    LedgerEntry,
     MeetingOutcome,
     MeetingRecord,
     MemberRecord,
     PlannedNudge,
     ReviewRecord,
+    TouchCounts,
 )
 
 if TYPE_CHECKING:
@@ -248,6 +251,40 @@ class Store(Protocol):
 
     def record_feedback(self, member_id: int, review_id: int, verdict: str, at: datetime) -> bool:
         """Store "helpful" / "wrong-flag" for the member's own review; False if no such review."""
+        ...
+
+    # --- give, ask, thank ----------------------------------------------------------------------
+    def set_touch_kind(
+        self, member_id: int, follow_up_id: int, kind: str, source: str, at: datetime
+    ) -> None:
+        """Record what a touch was: "give", "ask" or "thank", "chosen" by the member or
+        "suggested" from a reviewed draft (a suggestion never replaces a choice)."""
+        ...
+
+    def touch_kind(self, member_id: int, follow_up_id: int) -> tuple[str, str] | None:
+        """(kind, source) recorded for one follow-up, if any."""
+        ...
+
+    def touch_ledger(self, member_id: int, contact_id: int) -> tuple[LedgerEntry, ...]:
+        """The contact's done touches, oldest first, with their kinds."""
+        ...
+
+    def touch_tallies(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], TouchCounts]:
+        """Done touches by kind for each (member id, contact id) pair, in one query."""
+        ...
+
+    def member_touch_counts(
+        self, member_id: int, since: datetime, until: datetime
+    ) -> TouchCounts: ...
+
+    def workspace_touch_counts(
+        self, platform: str, workspace_id: str, since: datetime, until: datetime
+    ) -> TouchCounts: ...
+
+    def wrong_flag_weeks(
+        self, platform: str, workspace_id: str, since: datetime, until: datetime
+    ) -> list[FeedbackWeek]:
+        """Per ISO week: flagged reviews, those marked Wrong flag, and Helpful ones."""
         ...
 
     # --- figures -------------------------------------------------------------------------------

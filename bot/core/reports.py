@@ -9,9 +9,9 @@ from bot.core import commands as c
 from bot.core import events
 from bot.core.context import Context
 from bot.core.dates import WEEKDAYS, plural
-from bot.core.digest import activity_fields, team_digest
+from bot.core.digest import activity_fields, team_digest, touch_field
 from bot.core.followups import display_name, due_phrase, sort_overdue_first, window_phrase
-from bot.core.messages import Action, Reply, Section
+from bot.core.messages import Action, Field, Reply, Section
 from bot.core.returns import return_sections, returns
 from bot.core.rules import can_snooze, snooze_action
 from storage.records import DigestSubscriptionRecord
@@ -26,7 +26,10 @@ HOME_PLACES = 3
 def _returns_and_events(ctx: Context, places: int, more_hint: str = "") -> tuple[Section, ...]:
     """The Rule of Two of recent events, then the return on networking time per place."""
     rule_of_two = events.progress_section(ctx)
-    rows = returns(ctx.store.meeting_outcomes(ctx.member.id), ctx.today)
+    outcomes = ctx.store.meeting_outcomes(ctx.member.id)
+    pairs = sorted({(ctx.member.id, outcome.contact_id) for outcome in outcomes})
+    ledgers = {contact: counts for (_, contact), counts in ctx.store.touch_tallies(pairs).items()}
+    rows = returns(outcomes, ctx.today, ledgers)
     return (*((rule_of_two,) if rule_of_two else ()), *return_sections(rows, places, more_hint))
 
 
@@ -42,13 +45,47 @@ def iso_week_label(ctx: Context) -> str:
 
 def stats(ctx: Context, command: c.StatsCommand) -> Reply:
     days = 7 if command.period == "week" else 30
-    figures = ctx.store.member_figures(ctx.member.id, *last_days(ctx, days))
+    period = last_days(ctx, days)
+    figures = ctx.store.member_figures(ctx.member.id, *period)
+    touches = ctx.store.member_touch_counts(ctx.member.id, *period)
+    fields = activity_fields(figures)
+    if touches.total:
+        fields += (touch_field(touches),)
+    sections = (Section(text=f"Last {days} days", fields=fields),)
+    if ctx.is_admin:
+        sections += (_feedback_section(ctx),)
     return Reply(
         text=f"Your last {days} days: {plural(figures.meetings_logged, 'meeting')}, "
         f"{plural(figures.follow_ups_done, 'follow-up')} done, {figures.overdue} overdue now.",
-        sections=(
-            Section(text=f"Last {days} days", fields=activity_fields(figures)),
-            *_returns_and_events(ctx, STATS_PLACES),
+        sections=(*sections, *_returns_and_events(ctx, STATS_PLACES)),
+    )
+
+
+FEEDBACK_WEEKS = 8
+
+
+def _feedback_section(ctx: Context) -> Section:
+    """For admins: the share of flagged reviews that members marked Wrong flag, per week."""
+    weeks = ctx.store.wrong_flag_weeks(
+        ctx.incoming.platform, ctx.incoming.workspace_id, *last_days(ctx, 7 * FEEDBACK_WEEKS)
+    )
+    title = f"Feedback on reviews in this workspace, last {FEEDBACK_WEEKS} weeks (admins only)"
+    if not weeks:
+        return Section(text=f"{title}: no reviews yet.")
+    return Section(
+        text=f"{title}: the wrong-flag rate is the share of flagged reviews marked Wrong flag.",
+        fields=tuple(
+            Field(
+                week.week,
+                (
+                    f"{round(week.wrong_flag_rate * 100)}% wrong flags "
+                    f"({week.wrong_flags} of {week.flagged} flagged)"
+                    if week.wrong_flag_rate is not None
+                    else "nothing flagged"
+                )
+                + f", {week.helpful} marked helpful",
+            )
+            for week in weeks
         ),
     )
 

@@ -8,18 +8,17 @@ ago are still in touch. Pure functions over `MeetingOutcome`s; `stats` and the h
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.core.ledger import give_ask_ratio
 from bot.core.messages import Field, Section
 from bot.core.rules import IN_TOUCH_DAYS, WINDOW_DAYS, still_in_touch
 from storage.names import name_key
-from storage.records import MeetingOutcome
+from storage.records import MeetingOutcome, TouchCounts
 
-# The give:ask column waits for the give/ask/thank ledger (issue 13, part 2): a clear gap, not
-# a made-up figure.
-GIVE_ASK_NOT_RECORDED = "not recorded yet"
+NO_TOUCH_KINDS = "no touch recorded as a give or an ask yet"
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,7 @@ class PlaceReturn:
     second_touches: int  # people whose Rule of Two second touch is done
     met_long_ago: int  # people met there at least IN_TOUCH_DAYS ago
     still_in_touch: int  # of those, touched again IN_TOUCH_DAYS or more after meeting
+    touches: TouchCounts = TouchCounts()  # the ledger of the people met there
 
     @property
     def share_followed_up(self) -> float | None:
@@ -45,8 +45,14 @@ class _Person:
     last_touch_on: date | None = None
 
 
-def returns(outcomes: Sequence[MeetingOutcome], today: date) -> list[PlaceReturn]:
-    """One row per event and per place, most people met first."""
+def returns(
+    outcomes: Sequence[MeetingOutcome],
+    today: date,
+    ledgers: Mapping[int, TouchCounts] | None = None,
+) -> list[PlaceReturn]:
+    """One row per event and per place, most people met first. `ledgers`: each contact's done
+    touches by kind (give, ask, thank), keyed by contact id."""
+    ledgers = ledgers or {}
     groups: dict[tuple[str, str], tuple[str, dict[int, _Person]]] = {}
     for outcome in outcomes:
         if outcome.event_id is not None and outcome.event_name is not None:
@@ -80,9 +86,19 @@ def returns(outcomes: Sequence[MeetingOutcome], today: date) -> list[PlaceReturn
                 still_in_touch=sum(
                     still_in_touch(p.met_on, p.last_touch_on) for p in old if p.met_on
                 ),
+                touches=_sum_touches(ledgers.get(contact_id) for contact_id in people),
             )
         )
     return sorted(rows, key=lambda r: (-r.people_met, name_key(r.where)))
+
+
+def _sum_touches(counts: Iterable[TouchCounts | None]) -> TouchCounts:
+    found = [c for c in counts if c is not None]
+    return TouchCounts(
+        give=sum(c.give for c in found),
+        ask=sum(c.ask for c in found),
+        thank=sum(c.thank for c in found),
+    )
 
 
 def _place_key(place: str) -> str:
@@ -108,7 +124,10 @@ def return_fields(row: PlaceReturn) -> tuple[Field, ...]:
         ),
         Field("Second touches", str(row.second_touches)),
         Field(f"Still in touch after {IN_TOUCH_DAYS} days", in_touch),
-        Field("Give:ask", GIVE_ASK_NOT_RECORDED),
+        Field(
+            "Give:ask",
+            give_ask_ratio(row.touches) if row.touches.give + row.touches.ask else NO_TOUCH_KINDS,
+        ),
     )
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.guidelines import guideline_title
 from bot.core.messages import Action, Field, Reply, Section
+from bot.core.touch_review import touch_section
 
 if TYPE_CHECKING:
     from coach_rules.review import Finding, Review
@@ -66,7 +68,20 @@ def review(ctx: Context, command: c.ReviewCommand) -> Reply:
         ctx.now,
         text=draft if ctx.member.store_drafts_opt_in else None,
     )
-    return review_reply(draft, result, record.id)
+    reply = review_reply(draft, result, record.id)
+    touch = _touch_part(ctx, draft)
+    return replace(reply, sections=(touch, *reply.sections)) if touch else reply
+
+
+def _touch_part(ctx: Context, draft: str) -> Section | None:
+    """Give/ask/thank for the contact the draft is for; the review stands without it."""
+    try:
+        return touch_section(ctx, draft)
+    except Exception as error:
+        logger.error(
+            "touch suggestion failed for member %s: %s", ctx.member.id, type(error).__name__
+        )
+        return None
 
 
 def _verdict(result: Review) -> str:

@@ -84,8 +84,11 @@ class CoachService:
         reviewer: Reviewer,
         clock: Clock,
         sorter: MessageSorter | None = None,
+        admins: frozenset[str] = frozenset(),
     ) -> None:
         self.store = store
+        # "platform:user id" of the members who may see workspace-wide feedback figures.
+        self.admins = admins
         self.reviewer = reviewer
         self.clock = clock
         # Draft or chat for free text in a DM that is no command (`coach_rules.gate`).
@@ -109,6 +112,7 @@ class CoachService:
             member=member,
             now=now,
             today=local_today(member.timezone, now),
+            is_admin=is_admin(incoming, self.admins),
         )
 
     def handle(self, incoming: Incoming) -> Reply:
@@ -194,6 +198,12 @@ class CoachService:
                 "".join(traceback.format_tb(error.__traceback__)),
             )
             return Reply(text=CANNOT_DO if isinstance(error, ValueError) else SORRY)
+
+
+def is_admin(incoming: Incoming, admins: frozenset[str]) -> bool:
+    """Admins are named in `NETCOACH_ADMINS`; at the console the person at the terminal already
+    holds the whole database, so its member is one too."""
+    return incoming.platform == "console" or f"{incoming.platform}:{incoming.user_id}" in admins
 
 
 def _dispatch(ctx: Context, command: c.Command) -> Reply:

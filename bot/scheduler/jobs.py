@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,7 +22,7 @@ from bot.core.rules import window_closes
 from bot.notifiers import nudge_already_sent, send_nudge
 from bot.scheduler.digest_schedule import due_slot
 from storage.claims import DIGEST_LEASE, NUDGE_LEASE
-from storage.records import DueNudge
+from storage.records import DueNudge, TouchCounts
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +78,12 @@ async def _already_sent(due: DueNudge, notifier: Notifier) -> bool:
         return False
 
 
-async def _send_nudge(due: DueNudge, notifier: Notifier, now: datetime) -> bool:
+async def _send_nudge(
+    due: DueNudge, notifier: Notifier, now: datetime, touches: TouchCounts | None = None
+) -> bool:
     try:
-        await send_nudge(notifier, due.member, nudge_reply(due, now), nudge_marker(due))
+        reply = nudge_reply(due, now, touches)
+        await send_nudge(notifier, due.member, reply, nudge_marker(due))
     except Exception as error:
         log.warning(
             "nudge %s for member %s not delivered (attempt %s): %s",
@@ -132,6 +135,15 @@ class SentRecorder:
                         done.set_result(None)
 
 
+def _touch_tallies(store: Store, due: Iterable[DueNudge]) -> dict[tuple[int, int], TouchCounts]:
+    """One query for the batch; a store without the ledger (the port's minimum) gives none."""
+    tallies = getattr(store, "touch_tallies", None)
+    pairs = sorted({(d.member.id, d.follow_up.contact_id) for d in due})
+    if tallies is None or not pairs:
+        return {}
+    return tallies(pairs)
+
+
 def _mark_sent(store: Store, nudge_ids: Sequence[int], at: datetime) -> None:
     many = getattr(store, "mark_nudges_sent", None)
     if many is not None:
@@ -156,6 +168,8 @@ class _Batch:
     sent: int = 0
     failed: int = 0
     recovered: int = 0  # in doubt and found delivered: recorded without a second send
+    # Each nudged contact's give/ask/thank tally, read once per batch (the give-first line).
+    touches: dict[tuple[int, int], TouchCounts] = field(default_factory=dict)
 
     # Loop time after which no send starts: half the lease, so every send that starts ends
     # while the claim is still ours and no other process can have taken the nudge over.
@@ -176,7 +190,8 @@ class _Batch:
             self.recovered += 1
             del self.in_flight[due.nudge_id]
             return
-        ok = await _send_nudge(due, self.notifier, self.now)
+        touches = self.touches.get((due.member.id, due.follow_up.contact_id))
+        ok = await _send_nudge(due, self.notifier, self.now, touches)
         if ok:
             await self.recorder.record(due.nudge_id)
             self.sent += 1
@@ -248,6 +263,7 @@ async def _sweep_batch(
         else:
             deferred += 1
             await asyncio.to_thread(_release, store, [due.nudge_id], later, due.in_doubt)
+    batch.touches = await asyncio.to_thread(_touch_tallies, store, batch.unstarted.values())
     queue = iter(list(batch.unstarted.values()))
 
     async def lane() -> None:

@@ -113,11 +113,15 @@ def test_console_sweeps_never_pass_for_the_servers_scheduler(
 
 def test_number_clicks_the_nudge_button(console: Console) -> None:
     console.type("met Jane Doe")
-    console.type("/clock +4d")
-    [follow_up] = console.session.services.store.open_follow_ups(console.session._member().id)
-    shown = console.type("1")
-    assert f"→ done #{follow_up.id}" in shown
-    assert "second touch" in shown
+    nudge = console.type("/clock +4d")
+    assert "Gave" in nudge and "Asked" in nudge and "Thanked" in nudge
+    store = console.session.services.store
+    member = console.session._member().id
+    [follow_up] = store.open_follow_ups(member)
+    shown = console.type("2")
+    assert f"→ done #{follow_up.id} asked" in shown
+    assert "second touch" in shown and "Recorded as an ask." in shown
+    assert store.touch_kind(member, follow_up.id) == ("ask", "chosen")
 
 
 def test_digest_prints_once_per_week(console: Console) -> None:

@@ -10,7 +10,7 @@ import pytest
 from bot.core import commands as c
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
-from bot.core.returns import GIVE_ASK_NOT_RECORDED, returns
+from bot.core.returns import NO_TOUCH_KINDS, returns
 from bot.core.rules import RULE_OF_TWO_PEOPLE
 from bot.scheduler.jobs import sweep_nudges
 from storage.records import MeetingOutcome
@@ -175,14 +175,15 @@ def test_return_on_time_per_event_and_place(bot: Bot, clock: FakeClock):
     bot.say("met Ana Ruiz at rust meetup")
     jane = next(f for f in bot.open() if f.contact_name == "Jane Doe")
     clock.advance(days=2)
-    bot.say(f"done #{jane.id}")
+    bot.say(f"done #{jane.id} gave")
     reply = bot.say("stats")
     text = all_text(reply)
     assert "**Return on your networking time**" in text
     assert "**PyCon** (event)" in text
     assert "Followed up within 10 days: 100% (1 of 1)" in text
     assert "Followed up within 10 days: 0% (0 of 2)" in text  # the Rust meetup, two people
-    assert f"Give:ask: {GIVE_ASK_NOT_RECORDED}" in text
+    assert "Give:ask: give:ask 1:0 (and 0 thank-yous)" in text  # Jane's touch was a give
+    assert f"Give:ask: {NO_TOUCH_KINDS}" in text  # no touch yet with the Rust meetup's people
 
 
 def test_still_in_touch_after_ninety_days():

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.core.nudges import FollowUpPlan, next_working_moment, nudge_reply, plan_nudges
 from bot.core.rules import window_closes
-from storage.records import DueNudge, FollowUpRecord, MemberRecord
+from storage.records import DueNudge, FollowUpRecord, MemberRecord, TouchCounts
 
 BERLIN = "Europe/Berlin"
 
@@ -173,18 +173,31 @@ def due_nudge(kind: str, met: date, due: date, *, touch: int = 1) -> DueNudge:
     )
 
 
-def test_nudge_reply_has_done_snooze_and_review_buttons() -> None:
+def test_nudge_reply_has_gave_asked_thanked_snooze_and_review_buttons() -> None:
     reply = nudge_reply(
         due_nudge("due", date(2026, 3, 2), date(2026, 3, 5)), datetime(2026, 3, 5, 9, tzinfo=UTC)
     )
     assert [(a.label, a.command) for a in reply.actions] == [
-        ("Done", "done #7"),
+        ("Gave", "done #7 gave"),
+        ("Asked", "done #7 asked"),
+        ("Thanked", "done #7 thanked"),
         ("Snooze 2 days", "snooze #7 2 days"),
         ("Review my draft", "review"),
     ]
     assert "Jane Doe" in reply.text
     assert "7 days are left" in reply.text
     assert any(f.value == "send the deck" for s in reply.sections for f in s.fields)
+
+
+def test_a_nudge_tells_a_member_who_has_only_asked_to_give_first() -> None:
+    due = due_nudge("second-touch", date(2026, 3, 2), date(2026, 3, 19), touch=2)
+    now = datetime(2026, 3, 19, 9, tzinfo=UTC)
+    asked_twice = nudge_reply(due, now, TouchCounts(ask=2))
+    assert "You've asked Jane Doe twice and given nothing yet: share something useful first." in (
+        asked_twice.text
+    )
+    for counts in (None, TouchCounts(), TouchCounts(give=1, ask=2), TouchCounts(thank=1)):
+        assert "given nothing yet" not in nudge_reply(due, now, counts).text
 
 
 def test_last_chance_and_second_touch_wording() -> None:

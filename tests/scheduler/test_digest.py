@@ -157,6 +157,7 @@ async def test_digest_reports_the_previous_week_of_the_workspace(store: SqlStore
     contact = store.add_contact(ann.id, "Dana")
     follow_up = store.create_follow_up(ann.id, contact.id, None, date(2026, 3, 3), date(2026, 3, 5))
     store.close_follow_up(ann.id, follow_up.id, "done", clock.now())
+    store.set_touch_kind(ann.id, follow_up.id, "give", "chosen", clock.now())
     store.subscribe_digest("slack", "T1", "C1", 0, time(9, 0), "UTC", ann.id)
     notifier = RecordingNotifier()
     clock.set(datetime(2026, 3, 9, 9, 1, tzinfo=UTC))
@@ -165,6 +166,8 @@ async def test_digest_reports_the_previous_week_of_the_workspace(store: SqlStore
     assert subscription.channel_id == "C1"
     assert "2026-W11" in reply.text and "1 follow-up logged, 1 done" in reply.text
     assert any("Ann" in section.text for section in reply.sections)
+    fields = {f.label: f.value for section in reply.sections for f in section.fields}
+    assert fields["Give, ask, thank"] == "give:ask 1:0 (and 0 thank-yous)"
 
 
 async def test_failed_digest_is_retried_at_the_next_check_and_then_sent_once(

@@ -38,7 +38,7 @@ async def test_due_nudge_is_sent_once_with_its_buttons(store: SqlStore, clock: F
     ((member, reply),) = notifier.to_members
     assert member.user_id == "U1"
     assert "Dana" in reply.text
-    assert f"done #{follow_up.id}" in [action.command for action in reply.actions]
+    assert f"done #{follow_up.id} gave" in [action.command for action in reply.actions]
     at, detail = store.heartbeat(SWEEP_HEARTBEAT)
     assert at == MONDAY_10 and "claimed=0" in detail
 
@@ -148,3 +148,36 @@ async def test_caught_up_nudge_is_sent_at_once_when_waiting_would_close_the_wind
     notifier = RecordingNotifier()
     clock.set(datetime(2026, 3, 11, 23, 0, tzinfo=UTC))
     assert await sweep_nudges(store, notifier, clock, "w") == 1
+
+
+async def test_a_nudge_about_someone_only_ever_asked_says_give_first(
+    store: SqlStore, clock: FakeClock
+):
+    member = store.get_or_create_member("slack", "T1", "U1", "U1")
+    dana = store.add_contact(member.id, "Dana")
+    for _ in range(2):  # two earlier touches, both asks
+        earlier = store.create_follow_up(
+            member.id, dana.id, None, date(2026, 2, 20), date(2026, 2, 23)
+        )
+        store.close_follow_up(member.id, earlier.id, "done", MONDAY_10 - timedelta(days=3))
+        store.set_touch_kind(member.id, earlier.id, "ask", "chosen", MONDAY_10)
+    store.create_follow_up(
+        member.id,
+        dana.id,
+        None,
+        date(2026, 3, 1),
+        date(2026, 3, 2),
+        nudges=[PlannedNudge("due", MONDAY_10 - timedelta(minutes=1))],
+    )
+    _follow_up_with_nudges(store, "U2", MONDAY_10 - timedelta(minutes=1), name="Dana")
+    notifier = RecordingNotifier()
+    clock.set(MONDAY_10)
+
+    assert await sweep_nudges(store, notifier, clock, "w1") == 2
+
+    texts = {member.user_id: reply.text for member, reply in notifier.to_members}
+    assert (
+        "You've asked Dana twice and given nothing yet: share something useful first."
+        in (texts["U1"])
+    )
+    assert "given nothing yet" not in texts["U2"]  # another member's Dana has no asks

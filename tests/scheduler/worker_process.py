@@ -35,7 +35,7 @@ class FileNotifier:
 
     async def send_to_member(self, member: MemberRecord, reply: Reply) -> None:
         await asyncio.sleep(0.02)  # a network call's worth of interleaving
-        follow_up = reply.actions[0].command.split()[-1]  # "done #12"
+        follow_up = reply.actions[0].command.split()[1]  # "done #12 gave"
         self._file.write(f"{self._name} {member.user_id}:{follow_up}\n")
 
     async def send_to_channel(self, subscription: DigestSubscriptionRecord, reply: Reply) -> None:

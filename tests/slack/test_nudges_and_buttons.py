@@ -25,7 +25,7 @@ async def nudge_message(slack: SlackSim) -> dict:
     return {**post.args, "ts": "1700000001.000100"}
 
 
-async def test_a_due_nudge_arrives_as_a_dm_with_three_buttons(
+async def test_a_due_nudge_arrives_as_a_dm_with_done_buttons_for_each_kind(
     slack: SlackSim, server: Running, store, clock
 ):
     await slack.run("met Jane Doe at PyCon")
@@ -38,13 +38,15 @@ async def test_a_due_nudge_arrives_as_a_dm_with_three_buttons(
     assert nudge["channel"] == f"D{USER}"  # the DM conversations.open returned
     assert "Jane Doe" in all_text(nudge)
     assert [b["text"]["text"] for b in buttons(nudge)] == [
-        "Done",
+        "Gave",
+        "Asked",
+        "Thanked",
         "Snooze 2 days",
         "Review my draft",
     ]
 
 
-async def test_done_on_a_nudge_closes_the_follow_up_and_replaces_the_buttons(
+async def test_gave_on_a_nudge_closes_the_follow_up_as_a_give_and_replaces_the_buttons(
     slack: SlackSim, server: Running, store, clock
 ):
     await slack.run("met Jane Doe")
@@ -52,7 +54,7 @@ async def test_done_on_a_nudge_closes_the_follow_up_and_replaces_the_buttons(
     nudge = await nudge_message(slack)
     [follow_up] = store.open_follow_ups(member_id(store))
 
-    sent = await slack.click(button(nudge, "Done"), nudge, channel=nudge["channel"])
+    sent = await slack.click(button(nudge, "Gave"), nudge, channel=nudge["channel"])
     [answer] = await slack.fake.wait_for(
         "response_url", where=lambda c: c.args["hook"] == sent.hook
     )
@@ -62,8 +64,10 @@ async def test_done_on_a_nudge_closes_the_follow_up_and_replaces_the_buttons(
     assert updated["replace_original"] is True
     assert "Jane Doe" in all_text(updated)  # the nudge is still readable
     assert "Done: follow-up" in all_text(updated)
+    assert "Recorded as a give." in all_text(updated)
+    assert store.touch_kind(member_id(store), follow_up.id) == ("give", "chosen")
     labels = [b["text"]["text"] for b in buttons(updated)]
-    assert "Done" not in labels and "Snooze 2 days" not in labels
+    assert "Gave" not in labels and "Snooze 2 days" not in labels
 
 
 async def test_snooze_on_a_nudge_moves_the_due_date(slack: SlackSim, server: Running, store, clock):

@@ -28,6 +28,7 @@ def _populate(store: SqlStore, user_id: str, platform: str = "teams") -> int:
         nudges=[PlannedNudge("due", NOW), PlannedNudge("last-chance", NOW + timedelta(days=8))],
     )
     store.close_follow_up(member.id, follow_up.id, "done", NOW)
+    store.set_touch_kind(member.id, follow_up.id, "give", "chosen", NOW)
     review = store.record_review(member.id, 40, True, ["value-first"], "hash", NOW, text="draft")
     store.record_feedback(member.id, review.id, "helpful", NOW)
     sub = store.subscribe_digest(platform, "T1", f"C-{user_id}", 0, time(9), "UTC", member.id)
@@ -64,6 +65,7 @@ def test_forget_member_leaves_no_row_about_them_and_keeps_others(store: SqlStore
     assert counts["draft_reviews"] == counts["feedback"] == counts["review_rules"] == 1
     assert "digest_subscriptions" not in counts and "digest_runs" not in counts
     assert counts["conversation_references"] == counts["contacts"] == counts["meetings"] == 1
+    assert counts["touch_kinds"] == 1
     assert store.forget_member(ann) == {}
 
 
@@ -114,5 +116,6 @@ def test_export_member_has_everything_and_is_json_ready(store: SqlStore):
     assert exported["draft_reviews"][0]["rule_ids"] == ["value-first"]
     assert exported["draft_reviews"][0]["text"] == "draft"
     assert [f["verdict"] for f in exported["feedback"]] == ["helpful"]
+    assert [(t["kind"], t["source"]) for t in exported["touch_kinds"]] == [("give", "chosen")]
     assert [s["channel_id"] for s in exported["digest_subscriptions"]] == ["C-U1"]
     assert [r["conversation_id"] for r in exported["conversation_references"]] == ["conv-U1"]

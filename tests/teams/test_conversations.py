@@ -122,7 +122,15 @@ async def test_done_by_button_schedules_the_second_touch(chat: Conversation, ser
 
     assert "Rule of two" in shown(reply)
     assert services.store.get_follow_up(1, 1).status == "done"
-    assert buttons(reply) == {"Cancel second touch": "cancel #2"}
+    assert buttons(reply) == {
+        "Gave": "done #1 gave",
+        "Asked": "done #1 asked",
+        "Thanked": "done #1 thanked",
+        "Cancel second touch": "cancel #2",
+    }
+    recorded = await chat.click("done #1 asked")
+    assert "was an ask" in shown(recorded)
+    assert services.store.touch_kind(1, 1) == ("ask", "chosen")
 
 
 async def test_snooze_by_button_moves_the_follow_up(chat: Conversation, services: Any):

@@ -69,7 +69,13 @@ async def test_a_due_nudge_reaches_the_members_personal_chat(server: TeamsServer
     assert "Alex Smith" in nudge.card_text()
     [follow_up] = server.services.store.open_follow_ups(member_of(server).id)
     number = follow_up.id
-    assert nudge.commands() == [f"done #{number}", f"snooze #{number} 2 days", "review"]
+    assert nudge.commands() == [
+        f"done #{number} gave",
+        f"done #{number} asked",
+        f"done #{number} thanked",
+        f"snooze #{number} 2 days",
+        "review",
+    ]
     assert nudge.body["summary"].startswith("Time to follow up with Alex Smith")
 
 
@@ -81,11 +87,12 @@ async def nudge_for_alex(server: TeamsServer) -> Recorded:
     return server.microsoft.connector.sent[-1]
 
 
-async def test_the_nudges_done_button_closes_the_follow_up_and_settles_the_card(
+async def test_the_nudges_gave_button_closes_the_follow_up_as_a_give_and_settles_the_card(
     server: TeamsServer,
 ):
     nudge = await nudge_for_alex(server)
     connector = server.microsoft.connector
+    [first] = server.services.store.open_follow_ups(member_of(server).id)
     done = nudge.submits()[0]
     before = len(connector.sent)
 
@@ -104,13 +111,15 @@ async def test_the_nudges_done_button_closes_the_follow_up_and_settles_the_card(
     assert "Time to follow up with Alex Smith" in settled.card_text()  # the nudge's own text
     assert "Rule of two" in settled.card_text()  # and the outcome under it
     assert done["command"] not in settled.commands()  # Done cannot be clicked twice
+    assert "Recorded as a give." in settled.card_text()
+    assert server.services.store.touch_kind(member.id, first.id) == ("give", "chosen")
 
 
 async def test_the_nudges_snooze_button_moves_it_two_days(server: TeamsServer):
     nudge = await nudge_for_alex(server)
     store = server.services.store
     [follow_up] = store.open_follow_ups(member_of(server).id)
-    snooze = nudge.submits()[1]
+    snooze = nudge.submits()[3]
 
     await server.post(card_submit(server.microsoft.service_url, snooze, reply_to_id=str(nudge.id)))
 
@@ -160,7 +169,7 @@ async def test_a_click_in_a_channel_never_rewrites_a_card(server: TeamsServer):
 async def test_review_my_draft_answers_beside_the_nudge_and_leaves_it_alone(server: TeamsServer):
     nudge = await nudge_for_alex(server)
     connector = server.microsoft.connector
-    review = nudge.submits()[2]
+    review = nudge.submits()[-1]
     assert review["command"] == "review" and "replaces" not in review
     before = len(connector.sent)
 

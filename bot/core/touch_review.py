@@ -1,0 +1,79 @@
+"""The give/ask/thank part of a draft review: which contact the draft is for, what kind of touch
+it reads as, and the give-first line when the member has only asked that contact so far.
+
+A draft is for a contact when it names exactly one of the member's contacts (full name, else
+first name; case and accents ignored), or, naming none, when the member has exactly one open
+follow-up whose day has come (the draft answers that nudge). The suggested kind is kept on the
+open follow-up, so a later plain `done` records it; the draft itself is never stored here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core import ledger
+from bot.core.context import Context
+from bot.core.messages import Section
+from storage.names import name_key
+from storage.records import ContactRecord, FollowUpRecord
+
+
+def _named(contacts: list[ContactRecord], draft_key: str) -> ContactRecord | None:
+    """The one contact the draft names in full, else the one it names by first name."""
+
+    def says(words: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", draft_key) is not None
+
+    keys = [(contact, name_key(contact.name)) for contact in contacts]
+    full = [contact for contact, key in keys if " " in key and says(key)]
+    if len(full) == 1:
+        return full[0]
+    firsts = [(contact, (key.split() or [""])[0]) for contact, key in keys]
+    first = [contact for contact, word in firsts if len(word) > 1 and says(word)]
+    return first[0] if len(first) == 1 else None
+
+
+def _addressee(ctx: Context, draft: str) -> tuple[ContactRecord | None, FollowUpRecord | None]:
+    """(contact, their earliest open follow-up) the draft is for, if it can be told."""
+    open_ones = ctx.store.open_follow_ups(ctx.member.id)
+    contacts = ctx.store.contacts(ctx.member.id)
+    contact = _named(contacts, name_key(draft)) if contacts else None
+    if contact is None:
+        come_due = [f for f in open_ones if f.due_on <= ctx.today]
+        if len(come_due) != 1:
+            return None, None
+        follow_up = come_due[0]
+        contact = next((x for x in contacts if x.id == follow_up.contact_id), None)
+        return contact, follow_up
+    theirs = sorted(
+        (f for f in open_ones if f.contact_id == contact.id), key=lambda f: (f.due_on, f.id)
+    )
+    return contact, theirs[0] if theirs else None
+
+
+def touch_section(ctx: Context, draft: str) -> Section | None:
+    """ "Reads as an ask to Jane. You've asked Jane twice and given nothing yet: …" with the
+    Gave / Asked / Thanked buttons of the open follow-up; None when the draft is for nobody
+    the member has logged, or no touch model is trained."""
+    contact, follow_up = _addressee(ctx, draft)
+    if contact is None:
+        return None
+    from coach_rules.touches import suggest_touch_kind  # the engine loads on first review
+
+    suggestion = suggest_touch_kind(draft)
+    if suggestion is None:
+        return None
+    kind = suggestion.kind
+    text = f"Reads as **{ledger.NOUNS[kind]}** to {contact.name}."
+    if kind == "ask":
+        counts = ledger.tally(ctx.store.touch_ledger(ctx.member.id, contact.id))
+        warning = ledger.ask_first_warning(contact.name, counts)
+        if warning:
+            text += f" {warning}"
+    if follow_up is None:
+        return Section(text=text)
+    ctx.store.set_touch_kind(ctx.member.id, follow_up.id, kind, "suggested", ctx.now)
+    return Section(
+        text=f"{text}\nSent it? Mark follow-up #{follow_up.id} done with what it was:",
+        actions=ledger.done_actions(follow_up.id, suggested=kind),
+    )
