@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.core.ledger import give_ask_ratio
@@ -30,7 +30,7 @@ class PlaceReturn:
     second_touches: int  # people whose Rule of Two second touch is done
     met_long_ago: int  # people met there at least IN_TOUCH_DAYS ago
     still_in_touch: int  # of those, touched again IN_TOUCH_DAYS or more after meeting
-    touches: TouchCounts = TouchCounts()  # the ledger of the people met there
+    touches: TouchCounts = field(default_factory=TouchCounts)  # the ledger of those met there
 
     @property
     def share_followed_up(self) -> float | None:
