@@ -136,12 +136,9 @@ class SentRecorder:
 
 
 def _touch_tallies(store: Store, due: Iterable[DueNudge]) -> dict[tuple[int, int], TouchCounts]:
-    """One query for the batch; a store without the ledger (the port's minimum) gives none."""
-    tallies = getattr(store, "touch_tallies", None)
-    pairs = sorted({(d.member.id, d.follow_up.contact_id) for d in due})
-    if tallies is None or not pairs:
-        return {}
-    return tallies(pairs)
+    """The ledgers of the batch's contacts in one query (an event's debrief has no contact)."""
+    pairs = sorted({(d.member.id, d.follow_up.contact_id) for d in due if d.follow_up})
+    return store.touch_tallies(pairs) if pairs else {}
 
 
 def _mark_sent(store: Store, nudge_ids: Sequence[int], at: datetime) -> None:
@@ -190,7 +187,9 @@ class _Batch:
             self.recovered += 1
             del self.in_flight[due.nudge_id]
             return
-        touches = self.touches.get((due.member.id, due.follow_up.contact_id))
+        touches = (
+            self.touches.get((due.member.id, due.follow_up.contact_id)) if due.follow_up else None
+        )
         ok = await _send_nudge(due, self.notifier, self.now, touches)
         if ok:
             await self.recorder.record(due.nudge_id)
