@@ -16,6 +16,7 @@ from storage.models import (
     DraftReview,
     Feedback,
     FollowUp,
+    KeepInTouch,
     Meeting,
     Member,
     Nudge,
@@ -64,6 +65,7 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
         "created_at",
         "done_on",
     ),
+    KeepInTouch: ("contact_id", "every", "created_at", "updated_at"),
     Nudge: ("id", "follow_up_id", "kind", "send_at", "status", "sent_at"),
     DraftReview: ("id", "score", "flagged", "text_hash", "text", "created_at"),
     Feedback: ("id", "review_id", "verdict", "created_at"),
@@ -105,6 +107,9 @@ def export_member(session: Session, member: Member) -> dict[str, object]:
         "meetings": rows(select(Meeting).where(Meeting.member_id == mid).order_by(Meeting.id)),
         "follow_ups": rows(select(FollowUp).where(FollowUp.member_id == mid).order_by(FollowUp.id)),
         "nudges": rows(select(Nudge).where(Nudge.member_id == mid).order_by(Nudge.id)),
+        "keep_in_touch": rows(
+            select(KeepInTouch).where(KeepInTouch.member_id == mid).order_by(KeepInTouch.id)
+        ),
         "draft_reviews": reviews,
         "feedback": rows(select(Feedback).where(Feedback.member_id == mid).order_by(Feedback.id)),
         "digest_subscriptions": rows(
@@ -140,6 +145,7 @@ def forget_member(session: Session, member: Member) -> dict[str, int]:
             delete(Nudge).where(or_(Nudge.member_id == mid, Nudge.follow_up_id.in_(follow_ups))),
         ),
         ("follow_ups", delete(FollowUp).where(FollowUp.member_id == mid)),
+        ("keep_in_touch", delete(KeepInTouch).where(KeepInTouch.member_id == mid)),
         ("meetings", delete(Meeting).where(Meeting.member_id == mid)),
         ("contacts", delete(Contact).where(Contact.member_id == mid)),
         ("conversation_references", delete(ConversationReference).where(_references_of(member))),

@@ -132,6 +132,7 @@ _RECORD_WORDS: tuple[tuple[str, str], ...] = (
     ("meetings", "meeting"),
     ("follow_ups", "follow-up"),
     ("nudges", "nudge"),
+    ("keep_in_touch", "keep-in-touch cadence"),
     ("draft_reviews", "draft review"),
     ("feedback", "feedback note"),
     ("digest_subscriptions", "digest subscription"),

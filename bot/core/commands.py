@@ -78,6 +78,13 @@ class SnoozeCommand:
 
 
 @dataclass(frozen=True)
+class KeepInTouchCommand:
+    person: PersonRef
+    # A key of `bot.core.rules.CADENCE_MONTHS`, or "off"; None: the reply asks how often.
+    every: str | None = None
+
+
+@dataclass(frozen=True)
 class WhoCommand:
     person: PersonRef
 
@@ -195,6 +202,7 @@ Command = (
     | DoneCommand
     | SnoozeCommand
     | CancelCommand
+    | KeepInTouchCommand
     | ReviewCommand
     | StatsCommand
     | DigestHereCommand

@@ -4,22 +4,31 @@
   and no follow-up is ever scheduled past day 10 unless the member keeps it as a late one.
 - Snoozing moves the due day (2 days by default) but never past day 10 either.
 - Rule of two: when the first follow-up is done, a second touch is due 14 days later.
+- Keep in touch: after the rule of two a contact may be on a cadence (monthly, quarterly or
+  yearly); a check-in is due that long after the latest touch, and every touch restarts it.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
 from bot.core.dates import plural
 from bot.core.messages import Action
+from storage.records import CHECK_IN_TOUCH, SECOND_TOUCH
 
 DEFAULT_DUE_DAYS = 3
 WINDOW_DAYS = 10
 DEFAULT_SNOOZE_DAYS = 2
 SECOND_TOUCH_DAYS = 14
 LAST_CHANCE_DAY = 9
+# Keep-in-touch cadences: months from the latest touch to the next check-in, in the order the
+# member is offered them.
+CADENCE_MONTHS: dict[str, int] = {"monthly": 1, "quarterly": 3, "yearly": 12}
+# The cadences offered as buttons once the rule of two is complete (and "off").
+OFFERED_CADENCES = ("monthly", "quarterly")
 
 
 def window_closes(met_on: date) -> date:
@@ -108,3 +117,31 @@ def snooze_action(follow_up_id: int) -> Action:
     """The button that snoozes by the default number of days."""
     days = plural(DEFAULT_SNOOZE_DAYS, "day")
     return Action(f"Snooze {days}", f"snooze #{follow_up_id} {days}")
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month `months` later; the month's last day when it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_check_in(last_touch: date, every: str, today: date) -> date:
+    """When the next keep-in-touch check-in is due: one cadence after the latest touch, and
+    never in the past (a cadence set long after the last touch is due at once)."""
+    return max(add_months(last_touch, CADENCE_MONTHS[every]), today)
+
+
+def is_check_in(follow_up: _Touch) -> bool:
+    return follow_up.touch >= CHECK_IN_TOUCH
+
+
+def is_second_touch(follow_up: _Touch) -> bool:
+    return follow_up.touch == SECOND_TOUCH
+
+
+def touch_name(follow_up: _Touch) -> str:
+    """What a follow-up is called in replies: "Follow-up", "Second touch" or "Check-in"."""
+    if is_check_in(follow_up):
+        return "Check-in"
+    return "Second touch" if is_second_touch(follow_up) else "Follow-up"
