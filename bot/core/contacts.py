@@ -94,6 +94,8 @@ def who(ctx: Context, command: c.WhoCommand) -> Reply:
     actions = (Action("Add a note", "help note"),)
     if open_ones:
         actions = (Action("Done", f"done #{open_ones[0].id}", style="primary"), *actions)
+    elif done and not ctx.store.cadences(ctx.member.id, contact.id):
+        actions = (*actions, Action("Keep in touch", f"keep-in-touch {contact_ref(contact)}"))
     return Reply(
         text="\n".join(lines),
         sections=(Section(text="", fields=fields),) if fields else (),

@@ -534,7 +534,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "cancel",
         "cancel <person|#id>",
-        "Drop a follow-up (or a second touch) you no longer plan to send.",
+        "Drop a follow-up (or a second touch or check-in) you no longer plan to send.",
         ("cancel #4", "cancel Jane Doe"),
         words=("drop",),
         phrasings=(

@@ -247,6 +247,16 @@ def test_who_and_list_show_the_cadence_and_the_next_check_in(bot: Bot):
     assert f"done #{check_in.id}" in commands(listed)
 
 
+def test_a_card_with_nothing_open_offers_to_keep_in_touch(bot: Bot):
+    offer = rule_of_two(bot)
+    card = bot.say("who Priya")
+    assert "keep-in-touch Priya Shah" in commands(card)
+    asked = bot.say("keep-in-touch Priya Shah")
+    assert [a.command for a in asked.actions][:3] == commands(offer)[:2] + [
+        "keep-in-touch Priya Shah yearly"
+    ]
+
+
 def test_list_shows_the_cadence_beside_a_rule_of_two_still_running(bot: Bot):
     bot.say("met Priya Shah")
     bot.say("keep in touch with Priya yearly")
