@@ -252,9 +252,8 @@ def test_a_card_with_nothing_open_offers_to_keep_in_touch(bot: Bot):
     card = bot.say("who Priya")
     assert "keep-in-touch Priya Shah" in commands(card)
     asked = bot.say("keep-in-touch Priya Shah")
-    assert [a.command for a in asked.actions][:3] == commands(offer)[:2] + [
-        "keep-in-touch Priya Shah yearly"
-    ]
+    yearly = "keep-in-touch Priya Shah yearly"
+    assert [a.command for a in asked.actions][:3] == [*commands(offer)[:2], yearly]
 
 
 def test_list_shows_the_cadence_beside_a_rule_of_two_still_running(bot: Bot):
