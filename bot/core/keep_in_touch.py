@@ -35,7 +35,7 @@ def keep_in_touch(ctx: Context, command: c.KeepInTouchCommand) -> Reply:
         return _stop(ctx, contact)
     ctx.store.set_cadence(ctx.member.id, contact.id, command.every)
     check_in = restart_check_in(ctx, contact.id)
-    stop = Action("Stop", f"keep-in-touch {contact_ref(contact)} off")
+    stop = Action("Stop checking in", f"keep-in-touch {contact_ref(contact)} off")
     if check_in is None:
         [pending, *_] = ctx.store.open_follow_ups_for_contact(ctx.member.id, contact.id)
         return Reply(
