@@ -98,6 +98,15 @@ def cadence_actions(contact: ContactRecord, cadences: tuple[str, ...]) -> tuple[
     return (*buttons, Action("Off", f"keep-in-touch {ref} off"))
 
 
+def stop_action(contact: ContactRecord) -> Action:
+    return Action("Stop checking in", f"keep-in-touch {contact_ref(contact)} off")
+
+
+def start_again_hint(contact: ContactRecord) -> str:
+    command = f"keep-in-touch {contact_ref(contact)} {OFFERED_CADENCES[0]}"
+    return f"`{command}` starts check-ins any time."
+
+
 def offer(contact: ContactRecord) -> tuple[str, tuple[Action, ...]]:
     """The question asked once the rule of two is complete, with its buttons."""
     return f"Keep in touch with {contact.name}?", cadence_actions(contact, OFFERED_CADENCES)

@@ -7,7 +7,14 @@ from datetime import date
 
 from bot.core import commands as c
 from bot.core import dates
-from bot.core.check_ins import cadence_of, offer, restart_check_in, stop_check_ins
+from bot.core.check_ins import (
+    cadence_of,
+    offer,
+    restart_check_in,
+    start_again_hint,
+    stop_action,
+    stop_check_ins,
+)
 from bot.core.contacts import contact_ref, matching, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
@@ -25,7 +32,6 @@ from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
 from bot.core.rules import (
     DEFAULT_SNOOZE_DAYS,
-    OFFERED_CADENCES,
     SECOND_TOUCH_DAYS,
     WINDOW_DAYS,
     can_snooze,
@@ -565,7 +571,7 @@ def _after_the_rule_of_two(ctx: Context, closed: FollowUpRecord) -> Reply:
             text=f"{text} Next check-in ({cadence.every}): #{check_in.id} on "
             f"**{format_day(check_in.due_on, ctx.today)}** "
             f"({in_days(check_in.due_on, ctx.today)}).",
-            actions=(Action("Stop checking in", f"keep-in-touch {_ref(closed)} off"),),
+            actions=(stop_action(_contact_of(closed)),),
         )
     if is_check_in(closed):
         return Reply(text=text)
@@ -580,10 +586,6 @@ def _contact_of(follow_up: FollowUpRecord) -> ContactRecord:
         name=follow_up.contact_name,
         mention=follow_up.contact_mention,
     )
-
-
-def _ref(follow_up: FollowUpRecord) -> str:
-    return contact_ref(_contact_of(follow_up))
 
 
 def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
@@ -659,7 +661,7 @@ def cancel(ctx: Context, command: c.CancelCommand) -> Reply:
         return target.reply
     closed = ctx.store.close_follow_up(ctx.member.id, target.id, "cancelled", ctx.now)
     name = display_name(closed, ctx)
-    restart = f"To keep in touch again: `keep-in-touch {_ref(closed)} {OFFERED_CADENCES[0]}`."
+    restart = start_again_hint(_contact_of(closed))
     if is_check_in(closed):
         stop_check_ins(ctx, closed.contact_id)
         return Reply(

@@ -8,14 +8,16 @@ from bot.core.check_ins import (
     cadence_of,
     cadence_span,
     restart_check_in,
+    start_again_hint,
+    stop_action,
     stop_check_ins,
 )
-from bot.core.contacts import contact_ref, find_one
+from bot.core.contacts import find_one
 from bot.core.context import Context
 from bot.core.dates import format_day, in_days
 from bot.core.help import one_of
 from bot.core.messages import Action, Reply
-from bot.core.rules import CADENCE_MONTHS, OFFERED_CADENCES, touch_name
+from bot.core.rules import CADENCE_MONTHS, touch_name
 from storage.records import ContactRecord
 
 
@@ -35,7 +37,7 @@ def keep_in_touch(ctx: Context, command: c.KeepInTouchCommand) -> Reply:
         return _stop(ctx, contact)
     ctx.store.set_cadence(ctx.member.id, contact.id, command.every)
     check_in = restart_check_in(ctx, contact.id)
-    stop = Action("Stop checking in", f"keep-in-touch {contact_ref(contact)} off")
+    stop = stop_action(contact)
     if check_in is None:
         [pending, *_] = ctx.store.open_follow_ups_for_contact(ctx.member.id, contact.id)
         return Reply(
@@ -55,11 +57,8 @@ def keep_in_touch(ctx: Context, command: c.KeepInTouchCommand) -> Reply:
 
 def _stop(ctx: Context, contact: ContactRecord) -> Reply:
     if not stop_check_ins(ctx, contact.id):
-        return Reply(
-            text=f"OK: no check-ins with {contact.name}. To start them later: "
-            f"`keep-in-touch {contact_ref(contact)} {OFFERED_CADENCES[0]}`."
-        )
+        return Reply(text=f"OK: no check-ins with {contact.name}. {start_again_hint(contact)}")
     return Reply(
-        text=f"Stopped keeping in touch with **{contact.name}**: no more check-ins. To start "
-        f"again: `keep-in-touch {contact_ref(contact)} {OFFERED_CADENCES[0]}`."
+        text=f"Stopped keeping in touch with **{contact.name}**: no more check-ins. "
+        f"{start_again_hint(contact)}"
     )
