@@ -262,6 +262,8 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
     )
     if replaced:
         text += " It replaces " + ", ".join(f"#{old.id}" for old in replaced) + "."
+        if any(is_check_in(old) for old in replaced):
+            text += " Check-ins resume once the rule of two is done again."
     return Reply(text=text, actions=_follow_up_actions(follow_up, ctx.today))
 
 

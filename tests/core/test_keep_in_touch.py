@@ -147,8 +147,10 @@ def test_meeting_again_starts_a_new_rule_of_two_and_the_check_ins_wait(bot: Bot)
     bot.say(commands(rule_of_two(bot))[0])
     [check_in] = check_ins(bot)
     bot.clock.advance(timedelta(days=7))
-    bot.say("met Priya Shah at the meetup (same contact)")
+    reply = bot.say("met Priya Shah at the meetup (same contact)")
 
+    assert f"It replaces #{check_in.id}" in reply.text
+    assert "Check-ins resume once the rule of two is done again" in reply.text
     assert [f.touch for f in bot.open()] == [1]
     assert bot.store.get_follow_up(bot.member().id, check_in.id).status == "cancelled"
     bot.say("done Priya")
