@@ -13,7 +13,7 @@ from bot.core.check_ins import (
     stop_check_ins,
 )
 from bot.core.contacts import find_one
-from bot.core.context import Context
+from bot.core.context import Context, failure
 from bot.core.dates import format_day, in_days
 from bot.core.help import one_of
 from bot.core.messages import Action, Reply
@@ -21,8 +21,22 @@ from bot.core.rules import CADENCE_MONTHS, touch_name
 from storage.records import ContactRecord
 
 
+def _contact(ctx: Context, person: c.PersonRef) -> ContactRecord | Reply:
+    """The contact named, or the one of follow-up `#id` (the numbers `list` shows)."""
+    if person.follow_up_id is None:
+        return find_one(ctx, person, "keep-in-touch")
+    follow_up = ctx.store.get_follow_up(ctx.member.id, person.follow_up_id)
+    if follow_up is None:
+        return failure(
+            f"I can't find follow-up #{person.follow_up_id} among yours. Type `list` to see "
+            "their numbers, or name the person.",
+            topic="keep-in-touch",
+        )
+    return next(x for x in ctx.store.contacts(ctx.member.id) if x.id == follow_up.contact_id)
+
+
 def keep_in_touch(ctx: Context, command: c.KeepInTouchCommand) -> Reply:
-    contact = find_one(ctx, command.person, "keep-in-touch")
+    contact = _contact(ctx, command.person)
     if isinstance(contact, Reply):
         return contact
     if command.every is None:

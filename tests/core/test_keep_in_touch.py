@@ -112,6 +112,15 @@ def test_a_cadence_we_do_not_offer_is_asked_about_not_guessed(bot: Bot):
     assert bot.store.cadences(bot.member().id) == []
 
 
+def test_a_follow_up_number_names_its_contact(bot: Bot):
+    bot.say("met Priya Shah")
+    [follow_up] = bot.open()
+    assert "Keeping in touch with **Priya Shah** monthly" in (
+        bot.say(f"keep-in-touch #{follow_up.id} monthly").text
+    )
+    assert "can't find follow-up #999" in bot.say("keep-in-touch #999 monthly").text
+
+
 def test_keep_in_touch_with_no_such_contact_says_so(bot: Bot):
     reply = bot.say("keep-in-touch Nobody Known monthly")
     assert "no contact called" in reply.text
