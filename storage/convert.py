@@ -12,12 +12,14 @@ from storage.models import (
     DraftReview,
     Event,
     FollowUp,
+    KeepInTouch,
     Meeting,
     Member,
     Nudge,
     Workspace,
 )
 from storage.records import (
+    CadenceRecord,
     ContactRecord,
     ConversationReferenceRecord,
     DigestSubscriptionRecord,
@@ -50,6 +52,10 @@ def contact_record(row: Contact) -> ContactRecord:
     return ContactRecord(
         id=row.id, member_id=row.member_id, name=row.name, mention=row.mention, notes=row.notes
     )
+
+
+def cadence_record(row: KeepInTouch) -> CadenceRecord:
+    return CadenceRecord(member_id=row.member_id, contact_id=row.contact_id, every=row.every)
 
 
 def meeting_record(row: Meeting) -> MeetingRecord:

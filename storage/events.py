@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from storage.convert import event_record
 from storage.models import Event, EventMeeting, FollowUp, Meeting, Member, Nudge
 from storage.names import match_names, name_key
-from storage.records import EventRecord, MeetingOutcome, PlannedNudge
+from storage.records import FIRST_TOUCH, SECOND_TOUCH, EventRecord, MeetingOutcome, PlannedNudge
 
 EVENT_NUDGE_KINDS = frozenset({"event-debrief"})
 
@@ -157,9 +157,9 @@ def meeting_outcomes(session: Session, member_ids: Sequence[int]) -> list[Meetin
         latest_by_contact[contact_id] = max(latest_by_contact.get(contact_id, done_on), done_on)
         if meeting_id is None:
             continue
-        if touch >= 2:
+        if touch == SECOND_TOUCH:
             second[meeting_id] = min(second.get(meeting_id, done_on), done_on)
-        elif meeting_id not in first or done_on < first[meeting_id][0]:
+        elif touch == FIRST_TOUCH and (meeting_id not in first or done_on < first[meeting_id][0]):
             first[meeting_id] = (done_on, not late and done_on <= closes_on)
     met_by_contact: dict[int, list[date]] = {}
     for row in meetings:

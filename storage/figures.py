@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from storage.models import DraftReview, FollowUp, Meeting, Member, ReviewRule
-from storage.records import ActivityFigures
+from storage.records import CHECK_IN_TOUCH, FIRST_TOUCH, ActivityFigures
 
 MAX_SHOUTOUTS = 3
 
@@ -79,8 +79,16 @@ def _activity(
 ) -> ActivityFigures:
 
     # Logged by the member: the first touch. The second touch is scheduled by the rule of two.
-    created = and_(FollowUp.touch == 1, FollowUp.created_at >= since, FollowUp.created_at < until)
-    done = and_(FollowUp.status == "done", FollowUp.done_at >= since, FollowUp.done_at < until)
+    created = and_(
+        FollowUp.touch == FIRST_TOUCH, FollowUp.created_at >= since, FollowUp.created_at < until
+    )
+    # Keep-in-touch check-ins come months after meeting: they are not follow-ups "within 10 days".
+    done = and_(
+        FollowUp.status == "done",
+        FollowUp.touch < CHECK_IN_TOUCH,
+        FollowUp.done_at >= since,
+        FollowUp.done_at < until,
+    )
     overdue = and_(FollowUp.status == "open", FollowUp.due_on < today)
     follow_ups = session.execute(
         select(

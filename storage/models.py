@@ -199,6 +199,24 @@ class FollowUp(Base):
     contact: Mapped[Contact] = relationship(lazy="joined", innerjoin=True)
 
 
+class KeepInTouch(Base):
+    """A contact on a keep-in-touch cadence. Its check-ins are follow-ups (touch 3), so their
+    nudges go through the same claims and delivery log as every other nudge."""
+
+    __tablename__ = "keep_in_touch"
+    __table_args__ = (
+        UniqueConstraint("contact_id"),
+        Index("ix_keep_in_touch_member_id", "member_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    every: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class Nudge(Base):
     __tablename__ = "nudges"
     __table_args__ = (

@@ -18,6 +18,7 @@ from storage.models import (
     EventMeeting,
     Feedback,
     FollowUp,
+    KeepInTouch,
     Meeting,
     Member,
     Nudge,
@@ -70,6 +71,7 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
     Nudge: ("id", "follow_up_id", "event_id", "kind", "send_at", "status", "sent_at"),
     Event: ("id", "name", "held_on", "goal_people", "created_at"),
     EventMeeting: ("event_id", "meeting_id"),
+    KeepInTouch: ("contact_id", "every", "created_at", "updated_at"),
     DraftReview: ("id", "score", "flagged", "text_hash", "text", "created_at"),
     Feedback: ("id", "review_id", "verdict", "created_at"),
     TouchKind: ("follow_up_id", "kind", "source", "updated_at"),
@@ -117,6 +119,9 @@ def export_member(session: Session, member: Member) -> dict[str, object]:
             .order_by(EventMeeting.meeting_id)
         ),
         "nudges": rows(select(Nudge).where(Nudge.member_id == mid).order_by(Nudge.id)),
+        "keep_in_touch": rows(
+            select(KeepInTouch).where(KeepInTouch.member_id == mid).order_by(KeepInTouch.id)
+        ),
         "draft_reviews": reviews,
         "feedback": rows(select(Feedback).where(Feedback.member_id == mid).order_by(Feedback.id)),
         "touch_kinds": rows(
@@ -169,6 +174,7 @@ def forget_member(session: Session, member: Member) -> dict[str, int]:
                 or_(EventMeeting.event_id.in_(events), EventMeeting.meeting_id.in_(meetings))
             ),
         ),
+        ("keep_in_touch", delete(KeepInTouch).where(KeepInTouch.member_id == mid)),
         ("meetings", delete(Meeting).where(Meeting.member_id == mid)),
         ("events", delete(Event).where(Event.member_id == mid)),
         ("contacts", delete(Contact).where(Contact.member_id == mid)),

@@ -9,6 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+# What `FollowUpRecord.touch` holds: the first follow-up after meeting, the rule-of-two second
+# touch, and each keep-in-touch check-in after that.
+FIRST_TOUCH = 1
+SECOND_TOUCH = 2
+CHECK_IN_TOUCH = 3
+
 
 @dataclass(frozen=True)
 class MemberRecord:
@@ -44,6 +50,15 @@ class ContactCard:
 
 
 @dataclass(frozen=True)
+class CadenceRecord:
+    """A contact the member keeps in touch with after the rule of two."""
+
+    member_id: int
+    contact_id: int
+    every: str  # a key of `bot.core.rules.CADENCE_MONTHS`: "monthly" | "quarterly" | "yearly"
+
+
+@dataclass(frozen=True)
 class MeetingRecord:
     id: int
     member_id: int
@@ -63,7 +78,7 @@ class FollowUpRecord:
     met_on: date
     due_on: date
     status: str = "open"  # "open" | "done" | "cancelled"
-    touch: int = 1  # 1 = first follow-up, 2 = the rule-of-two second touch
+    touch: int = FIRST_TOUCH  # FIRST_TOUCH, SECOND_TOUCH or CHECK_IN_TOUCH
     late: bool = False  # kept on purpose after the 10-day window closed
     note: str | None = None
     contact_mention: str | None = None
@@ -73,7 +88,7 @@ class FollowUpRecord:
 
 @dataclass(frozen=True)
 class PlannedNudge:
-    kind: str  # "due" | "last-chance" | "second-touch" | "event-debrief"
+    kind: str  # "due" | "last-chance" | "second-touch" | "check-in" | "event-debrief"
     send_at: datetime
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage import claims, events, feedback, figures, imports, privacy, touches
 from storage.convert import (
+    cadence_record,
     contact_record,
     follow_up_record,
     meeting_record,
@@ -42,6 +43,7 @@ from storage.models import (
     Feedback,
     FollowUp,
     Heartbeat,
+    KeepInTouch,
     Meeting,
     Member,
     Nudge,
@@ -53,6 +55,7 @@ from storage.models import (
 from storage.names import match_names, name_key
 from storage.records import (
     ActivityFigures,
+    CadenceRecord,
     ContactCard,
     ContactRecord,
     ConversationReferenceRecord,
@@ -76,7 +79,7 @@ if TYPE_CHECKING:
 
 FOLLOW_UP_WINDOW = timedelta(days=10)
 FOLLOW_UP_STATUSES = {"open", "done", "cancelled"}
-NUDGE_KINDS = {"due", "last-chance", "second-touch"}
+NUDGE_KINDS = {"due", "last-chance", "second-touch", "check-in"}
 
 
 class RowNotFound(LookupError):
@@ -431,6 +434,7 @@ class SqlStore:
                     .where(model.member_id == member_id, model.contact_id == other_id)
                     .values(contact_id=keep_id)
                 )
+            self._move_cadence(session, other_id, keep_id)
             if other.notes:
                 keep.notes = f"{keep.notes}\n{other.notes}" if keep.notes else other.notes
             keep.mention = keep.mention or other.mention
@@ -446,6 +450,7 @@ class SqlStore:
             session.execute(delete(Nudge).where(Nudge.follow_up_id.in_(follow_up_ids)))
             session.execute(delete(TouchKind).where(TouchKind.follow_up_id.in_(follow_up_ids)))
             session.execute(delete(FollowUp).where(FollowUp.contact_id == contact_id))
+            session.execute(delete(KeepInTouch).where(KeepInTouch.contact_id == contact_id))
             session.execute(delete(Meeting).where(Meeting.contact_id == contact_id))
             session.execute(delete(Contact).where(Contact.id == contact_id))
 
@@ -579,6 +584,57 @@ class SqlStore:
             if workspace_pk is None:
                 return []
             return events.team_events(session, workspace_pk, held_from, held_until)
+
+    # --- keep in touch ----------------------------------------------------------------------------
+    def set_cadence(self, member_id: int, contact_id: int, every: str) -> CadenceRecord:
+        """Put the contact on a cadence, or change it."""
+        _fits(every, KeepInTouch.every, "the cadence")
+        with self._transaction() as session:
+            self._contact(session, member_id, contact_id)
+            now = self._now()
+            session.execute(
+                claims.dialect_insert(session, KeepInTouch)
+                .values(
+                    member_id=member_id,
+                    contact_id=contact_id,
+                    every=every,
+                    created_at=now,
+                    updated_at=now,
+                )
+                .on_conflict_do_update(
+                    index_elements=["contact_id"], set_={"every": every, "updated_at": now}
+                )
+            )
+            return CadenceRecord(member_id=member_id, contact_id=contact_id, every=every)
+
+    def end_cadence(self, member_id: int, contact_id: int) -> bool:
+        """Take the contact off its cadence; False if it had none."""
+        with self._transaction() as session:
+            result = session.execute(
+                delete(KeepInTouch).where(
+                    KeepInTouch.member_id == member_id, KeepInTouch.contact_id == contact_id
+                )
+            )
+            return bool(result.rowcount)
+
+    def cadences(self, member_id: int, contact_id: int | None = None) -> list[CadenceRecord]:
+        """The member's cadences (with `contact_id`: that contact's, at most one)."""
+        query = select(KeepInTouch).where(KeepInTouch.member_id == member_id)
+        if contact_id is not None:
+            query = query.where(KeepInTouch.contact_id == contact_id)
+        with self._transaction() as session:
+            rows = session.scalars(query.order_by(KeepInTouch.contact_id))
+            return [cadence_record(row) for row in rows]
+
+    @staticmethod
+    def _move_cadence(session: Session, from_contact: int, to_contact: int) -> None:
+        """Merging contacts: the kept contact's own cadence wins over the other's."""
+        kept = session.scalar(select(KeepInTouch.id).where(KeepInTouch.contact_id == to_contact))
+        moved = KeepInTouch.contact_id == from_contact
+        if kept is None:
+            session.execute(update(KeepInTouch).where(moved).values(contact_id=to_contact))
+        else:
+            session.execute(delete(KeepInTouch).where(moved))
 
     # --- follow-ups and their nudges ---------------------------------------------------------
     @staticmethod

@@ -133,6 +133,7 @@ _RECORD_WORDS: tuple[tuple[str, str], ...] = (
     ("follow_ups", "follow-up"),
     ("nudges", "nudge"),
     ("touch_kinds", "give/ask/thank record"),
+    ("keep_in_touch", "keep-in-touch cadence"),
     ("draft_reviews", "draft review"),
     ("feedback", "feedback note"),
     ("digest_subscriptions", "digest subscription"),

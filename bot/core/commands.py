@@ -82,6 +82,13 @@ class SnoozeCommand:
 
 
 @dataclass(frozen=True)
+class KeepInTouchCommand:
+    person: PersonRef
+    # A key of `bot.core.rules.CADENCE_MONTHS`, or "off"; None: the reply asks how often.
+    every: str | None = None
+
+
+@dataclass(frozen=True)
 class WhoCommand:
     person: PersonRef
 
@@ -213,6 +220,7 @@ Command = (
     | DoneCommand
     | SnoozeCommand
     | CancelCommand
+    | KeepInTouchCommand
     | ReviewCommand
     | StatsCommand
     | DigestHereCommand

@@ -7,9 +7,14 @@ from bot.core import ledger
 from bot.core.context import Context, failure
 from bot.core.dates import format_day
 from bot.core.help import example
-from bot.core.messages import Action, Field, Reply, Section, retyped
-from bot.core.rules import WINDOW_DAYS, window_closes
-from storage.records import ContactRecord
+from bot.core.messages import Action, Field, Reply, Section, mention_markup, retyped
+from bot.core.rules import WINDOW_DAYS, is_check_in, touch_name, window_closes
+from storage.records import ContactRecord, FollowUpRecord
+
+
+def contact_ref(contact: ContactRecord) -> str:
+    """How a button names a contact in command text."""
+    return mention_markup(contact.mention, contact.name) if contact.mention else contact.name
 
 
 def matching(ctx: Context, person: c.PersonRef) -> list[ContactRecord]:
@@ -81,9 +86,9 @@ def who(ctx: Context, command: c.WhoCommand) -> Reply:
         if warning:
             lines.append(f"• {warning}")
     for follow_up in open_ones:
-        what = "Second touch" if follow_up.touch >= 2 else "Follow-up"
         lines.append(
-            f"• {what} #{follow_up.id} due {format_day(follow_up.due_on, ctx.today)}"
+            f"• {touch_name(follow_up)} #{follow_up.id} due "
+            f"{format_day(follow_up.due_on, ctx.today)}"
             + (
                 f" (the {WINDOW_DAYS}-day window closes "
                 f"{format_day(window_closes(follow_up.met_on), ctx.today)})"
@@ -91,15 +96,33 @@ def who(ctx: Context, command: c.WhoCommand) -> Reply:
                 else ""
             )
         )
+    lines.extend(_keep_in_touch_lines(ctx, contact, open_ones))
     fields = (Field("Notes", contact.notes),) if contact.notes else ()
     actions = (Action("Add a note", "help note"),)
     if open_ones:
         actions = (Action("Done", f"done #{open_ones[0].id}", style="primary"), *actions)
+    elif done and not ctx.store.cadences(ctx.member.id, contact.id):
+        actions = (*actions, Action("Keep in touch", f"keep-in-touch {contact_ref(contact)}"))
     return Reply(
         text="\n".join(lines),
         sections=(Section(text="", fields=fields),) if fields else (),
         actions=actions,
     )
+
+
+def _keep_in_touch_lines(
+    ctx: Context, contact: ContactRecord, open_ones: list[FollowUpRecord]
+) -> list[str]:
+    found = ctx.store.cadences(ctx.member.id, contact.id)
+    if not found:
+        return []
+    every = found[0].every
+    check_ins = [f for f in open_ones if is_check_in(f)]
+    if check_ins:
+        next_one = f"next check-in {format_day(check_ins[0].due_on, ctx.today)}"
+    else:
+        next_one = "check-ins start once the rule of two is done"
+    return [f"• Keep in touch: {every}, {next_one}"]
 
 
 def note(ctx: Context, command: c.NoteCommand) -> Reply:

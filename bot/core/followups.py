@@ -8,7 +8,15 @@ from typing import cast
 
 from bot.core import commands as c
 from bot.core import dates, events, ledger
-from bot.core.contacts import matching, which_one
+from bot.core.check_ins import (
+    cadence_of,
+    offer,
+    restart_check_in,
+    start_again_hint,
+    stop_action,
+    stop_check_ins,
+)
+from bot.core.contacts import contact_ref, matching, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
     WeekdaySpec,
@@ -31,8 +39,10 @@ from bot.core.rules import (
     days_left_in_window,
     decide_due,
     decide_snooze,
+    is_check_in,
     second_touch_due,
     snooze_action,
+    touch_name,
     window_closes,
 )
 from storage.records import ContactRecord, FollowUpRecord, PlannedNudge
@@ -57,12 +67,9 @@ def display_name(follow_up: FollowUpRecord, ctx: Context) -> str:
     return follow_up.contact_name
 
 
-def contact_ref(contact: ContactRecord) -> str:
-    """How a button names a contact in command text."""
-    return mention_markup(contact.mention, contact.name) if contact.mention else contact.name
-
-
 def window_phrase(follow_up: FollowUpRecord, today: date) -> str:
+    if is_check_in(follow_up):
+        return "keep-in-touch check-in"
     if follow_up.touch >= 2:
         return "second touch (rule of two)"
     closes = window_closes(follow_up.met_on)
@@ -228,10 +235,19 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
     decision = decide_due(met_on, ctx.today, None)
     if decision.window_closed:
         closed = window_closes(met_on)
+        ago = (
+            f"{logged} That was {plural((ctx.today - met_on).days, 'day')} ago, so the "
+            f"{WINDOW_DAYS}-day follow-up window closed on {format_day(closed, ctx.today)}."
+        )
+        check_in = restart_check_in(ctx, contact.id)
+        if check_in is not None:
+            return Reply(
+                text=f"{ago} You keep in touch with {contact.name}: the next check-in "
+                f"(#{check_in.id}) is now due **{format_day(check_in.due_on, ctx.today)}**.",
+                actions=(Action("Done", f"done #{check_in.id}", style="primary"),),
+            )
         return Reply(
-            text=f"{logged} That was {plural((ctx.today - met_on).days, 'day')} ago, so the "
-            f"{WINDOW_DAYS}-day follow-up window closed on {format_day(closed, ctx.today)}. "
-            "A late note still beats none: keep it as a late follow-up?",
+            text=f"{ago} A late note still beats none: keep it as a late follow-up?",
             actions=(
                 Action(
                     "Keep as a late follow-up",
@@ -257,6 +273,8 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
     )
     if replaced:
         text += " It replaces " + ", ".join(f"#{old.id}" for old in replaced) + "."
+        if any(is_check_in(old) for old in replaced):
+            text += " Check-ins resume once the rule of two is done again."
     return Reply(text=text, actions=_follow_up_actions(follow_up, ctx.today))
 
 
@@ -464,7 +482,8 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     else:
         text = f"You have {plural(len(ordered), 'open follow-up')}"
         text += f", {overdue} overdue." if overdue else "."
-    sections = tuple(_list_section(f, ctx) for f in ordered[:LIST_LIMIT])
+    every = {cadence.contact_id: cadence.every for cadence in ctx.store.cadences(ctx.member.id)}
+    sections = tuple(_list_section(f, ctx, every.get(f.contact_id)) for f in ordered[:LIST_LIMIT])
     if len(ordered) > LIST_LIMIT:
         sections += (Section(text=f"…and {len(ordered) - LIST_LIMIT} more."),)
     if closed:
@@ -492,11 +511,19 @@ def sort_overdue_first(follow_ups: list[FollowUpRecord], today: date) -> list[Fo
     return sorted(follow_ups, key=lambda f: (f.due_on >= today, f.due_on, f.id))
 
 
-def _list_section(follow_up: FollowUpRecord, ctx: Context) -> Section:
+def cadence_phrase(follow_up: FollowUpRecord, every: str | None) -> str:
+    """The contact's cadence beside one of their follow-ups, when they have one."""
+    if every is None:
+        return ""
+    return f" ({every})" if is_check_in(follow_up) else f" · then check-ins {every}"
+
+
+def _list_section(follow_up: FollowUpRecord, ctx: Context, every: str | None) -> Section:
     marker = "⚠ " if follow_up.due_on < ctx.today else ""
     text = (
         f"{marker}**#{follow_up.id} {display_name(follow_up, ctx)}** — "
         f"{due_phrase(follow_up, ctx.today)} · {window_phrase(follow_up, ctx.today)}"
+        f"{cadence_phrase(follow_up, every)}"
     )
     fields = (Field("Note", follow_up.note),) if follow_up.note else ()
     return Section(text=text, fields=fields, actions=_follow_up_actions(follow_up, ctx.today)[:2])
@@ -518,7 +545,8 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
             else f"done #{target.id} early"
         )
         return Reply(
-            text=f"The second touch with {display_name(target, ctx)} (#{target.id}) is not due "
+            text=f"The {touch_name(target).lower()} with {display_name(target, ctx)} "
+            f"(#{target.id}) is not due "
             f"until {format_day(target.due_on, ctx.today)} ({in_days(target.due_on, ctx.today)}). "
             "Did you already send it?",
             actions=(Action("Yes, mark it done", early, style="primary"), Action("Not yet", "no")),
@@ -528,11 +556,7 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
     kind_note, kind_actions = _touch_kind_on_done(ctx, closed, command.kind)
     name = display_name(closed, ctx)
     if closed.touch >= 2:
-        return Reply(
-            text=f"Done: second touch with **{name}** (#{closed.id}). That's the rule of two "
-            f"complete — two thoughtful notes, and the connection is warm.{kind_note}",
-            actions=kind_actions,
-        )
+        return _after_the_rule_of_two(ctx, closed, kind_note, kind_actions)
     day = (ctx.today - closed.met_on).days
     timing = (
         f"on day {day} after meeting, inside the {WINDOW_DAYS}-day window"
@@ -581,6 +605,44 @@ def _record_kind(ctx: Context, follow_up: FollowUpRecord, kind: ledger.TouchKind
     text = f"Recorded: touch #{follow_up.id} with **{name}** was {ledger.NOUNS[kind]}."
     warning = ledger.ask_first_warning(follow_up.contact_name, counts)
     return Reply(text=f"{text} {warning}" if warning else text)
+
+
+def _after_the_rule_of_two(
+    ctx: Context, closed: FollowUpRecord, kind_note: str, kind_actions: tuple[Action, ...]
+) -> Reply:
+    """A second touch or a check-in is done: what the touch was (`kind_note`, with the buttons
+    to change it), then the next check-in or the offer to keep in touch."""
+    name = display_name(closed, ctx)
+    if is_check_in(closed):
+        text = f"Done: checked in with **{name}** (#{closed.id})."
+    else:
+        text = (
+            f"Done: second touch with **{name}** (#{closed.id}). That's the rule of two "
+            "complete — two thoughtful notes, and the connection is warm."
+        )
+    text += kind_note
+    check_in = restart_check_in(ctx, closed.contact_id)
+    cadence = cadence_of(ctx, closed.contact_id)
+    if check_in is not None and cadence is not None:
+        return Reply(
+            text=f"{text} Next check-in ({cadence.every}): #{check_in.id} on "
+            f"**{format_day(check_in.due_on, ctx.today)}** "
+            f"({in_days(check_in.due_on, ctx.today)}).",
+            actions=(*kind_actions, stop_action(_contact_of(closed))),
+        )
+    if is_check_in(closed):
+        return Reply(text=text, actions=kind_actions)
+    question, actions = offer(_contact_of(closed))
+    return Reply(text=f"{text} {question}", actions=(*kind_actions, *actions))
+
+
+def _contact_of(follow_up: FollowUpRecord) -> ContactRecord:
+    return ContactRecord(
+        id=follow_up.contact_id,
+        member_id=follow_up.member_id,
+        name=follow_up.contact_name,
+        mention=follow_up.contact_mention,
+    )
 
 
 def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
@@ -655,8 +717,27 @@ def cancel(ctx: Context, command: c.CancelCommand) -> Reply:
     if isinstance(target, _Ask):
         return target.reply
     closed = ctx.store.close_follow_up(ctx.member.id, target.id, "cancelled", ctx.now)
-    what = "second touch" if closed.touch >= 2 else "follow-up"
-    return Reply(
-        text=f"Cancelled the {what} #{closed.id} with {display_name(closed, ctx)}. "
-        "No more nudges about it."
-    )
+    name = display_name(closed, ctx)
+    restart = start_again_hint(_contact_of(closed))
+    if is_check_in(closed):
+        stop_check_ins(ctx, closed.contact_id)
+        return Reply(
+            text=f"Cancelled check-in #{closed.id} and stopped keeping in touch with {name}: "
+            f"no more check-ins. {restart}"
+        )
+    what = touch_name(closed).lower()
+    # Cancelled by name ("stop reminding me about Priya"): every reminder about them stops.
+    by_name = command.target.follow_up_id is None
+    if by_name and stop_check_ins(ctx, closed.contact_id):
+        return Reply(
+            text=f"Cancelled the {what} #{closed.id} with {name} and stopped keeping in touch: "
+            f"no more nudges about them. {restart}"
+        )
+    text = f"Cancelled the {what} #{closed.id} with {name}. No more nudges about it."
+    check_in = restart_check_in(ctx, closed.contact_id)
+    if check_in is not None:
+        text += (
+            f" You keep in touch with {name}: check-in #{check_in.id} is due "
+            f"{format_day(check_in.due_on, ctx.today)}."
+        )
+    return Reply(text=text)

@@ -8,6 +8,7 @@ from bot.core import commands as c
 from bot.core.dates import plural
 from bot.core.messages import Action, Reply, Section
 from bot.core.rules import (
+    CADENCE_MONTHS,
     DEFAULT_DUE_DAYS,
     DEFAULT_SNOOZE_DAYS,
     RULE_OF_TWO_PEOPLE,
@@ -38,6 +39,11 @@ class CommandHelp:
     handles: tuple[tuple[type, str], ...] = ()
 
 
+def one_of(words: tuple[str, ...]) -> str:
+    """("monthly", "quarterly", "yearly") → "monthly, quarterly or yearly"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
 _WHO = r"(?P<rest>.+?)"
 _TAIL = r"[\s?!.]*"
 # Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
@@ -53,6 +59,13 @@ _NOT_A_DATE = (
     r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|next|this|tomorrow|today|in)\b)"
 )
+# How often, in a keep-in-touch request: "monthly", "every quarter", "once a year".
+_EVERY = (
+    r"(?P<every>monthly|quarterly|yearly|annually|(?:every|once\s+(?:a|an|per|every))\s+"
+    r"(?:month|quarter|year|(?:3|three|12|twelve)\s+months))"
+)
+# Ways of saying "check in with" someone now and then.
+_CHECK_IN = r"(?:check in|keep in touch|stay in touch|catch up|touch base|reconnect)"
 
 COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
@@ -524,7 +537,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "cancel",
         "cancel <person|#id>",
-        "Drop a follow-up (or a second touch) you no longer plan to send.",
+        "Drop a follow-up (or a second touch or check-in) you no longer plan to send.",
         ("cancel #4", "cancel Jane Doe"),
         words=("drop",),
         phrasings=(
@@ -582,6 +595,56 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
         ),
         handles=((c.CancelCommand, "followups.cancel"),),
+    ),
+    CommandHelp(
+        "keep-in-touch",
+        f"keep-in-touch <person> {'|'.join(CADENCE_MONTHS)}|off",
+        f"After the rule of two, keep in touch: a check-in {one_of(tuple(CADENCE_MONTHS))}, in "
+        "your working hours. Every touch you log (a follow-up done, a meeting) restarts the clock.",
+        (
+            "keep in touch with Priya monthly",
+            "keep-in-touch Jane Doe quarterly",
+            "keep-in-touch Priya off",
+        ),
+        words=("keepintouch", "keep_in_touch", "cadence"),
+        phrasings=(
+            (
+                r"(?:(?:i\s+)?(?:want|would like|'d like) to\s+)?keep\s+in\s+touch\s+with\s+"
+                r"(?P<who>.+?)(?:[\s,:;—–-]+(?:on\s+(?:a\s+)?)?" + _EVERY + r"(?:\s+basis)?)?",
+                "keep-in-touch {who} {every}",
+            ),
+            (
+                r"(?:(?:please\s+)?(?:remind|nudge|ping)\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
+                r"(?:with\s+)?(?P<who>.+?)[\s,]+" + _EVERY,
+                "keep-in-touch {who} {every}",
+            ),
+            (
+                # A cadence we do not offer ("every two weeks"): the reply asks which of ours.
+                r"(?:(?:please\s+)?(?:remind|nudge|ping)\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
+                r"(?:with\s+)?(?P<who>.+?)[\s,]+(?:every|once)\s+(?:other|\d+|two|few|couple)\b.*",
+                "keep-in-touch {who}",
+            ),
+            (
+                r"(?:please\s+)?(?:remind|nudge|ping)\s+me\s+"
+                + _EVERY
+                + r"\s+(?:to\s+)?"
+                + _CHECK_IN
+                + r"\s+(?:with\s+)?(?P<who>.+)",
+                "keep-in-touch {who} {every}",
+            ),
+            (
+                r"(?:please\s+)?(?:put|set)\s+(?P<who>.+?)\s+on\s+(?:a\s+)?"
+                r"(?P<every>monthly|quarterly|yearly)\s+(?:cadence|check-?ins?|reminders?)",
+                "keep-in-touch {who} {every}",
+            ),
+            (
+                r"(?:please\s+)?(?:stop|quit|no more|end)\s+(?:keeping in touch|staying in touch|"
+                r"checking in|(?:the\s+)?(?:monthly\s+|quarterly\s+|yearly\s+)?check-?ins)\s+"
+                r"(?:with|for|on|about)\s+(?P<who>.+)",
+                "keep-in-touch {who} off",
+            ),
+        ),
+        handles=((c.KeepInTouchCommand, "keep_in_touch.keep_in_touch"),),
     ),
     CommandHelp(
         "who",

@@ -21,6 +21,7 @@ from bot.core.rules import (
     WINDOW_DAYS,
     can_snooze,
     days_left_in_window,
+    is_check_in,
     people_count,
     snooze_action,
     window_closes,
@@ -118,11 +119,15 @@ def plan_nudges(
 
     - first touch: a "due" nudge on the due day, and a "last-chance" nudge on day 9 after the
       meeting when the due day is earlier than that; both before the 10-day window closes;
-    - second touch (rule of two) and late follow-ups: one nudge on the due day.
+    - second touch (rule of two), keep-in-touch check-ins and late follow-ups: one nudge on the
+      due day.
     """
     tz = zone(member.timezone)
     now = now.astimezone(tz)
     utc = ZoneInfo("UTC")
+    if is_check_in(follow_up):
+        send_at = _place_on_day(follow_up.due_on, member, tz, earliest=now, latest=None)
+        return [PlannedNudge("check-in", send_at.astimezone(utc))]
     if follow_up.touch >= 2:
         send_at = _place_on_day(follow_up.due_on, member, tz, earliest=now, latest=None)
         return [PlannedNudge("second-touch", send_at.astimezone(utc))]
@@ -187,7 +192,13 @@ def nudge_reply(due: DueNudge, now: datetime, touches: TouchCounts | None = None
     today = local_today(due.member.timezone, now)
     left = days_left_in_window(follow_up.met_on, today)
     met = format_day(follow_up.met_on, today)
-    if due.kind == "second-touch":
+    if due.kind == "check-in":
+        text = (
+            f"**Time to check in with {name}** (keep in touch): a short note that shares "
+            "something useful to them — an article, an intro, congratulations — keeps the "
+            "connection warm. No ask needed."
+        )
+    elif due.kind == "second-touch":
         text = (
             f"**Second touch with {name}** (rule of two): you followed up after meeting on {met}. "
             "A short, useful second note now keeps the connection warm — share something that "

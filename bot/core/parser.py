@@ -887,6 +887,46 @@ def _parse_snooze(rest: str) -> c.Command:
     return c.SnoozeCommand(target=_target(cleaned, "snooze"), days=days, when=when)
 
 
+# How often, at the end of `keep-in-touch <person> …`, and the cadence each way of saying it means.
+_CADENCE_AT_END = re.compile(
+    r"[\s,:;—–-]+(?:on\s+(?:a\s+)?|every\s+|once\s+(?:a|an|per|every)\s+)?"
+    r"(?P<every>monthly|quarterly|yearly|annually|month|quarter|year|(?:3|three|12|twelve)\s+months|"
+    r"off|stop|never|none|no)(?:\s+(?:basis|cadence|check-?ins?))?[\s.!]*$",
+    re.IGNORECASE,
+)
+_CADENCE_WORDS = {
+    "monthly": "monthly",
+    "month": "monthly",
+    "quarterly": "quarterly",
+    "quarter": "quarterly",
+    "3 months": "quarterly",
+    "three months": "quarterly",
+    "yearly": "yearly",
+    "annually": "yearly",
+    "year": "yearly",
+    "12 months": "yearly",
+    "twelve months": "yearly",
+    "off": "off",
+    "stop": "off",
+    "never": "off",
+    "none": "off",
+    "no": "off",
+}
+
+
+def _parse_keep_in_touch(rest: str) -> c.Command:
+    text = re.sub(r"^(?:in\s+touch\s+)?(?:with\s+)?", "", rest.strip(), flags=re.I)
+    every: str | None = None
+    found = _CADENCE_AT_END.search(text)
+    if found is not None and found.start() > 0:
+        every = _CADENCE_WORDS[" ".join(found.group("every").lower().split())]
+        text = text[: found.start()]
+    else:
+        # "every 2 weeks": a cadence we do not offer; the reply asks which of ours it should be.
+        text = re.sub(r"[\s,]+(?:every|once)\s+.*$", "", text, flags=re.I | re.S)
+    return c.KeepInTouchCommand(person=_person(_tokens(text), "keep-in-touch"), every=every)
+
+
 def _parse_who(rest: str) -> c.Command:
     if re.match(r"(?:do|does|did|am|are|should|must|have|has|can|will)\s+i\b", rest.strip(), re.I):
         # "who do I owe a reply?" is a question, not a name.

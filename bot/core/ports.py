@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from storage.records import (
     ActivityFigures,
+    CadenceRecord,
     ContactCard,
     ContactRecord,
     ConversationReferenceRecord,
@@ -106,11 +107,12 @@ class Store(Protocol):
     def add_contact_note(self, member_id: int, contact_id: int, line: str) -> ContactRecord: ...
 
     def merge_contacts(self, member_id: int, keep_id: int, other_id: int) -> ContactRecord:
-        """Move `other`'s meetings, follow-ups and notes to `keep`, then delete `other`."""
+        """Move `other`'s meetings, follow-ups, notes and cadence (unless `keep` has one) to
+        `keep`, then delete `other`."""
         ...
 
     def delete_contact(self, member_id: int, contact_id: int) -> None:
-        """Delete the contact with its meetings, follow-ups and their nudges."""
+        """Delete the contact with its meetings, follow-ups, their nudges and its cadence."""
         ...
 
     def contact_card(self, member_id: int, contact_id: int) -> ContactCard: ...
@@ -167,6 +169,18 @@ class Store(Protocol):
         self, platform: str, workspace_id: str, held_from: date, held_until: date
     ) -> list[tuple[EventRecord, list[MeetingOutcome]]]:
         """Events held in those days by members who opted in to shout-outs."""
+
+    # --- keep in touch ----------------------------------------------------------------------------
+    def set_cadence(self, member_id: int, contact_id: int, every: str) -> CadenceRecord:
+        """Put the contact on a cadence (see `bot.core.rules.CADENCE_MONTHS`), or change it."""
+        ...
+
+    def end_cadence(self, member_id: int, contact_id: int) -> bool:
+        """Take the contact off its cadence; False if it had none."""
+        ...
+
+    def cadences(self, member_id: int, contact_id: int | None = None) -> list[CadenceRecord]:
+        """The member's cadences (with `contact_id`: that contact's, at most one)."""
         ...
 
     # --- follow-ups and their nudges ---------------------------------------------------------

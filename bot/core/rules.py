@@ -8,16 +8,20 @@
   each of them 2 times.
 - Return on networking time: a contact is still in touch when touched again 90 days or more
   after you met.
+- Keep in touch: after the rule of two a contact may be on a cadence (monthly, quarterly or
+  yearly); a check-in is due that long after the latest touch, and every touch restarts it.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
 from bot.core.dates import plural
 from bot.core.messages import Action
+from storage.records import CHECK_IN_TOUCH, SECOND_TOUCH
 
 DEFAULT_DUE_DAYS = 3
 WINDOW_DAYS = 10
@@ -29,6 +33,11 @@ RULE_OF_TWO_TOUCHES = 2  # per person
 # The most people a goal may name: a plan, not a quota ("be selective; focus on a few").
 MAX_GOAL_PEOPLE = 10
 IN_TOUCH_DAYS = 90
+# Keep-in-touch cadences: months from the latest touch to the next check-in, in the order the
+# member is offered them.
+CADENCE_MONTHS: dict[str, int] = {"monthly": 1, "quarterly": 3, "yearly": 12}
+# The cadences offered as buttons once the rule of two is complete (and "off").
+OFFERED_CADENCES = ("monthly", "quarterly")
 
 
 def window_closes(met_on: date) -> date:
@@ -141,3 +150,31 @@ def rule_of_two_progress(name: str, people_met: int, goal_people: int, touches_d
 
 def still_in_touch(met_on: date, last_touch_on: date | None) -> bool:
     return last_touch_on is not None and (last_touch_on - met_on).days >= IN_TOUCH_DAYS
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month `months` later; the month's last day when it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_check_in(last_touch: date, every: str, today: date) -> date:
+    """When the next keep-in-touch check-in is due: one cadence after the latest touch, and
+    never in the past (a cadence set long after the last touch is due at once)."""
+    return max(add_months(last_touch, CADENCE_MONTHS[every]), today)
+
+
+def is_check_in(follow_up: _Touch) -> bool:
+    return follow_up.touch >= CHECK_IN_TOUCH
+
+
+def is_second_touch(follow_up: _Touch) -> bool:
+    return follow_up.touch == SECOND_TOUCH
+
+
+def touch_name(follow_up: _Touch) -> str:
+    """What a follow-up is called in replies: "Follow-up", "Second touch" or "Check-in"."""
+    if is_check_in(follow_up):
+        return "Check-in"
+    return "Second touch" if is_second_touch(follow_up) else "Follow-up"

@@ -52,6 +52,7 @@ _MAY_NAME_SOMEONE = (
     c.SnoozeCommand,
     c.DoneCommand,
     c.CancelCommand,
+    c.KeepInTouchCommand,
     c.WhoCommand,
     c.NoteCommand,
     c.RenameCommand,
