@@ -33,7 +33,7 @@ def rule_of_two(bot: Bot, name: str = "Priya Shah") -> object:
     bot.say(f"met {name} at PyCon")
     bot.say(f"done {name}")
     bot.clock.advance(timedelta(days=14))
-    return bot.say(f"done {name}")
+    return bot.say(f"done {name} gave")
 
 
 def check_ins(bot: Bot) -> list[FollowUpRecord]:
@@ -48,10 +48,23 @@ def pending_nudges(bot: Bot) -> list[tuple[str, str]]:
 # --- the offer and the cadence --------------------------------------------------------------
 
 
+def test_a_plain_done_on_the_second_touch_asks_what_it_was_and_offers_a_cadence(bot: Bot):
+    bot.say("met Priya Shah at PyCon")
+    bot.say("done Priya Shah")
+    bot.clock.advance(timedelta(days=14))
+    reply = bot.say("done Priya Shah")
+
+    assert "Was it a give, an ask or a thank-you?" in reply.text
+    assert "Keep in touch with Priya Shah?" in reply.text
+    labels = [a.label for a in reply.actions]
+    assert labels == ["Gave", "Asked", "Thanked", "Monthly", "Quarterly", "Off"]
+
+
 def test_finishing_the_rule_of_two_offers_to_keep_in_touch(bot: Bot):
     reply = rule_of_two(bot)
 
     assert "rule of two complete" in reply.text and "Keep in touch with Priya Shah?" in reply.text
+    assert "Recorded as a give" in reply.text
     assert [a.label for a in reply.actions] == ["Monthly", "Quarterly", "Off"]
     assert commands(reply) == [
         "keep-in-touch Priya Shah monthly",

@@ -42,13 +42,17 @@ def check_in_ids(store: SqlStore, user: str = "U1") -> list[int]:
 
 
 def nudged_follow_ups(notifier: RecordingNotifier) -> list[int]:
-    """The follow-up each delivered nudge is about (from its Done button)."""
-    return [
-        int(action.command.removeprefix("done #"))
-        for _, reply in notifier.to_members
-        for action in reply.actions
-        if action.command.startswith("done #")
-    ]
+    """The follow-up each delivered nudge is about (from its Gave / Asked / Thanked buttons,
+    which all say `done #id <kind>`)."""
+    nudged = []
+    for _, reply in notifier.to_members:
+        ids = {
+            int(action.command.removeprefix("done #").split()[0])
+            for action in reply.actions
+            if action.command.startswith("done #")
+        }
+        nudged.extend(sorted(ids))
+    return nudged
 
 
 async def test_a_check_in_nudge_arrives_once_at_the_start_of_the_working_day(
@@ -70,7 +74,9 @@ async def test_a_check_in_nudge_arrives_once_at_the_start_of_the_working_day(
     assert member.user_id == "U1"
     assert reply.text.startswith("**Time to check in with Priya Shah** (keep in touch)")
     assert [a.command for a in reply.actions] == [
-        f"done #{check_in}",
+        f"done #{check_in} gave",
+        f"done #{check_in} asked",
+        f"done #{check_in} thanked",
         f"snooze #{check_in} 2 days",
         "review",
     ]
