@@ -48,7 +48,7 @@ async def test_the_second_touch_nudge_offers_a_cadence_and_the_check_in_follows(
     second_touch = await nudge_after(slack, server, store, clock, start + timedelta(days=14))
     assert "Second touch with" in all_text(second_touch)
 
-    settled = await click_and_answer(slack, second_touch, "Done")
+    settled = await click_and_answer(slack, second_touch, "Gave")
     assert settled["replace_original"] is True
     assert "Keep in touch with Jane Doe?" in all_text(settled)
     assert labels(settled) == ["Monthly", "Quarterly", "Off"]  # Done and Snooze are gone
@@ -60,9 +60,9 @@ async def test_the_second_touch_nudge_offers_a_cadence_and_the_check_in_follows(
 
     nudge = await nudge_after(slack, server, store, clock, datetime(2026, 4, 16, 9, 0, tzinfo=UTC))
     assert "Time to check in with" in all_text(nudge) and "Jane Doe" in all_text(nudge)
-    assert labels(nudge) == ["Done", "Snooze 2 days", "Review my draft"]
+    assert labels(nudge) == ["Gave", "Asked", "Thanked", "Snooze 2 days", "Review my draft"]
 
-    done = await click_and_answer(slack, nudge, "Done")
+    done = await click_and_answer(slack, nudge, "Thanked")
     assert done["replace_original"] is True
     assert "Next check-in (monthly)" in all_text(done)
     assert "Snooze 2 days" not in labels(done)

@@ -47,6 +47,11 @@ async def click(server: TeamsServer, card: Recorded, command: str) -> Recorded:
     return answer
 
 
+def second_touch_id(store: Any, server: TeamsServer) -> int:
+    [second] = store.open_follow_ups(member_of(server).id)
+    return second.id
+
+
 async def test_the_second_touch_card_offers_a_cadence_and_the_check_in_card_follows(
     server: TeamsServer,
 ):
@@ -56,7 +61,8 @@ async def test_the_second_touch_card_offers_a_cadence_and_the_check_in_card_foll
     await say(server, f"done #{first.id}")  # Mon 2 Mar: the second touch is due Mon 16 Mar
     second_touch = await nudge_at(server, datetime(2026, 3, 16, 12, 0, tzinfo=UTC))
 
-    [done_command] = [c for c in second_touch.commands() if c.startswith("done")]
+    done_command = f"done #{second_touch_id(store, server)} gave"
+    assert done_command in second_touch.commands()
     settled = await click(server, second_touch, done_command)
     assert settled.method == "PUT" and settled.updated_id == second_touch.id
     assert "Keep in touch with Alex Smith?" in settled.card_text()
@@ -73,7 +79,13 @@ async def test_the_second_touch_card_offers_a_cadence_and_the_check_in_card_foll
 
     nudge = await nudge_at(server, datetime(2026, 4, 16, 12, 0, tzinfo=UTC))
     assert nudge.body["summary"].startswith("Time to check in with Alex Smith")
-    assert nudge.commands() == [f"done #{check_in.id}", f"snooze #{check_in.id} 2 days", "review"]
+    assert nudge.commands() == [
+        f"done #{check_in.id} gave",
+        f"done #{check_in.id} asked",
+        f"done #{check_in.id} thanked",
+        f"snooze #{check_in.id} 2 days",
+        "review",
+    ]
 
     snoozed = await click(server, nudge, f"snooze #{check_in.id} 2 days")
     assert snoozed.updated_id == nudge.id
