@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
-from coach_rules.textnorm import lower_same_length
+from coach_rules.textnorm import lower_same_length, may_match_ignoring_case
 
 _ACTOR = (
     r"(?:i|we|i'?ve|we'?ve|i\s+have|we\s+have|i\s+just|we\s+just|i\s+also|we\s+also|i\s+don"
@@ -33,46 +35,138 @@ _DETAILS = (
     r"(?:number|phone\s+number|email(?:\s+address)?|e-mail|details|contact(?:\s+details|\s+info)?"
     r"|info(?:rmation)?|cv|resume|résumé|profile|address|data|pan\s+details|email\s+thread)"
 )
-_PATTERNS = [
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """One consent pattern and the words any match of it must hold: every group in `needs`
+    shares a word with the line (lower case, whole words), or the line holds one of `stems`."""
+
+    pattern: str
+    needs: tuple[frozenset[str], ...] = ()
+    stems: tuple[str, ...] = ()
+
+    def possible(self, words: set[str], line: str) -> bool:
+        if self.stems:
+            return any(stem in line for stem in self.stems)
+        return all(not group.isdisjoint(words) for group in self.needs)
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_PHRASES = (
     # "I've added you to our newsletter", "we have registered you and your two colleagues"
-    rf"(?:\b{_ACTOR}\s+(?:(?:also|just|already|now|went\s+ahead\s+and|gone\s+ahead\s+and)\s+)?"
-    rf"|\band\s+(?:also\s+)?|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:just\s+|also\s+)?){_DONE_TO_YOU}\s+{_WHO}\b"
-    r"(?:\s+(?:up|in|on|to|for|down|into))?",
+    _Phrase(
+        rf"(?:\b{_ACTOR}\s+(?:(?:also|just|already|now|went\s+ahead\s+and|gone\s+ahead\s+and)\s+)?"
+        rf"|\band\s+(?:also\s+)?|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:just\s+|also\s+)?){_DONE_TO_YOU}"
+        rf"\s+{_WHO}\b(?:\s+(?:up|in|on|to|for|down|into))?",
+        (
+            _words(
+                "added adding subscribed signed enrolled registered booked scheduled listed put "
+                "entered included invited nominated volunteered set opted pencilled penciled sign"
+            ),
+            _words("you your all yall everyone everybody"),
+        ),
+    ),
     # "I put your name down", "I took the liberty of adding you"
-    r"\btook\s+the\s+liberty\s+of\s+\w+ing\s+(?:you|your)\b",
+    _Phrase(r"\btook\s+the\s+liberty\s+of\s+\w+ing\s+(?:you|your)\b", (_words("liberty"),)),
     # "I've shared your phone number with", "I forwarded your CV to"
-    rf"\b(?:shared|passed(?:\s+on)?|gave|given|forwarded|sent|transmitted|handed|provided|exported"
-    rf"|sold|uploaded|submitted)\s+(?:on\s+|over\s+)?{_DETAILS}",
+    _Phrase(
+        rf"\b(?:shared|passed(?:\s+on)?|gave|given|forwarded|sent|transmitted|handed|provided"
+        rf"|exported|sold|uploaded|submitted)\s+(?:on\s+|over\s+)?{_DETAILS}",
+        (
+            _words(
+                "shared passed gave given forwarded sent transmitted handed provided exported "
+                "sold uploaded submitted"
+            ),
+            _words("your her his their"),
+        ),
+    ),
     # "I gave your number to the guy", "I've given your details to my buddy"
-    r"\b(?:i'?ve|i|we'?ve|we)\s+(?:\w+\s+)?(?:asked|told|got|had|arranged\s+for)\s+[\w\s.]{1,40}?"
-    r"\s+to\s+(?:call|ring|phone|contact|email|reach\s+out\s+to|visit|text|message|follow\s+up\s+with)"
-    r"\s+you\b",
+    _Phrase(
+        r"\b(?:i'?ve|i|we'?ve|we)\s+(?:\w+\s+)?(?:asked|told|got|had|arranged\s+for)\s+[\w\s.]{1,40}?"
+        r"\s+to\s+(?:call|ring|phone|contact|email|reach\s+out\s+to|visit|text|message"
+        r"|follow\s+up\s+with)\s+you\b",
+        (
+            _words("asked told got had arranged"),
+            _words("call ring phone contact email reach visit text message follow"),
+            _words("you"),
+        ),
+    ),
     # "you'll now receive our weekly updates", "you've been added to"
-    r"\byou(?:'ll|\s+will)\s+now\s+(?:receive|get|be\s+(?:getting|receiving|added))\b",
-    r"\byou(?:'ve|\s+have)\s+been\s+(?:added|subscribed|signed\s+up|enrolled|registered|opted\s+in"
-    r"|booked|put)\b",
-    r"\byou(?:'re|\s+are)\s+now\s+(?:subscribed|registered|enrolled|signed\s+up|on\s+(?:our|the|my))\b",
-    r"\byour\s+(?:company|business|account|practice|clinic)\s+is\s+now\s+(?:registered|enrolled|signed"
-    r"\s+up|subscribed)\b",
+    _Phrase(
+        r"\byou(?:'ll|\s+will)\s+now\s+(?:receive|get|be\s+(?:getting|receiving|added))\b",
+        (_words("you"), _words("now")),
+    ),
+    _Phrase(
+        r"\byou(?:'ve|\s+have)\s+been\s+(?:added|subscribed|signed\s+up|enrolled|registered"
+        r"|opted\s+in|booked|put)\b",
+        (_words("you"), _words("been")),
+    ),
+    _Phrase(
+        r"\byou(?:'re|\s+are)\s+now\s+(?:subscribed|registered|enrolled|signed\s+up"
+        r"|on\s+(?:our|the|my))\b",
+        (_words("you"), _words("now")),
+    ),
+    _Phrase(
+        r"\byour\s+(?:company|business|account|practice|clinic)\s+is\s+now\s+(?:registered"
+        r"|enrolled|signed\s+up|subscribed)\b",
+        (_words("your"), _words("now")),
+    ),
     # "I've booked you in for a call", "booked a demo for you", "put 45 minutes in your calendar"
-    r"\b(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:already\s+)?(?:set\s+up|started|activated|created)\s+your\s+(?:first\s+)?(?:delivery|order|subscription"
-    r"|account|trial|membership)\b",
-    r"\b(?:booked|scheduled|set\s+up|arranged)\s+(?:a|an|your)\s+(?:\w+\s+){0,3}?(?:call|demo|meeting"
-    r"|session|visit|appointment|delivery|consultation)\s+(?:for\s+you|with\s+(?:you|our))\b",
-    r"\b(?:put|added|sent|dropped)\s+(?:\d+\s+minutes|a\s+(?:call|meeting|demo|slot)|an?\s+invite"
-    r"|time)\s+(?:\w+\s+)?(?:in|to|on)\s+your\s+calendar\b|\binvite'?s\s+in\s+your\s+calendar\b",
-    r"\b(?:exported|scraped|pulled)\s+the\s+(?:member|attendee|contact|group)\s+list\b",
+    _Phrase(
+        r"\b(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:already\s+)?(?:set\s+up|started|activated"
+        r"|created)\s+your\s+(?:first\s+)?(?:delivery|order|subscription|account|trial|membership)\b",
+        (_words("set started activated created"), _words("your")),
+    ),
+    _Phrase(
+        r"\b(?:booked|scheduled|set\s+up|arranged)\s+(?:a|an|your)\s+(?:\w+\s+){0,3}?(?:call|demo"
+        r"|meeting|session|visit|appointment|delivery|consultation)\s+(?:for\s+you|with\s+(?:you|our))\b",
+        (_words("booked scheduled set arranged"), _words("you our")),
+    ),
+    _Phrase(
+        r"\b(?:put|added|sent|dropped)\s+(?:\d+\s+minutes|a\s+(?:call|meeting|demo|slot)|an?\s+invite"
+        r"|time)\s+(?:\w+\s+)?(?:in|to|on)\s+your\s+calendar\b|\binvite'?s\s+in\s+your\s+calendar\b",
+        (_words("calendar"),),
+    ),
+    _Phrase(
+        r"\b(?:exported|scraped|pulled)\s+the\s+(?:member|attendee|contact|group)\s+list\b",
+        (_words("exported scraped pulled"), _words("list")),
+    ),
     # Spanish / Portuguese: "ya te registré", "te agendé", "já cadastrei"
-    r"\b(?:ya\s+)?te\s+(?:registr|inscrib|agend|suscrib|apunt)\w*|\b(?:já\s+)?(?:te\s+)?(?:cadastr"
-    r"|inscrev)ei\b",
-]
+    _Phrase(
+        r"\b(?:ya\s+)?te\s+(?:registr|inscrib|agend|suscrib|apunt)\w*|\b(?:já\s+)?(?:te\s+)?(?:cadastr"
+        r"|inscrev)ei\b",
+        stems=("registr", "inscrib", "agend", "suscrib", "apunt", "cadastr", "inscrev"),
+    ),
+)
 # Every consent phrase names the reader (or the list they were taken from): a line without one
 # of these is skipped, as a plain substring test.
 _READER_WORDS = (
     "you", "y'all", "yall", "everyone", "everybody", "member list", "attendee list",
     "contact list", "te ", "cadastrei", "inscrevi",
 )  # fmt: skip
-_CONSENT_PHRASE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+_LINE_WORD = re.compile(r"[a-z]+")
+_EVERY_PHRASE = tuple(range(len(_PHRASES)))
+
+
+@cache
+def _alternation(chosen: tuple[int, ...]) -> re.Pattern[str]:
+    """The phrases `chosen` as one pattern, in their order (a phrase that cannot match in a line
+    changes nothing by its absence)."""
+    return re.compile("|".join(f"(?:{_PHRASES[i].pattern})" for i in chosen), re.IGNORECASE)
+
+
+def _possible(lowered: str, among: tuple[int, ...]) -> tuple[int, ...]:
+    """The phrases of `among` that could match in `lowered` (lower case)."""
+    if may_match_ignoring_case(lowered, ()):  # a letter the word test below cannot see
+        return among
+    words = set(_LINE_WORD.findall(lowered))
+    return tuple(i for i in among if _PHRASES[i].possible(words, lowered))
+
+
 # Asking first: questions and offers that wait for a yes.
 _ASKING = re.compile(
     r"\b(?:would\s+you|do\s+you\s+want|want\s+me\s+to|shall\s+i|should\s+i|can\s+i|may\s+i|could\s+i"
@@ -95,16 +189,23 @@ def consent_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _phrases(text: str) -> Iterator[re.Match[str]]:
-    """The consent phrases, looked for only on lines that name the reader (the long pattern is
-    slow, and a pasted message has long blanked stretches)."""
+    """The consent phrases, looked for only on lines that name the reader and only those phrases
+    whose words the line holds (the whole alternation is slow: it tries most of its branches at
+    every position)."""
     lowered = lower_same_length(text)  # same offsets as `text`
+    # The whole text first: most drafts hold the words of no phrase, and are done here.
+    in_text = _possible(lowered, _EVERY_PHRASE)
+    if not in_text:
+        return
     start = 0
     while start < len(text):
         end = lowered.find("\n", start)
         end = len(text) if end < 0 else end
         line = lowered[start:end]
         if any(word in line for word in _READER_WORDS):
-            yield from _CONSENT_PHRASE.finditer(text, start, end)
+            chosen = _possible(line, in_text) if start or end < len(text) else in_text
+            if chosen:
+                yield from _alternation(chosen).finditer(text, start, end)
         start = end + 1
 
 

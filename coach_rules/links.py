@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
+from coach_rules.textnorm import may_match_ignoring_case
+
 _SLACK_LINK = re.compile(r"<((?:https?|ftp)://[^|<>\s]+)(?:\|([^<>]*))?>", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*((?:https?://|www\.)[^\s()]+)\s*\)", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
@@ -26,7 +28,8 @@ _BARE_DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\")]}>*_"
-_TOKEN = re.compile(r"\S+")
+# A whitespace-delimited token holding a slash or a question mark: where a bare domain can be.
+_SLASH_OR_QUERY_TOKEN = re.compile(r"(?<!\S)[^\s/?]*[/?]\S*")
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
     {
@@ -50,6 +53,7 @@ _PERSONAL_CODE = re.compile(
     r"|\b(?:use|with|via|through|under)\s+my\s+(?:invite\s+)?link\b",
     re.IGNORECASE,
 )
+_PERSONAL_CODE_WORDS = ("code", "link")
 # What a sender writes when they are open about being paid for the link.
 _DISCLOSURE = re.compile(
     r"""(?:
@@ -114,9 +118,8 @@ def find_links(text: str) -> tuple[Link, ...]:
     if "://" in text or "www." in text.lower():
         candidates.extend(_URL.finditer(text))
     # A bare domain needs a dot and a slash or question mark in one token: test those only.
-    for token in _TOKEN.finditer(text):
-        word = token.group(0)
-        if "." in word and ("/" in word or "?" in word):
+    for token in _SLASH_OR_QUERY_TOKEN.finditer(text):
+        if "." in token.group(0):
             bare = _BARE_DOMAIN.search(text, token.start(), token.end())
             if bare:
                 candidates.append(bare)
@@ -146,7 +149,9 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
 def affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of links with affiliate markers and of personal coupon codes, disclosed or not."""
     spans = [(link.start, link.end) for link in find_links(text) if link.markers]
-    if "my" in text.lower():  # every personal-code phrase says "my"; skip the scan otherwise
+    # Every personal-code phrase says "my" and "code" or "link"; skip the scan otherwise.
+    lowered = text.lower()
+    if "my" in lowered and may_match_ignoring_case(lowered, _PERSONAL_CODE_WORDS):
         spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
     return tuple(sorted(spans))
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 PartKind = Literal["written", "ps", "signature", "quote"]
 JUDGED_KINDS: frozenset[str] = frozenset({"written", "ps"})
@@ -189,8 +189,7 @@ class Part:
         return {"kind": self.kind, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: built for every line of every draft
     start: int  # offset of the first character
     end: int  # offset just past the last character, newline excluded
     text: str
@@ -297,7 +296,7 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
             i += 1
             continue
         attribution = _is_attribution(lines, i)
-        if _is_outlook_block(lines, i) and i == first_text:
+        if i == first_text and _is_outlook_block(lines, i):
             # Headers above everything else belong to the pasted message itself: set aside the
             # header lines, judge the message under them.
             header_end = _paragraph_end(lines, i)
@@ -552,6 +551,9 @@ def _own_block_parts(lines: list[_Line], lo: int, hi: int) -> list[tuple[PartKin
 
 def split_parts(text: str) -> tuple[Part, ...]:
     """The parts of `text`, in order, with spans that cover each part's non-blank lines."""
+    one_line = _one_line_written(text)
+    if one_line is not None:
+        return one_line
     lines = _lines(text)
     if not lines:
         return ()
@@ -582,6 +584,23 @@ def split_parts(text: str) -> tuple[Part, ...]:
         # Nothing reads as the sender's own: judge all of it rather than nothing.
         return (Part("written", parts[0].start, parts[-1].end),) if parts else ()
     return tuple(parts)
+
+
+# What str.splitlines() breaks lines at.
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _one_line_written(text: str) -> tuple[Part, ...] | None:
+    """`split_parts` of a text on one line that is not a P.S.: all of it is written (quoted
+    history or a sign-off alone would leave nothing of the sender's own, and then all of it is
+    judged). None for any other text."""
+    if _LINE_BREAK.search(text) or _is_ps(text):
+        return None
+    body = text.strip()
+    if not body:
+        return ()
+    start = len(text) - len(text.lstrip())
+    return (Part("written", start, start + len(body)),)
 
 
 def judged_spans(parts: tuple[Part, ...]) -> tuple[tuple[int, int], ...]:
