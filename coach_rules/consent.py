@@ -98,22 +98,22 @@ _PHRASES = (
     # "you'll now receive our weekly updates", "you've been added to"
     _Phrase(
         r"\byou(?:'ll|\s+will)\s+now\s+(?:receive|get|be\s+(?:getting|receiving|added))\b",
-        (_words("you"), _words("now")),
+        (_words("now"), _words("you")),
     ),
     _Phrase(
         r"\byou(?:'ve|\s+have)\s+been\s+(?:added|subscribed|signed\s+up|enrolled|registered"
         r"|opted\s+in|booked|put)\b",
-        (_words("you"), _words("been")),
+        (_words("been"), _words("you")),
     ),
     _Phrase(
         r"\byou(?:'re|\s+are)\s+now\s+(?:subscribed|registered|enrolled|signed\s+up"
         r"|on\s+(?:our|the|my))\b",
-        (_words("you"), _words("now")),
+        (_words("now"), _words("you")),
     ),
     _Phrase(
         r"\byour\s+(?:company|business|account|practice|clinic)\s+is\s+now\s+(?:registered"
         r"|enrolled|signed\s+up|subscribed)\b",
-        (_words("your"), _words("now")),
+        (_words("now"), _words("your")),
     ),
     # "I've booked you in for a call", "booked a demo for you", "put 45 minutes in your calendar"
     _Phrase(
@@ -150,20 +150,26 @@ _READER_WORDS = (
 )  # fmt: skip
 _LINE_WORD = re.compile(r"[a-z]+")
 _EVERY_PHRASE = tuple(range(len(_PHRASES)))
+# A line holds a word of one of these (each phrase's first, most telling group) or a stem, or no
+# phrase can match in it.
+_FIRST_NEEDS = frozenset().union(*(phrase.needs[0] for phrase in _PHRASES if phrase.needs))
+_STEMS = tuple(stem for phrase in _PHRASES for stem in phrase.stems)
 
 
 @cache
-def _alternation(chosen: tuple[int, ...]) -> re.Pattern[str]:
+def _alternation(chosen: tuple[int, ...], *, lowered: bool = True) -> re.Pattern[str]:
     """The phrases `chosen` as one pattern, in their order (a phrase that cannot match in a line
-    changes nothing by its absence)."""
-    return re.compile("|".join(f"(?:{_PHRASES[i].pattern})" for i in chosen), re.IGNORECASE)
+    changes nothing by its absence). It reads lower-cased text (case-insensitive matching is
+    several times slower), or with `lowered=False` the text as written."""
+    flags = 0 if lowered else re.IGNORECASE
+    return re.compile("|".join(f"(?:{_PHRASES[i].pattern})" for i in chosen), flags)
 
 
 def _possible(lowered: str, among: tuple[int, ...]) -> tuple[int, ...]:
     """The phrases of `among` that could match in `lowered` (lower case)."""
-    if may_match_ignoring_case(lowered, ()):  # a letter the word test below cannot see
-        return among
     words = set(_LINE_WORD.findall(lowered))
+    if words.isdisjoint(_FIRST_NEEDS) and not any(stem in lowered for stem in _STEMS):
+        return ()
     return tuple(i for i in among if _PHRASES[i].possible(words, lowered))
 
 
@@ -183,7 +189,7 @@ def consent_spans(text: str) -> tuple[tuple[int, int], ...]:
         sentence = _sentence_around(text, m.start(), m.end())
         if sentence.rstrip().endswith("?") or _ASKING.search(sentence):
             continue
-        phrase = m.group(0)
+        phrase = text[m.start() : m.end()]
         spans.append((m.start() + len(phrase) - len(phrase.lstrip()), m.end()))
     return tuple(spans)
 
@@ -193,19 +199,29 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
     whose words the line holds (the whole alternation is slow: it tries most of its branches at
     every position)."""
     lowered = lower_same_length(text)  # same offsets as `text`
+    if may_match_ignoring_case(lowered, ()):  # a letter lower() leaves that the patterns match
+        for start, end in _line_spans(lowered):
+            if any(word in lowered[start:end] for word in _READER_WORDS):
+                yield from _alternation(_EVERY_PHRASE, lowered=False).finditer(text, start, end)
+        return
     # The whole text first: most drafts hold the words of no phrase, and are done here.
     in_text = _possible(lowered, _EVERY_PHRASE)
     if not in_text:
         return
-    start = 0
-    while start < len(text):
-        end = lowered.find("\n", start)
-        end = len(text) if end < 0 else end
+    for start, end in _line_spans(lowered):
         line = lowered[start:end]
         if any(word in line for word in _READER_WORDS):
             chosen = _possible(line, in_text) if start or end < len(text) else in_text
             if chosen:
-                yield from _alternation(chosen).finditer(text, start, end)
+                yield from _alternation(chosen).finditer(lowered, start, end)
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, end
         start = end + 1
 
 

@@ -29,7 +29,7 @@ _BARE_DOMAIN = re.compile(
 )
 _TRAILING = ".,;:!?'\")]}>*_"
 # A whitespace-delimited token holding a slash or a question mark: where a bare domain can be.
-_SLASH_OR_QUERY_TOKEN = re.compile(r"(?<!\S)[^\s/?]*[/?]\S*")
+_TOKEN = re.compile(r"\S+")
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
     {
@@ -117,12 +117,12 @@ def find_links(text: str) -> tuple[Link, ...]:
     candidates: list[re.Match[str]] = []
     if "://" in text or "www." in text.lower():
         candidates.extend(_URL.finditer(text))
-    # A bare domain needs a dot and a slash or question mark in one token: test those only.
-    for token in _SLASH_OR_QUERY_TOKEN.finditer(text):
-        if "." in token.group(0):
-            bare = _BARE_DOMAIN.search(text, token.start(), token.end())
-            if bare:
-                candidates.append(bare)
+    # A bare domain needs a dot and a slash or question mark in one token: test those only (a
+    # quick look at the words first; their offsets only when one is like that).
+    for token in _bare_domain_tokens(text):
+        bare = _BARE_DOMAIN.search(text, token.start(), token.end())
+        if bare:
+            candidates.append(bare)
     for m in candidates:
         url = _trim(m.group(0))
         end = m.start() + len(url)
@@ -130,6 +130,19 @@ def find_links(text: str) -> tuple[Link, ...]:
             found.append(Link(m.start(), end, url))
             taken.append((m.start(), end))
     return tuple(sorted(found, key=lambda link: link.start))
+
+
+def _bare_domain_tokens(text: str) -> list[re.Match[str]]:
+    """The whitespace-separated tokens of `text` that hold a dot and a slash or question mark."""
+    if "." not in text or ("/" not in text and "?" not in text):
+        return []
+    if not any(_could_be_domain(word) for word in text.split()):
+        return []
+    return [token for token in _TOKEN.finditer(text) if _could_be_domain(token.group(0))]
+
+
+def _could_be_domain(word: str) -> bool:
+    return "." in word and ("/" in word or "?" in word)
 
 
 def affiliate_markers(url: str) -> tuple[str, ...]:
