@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from coach_rules.textnorm import may_match_ignoring_case
+
 PartKind = Literal["written", "ps", "signature", "quote"]
 JUDGED_KINDS: frozenset[str] = frozenset({"written", "ps"})
 
@@ -108,6 +110,11 @@ _FOOTER = re.compile(
     r"|scanned\s+for\s+viruses|before\s+printing|my\s+working\s+hours|to\s+stop\s+receiving",
     re.IGNORECASE,
 )
+# A word of each footer phrase: the pattern is slow on a long line, so it runs only after one.
+_FOOTER_WORDS = (
+    "unsubscribe", "preferences", "receiving", "sent", "copyright", "©", "reserved", "mailing",
+    "viruses", "printing", "working",
+)  # fmt: skip
 _TEAM_NAME = re.compile(r"^\s*[-–—~]?\s?the\s.{1,50}\steam\s*$", re.IGNORECASE)
 _SENT_FROM = re.compile(
     r"^\s*(?:sent\s+from\s+my\s[\w'’ -]{1,40}$|sent\s+from\s+(?:outlook|mail|yahoo)\b"
@@ -403,7 +410,11 @@ def _is_contact_block(lines: list[_Line], i: int, end: int) -> bool:
 
 def _is_notice(text: str) -> bool:
     """A disclaimer, "Sent from my …" or newsletter footer line."""
-    return bool(_DISCLAIMER.match(text) or _SENT_FROM.match(text) or _FOOTER.search(text))
+    return bool(_DISCLAIMER.match(text) or _SENT_FROM.match(text) or _is_footer(text))
+
+
+def _is_footer(text: str) -> bool:
+    return may_match_ignoring_case(text.lower(), _FOOTER_WORDS) and bool(_FOOTER.search(text))
 
 
 def _looks_like_signature_line(text: str) -> bool:
@@ -453,12 +464,7 @@ def _is_sign_off(lines: list[_Line], i: int, end: int) -> bool:
     k = 0
     while k < len(rest):
         line = lines[rest[k]].text
-        if (
-            _is_ps(line)
-            or _DISCLAIMER.match(line)
-            or _SENT_FROM.match(line)
-            or _FOOTER.search(line)
-        ):
+        if _is_ps(line) or _DISCLAIMER.match(line) or _SENT_FROM.match(line) or _is_footer(line):
             # the rest of that paragraph belongs to it
             para_end = _paragraph_end(lines, rest[k])
             while k < len(rest) and rest[k] < para_end:

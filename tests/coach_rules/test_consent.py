@@ -1,6 +1,10 @@
+import re
+
 import pytest
 
+from coach_rules import consent
 from coach_rules.consent import consent_spans
+from coach_rules.corpus import load_corpus
 
 
 @pytest.mark.parametrize(
@@ -42,3 +46,35 @@ def test_things_done_to_the_reader_without_asking_are_found_with_their_phrase(te
 )
 def test_asking_first_is_not_a_consent_finding(text):
     assert consent_spans(text) == ()
+
+
+def _every_phrase_on_reader_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """The scan before the word filter: every phrase, case-insensitive, on each line naming the
+    reader, then the same asking-first check."""
+    pattern = re.compile("|".join(f"(?:{p.pattern})" for p in consent._PHRASES), re.IGNORECASE)
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if any(word in line.lower() for word in consent._READER_WORDS):
+            for m in pattern.finditer(text, start, end):
+                sentence = consent._sentence_around(text, m.start(), m.end())
+                if sentence.rstrip().endswith("?") or consent._ASKING.search(sentence):
+                    continue
+                phrase = m.group(0)
+                spans.append((m.start() + len(phrase) - len(phrase.lstrip()), m.end()))
+        start = end + 1
+    return tuple(spans)
+
+
+def test_the_word_filter_finds_exactly_what_every_phrase_on_every_line_finds():
+    drafts = [d.text for d in load_corpus()]
+    variants = [t.upper() for t in drafts[::7]] + [t.replace(". ", ".\n") for t in drafts[::5]]
+    # Letters that match an ASCII letter only when case is ignored.
+    variants += ["I've ſigned you up for the list.", "We've İnvited you to our lİst"]
+    found = 0
+    for text in drafts + variants:
+        expected = _every_phrase_on_reader_lines(text)
+        assert consent_spans(text) == expected, text
+        found += bool(expected)
+    assert found > 50  # the corpus exercises the phrases, not only the filter

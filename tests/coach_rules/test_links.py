@@ -1,7 +1,10 @@
+import re
 import socket
 
 import pytest
 
+from coach_rules import links
+from coach_rules.corpus import load_corpus
 from coach_rules.links import (
     affiliate_markers,
     disclosure_spans,
@@ -118,3 +121,14 @@ def test_finding_links_never_reaches_the_network(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket.socket, "connect", refuse)
     assert undisclosed_affiliate_spans(DESK)
+
+
+def test_bare_domain_candidates_are_exactly_the_tokens_with_a_dot_and_a_slash_or_question():
+    texts = [d.text for d in load_corpus()] + ["see acme.io/x?ref=1 and\u00a0b.co?x=1 or a/b."]
+    for text in texts:
+        expected = [
+            (m.start(), m.end())
+            for m in re.finditer(r"\S+", text)
+            if "." in m.group(0) and ("/" in m.group(0) or "?" in m.group(0))
+        ]
+        assert [(m.start(), m.end()) for m in links._bare_domain_tokens(text)] == expected

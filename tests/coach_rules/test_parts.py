@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from coach_rules.corpus import load_corpus
 from coach_rules.parts import Part, judged_text, set_aside_blanked, set_aside_note, split_parts
 
 DATA = Path(__file__).resolve().parents[2] / "coach_rules" / "data" / "drafts_s.jsonl"
@@ -167,3 +168,29 @@ def test_the_note_says_how_many_words_were_judged_and_what_was_left_out():
 def test_no_note_when_everything_was_judged():
     text = "Hey Tom, congrats on the new job!"
     assert set_aside_note(text, split_parts(text)) is None
+
+
+ONE_LINERS = [
+    "P.S. our sale ends Friday",
+    "Ana Lima replied:",
+    "Sent from my iPhone",
+    "> quoted line",
+    "-----Original Message-----",
+    "Best,",
+    "  Hi Sam, loved your talk!  ",
+    "On Tue, 3 Mar 2026 at 10:14, Ana <ana@x.com> wrote:",
+    "   ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ONE_LINERS)
+def test_a_text_on_one_line_gets_the_parts_the_line_by_line_reading_gives(text):
+    # A trailing newline sends the same text down the line-by-line path.
+    assert split_parts(text) == split_parts(text + "\n")
+
+
+def test_every_one_line_corpus_draft_gets_the_line_by_line_parts():
+    for draft in load_corpus():
+        if "\n" not in draft.text:
+            assert split_parts(draft.text) == split_parts(draft.text + "\n")
