@@ -61,7 +61,8 @@ _PHRASES = (
     _Phrase(
         rf"(?:\b{_ACTOR}\s+(?:(?:also|just|already|now|went\s+ahead\s+and|gone\s+ahead\s+and)\s+)?"
         rf"|\band\s+(?:also\s+)?|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:just\s+|also\s+)?){_DONE_TO_YOU}"
-        rf"\s+{_WHO}\b(?:\s+(?:up|in|on|to|for|down|into))?",
+        # "put you in touch with" is an introduction, not a list
+        rf"\s+{_WHO}\b(?!\s+in\s+touch\b)(?:\s+(?:up|in|on|to|for|down|into))?",
         (
             _words(
                 "added adding subscribed signed enrolled registered booked scheduled listed put "
@@ -135,6 +136,70 @@ _PHRASES = (
         r"\b(?:exported|scraped|pulled)\s+the\s+(?:member|attendee|contact|group)\s+list\b",
         (_words("exported scraped pulled"), _words("list")),
     ),
+    # Said as settled, not asked: "I'll add you to our newsletter", "I'm signing you up"
+    _Phrase(
+        r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|(?:i'?m|we'?re)(?:\s+going\s+to)?)\s+"
+        r"(?:also\s+|just\s+|now\s+)?(?:add(?:ing)?|sign(?:ing)?|enrol(?:l)?(?:ing)?|register(?:ing)?"
+        r"|subscrib(?:e|ing)|book(?:ing)?|put(?:ting)?|includ(?:e|ing)|pencil(?:ling)?)\s+"
+        r"(?:you|your\s+\w+)\b(?!\s+in\s+touch\b)(?:\s+(?:up|in|on|to|into|for|down))?",
+        (
+            _words(
+                "add adding sign signing enrol enroll enroling enrolling register registering "
+                "subscribe subscribing book booking put putting include including pencil "
+                "pencilling"
+            ),
+            _words("you your"),
+        ),
+    ),
+    # "I'll pass your number on to", "I'm sharing your email with"
+    _Phrase(
+        rf"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|(?:i'?m|we'?re)(?:\s+going\s+to)?)\s+(?:also\s+|just\s+)?"
+        rf"(?:shar(?:e|ing)|pass(?:ing)?(?:\s+on)?|giv(?:e|ing)|forward(?:ing)?|send(?:ing)?)\s+"
+        rf"(?:on\s+|over\s+)?{_DETAILS}",
+        (
+            _words("share sharing pass passing give giving forward forwarding send sending"),
+            _words("your her his their"),
+        ),
+    ),
+    # Someone else set on the reader: "our consultant will call you tomorrow", "he'll ring you"
+    _Phrase(
+        r"\b(?:he|she|they|someone|somebody|one\s+of\s+(?:our|my)\s+\w+|(?:our|my|a|the)\s+"
+        r"(?:\w+\s+){0,2}?(?:team|rep|representative|agent|advisor|adviser|consultant|specialist"
+        r"|technician|engineer|colleague|manager|partner|expert|counsell?or|coach)(?:\s+\w+)?)"
+        r"(?:'ll|\s+will)\s+(?:call|ring|phone|contact|email|text|visit|reach\s+out\s+to"
+        r"|(?:be|get)\s+in\s+touch\s+with|drop\s+by|come\s+by|swing\s+by)\s+(?:you|your)\b",
+        (
+            _words("call ring phone contact email text visit reach touch drop come swing"),
+            _words("you your"),
+        ),
+    ),
+    # "expect a call from our team", "I'll call you at 3pm today", "I'll send invites for Tuesday"
+    _Phrase(
+        r"\b(?:expect|you'?ll\s+(?:get|receive)|you\s+will\s+(?:get|receive))\s+a\s+(?:phone\s+)?"
+        r"(?:call|visit|ring)\s+from\b",
+        (_words("call visit ring"), _words("from")),
+    ),
+    _Phrase(
+        r"\bi'?ll\s+(?:call|ring|phone)\s+you\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday"
+        r"|saturday|sunday|tomorrow|tonight|this\s+evening|at\s+\d|later\s+today)",
+        (_words("call ring phone"), _words("you")),
+    ),
+    _Phrase(
+        r"\b(?:i'?ll|i'?ve|i\s+have|we'?ve|we'?ll)\s+(?:just\s+)?(?:send|sent)\s+(?:you\s+)?(?:a\s+|an\s+)?"
+        r"(?:calendar\s+)?invites?\s+for\b",
+        (_words("invite invites"), _words("send sent")),
+    ),
+    # "you're on our mailing list", "I've created an account for you"
+    _Phrase(
+        r"\byou(?:'re|\s+are)\s+(?:now\s+)?on\s+(?:our|the|my)\s+(?:\w+\s+){0,2}?(?:list|newsletter"
+        r"|database|roster|crm|sequence|waitlist)\b",
+        (_words("list newsletter database roster crm sequence waitlist"), _words("you")),
+    ),
+    _Phrase(
+        r"\b(?:created|set\s+up|opened|started|activated)\s+(?:a|an|your)\s+(?:\w+\s+)?(?:account"
+        r"|profile|subscription|order|trial|membership)\s+for\s+you\b",
+        (_words("created set opened started activated"), _words("you")),
+    ),
     # Spanish / Portuguese: "ya te registré", "te agendé", "já cadastrei"
     _Phrase(
         r"\b(?:ya\s+)?te\s+(?:registr|inscrib|agend|suscrib|apunt)\w*|\b(?:já\s+)?(?:te\s+)?(?:cadastr"
@@ -146,7 +211,7 @@ _PHRASES = (
 # of these is skipped, as a plain substring test.
 _READER_WORDS = (
     "you", "y'all", "yall", "everyone", "everybody", "member list", "attendee list",
-    "contact list", "te ", "cadastrei", "inscrevi",
+    "contact list", "te ", "cadastrei", "inscrevi", "expect a",
 )  # fmt: skip
 _LINE_WORD = re.compile(r"[a-z]+")
 _EVERY_PHRASE = tuple(range(len(_PHRASES)))
@@ -199,7 +264,10 @@ def _possible(lowered: str, among: tuple[int, ...]) -> tuple[int, ...]:
 _ASKING = re.compile(
     r"\b(?:would\s+you|do\s+you\s+want|want\s+me\s+to|shall\s+i|should\s+i|can\s+i|may\s+i|could\s+i"
     r"|if\s+you(?:'d)?\s+(?:like|want|prefer)|only\s+(?:with|if)|with\s+your\s+(?:ok|okay|yes|go-ahead"
-    r"|permission|consent)|once\s+you|if\s+(?:yes|so)|i\s+won'?t|haven'?t|without\s+your)\b",
+    r"|permission|consent)|once\s+you|if\s+(?:yes|so)|i\s+won'?t|haven'?t|without\s+your"
+    # the reader already asked or agreed
+    r"|if\s+you\s+say\s+(?:yes|so|the\s+word)|as\s+you\s+(?:asked|requested|suggested)"
+    r"|like\s+you\s+asked|as\s+(?:requested|agreed|discussed|promised)|per\s+your\s+request)\b",
     re.IGNORECASE,
 )
 

@@ -78,3 +78,35 @@ def test_the_word_filter_finds_exactly_what_every_phrase_on_every_line_finds():
         assert consent_spans(text) == expected, text
         found += bool(expected)
     assert found > 50  # the corpus exercises the phrases, not only the filter
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Great meeting you! I'll add you to our weekly buyers' call.", "I'll add you to"),
+        ("Thanks! Our consultant will call you tomorrow at 9.", "Our consultant will call you"),
+        ("I'm signing you up for the Saturday session.", "I'm signing you up"),
+        ("Expect a call from our team this week.", "Expect a call from"),
+        ("I'll call you at 3pm today to go through a quote.", "I'll call you at 3"),
+        ("No reply? I'll just send invites for Tues, you can pick.", "I'll just send invites for"),
+        ("I'll pass your number on to my cousin, he sells vans.", "I'll pass your number"),
+        ("You're on our mailing list now, enjoy!", "You're on our mailing list"),
+        # Opting out is not agreeing: "unless you cancel" does not ask first.
+        ("I put you on the list for a trial, billed unless you cancel.", "I put you on"),
+    ],
+)
+def test_settled_plans_and_calls_from_others_are_found_without_asking(text, phrase):
+    assert [text[s:e] for s, e in consent_spans(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've put you in touch with Maria, she runs the Leeds meetup.",
+        "I'll add you to the list if you say yes.",
+        "As you asked, our consultant will call you tomorrow.",
+        "I'll send you the deck tonight.",
+    ],
+)
+def test_introductions_and_what_the_reader_asked_for_are_not_consent_findings(text):
+    assert consent_spans(text) == ()
