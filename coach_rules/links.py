@@ -14,6 +14,7 @@ disclosure: I work at …"). Pure string work: nothing here reaches the network.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
@@ -38,11 +39,33 @@ AFFILIATE_KEYS: frozenset[str] = frozenset(
         "affiliateid", "partner", "partner_id", "partnerid", "via", "invite", "invite_code",
         "rfsn", "irclickid", "clickref", "coupon", "promo", "promocode", "discount_code",
         "fpr", "avad", "upline", "sponsor", "aid", "tracking_id", "subid",
+        # affiliate networks and referral tools: UpPromote, Tapfiliate, LinkMink, GrowSurf,
+        # Awin, CJ, Impact, Rakuten, ThriveCart, Teachable
+        "sca_ref", "tap_a", "tap_s", "lmref", "grsf", "awc", "cjevent", "irgwc", "ranmid",
+        "raneaid", "ransiteid", "a_aid", "affcode", "aff_code", "affiliate_code", "refer",
+        "referrer_id", "inviter", "invite_id",
     }
 )  # fmt: skip
 AMAZON_AFFILIATE_KEYS: frozenset[str] = frozenset({"tag", "linkcode", "ascsubtag"})
+# Keys that pay the sharer only on one site: Hotmart's `ap`, Gumroad's `a`, Substack's `r`.
+SITE_AFFILIATE_KEYS: dict[str, frozenset[str]] = {
+    "hotmart.com": frozenset({"ap"}),
+    "gumroad.com": frozenset({"a"}),
+    "substack.com": frozenset({"r"}),
+}
+# Hosts whose every link is an affiliate redirect (ClickBank hop links, ShareASale, Awin, CJ,
+# Impact and Rakuten tracking domains).
+AFFILIATE_HOSTS: frozenset[str] = frozenset(
+    {
+        "hop.clickbank.net", "shareasale.com", "awin1.com", "anrdoezrs.net", "jdoqocy.com",
+        "tkqlhce.com", "dpbolvw.net", "kqzyfj.com", "sjv.io", "pxf.io", "7eer.net", "ojrq.net",
+        "click.linksynergy.com",
+    }
+)  # fmt: skip
 _AFFILIATE_PATH = re.compile(
-    r"/(?:ref|referral|referrals|aff|affiliate|partner|invite)/[^/?#]+|/r/[a-z_-]*\d[\w-]*", re.I
+    r"/(?:ref|referral|referrals|refer|aff|affiliate|affiliates|partner|invite)/[^/?#]+"
+    r"|/r/[a-z_-]*\d[\w-]*",
+    re.I,
 )
 _AMAZON_HOST = re.compile(r"(?:^|\.)amazon\.[a-z.]{2,6}$|(?:^|\.)amzn\.(?:to|eu|asia)$", re.I)
 
@@ -50,10 +73,14 @@ _AMAZON_HOST = re.compile(r"(?:^|\.)amazon\.[a-z.]{2,6}$|(?:^|\.)amzn\.(?:to|eu|
 _PERSONAL_CODE = re.compile(
     r"\bmy\s+(?:own\s+)?(?:promo\s+|discount\s+|coupon\s+|referral\s+|invite\s+|voucher\s+)?"
     r"code\s*[:\"'“]?\s*[A-Z0-9][A-Za-z0-9_-]{2,}"
-    r"|\b(?:use|with|via|through|under)\s+my\s+(?:invite\s+)?link\b",
+    r"|\b(?:use|with|via|through|under|using)\s+my\s+(?:invite\s+|personal\s+)?"
+    r"(?:link|page|store|shop|storefront)\b"
+    r"|\bhere'?s\s+my\s+(?:invite\s+|personal\s+)?(?:link|code)\b"
+    r"|\bmy\s+(?:personal\s+|invite\s+|special\s+)?link\s+(?:gets|gives|saves)\s+you\b"
+    r"|\blink\s+in\s+my\s+bio\b",
     re.IGNORECASE,
 )
-_PERSONAL_CODE_WORDS = ("code", "link")
+_PERSONAL_CODE_WORDS = ("code", "link", "page", "store", "shop")
 # What a sender writes when they are open about being paid for the link.
 _DISCLOSURE = re.compile(
     r"""(?:
@@ -147,22 +174,39 @@ def _could_be_domain(word: str) -> bool:
 
 def affiliate_markers(url: str) -> tuple[str, ...]:
     """The parts of `url` that pay whoever shared it, e.g. `("aff=kmurphy7",)`; empty if none."""
-    parts = urlsplit(url if "://" in url else f"http://{url}")
-    host = (parts.hostname or "").lower()
-    amazon = bool(_AMAZON_HOST.search(host))
+    try:
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        host = (parts.hostname or "").lower()
+    except ValueError:  # e.g. an unclosed "[" in the host: not a link we can read
+        return ()
+    site_keys = AMAZON_AFFILIATE_KEYS if _AMAZON_HOST.search(host) else _site_keys(host)
     markers = [
         f"{key}={value}" if value else key
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.lower() in AFFILIATE_KEYS or (amazon and key.lower() in AMAZON_AFFILIATE_KEYS)
+        if key.lower() in AFFILIATE_KEYS or key.lower() in site_keys
     ]
     markers.extend(m.group(0) for m in _AFFILIATE_PATH.finditer(parts.path))
+    if _on_any(host, AFFILIATE_HOSTS):
+        markers.append(host)
     return tuple(markers)
+
+
+def _site_keys(host: str) -> frozenset[str]:
+    for site, keys in SITE_AFFILIATE_KEYS.items():
+        if _on_any(host, (site,)):
+            return keys
+    return frozenset()
+
+
+def _on_any(host: str, sites: Iterable[str]) -> bool:
+    """Whether `host` is one of `sites` or a subdomain of one."""
+    return any(host == site or host.endswith(f".{site}") for site in sites)
 
 
 def affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of links with affiliate markers and of personal coupon codes, disclosed or not."""
     spans = [(link.start, link.end) for link in find_links(text) if link.markers]
-    # Every personal-code phrase says "my" and "code" or "link"; skip the scan otherwise.
+    # Every personal-code phrase says "my" and one of its words; skip the scan otherwise.
     lowered = text.lower()
     if "my" in lowered and may_match_ignoring_case(lowered, _PERSONAL_CODE_WORDS):
         spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))

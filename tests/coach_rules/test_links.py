@@ -132,3 +132,48 @@ def test_bare_domain_candidates_are_exactly_the_tokens_with_a_dot_and_a_slash_or
             if "." in m.group(0) and ("/" in m.group(0) or "?" in m.group(0))
         ]
         assert [(m.start(), m.end()) for m in links._bare_domain_tokens(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "marker"),
+    [
+        ("https://pay.hotmart.com/course?ap=7f3a", "ap=7f3a"),
+        ("https://writer.substack.com/p/post?r=2bx9", "r=2bx9"),
+        ("https://shop.example/?sca_ref=123.abc", "sca_ref=123.abc"),
+        ("https://app.example/signup?lmref=x1y2", "lmref=x1y2"),
+        ("https://hop.clickbank.net/?hop=none", "hop.clickbank.net"),
+        ("https://example.com/refer/dana", "/refer/dana"),
+    ],
+)
+def test_affiliate_networks_site_keys_and_redirect_hosts_are_markers(url, marker):
+    assert marker in affiliate_markers(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.com/?r=1", "https://example.com/?ap=2", "http://[unclosed/x?ref=a"]
+)
+def test_site_keys_count_only_on_their_site_and_a_broken_url_is_no_marker(url):
+    assert affiliate_markers(url) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Order through my page and you get free shipping!", "through my page"),
+        ("Here's my link, it's the best planner ever", "Here's my link"),
+        ("the serum is amazing, link in my bio!!", "link in my bio"),
+    ],
+)
+def test_personal_links_said_in_words_are_found(text, phrase):
+    assert [text[s:e] for s, e in undisclosed_affiliate_spans(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for letting me share the photos on my page!",
+        "Would you mention my name to him? Only if you're comfortable.",
+    ],
+)
+def test_my_page_and_my_name_in_other_senses_are_not_links(text):
+    assert undisclosed_affiliate_spans(text) == ()
