@@ -609,8 +609,10 @@ def _one_line_written(text: str) -> tuple[Part, ...] | None:
     return (Part("written", start, start + len(body)),)
 
 
-def judged_spans(parts: tuple[Part, ...]) -> tuple[tuple[int, int], ...]:
-    return tuple((p.start, p.end) for p in parts if p.kind in JUDGED_KINDS)
+def judged_spans(
+    parts: tuple[Part, ...], kinds: frozenset[str] = JUDGED_KINDS
+) -> tuple[tuple[int, int], ...]:
+    return tuple((p.start, p.end) for p in parts if p.kind in kinds)
 
 
 def judged_text(text: str, parts: tuple[Part, ...]) -> str:
@@ -618,10 +620,12 @@ def judged_text(text: str, parts: tuple[Part, ...]) -> str:
     return "\n\n".join(text[s:e] for s, e in judged_spans(parts))
 
 
-def set_aside_blanked(text: str, parts: tuple[Part, ...]) -> str:
-    """`text` with everything outside written and P.S. parts turned to spaces (newlines kept),
-    so it is exactly as long as `text` and offsets carry over."""
-    keep = judged_spans(parts)
+def set_aside_blanked(
+    text: str, parts: tuple[Part, ...], kinds: frozenset[str] = JUDGED_KINDS
+) -> str:
+    """`text` with everything outside written and P.S. parts (or the parts of `kinds`) turned to
+    spaces (newlines kept), so it is exactly as long as `text` and offsets carry over."""
+    keep = judged_spans(parts, kinds)
     if keep == ((0, len(text)),):
         return text
     pieces: list[str] = []

@@ -47,6 +47,7 @@ from coach_rules.links import undisclosed_affiliate_spans
 from coach_rules.parts import Part
 from coach_rules.phrasematch import SCAN_CACHE_SIZE, scan_many
 from coach_rules.phrases import hard_sell_phrases
+from coach_rules.postscript import PS_ALONE_THRESHOLD, ps_alone_parts
 from coach_rules.reading import Reading, read_message
 from coach_rules.rules import find_rule_hits, find_strengths
 from coach_rules.salutations import salutation_spans
@@ -332,15 +333,33 @@ def _parts(draft: _Draft) -> runtime.DraftParts:
     )
 
 
+def _ps_read_alone(
+    drafts: list[_Draft], analyses: list[runtime.Analysis], model: runtime.RuntimeModel
+) -> dict[int, runtime.Analysis]:
+    """For each draft the classifier passes whose P.S. alone reads as a hard sell (by
+    PS_ALONE_THRESHOLD), the analysis of that P.S., by the draft's index."""
+    alone = {
+        i: parts
+        for i, (draft, analysis) in enumerate(zip(drafts, analyses, strict=True))
+        if analysis.probability < model.threshold
+        and (parts := ps_alone_parts(draft.reading, model)) is not None
+    }
+    scored = zip(alone, model.analyse_many(list(alone.values())), strict=True)
+    return {i: analysis for i, analysis in scored if analysis.probability >= PS_ALONE_THRESHOLD}
+
+
 def _judge(
     draft: _Draft,
     model: runtime.RuntimeModel | None,
     analysis: runtime.Analysis | None,
     explanation: runtime.Explanation | None,
+    *,
+    ps_alone: bool = False,
 ) -> Review:
     """The verdict, findings and score of a draft `_read` measured and the model scored.
 
     `explanation` (the model's chunk scores) is needed only when the draft is flagged.
+    `ps_alone`: `analysis` is of the draft's P.S. read on its own (`coach_rules.postscript`).
     """
     text, normalised, signals, notes = draft.text, draft.normalised, draft.signals, draft.notes
     breakdown: list[tuple[str, int]] = [("starting score", BASE_SCORE)]
@@ -357,7 +376,12 @@ def _judge(
         probability = analysis.probability
         flagged = probability >= model.threshold
         model_points = -model_cost(probability, model.threshold)
-        breakdown.append((f"classifier: {probability:.0%} likely a hard sell", model_points))
+        of_what = " (its P.S. read on its own)" if ps_alone else ""
+        breakdown.append(
+            (f"classifier: {probability:.0%} likely a hard sell{of_what}", model_points)
+        )
+        if ps_alone:
+            notes.append(PS_ALONE_NOTE)
         if flagged and explanation is not None:
             phrases = hard_sell_phrases(text, explanation)
             if phrases:
@@ -426,6 +450,10 @@ def _judge(
     )
 
 
+PS_ALONE_NOTE = (
+    "The P.S. read on its own is a hard sell, and a P.S. is often the line read first: the warm "
+    "note above it does not soften it."
+)
 BLOCKED_NOTE = (
     "It does not pass while it holds a link that pays you without saying so, or does something "
     "to the reader they did not agree to: see the findings for what to write instead."
@@ -493,14 +521,16 @@ def review_many(
             judged = [_judge(d, None, None, None) for d in drafts]
         else:
             analyses = model.analyse_many([_parts(d) for d in drafts])
+            read_alone = _ps_read_alone(drafts, analyses, model)
+            analyses = [read_alone.get(i, a) for i, a in enumerate(analyses)]
             # Only a flagged draft needs to know which phrases drove the verdict.
             flagged = [a for a in analyses if a.probability >= model.threshold]
             explanations = dict(
                 zip(map(id, flagged), model.chunk_scores_many(flagged), strict=True)
             )
             judged = [
-                _judge(d, model, a, explanations.get(id(a)))
-                for d, a in zip(drafts, analyses, strict=True)
+                _judge(d, model, a, explanations.get(id(a)), ps_alone=i in read_alone)
+                for i, (d, a) in enumerate(zip(drafts, analyses, strict=True))
             ]
         verdicts = iter(judged)
         reviews.extend(d if isinstance(d, Review) else next(verdicts) for d in read)
