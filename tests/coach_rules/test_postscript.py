@@ -1,4 +1,4 @@
-from coach_rules.postscript import MIN_PS_WORDS, ps_alone_parts
+from coach_rules.postscript import ps_alone_parts
 from coach_rules.reading import read_message
 from coach_rules.review import PS_ALONE_NOTE, review
 from coach_rules.runtime import default_model
