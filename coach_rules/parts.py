@@ -43,8 +43,11 @@ _ATTRIBUTION = re.compile(
       | op\s.{4,200}?\bschreef\b.{0,200}?:
       | (?:den\s)?.{4,200}?\bskrev\b.{0,200}?:
       | w\sdniu\s.{4,200}?\bnapisał\w*\s?:
-      | .{1,80}?\s(?:wrote|writes|schrieb|a\s+écrit|escribió|escreveu|ha\s+scritto)\s?:
-      | .{0,80}\d.{0,80}<[^<>\s]+@[^<>\s]+>\s?:
+      | .{1,80}?\s(?:wrote|writes|schrieb|a\s+écrit|escribió|escreveu|ha\s+scritto
+                    |napisał(?:\(a\)|a)?|nadesłał|napsal(?:\(a\)|a)?|kirjoitti|yazdı
+                    |написал(?:\(а\)|а)?)\s?[:：]
+      | .{1,80}?(?:写道|님이\s?작성하였습니다|書きました)\s?[:：]
+      | .{0,80}\d.{0,80}<[^<>\s]+@[^<>\s]+>\s?[:：]
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -56,6 +59,7 @@ _SEPARATOR = re.compile(
       | -{2,}\s*(?:forwarded\s+message|weitergeleitete\s+nachricht|message\s+transféré
                   |mensaje\s+reenviado|mensagem\s+encaminhada)\s*-{2,}
       | begin\s+forwarded\s+message\s*:
+      | \[?original\s+message\s+processed\s+by\s.*
       | -{3,}\s*earlier\s+in\s+this\s+conversation.*
       | -{3,}\s?[^\W\d_][^-\n]{2,40}?\s?-{3,}
     )\s*$""",
@@ -64,11 +68,16 @@ _SEPARATOR = re.compile(
 # Outlook/Exchange header fields in the languages Outlook ships; a block needs a From-like line
 # and a second field within the next few lines.
 _UNDERSCORES = re.compile(r"^\s*_{20,}\s*$")
-_HEADER_FROM = re.compile(r"^\s*\**(?:from|de|von|van|da|od|från|fra)\s?:\**\s?\S", re.IGNORECASE)
+_HEADER_FROM = re.compile(
+    r"^\s*\**(?:from|de|von|van|da|od|från|fra|发件人|寄件者|보낸\s?사람|差出人)\s?[:：]\**\s?\S",
+    re.IGNORECASE,
+)
 _HEADER_OTHER = re.compile(
     r"^\s*\**(?:sent|date|to|subject|cc|envoyé|à|objet|date|gesendet|an|betreff|datum|enviado"
     r"|para|asunto|fecha|assunto|data|inviato|oggetto|a|verzonden|aan|onderwerp|wysłano|do"
-    r"|temat|dw|skickat|till|ämne|sendt|til|emne|enviada|odesláno|komu|předmět)\s?:\**",
+    r"|temat|dw|skickat|till|ämne|sendt|til|emne|enviada|odesláno|komu|předmět|organi[sz]ation"
+    r"|kopie|kopi|dato|收件人|主题|日期|发送时间|抄送|받는\s?사람|제목|날짜|送信日時|宛先|件名)"
+    r"\s?[:：]\**",
     re.IGNORECASE,
 )
 # Chat transcripts pasted above the reply.
@@ -120,7 +129,9 @@ _SENT_FROM = re.compile(
     r"^\s*(?:sent\s+from\s+my\s[\w'’ -]{1,40}$|sent\s+from\s+(?:outlook|mail|yahoo)\b"
     r"|get\s+outlook\s+for\b"
     r"|enviado\s+desde\s+mi\b|von\s+meinem\s.+\sgesendet|envoyé\s+de\s+mon\b"
-    r"|inviato\s+da\b|enviado\s+do\s+meu\b|verzonden\s+vanaf\b)",
+    r"|inviato\s+da\b|enviado\s+do\s+meu\b|verzonden\s+vanaf\b|sendt\s+fra\s+min\b"
+    r"|skickat\s+från\s+min\b|wysłano\s+z\b|gesendet\s+von\b|envoyé\s+depuis\b"
+    r"|odesláno\s+z\b|내\s.{1,30}에서\s보냄|从我的.{1,30}发送)",
     re.IGNORECASE,
 )
 _DISCLAIMER = re.compile(
@@ -219,14 +230,14 @@ def _lines(text: str) -> list[_Line]:
 def _is_attribution(lines: list[_Line], i: int) -> int:
     """How many lines (1-3) starting at `i` form an "On … wrote:" line, or 0."""
     # Cheap test first: the attribution ends with a colon on one of its (up to 3) lines.
-    if not any(ln.text.rstrip().endswith(":") for ln in lines[i : i + 3]):
+    if not any(ln.text.rstrip().endswith((":", "：")) for ln in lines[i : i + 3]):
         return 0
     joined = ""
     for n in range(3):
         if i + n >= len(lines) or lines[i + n].blank:
             return 0
         joined = f"{joined} {lines[i + n].text.strip()}".strip()
-        if joined.endswith(":") and _ATTRIBUTION.match(joined):
+        if joined.endswith((":", "：")) and _ATTRIBUTION.match(joined):
             return n + 1
         if len(joined) > 300:
             return 0
