@@ -228,7 +228,7 @@ def test_more_header_blocks_set_the_history_aside(header):
 
 @pytest.mark.parametrize(
     "sent_from",
-    ["Sendt fra min iPhone", "Skickat från min iPhone", "Wysłano z iPhone", "Envoyé depuis Outlook"],
+    ["Sendt fra min iPhone", "Skickat från min iPhone", "Wysłano z iPhone", "Envoyé depuis Mail"],
 )
 def test_sent_from_lines_in_other_languages_are_signature(sent_from):
     text = f"{DECLINE}\n\n{sent_from}"
