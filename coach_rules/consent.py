@@ -39,17 +39,26 @@ _DETAILS = (
 
 @dataclass(frozen=True)
 class _Phrase:
-    """One consent pattern and the words any match of it must hold: every group in `needs`
-    shares a word with the line (lower case, whole words), or the line holds one of `stems`."""
+    """One consent pattern and what any match of it must hold: every group in `needs` shares a
+    word with the line (lower case, whole words), or the line holds one of `stems`; and `core`,
+    a plain pattern of the words at its heart that is quick to search for, matches."""
 
     pattern: str
     needs: tuple[frozenset[str], ...] = ()
     stems: tuple[str, ...] = ()
+    core: str | None = None
 
     def possible(self, words: set[str], line: str) -> bool:
         if self.stems:
             return any(stem in line for stem in self.stems)
-        return all(not group.isdisjoint(words) for group in self.needs)
+        return all(not group.isdisjoint(words) for group in self.needs) and (
+            self.core is None or _compiled_core(self.core).search(line) is not None
+        )
+
+
+@cache
+def _compiled_core(core: str) -> re.Pattern[str]:
+    return re.compile(core)  # lower-cased text, no \b: a literal start is searched for fast
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -70,6 +79,7 @@ _PHRASES = (
             ),
             _words("you your all yall everyone everybody"),
         ),
+        core=rf"{_DONE_TO_YOU}\s+(?:you|y'?all|everyone|everybody|all)",
     ),
     # "I put your name down", "I took the liberty of adding you"
     _Phrase(r"\btook\s+the\s+liberty\s+of\s+\w+ing\s+(?:you|your)\b", (_words("liberty"),)),
@@ -84,6 +94,8 @@ _PHRASES = (
             ),
             _words("your her his their"),
         ),
+        core=r"(?:shared|passed(?:\s+on)?|gave|given|forwarded|sent|transmitted|handed|provided"
+        r"|exported|sold|uploaded|submitted)\s+(?:on\s+|over\s+)?(?:your|her|his|their)\s",
     ),
     # "I gave your number to the guy", "I've given your details to my buddy"
     _Phrase(
@@ -95,6 +107,8 @@ _PHRASES = (
             _words("call ring phone contact email reach visit text message follow"),
             _words("you"),
         ),
+        core=r"to\s+(?:call|ring|phone|contact|email|reach\s+out\s+to|visit|text|message"
+        r"|follow\s+up\s+with)\s+you",
     ),
     # "you'll now receive our weekly updates", "you've been added to"
     _Phrase(
@@ -172,6 +186,8 @@ _PHRASES = (
             _words("call ring phone contact email text visit reach touch drop come swing"),
             _words("you your"),
         ),
+        core=r"(?:'ll|\swill)\s+(?:call|ring|phone|contact|email|text|visit|reach|be|get|drop|come"
+        r"|swing)\s",
     ),
     # "expect a call from our team", "I'll call you at 3pm today", "I'll send invites for Tuesday"
     _Phrase(

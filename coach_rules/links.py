@@ -30,7 +30,10 @@ _BARE_DOMAIN = re.compile(
 )
 _TRAILING = ".,;:!?'\")]}>*_"
 # A whitespace-delimited token holding a slash or a question mark: where a bare domain can be.
-_TOKEN = re.compile(r"\S+")
+# A whitespace-delimited token holding a dot and a slash or question mark, in either order.
+_DOT_AND_SLASH_OR_QUERY_TOKEN = re.compile(
+    r"(?<!\S)(?:[^\s./?]*\.[^\s/?]*[/?]|[^\s./?]*[/?][^\s.]*\.)\S*"
+)
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
     {
@@ -163,13 +166,7 @@ def _bare_domain_tokens(text: str) -> list[re.Match[str]]:
     """The whitespace-separated tokens of `text` that hold a dot and a slash or question mark."""
     if "." not in text or ("/" not in text and "?" not in text):
         return []
-    if not any(_could_be_domain(word) for word in text.split()):
-        return []
-    return [token for token in _TOKEN.finditer(text) if _could_be_domain(token.group(0))]
-
-
-def _could_be_domain(word: str) -> bool:
-    return "." in word and ("/" in word or "?" in word)
+    return list(_DOT_AND_SLASH_OR_QUERY_TOKEN.finditer(text))
 
 
 def affiliate_markers(url: str) -> tuple[str, ...]:
