@@ -96,6 +96,8 @@ _DISCLOSURE = re.compile(
         (?:commission|cut|credit|kickback|bonus|reward|fee|few\s+(?:cents|dollars|euros|pounds)
           |free\s+month|month\s+free|\d+\s*%|percentage)
       | \b(?:gives|earns)\s+me\s+(?:a\s+)?(?:free|small|credit|commission|bonus|\d)
+      | \b(?:and|gets)\s+me\s+(?:a\s+|some\s+)?(?:credit|commission|bonus|cut|reward|free)
+      | \bbeing\s+(?:fully\s+)?(?:upfront|transparent|honest)\b
       | \bwe\s+both\s+get\b
       | \bi\s+(?:work|worked)\s+(?:at|for|with)\b
       | \bi'?m\s+(?:an?\s+)?(?:investor|advisor|partner)\s

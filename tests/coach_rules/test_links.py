@@ -177,3 +177,13 @@ def test_personal_links_said_in_words_are_found(text, phrase):
 )
 def test_my_page_and_my_name_in_other_senses_are_not_links(text):
     assert undisclosed_affiliate_spans(text) == ()
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    ["It gives you $40 off and me some credit.", "Just being upfront: I get paid if you book."],
+)
+def test_saying_what_the_sender_gets_in_other_words_is_a_disclosure(disclosure):
+    text = f"Here's my invite link, it gives you a discount: airbnb.com/c/farahk12. {disclosure}"
+    assert undisclosed_affiliate_spans(text) == ()
+    assert undisclosed_affiliate_spans(text.replace(disclosure, ""))
