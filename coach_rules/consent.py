@@ -82,7 +82,10 @@ _PHRASES = (
         core=rf"{_DONE_TO_YOU}\s+(?:you|y'?all|everyone|everybody|all)",
     ),
     # "I put your name down", "I took the liberty of adding you"
-    _Phrase(r"\btook\s+the\s+liberty\s+of\s+\w+ing\s+(?:you|your)\b", (_words("liberty"),)),
+    _Phrase(
+        r"\b(?:took|taken)\s+the\s+liberty\s+of\s+\w+ing\s+(?:\w+\s+){0,3}?(?:you|your)\b",
+        (_words("liberty"),),
+    ),
     # "I've shared your phone number with", "I forwarded your CV to"
     _Phrase(
         rf"\b(?:shared|passed(?:\s+on)?|gave|given|forwarded|sent|transmitted|handed|provided"
@@ -283,7 +286,7 @@ _ASKING = re.compile(
     r"|permission|consent)|once\s+you|if\s+(?:yes|so)|i\s+won'?t|haven'?t|without\s+your"
     # the reader already asked or agreed
     r"|if\s+you\s+say\s+(?:yes|so|the\s+word)|as\s+you\s+(?:asked|requested|suggested)"
-    r"|like\s+you\s+asked|as\s+(?:requested|agreed|discussed|promised)|per\s+your\s+request)\b",
+    r"|like\s+you\s+asked|as\s+(?:requested|agreed)|per\s+your\s+request)\b",
     re.IGNORECASE,
 )
 

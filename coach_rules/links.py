@@ -66,8 +66,8 @@ AFFILIATE_HOSTS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 _AFFILIATE_PATH = re.compile(
-    r"/(?:ref|referral|referrals|refer|aff|affiliate|affiliates|partner|invite)/[^/?#]+"
-    r"|/r/[a-z_-]*\d[\w-]*",
+    r"/(?:ref|referral|referrals|refer|aff|affiliate|affiliates|partner|invite|parrainage"
+    r"|referido|indicacao|empfehlung)/[^/?#]+|/r/[a-z_-]*\d[\w-]*|/ref=[^/?#]+",
     re.I,
 )
 _AMAZON_HOST = re.compile(r"(?:^|\.)amazon\.[a-z.]{2,6}$|(?:^|\.)amzn\.(?:to|eu|asia)$", re.I)
@@ -98,6 +98,9 @@ _DISCLOSURE = re.compile(
       | \b(?:gives|earns)\s+me\s+(?:a\s+)?(?:free|small|credit|commission|bonus|\d)
       | \b(?:and|gets)\s+me\s+(?:a\s+|some\s+)?(?:credit|commission|bonus|cut|reward|free)
       | \bbeing\s+(?:fully\s+)?(?:upfront|transparent|honest)\b
+      | \bi\s+(?:get|earn|receive|make)\s+(?:paid|[$€£₹]\s?\d) | \bambassador\b
+      | \bref\s+(?:link|code)\b
+      | \blien\s+de\s+parrainage\b | \bje\s+(?:reçois|gagne|touche)\b
       | \bwe\s+both\s+get\b
       | \bi\s+(?:work|worked)\s+(?:at|for|with)\b
       | \bi'?m\s+(?:an?\s+)?(?:investor|advisor|partner)\s

@@ -93,6 +93,12 @@ def test_the_word_filter_finds_exactly_what_every_phrase_on_every_line_finds():
         ("You're on our mailing list now, enjoy!", "You're on our mailing list"),
         # Opting out is not agreeing: "unless you cancel" does not ask first.
         ("I put you on the list for a trial, billed unless you cancel.", "I put you on"),
+        # Having talked about it is not a yes either.
+        ("As discussed, I've uploaded your details to our CRM.", "uploaded your details"),
+        (
+            "I've taken the liberty of adding three of your team.",
+            "taken the liberty of adding three of your",
+        ),
     ],
 )
 def test_settled_plans_and_calls_from_others_are_found_without_asking(text, phrase):

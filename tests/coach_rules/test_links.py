@@ -143,6 +143,7 @@ def test_bare_domain_candidates_are_exactly_the_tokens_with_a_dot_and_a_slash_or
         ("https://app.example/signup?lmref=x1y2", "lmref=x1y2"),
         ("https://hop.clickbank.net/?hop=none", "hop.clickbank.net"),
         ("https://example.com/refer/dana", "/refer/dana"),
+        ("alan.com/parrainage/ref=CHLOE-B7", "/parrainage/ref=CHLOE-B7"),
     ],
 )
 def test_affiliate_networks_site_keys_and_redirect_hosts_are_markers(url, marker):
@@ -181,7 +182,13 @@ def test_my_page_and_my_name_in_other_senses_are_not_links(text):
 
 @pytest.mark.parametrize(
     "disclosure",
-    ["It gives you $40 off and me some credit.", "Just being upfront: I get paid if you book."],
+    [
+        "It gives you $40 off and me some credit.",
+        "Just being upfront: I get paid if you book.",
+        "I'm their ambassador.",
+        "Ref link, I get €10 once you spend €10.",
+        "Lien de parrainage, je reçois 50 €.",
+    ],
 )
 def test_saying_what_the_sender_gets_in_other_words_is_a_disclosure(disclosure):
     text = f"Here's my invite link, it gives you a discount: airbnb.com/c/farahk12. {disclosure}"
