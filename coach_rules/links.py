@@ -101,6 +101,9 @@ _DISCLOSURE = re.compile(
       | \bi\s+(?:get|earn|receive|make)\s+(?:paid|[$€£₹]\s?\d) | \bambassador\b
       | \bref\s+(?:link|code)\b
       | \blien\s+de\s+parrainage\b | \bje\s+(?:reçois|gagne|touche)\b
+      | \bempfehlungs(?:link|code)\b | \b(?:bekomme\s+ich|ich\s+bekomme)\b | \bprämie\b
+      | \b(?:enlace|link|código|codigo)\s+de\s+(?:referido|indicação|indicacao|afiliado)\b
+      | \bgano\s+(?:una?\s|\d|[$€])
       | \bwe\s+both\s+get\b
       | \bi\s+(?:work|worked)\s+(?:at|for|with)\b
       | \bi'?m\s+(?:an?\s+)?(?:investor|advisor|partner)\s

@@ -188,9 +188,21 @@ def test_my_page_and_my_name_in_other_senses_are_not_links(text):
         "I'm their ambassador.",
         "Ref link, I get €10 once you spend €10.",
         "Lien de parrainage, je reçois 50 €.",
+        "Mein Empfehlungslink, ich bekomme eine Prämie.",
     ],
 )
 def test_saying_what_the_sender_gets_in_other_words_is_a_disclosure(disclosure):
     text = f"Here's my invite link, it gives you a discount: airbnb.com/c/farahk12. {disclosure}"
     assert undisclosed_affiliate_spans(text) == ()
     assert undisclosed_affiliate_spans(text.replace(disclosure, ""))
+
+
+def test_a_draft_not_in_english_is_still_judged_for_a_link_that_pays_its_sender():
+    from coach_rules.review import review
+
+    undisclosed = (
+        "Oi Thiago! Cria sua conta pelo meu link: https://nubank.com.br/?ref=mariana.silva"
+    )
+    assert review(undisclosed).judged and review(undisclosed).flagged
+    plain = "Oi Thiago! Cria sua conta aqui, o banco é muito bom: https://nubank.com.br/"
+    assert not review(plain).judged
