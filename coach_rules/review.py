@@ -9,10 +9,11 @@ CONTRACT (fixed; the implementation behind it is the coaching engine's):
 Compatible extensions: `review(text, kind=...)` tunes the length advice to the kind of
 message; `Finding.source` says whether a finding comes from a phrase rule or from the
 classifier; and `Review.judged` is False when the draft was not judged for value-first (empty,
-over 40,000 characters, nothing but links/emoji, not English). Then `flagged` is False,
-`score` and `probability` are 0, `notes` says why, and `signals` still holds whatever could be
-measured (length, questions, links). `review_many(texts)` gives exactly the reviews `review`
-would, about 1.5 times faster per draft for a batch.
+over 40,000 characters, nothing but links/emoji, not English unless it holds a link that pays
+its sender undisclosed). Then `flagged` is False, `score` and `probability` are 0, `notes` says
+why, and `signals` still holds whatever could be measured (length, questions, links).
+`review_many(texts)` gives exactly the reviews `review` would, about 1.5 times faster per draft
+for a batch.
 
 The score starts at 100; the classifier's probability takes up to 60 points (40 at its
 threshold, so that alone it flags exactly at the pass line: `model_cost`), each broken
