@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
-from coach_rules.textnorm import lower_same_length
+from coach_rules.textnorm import lower_same_length, may_match_ignoring_case
 
 _ACTOR = (
     r"(?:i|we|i'?ve|we'?ve|i\s+have|we\s+have|i\s+just|we\s+just|i\s+also|we\s+also|i\s+don"
@@ -33,51 +35,258 @@ _DETAILS = (
     r"(?:number|phone\s+number|email(?:\s+address)?|e-mail|details|contact(?:\s+details|\s+info)?"
     r"|info(?:rmation)?|cv|resume|résumé|profile|address|data|pan\s+details|email\s+thread)"
 )
-_PATTERNS = [
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """One consent pattern and what any match of it must hold: every group in `needs` shares a
+    word with the line (lower case, whole words), or the line holds one of `stems`; and `core`,
+    a plain pattern of the words at its heart that is quick to search for, matches."""
+
+    pattern: str
+    needs: tuple[frozenset[str], ...] = ()
+    stems: tuple[str, ...] = ()
+    core: str | None = None
+
+    def possible(self, words: set[str], line: str) -> bool:
+        if self.stems:
+            return any(stem in line for stem in self.stems)
+        return all(not group.isdisjoint(words) for group in self.needs) and (
+            self.core is None or _compiled_core(self.core).search(line) is not None
+        )
+
+
+@cache
+def _compiled_core(core: str) -> re.Pattern[str]:
+    return re.compile(core)  # lower-cased text, no \b: a literal start is searched for fast
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_PHRASES = (
     # "I've added you to our newsletter", "we have registered you and your two colleagues"
-    rf"(?:\b{_ACTOR}\s+(?:(?:also|just|already|now|went\s+ahead\s+and|gone\s+ahead\s+and)\s+)?"
-    rf"|\band\s+(?:also\s+)?|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:just\s+|also\s+)?){_DONE_TO_YOU}\s+{_WHO}\b"
-    r"(?:\s+(?:up|in|on|to|for|down|into))?",
+    _Phrase(
+        rf"(?:\b{_ACTOR}\s+(?:(?:also|just|already|now|went\s+ahead\s+and|gone\s+ahead\s+and)\s+)?"
+        rf"|\band\s+(?:also\s+)?|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:just\s+|also\s+)?){_DONE_TO_YOU}"
+        # "put you in touch with" is an introduction, not a list
+        rf"\s+{_WHO}\b(?!\s+in\s+touch\b)(?:\s+(?:up|in|on|to|for|down|into))?",
+        (
+            _words(
+                "added adding subscribed signed enrolled registered booked scheduled listed put "
+                "entered included invited nominated volunteered set opted pencilled penciled sign"
+            ),
+            _words("you your all yall everyone everybody"),
+        ),
+        core=rf"{_DONE_TO_YOU}\s+(?:you|y'?all|everyone|everybody|all)",
+    ),
     # "I put your name down", "I took the liberty of adding you"
-    r"\btook\s+the\s+liberty\s+of\s+\w+ing\s+(?:you|your)\b",
+    _Phrase(
+        r"\b(?:took|taken)\s+the\s+liberty\s+of\s+\w+ing\s+(?:\w+\s+){0,3}?(?:you|your)\b",
+        (_words("liberty"),),
+    ),
     # "I've shared your phone number with", "I forwarded your CV to"
-    rf"\b(?:shared|passed(?:\s+on)?|gave|given|forwarded|sent|transmitted|handed|provided|exported"
-    rf"|sold|uploaded|submitted)\s+(?:on\s+|over\s+)?{_DETAILS}",
+    _Phrase(
+        rf"\b(?:shared|passed(?:\s+on)?|gave|given|forwarded|sent|transmitted|handed|provided"
+        rf"|exported|sold|uploaded|submitted)\s+(?:on\s+|over\s+)?{_DETAILS}",
+        (
+            _words(
+                "shared passed gave given forwarded sent transmitted handed provided exported "
+                "sold uploaded submitted"
+            ),
+            _words("your her his their"),
+        ),
+        core=r"(?:shared|passed(?:\s+on)?|gave|given|forwarded|sent|transmitted|handed|provided"
+        r"|exported|sold|uploaded|submitted)\s+(?:on\s+|over\s+)?(?:your|her|his|their)\s",
+    ),
     # "I gave your number to the guy", "I've given your details to my buddy"
-    r"\b(?:i'?ve|i|we'?ve|we)\s+(?:\w+\s+)?(?:asked|told|got|had|arranged\s+for)\s+[\w\s.]{1,40}?"
-    r"\s+to\s+(?:call|ring|phone|contact|email|reach\s+out\s+to|visit|text|message|follow\s+up\s+with)"
-    r"\s+you\b",
+    _Phrase(
+        r"\b(?:i'?ve|i|we'?ve|we)\s+(?:\w+\s+)?(?:asked|told|got|had|arranged\s+for)\s+[\w\s.]{1,40}?"
+        r"\s+to\s+(?:call|ring|phone|contact|email|reach\s+out\s+to|visit|text|message"
+        r"|follow\s+up\s+with)\s+you\b",
+        (
+            _words("asked told got had arranged"),
+            _words("call ring phone contact email reach visit text message follow"),
+            _words("you"),
+        ),
+        core=r"to\s+(?:call|ring|phone|contact|email|reach\s+out\s+to|visit|text|message"
+        r"|follow\s+up\s+with)\s+you",
+    ),
     # "you'll now receive our weekly updates", "you've been added to"
-    r"\byou(?:'ll|\s+will)\s+now\s+(?:receive|get|be\s+(?:getting|receiving|added))\b",
-    r"\byou(?:'ve|\s+have)\s+been\s+(?:added|subscribed|signed\s+up|enrolled|registered|opted\s+in"
-    r"|booked|put)\b",
-    r"\byou(?:'re|\s+are)\s+now\s+(?:subscribed|registered|enrolled|signed\s+up|on\s+(?:our|the|my))\b",
-    r"\byour\s+(?:company|business|account|practice|clinic)\s+is\s+now\s+(?:registered|enrolled|signed"
-    r"\s+up|subscribed)\b",
+    _Phrase(
+        r"\byou(?:'ll|\s+will)\s+now\s+(?:receive|get|be\s+(?:getting|receiving|added))\b",
+        (_words("now"), _words("you")),
+    ),
+    _Phrase(
+        r"\byou(?:'ve|\s+have)\s+been\s+(?:added|subscribed|signed\s+up|enrolled|registered"
+        r"|opted\s+in|booked|put)\b",
+        (_words("been"), _words("you")),
+    ),
+    _Phrase(
+        r"\byou(?:'re|\s+are)\s+now\s+(?:subscribed|registered|enrolled|signed\s+up"
+        r"|on\s+(?:our|the|my))\b",
+        (_words("now"), _words("you")),
+    ),
+    _Phrase(
+        r"\byour\s+(?:company|business|account|practice|clinic)\s+is\s+now\s+(?:registered"
+        r"|enrolled|signed\s+up|subscribed)\b",
+        (_words("now"), _words("your")),
+    ),
     # "I've booked you in for a call", "booked a demo for you", "put 45 minutes in your calendar"
-    r"\b(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:already\s+)?(?:set\s+up|started|activated|created)\s+your\s+(?:first\s+)?(?:delivery|order|subscription"
-    r"|account|trial|membership)\b",
-    r"\b(?:booked|scheduled|set\s+up|arranged)\s+(?:a|an|your)\s+(?:\w+\s+){0,3}?(?:call|demo|meeting"
-    r"|session|visit|appointment|delivery|consultation)\s+(?:for\s+you|with\s+(?:you|our))\b",
-    r"\b(?:put|added|sent|dropped)\s+(?:\d+\s+minutes|a\s+(?:call|meeting|demo|slot)|an?\s+invite"
-    r"|time)\s+(?:\w+\s+)?(?:in|to|on)\s+your\s+calendar\b|\binvite'?s\s+in\s+your\s+calendar\b",
-    r"\b(?:exported|scraped|pulled)\s+the\s+(?:member|attendee|contact|group)\s+list\b",
+    _Phrase(
+        r"\b(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:already\s+)?(?:set\s+up|started|activated"
+        r"|created)\s+your\s+(?:first\s+)?(?:delivery|order|subscription|account|trial|membership)\b",
+        (_words("set started activated created"), _words("your")),
+    ),
+    _Phrase(
+        r"\b(?:booked|scheduled|set\s+up|arranged)\s+(?:a|an|your)\s+(?:\w+\s+){0,3}?(?:call|demo"
+        r"|meeting|session|visit|appointment|delivery|consultation)\s+(?:for\s+you|with\s+(?:you|our))\b",
+        (_words("booked scheduled set arranged"), _words("you our")),
+    ),
+    _Phrase(
+        r"\b(?:put|added|sent|dropped)\s+(?:\d+\s+minutes|a\s+(?:call|meeting|demo|slot)|an?\s+invite"
+        r"|time)\s+(?:\w+\s+)?(?:in|to|on)\s+your\s+calendar\b|\binvite'?s\s+in\s+your\s+calendar\b",
+        (_words("calendar"),),
+    ),
+    _Phrase(
+        r"\b(?:exported|scraped|pulled)\s+the\s+(?:member|attendee|contact|group)\s+list\b",
+        (_words("exported scraped pulled"), _words("list")),
+    ),
+    # Said as settled, not asked: "I'll add you to our newsletter", "I'm signing you up"
+    _Phrase(
+        r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|(?:i'?m|we'?re)(?:\s+going\s+to)?)\s+"
+        r"(?:also\s+|just\s+|now\s+)?(?:add(?:ing)?|sign(?:ing)?|enrol(?:l)?(?:ing)?|register(?:ing)?"
+        r"|subscrib(?:e|ing)|book(?:ing)?|put(?:ting)?|includ(?:e|ing)|pencil(?:ling)?)\s+"
+        r"(?:you|your\s+\w+)\b(?!\s+in\s+touch\b)(?:\s+(?:up|in|on|to|into|for|down))?",
+        (
+            _words(
+                "add adding sign signing enrol enroll enroling enrolling register registering "
+                "subscribe subscribing book booking put putting include including pencil "
+                "pencilling"
+            ),
+            _words("you your"),
+        ),
+    ),
+    # "I'll pass your number on to", "I'm sharing your email with"
+    _Phrase(
+        rf"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|(?:i'?m|we'?re)(?:\s+going\s+to)?)\s+(?:also\s+|just\s+)?"
+        rf"(?:shar(?:e|ing)|pass(?:ing)?(?:\s+on)?|giv(?:e|ing)|forward(?:ing)?|send(?:ing)?)\s+"
+        rf"(?:on\s+|over\s+)?{_DETAILS}",
+        (
+            _words("share sharing pass passing give giving forward forwarding send sending"),
+            _words("your her his their"),
+        ),
+    ),
+    # Someone else set on the reader: "our consultant will call you tomorrow", "he'll ring you"
+    _Phrase(
+        r"\b(?:he|she|they|someone|somebody|one\s+of\s+(?:our|my)\s+\w+|(?:our|my|a|the)\s+"
+        r"(?:\w+\s+){0,2}?(?:team|rep|representative|agent|advisor|adviser|consultant|specialist"
+        r"|technician|engineer|colleague|manager|partner|expert|counsell?or|coach)(?:\s+\w+)?)"
+        r"(?:'ll|\s+will)\s+(?:call|ring|phone|contact|email|text|visit|reach\s+out\s+to"
+        r"|(?:be|get)\s+in\s+touch\s+with|drop\s+by|come\s+by|swing\s+by)\s+(?:you|your)\b",
+        (
+            _words("call ring phone contact email text visit reach touch drop come swing"),
+            _words("you your"),
+        ),
+        core=r"(?:'ll|\swill)\s+(?:call|ring|phone|contact|email|text|visit|reach|be|get|drop|come"
+        r"|swing)\s",
+    ),
+    # "expect a call from our team", "I'll call you at 3pm today", "I'll send invites for Tuesday"
+    _Phrase(
+        r"\b(?:expect|you'?ll\s+(?:get|receive)|you\s+will\s+(?:get|receive))\s+a\s+(?:phone\s+)?"
+        r"(?:call|visit|ring)\s+from\b",
+        (_words("call visit ring"), _words("from")),
+    ),
+    _Phrase(
+        r"\bi'?ll\s+(?:call|ring|phone)\s+you\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday"
+        r"|saturday|sunday|tomorrow|tonight|this\s+evening|at\s+\d|later\s+today)",
+        (_words("call ring phone"), _words("you")),
+    ),
+    _Phrase(
+        r"\b(?:i'?ll|i'?ve|i\s+have|we'?ve|we'?ll)\s+(?:just\s+)?(?:send|sent)\s+(?:you\s+)?(?:a\s+|an\s+)?"
+        r"(?:calendar\s+)?invites?\s+for\b",
+        (_words("invite invites"), _words("send sent")),
+    ),
+    # "you're on our mailing list", "I've created an account for you"
+    _Phrase(
+        r"\byou(?:'re|\s+are)\s+(?:now\s+)?on\s+(?:our|the|my)\s+(?:\w+\s+){0,2}?(?:list|newsletter"
+        r"|database|roster|crm|sequence|waitlist)\b",
+        (_words("list newsletter database roster crm sequence waitlist"), _words("you")),
+    ),
+    _Phrase(
+        r"\b(?:created|set\s+up|opened|started|activated)\s+(?:a|an|your)\s+(?:\w+\s+)?(?:account"
+        r"|profile|subscription|order|trial|membership)\s+for\s+you\b",
+        (_words("created set opened started activated"), _words("you")),
+    ),
     # Spanish / Portuguese: "ya te registré", "te agendé", "já cadastrei"
-    r"\b(?:ya\s+)?te\s+(?:registr|inscrib|agend|suscrib|apunt)\w*|\b(?:já\s+)?(?:te\s+)?(?:cadastr"
-    r"|inscrev)ei\b",
-]
+    _Phrase(
+        r"\b(?:ya\s+)?te\s+(?:registr|inscrib|agend|suscrib|apunt)\w*|\b(?:já\s+)?(?:te\s+)?(?:cadastr"
+        r"|inscrev)ei\b",
+        stems=("registr", "inscrib", "agend", "suscrib", "apunt", "cadastr", "inscrev"),
+    ),
+)
 # Every consent phrase names the reader (or the list they were taken from): a line without one
 # of these is skipped, as a plain substring test.
 _READER_WORDS = (
     "you", "y'all", "yall", "everyone", "everybody", "member list", "attendee list",
-    "contact list", "te ", "cadastrei", "inscrevi",
+    "contact list", "te ", "cadastrei", "inscrevi", "expect a",
 )  # fmt: skip
-_CONSENT_PHRASE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+_LINE_WORD = re.compile(r"[a-z]+")
+_EVERY_PHRASE = tuple(range(len(_PHRASES)))
+# A line holds a word of one of these (each phrase's first, most telling group) or a stem, or no
+# phrase can match in it.
+_FIRST_NEEDS = frozenset().union(*(phrase.needs[0] for phrase in _PHRASES if phrase.needs))
+_STEMS = tuple(stem for phrase in _PHRASES for stem in phrase.stems)
+
+
+@cache
+def _compiled(index: int, *, lowered: bool) -> re.Pattern[str]:
+    """Phrase `index` as a pattern that reads lower-cased text (case-insensitive matching is
+    several times slower), or with `lowered=False` the text as written."""
+    return re.compile(_PHRASES[index].pattern, 0 if lowered else re.IGNORECASE)
+
+
+def _matches(
+    chosen: tuple[int, ...], text: str, start: int, end: int, *, lowered: bool = True
+) -> Iterator[re.Match[str]]:
+    """What `finditer` of the phrases `chosen` joined in one alternation yields in
+    text[start:end]: from where the last match ended, the leftmost match, the first phrase's at
+    a tie. Each phrase is compiled once; an alternation of each subset would be compiled again
+    and again, at tens of milliseconds each."""
+    patterns = [_compiled(i, lowered=lowered) for i in chosen]
+    found = [pattern.search(text, start, end) for pattern in patterns]
+    while True:
+        best: re.Match[str] | None = None
+        for match in found:
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return
+        yield best
+        resume = best.end()
+        found = [
+            match if match is None or match.start() >= resume else pattern.search(text, resume, end)
+            for pattern, match in zip(patterns, found, strict=True)
+        ]
+
+
+def _possible(lowered: str, among: tuple[int, ...]) -> tuple[int, ...]:
+    """The phrases of `among` that could match in `lowered` (lower case)."""
+    words = set(_LINE_WORD.findall(lowered))
+    if words.isdisjoint(_FIRST_NEEDS) and not any(stem in lowered for stem in _STEMS):
+        return ()
+    return tuple(i for i in among if _PHRASES[i].possible(words, lowered))
+
+
 # Asking first: questions and offers that wait for a yes.
 _ASKING = re.compile(
     r"\b(?:would\s+you|do\s+you\s+want|want\s+me\s+to|shall\s+i|should\s+i|can\s+i|may\s+i|could\s+i"
     r"|if\s+you(?:'d)?\s+(?:like|want|prefer)|only\s+(?:with|if)|with\s+your\s+(?:ok|okay|yes|go-ahead"
-    r"|permission|consent)|once\s+you|if\s+(?:yes|so)|i\s+won'?t|haven'?t|without\s+your)\b",
+    r"|permission|consent)|once\s+you|if\s+(?:yes|so)|i\s+won'?t|haven'?t|without\s+your"
+    # the reader already asked or agreed
+    r"|if\s+you\s+say\s+(?:yes|so|the\s+word)|as\s+you\s+(?:asked|requested|suggested)"
+    r"|like\s+you\s+asked|as\s+(?:requested|agreed)|per\s+your\s+request)\b",
     re.IGNORECASE,
 )
 
@@ -89,22 +298,39 @@ def consent_spans(text: str) -> tuple[tuple[int, int], ...]:
         sentence = _sentence_around(text, m.start(), m.end())
         if sentence.rstrip().endswith("?") or _ASKING.search(sentence):
             continue
-        phrase = m.group(0)
+        phrase = text[m.start() : m.end()]
         spans.append((m.start() + len(phrase) - len(phrase.lstrip()), m.end()))
     return tuple(spans)
 
 
 def _phrases(text: str) -> Iterator[re.Match[str]]:
-    """The consent phrases, looked for only on lines that name the reader (the long pattern is
-    slow, and a pasted message has long blanked stretches)."""
+    """The consent phrases, looked for only on lines that name the reader and only those phrases
+    whose words the line holds (the whole alternation is slow: it tries most of its branches at
+    every position)."""
     lowered = lower_same_length(text)  # same offsets as `text`
-    start = 0
-    while start < len(text):
-        end = lowered.find("\n", start)
-        end = len(text) if end < 0 else end
+    if may_match_ignoring_case(lowered, ()):  # a letter lower() leaves that the patterns match
+        for start, end in _line_spans(lowered):
+            if any(word in lowered[start:end] for word in _READER_WORDS):
+                yield from _matches(_EVERY_PHRASE, text, start, end, lowered=False)
+        return
+    # The whole text first: most drafts hold the words of no phrase, and are done here.
+    in_text = _possible(lowered, _EVERY_PHRASE)
+    if not in_text:
+        return
+    for start, end in _line_spans(lowered):
         line = lowered[start:end]
         if any(word in line for word in _READER_WORDS):
-            yield from _CONSENT_PHRASE.finditer(text, start, end)
+            chosen = _possible(line, in_text) if start or end < len(text) else in_text
+            if chosen:
+                yield from _matches(chosen, lowered, start, end)
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, end
         start = end + 1
 
 

@@ -22,11 +22,12 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-# Cheap test for "could this be markdown?": line-start marks, or inline marks anywhere.
-_MAYBE_MARKDOWN = re.compile(
-    r"(?m)^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\||```|~~~)|\*\*|__|`|~~|\]\("
-    r"|(?<![\w*])\*[^\s*]|(?<![\w_])_[^\s_]"
-)
+# Cheap test for "could this be markdown?": line-start marks, or inline marks anywhere. The
+# inline pattern tries its look-behinds at every position, so it runs only when the text holds
+# one of the characters every inline mark needs.
+_LINE_START_MARK = re.compile(r"(?m)^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\||```|~~~)")
+_INLINE_MARK = re.compile(r"\*\*|__|`|~~|\]\(|(?<![\w*])\*[^\s*]|(?<![\w_])_[^\s_]")
+_INLINE_MARK_CHARACTERS = ("*", "_", "`", "~", "](")
 # Only the syntax a pasted message uses; no raw HTML, entities or reference definitions.
 _RULES = [
     "heading", "lheading", "list", "blockquote", "fence", "code", "hr", "table", "emphasis",
@@ -39,6 +40,8 @@ _EMPHASIS = frozenset({"strong_open", "strong_close", "em_open", "em_close", "s_
 _MAYBE_EMOJI = re.compile(
     "[\u00a9\u00ae\u203c\u2049\u2122-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]"
 )
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 @cache
@@ -178,9 +181,15 @@ def _blank_inline(b: _Blanker, token: Token) -> None:
                     cursor = close + 1
 
 
+def _maybe_markdown(text: str) -> bool:
+    if _LINE_START_MARK.search(text):
+        return True
+    return any(mark in text for mark in _INLINE_MARK_CHARACTERS) and bool(_INLINE_MARK.search(text))
+
+
 def blank_markdown(text: str) -> str:
     """`text` with markdown syntax blanked (same length)."""
-    if not _MAYBE_MARKDOWN.search(text):
+    if not _maybe_markdown(text):
         return text
     b = _Blanker(text)
     for token in _markdown().parse(text):
@@ -195,7 +204,14 @@ def blank_emoji(text: str) -> str:
     """`text` with every emoji (sequences, skin tones and flags included) blanked."""
     if text.isascii() or not _MAYBE_EMOJI.search(text):
         return text
-    return _emoji_pattern().sub(lambda m: " " * len(m.group(0)), text)
+    emoji = _emoji_pattern()
+    # Every emoji character is outside ASCII, so only the runs of such characters are searched
+    # (the class of a few hundred ranges is slow to try at every position).
+    return _NON_ASCII_RUN.sub(lambda run: emoji.sub(_spaces, run.group(0)), text)
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def plain_same_length(text: str) -> str:

@@ -14,8 +14,11 @@ disclosure: I work at …"). Pure string work: nothing here reaches the network.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
+
+from coach_rules.textnorm import may_match_ignoring_case
 
 _SLACK_LINK = re.compile(r"<((?:https?|ftp)://[^|<>\s]+)(?:\|([^<>]*))?>", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*((?:https?://|www\.)[^\s()]+)\s*\)", re.I)
@@ -26,7 +29,11 @@ _BARE_DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\")]}>*_"
-_TOKEN = re.compile(r"\S+")
+# A whitespace-delimited token holding a slash or a question mark: where a bare domain can be.
+# A whitespace-delimited token holding a dot and a slash or question mark, in either order.
+_DOT_AND_SLASH_OR_QUERY_TOKEN = re.compile(
+    r"(?<!\S)(?:[^\s./?]*\.[^\s/?]*[/?]|[^\s./?]*[/?][^\s.]*\.)\S*"
+)
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
     {
@@ -35,11 +42,33 @@ AFFILIATE_KEYS: frozenset[str] = frozenset(
         "affiliateid", "partner", "partner_id", "partnerid", "via", "invite", "invite_code",
         "rfsn", "irclickid", "clickref", "coupon", "promo", "promocode", "discount_code",
         "fpr", "avad", "upline", "sponsor", "aid", "tracking_id", "subid",
+        # affiliate networks and referral tools: UpPromote, Tapfiliate, LinkMink, GrowSurf,
+        # Awin, CJ, Impact, Rakuten, ThriveCart, Teachable
+        "sca_ref", "tap_a", "tap_s", "lmref", "grsf", "awc", "cjevent", "irgwc", "ranmid",
+        "raneaid", "ransiteid", "a_aid", "affcode", "aff_code", "affiliate_code", "refer",
+        "referrer_id", "inviter", "invite_id",
     }
 )  # fmt: skip
 AMAZON_AFFILIATE_KEYS: frozenset[str] = frozenset({"tag", "linkcode", "ascsubtag"})
+# Keys that pay the sharer only on one site: Hotmart's `ap`, Gumroad's `a`, Substack's `r`.
+SITE_AFFILIATE_KEYS: dict[str, frozenset[str]] = {
+    "hotmart.com": frozenset({"ap"}),
+    "gumroad.com": frozenset({"a"}),
+    "substack.com": frozenset({"r"}),
+}
+# Hosts whose every link is an affiliate redirect (ClickBank hop links, ShareASale, Awin, CJ,
+# Impact and Rakuten tracking domains).
+AFFILIATE_HOSTS: frozenset[str] = frozenset(
+    {
+        "hop.clickbank.net", "shareasale.com", "awin1.com", "anrdoezrs.net", "jdoqocy.com",
+        "tkqlhce.com", "dpbolvw.net", "kqzyfj.com", "sjv.io", "pxf.io", "7eer.net", "ojrq.net",
+        "click.linksynergy.com",
+    }
+)  # fmt: skip
 _AFFILIATE_PATH = re.compile(
-    r"/(?:ref|referral|referrals|aff|affiliate|partner|invite)/[^/?#]+|/r/[a-z_-]*\d[\w-]*", re.I
+    r"/(?:ref|referral|referrals|refer|aff|affiliate|affiliates|partner|invite|parrainage"
+    r"|referido|indicacao|empfehlung)/[^/?#]+|/r/[a-z_-]*\d[\w-]*|/ref=[^/?#]+",
+    re.I,
 )
 _AMAZON_HOST = re.compile(r"(?:^|\.)amazon\.[a-z.]{2,6}$|(?:^|\.)amzn\.(?:to|eu|asia)$", re.I)
 
@@ -47,9 +76,14 @@ _AMAZON_HOST = re.compile(r"(?:^|\.)amazon\.[a-z.]{2,6}$|(?:^|\.)amzn\.(?:to|eu|
 _PERSONAL_CODE = re.compile(
     r"\bmy\s+(?:own\s+)?(?:promo\s+|discount\s+|coupon\s+|referral\s+|invite\s+|voucher\s+)?"
     r"code\s*[:\"'“]?\s*[A-Z0-9][A-Za-z0-9_-]{2,}"
-    r"|\b(?:use|with|via|through|under)\s+my\s+(?:invite\s+)?link\b",
+    r"|\b(?:use|with|via|through|under|using)\s+my\s+(?:invite\s+|personal\s+)?"
+    r"(?:link|page|store|shop|storefront)\b"
+    r"|\bhere'?s\s+my\s+(?:invite\s+|personal\s+)?(?:link|code)\b"
+    r"|\bmy\s+(?:personal\s+|invite\s+|special\s+)?link\s+(?:gets|gives|saves)\s+you\b"
+    r"|\blink\s+in\s+my\s+bio\b",
     re.IGNORECASE,
 )
+_PERSONAL_CODE_WORDS = ("code", "link", "page", "store", "shop")
 # What a sender writes when they are open about being paid for the link.
 _DISCLOSURE = re.compile(
     r"""(?:
@@ -62,6 +96,14 @@ _DISCLOSURE = re.compile(
         (?:commission|cut|credit|kickback|bonus|reward|fee|few\s+(?:cents|dollars|euros|pounds)
           |free\s+month|month\s+free|\d+\s*%|percentage)
       | \b(?:gives|earns)\s+me\s+(?:a\s+)?(?:free|small|credit|commission|bonus|\d)
+      | \b(?:and|gets)\s+me\s+(?:a\s+|some\s+)?(?:credit|commission|bonus|cut|reward|free)
+      | \bbeing\s+(?:fully\s+)?(?:upfront|transparent|honest)\b
+      | \bi\s+(?:get|earn|receive|make)\s+(?:paid|[$€£₹]\s?\d) | \bambassador\b
+      | \bref\s+(?:link|code)\b
+      | \blien\s+de\s+parrainage\b | \bje\s+(?:reçois|gagne|touche)\b
+      | \bempfehlungs(?:link|code)\b | \b(?:bekomme\s+ich|ich\s+bekomme)\b | \bprämie\b
+      | \b(?:enlace|link|código|codigo)\s+de\s+(?:referido|indicação|indicacao|afiliado)\b
+      | \bgano\s+(?:una?\s|\d|[$€])
       | \bwe\s+both\s+get\b
       | \bi\s+(?:work|worked)\s+(?:at|for|with)\b
       | \bi'?m\s+(?:an?\s+)?(?:investor|advisor|partner)\s
@@ -113,13 +155,12 @@ def find_links(text: str) -> tuple[Link, ...]:
     candidates: list[re.Match[str]] = []
     if "://" in text or "www." in text.lower():
         candidates.extend(_URL.finditer(text))
-    # A bare domain needs a dot and a slash or question mark in one token: test those only.
-    for token in _TOKEN.finditer(text):
-        word = token.group(0)
-        if "." in word and ("/" in word or "?" in word):
-            bare = _BARE_DOMAIN.search(text, token.start(), token.end())
-            if bare:
-                candidates.append(bare)
+    # A bare domain needs a dot and a slash or question mark in one token: test those only (a
+    # quick look at the words first; their offsets only when one is like that).
+    for token in _bare_domain_tokens(text):
+        bare = _BARE_DOMAIN.search(text, token.start(), token.end())
+        if bare:
+            candidates.append(bare)
     for m in candidates:
         url = _trim(m.group(0))
         end = m.start() + len(url)
@@ -129,24 +170,50 @@ def find_links(text: str) -> tuple[Link, ...]:
     return tuple(sorted(found, key=lambda link: link.start))
 
 
+def _bare_domain_tokens(text: str) -> list[re.Match[str]]:
+    """The whitespace-separated tokens of `text` that hold a dot and a slash or question mark."""
+    if "." not in text or ("/" not in text and "?" not in text):
+        return []
+    return list(_DOT_AND_SLASH_OR_QUERY_TOKEN.finditer(text))
+
+
 def affiliate_markers(url: str) -> tuple[str, ...]:
     """The parts of `url` that pay whoever shared it, e.g. `("aff=kmurphy7",)`; empty if none."""
-    parts = urlsplit(url if "://" in url else f"http://{url}")
-    host = (parts.hostname or "").lower()
-    amazon = bool(_AMAZON_HOST.search(host))
+    try:
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        host = (parts.hostname or "").lower()
+    except ValueError:  # e.g. an unclosed "[" in the host: not a link we can read
+        return ()
+    site_keys = AMAZON_AFFILIATE_KEYS if _AMAZON_HOST.search(host) else _site_keys(host)
     markers = [
         f"{key}={value}" if value else key
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.lower() in AFFILIATE_KEYS or (amazon and key.lower() in AMAZON_AFFILIATE_KEYS)
+        if key.lower() in AFFILIATE_KEYS or key.lower() in site_keys
     ]
     markers.extend(m.group(0) for m in _AFFILIATE_PATH.finditer(parts.path))
+    if _on_any(host, AFFILIATE_HOSTS):
+        markers.append(host)
     return tuple(markers)
+
+
+def _site_keys(host: str) -> frozenset[str]:
+    for site, keys in SITE_AFFILIATE_KEYS.items():
+        if _on_any(host, (site,)):
+            return keys
+    return frozenset()
+
+
+def _on_any(host: str, sites: Iterable[str]) -> bool:
+    """Whether `host` is one of `sites` or a subdomain of one."""
+    return any(host == site or host.endswith(f".{site}") for site in sites)
 
 
 def affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of links with affiliate markers and of personal coupon codes, disclosed or not."""
     spans = [(link.start, link.end) for link in find_links(text) if link.markers]
-    if "my" in text.lower():  # every personal-code phrase says "my"; skip the scan otherwise
+    # Every personal-code phrase says "my" and one of its words; skip the scan otherwise.
+    lowered = text.lower()
+    if "my" in lowered and may_match_ignoring_case(lowered, _PERSONAL_CODE_WORDS):
         spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
     return tuple(sorted(spans))
 
@@ -154,14 +221,24 @@ def affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
 def disclosure_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the draft tells the reader the sender gains from a link or a product (words
     inside a link, such as `?affiliate=…`, do not count)."""
+    return tuple((m.start(), m.end()) for m in _DISCLOSURE.finditer(_without_links(text)))
+
+
+def _without_links(text: str) -> str:
+    """`text` with every link blanked (same length)."""
     for link in find_links(text):
         text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
-    return tuple((m.start(), m.end()) for m in _DISCLOSURE.finditer(text))
+    return text
 
 
 def undisclosed_affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Affiliate links and personal codes, unless the draft discloses the sender's gain."""
     spans = affiliate_spans(text)
-    if not spans or disclosure_spans(text):
+    if not spans or _discloses(text):
         return ()
     return spans
+
+
+def _discloses(text: str) -> bool:
+    """Whether `disclosure_spans(text)` finds any (stopping at the first: the pattern is slow)."""
+    return bool(_DISCLOSURE.search(_without_links(text)))

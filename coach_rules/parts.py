@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
+
+from coach_rules.textnorm import may_match_ignoring_case
 
 PartKind = Literal["written", "ps", "signature", "quote"]
 JUDGED_KINDS: frozenset[str] = frozenset({"written", "ps"})
@@ -41,8 +43,11 @@ _ATTRIBUTION = re.compile(
       | op\s.{4,200}?\bschreef\b.{0,200}?:
       | (?:den\s)?.{4,200}?\bskrev\b.{0,200}?:
       | w\sdniu\s.{4,200}?\bnapisał\w*\s?:
-      | .{1,80}?\s(?:wrote|writes|schrieb|a\s+écrit|escribió|escreveu|ha\s+scritto)\s?:
-      | .{0,80}\d.{0,80}<[^<>\s]+@[^<>\s]+>\s?:
+      | .{1,80}?\s(?:wrote|writes|schrieb|a\s+écrit|escribió|escreveu|ha\s+scritto
+                    |napisał(?:\(a\)|a)?|nadesłał|napsal(?:\(a\)|a)?|kirjoitti|yazdı
+                    |написал(?:\(а\)|а)?)\s?[:：]
+      | .{1,80}?(?:写道|님이\s?작성하였습니다|書きました)\s?[:：]
+      | .{0,80}\d.{0,80}<[^<>\s]+@[^<>\s]+>\s?[:：]
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -54,6 +59,7 @@ _SEPARATOR = re.compile(
       | -{2,}\s*(?:forwarded\s+message|weitergeleitete\s+nachricht|message\s+transféré
                   |mensaje\s+reenviado|mensagem\s+encaminhada)\s*-{2,}
       | begin\s+forwarded\s+message\s*:
+      | \[?original\s+message\s+processed\s+by\s.*
       | -{3,}\s*earlier\s+in\s+this\s+conversation.*
       | -{3,}\s?[^\W\d_][^-\n]{2,40}?\s?-{3,}
     )\s*$""",
@@ -62,11 +68,16 @@ _SEPARATOR = re.compile(
 # Outlook/Exchange header fields in the languages Outlook ships; a block needs a From-like line
 # and a second field within the next few lines.
 _UNDERSCORES = re.compile(r"^\s*_{20,}\s*$")
-_HEADER_FROM = re.compile(r"^\s*\**(?:from|de|von|van|da|od|från|fra)\s?:\**\s?\S", re.IGNORECASE)
+_HEADER_FROM = re.compile(
+    r"^\s*\**(?:from|de|von|van|da|od|från|fra|发件人|寄件者|보낸\s?사람|差出人)\s?[:：]\**\s?\S",
+    re.IGNORECASE,
+)
 _HEADER_OTHER = re.compile(
     r"^\s*\**(?:sent|date|to|subject|cc|envoyé|à|objet|date|gesendet|an|betreff|datum|enviado"
     r"|para|asunto|fecha|assunto|data|inviato|oggetto|a|verzonden|aan|onderwerp|wysłano|do"
-    r"|temat|dw|skickat|till|ämne|sendt|til|emne|enviada|odesláno|komu|předmět)\s?:\**",
+    r"|temat|dw|skickat|till|ämne|sendt|til|emne|enviada|odesláno|komu|předmět|organi[sz]ation"
+    r"|kopie|kopi|dato|收件人|主题|日期|发送时间|抄送|받는\s?사람|제목|날짜|送信日時|宛先|件名)"
+    r"\s?[:：]\**",
     re.IGNORECASE,
 )
 # Chat transcripts pasted above the reply.
@@ -108,12 +119,19 @@ _FOOTER = re.compile(
     r"|scanned\s+for\s+viruses|before\s+printing|my\s+working\s+hours|to\s+stop\s+receiving",
     re.IGNORECASE,
 )
+# A word of each footer phrase: the pattern is slow on a long line, so it runs only after one.
+_FOOTER_WORDS = (
+    "unsubscribe", "preferences", "receiving", "sent", "copyright", "©", "reserved", "mailing",
+    "viruses", "printing", "working",
+)  # fmt: skip
 _TEAM_NAME = re.compile(r"^\s*[-–—~]?\s?the\s.{1,50}\steam\s*$", re.IGNORECASE)
 _SENT_FROM = re.compile(
     r"^\s*(?:sent\s+from\s+my\s[\w'’ -]{1,40}$|sent\s+from\s+(?:outlook|mail|yahoo)\b"
     r"|get\s+outlook\s+for\b"
     r"|enviado\s+desde\s+mi\b|von\s+meinem\s.+\sgesendet|envoyé\s+de\s+mon\b"
-    r"|inviato\s+da\b|enviado\s+do\s+meu\b|verzonden\s+vanaf\b)",
+    r"|inviato\s+da\b|enviado\s+do\s+meu\b|verzonden\s+vanaf\b|sendt\s+fra\s+min\b"
+    r"|skickat\s+från\s+min\b|wysłano\s+z\b|gesendet\s+von\b|envoyé\s+depuis\b"
+    r"|odesláno\s+z\b|내\s.{1,30}에서\s보냄|从我的.{1,30}发送)",
     re.IGNORECASE,
 )
 _DISCLAIMER = re.compile(
@@ -189,8 +207,7 @@ class Part:
         return {"kind": self.kind, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: built for every line of every draft
     start: int  # offset of the first character
     end: int  # offset just past the last character, newline excluded
     text: str
@@ -213,14 +230,14 @@ def _lines(text: str) -> list[_Line]:
 def _is_attribution(lines: list[_Line], i: int) -> int:
     """How many lines (1-3) starting at `i` form an "On … wrote:" line, or 0."""
     # Cheap test first: the attribution ends with a colon on one of its (up to 3) lines.
-    if not any(ln.text.rstrip().endswith(":") for ln in lines[i : i + 3]):
+    if not any(ln.text.rstrip().endswith((":", "：")) for ln in lines[i : i + 3]):
         return 0
     joined = ""
     for n in range(3):
         if i + n >= len(lines) or lines[i + n].blank:
             return 0
         joined = f"{joined} {lines[i + n].text.strip()}".strip()
-        if joined.endswith(":") and _ATTRIBUTION.match(joined):
+        if joined.endswith((":", "：")) and _ATTRIBUTION.match(joined):
             return n + 1
         if len(joined) > 300:
             return 0
@@ -297,7 +314,7 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
             i += 1
             continue
         attribution = _is_attribution(lines, i)
-        if _is_outlook_block(lines, i) and i == first_text:
+        if i == first_text and _is_outlook_block(lines, i):
             # Headers above everything else belong to the pasted message itself: set aside the
             # header lines, judge the message under them.
             header_end = _paragraph_end(lines, i)
@@ -404,7 +421,11 @@ def _is_contact_block(lines: list[_Line], i: int, end: int) -> bool:
 
 def _is_notice(text: str) -> bool:
     """A disclaimer, "Sent from my …" or newsletter footer line."""
-    return bool(_DISCLAIMER.match(text) or _SENT_FROM.match(text) or _FOOTER.search(text))
+    return bool(_DISCLAIMER.match(text) or _SENT_FROM.match(text) or _is_footer(text))
+
+
+def _is_footer(text: str) -> bool:
+    return may_match_ignoring_case(text.lower(), _FOOTER_WORDS) and bool(_FOOTER.search(text))
 
 
 def _looks_like_signature_line(text: str) -> bool:
@@ -454,12 +475,7 @@ def _is_sign_off(lines: list[_Line], i: int, end: int) -> bool:
     k = 0
     while k < len(rest):
         line = lines[rest[k]].text
-        if (
-            _is_ps(line)
-            or _DISCLAIMER.match(line)
-            or _SENT_FROM.match(line)
-            or _FOOTER.search(line)
-        ):
+        if _is_ps(line) or _DISCLAIMER.match(line) or _SENT_FROM.match(line) or _is_footer(line):
             # the rest of that paragraph belongs to it
             para_end = _paragraph_end(lines, rest[k])
             while k < len(rest) and rest[k] < para_end:
@@ -552,6 +568,9 @@ def _own_block_parts(lines: list[_Line], lo: int, hi: int) -> list[tuple[PartKin
 
 def split_parts(text: str) -> tuple[Part, ...]:
     """The parts of `text`, in order, with spans that cover each part's non-blank lines."""
+    one_line = _one_line_written(text)
+    if one_line is not None:
+        return one_line
     lines = _lines(text)
     if not lines:
         return ()
@@ -584,8 +603,27 @@ def split_parts(text: str) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def judged_spans(parts: tuple[Part, ...]) -> tuple[tuple[int, int], ...]:
-    return tuple((p.start, p.end) for p in parts if p.kind in JUDGED_KINDS)
+# What str.splitlines() breaks lines at.
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _one_line_written(text: str) -> tuple[Part, ...] | None:
+    """`split_parts` of a text on one line that is not a P.S.: all of it is written (quoted
+    history or a sign-off alone would leave nothing of the sender's own, and then all of it is
+    judged). None for any other text."""
+    if _LINE_BREAK.search(text) or _is_ps(text):
+        return None
+    body = text.strip()
+    if not body:
+        return ()
+    start = len(text) - len(text.lstrip())
+    return (Part("written", start, start + len(body)),)
+
+
+def judged_spans(
+    parts: tuple[Part, ...], kinds: frozenset[str] = JUDGED_KINDS
+) -> tuple[tuple[int, int], ...]:
+    return tuple((p.start, p.end) for p in parts if p.kind in kinds)
 
 
 def judged_text(text: str, parts: tuple[Part, ...]) -> str:
@@ -593,10 +631,12 @@ def judged_text(text: str, parts: tuple[Part, ...]) -> str:
     return "\n\n".join(text[s:e] for s, e in judged_spans(parts))
 
 
-def set_aside_blanked(text: str, parts: tuple[Part, ...]) -> str:
-    """`text` with everything outside written and P.S. parts turned to spaces (newlines kept),
-    so it is exactly as long as `text` and offsets carry over."""
-    keep = judged_spans(parts)
+def set_aside_blanked(
+    text: str, parts: tuple[Part, ...], kinds: frozenset[str] = JUDGED_KINDS
+) -> str:
+    """`text` with everything outside written and P.S. parts (or the parts of `kinds`) turned to
+    spaces (newlines kept), so it is exactly as long as `text` and offsets carry over."""
+    keep = judged_spans(parts, kinds)
     if keep == ((0, len(text)),):
         return text
     pieces: list[str] = []

@@ -9,10 +9,11 @@ CONTRACT (fixed; the implementation behind it is the coaching engine's):
 Compatible extensions: `review(text, kind=...)` tunes the length advice to the kind of
 message; `Finding.source` says whether a finding comes from a phrase rule or from the
 classifier; and `Review.judged` is False when the draft was not judged for value-first (empty,
-over 40,000 characters, nothing but links/emoji, not English). Then `flagged` is False,
-`score` and `probability` are 0, `notes` says why, and `signals` still holds whatever could be
-measured (length, questions, links). `review_many(texts)` gives exactly the reviews `review`
-would, about 1.5 times faster per draft for a batch.
+over 40,000 characters, nothing but links/emoji, not English unless it holds a link that pays
+its sender undisclosed). Then `flagged` is False, `score` and `probability` are 0, `notes` says
+why, and `signals` still holds whatever could be measured (length, questions, links).
+`review_many(texts)` gives exactly the reviews `review` would, about 1.5 times faster per draft
+for a batch.
 
 The score starts at 100; the classifier's probability takes up to 60 points (40 at its
 threshold, so that alone it flags exactly at the pass line: `model_cost`), each broken
@@ -47,6 +48,7 @@ from coach_rules.links import undisclosed_affiliate_spans
 from coach_rules.parts import Part
 from coach_rules.phrasematch import SCAN_CACHE_SIZE, scan_many
 from coach_rules.phrases import hard_sell_phrases
+from coach_rules.postscript import PS_ALONE_THRESHOLD, ps_alone_parts
 from coach_rules.reading import Reading, read_message
 from coach_rules.rules import find_rule_hits, find_strengths
 from coach_rules.salutations import salutation_spans
@@ -294,7 +296,10 @@ def _read(
             signals,
             parts=parts,
         )
-    if looks_english(normalised, words, alphabetic=alphabetic) is False:
+    # A link that pays the sender reads the same in any language: such a draft is judged anyway.
+    if looks_english(
+        normalised, words, alphabetic=alphabetic
+    ) is False and not undisclosed_affiliate_spans(text):
         return _not_judged(
             "This draft does not look like English. The classifier and the phrase rules were "
             "built for English drafts, so only the length and the number of questions were "
@@ -332,15 +337,33 @@ def _parts(draft: _Draft) -> runtime.DraftParts:
     )
 
 
+def _ps_read_alone(
+    drafts: list[_Draft], analyses: list[runtime.Analysis], model: runtime.RuntimeModel
+) -> dict[int, runtime.Analysis]:
+    """For each draft the classifier passes whose P.S. alone reads as a hard sell (by
+    PS_ALONE_THRESHOLD), the analysis of that P.S., by the draft's index."""
+    alone = {
+        i: parts
+        for i, (draft, analysis) in enumerate(zip(drafts, analyses, strict=True))
+        if analysis.probability < model.threshold
+        and (parts := ps_alone_parts(draft.reading, model)) is not None
+    }
+    scored = zip(alone, model.analyse_many(list(alone.values())), strict=True)
+    return {i: analysis for i, analysis in scored if analysis.probability >= PS_ALONE_THRESHOLD}
+
+
 def _judge(
     draft: _Draft,
     model: runtime.RuntimeModel | None,
     analysis: runtime.Analysis | None,
     explanation: runtime.Explanation | None,
+    *,
+    ps_alone: bool = False,
 ) -> Review:
     """The verdict, findings and score of a draft `_read` measured and the model scored.
 
     `explanation` (the model's chunk scores) is needed only when the draft is flagged.
+    `ps_alone`: `analysis` is of the draft's P.S. read on its own (`coach_rules.postscript`).
     """
     text, normalised, signals, notes = draft.text, draft.normalised, draft.signals, draft.notes
     breakdown: list[tuple[str, int]] = [("starting score", BASE_SCORE)]
@@ -357,7 +380,12 @@ def _judge(
         probability = analysis.probability
         flagged = probability >= model.threshold
         model_points = -model_cost(probability, model.threshold)
-        breakdown.append((f"classifier: {probability:.0%} likely a hard sell", model_points))
+        of_what = " (its P.S. read on its own)" if ps_alone else ""
+        breakdown.append(
+            (f"classifier: {probability:.0%} likely a hard sell{of_what}", model_points)
+        )
+        if ps_alone:
+            notes.append(PS_ALONE_NOTE)
         if flagged and explanation is not None:
             phrases = hard_sell_phrases(text, explanation)
             if phrases:
@@ -426,6 +454,10 @@ def _judge(
     )
 
 
+PS_ALONE_NOTE = (
+    "The P.S. read on its own is a hard sell, and a P.S. is often the line read first: the warm "
+    "note above it does not soften it."
+)
 BLOCKED_NOTE = (
     "It does not pass while it holds a link that pays you without saying so, or does something "
     "to the reader they did not agree to: see the findings for what to write instead."
@@ -493,14 +525,16 @@ def review_many(
             judged = [_judge(d, None, None, None) for d in drafts]
         else:
             analyses = model.analyse_many([_parts(d) for d in drafts])
+            read_alone = _ps_read_alone(drafts, analyses, model)
+            analyses = [read_alone.get(i, a) for i, a in enumerate(analyses)]
             # Only a flagged draft needs to know which phrases drove the verdict.
             flagged = [a for a in analyses if a.probability >= model.threshold]
             explanations = dict(
                 zip(map(id, flagged), model.chunk_scores_many(flagged), strict=True)
             )
             judged = [
-                _judge(d, model, a, explanations.get(id(a)))
-                for d, a in zip(drafts, analyses, strict=True)
+                _judge(d, model, a, explanations.get(id(a)), ps_alone=i in read_alone)
+                for i, (d, a) in enumerate(zip(drafts, analyses, strict=True))
             ]
         verdicts = iter(judged)
         reviews.extend(d if isinstance(d, Review) else next(verdicts) for d in read)

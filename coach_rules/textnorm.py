@@ -67,6 +67,17 @@ def mask_markup(text: str) -> str:
     return text
 
 
+# Letters that re.IGNORECASE matches to an ASCII letter but lower() does not turn into it (İ, ı,
+# ſ): a substring test on lower-cased text must not rule out a match when one is present.
+_ODD_CASE_FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
+def may_match_ignoring_case(lowered: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern that needs one of `words` (lower case) could match in
+    `lowered` (lower-cased text): a cheap test before a slow pattern."""
+    return any(word in lowered for word in words) or bool(_ODD_CASE_FOLDS.search(lowered))
+
+
 def lower_same_length(text: str) -> str:
     """Lower-case `text` without changing its length (a few characters such as 'İ' grow)."""
     lowered = text.lower()

@@ -207,7 +207,8 @@ def choose_threshold(
     groups: Sequence[str] | None = None,
 ) -> float:
     """Best-F1 threshold among those keeping the false-flag rate within the limit, overall
-    and within every group (length bucket) with at least MIN_GROUP_OK_ROWS ok drafts.
+    and within every group (length bucket) with at least MIN_GROUP_OK_ROWS ok drafts; if none
+    does, the one with the lowest worst false-flag rate.
 
     Chosen on predictions of the training part only. Ties go to the threshold closest to 0.5.
     """
@@ -219,20 +220,31 @@ def choose_threshold(
     ]
     candidates = sorted({round(t, 2) for t in np.arange(0.3, 0.81, 0.01)})
     best: tuple[float, float, float] | None = None
+    # When no threshold keeps within the limit (a new writer's hard shapes), the one whose worst
+    # false-flag rate is lowest: falling back to 0.5 would flag far more `ok` drafts.
+    fewest_false_flags: tuple[float, float, float] | None = None
     for threshold in candidates:
         scores = score(truth, probabilities, threshold)
-        if scores.false_flag_rate > max_false_flag_rate or any(
-            score(
-                [truth[i] for i in rows], [probabilities[i] for i in rows], threshold
-            ).false_flag_rate
-            > max_false_flag_rate
-            for rows in checked
-        ):
+        worst = max(
+            [scores.false_flag_rate]
+            + [
+                score(
+                    [truth[i] for i in rows], [probabilities[i] for i in rows], threshold
+                ).false_flag_rate
+                for rows in checked
+            ]
+        )
+        fallback = (-worst, scores.f1, threshold)
+        if fewest_false_flags is None or fallback > fewest_false_flags:
+            fewest_false_flags = fallback
+        if worst > max_false_flag_rate:
             continue
         key = (scores.f1, -abs(threshold - 0.5), threshold)
         if best is None or key > best:
             best = key
-    return 0.5 if best is None else best[2]
+    if best is not None:
+        return best[2]
+    return 0.5 if fewest_false_flags is None else fewest_false_flags[2]
 
 
 @dataclass

@@ -1,6 +1,10 @@
+import re
+
 import pytest
 
+from coach_rules import consent
 from coach_rules.consent import consent_spans
+from coach_rules.corpus import load_corpus
 
 
 @pytest.mark.parametrize(
@@ -41,4 +45,74 @@ def test_things_done_to_the_reader_without_asking_are_found_with_their_phrase(te
     ],
 )
 def test_asking_first_is_not_a_consent_finding(text):
+    assert consent_spans(text) == ()
+
+
+def _every_phrase_on_reader_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """The scan before the word filter: every phrase, case-insensitive, on each line naming the
+    reader, then the same asking-first check."""
+    pattern = re.compile("|".join(f"(?:{p.pattern})" for p in consent._PHRASES), re.IGNORECASE)
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if any(word in line.lower() for word in consent._READER_WORDS):
+            for m in pattern.finditer(text, start, end):
+                sentence = consent._sentence_around(text, m.start(), m.end())
+                if sentence.rstrip().endswith("?") or consent._ASKING.search(sentence):
+                    continue
+                phrase = m.group(0)
+                spans.append((m.start() + len(phrase) - len(phrase.lstrip()), m.end()))
+        start = end + 1
+    return tuple(spans)
+
+
+def test_the_word_filter_finds_exactly_what_every_phrase_on_every_line_finds():
+    drafts = [d.text for d in load_corpus()]
+    variants = [t.upper() for t in drafts[::7]] + [t.replace(". ", ".\n") for t in drafts[::5]]
+    # Letters that match an ASCII letter only when case is ignored.
+    variants += ["I've ſigned you up for the list.", "We've İnvited you to our lİst"]
+    found = 0
+    for text in drafts + variants:
+        expected = _every_phrase_on_reader_lines(text)
+        assert consent_spans(text) == expected, text
+        found += bool(expected)
+    assert found > 50  # the corpus exercises the phrases, not only the filter
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Great meeting you! I'll add you to our weekly buyers' call.", "I'll add you to"),
+        ("Thanks! Our consultant will call you tomorrow at 9.", "Our consultant will call you"),
+        ("I'm signing you up for the Saturday session.", "I'm signing you up"),
+        ("Expect a call from our team this week.", "Expect a call from"),
+        ("I'll call you at 3pm today to go through a quote.", "I'll call you at 3"),
+        ("No reply? I'll just send invites for Tues, you can pick.", "I'll just send invites for"),
+        ("I'll pass your number on to my cousin, he sells vans.", "I'll pass your number"),
+        ("You're on our mailing list now, enjoy!", "You're on our mailing list"),
+        # Opting out is not agreeing: "unless you cancel" does not ask first.
+        ("I put you on the list for a trial, billed unless you cancel.", "I put you on"),
+        # Having talked about it is not a yes either.
+        ("As discussed, I've uploaded your details to our CRM.", "uploaded your details"),
+        (
+            "I've taken the liberty of adding three of your team.",
+            "taken the liberty of adding three of your",
+        ),
+    ],
+)
+def test_settled_plans_and_calls_from_others_are_found_without_asking(text, phrase):
+    assert [text[s:e] for s, e in consent_spans(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've put you in touch with Maria, she runs the Leeds meetup.",
+        "I'll add you to the list if you say yes.",
+        "As you asked, our consultant will call you tomorrow.",
+        "I'll send you the deck tonight.",
+    ],
+)
+def test_introductions_and_what_the_reader_asked_for_are_not_consent_findings(text):
     assert consent_spans(text) == ()

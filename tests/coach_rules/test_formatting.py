@@ -1,5 +1,9 @@
+import re
+
 import pytest
 
+from coach_rules import formatting
+from coach_rules.corpus import load_corpus
 from coach_rules.formatting import blank_emoji, blank_markdown, plain_same_length
 
 PITCH = (
@@ -64,3 +68,24 @@ def test_text_that_is_not_markdown_is_left_exactly_as_it_was(text):
 def test_a_list_marker_inside_a_sentence_is_not_a_list():
     text = "We met at PyCon - great talk by the way."
     assert blank_markdown(text) == text
+
+
+def _corpus_texts() -> list[str]:
+    return [d.text for d in load_corpus()]
+
+
+def test_emoji_are_blanked_run_by_run_exactly_as_over_the_whole_text():
+    whole_text = formatting._emoji_pattern()
+    texts = [t for t in _corpus_texts() if not t.isascii()]
+    texts.append("zero\u200dwidth joiner alone, then 🎉 and ©")
+    for text in texts:
+        if formatting._MAYBE_EMOJI.search(text):
+            expected = whole_text.sub(lambda m: " " * len(m.group(0)), text)
+            assert blank_emoji(text) == expected, text
+
+
+def test_the_markdown_test_says_yes_exactly_when_a_line_or_inline_mark_is_there():
+    either = re.compile(formatting._LINE_START_MARK.pattern + "|" + formatting._INLINE_MARK.pattern)
+    texts = [*_corpus_texts(), "a _b_ c", "x ~~y~~", "[a](https://b.c)", "2 * 3", "`x`"]
+    for text in texts:
+        assert formatting._maybe_markdown(text) == bool(either.search(text)), text

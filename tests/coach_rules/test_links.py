@@ -1,7 +1,10 @@
+import re
 import socket
 
 import pytest
 
+from coach_rules import links
+from coach_rules.corpus import load_corpus
 from coach_rules.links import (
     affiliate_markers,
     disclosure_spans,
@@ -118,3 +121,88 @@ def test_finding_links_never_reaches_the_network(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket.socket, "connect", refuse)
     assert undisclosed_affiliate_spans(DESK)
+
+
+def test_bare_domain_candidates_are_exactly_the_tokens_with_a_dot_and_a_slash_or_question():
+    texts = [d.text for d in load_corpus()] + ["see acme.io/x?ref=1 and\u00a0b.co?x=1 or a/b."]
+    for text in texts:
+        expected = [
+            (m.start(), m.end())
+            for m in re.finditer(r"\S+", text)
+            if "." in m.group(0) and ("/" in m.group(0) or "?" in m.group(0))
+        ]
+        assert [(m.start(), m.end()) for m in links._bare_domain_tokens(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "marker"),
+    [
+        ("https://pay.hotmart.com/course?ap=7f3a", "ap=7f3a"),
+        ("https://writer.substack.com/p/post?r=2bx9", "r=2bx9"),
+        ("https://shop.example/?sca_ref=123.abc", "sca_ref=123.abc"),
+        ("https://app.example/signup?lmref=x1y2", "lmref=x1y2"),
+        ("https://hop.clickbank.net/?hop=none", "hop.clickbank.net"),
+        ("https://example.com/refer/dana", "/refer/dana"),
+        ("alan.com/parrainage/ref=CHLOE-B7", "/parrainage/ref=CHLOE-B7"),
+    ],
+)
+def test_affiliate_networks_site_keys_and_redirect_hosts_are_markers(url, marker):
+    assert marker in affiliate_markers(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.com/?r=1", "https://example.com/?ap=2", "http://[unclosed/x?ref=a"]
+)
+def test_site_keys_count_only_on_their_site_and_a_broken_url_is_no_marker(url):
+    assert affiliate_markers(url) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Order through my page and you get free shipping!", "through my page"),
+        ("Here's my link, it's the best planner ever", "Here's my link"),
+        ("the serum is amazing, link in my bio!!", "link in my bio"),
+    ],
+)
+def test_personal_links_said_in_words_are_found(text, phrase):
+    assert [text[s:e] for s, e in undisclosed_affiliate_spans(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for letting me share the photos on my page!",
+        "Would you mention my name to him? Only if you're comfortable.",
+    ],
+)
+def test_my_page_and_my_name_in_other_senses_are_not_links(text):
+    assert undisclosed_affiliate_spans(text) == ()
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "It gives you $40 off and me some credit.",
+        "Just being upfront: I get paid if you book.",
+        "I'm their ambassador.",
+        "Ref link, I get €10 once you spend €10.",
+        "Lien de parrainage, je reçois 50 €.",
+        "Mein Empfehlungslink, ich bekomme eine Prämie.",
+    ],
+)
+def test_saying_what_the_sender_gets_in_other_words_is_a_disclosure(disclosure):
+    text = f"Here's my invite link, it gives you a discount: airbnb.com/c/farahk12. {disclosure}"
+    assert undisclosed_affiliate_spans(text) == ()
+    assert undisclosed_affiliate_spans(text.replace(disclosure, ""))
+
+
+def test_a_draft_not_in_english_is_still_judged_for_a_link_that_pays_its_sender():
+    from coach_rules.review import review
+
+    undisclosed = (
+        "Oi Thiago! Cria sua conta pelo meu link: https://nubank.com.br/?ref=mariana.silva"
+    )
+    assert review(undisclosed).judged and review(undisclosed).flagged
+    plain = "Oi Thiago! Cria sua conta aqui, o banco é muito bom: https://nubank.com.br/"
+    assert not review(plain).judged

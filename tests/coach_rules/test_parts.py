@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from coach_rules.corpus import load_corpus
 from coach_rules.parts import Part, judged_text, set_aside_blanked, set_aside_note, split_parts
 
 DATA = Path(__file__).resolve().parents[2] / "coach_rules" / "data" / "drafts_s.jsonl"
@@ -167,3 +168,68 @@ def test_the_note_says_how_many_words_were_judged_and_what_was_left_out():
 def test_no_note_when_everything_was_judged():
     text = "Hey Tom, congrats on the new job!"
     assert set_aside_note(text, split_parts(text)) is None
+
+
+ONE_LINERS = [
+    "P.S. our sale ends Friday",
+    "Ana Lima replied:",
+    "Sent from my iPhone",
+    "> quoted line",
+    "-----Original Message-----",
+    "Best,",
+    "  Hi Sam, loved your talk!  ",
+    "On Tue, 3 Mar 2026 at 10:14, Ana <ana@x.com> wrote:",
+    "   ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ONE_LINERS)
+def test_a_text_on_one_line_gets_the_parts_the_line_by_line_reading_gives(text):
+    # A trailing newline sends the same text down the line-by-line path.
+    assert split_parts(text) == split_parts(text + "\n")
+
+
+def test_every_one_line_corpus_draft_gets_the_line_by_line_parts():
+    for draft in load_corpus():
+        if "\n" not in draft.text:
+            assert split_parts(draft.text) == split_parts(draft.text + "\n")
+
+
+# Formats from mail-parser-reply's fixtures (test/emails) and the clients they come from.
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Dnia 28 lutego 2026 14:00 Riya Nowak <riya@x.com> napisał(a):",
+        "Dne 3. 3. 2026 v 10:14 Riya <riya@x.com> napsal(a):",
+        "2026年3月3日 10:14 Riya <riya@x.com> 写道：",
+        "2026년 3월 3일 (화) 오전 10:14, Riya <riya@x.com>님이 작성하였습니다:",
+        "ti 3.3.2026 klo 10.14 Riya (riya@x.com) kirjoitti:",
+    ],
+)
+def test_attributions_in_more_mail_clients_languages_set_the_history_aside(attribution):
+    text = f"{DECLINE}\n\n{attribution}\n{VENDOR_PITCH}"
+    assert judged_text(text, split_parts(text)) == DECLINE
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Original Message processed by david®\nFW: Re: Monitoring",
+        "发件人: Riya <riya@x.com>\n发送时间: 2026年3月3日 10:14\n主题: 演示",
+        "보낸 사람: Riya <riya@x.com>\n날짜: 2026년 3월 3일\n제목: 데모",
+        "差出人: Riya <riya@x.com>\n送信日時: 2026年3月3日 10:14\n件名: デモ",
+    ],
+)
+def test_more_header_blocks_set_the_history_aside(header):
+    text = f"{DECLINE}\n\n{header}\n\n{VENDOR_PITCH}"
+    assert kinds(text) == ["written", "quote"]
+
+
+@pytest.mark.parametrize(
+    "sent_from",
+    ["Sendt fra min iPhone", "Skickat från min iPhone", "Wysłano z iPhone", "Envoyé depuis Mail"],
+)
+def test_sent_from_lines_in_other_languages_are_signature(sent_from):
+    text = f"{DECLINE}\n\n{sent_from}"
+    assert kinds(text) == ["written", "signature"]

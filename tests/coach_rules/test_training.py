@@ -63,3 +63,10 @@ def test_the_threshold_keeps_the_false_flag_rate_within_the_limit():
     probabilities[10] = 0.75  # one ok draft the model is sure about
     threshold = training.choose_threshold(truth, probabilities, max_false_flag_rate=0.0)
     assert threshold > 0.75
+
+
+def test_when_no_threshold_keeps_the_limit_the_one_with_fewest_false_flags_is_chosen():
+    truth = [False] * 50 + [True] * 50
+    probabilities = [0.9] * 10 + [0.2] * 40 + [0.95] * 50  # ten ok drafts beyond every candidate
+    threshold = training.choose_threshold(truth, probabilities, max_false_flag_rate=0.02)
+    assert threshold == 0.8  # not 0.5: as few false flags as any candidate, the best F1 among them
