@@ -4,6 +4,7 @@ its button sets it, and the check-in card arrives later with Done and Snooze tha
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.scheduler.jobs import sweep_nudges
 from bot.teams.incoming import PLATFORM
