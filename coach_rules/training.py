@@ -37,7 +37,13 @@ CARD_FILE = "draft_classifier.card.json"
 SEED = 20240611
 HELD_OUT_SHARE = 0.2
 CV_FOLDS = 5
-MAX_FALSE_FLAG_RATE = 0.02  # threshold choice on cross-writer predictions (new writers run higher)
+# The threshold keeps false flags on cross-writer predictions (drafts by a writer the model never
+# saw) within this share, overall and in each length bucket: under the 5% the issue allows on
+# independent sets, since new writers run higher. It was 2% until writer H joined: H wrote hard
+# surface words into both labels on purpose, so the cross-writer figures became stricter and at
+# 2% the threshold rose to 0.88 and cut recall on every independent set (README).
+MAX_FALSE_FLAG_RATE = 0.03
+THRESHOLD_RANGE = (0.30, 0.95)  # candidates, in steps of 0.01
 
 # Types a skops load of our own model file may construct, beyond skops' own defaults.
 TRUSTED_TYPES: tuple[str, ...] = (
@@ -207,7 +213,8 @@ def choose_threshold(
     groups: Sequence[str] | None = None,
 ) -> float:
     """Best-F1 threshold among those keeping the false-flag rate within the limit, overall
-    and within every group (length bucket) with at least MIN_GROUP_OK_ROWS ok drafts.
+    and within every group (length bucket) with at least MIN_GROUP_OK_ROWS ok drafts; when
+    none does, the one with the lowest of those false-flag rates.
 
     Chosen on predictions of the training part only. Ties go to the threshold closest to 0.5.
     """
@@ -217,22 +224,26 @@ def choose_threshold(
     checked = [
         rows for rows in members.values() if sum(not truth[i] for i in rows) >= MIN_GROUP_OK_ROWS
     ]
-    candidates = sorted({round(t, 2) for t in np.arange(0.3, 0.81, 0.01)})
-    best: tuple[float, float, float] | None = None
+    low, high = THRESHOLD_RANGE
+    candidates = sorted({round(t, 2) for t in np.arange(low, high + 0.001, 0.01)})
+    best: tuple[float, ...] | None = None
     for threshold in candidates:
         scores = score(truth, probabilities, threshold)
-        if scores.false_flag_rate > max_false_flag_rate or any(
-            score(
-                [truth[i] for i in rows], [probabilities[i] for i in rows], threshold
-            ).false_flag_rate
-            > max_false_flag_rate
-            for rows in checked
-        ):
-            continue
-        key = (scores.f1, -abs(threshold - 0.5), threshold)
+        worst = max(
+            [scores.false_flag_rate]
+            + [
+                score(
+                    [truth[i] for i in rows], [probabilities[i] for i in rows], threshold
+                ).false_flag_rate
+                for rows in checked
+            ]
+        )
+        within = worst <= max_false_flag_rate
+        key = (within, -worst if not within else 0.0, scores.f1, -abs(threshold - 0.5), threshold)
         if best is None or key > best:
             best = key
-    return 0.5 if best is None else best[2]
+    assert best is not None
+    return best[-1]
 
 
 @dataclass

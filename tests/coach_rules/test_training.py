@@ -63,3 +63,19 @@ def test_the_threshold_keeps_the_false_flag_rate_within_the_limit():
     probabilities[10] = 0.75  # one ok draft the model is sure about
     threshold = training.choose_threshold(truth, probabilities, max_false_flag_rate=0.0)
     assert threshold > 0.75
+
+
+def test_the_threshold_may_go_above_point_eight_when_the_limit_needs_it():
+    truth = [False] * 50 + [True] * 50
+    probabilities = [i / 200 for i in range(50)] + [0.5 + i / 100 for i in range(50)]
+    probabilities[10] = 0.87  # one ok draft the model is quite sure about
+    threshold = training.choose_threshold(truth, probabilities, max_false_flag_rate=0.0)
+    assert 0.87 < threshold <= training.THRESHOLD_RANGE[1]
+
+
+def test_when_no_threshold_meets_the_limit_the_one_with_fewest_false_flags_is_chosen():
+    truth = [False] * 50 + [True] * 50
+    # 10% of ok drafts score above every candidate; the others stay below 0.59.
+    probabilities = [0.99] * 5 + [i / 75 for i in range(45)] + [0.5 + i / 100 for i in range(50)]
+    threshold = training.choose_threshold(truth, probabilities, max_false_flag_rate=0.02)
+    assert threshold > 44 / 75  # flags only the five it cannot help flagging
