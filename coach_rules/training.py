@@ -65,6 +65,10 @@ class ModelParams:
     classifier leaned on those dozen coarse numbers and cross-writer F1 fell from 0.976 to
     0.934; at 0.02 they are regularised much harder than the text features and neither help
     nor hurt measurably, while keeping their coefficients inspectable.
+
+    `binary_tf`: with writer H's short drafts in the corpus, n-gram presence rather than
+    1 + log(count) raised cross-writer F1 from 0.922 to 0.931 under the threshold rule (short
+    drafts <= 30 words: 0.921 to 0.932), at 2.0% rather than 1.6% false flags.
     """
 
     C: float = 16.0
@@ -75,7 +79,7 @@ class ModelParams:
     char_weight: float = 1.0
     word_weight: float = 1.0
     signal_weight: float = 0.02
-    binary_tf: bool = False  # presence (True) or 1 + log(count) (False) per n-gram
+    binary_tf: bool = True  # presence (True) or 1 + log(count) (False) per n-gram
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
