@@ -99,6 +99,28 @@ _ENGLISH_COMMON = frozenset(
     ]
 )
 
+ENGLISH_COMMON_SHARE = 0.08  # this share of common English words settles it at once
+MIN_OTHER_LANGUAGE_WORDS = 2
+# Function words of languages members mix with English (Spanish, Portuguese, French, German,
+# Italian, Dutch, Tagalog, Indonesian), leaving out any that are also English words, names or
+# abbreviations in English drafts ("die", "con", "per", "mit", "das", "los", "est", "com").
+_OTHER_LANGUAGE_WORDS: dict[str, str] = {
+    "Spanish": "hola gracias que para una como muy pero por nuestra nuestro podemos puedes "
+    "tienes quiero estoy usted también semana mañana el y es tu en un",
+    "Portuguese": "olá obrigado obrigada você vocês não muito minha meu nossa nosso quer uma "
+    "seu sua tudo em na da oi",
+    "French": "bonjour merci vous nous je les et pour avec votre notre pas sur dans très une du",
+    "German": "hallo danke und der ich wir nicht ist ein eine für auf sie ihr ihre uns sehr "
+    "gerne wie bitte vielen",
+    "Italian": "ciao grazie che sono della il molto anche questo",
+    "Dutch": "het een niet ik wij voor dank graag",
+    "Tagalog": "ang ng mga ako ikaw salamat kumusta naman yung kasi natin tayo talaga po",
+    "Indonesian": "yang ini itu dengan untuk saya anda kami tidak terima kasih bisa sudah",
+}
+_OTHER_LANGUAGE_COMMON = frozenset(
+    word for words in _OTHER_LANGUAGE_WORDS.values() for word in words.split()
+)
+
 # Names of the features `draft_signal_vector` returns, in order (the model card lists them).
 SIGNAL_NAMES: tuple[str, ...] = (
     "log_words",
@@ -234,21 +256,28 @@ def reading_grade(
 def looks_english(
     normalised: str, words: list[str] | None = None, *, alphabetic: list[str] | None = None
 ) -> bool | None:
-    """False when the draft has plenty of letters but hardly any common English words.
+    """False when the draft is written in another language; None when too short to say.
 
-    A short draft ("Buy now! 50% off today only") need not hold any of the common words, so
-    under ENGLISH_CHECK_MIN_WORDS words only a mostly non-ASCII draft reads as not English.
+    Mostly non-ASCII words read as another language. From ENGLISH_CHECK_MIN_WORDS words on, so
+    does a draft with few common English words and more function words of another language
+    than common English ones (a short code-mixed note is judged). Too few common English words
+    alone do not: a terse pitch ("Selling iPhone cases wholesale, best price, DM fast limited
+    stock") holds none of them and is still English to judge.
     """
     if alphabetic is None:
         alphabetic = alphabetic_words(words_of(normalised) if words is None else words)
     words = alphabetic
     if len(words) < 4:
         return None
-    ascii_share = sum(map(str.isascii, words)) / len(words)
+    if sum(map(str.isascii, words)) / len(words) < 0.5:
+        return False
     if len(words) < ENGLISH_CHECK_MIN_WORDS:
-        return None if ascii_share >= 0.5 else False
+        return None
     common = sum(map(_ENGLISH_COMMON.__contains__, words))
-    return common / len(words) >= 0.08 and ascii_share >= 0.5
+    if common / len(words) >= ENGLISH_COMMON_SHARE:
+        return True
+    other = sum(map(_OTHER_LANGUAGE_COMMON.__contains__, words))
+    return not (other >= MIN_OTHER_LANGUAGE_WORDS and other > common)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,13 @@ CARD_FILE = "draft_classifier.card.json"
 SEED = 20240611
 HELD_OUT_SHARE = 0.2
 CV_FOLDS = 5
-MAX_FALSE_FLAG_RATE = 0.02  # threshold choice on cross-writer predictions (new writers run higher)
+# The threshold keeps false flags on cross-writer predictions (drafts by a writer the model never
+# saw) within this share, overall and in each length bucket: under the 5% the issue allows on
+# independent sets, since new writers run higher. It was 2% until writer H joined: H wrote hard
+# surface words into both labels on purpose, so the cross-writer figures became stricter and at
+# 2% the threshold rose to 0.88 and cut recall on every independent set (README).
+MAX_FALSE_FLAG_RATE = 0.03
+THRESHOLD_RANGE = (0.30, 0.95)  # candidates, in steps of 0.01
 
 # Types a skops load of our own model file may construct, beyond skops' own defaults.
 TRUSTED_TYPES: tuple[str, ...] = (
@@ -59,6 +65,10 @@ class ModelParams:
     classifier leaned on those dozen coarse numbers and cross-writer F1 fell from 0.976 to
     0.934; at 0.02 they are regularised much harder than the text features and neither help
     nor hurt measurably, while keeping their coefficients inspectable.
+
+    `binary_tf`: with writer H's short drafts in the corpus, n-gram presence rather than
+    1 + log(count) raised cross-writer F1 from 0.922 to 0.931 under the threshold rule (short
+    drafts <= 30 words: 0.921 to 0.932), at 2.0% rather than 1.6% false flags.
     """
 
     C: float = 16.0
@@ -69,7 +79,7 @@ class ModelParams:
     char_weight: float = 1.0
     word_weight: float = 1.0
     signal_weight: float = 0.02
-    binary_tf: bool = False  # presence (True) or 1 + log(count) (False) per n-gram
+    binary_tf: bool = True  # presence (True) or 1 + log(count) (False) per n-gram
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -207,8 +217,8 @@ def choose_threshold(
     groups: Sequence[str] | None = None,
 ) -> float:
     """Best-F1 threshold among those keeping the false-flag rate within the limit, overall
-    and within every group (length bucket) with at least MIN_GROUP_OK_ROWS ok drafts; if none
-    does, the one with the lowest worst false-flag rate.
+    and within every group (length bucket) with at least MIN_GROUP_OK_ROWS ok drafts; when
+    none does, the one with the lowest of those false-flag rates.
 
     Chosen on predictions of the training part only. Ties go to the threshold closest to 0.5.
     """
@@ -218,11 +228,9 @@ def choose_threshold(
     checked = [
         rows for rows in members.values() if sum(not truth[i] for i in rows) >= MIN_GROUP_OK_ROWS
     ]
-    candidates = sorted({round(t, 2) for t in np.arange(0.3, 0.81, 0.01)})
-    best: tuple[float, float, float] | None = None
-    # When no threshold keeps within the limit (a new writer's hard shapes), the one whose worst
-    # false-flag rate is lowest: falling back to 0.5 would flag far more `ok` drafts.
-    fewest_false_flags: tuple[float, float, float] | None = None
+    low, high = THRESHOLD_RANGE
+    candidates = sorted({round(t, 2) for t in np.arange(low, high + 0.001, 0.01)})
+    best: tuple[float, ...] | None = None
     for threshold in candidates:
         scores = score(truth, probabilities, threshold)
         worst = max(
@@ -234,17 +242,12 @@ def choose_threshold(
                 for rows in checked
             ]
         )
-        fallback = (-worst, scores.f1, threshold)
-        if fewest_false_flags is None or fallback > fewest_false_flags:
-            fewest_false_flags = fallback
-        if worst > max_false_flag_rate:
-            continue
-        key = (scores.f1, -abs(threshold - 0.5), threshold)
+        within = worst <= max_false_flag_rate
+        key = (within, -worst if not within else 0.0, scores.f1, -abs(threshold - 0.5), threshold)
         if best is None or key > best:
             best = key
-    if best is not None:
-        return best[2]
-    return 0.5 if fewest_false_flags is None else fewest_false_flags[2]
+    assert best is not None
+    return best[-1]
 
 
 @dataclass

@@ -128,6 +128,19 @@ def test_another_language_says_what_could_be_judged():
     assert result.signals["questions"] == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olá Marina, você tem um minuto para conversar sobre o projeto amanhã?",
+        "Hallo Jonas, danke für das Gespräch gestern, ich schicke dir die Folien gerne morgen.",
+    ],
+)
+def test_drafts_in_other_languages_are_still_not_judged(text):
+    result = review(text)
+    assert not result.judged
+    assert "English" in result.notes[0]
+
+
 def test_non_text_is_a_type_error():
     with pytest.raises(TypeError):
         review(None)  # type: ignore[arg-type]
@@ -154,7 +167,14 @@ def test_importing_coach_rules_loads_no_model_and_no_numeric_libraries():
 
 @pytest.mark.parametrize(
     "text",
-    ["Buy now! 50% off today only", "Pls vote for my daughter 🙏 link👇", "ok thanks, see you"],
+    [
+        "Buy now! 50% off today only",
+        "Pls vote for my daughter 🙏 link👇",
+        "ok thanks, see you",
+        # Terse pitches hold none of the common English function words.
+        "Selling wholesale phone cases, best price, DM fast, limited stock left",
+        "Premium SEO packages, guaranteed page one rankings, exclusive launch pricing ends Friday",
+    ],
 )
 def test_short_english_is_never_called_not_english(text):
     result = review(text)
