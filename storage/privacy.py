@@ -19,6 +19,7 @@ from storage.models import (
     Meeting,
     Member,
     Nudge,
+    PendingQuestion,
     ReviewRule,
 )
 
@@ -84,6 +85,15 @@ def _references_of(member: Member) -> Any:
     )
 
 
+def _questions_of(member: Member) -> Any:
+    # Bookkeeping, not exported: the command a "yes" to the last question would run.
+    return (
+        (PendingQuestion.platform == member.workspace.platform)
+        & (PendingQuestion.workspace_external_id == member.workspace.external_id)
+        & (PendingQuestion.user_id == member.user_id)
+    )
+
+
 def export_member(session: Session, member: Member) -> dict[str, object]:
     def rows(query: Select[Any]) -> list[dict[str, Any]]:
         return [_row(row) for row in session.scalars(query)]
@@ -143,6 +153,7 @@ def forget_member(session: Session, member: Member) -> dict[str, int]:
         ("meetings", delete(Meeting).where(Meeting.member_id == mid)),
         ("contacts", delete(Contact).where(Contact.member_id == mid)),
         ("conversation_references", delete(ConversationReference).where(_references_of(member))),
+        ("pending_questions", delete(PendingQuestion).where(_questions_of(member))),
     ]
     session.execute(
         update(DigestSubscription)

@@ -428,7 +428,9 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
 
 def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     open_ones = ctx.store.open_follow_ups(ctx.member.id)
-    closed = _closed_follow_ups(ctx) if command.filter == "all" else []
+    closed = (
+        ctx.store.closed_follow_ups(ctx.member.id, LIST_LIMIT) if command.filter == "all" else []
+    )
     if not open_ones and not closed:
         return Reply(
             text=f"No open follow-ups. Met someone? Log it: {example('met')}.",
@@ -460,17 +462,6 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
             Section(text=f"#{f.id} {display_name(f, ctx)} — {f.status}") for f in closed
         )
     return Reply(text=text, sections=sections)
-
-
-def _closed_follow_ups(ctx: Context) -> list[FollowUpRecord]:
-    """Done and cancelled follow-ups, latest first (`list all`)."""
-    closed = [
-        follow_up
-        for contact in ctx.store.contacts(ctx.member.id)
-        for follow_up in ctx.store.contact_card(ctx.member.id, contact.id).follow_ups
-        if follow_up.status != "open"
-    ]
-    return sorted(closed, key=lambda f: f.id, reverse=True)[:LIST_LIMIT]
 
 
 def sort_overdue_first(follow_ups: list[FollowUpRecord], today: date) -> list[FollowUpRecord]:
