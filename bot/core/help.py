@@ -40,6 +40,8 @@ _KARO = r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai)?|karo)(?:\s+(?:na|please|pl
 _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
+# One to three capitalised words: a name as people write it ("Jane", "Omar Haddad").
+_NAME_WORDS = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
 _NOT_A_DATE = (
     r"(?!(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
@@ -101,6 +103,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"meeting log\s*[:—–-]+\s*(?P<rest>.+)", "met {rest}"),
             (
+                # Spanish, Portuguese, Tagalog, German: "conheci a Jane na PyCon ontem",
+                # "ich habe Jane gestern auf der PyCon getroffen".
+                r"(?:conheci|conoc[ií]|nakilala ko|nakausap ko)\s+(?P<rest>.+)",
+                "met {rest}",
+            ),
+            (
+                r"(?:ich\s+)?(?:habe|hab)\s+(?P<rest>.+?)\s+(?:getroffen|kennengelernt)",
+                "met {rest}",
+            ),
+            (
                 r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[aei]\b(?P<rest>.*)",
                 "met {who} {pre} {rest}",
             ),
@@ -142,8 +154,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {who} {rest}",
             ),
             (
-                r"(?:erinnere mich|recu[eé]rdame)(?:\s+(?P<when>(?:am|el)\s+\S+))?"
-                r"(?:\s+(?:an|a|de)|\s+\w+le\s+a)?\s+(?P<rest>.+)",
+                r"(?:erinnere mich|recu[eé]rdame|(?:me\s+)?lembr[ae](?:-me)?|paalalahanan mo ako)"
+                r"(?:\s+(?P<when>(?:am|el)\s+\S+))?"
+                r"(?:\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
+                r"mensagem)\s+(?:com|para|pra|pro))?\s+(?P<rest>.+)",
                 "follow-up {rest} {when}",
             ),
             (
@@ -390,11 +404,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                r"(?P<rest>.+?)\s+(?:wala|ka|ki|ke)?\s*(?:follow[- ]?up\s+)?(?:ho gaya|hogaya|"
-                r"ho gayi)\b.*",
+                r"(?P<rest>.+?)\s+(?:wala|ka|ki|ke|se baat)?\s*(?:follow[- ]?up\s+)?"
+                r"(?:ho gaya|hogaya|ho gayi)\b.*",
                 "done {rest}",
             ),
-            (r"(?P<rest>.+?)\s+ist erledigt\b.*", "done {rest}"),
+            (r"(?P<rest>.+?)\s+(?:ist\s+)?erledigt\b.*", "done {rest}"),
             (r"tapos na(?:\s+si)?\s+(?P<rest>[^,;]+?)(?:[,;].*)?", "done {rest}"),
             (
                 r"(?:i(?:'ve| have)\s+)(?:just\s+|already\s+)?(?:followed up|written|reached out|"
@@ -420,8 +434,52 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (r"(?P<rest>[^,;—–]+?)\s*[—–-]+\s*done\b.*", "done {rest}"),
-            (r"(?:check|tick|cross)\s+off\s+(?P<rest>.+)", "done {rest}"),
-            (r"(?:check|tick|cross)\s+(?P<rest>.+?)\s+off", "done {rest}"),
+            (r"(?:check|tick|cross|mark)\s+off\s+(?P<rest>.+)", "done {rest}"),
+            (
+                r"(?:check|tick|cross|mark)\s+(?P<rest>.+?)\s+off(?:\s+(?:my|the)\s+(?:list|"
+                r"follow[- ]?ups|to-?do(?: list)?))?",
+                "done {rest}",
+            ),
+            (
+                # "I'm done with Priya", "all done w/ Omar", "finished with Kai".
+                r"(?:i'?m\s+|i am\s+|we'?re\s+)?(?:all\s+)?(?:done|finished|through)\s+"
+                r"(?:with|w/)\s+(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                # A name, then the word for it: "Jane done", "Omar's done", "Kai - sent!".
+                r"(?!(?:it|that|this|everything|all|mine|we|i|you|he|she|they)\b)"
+                r"(?P<rest>#\d+|" + _NAME_WORDS + r")(?:'s|’s)?"
+                r"\s*(?:[:—–-]+\s*|\s+)(?:is\s+|was\s+)?(?:done|sent|finished|complete|"
+                r"completed|handled|sorted|followed up|contacted|checked off)"
+                r"(?:\s+(?:now|already|too|today|yesterday))?",
+                "done {rest}",
+            ),
+            (
+                # "sent Jane the deck", "emailed Omar the link": something sent to a person.
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:sent|emailed|texted|messaged|"
+                r"gave|forwarded|shared|passed)\s+"
+                r"(?!(?:the|a|an|my|her|him|them|you|it|us|our)\b)(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+(?:the|a|an|my|our|that|those|some|his|her|this)\s+[\w-]+"
+                r"(?:\s+[\w-]+){0,4}",
+                "done {rest}",
+            ),
+            (
+                # "sent the follow-up to Priya", "I sent my thank-you note to Jane".
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:sent|wrote|did|finished|"
+                r"completed|dropped)\s+(?:the|my|a|our)\s+(?:follow[- ]?up|note|email|message|"
+                r"thank[- ]?you(?: note| email| message)?|reply|dm|text)\s+(?:to|for|with)\s+"
+                r"(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:you can\s+|please\s+|pls\s+|go ahead and\s+)?close(?:\s+out)?\s+"
+                r"(?:the\s+|my\s+)?(?:follow[- ]?up\s+(?:with|for)\s+|loop\s+(?:with|on)\s+)?"
+                r"(?P<rest>.+?)(?:\s+out)?",
+                "done {rest}",
+            ),
+            (r"(?:i\s+)?closed the loop (?:with|on)\s+(?P<rest>.+)", "done {rest}"),
             (
                 r"(?:i\s+)?(?:did|finished|completed|handled)\s+(?:the|my)\s+(?P<rest>.+?)\s+"
                 r"(?:follow[- ]?up|reminder|touch)(?:\s+already)?",
@@ -465,6 +523,27 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (r"(?P<rest>#\d+)\s+(?:is\s+)?done", "done {rest}"),
+            (
+                # Spanish, Portuguese, German, Hindi: "ya terminé con Priya", "já mandei
+                # mensagem pro Omar", "ich habe Kai geschrieben", "Jane ko email bhej diya".
+                r"(?:ya\s+)?(?:termin[eé]|acab[eé]|hecho|listo)\s+con\s+(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:j[aá]\s+)?(?:mandei|enviei|escrevi|liguei|respondi)\s+(?:\S+\s+){0,2}?"
+                r"(?:pro|pra|para|ao|à|a)\s+(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:ich\s+)?(?:habe|hab)\s+(?P<rest>.+?)\s+(?:geschrieben|angerufen|gemailt|"
+                r"kontaktiert|geantwortet)",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:ko|se)\s+(?:\S+\s+){0,2}?(?:kar|bhej|likh|de|ho)\s*"
+                r"(?:diya|di|dia|liya|gaya|gayi)\b.*",
+                "done {rest}",
+            ),
         ),
         handles=((c.DoneCommand, "followups.done"),),
     ),
@@ -487,7 +566,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
-                r"(?:schieb|verschieb|verschiebe|pospón|posponer|pospon|i-push|ipush|pa-snooze)"
+                r"(?:schieb|verschieb|verschiebe|pospón|posponer|pospon|aplaza|aplazar|adia|adiar|"
+                r"i-push|ipush|pa-snooze)"
                 r"(?:\s+(?:mo|naman))?\s+(?:a\s+)?(?P<rest>.+?)(?:\s+auf)?(?P<when>\s+\S+)?",
                 "snooze {rest} {when}",
             ),
@@ -586,7 +666,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<rest>.+?)\s+ke\s+baare\s+(?:mein|me)\s+(?:kya|batao|bata)\b.*",
                 "who {rest}",
             ),
-            (r"wer ist (?:nochmal |noch mal )?" + _WHO + _TAIL, "who {rest}"),
+            (
+                r"(?:wer ist|qui[eé]n es|quem [eé]|sino (?:ba )?si|kaun hai)(?:\s+nochmal|"
+                r"\s+noch mal)?\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (_WHO + r"\s+(?:kaun (?:hai|h|tha|thi)|sino)" + _TAIL, "who {rest}"),
             (
                 r"what (?:do|did) (?:i|we) (?:have|know|save|keep) (?:on|about)\s+" + _WHO + _TAIL,
                 "who {rest}",
@@ -748,6 +833,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<who>.+?)\s+ko\s+(?:(?:my|mere|meri)\s+)?(?:contacts?|list)\s+se\s+"
                 r"(?:hata|nikal|delete)(?:\s*(?:do|dena|o|kar do))?",
                 "delete-contact {who}",
+            ),
+            (
+                r"(?:borra|borrar|elimina|eliminar|apaga|apagar|l[öo]sche|loesche|burahin|"
+                r"tanggalin)\s+(?P<rest>.+?)(?:\s+(?:de mis contactos|dos (?:meus )?contatos|"
+                r"aus (?:meinen )?kontakten|sa (?:contacts|listahan)))?",
+                "delete-contact {rest}",
             ),
         ),
         handles=((c.DeleteContactCommand, "contacts.delete_contact"),),

@@ -40,7 +40,8 @@ _LEADING_FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
-    r"another one|porfa|por favor|naman|pls naman|oye|yaar)\b\s*[,!:—–-]*\s*)*"
+    r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
+    r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also)\b\s*[,!:—–-]*\s*)*"
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+)?",
     re.IGNORECASE,
@@ -49,7 +50,7 @@ _TRAILING_FILLER = re.compile(
     r"(?:[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
     r"(?:(?:can|could) you |please |pls )?remind me|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
-    r"for me|asap|ok|okay|instead)\b))*[\s?!.✅✔]*$",
+    r"for me|asap|ok|okay|instead)\b))*[\s?!.]*$",
     re.IGNORECASE,
 )
 _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -57,6 +58,35 @@ _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for name in _ORDER
     for pattern, template in HELP_BY_NAME[name].phrasings
 )
+
+
+# Words from other languages that people put around an English command and that mean nothing
+# for it: politeness ("po", "bitte", "porfa", "abeg"), tags and interjections ("yaar", "naman",
+# "sha", "né"). Only lower-case ones are dropped: a capitalised word may be a name.
+_PARTICLES = (
+    # Hindi/Urdu
+    "yaar|yar|bhai|bhaiya|ji|zara|jara|arre|arey|accha|achha|acha|bas|thoda|jaldi|"
+    # Tagalog
+    "po|opo|naman|pala|lang|nga|muna|daw|ha|"
+    # Spanish, Portuguese
+    "porfa|porfis|por favor|oye|pues|pfv|pfvr|olha|então|entao|tipo|né|ne|"
+    # German
+    "bitte|mal|doch|schnell|"
+    # Nigerian Pidgin, Igbo
+    "abeg|sha|jare|biko|"
+    # English fillers
+    "um|uh|umm|lol|pls|plz|kindly"
+)
+_PARTICLE_RE = re.compile(rf"(?-i:(?<![\w'’-])(?:{_PARTICLES})(?![\w'’-]))[\s,!.]*", re.IGNORECASE)
+# Tagalog puts its own affixes on English verbs: "paki-remind", "i-snooze", "mag-follow up".
+_TAGALOG_AFFIX = re.compile(r"(?<![\w-])(?:paki|ipa|mag|nag|i|pa)-(?=[a-z])", re.IGNORECASE)
+
+
+def without_particles(text: str) -> str:
+    """`text` without the code-mixed filler words around a command (unchanged if that is all)."""
+    stripped = _PARTICLE_RE.sub(" ", _TAGALOG_AFFIX.sub("", text))
+    stripped = " ".join(stripped.split()).strip(" ,")
+    return stripped or text
 
 
 _NOTE_SEPARATOR = re.compile(r"(\s*(?:,|;|\s—|\s–|\s-\s)\s*)")

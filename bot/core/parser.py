@@ -23,7 +23,7 @@ from bot.core.dates import (
 )
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
-from bot.core.language import chat_intent, help_topic, rephrase
+from bot.core.language import chat_intent, help_topic, rephrase, without_particles
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
@@ -153,6 +153,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     draft_like = "\n" in body.strip() or len(body) > _DRAFT_LIKE_CHARS
     if casual_dm and draft_like and not body.lower().startswith("review"):
         return c.NotACommand(text)
+    if not draft_like and not body.lower().startswith("review"):
+        body = without_particles(body)
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
@@ -345,7 +347,9 @@ _MENTIONS: ContextVar[Sequence[Mention]] = ContextVar("mentions", default=())
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
 _PERSON_NOISE_BEFORE = re.compile(
-    r"^(?:(?:naman|mo)\s+)?(?:(?:si|kay)\s+)?"
+    r"^(?:(?:naman|mo|na|ako)\s+)*(?:(?:si|kay|ni)\s+)?"
+    # "a Kai", "con Priya", "pro Omar", "mit Jane": the other languages' "to" and "with".
+    r"(?-i:(?:a|al|con|com|o|an|mit|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
     r"(?:(?:the|my|our|a|an)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?"
     r"|notes?|card)\s+(?:with|for|about|of|on|to)\s+)?(?:(?:with|w/|for|about|abt|to|on|of)\s+)?",
     re.IGNORECASE,
@@ -356,7 +360,7 @@ _PERSON_NOISE_AFTER = re.compile(
     r"email|message|text|intro|invite|request|question|dm|call|"
     r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
     # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
-    r"sa|hasta|bhai|ji|ko))+$"
+    r"sa|hasta|bhai|ji|ko|se|ka|ki|ke|na|mo|ng|de|do|da))+$"
     r"|(?:'s|’s)$",
     re.IGNORECASE,
 )
@@ -642,7 +646,12 @@ def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
     return cut(text, found.start, found.end), found.spec, at, found.start
 
 
-_PLACE_START = re.compile(r"\s+(?:at|@|during|over|sa)\s+", re.IGNORECASE)
+# "at" in English, Tagalog ("sa"), Spanish ("en"), Portuguese ("na", "no") and German ("auf der",
+# "bei"), the others only before a capitalised place ("en PyCon", not "en route").
+_PLACE_START = re.compile(
+    r"\s+(?:at|@|during|over|sa|(?-i:(?:en|na|no|bei|beim|im|auf der|auf dem)(?=\s+[A-Z])))\s+",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
 
 
