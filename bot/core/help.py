@@ -40,6 +40,24 @@ _KARO = r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai)?|karo)(?:\s+(?:na|please|pl
 _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
+# A short line that is no question about the bot ("what are shout-outs?" is one).
+_SETTING_LINE = (
+    r"(?=.{0,100}$)(?!(?:how|why|what|when|where|which|does|do you|is there|explain|tell me)\b)"
+)
+_OFF_WORDS = (
+    r"(?:off|no|not|don'?t|do not|stop|disable|never|without|opt(?:ing)?\s+(?:me\s+)?out|"
+    r"exclude|leave me out|remove me|hide|no more|nahi|nein|ayoko|sin)"
+)
+_ON_WORDS = (
+    r"(?:on|yes|enable|allow|include|opt(?:ing)?\s+(?:me\s+)?in|want|turn on|love|show|"
+    r"give|add me|count me in|sign me up|i'?m in|ok|okay|sure|please|like)"
+)
+# The text of drafts being kept (not a draft to review): "save my drafts", "keep draft text".
+_ABOUT_DRAFT_TEXT = (
+    r"(?=.*\b(?:store|save|keep|storing|saving|keeping|stored|saved|kept|retain|remember|"
+    r"hold on to|log)\b)(?=.*\b(?:drafts|draft text|text of (?:my |the )?drafts?)\b)"
+)
+_CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
 # One to three capitalised words: a name as people write it ("Jane", "Omar Haddad").
 _NAME_WORDS = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
@@ -759,6 +777,75 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
+                # "Dana's last name is actually Park": the first name stays.
+                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
+                r"family name)\s+(?:is|should be|is now|is actually|changed to|became)\s+"
+                r"(?:actually\s+)?(?P<new>.+?)(?:\s+now)?",
+                "rename {rest} to {first} {new}",
+            ),
+            (
+                # "change Jane's name to Jane Smith", "fix the spelling of Priya to Priyanka",
+                # "make Kai's name Kai Mueller", "edit Dana's name: Dana Kimura".
+                r"(?:please\s+)?(?:change|update|fix|set|make|correct|edit|switch|amend|modify)\s+"
+                r"(?:the\s+)?(?:(?:contact\s+)?name\s+(?:of\s+)?|spelling\s+of\s+)?"
+                r"(?P<rest>.+?)(?:(?:'s|’s)\s+(?:contact\s+)?(?:name|spelling))"
+                r"(?:\s+(?:to|as|into)\s+|\s*(?::|->|→|=)\s*|\s+)(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:please\s+)?(?:change|update|fix|correct|edit|switch|amend|modify)\s+"
+                r"(?:the\s+)?(?:(?:contact\s+)?name\s+(?:of\s+)?|spelling\s+of\s+|contact\s+)"
+                r"(?P<rest>.+?)(?:\s+(?:to|into)\s+|\s*(?:->|→|=)\s*)"
+                + _NOT_A_DATE
+                + r"(?P<new>"
+                + _NAME_WORDS
+                + r")",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "update Dana Kim to Dana Kim-Lee": with no "name" said, one name must stay.
+                r"(?:please\s+)?(?:change|update|fix|correct|edit|switch|amend|modify)\s+"
+                r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+(?P<b>[\w'’-]+))?)\s+(?:to|into|->|→|=)\s+"
+                r"(?P<new>(?:(?P=a)[\s-]+[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)(?:-[\w'’-]+)?))",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "Jane Doe is now Jane Smith", "Sam Lee should be Samuel Lee": one name stays.
+                r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+(?P<b>[\w'’-]+))?)\s+(?:is now|should be|"
+                r"is actually|is really|needs to be)\s+(?:called\s+)?(?P<new>(?:(?P=a)\s+"
+                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)))(?:\s+now)?",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:changed (?:her|his|their) (?:full\s+)?name to|"
+                r"(?:now\s+)?goes by|prefers(?: to be called)?|wants to be called|"
+                r"should be called|is called|is spelt|is spelled|"
+                r"spells (?:it|her name|his name))\s+"
+                r"(?P<new>" + _NAME_WORDS + r")(?:\s+now|\s+(?:not|instead of)\s+.+)?",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:->|→|=>|⇒)\s*(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "i spelled omar wrong, it's Omer", "typo in Priya's name, should be Pria".
+                r"(?:i\s+)?(?:spelled|spelt|misspelled|misspelt|typed|wrote|got|have)\s+"
+                r"(?P<rest>.+?)(?:(?:'s|’s)\s+name)?\s+wrong[\s,;:—–-]*(?:it'?s|it is|should be|"
+                r"she'?s|he'?s|they'?re|the right one is|correct(?:ion)? is)\s+(?:actually\s+)?"
+                r"(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:there'?s\s+a\s+)?typo in\s+(?P<rest>.+?)(?:'s|’s)\s+name[\s,;:—–-]*"
+                r"(?:it\s+)?(?:should be|is|it'?s|it is)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"it'?s\s+(?P<new>" + _NAME_WORDS + r"),?\s+not\s+(?P<rest>" + _NAME_WORDS + r")",
+                "rename {rest} to {new}",
+            ),
+            (
                 r"(?P<rest>.+?)\s+is actually (?:called|named|spelled)\s+(?P<new>.+)",
                 "rename {rest} to {new}",
             ),
@@ -976,7 +1063,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings hours {rest}",
             ),
             (r"(?:i\s+)?work\s+(?:from\s+)?(?P<rest>\d.+?)", "settings hours {rest}"),
-            (r"(?:show|what are|see|view)(?: me)?\s+my\s+settings", "settings"),
+            (
+                r"(?:(?:show|what are|see|view|check|open|list)(?: me)?\s+)?(?:my|the|current)\s+"
+                r"(?:settings|preferences|prefs|config)",
+                "settings",
+            ),
             (
                 r"(?:turn|switch)\s+(?P<v>on|off)\s+(?:the\s+)?shout-?outs|"
                 r"(?:turn|switch)\s+shout-?outs\s+(?P<v2>on|off)",
@@ -1000,6 +1091,74 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?:time\s*zone|tz)\s+(?P<rest>[\w/+-]+)", "settings timezone {rest}"),
             (r"(?:work(?:ing)?\s+)?hours\s+(?P<rest>\d.*)", "settings hours {rest}"),
+            # What follows reads a setting from its words wherever they sit in a short line:
+            # "I don't want to be in the shout-outs", "only bug me between 8am and 6pm".
+            (
+                r"(?:my\s+)?(?:time\s*zone|tz)\s*(?:is|:|=|to|->|→|should be)\s*"
+                r"(?P<rest>[\w/+ -]+?)",
+                "settings timezone {rest}",
+            ),
+            (
+                r"(?:(?:please\s+)?(?:switch|change|set|move|put|update)\s+(?:me|my clock|my zone)"
+                r"\s+to|(?:please\s+)?use|(?:i'?m|i am|we'?re|i'?m now)\s+on)\s+"
+                r"(?P<rest>[\w/ +-]+?)\s+time(?:\s*zone)?",
+                "settings timezone {rest}",
+            ),
+            (
+                r"(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:based|located|living|working)\s+(?:in|from)"
+                r"\s+(?P<rest>[\w/ +-]+?)(?:\s+now)?",
+                "settings timezone {rest}",
+            ),
+            (
+                _SETTING_LINE
+                + r"(?=.*\bshout[- ]?(?:outs?|me out)\b)(?=.*\b"
+                + _OFF_WORDS
+                + r"(?!\w)).*",
+                "settings shoutouts off",
+            ),
+            (
+                _SETTING_LINE + r"(?=.*\bshout[- ]?outs?\b)(?=.*\b" + _ON_WORDS + r"(?!\w)).*",
+                "settings shoutouts on",
+            ),
+            (
+                _SETTING_LINE
+                + _ABOUT_DRAFT_TEXT
+                + r"(?=.*\b(?:"
+                + _OFF_WORDS
+                + r"|private|delete|forget|discard)(?!\w)).*",
+                "settings store-drafts off",
+            ),
+            (_SETTING_LINE + _ABOUT_DRAFT_TEXT + r".*", "settings store-drafts on"),
+            (
+                _SETTING_LINE
+                + r"(?!.*\b(?:met|meet|meeting|follow(?:[- ]?up)?|with (?-i:[A-Z]))\b)"
+                r"(?=.*\b(?:hours?|between|nudges?|message|ping|bug|remind|notify|notifications?|"
+                r"work(?:ing)?|office|available|only|contact|disturb|dm|reach)\b)"
+                r".*?\b(?:between\s+|from\s+)?(?P<start>" + _CLOCK_TIME + r")\s*"
+                r"(?:-|–|—|to|till|until|til|and|through|thru)\s*(?P<end>" + _CLOCK_TIME + r")"
+                r"(?![\w:]).*",
+                "settings hours {start}-{end}",
+            ),
+            (
+                _SETTING_LINE + r".*?\bbefore\s+(?P<start>" + _CLOCK_TIME + r")(?![\w:]).*?"
+                r"\bafter\s+(?P<end>" + _CLOCK_TIME + r")(?![\w:]).*",
+                "settings hours {start}-{end}",
+            ),
+            (
+                _SETTING_LINE + r".*?\bafter\s+(?P<end>" + _CLOCK_TIME + r")(?![\w:]).*?"
+                r"\bbefore\s+(?P<start>" + _CLOCK_TIME + r")(?![\w:]).*",
+                "settings hours {start}-{end}",
+            ),
+            (
+                _SETTING_LINE + r"(?=.*\b(?:dates?|format)\b).*\b(?:day[- ]first|dd/mm|d/m|"
+                r"european|british|uk)\b.*",
+                "settings dates day-first",
+            ),
+            (
+                _SETTING_LINE + r"(?=.*\b(?:dates?|format)\b).*\b(?:month[- ]first|mm/dd|m/d|"
+                r"american|us)\b.*",
+                "settings dates month-first",
+            ),
         ),
         handles=(
             (c.SettingsShowCommand, "account.settings"),

@@ -923,11 +923,26 @@ def _parse_note(rest: str) -> c.Command:
     return c.NoteCommand(person=_person(_tokens(match.group("who")), "note"), note=note)
 
 
+# Words after a new name that are not part of it: "… to Jane Smith now", "… Omer instead".
+_NEW_NAME_TAIL = re.compile(
+    r"(?:[\s,]+(?:now|instead|please|pls|thanks|thank you|from now on|going forward))+[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 def _parse_rename(rest: str) -> c.Command:
-    match = re.match(r"(?P<old>.+?)\s+(?:to|as|->|→)\s+(?P<new>.+)", rest, re.S | re.I)
+    match = re.match(
+        r"(?P<old>.+?)(?:\s+(?:to|as|into)\s+|\s*(?:->|→|=>|:)\s*)(?P<new>.+)", rest, re.S | re.I
+    )
+    if match is None:
+        # "rename Jane Doe Jane Smith": the words that name a contact, then the new name.
+        who = known_in(rest)
+        if who is not None and rest.lower().startswith(who.lower() + " "):
+            match = re.match(rf"(?P<old>.{{{len(who)}}})\s+(?P<new>.+)", rest, re.S)
     if match is None:
         raise _Bad(f"Say the old name, `to`, then the new one. For example: {example('rename')}")
     new_name = " ".join(match.group("new").split()).strip(" !?\"'“”,;")
+    new_name = _NEW_NAME_TAIL.sub("", new_name)
     if new_name.endswith(".") and not re.search(r"\b\w\.$", new_name):
         new_name = new_name.rstrip(".")  # a full stop, not an initial ("Kai M.")
     new_name = _checked_name(new_name)

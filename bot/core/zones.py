@@ -65,7 +65,9 @@ _LEGACY = ("Etc/", "SystemV/", "US/", "Canada/", "Mexico/", "Brazil/", "Chile/")
 def _by_key() -> dict[str, str]:
     zones: dict[str, str] = {}
     for name in sorted(available_timezones()):
-        zones[name.lower()] = name
+        # A legacy link without a region ("Singapore", "Japan") never hides the city's zone.
+        if "/" in name or name.lower() not in zones:
+            zones[name.lower()] = name
         city = name.rsplit("/", 1)[-1].replace("_", " ").lower()
         # The first region wins ("Europe/Berlin", not "Etc/..."), and real regions beat legacy.
         if "/" in name and not name.startswith(_LEGACY):
