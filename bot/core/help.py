@@ -57,6 +57,11 @@ _ABOUT_DRAFT_TEXT = (
     r"(?=.*\b(?:store|save|keep|storing|saving|keeping|stored|saved|kept|retain|remember|"
     r"hold on to|log)\b)(?=.*\b(?:drafts|draft text|text of (?:my |the )?drafts?)\b)"
 )
+# The weekly digest by its name or as people describe it ("the weekly summary").
+_DIGEST = (
+    r"(?:digests?|(?:weekly|team|channel|monday|friday)\s+(?:summary|summaries|recaps?|"
+    r"roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
+)
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
 # One to three capitalised words: a name as people write it ("Jane", "Omar Haddad").
 _NAME_WORDS = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
@@ -1025,6 +1030,39 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "digest here {rest}",
             ),
             (r"digest\s+(?:here|in this channel)(?P<rest>.*)", "digest here {rest}"),
+            # The digest named anywhere in a short line, with what to do with it.
+            (
+                _SETTING_LINE
+                + r"(?:(?=.*\b"
+                + _DIGEST
+                + r"(?!\w))(?=.*\b(?:"
+                + _OFF_WORDS
+                + r"|cancel|kill|unsubscribe|pause|mute|silence|remove|get rid of|end|quit|"
+                r"don'?t need)(?!\w))|unsubscribe (?:this|the|our) channel\b).*",
+                "digest off",
+            ),
+            (
+                r"(?!how\b|why\b)(?=.{0,100}$)(?=.*\b"
+                + _DIGEST
+                + r"(?!\w))(?=.*\b(?:preview|show|see|look(?:s)? like|sample|peek|"
+                r"what (?:will|would|does|is in)|test)(?!\w)).*",
+                "digest preview",
+            ),
+            (
+                _SETTING_LINE
+                # A question is about the digest unless it asks for one ("can we get …?").
+                + r"(?:(?=(?:can|could|would|will|please|pls)\b)|(?!.*\?\s*$))"
+                + r"(?=.*\b"
+                + _DIGEST
+                + r"(?!\w))(?=.*\b(?:here|this channel|post|send|set up|setup|start|enable|"
+                r"turn on|subscribe|every|move|change|schedule|switch|put|"
+                r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)"
+                r"(?=(?:.*?\b(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|wed|"
+                r"thu|fri|sat|sun)\b)?)"
+                r"(?=(?:.*?(?<![\w/:])(?P<time>\d{1,2}(?::\d{2})?)(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+                r"(?![\w/:]))?).*",
+                "digest here {day} {time}{ampm}",
+            ),
         ),
         handles=(
             (c.DigestHereCommand, "reports.digest_here"),

@@ -1008,6 +1008,8 @@ def _clock(text: str, what: str) -> time:
 
 
 def _parse_digest(rest: str) -> c.Command:
+    # "4 pm", "9 a.m." → "4pm", "9am": one word for the time.
+    rest = re.sub(r"(\d)\s*([ap])\.?m\.?(?!\w)", r"\1\2m", rest, flags=re.I)
     words = rest.split()
     if not words:
         raise _Bad(
