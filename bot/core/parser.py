@@ -681,6 +681,25 @@ def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
     return head[: match.start()], place or match.group("where").strip()
 
 
+# "over coffee", "over a quick call": how they met, not where.
+_OVER_A_MEAL = re.compile(
+    r"\s+over\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
+    r"dinner|drinks?|beers?|tea|zoom|a call|call|video|the phone|phone|chat)\b",
+    re.IGNORECASE,
+)
+# "Tom from Stripe": where the person works, kept as a note, not part of the name.
+_EMPLOYER = re.compile(
+    r"^(?P<who>.+?)\s+(?P<where>(?:from|of)\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$"
+)
+
+
+def _cut_employer(head: str) -> tuple[str, str | None]:
+    match = _EMPLOYER.match(head.strip())
+    if match is None or not _looks_like_a_name(match.group("who")):
+        return head, None
+    return match.group("who"), match.group("where")
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
     if _SAME_PERSON.search(rest):
@@ -706,6 +725,7 @@ def _parse_met(rest: str) -> c.Command:
         last_cut, last_when, _, _ = _cut_when(last.strip())
         if last_when is not None and not last_cut and "," not in first:
             head, note, when = f"{head} at {first.strip()}", None, when or last_when
+    head = _OVER_A_MEAL.sub("", head)
     place: str | None = None
     place_match = _PLACE_START.search(" " + head)
     if place_match is not None:
@@ -727,6 +747,9 @@ def _parse_met(rest: str) -> c.Command:
         place, _ = _cut_after(place)
     elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
         place = place_after
+    head, employer = _cut_employer(head)
+    if employer is not None:
+        note = f"{employer}; {note}" if note else employer
     tokens = _tokens(head)
     if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
         tokens = tokens[1:]
