@@ -83,6 +83,28 @@ _PARTICLE_RE = re.compile(rf"(?-i:(?<![\w'’-])(?:{_PARTICLES})(?![\w'’-]))[\
 _TAGALOG_AFFIX = re.compile(r"(?<![\w-])(?:paki|ipa|mag|nag|i|pa)-(?=[a-z])", re.IGNORECASE)
 
 
+# Phone keyboards write ’ and people skip apostrophes: "whats overdue", "im done with Kai".
+_CONTRACTIONS = re.compile(
+    r"\b(?:(?P<wh>what|who|that|there|where|how|he|she)s|(?P<im>i)m|(?P<nt>don|can|didn|doesn|"
+    r"isn|won|wasn|haven|hasn|shouldn|wouldn|couldn|aren)t|(?P<ve>i|we|you|they)ve)\b",
+    re.IGNORECASE,
+)
+
+
+def _contracted(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if match.group("wh") or match.group("im"):
+        return f"{word[:-1]}'{word[-1]}"
+    if match.group("nt"):
+        return f"{word[:-1]}'{word[-1]}"
+    return f"{word[:-2]}'{word[-2:]}"
+
+
+def normal_apostrophes(text: str) -> str:
+    """ "what’s" → "what's", "whats" → "what's", "dont" → "don't", "ive" → "i've"."""
+    return _CONTRACTIONS.sub(_contracted, text.replace("’", "'").replace("‘", "'"))
+
+
 def without_particles(text: str) -> str:
     """`text` without the code-mixed filler words around a command (unchanged if that is all)."""
     stripped = _PARTICLE_RE.sub(" ", _TAGALOG_AFFIX.sub("", text))

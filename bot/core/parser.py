@@ -23,7 +23,13 @@ from bot.core.dates import (
 )
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
-from bot.core.language import chat_intent, help_topic, rephrase, without_particles
+from bot.core.language import (
+    chat_intent,
+    help_topic,
+    normal_apostrophes,
+    rephrase,
+    without_particles,
+)
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
@@ -154,7 +160,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and draft_like and not body.lower().startswith("review"):
         return c.NotACommand(text)
     if not draft_like and not body.lower().startswith("review"):
-        body = without_particles(body)
+        body = _capitalise_known(without_particles(normal_apostrophes(body)))
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
@@ -214,6 +220,39 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
+
+
+# Names that are also everyday words: a lower-case "mark" or "will" stays a word.
+_WORD_NAMES = frozenset(
+    {"mark", "will", "may", "june", "april", "august", "bill", "pat", "sue", "rob", "grace"}
+    | {"hope", "joy", "faith", "rose", "jack", "art", "don", "sun", "max", "ray", "dawn"}
+)
+
+
+def _capitalise_known(body: str) -> str:
+    """A contact's name typed in lower case reads as a name ("priya done", "ping omar tmrw"):
+    each word of a known name is given the contact's own capitals."""
+    words: dict[str, str] = {}
+    for name in _KNOWN.get():
+        for word in name.split():
+            lowered = word.lower()
+            if (
+                len(word) >= 3
+                and word[:1].isupper()
+                and lowered not in _WORD_NAMES
+                and lowered not in _NOT_NAMES
+                and lowered not in COMMAND_ALIASES
+            ):
+                words.setdefault(name_key(word), word)
+    if not words:
+        return body
+    return re.sub(
+        r"(?<![\w@#/])[^\W\d_]+(?![\w/])",
+        lambda m: (
+            words.get(name_key(m.group(0)), m.group(0)) if m.group(0).islower() else m.group(0)
+        ),
+        body,
+    )
 
 
 # "you" as the reader of a message, not the bot being asked ("…, you can log that").
@@ -681,6 +720,7 @@ def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
     return head[: match.start()], place or match.group("where").strip()
 
 
+_ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # "over coffee", "over a quick call": how they met, not where.
 _OVER_A_MEAL = re.compile(
     r"\s+over\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
@@ -747,6 +787,11 @@ def _parse_met(rest: str) -> c.Command:
         place, _ = _cut_after(place)
     elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
         place = place_after
+    aside = _ASIDE.search(head)
+    if aside is not None:
+        # "met priya (designer) at Config": the words in brackets describe her.
+        head = cut(head, aside.start(), aside.end())
+        note = f"{aside.group(1).strip()}; {note}" if note else aside.group(1).strip()
     head, employer = _cut_employer(head)
     if employer is not None:
         note = f"{employer}; {note}" if note else employer

@@ -304,12 +304,16 @@ def _weekday_is_a_word(match: re.Match[str]) -> bool:
     """ "Sun", "Sat" and "Wed" are also words: only full weekday names, or short ones after
     "on"/"by"/"until", count as dates."""
     word = match.group("wd").lower()
+    if word not in _WORDS_TOO:
+        return False
     known = _FULL_WEEKDAYS | FOREIGN_WEEKDAYS.keys()
     if word in known or (word.endswith("s") and word[:-1] in known):
         return False
     return not re.match(r"(?:on|by|until|till|til|to|the)\s", match.group(0), re.I)
 
 
+# Short weekday names that are also English words; "thurs", "tues", "fri" are only days.
+_WORDS_TOO = frozenset({"sun", "sat", "wed", "suns", "sats", "weds", "mon", "mons"})
 _FULL_WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
