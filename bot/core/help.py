@@ -42,7 +42,8 @@ _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
 # A short line that is no question about the bot ("what are shout-outs?" is one).
 _SETTING_LINE = (
-    r"(?=.{0,100}$)(?!(?:how|why|what|when|where|which|does|do you|is there|explain|tell me)\b)"
+    r"(?=.{0,100}$)(?!(?:how|why|what|when|where|which|does|do you|is there|explain|tell me|"
+    r"settings?)\b)"
 )
 _OFF_WORDS = (
     r"(?:off|no|not|don'?t|do not|stop|disable|never|without|opt(?:ing)?\s+(?:me\s+)?out|"
@@ -470,15 +471,6 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                # A name, then the word for it: "Jane done", "Omar's done", "Kai - sent!".
-                r"(?!(?:it|that|this|everything|all|mine|we|i|you|he|she|they)\b)"
-                r"(?P<rest>#\d+|" + _NAME_WORDS + r")(?:'s|’s)?"
-                r"\s*(?:[:—–-]+\s*|\s+)(?:is\s+|was\s+)?(?:done|sent|finished|complete|"
-                r"completed|handled|sorted|followed up|contacted|checked off)"
-                r"(?:\s+(?:now|already|too|today|yesterday))?",
-                "done {rest}",
-            ),
-            (
                 # "sent Jane the deck", "emailed Omar the link": something sent to a person.
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:sent|emailed|texted|messaged|"
                 r"gave|forwarded|shared|passed)\s+"
@@ -546,6 +538,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (r"(?P<rest>#\d+)\s+(?:is\s+)?done", "done {rest}"),
+            (
+                # A name, then the word for it: "Jane done", "Omar's done", "Kai - sent!".
+                r"(?!(?:it|that|this|everything|all|mine|we|i|you|he|she|they|mark|marked|please|pls|"
+                r"just|so|and|also)\b)"
+                r"(?P<rest>#\d+|" + _NAME_WORDS + r")(?:'s|’s)?"
+                r"\s*(?:[:—–-]+\s*|\s+)(?:is\s+|was\s+)?(?:done|sent|finished|complete|"
+                r"completed|handled|sorted|followed up|contacted|checked off)"
+                r"(?:\s+(?:now|already|too|today|yesterday))?",
+                "done {rest}",
+            ),
             (
                 # Spanish, Portuguese, German, Hindi: "ya terminé con Priya", "já mandei
                 # mensagem pro Omar", "ich habe Kai geschrieben", "Jane ko email bhej diya".
