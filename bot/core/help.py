@@ -188,7 +188,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # A reminder told as a wish, naming someone capitalised after any verbs:
                 # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
                 # "make sure I message Kwame Mensah", "I want to circle back with Jane".
-                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping)\s+me"
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping|tell|get)\s+me"
                 r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?(?:\s*:)?|"
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
                 r"make sure (?:i|to)|set (?:a|up a) reminder|"
@@ -267,6 +267,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
+            (r"(?:reminder|to-?do|todo)\s*[:—–-]\s*(?P<rest>.+)", "follow-up {rest}"),
             (
                 # An instruction to oneself with a day: "reach out to Priya on Thursday" (a
                 # longer sentence, "…, he'll sort it out", is a draft for someone else).
@@ -614,6 +615,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
+            (r"(?:can|could|should)\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
+            (
+                # "give me 2 more days on Jane", "I need a few more days for Dana".
+                r"(?:i\s+)?(?:need|want|could use|give me|can i (?:get|have))\s+"
+                r"(?P<rest>(?:a few|a couple(?: of)?|\d+|one|two|three|four|five|another|an extra|"
+                r"a)\s+(?:more\s+)?(?:days?|weeks?))\s+(?:for|on|with|before)\s+(?P<who>.+)",
+                "snooze {who} {rest}",
+            ),
             (r"hold\s+(?!off\b)(?P<rest>.+)", "snooze {rest}"),
         ),
         handles=((c.SnoozeCommand, "followups.snooze"),),
@@ -774,6 +783,21 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?P<who>[^:—–]+?)\s+note\s*[:—–-]+\s*(?P<rest>.+)", "note {who}: {rest}"),
             (r"note (?:for|on|about|to)\s+(?P<rest>.+)", "note {rest}"),
+            (
+                # "remember that Dana is vegan", "jot down that Kai has two kids".
+                r"(?:remember|jot down|write down|note down|note|save|keep in mind|fyi)\s+that\s+"
+                r"(?P<who>" + _NAME_WORDS + r")\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
+                # "Priya: prefers email": a fact about the person after the colon (not a message
+                # to them, "Kai: thanks for the intro").
+                r"(?P<who>" + _NAME_WORDS + r")\s*:\s*(?P<rest>(?:is|was|has|had|likes|loves|"
+                r"prefers|wants|works|worked|lives|moved|moving|speaks|runs|leads|knows|needs|"
+                r"just|now|allergic|vegetarian|vegan|based|married|plays|teaches|studies|former|"
+                r"ex-|hates|hiring|looking)\b.*)",
+                "note {who}: {rest}",
+            ),
         ),
         handles=((c.NoteCommand, "contacts.note"),),
     ),
