@@ -617,6 +617,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
             (r"(?:can|could|should)\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
             (
+                # "I can't deal with Jane today, give me 2 more days".
+                r".*?\b(?!I\b)(?P<who>" + _NAME_WORDS + r")\b[^,;—–]*[,;—–-]+\s*(?:just\s+|so\s+)?"
+                r"give me\s+(?P<rest>(?:a few|a couple(?: of)?|\d+|one|two|three|another|"
+                r"an extra|a)\s+(?:more\s+)?(?:days?|weeks?))(?:\s+(?:on|for|with)\s+(?:it|that|"
+                r"(?:him|her|them)))?",
+                "snooze {who} {rest}",
+            ),
+            (
                 # "give me 2 more days on Jane", "I need a few more days for Dana".
                 r"(?:i\s+)?(?:need|want|could use|give me|can i (?:get|have))\s+"
                 r"(?P<rest>(?:a few|a couple(?: of)?|\d+|one|two|three|four|five|another|an extra|"
@@ -1023,6 +1031,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats",
             ),
             (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
+            (
+                # Hindi, Tagalog, Spanish, Portuguese, German: "kitne follow-ups kiye is mahine?"
+                r"(?:kitne|kitni|ilan|ilang|cu[aá]ntos|cu[aá]ntas|quantos|quantas|wie viele)\b.*"
+                r"\b(?:mahine|mahina|buwan|mes|m[eê]s|monat)\b.*",
+                "stats month",
+            ),
+            (
+                r"(?:kitne|kitni|ilan|ilang|cu[aá]ntos|cu[aá]ntas|quantos|quantas|wie viele)\b.*"
+                r"\b(?:follow[- ]?ups?|meetings?|log|touches|people)\b.*",
+                "stats",
+            ),
             (r"stats (?:for )?(?:the |this )(?P<rest>week|month)", "stats {rest}"),
         ),
         handles=((c.StatsCommand, "reports.stats"),),

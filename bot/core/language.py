@@ -105,9 +105,13 @@ def normal_apostrophes(text: str) -> str:
     return _CONTRACTIONS.sub(_contracted, text.replace("’", "'").replace("‘", "'"))
 
 
+# Tagalog "remind mo ako" is "remind me" ("mo": you do it, "ako": me).
+_MO_AKO = re.compile(r"(?<![\w-])mo\s+ako(?![\w-])", re.IGNORECASE)
+
+
 def without_particles(text: str) -> str:
     """`text` without the code-mixed filler words around a command (unchanged if that is all)."""
-    stripped = _PARTICLE_RE.sub(" ", _TAGALOG_AFFIX.sub("", text))
+    stripped = _PARTICLE_RE.sub(" ", _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text)))
     stripped = " ".join(stripped.split()).strip(" ,")
     return stripped or text
 
@@ -249,7 +253,8 @@ _QUESTION = re.compile(
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
     r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
-    r"¿?c[oó]mo (?:funciona|uso|hago|se usa))\b",
+    r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|wie (?:kann|mache|geht)|"
+    r"como (?:eu|faço|faco|uso))\b",
     re.IGNORECASE,
 )
 # Words in a question that point at one command's help.

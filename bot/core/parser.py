@@ -727,6 +727,12 @@ _OVER_A_MEAL = re.compile(
     r"dinner|drinks?|beers?|tea|zoom|a call|call|video|the phone|phone|chat)\b",
     re.IGNORECASE,
 )
+# "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
+# then the name.
+_DESCRIBED = re.compile(
+    r"^(?:my|our|a|an|the)\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
+    r"(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})$"
+)
 # "Tom from Stripe": where the person works, kept as a note, not part of the name.
 _EMPLOYER = re.compile(
     r"^(?P<who>.+?)\s+(?P<where>(?:from|of)\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$"
@@ -792,6 +798,7 @@ def _parse_met(rest: str) -> c.Command:
         # "met priya (designer) at Config": the words in brackets describe her.
         head = cut(head, aside.start(), aside.end())
         note = f"{aside.group(1).strip()}; {note}" if note else aside.group(1).strip()
+    head = _DESCRIBED.sub(r"\g<name>", head.strip())
     head, employer = _cut_employer(head)
     if employer is not None:
         note = f"{employer}; {note}" if note else employer
@@ -970,8 +977,19 @@ def _parse_who(rest: str) -> c.Command:
     return c.WhoCommand(person=_person(_tokens(rest), "who"))
 
 
+def _has_lowercase_words_after_a_known_name(who: str) -> bool:
+    known = known_in(who)
+    if known is None or not who.lower().lstrip("@").startswith(known.lower()):
+        return False
+    extra = who.lstrip("@")[len(known) :].split()
+    return bool(extra) and extra[0][:1].islower()
+
+
 def _parse_note(rest: str) -> c.Command:
     match = re.match(r"(?P<who>.+?)\s*(?::|—|–|\s-\s|\s--\s|,)\s*(?P<note>.+)", rest, re.S)
+    if match is not None and _has_lowercase_words_after_a_known_name(match.group("who")):
+        # "note jose has two kids, both play soccer": the comma is inside the note.
+        match = None
     if match is None:
         match = re.match(r"(?P<who>.+?)\s+(?:that|saying)\s+(?P<note>.+)", rest, re.S | re.I)
     if match is None:

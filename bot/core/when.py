@@ -149,7 +149,9 @@ _DAYS_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
-    rf"{_B}(?:(?:at|@|around|by)\s*)?(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
+    # "at" in Spanish, German, Portuguese and Italian too: "a las 5pm", "um 17:00", "às 9am".
+    rf"{_B}(?:(?:at|@|around|by|a las|a la|um|às|as|alle)\s*)?"
+    rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
     rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}",
     re.IGNORECASE,
 )
