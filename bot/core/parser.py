@@ -188,7 +188,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         if (
             casual_dm
             and fallback is None
-            and (_names_a_thing(result) or _story_told_to_someone(result, body))
+            and (_names_a_thing(result, body) or _story_told_to_someone(result, body))
         ):
             # "Can we push our call to Friday?": an everyday sentence about a thing, not a
             # person: a draft.
@@ -238,12 +238,12 @@ def _capitalise_known(body: str) -> str:
             lowered = word.lower()
             if (
                 len(word) >= 3
-                and word[:1].isupper()
+                and word[:1].isalpha()
                 and lowered not in _WORD_NAMES
                 and lowered not in _NOT_NAMES
                 and lowered not in COMMAND_ALIASES
             ):
-                words.setdefault(name_key(word), word)
+                words.setdefault(name_key(word), word[:1].upper() + word[1:])
     if not words:
         return body
     return re.sub(
@@ -267,7 +267,7 @@ def _story_told_to_someone(result: object, body: str) -> bool:
     return isinstance(result, c.MetCommand) and bool(_SECOND_PERSON.search(body))
 
 
-def _names_a_thing(result: object) -> bool:
+def _names_a_thing(result: object, body: str) -> bool:
     """A command read from a sentence whose "person" is lower-case words that name no contact
     ("call", "the items on the list"): the sentence was about a thing."""
     person = getattr(result, "person", None) or getattr(result, "target", None)
@@ -279,7 +279,19 @@ def _names_a_thing(result: object) -> bool:
         return True  # "It can wait", "This can wait": capitalised only as the first word
     if any(ch.isupper() for ch in person.name):
         return False
+    if isinstance(result, c.MetCommand) and _looks_like_a_name(person.name):
+        # "just met maria lopez at the aws meetup": people type names in lower case too; a
+        # single lower-case word is a name only in a short line (a draft tells a longer story).
+        one_person = not set(person.name.lower().split()) & _NOT_ONE_PERSON
+        return not (one_person and (len(person.name.split()) > 1 or len(body.split()) <= 12))
     return not match_names(person.name, _KNOWN.get())
+
+
+# Words for a group or nobody in particular: "met everyone at the offsite" logs no contact.
+_NOT_ONE_PERSON = frozenset(
+    {"everyone", "everybody", "someone", "somebody", "people", "folks", "team", "guys", "all"}
+    | {"them", "friends", "colleagues", "loads", "lots", "many", "some", "nobody", "family"}
+)
 
 
 _THING_WORDS = frozenset({"it", "this", "that", "these", "those", "everything", "all", "nothing"})
