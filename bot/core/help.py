@@ -436,7 +436,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"(?P<rest>.+?)\s+(?:ist\s+)?erledigt\b.*", "done {rest}"),
             (r"tapos na(?:\s+si)?\s+(?P<rest>[^,;]+?)(?:[,;].*)?", "done {rest}"),
             (
-                r"(?:i(?:'ve| have)\s+)(?:just\s+|already\s+)?(?:followed up|written|reached out|"
+                r"(?:i(?:'ve| have)\s+|have\s+)(?:just\s+|already\s+)?"
+                r"(?:followed up|written|reached out|"
                 r"gotten back|got back|checked in|emailed|messaged|texted|called|pinged|replied)"
                 r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "done {rest}",
@@ -539,6 +540,34 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (r"(?P<rest>#\d+)\s+(?:is\s+)?done", "done {rest}"),
+            (
+                r"(?:follow[- ]?up|touch|reminder)\s+(?:is\s+)?(?:done|complete|completed|sent)\s+"
+                r"(?:for|with|to)\s+(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:i(?:'ve| have)\s+)?(?:done|did|finished|completed|sent)\s+(?P<rest>.+?)"
+                r"(?:'s|’s)\s+(?:follow[- ]?up|reminder|touch|note|email)",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)(?:'s|’s)\s+(?:follow[- ]?up|reminder|touch)\s*(?::|—|–|-|is|was)?"
+                r"\s*(?:done|complete|completed|sent|finished|handled|sorted)",
+                "done {rest}",
+            ),
+            (
+                r"that'?s\s+(?P<rest>" + _NAME_WORDS + r")\s+(?:sorted|done|handled|taken care of)",
+                "done {rest}",
+            ),
+            (
+                # "Spoke to Jane this morning, tick her off".
+                r".*?\b(?:to|with|from|w/|called|emailed|texted|messaged|pinged)\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")\b[^,;—–]*[,;—–-]+\s*(?:so\s+|pls\s+|please\s+|you can\s+)?"
+                r"(?:tick|check|cross|mark)\s+(?:her|him|them|it|that(?: one)?)\s+"
+                r"(?:off|done|as done|complete)",
+                "done {rest}",
+            ),
             (
                 # A name, then the word for it: "Jane done", "Omar's done", "Kai - sent!".
                 r"(?!(?:it|that|this|everything|all|mine|we|i|you|he|she|they|mark|marked|please|pls|"
@@ -816,6 +845,27 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
+                r".*?(?:contact\s+)?(?P<rest>" + _NAME_WORDS + r")[,;:]?\s+(?:new name|now called|"
+                r"renamed)\s*[:=-]?\s*(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:correct(?:ed)?\s+spelling|spelling(?: fix| correction)?|typo|fix|name fix)\s*"
+                r"[:—–-]\s*(?P<rest>.+?)\s*(?:->|→|=>|\sto\s)\s*(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:save|store|list|keep|put)\s+(?P<rest>.+?)\s+as\s+(?P<new>"
+                + _NAME_WORDS
+                + r")",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:the\s+)?(?:contact\s+)?(?P<rest>.+?)\s+(?:should|needs to|must|has to)\s+be\s+"
+                r"renamed\s+(?:to|as)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
                 # "Dana's last name is actually Park": the first name stays.
                 r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
                 r"family name)\s+(?:is|should be|is now|is actually|changed to|became)\s+"
@@ -852,7 +902,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Jane Doe is now Jane Smith", "Sam Lee should be Samuel Lee": one name stays.
                 r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+(?P<b>[\w'’-]+))?)\s+(?:is now|should be|"
                 r"is actually|is really|needs to be)\s+(?:called\s+)?(?P<new>(?:(?P=a)\s+"
-                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)))(?:\s+now)?",
+                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)))(?:\s+now)?"
+                r"(?:\s+in (?:my|the) (?:list|contacts))?",
                 "rename {rest} to {new}",
             ),
             (
@@ -909,7 +960,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>.+?)(?:'s|’s)\s+name\s+(?:should be|"
+                r"(?P<rest>.+?)(?:'s|’s)\s+(?:real\s+|full\s+|proper\s+|correct\s+|actual\s+|new\s+|"
+                r"legal\s+|right\s+)?name\s+(?:should be|"
                 r"is now|is actually|is)\s+(?P<new>.+?)"
                 r"(?:[,;]\s*.*)?",
                 "rename {rest} to {new}",
@@ -1130,12 +1182,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
-                r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s+"
-                r"(?:to\s+)?(?P<rest>.+?)",
+                r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s*"
+                r"(?:to\s+|as\s+|=\s*|:\s*)?(?P<rest>.+?)",
                 "settings timezone {rest}",
             ),
             (
-                r"(?:i(?:'m| am) (?:in|on)|i live in|my time\s*zone is|i(?:'ve)? moved to|"
+                r"(?:i(?:'m| am) (?:currently |now )?(?:in|on)|i (?:now )?live in|"
+                r"my time\s*zone is|"
+                r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
                 r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
                 r"(?:,?\s+(?:please\s+)?(?:update|change|set) my time\s*zone)?",
                 "settings timezone {rest}",
@@ -1194,7 +1248,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 _SETTING_LINE
-                + r"(?=.*\bshout[- ]?(?:outs?|me out)\b)(?=.*\b"
+                + r"(?=.*\bshout(?:ed|ing)?[- ]?(?:outs?|me out|out)\b)(?=.*\b"
                 + _OFF_WORDS
                 + r"(?!\w)).*",
                 "settings shoutouts off",

@@ -42,7 +42,9 @@ _LEADING_FILLER = re.compile(
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
-    r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also)\b\s*[,!:—–-]*\s*)*"
+    r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
+    r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
+    r"(?: that)?|(?:quick update|update|heads up)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+)?",
     re.IGNORECASE,

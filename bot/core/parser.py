@@ -315,6 +315,10 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
         return True
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
         return lowered.startswith("with")
+    if name == "follow-up" and re.match(
+        r"(?:is\s+)?(?:done|complete|completed|sent|finished)\b", lowered
+    ):
+        return True  # "follow up done for jane"
     return name in {"follow-up", "snooze", "done", "cancel"} and lowered.startswith(
         ("with ", "the follow")
     )
@@ -407,7 +411,7 @@ _PERSON_NOISE_BEFORE = re.compile(
 )
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
-    r"name|again|back|now|anymore|any more|too|please|pls|in person|entirely|completely|"
+    r"name|again|back|now|already|anymore|any more|too|please|pls|in person|entirely|completely|"
     r"email|message|text|intro|invite|request|question|dm|call|"
     r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
     # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
