@@ -141,6 +141,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {who} {pre} {rest}",
             ),
             (
+                # "Yesterday in the Berlin meetup I was meeting Jonas Weber".
+                r"(?:at|in)\s+(?P<place>.+?),?\s+(?:i|we)\s+(?:met|was meeting|were meeting|saw|"
+                r"ran into|bumped into|got to know)\s+(?P<rest>.+)",
+                "met {rest} at {place}",
+            ),
+            (
                 r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"
                 r"(?P<rest>.+)",
                 "met {rest} at {place}",
@@ -632,7 +638,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
-                r"(?:please\s+)?(?:push|bump|postpone|delay|defer|put off|hold off on|"
+                r"(?:please\s+)?(?:push|bump|postpone|delay|defer|put off|hold off on|extend|"
                 r"hold off|snooze)\s+(?:back\s+)?(?:the\s+|my\s+)?(?:follow[- ]?up\s+|reminder\s+)?"
                 r"(?:with\s+|for\s+|on\s+|about\s+)?(?P<rest>.+)",
                 "snooze {rest}",
@@ -645,6 +651,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
             (r"(?:can|could|should)\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
+            (
+                # "not ready for Omar yet, push it 3 days".
+                r".*?\b(?:for|with|on|about|to)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\b[^,;—–]*[,;—–-]+\s*"
+                r"(?:so\s+|just\s+|please\s+)?(?:push|snooze|delay|move|bump|postpone)\s+"
+                r"(?:it|that|him|her|them|this)\s+(?P<rest>.+)",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"(?P<who>" + _NAME_WORDS + r")\s+later(?:[,;—–-]+\s*(?:maybe|say|like|on|"
+                r"probably)?\s*(?P<rest>.+))?",
+                "snooze {who} {rest}",
+            ),
             (
                 # "I can't deal with Jane today, give me 2 more days".
                 r".*?\b(?!I\b)(?P<who>" + _NAME_WORDS + r")\b[^,;—–]*[,;—–-]+\s*(?:just\s+|so\s+)?"

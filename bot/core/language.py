@@ -143,7 +143,7 @@ def rephrase(text: str) -> str | None:
     Monday to follow up with Kai"): when the whole line matches no phrasing, it is tried again
     without its date phrase, which then goes at the end.
     """
-    core = polite_core(text)
+    core = _day_after_remind_me_last(polite_core(text))
     if not core:
         return None
     found = _match(core)
@@ -171,6 +171,27 @@ def rephrase(text: str) -> str | None:
     if len(parts) == 3:
         return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
     return f"{found} {phrase}"
+
+
+_REMIND_ME_THEN_DAY = re.compile(r"\b(?:remind|ping|nudge|tell) me\s+", re.IGNORECASE)
+
+
+def _day_after_remind_me_last(core: str) -> str:
+    """ "remind me on the 14th to email Omar" reads as "remind me to email Omar on the 14th"."""
+    lead = _REMIND_ME_THEN_DAY.search(core)
+    if lead is None:
+        return core
+    try:
+        day = find_day(core[lead.end() :])
+    except WhenError:
+        return core
+    if day is None or day.start != 0:
+        return core
+    start, end = lead.end() + day.start, lead.end() + day.end
+    rest = core[end:].strip()
+    if not re.match(r"(?:to|about|abt|re)\b", rest, re.IGNORECASE):
+        return core
+    return f"{core[:start].rstrip()} {rest} {core[start:end]}"
 
 
 # Commands that take no person or note: a clause after their comma is a reason or an aside

@@ -661,7 +661,11 @@ _NOTE_START = re.compile(
     r"suggested|liked|loved|builds?|teaches|manages)\b))"
     r"|\s+(?=(?:we\s+|i\s+)?(?:talked|chatted|spoke|discussed|swapped|exchanged)\b)"
     r"|\s+(?=who\s+(?:is|was|works|runs|leads|wants|knows)\b)"
-    r"|\s+(?=(?:re|about|regarding)\s*:\s)",
+    r"|\s+(?=(?:re|about|regarding)\s*:\s)"
+    r"|\s+(?=(?:re|regarding)\s+\S)"
+    # A full stop that ends a sentence ("… today. She does design"), not "Mr. Rahul".
+    r"|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\b\w)"
+    r"\.\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _NEW_PERSON = re.compile(
@@ -704,7 +708,9 @@ def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
 # "at" in English, Tagalog ("sa"), Spanish ("en"), Portuguese ("na", "no") and German ("auf der",
 # "bei"), the others only before a capitalised place ("en PyCon", not "en route").
 _PLACE_START = re.compile(
-    r"\s+(?:at|@|during|over|sa|(?-i:(?:en|na|no|bei|beim|im|auf der|auf dem)(?=\s+[A-Z])))\s+",
+    r"\s+(?:at|@|during|over|sa|(?-i:(?:en|na|no|bei|beim|im|auf der|auf dem)(?=\s+[A-Z]))|"
+    # "in the Nasscom event", "in Berlin" (not "in person", "in the morning").
+    r"in(?=\s+(?-i:[A-Z])|\s+the\s+(?!(?:morning|afternoon|evening|night)\b)))\s+",
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
