@@ -404,7 +404,26 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"what do i owe (?:people|anyone)|qu[eé] tengo pendiente", "list"),
             (
-                r"(?:my\s+)?(?:open\s+|pending\s+)?(?:follow[- ]?ups?|reminders|to-?dos?)",
+                r"(?:is there\s+)?anything\s+(?:for|on|due)?\s*(?:today|this week|tomorrow|now)",
+                "list",
+            ),
+            (
+                r"(?:show|tell|give|list)(?: me)?\s+(?:everyone|everybody|who|all the people|"
+                r"the people)\s+(?:that\s+)?(?:i|i'm)\s+(?:owe|need to|should|have to|must|haven't)\b.*",
+                "list",
+            ),
+            (
+                r"(?:any(?:thing)?\s+)?(?:overdue|late)(?:\s+(?:ones|items|follow[- ]?ups))?",
+                "list overdue",
+            ),
+            (
+                r"(?:show|list|see|give)(?: me)?\s+(?:the\s+|my\s+)?(?:closed|done|completed|"
+                r"finished|old|past|archived)\s+(?:ones|follow[- ]?ups?|reminders)(?:\s+too|\s+as well)?",
+                "list all",
+            ),
+            (
+                r"(?:my\s+)?(?:open\s+|pending\s+)?(?:follow[- ]?ups?|reminders|to-?dos?|list|"
+                r"queue)",
                 "list",
             ),
             (r"(?:kya|ano pa)\s+(?:yung\s+)?overdue\b.*", "list overdue"),
@@ -712,6 +731,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
+                r"(?P<rest>.+?)\s+(?:no longer needs|doesn'?t need|does not need|won'?t need)\s+"
+                r"(?:a\s+|any\s+|the\s+)?(?:follow[- ]?up|reminder|nudge)s?(?:\s+anymore)?",
+                "cancel {rest}",
+            ),
+            (
+                r"(?:scrap|ditch|nix|skip|drop)\s+(?P<rest>" + _NAME_WORDS + r")",
+                "cancel {rest}",
+            ),
+            (
                 r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge)\s+"
                 r"(?P<rest>.+?)(?:[,;—–].*)?",
                 "cancel {rest}",
@@ -1012,7 +1040,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("delete", "remove", "delete_contact", "deletecontact"),
         phrasings=(
             (
-                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget)\s+(?:the\s+)?"
+                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge)\s+(?:the\s+)?"
                 r"(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
                 r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
                 "delete-contact {rest}",
@@ -1103,6 +1131,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats",
             ),
             (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
+            (r"(?:my\s+)?(?:progress|networking)\s+(?:report|summary|update|stats)", "stats"),
+            (
+                r"what did i (?:do|get done|accomplish|achieve)\s+(?:this|last|the past|"
+                r"in the last)\s+(?P<rest>week|month)",
+                "stats {rest}",
+            ),
             (
                 # Hindi, Tagalog, Spanish, Portuguese, German: "kitne follow-ups kiye is mahine?"
                 r"(?:kitne|kitni|ilan|ilang|cu[aá]ntos|cu[aá]ntas|quantos|quantas|wie viele)\b.*"
@@ -1344,6 +1378,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "export",
             ),
             (r"i want to export(?:\s+.*)?", "export"),
+            (
+                r"(?:give|send|email|dm)\s+me\s+(?:all\s+)?(?:of\s+)?my\s+(?:data|records|info|"
+                r"information|contacts|stuff)(?:\s+as\s+(?:a\s+)?(?:file|json|csv|download))?",
+                "export",
+            ),
         ),
         handles=((c.ExportCommand, "account.export"),),
     ),
@@ -1360,7 +1399,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
                 r"delete everything(?: about me)?|wipe (?:everything|"
                 r"all)(?: you have)?(?: on me| about me)?|"
-                r"remove all (?:of\s+)?my (?:data|information|records))\b.*",
+                r"remove all (?:of\s+)?my (?:data|information|records)|"
+                r"(?:erase|delete|wipe|remove|forget)\s+(?:all\s+|everything\s+|anything\s+)?"
+                r"(?:that\s+)?(?:you\s+(?:know|have|keep|store|saved)\s+)?(?:about|on|of)\s+me)\b.*",
                 "forget-me",
             ),
         ),

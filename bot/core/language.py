@@ -276,6 +276,7 @@ _QUESTION = re.compile(
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
     r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
+    r"i'?m confused|i am confused|i'?m stuck|i don'?t (?:get it|understand)|"
     r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|wie (?:kann|mache|geht)|"
     r"como (?:eu|faço|faco|uso))\b",
     re.IGNORECASE,
@@ -300,7 +301,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"stats|statistics|numbers|progress", "stats"),
     (r"\blist\b|what'?s due|overdue|see my follow", "list"),
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
-    (r"follow[- ]?up|remind", "follow-up"),
+    (r"follow[- ]?up|remind|\brule\b|window|10[- ]day|ten[- ]day|second touch", "follow-up"),
     (r"\bmet\b|\bmeet|log (?:a )?meeting|meeting|add (?:a )?(?:contact|person)", "met"),
 )
 _TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WORDS)
@@ -342,7 +343,8 @@ _ASKS_A_PERSON = re.compile(
 _BOT_VOCABULARY = re.compile(
     r"\b(?:follow[- ]?ups?|snooze|digest|remind(?:er)?s?|contacts?|commands?|export|settings?|"
     r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
-    r"rename|overdue|shout-?outs|working hours)\b",
+    r"rename|overdue|shout-?outs|working hours|rules?|window|10[- ]day|ten[- ]day|rule of two|"
+    r"second touch|nudges?)\b",
     re.IGNORECASE,
 )
 

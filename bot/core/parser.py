@@ -1264,7 +1264,7 @@ def _parse_list(rest: str) -> c.Command:
     word = rest.lower().strip(" ?!.")
     if re.search(r"\b(?:overdue|late|missed)\b", word):
         return c.ListCommand(filter="overdue")
-    if re.search(r"\ball\b", word):
+    if re.search(r"\b(?:all|everything|done ones|closed|completed|finished|history)\b", word):
         return c.ListCommand(filter="all")
     return c.ListCommand()
 
