@@ -409,7 +409,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:show|tell|give|list)(?: me)?\s+(?:everyone|everybody|who|all the people|"
-                r"the people)\s+(?:that\s+)?(?:i|i'm)\s+(?:owe|need to|should|have to|must|haven't)\b.*",
+                r"the people)\s+(?:that\s+)?(?:i|i'm)\s+"
+                r"(?:owe|need to|should|have to|must|haven't)\b.*",
                 "list",
             ),
             (
@@ -418,7 +419,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:show|list|see|give)(?: me)?\s+(?:the\s+|my\s+)?(?:closed|done|completed|"
-                r"finished|old|past|archived)\s+(?:ones|follow[- ]?ups?|reminders)(?:\s+too|\s+as well)?",
+                r"finished|old|past|archived)\s+(?:ones|follow[- ]?ups?|reminders)"
+                r"(?:\s+too|\s+as well)?",
                 "list all",
             ),
             (
