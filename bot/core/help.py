@@ -34,7 +34,10 @@ class CommandHelp:
 _WHO = r"(?P<rest>.+?)"
 _TAIL = r"[\s?!.]*"
 # Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
-_KARO = r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai)?|karo)(?:\s+(?:na|please|pls))?"
+_KARO = (
+    r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai|na|ni)?|karo|krna|krni|kardo|kar dena)"
+    r"(?:\s+(?:hai|na|please|pls))?"
+)
 # An imperative ("text Dana tomorrow") is a command only when nothing but a name and a day
 # follows: no second clause, no topic, which a draft to a colleague would have.
 _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
@@ -47,7 +50,7 @@ _SETTING_LINE = (
 )
 _OFF_WORDS = (
     r"(?:off|no|not|don'?t|do not|stop|disable|never|without|opt(?:ing)?\s+(?:me\s+)?out|"
-    r"exclude|leave me out|remove me|hide|no more|nahi|nein|ayoko|sin)"
+    r"exclude|leave me out|remove me|hide|no more|nahi|nein|ayoko|sin|band|bandh|huwag|wag)"
 )
 _ON_WORDS = (
     r"(?:on|yes|enable|allow|include|opt(?:ing)?\s+(?:me\s+)?in|want|turn on|love|show|"
@@ -127,6 +130,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"meeting log\s*[:—–-]+\s*(?P<rest>.+)", "met {rest}"),
             (
+                # Hindi "Jane ke saath meeting hui at PyCon", Tagalog "nakipag-coffee ako kay Jane".
+                r"(?P<who>.+?)\s+(?:ke saath|ke sath|se)\s+"
+                r"(?:meeting|coffee|lunch|call|baat|chai)\s+(?:hui|huyi|hua|ki|kiya|kari)\b(?P<rest>.*)",
+                "met {who} {rest}",
+            ),
+            (
+                r"(?:coffee|kape|lunch|dinner|meeting|usap|kwentuhan|chat)\s+(?:ako|kami)\s+"
+                r"(?:kay|kina|with)\s+(?P<rest>.+)",
+                "met {rest}",
+            ),
+            (
                 # Spanish, Portuguese, Tagalog, German: "conheci a Jane na PyCon ontem",
                 # "ich habe Jane gestern auf der PyCon getroffen".
                 r"(?:conheci|conoc[ií]|nakilala ko|nakausap ko)\s+(?P<rest>.+)",
@@ -179,7 +193,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("followup", "follow_up", "fu"),
         phrasings=(
             (
-                r"(?P<who>.+?)\s+ko\s+(?P<rest>.*?)(?:\s+ko)?\s+(?:message|follow[- ]?up|call|"
+                r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+ko)?\s+(?:message|follow[- ]?up|call|"
                 r"email|likhna|yaad|text)" + _KARO + r"(?:[,;].*)?",
                 "follow-up {who} {rest}",
             ),
@@ -273,7 +287,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
-            (r"(?:reminder|to-?do|todo)\s*[:—–-]\s*(?P<rest>.+)", "follow-up {rest}"),
+            (
+                r"(?:reminder|to-?do|todo|lembrete|recordatorio|erinnerung|paalala|yaad)\s*[:—–-]\s*"
+                r"(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
             (
                 # An instruction to oneself with a day: "reach out to Priya on Thursday" (a
                 # longer sentence, "…, he'll sort it out", is a draft for someone else).
@@ -403,6 +421,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (r"what do i owe (?:people|anyone)|qu[eé] tengo pendiente", "list"),
+            (
+                r"(?:mere|meri|mujhe|mu[eé]strame|mostra(?:-me)?|zeig(?:e)? mir|ipakita|pakita)\s+"
+                r"(?:mo\s+)?(?:mi|minha|a minha|meine|yung|ang|mere|meri)?\s*(?:lista|liste|list|"
+                r"follow[- ]?ups?|reminders)(?:\s+(?:ko|dikhao|dikha do|batao))?",
+                "list",
+            ),
+            (r"overdue\s+(?:kya|kaun|kon)\s+(?:hai|hain|h)\b.*", "list overdue"),
             (
                 r"(?:is there\s+)?anything\s+(?:for|on|due)?\s*(?:today|this week|tomorrow|now)",
                 "list",
@@ -567,6 +592,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (r"(?P<rest>#\d+)\s+(?:is\s+)?done", "done {rest}"),
+            (
+                r"(?P<rest>.+?)\s+(?:ka|ki|ke)\s+(?:follow[- ]?up|reminder)\s+(?:done|ho gaya|"
+                r"complete|khatam|hogaya)\b.*",
+                "done {rest}",
+            ),
+            (
+                r"(?:ya\s+|j[aá]\s+)?(?:hice|fiz|hab[eí]|ich habe)\s+(?:el\s+|o\s+|den\s+)?"
+                r"follow[- ]?up\s+(?:con|com|mit)\s+(?P<rest>.+?)(?:\s+gemacht)?",
+                "done {rest}",
+            ),
             (
                 r"(?:follow[- ]?up|touch|reminder)\s+(?:is\s+)?(?:done|complete|completed|sent)\s+"
                 r"(?:for|with|to)\s+(?P<rest>.+)",

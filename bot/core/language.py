@@ -82,7 +82,12 @@ _PARTICLES = (
 )
 _PARTICLE_RE = re.compile(rf"(?-i:(?<![\w'’-])(?:{_PARTICLES})(?![\w'’-]))[\s,!.]*", re.IGNORECASE)
 # Tagalog puts its own affixes on English verbs: "paki-remind", "i-snooze", "mag-follow up".
-_TAGALOG_AFFIX = re.compile(r"(?<![\w-])(?:paki|ipa|mag|nag|i|pa)-(?=[a-z])", re.IGNORECASE)
+_TAGALOG_AFFIX = re.compile(
+    r"(?<![\w-])(?:paki|ipa|mag|nag|nakipag|makipag|i|pa)-?(?=(?:cancel|snooze|remind|follow|done|"
+    r"delete|log|add|note|list|push|move|check|rename|set)\b)|(?<![\w-])(?:nakipag|makipag|nag|"
+    r"mag|i|pa|paki)-(?=[a-z])",
+    re.IGNORECASE,
+)
 
 
 # Phone keyboards write ’ and people skip apostrophes: "whats overdue", "im done with Kai".
@@ -111,11 +116,21 @@ def normal_apostrophes(text: str) -> str:
 _MO_AKO = re.compile(r"(?<![\w-])mo\s+ako(?![\w-])", re.IGNORECASE)
 
 
+_FIRST_SEPARATOR = re.compile(r"\s*(?:[,;:]|\s[—–-]\s|—)\s*")
+
+
 def without_particles(text: str) -> str:
-    """`text` without the code-mixed filler words around a command (unchanged if that is all)."""
-    stripped = _PARTICLE_RE.sub(" ", _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text)))
-    stripped = " ".join(stripped.split()).strip(" ,")
-    return stripped or text
+    """`text` without the code-mixed filler words around a command (unchanged if that is all).
+
+    A note after the first comma or dash is the member's own words and stays as written, unless
+    everything before it was filler ("sige, snooze Dana")."""
+    text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
+    separator = _FIRST_SEPARATOR.search(text)
+    head, tail = (text[: separator.start()], text[separator.start() :]) if separator else (text, "")
+    stripped = " ".join(_PARTICLE_RE.sub(" ", head).split()).strip(" ,")
+    if not stripped and tail:
+        return without_particles(tail.lstrip(" ,;:—–-")) or text
+    return (stripped + tail) if stripped else text
 
 
 _NOTE_SEPARATOR = re.compile(r"(\s*(?:,|;|\s—|\s–|\s-\s)\s*)")

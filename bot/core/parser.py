@@ -315,6 +315,10 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
         return True
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
         return lowered.startswith("with")
+    if name == "follow-up" and re.search(
+        r"\b(?:erledigt|hecho|feito|tapos na|ho gaya)\s*$", lowered
+    ):
+        return True  # "Follow-up mit Jane erledigt"
     if name == "follow-up" and re.match(
         r"(?:is\s+)?(?:done|complete|completed|sent|finished)\b", lowered
     ):
@@ -402,11 +406,15 @@ _MENTIONS: ContextVar[Sequence[Mention]] = ContextVar("mentions", default=())
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
 _PERSON_NOISE_BEFORE = re.compile(
-    r"^(?:(?:naman|mo|na|ako)\s+)*(?:(?:si|kay|ni)\s+)?"
+    r"^(?:(?:naman|mo|na|ako|yung|ung|ang)\s+)*(?:(?:si|kay|ni|kina)\s+)?"
+    # "falar com Omar", "hablar con Jane": a verb of writing in another language, then "to".
+    r"(?:(?:falar|escrever|ligar|mandar mensagem|hablar|escribir|escribirle|llamar|schreiben|"
+    r"anrufen)\s+(?:com|para|pra|pro|con|a|al|an|mit)\s+)?"
     # "a Kai", "con Priya", "pro Omar", "mit Jane": the other languages' "to" and "with".
     r"(?-i:(?:a|al|con|com|o|an|mit|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
-    r"(?:(?:the|my|our|a|an)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?"
-    r"|notes?|card)\s+(?:with|for|about|of|on|to)\s+)?(?:(?:with|w/|for|about|abt|to|on|of)\s+)?",
+    r"(?:(?:the|my|our|a|an|el|la|o|der|die)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|"
+    r"contact(?:\s+card)?|notes?|card|lembrete|recordatorio|erinnerung)\s+(?:with|for|about|of|"
+    r"on|to|mit|con|com|de|da|do|del|von|kay|ni|ng)\s+)?(?:(?:with|w/|for|about|abt|to|on|of)\s+)?",
     re.IGNORECASE,
 )
 _PERSON_NOISE_AFTER = re.compile(

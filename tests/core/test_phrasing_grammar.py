@@ -154,6 +154,30 @@ def test_the_digest_is_read_from_its_words(text: str, want: dict[str, Any]) -> N
         ),
         ("quem é a Priya?", {"command": "who", "person": "Priya Shah"}),
         ("borra a Kai de mis contactos", {"command": "delete-contact", "person": "Kai Müller"}),
+        ("bhai Omar ka follow up done", {"command": "done", "person": "Omar Haddad"}),
+        ("pakicancel yung kay Omar", {"command": "cancel", "person": "Omar Haddad"}),
+        ("mere follow-ups dikhao", {"command": "list"}),
+        ("digest band karo", {"command": "digest", "action": "off"}),
+        ("Follow-up mit Jane erledigt", JANE),
+        (
+            "lembrete: falar com Omar amanhã",
+            {"command": "follow-up", "person": "Omar Haddad", "date": "2026-12-10"},
+        ),
+        (
+            "kal Jane ko follow up karna",
+            {"command": "follow-up", "person": "Jane Doe", "date": "2026-12-10"},
+        ),
+        (
+            # The filler word stays in the member's own note.
+            "met Jane sa BGC kahapon, she's hiring daw",
+            {
+                "command": "met",
+                "person": "Jane Doe",
+                "place": "BGC",
+                "date": "2026-12-08",
+                "note": "she's hiring daw",
+            },
+        ),
         (
             "follow up with Jane en 3 días",
             {"command": "follow-up", "person": "Jane Doe", "date": "2026-12-12"},
@@ -184,6 +208,32 @@ def test_code_mixed_words_around_a_command_are_read_or_dropped(
             },
         ),
         ("whats overdue", {"command": "list", "filter": "overdue"}),
+        ("overdue?", {"command": "list", "filter": "overdue"}),
+        ("show closed follow-ups too", {"command": "list", "filter": "all"}),
+        (
+            "can you remind me on the 14th to email Omar?",
+            {"command": "follow-up", "person": "Omar Haddad", "date": "2026-12-14"},
+        ),
+        (
+            "not ready for Omar yet, push it 3 days",
+            {"command": "snooze", "person": "Omar Haddad", "days": 3},
+        ),
+        ("give me 2 more days on Jane", {"command": "snooze", "person": "Jane Doe", "days": 2}),
+        (
+            "Met Olga at the coworking today. She does design for fintech",
+            {
+                "command": "met",
+                "person": "Olga",
+                "place": "the coworking",
+                "date": "2026-12-09",
+                "note": "She does design for fintech",
+            },
+        ),
+        (
+            "remember that Dana is vegan",
+            {"command": "note", "person": "Dana Kim", "note": "is vegan"},
+        ),
+        ("Jane no longer needs a follow up", {"command": "cancel", "person": "Jane Doe"}),
         ("fu w/ dana thurs", {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-10"}),
     ],
 )
