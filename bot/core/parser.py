@@ -23,14 +23,9 @@ from bot.core.dates import (
 )
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
-from bot.core.language import (
-    chat_intent,
-    help_topic,
-    normal_apostrophes,
-    rephrase,
-    without_particles,
-)
+from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.tidy import tidy
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
 from storage.names import could_name, match_names, name_key
@@ -160,7 +155,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and draft_like and not body.lower().startswith("review"):
         return c.NotACommand(text)
     if not draft_like and not body.lower().startswith("review"):
-        body = _capitalise_known(without_particles(normal_apostrophes(body)))
+        body = tidy(body, _KNOWN.get(), not_names=_NOT_NAMES | COMMAND_ALIASES.keys())
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
@@ -220,39 +215,6 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
-
-
-# Names that are also everyday words: a lower-case "mark" or "will" stays a word.
-_WORD_NAMES = frozenset(
-    {"mark", "will", "may", "june", "april", "august", "bill", "pat", "sue", "rob", "grace"}
-    | {"hope", "joy", "faith", "rose", "jack", "art", "don", "sun", "max", "ray", "dawn"}
-)
-
-
-def _capitalise_known(body: str) -> str:
-    """A contact's name typed in lower case reads as a name ("priya done", "ping omar tmrw"):
-    each word of a known name is given the contact's own capitals."""
-    words: dict[str, str] = {}
-    for name in _KNOWN.get():
-        for word in name.split():
-            lowered = word.lower()
-            if (
-                len(word) >= 3
-                and word[:1].isalpha()
-                and lowered not in _WORD_NAMES
-                and lowered not in _NOT_NAMES
-                and lowered not in COMMAND_ALIASES
-            ):
-                words.setdefault(name_key(word), word[:1].upper() + word[1:])
-    if not words:
-        return body
-    return re.sub(
-        r"(?<![\w@#/])[^\W\d_]+(?![\w/])",
-        lambda m: (
-            words.get(name_key(m.group(0)), m.group(0)) if m.group(0).islower() else m.group(0)
-        ),
-        body,
-    )
 
 
 # "you" as the reader of a message, not the bot being asked ("…, you can log that").

@@ -1,0 +1,200 @@
+"""A typed line tidied before it is read: what people add around a command that means nothing.
+
+A leading "@Network Coach", emoji, phone apostrophes ("whats", "’"), filler words from other
+languages ("po", "yaar", "bitte"), Tagalog affixes on English verbs ("paki-snooze") and one-slip
+typos of the words commands are made of ("remnd", "tuesdya", "untill"). The member's own note
+after the first comma or dash stays as written: only the command part before it is tidied
+(typos of date words are fixed everywhere, since a date may sit after the comma).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from storage.names import name_key
+
+# The bot named at the start of a line in a channel: "@Network Coach met Kai …".
+_BOT_MENTION = re.compile(r"^@(?:network\s*coach|netcoach|coach|bot)\b[\s,:]*", re.IGNORECASE)
+# Pictographs, dingbats and the joiners that glue them; ✅ ✔ ☑ stay (they mean "done").
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u2610\u2612-\u2704\u2706-\u2713\u2715-\u27bf\u2b50\u2b55"
+    "\ufe0f\u200d\u20e3]"
+)
+
+# Words from other languages that people put around an English command and that mean nothing
+# for it: politeness ("po", "bitte", "porfa", "abeg"), tags and interjections ("yaar", "naman",
+# "sha", "né"). Only lower-case ones are dropped: a capitalised word may be a name.
+_PARTICLES = (
+    # Hindi/Urdu
+    "yaar|yar|bhai|bhaiya|ji|zara|jara|arre|arey|accha|achha|acha|bas|thoda|jaldi|"
+    # Tagalog
+    "po|opo|naman|pala|lang|nga|muna|daw|ha|"
+    # Spanish, Portuguese
+    "porfa|porfis|por favor|oye|pues|pfv|pfvr|olha|então|entao|tipo|né|ne|"
+    # German
+    "bitte|mal|doch|schnell|"
+    # Nigerian Pidgin, Igbo
+    "abeg|sha|jare|biko|"
+    # English fillers
+    "um|uh|umm|lol|pls|plz|kindly"
+)
+_PARTICLE_RE = re.compile(rf"(?-i:(?<![\w'’-])(?:{_PARTICLES})(?![\w'’-]))[\s,!.]*", re.IGNORECASE)
+# Tagalog puts its own affixes on English verbs: "paki-remind", "i-snooze", "mag-follow up".
+_TAGALOG_AFFIX = re.compile(
+    r"(?<![\w-])(?:paki|ipa|mag|nag|nakipag|makipag|i|pa)-?(?=(?:cancel|snooze|remind|follow|done|"
+    r"delete|log|add|note|list|push|move|check|rename|set)\b)|(?<![\w-])(?:nakipag|makipag|nag|"
+    r"mag|i|pa|paki)-(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
+# Phone keyboards write ’ and people skip apostrophes: "whats overdue", "im done with Kai".
+_CONTRACTIONS = re.compile(
+    r"\b(?:(?P<wh>what|who|that|there|where|how|he|she)s|(?P<im>i)m|(?P<nt>don|can|didn|doesn|"
+    r"isn|won|wasn|haven|hasn|shouldn|wouldn|couldn|aren)t|(?P<ve>i|we|you|they)ve)\b",
+    re.IGNORECASE,
+)
+
+
+def _contracted(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if match.group("wh") or match.group("im"):
+        return f"{word[:-1]}'{word[-1]}"
+    if match.group("nt"):
+        return f"{word[:-1]}'{word[-1]}"
+    return f"{word[:-2]}'{word[-2:]}"
+
+
+def normal_apostrophes(text: str) -> str:
+    """ "what’s" → "what's", "whats" → "what's", "dont" → "don't", "ive" → "i've"."""
+    return _CONTRACTIONS.sub(_contracted, text.replace("’", "'").replace("‘", "'"))
+
+
+# Tagalog "remind mo ako" is "remind me" ("mo": you do it, "ako": me).
+_MO_AKO = re.compile(r"(?<![\w-])mo\s+ako(?![\w-])", re.IGNORECASE)
+
+
+def without_particles(text: str) -> str:
+    """`text` without the code-mixed filler words (unchanged if that is all there is)."""
+    stripped = " ".join(_PARTICLE_RE.sub(" ", text).split()).strip(" ,")
+    return stripped or text
+
+
+_FIRST_SEPARATOR_AT = re.compile(r"\s*(?:[,;:]|\s[—–-]\s|—)\s*")
+
+
+def _split_note(text: str) -> tuple[str, str]:
+    separator = _FIRST_SEPARATOR_AT.search(text)
+    return (text[: separator.start()], text[separator.start() :]) if separator else (text, "")
+
+
+# The words commands and dates are made of, for one-slip typos: a missing letter ("remnd"), one
+# too many ("untill") or two swapped ("tuesdya"). Short words only by explicit spelling: "las",
+# "das" and "text" are real words one letter away from "last", "days" and "next". Date words are
+# fixed anywhere in the line (a date may follow the comma); command words only before the note.
+_DATE_WORDS = (
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "today",
+    "until",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "days",
+    "weeks",
+)
+_COMMAND_WORDS = ("remind", "follow", "delete", "cancel", "snooze", "timezone", "settings")
+_ABBREVIATIONS = {"nxt": "next", "lst": "last", "wk": "week", "wks": "weeks"}
+# Real words one slip away from a vocabulary word, never "corrected".
+_REAL_WORDS = frozenset(
+    {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
+)
+
+
+def _one_slip(word: str, target: str) -> bool:
+    if abs(len(word) - len(target)) > 1 or word == target:
+        return False
+    if len(word) == len(target):
+        diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and word[diffs[0]] == target[diffs[1]]
+            and word[diffs[1]] == target[diffs[0]]
+        )
+    shorter, longer = (word, target) if len(word) < len(target) else (target, word)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _corrected(word: str, vocabulary: tuple[str, ...]) -> str:
+    lowered = word.lower()
+    if lowered in _ABBREVIATIONS:
+        return _ABBREVIATIONS[lowered]
+    if len(lowered) < 4 or lowered in _REAL_WORDS or not word.islower():
+        return word
+    if lowered in vocabulary or {lowered.removesuffix("s"), f"{lowered}s"} & set(vocabulary):
+        return word
+    for target in vocabulary:
+        if _one_slip(lowered, target):
+            return target
+    return word
+
+
+def fix_typos(text: str, vocabulary: tuple[str, ...] = _DATE_WORDS) -> str:
+    """One-slip typos of `vocabulary`, in lower-case words only ("Mondy" may be a name)."""
+    return re.sub(
+        r"(?<![\w@#/'’-])[a-z]+(?![\w'’/-])", lambda m: _corrected(m.group(0), vocabulary), text
+    )
+
+
+# Names that are also everyday words: a lower-case "mark" or "will" stays a word.
+_WORD_NAMES = frozenset(
+    {"mark", "will", "may", "june", "april", "august", "bill", "pat", "sue", "rob", "grace"}
+    | {"hope", "joy", "faith", "rose", "jack", "art", "don", "sun", "max", "ray", "dawn"}
+)
+
+
+def capitalise_known(text: str, known_names: Iterable[str], skip: Iterable[str]) -> str:
+    """A contact's name typed in lower case ("priya done") or with two letters swapped ("Jnae")
+    reads as the name: each word of a known name gets the contact's own capitals."""
+    never = set(skip)
+    words: dict[str, str] = {}
+    for name in known_names:
+        for word in name.split():
+            lowered = word.lower()
+            if len(word) >= 3 and word[:1].isalpha() and lowered not in _WORD_NAMES | never:
+                words.setdefault(name_key(word), word[:1].upper() + word[1:])
+    if not words:
+        return text
+
+    def named(match: re.Match[str]) -> str:
+        token = match.group(0)
+        key = name_key(token)
+        if key in words and token.islower():
+            return words[key]
+        if len(key) >= 4:
+            swapped = [w for k, w in words.items() if len(k) == len(key) and _one_slip(key, k)]
+            if len(swapped) == 1:
+                return swapped[0]
+        return token
+
+    return re.sub(r"(?<![\w@#/])[^\W\d_]+(?![\w/])", named, text)
+
+
+def tidy(text: str, known_names: Iterable[str] = (), not_names: Iterable[str] = ()) -> str:
+    """The line as the parser reads it (unchanged when nothing but filler is left)."""
+    text = _BOT_MENTION.sub("", text)
+    text = " ".join(_EMOJI.sub(" ", text).split()) or text
+    text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
+    text = fix_typos(text)
+    head, tail = _split_note(text)
+    head = without_particles(normal_apostrophes(fix_typos(head, _COMMAND_WORDS)))
+    if not head.strip() and tail:
+        return tidy(tail.lstrip(" ,;:—–-"), known_names, not_names) or text
+    return capitalise_known(head, known_names, not_names) + tail
