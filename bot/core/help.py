@@ -537,8 +537,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "sent the follow-up to Priya", "I sent my thank-you note to Jane".
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:sent|wrote|did|finished|"
-                r"completed|dropped)\s+(?:the|my|a|our)\s+(?:follow[- ]?up|note|email|message|"
-                r"thank[- ]?you(?: note| email| message)?|reply|dm|text)\s+(?:to|for|with)\s+"
+                r"completed|dropped)\s+(?:the|my|a|our)\s+(?:follow[- ]?up|"
+                r"thank[- ]?you(?: note| email| message)?)(?:\s+(?:note|email|message))?\s+"
+                r"(?:to|for|with)\s+"
                 r"(?P<rest>.+)",
                 "done {rest}",
             ),
@@ -1243,8 +1244,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r"(?=.*\b"
                 + _DIGEST
                 + r"(?!\w))(?=.*\b(?:here|this channel|post|send|set up|setup|start|enable|"
-                r"turn on|subscribe|every|move|change|schedule|switch|put|"
-                r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)"
+                r"turn on|subscribe|move|change|schedule|switch|put|every (?:mon|tues|wednes|"
+                r"thurs|fri|satur|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b.*\d)\b)"
                 r"(?=(?:.*?\b(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|wed|"
                 r"thu|fri|sat|sun)\b)?)"
                 r"(?=(?:.*?(?<![\w/:])(?P<time>\d{1,2}(?::\d{2})?)(?:\s*(?P<ampm>[ap]\.?m\.?))?"

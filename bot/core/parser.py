@@ -25,7 +25,7 @@ from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.messages import MENTION_MARKUP, Mention
-from bot.core.tidy import tidy
+from bot.core.tidy import tidy, without_bot_mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
 from storage.names import could_name, match_names, name_key
@@ -154,7 +154,10 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     draft_like = "\n" in body.strip() or len(body) > _DRAFT_LIKE_CHARS
     if casual_dm and draft_like and not body.lower().startswith("review"):
         return c.NotACommand(text)
+    typed_first_word = ""
     if not draft_like and not body.lower().startswith("review"):
+        body = without_bot_mention(body) or body
+        typed_first_word = body.split(maxsplit=1)[0].lower()
         body = tidy(body, _KNOWN.get(), not_names=_NOT_NAMES | COMMAND_ALIASES.keys())
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
@@ -165,7 +168,10 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     head = head.rstrip(":,")
     name = COMMAND_ALIASES.get(head)
 
-    if name is not None and not _reads_as_sentence(name, rest):
+    # A command word the member typed first is a command; one that tidying brought to the front
+    # ("pls remove …", "remnd me …") is read as a sentence, with the checks sentences get.
+    typed_as_command = not typed_first_word or typed_first_word == body.split()[0].lower()
+    if name is not None and typed_as_command and not _reads_as_sentence(name, rest):
         direct = _run_parser(name, rest, text, casual_dm)
         if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
             return direct
@@ -245,10 +251,13 @@ def _names_a_thing(result: object, body: str) -> bool:
         # "just met maria lopez at the aws meetup": people type names in lower case too; a
         # single lower-case word is a name only in a short line (a draft tells a longer story).
         one_person = not set(person.name.lower().split()) & _NOT_ONE_PERSON
-        return not (one_person and (len(person.name.split()) > 1 or len(body.split()) <= 12))
+        a_log = _A_MEETING_LOG.match(body) and len(re.split(r"[,;—–]", body)[0].split()) <= 12
+        return not (one_person and a_log)
     return not match_names(person.name, _KNOWN.get())
 
 
+# A short line that starts by saying "met": a log, even with the name in lower case.
+_A_MEETING_LOG = re.compile(r"(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?met\s", re.I)
 # Words for a group or nobody in particular: "met everyone at the offsite" logs no contact.
 _NOT_ONE_PERSON = frozenset(
     {"everyone", "everybody", "someone", "somebody", "people", "folks", "team", "guys", "all"}
@@ -1232,11 +1241,17 @@ def _parse_feedback(rest: str) -> c.Command:
 
 def _parse_list(rest: str) -> c.Command:
     word = rest.lower().strip(" ?!.")
+    if len(word.split()) > _MAX_LIST_WORDS:
+        raise _Bad(f"Type `list`, `list overdue` or `list all`. For example: {example('list')}")
     if re.search(r"\b(?:overdue|late|missed)\b", word):
         return c.ListCommand(filter="overdue")
     if re.search(r"\b(?:all|everything|done ones|closed|completed|finished|history)\b", word):
         return c.ListCommand(filter="all")
     return c.ListCommand()
+
+
+# "list overdue ones please": a few words after `list`; a longer sentence starting so is none.
+_MAX_LIST_WORDS = 8
 
 
 # Each command's parser is `_parse_<name>` ("delete-contact" → `_parse_delete_contact`).

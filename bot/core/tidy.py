@@ -110,7 +110,8 @@ _DATE_WORDS = (
     "weeks",
 )
 _COMMAND_WORDS = ("remind", "follow", "delete", "cancel", "snooze", "timezone", "settings")
-_ABBREVIATIONS = {"nxt": "next", "lst": "last", "wk": "week", "wks": "weeks"}
+_ABBREVIATIONS = {"nxt": "next", "wk": "week", "wks": "weeks"}
+_LAST_NIGHT = re.compile(r"\blst\s+(?=night\b)", re.IGNORECASE)
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
@@ -187,14 +188,20 @@ def capitalise_known(text: str, known_names: Iterable[str], skip: Iterable[str])
     return re.sub(r"(?<![\w@#/])[^\W\d_]+(?![\w/])", named, text)
 
 
+def without_bot_mention(text: str) -> str:
+    return _BOT_MENTION.sub("", text)
+
+
 def tidy(text: str, known_names: Iterable[str] = (), not_names: Iterable[str] = ()) -> str:
     """The line as the parser reads it (unchanged when nothing but filler is left)."""
-    text = _BOT_MENTION.sub("", text)
+    text = without_bot_mention(text)
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
-    text = fix_typos(text)
+    text = fix_typos(_LAST_NIGHT.sub("last ", text))
     head, tail = _split_note(text)
-    head = without_particles(normal_apostrophes(fix_typos(head, _COMMAND_WORDS)))
+    if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
+        head = fix_typos(head, _COMMAND_WORDS)
+    head = without_particles(normal_apostrophes(head))
     if not head.strip() and tail:
         return tidy(tail.lstrip(" ,;:—–-"), known_names, not_names) or text
     return capitalise_known(head, known_names, not_names) + tail
