@@ -41,6 +41,12 @@ _KARO = (
 # An imperative ("text Dana tomorrow") is a command only when nothing but a name and a day
 # follows: no second clause, no topic, which a draft to a colleague would have.
 _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
+# The same, but a topic ("… on Friday about the panel") or a word about the person after a comma
+# ("…, he's back from Doha then") may follow.
+_A_NAME_A_DAY_AND_A_TOPIC = (
+    r"(?![^,;]*\s(?:and|but|so|because|if)\s)"
+    r"(?!.*[,;](?!\s*(?:he|she|they)(?:'s|'re|'ll|\s+(?:is|are|was|will|has)\b)))"
+)
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
 # A short line that is no question about the bot ("what are shout-outs?" is one).
@@ -83,7 +89,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         f"Log a meeting. I schedule a follow-up {plural(DEFAULT_DUE_DAYS, 'day')} later, "
         f"inside the {WINDOW_DAYS}-day window.",
         ("met Jane Doe at PyCon yesterday, asked about Rust hiring", "met @Ana Ruiz on 3 March"),
-        words=("meet",),
+        words=("meet", "mt"),
         phrasings=(
             (
                 r"(?:(?:i|we)(?:'ve| have)?\s+)?(?:just\s+|also\s+|finally\s+|briefly\s+)?"
@@ -194,8 +200,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+ko)?\s+(?:message|follow[- ]?up|call|"
-                r"email|likhna|yaad|text)" + _KARO + r"(?:[,;].*)?",
-                "follow-up {who} {rest}",
+                r"email|likhna|yaad|text|ping|remind|mail|reach out)"
+                + _KARO
+                # A time after the comma is the follow-up's; anything else is an aside.
+                + r"(?:,\s*(?P<tail>\d{1,2}(?::\d{2})?\s*(?:am|pm)?)|[,;].*)?",
+                "follow-up {who} {rest} {tail}",
             ),
             (
                 r"(?:erinnere mich|recu[eé]rdame|(?:me\s+)?lembr[ae](?:-me)?|paalalahanan mo ako)"
@@ -314,6 +323,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (
+                # Any day anywhere: "ping Felipe Arango 1/5", "Friday 4pm call back Ngozi Eze",
+                # "nudge Sophie on monday about the ESG report".
+                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call(?: back)?|message|dm|"
+                r"write to|contact|nudge|reach (?:back )?out to|touch base with|check in with|"
+                r"get back to)\s+"
+                + _A_NAME_A_DAY_AND_A_TOPIC
+                + r"(?P<rest>"
+                + _CAPITALISED
+                + r".*)",
+                "@day follow-up {rest}",
+            ),
+            (
+                r"(?:reminder|note)\s+to\s+(?:self\s+)?(?:to\s+)?(?:follow[- ]?up with|ping|email|"
+                r"call|text|write to|reach out to|check in with)\s+(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
                 r"add\s+(?P<who>.+?)\s+to\s+my\s+(?:follow[- ]?ups?|list|reminders)"
                 r"(?P<rest>(?:\s+.*)?)",
                 "follow-up {who} {rest}",
@@ -421,6 +447,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (r"what do i owe (?:people|anyone)|qu[eé] tengo pendiente", "list"),
+            (r"(?:who|whom)\s+do\s+i\s+(?:still\s+)?owe\b.*", "list"),
             (
                 r"(?:mere|meri|mujhe|mu[eé]strame|mostra(?:-me)?|zeig(?:e)? mir|ipakita|pakita)\s+"
                 r"(?:mo\s+)?(?:mi|minha|a minha|meine|yung|ang|mere|meri)?\s*(?:lista|liste|list|"
@@ -594,6 +621,24 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?P<rest>#\d+)\s+(?:is\s+)?done", "done {rest}"),
             (
+                # "finally talked to Priya, done", "ya hablé con José, done ✅".
+                r".*?\b(?:to|with|con|com|mit|w/)\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")[^,;—–]*[,;—–-]+\s*"
+                r"(?:done|that'?s done|all done|mark(?:ed)? (?:it )?done|[✅✔☑]+)(?:\s*[✅✔☑!]+)?",
+                "done {rest}",
+            ),
+            (
+                # The person first, then the command: "Zoe — snooze till 12/21", "Dana Kim follow
+                # up on Friday at 1pm", "Priya — not this week, snooze 7 days".
+                _NOT_A_DATE
+                + r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s*(?:[:—–-]+\s*(?:[^,;]*[,;]\s*)?|\s+)"
+                r"(?P<command>snooze|push|postpone|cancel|follow[- ]?up)\b\s*(?P<rest>.*)",
+                "{command} {who} {rest}",
+            ),
+            (
                 r"(?P<rest>.+?)\s+(?:ka|ki|ke)\s+(?:follow[- ]?up|reminder)\s+(?:done|ho gaya|"
                 r"complete|khatam|hogaya)\b.*",
                 "done {rest}",
@@ -708,6 +753,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
             (r"(?:can|could|should)\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
+            (
+                # "remind me about Kai again in 4 days": again, so the reminder moves.
+                r"remind me (?:about|of|abt)\s+(?P<who>.+?)\s+again\s+in\s+(?P<rest>\S+\s+"
+                r"(?:more\s+)?(?:days?|weeks?))(?:[,;].*)?",
+                "snooze {who} {rest}",
+            ),
             (
                 # "not ready for Omar yet, push it 3 days".
                 r".*?\b(?:for|with|on|about|to)\s+(?P<who>"
@@ -907,6 +958,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"(?P<who>[^:—–]+?)\s+note\s*[:—–-]+\s*(?P<rest>.+)", "note {who}: {rest}"),
             (r"note (?:for|on|about|to)\s+(?P<rest>.+)", "note {rest}"),
             (
+                # "note to self about Priya: …" ("note to self" is read as a lead-in first).
+                r"(?:about|re|on|for)\s+(?P<who>" + _NAME_WORDS + r")\s*[:—–-]+\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
                 # "remember that Dana is vegan", "jot down that Kai has two kids".
                 r"(?:remember|jot down|write down|note down|note|save|keep in mind|fyi)\s+that\s+"
                 r"(?P<who>" + _NAME_WORDS + r")\s+(?P<rest>(?-i:[a-z]).+)",
@@ -949,6 +1005,26 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:the\s+)?(?:contact\s+)?(?P<rest>.+?)\s+(?:should|needs to|must|has to)\s+be\s+"
                 r"renamed\s+(?:to|as)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)(?:'s|’s)\s+(?:last\s+|first\s+|sur|full\s+)?name\s+is\s+"
+                r"(?:wrong|misspelled|misspelt|incorrect|off)[\s,;:—–-]*(?:it\s+)?(?:should be|is|"
+                r"it'?s|should read)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:fix\s+)?(?:the\s+|a\s+)?typo\s*[:—–-]\s*(?P<rest>.+?)\s+(?:should be|->|→|=>|"
+                r"to|is)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "change José Núñez to Jose Nunez Garcia": two or more capitalised words, no day.
+                r"(?:change|update|correct|fix|switch)\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+to\s+"
+                + _NOT_A_DATE
+                + r"(?P<new>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*){1,3})",
                 "rename {rest} to {new}",
             ),
             (
@@ -997,7 +1073,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:now\s+)?goes by|prefers(?: to be called)?|wants to be called|"
                 r"should be called|is called|is spelt|is spelled|"
                 r"spells (?:it|her name|his name))\s+"
-                r"(?P<new>" + _NAME_WORDS + r")(?:\s+now|\s+(?:not|instead of)\s+.+)?",
+                r"(?P<new>" + _NAME_WORDS + r")"
+                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+)?",
                 "rename {rest} to {new}",
             ),
             (
@@ -1142,7 +1219,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats",
             ),
             (
-                r"how many (?:people|follow[- ]?ups?|meetings|touches|reviews)(?: did i| have i)?"
+                r"how many (?:people|ppl|follow[- ]?ups?|meetings|touches|reviews)"
+                r"(?: did i| have i)?"
                 r"(?:\s+\w+){1,3}?(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
                 "stats {rest}",
             ),
@@ -1283,7 +1361,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"my time\s*zone is|"
                 r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
                 r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
-                r"(?:,?\s+(?:please\s+)?(?:update|change|set) my time\s*zone)?",
+                r"(?:,?\s+(?:please\s+)?(?:update|change|set) my (?:time\s*zone|tz|zone))?",
                 "settings timezone {rest}",
             ),
             (
@@ -1296,6 +1374,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:(?:show|what are|see|view|check|open|list)(?: me)?\s+)?(?:my|the|current)\s+"
                 r"(?:settings|preferences|prefs|config)",
                 "settings",
+            ),
+            (r"(?:show|see|view|check|open)(?: me)?\s+(?:settings|preferences|prefs)", "settings"),
+            (
+                r"what(?:'s| is| are)\s+my\s+(?:time\s*zone|tz|working hours|hours|settings?)"
+                r"(?:\s+set\s+to|\s+now|\s+again)?",
+                "settings",
+            ),
+            (
+                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze)\s+(?:o\s+|el\s+)?(?:meu|mi|"
+                r"mein|minha)\s+(?:fuso(?: hor[aá]rio)?|zona horaria|zeitzone|time\s*zone)\s+"
+                r"(?:pra|para|a|auf|to|em)\s+(?P<rest>.+)",
+                "settings timezone {rest}",
             ),
             (
                 r"(?:turn|switch)\s+(?P<v>on|off)\s+(?:the\s+)?shout-?outs|"

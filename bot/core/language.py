@@ -11,7 +11,7 @@ import re
 from typing import Literal
 
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
-from bot.core.when import WhenError, cut, find_day
+from bot.core.when import WhenError, cut, find_day, find_time
 
 ChatIntent = Literal["thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback"]
 
@@ -72,13 +72,30 @@ def polite_core(text: str) -> str:
     return _TRAILING_FILLER.sub("", core)
 
 
-def _match(core: str) -> str | None:
+# A template that starts so stands only when the line names a day: "ping Felipe 1/5" is a
+# reminder, "ping Felipe" alone may be a message for someone else.
+NEEDS_A_DAY = "@day "
+
+
+def _match(core: str, day_was_cut: bool = False) -> str | None:
     for pattern, template in _PHRASINGS:
         match = pattern.fullmatch(core)
-        if match is not None:
-            groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
-            return " ".join(template.format(**groups).split())
+        if match is None:
+            continue
+        if template.startswith(NEEDS_A_DAY):
+            if not (day_was_cut or _names_a_day(core)):
+                continue
+            template = template.removeprefix(NEEDS_A_DAY)
+        groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
+        return " ".join(template.format(**groups).split())
     return None
+
+
+def _names_a_day(text: str) -> bool:
+    try:
+        return find_day(text) is not None
+    except WhenError:
+        return True
 
 
 def rephrase(text: str) -> str | None:
@@ -106,12 +123,17 @@ def rephrase(text: str) -> str | None:
         return None
     if day is None:
         return None
-    without = polite_core(cut(core, day.start, day.end))
-    found = _match(without) if without else None
+    without = cut(core, day.start, day.end)
+    phrase = core[day.start : day.end]
+    at = find_time(without)
+    if at is not None and abs(at.start - day.start) <= 1:
+        # "Friday 4pm call back Ngozi": the time goes with its day.
+        phrase, without = f"{phrase} {without[at.start : at.end]}", cut(without, at.start, at.end)
+    without = polite_core(without)
+    found = _match(without, day_was_cut=True) if without else None
     if found is None:
         return None
     # The day goes at the end of the part before any note ("met X at Y yesterday, note").
-    phrase = core[day.start : day.end]
     parts = _NOTE_SEPARATOR.split(found, maxsplit=1)
     if len(parts) == 3:
         return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
@@ -216,7 +238,8 @@ def chat_intent(text: str) -> ChatIntent | None:
 
 
 _QUESTION = re.compile(
-    r"^(?:(?:hey|hi|ok|so)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|how to|how does|"
+    r"^(?:(?:hey|hi|ok|so|wait|hmm|um)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|"
+    r"how to|how does|can (?:the|this) (?:bot|coach|app)|"
     r"how do you|what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
@@ -230,7 +253,7 @@ _QUESTION = re.compile(
 _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
     (r"export|download my data|my data out|copy of my data", "export"),
-    (r"snooze|push (?:back|a follow)|postpone|delay", "snooze"),
+    (r"snooz|push (?:back|a follow)|postpone|delay", "snooze"),
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
     (r"\bdone\b|mark .* done|complete", "done"),
     (r"rename|change (?:a |the )?(?:contact'?s? )?name", "rename"),
@@ -241,7 +264,11 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (r"\bnotes?\b", "note"),
     (r"\bwho\b|contact card|what i know about|look ?up|find a contact", "who"),
-    (r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts", "settings"),
+    (
+        r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts|"
+        r"when (?:the\s+)?(?:reminders?|nudges?) (?:come|arrive|are sent|go out)",
+        "settings",
+    ),
     (r"digest", "digest"),
     (r"stats|statistics|numbers|progress", "stats"),
     (r"\blist\b|what'?s due|overdue|see my follow", "list"),

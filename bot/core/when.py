@@ -117,7 +117,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         "word",
         rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|"
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
-        r"anoche|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
+        r"anoche|kagabi|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
         r"kahapon|bukas|ngayon)",
     ),
@@ -150,7 +150,7 @@ _DAYS_RE = re.compile(
 )
 _TIME_RE = re.compile(
     # "at" in Spanish, German, Portuguese and Italian too: "a las 5pm", "um 17:00", "às 9am".
-    rf"{_B}(?:(?:at|@|around|by|a las|a la|um|às|as|alle)\s*)?"
+    rf"{_B}(?:(?:at|@|around|by|a las|a la|um|às|as|alle|ng)\s*)?"
     rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
     rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}",
     re.IGNORECASE,
@@ -268,6 +268,7 @@ _YESTERDAY = frozenset(
         "gestern",
         "hier",
         "kahapon",
+        "kagabi",
     }
 )
 _TOMORROW = frozenset(
