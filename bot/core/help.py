@@ -41,11 +41,11 @@ _KARO = (
 # An imperative ("text Dana tomorrow") is a command only when nothing but a name and a day
 # follows: no second clause, no topic, which a draft to a colleague would have.
 _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
-# The same, but a topic ("… on Friday about the panel") or a word about the person after a comma
-# ("…, he's back from Doha then") may follow.
+# The same, but a topic ("… on Friday about the panel") or how the person is after a comma
+# ("…, he's back from Doha then"; not what they will do: "…, he'll sort it out" asks someone).
 _A_NAME_A_DAY_AND_A_TOPIC = (
     r"(?![^,;]*\s(?:and|but|so|because|if)\s)"
-    r"(?!.*[,;](?!\s*(?:he|she|they)(?:'s|'re|'ll|\s+(?:is|are|was|will|has)\b)))"
+    r"(?!.*[,;](?!\s*(?:he|she|they)(?:'s|'re|\s+(?:is|are|was)\b)))"
 )
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
@@ -324,10 +324,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # Any day anywhere: "ping Felipe Arango 1/5", "Friday 4pm call back Ngozi Eze",
-                # "nudge Sophie on monday about the ESG report".
-                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call(?: back)?|message|dm|"
-                r"write to|contact|nudge|reach (?:back )?out to|touch base with|check in with|"
-                r"get back to)\s+"
+                # "nudge Sophie on monday about the ESG report" ("Please call Mark tomorrow about
+                # the invoice." asks someone else: "call" alone is left to the stricter reading).
+                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|"
+                r"reach (?:back )?out to|touch base with|check in with|get back to)\s+"
                 + _A_NAME_A_DAY_AND_A_TOPIC
                 + r"(?P<rest>"
                 + _CAPITALISED
