@@ -635,8 +635,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r"(?P<who>"
                 + _NAME_WORDS
                 + r")\s*(?:[:—–-]+\s*(?:[^,;]*[,;]\s*)?|\s+)"
-                r"(?P<command>snooze|push|postpone|cancel|follow[- ]?up)\b\s*(?P<rest>.*)",
+                r"(?P<command>snooze|push|postpone|cancel)\b\s*(?P<rest>.*)",
                 "{command} {who} {rest}",
+            ),
+            (
+                _NOT_A_DATE
+                + r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s*(?:[:—–-]+\s*|\s+)follow[- ]?up\b\s*(?P<rest>.*)",
+                "follow-up {who} {rest}",
             ),
             (
                 r"(?P<rest>.+?)\s+(?:ka|ki|ke)\s+(?:follow[- ]?up|reminder)\s+(?:done|ho gaya|"

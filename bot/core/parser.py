@@ -91,7 +91,12 @@ def _swapped_once(word: str, alias: str) -> bool:
     if len(word) != len(alias) or word == alias:
         return False
     diffs = [i for i, (a, b) in enumerate(zip(word, alias, strict=True)) if a != b]
-    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == alias[diffs[1]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and word[diffs[0]] == alias[diffs[1]]
+        and word[diffs[1]] == alias[diffs[0]]
+    )
 
 
 def typo_command(word: str) -> str | None:
@@ -109,6 +114,11 @@ def typo_command(word: str) -> str | None:
     squeezed = re.sub(r"(.)\1\1+", r"\1\1", word)
     if squeezed in COMMAND_ALIASES:
         return COMMAND_ALIASES[squeezed]
+    undoubled = re.sub(r"(.)\1", r"\1", word)  # "mett", "donne"
+    if undoubled != word and undoubled in COMMAND_ALIASES:
+        return COMMAND_ALIASES[undoubled]
+    if len(word) <= 4 and re.search(r"[aeiouy]", word):
+        return None  # "does" is no "done": short real words only by a swap ("lst" may be "list")
     match = difflib.get_close_matches(word, candidates, n=1, cutoff=_TYPO_CUTOFF)
     return COMMAND_ALIASES[match[0]] if match else None
 
