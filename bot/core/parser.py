@@ -415,8 +415,16 @@ _A_PERSON_NAMED = re.compile(
 )
 
 
+# "Matteo after the holidays", "Wei Zhang after lunch": a vague when, not part of the name.
+_VAGUE_WHEN = re.compile(
+    r"\s+(?:after|before|post)\s+(?:the\s+|my\s+|our\s+)?(?:holidays?|new year|christmas|xmas|"
+    r"lunch|the break|break|weekend|eid|diwali|thanksgiving|trip|conference|offsite|summit)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def clean_person_text(text: str) -> str:
-    text = _PERSON_STOP.sub("", text.strip())
+    text = _VAGUE_WHEN.sub("", _PERSON_STOP.sub("", text.strip()))
     text = _A_PERSON_NAMED.sub("", text)
     for _ in range(3):
         before = text
@@ -852,6 +860,11 @@ def _parse_follow_up(rest: str) -> c.Command:
     head, when, at, where = _cut_when(head)
     if when is None and at is None and dash_note is not None:
         dash_note, when, at = _when_in_note(dash_note)
+    elif at is None and dash_note is not None:
+        # "tomorrow, 2pm": a time alone after the comma is the follow-up's time.
+        rest_of_note, _, note_at = _when_in_note(dash_note)
+        if rest_of_note is None and note_at is not None:
+            dash_note, at = None, note_at
     tokens = _tokens(head)
     if not tokens:
         raise _Bad(f"Tell me who to follow up with. For example: {example('follow-up')}")
@@ -872,13 +885,15 @@ def _parse_follow_up(rest: str) -> c.Command:
             trailing_note = _note(_tokens(head)[len(name_tokens) :])
         elif about is not None:
             person = _person(_tokens(head[: about.start()]), "follow-up")
-            trailing_note = head[about.end() :].strip() or None
+            # "about the panel" and "re the pilot" keep their word; "to send …" starts at the verb.
+            keeps_word = re.match(r"\s+(?:about|re|regarding)\b", about.group(0), re.I)
+            trailing_note = head[about.start() if keeps_word else about.end() :].strip() or None
         else:
             person = _person(tokens, "follow-up")
             if when is None and not late and dash_note is None and len(tokens) > 1:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
-        trailing_note = re.sub(r"^(?:about|re|regarding|to)\s*:?\s+", "", trailing_note, flags=re.I)
+        trailing_note = re.sub(r"^to\s*:?\s+", "", trailing_note, flags=re.I)
     note_parts = [p for p in (trailing_note, dash_note) if p]
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
