@@ -149,7 +149,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # Spanish, Portuguese, Tagalog, German: "conheci a Jane na PyCon ontem",
                 # "ich habe Jane gestern auf der PyCon getroffen".
-                r"(?:conheci|conoc[ií]|nakilala ko|nakausap ko)\s+(?P<rest>.+)",
+                r"(?:conheci|conoc[ií]|nakilala ko|nakausap ko|vi|me encontr[eé] con|encontr[eé]|"
+                r"vi|platiqu[eé] con)\s+(?P<rest>.+)",
                 "met {rest}",
             ),
             (

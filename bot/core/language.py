@@ -38,6 +38,7 @@ _ORDER = (
 # Words around a request that carry no meaning for it: "Hey coach, …", "Abeg …", "…, remind me".
 _LEADING_FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|actually|anyway|right|alright|quick one|"
+    r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-])|wait|"
     r"bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"

@@ -25,7 +25,7 @@ from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.messages import MENTION_MARKUP, Mention
-from bot.core.tidy import tidy, without_bot_mention
+from bot.core.tidy import tidy, without_asides, without_bot_mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
 from storage.names import could_name, match_names, name_key
@@ -395,14 +395,14 @@ _PERSON_NOISE_BEFORE = re.compile(
     r"(?-i:(?:a|al|con|com|o|an|mit|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
     r"(?:(?:the|my|our|a|an|el|la|o|der|die)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|"
     r"contact(?:\s+card)?|notes?|card|lembrete|recordatorio|erinnerung)\s+(?:with|for|about|of|"
-    r"on|to|mit|con|com|de|da|do|del|von|kay|ni|ng)\s+)?(?:(?:with|w/|for|about|abt|to|on|of)\s+)?",
+    r"on|to|mit|con|com|de|da|do|del|von|kay|ni|ng)\s+)?(?:(?:with|w/|w|for|about|abt|to|on|of)\s+)?",
     re.IGNORECASE,
 )
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
     r"name|again|back|now|already|anymore|any more|too|please|pls|in person|entirely|completely|"
     r"email|message|text|intro|invite|request|question|dm|call|"
-    r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
+    r"from (?:my |the )?(?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
     # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
     r"sa|hasta|bhai|ji|ko|se|ka|ki|ke|na|mo|ng|de|do|da))+$"
     r"|(?:'s|’s)$",
@@ -706,6 +706,7 @@ def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
 # "bei"), the others only before a capitalised place ("en PyCon", not "en route").
 _PLACE_START = re.compile(
     r"\s+(?:at|@|during|over|sa|(?-i:(?:en|na|no|bei|beim|im|auf der|auf dem)(?=\s+[A-Z]))|"
+    r"(?-i:en(?=\s+(?:el|la|los|las|un|una)\s))|"
     # "in the Nasscom event", "in Berlin" (not "in person", "in the morning").
     r"in(?=\s+(?-i:[A-Z])|\s+the\s+(?!(?:morning|afternoon|evening|night)\b)))\s+",
     re.IGNORECASE,
@@ -781,7 +782,7 @@ def _parse_met(rest: str) -> c.Command:
         # "met Jane at PyCon, yesterday": the date phrase may sit in the tail.
         tail, tail_when, _, tail_start = _cut_when(note)
         if tail_when is not None and tail_start == 0:
-            note, when = tail or None, tail_when
+            note, when = tail.lstrip(" ,;:—–-") or None, tail_when
     if not head.strip():
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example('met')}")
     if note is not None and not _PLACE_START.search(" " + head) and "," in note:
@@ -830,6 +831,8 @@ def _parse_met(rest: str) -> c.Command:
             "That place is too long; keep it short and put details in a note after a dash, "
             "like `met Jane at PyCon — talked about the keynote`."
         )
+    if note is not None:
+        note = without_asides(note)
     return c.MetCommand(person=person, place=place, when=when, note=note, new_person=new_person)
 
 
@@ -894,7 +897,7 @@ def _parse_follow_up(rest: str) -> c.Command:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
         trailing_note = re.sub(r"^to\s*:?\s+", "", trailing_note, flags=re.I)
-    note_parts = [p for p in (trailing_note, dash_note) if p]
+    note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p]
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
     )
@@ -1055,7 +1058,9 @@ def _parse_rename(rest: str) -> c.Command:
         raise _Bad(f"Say the old name, `to`, then the new one. For example: {example('rename')}")
     new_name = " ".join(match.group("new").split()).strip(" !?\"'“”,;")
     new_name = _NEW_NAME_TAIL.sub("", new_name)
-    if new_name.endswith(".") and not re.search(r"\b\w\.$", new_name):
+    if new_name.endswith(".") and not re.search(
+        r"\b(?:\w|Jr|Sr|Dr|St|Mr|Ms|Mrs|Prof)\.$", new_name
+    ):
         new_name = new_name.rstrip(".")  # a full stop, not an initial ("Kai M.")
     new_name = _checked_name(new_name)
     if not new_name:
@@ -1067,7 +1072,7 @@ def _parse_delete_contact(rest: str) -> c.Command:
     confirmed = bool(re.search(r"\s+confirm$", rest, re.I))
     rest = re.sub(r"\s+confirm$", "", rest, flags=re.I)
     rest = re.sub(r"^(?:the\s+)?contact\s+", "", rest.strip(), flags=re.I)
-    rest = re.sub(r"\s+from my contacts$", "", rest, flags=re.I)
+    rest = re.sub(r"\s+from (?:my |the )?(?:contacts|list|network)$", "", rest, flags=re.I)
     return c.DeleteContactCommand(
         person=_person(_tokens(rest), "delete-contact"), confirmed=confirmed
     )

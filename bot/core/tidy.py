@@ -188,6 +188,38 @@ def capitalise_known(text: str, known_names: Iterable[str], skip: Iterable[str])
     return re.sub(r"(?<![\w@#/])[^\W\d_]+(?![\w/])", named, text)
 
 
+# Words of a short aside in another language inside a note ("bahut helpful thi", "sie war super
+# nett", "muito gente boa", "sehr smart"): the aside is dropped, the English note kept.
+_ASIDE_WORDS = frozenset(
+    # Hindi/Urdu
+    {"bahut", "bohot", "thi", "tha", "the", "hai", "hain", "achha", "accha", "acchi", "mast"}
+    | {"bada", "badi", "kaafi", "ekdum", "zabardast", "bindaas"}
+    # German
+    | {"sie", "er", "war", "ist", "sehr", "nett", "toll", "echt", "ganz", "klug"}
+    # Portuguese, Spanish
+    | {"muito", "muita", "gente", "boa", "bom", "legal", "demais", "muy", "buena", "bueno"}
+    | {"simpática", "simpatica", "simpático", "simpatico", "chévere", "genial", "es", "era"}
+    # Tagalog
+    | {"sobrang", "mabait", "galing", "magaling", "talaga", "siya", "ang"}
+)
+_NOTE_PART = re.compile(r"\s*(?:,|;|\s[—–-]\s|—)\s*")
+
+
+def without_asides(note: str) -> str:
+    """`note` without its short parts written mostly in another language."""
+    parts = _NOTE_PART.split(note)
+    separators = _NOTE_PART.findall(note)
+    kept: list[str] = []
+    for index, part in enumerate(parts):
+        words = [w.strip(".,!?").lower() for w in part.split()]
+        foreign = sum(w in _ASIDE_WORDS for w in words)
+        if words and len(words) <= 5 and foreign * 2 >= len(words) and foreign > 0:
+            continue
+        kept.append(part if not kept else f"{separators[index - 1].strip() or ','} {part}")
+    text = " ".join(kept).replace(" , ", ", ").replace(" ; ", "; ")
+    return text.strip() or note
+
+
 def without_bot_mention(text: str) -> str:
     return _BOT_MENTION.sub("", text)
 

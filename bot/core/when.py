@@ -145,7 +145,9 @@ _DAY_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # A bare count of days ("snooze Dana 3 days", "for another week"): a span, not a day.
 _DAYS_RE = re.compile(
     rf"{_B}(?:(?:for|by|ng|um|por)\s+)?(?:another\s+)?{_NUMBER}\s+(?:more\s+)?"
-    rf"(?P<unit>days?|weeks?|{_FOREIGN_UNIT}){_E}",
+    rf"(?P<unit>days?|weeks?|{_FOREIGN_UNIT}){_E}"
+    # "5d", "2w": a count with its unit's letter.
+    rf"|{_B}(?P<n2>\d{{1,3}})(?P<unit2>d|w|wk|wks){_E}",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
@@ -192,7 +194,7 @@ def count(word: str) -> int:
 
 def _weeks(match: re.Match[str]) -> int:
     unit = (match.group("unit") or _group(match, "unit2") or "").lower()
-    return 7 if unit.startswith(("week", "woche", "semana", "linggo")) else 1
+    return 7 if unit.startswith(("w", "woche", "semana", "linggo")) else 1
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
@@ -327,7 +329,7 @@ def find_days(text: str) -> FoundDays | None:
     match = _DAYS_RE.search(text)
     if match is None:
         return None
-    return FoundDays(match.start(), match.end(), count(match.group("n")) * _weeks(match))
+    return FoundDays(match.start(), match.end(), count(_n(match)) * _weeks(match))
 
 
 def find_time(text: str) -> FoundTime | None:
