@@ -52,7 +52,7 @@ _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
 # A short line that is no question about the bot ("what are shout-outs?" is one).
 _SETTING_LINE = (
     r"(?=.{0,100}$)(?!(?:how|why|what|when|where|which|does|do you|is there|explain|tell me|"
-    r"settings?)\b)"
+    r"settings?|can (?:the|this) (?:bot|coach|app)|is it possible)\b)"
 )
 _OFF_WORDS = (
     r"(?:off|no|not|don'?t|do not|stop|disable|never|without|opt(?:ing)?\s+(?:me\s+)?out|"
@@ -615,7 +615,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"got back to me)\b.*(?:mark|tick|check|done|close).*",
                 "done {rest}",
             ),
-            (r"(?P<rest>.+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
+            (r"(?P<rest>[^,;—–]+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
             (
                 r".*?\b(?:escrib[ií]|llam[eé]|mand[eé])\s+a\s+(?P<rest>.+?)(?:[,;].*)?",
                 "done {rest}",
@@ -1325,8 +1325,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 _SETTING_LINE
-                # A question is about the digest unless it asks for one ("can we get …?").
-                + r"(?:(?=(?:can|could|would|will|please|pls)\b)|(?!.*\?\s*$))"
+                # A question is about the digest unless it asks for one ("can we get …?"; "can
+                # the bot post …?" asks what it can do).
+                + r"(?:(?=(?:(?:can|could|would|will) (?:we|i|you|u)|please|pls)\b)|(?!.*\?\s*$))"
                 + r"(?=.*\b"
                 + _DIGEST
                 + r"(?!\w))(?=.*\b(?:here|this channel|post|send|set up|setup|start|enable|"

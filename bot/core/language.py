@@ -270,7 +270,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         r"when (?:the\s+)?(?:reminders?|nudges?) (?:come|arrive|are sent|go out)",
         "settings",
     ),
-    (r"digest", "digest"),
+    (r"digest|weekly summar|weekly recap|weekly report", "digest"),
     (r"stats|statistics|numbers|progress", "stats"),
     (r"\blist\b|what'?s due|overdue|see my follow", "list"),
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),

@@ -202,8 +202,10 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             and (_names_a_thing(result, body) or _story_told_to_someone(result, body))
         ):
             # "Can we push our call to Friday?": an everyday sentence about a thing, not a
-            # person: a draft.
-            return c.NotACommand(text)
+            # person: a draft, unless it is a question about the bot ("can you remind me about
+            # people automatically?").
+            question, topic = help_topic(body)
+            return c.HelpCommand(topic=topic) if question else c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
