@@ -168,7 +168,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if not draft_like and not body.lower().startswith("review"):
         body = without_bot_mention(body) or body
         typed_first_word = body.split(maxsplit=1)[0].lower()
-        body = tidy(body, _KNOWN.get(), not_names=_NOT_NAMES | COMMAND_ALIASES.keys())
+        body = tidy(body, _KNOWN.get(), not_names=_NEVER_A_NAME_WORD)
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
@@ -480,6 +480,8 @@ _GLUE_WORDS = frozenset(
 )
 # Words that are never a person although a contact's name might start with them.
 _NOT_NAMES = _GLUE_WORDS | {"follow", "remind", "day", "days", "week", "mark"}
+# Lower-case words tidying never turns into a contact's name.
+_NEVER_A_NAME_WORD = frozenset(_NOT_NAMES | COMMAND_ALIASES.keys())
 
 
 def _person(tokens: list[str], command: str) -> c.PersonRef:

@@ -10,7 +10,8 @@ after the first comma or dash stays as written: only the command part before it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from storage.names import name_key
 
@@ -118,19 +119,25 @@ _REAL_WORDS = frozenset(
 )
 
 
-def _one_slip(word: str, target: str) -> bool:
-    if abs(len(word) - len(target)) > 1 or word == target:
-        return False
-    if len(word) == len(target):
-        diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        return (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and word[diffs[0]] == target[diffs[1]]
-            and word[diffs[1]] == target[diffs[0]]
-        )
-    shorter, longer = (word, target) if len(word) < len(target) else (target, word)
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+def _slips(word: str) -> set[str]:
+    """Every spelling one slip from `word`: a letter missing, or two neighbours swapped (a letter
+    too many is found the other way round, by dropping one from the typed word)."""
+    missing = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    swapped = {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    }
+    return missing | swapped
+
+
+@cache
+def _typo_table(vocabulary: tuple[str, ...]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for target in vocabulary:
+        for slip in _slips(target):
+            table.setdefault(slip, target)
+    return table
 
 
 def _corrected(word: str, vocabulary: tuple[str, ...]) -> str:
@@ -141,9 +148,12 @@ def _corrected(word: str, vocabulary: tuple[str, ...]) -> str:
         return word
     if lowered in vocabulary or {lowered.removesuffix("s"), f"{lowered}s"} & set(vocabulary):
         return word
-    for target in vocabulary:
-        if _one_slip(lowered, target):
-            return target
+    found = _typo_table(vocabulary).get(lowered)
+    if found is not None:
+        return found
+    for i in range(len(lowered)):  # one letter too many: "untill"
+        if lowered[:i] + lowered[i + 1 :] in vocabulary:
+            return lowered[:i] + lowered[i + 1 :]
     return word
 
 
@@ -161,29 +171,40 @@ _WORD_NAMES = frozenset(
 )
 
 
-def capitalise_known(text: str, known_names: Iterable[str], skip: Iterable[str]) -> str:
-    """A contact's name typed in lower case ("priya done") or with two letters swapped ("Jnae")
-    reads as the name: each word of a known name gets the contact's own capitals."""
-    never = set(skip)
+@lru_cache(maxsize=256)
+def _known_words(
+    known_names: tuple[str, ...], skip: frozenset[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each word of the member's contact names (by its lookup key) with the contact's capitals,
+    and the same words with two neighbouring letters swapped ("jnae" → "Jane")."""
     words: dict[str, str] = {}
     for name in known_names:
         for word in name.split():
             lowered = word.lower()
-            if len(word) >= 3 and word[:1].isalpha() and lowered not in _WORD_NAMES | never:
+            if len(word) >= 3 and word[:1].isalpha() and lowered not in _WORD_NAMES | skip:
                 words.setdefault(name_key(word), word[:1].upper() + word[1:])
+    swapped: dict[str, str] = {}
+    for key, word in words.items():
+        if len(key) >= 4:
+            for slip in _slips(key):
+                if len(slip) == len(key) and slip not in words:
+                    swapped[slip] = word if slip not in swapped else ""
+    return words, {slip: word for slip, word in swapped.items() if word}
+
+
+def capitalise_known(text: str, known_names: Sequence[str], skip: frozenset[str]) -> str:
+    """A contact's name typed in lower case ("priya done") or with two letters swapped ("Jnae")
+    reads as the name: each word of a known name gets the contact's own capitals."""
+    words, swapped = _known_words(tuple(known_names), skip)
     if not words:
         return text
 
     def named(match: re.Match[str]) -> str:
         token = match.group(0)
         key = name_key(token)
-        if key in words and token.islower():
-            return words[key]
-        if len(key) >= 4:
-            swapped = [w for k, w in words.items() if len(k) == len(key) and _one_slip(key, k)]
-            if len(swapped) == 1:
-                return swapped[0]
-        return token
+        if key in words:
+            return words[key] if token.islower() else token
+        return swapped.get(key, token)
 
     return re.sub(r"(?<![\w@#/])[^\W\d_]+(?![\w/])", named, text)
 
@@ -192,13 +213,13 @@ def capitalise_known(text: str, known_names: Iterable[str], skip: Iterable[str])
 # nett", "muito gente boa", "sehr smart"): the aside is dropped, the English note kept.
 _ASIDE_WORDS = frozenset(
     # Hindi/Urdu
-    {"bahut", "bohot", "thi", "tha", "the", "hai", "hain", "achha", "accha", "acchi", "mast"}
+    {"bahut", "bohot", "thi", "tha", "hai", "hain", "achha", "accha", "acchi"}
     | {"bada", "badi", "kaafi", "ekdum", "zabardast", "bindaas"}
     # German
     | {"sie", "er", "war", "ist", "sehr", "nett", "toll", "echt", "ganz", "klug"}
     # Portuguese, Spanish
-    | {"muito", "muita", "gente", "boa", "bom", "legal", "demais", "muy", "buena", "bueno"}
-    | {"simpática", "simpatica", "simpático", "simpatico", "chévere", "genial", "es", "era"}
+    | {"muito", "muita", "gente", "boa", "bom", "demais", "muy", "buena", "bueno"}
+    | {"simpática", "simpatica", "simpático", "simpatico", "chévere", "gente boa"}
     # Tagalog
     | {"sobrang", "mabait", "galing", "magaling", "talaga", "siya", "ang"}
 )
@@ -224,7 +245,9 @@ def without_bot_mention(text: str) -> str:
     return _BOT_MENTION.sub("", text)
 
 
-def tidy(text: str, known_names: Iterable[str] = (), not_names: Iterable[str] = ()) -> str:
+def tidy(
+    text: str, known_names: Sequence[str] = (), not_names: frozenset[str] = frozenset()
+) -> str:
     """The line as the parser reads it (unchanged when nothing but filler is left)."""
     text = without_bot_mention(text)
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
