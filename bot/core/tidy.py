@@ -77,9 +77,8 @@ _MO_AKO = re.compile(r"(?<![\w-])mo\s+ako(?![\w-])", re.IGNORECASE)
 
 
 def without_particles(text: str) -> str:
-    """`text` without the code-mixed filler words (unchanged if that is all there is)."""
-    stripped = " ".join(_PARTICLE_RE.sub(" ", text).split()).strip(" ,")
-    return stripped or text
+    """`text` without the code-mixed filler words ("" if that is all there is)."""
+    return " ".join(_PARTICLE_RE.sub(" ", text).split()).strip(" ,")
 
 
 _FIRST_SEPARATOR_AT = re.compile(r"\s*(?:[,;:]|\s[—–-]\s|—)\s*")
@@ -257,6 +256,8 @@ def tidy(
     if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
         head = fix_typos(head, _COMMAND_WORDS)
     head = without_particles(normal_apostrophes(head))
-    if not head.strip() and tail:
+    if not head and tail:  # "po, snooze Dana": all filler before the comma
         return tidy(tail.lstrip(" ,;:—–-"), known_names, not_names) or text
+    if not head:
+        return text  # "po" alone, or "lol": chat, read as typed
     return capitalise_known(head, known_names, not_names) + tail
