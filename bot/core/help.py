@@ -450,6 +450,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"what do i owe (?:people|anyone)|qu[eé] tengo pendiente", "list"),
             (r"(?:who|whom)\s+do\s+i\s+(?:still\s+)?owe\b.*", "list"),
             (
+                r"what(?:'s| is)\s+on\s+(?:for\s+)?(?:today|tomorrow|this week|my plate|deck|"
+                r"the agenda)",
+                "list",
+            ),
+            (
                 r"(?:mere|meri|mujhe|mu[eé]strame|mostra(?:-me)?|zeig(?:e)? mir|ipakita|pakita)\s+"
                 r"(?:mo\s+)?(?:mi|minha|a minha|meine|yung|ang|mere|meri)?\s*(?:lista|liste|list|"
                 r"follow[- ]?ups?|reminders)(?:\s+(?:ko|dikhao|dikha do|batao))?",
@@ -837,6 +842,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
+                # "Omar ghosted me, cancel it".
+                r"(?:.*?\b(?:for|with|on|about|to)\s+)?(?!I\b)(?P<who>"
+                + _NAME_WORDS
+                + r")\b[^,;—–]*[,;—–-]+\s*(?:so\s+|just\s+|please\s+)?(?:cancel|drop|scrap|kill)\s+"
+                r"(?:it|that|him|her|them|this|the follow[- ]?up|the reminder)",
+                "cancel {who}",
+            ),
+            (
                 r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge)\s+"
                 r"(?P<rest>.+?)(?:[,;—–].*)?",
                 "cancel {rest}",
@@ -1039,7 +1052,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Dana's last name is actually Park": the first name stays.
                 r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
                 r"family name)\s+(?:is|should be|is now|is actually|changed to|became)\s+"
-                r"(?:actually\s+)?(?P<new>.+?)(?:\s+now)?",
+                r"(?:actually\s+)?(?P<new>.+?)(?:\s+now)?(?:,?\s+(?:not|instead of)\s+.+)?",
                 "rename {rest} to {first} {new}",
             ),
             (
@@ -1223,8 +1236,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("statistics",),
         phrasings=(
             (
-                r"how (?:am i|are we) doing(?:\s+(?:overall|so far|lately|in general))?",
-                "stats",
+                r"how(?:'m i| am i| are we) doing(?:\s+(?:overall|so far|lately|in general))?"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
             ),
             (
                 r"how many (?:people|ppl|follow[- ]?ups?|meetings|touches|reviews)"

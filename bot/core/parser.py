@@ -405,6 +405,9 @@ _PERSON_NOISE_AFTER = re.compile(
     r"name|again|back|now|already|anymore|any more|too|please|pls|in person|entirely|completely|"
     r"email|message|text|intro|invite|request|question|dm|call|"
     r"from (?:my |the )?(?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
+    # How the touch went: "followed up with Kai over email", "… via LinkedIn".
+    r"(?:over|via|on|by)\s+(?:e-?mail|text|phone|the phone|linkedin|whatsapp|slack|zoom|dm|sms|"
+    r"signal|telegram|teams|call)|"
     # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
     r"sa|hasta|bhai|ji|ko|se|ka|ki|ke|na|mo|ng|de|do|da))+$"
     r"|(?:'s|’s)$",
@@ -1244,7 +1247,8 @@ def _parse_settings(rest: str) -> c.Command:
 
 def _parse_export(rest: str) -> c.Command:
     if rest and not re.fullmatch(
-        r"(?:(?:all|of|my|data|contacts|everything|records|as|a|file|json|please|pls|now)\s*)+",
+        r"(?:(?:all|of|my|data|contacts|everything|records|as|a|file|json|please|pls|now|stuff|"
+        r"info|information|history|things)\s*)+",
         rest.strip(" .!?"),
         re.IGNORECASE,
     ):
