@@ -415,3 +415,20 @@ class TouchKind(Base):
     kind: Mapped[str] = mapped_column(String(8))
     source: Mapped[str] = mapped_column(String(16))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PendingQuestion(Base):
+    """The yes/no question the last reply to a member asked: the command text a "yes" runs.
+
+    Keyed by the platform's ids, not the member row, so any server process can answer it and a
+    stranger's first message needs no member. One per member: a new question replaces the old;
+    the member's next message takes it (see `storage.questions`)."""
+
+    __tablename__ = "pending_questions"
+    __table_args__ = (Index("ix_pending_questions_asked_at", "asked_at"),)
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    workspace_external_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    on_yes: Mapped[str] = mapped_column(StorableText())
+    asked_at: Mapped[datetime] = mapped_column(UtcDateTime())

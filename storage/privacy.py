@@ -22,6 +22,7 @@ from storage.models import (
     Meeting,
     Member,
     Nudge,
+    PendingQuestion,
     ReviewRule,
     TouchKind,
 )
@@ -89,6 +90,15 @@ def _references_of(member: Member) -> Any:
         (ConversationReference.platform == member.workspace.platform)
         & (ConversationReference.workspace_external_id == member.workspace.external_id)
         & (ConversationReference.user_id == member.user_id)
+    )
+
+
+def _questions_of(member: Member) -> Any:
+    # Bookkeeping, not exported: the command a "yes" to the last question would run.
+    return (
+        (PendingQuestion.platform == member.workspace.platform)
+        & (PendingQuestion.workspace_external_id == member.workspace.external_id)
+        & (PendingQuestion.user_id == member.user_id)
     )
 
 
@@ -179,6 +189,7 @@ def forget_member(session: Session, member: Member) -> dict[str, int]:
         ("events", delete(Event).where(Event.member_id == mid)),
         ("contacts", delete(Contact).where(Contact.member_id == mid)),
         ("conversation_references", delete(ConversationReference).where(_references_of(member))),
+        ("pending_questions", delete(PendingQuestion).where(_questions_of(member))),
     ]
     session.execute(
         update(DigestSubscription)

@@ -32,6 +32,14 @@ class MemberRecord:
 
 
 @dataclass(frozen=True)
+class QuestionRecord:
+    """A yes/no question a reply asked a member."""
+
+    on_yes: str  # the command text a "yes" runs
+    asked_at: datetime
+
+
+@dataclass(frozen=True)
 class ContactRecord:
     id: int
     member_id: int

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import claims, events, feedback, figures, imports, privacy, touches
+from storage import claims, events, feedback, figures, imports, privacy, questions, touches
 from storage.convert import (
     cadence_record,
     contact_record,
@@ -70,6 +70,7 @@ from storage.records import (
     MeetingRecord,
     MemberRecord,
     PlannedNudge,
+    QuestionRecord,
     ReviewRecord,
     TouchCounts,
 )
@@ -718,6 +719,16 @@ class SqlStore:
     def open_follow_ups(self, member_id: int) -> list[FollowUpRecord]:
         return self._open_follow_ups(member_id)
 
+    def closed_follow_ups(self, member_id: int, limit: int) -> list[FollowUpRecord]:
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(FollowUp)
+                .where(FollowUp.member_id == member_id, FollowUp.status != "open")
+                .order_by(FollowUp.id.desc())
+                .limit(limit)
+            )
+            return [follow_up_record(row) for row in rows]
+
     def open_follow_ups_for_contact(self, member_id: int, contact_id: int) -> list[FollowUpRecord]:
         return self._open_follow_ups(member_id, FollowUp.contact_id == contact_id)
 
@@ -1168,6 +1179,23 @@ class SqlStore:
             if member is None:
                 return {}
             return privacy.forget_member(session, member)
+
+    # --- the yes/no question a reply asked -----------------------------------------------------
+    def ask_question(
+        self, platform: str, workspace_id: str, user_id: str, on_yes: str, at: datetime
+    ) -> None:
+        with self._transaction() as session:
+            questions.ask(session, platform, workspace_id, user_id, on_yes, at)
+
+    def take_question(
+        self, platform: str, workspace_id: str, user_id: str
+    ) -> QuestionRecord | None:
+        with self._transaction() as session:
+            return questions.take(session, platform, workspace_id, user_id)
+
+    def prune_questions(self, before: datetime) -> int:
+        with self._transaction() as session:
+            return questions.prune(session, before)
 
     # --- health ----------------------------------------------------------------------------------
     def record_heartbeat(self, name: str, at: datetime, detail: str = "") -> None:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.core.help import example
 from bot.core.messages import Action, Reply
 from bot.core.rules import WINDOW_DAYS
 from storage.names import name_key
 
 NOTHING_CHANGED = "OK — I left everything as it was."
+
+# A yes/no question waits this long for its answer; a later "yes" does nothing.
+QUESTION_EXPIRES = timedelta(minutes=30)
+EXPIRED_QUESTION = (
+    f"My last question was asked more than {QUESTION_EXPIRES.seconds // 60} minutes ago, so I "
+    "didn't act on that yes — nothing changed. Type the command again if you still want it."
+)
 
 
 def answer(intent: str) -> Reply:

@@ -457,7 +457,9 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
 
 def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     open_ones = ctx.store.open_follow_ups(ctx.member.id)
-    closed = _closed_follow_ups(ctx) if command.filter == "all" else []
+    closed = (
+        ctx.store.closed_follow_ups(ctx.member.id, LIST_LIMIT) if command.filter == "all" else []
+    )
     rule_of_two = events.progress_section(ctx)
     if not open_ones and not closed:
         return Reply(
@@ -494,17 +496,6 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     if rule_of_two is not None:
         sections += (rule_of_two,)
     return Reply(text=text, sections=sections)
-
-
-def _closed_follow_ups(ctx: Context) -> list[FollowUpRecord]:
-    """Done and cancelled follow-ups, latest first (`list all`)."""
-    closed = [
-        follow_up
-        for contact in ctx.store.contacts(ctx.member.id)
-        for follow_up in ctx.store.contact_card(ctx.member.id, contact.id).follow_ups
-        if follow_up.status != "open"
-    ]
-    return sorted(closed, key=lambda f: f.id, reverse=True)[:LIST_LIMIT]
 
 
 def sort_overdue_first(follow_ups: list[FollowUpRecord], today: date) -> list[FollowUpRecord]:

@@ -47,12 +47,47 @@ def one_of(words: tuple[str, ...]) -> str:
 _WHO = r"(?P<rest>.+?)"
 _TAIL = r"[\s?!.]*"
 # Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
-_KARO = r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai)?|karo)(?:\s+(?:na|please|pls))?"
+_KARO = (
+    r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai|na|ni)?|karo|krna|krni|kardo|kar dena)"
+    r"(?:\s+(?:hai|na|please|pls))?"
+)
 # An imperative ("text Dana tomorrow") is a command only when nothing but a name and a day
 # follows: no second clause, no topic, which a draft to a colleague would have.
 _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
+# The same, but a topic ("… on Friday about the panel") or how the person is after a comma
+# ("…, he's back from Doha then"; not what they will do: "…, he'll sort it out" asks someone).
+_A_NAME_A_DAY_AND_A_TOPIC = (
+    r"(?![^,;]*\s(?:and|but|so|because|if)\s)"
+    r"(?!.*[,;](?!\s*(?:he|she|they)(?:'s|'re|\s+(?:is|are|was)\b)))"
+)
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
+# A short line that is no question about the bot ("what are shout-outs?" is one).
+_SETTING_LINE = (
+    r"(?=.{0,100}$)(?!(?:how|why|what|when|where|which|does|do you|is there|explain|tell me|"
+    r"settings?|can (?:the|this) (?:bot|coach|app)|is it possible)\b)"
+)
+_OFF_WORDS = (
+    r"(?:off|no|not|don'?t|do not|stop|disable|never|without|opt(?:ing)?\s+(?:me\s+)?out|"
+    r"exclude|leave me out|remove me|hide|no more|nahi|nein|ayoko|sin|band|bandh|huwag|wag)"
+)
+_ON_WORDS = (
+    r"(?:on|yes|enable|allow|include|opt(?:ing)?\s+(?:me\s+)?in|want|turn on|love|show|"
+    r"give|add me|count me in|sign me up|i'?m in|ok|okay|sure|please|like)"
+)
+# The text of drafts being kept (not a draft to review): "save my drafts", "keep draft text".
+_ABOUT_DRAFT_TEXT = (
+    r"(?=.*\b(?:store|save|keep|storing|saving|keeping|stored|saved|kept|retain|remember|"
+    r"hold on to|log)\b)(?=.*\b(?:drafts|draft text|text of (?:my |the )?drafts?)\b)"
+)
+# The weekly digest by its name or as people describe it ("the weekly summary").
+_DIGEST = (
+    r"(?:digests?|(?:weekly|team|channel|monday|friday)\s+(?:summary|summaries|recaps?|"
+    r"roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
+)
+_CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
+# One to three capitalised words: a name as people write it ("Jane", "Omar Haddad").
+_NAME_WORDS = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
 _NOT_A_DATE = (
     r"(?!(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
@@ -74,7 +109,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         f"Log a meeting. I schedule a follow-up {plural(DEFAULT_DUE_DAYS, 'day')} later, "
         f"inside the {WINDOW_DAYS}-day window.",
         ("met Jane Doe at PyCon yesterday, asked about Rust hiring", "met @Ana Ruiz on 3 March"),
-        words=("meet",),
+        words=("meet", "mt"),
         phrasings=(
             (
                 r"(?:(?:i|we)(?:'ve| have)?\s+)?(?:just\s+|also\s+|finally\s+|briefly\s+)?"
@@ -121,8 +156,36 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"meeting log\s*[:—–-]+\s*(?P<rest>.+)", "met {rest}"),
             (
+                # Hindi "Jane ke saath meeting hui at PyCon", Tagalog "nakipag-coffee ako kay Jane".
+                r"(?P<who>.+?)\s+(?:ke saath|ke sath|se)\s+"
+                r"(?:meeting|coffee|lunch|call|baat|chai)\s+(?:hui|huyi|hua|ki|kiya|kari)\b(?P<rest>.*)",
+                "met {who} {rest}",
+            ),
+            (
+                r"(?:coffee|kape|lunch|dinner|meeting|usap|kwentuhan|chat)\s+(?:ako|kami)\s+"
+                r"(?:kay|kina|with)\s+(?P<rest>.+)",
+                "met {rest}",
+            ),
+            (
+                # Spanish, Portuguese, Tagalog, German: "conheci a Jane na PyCon ontem",
+                # "ich habe Jane gestern auf der PyCon getroffen".
+                r"(?:conheci|conoc[ií]|nakilala ko|nakausap ko|vi|me encontr[eé] con|encontr[eé]|"
+                r"vi|platiqu[eé] con)\s+(?P<rest>.+)",
+                "met {rest}",
+            ),
+            (
+                r"(?:ich\s+)?(?:habe|hab)\s+(?P<rest>.+?)\s+(?:getroffen|kennengelernt)",
+                "met {rest}",
+            ),
+            (
                 r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[aei]\b(?P<rest>.*)",
                 "met {who} {pre} {rest}",
+            ),
+            (
+                # "Yesterday in the Berlin meetup I was meeting Jonas Weber".
+                r"(?:at|in)\s+(?P<place>.+?),?\s+(?:i|we)\s+(?:met|was meeting|were meeting|saw|"
+                r"ran into|bumped into|got to know)\s+(?P<rest>.+)",
+                "met {rest} at {place}",
             ),
             (
                 r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"
@@ -157,20 +220,25 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("followup", "follow_up", "fu"),
         phrasings=(
             (
-                r"(?P<who>.+?)\s+ko\s+(?P<rest>.*?)(?:\s+ko)?\s+(?:message|follow[- ]?up|call|"
-                r"email|likhna|yaad|text)" + _KARO + r"(?:[,;].*)?",
-                "follow-up {who} {rest}",
+                r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+ko)?\s+(?:message|follow[- ]?up|call|"
+                r"email|likhna|yaad|text|ping|remind|mail|reach out)"
+                + _KARO
+                # A time after the comma is the follow-up's; anything else is an aside.
+                + r"(?:,\s*(?P<tail>\d{1,2}(?::\d{2})?\s*(?:am|pm)?)|[,;].*)?",
+                "follow-up {who} {rest} {tail}",
             ),
             (
-                r"(?:erinnere mich|recu[eé]rdame)(?:\s+(?P<when>(?:am|el)\s+\S+))?"
-                r"(?:\s+(?:an|a|de)|\s+\w+le\s+a)?\s+(?P<rest>.+)",
+                r"(?:erinnere mich|recu[eé]rdame|(?:me\s+)?lembr[ae](?:-me)?|paalalahanan mo ako)"
+                r"(?:\s+(?P<when>(?:am|el)\s+\S+))?"
+                r"(?:\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
+                r"mensagem)\s+(?:com|para|pra|pro))?\s+(?P<rest>.+)",
                 "follow-up {rest} {when}",
             ),
             (
                 # A reminder told as a wish, naming someone capitalised after any verbs:
                 # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
                 # "make sure I message Kwame Mensah", "I want to circle back with Jane".
-                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping)\s+me"
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping|tell|get)\s+me"
                 r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?(?:\s*:)?|"
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
                 r"make sure (?:i|to)|set (?:a|up a) reminder|"
@@ -250,6 +318,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
             (
+                r"(?:reminder|to-?do|todo|lembrete|recordatorio|erinnerung|paalala|yaad)\s*[:—–-]\s*"
+                r"(?P<rest>.+)",
+                "follow-up {rest}",
+            ),
+            (
                 # An instruction to oneself with a day: "reach out to Priya on Thursday" (a
                 # longer sentence, "…, he'll sort it out", is a draft for someone else).
                 r"(?:reach (?:back )?out to|touch base with|circle back with|reconnect with|"
@@ -268,6 +341,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r"(?P<rest>"
                 + _CAPITALISED
                 + r".*?\b(?:on|next|tomorrow|tmrw|today|in|this|by|until|before|\w+day)\b.*)",
+                "follow-up {rest}",
+            ),
+            (
+                # Any day anywhere: "ping Felipe Arango 1/5", "Friday 4pm call back Ngozi Eze",
+                # "nudge Sophie on monday about the ESG report" ("Please call Mark tomorrow about
+                # the invoice." asks someone else: "call" alone is left to the stricter reading).
+                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|"
+                r"reach (?:back )?out to|touch base with|check in with|get back to)\s+"
+                + _A_NAME_A_DAY_AND_A_TOPIC
+                + r"(?P<rest>"
+                + _CAPITALISED
+                + r".*)",
+                "@day follow-up {rest}",
+            ),
+            (
+                r"(?:reminder|note)\s+to\s+(?:self\s+)?(?:to\s+)?(?:follow[- ]?up with|ping|email|"
+                r"call|text|write to|reach out to|check in with)\s+(?P<rest>.+)",
                 "follow-up {rest}",
             ),
             (
@@ -378,8 +468,42 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (r"what do i owe (?:people|anyone)|qu[eé] tengo pendiente", "list"),
+            (r"(?:who|whom)\s+do\s+i\s+(?:still\s+)?owe\b.*", "list"),
             (
-                r"(?:my\s+)?(?:open\s+|pending\s+)?(?:follow[- ]?ups?|reminders|to-?dos?)",
+                r"what(?:'s| is)\s+on\s+(?:for\s+)?(?:today|tomorrow|this week|my plate|deck|"
+                r"the agenda)",
+                "list",
+            ),
+            (
+                r"(?:mere|meri|mujhe|mu[eé]strame|mostra(?:-me)?|zeig(?:e)? mir|ipakita|pakita)\s+"
+                r"(?:mo\s+)?(?:mi|minha|a minha|meine|yung|ang|mere|meri)?\s*(?:lista|liste|list|"
+                r"follow[- ]?ups?|reminders)(?:\s+(?:ko|dikhao|dikha do|batao))?",
+                "list",
+            ),
+            (r"overdue\s+(?:kya|kaun|kon)\s+(?:hai|hain|h)\b.*", "list overdue"),
+            (
+                r"(?:is there\s+)?anything\s+(?:for|on|due)?\s*(?:today|this week|tomorrow|now)",
+                "list",
+            ),
+            (
+                r"(?:show|tell|give|list)(?: me)?\s+(?:everyone|everybody|who|all the people|"
+                r"the people)\s+(?:that\s+)?(?:i|i'm)\s+"
+                r"(?:owe|need to|should|have to|must|haven't)\b.*",
+                "list",
+            ),
+            (
+                r"(?:any(?:thing)?\s+)?(?:overdue|late)(?:\s+(?:ones|items|follow[- ]?ups))?",
+                "list overdue",
+            ),
+            (
+                r"(?:show|list|see|give)(?: me)?\s+(?:the\s+|my\s+)?(?:closed|done|completed|"
+                r"finished|old|past|archived)\s+(?:ones|follow[- ]?ups?|reminders)"
+                r"(?:\s+too|\s+as well)?",
+                "list all",
+            ),
+            (
+                r"(?:my\s+)?(?:open\s+|pending\s+)?(?:follow[- ]?ups?|reminders|to-?dos?|list|"
+                r"queue)",
                 "list",
             ),
             (r"(?:kya|ano pa)\s+(?:yung\s+)?overdue\b.*", "list overdue"),
@@ -411,14 +535,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                r"(?P<rest>.+?)\s+(?:wala|ka|ki|ke)?\s*(?:follow[- ]?up\s+)?(?:ho gaya|hogaya|"
-                r"ho gayi)\b.*",
+                r"(?P<rest>.+?)\s+(?:wala|ka|ki|ke|se baat)?\s*(?:follow[- ]?up\s+)?"
+                r"(?:ho gaya|hogaya|ho gayi)\b.*",
                 "done {rest}",
             ),
-            (r"(?P<rest>.+?)\s+ist erledigt\b.*", "done {rest}"),
+            (r"(?P<rest>.+?)\s+(?:ist\s+)?erledigt\b.*", "done {rest}"),
             (r"tapos na(?:\s+si)?\s+(?P<rest>[^,;]+?)(?:[,;].*)?", "done {rest}"),
             (
-                r"(?:i(?:'ve| have)\s+)(?:just\s+|already\s+)?(?:followed up|written|reached out|"
+                r"(?:i(?:'ve| have)\s+|have\s+)(?:just\s+|already\s+)?"
+                r"(?:followed up|written|reached out|"
                 r"gotten back|got back|checked in|emailed|messaged|texted|called|pinged|replied)"
                 r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "done {rest}",
@@ -441,8 +566,44 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (r"(?P<rest>[^,;—–]+?)\s*[—–-]+\s*done\b.*", "done {rest}"),
-            (r"(?:check|tick|cross)\s+off\s+(?P<rest>.+)", "done {rest}"),
-            (r"(?:check|tick|cross)\s+(?P<rest>.+?)\s+off", "done {rest}"),
+            (r"(?:check|tick|cross|mark)\s+off\s+(?P<rest>.+)", "done {rest}"),
+            (
+                r"(?:check|tick|cross|mark)\s+(?P<rest>.+?)\s+off(?:\s+(?:my|the)\s+(?:list|"
+                r"follow[- ]?ups|to-?do(?: list)?))?",
+                "done {rest}",
+            ),
+            (
+                # "I'm done with Priya", "all done w/ Omar", "finished with Kai".
+                r"(?:i'?m\s+|i am\s+|we'?re\s+)?(?:all\s+)?(?:done|finished|through)\s+"
+                r"(?:with|w/)\s+(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                # "sent Jane the deck", "emailed Omar the link": something sent to a person.
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:sent|emailed|texted|messaged|"
+                r"gave|forwarded|shared|passed)\s+"
+                r"(?!(?:the|a|an|my|her|him|them|you|it|us|our)\b)(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+(?:the|a|an|my|our|that|those|some|his|her|this)\s+[\w-]+"
+                r"(?:\s+[\w-]+){0,4}",
+                "done {rest}",
+            ),
+            (
+                # "sent the follow-up to Priya", "I sent my thank-you note to Jane".
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:sent|wrote|did|finished|"
+                r"completed|dropped)\s+(?:the|my|a|our)\s+(?:follow[- ]?up|"
+                r"thank[- ]?you(?: note| email| message)?)(?:\s+(?:note|email|message))?\s+"
+                r"(?:to|for|with)\s+"
+                r"(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:you can\s+|please\s+|pls\s+|go ahead and\s+)?close(?:\s+out)?\s+"
+                r"(?:the\s+|my\s+)?(?:follow[- ]?up\s+(?:with|for)\s+|loop\s+(?:with|on)\s+)?"
+                r"(?P<rest>.+?)(?:\s+out)?",
+                "done {rest}",
+            ),
+            (r"(?:i\s+)?closed the loop (?:with|on)\s+(?P<rest>.+)", "done {rest}"),
             (
                 r"(?:i\s+)?(?:did|finished|completed|handled)\s+(?:the|my)\s+(?P<rest>.+?)\s+"
                 r"(?:follow[- ]?up|reminder|touch)(?:\s+already)?",
@@ -480,12 +641,106 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"got back to me)\b.*(?:mark|tick|check|done|close).*",
                 "done {rest}",
             ),
-            (r"(?P<rest>.+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
+            (r"(?P<rest>[^,;—–]+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
             (
                 r".*?\b(?:escrib[ií]|llam[eé]|mand[eé])\s+a\s+(?P<rest>.+?)(?:[,;].*)?",
                 "done {rest}",
             ),
             (r"(?P<rest>#\d+)\s+(?:is\s+)?done", "done {rest}"),
+            (
+                # "finally talked to Priya, done", "ya hablé con José, done ✅".
+                r".*?\b(?:to|with|con|com|mit|w/)\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")[^,;—–]*[,;—–-]+\s*"
+                r"(?:done|that'?s done|all done|mark(?:ed)? (?:it )?done|[✅✔☑]+)(?:\s*[✅✔☑!]+)?",
+                "done {rest}",
+            ),
+            (
+                # The person first, then the command: "Zoe — snooze till 12/21", "Dana Kim follow
+                # up on Friday at 1pm", "Priya — not this week, snooze 7 days".
+                _NOT_A_DATE
+                + r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s*(?:[:—–-]+\s*(?:[^,;]*[,;]\s*)?|\s+)"
+                r"(?P<command>snooze|push|postpone|cancel)\b\s*(?P<rest>.*)",
+                "{command} {who} {rest}",
+            ),
+            (
+                _NOT_A_DATE
+                + r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s*(?:[:—–-]+\s*|\s+)follow[- ]?up\b\s*(?P<rest>.*)",
+                "follow-up {who} {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:ka|ki|ke)\s+(?:follow[- ]?up|reminder)\s+(?:done|ho gaya|"
+                r"complete|khatam|hogaya)\b.*",
+                "done {rest}",
+            ),
+            (
+                r"(?:ya\s+|j[aá]\s+)?(?:hice|fiz|hab[eí]|ich habe)\s+(?:el\s+|o\s+|den\s+)?"
+                r"follow[- ]?up\s+(?:con|com|mit)\s+(?P<rest>.+?)(?:\s+gemacht)?",
+                "done {rest}",
+            ),
+            (
+                r"(?:follow[- ]?up|touch|reminder)\s+(?:is\s+)?(?:done|complete|completed|sent)\s+"
+                r"(?:for|with|to)\s+(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:i(?:'ve| have)\s+)?(?:done|did|finished|completed|sent)\s+(?P<rest>.+?)"
+                r"(?:'s|’s)\s+(?:follow[- ]?up|reminder|touch|note|email)",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)(?:'s|’s)\s+(?:follow[- ]?up|reminder|touch)\s*(?::|—|–|-|is|was)?"
+                r"\s*(?:done|complete|completed|sent|finished|handled|sorted)",
+                "done {rest}",
+            ),
+            (
+                r"that'?s\s+(?P<rest>" + _NAME_WORDS + r")\s+(?:sorted|done|handled|taken care of)",
+                "done {rest}",
+            ),
+            (
+                # "Spoke to Jane this morning, tick her off".
+                r".*?\b(?:to|with|from|w/|called|emailed|texted|messaged|pinged)\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")\b[^,;—–]*[,;—–-]+\s*(?:so\s+|pls\s+|please\s+|you can\s+)?"
+                r"(?:tick|check|cross|mark)\s+(?:her|him|them|it|that(?: one)?)\s+"
+                r"(?:off|done|as done|complete)",
+                "done {rest}",
+            ),
+            (
+                # A name, then the word for it: "Jane done", "Omar's done", "Kai - sent!".
+                r"(?!(?:it|that|this|everything|all|mine|we|i|you|he|she|they|mark|marked|please|pls|"
+                r"just|so|and|also)\b)"
+                r"(?P<rest>#\d+|" + _NAME_WORDS + r")(?:'s|’s)?"
+                r"\s*(?:[:—–-]+\s*|\s+)(?:is\s+|was\s+)?(?:done|sent|finished|complete|"
+                r"completed|handled|sorted|followed up|contacted|checked off)"
+                r"(?:\s+(?:now|already|too|today|yesterday))?",
+                "done {rest}",
+            ),
+            (
+                # Spanish, Portuguese, German, Hindi: "ya terminé con Priya", "já mandei
+                # mensagem pro Omar", "ich habe Kai geschrieben", "Jane ko email bhej diya".
+                r"(?:ya\s+)?(?:termin[eé]|acab[eé]|hecho|listo)\s+con\s+(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:j[aá]\s+)?(?:mandei|enviei|escrevi|liguei|respondi)\s+(?:\S+\s+){0,2}?"
+                r"(?:pro|pra|para|ao|à|a)\s+(?P<rest>.+)",
+                "done {rest}",
+            ),
+            (
+                r"(?:ich\s+)?(?:habe|hab)\s+(?P<rest>.+?)\s+(?:geschrieben|angerufen|gemailt|"
+                r"kontaktiert|geantwortet)",
+                "done {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:ko|se)\s+(?:\S+\s+){0,2}?(?:kar|bhej|likh|de|ho)\s*"
+                r"(?:diya|di|dia|liya|gaya|gayi)\b.*",
+                "done {rest}",
+            ),
         ),
         handles=((c.DoneCommand, "followups.done"),),
     ),
@@ -508,7 +763,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
-                r"(?:schieb|verschieb|verschiebe|pospón|posponer|pospon|i-push|ipush|pa-snooze)"
+                r"(?:schieb|verschieb|verschiebe|pospón|posponer|pospon|aplaza|aplazar|adia|adiar|"
+                r"i-push|ipush|pa-snooze)"
                 r"(?:\s+(?:mo|naman))?\s+(?:a\s+)?(?P<rest>.+?)(?:\s+auf)?(?P<when>\s+\S+)?",
                 "snooze {rest} {when}",
             ),
@@ -518,7 +774,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
-                r"(?:please\s+)?(?:push|bump|postpone|delay|defer|put off|hold off on|"
+                r"(?:please\s+)?(?:push|bump|postpone|delay|defer|put off|hold off on|extend|"
                 r"hold off|snooze)\s+(?:back\s+)?(?:the\s+|my\s+)?(?:follow[- ]?up\s+|reminder\s+)?"
                 r"(?:with\s+|for\s+|on\s+|about\s+)?(?P<rest>.+)",
                 "snooze {rest}",
@@ -530,6 +786,42 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
+            (r"(?:can|could|should)\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
+            (
+                # "remind me about Kai again in 4 days": again, so the reminder moves.
+                r"remind me (?:about|of|abt)\s+(?P<who>.+?)\s+again\s+in\s+(?P<rest>\S+\s+"
+                r"(?:more\s+)?(?:days?|weeks?))(?:[,;].*)?",
+                "snooze {who} {rest}",
+            ),
+            (
+                # "not ready for Omar yet, push it 3 days".
+                r".*?\b(?:for|with|on|about|to)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\b[^,;—–]*[,;—–-]+\s*"
+                r"(?:so\s+|just\s+|please\s+)?(?:push|snooze|delay|move|bump|postpone)\s+"
+                r"(?:it|that|him|her|them|this)\s+(?P<rest>.+)",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"(?P<who>" + _NAME_WORDS + r")\s+later(?:[,;—–-]+\s*(?:maybe|say|like|on|"
+                r"probably)?\s*(?P<rest>.+))?",
+                "snooze {who} {rest}",
+            ),
+            (
+                # "I can't deal with Jane today, give me 2 more days".
+                r".*?\b(?!I\b)(?P<who>" + _NAME_WORDS + r")\b[^,;—–]*[,;—–-]+\s*(?:just\s+|so\s+)?"
+                r"give me\s+(?P<rest>(?:a few|a couple(?: of)?|\d+|one|two|three|another|"
+                r"an extra|a)\s+(?:more\s+)?(?:days?|weeks?))(?:\s+(?:on|for|with)\s+(?:it|that|"
+                r"(?:him|her|them)))?",
+                "snooze {who} {rest}",
+            ),
+            (
+                # "give me 2 more days on Jane", "I need a few more days for Dana".
+                r"(?:i\s+)?(?:need|want|could use|give me|can i (?:get|have))\s+"
+                r"(?P<rest>(?:a few|a couple(?: of)?|\d+|one|two|three|four|five|another|an extra|"
+                r"a)\s+(?:more\s+)?(?:days?|weeks?))\s+(?:for|on|with|before)\s+(?P<who>.+)",
+                "snooze {who} {rest}",
+            ),
             (r"hold\s+(?!off\b)(?P<rest>.+)", "snooze {rest}"),
         ),
         handles=((c.SnoozeCommand, "followups.snooze"),),
@@ -560,6 +852,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:follow[- ]?up|write|reach out|get back)\s+(?:with\s+|to\s+)?"
                 r"(?P<rest>.+?)(?:[,;]\s*.*)?",
                 "cancel {rest}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:no longer needs|doesn'?t need|does not need|won'?t need)\s+"
+                r"(?:a\s+|any\s+|the\s+)?(?:follow[- ]?up|reminder|nudge)s?(?:\s+anymore)?",
+                "cancel {rest}",
+            ),
+            (
+                r"(?:scrap|ditch|nix|skip|drop)\s+(?P<rest>" + _NAME_WORDS + r")",
+                "cancel {rest}",
+            ),
+            (
+                # "Omar ghosted me, cancel it".
+                r"(?:.*?\b(?:for|with|on|about|to)\s+)?(?!I\b)(?P<who>"
+                + _NAME_WORDS
+                + r")\b[^,;—–]*[,;—–-]+\s*(?:so\s+|just\s+|please\s+)?(?:cancel|drop|scrap|kill)\s+"
+                r"(?:it|that|him|her|them|this|the follow[- ]?up|the reminder)",
+                "cancel {who}",
             ),
             (
                 r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge)\s+"
@@ -658,7 +967,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<rest>.+?)\s+ke\s+baare\s+(?:mein|me)\s+(?:kya|batao|bata)\b.*",
                 "who {rest}",
             ),
-            (r"wer ist (?:nochmal |noch mal )?" + _WHO + _TAIL, "who {rest}"),
+            (
+                r"(?:wer ist|qui[eé]n es|quem [eé]|sino (?:ba )?si|kaun hai)(?:\s+nochmal|"
+                r"\s+noch mal)?\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (_WHO + r"\s+(?:kaun (?:hai|h|tha|thi)|sino)" + _TAIL, "who {rest}"),
             (
                 r"what (?:do|did) (?:i|we) (?:have|know|save|keep) (?:on|about)\s+" + _WHO + _TAIL,
                 "who {rest}",
@@ -736,6 +1050,26 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?P<who>[^:—–]+?)\s+note\s*[:—–-]+\s*(?P<rest>.+)", "note {who}: {rest}"),
             (r"note (?:for|on|about|to)\s+(?P<rest>.+)", "note {rest}"),
+            (
+                # "note to self about Priya: …" ("note to self" is read as a lead-in first).
+                r"(?:about|re|on|for)\s+(?P<who>" + _NAME_WORDS + r")\s*[:—–-]+\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                # "remember that Dana is vegan", "jot down that Kai has two kids".
+                r"(?:remember|jot down|write down|note down|note|save|keep in mind|fyi)\s+that\s+"
+                r"(?P<who>" + _NAME_WORDS + r")\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
+                # "Priya: prefers email": a fact about the person after the colon (not a message
+                # to them, "Kai: thanks for the intro").
+                r"(?P<who>" + _NAME_WORDS + r")\s*:\s*(?P<rest>(?:is|was|has|had|likes|loves|"
+                r"prefers|wants|works|worked|lives|moved|moving|speaks|runs|leads|knows|needs|"
+                r"just|now|allergic|vegetarian|vegan|based|married|plays|teaches|studies|former|"
+                r"ex-|hates|hiring|looking)\b.*)",
+                "note {who}: {rest}",
+            ),
         ),
         handles=((c.NoteCommand, "contacts.note"),),
     ),
@@ -745,6 +1079,118 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Change a contact's name.",
         ("rename Sam to Sam Lee",),
         phrasings=(
+            (
+                r".*?(?:contact\s+)?(?P<rest>" + _NAME_WORDS + r")[,;:]?\s+(?:new name|now called|"
+                r"renamed)\s*[:=-]?\s*(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:correct(?:ed)?\s+spelling|spelling(?: fix| correction)?|typo|fix|name fix)\s*"
+                r"[:—–-]\s*(?P<rest>.+?)\s*(?:->|→|=>|\sto\s)\s*(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:save|store|list|keep|put)\s+(?P<rest>.+?)\s+as\s+(?P<new>"
+                + _NAME_WORDS
+                + r")",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:the\s+)?(?:contact\s+)?(?P<rest>.+?)\s+(?:should|needs to|must|has to)\s+be\s+"
+                r"renamed\s+(?:to|as)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)(?:'s|’s)\s+(?:last\s+|first\s+|sur|full\s+)?name\s+is\s+"
+                r"(?:wrong|misspelled|misspelt|incorrect|off)[\s,;:—–-]*(?:it\s+)?(?:should be|is|"
+                r"it'?s|should read)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:fix\s+)?(?:the\s+|a\s+)?typo\s*[:—–-]\s*(?P<rest>.+?)\s+(?:should be|->|→|=>|"
+                r"to|is)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "change José Núñez to Jose Nunez Garcia": two or more capitalised words, no day.
+                r"(?:change|update|correct|fix|switch)\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+to\s+"
+                + _NOT_A_DATE
+                + r"(?P<new>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*){1,3})",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "Dana's last name is actually Park": the first name stays.
+                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
+                r"family name)\s+(?:is|should be|is now|is actually|changed to|became)\s+"
+                r"(?:actually\s+)?(?P<new>.+?)(?:\s+now)?(?:,?\s+(?:not|instead of)\s+.+)?",
+                "rename {rest} to {first} {new}",
+            ),
+            (
+                # "change Jane's name to Jane Smith", "fix the spelling of Priya to Priyanka",
+                # "make Kai's name Kai Mueller", "edit Dana's name: Dana Kimura".
+                r"(?:please\s+)?(?:change|update|fix|set|make|correct|edit|switch|amend|modify)\s+"
+                r"(?:the\s+)?(?:(?:contact\s+)?name\s+(?:of\s+)?|spelling\s+of\s+)?"
+                r"(?P<rest>.+?)(?:(?:'s|’s)\s+(?:contact\s+)?(?:name|spelling))"
+                r"(?:\s+(?:to|as|into)\s+|\s*(?::|->|→|=)\s*|\s+)(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:please\s+)?(?:change|update|fix|correct|edit|switch|amend|modify)\s+"
+                r"(?:the\s+)?(?:(?:contact\s+)?name\s+(?:of\s+)?|spelling\s+of\s+|contact\s+)"
+                r"(?P<rest>.+?)(?:\s+(?:to|into)\s+|\s*(?:->|→|=)\s*)"
+                + _NOT_A_DATE
+                + r"(?P<new>"
+                + _NAME_WORDS
+                + r")",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "update Dana Kim to Dana Kim-Lee": with no "name" said, one name must stay.
+                r"(?:please\s+)?(?:change|update|fix|correct|edit|switch|amend|modify)\s+"
+                r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+(?P<b>[\w'’-]+))?)\s+(?:to|into|->|→|=)\s+"
+                r"(?P<new>(?:(?P=a)[\s-]+[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)(?:-[\w'’-]+)?))",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "Jane Doe is now Jane Smith", "Sam Lee should be Samuel Lee": one name stays.
+                r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+(?P<b>[\w'’-]+))?)\s+(?:is now|should be|"
+                r"is actually|is really|needs to be)\s+(?:called\s+)?(?P<new>(?:(?P=a)\s+"
+                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)))(?:\s+now)?"
+                r"(?:\s+in (?:my|the) (?:list|contacts))?",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>.+?)\s+(?:changed (?:her|his|their) (?:full\s+)?name to|"
+                r"(?:now\s+)?goes by|prefers(?: to be called)?|wants to be called|"
+                r"should be called|is called|is spelt|is spelled|"
+                r"spells (?:it|her name|his name))\s+"
+                r"(?P<new>" + _NAME_WORDS + r")"
+                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+)?",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:->|→|=>|⇒)\s*(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "i spelled omar wrong, it's Omer", "typo in Priya's name, should be Pria".
+                r"(?:i\s+)?(?:spelled|spelt|misspelled|misspelt|typed|wrote|got|have)\s+"
+                r"(?P<rest>.+?)(?:(?:'s|’s)\s+name)?\s+wrong[\s,;:—–-]*(?:it'?s|it is|should be|"
+                r"she'?s|he'?s|they'?re|the right one is|correct(?:ion)? is)\s+(?:actually\s+)?"
+                r"(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:there'?s\s+a\s+)?typo in\s+(?P<rest>.+?)(?:'s|’s)\s+name[\s,;:—–-]*"
+                r"(?:it\s+)?(?:should be|is|it'?s|it is)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"it'?s\s+(?P<new>" + _NAME_WORDS + r"),?\s+not\s+(?P<rest>" + _NAME_WORDS + r")",
+                "rename {rest} to {new}",
+            ),
             (
                 r"(?P<rest>.+?)\s+is actually (?:called|named|spelled)\s+(?P<new>.+)",
                 "rename {rest} to {new}",
@@ -770,7 +1216,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>.+?)(?:'s|’s)\s+name\s+(?:should be|"
+                r"(?P<rest>.+?)(?:'s|’s)\s+(?:real\s+|full\s+|proper\s+|correct\s+|actual\s+|new\s+|"
+                r"legal\s+|right\s+)?name\s+(?:should be|"
                 r"is now|is actually|is)\s+(?P<new>.+?)"
                 r"(?:[,;]\s*.*)?",
                 "rename {rest} to {new}",
@@ -801,7 +1248,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("delete", "remove", "delete_contact", "deletecontact"),
         phrasings=(
             (
-                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget)\s+(?:the\s+)?"
+                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge)\s+(?:the\s+)?"
                 r"(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
                 r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
                 "delete-contact {rest}",
@@ -820,6 +1267,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<who>.+?)\s+ko\s+(?:(?:my|mere|meri)\s+)?(?:contacts?|list)\s+se\s+"
                 r"(?:hata|nikal|delete)(?:\s*(?:do|dena|o|kar do))?",
                 "delete-contact {who}",
+            ),
+            (
+                r"(?:borra|borrar|elimina|eliminar|apaga|apagar|l[öo]sche|loesche|burahin|"
+                r"tanggalin)\s+(?P<rest>.+?)(?:\s+(?:de mis contactos|dos (?:meus )?contatos|"
+                r"aus (?:meinen )?kontakten|sa (?:contacts|listahan)))?",
+                "delete-contact {rest}",
             ),
         ),
         handles=((c.DeleteContactCommand, "contacts.delete_contact"),),
@@ -892,11 +1345,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("statistics",),
         phrasings=(
             (
-                r"how (?:am i|are we) doing(?:\s+(?:overall|so far|lately|in general))?",
-                "stats",
+                r"how(?:'m i| am i| are we) doing(?:\s+(?:overall|so far|lately|in general))?"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
             ),
             (
-                r"how many (?:people|follow[- ]?ups?|meetings|touches|reviews)(?: did i| have i)?"
+                r"how many (?:people|ppl|follow[- ]?ups?|meetings|touches|reviews)"
+                r"(?: did i| have i)?"
                 r"(?:\s+\w+){1,3}?(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
                 "stats {rest}",
             ),
@@ -923,6 +1378,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats",
             ),
             (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
+            (r"(?:my\s+)?(?:progress|networking)\s+(?:report|summary|update|stats)", "stats"),
+            (
+                r"what did i (?:do|get done|accomplish|achieve)\s+(?:this|last|the past|"
+                r"in the last)\s+(?P<rest>week|month)",
+                "stats {rest}",
+            ),
+            (
+                # Hindi, Tagalog, Spanish, Portuguese, German: "kitne follow-ups kiye is mahine?"
+                r"(?:kitne|kitni|ilan|ilang|cu[aá]ntos|cu[aá]ntas|quantos|quantas|wie viele)\b.*"
+                r"\b(?:mahine|mahina|buwan|mes|m[eê]s|monat)\b.*",
+                "stats month",
+            ),
+            (
+                r"(?:kitne|kitni|ilan|ilang|cu[aá]ntos|cu[aá]ntas|quantos|quantas|wie viele)\b.*"
+                r"\b(?:follow[- ]?ups?|meetings?|log|touches|people)\b.*",
+                "stats",
+            ),
             (r"stats (?:for )?(?:the |this )(?P<rest>week|month)", "stats {rest}"),
         ),
         handles=((c.StatsCommand, "reports.stats"),),
@@ -956,6 +1428,40 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "digest here {rest}",
             ),
             (r"digest\s+(?:here|in this channel)(?P<rest>.*)", "digest here {rest}"),
+            # The digest named anywhere in a short line, with what to do with it.
+            (
+                _SETTING_LINE
+                + r"(?:(?=.*\b"
+                + _DIGEST
+                + r"(?!\w))(?=.*\b(?:"
+                + _OFF_WORDS
+                + r"|cancel|kill|unsubscribe|pause|mute|silence|remove|get rid of|end|quit|"
+                r"don'?t need)(?!\w))|unsubscribe (?:this|the|our) channel\b).*",
+                "digest off",
+            ),
+            (
+                r"(?!how\b|why\b)(?=.{0,100}$)(?=.*\b"
+                + _DIGEST
+                + r"(?!\w))(?=.*\b(?:preview|show|see|look(?:s)? like|sample|peek|"
+                r"what (?:will|would|does|is in)|test)(?!\w)).*",
+                "digest preview",
+            ),
+            (
+                _SETTING_LINE
+                # A question is about the digest unless it asks for one ("can we get …?"; "can
+                # the bot post …?" asks what it can do).
+                + r"(?:(?=(?:(?:can|could|would|will) (?:we|i|you|u)|please|pls)\b)|(?!.*\?\s*$))"
+                + r"(?=.*\b"
+                + _DIGEST
+                + r"(?!\w))(?=.*\b(?:here|this channel|post|send|set up|setup|start|enable|"
+                r"turn on|subscribe|move|change|schedule|switch|put|every (?:mon|tues|wednes|"
+                r"thurs|fri|satur|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b.*\d)\b)"
+                r"(?=(?:.*?\b(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|wed|"
+                r"thu|fri|sat|sun)\b)?)"
+                r"(?=(?:.*?(?<![\w/:])(?P<time>\d{1,2}(?::\d{2})?)(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+                r"(?![\w/:]))?).*",
+                "digest here {day} {time}{ampm}",
+            ),
         ),
         handles=(
             (c.DigestHereCommand, "reports.digest_here"),
@@ -978,14 +1484,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
-                r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s+"
-                r"(?:to\s+)?(?P<rest>.+?)",
+                r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s*"
+                r"(?:to\s+|as\s+|=\s*|:\s*)?(?P<rest>.+?)",
                 "settings timezone {rest}",
             ),
             (
-                r"(?:i(?:'m| am) (?:in|on)|i live in|my time\s*zone is|i(?:'ve)? moved to|"
+                r"(?:i(?:'m| am) (?:currently |now )?(?:in|on)|i (?:now )?live in|"
+                r"my time\s*zone is|"
+                r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
                 r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
-                r"(?:,?\s+(?:please\s+)?(?:update|change|set) my time\s*zone)?",
+                r"(?:,?\s+(?:please\s+)?(?:update|change|set) my (?:time\s*zone|tz|zone))?",
                 "settings timezone {rest}",
             ),
             (
@@ -994,7 +1502,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings hours {rest}",
             ),
             (r"(?:i\s+)?work\s+(?:from\s+)?(?P<rest>\d.+?)", "settings hours {rest}"),
-            (r"(?:show|what are|see|view)(?: me)?\s+my\s+settings", "settings"),
+            (
+                r"(?:(?:show|what are|see|view|check|open|list)(?: me)?\s+)?(?:my|the|current)\s+"
+                r"(?:settings|preferences|prefs|config)",
+                "settings",
+            ),
+            (r"(?:show|see|view|check|open)(?: me)?\s+(?:settings|preferences|prefs)", "settings"),
+            (
+                r"what(?:'s| is| are)\s+my\s+(?:time\s*zone|tz|working hours|hours|settings?)"
+                r"(?:\s+set\s+to|\s+now|\s+again)?",
+                "settings",
+            ),
+            (
+                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze)\s+(?:o\s+|el\s+)?(?:meu|mi|"
+                r"mein|minha)\s+(?:fuso(?: hor[aá]rio)?|zona horaria|zeitzone|time\s*zone)\s+"
+                r"(?:pra|para|a|auf|to|em)\s+(?P<rest>.+)",
+                "settings timezone {rest}",
+            ),
             (
                 r"(?:turn|switch)\s+(?P<v>on|off)\s+(?:the\s+)?shout-?outs|"
                 r"(?:turn|switch)\s+shout-?outs\s+(?P<v2>on|off)",
@@ -1018,6 +1542,74 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?:time\s*zone|tz)\s+(?P<rest>[\w/+-]+)", "settings timezone {rest}"),
             (r"(?:work(?:ing)?\s+)?hours\s+(?P<rest>\d.*)", "settings hours {rest}"),
+            # What follows reads a setting from its words wherever they sit in a short line:
+            # "I don't want to be in the shout-outs", "only bug me between 8am and 6pm".
+            (
+                r"(?:my\s+)?(?:time\s*zone|tz)\s*(?:is|:|=|to|->|→|should be)\s*"
+                r"(?P<rest>[\w/+ -]+?)",
+                "settings timezone {rest}",
+            ),
+            (
+                r"(?:(?:please\s+)?(?:switch|change|set|move|put|update)\s+(?:me|my clock|my zone)"
+                r"\s+to|(?:please\s+)?use|(?:i'?m|i am|we'?re|i'?m now)\s+on)\s+"
+                r"(?P<rest>[\w/ +-]+?)\s+time(?:\s*zone)?",
+                "settings timezone {rest}",
+            ),
+            (
+                r"(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:based|located|living|working)\s+(?:in|from)"
+                r"\s+(?P<rest>[\w/ +-]+?)(?:\s+now)?",
+                "settings timezone {rest}",
+            ),
+            (
+                _SETTING_LINE
+                + r"(?=.*\bshout(?:ed|ing)?[- ]?(?:outs?|me out|out)\b)(?=.*\b"
+                + _OFF_WORDS
+                + r"(?!\w)).*",
+                "settings shoutouts off",
+            ),
+            (
+                _SETTING_LINE + r"(?=.*\bshout[- ]?outs?\b)(?=.*\b" + _ON_WORDS + r"(?!\w)).*",
+                "settings shoutouts on",
+            ),
+            (
+                _SETTING_LINE
+                + _ABOUT_DRAFT_TEXT
+                + r"(?=.*\b(?:"
+                + _OFF_WORDS
+                + r"|private|delete|forget|discard)(?!\w)).*",
+                "settings store-drafts off",
+            ),
+            (_SETTING_LINE + _ABOUT_DRAFT_TEXT + r".*", "settings store-drafts on"),
+            (
+                _SETTING_LINE
+                + r"(?!.*\b(?:met|meet|meeting|follow(?:[- ]?up)?|with (?-i:[A-Z]))\b)"
+                r"(?=.*\b(?:hours?|between|nudges?|message|ping|bug|remind|notify|notifications?|"
+                r"work(?:ing)?|office|available|only|contact|disturb|dm|reach)\b)"
+                r".*?\b(?:between\s+|from\s+)?(?P<start>" + _CLOCK_TIME + r")\s*"
+                r"(?:-|–|—|to|till|until|til|and|through|thru)\s*(?P<end>" + _CLOCK_TIME + r")"
+                r"(?![\w:]).*",
+                "settings hours {start}-{end}",
+            ),
+            (
+                _SETTING_LINE + r".*?\bbefore\s+(?P<start>" + _CLOCK_TIME + r")(?![\w:]).*?"
+                r"\bafter\s+(?P<end>" + _CLOCK_TIME + r")(?![\w:]).*",
+                "settings hours {start}-{end}",
+            ),
+            (
+                _SETTING_LINE + r".*?\bafter\s+(?P<end>" + _CLOCK_TIME + r")(?![\w:]).*?"
+                r"\bbefore\s+(?P<start>" + _CLOCK_TIME + r")(?![\w:]).*",
+                "settings hours {start}-{end}",
+            ),
+            (
+                _SETTING_LINE + r"(?=.*\b(?:dates?|format)\b).*\b(?:day[- ]first|dd/mm|d/m|"
+                r"european|british|uk)\b.*",
+                "settings dates day-first",
+            ),
+            (
+                _SETTING_LINE + r"(?=.*\b(?:dates?|format)\b).*\b(?:month[- ]first|mm/dd|m/d|"
+                r"american|us)\b.*",
+                "settings dates month-first",
+            ),
         ),
         handles=(
             (c.SettingsShowCommand, "account.settings"),
@@ -1046,6 +1638,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "export",
             ),
             (r"i want to export(?:\s+.*)?", "export"),
+            (
+                r"(?:give|send|email|dm)\s+me\s+(?:all\s+)?(?:of\s+)?my\s+(?:data|records|info|"
+                r"information|contacts|stuff)(?:\s+as\s+(?:a\s+)?(?:file|json|csv|download))?",
+                "export",
+            ),
         ),
         handles=((c.ExportCommand, "account.export"),),
     ),
@@ -1062,7 +1659,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
                 r"delete everything(?: about me)?|wipe (?:everything|"
                 r"all)(?: you have)?(?: on me| about me)?|"
-                r"remove all (?:of\s+)?my (?:data|information|records))\b.*",
+                r"remove all (?:of\s+)?my (?:data|information|records)|"
+                r"(?:erase|delete|wipe|remove|forget)\s+(?:all\s+|everything\s+|anything\s+)?"
+                r"(?:that\s+)?(?:you\s+(?:know|have|keep|store|saved)\s+)?(?:about|on|of)\s+me)\b.*",
                 "forget-me",
             ),
         ),

@@ -11,7 +11,7 @@ import re
 from typing import Literal
 
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
-from bot.core.when import WhenError, cut, find_day
+from bot.core.when import WhenError, cut, find_day, find_time
 
 ChatIntent = Literal["thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback"]
 
@@ -39,10 +39,15 @@ _ORDER = (
 )
 # Words around a request that carry no meaning for it: "Hey coach, …", "Abeg …", "…, remind me".
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|bhai|abeg|oye|yaar|inshallah|"
+    r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|actually|anyway|right|alright|quick one|"
+    r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-])|wait|"
+    r"bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
-    r"another one|porfa|por favor|naman|pls naman|oye|yaar)\b\s*[,!:—–-]*\s*)*"
+    r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
+    r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
+    r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
+    r"(?: that)?|(?:quick update|update|heads up)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+)?",
     re.IGNORECASE,
@@ -51,7 +56,7 @@ _TRAILING_FILLER = re.compile(
     r"(?:[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
     r"(?:(?:can|could) you |please |pls )?remind me|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
-    r"for me|asap|ok|okay|instead)\b))*[\s?!.✅✔]*$",
+    r"for me|asap|ok|okay|instead)\b))*[\s?!.]*$",
     re.IGNORECASE,
 )
 _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -70,13 +75,30 @@ def polite_core(text: str) -> str:
     return _TRAILING_FILLER.sub("", core)
 
 
-def _match(core: str) -> str | None:
+# A template that starts so stands only when the line names a day: "ping Felipe 1/5" is a
+# reminder, "ping Felipe" alone may be a message for someone else.
+NEEDS_A_DAY = "@day "
+
+
+def _match(core: str, day_was_cut: bool = False) -> str | None:
     for pattern, template in _PHRASINGS:
         match = pattern.fullmatch(core)
-        if match is not None:
-            groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
-            return " ".join(template.format(**groups).split())
+        if match is None:
+            continue
+        if template.startswith(NEEDS_A_DAY):
+            if not (day_was_cut or _names_a_day(core)):
+                continue
+            template = template.removeprefix(NEEDS_A_DAY)
+        groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
+        return " ".join(template.format(**groups).split())
     return None
+
+
+def _names_a_day(text: str) -> bool:
+    try:
+        return find_day(text) is not None
+    except WhenError:
+        return True
 
 
 def rephrase(text: str) -> str | None:
@@ -86,7 +108,7 @@ def rephrase(text: str) -> str | None:
     Monday to follow up with Kai"): when the whole line matches no phrasing, it is tried again
     without its date phrase, which then goes at the end.
     """
-    core = polite_core(text)
+    core = _day_after_remind_me_last(polite_core(text))
     if not core:
         return None
     found = _match(core)
@@ -104,16 +126,42 @@ def rephrase(text: str) -> str | None:
         return None
     if day is None:
         return None
-    without = polite_core(cut(core, day.start, day.end))
-    found = _match(without) if without else None
+    without = cut(core, day.start, day.end)
+    phrase = core[day.start : day.end]
+    at = find_time(without)
+    if at is not None and abs(at.start - day.start) <= 1:
+        # "Friday 4pm call back Ngozi": the time goes with its day.
+        phrase, without = f"{phrase} {without[at.start : at.end]}", cut(without, at.start, at.end)
+    without = polite_core(without)
+    found = _match(without, day_was_cut=True) if without else None
     if found is None:
         return None
     # The day goes at the end of the part before any note ("met X at Y yesterday, note").
-    phrase = core[day.start : day.end]
     parts = _NOTE_SEPARATOR.split(found, maxsplit=1)
     if len(parts) == 3:
         return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
     return f"{found} {phrase}"
+
+
+_REMIND_ME_THEN_DAY = re.compile(r"\b(?:remind|ping|nudge|tell) me\s+", re.IGNORECASE)
+
+
+def _day_after_remind_me_last(core: str) -> str:
+    """ "remind me on the 14th to email Omar" reads as "remind me to email Omar on the 14th"."""
+    lead = _REMIND_ME_THEN_DAY.search(core)
+    if lead is None:
+        return core
+    try:
+        day = find_day(core[lead.end() :])
+    except WhenError:
+        return core
+    if day is None or day.start != 0:
+        return core
+    start, end = lead.end() + day.start, lead.end() + day.end
+    rest = core[end:].strip()
+    if not re.match(r"(?:to|about|abt|re)\b", rest, re.IGNORECASE):
+        return core
+    return f"{core[:start].rstrip()} {rest} {core[start:end]}"
 
 
 # Commands that take no person or note: a clause after their comma is a reason or an aside
@@ -193,19 +241,22 @@ def chat_intent(text: str) -> ChatIntent | None:
 
 
 _QUESTION = re.compile(
-    r"^(?:(?:hey|hi|ok|so)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|how to|how does|"
+    r"^(?:(?:hey|hi|ok|so|wait|hmm|um)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|"
+    r"how to|how does|can (?:the|this) (?:bot|coach|app)|"
     r"how do you|what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
     r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
-    r"¿?c[oó]mo (?:funciona|uso|hago|se usa))\b",
+    r"i'?m confused|i am confused|i'?m stuck|i don'?t (?:get it|understand)|"
+    r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|wie (?:kann|mache|geht)|"
+    r"como (?:eu|faço|faco|uso))\b",
     re.IGNORECASE,
 )
 # Words in a question that point at one command's help.
 _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
     (r"export|download my data|my data out|copy of my data", "export"),
-    (r"snooze|push (?:back|a follow)|postpone|delay", "snooze"),
+    (r"snooz|push (?:back|a follow)|postpone|delay", "snooze"),
     (r"keep(?:ing)? in touch|cadence|check[- ]?ins?\b", "keep-in-touch"),
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
     (r"\bdone\b|mark .* done|complete", "done"),
@@ -217,12 +268,16 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (r"\bnotes?\b", "note"),
     (r"\bwho\b|contact card|what i know about|look ?up|find a contact", "who"),
-    (r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts", "settings"),
-    (r"digest", "digest"),
+    (
+        r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts|"
+        r"when (?:the\s+)?(?:reminders?|nudges?) (?:come|arrive|are sent|go out)",
+        "settings",
+    ),
+    (r"digest|weekly summar|weekly recap|weekly report", "digest"),
     (r"stats|statistics|numbers|progress", "stats"),
     (r"\blist\b|what'?s due|overdue|see my follow", "list"),
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
-    (r"follow[- ]?up|remind", "follow-up"),
+    (r"follow[- ]?up|remind|\brule\b|window|10[- ]day|ten[- ]day|second touch", "follow-up"),
     (r"\bmet\b|\bmeet|log (?:a )?meeting|meeting|add (?:a )?(?:contact|person)", "met"),
 )
 _TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WORDS)
@@ -264,7 +319,8 @@ _ASKS_A_PERSON = re.compile(
 _BOT_VOCABULARY = re.compile(
     r"\b(?:follow[- ]?ups?|snooze|digest|remind(?:er)?s?|contacts?|commands?|export|settings?|"
     r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
-    r"rename|overdue|shout-?outs|working hours)\b",
+    r"rename|overdue|shout-?outs|working hours|rules?|window|10[- ]day|ten[- ]day|rule of two|"
+    r"second touch|nudges?)\b",
     re.IGNORECASE,
 )
 

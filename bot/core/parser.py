@@ -26,6 +26,7 @@ from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.tidy import tidy, without_asides, without_bot_mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
 from storage.names import could_name, match_names, name_key
@@ -91,7 +92,12 @@ def _swapped_once(word: str, alias: str) -> bool:
     if len(word) != len(alias) or word == alias:
         return False
     diffs = [i for i, (a, b) in enumerate(zip(word, alias, strict=True)) if a != b]
-    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == alias[diffs[1]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and word[diffs[0]] == alias[diffs[1]]
+        and word[diffs[1]] == alias[diffs[0]]
+    )
 
 
 def typo_command(word: str) -> str | None:
@@ -109,6 +115,11 @@ def typo_command(word: str) -> str | None:
     squeezed = re.sub(r"(.)\1\1+", r"\1\1", word)
     if squeezed in COMMAND_ALIASES:
         return COMMAND_ALIASES[squeezed]
+    undoubled = re.sub(r"(.)\1", r"\1", word)  # "mett", "donne"
+    if undoubled != word and undoubled in COMMAND_ALIASES:
+        return COMMAND_ALIASES[undoubled]
+    if len(word) <= 4 and re.search(r"[aeiouy]", word):
+        return None  # "does" is no "done": short real words only by a swap ("lst" may be "list")
     match = difflib.get_close_matches(word, candidates, n=1, cutoff=_TYPO_CUTOFF)
     return COMMAND_ALIASES[match[0]] if match else None
 
@@ -154,6 +165,11 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     draft_like = "\n" in body.strip() or len(body) > _DRAFT_LIKE_CHARS
     if casual_dm and draft_like and not body.lower().startswith("review"):
         return c.NotACommand(text)
+    typed_first_word = ""
+    if not draft_like and not body.lower().startswith("review"):
+        body = without_bot_mention(body) or body
+        typed_first_word = body.split(maxsplit=1)[0].lower()
+        body = tidy(body, _KNOWN.get(), not_names=_NEVER_A_NAME_WORD)
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
@@ -163,7 +179,10 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     head = head.rstrip(":,")
     name = COMMAND_ALIASES.get(head)
 
-    if name is not None and not _reads_as_sentence(name, rest):
+    # A command word the member typed first is a command; one that tidying brought to the front
+    # ("pls remove …", "remnd me …") is read as a sentence, with the checks sentences get.
+    typed_as_command = not typed_first_word or typed_first_word == body.split()[0].lower()
+    if name is not None and typed_as_command and not _reads_as_sentence(name, rest):
         direct = _run_parser(name, rest, text, casual_dm)
         if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
             return direct
@@ -181,11 +200,13 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         if (
             casual_dm
             and fallback is None
-            and (_names_a_thing(result) or _story_told_to_someone(result, body))
+            and (_names_a_thing(result, body) or _story_told_to_someone(result, body))
         ):
             # "Can we push our call to Friday?": an everyday sentence about a thing, not a
-            # person: a draft.
-            return c.NotACommand(text)
+            # person: a draft, unless it is a question about the bot ("can you remind me about
+            # people automatically?").
+            question, topic = help_topic(body)
+            return c.HelpCommand(topic=topic) if question else c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
@@ -227,7 +248,7 @@ def _story_told_to_someone(result: object, body: str) -> bool:
     return isinstance(result, c.MetCommand) and bool(_SECOND_PERSON.search(body))
 
 
-def _names_a_thing(result: object) -> bool:
+def _names_a_thing(result: object, body: str) -> bool:
     """A command read from a sentence whose "person" is lower-case words that name no contact
     ("call", "the items on the list"): the sentence was about a thing."""
     person = getattr(result, "person", None) or getattr(result, "target", None)
@@ -239,7 +260,22 @@ def _names_a_thing(result: object) -> bool:
         return True  # "It can wait", "This can wait": capitalised only as the first word
     if any(ch.isupper() for ch in person.name):
         return False
+    if isinstance(result, c.MetCommand) and _looks_like_a_name(person.name):
+        # "just met maria lopez at the aws meetup": people type names in lower case too; a
+        # single lower-case word is a name only in a short line (a draft tells a longer story).
+        one_person = not set(person.name.lower().split()) & _NOT_ONE_PERSON
+        a_log = _A_MEETING_LOG.match(body) and len(re.split(r"[,;—–]", body)[0].split()) <= 12
+        return not (one_person and a_log)
     return not match_names(person.name, _KNOWN.get())
+
+
+# A short line that starts by saying "met": a log, even with the name in lower case.
+_A_MEETING_LOG = re.compile(r"(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?met\s", re.I)
+# Words for a group or nobody in particular: "met everyone at the offsite" logs no contact.
+_NOT_ONE_PERSON = frozenset(
+    {"everyone", "everybody", "someone", "somebody", "people", "folks", "team", "guys", "all"}
+    | {"them", "friends", "colleagues", "loads", "lots", "many", "some", "nobody", "family"}
+)
 
 
 _THING_WORDS = frozenset({"it", "this", "that", "these", "those", "everything", "all", "nothing"})
@@ -263,6 +299,14 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
         return True
     if name == "met" and lowered.split()[:1] in (["you"], ["with"]):
         return lowered.startswith("with")
+    if name == "follow-up" and re.search(
+        r"\b(?:erledigt|hecho|feito|tapos na|ho gaya)\s*$", lowered
+    ):
+        return True  # "Follow-up mit Jane erledigt"
+    if name == "follow-up" and re.match(
+        r"(?:is\s+)?(?:done|complete|completed|sent|finished)\b", lowered
+    ):
+        return True  # "follow up done for jane"
     return name in {"follow-up", "snooze", "done", "cancel"} and lowered.startswith(
         ("with ", "the follow")
     )
@@ -346,18 +390,27 @@ _MENTIONS: ContextVar[Sequence[Mention]] = ContextVar("mentions", default=())
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
 _PERSON_NOISE_BEFORE = re.compile(
-    r"^(?:(?:naman|mo)\s+)?(?:(?:si|kay)\s+)?"
-    r"(?:(?:the|my|our|a|an)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?"
-    r"|notes?|card)\s+(?:with|for|about|of|on|to)\s+)?(?:(?:with|w/|for|about|abt|to|on|of)\s+)?",
+    r"^(?:(?:naman|mo|na|ako|yung|ung|ang)\s+)*(?:(?:si|kay|ni|kina)\s+)?"
+    # "falar com Omar", "hablar con Jane": a verb of writing in another language, then "to".
+    r"(?:(?:falar|escrever|ligar|mandar mensagem|hablar|escribir|escribirle|llamar|schreiben|"
+    r"anrufen)\s+(?:com|para|pra|pro|con|a|al|an|mit)\s+)?"
+    # "a Kai", "con Priya", "pro Omar", "mit Jane": the other languages' "to" and "with".
+    r"(?-i:(?:a|al|con|com|o|an|mit|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
+    r"(?:(?:the|my|our|a|an|el|la|o|der|die)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|"
+    r"contact(?:\s+card)?|notes?|card|lembrete|recordatorio|erinnerung)\s+(?:with|for|about|of|"
+    r"on|to|mit|con|com|de|da|do|del|von|kay|ni|ng)\s+)?(?:(?:with|w/|w|for|about|abt|to|on|of)\s+)?",
     re.IGNORECASE,
 )
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
-    r"name|again|back|now|anymore|any more|too|please|pls|in person|entirely|completely|"
+    r"name|again|back|now|already|anymore|any more|too|please|pls|in person|entirely|completely|"
     r"email|message|text|intro|invite|request|question|dm|call|"
-    r"from (?:my|the) (?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
+    r"from (?:my |the )?(?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
+    # How the touch went: "followed up with Kai over email", "… via LinkedIn".
+    r"(?:over|via|on|by)\s+(?:e-?mail|text|phone|the phone|linkedin|whatsapp|slack|zoom|dm|sms|"
+    r"signal|telegram|teams|call)|"
     # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
-    r"sa|hasta|bhai|ji|ko))+$"
+    r"sa|hasta|bhai|ji|ko|se|ka|ki|ke|na|mo|ng|de|do|da))+$"
     r"|(?:'s|’s)$",
     re.IGNORECASE,
 )
@@ -368,8 +421,16 @@ _A_PERSON_NAMED = re.compile(
 )
 
 
+# "Matteo after the holidays", "Wei Zhang after lunch": a vague when, not part of the name.
+_VAGUE_WHEN = re.compile(
+    r"\s+(?:after|before|post)\s+(?:the\s+|my\s+|our\s+)?(?:holidays?|new year|christmas|xmas|"
+    r"lunch|the break|break|weekend|eid|diwali|thanksgiving|trip|conference|offsite|summit)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def clean_person_text(text: str) -> str:
-    text = _PERSON_STOP.sub("", text.strip())
+    text = _VAGUE_WHEN.sub("", _PERSON_STOP.sub("", text.strip()))
     text = _A_PERSON_NAMED.sub("", text)
     for _ in range(3):
         before = text
@@ -423,6 +484,8 @@ _GLUE_WORDS = frozenset(
 )
 # Words that are never a person although a contact's name might start with them.
 _NOT_NAMES = _GLUE_WORDS | {"follow", "remind", "day", "days", "week", "mark"}
+# Lower-case words tidying never turns into a contact's name.
+_NEVER_A_NAME_WORD = frozenset(_NOT_NAMES | COMMAND_ALIASES.keys())
 
 
 def _person(tokens: list[str], command: str) -> c.PersonRef:
@@ -603,7 +666,11 @@ _NOTE_START = re.compile(
     r"suggested|liked|loved|builds?|teaches|manages)\b))"
     r"|\s+(?=(?:we\s+|i\s+)?(?:talked|chatted|spoke|discussed|swapped|exchanged)\b)"
     r"|\s+(?=who\s+(?:is|was|works|runs|leads|wants|knows)\b)"
-    r"|\s+(?=(?:re|about|regarding)\s*:\s)",
+    r"|\s+(?=(?:re|about|regarding)\s*:\s)"
+    r"|\s+(?=(?:re|regarding)\s+\S)"
+    # A full stop that ends a sentence ("… today. She does design"), not "Mr. Rahul".
+    r"|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\b\w)"
+    r"\.\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _NEW_PERSON = re.compile(
@@ -643,7 +710,15 @@ def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
     return cut(text, found.start, found.end), found.spec, at, found.start
 
 
-_PLACE_START = re.compile(r"\s+(?:at|@|during|over|sa)\s+", re.IGNORECASE)
+# "at" in English, Tagalog ("sa"), Spanish ("en"), Portuguese ("na", "no") and German ("auf der",
+# "bei"), the others only before a capitalised place ("en PyCon", not "en route").
+_PLACE_START = re.compile(
+    r"\s+(?:at|@|during|over|sa|(?-i:(?:en|na|no|bei|beim|im|auf der|auf dem)(?=\s+[A-Z]))|"
+    r"(?-i:en(?=\s+(?:el|la|los|las|un|una)\s))|"
+    # "in the Nasscom event", "in Berlin" (not "in person", "in the morning").
+    r"in(?=\s+(?-i:[A-Z])|\s+the\s+(?!(?:morning|afternoon|evening|night)\b)))\s+",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
 
 
@@ -673,6 +748,32 @@ def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
     return head[: match.start()], place or match.group("where").strip()
 
 
+_ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
+# "over coffee", "over a quick call": how they met, not where.
+_OVER_A_MEAL = re.compile(
+    r"\s+over\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
+    r"dinner|drinks?|beers?|tea|zoom|a call|call|video|the phone|phone|chat)\b",
+    re.IGNORECASE,
+)
+# "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
+# then the name.
+_DESCRIBED = re.compile(
+    r"^(?:my|our|a|an|the)\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
+    r"(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})$"
+)
+# "Tom from Stripe": where the person works, kept as a note, not part of the name.
+_EMPLOYER = re.compile(
+    r"^(?P<who>.+?)\s+(?P<where>(?:from|of)\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$"
+)
+
+
+def _cut_employer(head: str) -> tuple[str, str | None]:
+    match = _EMPLOYER.match(head.strip())
+    if match is None or not _looks_like_a_name(match.group("who")):
+        return head, None
+    return match.group("who"), match.group("where")
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
     if _SAME_PERSON.search(rest):
@@ -689,7 +790,7 @@ def _parse_met(rest: str) -> c.Command:
         # "met Jane at PyCon, yesterday": the date phrase may sit in the tail.
         tail, tail_when, _, tail_start = _cut_when(note)
         if tail_when is not None and tail_start == 0:
-            note, when = tail or None, tail_when
+            note, when = tail.lstrip(" ,;:—–-") or None, tail_when
     if not head.strip():
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example('met')}")
     if note is not None and not _PLACE_START.search(" " + head) and "," in note:
@@ -698,6 +799,7 @@ def _parse_met(rest: str) -> c.Command:
         last_cut, last_when, _, _ = _cut_when(last.strip())
         if last_when is not None and not last_cut and "," not in first:
             head, note, when = f"{head} at {first.strip()}", None, when or last_when
+    head = _OVER_A_MEAL.sub("", head)
     place: str | None = None
     place_match = _PLACE_START.search(" " + head)
     if place_match is not None:
@@ -719,6 +821,15 @@ def _parse_met(rest: str) -> c.Command:
         place, _ = _cut_after(place)
     elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
         place = place_after
+    aside = _ASIDE.search(head)
+    if aside is not None:
+        # "met priya (designer) at Config": the words in brackets describe her.
+        head = cut(head, aside.start(), aside.end())
+        note = f"{aside.group(1).strip()}; {note}" if note else aside.group(1).strip()
+    head = _DESCRIBED.sub(r"\g<name>", head.strip())
+    head, employer = _cut_employer(head)
+    if employer is not None:
+        note = f"{employer}; {note}" if note else employer
     tokens = _tokens(head)
     if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
         tokens = tokens[1:]
@@ -728,6 +839,8 @@ def _parse_met(rest: str) -> c.Command:
             "That place is too long; keep it short and put details in a note after a dash, "
             "like `met Jane at PyCon — talked about the keynote`."
         )
+    if note is not None:
+        note = without_asides(note)
     return c.MetCommand(person=person, place=place, when=when, note=note, new_person=new_person)
 
 
@@ -758,6 +871,11 @@ def _parse_follow_up(rest: str) -> c.Command:
     head, when, at, where = _cut_when(head)
     if when is None and at is None and dash_note is not None:
         dash_note, when, at = _when_in_note(dash_note)
+    elif at is None and dash_note is not None:
+        # "tomorrow, 2pm": a time alone after the comma is the follow-up's time.
+        rest_of_note, _, note_at = _when_in_note(dash_note)
+        if rest_of_note is None and note_at is not None:
+            dash_note, at = None, note_at
     tokens = _tokens(head)
     if not tokens:
         raise _Bad(f"Tell me who to follow up with. For example: {example('follow-up')}")
@@ -778,14 +896,16 @@ def _parse_follow_up(rest: str) -> c.Command:
             trailing_note = _note(_tokens(head)[len(name_tokens) :])
         elif about is not None:
             person = _person(_tokens(head[: about.start()]), "follow-up")
-            trailing_note = head[about.end() :].strip() or None
+            # "about the panel" and "re the pilot" keep their word; "to send …" starts at the verb.
+            keeps_word = re.match(r"\s+(?:about|re|regarding)\b", about.group(0), re.I)
+            trailing_note = head[about.start() if keeps_word else about.end() :].strip() or None
         else:
             person = _person(tokens, "follow-up")
             if when is None and not late and dash_note is None and len(tokens) > 1:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
-        trailing_note = re.sub(r"^(?:about|re|regarding|to)\s*:?\s+", "", trailing_note, flags=re.I)
-    note_parts = [p for p in (trailing_note, dash_note) if p]
+        trailing_note = re.sub(r"^to\s*:?\s+", "", trailing_note, flags=re.I)
+    note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p]
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
     )
@@ -935,8 +1055,19 @@ def _parse_who(rest: str) -> c.Command:
     return c.WhoCommand(person=_person(_tokens(rest), "who"))
 
 
+def _has_lowercase_words_after_a_known_name(who: str) -> bool:
+    known = known_in(who)
+    if known is None or not who.lower().lstrip("@").startswith(known.lower()):
+        return False
+    extra = who.lstrip("@")[len(known) :].split()
+    return bool(extra) and extra[0][:1].islower()
+
+
 def _parse_note(rest: str) -> c.Command:
     match = re.match(r"(?P<who>.+?)\s*(?::|—|–|\s-\s|\s--\s|,)\s*(?P<note>.+)", rest, re.S)
+    if match is not None and _has_lowercase_words_after_a_known_name(match.group("who")):
+        # "note jose has two kids, both play soccer": the comma is inside the note.
+        match = None
     if match is None:
         match = re.match(r"(?P<who>.+?)\s+(?:that|saying)\s+(?P<note>.+)", rest, re.S | re.I)
     if match is None:
@@ -956,12 +1087,29 @@ def _parse_note(rest: str) -> c.Command:
     return c.NoteCommand(person=_person(_tokens(match.group("who")), "note"), note=note)
 
 
+# Words after a new name that are not part of it: "… to Jane Smith now", "… Omer instead".
+_NEW_NAME_TAIL = re.compile(
+    r"(?:[\s,]+(?:now|instead|please|pls|thanks|thank you|from now on|going forward))+[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 def _parse_rename(rest: str) -> c.Command:
-    match = re.match(r"(?P<old>.+?)\s+(?:to|as|->|→)\s+(?P<new>.+)", rest, re.S | re.I)
+    match = re.match(
+        r"(?P<old>.+?)(?:\s+(?:to|as|into)\s+|\s*(?:->|→|=>|:)\s*)(?P<new>.+)", rest, re.S | re.I
+    )
+    if match is None:
+        # "rename Jane Doe Jane Smith": the words that name a contact, then the new name.
+        who = known_in(rest)
+        if who is not None and rest.lower().startswith(who.lower() + " "):
+            match = re.match(rf"(?P<old>.{{{len(who)}}})\s+(?P<new>.+)", rest, re.S)
     if match is None:
         raise _Bad(f"Say the old name, `to`, then the new one. For example: {example('rename')}")
     new_name = " ".join(match.group("new").split()).strip(" !?\"'“”,;")
-    if new_name.endswith(".") and not re.search(r"\b\w\.$", new_name):
+    new_name = _NEW_NAME_TAIL.sub("", new_name)
+    if new_name.endswith(".") and not re.search(
+        r"\b(?:\w|Jr|Sr|Dr|St|Mr|Ms|Mrs|Prof)\.$", new_name
+    ):
         new_name = new_name.rstrip(".")  # a full stop, not an initial ("Kai M.")
     new_name = _checked_name(new_name)
     if not new_name:
@@ -973,7 +1121,7 @@ def _parse_delete_contact(rest: str) -> c.Command:
     confirmed = bool(re.search(r"\s+confirm$", rest, re.I))
     rest = re.sub(r"\s+confirm$", "", rest, flags=re.I)
     rest = re.sub(r"^(?:the\s+)?contact\s+", "", rest.strip(), flags=re.I)
-    rest = re.sub(r"\s+from my contacts$", "", rest, flags=re.I)
+    rest = re.sub(r"\s+from (?:my |the )?(?:contacts|list|network)$", "", rest, flags=re.I)
     return c.DeleteContactCommand(
         person=_person(_tokens(rest), "delete-contact"), confirmed=confirmed
     )
@@ -1026,6 +1174,8 @@ def _clock(text: str, what: str) -> time:
 
 
 def _parse_digest(rest: str) -> c.Command:
+    # "4 pm", "9 a.m." → "4pm", "9am": one word for the time.
+    rest = re.sub(r"(\d)\s*([ap])\.?m\.?(?!\w)", r"\1\2m", rest, flags=re.I)
     words = rest.split()
     if not words:
         raise _Bad(
@@ -1139,7 +1289,8 @@ def _parse_settings(rest: str) -> c.Command:
 
 def _parse_export(rest: str) -> c.Command:
     if rest and not re.fullmatch(
-        r"(?:(?:all|of|my|data|contacts|everything|records|as|a|file|json|please|pls|now)\s*)+",
+        r"(?:(?:all|of|my|data|contacts|everything|records|as|a|file|json|please|pls|now|stuff|"
+        r"info|information|history|things)\s*)+",
         rest.strip(" .!?"),
         re.IGNORECASE,
     ):
@@ -1170,9 +1321,11 @@ def _parse_feedback(rest: str) -> c.Command:
 
 def _parse_list(rest: str) -> c.Command:
     word = rest.lower().strip(" ?!.")
+    if len(word.split()) > _MAX_LIST_WORDS:
+        raise _Bad(f"Type `list`, `list overdue` or `list all`. For example: {example('list')}")
     if re.search(r"\b(?:overdue|late|missed)\b", word):
         return c.ListCommand(filter="overdue")
-    if re.search(r"\ball\b", word):
+    if re.search(r"\b(?:all|everything|done ones|closed|completed|finished|history)\b", word):
         return c.ListCommand(filter="all")
     return c.ListCommand()
 
@@ -1203,6 +1356,10 @@ def _parse_event(rest: str) -> c.Command:
     if not name:
         raise _Bad(f"Tell me the event's name. For example: {example('event')}")
     return c.EventCommand(name=_checked_name(name), when=when, goal=goal)
+
+
+# "list overdue ones please": a few words after `list`; a longer sentence starting so is none.
+_MAX_LIST_WORDS = 8
 
 
 # Each command's parser is `_parse_<name>` ("delete-contact" → `_parse_delete_contact`).

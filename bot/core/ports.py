@@ -26,6 +26,7 @@ from storage.records import (
     MeetingRecord,
     MemberRecord,
     PlannedNudge,
+    QuestionRecord,
     ReviewRecord,
     TouchCounts,
 )
@@ -207,6 +208,10 @@ class Store(Protocol):
         self, member_id: int, contact_id: int
     ) -> list[FollowUpRecord]: ...
 
+    def closed_follow_ups(self, member_id: int, limit: int) -> list[FollowUpRecord]:
+        """Done and cancelled follow-ups, latest first, at most `limit`."""
+        ...
+
     def reschedule_follow_up(
         self,
         member_id: int,
@@ -373,6 +378,23 @@ class Store(Protocol):
 
     def forget_member(self, member_id: int) -> dict[str, int]:
         """Delete every row about the member; returns rows deleted per table."""
+        ...
+
+    # --- the yes/no question a reply asked ----------------------------------------------------
+    def ask_question(
+        self, platform: str, workspace_id: str, user_id: str, on_yes: str, at: datetime
+    ) -> None:
+        """Remember what a "yes" from this user runs, replacing any earlier question."""
+        ...
+
+    def take_question(
+        self, platform: str, workspace_id: str, user_id: str
+    ) -> QuestionRecord | None:
+        """The user's question, removed: only one message (on any process) ever gets it."""
+        ...
+
+    def prune_questions(self, before: datetime) -> int:
+        """Forget questions asked before `before`; returns how many."""
         ...
 
     # --- health ----------------------------------------------------------------------------------

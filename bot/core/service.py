@@ -23,6 +23,7 @@ from bot.core.language import help_topic
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.ports import Clock, MessageSorter, Reviewer, Store
+from storage.records import QuestionRecord
 
 logger = logging.getLogger(__name__)
 
@@ -40,10 +41,6 @@ def _handler_table() -> dict[type, Handler]:
 
 
 _HANDLERS = _handler_table()
-
-# Remembered yes/no questions, per member; old ones are dropped first past this many members.
-_MAX_PENDING = 10_000
-
 
 # Results whose reading may change once the member's contacts are known.
 _MAY_NAME_SOMEONE = (
@@ -94,9 +91,6 @@ class CoachService:
         self.clock = clock
         # Draft or chat for free text in a DM that is no command (`coach_rules.gate`).
         self.sorter: MessageSorter = sorter or _always_draft  # type: ignore[assignment]
-        # The command a "yes" runs, per member, for the question the last reply asked. Kept in
-        # memory: after a restart a bare "yes" is answered as chat, which is harmless.
-        self._pending: dict[tuple[str, str, str], str] = {}
 
     def _context(self, incoming: Incoming) -> Context:
         member = self.store.get_or_create_member(
@@ -117,16 +111,15 @@ class CoachService:
         )
 
     def handle(self, incoming: Incoming) -> Reply:
-        key = (incoming.platform, incoming.workspace_id, incoming.user_id)
-        pending = self._pending.pop(key, None)
-        reply = self._answer(incoming, pending)
+        # The question the last reply asked is in the store, so a "yes" that lands on another
+        # server process still answers it; any message takes it, so only the next one can.
+        question = self._take_question(incoming)
+        reply = self._answer(incoming, question)
         if reply.on_yes:
-            if len(self._pending) >= _MAX_PENDING:
-                self._pending.pop(next(iter(self._pending)))
-            self._pending[key] = reply.on_yes
+            self._ask(incoming, reply.on_yes)
         return reply
 
-    def _answer(self, incoming: Incoming, pending: str | None) -> Reply:
+    def _answer(self, incoming: Incoming, question: QuestionRecord | None) -> Reply:
         command = parse_command(
             incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
         )
@@ -140,9 +133,11 @@ class CoachService:
                     known_names=names,
                     mentions=incoming.mentions,
                 )
-        if isinstance(command, c.ChatCommand) and pending is not None:
+        if isinstance(command, c.ChatCommand) and question is not None:
             if command.intent == "yes":
-                return self._answer(replace(incoming, text=pending), None)
+                if self.clock.now() - question.asked_at > chat.QUESTION_EXPIRES:
+                    return Reply(text=chat.EXPIRED_QUESTION)
+                return self._answer(replace(incoming, text=question.on_yes), None)
             if command.intent == "no":
                 return Reply(text=chat.NOTHING_CHANGED)
         if isinstance(command, c.HelpCommand):
@@ -179,6 +174,29 @@ class CoachService:
                 "reading contact names failed for %s/%s", incoming.platform, incoming.user_id
             )
             return []
+
+    def _take_question(self, incoming: Incoming) -> QuestionRecord | None:
+        try:
+            return self.store.take_question(
+                incoming.platform, incoming.workspace_id, incoming.user_id
+            )
+        except Exception:
+            # Read as if nothing was asked: a "yes" then gets a friendly line, nothing runs.
+            logger.error(
+                "taking the pending question failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            return None
+
+    def _ask(self, incoming: Incoming, on_yes: str) -> None:
+        try:
+            self.store.ask_question(
+                incoming.platform, incoming.workspace_id, incoming.user_id, on_yes, self.clock.now()
+            )
+        except Exception:
+            # The reply's buttons still work; only a typed "yes" will not find the question.
+            logger.error(
+                "storing the pending question failed for %s/%s", incoming.platform, incoming.user_id
+            )
 
     def home(self, incoming: Incoming) -> Reply:
         return self._run(incoming, "home", reports.home)

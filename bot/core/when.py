@@ -65,30 +65,59 @@ _MONTH = (
 # Words that only introduce the date: "on 12/14", "until Monday", "by Friday".
 _LEAD = (
     r"(?:(?:on|by|until|till|til|to|for|from|before|around|el|na|no|am|le|every|"
-    r"sometime|later)\s+)?"
+    r"sometime|later|"
+    # "until" and "on" in Spanish, Tagalog, German, Portuguese and French.
+    r"hasta el|hasta|hanggang sa|hanggang|sa|bis|bis zum|auf|até|ate|pra|para|pro|jusqu'à|"
+    r"al|ng|mga)\s+)?"
 )
+# "Friday tak" (Hindi: until Friday), "Lunes ng umaga" stay with their day.
+_TRAIL = r"(?:\s+(?:tak|ko|se pehle|tk))?"
+_FOREIGN_UNIT = r"d[ií]as|tagen|tage|araw|din|jours"
 _B = r"(?<![\w/#-])"
 _E = r"(?![\w/])"
 
 _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("day_before", r"(?:on\s+)?(?:the\s+)?day before yesterday"),
-    ("day_after", r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr)"),
+    (
+        "day_before",
+        r"(?:on\s+)?(?:the\s+)?day before yesterday|vorgestern|anteayer|antier|anteontem|"
+        r"kamakalawa",
+    ),
+    (
+        "day_after",
+        r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr)|[üu]bermorgen|uebermorgen|"
+        r"pasado mañana|pasado manana|depois de amanh[ãa]|parso|parson|sa makalawa",
+    ),
     ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+ago"),
+    (
+        "ago",
+        rf"(?:hace|vor|h[aá])\s+(?P<n>\d{{1,3}})\s+(?P<unit>{_FOREIGN_UNIT}|semanas?|wochen?)"
+        rf"|(?P<n2>\d{{1,3}})\s+(?P<unit2>din|araw)\s+(?:pehle|pahle|na ang nakalipas)",
+    ),
     (
         "in",
         rf"(?:in|within|after)\s+(?:another\s+)?{_NUMBER}\s+(?P<unit>days?|weeks?)"
         r"(?:'?\s*time)?",
     ),
     ("in", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+from\s+(?:now|today)"),
+    (
+        "in",
+        rf"(?:en|in|em|dans|sa loob ng|sa)\s+(?P<n>\d{{1,3}})\s+(?P<unit>{_FOREIGN_UNIT}|semanas?|"
+        rf"wochen?|linggo)|(?P<n2>\d{{1,3}})\s+(?P<unit2>din|araw)\s+(?:mein|me|baad|bad)",
+    ),
     ("kal", r"kal"),
     ("end_next", rf"{_LEAD}(?:the\s+)?end of next week"),
     ("end_this", rf"{_LEAD}(?:the\s+)?end of (?:the |this )?week"),
-    ("next_week", rf"{_LEAD}(?:early\s+)?next week"),
+    (
+        "next_week",
+        rf"{_LEAD}(?:early\s+)?next week|n[äa]chste woche|naechste woche|"
+        r"(?:la\s+)?pr[oó]xima semana|(?:la\s+)?semana que (?:viene|vem)|agle hafte|"
+        r"(?:sa\s+)?susunod na linggo|la semaine prochaine",
+    ),
     (
         "word",
         rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|"
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
-        r"anoche|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
+        r"anoche|kagabi|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
         r"kahapon|bukas|ngayon)",
     ),
@@ -110,16 +139,21 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
 # A part of the day after a day is part of the phrase: "Monday morning", "tomorrow afternoon".
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime))?"
 _DAY_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(f"{_B}(?:{pattern}){_PART_OF_DAY}{_E}", re.IGNORECASE))
+    (name, re.compile(f"{_B}(?:{pattern}){_PART_OF_DAY}{_TRAIL}{_E}", re.IGNORECASE))
     for name, pattern in _DAY_PATTERNS
 )
 # A bare count of days ("snooze Dana 3 days", "for another week"): a span, not a day.
 _DAYS_RE = re.compile(
-    rf"{_B}(?:(?:for|by)\s+)?(?:another\s+)?{_NUMBER}\s+(?:more\s+)?(?P<unit>days?|weeks?|din){_E}",
+    rf"{_B}(?:(?:for|by|ng|um|por)\s+)?(?:another\s+)?{_NUMBER}\s+(?:more\s+)?"
+    rf"(?P<unit>days?|weeks?|{_FOREIGN_UNIT}){_E}"
+    # "5d", "2w": a count with its unit's letter.
+    rf"|{_B}(?P<n2>\d{{1,3}})(?P<unit2>d|w|wk|wks){_E}",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
-    rf"{_B}(?:(?:at|@|around|by)\s*)?(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
+    # "at" in Spanish, German, Portuguese and Italian too: "a las 5pm", "um 17:00", "às 9am".
+    rf"{_B}(?:(?:at|@|around|by|a las|a la|um|às|as|alle|ng)\s*)?"
+    rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
     rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}",
     re.IGNORECASE,
 )
@@ -159,7 +193,16 @@ def count(word: str) -> int:
 
 
 def _weeks(match: re.Match[str]) -> int:
-    return 7 if match.group("unit").lower().startswith("week") else 1
+    unit = (match.group("unit") or _group(match, "unit2") or "").lower()
+    return 7 if unit.startswith(("w", "woche", "semana", "linggo")) else 1
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def _n(match: re.Match[str]) -> str:
+    return match.group("n") or _group(match, "n2") or ""
 
 
 def _spec(kind: str, match: re.Match[str]) -> DaySpec:
@@ -176,9 +219,9 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
             raise WhenError("that date does not exist")
         return DayOfMonth(day)
     if kind == "ago":
-        return RelativeDays(-count(group("n")) * _weeks(match))
+        return RelativeDays(-count(_n(match)) * _weeks(match))
     if kind == "in":
-        return RelativeDays(count(group("n")) * _weeks(match))
+        return RelativeDays(count(_n(match)) * _weeks(match))
     if kind == "end_next":
         return NextWeekSpec(4)
     if kind == "end_this":
@@ -227,6 +270,7 @@ _YESTERDAY = frozenset(
         "gestern",
         "hier",
         "kahapon",
+        "kagabi",
     }
 )
 _TOMORROW = frozenset(
@@ -265,12 +309,16 @@ def _weekday_is_a_word(match: re.Match[str]) -> bool:
     """ "Sun", "Sat" and "Wed" are also words: only full weekday names, or short ones after
     "on"/"by"/"until", count as dates."""
     word = match.group("wd").lower()
+    if word not in _WORDS_TOO:
+        return False
     known = _FULL_WEEKDAYS | FOREIGN_WEEKDAYS.keys()
     if word in known or (word.endswith("s") and word[:-1] in known):
         return False
     return not re.match(r"(?:on|by|until|till|til|to|the)\s", match.group(0), re.I)
 
 
+# Short weekday names that are also English words; "thurs", "tues", "fri" are only days.
+_WORDS_TOO = frozenset({"sun", "sat", "wed", "suns", "sats", "weds", "mon", "mons"})
 _FULL_WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
@@ -281,7 +329,7 @@ def find_days(text: str) -> FoundDays | None:
     match = _DAYS_RE.search(text)
     if match is None:
         return None
-    return FoundDays(match.start(), match.end(), count(match.group("n")) * _weeks(match))
+    return FoundDays(match.start(), match.end(), count(_n(match)) * _weeks(match))
 
 
 def find_time(text: str) -> FoundTime | None:

@@ -55,7 +55,32 @@ _ALIASES: dict[str, str] = {
     "brazil": "America/Sao_Paulo",
     "são paulo": "America/Sao_Paulo",
     "utc": "UTC",
+    "central european": "Europe/Berlin",
+    "cest": "Europe/Berlin",
+    "eastern european": "Europe/Athens",
+    "eet": "Europe/Athens",
+    "western european": "Europe/Lisbon",
+    "wet": "Europe/Lisbon",
+    "british": "Europe/London",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "hst": "Pacific/Honolulu",
+    "jst": "Asia/Tokyo",
+    "sgt": "Asia/Singapore",
+    "pht": "Asia/Manila",
+    "manila": "Asia/Manila",
+    "pkt": "Asia/Karachi",
+    "wat": "Africa/Lagos",
+    "eat": "Africa/Nairobi",
+    "sast": "Africa/Johannesburg",
+    "aest": "Australia/Sydney",
+    "brt": "America/Sao_Paulo",
+    "gulf": "Asia/Dubai",
 }
+# "GMT+1", "UTC-5": IANA's fixed zones count the other way ("Etc/GMT-1" is one hour ahead).
+_OFFSET = re.compile(r"(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?00)?")
 
 
 _LEGACY = ("Etc/", "SystemV/", "US/", "Canada/", "Mexico/", "Brazil/", "Chile/")
@@ -65,7 +90,9 @@ _LEGACY = ("Etc/", "SystemV/", "US/", "Canada/", "Mexico/", "Brazil/", "Chile/")
 def _by_key() -> dict[str, str]:
     zones: dict[str, str] = {}
     for name in sorted(available_timezones()):
-        zones[name.lower()] = name
+        # A legacy link without a region ("Singapore", "Japan") never hides the city's zone.
+        if "/" in name or name.lower() not in zones:
+            zones[name.lower()] = name
         city = name.rsplit("/", 1)[-1].replace("_", " ").lower()
         # The first region wins ("Europe/Berlin", not "Etc/..."), and real regions beat legacy.
         if "/" in name and not name.startswith(_LEGACY):
@@ -83,6 +110,10 @@ def zone_for(text: str) -> str | None:
     key = _key(text)
     if key in _ALIASES:
         return _ALIASES[key]
+    offset = _OFFSET.fullmatch(key.replace(" ", ""))
+    if offset is not None and int(offset.group(2)) <= 14:
+        sign = "-" if offset.group(1) == "+" else "+"
+        return f"Etc/GMT{sign}{int(offset.group(2))}" if int(offset.group(2)) else "UTC"
     exact = _by_key().get(text.strip().lower())
     if exact:
         return exact

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.core.chat import QUESTION_EXPIRES
 from bot.core.ports import Notifier
 from bot.scheduler.jobs import SweepScope, send_due_digests, sweep_nudges
 from storage.claims import DIGEST_LEASE, NUDGE_LEASE
@@ -44,6 +45,10 @@ async def _prune_events(services: Services) -> None:
     prune = getattr(services.store, "prune_events", None)
     if prune is not None:
         await asyncio.to_thread(prune, services.clock.now() - EVENT_MEMORY)
+    # Unanswered yes/no questions (one may hold a draft to review) go once they expire.
+    prune_questions = getattr(services.store, "prune_questions", None)
+    if prune_questions is not None:
+        await asyncio.to_thread(prune_questions, services.clock.now() - QUESTION_EXPIRES)
 
 
 class DeliveryJobs:

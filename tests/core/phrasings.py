@@ -30,6 +30,8 @@ PHRASINGS = DATA / "command_phrasings.jsonl"
 # A second file by another writer, never used to write the parser's rules at first: it measures
 # how far the parser generalises beyond the file it was tuned on.
 PHRASINGS_DEV2 = DATA / "command_phrasings_dev2.jsonl"
+# A third writer's file (E4), scored untouched on arrival (see the README), then developed on.
+PHRASINGS_DEV3 = DATA / "command_phrasings_dev3.jsonl"
 TODAY = date(2026, 12, 9)
 CONTACTS = (
     "Jane Doe",
@@ -225,9 +227,10 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | --dev3 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
-    path = PHRASINGS_DEV2 if "--dev2" in argv else (paths[0] if paths else PHRASINGS)
+    named = {"--dev2": PHRASINGS_DEV2, "--dev3": PHRASINGS_DEV3}
+    path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)
     result = score(rows)
     print(f"{path.name}")

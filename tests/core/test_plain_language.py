@@ -365,3 +365,21 @@ def test_list_all_shows_closed_follow_ups_too(member: Member) -> None:
     reply = member.say("show me everything, not just the open ones")
     assert "1 closed one" in reply.text
     assert any("Kai — cancelled" in section.text for section in reply.sections)
+
+
+def test_a_busy_newcomer_logs_sets_and_snoozes_in_their_own_words(member: Member) -> None:
+    """Lower-case names, no apostrophes, a lead-in, a name with who they work for."""
+    member.say("just met maria lopez from Acme at the aws meetup, she runs platform")
+    assert member.contacts() == ["maria lopez"]
+    member.say("ping maria tmrw re the platform job")
+    [follow_up] = member.open()
+    assert follow_up.due_on == date(2026, 12, 10)
+    member.say("actually can you push maria to monday")
+    [follow_up] = member.open()
+    assert follow_up.due_on == date(2026, 12, 14)
+    member.say("give me 2 more days on maria")
+    [follow_up] = member.open()
+    assert follow_up.due_on == date(2026, 12, 16)
+    assert member.say("whats overdue").text.startswith("Nothing overdue")
+    member.say("im done with maria")
+    assert [f.touch for f in member.open()] == [2]

@@ -1,0 +1,263 @@
+"""A typed line tidied before it is read: what people add around a command that means nothing.
+
+A leading "@Network Coach", emoji, phone apostrophes ("whats", "’"), filler words from other
+languages ("po", "yaar", "bitte"), Tagalog affixes on English verbs ("paki-snooze") and one-slip
+typos of the words commands are made of ("remnd", "tuesdya", "untill"). The member's own note
+after the first comma or dash stays as written: only the command part before it is tidied
+(typos of date words are fixed everywhere, since a date may sit after the comma).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from storage.names import name_key
+
+# The bot named at the start of a line in a channel: "@Network Coach met Kai …".
+_BOT_MENTION = re.compile(r"^@(?:network\s*coach|netcoach|coach|bot)\b[\s,:]*", re.IGNORECASE)
+# Pictographs, dingbats and the joiners that glue them; ✅ ✔ ☑ stay (they mean "done").
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u2610\u2612-\u2704\u2706-\u2713\u2715-\u27bf\u2b50\u2b55"
+    "\ufe0f\u200d\u20e3]"
+)
+
+# Words from other languages that people put around an English command and that mean nothing
+# for it: politeness ("po", "bitte", "porfa", "abeg"), tags and interjections ("yaar", "naman",
+# "sha", "né"). Only lower-case ones are dropped: a capitalised word may be a name.
+_PARTICLES = (
+    # Hindi/Urdu
+    "yaar|yar|bhai|bhaiya|ji|zara|jara|arre|arey|accha|achha|acha|bas|thoda|jaldi|"
+    # Tagalog
+    "po|opo|naman|pala|lang|nga|muna|daw|ha|"
+    # Spanish, Portuguese
+    "porfa|porfis|por favor|oye|pues|pfv|pfvr|olha|então|entao|tipo|né|ne|"
+    # German
+    "bitte|mal|doch|schnell|"
+    # Nigerian Pidgin, Igbo
+    "abeg|sha|jare|biko|"
+    # English fillers
+    "um|uh|umm|lol|pls|plz|kindly"
+)
+_PARTICLE_RE = re.compile(rf"(?-i:(?<![\w'’-])(?:{_PARTICLES})(?![\w'’-]))[\s,!.]*", re.IGNORECASE)
+# Tagalog puts its own affixes on English verbs: "paki-remind", "i-snooze", "mag-follow up".
+_TAGALOG_AFFIX = re.compile(
+    r"(?<![\w-])(?:paki|ipa|mag|nag|nakipag|makipag|i|pa)-?(?=(?:cancel|snooze|remind|follow|done|"
+    r"delete|log|add|note|list|push|move|check|rename|set)\b)|(?<![\w-])(?:nakipag|makipag|nag|"
+    r"mag|i|pa|paki)-(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
+# Phone keyboards write ’ and people skip apostrophes: "whats overdue", "im done with Kai".
+_CONTRACTIONS = re.compile(
+    r"\b(?:(?P<wh>what|who|that|there|where|how|he|she)s|(?P<im>i)m|(?P<nt>don|can|didn|doesn|"
+    r"isn|won|wasn|haven|hasn|shouldn|wouldn|couldn|aren)t|(?P<ve>i|we|you|they)ve)\b",
+    re.IGNORECASE,
+)
+
+
+def _contracted(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if match.group("wh") or match.group("im"):
+        return f"{word[:-1]}'{word[-1]}"
+    if match.group("nt"):
+        return f"{word[:-1]}'{word[-1]}"
+    return f"{word[:-2]}'{word[-2:]}"
+
+
+def normal_apostrophes(text: str) -> str:
+    """ "what’s" → "what's", "whats" → "what's", "dont" → "don't", "ive" → "i've"."""
+    return _CONTRACTIONS.sub(_contracted, text.replace("’", "'").replace("‘", "'"))
+
+
+# Tagalog "remind mo ako" is "remind me" ("mo": you do it, "ako": me).
+_MO_AKO = re.compile(r"(?<![\w-])mo\s+ako(?![\w-])", re.IGNORECASE)
+
+
+def without_particles(text: str) -> str:
+    """`text` without the code-mixed filler words ("" if that is all there is)."""
+    return " ".join(_PARTICLE_RE.sub(" ", text).split()).strip(" ,")
+
+
+_FIRST_SEPARATOR_AT = re.compile(r"\s*(?:[,;:]|\s[—–-]\s|—)\s*")
+
+
+def _split_note(text: str) -> tuple[str, str]:
+    separator = _FIRST_SEPARATOR_AT.search(text)
+    return (text[: separator.start()], text[separator.start() :]) if separator else (text, "")
+
+
+# The words commands and dates are made of, for one-slip typos: a missing letter ("remnd"), one
+# too many ("untill") or two swapped ("tuesdya"). Short words only by explicit spelling: "las",
+# "das" and "text" are real words one letter away from "last", "days" and "next". Date words are
+# fixed anywhere in the line (a date may follow the comma); command words only before the note.
+_DATE_WORDS = (
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "today",
+    "until",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "days",
+    "weeks",
+)
+_COMMAND_WORDS = ("remind", "follow", "delete", "cancel", "snooze", "timezone", "settings")
+_ABBREVIATIONS = {"nxt": "next", "wk": "week", "wks": "weeks"}
+_LAST_NIGHT = re.compile(r"\blst\s+(?=night\b)", re.IGNORECASE)
+# Real words one slip away from a vocabulary word, never "corrected".
+_REAL_WORDS = frozenset(
+    {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
+)
+
+
+def _slips(word: str) -> set[str]:
+    """Every spelling one slip from `word`: a letter missing, or two neighbours swapped (a letter
+    too many is found the other way round, by dropping one from the typed word)."""
+    missing = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    swapped = {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    }
+    return missing | swapped
+
+
+@cache
+def _typo_table(vocabulary: tuple[str, ...]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for target in vocabulary:
+        for slip in _slips(target):
+            table.setdefault(slip, target)
+    return table
+
+
+def _corrected(word: str, vocabulary: tuple[str, ...]) -> str:
+    lowered = word.lower()
+    if lowered in _ABBREVIATIONS:
+        return _ABBREVIATIONS[lowered]
+    if len(lowered) < 4 or lowered in _REAL_WORDS or not word.islower():
+        return word
+    if lowered in vocabulary or {lowered.removesuffix("s"), f"{lowered}s"} & set(vocabulary):
+        return word
+    found = _typo_table(vocabulary).get(lowered)
+    if found is not None:
+        return found
+    for i in range(len(lowered)):  # one letter too many: "untill"
+        if lowered[:i] + lowered[i + 1 :] in vocabulary:
+            return lowered[:i] + lowered[i + 1 :]
+    return word
+
+
+def fix_typos(text: str, vocabulary: tuple[str, ...] = _DATE_WORDS) -> str:
+    """One-slip typos of `vocabulary`, in lower-case words only ("Mondy" may be a name)."""
+    return re.sub(
+        r"(?<![\w@#/'’-])[a-z]+(?![\w'’/-])", lambda m: _corrected(m.group(0), vocabulary), text
+    )
+
+
+# Names that are also everyday words: a lower-case "mark" or "will" stays a word.
+_WORD_NAMES = frozenset(
+    {"mark", "will", "may", "june", "april", "august", "bill", "pat", "sue", "rob", "grace"}
+    | {"hope", "joy", "faith", "rose", "jack", "art", "don", "sun", "max", "ray", "dawn"}
+)
+
+
+@lru_cache(maxsize=256)
+def _known_words(
+    known_names: tuple[str, ...], skip: frozenset[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each word of the member's contact names (by its lookup key) with the contact's capitals,
+    and the same words with two neighbouring letters swapped ("jnae" → "Jane")."""
+    words: dict[str, str] = {}
+    for name in known_names:
+        for word in name.split():
+            lowered = word.lower()
+            if len(word) >= 3 and word[:1].isalpha() and lowered not in _WORD_NAMES | skip:
+                words.setdefault(name_key(word), word[:1].upper() + word[1:])
+    swapped: dict[str, str] = {}
+    for key, word in words.items():
+        if len(key) >= 4:
+            for slip in _slips(key):
+                if len(slip) == len(key) and slip not in words:
+                    swapped[slip] = word if slip not in swapped else ""
+    return words, {slip: word for slip, word in swapped.items() if word}
+
+
+def capitalise_known(text: str, known_names: Sequence[str], skip: frozenset[str]) -> str:
+    """A contact's name typed in lower case ("priya done") or with two letters swapped ("Jnae")
+    reads as the name: each word of a known name gets the contact's own capitals."""
+    words, swapped = _known_words(tuple(known_names), skip)
+    if not words:
+        return text
+
+    def named(match: re.Match[str]) -> str:
+        token = match.group(0)
+        key = name_key(token)
+        if key in words:
+            return words[key] if token.islower() else token
+        return swapped.get(key, token)
+
+    return re.sub(r"(?<![\w@#/])[^\W\d_]+(?![\w/])", named, text)
+
+
+# Words of a short aside in another language inside a note ("bahut helpful thi", "sie war super
+# nett", "muito gente boa", "sehr smart"): the aside is dropped, the English note kept.
+_ASIDE_WORDS = frozenset(
+    # Hindi/Urdu
+    {"bahut", "bohot", "thi", "tha", "hai", "hain", "achha", "accha", "acchi"}
+    | {"bada", "badi", "kaafi", "ekdum", "zabardast", "bindaas"}
+    # German
+    | {"sie", "er", "war", "ist", "sehr", "nett", "toll", "echt", "ganz", "klug"}
+    # Portuguese, Spanish
+    | {"muito", "muita", "gente", "boa", "bom", "demais", "muy", "buena", "bueno"}
+    | {"simpática", "simpatica", "simpático", "simpatico", "chévere", "gente boa"}
+    # Tagalog
+    | {"sobrang", "mabait", "galing", "magaling", "talaga", "siya", "ang"}
+)
+_NOTE_PART = re.compile(r"\s*(?:,|;|\s[—–-]\s|—)\s*")
+
+
+def without_asides(note: str) -> str:
+    """`note` without its short parts written mostly in another language."""
+    parts = _NOTE_PART.split(note)
+    separators = _NOTE_PART.findall(note)
+    kept: list[str] = []
+    for index, part in enumerate(parts):
+        words = [w.strip(".,!?").lower() for w in part.split()]
+        foreign = sum(w in _ASIDE_WORDS for w in words)
+        if words and len(words) <= 5 and foreign * 2 >= len(words) and foreign > 0:
+            continue
+        kept.append(part if not kept else f"{separators[index - 1].strip() or ','} {part}")
+    text = " ".join(kept).replace(" , ", ", ").replace(" ; ", "; ")
+    return text.strip() or note
+
+
+def without_bot_mention(text: str) -> str:
+    return _BOT_MENTION.sub("", text)
+
+
+def tidy(
+    text: str, known_names: Sequence[str] = (), not_names: frozenset[str] = frozenset()
+) -> str:
+    """The line as the parser reads it (unchanged when nothing but filler is left)."""
+    text = without_bot_mention(text)
+    text = " ".join(_EMOJI.sub(" ", text).split()) or text
+    text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
+    text = fix_typos(_LAST_NIGHT.sub("last ", text))
+    head, tail = _split_note(text)
+    if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
+        head = fix_typos(head, _COMMAND_WORDS)
+    head = without_particles(normal_apostrophes(head))
+    if not head and tail:  # "po, snooze Dana": all filler before the comma
+        return tidy(tail.lstrip(" ,;:—–-"), known_names, not_names) or text
+    if not head:
+        return text  # "po" alone, or "lol": chat, read as typed
+    return capitalise_known(head, known_names, not_names) + tail

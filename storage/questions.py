@@ -1,0 +1,64 @@
+"""The yes/no question a reply asked, kept where every server process sees it.
+
+Slack and Teams run several processes; the "yes" that answers "Delete Kai?" may land on another
+one. A member has at most one question: asking replaces it, and their next message takes it
+(an atomic DELETE … RETURNING, so two processes never both answer it).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from storage import claims
+from storage.models import PendingQuestion
+from storage.records import QuestionRecord
+
+
+def _of(platform: str, workspace_id: str, user_id: str) -> object:
+    return (
+        (PendingQuestion.platform == platform)
+        & (PendingQuestion.workspace_external_id == workspace_id)
+        & (PendingQuestion.user_id == user_id)
+    )
+
+
+def ask(
+    session: Session, platform: str, workspace_id: str, user_id: str, on_yes: str, at: datetime
+) -> None:
+    session.execute(
+        claims.dialect_insert(session, PendingQuestion)
+        .values(
+            platform=platform,
+            workspace_external_id=workspace_id,
+            user_id=user_id,
+            on_yes=on_yes,
+            asked_at=at,
+        )
+        .on_conflict_do_update(
+            index_elements=["platform", "workspace_external_id", "user_id"],
+            set_={"on_yes": on_yes, "asked_at": at},
+        )
+    )
+
+
+def take(session: Session, platform: str, workspace_id: str, user_id: str) -> QuestionRecord | None:
+    row = session.execute(
+        delete(PendingQuestion)
+        .where(_of(platform, workspace_id, user_id))
+        .returning(PendingQuestion.on_yes, PendingQuestion.asked_at)
+    ).first()
+    return QuestionRecord(on_yes=row.on_yes, asked_at=row.asked_at) if row is not None else None
+
+
+def forget(session: Session, platform: str, workspace_id: str, user_id: str) -> int:
+    result = session.execute(delete(PendingQuestion).where(_of(platform, workspace_id, user_id)))
+    return int(result.rowcount or 0)
+
+
+def prune(session: Session, before: datetime) -> int:
+    """Drop questions asked before `before` that nobody answered (they may hold a draft)."""
+    result = session.execute(delete(PendingQuestion).where(PendingQuestion.asked_at < before))
+    return int(result.rowcount or 0)
