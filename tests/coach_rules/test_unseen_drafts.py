@@ -86,7 +86,8 @@ def test_independently_written_short_drafts_meet_the_issue_target() -> None:
 
 def test_independently_written_short_drafts_do_better_than_before_writer_h() -> None:
     """The floor the short drafts hold today (before issue 10: F1 0.84, 30% false flags; after
-    the length calibration 0.90, 6.5%; with writer H's drafts 0.918, 6.0%)."""
+    the length calibration 0.90, 6.5%; with writer H's drafts 0.918, 6.0%; retrained on the
+    merged corpus with writer H's pasted messages too, 0.923, 4.5%)."""
     from coach_rules.review import review_many
 
     rows = _rows("unseen_short_drafts.jsonl")
@@ -94,5 +95,5 @@ def test_independently_written_short_drafts_do_better_than_before_writer_h() -> 
     scores = score(
         [row["label"] == "flag" for row in rows], [float(r.flagged) for r in reviews], 0.5
     )
-    assert scores.f1 >= 0.905, scores
-    assert scores.false_flag_rate <= 0.065, scores
+    assert scores.f1 >= 0.915, scores
+    assert scores.false_flag_rate <= 0.05, scores
