@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import re
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from coach_rules.guidelines import GUIDELINE_IDS
 from coach_rules.reading import model_text
+from coach_rules.splits import data_hash
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DRAFT_FILES_GLOB = "drafts_*.jsonl"
@@ -148,11 +148,7 @@ def load_corpus(data_dir: Path = DATA_DIR, *, strict: bool = True) -> list[Draft
 
 def corpus_hash(drafts: Sequence[Draft]) -> str:
     """SHA-256 over (id, label, text) of every draft, in id order."""
-    digest = hashlib.sha256()
-    for draft in sorted(drafts, key=lambda d: d.id):
-        digest.update(json.dumps([draft.id, draft.label, draft.text]).encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+    return data_hash([d.id, d.label, d.text] for d in drafts)
 
 
 def _shingles(text: str, size: int) -> set[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,12 +23,12 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
 from coach_rules import corpus, gate
-from coach_rules.training import SEED, library_versions
+from coach_rules.splits import HELD_OUT_SHARE, SEED, data_hash, held_out_ids, split
+from coach_rules.training import library_versions
 
 GATE_MODEL_FILE = "gate.skops"
 GATE_CARD_FILE = "gate.card.json"
 CHAT_FILES_GLOB = "chat_*.jsonl"
-HELD_OUT_SHARE = 0.2
 CV_FOLDS = 5
 C = 4.0
 # Thresholds, chosen on cross-validated probabilities of the training part: at most this share
@@ -71,24 +70,15 @@ def load_messages(data_dir: Path = corpus.DATA_DIR, *, strict: bool = True) -> l
 
 
 def messages_hash(messages: Sequence[Message]) -> str:
-    digest = hashlib.sha256()
-    for m in sorted(messages, key=lambda m: m.id):
-        digest.update(json.dumps([m.id, m.is_draft, m.text]).encode("utf-8") + b"\n")
-    return digest.hexdigest()
+    return data_hash([m.id, m.is_draft, m.text] for m in messages)
 
 
 def held_out_split(messages: Sequence[Message]) -> tuple[list[Message], list[Message]]:
     """(training, held out): per label and source, the first 20% in a seeded hash order."""
-    strata: dict[tuple[bool, str], list[Message]] = {}
-    for m in messages:
-        strata.setdefault((m.is_draft, m.source), []).append(m)
-    held: set[str] = set()
-    for members in strata.values():
-        ordered = sorted(
-            members, key=lambda m: hashlib.sha256(f"{SEED}:gate:{m.id}".encode()).hexdigest()
-        )
-        held.update(m.id for m in ordered[: math.floor(len(ordered) * HELD_OUT_SHARE + 0.5)])
-    return [m for m in messages if m.id not in held], [m for m in messages if m.id in held]
+    held = held_out_ids(
+        messages, row_id=lambda m: m.id, stratum=lambda m: (m.is_draft, m.source), salt="gate:"
+    )
+    return split(messages, held, lambda m: m.id)
 
 
 def build_pipeline() -> Pipeline:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,12 +23,12 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
 from coach_rules import corpus, touches
-from coach_rules.training import SEED, library_versions
+from coach_rules.splits import HELD_OUT_SHARE, SEED, data_hash, held_out_ids, split
+from coach_rules.training import library_versions
 
 TOUCH_MODEL_FILE = "touch_classifier.skops"
 TOUCH_CARD_FILE = "touch_classifier.card.json"
 TOUCH_FILES_GLOB = "touches_*.jsonl"
-HELD_OUT_SHARE = 0.2
 CV_FOLDS = 5
 C_GRID = (2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 MIN_DF = 2
@@ -78,24 +77,15 @@ def load_touches(data_dir: Path = corpus.DATA_DIR) -> list[Touch]:
 
 
 def touches_hash(rows: Sequence[Touch]) -> str:
-    digest = hashlib.sha256()
-    for t in sorted(rows, key=lambda t: t.id):
-        digest.update(json.dumps([t.id, t.label, t.text]).encode("utf-8") + b"\n")
-    return digest.hexdigest()
+    return data_hash([t.id, t.label, t.text] for t in rows)
 
 
 def held_out_split(rows: Sequence[Touch]) -> tuple[list[Touch], list[Touch]]:
     """(training, held out): per label and source, the first 20% in a seeded hash order."""
-    strata: dict[tuple[str, str], list[Touch]] = {}
-    for t in rows:
-        strata.setdefault((t.label, t.source), []).append(t)
-    held: set[str] = set()
-    for members in strata.values():
-        ordered = sorted(
-            members, key=lambda t: hashlib.sha256(f"{SEED}:touch:{t.id}".encode()).hexdigest()
-        )
-        held.update(t.id for t in ordered[: math.floor(len(ordered) * HELD_OUT_SHARE + 0.5)])
-    return [t for t in rows if t.id not in held], [t for t in rows if t.id in held]
+    held = held_out_ids(
+        rows, row_id=lambda t: t.id, stratum=lambda t: (t.label, t.source), salt="touch:"
+    )
+    return split(rows, held, lambda t: t.id)
 
 
 def build_pipeline(c: float) -> Pipeline:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import platform
 import time
 import zipfile
@@ -29,13 +28,12 @@ from coach_rules.corpus import Draft, corpus_hash, word_count
 from coach_rules.metrics import Scores, calibration_by_length, length_bucket, score
 from coach_rules.shapes import figures_by_shape
 from coach_rules.signals import SIGNAL_NAMES
+from coach_rules.splits import HELD_OUT_SHARE, SEED, held_out_ids, split
 from coach_rules.transformers import ClippedScaler, CompactTfidfVectorizer, DraftSignals
 
 MODEL_DIR = runtime.MODEL_DIR
 MODEL_FILE = "draft_classifier.skops"
 CARD_FILE = "draft_classifier.card.json"
-SEED = 20240611
-HELD_OUT_SHARE = 0.2
 CV_FOLDS = 5
 # The threshold keeps false flags on cross-writer predictions (drafts by a writer the model never
 # saw) within this share, overall and in each length bucket: under the 5% the issue allows on
@@ -125,29 +123,14 @@ def build_pipeline(params: ModelParams = ModelParams()) -> Pipeline:
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
-def _stable_rank(draft_id: str) -> str:
-    return hashlib.sha256(f"{SEED}:{draft_id}".encode()).hexdigest()
-
-
 def held_out_split(
     drafts: Sequence[Draft], share: float = HELD_OUT_SHARE
 ) -> tuple[list[Draft], list[Draft]]:
-    """(training, held out): stratified by label and kind, chosen by a seeded hash of the id.
-
-    Deterministic, and mostly stable as the corpus grows: a draft's place in its stratum's
-    hash order never changes, only how many of each stratum are held out.
-    """
-    strata: dict[tuple[str, str], list[Draft]] = {}
-    for draft in drafts:
-        strata.setdefault((draft.label, draft.kind), []).append(draft)
-    held_out_ids: set[str] = set()
-    for members in strata.values():
-        ordered = sorted(members, key=lambda d: _stable_rank(d.id))
-        take = math.floor(len(ordered) * share + 0.5)
-        held_out_ids.update(d.id for d in ordered[:take])
-    training = [d for d in drafts if d.id not in held_out_ids]
-    held_out = [d for d in drafts if d.id in held_out_ids]
-    return training, held_out
+    """(training, held out): stratified by label and kind, chosen by a seeded hash of the id."""
+    held = held_out_ids(
+        drafts, row_id=lambda d: d.id, stratum=lambda d: (d.label, d.kind), share=share
+    )
+    return split(drafts, held, lambda d: d.id)
 
 
 def cross_validated_probabilities(
