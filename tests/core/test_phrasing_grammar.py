@@ -239,3 +239,25 @@ def test_code_mixed_words_around_a_command_are_read_or_dropped(
 )
 def test_what_a_busy_newcomer_types_is_understood(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+def _follow_up(person: str, day: str | None = None, at: str | None = None) -> dict[str, Any]:
+    want = {"command": "follow-up", "person": person, "date": day, "time": at}
+    return {key: value for key, value in want.items() if value is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("follow up with Omar on friday at 10", _follow_up("Omar Haddad", "2026-12-11", "10:00")),
+        ("ping Priya on monday at 2", _follow_up("Priya Shah", "2026-12-14", "14:00")),
+        ("remind me about Kai tomorrow at 17", _follow_up("Kai Müller", "2026-12-10", "17:00")),
+        (
+            "met Kai at 12 Baker Street yesterday",
+            {"command": "met", "person": "Kai Müller", "place": "12 Baker Street"}
+            | {"date": "2026-12-08"},
+        ),
+    ],
+)
+def test_a_bare_hour_after_at_is_a_time_of_the_working_day(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
