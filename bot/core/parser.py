@@ -26,7 +26,7 @@ from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
-from bot.core.tidy import tidy, without_asides, without_bot_mention
+from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
 from storage.names import could_name, match_names, name_key
@@ -181,7 +181,11 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
 
     # A command word the member typed first is a command; one that tidying brought to the front
     # ("pls remove …", "remnd me …") is read as a sentence, with the checks sentences get.
-    typed_as_command = not typed_first_word or typed_first_word == body.split()[0].lower()
+    first_word = body.split()[0].lower()
+    typed_as_command = not typed_first_word or first_word in (
+        typed_first_word,
+        fix_command_typos(typed_first_word).lower(),
+    )
     if name is not None and typed_as_command and not _reads_as_sentence(name, rest):
         direct = _run_parser(name, rest, text, casual_dm)
         if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():

@@ -107,10 +107,38 @@ _DATE_WORDS = (
     "saturday",
     "sunday",
     "days",
+    "week",
     "weeks",
+    "month",
 )
-_COMMAND_WORDS = ("remind", "follow", "delete", "cancel", "snooze", "timezone", "settings")
-_ABBREVIATIONS = {"nxt": "next", "wk": "week", "wks": "weeks"}
+_COMMAND_WORDS = (
+    "remind",
+    "follow",
+    "delete",
+    "cancel",
+    "snooze",
+    "timezone",
+    "settings",
+    "with",
+    "overdue",
+    "preview",
+    "switch",
+    "rename",
+)
+# Texting spellings too far from the word for one slip.
+_ABBREVIATIONS = {
+    "nxt": "next",
+    "wk": "week",
+    "wek": "week",
+    "wks": "weeks",
+    "mnth": "month",
+    "mth": "month",
+    "ystrday": "yesterday",
+    "ystrdy": "yesterday",
+    "snz": "snooze",
+    "snoz": "snooze",
+    "dun": "done",
+}
 _LAST_NIGHT = re.compile(r"\blst\s+(?=night\b)", re.IGNORECASE)
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
@@ -154,6 +182,11 @@ def _corrected(word: str, vocabulary: tuple[str, ...]) -> str:
         if lowered[:i] + lowered[i + 1 :] in vocabulary:
             return lowered[:i] + lowered[i + 1 :]
     return word
+
+
+def fix_command_typos(text: str) -> str:
+    """One-slip typos of the words commands are made of ("folllow", "snoze")."""
+    return fix_typos(text, _COMMAND_WORDS)
 
 
 def fix_typos(text: str, vocabulary: tuple[str, ...] = _DATE_WORDS) -> str:
@@ -254,7 +287,7 @@ def tidy(
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
     head, tail = _split_note(text)
     if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
-        head = fix_typos(head, _COMMAND_WORDS)
+        head = fix_command_typos(head)
     head = without_particles(normal_apostrophes(head))
     if not head and tail:  # "po, snooze Dana": all filler before the comma
         return tidy(tail.lstrip(" ,;:—–-"), known_names, not_names) or text

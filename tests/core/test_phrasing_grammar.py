@@ -261,3 +261,31 @@ def _follow_up(person: str, day: str | None = None, at: str | None = None) -> di
 )
 def test_a_bare_hour_after_at_is_a_time_of_the_working_day(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("folow up wiht Omar tomorow", _follow_up("Omar Haddad", "2026-12-10")),
+        ("remnid me about Dana in a wek", _follow_up("Dana Kim", "2026-12-16")),
+        ("snz omar 3 days", {"command": "snooze", "person": "Omar Haddad", "days": 3}),
+        ("dun with omar", {"command": "done", "person": "Omar Haddad"}),
+        ("show me whats overdeu", {"command": "list", "filter": "overdue"}),
+        ("preveiw my digest", {"command": "digest", "action": "preview"}),
+        (
+            "swich my timezone to Berlin",
+            {"command": "settings", "setting": "timezone", "value": "Europe/Berlin"},
+        ),
+        ("how many people did I meet last mnth", {"command": "stats", "period": "month"}),
+        ("how can I reanme a contact?", {"command": "help", "topic": "rename"}),
+        (
+            "met omar at the office ystrday",
+            {"command": "met", "person": "Omar Haddad", "place": "the office"}
+            | {"date": "2026-12-08"},
+        ),
+    ],
+)
+def test_slips_and_texting_spellings_of_command_and_date_words_are_read(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
