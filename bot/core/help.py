@@ -56,9 +56,12 @@ _KARO = (
 _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
 # The same, but a topic ("… on Friday about the panel") or how the person is after a comma
 # ("…, he's back from Doha then"; not what they will do: "…, he'll sort it out" asks someone).
+# An errand for the person after the comma is a note too ("…, send him the deck"), and so is
+# what they did ("…, she asked for the deck").
 _A_NAME_A_DAY_AND_A_TOPIC = (
     r"(?![^,;]*\s(?:and|but|so|because|if)\s)"
-    r"(?!.*[,;](?!\s*(?:he|she|they)(?:'s|'re|\s+(?:is|are|was)\b)))"
+    r"(?!.*[,;](?!\s*(?:(?:he|she|they)(?:'s|'re|\s+(?:is|are|was|were|\w+ed)\b)|"
+    r"(?:send|give|ask|show|tell|remind|introduce|thank|invite)\s+(?:him|her|them)\b)))"
 )
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
@@ -347,8 +350,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # Any day anywhere: "ping Felipe Arango 1/5", "Friday 4pm call back Ngozi Eze",
                 # "nudge Sophie on monday about the ESG report" ("Please call Mark tomorrow about
                 # the invoice." asks someone else: "call" alone is left to the stricter reading).
-                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|"
-                r"reach (?:back )?out to|touch base with|check in with|get back to)\s+"
+                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|chase|"
+                r"talk to|reach (?:back )?out to|touch base with|check in with|get back to)\s+"
                 + _A_NAME_A_DAY_AND_A_TOPIC
                 + r"(?P<rest>"
                 + _CAPITALISED

@@ -54,7 +54,8 @@ _LEADING_FILLER = re.compile(
 )
 _TRAILING_FILLER = re.compile(
     r"(?:[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
-    r"(?:(?:can|could) you |please |pls )?remind me|"
+    r"(?:(?:can|could) you |please |pls )?remind me|(?:don'?t|do not|(?:hu)?wag(?: mong)?) "
+    r"(?:forget|kalimutan)|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
     r"for me|asap|ok|okay|instead)\b))*[\s?!.]*$",
     re.IGNORECASE,

@@ -289,3 +289,28 @@ def test_slips_and_texting_spellings_of_command_and_date_words_are_read(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "nudge Omar on friday, send him the slides",
+            _follow_up("Omar Haddad", "2026-12-11") | {"note": "send him the slides"},
+        ),
+        (
+            "ping Priya next tuesday, she asked for the deck",
+            _follow_up("Priya Shah", "2026-12-15") | {"note": "she asked for the deck"},
+        ),
+        ("chase Omar on monday", _follow_up("Omar Haddad", "2026-12-14")),
+        ("talk to Kai again Thursday 4pm", _follow_up("Kai Müller", "2026-12-10", "16:00")),
+        ("ping Omar in 3 days, don't forget", _follow_up("Omar Haddad", "2026-12-12")),
+        ("ping Omar in 3 days, wag mong kalimutan", _follow_up("Omar Haddad", "2026-12-12")),
+        # A task for someone else after the comma stays a draft.
+        ("ping Omar on friday, he will sort it out", {"command": "chat-or-review"}),
+    ],
+)
+def test_a_reminder_verb_with_a_day_takes_an_errand_or_a_report_as_its_note(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
