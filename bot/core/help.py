@@ -994,12 +994,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
             (
-                r"(?:what do (?:i|we|you) know about|tell me (?:more )?about|"
+                r"(?:what do (?:i|we|you) know about|tell me (?:more )?(?:about|abt)|"
                 r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"
                 r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
                 r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
                 r"what notes do i have (?:on|about|for))"
                 r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "Jane Doe's info?", "Kai's card", "priya ka card dikhao" (Hindi: "show").
+                _WHO + r"(?:(?:'s|’s)|\s+(?:ka|ki))\s+(?:contact\s+)?(?:info|card|details|profile)"
+                r"(?:\s+(?:dikhao|dikha do|dikha|batao|bata do|bata|please))?" + _TAIL,
                 "who {rest}",
             ),
         ),

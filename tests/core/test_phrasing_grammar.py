@@ -314,3 +314,22 @@ def test_a_reminder_verb_with_a_day_takes_an_errand_or_a_report_as_its_note(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tell me abt omar", {"command": "who", "person": "Omar Haddad"}),
+        ("Omar Haddad's details?", {"command": "who", "person": "Omar Haddad"}),
+        ("Kai's card", {"command": "who", "person": "Kai Müller"}),
+        ("omar ki info batao", {"command": "who", "person": "Omar Haddad"}),
+        ("which commands do you know", {"command": "help"}),
+        ("how do I find out what's overdue?", {"command": "help", "topic": "list"}),
+        (
+            "is there a way to see who I owe a reply and who's overdue",
+            {"command": "help"} | {"topic": "list"},
+        ),
+    ],
+)
+def test_who_and_help_questions_as_people_ask_them(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
