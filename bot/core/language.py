@@ -244,7 +244,8 @@ def chat_intent(text: str) -> ChatIntent | None:
 _QUESTION = re.compile(
     r"^(?:(?:hey|hi|ok|so|wait|hmm|um)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|"
     r"how to|how does|can (?:the|this) (?:bot|coach|app)|"
-    r"how do you|what (?:commands|can i (?:type|say|ask))|which commands|what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
+    r"how do you|what (?:commands|can i (?:type|say|ask))|which commands|"
+    r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
     r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
