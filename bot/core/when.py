@@ -308,7 +308,35 @@ def find_day(text: str) -> Found | None:
     if best is None:
         return None
     start, end, name, match = best
-    return Found(start, end, _spec(name, match))
+    return _with_refinement(text, Found(start, end, _spec(name, match)))
+
+
+# Between a day and a second phrase that narrows it: "next week Monday", "wednesday the 16th".
+_REFINES = re.compile(r"[\s,]*(?:on\s+)?", re.IGNORECASE)
+
+
+def _with_refinement(text: str, found: Found) -> Found:
+    """A day followed at once by a second phrase naming it more closely reads as one day:
+    "next week Monday" is Monday of next week, "wednesday the 16th" the 16th."""
+    gap = _REFINES.match(text, found.end)
+    assert gap is not None  # the pattern matches the empty string
+    then = None
+    for name, pattern in _DAY_RES:
+        match = pattern.match(text, gap.end())
+        if match is not None and not (name == "wd" and _weekday_is_a_word(match)):
+            then = (name, match)
+            break
+    if then is None:
+        return found
+    name, match = then
+    spec = found.spec
+    if isinstance(spec, NextWeekSpec) and spec.weekday == 0 and name == "wd":
+        weekday = weekday_number(match.group("wd"))
+        assert weekday is not None
+        return Found(found.start, match.end(), NextWeekSpec(weekday))
+    if isinstance(spec, WeekdaySpec) and name == "month_day_of":
+        return Found(found.start, match.end(), _spec(name, match))
+    return found
 
 
 def _weekday_is_a_word(match: re.Match[str]) -> bool:

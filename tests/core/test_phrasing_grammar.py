@@ -333,3 +333,17 @@ def test_a_reminder_verb_with_a_day_takes_an_errand_or_a_report_as_its_note(
 )
 def test_who_and_help_questions_as_people_ask_them(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ping Omar next week Thursday", _follow_up("Omar Haddad", "2026-12-17")),
+        ("follow up with Kai next week on friday", _follow_up("Kai Müller", "2026-12-18")),
+        ("remind me about Priya on friday the 18th", _follow_up("Priya Shah", "2026-12-18")),
+    ],
+)
+def test_a_day_narrowed_by_the_phrase_right_after_it_is_one_day(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
