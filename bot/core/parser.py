@@ -919,12 +919,26 @@ def _parse_follow_up(rest: str) -> c.Command:
 _HEDGE = re.compile(r"^(?:(?:let'?s\s+)?say|maybe|ideally|probably|around|roughly)\b\s*", re.I)
 
 
+_NOTE_FIELD = re.compile(r"\s*(?:,|;|\s[—–-]\s|—)\s*")
+
+
 def _when_in_note(note: str) -> tuple[str | None, DaySpec | None, time | None]:
-    """A note that is only a day and time ("Hiroshi, tomorrow 2pm") gives them, not a note."""
-    rest, when, at, _ = _cut_when(note)
-    if (when is None and at is None) or _HEDGE.sub("", rest).strip(" ,.;:!?"):
+    """A note that is only a day and time ("Hiroshi, tomorrow 2pm") gives them, not a note; so
+    do the first fields of one that starts with them ("Laura, 12/29, 2pm — send the proposal")."""
+    when: DaySpec | None = None
+    at: time | None = None
+    rest = note
+    while rest:
+        field = _NOTE_FIELD.search(rest)
+        head, tail = (rest[: field.start()], rest[field.end() :]) if field else (rest, "")
+        left, field_when, field_at, _ = _cut_when(head)
+        empty = (field_when is None and field_at is None) or _HEDGE.sub("", left).strip(" ,.;:!?")
+        if empty or (field_when and when) or (field_at and at):
+            break
+        when, at, rest = when or field_when, at or field_at, tail
+    if when is None and at is None:
         return note, None, None
-    return None, when, at
+    return rest.strip() or None, when, at
 
 
 # Unknown free text with no date and no dash is taken as a new name only when it is this short.

@@ -347,3 +347,26 @@ def test_a_day_narrowed_by_the_phrase_right_after_it_is_one_day(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "follow-up: Omar Haddad, 12/21, 4pm — bring the contract",
+            _follow_up("Omar Haddad", "2026-12-21", "16:00") | {"note": "bring the contract"},
+        ),
+        (
+            "follow up with Kai, friday, ask about the offsite",
+            _follow_up("Kai Müller", "2026-12-11") | {"note": "ask about the offsite"},
+        ),
+        (
+            "follow-up Omar, send the deck tomorrow",
+            {"command": "follow-up", "person": "Omar Haddad", "note": "send the deck tomorrow"},
+        ),
+    ],
+)
+def test_a_day_and_time_written_as_the_first_fields_of_a_list_are_the_follow_ups(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
