@@ -39,7 +39,8 @@ _ORDER = (
 )
 # Words around a request that carry no meaning for it: "Hey coach, …", "Abeg …", "…, remind me".
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|actually|anyway|right|alright|quick one|"
+    r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|omg|wow|yay|phew|and|also|btw|actually|anyway|right|"
+    r"alright|quick one|"
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-])|wait|"
     r"bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
@@ -47,7 +48,7 @@ _LEADING_FILLER = re.compile(
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
-    r"(?: that)?|(?:quick update|update|heads up)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
+    r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+)?",
     re.IGNORECASE,

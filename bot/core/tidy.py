@@ -22,6 +22,11 @@ _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u2610\u2612-\u2704\u2706-\u2713\u2715-\u27bf\u2b50\u2b55"
     "\ufe0f\u200d\u20e3]"
 )
+# Emoji before a second clause part them like a comma: "met Helen at the AI conf 😱 she's the
+# CTO" ("met Kofi 👋 at the Accra tech week" goes on).
+_EMOJI_BETWEEN_WORDS = re.compile(
+    rf"(?<=\w)\s+(?:{_EMOJI.pattern})+\s+(?=(?:she|he|they|we|i|it|his|her|their)\b)", re.I
+)
 
 # Words from other languages that people put around an English command and that mean nothing
 # for it: politeness ("po", "bitte", "porfa", "abeg"), tags and interjections ("yaar", "naman",
@@ -138,7 +143,10 @@ _ABBREVIATIONS = {
     "snz": "snooze",
     "snoz": "snooze",
     "dun": "done",
+    "mtg": "meeting",
 }
+# A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
+_GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)
 _LAST_NIGHT = re.compile(r"\blst\s+(?=night\b)", re.IGNORECASE)
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
@@ -282,7 +290,9 @@ def tidy(
 ) -> str:
     """The line as the parser reads it (unchanged when nothing but filler is left)."""
     text = without_bot_mention(text)
+    text = " ".join(_EMOJI_BETWEEN_WORDS.sub(", ", text).split()) or text
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
+    text = _GLUED_WITH.sub(r"\1 \2", text)
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
     head, tail = _split_note(text)

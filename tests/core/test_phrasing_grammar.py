@@ -370,3 +370,30 @@ def test_a_day_and_time_written_as_the_first_fields_of_a_list_are_the_follow_ups
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+def _met(person: str, place: str, day: str, note: str | None = None) -> dict[str, Any]:
+    want = {"command": "met", "person": person, "place": place, "date": day, "note": note}
+    return {key: value for key, value in want.items() if value is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("metwith Omar at the cafe yesterday", _met("Omar Haddad", "the cafe", "2026-12-08")),
+        (
+            "mtg w/ Ines Roy at the fintech fair on 12/3, wants a demo",
+            _met("Ines Roy", "the fintech fair", "2026-12-03", "wants a demo"),
+        ),
+        (
+            "wow just met Lena Vogt at the meetup 🤯 she runs the platform team",
+            _met("Lena Vogt", "the meetup", "2026-12-09", "she runs the platform team"),
+        ),
+        (
+            "quick log: met Tomas Berg at the expo yesterday",
+            _met("Tomas Berg", "the expo", "2026-12-08"),
+        ),
+    ],
+)
+def test_meetings_typed_in_a_hurry_are_logged(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
