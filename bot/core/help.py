@@ -81,7 +81,8 @@ _ON_WORDS = (
 # The text of drafts being kept (not a draft to review): "save my drafts", "keep draft text".
 _ABOUT_DRAFT_TEXT = (
     r"(?=.*\b(?:store|save|keep|storing|saving|keeping|stored|saved|kept|retain|remember|"
-    r"hold on to|log)\b)(?=.*\b(?:drafts|draft text|text of (?:my |the )?drafts?)\b)"
+    r"hold on to|log|storage)\b)(?=.*\b(?:drafts|draft text|draft storage|"
+    r"text of (?:my |the )?drafts?)\b)"
 )
 # The weekly digest by its name or as people describe it ("the weekly summary").
 _DIGEST = (
@@ -223,7 +224,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("followup", "follow_up", "fu"),
         phrasings=(
             (
-                r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+ko)?\s+(?:message|follow[- ]?up|call|"
+                # "pe"/"par": Hindi "at" after the day ("friday 3pm pe").
+                r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+(?:pe|par))?(?:\s+ko)?\s+"
+                r"(?:message|follow[- ]?up|call|"
                 r"email|likhna|yaad|text|ping|remind|mail|reach out)"
                 + _KARO
                 # A time after the comma is the follow-up's; anything else is an aside.
@@ -530,6 +533,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _CAPITALISED
                 + r"[\w.'’-]*)?)\b.*?[,;—–-]+\s*(?:done|that(?:'s| is| one'?s) (?:done|handled|"
                 r"sorted)|(?:close|mark|tick|check) (?:it|that)\b.*)",
+                "done {rest}",
+            ),
+            (
+                # "took care of the follow up with Sam", "handled my reminder for Kai".
+                r"(?:i\s+)?(?:took care of|handled|sorted|finished|knocked out|did|completed)\s+"
+                r"(?:the|my)\s+(?:follow[- ]?up|reminder|touch)\s+(?:with|for|to)\s+(?P<rest>.+?)",
                 "done {rest}",
             ),
             (

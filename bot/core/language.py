@@ -58,7 +58,10 @@ _TRAILING_FILLER = re.compile(
     r"(?:(?:can|could) you |please |pls )?remind me|(?:don'?t|do not|(?:hu)?wag(?: mong)?) "
     r"(?:forget|kalimutan)|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
-    r"for me|asap|ok|okay|instead)\b))*[\s?!.]*$",
+    r"for me|asap|ok|okay|instead|"
+    # German puts the verb last: "erinnere mich, Kai am Montag anzuschreiben".
+    r"anzuschreiben|anschreiben|anzurufen|anrufen|zu kontaktieren|kontaktieren|zu melden)\b))*"
+    r"[\s?!.]*$",
     re.IGNORECASE,
 )
 _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(

@@ -407,7 +407,8 @@ _PERSON_NOISE_BEFORE = re.compile(
 )
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
-    r"name|again|back|now|already|anymore|any more|too|please|pls|in person|entirely|completely|"
+    r"name|again|back|now|already|finally|at last|anymore|any more|too|please|pls|in person|"
+    r"entirely|completely|"
     r"email|message|text|intro|invite|request|question|dm|call|"
     r"from (?:my |the )?(?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
     # How the touch went: "followed up with Kai over email", "… via LinkedIn".

@@ -397,3 +397,23 @@ def _met(person: str, place: str, day: str, note: str | None = None) -> dict[str
 )
 def test_meetings_typed_in_a_hurry_are_logged(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("finished the follow-up with Omar", {"command": "done", "person": "Omar Haddad"}),
+        ("handled my reminder for Kai", {"command": "done", "person": "Kai Müller"}),
+        ("done with omar at last", {"command": "done", "person": "Omar Haddad"}),
+        ("erinnere mich am Freitag Omar anzurufen", _follow_up("Omar Haddad", "2026-12-11")),
+        ("Kai ko monday 10am par call karna", _follow_up("Kai Müller", "2026-12-14", "10:00")),
+        (
+            "please enable draft storage",
+            {"command": "settings", "setting": "store-drafts", "value": "on"},
+        ),
+    ],
+)
+def test_done_settings_and_verb_last_reminders_in_more_words(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
