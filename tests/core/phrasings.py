@@ -32,6 +32,8 @@ PHRASINGS = DATA / "command_phrasings.jsonl"
 PHRASINGS_DEV2 = DATA / "command_phrasings_dev2.jsonl"
 # A third writer's file (E4), scored untouched on arrival (see the README), then developed on.
 PHRASINGS_DEV3 = DATA / "command_phrasings_dev3.jsonl"
+# A fourth writer's file (E5), scored untouched on arrival, then developed on.
+PHRASINGS_DEV4 = DATA / "command_phrasings_dev4.jsonl"
 TODAY = date(2026, 12, 9)
 CONTACTS = (
     "Jane Doe",
