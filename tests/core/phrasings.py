@@ -229,9 +229,9 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | --dev3 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | --dev3 | --dev4 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
-    named = {"--dev2": PHRASINGS_DEV2, "--dev3": PHRASINGS_DEV3}
+    named = {"--dev2": PHRASINGS_DEV2, "--dev3": PHRASINGS_DEV3, "--dev4": PHRASINGS_DEV4}
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)
     result = score(rows)
