@@ -56,9 +56,12 @@ _KARO = (
 _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if)\s)(?!.*[,;])"
 # The same, but a topic ("… on Friday about the panel") or how the person is after a comma
 # ("…, he's back from Doha then"; not what they will do: "…, he'll sort it out" asks someone).
+# An errand for the person after the comma is a note too ("…, send him the deck"), and so is
+# what they did ("…, she asked for the deck").
 _A_NAME_A_DAY_AND_A_TOPIC = (
     r"(?![^,;]*\s(?:and|but|so|because|if)\s)"
-    r"(?!.*[,;](?!\s*(?:he|she|they)(?:'s|'re|\s+(?:is|are|was)\b)))"
+    r"(?!.*[,;](?!\s*(?:(?:he|she|they)(?:'s|'re|\s+(?:is|are|was|were|\w+ed)\b)|"
+    r"(?:send|give|ask|show|tell|remind|introduce|thank|invite)\s+(?:him|her|them)\b)))"
 )
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
@@ -78,7 +81,8 @@ _ON_WORDS = (
 # The text of drafts being kept (not a draft to review): "save my drafts", "keep draft text".
 _ABOUT_DRAFT_TEXT = (
     r"(?=.*\b(?:store|save|keep|storing|saving|keeping|stored|saved|kept|retain|remember|"
-    r"hold on to|log)\b)(?=.*\b(?:drafts|draft text|text of (?:my |the )?drafts?)\b)"
+    r"hold on to|log|storage)\b)(?=.*\b(?:drafts|draft text|draft storage|"
+    r"text of (?:my |the )?drafts?)\b)"
 )
 # The weekly digest by its name or as people describe it ("the weekly summary").
 _DIGEST = (
@@ -220,7 +224,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("followup", "follow_up", "fu"),
         phrasings=(
             (
-                r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+ko)?\s+(?:message|follow[- ]?up|call|"
+                # "pe"/"par": Hindi "at" after the day ("friday 3pm pe").
+                r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+(?:pe|par))?(?:\s+ko)?\s+"
+                r"(?:message|follow[- ]?up|call|"
                 r"email|likhna|yaad|text|ping|remind|mail|reach out)"
                 + _KARO
                 # A time after the comma is the follow-up's; anything else is an aside.
@@ -347,8 +353,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # Any day anywhere: "ping Felipe Arango 1/5", "Friday 4pm call back Ngozi Eze",
                 # "nudge Sophie on monday about the ESG report" ("Please call Mark tomorrow about
                 # the invoice." asks someone else: "call" alone is left to the stricter reading).
-                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|"
-                r"reach (?:back )?out to|touch base with|check in with|get back to)\s+"
+                r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|chase|"
+                r"talk to|reach (?:back )?out to|touch base with|check in with|get back to)\s+"
                 + _A_NAME_A_DAY_AND_A_TOPIC
                 + r"(?P<rest>"
                 + _CAPITALISED
@@ -527,6 +533,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _CAPITALISED
                 + r"[\w.'’-]*)?)\b.*?[,;—–-]+\s*(?:done|that(?:'s| is| one'?s) (?:done|handled|"
                 r"sorted)|(?:close|mark|tick|check) (?:it|that)\b.*)",
+                "done {rest}",
+            ),
+            (
+                # "took care of the follow up with Sam", "handled my reminder for Kai".
+                r"(?:i\s+)?(?:took care of|handled|sorted|finished|knocked out|did|completed)\s+"
+                r"(?:the|my)\s+(?:follow[- ]?up|reminder|touch)\s+(?:with|for|to)\s+(?P<rest>.+?)",
                 "done {rest}",
             ),
             (
@@ -991,12 +1003,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
             (
-                r"(?:what do (?:i|we|you) know about|tell me (?:more )?about|"
+                r"(?:what do (?:i|we|you) know about|tell me (?:more )?(?:about|abt)|"
                 r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"
                 r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
                 r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
                 r"what notes do i have (?:on|about|for))"
                 r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "Jane Doe's info?", "Kai's card", "priya ka card dikhao" (Hindi: "show").
+                _WHO + r"(?:(?:'s|’s)|\s+(?:ka|ki))\s+(?:contact\s+)?(?:info|card|details|profile)"
+                r"(?:\s+(?:dikhao|dikha do|dikha|batao|bata do|bata|please))?" + _TAIL,
                 "who {rest}",
             ),
         ),

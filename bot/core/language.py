@@ -39,7 +39,8 @@ _ORDER = (
 )
 # Words around a request that carry no meaning for it: "Hey coach, …", "Abeg …", "…, remind me".
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|and|also|btw|actually|anyway|right|alright|quick one|"
+    r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|omg|wow|yay|phew|and|also|btw|actually|anyway|right|"
+    r"alright|quick one|"
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-])|wait|"
     r"bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
@@ -47,16 +48,20 @@ _LEADING_FILLER = re.compile(
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
-    r"(?: that)?|(?:quick update|update|heads up)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
+    r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+)?",
     re.IGNORECASE,
 )
 _TRAILING_FILLER = re.compile(
     r"(?:[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
-    r"(?:(?:can|could) you |please |pls )?remind me|"
+    r"(?:(?:can|could) you |please |pls )?remind me|(?:don'?t|do not|(?:hu)?wag(?: mong)?) "
+    r"(?:forget|kalimutan)|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
-    r"for me|asap|ok|okay|instead)\b))*[\s?!.]*$",
+    r"for me|asap|ok|okay|instead|"
+    # German puts the verb last: "erinnere mich, Kai am Montag anzuschreiben".
+    r"anzuschreiben|anschreiben|anzurufen|anrufen|zu kontaktieren|kontaktieren|zu melden)\b))*"
+    r"[\s?!.]*$",
     re.IGNORECASE,
 )
 _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -243,7 +248,8 @@ def chat_intent(text: str) -> ChatIntent | None:
 _QUESTION = re.compile(
     r"^(?:(?:hey|hi|ok|so|wait|hmm|um)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|"
     r"how to|how does|can (?:the|this) (?:bot|coach|app)|"
-    r"how do you|what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
+    r"how do you|what (?:commands|can i (?:type|say|ask))|which commands|"
+    r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
     r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
@@ -267,6 +273,8 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         "delete-contact",
     ),
     (r"\bnotes?\b", "note"),
+    # "see who I'm overdue with" is about the list, not a contact card.
+    (r"\boverdue\b|what'?s due", "list"),
     (r"\bwho\b|contact card|what i know about|look ?up|find a contact", "who"),
     (
         r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts|"

@@ -26,7 +26,7 @@ from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
 from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
-from bot.core.tidy import tidy, without_asides, without_bot_mention
+from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
 from storage.names import could_name, match_names, name_key
@@ -181,7 +181,11 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
 
     # A command word the member typed first is a command; one that tidying brought to the front
     # ("pls remove …", "remnd me …") is read as a sentence, with the checks sentences get.
-    typed_as_command = not typed_first_word or typed_first_word == body.split()[0].lower()
+    first_word = body.split()[0].lower()
+    typed_as_command = not typed_first_word or first_word in (
+        typed_first_word,
+        fix_command_typos(typed_first_word).lower(),
+    )
     if name is not None and typed_as_command and not _reads_as_sentence(name, rest):
         direct = _run_parser(name, rest, text, casual_dm)
         if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
@@ -403,7 +407,8 @@ _PERSON_NOISE_BEFORE = re.compile(
 )
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
-    r"name|again|back|now|already|anymore|any more|too|please|pls|in person|entirely|completely|"
+    r"name|again|back|now|already|finally|at last|anymore|any more|too|please|pls|in person|"
+    r"entirely|completely|"
     r"email|message|text|intro|invite|request|question|dm|call|"
     r"from (?:my |the )?(?:contacts|network|list)(?: entirely)?|after all|earlier|as well|"
     # How the touch went: "followed up with Kai over email", "… via LinkedIn".
@@ -915,12 +920,26 @@ def _parse_follow_up(rest: str) -> c.Command:
 _HEDGE = re.compile(r"^(?:(?:let'?s\s+)?say|maybe|ideally|probably|around|roughly)\b\s*", re.I)
 
 
+_NOTE_FIELD = re.compile(r"\s*(?:,|;|\s[—–-]\s|—)\s*")
+
+
 def _when_in_note(note: str) -> tuple[str | None, DaySpec | None, time | None]:
-    """A note that is only a day and time ("Hiroshi, tomorrow 2pm") gives them, not a note."""
-    rest, when, at, _ = _cut_when(note)
-    if (when is None and at is None) or _HEDGE.sub("", rest).strip(" ,.;:!?"):
+    """A note that is only a day and time ("Hiroshi, tomorrow 2pm") gives them, not a note; so
+    do the first fields of one that starts with them ("Laura, 12/29, 2pm — send the proposal")."""
+    when: DaySpec | None = None
+    at: time | None = None
+    rest = note
+    while rest:
+        field = _NOTE_FIELD.search(rest)
+        head, tail = (rest[: field.start()], rest[field.end() :]) if field else (rest, "")
+        left, field_when, field_at, _ = _cut_when(head)
+        empty = (field_when is None and field_at is None) or _HEDGE.sub("", left).strip(" ,.;:!?")
+        if empty or (field_when and when) or (field_at and at):
+            break
+        when, at, rest = when or field_when, at or field_at, tail
+    if when is None and at is None:
         return note, None, None
-    return None, when, at
+    return rest.strip() or None, when, at
 
 
 # Unknown free text with no date and no dash is taken as a new name only when it is this short.

@@ -22,6 +22,11 @@ _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u2610\u2612-\u2704\u2706-\u2713\u2715-\u27bf\u2b50\u2b55"
     "\ufe0f\u200d\u20e3]"
 )
+# Emoji before a second clause part them like a comma: "met Helen at the AI conf 😱 she's the
+# CTO" ("met Kofi 👋 at the Accra tech week" goes on).
+_EMOJI_BETWEEN_WORDS = re.compile(
+    rf"(?<=\w)\s+(?:{_EMOJI.pattern})+\s+(?=(?:she|he|they|we|i|it|his|her|their)\b)", re.I
+)
 
 # Words from other languages that people put around an English command and that mean nothing
 # for it: politeness ("po", "bitte", "porfa", "abeg"), tags and interjections ("yaar", "naman",
@@ -107,10 +112,41 @@ _DATE_WORDS = (
     "saturday",
     "sunday",
     "days",
+    "week",
     "weeks",
+    "month",
 )
-_COMMAND_WORDS = ("remind", "follow", "delete", "cancel", "snooze", "timezone", "settings")
-_ABBREVIATIONS = {"nxt": "next", "wk": "week", "wks": "weeks"}
+_COMMAND_WORDS = (
+    "remind",
+    "follow",
+    "delete",
+    "cancel",
+    "snooze",
+    "timezone",
+    "settings",
+    "with",
+    "overdue",
+    "preview",
+    "switch",
+    "rename",
+)
+# Texting spellings too far from the word for one slip.
+_ABBREVIATIONS = {
+    "nxt": "next",
+    "wk": "week",
+    "wek": "week",
+    "wks": "weeks",
+    "mnth": "month",
+    "mth": "month",
+    "ystrday": "yesterday",
+    "ystrdy": "yesterday",
+    "snz": "snooze",
+    "snoz": "snooze",
+    "dun": "done",
+    "mtg": "meeting",
+}
+# A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
+_GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)
 _LAST_NIGHT = re.compile(r"\blst\s+(?=night\b)", re.IGNORECASE)
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
@@ -154,6 +190,11 @@ def _corrected(word: str, vocabulary: tuple[str, ...]) -> str:
         if lowered[:i] + lowered[i + 1 :] in vocabulary:
             return lowered[:i] + lowered[i + 1 :]
     return word
+
+
+def fix_command_typos(text: str) -> str:
+    """One-slip typos of the words commands are made of ("folllow", "snoze")."""
+    return fix_typos(text, _COMMAND_WORDS)
 
 
 def fix_typos(text: str, vocabulary: tuple[str, ...] = _DATE_WORDS) -> str:
@@ -249,12 +290,14 @@ def tidy(
 ) -> str:
     """The line as the parser reads it (unchanged when nothing but filler is left)."""
     text = without_bot_mention(text)
+    text = " ".join(_EMOJI_BETWEEN_WORDS.sub(", ", text).split()) or text
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
+    text = _GLUED_WITH.sub(r"\1 \2", text)
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
     head, tail = _split_note(text)
     if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
-        head = fix_typos(head, _COMMAND_WORDS)
+        head = fix_command_typos(head)
     head = without_particles(normal_apostrophes(head))
     if not head and tail:  # "po, snooze Dana": all filler before the comma
         return tidy(tail.lstrip(" ,;:—–-"), known_names, not_names) or text

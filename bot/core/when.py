@@ -154,9 +154,15 @@ _TIME_RE = re.compile(
     # "at" in Spanish, German, Portuguese and Italian too: "a las 5pm", "um 17:00", "às 9am".
     rf"{_B}(?:(?:at|@|around|by|a las|a la|um|às|as|alle|ng)\s*)?"
     rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
-    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}",
+    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}"
+    # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock".
+    rf"|{_B}(?:at|@|um|às|alle)\s+(?P<bare>[01]?\d|2[0-3])(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
+    # … but "at 9 Main St" is an address.
+    r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)",
     re.IGNORECASE,
 )
+# A bare hour of the working day: "at 9" is the morning, "at 3" the afternoon.
+_FIRST_MORNING_HOUR = 7
 
 
 class WhenError(ValueError):
@@ -302,7 +308,35 @@ def find_day(text: str) -> Found | None:
     if best is None:
         return None
     start, end, name, match = best
-    return Found(start, end, _spec(name, match))
+    return _with_refinement(text, Found(start, end, _spec(name, match)))
+
+
+# Between a day and a second phrase that narrows it: "next week Monday", "wednesday the 16th".
+_REFINES = re.compile(r"[\s,]*(?:on\s+)?", re.IGNORECASE)
+
+
+def _with_refinement(text: str, found: Found) -> Found:
+    """A day followed at once by a second phrase naming it more closely reads as one day:
+    "next week Monday" is Monday of next week, "wednesday the 16th" the 16th."""
+    gap = _REFINES.match(text, found.end)
+    assert gap is not None  # the pattern matches the empty string
+    then = None
+    for name, pattern in _DAY_RES:
+        match = pattern.match(text, gap.end())
+        if match is not None and not (name == "wd" and _weekday_is_a_word(match)):
+            then = (name, match)
+            break
+    if then is None:
+        return found
+    name, match = then
+    spec = found.spec
+    if isinstance(spec, NextWeekSpec) and spec.weekday == 0 and name == "wd":
+        weekday = weekday_number(match.group("wd"))
+        assert weekday is not None
+        return Found(found.start, match.end(), NextWeekSpec(weekday))
+    if isinstance(spec, WeekdaySpec) and name == "month_day_of":
+        return Found(found.start, match.end(), _spec(name, match))
+    return found
 
 
 def _weekday_is_a_word(match: re.Match[str]) -> bool:
@@ -339,7 +373,11 @@ def find_time(text: str) -> FoundTime | None:
         return None
     if match.group("noon"):
         return FoundTime(match.start(), match.end(), time(12, 0))
-    if match.group("h24") is not None:
+    if match.group("bare") is not None:
+        hour, minute = int(match.group("bare")), 0
+        if hour < _FIRST_MORNING_HOUR:
+            hour += 12
+    elif match.group("h24") is not None:
         hour, minute = int(match.group("h24")), int(match.group("m24"))
     else:
         hour, minute = int(match.group("h")), int(match.group("m") or 0)

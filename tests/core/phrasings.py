@@ -32,6 +32,8 @@ PHRASINGS = DATA / "command_phrasings.jsonl"
 PHRASINGS_DEV2 = DATA / "command_phrasings_dev2.jsonl"
 # A third writer's file (E4), scored untouched on arrival (see the README), then developed on.
 PHRASINGS_DEV3 = DATA / "command_phrasings_dev3.jsonl"
+# A fourth writer's file (E5), scored untouched on arrival, then developed on.
+PHRASINGS_DEV4 = DATA / "command_phrasings_dev4.jsonl"
 TODAY = date(2026, 12, 9)
 CONTACTS = (
     "Jane Doe",
@@ -227,9 +229,9 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | --dev3 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | --dev3 | --dev4 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
-    named = {"--dev2": PHRASINGS_DEV2, "--dev3": PHRASINGS_DEV3}
+    named = {"--dev2": PHRASINGS_DEV2, "--dev3": PHRASINGS_DEV3, "--dev4": PHRASINGS_DEV4}
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)
     result = score(rows)

@@ -239,3 +239,181 @@ def test_code_mixed_words_around_a_command_are_read_or_dropped(
 )
 def test_what_a_busy_newcomer_types_is_understood(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+def _follow_up(person: str, day: str | None = None, at: str | None = None) -> dict[str, Any]:
+    want = {"command": "follow-up", "person": person, "date": day, "time": at}
+    return {key: value for key, value in want.items() if value is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("follow up with Omar on friday at 10", _follow_up("Omar Haddad", "2026-12-11", "10:00")),
+        ("ping Priya on monday at 2", _follow_up("Priya Shah", "2026-12-14", "14:00")),
+        ("remind me about Kai tomorrow at 17", _follow_up("Kai Müller", "2026-12-10", "17:00")),
+        (
+            "met Kai at 12 Baker Street yesterday",
+            {"command": "met", "person": "Kai Müller", "place": "12 Baker Street"}
+            | {"date": "2026-12-08"},
+        ),
+    ],
+)
+def test_a_bare_hour_after_at_is_a_time_of_the_working_day(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("folow up wiht Omar tomorow", _follow_up("Omar Haddad", "2026-12-10")),
+        ("remnid me about Dana in a wek", _follow_up("Dana Kim", "2026-12-16")),
+        ("snz omar 3 days", {"command": "snooze", "person": "Omar Haddad", "days": 3}),
+        ("dun with omar", {"command": "done", "person": "Omar Haddad"}),
+        ("show me whats overdeu", {"command": "list", "filter": "overdue"}),
+        ("preveiw my digest", {"command": "digest", "action": "preview"}),
+        (
+            "swich my timezone to Berlin",
+            {"command": "settings", "setting": "timezone", "value": "Europe/Berlin"},
+        ),
+        ("how many people did I meet last mnth", {"command": "stats", "period": "month"}),
+        ("how can I reanme a contact?", {"command": "help", "topic": "rename"}),
+        (
+            "met omar at the office ystrday",
+            {"command": "met", "person": "Omar Haddad", "place": "the office"}
+            | {"date": "2026-12-08"},
+        ),
+    ],
+)
+def test_slips_and_texting_spellings_of_command_and_date_words_are_read(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "nudge Omar on friday, send him the slides",
+            _follow_up("Omar Haddad", "2026-12-11") | {"note": "send him the slides"},
+        ),
+        (
+            "ping Priya next tuesday, she asked for the deck",
+            _follow_up("Priya Shah", "2026-12-15") | {"note": "she asked for the deck"},
+        ),
+        ("chase Omar on monday", _follow_up("Omar Haddad", "2026-12-14")),
+        ("talk to Kai again Thursday 4pm", _follow_up("Kai Müller", "2026-12-10", "16:00")),
+        ("ping Omar in 3 days, don't forget", _follow_up("Omar Haddad", "2026-12-12")),
+        ("ping Omar in 3 days, wag mong kalimutan", _follow_up("Omar Haddad", "2026-12-12")),
+        # A task for someone else after the comma stays a draft.
+        ("ping Omar on friday, he will sort it out", {"command": "chat-or-review"}),
+    ],
+)
+def test_a_reminder_verb_with_a_day_takes_an_errand_or_a_report_as_its_note(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tell me abt omar", {"command": "who", "person": "Omar Haddad"}),
+        ("Omar Haddad's details?", {"command": "who", "person": "Omar Haddad"}),
+        ("Kai's card", {"command": "who", "person": "Kai Müller"}),
+        ("omar ki info batao", {"command": "who", "person": "Omar Haddad"}),
+        ("which commands do you know", {"command": "help"}),
+        ("how do I find out what's overdue?", {"command": "help", "topic": "list"}),
+        (
+            "is there a way to see who I owe a reply and who's overdue",
+            {"command": "help"} | {"topic": "list"},
+        ),
+    ],
+)
+def test_who_and_help_questions_as_people_ask_them(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ping Omar next week Thursday", _follow_up("Omar Haddad", "2026-12-17")),
+        ("follow up with Kai next week on friday", _follow_up("Kai Müller", "2026-12-18")),
+        ("remind me about Priya on friday the 18th", _follow_up("Priya Shah", "2026-12-18")),
+    ],
+)
+def test_a_day_narrowed_by_the_phrase_right_after_it_is_one_day(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "follow-up: Omar Haddad, 12/21, 4pm — bring the contract",
+            _follow_up("Omar Haddad", "2026-12-21", "16:00") | {"note": "bring the contract"},
+        ),
+        (
+            "follow up with Kai, friday, ask about the offsite",
+            _follow_up("Kai Müller", "2026-12-11") | {"note": "ask about the offsite"},
+        ),
+        (
+            "follow-up Omar, send the deck tomorrow",
+            {"command": "follow-up", "person": "Omar Haddad", "note": "send the deck tomorrow"},
+        ),
+    ],
+)
+def test_a_day_and_time_written_as_the_first_fields_of_a_list_are_the_follow_ups(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
+def _met(person: str, place: str, day: str, note: str | None = None) -> dict[str, Any]:
+    want = {"command": "met", "person": person, "place": place, "date": day, "note": note}
+    return {key: value for key, value in want.items() if value is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("metwith Omar at the cafe yesterday", _met("Omar Haddad", "the cafe", "2026-12-08")),
+        (
+            "mtg w/ Ines Roy at the fintech fair on 12/3, wants a demo",
+            _met("Ines Roy", "the fintech fair", "2026-12-03", "wants a demo"),
+        ),
+        (
+            "wow just met Lena Vogt at the meetup 🤯 she runs the platform team",
+            _met("Lena Vogt", "the meetup", "2026-12-09", "she runs the platform team"),
+        ),
+        (
+            "quick log: met Tomas Berg at the expo yesterday",
+            _met("Tomas Berg", "the expo", "2026-12-08"),
+        ),
+    ],
+)
+def test_meetings_typed_in_a_hurry_are_logged(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("finished the follow-up with Omar", {"command": "done", "person": "Omar Haddad"}),
+        ("handled my reminder for Kai", {"command": "done", "person": "Kai Müller"}),
+        ("done with omar at last", {"command": "done", "person": "Omar Haddad"}),
+        ("erinnere mich am Freitag Omar anzurufen", _follow_up("Omar Haddad", "2026-12-11")),
+        ("Kai ko monday 10am par call karna", _follow_up("Kai Müller", "2026-12-14", "10:00")),
+        (
+            "please enable draft storage",
+            {"command": "settings", "setting": "store-drafts", "value": "on"},
+        ),
+    ],
+)
+def test_done_settings_and_verb_last_reminders_in_more_words(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
