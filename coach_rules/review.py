@@ -296,10 +296,13 @@ def _read(
             signals,
             parts=parts,
         )
-    # A link that pays the sender reads the same in any language: such a draft is judged anyway.
-    if looks_english(
-        normalised, words, alphabetic=alphabetic
-    ) is False and not undisclosed_affiliate_spans(text):
+    # A link that pays the sender, or a reader signed up unasked, reads the same in any language:
+    # such a draft is judged anyway.
+    if (
+        looks_english(normalised, words, alphabetic=alphabetic) is False
+        and not undisclosed_affiliate_spans(text)
+        and not consent_spans(text)
+    ):
         return _not_judged(
             "This draft does not look like English. The classifier and the phrase rules were "
             "built for English drafts, so only the length and the number of questions were "
