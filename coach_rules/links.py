@@ -14,7 +14,7 @@ disclosure: I work at …"). Pure string work: nothing here reaches the network.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
@@ -120,6 +120,13 @@ _PERSONAL_CODE = re.compile(
     re.IGNORECASE,
 )
 _PERSONAL_CODE_WORDS = ("code", "link", "page", "store", "shop")
+# "use code FRESH-DANIEL9", "coupon BRANDONVIP": a code that holds a name the message greets or
+# signs with is made for one person; "use code SPRING25" passes on a public discount.
+_CODE = re.compile(
+    r"\b(?:code|coupon|voucher)\s*[:\"'“]?\s*([A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*)\b", re.IGNORECASE
+)
+_GREETED = re.compile(r"\b(?i:hi|hey|hello|hiya|dear|yo|thanks|cheers)[ \t]+([A-Z][a-z]{2,})\b")
+_SIGNED = re.compile(r"^[ \t]*(?:[-—–~][ \t]*)?([A-Z][a-z]{2,})(?:[ \t]+[A-Z][a-z]+)?[ \t]*$", re.M)
 # What a sender writes when they are open about being paid for the link.
 _DISCLOSURE = re.compile(
     r"""(?:
@@ -141,8 +148,9 @@ _DISCLOSURE = re.compile(
       | \bi\s+(?:get|earn|receive|make)\s+(?:a\s+|an\s+|some\s+)?(?:small\s+|little\s+)?
         (?:points|money|something|store\s+credit|referral|finder'?s\s+fee|compensation|few\s+bucks
           |bit|little)
-      | \b(?:we|you\s+and\s+i|both\s+of\s+us)\s+(?:would\s+|'d\s+|will\s+|'ll\s+)?
-        (?:both\s+|each\s+)?get\b | \bwe'?(?:d|ll)\s+both\s+get\b | \bboth\s+get\b
+      | \b(?:you\s+and\s+i|both\s+of\s+us)\s+(?:would\s+|'d\s+|will\s+|'ll\s+)?(?:both\s+)?get\b
+      | \bwe\s+(?:would\s+|will\s+)?(?:both|each)\s+get\b | \bwe'?(?:d|ll)\s+both\s+get\b
+      | \bboth\s+get\b
       | \bi\s+(?:would\s+|'d\s+)?benefit\b | \bbenefits\s+me\b | \bi'?m\s+(?:a\s+bit\s+)?biased\b
       | \b(?:i'?m|i\s+am)\s+(?:paid|compensated)\b | \bpaid\s+(?:partnership|for\s+referrals)\b
       | \bi\s+work\s+there\b | \bbrand\s+(?:rep|representative|partner)\b
@@ -156,7 +164,7 @@ _DISCLOSURE = re.compile(
       | \b(?:enlace|link|código|codigo)\s+de\s+(?:referido|indicação|indicacao|afiliado)\b
       | \bgano\s+(?:una?\s|\d|[$€])
       | \bwe\s+both\s+get\b
-      | \bi\s+(?:work|worked)\s+(?:at|for|with)\b
+      | \bi\s+(?:work|worked)\s+(?:at|for)\b | \bi\s+work\s+with\s+them\b
       | \bi'?m\s+(?:an?\s+)?(?:investor|advisor|partner)\b
       | \bi\s+(?:co-?)?founded\b
       | (?<!at\s)(?<!in\s)\bmy\s+(?:own\s+)?(?:company|startup|product|app|shop|course)\b
@@ -282,7 +290,22 @@ def affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
     lowered = text.lower()
     if "my" in lowered and may_match_ignoring_case(lowered, _PERSONAL_CODE_WORDS):
         spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
+    if "code" in lowered or "coupon" in lowered or "voucher" in lowered:
+        spans.extend(_named_code_spans(text, spans))
     return tuple(sorted(spans))
+
+
+def _named_code_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans of codes that hold the name of the message's reader or sender."""
+    names = {name.lower() for pattern in (_GREETED, _SIGNED) for name in pattern.findall(text)}
+    if not names:
+        return
+    for m in _CODE.finditer(text):
+        code = m.group(1).lower()
+        if any(name in code for name in names) and all(
+            m.end() <= s or m.start() >= e for s, e in taken
+        ):
+            yield m.start(), m.end()
 
 
 def disclosure_spans(text: str) -> tuple[tuple[int, int], ...]:

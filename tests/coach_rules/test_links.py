@@ -263,3 +263,15 @@ def test_more_ways_of_saying_the_sender_gains_are_disclosures(disclosure):
 def test_working_at_a_company_is_not_owning_the_product():
     text = "This is the desk everyone at my company uses: https://www.flexispot.com/r/karlmeyer"
     assert undisclosed_affiliate_spans(text)
+
+
+def test_a_code_holding_the_name_of_the_reader_or_sender_is_personal():
+    text = "Hey Brandon, quick gift: use code BRANDONVIP for 25% off at glowskin.shop\n\nxo Kayla"
+    assert [text[s:e] for s, e in undisclosed_affiliate_spans(text)] == ["code BRANDONVIP"]
+    signed = "Hi Daniela, use code FRESH-DANIEL9 for 60% off your first box.\n\nDaniel"
+    assert [signed[s:e] for s, e in undisclosed_affiliate_spans(signed)] == ["code FRESH-DANIEL9"]
+
+
+def test_a_public_discount_code_is_not_personal():
+    text = "Hi Sam,\nthe conference has a discount: use code EARLYBIRD for 20% off.\n\nPriya"
+    assert undisclosed_affiliate_spans(text) == ()
