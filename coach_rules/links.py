@@ -14,7 +14,7 @@ disclosure: I work at …"). Pure string work: nothing here reaches the network.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
@@ -321,14 +321,20 @@ def _without_links(text: str) -> str:
     return text
 
 
-def undisclosed_affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Affiliate links and personal codes, unless the draft discloses the sender's gain."""
+def undisclosed_affiliate_spans(
+    text: str, signed: Callable[[], str] | None = None
+) -> tuple[tuple[int, int], ...]:
+    """Affiliate links and personal codes, unless the draft discloses the sender's gain.
+
+    `signed` gives the sender's whole message with the signature (same offsets as `text`): a
+    disclosure there ("Disclosure: affiliate link" under the sign-off) is read too. It is
+    called only when there is something to disclose."""
     spans = affiliate_spans(text)
-    if not spans or _discloses(text):
+    if not spans or discloses(text) or (signed is not None and discloses(signed())):
         return ()
     return spans
 
 
-def _discloses(text: str) -> bool:
+def discloses(text: str) -> bool:
     """Whether `disclosure_spans(text)` finds any (stopping at the first: the pattern is slow)."""
     return bool(_DISCLOSURE.search(_without_links(text)))

@@ -275,3 +275,16 @@ def test_a_code_holding_the_name_of_the_reader_or_sender_is_personal():
 def test_a_public_discount_code_is_not_personal():
     text = "Hi Sam,\nthe conference has a discount: use code EARLYBIRD for 20% off.\n\nPriya"
     assert undisclosed_affiliate_spans(text) == ()
+
+
+def test_a_disclosure_under_the_sign_off_counts_but_one_in_quoted_history_does_not():
+    from coach_rules.review import review
+
+    body = "Hi Tom,\n\nThis standing desk saved my back: https://deskly.shop/pro?aff=kmurphy7\n\n"
+    signed = body + "Cheers,\nKate\n\nDisclosure: that is an affiliate link, I get a commission."
+    assert not review(signed).flagged
+    quoted = (
+        "Thanks Tom! Desk: https://deskly.shop/pro?aff=kmurphy7\n\nOn Mon, Tom wrote:\n"
+        "> full disclosure: I get a commission on everything"
+    )
+    assert "transparent-intent" in {f.rule for f in review(quoted).findings}
