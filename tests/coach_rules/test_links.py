@@ -281,8 +281,12 @@ def test_a_disclosure_under_the_sign_off_counts_but_one_in_quoted_history_does_n
     from coach_rules.review import review
 
     body = "Hi Tom,\n\nThis standing desk saved my back: https://deskly.shop/pro?aff=kmurphy7\n\n"
-    signed = body + "Cheers,\nKate\n\nDisclosure: that is an affiliate link, I get a commission."
-    assert not review(signed).flagged
+    signed = body + "Cheers,\nKate\n--\nKate Murphy\nI earn a commission on links I share."
+    assert "transparent-intent" not in {f.rule for f in review(signed).findings}
+    noted = body + "Cheers,\nKate\n\nDisclosure: that is an affiliate link, I get a commission."
+    # the note under the sign-off is read like a P.S.: the classifier sees it too
+    assert "ps" in {part.kind for part in review(noted).parts}
+    assert not review(noted).flagged
     quoted = (
         "Thanks Tom! Desk: https://deskly.shop/pro?aff=kmurphy7\n\nOn Mon, Tom wrote:\n"
         "> full disclosure: I get a commission on everything"
