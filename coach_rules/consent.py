@@ -145,7 +145,8 @@ _PHRASES = (
         (_words("booked scheduled set arranged"), _words("you our")),
     ),
     _Phrase(
-        r"\b(?:put|added|sent|dropped)\s+(?:\d+\s+minutes|a\s+(?:call|meeting|demo|slot)|an?\s+invite"
+        r"\b(?:put|added|sent|dropped)\s+(?:\d+\s*(?:minutes|mins?)|a\s+(?:\d+[\s-]*(?:minutes?|mins?"
+        r"|hours?)\s+)?(?:call|meeting|demo|slot)|an?\s+invite"
         r"|time)\s+(?:\w+\s+)?(?:in|to|on)\s+your\s+calendar\b|\binvite'?s\s+in\s+your\s+calendar\b",
         (_words("calendar"),),
     ),
@@ -180,7 +181,7 @@ _PHRASES = (
     ),
     # Someone else set on the reader: "our consultant will call you tomorrow", "he'll ring you"
     _Phrase(
-        r"\b(?:he|she|they|someone|somebody|one\s+of\s+(?:our|my)\s+\w+|(?:our|my|a|the)\s+"
+        r"\b(?:he|she|they|who|someone|somebody|one\s+of\s+(?:our|my)\s+\w+|(?:our|my|a|the)\s+"
         r"(?:\w+\s+){0,2}?(?:team|rep|representative|agent|advisor|adviser|consultant|specialist"
         r"|technician|engineer|colleague|manager|partner|expert|counsell?or|coach)(?:\s+\w+)?)"
         r"(?:'ll|\s+will)\s+(?:call|ring|phone|contact|email|text|visit|reach\s+out\s+to"
@@ -225,12 +226,40 @@ _PHRASES = (
         r"|inscrev)ei\b",
         stems=("registr", "inscrib", "agend", "suscrib", "apunt", "cadastr", "inscrev"),
     ),
+    # French, Italian, Portuguese, German: "je vous ai inscrite", "ti ho iscritta", "te adicionei",
+    # "já marquei uma reunião", "ich habe dich … aufgenommen", "Ihre Kontaktdaten … weitergegeben"
+    _Phrase(
+        r"\b(?:je|nous)\s+(?:vous|t')\s*(?:ai|avons)\s+(?:inscrit|ajout|abonn|enregistr)\w*"
+        r"|\b(?:ti|vi)\s+ho\s+(?:iscritt|aggiunt|registrat|abbonat)\w*"
+        r"|\bte\s+(?:adicionei|inscrevi|cadastrei)\b|\bj[áa]\s+marquei\b"
+        r"|\b(?:ich|wir)\s+(?:habe|haben)\s+(?:dich|sie|ihre|deine)\b[^.!?\n]{0,80}?"
+        r"(?:eingetragen|angemeldet|aufgenommen|weitergegeben|hinzugefügt|registriert)",
+        stems=(
+            "inscrit",
+            "ajout",
+            "abonn",
+            "enregistr",
+            "iscritt",
+            "aggiunt",
+            "registrat",
+            "abbonat",
+            "adicionei",
+            "marquei",
+            "eingetragen",
+            "angemeldet",
+            "aufgenommen",
+            "weitergegeben",
+            "hinzugefügt",
+            "registriert",
+        ),
+    ),
 )
 # Every consent phrase names the reader (or the list they were taken from): a line without one
 # of these is skipped, as a plain substring test.
 _READER_WORDS = (
     "you", "y'all", "yall", "everyone", "everybody", "member list", "attendee list",
-    "contact list", "te ", "cadastrei", "inscrevi", "expect a",
+    "contact list", "te ", "cadastrei", "inscrevi", "expect a", "vous", "t'", "ti ho", "vi ho",
+    "adicionei", "marquei", "ich habe", "wir haben",
 )  # fmt: skip
 _LINE_WORD = re.compile(r"[a-z]+")
 _EVERY_PHRASE = tuple(range(len(_PHRASES)))
@@ -291,12 +320,69 @@ _ASKING = re.compile(
 )
 
 
+# The reader said yes before it was done: "since you asked, I've added you", "thanks for the
+# go-ahead", "you said you'd like the updates, so I've signed you up".
+_READER_AGREED = re.compile(
+    r"\b(?:you\s+(?:asked|requested|wanted|opted\s+in|signed\s+up|agreed|said\s+(?:yes|you'?d"
+    r"|you\s+(?:would|wanted|were))|told\s+me\s+(?:to|you'?d|you\s+wanted))"
+    r"|at\s+your\s+request|thanks\s+for\s+(?:saying\s+yes|agreeing|the\s+(?:ok|okay|go-ahead"
+    r"|green\s+light|yes)|opting\s+in|signing\s+up))\b",
+    re.IGNORECASE,
+)
+# An offer that waits for the reader: "let me know and I'll add you", "say the word and I'll
+# sign you up", "I'll add you to the group if you're interested". It makes only an offer (said
+# in the future) ask first: "I've added you, let me know if you want off" is still done unasked.
+_WAITS_FOR_YES = re.compile(
+    r"\b(?:let\s+me\s+know|say\s+the\s+word|(?:just\s+)?say\s+(?:so|yes)|(?:just\s+)?reply"
+    r"|give\s+me\s+a\s+(?:shout|nod)|drop\s+me\s+a\s+(?:line|note)"
+    r"|if\s+(?:useful|helpful|interested|keen|needed|wanted|so\s+inclined)"
+    r"|if\s+(?:that|it|this)(?:'s|\s+is|\s+sounds|\s+would|\s+helps|\s+works)"
+    r"|if\s+you'?re\s+(?:interested|keen|up\s+for|happy|ok|okay|comfortable|game|in\b|open)"
+    r"|up\s+to\s+you|your\s+call)\b",
+    re.IGNORECASE,
+)
+_OFFER = re.compile(
+    r"(?:i'?ll|i\s+will|we'?ll|we\s+will|i\s+can|we\s+can|i'?d|we'?d|(?:i'?m|we'?re)\s+going\s+to)\b",
+    re.IGNORECASE,
+)
+# "Keen? I'll add you.", "Want in? I'll sign you up": a short question about what the reader
+# wants, just before an offer, asks it ("No reply? I'll send invites" does not).
+_WISH_QUESTION = re.compile(
+    r"^\W*(?:\w+\s+)?(?:keen|interested|want(?:\s+in)?|fancy\s+it|up\s+for\s+it|game|in|sound\s+good"
+    r"|(?:ok|okay|cool)\s+with\s+(?:you|that)|yes\s+or\s+no)\W*\?$",
+    re.IGNORECASE,
+)
+
+
+def asked_first(text: str, start: int, end: int) -> bool:
+    """Whether the consent phrase at text[start:end] asks first, answers a yes the reader
+    already gave, or offers and waits for one."""
+    sentence = _sentence_around(text, start, end)
+    if (
+        sentence.rstrip().endswith("?")
+        or _ASKING.search(sentence)
+        or _READER_AGREED.search(sentence)
+    ):
+        return True
+    if not _OFFER.match(text, start):
+        return False
+    return bool(_WAITS_FOR_YES.search(sentence)) or _after_wish_question(text, start)
+
+
+def _after_wish_question(text: str, start: int) -> bool:
+    """Whether text[:start] ends with a short question about what the reader wants."""
+    before = text[:start].rstrip()
+    if not before.endswith("?"):
+        return False
+    question_start = max(before.rfind(mark, 0, len(before) - 1) for mark in ".!?\n")
+    return _WISH_QUESTION.match(before[question_start + 1 :].strip()) is not None
+
+
 def consent_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of phrases reporting that the reader was added, booked or passed on unasked."""
     spans: list[tuple[int, int]] = []
     for m in _phrases(text):
-        sentence = _sentence_around(text, m.start(), m.end())
-        if sentence.rstrip().endswith("?") or _ASKING.search(sentence):
+        if asked_first(text, m.start(), m.end()):
             continue
         phrase = text[m.start() : m.end()]
         spans.append((m.start() + len(phrase) - len(phrase.lstrip()), m.end()))

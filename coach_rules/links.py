@@ -14,7 +14,7 @@ disclosure: I work at …"). Pure string work: nothing here reaches the network.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
@@ -46,10 +46,27 @@ AFFILIATE_KEYS: frozenset[str] = frozenset(
         # Awin, CJ, Impact, Rakuten, ThriveCart, Teachable
         "sca_ref", "tap_a", "tap_s", "lmref", "grsf", "awc", "cjevent", "irgwc", "ranmid",
         "raneaid", "ransiteid", "a_aid", "affcode", "aff_code", "affiliate_code", "refer",
-        "referrer_id", "inviter", "invite_id",
+        "referrer_id", "inviter", "invite_id", "referral-code", "ref-code", "invite-code",
+        "referralid", "referral_id",
     }
 )  # fmt: skip
 AMAZON_AFFILIATE_KEYS: frozenset[str] = frozenset({"tag", "linkcode", "ascsubtag"})
+# A `ref`, `via` or `source` naming where a link was posted, not who shared it, is tracking:
+# "github.com/x?ref=hackernews", "docs.example.com/guide?via=sidebar".
+SOURCE_REF_KEYS: frozenset[str] = frozenset({"ref", "via", "source", "referrer", "src"})
+POSTED_WHERE: frozenset[str] = frozenset(
+    {
+        "hn", "hackernews", "news.ycombinator.com", "producthunt", "product_hunt", "ph",
+        "twitter", "x", "linkedin", "facebook", "fb", "instagram", "ig", "reddit", "youtube",
+        "tiktok", "mastodon", "bluesky", "threads", "github", "medium", "substack", "slack",
+        "discord", "telegram", "whatsapp", "newsletter", "email", "mail", "blog", "rss", "feed",
+        "homepage", "home", "nav", "navbar", "menu", "header", "footer", "sidebar", "banner",
+        "search", "google", "bing", "duckduckgo", "share", "social", "app", "web", "website",
+        "direct", "organic", "docs", "pricing", "landing", "podcast", "webinar", "event",
+    }
+)  # fmt: skip
+# Keys a site sets on its own links to count where its visitors came from: Eventbrite's `aff`.
+SITE_TRACKING_KEYS: dict[str, frozenset[str]] = {"eventbrite": frozenset({"aff"})}
 # Keys that pay the sharer only on one site: Hotmart's `ap`, Gumroad's `a`, Substack's `r`.
 SITE_AFFILIATE_KEYS: dict[str, frozenset[str]] = {
     "hotmart.com": frozenset({"ap"}),
@@ -62,14 +79,33 @@ AFFILIATE_HOSTS: frozenset[str] = frozenset(
     {
         "hop.clickbank.net", "shareasale.com", "awin1.com", "anrdoezrs.net", "jdoqocy.com",
         "tkqlhce.com", "dpbolvw.net", "kqzyfj.com", "sjv.io", "pxf.io", "7eer.net", "ojrq.net",
-        "click.linksynergy.com",
+        "click.linksynergy.com", "amzn.to", "go.skimresources.com", "shopstyle.it",
+    }
+)  # fmt: skip
+# Where an invite or join link lets someone into a community, call or repository: it pays no
+# one, and short paths such as `/r/` and `/c/` are subreddits and channels there.
+COMMUNITY_HOSTS: frozenset[str] = frozenset(
+    {
+        "discord.com", "discord.gg", "slack.com", "whatsapp.com", "t.me", "telegram.me",
+        "zoom.us", "teams.microsoft.com", "meet.google.com", "meetup.com", "lu.ma", "github.com",
+        "gitlab.com", "linkedin.com", "reddit.com", "redd.it", "youtube.com", "facebook.com",
+        "groups.google.com", "signal.group", "mastodon.social", "circle.so", "skool.com",
     }
 )  # fmt: skip
 _AFFILIATE_PATH = re.compile(
-    r"/(?:ref|referral|referrals|refer|aff|affiliate|affiliates|partner|invite|parrainage"
-    r"|referido|indicacao|empfehlung)/[^/?#]+|/r/[a-z_-]*\d[\w-]*|/ref=[^/?#]+",
+    r"/(?:ref|referral|referrals|refer|aff|affiliate|affiliates|partner|parrainage"
+    r"|referido|indicacao|empfehlung)/[^/?#]+",
     re.I,
 )
+# Short referral paths, away from community hosts: "flexispot.com/r/karlmeyer",
+# "airbnb.com/c/farahk12", "wise.com/invite/u/marias12", "coinbase.com/join/smith_k1".
+_SHORT_REFERRAL_PATH = re.compile(
+    r"^/r/[\w.-]*[a-z][\w.-]*/?$|/(?:c|join|invite(?:/u)?|i)/[\w.-]*(?:[a-z][\w.-]*\d|\d[\w.-]*[a-z])"
+    r"[\w.-]*/?$|/ref=[^/?#]+",
+    re.I,
+)
+REFERRAL_SUBDOMAINS: frozenset[str] = frozenset({"join", "refer", "referral", "invite", "ref"})
+_ONE_TOKEN = re.compile(r"^/[\w.-]*\d[\w.-]*/?$")
 _AMAZON_HOST = re.compile(r"(?:^|\.)amazon\.[a-z.]{2,6}$|(?:^|\.)amzn\.(?:to|eu|asia)$", re.I)
 
 # "use my code MIA20", "my discount code: PRIYA500", "sign up with my link"
@@ -84,6 +120,13 @@ _PERSONAL_CODE = re.compile(
     re.IGNORECASE,
 )
 _PERSONAL_CODE_WORDS = ("code", "link", "page", "store", "shop")
+# "use code FRESH-DANIEL9", "coupon BRANDONVIP": a code that holds a name the message greets or
+# signs with is made for one person; "use code SPRING25" passes on a public discount.
+_CODE = re.compile(
+    r"\b(?:code|coupon|voucher)\s*[:\"'“]?\s*([A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*)\b", re.IGNORECASE
+)
+_GREETED = re.compile(r"\b(?i:hi|hey|hello|hiya|dear|yo|thanks|cheers)[ \t]+([A-Z][a-z]{2,})\b")
+_SIGNED = re.compile(r"^[ \t]*(?:[-—–~][ \t]*)?([A-Z][a-z]{2,})(?:[ \t]+[A-Z][a-z]+)?[ \t]*$", re.M)
 # What a sender writes when they are open about being paid for the link.
 _DISCLOSURE = re.compile(
     r"""(?:
@@ -95,7 +138,23 @@ _DISCLOSURE = re.compile(
         (?:small\s+|tiny\s+|little\s+)?(?:[$€£₹]?\d[\d,.]*\s*)?
         (?:commission|cut|credit|kickback|bonus|reward|fee|few\s+(?:cents|dollars|euros|pounds)
           |free\s+month|month\s+free|\d+\s*%|percentage)
-      | \b(?:gives|earns)\s+me\s+(?:a\s+)?(?:free|small|credit|commission|bonus|\d)
+      | \b(?:gives|earns)\s+me\s+(?:a\s+)?(?:free|small|credit|commission|bonus|points?|\d)
+      | \b(?:earns|pays|nets)\s+me\b | \b(?:they|it|the\s+\w+)\s+(?:pays?|gives?)\s+me\b
+      | \b(?:i'?d|i'?ll|i\s+(?:would|will|might|may|could))\s+(?:also\s+)?
+        (?:get|earn|receive|make)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:small\s+|tiny\s+|little\s+)?
+        (?:[$€£₹]?\d[\d,.]*\s*)?
+        (?:commission|cut|credit|kickback|bonus|reward|fee|points|month|few|referral|something|paid
+          |\d)
+      | \bi\s+(?:get|earn|receive|make)\s+(?:a\s+|an\s+|some\s+)?(?:small\s+|little\s+)?
+        (?:points|money|something|store\s+credit|referral|finder'?s\s+fee|compensation|few\s+bucks
+          |bit|little)
+      | \b(?:you\s+and\s+i|both\s+of\s+us)\s+(?:would\s+|'d\s+|will\s+|'ll\s+)?(?:both\s+)?get\b
+      | \bwe\s+(?:would\s+|will\s+)?(?:both|each)\s+get\b | \bwe'?(?:d|ll)\s+both\s+get\b
+      | \bboth\s+get\b
+      | \bi\s+(?:would\s+|'d\s+)?benefit\b | \bbenefits\s+me\b | \bi'?m\s+(?:a\s+bit\s+)?biased\b
+      | \b(?:i'?m|i\s+am)\s+(?:paid|compensated)\b | \bpaid\s+(?:partnership|for\s+referrals)\b
+      | \bi\s+work\s+there\b | \bbrand\s+(?:rep|representative|partner)\b
+      | \breferral\s+(?:fee|bonus|reward|credit)\b | \(\s*(?:referral|ref|affiliate)\s*\)
       | \b(?:and|gets)\s+me\s+(?:a\s+|some\s+)?(?:credit|commission|bonus|cut|reward|free)
       | \bbeing\s+(?:fully\s+)?(?:upfront|transparent|honest)\b
       | \bi\s+(?:get|earn|receive|make)\s+(?:paid|[$€£₹]\s?\d) | \bambassador\b
@@ -105,9 +164,10 @@ _DISCLOSURE = re.compile(
       | \b(?:enlace|link|código|codigo)\s+de\s+(?:referido|indicação|indicacao|afiliado)\b
       | \bgano\s+(?:una?\s|\d|[$€])
       | \bwe\s+both\s+get\b
-      | \bi\s+(?:work|worked)\s+(?:at|for|with)\b
-      | \bi'?m\s+(?:an?\s+)?(?:investor|advisor|partner)\s
-      | \bi\s+(?:co-?)?founded\b | \bmy\s+(?:own\s+)?(?:company|startup|product|app|shop|course)\b
+      | \bi\s+(?:work|worked)\s+(?:at|for)\b | \bi\s+work\s+with\s+them\b
+      | \bi'?m\s+(?:an?\s+)?(?:investor|advisor|partner)\b
+      | \bi\s+(?:co-?)?founded\b
+      | (?<!at\s)(?<!in\s)\bmy\s+(?:own\s+)?(?:company|startup|product|app|shop|course)\b
       | \#ad\b | \bsponsored\b | \(ad\)
       | \bganho\b | \bcomisi[oó]n\b | \bprovision\b
     )""",
@@ -184,13 +244,23 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
         host = (parts.hostname or "").lower()
     except ValueError:  # e.g. an unclosed "[" in the host: not a link we can read
         return ()
-    site_keys = AMAZON_AFFILIATE_KEYS if _AMAZON_HOST.search(host) else _site_keys(host)
+    amazon = _AMAZON_HOST.search(host) is not None
+    site_keys = AMAZON_AFFILIATE_KEYS if amazon else _site_keys(host)
+    tracking = _site_tracking_keys(host)
     markers = [
         f"{key}={value}" if value else key
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.lower() in AFFILIATE_KEYS or key.lower() in site_keys
+        if (key.lower() in AFFILIATE_KEYS or key.lower() in site_keys)
+        and key.lower() not in tracking
+        and not (key.lower() in SOURCE_REF_KEYS and value.lower() in POSTED_WHERE)
     ]
     markers.extend(m.group(0) for m in _AFFILIATE_PATH.finditer(parts.path))
+    # Amazon's own `/ref=sr_1_3` paths track its search pages; only `tag=` pays the sharer.
+    if not amazon and not _on_any(host, COMMUNITY_HOSTS):
+        markers.extend(m.group(0) for m in _SHORT_REFERRAL_PATH.finditer(parts.path))
+        # "join.robinhood.com/jessicm42": a referral subdomain with one personal token
+        if host.split(".", 1)[0] in REFERRAL_SUBDOMAINS and _ONE_TOKEN.match(parts.path):
+            markers.append(host + parts.path)
     if _on_any(host, AFFILIATE_HOSTS):
         markers.append(host)
     return tuple(markers)
@@ -201,6 +271,11 @@ def _site_keys(host: str) -> frozenset[str]:
         if _on_any(host, (site,)):
             return keys
     return frozenset()
+
+
+def _site_tracking_keys(host: str) -> frozenset[str]:
+    labels = host.split(".")
+    return frozenset().union(*(keys for site, keys in SITE_TRACKING_KEYS.items() if site in labels))
 
 
 def _on_any(host: str, sites: Iterable[str]) -> bool:
@@ -215,7 +290,22 @@ def affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
     lowered = text.lower()
     if "my" in lowered and may_match_ignoring_case(lowered, _PERSONAL_CODE_WORDS):
         spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
+    if "code" in lowered or "coupon" in lowered or "voucher" in lowered:
+        spans.extend(_named_code_spans(text, spans))
     return tuple(sorted(spans))
+
+
+def _named_code_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans of codes that hold the name of the message's reader or sender."""
+    names = {name.lower() for pattern in (_GREETED, _SIGNED) for name in pattern.findall(text)}
+    if not names:
+        return
+    for m in _CODE.finditer(text):
+        code = m.group(1).lower()
+        if any(name in code for name in names) and all(
+            m.end() <= s or m.start() >= e for s, e in taken
+        ):
+            yield m.start(), m.end()
 
 
 def disclosure_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -231,14 +321,20 @@ def _without_links(text: str) -> str:
     return text
 
 
-def undisclosed_affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Affiliate links and personal codes, unless the draft discloses the sender's gain."""
+def undisclosed_affiliate_spans(
+    text: str, signed: Callable[[], str] | None = None
+) -> tuple[tuple[int, int], ...]:
+    """Affiliate links and personal codes, unless the draft discloses the sender's gain.
+
+    `signed` gives the sender's whole message with the signature (same offsets as `text`): a
+    disclosure there ("Disclosure: affiliate link" under the sign-off) is read too. It is
+    called only when there is something to disclose."""
     spans = affiliate_spans(text)
-    if not spans or _discloses(text):
+    if not spans or discloses(text) or (signed is not None and discloses(signed())):
         return ()
     return spans
 
 
-def _discloses(text: str) -> bool:
+def discloses(text: str) -> bool:
     """Whether `disclosure_spans(text)` finds any (stopping at the first: the pattern is slow)."""
     return bool(_DISCLOSURE.search(_without_links(text)))

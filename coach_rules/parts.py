@@ -388,8 +388,18 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
 # --- steps 2 and 3: P.S. and signature in the sender's own block ---------------------------
 
 
+# A note under the sign-off that tells the reader what the sender gains reads like a P.S.:
+# "Disclosure: that's an affiliate link", "Full disclosure — I get a small commission".
+_DISCLOSURE_NOTE = re.compile(
+    r"^\s*(?:\(?\s*(?:full\s+|affiliate\s+)?disclosure\b|transparency\s*[:—–-]"
+    r"|(?:fyi|note|heads[\s-]up)\s*[:,—–-]?\s*(?:that'?s|it'?s|(?:this|that|it)\s+is|the\s+link\s+is|"
+    r"those\s+are)\s+(?:an?\s+|my\s+)?(?:affiliate|referral|ref)\b)",
+    re.I,
+)
+
+
 def _is_ps(text: str) -> bool:
-    return bool(_PS_STRICT.match(text))
+    return bool(_PS_STRICT.match(text) or _DISCLOSURE_NOTE.match(text))
 
 
 def _is_closing_line(lines: list[_Line], i: int, end: int) -> bool:

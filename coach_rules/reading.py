@@ -30,6 +30,15 @@ def read_message(text: str) -> Reading:
     return Reading(text, parts, own, plain_same_length(own), set_aside_note(text, parts))
 
 
+SENDER_KINDS: frozenset[str] = frozenset({"written", "ps", "signature"})
+
+
+def sender_text(reading: Reading) -> str:
+    """`reading.text` with only quoted history blanked: all the sender put in the message,
+    sign-off, signature and footer included (where a disclosure may sit)."""
+    return set_aside_blanked(reading.text, reading.parts, SENDER_KINDS)
+
+
 def model_text(text: str) -> str:
     """What the classifier is trained on and scores for `text`."""
     return read_message(text).plain

@@ -49,7 +49,7 @@ from coach_rules.parts import Part
 from coach_rules.phrasematch import SCAN_CACHE_SIZE, scan_many
 from coach_rules.phrases import hard_sell_phrases
 from coach_rules.postscript import PS_ALONE_THRESHOLD, ps_alone_parts
-from coach_rules.reading import Reading, read_message
+from coach_rules.reading import Reading, read_message, sender_text
 from coach_rules.rules import find_rule_hits, find_strengths
 from coach_rules.salutations import salutation_spans
 from coach_rules.signals import (
@@ -296,10 +296,13 @@ def _read(
             signals,
             parts=parts,
         )
-    # A link that pays the sender reads the same in any language: such a draft is judged anyway.
-    if looks_english(
-        normalised, words, alphabetic=alphabetic
-    ) is False and not undisclosed_affiliate_spans(text):
+    # A link that pays the sender, or a reader signed up unasked, reads the same in any language:
+    # such a draft is judged anyway.
+    if (
+        looks_english(normalised, words, alphabetic=alphabetic) is False
+        and not _undisclosed_affiliate(reading)
+        and not consent_spans(text)
+    ):
         return _not_judged(
             "This draft does not look like English. The classifier and the phrase rules were "
             "built for English drafts, so only the length and the number of questions were "
@@ -468,6 +471,12 @@ SALUTATION_MESSAGE = "A role or title in place of their name reads as a mass tem
 GROUP_GREETING_MESSAGE = "A greeting to everyone above a pitch reads as a mass message."
 
 
+def _undisclosed_affiliate(reading: Reading) -> tuple[tuple[int, int], ...]:
+    """Links and codes in the sender's words that pay them, unless the message (signature and
+    footer included, quoted history not) says so."""
+    return undisclosed_affiliate_spans(reading.own, lambda: sender_text(reading))
+
+
 def _reading_findings(draft: _Draft, flagged: bool) -> tuple[list[Finding], bool]:
     """Findings from reading the message as its reader does, and whether they keep it from
     passing: undisclosed affiliate links and things done without consent do; role and
@@ -479,7 +488,7 @@ def _reading_findings(draft: _Draft, flagged: bool) -> tuple[list[Finding], bool
         guideline = get_guideline(rule)
         findings.append(Finding(rule, message, guideline.advice, spans, guideline.points))
 
-    affiliate = undisclosed_affiliate_spans(text)
+    affiliate = _undisclosed_affiliate(draft.reading)
     if affiliate:
         add("transparent-intent", AFFILIATE_MESSAGE, affiliate)
     consent = consent_spans(text)

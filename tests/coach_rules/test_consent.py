@@ -58,8 +58,7 @@ def _every_phrase_on_reader_lines(text: str) -> tuple[tuple[int, int], ...]:
         end = start + len(line)
         if any(word in line.lower() for word in consent._READER_WORDS):
             for m in pattern.finditer(text, start, end):
-                sentence = consent._sentence_around(text, m.start(), m.end())
-                if sentence.rstrip().endswith("?") or consent._ASKING.search(sentence):
+                if consent.asked_first(text, m.start(), m.end()):
                     continue
                 phrase = m.group(0)
                 spans.append((m.start() + len(phrase) - len(phrase.lstrip()), m.end()))
@@ -116,3 +115,59 @@ def test_settled_plans_and_calls_from_others_are_found_without_asking(text, phra
 )
 def test_introductions_and_what_the_reader_asked_for_are_not_consent_findings(text):
     assert consent_spans(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let me know and I'll add you to the list.",
+        "Say the word and I'll sign you up.",
+        "Keen? I'll add you to the invite list.",
+        "I'll add you to the group if you're interested.",
+        "If that sounds useful I'll add you to our list.",
+        "Since you asked, I've signed you up for the webinar.",
+        "Thanks for saying yes — I've added you to the group.",
+        "You said you'd like the updates, so I've added you to the newsletter.",
+    ],
+)
+def test_an_offer_waiting_for_a_yes_or_a_yes_already_given_is_not_a_finding(text):
+    assert consent_spans(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've added you to the list. Let me know if you want off.",
+        "I've added you to the list, let me know if you'd rather not be on it.",
+        "No reply? I'll just add you to the list.",
+    ],
+)
+def test_done_unasked_with_a_way_out_is_still_a_finding(text):
+    assert consent_spans(text)
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Je vous ai inscrite à notre lettre d'information.", "Je vous ai inscrite"),
+        ("Ti ho iscritta alla nostra newsletter.", "Ti ho iscritta"),
+        ("Te adicionei no grupo de vendas.", "Te adicionei"),
+        (
+            "Ich habe dich schon mal in unsere Gruppe aufgenommen.",
+            "Ich habe dich schon mal in unsere Gruppe aufgenommen",
+        ),
+        ("I've put a 45-minute slot in your calendar.", "put a 45-minute slot in your calendar"),
+        ("I cc'd our sales team who will call you this week.", "our sales team who will call you"),
+    ],
+)
+def test_more_wordings_of_doing_it_unasked_are_found(text, phrase):
+    assert [text[s:e] for s, e in consent_spans(text)] == [phrase]
+
+
+def test_a_draft_not_in_english_is_still_judged_when_it_signs_the_reader_up():
+    from coach_rules.review import review
+
+    text = "Ciao Giulia! Ti ho iscritta alla nostra newsletter e alla lista VIP. A presto, Marco"
+    result = review(text)
+    assert result.judged and result.flagged
+    assert "respect-consent" in {f.rule for f in result.findings}

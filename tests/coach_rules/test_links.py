@@ -81,7 +81,7 @@ def test_tag_is_only_an_affiliate_key_on_amazon():
     [
         "Slides from the talk: https://example.com/slides?utm_source=newsletter&utm_medium=email",
         "The recording is here: https://bit.ly/3xYz9Qk",
-        "Here's the guide: https://amzn.to/4kLmNoP",
+        "Here's the guide: https://a.co/d/4kLmNoP",
     ],
 )
 def test_tracking_parameters_and_shorteners_alone_are_not_findings(text):
@@ -206,3 +206,89 @@ def test_a_draft_not_in_english_is_still_judged_for_a_link_that_pays_its_sender(
     assert review(undisclosed).judged and review(undisclosed).flagged
     plain = "Oi Thiago! Cria sua conta aqui, o banco é muito bom: https://nubank.com.br/"
     assert not review(plain).judged
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.flexispot.com/r/karlmeyer",
+        "airbnb.com/c/farahk12",
+        "https://m.do.co/c/8f3a2b1c9d0e",
+        "https://wise.com/invite/u/marias12",
+        "coinbase.com/join/smith_k1",
+        "https://join.robinhood.com/jessicm42",
+        "https://amzn.to/3xYz9Qk",
+        "https://revolut.com/referral/?referral-code=anna8xk",
+    ],
+)
+def test_referral_paths_subdomains_and_amazon_short_links_are_markers(url):
+    assert affiliate_markers(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.amazon.com/Keyboard/dp/B08XYZ123/ref=sr_1_3?keywords=keyboard&qid=1",
+        "https://github.com/foo/bar?ref=hackernews",
+        "https://docs.example.com/guide?via=sidebar",
+        "https://discord.com/invite/pydata2024",
+        "https://www.reddit.com/r/python/",
+        "https://www.eventbrite.com/e/meetup-tickets-123?aff=oddtdtcreator",
+        "https://join.slack.com/t/pydata/shared_invite/zt-abc123",
+    ],
+)
+def test_links_that_pay_no_one_are_not_markers(url):
+    assert affiliate_markers(url) == ()
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "I'd get $20 if you sign up.",
+        "We both get a free month.",
+        "You and I both get $10.",
+        "They pay me a little if you buy.",
+        "It earns me a few points.",
+        "I work there, so I'm biased.",
+        "I'd earn a referral bonus.",
+        "(referral)",
+    ],
+)
+def test_more_ways_of_saying_the_sender_gains_are_disclosures(disclosure):
+    text = f"Try it: https://cleanshot.com/?ref=nina7 {disclosure}"
+    assert undisclosed_affiliate_spans(text) == ()
+    assert undisclosed_affiliate_spans(text.replace(disclosure, ""))
+
+
+def test_working_at_a_company_is_not_owning_the_product():
+    text = "This is the desk everyone at my company uses: https://www.flexispot.com/r/karlmeyer"
+    assert undisclosed_affiliate_spans(text)
+
+
+def test_a_code_holding_the_name_of_the_reader_or_sender_is_personal():
+    text = "Hey Brandon, quick gift: use code BRANDONVIP for 25% off at glowskin.shop\n\nxo Kayla"
+    assert [text[s:e] for s, e in undisclosed_affiliate_spans(text)] == ["code BRANDONVIP"]
+    signed = "Hi Daniela, use code FRESH-DANIEL9 for 60% off your first box.\n\nDaniel"
+    assert [signed[s:e] for s, e in undisclosed_affiliate_spans(signed)] == ["code FRESH-DANIEL9"]
+
+
+def test_a_public_discount_code_is_not_personal():
+    text = "Hi Sam,\nthe conference has a discount: use code EARLYBIRD for 20% off.\n\nPriya"
+    assert undisclosed_affiliate_spans(text) == ()
+
+
+def test_a_disclosure_under_the_sign_off_counts_but_one_in_quoted_history_does_not():
+    from coach_rules.review import review
+
+    body = "Hi Tom,\n\nThis standing desk saved my back: https://deskly.shop/pro?aff=kmurphy7\n\n"
+    signed = body + "Cheers,\nKate\n--\nKate Murphy\nI earn a commission on links I share."
+    assert "transparent-intent" not in {f.rule for f in review(signed).findings}
+    noted = body + "Cheers,\nKate\n\nDisclosure: that is an affiliate link, I get a commission."
+    # the note under the sign-off is read like a P.S.: the classifier sees it too
+    assert "ps" in {part.kind for part in review(noted).parts}
+    assert not review(noted).flagged
+    quoted = (
+        "Thanks Tom! Desk: https://deskly.shop/pro?aff=kmurphy7\n\nOn Mon, Tom wrote:\n"
+        "> full disclosure: I get a commission on everything"
+    )
+    assert "transparent-intent" in {f.rule for f in review(quoted).findings}
