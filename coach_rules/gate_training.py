@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
-from coach_rules import corpus, gate
+from coach_rules import corpus, gate, skops_files
 from coach_rules.splits import HELD_OUT_SHARE, SEED, data_hash, held_out_ids, split
 from coach_rules.training import library_versions
 
@@ -166,13 +165,7 @@ def export_runtime(pipeline: Pipeline, chat_below: float, draft_from: float, sha
 
 
 def load_pipeline(path: Path) -> Pipeline:
-    import skops.io as sio
-
-    untrusted = sio.get_untrusted_types(file=path)
-    unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
-    if unexpected:
-        raise ValueError(f"{path.name} contains types we do not trust: {unexpected}")
-    return sio.load(path, trusted=list(untrusted))
+    return skops_files.load_pipeline(path, TRUSTED_TYPES)
 
 
 def default_model_dir() -> Path:
@@ -211,7 +204,6 @@ def train_and_save(
     data_dir: Path = corpus.DATA_DIR, model_dir: Path | None = None, *, strict: bool = True
 ) -> dict:
     """Train the gate deterministically, save skops + runtime + card; return the card."""
-    import skops.io as sio
 
     model_dir = model_dir or default_model_dir()
     messages = load_messages(data_dir, strict=strict)
@@ -225,9 +217,8 @@ def train_and_save(
 
     model_dir.mkdir(parents=True, exist_ok=True)
     model_path = model_dir / GATE_MODEL_FILE
-    sio.dump(pipeline, model_path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    sha = skops_files.dump_pipeline(pipeline, model_path)
     reloaded = load_pipeline(model_path)
-    sha = hashlib.sha256(model_path.read_bytes()).hexdigest()
     exported = export_runtime(reloaded, chat_below, draft_from, sha)
     runtime_model = gate.GateModel(exported)
     check = [m.text for m in held_out]

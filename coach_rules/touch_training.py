@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
-from coach_rules import corpus, touches
+from coach_rules import corpus, skops_files, touches
 from coach_rules.splits import HELD_OUT_SHARE, SEED, data_hash, held_out_ids, split
 from coach_rules.training import library_versions
 
@@ -178,13 +177,7 @@ def export_runtime(pipeline: Pipeline, sha: str) -> dict:
 
 
 def load_pipeline(path: Path) -> Pipeline:
-    import skops.io as sio
-
-    untrusted = sio.get_untrusted_types(file=path)
-    unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
-    if unexpected:
-        raise ValueError(f"{path.name} contains types we do not trust: {unexpected}")
-    return sio.load(path, trusted=list(untrusted))
+    return skops_files.load_pipeline(path, TRUSTED_TYPES)
 
 
 def predict(pipeline: Pipeline, texts: Sequence[str]) -> list[int]:
@@ -201,7 +194,6 @@ class NoTouchDataError(ValueError):
 
 def train_and_save(data_dir: Path = corpus.DATA_DIR, model_dir: Path | None = None) -> dict:
     """Train deterministically, save skops + runtime + card; return the card."""
-    import skops.io as sio
 
     model_dir = model_dir or default_model_dir()
     rows = load_touches(data_dir)
@@ -215,9 +207,8 @@ def train_and_save(data_dir: Path = corpus.DATA_DIR, model_dir: Path | None = No
 
     model_dir.mkdir(parents=True, exist_ok=True)
     model_path = model_dir / TOUCH_MODEL_FILE
-    sio.dump(pipeline, model_path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    sha = skops_files.dump_pipeline(pipeline, model_path)
     reloaded = load_pipeline(model_path)
-    sha = hashlib.sha256(model_path.read_bytes()).hexdigest()
     exported = export_runtime(reloaded, sha)
     runtime_model = touches.TouchModel(exported)
     check = [t.text for t in held_out]

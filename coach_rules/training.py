@@ -12,7 +12,6 @@ import hashlib
 import json
 import platform
 import time
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from coach_rules import analysis, calibration, runtime
+from coach_rules import analysis, calibration, runtime, skops_files
 from coach_rules.corpus import Draft, corpus_hash, word_count
 from coach_rules.metrics import Scores, calibration_by_length, length_bucket, score
 from coach_rules.shapes import figures_by_shape
@@ -435,19 +434,18 @@ def save(
     truth, not the in-memory object) and must reproduce its probabilities on `check_texts`
     before the runtime file and the card are written.
     """
-    import skops.io as sio
 
     model_dir.mkdir(parents=True, exist_ok=True)
     model_path = model_dir / MODEL_FILE
     runtime_path = model_dir / runtime.RUNTIME_FILE
     card_path = model_dir / CARD_FILE
 
-    sio.dump(result.pipeline, model_path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    model_sha256 = skops_files.dump_pipeline(result.pipeline, model_path)
     reloaded = load_pipeline(model_path)
     exported = export_runtime(
         reloaded,
         result.threshold,
-        source_sha256=_sha256(model_path),
+        source_sha256=model_sha256,
         length_calibration=result.length_calibration,
     )
     difference = agreement(reloaded, runtime.RuntimeModel(exported), check_texts)
@@ -459,7 +457,7 @@ def save(
 
     card = dict(result.card)
     card["runtime_agreement"] = {"texts": len(check_texts), "max_abs_difference": difference}
-    card["model_sha256"] = _sha256(model_path)
+    card["model_sha256"] = model_sha256
     card["model_bytes"] = model_path.stat().st_size
     card["runtime_sha256"] = _sha256(runtime_path)
     card["runtime_bytes"] = runtime_path.stat().st_size
@@ -469,14 +467,7 @@ def save(
 
 def load_pipeline(path: Path | None = None) -> Pipeline:
     """Load the skops model, trusting only the types listed in TRUSTED_TYPES."""
-    import skops.io as sio
-
-    path = path or MODEL_DIR / MODEL_FILE
-    untrusted = sio.get_untrusted_types(file=path)
-    unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
-    if unexpected:
-        raise ValueError(f"{path.name} contains types we do not trust: {unexpected}")
-    return sio.load(path, trusted=list(untrusted))
+    return skops_files.load_pipeline(path or MODEL_DIR / MODEL_FILE, TRUSTED_TYPES)
 
 
 def export_runtime(
