@@ -9,7 +9,6 @@ same probabilities before anything is written.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -196,6 +195,14 @@ def format_gate_card(card: dict) -> str:
     )
 
 
+def _largest_difference(pipeline: Pipeline, model: gate.GateModel, texts: list[str]) -> float:
+    if not texts:
+        return 0.0
+    expected = pipeline.predict_proba(texts)[:, 1]
+    actual = np.array([model.probability(text) for text in texts])
+    return float(np.max(np.abs(expected - actual)))
+
+
 class NoChatDataError(ValueError):
     """The data folder holds no chat_*.jsonl rows to train the gate on."""
 
@@ -215,24 +222,23 @@ def train_and_save(
     chat_below, draft_from = choose_thresholds(truth, cv.tolist())
     pipeline = build_pipeline().fit([m.text for m in training], np.array(truth))
 
-    model_dir.mkdir(parents=True, exist_ok=True)
-    model_path = model_dir / GATE_MODEL_FILE
-    sha = skops_files.dump_pipeline(pipeline, model_path)
-    reloaded = load_pipeline(model_path)
-    exported = export_runtime(reloaded, chat_below, draft_from, sha)
-    runtime_model = gate.GateModel(exported)
     check = [m.text for m in held_out]
-    expected = reloaded.predict_proba(check)[:, 1]
-    actual = np.array([runtime_model.probability(t) for t in check])
-    difference = float(np.max(np.abs(expected - actual))) if check else 0.0
-    if difference > 1e-9:
-        raise RuntimeError(f"gate runtime and skops probabilities differ by {difference:.2e}")
-    runtime_path = model_dir / gate.GATE_RUNTIME_FILE.name
-    runtime_path.write_text(json.dumps(exported, separators=(",", ":")), encoding="utf-8")
+    published = skops_files.publish(
+        pipeline,
+        model_dir / GATE_MODEL_FILE,
+        model_dir / gate.GATE_RUNTIME_FILE.name,
+        TRUSTED_TYPES,
+        export=lambda reloaded, sha: export_runtime(reloaded, chat_below, draft_from, sha),
+        largest_difference=lambda reloaded, exported: _largest_difference(
+            reloaded, gate.GateModel(exported), check
+        ),
+        check_texts=len(check),
+    )
+    expected = published.reloaded.predict_proba(check)[:, 1] if check else np.zeros(0)
 
     card = {
         "model_file": GATE_MODEL_FILE,
-        "runtime_file": runtime_path.name,
+        "runtime_file": gate.GATE_RUNTIME_FILE.name,
         "data": {
             "sha256": messages_hash(messages),
             "rows": len(messages),
@@ -246,7 +252,7 @@ def train_and_save(
         },
         "seed": SEED,
         "params": {"C": C, "class_weight": "balanced", "min_df": 2, "max_tokens": gate.MAX_TOKENS},
-        "terms": len(exported["terms"]),
+        "terms": len(published.exported["terms"]),
         "chat_below": chat_below,
         "draft_from": draft_from,
         "threshold_rule": (
@@ -258,9 +264,9 @@ def train_and_save(
         "held_out": gate_figures(
             [m.is_draft for m in held_out], expected.tolist(), chat_below, draft_from
         ),
-        "runtime_agreement": {"texts": len(check), "max_abs_difference": difference},
-        "model_sha256": sha,
-        "runtime_sha256": hashlib.sha256(runtime_path.read_bytes()).hexdigest(),
+        "runtime_agreement": published.agreement,
+        "model_sha256": published.model_sha256,
+        "runtime_sha256": published.runtime_sha256,
         "versions": library_versions(),
     }
     (model_dir / GATE_CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
