@@ -49,10 +49,9 @@ def test_reviews_of_independently_written_drafts_keep_the_bar(name: str) -> None
 
 
 # Writer B's sets (Nov-Dec) and writer P's (6 Dec, scored first on the model that was chosen
-# with them: see tests/data/DATA_CARD.md). The chat floor for "called chat" is each set's own
-# figure today, a little below it.
-CHAT_SETS = [("unseen_chat.jsonl", 400, 0.80), ("unseen_chat_p.jsonl", 300, 0.70)]
-SHORT_DRAFT_SETS = [("unseen_short_drafts.jsonl", 400), ("unseen_short_drafts_p.jsonl", 300)]
+# with them: see tests/data/DATA_CARD.md). The floor for "called chat" is each set's own figure
+# today (79% and 62%; the rest is "unclear": the member is asked), a little below it.
+CHAT_SETS = [("unseen_chat.jsonl", 400, 0.75), ("unseen_chat_p.jsonl", 300, 0.60)]
 
 
 @pytest.mark.parametrize(("name", "size", "called_chat_floor"), CHAT_SETS)
@@ -87,27 +86,35 @@ def _short_draft_scores(name: str, max_chars: int | None = None):
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "issue 10's target (F1 >= 0.93, <= 5% false flags) is not met yet on either writer's "
-        "short drafts as members see them (gate included); the README gives today's figures"
+        "issue 10's target (F1 >= 0.93, <= 5% false flags) is not met yet on writer B's short "
+        "drafts as members see them (gate included); the README gives today's figures"
     ),
 )
-@pytest.mark.parametrize(("name", "size"), SHORT_DRAFT_SETS)
-def test_independently_written_short_drafts_meet_the_issue_target(name: str, size: int) -> None:
-    assert len(_rows(name)) == size
-    scores = _short_draft_scores(name)
+def test_writer_bs_short_drafts_meet_the_issue_target() -> None:
+    assert len(_rows("unseen_short_drafts.jsonl")) == 400
+    scores = _short_draft_scores("unseen_short_drafts.jsonl")
+    assert scores.f1 >= 0.93, scores
+    assert scores.false_flag_rate <= 0.05, scores
+
+
+def test_writer_ps_short_drafts_meet_the_issue_target() -> None:
+    """Met on writer P's set, which chose the model (tests/data/DATA_CARD.md)."""
+    assert len(_rows("unseen_short_drafts_p.jsonl")) == 300
+    scores = _short_draft_scores("unseen_short_drafts_p.jsonl")
     assert scores.f1 >= 0.93, scores
     assert scores.false_flag_rate <= 0.05, scores
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"), [("unseen_short_drafts.jsonl", 0.89), ("unseen_short_drafts_p.jsonl", 0.915)]
+    ("name", "floor"), [("unseen_short_drafts.jsonl", 0.90), ("unseen_short_drafts_p.jsonl", 0.925)]
 )
 def test_independently_written_short_drafts_hold_their_floor(name: str, floor: float) -> None:
     """The floor the short drafts hold today. Writer B's set, before issue 10: F1 0.84, 30%
     false flags; after the length calibration 0.90, 6.5%; with writer H's drafts 0.918, 6.0%;
     0.923, 4.5% with H's pasted messages; with writers L, M and N (6 Dec) the threshold rule
     moved the threshold from 0.77 to 0.84: 0.899, 3.5% (writer P's fresh set chose that model:
-    0.925, 4.7% against 0.916, 7.3%)."""
+    0.925, 4.7% against 0.916, 7.3%); with the gate's thresholds chosen on drafts by writers it
+    never saw, 0.908, 3.5% (P: 0.932, 4.7%)."""
     scores = _short_draft_scores(name)
     assert scores.f1 >= floor, scores
     assert scores.false_flag_rate <= 0.05, scores
