@@ -55,6 +55,18 @@ def test_slack_thread_answer_ending_in_a_ref_trial_link_is_found():
     assert [text[s:e] for s, e in spans] == ["<https://cleanshot.com/?ref=nina.dev|Get it>"]
 
 
+def test_the_disclosure_search_finds_what_its_alternatives_alone_find():
+    alone = re.compile(links._DISCLOSURE_ALTERNATIVES, links._DISCLOSURE_FLAGS)
+    texts = [d.text for d in load_corpus()] + [
+        "Link below #ad. (ad) Code in bio (referral) and ( affiliate ) too.",
+        "Not an affiliate, no affiliate marketing: İ GET A CUT and ı'm biased, my ſhop.",
+        "x#ad y(ad) z(ref) I'd get a free month; we both get $10",
+    ]
+    for text in texts:
+        expected = [m.span() for m in alone.finditer(text)]
+        assert [m.span() for m in links._DISCLOSURE.finditer(text)] == expected
+
+
 @pytest.mark.parametrize(
     ("url", "marker"),
     [
