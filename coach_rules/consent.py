@@ -300,12 +300,26 @@ def _matches(
         ]
 
 
+# Word -> the phrases whose first group of needed words holds it; a phrase with needs is
+# possible only where one of these words is, so the others are not asked.
+_BY_FIRST_NEED: dict[str, frozenset[int]] = {
+    word: frozenset(
+        i for i, phrase in enumerate(_PHRASES) if phrase.needs and word in phrase.needs[0]
+    )
+    for word in _FIRST_NEEDS
+}
+# Phrases asked wherever the early test lets a line through: those read by stems (or by nothing).
+_ALWAYS_ASKED = frozenset(i for i, p in enumerate(_PHRASES) if p.stems or not p.needs)
+
+
 def _possible(lowered: str, among: tuple[int, ...]) -> tuple[int, ...]:
     """The phrases of `among` that could match in `lowered` (lower case)."""
     words = set(_LINE_WORD.findall(lowered))
-    if words.isdisjoint(_FIRST_NEEDS) and not any(stem in lowered for stem in _STEMS):
+    first_needs = words.intersection(_FIRST_NEEDS)
+    if not first_needs and not any(stem in lowered for stem in _STEMS):
         return ()
-    return tuple(i for i in among if _PHRASES[i].possible(words, lowered))
+    asked = _ALWAYS_ASKED.union(*map(_BY_FIRST_NEED.__getitem__, first_needs))
+    return tuple(i for i in among if i in asked and _PHRASES[i].possible(words, lowered))
 
 
 # Asking first: questions and offers that wait for a yes.
