@@ -312,9 +312,13 @@ _BY_FIRST_NEED: dict[str, frozenset[int]] = {
 _ALWAYS_ASKED = frozenset(i for i, p in enumerate(_PHRASES) if p.stems or not p.needs)
 
 
-def _possible(lowered: str, among: tuple[int, ...]) -> tuple[int, ...]:
-    """The phrases of `among` that could match in `lowered` (lower case)."""
-    words = set(_LINE_WORD.findall(lowered))
+def _possible(
+    lowered: str, among: tuple[int, ...], words: set[str] | None = None
+) -> tuple[int, ...]:
+    """The phrases of `among` that could match in `lowered` (lower case); `words`, its words
+    (`_LINE_WORD`), may be passed when the caller has them."""
+    if words is None:
+        words = set(_LINE_WORD.findall(lowered))
     first_needs = words.intersection(_FIRST_NEEDS)
     if not first_needs and not any(stem in lowered for stem in _STEMS):
         return ()
@@ -413,14 +417,18 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
             if any(word in lowered[start:end] for word in _READER_WORDS):
                 yield from _matches(_EVERY_PHRASE, text, start, end, lowered=False)
         return
-    # The whole text first: most drafts hold the words of no phrase, and are done here.
-    in_text = _possible(lowered, _EVERY_PHRASE)
+    # The whole text first: most drafts hold the words of no phrase, and are done here. No word
+    # runs over a line break, so the text's words are its lines' words, each found once.
+    lines = list(_line_spans(lowered))
+    line_words = [set(_LINE_WORD.findall(lowered, start, end)) for start, end in lines]
+    text_words = line_words[0] if len(line_words) == 1 else set().union(*line_words)
+    in_text = _possible(lowered, _EVERY_PHRASE, text_words)
     if not in_text:
         return
-    for start, end in _line_spans(lowered):
+    for (start, end), words in zip(lines, line_words, strict=True):
         line = lowered[start:end]
         if any(word in line for word in _READER_WORDS):
-            chosen = _possible(line, in_text) if start or end < len(text) else in_text
+            chosen = _possible(line, in_text, words) if start or end < len(text) else in_text
             if chosen:
                 yield from _matches(chosen, lowered, start, end)
 
