@@ -34,6 +34,10 @@ _TRAILING = ".,;:!?'\")]}>*_"
 _DOT_AND_SLASH_OR_QUERY_TOKEN = re.compile(
     r"(?<!\S)(?:[^\s./?]*\.[^\s/?]*[/?]|[^\s./?]*[/?][^\s.]*\.)\S*"
 )
+# Whether any token is like that: a dot, then a slash or "?" later in the same token, or the
+# other way round. Each alternative starts with one literal mark, so the search jumps from mark
+# to mark.
+_DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN = re.compile(r"\.\S*[/?]|/\S*\.|\?\S*\.")
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
     {
@@ -237,9 +241,10 @@ def _bare_domain_tokens(text: str) -> list[re.Match[str]]:
     """The whitespace-separated tokens of `text` that hold a dot and a slash or question mark."""
     if "." not in text or ("/" not in text and "?" not in text):
         return []
-    # Most drafts have a dot and a question mark, in different words: the words are looked at
-    # first, the pattern (slower: it tries every position) runs only when one is like that.
-    if not any("." in token and ("/" in token or "?" in token) for token in text.split()):
+    # Most drafts have a dot and a question mark, in different words: whether one word holds
+    # both is asked first of a pattern that starts only at those marks (the token pattern tries
+    # every position).
+    if not _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN.search(text):
         return []
     return list(_DOT_AND_SLASH_OR_QUERY_TOKEN.finditer(text))
 
@@ -290,9 +295,13 @@ def _on_any(host: str, sites: Iterable[str]) -> bool:
     return any(host == site or host.endswith(f".{site}") for site in sites)
 
 
-def affiliate_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of links with affiliate markers and of personal coupon codes, disclosed or not."""
-    spans = [(link.start, link.end) for link in find_links(text) if link.markers]
+def affiliate_spans(
+    text: str, links: tuple[Link, ...] | None = None
+) -> tuple[tuple[int, int], ...]:
+    """Spans of links with affiliate markers and of personal coupon codes, disclosed or not.
+    `links` (`find_links(text)`) may be passed when the caller has them."""
+    links = find_links(text) if links is None else links
+    spans = [(link.start, link.end) for link in links if link.markers]
     # Every personal-code phrase says "my" and one of its words; skip the scan otherwise.
     lowered = text.lower()
     if "my" in lowered and may_match_ignoring_case(lowered, _PERSONAL_CODE_WORDS):
@@ -321,9 +330,9 @@ def disclosure_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _DISCLOSURE.finditer(_without_links(text)))
 
 
-def _without_links(text: str) -> str:
-    """`text` with every link blanked (same length)."""
-    for link in find_links(text):
+def _without_links(text: str, links: tuple[Link, ...] | None = None) -> str:
+    """`text` with every link blanked (same length); `links` as in `affiliate_spans`."""
+    for link in find_links(text) if links is None else links:
         text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
     return text
 
@@ -336,12 +345,14 @@ def undisclosed_affiliate_spans(
     `signed` gives the sender's whole message with the signature (same offsets as `text`): a
     disclosure there ("Disclosure: affiliate link" under the sign-off) is read too. It is
     called only when there is something to disclose."""
-    spans = affiliate_spans(text)
-    if not spans or discloses(text) or (signed is not None and discloses(signed())):
+    links = find_links(text)  # found once for both questions
+    spans = affiliate_spans(text, links)
+    if not spans or discloses(text, links) or (signed is not None and discloses(signed())):
         return ()
     return spans
 
 
-def discloses(text: str) -> bool:
-    """Whether `disclosure_spans(text)` finds any (stopping at the first: the pattern is slow)."""
-    return bool(_DISCLOSURE.search(_without_links(text)))
+def discloses(text: str, links: tuple[Link, ...] | None = None) -> bool:
+    """Whether `disclosure_spans(text)` finds any (stopping at the first: the pattern is slow);
+    `links` as in `affiliate_spans`."""
+    return bool(_DISCLOSURE.search(_without_links(text, links)))
