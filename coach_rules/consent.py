@@ -117,21 +117,25 @@ _PHRASES = (
     _Phrase(
         r"\byou(?:'ll|\s+will)\s+now\s+(?:receive|get|be\s+(?:getting|receiving|added))\b",
         (_words("now"), _words("you")),
+        core=r"you(?:'ll|\s+will)\s+now\s",
     ),
     _Phrase(
         r"\byou(?:'ve|\s+have)\s+been\s+(?:added|subscribed|signed\s+up|enrolled|registered"
         r"|opted\s+in|booked|put)\b",
         (_words("been"), _words("you")),
+        core=r"you(?:'ve|\s+have)\s+been\s",
     ),
     _Phrase(
         r"\byou(?:'re|\s+are)\s+now\s+(?:subscribed|registered|enrolled|signed\s+up"
         r"|on\s+(?:our|the|my))\b",
         (_words("now"), _words("you")),
+        core=r"you(?:'re|\s+are)\s+now\s",
     ),
     _Phrase(
         r"\byour\s+(?:company|business|account|practice|clinic)\s+is\s+now\s+(?:registered"
         r"|enrolled|signed\s+up|subscribed)\b",
         (_words("now"), _words("your")),
+        core=r"is\s+now\s",
     ),
     # "I've booked you in for a call", "booked a demo for you", "put 45 minutes in your calendar"
     _Phrase(
@@ -168,6 +172,7 @@ _PHRASES = (
             ),
             _words("you your"),
         ),
+        core=r"(?:add|sign|enrol|register|subscrib|book|put|includ|pencil)[a-z]*\s+you",
     ),
     # "I'll pass your number on to", "I'm sharing your email with"
     _Phrase(
@@ -178,6 +183,7 @@ _PHRASES = (
             _words("share sharing pass passing give giving forward forwarding send sending"),
             _words("your her his their"),
         ),
+        core=r"(?:shar|pass|giv|forward|send)[a-z]*\s+(?:[a-z]+\s+){0,2}(?:your|her|his|their)\s",
     ),
     # Someone else set on the reader: "our consultant will call you tomorrow", "he'll ring you"
     _Phrase(
@@ -203,6 +209,7 @@ _PHRASES = (
         r"\bi'?ll\s+(?:call|ring|phone)\s+you\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday"
         r"|saturday|sunday|tomorrow|tonight|this\s+evening|at\s+\d|later\s+today)",
         (_words("call ring phone"), _words("you")),
+        core=r"i'?ll\s+(?:call|ring|phone)\s+you",
     ),
     _Phrase(
         r"\b(?:i'?ll|i'?ve|i\s+have|we'?ve|we'?ll)\s+(?:just\s+)?(?:send|sent)\s+(?:you\s+)?(?:a\s+|an\s+)?"
