@@ -9,7 +9,6 @@ same probabilities before anything is written.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -188,6 +187,14 @@ def default_model_dir() -> Path:
     return touches.TOUCH_RUNTIME_FILE.parent
 
 
+def _largest_difference(pipeline: Pipeline, model: touches.TouchModel, texts: list[str]) -> float:
+    if not texts:
+        return 0.0
+    expected = pipeline.predict_proba(texts)
+    actual = np.array([model.probabilities(text) for text in texts]).reshape(-1, 3)
+    return float(np.max(np.abs(expected - actual)))
+
+
 class NoTouchDataError(ValueError):
     """The data folder holds no touches_*.jsonl rows to train on."""
 
@@ -205,24 +212,23 @@ def train_and_save(data_dir: Path = corpus.DATA_DIR, model_dir: Path | None = No
     best_c = max(C_GRID, key=lambda c: (cv_by_c[c]["macro_f1"], -c))
     pipeline = build_pipeline(best_c).fit([t.text for t in training], truth)
 
-    model_dir.mkdir(parents=True, exist_ok=True)
-    model_path = model_dir / TOUCH_MODEL_FILE
-    sha = skops_files.dump_pipeline(pipeline, model_path)
-    reloaded = load_pipeline(model_path)
-    exported = export_runtime(reloaded, sha)
-    runtime_model = touches.TouchModel(exported)
     check = [t.text for t in held_out]
-    expected = reloaded.predict_proba(check) if check else np.zeros((0, 3))
-    actual = np.array([runtime_model.probabilities(text) for text in check]).reshape(-1, 3)
-    difference = float(np.max(np.abs(expected - actual))) if check else 0.0
-    if difference > 1e-9:
-        raise RuntimeError(f"touch runtime and skops probabilities differ by {difference:.2e}")
-    runtime_path = model_dir / touches.TOUCH_RUNTIME_FILE.name
-    runtime_path.write_text(json.dumps(exported, separators=(",", ":")), encoding="utf-8")
+    published = skops_files.publish(
+        pipeline,
+        model_dir / TOUCH_MODEL_FILE,
+        model_dir / touches.TOUCH_RUNTIME_FILE.name,
+        TRUSTED_TYPES,
+        export=export_runtime,
+        largest_difference=lambda reloaded, exported: _largest_difference(
+            reloaded, touches.TouchModel(exported), check
+        ),
+        check_texts=len(check),
+    )
+    expected = published.reloaded.predict_proba(check) if check else np.zeros((0, 3))
 
     card = {
         "model_file": TOUCH_MODEL_FILE,
-        "runtime_file": runtime_path.name,
+        "runtime_file": touches.TOUCH_RUNTIME_FILE.name,
         "data": {
             "sha256": touches_hash(rows),
             "rows": len(rows),
@@ -245,12 +251,12 @@ def train_and_save(data_dir: Path = corpus.DATA_DIR, model_dir: Path | None = No
             "cv_macro_f1": {str(c): cv_by_c[c]["macro_f1"] for c in C_GRID},
             "rule": "highest cross-validated macro F1 on the training part; ties: smaller C",
         },
-        "terms": len(exported["terms"]),
+        "terms": len(published.exported["terms"]),
         "cross_validation": cv_by_c[best_c],
         "held_out": touch_figures(_labels(held_out), np.argmax(expected, axis=1).tolist()),
-        "runtime_agreement": {"texts": len(check), "max_abs_difference": difference},
-        "model_sha256": sha,
-        "runtime_sha256": hashlib.sha256(runtime_path.read_bytes()).hexdigest(),
+        "runtime_agreement": published.agreement,
+        "model_sha256": published.model_sha256,
+        "runtime_sha256": published.runtime_sha256,
         "versions": library_versions(),
     }
     (model_dir / TOUCH_CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")

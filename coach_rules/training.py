@@ -8,7 +8,6 @@ both give the same probabilities before writing anything.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import time
@@ -414,53 +413,41 @@ def library_versions() -> dict[str, str]:
     }
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-AGREEMENT_TOLERANCE = 1e-9
-
-
-class RuntimeMismatchError(RuntimeError):
-    """The exported runtime form does not reproduce the skops pipeline's probabilities."""
-
-
 def save(
     result: TrainingResult, check_texts: Sequence[str], model_dir: Path = MODEL_DIR
 ) -> dict[str, Path]:
     """Write the skops model, the derived runtime form and the JSON card.
 
-    The runtime form is derived from the pipeline re-loaded from the skops file (the source of
-    truth, not the in-memory object) and must reproduce its probabilities on `check_texts`
-    before the runtime file and the card are written.
+    The runtime form must reproduce the re-loaded skops pipeline's probabilities on
+    `check_texts` before the runtime file and the card are written (`skops_files.publish`).
     """
 
-    model_dir.mkdir(parents=True, exist_ok=True)
     model_path = model_dir / MODEL_FILE
     runtime_path = model_dir / runtime.RUNTIME_FILE
     card_path = model_dir / CARD_FILE
-
-    model_sha256 = skops_files.dump_pipeline(result.pipeline, model_path)
-    reloaded = load_pipeline(model_path)
-    exported = export_runtime(
-        reloaded,
-        result.threshold,
-        source_sha256=model_sha256,
-        length_calibration=result.length_calibration,
+    published = skops_files.publish(
+        result.pipeline,
+        model_path,
+        runtime_path,
+        TRUSTED_TYPES,
+        export=lambda reloaded, sha: export_runtime(
+            reloaded,
+            result.threshold,
+            source_sha256=sha,
+            length_calibration=result.length_calibration,
+        ),
+        largest_difference=lambda reloaded, exported: agreement(
+            reloaded, runtime.RuntimeModel(exported), check_texts
+        ),
+        check_texts=len(check_texts),
     )
-    difference = agreement(reloaded, runtime.RuntimeModel(exported), check_texts)
-    if difference > AGREEMENT_TOLERANCE:
-        raise RuntimeMismatchError(
-            f"runtime and skops probabilities differ by up to {difference:.2e}"
-        )
-    runtime_path.write_text(json.dumps(exported, separators=(",", ":")), encoding="utf-8")
 
     card = dict(result.card)
-    card["runtime_agreement"] = {"texts": len(check_texts), "max_abs_difference": difference}
-    card["model_sha256"] = model_sha256
-    card["model_bytes"] = model_path.stat().st_size
-    card["runtime_sha256"] = _sha256(runtime_path)
-    card["runtime_bytes"] = runtime_path.stat().st_size
+    card["runtime_agreement"] = published.agreement
+    card["model_sha256"] = published.model_sha256
+    card["model_bytes"] = published.model_bytes
+    card["runtime_sha256"] = published.runtime_sha256
+    card["runtime_bytes"] = published.runtime_bytes
     card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return {"model": model_path, "runtime": runtime_path, "card": card_path}
 

@@ -36,6 +36,11 @@ def answer(intent: str) -> Reply:
         )
     if intent == "bye":
         return Reply(text="Bye for now — I'll nudge you when a follow-up is due.")
+    if intent == "draft-to-come":
+        return Reply(
+            text="Sure — paste the draft here, as you would send it (a signature or quoted "
+            "thread under it is fine), and I'll review it."
+        )
     if intent == "feedback":
         return Reply(
             text="Thanks for telling me. Under each draft review, the buttons tell me whether it "

@@ -13,7 +13,9 @@ from typing import Literal
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
 from bot.core.when import WhenError, cut, find_day, find_time
 
-ChatIntent = Literal["thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback"]
+ChatIntent = Literal[
+    "thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback", "draft-to-come"
+]
 
 # Phrasings are tried in this order: the most specific meanings first ("forget me" before
 # "forget <person>", "who is overdue" before "who is <person>").

@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from datetime import time
 
 from bot.core import commands as c
+from bot.core.cover_notes import asks_for_review_without_draft, draft_inside
 from bot.core.dates import (
     DATE_ORDER_WORDS,
     MAX_DAYS,
@@ -162,6 +163,12 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if not body:
         return c.HelpCommand()
     casual_dm = direct_message and not explicit
+    if casual_dm:
+        draft = draft_inside(body)
+        if draft is not None:
+            return c.ReviewCommand(draft=draft)
+        if asks_for_review_without_draft(body):
+            return c.ChatCommand("draft-to-come")
     draft_like = "\n" in body.strip() or len(body) > _DRAFT_LIKE_CHARS
     if casual_dm and draft_like and not body.lower().startswith("review"):
         return c.NotACommand(text)

@@ -83,7 +83,11 @@ def test_the_gate_runtime_agrees_with_its_skops_model_and_the_card_reports_draft
         assert abs(runtime.probability(text) - p) < 1e-9
     held = card["held_out"]
     assert held["n"] >= 0.19 * card["data"]["rows"]
-    assert held["draft_precision"] >= 0.95 and held["draft_recall"] >= 0.98
+    # "Unclear" counts as draft here (the member is asked), so chat the gate asks about lowers
+    # draft precision: 0.95 until writer N's chat full of sales words joined the held-out part
+    # (6 Dec), 0.948 then, and 0.928 once the thresholds were chosen on drafts by writers the
+    # gate never saw (it asks more often rather than call a draft chat; README).
+    assert held["draft_precision"] >= 0.92 and held["draft_recall"] >= 0.98
     assert card["data"]["chat"] >= 800
     assert 0 < card["chat_below"] <= card["draft_from"] < 1
 

@@ -136,8 +136,21 @@ def test_ctrl_c_at_the_prompt_ends_cleanly_on_a_fresh_line(tmp_path: Path) -> No
         seen = ""
         while "you› " not in seen and time.monotonic() < deadline:
             seen += process.stdout.read(1)
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=TIMEOUT)
+        # A Ctrl-C that lands between the prompt's write and the read behind it is only seen
+        # when the read returns (CPython checks signals between bytecodes): on a loaded machine
+        # the test can hit that window, which a person cannot, so it presses again as a person
+        # would, until the first one that is seen ends the session.
+        out = err = ""
+        for _ in range(int(TIMEOUT)):
+            process.send_signal(signal.SIGINT)
+            try:
+                out, err = process.communicate(timeout=1)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        else:
+            process.kill()
+            pytest.fail("Ctrl-C did not end `netcoach try`")
     finally:
         os.close(controller)
     assert "Traceback" not in err
