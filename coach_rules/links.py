@@ -105,7 +105,7 @@ _AFFILIATE_PATH = re.compile(
 # "airbnb.com/c/farahk12", "wise.com/invite/u/marias12", "coinbase.com/join/smith_k1".
 _SHORT_REFERRAL_PATH = re.compile(
     r"^/r/[\w.-]*[a-z][\w.-]*/?$|/(?:c|join|invite(?:/u)?|i)/[\w.-]*(?:[a-z][\w.-]*\d|\d[\w.-]*[a-z])"
-    r"[\w.-]*/?$|/ref=[^/?#]+",
+    r"[\w.-]*/?$|/ref=[^/?#]+|/invite/u/[\w.-]+/?$",
     re.I,
 )
 REFERRAL_SUBDOMAINS: frozenset[str] = frozenset({"join", "refer", "referral", "invite", "ref"})
@@ -131,15 +131,18 @@ _CODE = re.compile(
 )
 _GREETED = re.compile(r"\b(?i:hi|hey|hello|hiya|dear|yo|thanks|cheers)[ \t]+([A-Z][a-z]{2,})\b")
 _SIGNED = re.compile(r"^[ \t]*(?:[-—–~][ \t]*)?([A-Z][a-z]{2,})(?:[ \t]+[A-Z][a-z]+)?[ \t]*$", re.M)
+# "it's Marion from book club", "I'm Kai, we met at…": the sender names themself.
+_INTRODUCED = re.compile(r"\b(?i:it'?s|i'?m|i\s+am|this\s+is)[ \t]+([A-Z][a-z]{2,})\b")
 # What a sender writes when they are open about being paid for the link.
 _DISCLOSURE_ALTERNATIVES = r"""(?:
-        \b(?:full\s+)?disclos(?:ure|ing)\b
+        \b(?:full|quick|small|obligatory|standard|honest|fair|affiliate)\s+disclosure\b
+      | \bdisclosure\s*[:—–(-] | \bdisclosing\b
       | (?<!not\san\s)(?<!not\s)(?<!no\s)\baffiliate\b(?!\s+marketing)
       | \breferral\s+(?:link|code)\b | \bmy\s+referral\b | \b(?:it'?s|that'?s)\s+my\s+link\b
       | \btransparen(?:t|cy)\s*[:,—–-] | \bto\s+be\s+(?:fully\s+)?(?:transparent|upfront)\b
       | \bi\s+(?:get|earn|receive|make)\s+(?:a\s+|an\s+|some\s+|the\s+)?
         (?:small\s+|tiny\s+|little\s+)?(?:[$€£₹]?\d[\d,.]*\s*)?
-        (?:commission|cut|credit|kickback|bonus|reward|fee|few\s+(?:cents|dollars|euros|pounds)
+        (?:commission|cut|credit|kickback|bonus|reward|fee|few\s+(?:cents|dollars|euros|pounds|quid|bucks)
           |free\s+month|month\s+free|\d+\s*%|percentage)
       | \b(?:gives|earns)\s+me\s+(?:a\s+)?(?:free|small|credit|commission|bonus|points?|\d)
       | \b(?:earns|pays|nets)\s+me\b | \b(?:they|it|the\s+\w+)\s+(?:pays?|gives?)\s+me\b
@@ -150,6 +153,7 @@ _DISCLOSURE_ALTERNATIVES = r"""(?:
           |\d)
       | \bi\s+(?:get|earn|receive|make)\s+(?:a\s+|an\s+|some\s+)?(?:small\s+|little\s+)?
         (?:points|money|something|store\s+credit|referral|finder'?s\s+fee|compensation|few\s+bucks
+          |few\s+quid|quid|tenner|fiver
           |bit|little)
       | \b(?:you\s+and\s+i|both\s+of\s+us)\s+(?:would\s+|'d\s+|will\s+|'ll\s+)?(?:both\s+)?get\b
       | \bwe\s+(?:would\s+|will\s+)?(?:both|each)\s+get\b | \bwe'?(?:d|ll)\s+both\s+get\b
@@ -313,7 +317,11 @@ def affiliate_spans(
 
 def _named_code_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Spans of codes that hold the name of the message's reader or sender."""
-    names = {name.lower() for pattern in (_GREETED, _SIGNED) for name in pattern.findall(text)}
+    names = {
+        name.lower()
+        for pattern in (_GREETED, _SIGNED, _INTRODUCED)
+        for name in pattern.findall(text)
+    }
     if not names:
         return
     for m in _CODE.finditer(text):
@@ -331,9 +339,16 @@ def disclosure_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _without_links(text: str, links: tuple[Link, ...] | None = None) -> str:
-    """`text` with every link blanked (same length); `links` as in `affiliate_spans`."""
+    """`text` with every link blanked (same length) but its label: words in a URL do not
+    disclose, a label the reader sees ("<https://…|referral link, fwiw>") does. `links` as in
+    `affiliate_spans`."""
     for link in find_links(text) if links is None else links:
-        text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
+        kept = -1 if not link.label else text.find(link.label, link.start, link.end)
+        blank = " " * (link.end - link.start)
+        if kept >= 0:
+            offset = kept - link.start
+            blank = blank[:offset] + link.label + blank[offset + len(link.label) :]
+        text = text[: link.start] + blank + text[link.end :]
     return text
 
 
