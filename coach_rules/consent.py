@@ -26,7 +26,9 @@ _DONE_TO_YOU = (
     r"|included|invited|nominated|volunteered|set|opted|pencil(?:l)?ed|penciled|sign)"
 )
 _WHO = (
-    r"(?:you|you\s+all|y'?all|everyone(?:\s+here)?|everybody|all\s+of\s+you|you\s+and\s+[\w\s]{1,40}?"
+    r"(?:you|u|ur\s+(?:email|number|name|team|details)|you\s+all|y'?all|everyone(?:\s+here)?"
+    r"|everybody|all\s+of\s+you|all\s+(?:new\s+)?members|every\s+member|the\s+whole\s+(?:team|group)"
+    r"|you\s+and\s+[\w\s]{1,40}?"
     r"|your\s+(?:name|email|number|team|company|parents|daughter|son|wife|husband|partner|colleagues?"
     r"|family|friends?|address|details|contact)(?:\s+details)?)"
 )
@@ -68,18 +70,86 @@ def _words(spaced: str) -> frozenset[str]:
 _PHRASES = (
     # "I've added you to our newsletter", "we have registered you and your two colleagues"
     _Phrase(
-        rf"(?:\b{_ACTOR}\s+(?:(?:also|just|already|now|went\s+ahead\s+and|gone\s+ahead\s+and)\s+)?"
-        rf"|\band\s+(?:also\s+)?|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:just\s+|also\s+)?){_DONE_TO_YOU}"
-        # "put you in touch with" is an introduction, not a list
-        rf"\s+{_WHO}\b(?!\s+in\s+touch\b)(?:\s+(?:up|in|on|to|for|down|into))?",
+        rf"(?:\b{_ACTOR}\s+(?:(?:also|just|already|now|automatically|went\s+ahead\s+and"
+        rf"|gone\s+ahead\s+and)\s+)?"
+        rf"|\band\s+(?:also\s+)?(?:have\s+|has\s+)?|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))"
+        rf"(?:just\s+|also\s+)?){_DONE_TO_YOU}"
+        # "put you in touch with" is an introduction and "added you on LinkedIn" a connection,
+        # not a list
+        rf"\s+{_WHO}\b(?!\s+in\s+touch\b)(?!\s+on\s+(?:linkedin|li|here)\b)"
+        r"(?:\s+(?:up|in|on|to|for|down|into))?",
         (
             _words(
                 "added adding subscribed signed enrolled registered booked scheduled listed put "
                 "entered included invited nominated volunteered set opted pencilled penciled sign"
             ),
-            _words("you your all yall everyone everybody"),
+            _words("you your all yall everyone everybody u ur members member whole"),
         ),
-        core=rf"{_DONE_TO_YOU}\s+(?:you|y'?all|everyone|everybody|all)",
+        core=rf"{_DONE_TO_YOU}\s+(?:you|u\b|ur\s|y'?all|everyone|everybody|all|every\s|the\s+whole)",
+    ),
+    # Chat-style, with no "I" or after a comma: "hey Rania, added you to the group", "fyi i added
+    # ur email to our Discord", "signed u up for the 5k" ("added you on LinkedIn" connects).
+    _Phrase(
+        r"(?:^|(?<=[\n,:;!?.—–-])|(?<=[\n,:;!?.—–-]\s))(?:fyi\s+|just\s+|also\s+|already\s+)?"
+        r"(?:(?:i|we)\s+)?(?:added|signed|subscribed|enrolled|registered|included|booked)\s+"
+        r"(?:you|u|ur\s+\w+|your\s+\w+)\b(?!\s+on\s+(?:linkedin|li|here)\b)"
+        r"(?:\s+(?:up|in|on|to|for|into))?",
+        (
+            _words("added signed subscribed enrolled registered included booked"),
+            _words("you u ur your"),
+        ),
+        core=r"(?:added|signed|subscribed|enrolled|registered|included|booked)\s+(?:you|u|ur|your)\b",
+    ),
+    # "gave him your number", "I've given them all your email address"
+    _Phrase(
+        r"\b(?:gave|given|sent|forwarded|passed|handed)\s+(?:him|her|them)\s+(?:all\s+|both\s+)?"
+        r"(?:your|ur)\s+(?:(?:mobile|phone|cell|contact|personal|email|e-mail|whatsapp)\s+)?"
+        r"(?:number|phone\s+number|email(?:\s+address)?|e-mail|details|contact(?:\s+details|\s+info)?"
+        r"|info(?:rmation)?|cv|resume|address)\b",
+        (_words("gave given sent forwarded passed handed"), _words("your ur")),
+    ),
+    # "Your registration details have been shared with our sponsors", "shared your child's
+    # contact details with", "shared your calendar with their account team"
+    _Phrase(
+        r"\byour\s+(?:[\w']+\s+){0,2}(?:details|email(?:\s+address)?|number|data|information|info)"
+        r"\s+(?:have|has)\s+been\s+(?:shared|passed\s+on|forwarded|sent|given|handed\s+over)\b"
+        r"|\b(?:shared|passed\s+on|forwarded|given)\s+your\s+(?:[\w']+\s+)?(?:contact\s+)?"
+        r"(?:details|calendar|data)\s+with\b",
+        (_words("shared passed forwarded sent given handed"), _words("your")),
+    ),
+    # "Booked us 15 min Thurs for a demo", "booked our kickoff for Mon 9am"
+    _Phrase(
+        r"\bbooked\s+us\b(?!\s+(?:in\s+)?(?:a\s+)?(?:table|room|flight|hotel|tickets?))"
+        r"|\bbooked\s+our\s+(?:kick-?off|demo|call|meeting|intro|first\s+call)\b",
+        (_words("booked"), _words("us our")),
+    ),
+    # "invite's in your inbox", "I've sent a calendar invite to every member's email"
+    _Phrase(
+        r"\binvite(?:'s|\s+is|\s+has\s+been\s+sent)\s+(?:already\s+)?in\s+your\s+(?:inbox|calendar)\b"
+        r"|\bsent\s+(?:a\s+)?calendar\s+invites?\s+to\s+(?:you|everyone|every\s+member|all)\b",
+        (_words("invite invites"), _words("inbox calendar")),
+    ),
+    # "imported my contacts, so you'll get…", "copied everyone's email into the rota list"
+    _Phrase(
+        r"\bimported\s+(?:all\s+)?(?:my|our)\s+(?:linkedin\s+)?(?:contacts|address\s+book"
+        r"|connections)\b|\bcopied\s+(?:everyone'?s|every\s+member'?s|your|all\s+(?:the\s+)?)\s+"
+        r"(?:emails?|e-mails?|numbers?|details|contacts?)\b",
+        (_words("imported copied"),),
+    ),
+    # "made you an account", "tagged you as a brand ambassador"
+    _Phrase(
+        r"\bmade\s+(?:you|u)\s+an?\s+account\b|\btagged\s+(?:you|u)\s+as\b",
+        (_words("made tagged"), _words("you u")),
+    ),
+    # "I'll have my SDR call you tomorrow", "asked Sara to give you a ring"
+    _Phrase(
+        r"\b(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+have\s+(?:my|our|a|someone)\b[\w\s]{0,30}?\s"
+        r"(?:call|ring|phone|contact|email|reach\s+out\s+to)\s+you\b"
+        r"|\b(?:asked|told|got|had)\s+[\w\s.]{1,40}?\s+to\s+give\s+you\s+a\s+(?:ring|call|buzz|bell)\b",
+        (
+            _words("have asked told got had"),
+            _words("call ring phone contact email reach buzz bell"),
+        ),
     ),
     # "I put your name down", "I took the liberty of adding you"
     _Phrase(
@@ -117,21 +187,25 @@ _PHRASES = (
     _Phrase(
         r"\byou(?:'ll|\s+will)\s+now\s+(?:receive|get|be\s+(?:getting|receiving|added))\b",
         (_words("now"), _words("you")),
+        core=r"you(?:'ll|\s+will)\s+now\s",
     ),
     _Phrase(
         r"\byou(?:'ve|\s+have)\s+been\s+(?:added|subscribed|signed\s+up|enrolled|registered"
         r"|opted\s+in|booked|put)\b",
         (_words("been"), _words("you")),
+        core=r"you(?:'ve|\s+have)\s+been\s",
     ),
     _Phrase(
         r"\byou(?:'re|\s+are)\s+now\s+(?:subscribed|registered|enrolled|signed\s+up"
         r"|on\s+(?:our|the|my))\b",
         (_words("now"), _words("you")),
+        core=r"you(?:'re|\s+are)\s+now\s",
     ),
     _Phrase(
         r"\byour\s+(?:company|business|account|practice|clinic)\s+is\s+now\s+(?:registered"
         r"|enrolled|signed\s+up|subscribed)\b",
         (_words("now"), _words("your")),
+        core=r"is\s+now\s",
     ),
     # "I've booked you in for a call", "booked a demo for you", "put 45 minutes in your calendar"
     _Phrase(
@@ -168,6 +242,7 @@ _PHRASES = (
             ),
             _words("you your"),
         ),
+        core=r"(?:add|sign|enrol|register|subscrib|book|put|includ|pencil)[a-z]*\s+you",
     ),
     # "I'll pass your number on to", "I'm sharing your email with"
     _Phrase(
@@ -178,6 +253,7 @@ _PHRASES = (
             _words("share sharing pass passing give giving forward forwarding send sending"),
             _words("your her his their"),
         ),
+        core=r"(?:shar|pass|giv|forward|send)[a-z]*\s+(?:[a-z]+\s+){0,2}(?:your|her|his|their)\s",
     ),
     # Someone else set on the reader: "our consultant will call you tomorrow", "he'll ring you"
     _Phrase(
@@ -203,6 +279,7 @@ _PHRASES = (
         r"\bi'?ll\s+(?:call|ring|phone)\s+you\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday"
         r"|saturday|sunday|tomorrow|tonight|this\s+evening|at\s+\d|later\s+today)",
         (_words("call ring phone"), _words("you")),
+        core=r"i'?ll\s+(?:call|ring|phone)\s+you",
     ),
     _Phrase(
         r"\b(?:i'?ll|i'?ve|i\s+have|we'?ve|we'?ll)\s+(?:just\s+)?(?:send|sent)\s+(?:you\s+)?(?:a\s+|an\s+)?"
@@ -259,7 +336,8 @@ _PHRASES = (
 _READER_WORDS = (
     "you", "y'all", "yall", "everyone", "everybody", "member list", "attendee list",
     "contact list", "te ", "cadastrei", "inscrevi", "expect a", "vous", "t'", "ti ho", "vi ho",
-    "adicionei", "marquei", "ich habe", "wir haben",
+    "adicionei", "marquei", "ich habe", "wir haben", " u ", " ur ", "booked us", "booked our",
+    "every member", "members", "whole team", "whole group", "imported",
 )  # fmt: skip
 _LINE_WORD = re.compile(r"[a-z]+")
 _EVERY_PHRASE = tuple(range(len(_PHRASES)))
@@ -300,12 +378,30 @@ def _matches(
         ]
 
 
-def _possible(lowered: str, among: tuple[int, ...]) -> tuple[int, ...]:
-    """The phrases of `among` that could match in `lowered` (lower case)."""
-    words = set(_LINE_WORD.findall(lowered))
-    if words.isdisjoint(_FIRST_NEEDS) and not any(stem in lowered for stem in _STEMS):
+# Word -> the phrases whose first group of needed words holds it; a phrase with needs is
+# possible only where one of these words is, so the others are not asked.
+_BY_FIRST_NEED: dict[str, frozenset[int]] = {
+    word: frozenset(
+        i for i, phrase in enumerate(_PHRASES) if phrase.needs and word in phrase.needs[0]
+    )
+    for word in _FIRST_NEEDS
+}
+# Phrases asked wherever the early test lets a line through: those read by stems (or by nothing).
+_ALWAYS_ASKED = frozenset(i for i, p in enumerate(_PHRASES) if p.stems or not p.needs)
+
+
+def _possible(
+    lowered: str, among: tuple[int, ...], words: set[str] | None = None
+) -> tuple[int, ...]:
+    """The phrases of `among` that could match in `lowered` (lower case); `words`, its words
+    (`_LINE_WORD`), may be passed when the caller has them."""
+    if words is None:
+        words = set(_LINE_WORD.findall(lowered))
+    first_needs = words.intersection(_FIRST_NEEDS)
+    if not first_needs and not any(stem in lowered for stem in _STEMS):
         return ()
-    return tuple(i for i in among if _PHRASES[i].possible(words, lowered))
+    asked = _ALWAYS_ASKED.union(*map(_BY_FIRST_NEED.__getitem__, first_needs))
+    return tuple(i for i in among if i in asked and _PHRASES[i].possible(words, lowered))
 
 
 # Asking first: questions and offers that wait for a yes.
@@ -323,9 +419,9 @@ _ASKING = re.compile(
 # The reader said yes before it was done: "since you asked, I've added you", "thanks for the
 # go-ahead", "you said you'd like the updates, so I've signed you up".
 _READER_AGREED = re.compile(
-    r"\b(?:you\s+(?:asked|requested|wanted|opted\s+in|signed\s+up|agreed|said\s+(?:yes|you'?d"
+    r"\b(?:(?:you|u)\s+(?:asked|requested|wanted|opted\s+in|signed\s+up|agreed|said\s+(?:yes|you'?d"
     r"|you\s+(?:would|wanted|were))|told\s+me\s+(?:to|you'?d|you\s+wanted))"
-    r"|at\s+your\s+request|thanks\s+for\s+(?:saying\s+yes|agreeing|the\s+(?:ok|okay|go-ahead"
+    r"|(?:at|re:?|about|on)\s+your\s+request|thanks\s+for\s+(?:saying\s+yes|agreeing|the\s+(?:ok|okay|go-ahead"
     r"|green\s+light|yes)|opting\s+in|signing\s+up))\b",
     re.IGNORECASE,
 )
@@ -399,14 +495,18 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
             if any(word in lowered[start:end] for word in _READER_WORDS):
                 yield from _matches(_EVERY_PHRASE, text, start, end, lowered=False)
         return
-    # The whole text first: most drafts hold the words of no phrase, and are done here.
-    in_text = _possible(lowered, _EVERY_PHRASE)
+    # The whole text first: most drafts hold the words of no phrase, and are done here. No word
+    # runs over a line break, so the text's words are its lines' words, each found once.
+    lines = list(_line_spans(lowered))
+    line_words = [set(_LINE_WORD.findall(lowered, start, end)) for start, end in lines]
+    text_words = line_words[0] if len(line_words) == 1 else set().union(*line_words)
+    in_text = _possible(lowered, _EVERY_PHRASE, text_words)
     if not in_text:
         return
-    for start, end in _line_spans(lowered):
+    for (start, end), words in zip(lines, line_words, strict=True):
         line = lowered[start:end]
         if any(word in line for word in _READER_WORDS):
-            chosen = _possible(line, in_text) if start or end < len(text) else in_text
+            chosen = _possible(line, in_text, words) if start or end < len(text) else in_text
             if chosen:
                 yield from _matches(chosen, lowered, start, end)
 

@@ -325,7 +325,7 @@ def _read_block(
     refusals = [_refusal(text) for text in block]
     readings = {i: read_message(block[i]) for i, refusal in enumerate(refusals) if refusal is None}
     normalised = {i: normalise(reading.plain) for i, reading in readings.items()}
-    if model is not None:
+    if model is not None and len(normalised) > 1:  # one draft's own `prepare` does it alone
         model.cache_chunks(normalised.values())
     return [
         _read(readings[i], normalised[i], kind, model, gate) if refusal is None else refusal

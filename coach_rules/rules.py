@@ -23,12 +23,15 @@ I_WE_MINIMUM = 6  # "about them" needs this many I/we words and three times as m
 _QUESTION_MARKS = re.compile(r"\?+")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_SIGNATURE = re.compile(
+_SIGNATURE_ALTERNATIVES = (
     r"(?:^|\n)\s*(?:[—–-]{1,2}|~)\s*[^\W\d_]"  # "— Priya", "-- Tom"
     r"|\b(?:best|cheers|thanks|thank you|regards|warmly|sincerely|ta|thx|all the best|"
-    r"kind regards|best wishes|speak soon)\b[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[^\W\d_]{2,}[ \t]*$",
-    re.IGNORECASE,
+    r"kind regards|best wishes|speak soon)\b[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[^\W\d_]{2,}[ \t]*$"
 )
+# A match starts at the start, at a line break or at a word start: said once in front, so the
+# search passes every other position without trying the alternatives there (same matches).
+_SIGNATURE_START = r"(?:^|(?=\n|\b\w))"
+_SIGNATURE = re.compile(f"{_SIGNATURE_START}(?:{_SIGNATURE_ALTERNATIVES})", re.IGNORECASE)
 
 _SIGNATURE_DASHES = "—–-~"  # the "— Priya" alternative needs one of these
 

@@ -23,8 +23,8 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -418,7 +418,11 @@ class RuntimeModel:
         is several times faster, and the entries are the same either way.
         """
         chunks = set(chain.from_iterable(map(str.split, normalised_drafts)))
-        missing = list(chunks.difference(self._chunks))
+        self._cache_missing(list(chunks.difference(self._chunks)))
+
+    def _cache_missing(self, missing: list[str]) -> None:
+        """The entries of `missing` (distinct chunks not cached) worked out all at once, when
+        there are enough of them to pay for it; else nothing is done."""
         built = self._char_gram_index is not None
         if len(missing) < (_VECTOR_MIN_CHUNKS if built else _VECTOR_BUILD_MIN_CHUNKS):
             return
@@ -466,6 +470,9 @@ class RuntimeModel:
         chunks = normalised.split()  # CHUNK_RE.findall, 3x faster: split() splits on \s too
         entries = list(map(self._chunks.get, chunks))  # cache hits, looked up in C
         if not all(entries):  # a cache miss (every entry is a non-empty tuple)
+            # Many new chunks (a long draft of rare words) are worked out together, as
+            # `cache_chunks` would; a few, one by one below.
+            self._cache_missing(list(dict.fromkeys(compress(chunks, map(not_, entries)))))
             entries = [
                 entry or self._chunk(chunk) for entry, chunk in zip(entries, chunks, strict=True)
             ]

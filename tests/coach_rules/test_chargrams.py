@@ -65,3 +65,16 @@ def test_cached_chunks_are_the_entries_prepare_would_make_alone(model):
     for draft in drafts:
         assert all(chunk in fresh._chunks for chunk in draft.split())
         assert fresh.prepare(draft) == model.prepare(draft)
+
+
+def test_prepare_works_out_many_new_chunks_of_one_draft_together(model, monkeypatch):
+    fresh = runtime.RuntimeModel.load(runtime.MODEL_DIR / runtime.RUNTIME_FILE)
+    fresh._char_grams()  # built, as after a batch
+    together: list[list[str]] = []
+    built = fresh._char_gram_index
+    assert built is not None
+    real = built.ids_per_chunk
+    monkeypatch.setattr(built, "ids_per_chunk", lambda c: together.append(list(c)) or real(c))
+    draft = "ok zqxv-1 zqxv-2 zqxv-3 zqxv-1 zqxv-4 zqxv-5 zqxv-6 ok"
+    assert fresh.prepare(draft) == model.prepare(draft)
+    assert [sorted(c) for c in together] == [sorted(set(draft.split()))]  # each once, at once

@@ -171,3 +171,51 @@ def test_a_draft_not_in_english_is_still_judged_when_it_signs_the_reader_up():
     result = review(text)
     assert result.judged and result.flagged
     assert "respect-consent" in {f.rule for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("hey Noor, added you to the founders WhatsApp group 🙂", "added you to"),
+        ("fyi i added ur email to our Discord and the sponsor list", "fyi i added ur email to"),
+        ("hey! signed u up for the charity run, it's $30", "signed u up"),
+        ("Hi Theo, I told Mia about it and gave her your number.", "gave her your number"),
+        (
+            "Your registration details have been shared with our partners.",
+            "Your registration details have been shared",
+        ),
+        ("Booked us 20 min Friday to walk through the demo", "Booked us"),
+        (
+            "Talk Tuesday with our CTO, the invite's in your inbox",
+            "invite's in your inbox",
+        ),
+        (
+            "Moved my newsletter and imported my contacts, so you'll get it Monday",
+            "imported my contacts",
+        ),
+        (
+            "Thanks for the question! I'll have my SDR call you tomorrow.",
+            "I'll have my SDR call you",
+        ),
+        (
+            "We have automatically enrolled you in the premium trial.",
+            "We have automatically enrolled you in",
+        ),
+    ],
+)
+def test_chat_style_and_indirect_consent_phrases_are_found(text: str, phrase: str) -> None:
+    assert [text[a:b] for a, b in consent_spans(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great meeting you! Added you on LinkedIn, say hi anytime.",
+        "yo, u said you wanted in - just added you like u asked",
+        "Re: your request for the weekly report — done, you're on the distro list now.",
+        "Want me to add u to the group chat?",
+        "Booked us a table at Dishoom for Friday, see you there!",
+    ],
+)
+def test_connecting_asking_and_answering_a_request_are_not_consent_findings(text: str) -> None:
+    assert consent_spans(text) == ()

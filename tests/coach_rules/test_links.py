@@ -55,6 +55,18 @@ def test_slack_thread_answer_ending_in_a_ref_trial_link_is_found():
     assert [text[s:e] for s, e in spans] == ["<https://cleanshot.com/?ref=nina.dev|Get it>"]
 
 
+def test_the_disclosure_search_finds_what_its_alternatives_alone_find():
+    alone = re.compile(links._DISCLOSURE_ALTERNATIVES, links._DISCLOSURE_FLAGS)
+    texts = [d.text for d in load_corpus()] + [
+        "Link below #ad. (ad) Code in bio (referral) and ( affiliate ) too.",
+        "Not an affiliate, no affiliate marketing: İ GET A CUT and ı'm biased, my ſhop.",
+        "x#ad y(ad) z(ref) I'd get a free month; we both get $10",
+    ]
+    for text in texts:
+        expected = [m.span() for m in alone.finditer(text)]
+        assert [m.span() for m in links._DISCLOSURE.finditer(text)] == expected
+
+
 @pytest.mark.parametrize(
     ("url", "marker"),
     [
@@ -292,3 +304,36 @@ def test_a_disclosure_under_the_sign_off_counts_but_one_in_quoted_history_does_n
         "> full disclosure: I get a commission on everything"
     )
     assert "transparent-intent" in {f.rule for f in review(quoted).findings}
+
+
+def test_a_link_label_that_says_referral_is_a_disclosure() -> None:
+    text = "You asked about Loom: <https://www.loom.com/refer/9fQ2|my referral link, fwiw> :+1:"
+    assert undisclosed_affiliate_spans(text) == ()
+
+
+def test_a_legal_footer_that_mentions_disclosure_discloses_nothing() -> None:
+    text = (
+        "Try MailRocket: https://mailrocket.io/pricing?via=brooke\n\nAny unauthorised review, "
+        "use, disclosure or distribution is prohibited."
+    )
+    assert undisclosed_affiliate_spans(text) != ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sign up through https://freeagent.com/?ref=a7k2z and I get a few quid, no pressure",
+        "Full disclosure: https://deskly.shop/pro?aff=kmurphy7 is my affiliate link",
+    ],
+)
+def test_everyday_disclosures_clear_the_link(text: str) -> None:
+    assert undisclosed_affiliate_spans(text) == ()
+
+
+def test_a_code_with_the_senders_own_name_is_personal() -> None:
+    text = "Hi Brenda it's Marion from book club! Use code MARION10 for 10% off the yarn."
+    assert [text[a:b] for a, b in undisclosed_affiliate_spans(text)] == ["code MARION10"]
+
+
+def test_a_wise_style_invite_path_is_a_referral_link() -> None:
+    assert affiliate_markers("https://wise.com/invite/u/chiomao") != ()

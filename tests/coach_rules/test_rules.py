@@ -1,7 +1,11 @@
 """Each explainable rule fires on the phrases that show it, with exact spans in the original."""
 
+import re
+
 import pytest
 
+from coach_rules import rules
+from coach_rules.corpus import load_corpus
 from coach_rules.rules import find_rule_hits, find_strengths
 from coach_rules.textnorm import normalise
 
@@ -176,3 +180,14 @@ def test_requests_in_three_sentences_break_one_clear_ask_but_one_long_request_do
         "Also could you send me the slides.",
         "And do you know anyone at Acme I could talk to.",
     ]
+
+
+def test_the_signature_search_finds_what_its_alternatives_alone_find():
+    alone = re.compile(rules._SIGNATURE_ALTERNATIVES, re.IGNORECASE)
+    texts = [d.text for d in load_corpus()] + [
+        "— Priya", " -- Tom", "Thanks,\nAna", "See you then.\n~ Sam", "...best wishes Jo",
+        "Cheers!\n  Ravi  ", "x\n- 5 things",
+    ]  # fmt: skip
+    for text in texts:
+        expected = [m.span() for m in alone.finditer(text)]
+        assert [m.span() for m in rules._SIGNATURE.finditer(text)] == expected
