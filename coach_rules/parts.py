@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from coach_rules.textnorm import may_match_ignoring_case
+from coach_rules.textnorm import lower_same_length, may_match_ignoring_case
 
 PartKind = Literal["written", "ps", "signature", "quote"]
 JUDGED_KINDS: frozenset[str] = frozenset({"written", "ps"})
@@ -267,9 +267,21 @@ def _paragraph_end(lines: list[_Line], i: int) -> int:
     return i
 
 
+# Every chat-header form holds a digit or a colon, or one of these words (the weekdays, today
+# and yesterday end in "day"): a line with none is passed without trying the slow pattern.
+_CHAT_HEADER_MARKS = re.compile(r"[\d:]")
+_CHAT_HEADER_WORDS = ("day", "repl", "quot", "commented", "posted", "said")
+
+
+def _may_be_chat_header(line: str) -> bool:
+    return bool(_CHAT_HEADER_MARKS.search(line)) or may_match_ignoring_case(
+        lower_same_length(line), _CHAT_HEADER_WORDS
+    )
+
+
 def _is_chat_header(lines: list[_Line], i: int) -> bool:
     line = lines[i].text
-    if not _CHAT_HEADER.match(line):
+    if not _may_be_chat_header(line) or not _CHAT_HEADER.match(line):
         return False
     if _MONTH_OR_DAY.match(line) or "replying to" in line.lower() or "sent the following" in line:
         return True

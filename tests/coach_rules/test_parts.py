@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from coach_rules import parts
 from coach_rules.corpus import load_corpus
 from coach_rules.parts import Part, judged_text, set_aside_blanked, set_aside_note, split_parts
 
@@ -233,3 +234,17 @@ def test_more_header_blocks_set_the_history_aside(header):
 def test_sent_from_lines_in_other_languages_are_signature(sent_from):
     text = f"{DECLINE}\n\n{sent_from}"
     assert kinds(text) == ["written", "signature"]
+
+
+def test_every_line_the_chat_header_pattern_matches_passes_its_quick_test():
+    texts = [d.text for d in load_corpus()]
+    lines = {line for text in texts for line in text.splitlines()}
+    lines |= {line.upper() for line in list(lines)[::5]}
+    lines |= {
+        "Today", "SUNDAY", "Ana Lima replied", "Quoting Sam Park", "In reply to Jo",
+        "Jo commented", "Mar 3", "10:42", "Ana  10:42 AM", "my message: hi", "Sam ſaid",
+        "YESTERDAY", "Jo POSTED", "Ana ı replied", "Ana Lima  ٣:٤٥",
+    }  # fmt: skip
+    matched = [line for line in lines if parts._CHAT_HEADER.match(line)]
+    assert len(matched) > 20  # the corpus holds chat headers, not only the added lines
+    assert all(parts._may_be_chat_header(line) for line in matched)
