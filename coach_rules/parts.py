@@ -447,7 +447,9 @@ def _is_notice(text: str) -> bool:
 
 
 def _is_footer(text: str) -> bool:
-    return may_match_ignoring_case(text.lower(), _FOOTER_WORDS) and bool(_FOOTER.search(text))
+    return may_match_ignoring_case(lower_same_length(text), _FOOTER_WORDS) and bool(
+        _FOOTER.search(text)
+    )
 
 
 def _looks_like_signature_line(text: str) -> bool:

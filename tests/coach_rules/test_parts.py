@@ -248,3 +248,10 @@ def test_every_line_the_chat_header_pattern_matches_passes_its_quick_test():
     matched = [line for line in lines if parts._CHAT_HEADER.match(line)]
     assert len(matched) > 20  # the corpus holds chat headers, not only the added lines
     assert all(parts._may_be_chat_header(line) for line in matched)
+
+
+def test_a_footer_in_dotted_capitals_is_still_a_footer() -> None:
+    # 'İ'.lower() is two characters; the quick test must not lose the footer word.
+    from coach_rules import parts
+
+    assert parts._is_footer("UNSUBSCRİBE from these e-mails")
