@@ -251,6 +251,8 @@ class ParseFailure:
 
     message: str
     topic: str | None = None  # the command whose help fits
+    # "snooze her" with nobody the conversation was about: a question back, never a draft.
+    asks_who: bool = False
 
 
 @dataclass(frozen=True)

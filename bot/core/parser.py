@@ -74,6 +74,13 @@ class _Draft(Exception):
     """Internal: a direct message that only looked like a command."""
 
 
+class _WhoDoYouMean(Exception):
+    """Internal: "snooze her" when no reply was about one contact."""
+
+
+WHO_DO_YOU_MEAN = "Who do you mean? Say their name or #id, like {example}."
+
+
 def closest_command(word: str) -> str | None:
     candidates = [alias for alias in COMMAND_ALIASES if len(alias) > 2]
     match = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=_DID_YOU_MEAN_CUTOFF)
@@ -146,15 +153,19 @@ def parse_command(
     direct_message: bool = False,
     known_names: Sequence[str] = (),
     mentions: Sequence[Mention] = (),
+    referent: c.PersonRef | None = None,
 ) -> c.Command | c.ParseFailure | c.NotACommand:
     """`known_names`: the member's contacts, which help find a name inside a sentence;
-    `mentions`: the platform users the text names as "@name"."""
+    `mentions`: the platform users the text names as "@name"; `referent`: the contact the
+    conversation's last reply was about, whom "her", "him" or "that" mean."""
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
+    referred = _REFERENT.set(referent)
     try:
         return _parse(text, direct_message)
     finally:
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
+        _REFERENT.reset(referred)
 
 
 def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
@@ -204,7 +215,11 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         if (
             casual_dm
             and fallback is None
-            and (_names_a_thing(result, body) or _story_told_to_someone(result, body))
+            and (
+                _names_a_thing(result, body)
+                or _story_told_to_someone(result, body)
+                or _a_thing_as_subject(result, body)
+            )
         ):
             # "Can we push our call to Friday?": an everyday sentence about a thing, not a
             # person: a draft, unless it is a question about the bot ("can you remind me about
@@ -212,6 +227,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             question, topic = help_topic(body)
             return c.HelpCommand(topic=topic) if question else c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
+            if result.asks_who:
+                return result
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
         if not isinstance(result, c.ParseFailure) or fallback is None:
@@ -244,6 +261,17 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
 _SECOND_PERSON = re.compile(
     r"\b(?:you'?re|your|yours|you(?!\s+(?:can|could|please|should|may)\b))\b", re.IGNORECASE
 )
+
+
+def _a_thing_as_subject(result: object, body: str) -> bool:
+    """ "It can wait till next week": a sentence about a thing, whoever the last reply was
+    about; "push it to monday" starts with the verb and means them."""
+    if body.split()[0].lower() not in _THING_WORDS:
+        return False
+    if isinstance(result, c.ParseFailure):
+        return result.asks_who
+    person = getattr(result, "person", None) or getattr(result, "target", None)
+    return person is not None and person is _REFERENT.get()
 
 
 def _story_told_to_someone(result: object, body: str) -> bool:
@@ -328,6 +356,8 @@ def _run_parser(
         )
     try:
         return _PARSERS[name](rest.strip() if name != "review" else rest)
+    except _WhoDoYouMean:
+        return c.ParseFailure(WHO_DO_YOU_MEAN.format(example=example(name)), name, asks_who=True)
     except _Draft:
         return (
             c.NotACommand(text)
@@ -390,6 +420,33 @@ def _checked_name(name: str) -> str:
 _KNOWN: ContextVar[Sequence[str]] = ContextVar("known_names", default=())
 # The users the message mentions (decoded by the channel), also for one parse.
 _MENTIONS: ContextVar[Sequence[Mention]] = ContextVar("mentions", default=())
+# The contact the conversation's last reply was about, also for one parse.
+_REFERENT: ContextVar[c.PersonRef | None] = ContextVar("referent", default=None)
+
+# Words that point back at the contact of the last reply: "snooze her", "cancel that".
+_REFERRING = re.compile(
+    r"(?:her|him|them|she|he|they|it|that|this|that one|this one|that person|the same|same one|"
+    r"(?:that|this|the) (?:follow[- ]?up|reminder|contact|person|guy|girl|woman|man|one))",
+    re.IGNORECASE,
+)
+# Commands about someone already known; `met her` logs a new meeting, so it is not among them.
+_REFERRING_COMMANDS = frozenset(
+    {"follow-up", "done", "snooze", "cancel", "who", "note", "keep-in-touch"}
+)
+
+
+def _referred_to(tokens: list[str], command: str) -> c.PersonRef | None:
+    """The last reply's contact, when the person words only point back at it."""
+    if command not in _REFERRING_COMMANDS:
+        return None
+    words = " ".join(tokens)
+    if not _REFERRING.fullmatch(clean_person_text(words) or words.strip(" .!?")):
+        return None
+    referent = _REFERENT.get()
+    if referent is None:
+        raise _WhoDoYouMean()
+    return referent
+
 
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
@@ -500,6 +557,9 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         single = _single_token_person(tokens[0])
         if single is not None:
             return single
+    referred = _referred_to(tokens, command)
+    if referred is not None:
+        return referred
     if clean_person_text(" ".join(tokens)).lower().split()[:1] in ([p] for p in _PRONOUNS) or (
         tokens[0].lower() in _PRONOUNS and not clean_person_text(" ".join(tokens))
     ):

@@ -11,6 +11,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from importlib import import_module
 from typing import Any
 
@@ -23,7 +24,7 @@ from bot.core.language import help_topic
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.ports import Clock, MessageSorter, Reviewer, Store
-from storage.records import QuestionRecord
+from storage.records import ContactRecord, QuestionRecord
 
 logger = logging.getLogger(__name__)
 
@@ -115,8 +116,8 @@ class CoachService:
         # server process still answers it; any message takes it, so only the next one can.
         question = self._take_question(incoming)
         reply = self._answer(incoming, question)
-        if reply.on_yes:
-            self._ask(incoming, reply.on_yes)
+        if reply.on_yes or reply.about_contact_id is not None:
+            self._ask(incoming, reply.on_yes, reply.about_contact_id)
         return reply
 
     def _answer(self, incoming: Incoming, question: QuestionRecord | None) -> Reply:
@@ -124,16 +125,19 @@ class CoachService:
             incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
         )
         if isinstance(command, _MAY_NAME_SOMEONE):
-            # Read again knowing the member's contacts: "push the Omar reminder 2 days".
-            names = self._known_names(incoming)
-            if names:
+            # Read again knowing the member's contacts: "push the Omar reminder 2 days", and
+            # whom the last reply was about: "snooze her".
+            contacts = self._known_contacts(incoming)
+            referent = _referent(question, contacts, self.clock.now())
+            if contacts:
                 command = parse_command(
                     incoming.text,
                     direct_message=incoming.is_direct_message,
-                    known_names=names,
+                    known_names=[contact.name for contact in contacts],
                     mentions=incoming.mentions,
+                    referent=referent,
                 )
-        if isinstance(command, c.ChatCommand) and question is not None:
+        if isinstance(command, c.ChatCommand) and question is not None and question.on_yes:
             if command.intent == "yes":
                 if self.clock.now() - question.asked_at > chat.QUESTION_EXPIRES:
                     return Reply(text=chat.EXPIRED_QUESTION)
@@ -165,10 +169,10 @@ class CoachService:
             command = c.ReviewCommand(draft=command.text)
         return self._run(incoming, type(command).__name__, lambda ctx: _dispatch(ctx, command))
 
-    def _known_names(self, incoming: Incoming) -> list[str]:
+    def _known_contacts(self, incoming: Incoming) -> list[ContactRecord]:
         try:
             ctx = self._context(incoming)
-            return [contact.name for contact in self.store.contacts(ctx.member.id)]
+            return self.store.contacts(ctx.member.id)
         except Exception:
             logger.error(
                 "reading contact names failed for %s/%s", incoming.platform, incoming.user_id
@@ -187,10 +191,15 @@ class CoachService:
             )
             return None
 
-    def _ask(self, incoming: Incoming, on_yes: str) -> None:
+    def _ask(self, incoming: Incoming, on_yes: str | None, about_contact_id: int | None) -> None:
         try:
             self.store.ask_question(
-                incoming.platform, incoming.workspace_id, incoming.user_id, on_yes, self.clock.now()
+                incoming.platform,
+                incoming.workspace_id,
+                incoming.user_id,
+                on_yes,
+                self.clock.now(),
+                about_contact_id,
             )
         except Exception:
             # The reply's buttons still work; only a typed "yes" will not find the question.
@@ -223,6 +232,20 @@ def is_admin(incoming: Incoming, admins: frozenset[str]) -> bool:
     """Admins are named in `NETCOACH_ADMINS`; at the console the person at the terminal already
     holds the whole database, so its member is one too."""
     return incoming.platform == "console" or f"{incoming.platform}:{incoming.user_id}" in admins
+
+
+def _referent(
+    question: QuestionRecord | None, contacts: list[ContactRecord], now: datetime
+) -> c.PersonRef | None:
+    """The contact the last reply was about, while the conversation is fresh."""
+    if question is None or question.about_contact_id is None:
+        return None
+    if now - question.asked_at > chat.QUESTION_EXPIRES:
+        return None
+    for contact in contacts:
+        if contact.id == question.about_contact_id:
+            return c.PersonRef(name=contact.name, contact_id=contact.id)
+    return None
 
 
 def _dispatch(ctx: Context, command: c.Command) -> Reply:
