@@ -746,6 +746,10 @@ _NEW_PERSON = re.compile(
 _SAME_PERSON = re.compile(
     r"\(\s*same (?:contact|person|one)\s*\)|\bsame\s+(?:person|one|contact)\b", re.I
 )
+# "met tomas again", "ran into Kai once more": the same person, met another time.
+_AGAIN = re.compile(
+    r"\s+(?:again|once more|one more time|a second time|another time)\b(?=\s|$|[,.;!?])", re.I
+)
 # "met another Sam": somebody new with a name already known.
 _ANOTHER = re.compile(r"^(?:another|a different|a second|a new|the other)\s+", re.I)
 
@@ -850,6 +854,8 @@ def _parse_met(rest: str) -> c.Command:
         new_person = True
     if _ANOTHER.match(head):
         head, new_person = _ANOTHER.sub("", head), True
+    elif new_person is None and _AGAIN.search(head):
+        head, new_person = _AGAIN.sub("", head), False
     head, when, _, _ = _cut_when(head)
     if note is not None and when is None:
         # "met Jane at PyCon, yesterday": the date phrase may sit in the tail.
