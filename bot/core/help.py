@@ -11,6 +11,7 @@ from bot.core.rules import (
     CADENCE_MONTHS,
     DEFAULT_DUE_DAYS,
     DEFAULT_SNOOZE_DAYS,
+    LAST_CHANCE_DAY,
     RULE_OF_TWO_PEOPLE,
     SECOND_TOUCH_DAYS,
     WINDOW_DAYS,
@@ -1723,7 +1724,47 @@ def overview_reply(prefix: str | None = None) -> Reply:
     )
 
 
+@dataclass(frozen=True)
+class RuleHelp:
+    """One coaching rule explained, for a question about it ("why 10 days?"): its numbers come
+    from `bot.core.rules`, the commands that act on it from their specs."""
+
+    name: str
+    title: str
+    text: str
+    commands: tuple[str, ...]
+
+
+RULE_HELP: dict[str, RuleHelp] = {
+    rule.name: rule
+    for rule in (
+        RuleHelp(
+            "window",
+            f"The {WINDOW_DAYS}-day window",
+            f"Follow up within {WINDOW_DAYS} days of meeting someone: people remember you best "
+            f"then. I plan the follow-up {plural(DEFAULT_DUE_DAYS, 'day')} after you met, nudge "
+            f"you when it is due and again on day {LAST_CHANCE_DAY} (last chance), and never "
+            f"schedule or snooze it past day {WINDOW_DAYS}. If you miss the window, the "
+            "follow-up shows as overdue; a late note still beats none, so send it anyway or keep "
+            "it as a late follow-up.",
+            ("list", "follow-up", "snooze"),
+        ),
+        RuleHelp(
+            "rule-of-two",
+            "The rule of two",
+            f"When your first follow-up with someone is done, I schedule a second touch "
+            f"{SECOND_TOUCH_DAYS} days later: two thoughtful notes make a connection warm. At an "
+            f"event, the Networking Rule of Two: {rule_of_two_goal()}.",
+            ("done", "event"),
+        ),
+    )
+}
+
+
 def command_reply(name: str, prefix: str | None = None) -> Reply:
+    """Help on one command, or on one coaching rule (`RULE_HELP`)."""
+    if name in RULE_HELP:
+        return _rule_reply(RULE_HELP[name], prefix)
     entry = HELP_BY_NAME[name]
     examples = "\n".join(f"• `{e}`" for e in entry.examples)
     body = f"**{entry.name}** — {entry.summary}\nUsage: `{entry.usage}`\nExamples:\n{examples}"
@@ -1743,3 +1784,14 @@ def unknown_command_reply(word: str, suggestion: str | None) -> Reply:
             actions=(Action(f"help {suggestion}", f"help {suggestion}"), *base.actions),
         )
     return overview_reply(f"I don't know the command `{word}`.")
+
+
+def _rule_reply(rule: RuleHelp, prefix: str | None) -> Reply:
+    usages = "\n".join(
+        f"• {usage_line(name)} — {HELP_BY_NAME[name].summary}" for name in rule.commands
+    )
+    body = f"**{rule.title}** — {rule.text}\n{usages}"
+    return Reply(
+        text="\n".join([*([prefix] if prefix else []), body]),
+        actions=tuple(Action(f"help {name}", f"help {name}") for name in rule.commands),
+    )

@@ -258,12 +258,25 @@ _QUESTION = re.compile(
     r"como (?:eu|faço|faco|uso))\b",
     re.IGNORECASE,
 )
+# Openings of a question about one of the coaching rules; a question only when the line names
+# the bot's vocabulary ("why 10 days?"), since "why not grab coffee?" is a draft.
+_RULE_QUESTION = re.compile(
+    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|but)[\s,]+)?(?:what happens|what if|why|how come|how long|"
+    r"how many days|what'?s the (?:rule|point|deal|idea)|is it (?:ok|okay|bad|fine))\b",
+    re.IGNORECASE,
+)
 # Words in a question that point at one command's help.
 _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
+    (r"rule of (?:two|2)|second touch|two touches|touch(?:es)? twice", "rule-of-two"),
     (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
     (r"export|download my data|my data out|copy of my data", "export"),
     (r"snooz|push (?:back|a follow)|postpone|delay", "snooze"),
     (r"keep(?:ing)? in touch|cadence|check[- ]?ins?\b", "keep-in-touch"),
+    (
+        r"\b(?:10|ten)[- ]?days?\b|\bwindow\b|\bmiss(?:ed|ing)?\b|\blate\b|too late|"
+        r"last chance|deadline|how long|how many days|how much time",
+        "window",
+    ),
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
     (r"\bdone\b|mark .* done|complete", "done"),
     (r"rename|change (?:a |the )?(?:contact'?s? )?name", "rename"),
@@ -301,6 +314,8 @@ def help_topic(text: str) -> tuple[bool, str | None]:
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
     starter = _QUESTION.match(line)
+    if starter is None and _RULE_QUESTION.match(line) and _BOT_VOCABULARY.search(line):
+        starter = _RULE_QUESTION.match(line)
     if starter is None and not (
         line.endswith("?") and len(line.split()) <= 8 and _mentions_bot(line)
     ):
@@ -327,8 +342,8 @@ _ASKS_A_PERSON = re.compile(
 _BOT_VOCABULARY = re.compile(
     r"\b(?:follow[- ]?ups?|snooze|digest|remind(?:er)?s?|contacts?|commands?|export|settings?|"
     r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
-    r"rename|overdue|shout-?outs|working hours|rules?|window|10[- ]day|ten[- ]day|rule of two|"
-    r"second touch|nudges?)\b",
+    r"rename|overdue|shout-?outs|working hours|rules?|window|(?:10|ten)[- ]?days?|"
+    r"rule of (?:two|2)|second touch|nudges?)\b",
     re.IGNORECASE,
 )
 

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from bot.core.dates import plural
+from bot.core.help import command_reply
+from bot.core.language import help_topic
 from bot.core.messages import Incoming, Reply
+from bot.core.rules import DEFAULT_DUE_DAYS, LAST_CHANCE_DAY, SECOND_TOUCH_DAYS, WINDOW_DAYS
 from bot.core.service import CoachService
 from storage.store import SqlStore
 from tests.core.test_service import fake_review
@@ -42,3 +46,32 @@ def test_met_again_logs_another_meeting_with_the_same_contact(
     contacts = store.contacts(_member_id(store))
     assert [contact.name for contact in contacts] == ["Tomás"]
     assert len(store.contact_card(_member_id(store), contacts[0].id).meetings) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("what happens if I miss the 10 days?", f"The {WINDOW_DAYS}-day window"),
+        ("why 10 days?", f"The {WINDOW_DAYS}-day window"),
+        ("how long do i have to follow up?", f"The {WINDOW_DAYS}-day window"),
+        ("what's the rule of two?", "The rule of two"),
+        ("whats the rule of 2", "The rule of two"),
+        ("how does snooze work?", "snooze"),
+    ],
+)
+def test_a_question_about_a_rule_gets_that_rule_not_the_whole_help(
+    store: SqlStore, clock: FakeClock, question: str, title: str
+) -> None:
+    reply = _say(CoachService(store, fake_review, clock), question)
+    assert reply.text.startswith(f"**{title}**"), reply.text
+    assert "Here is what I can do" not in reply.text
+
+
+def test_the_rule_answers_use_the_policy_numbers() -> None:
+    window = command_reply("window").text
+    assert f"day {LAST_CHANCE_DAY}" in window and plural(DEFAULT_DUE_DAYS, "day") in window
+    assert f"{SECOND_TOUCH_DAYS} days later" in command_reply("rule-of-two").text
+
+
+def test_why_not_grab_coffee_is_no_question_about_the_rules() -> None:
+    assert help_topic("why not grab coffee next week?") == (False, None)
