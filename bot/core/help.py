@@ -99,6 +99,13 @@ _NOT_A_DATE = (
     r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|next|this|tomorrow|today|in)\b)"
 )
+# An event's name: capitalised ("PyCon Berlin", "AWS Summit"), or typed in lower case with a
+# word that names an event ("kubecon", "the rust meetup"), so "going to call Dana" is none.
+_AN_EVENT = (
+    r"(?!(?:follow|ping|e-?mail|call|text|message|write|reach|check|meet|see|send|ask|thank)\b)"
+    r"(?P<rest>(?-i:[A-Z0-9]).+|(?=(?:\S+\s+){0,2}\S*(?:con|conf|summit|meetup|conference|expo|"
+    r"hackathon|workshop|forum|fest|festival|camp|week|days|night)\b).+)"
+)
 # How often, in a keep-in-touch request: "monthly", "every quarter", "once a year".
 _EVERY = (
     r"(?P<every>monthly|quarterly|yearly|annually|(?:every|once\s+(?:a|an|per|every))\s+"
@@ -294,7 +301,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (
-                r"(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like)\s+"
+                r"(?:i\s+|we\s+|i'?m\s+|i am\s+|we'?re\s+)?(?:need|have|want|should|must|got|will|"
+                r"'ll|would like|going|gonna)\s+"
                 r"(?:to\s+)?(?:follow[- ]?up|reach out|get back|check in|write|ping|email|call)"
                 r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "follow-up {rest}",
@@ -1323,8 +1331,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:i'?m|i am|we'?re|we are|i'?ll be|i will be|we'?ll be)\s+"
                 r"(?:going to|heading to|attending|speaking at|off to|at)\s+(?:the\s+)?"
                 + _NOT_A_DATE
-                + r"(?P<rest>(?-i:[A-Z0-9]).+)",
+                + _AN_EVENT,
                 "event {rest}",
+            ),
+            (
+                # "going to PyCon Berlin on 14 Mar", "heading to kubecon next week": the same
+                # without "I'm", as long as a day follows ("going to Lisbon was fun" is none).
+                r"(?:going to|gonna go to|heading to|headed to|off to|attending|speaking at|"
+                r"presenting at|(?:will|gonna|'ll) be at)\s+(?:the\s+)?" + _NOT_A_DATE + _AN_EVENT,
+                "@day event {rest}",
             ),
             (
                 r"(?:show|list|what are)(?: me)?\s+(?:all\s+)?(?:of\s+)?my\s+(?:networking\s+)?"

@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from bot.core import commands as c
 from bot.core.dates import plural
 from bot.core.help import command_reply
 from bot.core.language import help_topic
 from bot.core.messages import Incoming, Reply
+from bot.core.parser import parse_command
 from bot.core.rules import DEFAULT_DUE_DAYS, LAST_CHANCE_DAY, SECOND_TOUCH_DAYS, WINDOW_DAYS
 from bot.core.service import CoachService
 from storage.store import SqlStore
@@ -75,3 +77,39 @@ def test_the_rule_answers_use_the_policy_numbers() -> None:
 
 def test_why_not_grab_coffee_is_no_question_about_the_rules() -> None:
     assert help_topic("why not grab coffee next week?") == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("going to PyCon Berlin on 14 Mar", "PyCon Berlin"),
+        ("heading to KubeCon next week", "KubeCon"),
+        ("attending AWS Summit on 3/4", "AWS Summit"),
+        ("heading to kubecon next week", "kubecon"),
+        ("off to the rust meetup on thursday", "rust meetup"),
+    ],
+)
+def test_going_to_an_event_without_im_plans_it(line: str, name: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Dana Kim"])
+    assert isinstance(result, c.EventCommand) and result.name == name
+    assert result.when is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "going to follow up with Dana friday",
+        "gonna follow up with dana friday",
+        "im going to ping dana friday",
+    ],
+)
+def test_going_to_follow_up_is_a_follow_up_not_an_event(line: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Dana Kim"])
+    assert isinstance(result, c.FollowUpCommand) and result.person.name.lower() == "dana"
+
+
+@pytest.mark.parametrize(
+    "line", ["Going to Lisbon was great", "going to call dana at the meetup friday"]
+)
+def test_going_to_without_an_event_and_a_day_is_no_event(line: str) -> None:
+    assert not isinstance(parse_command(line, direct_message=True), c.EventCommand)
