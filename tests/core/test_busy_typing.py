@@ -10,6 +10,7 @@ from bot.core import commands as c
 from bot.core.dates import plural
 from bot.core.help import command_reply
 from bot.core.language import help_topic
+from bot.core.ledger import NOUNS, kind_in, split_kind
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.rules import DEFAULT_DUE_DAYS, LAST_CHANCE_DAY, SECOND_TOUCH_DAYS, WINDOW_DAYS
@@ -113,3 +114,40 @@ def test_going_to_follow_up_is_a_follow_up_not_an_event(line: str) -> None:
 )
 def test_going_to_without_an_event_and_a_day_is_no_event(line: str) -> None:
     assert not isinstance(parse_command(line, direct_message=True), c.EventCommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("done lena, sent her the paper", "give"),
+        ("done with Lena — introduced her to Kai", "give"),
+        ("done lena forwarded her the job post", "give"),
+        ("followed up with Lena, asked for an intro", "ask"),
+        ("done lena - requested a reference", "ask"),
+        ("done lena, thanked her for the intro", "thank"),
+        ("done lena, sent a thank-you note", "thank"),
+        ("done lena, she asked for the deck so I sent it", "give"),
+    ],
+)
+def test_the_description_of_a_touch_says_its_kind(
+    store: SqlStore, clock: FakeClock, line: str, kind: str
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Lena Vogt yesterday")
+    reply = _say(service, line)
+    assert f"Recorded as {NOUNS[kind]}." in reply.text, reply.text  # type: ignore[index]
+
+
+@pytest.mark.parametrize("line", ["done lena, we had coffee", "done lena"])
+def test_a_description_without_a_telling_verb_still_asks_which(
+    store: SqlStore, clock: FakeClock, line: str
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Lena Vogt yesterday")
+    reply = _say(service, line)
+    assert "Was it a give, an ask or a thank-you?" in reply.text
+
+
+def test_a_verb_the_other_person_did_is_not_the_touch() -> None:
+    assert kind_in("she asked me for feedback") is None
+    assert split_kind("Kai, she asked for feedback") == ("Kai, she asked for feedback", None)
