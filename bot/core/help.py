@@ -232,6 +232,22 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("followup", "follow_up", "fu"),
         phrasings=(
             (
+                # "remind me to send her the slides fri", "send lucia the deck tmrw": something
+                # to give someone, on a day; the thing given is the note.
+                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+|"
+                r"(?:i\s+)?(?:need|have|got) to\s+|gotta\s+|i'?ll\s+)?"
+                r"(?P<verb>send|share|forward|give|show|introduce|intro)\s+"
+                r"(?!(?:me|us|you|the|a|an|my|our|it|this|that)\b)(?P<who>\S+)\s+"
+                r"(?P<what>(?:the|a|an|my|our|some|that|this|those|these|his|her|their)\s+.+)",
+                "@day follow-up {who} to {verb} {what}",
+            ),
+            (
+                # "make it monday", "set that for friday": the follow-up the last reply was about.
+                r"(?:make|set|change|switch)\s+(?P<who>it|that|this|that one)(?:\s+(?:to|for|on))?"
+                r"\s+(?P<rest>.+)",
+                "@day follow-up {who} {rest}",
+            ),
+            (
                 # "pe"/"par": Hindi "at" after the day ("friday 3pm pe").
                 r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+(?:pe|par))?(?:\s+ko)?\s+"
                 r"(?:message|follow[- ]?up|call|"
@@ -416,6 +432,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (r"what do i owe (?:people|anyone)\b.*", "list"),
+            (
+                # "what do i have this week", "whats on today": what is due then.
+                r"what(?:'?s| is| do i have| have i got| do i need to do)\s+(?:on\s+)?(?:for\s+)?"
+                r"(?:today|tomorrow|tmrw|this week|next week|the week|coming up)",
+                "list",
+            ),
             (
                 r"what(?:'s| is)\s+(?:on deck|on my radar|in the queue|next|up next)",
                 "list",
@@ -1018,6 +1040,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
                 r"what notes do i have (?:on|about|for))"
                 r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "did i follow up with priya?", "when is lucia due?": their card says both.
+                r"(?:did|have) i (?:already |ever |actually )?(?:follow(?:ed)?[- ]?up|ping(?:ed)?|"
+                r"e-?mail(?:ed)?|text(?:ed)?|write|written|wrote|reach(?:ed)? out|talk(?:ed)?|"
+                r"contact(?:ed)?|thank(?:ed)?)\s+(?:with\s+|to\s+|w/\s*)?"
+                + _WHO
+                + r"(?:\s+(?:yet|already|at all))?"
+                + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"when(?:'?s| is| am i| do i)\s+(?:my\s+)?(?:follow[- ]?up\s+(?:with|for)\s+)?"
+                + _WHO
+                + r"(?:'s|’s)?(?:\s+(?:follow[- ]?up|reminder))?\s+(?:due|next|up)"
+                + _TAIL,
                 "who {rest}",
             ),
             (

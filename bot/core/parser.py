@@ -227,8 +227,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             question, topic = help_topic(body)
             return c.HelpCommand(topic=topic) if question else c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
-            if result.asks_who:
-                return result
+            if result.asks_who and _PERSONAL_PRONOUN.search(body):
+                return result  # "remind me to ping her friday": her, whoever she is
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
         if not isinstance(result, c.ParseFailure) or fallback is None:
@@ -261,6 +261,11 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
 _SECOND_PERSON = re.compile(
     r"\b(?:you'?re|your|yours|you(?!\s+(?:can|could|please|should|may)\b))\b", re.IGNORECASE
 )
+
+
+# "her", not "it": a sentence that says "make it Monday" with nobody in the conversation is a
+# draft for someone else; one that says "ping her" is about a person the member must name.
+_PERSONAL_PRONOUN = re.compile(r"\b(?:her|him|them|she|he|they)\b", re.IGNORECASE)
 
 
 def _a_thing_as_subject(result: object, body: str) -> bool:
@@ -1037,7 +1042,20 @@ def _target(rest: str, command: str) -> c.PersonRef:
     rest = re.sub(
         r"\s+(?:as\s+)?(?:done|now|already|today|please|too)[\s!.?]*$", "", rest, flags=re.I
     )
+    if _EVERYONE.fullmatch(rest.strip(" .!?")):
+        raise _Bad(
+            f"`{command}` works on one follow-up at a time. Type `list` to see them with their "
+            f"#ids, then for example {example(command)}."
+        )
     return _person(_tokens(rest), command)
+
+
+# "snooze all", "cancel everything": no person, and no bulk command either.
+_EVERYONE = re.compile(
+    r"(?:all|everything|everyone|everybody|all of them|them all|all (?:my |the )?"
+    r"(?:follow[- ]?ups|reminders|of them))",
+    re.IGNORECASE,
+)
 
 
 def _parse_done(rest: str) -> c.Command:

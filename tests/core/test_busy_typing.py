@@ -151,3 +151,53 @@ def test_a_description_without_a_telling_verb_still_asks_which(
 def test_a_verb_the_other_person_did_is_not_the_touch() -> None:
     assert kind_in("she asked me for feedback") is None
     assert split_kind("Kai, she asked for feedback") == ("Kai, she asked for feedback", None)
+
+
+def test_make_it_monday_moves_the_follow_up_of_the_last_reply(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Lucia Gomez yesterday")
+    reply = _say(service, "actually make it friday")
+    assert "Lucia Gomez" in reply.text and "Fri" in reply.text, reply.text
+
+
+def test_make_it_monday_with_nobody_in_the_conversation_stays_a_draft() -> None:
+    assert isinstance(parse_command("let's make it Monday", direct_message=True), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "referent"),
+    [
+        ("remind me to send her the slides fri", c.PersonRef(name="Lucia Gomez", contact_id=3)),
+        ("send lucia the slides fri", None),
+    ],
+)
+def test_something_to_send_someone_on_a_day_is_a_follow_up_with_that_note(
+    line: str, referent: c.PersonRef | None
+) -> None:
+    result = parse_command(
+        line, direct_message=True, known_names=["Lucia Gomez"], referent=referent
+    )
+    assert isinstance(result, c.FollowUpCommand), result
+    assert result.person.name.lower().startswith("lucia") and result.note == "send the slides"
+    assert result.when is not None
+
+
+@pytest.mark.parametrize(
+    "line", ["did i follow up with priya?", "did i ping priya yet", "whens priya due?"]
+)
+def test_asking_about_one_contacts_follow_up_shows_their_card(line: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Priya Shah"])
+    assert isinstance(result, c.WhoCommand) and result.person.name.lower() == "priya"
+
+
+@pytest.mark.parametrize("line", ["what do i have this week", "whats on today"])
+def test_what_is_on_this_week_lists_the_follow_ups(line: str) -> None:
+    assert isinstance(parse_command(line, direct_message=True), c.ListCommand)
+
+
+@pytest.mark.parametrize("line", ["snooze all", "cancel everything", "done all of them"])
+def test_all_is_no_contact_name(line: str) -> None:
+    result = parse_command(line, direct_message=True)
+    assert isinstance(result, c.ParseFailure) and "one follow-up at a time" in result.message
