@@ -558,6 +558,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("did",),
         phrasings=(
             (
+                # "thanked chen for the coffee", "introduced kai to omar": the touch and its kind.
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?P<verb>thanked|introduced|intro'?d)\s+"
+                r"(?!(?:the|a|an|my|you|it|us|our|everyone|everybody|people|them all)\b)"
+                r"(?P<rest>[^\s,;]+(?:\s+(?-i:[A-Z])[^\s,;]*)?)(?P<what>\s+(?:for|to)\b.*)?",
+                "done {rest}, {verb} {what}",
+            ),
+            (
+                # "chen - sent him the deck": the person, then what the touch was.
+                r"(?P<rest>[^\s,;—–-]+(?:\s+[^\s,;—–-]+){0,2})\s*(?:[—–:]|\s-)\s*"
+                r"(?P<what>(?:i\s+)?(?:just\s+)?(?:sent|shared|gave|forwarded|introduced|thanked|"
+                r"asked)\b.*)",
+                "done {rest}, {what}",
+            ),
+            (
                 r"(?:gave|caught|sent|called|emailed|texted|pinged|messaged|reached)\s+(?P<rest>"
                 + _CAPITALISED
                 + r"[\w.'’-]*(?:\s+"
@@ -622,14 +636,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                # "sent Jane the deck", "emailed Omar the link": something sent to a person.
-                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:sent|emailed|texted|messaged|"
+                # "sent Jane the deck", "emailed Omar the link": something sent to a person
+                # (the verb may say what the touch was: `bot.core.ledger.KIND_VERBS`).
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?P<verb>sent|emailed|texted|messaged|"
                 r"gave|forwarded|shared|passed)\s+"
                 r"(?!(?:the|a|an|my|her|him|them|you|it|us|our)\b)(?P<rest>"
                 + _NAME_WORDS
                 + r")\s+(?:the|a|an|my|our|that|those|some|his|her|this)\s+[\w-]+"
                 r"(?:\s+[\w-]+){0,4}",
-                "done {rest}",
+                "done {rest}, {verb}",
             ),
             (
                 # "sent the follow-up to Priya", "I sent my thank-you note to Jane".

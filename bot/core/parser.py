@@ -839,10 +839,15 @@ _DESCRIBED = re.compile(
 _EMPLOYER = re.compile(
     r"^(?P<who>.+?)\s+(?P<where>(?:from|of)\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$"
 )
+# "bob from stripe": typed in lower case, "from" and a few words after a short name.
+_EMPLOYER_LOWER = re.compile(
+    r"^(?P<who>[^\s,]+(?:\s+[^\s,]+)?)\s+(?P<where>from\s+[\w&.'’-]+(?:\s+[\w&.'’-]+){0,2})$",
+    re.IGNORECASE,
+)
 
 
 def _cut_employer(head: str) -> tuple[str, str | None]:
-    match = _EMPLOYER.match(head.strip())
+    match = _EMPLOYER.match(head.strip()) or _EMPLOYER_LOWER.match(head.strip())
     if match is None or not _looks_like_a_name(match.group("who")):
         return head, None
     return match.group("who"), match.group("where")

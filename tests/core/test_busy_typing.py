@@ -201,3 +201,43 @@ def test_what_is_on_this_week_lists_the_follow_ups(line: str) -> None:
 def test_all_is_no_contact_name(line: str) -> None:
     result = parse_command(line, direct_message=True)
     assert isinstance(result, c.ParseFailure) and "one follow-up at a time" in result.message
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "kind"),
+    [
+        ("thanked chen for the coffee", "chen", "thank"),
+        ("introduced kai to omar", "kai", "give"),
+        ("chen - sent him the deck", "chen", "give"),
+        ("sent chen the link", "chen", "give"),
+        ("emailed chen the link", "chen", None),
+    ],
+)
+def test_a_touch_told_as_a_sentence_is_done_with_its_kind(
+    line: str, name: str, kind: str | None
+) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Chen", "Kai", "Omar"])
+    assert isinstance(result, c.DoneCommand), result
+    assert result.target.name.lower() == name and result.kind == kind
+
+
+def test_thanked_her_means_the_last_replys_contact() -> None:
+    referent = c.PersonRef(name="Chen", contact_id=1)
+    result = parse_command("thanked her for the intro", direct_message=True, referent=referent)
+    assert isinstance(result, c.DoneCommand)
+    assert result.target == referent and result.kind == "thank"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "note"),
+    [
+        ("met bob from stripe last thursday", "bob", "from stripe"),
+        ("met maria lopez from aws at the meetup", "maria lopez", "from aws"),
+    ],
+)
+def test_where_someone_works_typed_in_lower_case_is_no_part_of_the_name(
+    line: str, name: str, note: str
+) -> None:
+    result = parse_command(line, direct_message=True)
+    assert isinstance(result, c.MetCommand) and result.person.name == name
+    assert result.note == note
