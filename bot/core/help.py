@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.core import commands as c
 from bot.core.dates import plural
+from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
 from bot.core.rules import (
     CADENCE_MONTHS,
@@ -775,8 +776,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<rest>#\d+|" + _NAME_WORDS + r")(?:'s|’s)?"
                 r"\s*(?:[:—–-]+\s*|\s+)(?:is\s+|was\s+)?(?:done|sent|finished|complete|"
                 r"completed|handled|sorted|followed up|contacted|checked off)"
-                r"(?:\s+(?:now|already|too|today|yesterday))?",
-                "done {rest}",
+                r"(?:\s+(?:now|already|too|today|yesterday))?"
+                # What the touch was: "olu done, thanked him" (`bot.core.ledger.KIND_VERBS`).
+                r"(?:(?:[,;:—–-]+\s*|\s+)(?P<what>(?:i\s+)?(?:just\s+)?(?:sent|shared|gave|"
+                r"forwarded|introduced|thanked|asked|requested)\b.*))?",
+                "done {rest}, {what}",
             ),
             (
                 # Spanish, Portuguese, German, Hindi: "ya terminé con Priya", "já mandei
@@ -1055,6 +1059,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
                 r"what notes do i have (?:on|about|for))"
                 r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "did olu reply?": the card shows every touch with them.
+                r"did\s+" + _WHO + r"\s+(?:ever\s+|already\s+)?(?:reply|respond|answer|write back|"
+                r"get back|text back|email back|call back|reach out)(?:\s+(?:to me|yet))*" + _TAIL,
                 "who {rest}",
             ),
             (
@@ -1825,6 +1835,16 @@ RULE_HELP: dict[str, RuleHelp] = {
             f"{SECOND_TOUCH_DAYS} days later: two thoughtful notes make a connection warm. At an "
             f"event, the Networking Rule of Two: {rule_of_two_goal()}.",
             ("done", "event"),
+        ),
+        RuleHelp(
+            "give-ask-thank",
+            "Give, ask, thank",
+            f"Every touch you mark done is {NOUNS['give']} (something useful for them: an "
+            f"article, an intro), {NOUNS['ask']} (a favour for you) or {NOUNS['thank']}. Give "
+            "first: people help those who helped them. Say which on the "
+            f"{one_of(tuple(BUTTON_LABELS.values()))} buttons or in your own words, like "
+            "`done Jane, sent her the article`; the contact card and `stats` show the balance.",
+            ("done", "who", "stats"),
         ),
     )
 }

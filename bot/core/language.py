@@ -41,7 +41,9 @@ _ORDER = (
 _LEADING_FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|omg|wow|yay|phew|and|also|btw|actually|anyway|right|"
     r"alright|quick one|"
-    r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-])|wait|"
+    # "nvm cancel ken": taking back what was said, then the command that replaces it.
+    r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
+    r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
     r"bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
@@ -268,6 +270,11 @@ _RULE_QUESTION = re.compile(
 # Words in a question that point at one command's help.
 _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"rule of (?:two|2)|second touch|two touches|touch(?:es)? twice", "rule-of-two"),
+    (
+        r"\ba give\b|\ban ask\b|give[:/ ]ask|gives? and asks?|give first|\bgiving first|"
+        r"gave,? asked|thank[- ]you (?:count|touch)",
+        "give-ask-thank",
+    ),
     (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
     (r"export|download my data|my data out|copy of my data", "export"),
     (r"snooz|push (?:back|a follow)|postpone|delay", "snooze"),
@@ -343,7 +350,7 @@ _BOT_VOCABULARY = re.compile(
     r"\b(?:follow[- ]?ups?|snooze|digest|remind(?:er)?s?|contacts?|commands?|export|settings?|"
     r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
     r"rename|overdue|shout-?outs|working hours|rules?|window|(?:10|ten)[- ]?days?|"
-    r"rule of (?:two|2)|second touch|nudges?)\b",
+    r"rule of (?:two|2)|second touch|nudges?|a give|an ask|give[:/ ]ask|give first)\b",
     re.IGNORECASE,
 )
 

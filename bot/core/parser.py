@@ -197,6 +197,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         typed_first_word,
         fix_command_typos(typed_first_word).lower(),
     )
+    if head == "did" and _DID_THEY.match(rest):
+        name = None  # "did olu reply?" asks about someone, it marks nothing done
     if name is not None and typed_as_command and not _reads_as_sentence(name, rest):
         direct = _run_parser(name, rest, text, casual_dm)
         if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
@@ -255,6 +257,14 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
+
+
+# "did olu reply?": a question about what someone did, not "did" as in "done".
+_DID_THEY = re.compile(
+    r"\S+(?:\s+\S+)?\s+(?:ever\s+|already\s+)?(?:reply|respond|answer|write back|get back|"
+    r"text back|email back|call back|reach out)\b",
+    re.IGNORECASE,
+)
 
 
 # "you" as the reader of a message, not the bot being asked ("…, you can log that").

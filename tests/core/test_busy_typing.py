@@ -241,3 +241,40 @@ def test_where_someone_works_typed_in_lower_case_is_no_part_of_the_name(
     result = parse_command(line, direct_message=True)
     assert isinstance(result, c.MetCommand) and result.person.name == name
     assert result.note == note
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("olu done thanked him", "thank"),
+        ("Olu done - asked for an intro", "ask"),
+        ("olu done", None),
+    ],
+)
+def test_name_done_then_what_the_touch_was(line: str, kind: str | None) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Olu"])
+    assert isinstance(result, c.DoneCommand) and result.target.name == "Olu"
+    assert result.kind == kind
+
+
+@pytest.mark.parametrize("line", ["did olu reply?", "did olu get back to me yet"])
+def test_did_they_reply_is_a_question_not_done(line: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Olu"])
+    assert isinstance(result, c.WhoCommand) and result.person.name == "Olu"
+
+
+def test_did_olu_still_marks_done() -> None:
+    assert isinstance(parse_command("did olu", known_names=["Olu"]), c.DoneCommand)
+
+
+def test_nvm_then_a_command_runs_the_command() -> None:
+    result = parse_command("nvm cancel ken", direct_message=True, known_names=["Ken"])
+    assert isinstance(result, c.CancelCommand) and result.target.name == "Ken"
+
+
+@pytest.mark.parametrize("question", ["what is a give", "whats an ask?", "why give first?"])
+def test_a_question_about_give_ask_thank_gets_that_rule(
+    store: SqlStore, clock: FakeClock, question: str
+) -> None:
+    reply = _say(CoachService(store, fake_review, clock), question)
+    assert reply.text.startswith("**Give, ask, thank**"), reply.text
