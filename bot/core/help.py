@@ -1171,6 +1171,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
+                # "her name is actually Jordyn": the contact the last reply was about.
+                r"(?P<rest>her|him|his|their|them)\s+name\s+is\s+(?:actually\s+|really\s+|"
+                r"spelled\s+|spelt\s+)*(?P<new>" + _NAME_WORDS + r")(?:\s+not\s+.+)?",
+                "rename {rest} to {new}",
+            ),
+            (
                 r".*?(?:contact\s+)?(?P<rest>" + _NAME_WORDS + r")[,;:]?\s+(?:new name|now called|"
                 r"renamed)\s*[:=-]?\s*(?P<new>.+)",
                 "rename {rest} to {new}",

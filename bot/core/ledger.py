@@ -39,7 +39,7 @@ KIND_VERBS: tuple[tuple[TouchKind, str], ...] = (
     (
         "give",
         r"gave|give|given|shared|sent|introduced|intro'?d|connected|forwarded|passed (?:on|along)|"
-        r"recommended|referred|offered|helped|lent|invited",
+        r"recommended|refer+ed|offered|helped|lent|invited",
     ),
     ("ask", r"asked|ask|requested|request"),
 )

@@ -275,7 +275,7 @@ _SECOND_PERSON = re.compile(
 
 # "her", not "it": a sentence that says "make it Monday" with nobody in the conversation is a
 # draft for someone else; one that says "ping her" is about a person the member must name.
-_PERSONAL_PRONOUN = re.compile(r"\b(?:her|him|them|she|he|they)\b", re.IGNORECASE)
+_PERSONAL_PRONOUN = re.compile(r"\b(?:her|him|his|them|their|she|he|they)\b", re.IGNORECASE)
 
 
 def _a_thing_as_subject(result: object, body: str) -> bool:
@@ -440,13 +440,14 @@ _REFERENT: ContextVar[c.PersonRef | None] = ContextVar("referent", default=None)
 
 # Words that point back at the contact of the last reply: "snooze her", "cancel that".
 _REFERRING = re.compile(
-    r"(?:her|him|them|she|he|they|it|that|this|that one|this one|that person|the same|same one|"
+    r"(?:her|him|his|them|their|she|he|they|it|that|this|that one|this one|that person|the same|"
+    r"same one|"
     r"(?:that|this|the) (?:follow[- ]?up|reminder|contact|person|guy|girl|woman|man|one))",
     re.IGNORECASE,
 )
 # Commands about someone already known; `met her` logs a new meeting, so it is not among them.
 _REFERRING_COMMANDS = frozenset(
-    {"follow-up", "done", "snooze", "cancel", "who", "note", "keep-in-touch"}
+    {"follow-up", "done", "snooze", "cancel", "who", "note", "keep-in-touch", "rename"}
 )
 
 
@@ -594,6 +595,8 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
     found = known_in(name) if name and not _looks_like_a_name(name) else None
     if found is not None and not _is_new_name(name, found):
         name = found
+    if _PLAIN_POSSESSIVE.search(raw):
+        name = _without_plain_possessive(name)
     if not name:
         raise _Bad(f"Tell me who, by name or mention. For example: {example(command)}")
     for mention in _MENTIONS.get():
@@ -625,6 +628,21 @@ _FILLER_WORDS = _GLUE_WORDS | {
     "contact",
     "card",
 }
+
+
+# "priyas reminder": a possessive without its apostrophe, before what is hers.
+_PLAIN_POSSESSIVE = re.compile(
+    r"[^\W\d_]s\s+(?:follow[- ]?ups?|reminders?|touch|card|contact|notes?|check-?in)\b", re.I
+)
+
+
+def _without_plain_possessive(name: str) -> str:
+    """ "priyas reminder" typed without the apostrophe: Priya, when she is a contact and
+    "priyas" names nobody."""
+    known = _KNOWN.get()
+    if not name.lower().endswith("s") or len(name) < 3 or match_names(name, known):
+        return name
+    return name[:-1] if len(match_names(name[:-1], known)) == 1 else name
 
 
 def _looks_like_a_name(text: str) -> bool:

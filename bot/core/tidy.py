@@ -144,6 +144,8 @@ _ABBREVIATIONS = {
     "snoz": "snooze",
     "dun": "done",
     "mtg": "meeting",
+    "nite": "night",
+    "tonite": "tonight",
 }
 # A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
 _GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)

@@ -126,6 +126,7 @@ def test_going_to_without_an_event_and_a_day_is_no_event(line: str) -> None:
         ("done lena - requested a reference", "ask"),
         ("done lena, thanked her for the intro", "thank"),
         ("done lena, sent a thank-you note", "thank"),
+        ("done lena - refered her to our recruiter", "give"),
         ("done lena, she asked for the deck so I sent it", "give"),
     ],
 )
@@ -278,3 +279,30 @@ def test_a_question_about_give_ask_thank_gets_that_rule(
 ) -> None:
     reply = _say(CoachService(store, fake_review, clock), question)
     assert reply.text.startswith("**Give, ask, thank**"), reply.text
+
+
+def test_her_name_is_actually_renames_the_last_replys_contact(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "mte Jordan at the gophercon")
+    assert "Jordyn" in _say(service, "her name is actually Jordyn").text
+    assert [x.name for x in store.contacts(_member_id(store))] == ["Jordyn"]
+
+
+def test_last_nite_is_last_night() -> None:
+    result = parse_command("met Sam Park at the dinner last nite", direct_message=True)
+    assert isinstance(result, c.MetCommand)
+    assert result.place == "the dinner" and result.when is not None
+
+
+@pytest.mark.parametrize("line", ["cancel priyas reminder", "snooze priyas follow-up 2 days"])
+def test_a_possessive_without_its_apostrophe_names_the_contact(line: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Priya Shah"])
+    assert isinstance(result, c.CancelCommand | c.SnoozeCommand)
+    assert result.target.name.lower() == "priya"
+
+
+def test_a_name_ending_in_s_is_kept_without_a_possessive_noun() -> None:
+    result = parse_command("met priyas", direct_message=True, known_names=["Priya Shah"])
+    assert isinstance(result, c.MetCommand) and result.person.name == "priyas"
