@@ -243,6 +243,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@day follow-up {who} to {verb} {what}",
             ),
             (
+                # "remind me in 3 days", "remind me about it tomorrow": about the last reply's
+                # contact.
+                r"(?:remind|nudge|ping) me(?:\s+(?:about|abt|of)\s+(?:it|this|that|her|him|them))?"
+                # Only a day after it: "remind me Friday: email Jane" names someone else.
+                r"\s+(?P<rest>in\s+(?:\d+|an?|one|two|three|a few)\s+(?:days?|weeks?)|"
+                r"(?:on\s+|next\s+|this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|next week|"
+                r"(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th|/\d{1,2})?|tomorrow|tmrw|tmr|today)"
+                r"(?:\s+(?:morning|afternoon|evening))?",
+                "@day follow-up it {rest}",
+            ),
+            (
                 # "make it monday", "set that for friday": the follow-up the last reply was about.
                 r"(?:make|set|change|switch)\s+(?P<who>it|that|this|that one)(?:\s+(?:to|for|on))?"
                 r"\s+(?P<rest>.+)",
@@ -1062,6 +1073,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
             (
+                # "when's her next follow-up?": the card of the last reply's contact.
+                r"when(?:'?s| is)\s+(?:her|his|their)\s+(?:next\s+|second\s+)?(?:follow[- ]?up|"
+                r"touch|reminder|check-?in|nudge)(?:\s+due)?" + _TAIL,
+                "who her",
+            ),
+            (
                 # "did olu reply?": the card shows every touch with them.
                 r"did\s+" + _WHO + r"\s+(?:ever\s+|already\s+)?(?:reply|respond|answer|write back|"
                 r"get back|text back|email back|call back|reach out)(?:\s+(?:to me|yet))*" + _TAIL,
@@ -1128,6 +1145,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {who}: {rest}",
             ),
             (
+                # "add note she has 2 kids": about the contact the last reply was about.
+                r"(?:please\s+)?(?:add|save|put|make|take)\s+(?:a\s+)?note\s*[:—–-]?\s*"
+                r"(?P<rest>(?:she|he|they)(?:'s|’s|'re|’re)?\s.+)",
+                "note her: {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:add|save)\s+(?:a\s+)?note\s+(?P<rest>.+)",
                 "note {rest}",
             ),
@@ -1150,6 +1173,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "remember that Dana is vegan", "jot down that Kai has two kids".
                 r"(?:remember|jot down|write down|note down|note|save|keep in mind|fyi)\s+that\s+"
                 r"(?P<who>" + _NAME_WORDS + r")\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
+                # "leo's number is 555", "Kai's wife is Mia": a fact about the person.
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")(?:'s|’s)\s+(?P<rest>(?:(?:new|work|personal|cell)\s+)?"
+                r"(?:number|phone|cell|mobile|email|e-mail|linkedin|handle|twitter|company|title|"
+                r"role|job|birthday|wife|husband|partner|kids?|son|daughter|dog|cat|team|boss)"
+                r"\s+(?:is|are|was)\b.+)",
                 "note {who}: {rest}",
             ),
             (

@@ -229,7 +229,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             question, topic = help_topic(body)
             return c.HelpCommand(topic=topic) if question else c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
-            if result.asks_who and _PERSONAL_PRONOUN.search(body):
+            if result.asks_who and (_PERSONAL_PRONOUN.search(body) or _TO_THE_BOT.match(body)):
                 return result  # "remind me to ping her friday": her, whoever she is
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
@@ -273,6 +273,8 @@ _SECOND_PERSON = re.compile(
 )
 
 
+# "remind me in 3 days": a request to the coach itself, never a draft for someone else.
+_TO_THE_BOT = re.compile(r"(?:(?:remind|nudge|ping|tell) me|snooze|cancel|done)\b", re.I)
 # "her", not "it": a sentence that says "make it Monday" with nobody in the conversation is a
 # draft for someone else; one that says "ping her" is about a person the member must name.
 _PERSONAL_PRONOUN = re.compile(r"\b(?:her|him|his|them|their|she|he|they)\b", re.IGNORECASE)
@@ -442,7 +444,8 @@ _REFERENT: ContextVar[c.PersonRef | None] = ContextVar("referent", default=None)
 _REFERRING = re.compile(
     r"(?:her|him|his|them|their|she|he|they|it|that|this|that one|this one|that person|the same|"
     r"same one|"
-    r"(?:that|this|the) (?:follow[- ]?up|reminder|contact|person|guy|girl|woman|man|one))",
+    r"(?:that|this|the|her|his|their) (?:(?:first |second |next )?(?:follow[- ]?up|touch)|reminder|"
+    r"check-?in|nudge|contact|person|guy|girl|woman|man|one))",
     re.IGNORECASE,
 )
 # Commands about someone already known; `met her` logs a new meeting, so it is not among them.
@@ -455,8 +458,8 @@ def _referred_to(tokens: list[str], command: str) -> c.PersonRef | None:
     """The last reply's contact, when the person words only point back at it."""
     if command not in _REFERRING_COMMANDS:
         return None
-    words = " ".join(tokens)
-    if not _REFERRING.fullmatch(clean_person_text(words) or words.strip(" .!?")):
+    words = " ".join(tokens).strip(" .!?")
+    if not (_REFERRING.fullmatch(words) or _REFERRING.fullmatch(clean_person_text(words))):
         return None
     referent = _REFERENT.get()
     if referent is None:

@@ -115,12 +115,18 @@ class CoachService:
         # The question the last reply asked is in the store, so a "yes" that lands on another
         # server process still answers it; any message takes it, so only the next one can.
         question = self._take_question(incoming)
-        reply = self._answer(incoming, question)
-        if reply.on_yes or reply.about_contact_id is not None:
-            self._ask(incoming, reply.on_yes, reply.about_contact_id)
+        reply, command = self._answer(incoming, question)
+        about = reply.about_contact_id
+        if about is None and isinstance(command, _ABOUT_NOBODY):
+            # Chat, help or a line not understood in between: "snooze her" still means her.
+            about = _fresh_about(question, self.clock.now())
+        if reply.on_yes or about is not None:
+            self._ask(incoming, reply.on_yes, about)
         return reply
 
-    def _answer(self, incoming: Incoming, question: QuestionRecord | None) -> Reply:
+    def _answer(
+        self, incoming: Incoming, question: QuestionRecord | None
+    ) -> tuple[Reply, c.Command | c.ParseFailure | c.NotACommand]:
         command = parse_command(
             incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
         )
@@ -140,34 +146,36 @@ class CoachService:
         if isinstance(command, c.ChatCommand) and question is not None and question.on_yes:
             if command.intent == "yes":
                 if self.clock.now() - question.asked_at > chat.QUESTION_EXPIRES:
-                    return Reply(text=chat.EXPIRED_QUESTION)
+                    return Reply(text=chat.EXPIRED_QUESTION), command
                 return self._answer(replace(incoming, text=question.on_yes), None)
             if command.intent == "no":
-                return Reply(text=chat.NOTHING_CHANGED)
+                return Reply(text=chat.NOTHING_CHANGED), command
         if isinstance(command, c.HelpCommand):
             # Help needs no member row: a stranger asking for help leaves no trace.
-            return _help(command)
+            return _help(command), command
         if isinstance(command, c.ChatCommand):
-            return chat.answer(command.intent)
+            return chat.answer(command.intent), command
         if isinstance(command, c.ParseFailure):
-            return failure(command.message, command.topic)
+            return failure(command.message, command.topic), command
         if isinstance(command, c.NotACommand):
             # Long text is a draft: too much for small talk, and for an "is this a draft?" button
             # to carry back (Slack button values hold 2,000 characters).
             long_text = len(command.text) > chat.LONGEST_CHAT_CHARS
             kind = "draft" if long_text else self.sorter(command.text)
             if kind == "chat":
-                return _chat_reply(command.text)
+                return _chat_reply(command.text), command
             if kind == "unclear":
-                return self._run(
+                unclear = self._run(
                     incoming,
                     "unclear",
                     lambda ctx: chat.unclear(
                         command.text, [x.name for x in ctx.store.contacts(ctx.member.id)]
                     ),
                 )
+                return unclear, command
             command = c.ReviewCommand(draft=command.text)
-        return self._run(incoming, type(command).__name__, lambda ctx: _dispatch(ctx, command))
+        ran = command
+        return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
 
     def _known_contacts(self, incoming: Incoming) -> list[ContactRecord]:
         try:
@@ -234,16 +242,24 @@ def is_admin(incoming: Incoming, admins: frozenset[str]) -> bool:
     return incoming.platform == "console" or f"{incoming.platform}:{incoming.user_id}" in admins
 
 
+# Replies that act on nobody: the contact of the conversation stays what it was.
+_ABOUT_NOBODY = (c.ChatCommand, c.HelpCommand, c.ParseFailure, c.NotACommand, c.ReviewCommand)
+
+
+def _fresh_about(question: QuestionRecord | None, now: datetime) -> int | None:
+    """The contact the last reply was about, while the conversation is fresh."""
+    if question is None or now - question.asked_at > chat.QUESTION_EXPIRES:
+        return None
+    return question.about_contact_id
+
+
 def _referent(
     question: QuestionRecord | None, contacts: list[ContactRecord], now: datetime
 ) -> c.PersonRef | None:
-    """The contact the last reply was about, while the conversation is fresh."""
-    if question is None or question.about_contact_id is None:
-        return None
-    if now - question.asked_at > chat.QUESTION_EXPIRES:
-        return None
+    """The contact the last reply was about, as the parser reads "her" and "that"."""
+    about = _fresh_about(question, now)
     for contact in contacts:
-        if contact.id == question.about_contact_id:
+        if contact.id == about:
             return c.PersonRef(name=contact.name, contact_id=contact.id)
     return None
 

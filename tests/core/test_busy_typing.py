@@ -306,3 +306,13 @@ def test_a_possessive_without_its_apostrophe_names_the_contact(line: str) -> Non
 def test_a_name_ending_in_s_is_kept_without_a_possessive_noun() -> None:
     result = parse_command("met priyas", direct_message=True, known_names=["Priya Shah"])
     assert isinstance(result, c.MetCommand) and result.person.name == "priyas"
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [("leo's number is 555 0101", "number is 555 0101"), ("Leo's wife is Mia", "wife is Mia")],
+)
+def test_a_fact_about_someone_is_a_note(line: str, note: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Leo"])
+    assert isinstance(result, c.NoteCommand) and result.person.name == "Leo"
+    assert result.note == note

@@ -127,3 +127,43 @@ def test_a_sentence_about_a_thing_stays_a_draft_even_with_a_referent() -> None:
         assert isinstance(result, c.NotACommand), line
     result = parse_command("push it to monday", direct_message=True, referent=referent)
     assert isinstance(result, c.SnoozeCommand) and result.target == referent
+
+
+def test_a_reply_about_nobody_in_between_keeps_the_contact(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Dana Kim yesterday")
+    _say(service, "met Fatima Khan at the fintech breakfast")
+    _say(service, "thanks!")  # chat: about nobody
+    _say(service, "help snooze")  # help: about nobody
+    reply = _say(service, "snooze her 2 days")
+    assert "Snoozed" in reply.text and "Fatima Khan" in reply.text
+
+
+def test_a_list_in_between_forgets_the_contact(store: SqlStore, clock: FakeClock) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Fatima Khan at the fintech breakfast")
+    _say(service, "list")
+    assert _say(service, "snooze her 2 days").text.startswith("Who do you mean?")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("remind me in 3 days", c.FollowUpCommand),
+        ("remind me about it tomorrow", c.FollowUpCommand),
+        ("cancel the second touch", c.CancelCommand),
+        ("snooze the reminder 2 days", c.SnoozeCommand),
+        ("when's her next follow-up?", c.WhoCommand),
+        ("add note she has 2 kids", c.NoteCommand),
+    ],
+)
+def test_words_for_the_last_replys_follow_up_mean_its_contact(line: str, expected: type) -> None:
+    referent = c.PersonRef(name="Yuki", contact_id=1)
+    result = parse_command(line, direct_message=True, known_names=["Yuki"], referent=referent)
+    assert isinstance(result, expected), result
+    person = getattr(result, "person", None) or getattr(result, "target", None)
+    assert person == referent
+    without = parse_command(line, direct_message=True, known_names=["Yuki"])
+    assert isinstance(without, c.ParseFailure) and without.asks_who
