@@ -104,8 +104,8 @@ _NOT_A_DATE = (
 # word that names an event ("kubecon", "the rust meetup"), so "going to call Dana" is none.
 _AN_EVENT = (
     r"(?!(?:follow|ping|e-?mail|call|text|message|write|reach|check|meet|see|send|ask|thank)\b)"
-    r"(?P<rest>(?-i:[A-Z0-9]).+|(?=(?:\S+\s+){0,2}\S*(?:con|conf|summit|meetup|conference|expo|"
-    r"hackathon|workshop|forum|fest|festival|camp|week|days|night)\b).+)"
+    r"(?P<rest>(?-i:[A-Z0-9]).+|(?!an?\s)(?=(?:\S+\s+){0,2}\S*(?:con|conf|summit|meetup|"
+    r"conference|expo|hackathon|workshop|forum|fest|festival|camp|week|days|night)\b)[^,;]+)"
 )
 # How often, in a keep-in-touch request: "monthly", "every quarter", "once a year".
 _EVERY = (
@@ -1079,6 +1079,24 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who her",
             ),
             (
+                # "what did i note about aisha", "aisha notes": the card shows the notes.
+                r"what (?:did i|have i) (?:note|noted|write|written|wrote|save|saved|jot|jotted)"
+                r"(?:\s+down)?\s+(?:about|on|for)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"(?P<rest>" + _NAME_WORDS + r")(?:'s|’s|s')?\s+notes?" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "did i log ben?": whether there is a card at all.
+                r"did i (?:already\s+)?(?:log|logged|add|added|save|saved|meet|met)\s+"
+                + _WHO
+                + r"(?:\s+(?:yet|already))?"
+                + _TAIL,
+                "who {rest}",
+            ),
+            (
                 # "did olu reply?": the card shows every touch with them.
                 r"did\s+" + _WHO + r"\s+(?:ever\s+|already\s+)?(?:reply|respond|answer|write back|"
                 r"get back|text back|email back|call back|reach out)(?:\s+(?:to me|yet))*" + _TAIL,
@@ -1412,6 +1430,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "merge <person> into <person>",
         "Merge two contacts who are the same person; meetings and follow-ups move to the second.",
         ("merge Sam into Sam Lee",),
+        phrasings=(
+            (
+                # "tom hardy is the same as tom": the one named first is kept.
+                r"(?P<keep>[^,;]+?)\s+(?:is|=)\s+(?:actually\s+|really\s+)?the same"
+                r"(?:\s+(?:person|contact|guy|one))?\s+as\s+(?P<other>[^,;]+?)" + _TAIL,
+                "merge {other} into {keep}",
+            ),
+        ),
         listed=True,
         handles=((c.MergeContactsCommand, "contacts.merge"),),
     ),

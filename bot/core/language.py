@@ -26,6 +26,7 @@ _ORDER = (
     "digest",
     "event",
     "rename",
+    "merge",
     "note",
     "who",
     "keep-in-touch",
@@ -191,7 +192,7 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
     for intent, pattern in (
         (
             "thanks",
-            r"(?:(?:ok(?:ay)?|great|perfect|cool|awesome|nice|got it)[\s,!.]+)?"
+            r"(?:(?:ok(?:ay)?|k|kk|great|perfect|cool|awesome|nice|got it)[\s,!.]+)?"
             r"(?:many\s+)?(?:thanks?(?: you)?(?: so much| a lot| a ton)?|thx|ty|tysm|cheers|"
             r"much appreciated|appreciate it|thank u)(?:[\s,!]+(?:coach|bot|buddy|mate))?",
         ),
@@ -210,7 +211,9 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
         (
             "no",
             r"(?:no|nope|nah|n|not now|no thanks|no thank you|don'?t|never ?mind|nevermind|"
-            r"cancel that|not really|negative|👎)",
+            r"cancel that|not really|negative|👎|"
+            r"(?:actually\s+)?keep(?: (?:it|her|him|them|that))?|"
+            r"don'?t delete(?: (?:it|her|him|them))?)",
         ),
         (
             "bye",

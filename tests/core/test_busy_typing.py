@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bot.core import commands as c
+from bot.core.chat import NOTHING_CHANGED
 from bot.core.dates import plural
 from bot.core.help import command_reply
 from bot.core.language import help_topic
@@ -316,3 +317,40 @@ def test_a_fact_about_someone_is_a_note(line: str, note: str) -> None:
     result = parse_command(line, direct_message=True, known_names=["Leo"])
     assert isinstance(result, c.NoteCommand) and result.person.name == "Leo"
     assert result.note == note
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("what did i note about aisha", "Aisha"), ("aisha notes", "Aisha"), ("Did I log Ben?", "Ben")],
+)
+def test_questions_about_one_contact_show_their_card(line: str, name: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Aisha", "Ben"])
+    assert isinstance(result, c.WhoCommand) and result.person.name == name
+
+
+def test_the_same_as_merges_into_the_one_named_first() -> None:
+    result = parse_command(
+        "tom hardy is the same as tom", direct_message=True, known_names=["Tom", "Tom Hardy"]
+    )
+    assert isinstance(result, c.MergeContactsCommand)
+    assert (result.keep.name, result.other.name) == ("Tom Hardy", "Tom")
+
+
+def test_at_a_conference_is_no_event() -> None:
+    result = parse_command("I'm at a conference all week, push everything", direct_message=True)
+    assert not isinstance(result, c.EventCommand)
+
+
+@pytest.mark.parametrize("answer", ["actually keep her", "cancel that", "keep"])
+def test_keep_or_cancel_that_answers_no_to_a_question(
+    store: SqlStore, clock: FakeClock, answer: str
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Kai Müller yesterday")
+    _say(service, "delete kai")
+    assert _say(service, answer).text == NOTHING_CHANGED
+    assert [x.name for x in store.contacts(_member_id(store))] == ["Kai Müller"]
+
+
+def test_k_thx_is_thanks() -> None:
+    assert parse_command("k thx", direct_message=True) == c.ChatCommand("thanks")
