@@ -42,6 +42,8 @@ class MetCommand:
     # A contact of that name exists: None asks "Another Sam?", True makes a new contact, False
     # logs the meeting with the existing one.
     new_person: bool | None = None
+    # Met together with the person: "met mike and anna at the offsite".
+    others: tuple[PersonRef, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import cast
 
@@ -193,6 +193,36 @@ def _open_target(ctx: Context, target: c.PersonRef, command: str) -> FollowUpRec
 
 
 def met(ctx: Context, command: c.MetCommand) -> Reply:
+    if command.others:
+        return _met_several(ctx, command)
+    return _met_one(ctx, command)
+
+
+def _met_several(ctx: Context, command: c.MetCommand) -> Reply:
+    """ "met mike and anna at the offsite": a meeting and a follow-up with each. Someone whose
+    name is already a contact is asked about on their own, never merged silently."""
+    lines: list[str] = []
+    actions: list[Action] = []
+    for person in (command.person, *command.others):
+        one = replace(command, person=person, others=())
+        known = command.new_person is None and any(
+            ctx.store.latest_meeting(ctx.member.id, contact.id) for contact in matching(ctx, person)
+        )
+        if known:
+            lines.append(
+                f"You already met a **{person.name}**: log them on their own, "
+                f"`met {person.name} (same contact)` or `met {person.name} (new contact)`."
+            )
+            continue
+        reply = _met_one(ctx, one)
+        lines.append(reply.text)
+        actions.extend(
+            replace(action, label=f"{action.label}: {person.name}") for action in reply.actions[:1]
+        )
+    return Reply(text="\n".join(lines), actions=tuple(actions))
+
+
+def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     met_on = (
         resolve_past(command.when, ctx.today, month_first=month_first(ctx))
         if command.when

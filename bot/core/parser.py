@@ -863,7 +863,7 @@ _OVER_A_MEAL = re.compile(
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
 # then the name.
 _DESCRIBED = re.compile(
-    r"^(?:my|our|a|an|the)\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
+    r"^(?:my|our|a|an|the|her|his|their)\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
     r"(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})$"
 )
 # "Tom from Stripe": where the person works, kept as a note, not part of the name.
@@ -938,14 +938,18 @@ def _parse_met(rest: str) -> c.Command:
         # "met priya (designer) at Config": the words in brackets describe her.
         head = cut(head, aside.start(), aside.end())
         note = f"{aside.group(1).strip()}; {note}" if note else aside.group(1).strip()
-    head = _DESCRIBED.sub(r"\g<name>", head.strip())
-    head, employer = _cut_employer(head)
-    if employer is not None:
-        note = f"{employer}; {note}" if note else employer
-    tokens = _tokens(head)
-    if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
-        tokens = tokens[1:]
-    person = _person(tokens, "met")
+    people = _several_people(head)
+    if people:
+        person, others = people[0], people[1:]
+    else:
+        head = _DESCRIBED.sub(r"\g<name>", head.strip())
+        head, employer = _cut_employer(head)
+        if employer is not None:
+            note = f"{employer}; {note}" if note else employer
+        tokens = _tokens(head)
+        if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
+            tokens = tokens[1:]
+        person, others = _person(tokens, "met"), ()
     if place is not None and len(place) > MAX_NAME_CHARS * 2:
         raise _Bad(
             "That place is too long; keep it short and put details in a note after a dash, "
@@ -953,7 +957,29 @@ def _parse_met(rest: str) -> c.Command:
         )
     if note is not None:
         note = without_asides(note)
-    return c.MetCommand(person=person, place=place, when=when, note=note, new_person=new_person)
+    return c.MetCommand(
+        person=person, place=place, when=when, note=note, new_person=new_person, others=others
+    )
+
+
+# "mike and anna", "Aisha, Ben and Chen": a few names, each a person met.
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+MAX_PEOPLE_MET = 4
+
+
+def _several_people(head: str) -> tuple[c.PersonRef, ...]:
+    """The people in "met mike and anna", when every part is a name ("Aisha and her cofounder
+    Ben" too); () when the words are one person or something else ("Barnes and the team")."""
+    parts = [_DESCRIBED.sub(r"\g<name>", part.strip()) for part in _AND.split(head.strip())]
+    if not 2 <= len(parts) <= MAX_PEOPLE_MET:
+        return ()
+    for part in parts:
+        words = part.lower().split()
+        if not _looks_like_a_name(part) or len(words) > 3:
+            return ()
+        if words[0] in _PRONOUNS or set(words) & _NOT_ONE_PERSON:
+            return ()
+    return tuple(_person(_tokens(part), "met") for part in parts)
 
 
 _FOLLOW_UP_NOTE = re.compile(

@@ -354,3 +354,36 @@ def test_keep_or_cancel_that_answers_no_to_a_question(
 
 def test_k_thx_is_thanks() -> None:
     assert parse_command("k thx", direct_message=True) == c.ChatCommand("thanks")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("met mike and anna at the offsite", ["anna", "mike"]),
+        ("met Aisha and her cofounder Ben at demo day", ["Aisha", "Ben"]),
+    ],
+)
+def test_meeting_two_people_logs_each(
+    store: SqlStore, clock: FakeClock, line: str, names: list[str]
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    reply = _say(service, line)
+    assert reply.text.count("Logged") == 2
+    assert sorted(x.name for x in store.contacts(_member_id(store))) == names
+    assert len(store.open_follow_ups(_member_id(store))) == 2
+
+
+def test_of_two_people_met_one_already_known_is_asked_about_alone(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Mike at lunch yesterday")
+    reply = _say(service, "met mike and anna at the offsite")
+    assert "You already met a **Mike**" in reply.text and reply.text.count("Logged") == 1
+    assert sorted(x.name for x in store.contacts(_member_id(store))) == ["Mike", "anna"]
+
+
+@pytest.mark.parametrize("line", ["met Barnes and the team", "met Jane Doe at PyCon"])
+def test_one_person_or_a_group_is_not_split(line: str) -> None:
+    result = parse_command(line, direct_message=True)
+    assert isinstance(result, c.MetCommand) and result.others == ()
