@@ -8,7 +8,7 @@ import pytest
 
 from bot.core import commands as c
 from bot.core.chat import NOTHING_CHANGED
-from bot.core.dates import plural
+from bot.core.dates import RelativeDays, WeekdaySpec, plural
 from bot.core.help import command_reply
 from bot.core.language import help_topic
 from bot.core.ledger import NOUNS, kind_in, split_kind
@@ -387,3 +387,24 @@ def test_of_two_people_met_one_already_known_is_asked_about_alone(
 def test_one_person_or_a_group_is_not_split(line: str) -> None:
     result = parse_command(line, direct_message=True)
     assert isinstance(result, c.MetCommand) and result.others == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("follow up with marco in 3d", RelativeDays(3)),
+        ("follow up marco in 2wks", RelativeDays(14)),
+        ("follow up w marco eow", WeekdaySpec(4)),
+        ("follow up marco eod", RelativeDays(0)),
+    ],
+)
+def test_texting_abbreviations_of_a_day(line: str, when: object) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Marco"])
+    assert isinstance(result, c.FollowUpCommand) and result.person.name == "Marco"
+    assert result.when == when
+
+
+def test_met_3d_ago() -> None:
+    result = parse_command("met marco 3d ago at pycon", direct_message=True)
+    assert isinstance(result, c.MetCommand) and result.when == RelativeDays(-3)
+    assert result.place == "pycon"
