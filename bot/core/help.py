@@ -100,6 +100,8 @@ _NOT_A_DATE = (
     r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|next|this|tomorrow|today|in)\b)"
 )
+# Verbs of something to do for a contact: "send job post", "intro to Omar".
+_TO_DO = r"(?:send|share|forward|email|e-mail|intro|introduce|ask|ping|call|text|invite|thank)"
 # An event's name: capitalised ("PyCon Berlin", "AWS Summit"), or typed in lower case with a
 # word that names an event ("kubecon", "the rust meetup"), so "going to call Dana" is none.
 _AN_EVENT = (
@@ -252,6 +254,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th|/\d{1,2})?|tomorrow|tmrw|tmr|today)"
                 r"(?:\s+(?:morning|afternoon|evening))?",
                 "@day follow-up it {rest}",
+            ),
+            (
+                # "victor -> send job post", "Kai: intro to Omar": something to do for someone.
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s*(?:->|→|=>|⇒|:|\s-)\s*(?P<rest>"
+                + _TO_DO
+                + r"\b.+)",
+                "follow-up {who} to {rest}",
             ),
             (
                 # "make it monday", "set that for friday": the follow-up the last reply was about.
@@ -1319,7 +1330,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:->|→|=>|⇒)\s*(?P<new>.+)",
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:->|→|=>|⇒)\s*"
+                # A name, not something to do: "victor -> send job post" is a follow-up.
+                r"(?!" + _TO_DO + r"\b)(?P<new>[^\s,;]+(?:\s+[^\s,;]+){0,3})",
                 "rename {rest} to {new}",
             ),
             (

@@ -454,6 +454,13 @@ _REFERRING_COMMANDS = frozenset(
 )
 
 
+# Words left where a person's name would be that name nobody: "follow up friday instead".
+_NOBODY = re.compile(
+    r"(?:(?:instead|then|please|pls|again|too|also|now|ok|okay|asap|as well|actually)\s*)*",
+    re.IGNORECASE,
+)
+
+
 def _referred_to(tokens: list[str], command: str) -> c.PersonRef | None:
     """The last reply's contact, when the person words only point back at it."""
     if command not in _REFERRING_COMMANDS:
@@ -570,6 +577,12 @@ _NEVER_A_NAME_WORD = frozenset(_NOT_NAMES | COMMAND_ALIASES.keys())
 
 
 def _person(tokens: list[str], command: str) -> c.PersonRef:
+    if command in _REFERRING_COMMANDS and _NOBODY.fullmatch(" ".join(tokens).strip(" .!?,")):
+        # "snooze 2 days", "follow up friday instead": whoever the last reply was about.
+        referent = _REFERENT.get()
+        if referent is not None:
+            return referent
+        tokens = []
     if not tokens:
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example(command)}")
     if len(tokens) == 1:
@@ -911,6 +924,12 @@ def _parse_met(rest: str) -> c.Command:
         last_cut, last_when, _, _ = _cut_when(last.strip())
         if last_when is not None and not last_cut and "," not in first:
             head, note, when = f"{head} at {first.strip()}", None, when or last_when
+    aside = _ASIDE.search(head)
+    if aside is not None:
+        # "met priya (designer) at Config", "Victor (PM @ Shopify)": the words in brackets
+        # describe them (an "at" inside is no place).
+        head = cut(head, aside.start(), aside.end())
+        note = f"{aside.group(1).strip()}; {note}" if note else aside.group(1).strip()
     head = _OVER_A_MEAL.sub("", head)
     place: str | None = None
     place_match = _PLACE_START.search(" " + head)
@@ -933,11 +952,6 @@ def _parse_met(rest: str) -> c.Command:
         place, _ = _cut_after(place)
     elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
         place = place_after
-    aside = _ASIDE.search(head)
-    if aside is not None:
-        # "met priya (designer) at Config": the words in brackets describe her.
-        head = cut(head, aside.start(), aside.end())
-        note = f"{aside.group(1).strip()}; {note}" if note else aside.group(1).strip()
     people = _several_people(head)
     if people:
         person, others = people[0], people[1:]
@@ -984,7 +998,8 @@ def _several_people(head: str) -> tuple[c.PersonRef, ...]:
 
 _FOLLOW_UP_NOTE = re.compile(
     # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
-    r"\s+(?:(?:about|re|regarding)\b|to (?=(?:send|share|ask|say|introduce|check|thank|invite)\b)"
+    r"\s+(?:(?:about|re|regarding)\b"
+    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
 )

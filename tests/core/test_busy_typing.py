@@ -408,3 +408,24 @@ def test_met_3d_ago() -> None:
     result = parse_command("met marco 3d ago at pycon", direct_message=True)
     assert isinstance(result, c.MetCommand) and result.when == RelativeDays(-3)
     assert result.place == "pycon"
+
+
+def test_an_at_inside_brackets_describes_the_person() -> None:
+    result = parse_command("Met Victor (PM @ Shopify) yesterday", direct_message=True)
+    assert isinstance(result, c.MetCommand) and result.person.name == "Victor"
+    assert result.place is None and result.note == "PM @ Shopify"
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [("victor -> send job post", "send job post"), ("Victor: intro to Omar", "intro to Omar")],
+)
+def test_name_arrow_something_to_do_is_a_follow_up_not_a_rename(line: str, note: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Victor"])
+    assert isinstance(result, c.FollowUpCommand) and result.person.name == "Victor"
+    assert result.note == note
+
+
+def test_name_arrow_name_still_renames() -> None:
+    result = parse_command("Kai -> Kai Müller", direct_message=True, known_names=["Kai"])
+    assert isinstance(result, c.RenameCommand) and result.new_name == "Kai Müller"

@@ -167,3 +167,27 @@ def test_words_for_the_last_replys_follow_up_mean_its_contact(line: str, expecte
     assert person == referent
     without = parse_command(line, direct_message=True, known_names=["Yuki"])
     assert isinstance(without, c.ParseFailure) and without.asks_who
+
+
+def test_follow_up_friday_instead_moves_the_last_replys_follow_up(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Nadia Aziz at GDG devfest")
+    reply = _say(service, "follow up friday instead")
+    assert "Nadia Aziz" in reply.text
+    assert _contacts(store) == ["Nadia Aziz"]  # no contact called "instead"
+
+
+@pytest.mark.parametrize("line", ["snooze 3 days", "snooze"])
+def test_a_command_without_a_name_means_the_last_replys_contact(
+    store: SqlStore, clock: FakeClock, line: str
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Dana Kim yesterday")
+    assert "Snoozed follow-up" in _say(service, line).text
+
+
+def test_without_a_referent_instead_is_no_name() -> None:
+    result = parse_command("follow up friday instead", direct_message=True)
+    assert not (isinstance(result, c.FollowUpCommand) and result.person.name == "instead")
