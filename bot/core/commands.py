@@ -44,6 +44,8 @@ class MetCommand:
     new_person: bool | None = None
     # Met together with the person: "met mike and anna at the offsite".
     others: tuple[PersonRef, ...] = ()
+    # The day the member asked to follow up ("…, follow up Thursday"); None: the default.
+    follow_up_on: DaySpec | None = None
 
 
 @dataclass(frozen=True)

@@ -262,7 +262,12 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     logged = f"Logged: you met **{contact.name}**{where} on {format_day(met_on, ctx.today)}."
     if event is not None:
         logged += f" Rule of Two — {events.progress_lines(ctx, [event])[0]}."
-    decision = decide_due(met_on, ctx.today, None)
+    requested = (
+        resolve_future(command.follow_up_on, ctx.today, month_first=month_first(ctx))
+        if command.follow_up_on
+        else None
+    )
+    decision = decide_due(met_on, ctx.today, requested)
     if decision.window_closed:
         closed = window_closes(met_on)
         ago = (
@@ -303,6 +308,8 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
         f"({in_days(follow_up.due_on, ctx.today)}); the {WINDOW_DAYS}-day window closes "
         f"{format_day(window_closes(met_on), ctx.today)}."
     )
+    if decision.capped_reason:
+        text += f" I moved it because {decision.capped_reason}."
     if replaced:
         text += " It replaces " + ", ".join(f"#{old.id}" for old in replaced) + "."
         if any(is_check_in(old) for old in replaced):

@@ -971,9 +971,42 @@ def _parse_met(rest: str) -> c.Command:
         )
     if note is not None:
         note = without_asides(note)
+    note, follow_up_on = _follow_up_day_in(note)
     return c.MetCommand(
-        person=person, place=place, when=when, note=note, new_person=new_person, others=others
+        person=person,
+        place=place,
+        when=when,
+        note=note,
+        new_person=new_person,
+        others=others,
+        follow_up_on=follow_up_on,
     )
+
+
+# "met Nadia at devfest. Follow up Thursday with the link": the note says when to follow up.
+_FOLLOW_UP_IN_NOTE = re.compile(
+    r"^(?:(?:i'?ll|i will|will|to|and|need to|must|should)\s+)?(?:follow[- ]?up|f/u|fu|ping|"
+    r"reach out|remind me|nudge me)(?:\s+(?:(?:with|w/|to)\s*)?(?:her|him|them))?\b\s*",
+    re.IGNORECASE,
+)
+
+
+def _follow_up_day_in(note: str | None) -> tuple[str | None, DaySpec | None]:
+    """The day a meeting's note asks to follow up on, and the note without the words saying so
+    ("with the codelab link" is kept)."""
+    if note is None:
+        return None, None
+    asked = _FOLLOW_UP_IN_NOTE.match(note)
+    if asked is None:
+        return note, None
+    try:
+        rest, day, _, _ = _cut_when(note[asked.end() :])
+    except WhenError:
+        return note, None
+    if day is None:
+        return note, None
+    rest = re.sub(r"^(?:with|about|re:?|to)\s+", "", rest.strip(" ,.;:—–-"), flags=re.I)
+    return rest or None, day
 
 
 # "mike and anna", "Aisha, Ben and Chen": a few names, each a person met.

@@ -130,7 +130,8 @@ class CoachService:
         command = parse_command(
             incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
         )
-        if isinstance(command, _MAY_NAME_SOMEONE) or _fresh_about(question, self.clock.now()):
+        fresh = _fresh_about(question, self.clock.now())
+        if isinstance(command, _MAY_NAME_SOMEONE) or fresh is not None:
             # Read again knowing the member's contacts: "push the Omar reminder 2 days", and
             # whom the last reply was about: "snooze her".
             contacts = self._known_contacts(incoming)

@@ -429,3 +429,30 @@ def test_name_arrow_something_to_do_is_a_follow_up_not_a_rename(line: str, note:
 def test_name_arrow_name_still_renames() -> None:
     result = parse_command("Kai -> Kai Müller", direct_message=True, known_names=["Kai"])
     assert isinstance(result, c.RenameCommand) and result.new_name == "Kai Müller"
+
+
+@pytest.mark.parametrize(
+    ("line", "note", "day"),
+    [
+        (
+            "Met Nadia at GDG devfest. Follow up Thursday with the codelab link",
+            "the codelab link",
+            WeekdaySpec(3),
+        ),
+        ("met jane at pycon, follow up friday", None, WeekdaySpec(4)),
+        ("met jane, will ping her tmrw", None, RelativeDays(1)),
+        ("met jane at pycon, follow up about rust", "follow up about rust", None),
+    ],
+)
+def test_a_meeting_note_may_say_when_to_follow_up(line: str, note: str | None, day: object) -> None:
+    result = parse_command(line, direct_message=True)
+    assert isinstance(result, c.MetCommand)
+    assert (result.note, result.follow_up_on) == (note, day)
+
+
+def test_the_follow_up_of_a_meeting_is_due_the_day_asked(store: SqlStore, clock: FakeClock) -> None:
+    service = CoachService(store, fake_review, clock)  # Monday 2 March
+    reply = _say(service, "met Nadia at devfest, follow up friday with the codelab link")
+    assert "due **Fri 6 Mar**" in reply.text, reply.text
+    reply = _say(service, "met Jo yesterday, f/u in 3 weeks")
+    assert "capped at" in reply.text
