@@ -265,6 +265,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {who} to {rest}",
             ),
             (
+                # "intro ravi to sara tomorrow": whom to introduce, to whom, on a day.
+                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+)?(?P<verb>intro|introduce)\s+"
+                r"(?!(?:me|us|you|myself)\b)(?P<who>\S+)\s+(?P<what>to\s+.+)",
+                "@day follow-up {who} to {verb} {what}",
+            ),
+            (
                 # "make it monday", "set that for friday": the follow-up the last reply was about.
                 r"(?:make|set|change|switch)\s+(?P<who>it|that|this|that one)(?:\s+(?:to|for|on))?"
                 r"\s+(?P<rest>.+)",
@@ -665,9 +671,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"gave|forwarded|shared|passed)\s+"
                 r"(?!(?:the|a|an|my|her|him|them|you|it|us|our)\b)(?P<rest>"
                 + _NAME_WORDS
-                + r")\s+(?:the|a|an|my|our|that|those|some|his|her|this)\s+[\w-]+"
-                r"(?:\s+[\w-]+){0,4}",
-                "done {rest}, {verb}",
+                + r")\s+(?P<what>(?:the|a|an|my|our|that|those|some|his|her|this)\s+[\w-]+"
+                r"(?:\s+[\w-]+){0,4})",
+                "done {rest}, {verb} {what}",
             ),
             (
                 # "sent the follow-up to Priya", "I sent my thank-you note to Jane".
@@ -800,7 +806,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"completed|handled|sorted|followed up|contacted|checked off)"
                 r"(?:\s+(?:now|already|too|today|yesterday))?"
                 # What the touch was: "olu done, thanked him" (`bot.core.ledger.KIND_VERBS`).
-                r"(?:(?:[,;:—–-]+\s*|\s+)(?P<what>(?:i\s+)?(?:just\s+)?(?:sent|shared|gave|"
+                r"(?:(?:[,;:—–-]+\s*|\s+)(?P<what>(?:i\s+)?(?:just\s+)?(?:sent|shared|gave|made|"
                 r"forwarded|introduced|thanked|asked|requested)\b.*))?",
                 "done {rest}, {what}",
             ),

@@ -38,7 +38,8 @@ KIND_VERBS: tuple[tuple[TouchKind, str], ...] = (
     ("thank", r"thank"),
     (
         "give",
-        r"gave|give|given|shared|sent|introduced|intro'?d|connected|forwarded|passed (?:on|along)|"
+        r"gave|give|given|shared|sent|introduced|intro'?d|made (?:the |an |a )?intro(?:duction)?s?|"
+        r"connected|forwarded|passed (?:on|along)|"
         r"recommended|refer+ed|offered|helped|lent|invited",
     ),
     ("ask", r"asked|ask|requested|request"),

@@ -1057,6 +1057,8 @@ def _parse_follow_up(rest: str) -> c.Command:
     head, when, at, where = _cut_when(head)
     if when is None and at is None and dash_note is not None:
         dash_note, when, at = _when_in_note(dash_note)
+        if when is None and dash_note is not None and _ABOUT.match(dash_note):
+            dash_note, when = _day_at_the_end(dash_note)
     elif at is None and dash_note is not None:
         # "tomorrow, 2pm": a time alone after the comma is the follow-up's time.
         rest_of_note, _, note_at = _when_in_note(dash_note)
@@ -1095,6 +1097,22 @@ def _parse_follow_up(rest: str) -> c.Command:
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
     )
+
+
+# A note that only says what the follow-up is about: "re intro thu", "about the deck friday"
+# (after a comma, "send the deck tomorrow" keeps its day: it is what to do).
+_ABOUT = re.compile(r"(?:re|about|regarding|abt)\b", re.IGNORECASE)
+
+
+def _day_at_the_end(note: str) -> tuple[str | None, DaySpec | None]:
+    """ "re intro thu": the day that ends a note about something is the follow-up's day."""
+    try:
+        found = find_day(note)
+    except WhenError:
+        return note, None
+    if found is None or note[found.end :].strip(" .!?"):
+        return note, None
+    return note[: found.start].strip(" ,;:—–-") or None, found.spec
 
 
 # Hedges around a day given after a comma: "…, say the 21st", "…, maybe tomorrow 2pm".

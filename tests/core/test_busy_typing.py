@@ -456,3 +456,26 @@ def test_the_follow_up_of_a_meeting_is_due_the_day_asked(store: SqlStore, clock:
     assert "due **Fri 6 Mar**" in reply.text, reply.text
     reply = _say(service, "met Jo yesterday, f/u in 3 weeks")
     assert "capped at" in reply.text
+
+
+def test_a_day_at_the_end_of_a_follow_up_note_is_its_day() -> None:
+    result = parse_command("followup ravi re intro thu", known_names=["Ravi Kumar"])
+    assert isinstance(result, c.FollowUpCommand)
+    assert (result.note, result.when) == ("re intro", WeekdaySpec(3))
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("sent ravi a thank you", "thank"), ("ravi done, made the intro", "give")],
+)
+def test_more_ways_to_say_what_the_touch_was(line: str, kind: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Ravi Kumar"])
+    assert isinstance(result, c.DoneCommand) and result.kind == kind
+
+
+def test_intro_someone_to_someone_on_a_day_is_a_follow_up() -> None:
+    result = parse_command(
+        "intro ravi to sara tomorrow", direct_message=True, known_names=["Ravi Kumar"]
+    )
+    assert isinstance(result, c.FollowUpCommand) and result.person.name.lower() == "ravi"
+    assert (result.note, result.when) == ("intro to sara", RelativeDays(1))
