@@ -462,6 +462,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"what do i owe (?:people|anyone)\b.*", "list"),
             (
+                r"what(?:'?s| is| are)\s+(?:my\s+)?next\s+"
+                r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
+                "list",
+            ),
+            (
                 # "what do i have this week", "whats on today": what is due then.
                 r"what(?:'?s| is| do i have| have i got| do i need to do)\s+(?:on\s+)?(?:for\s+)?"
                 r"(?:today|tomorrow|tmrw|this week|next week|the week|coming up)",
@@ -1111,6 +1116,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _WHO
                 + r"(?:\s+(?:yet|already))?"
                 + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"what(?:'?s| is)\s+next\s+(?:for|with)\s+" + _WHO + _TAIL,
                 "who {rest}",
             ),
             (

@@ -247,6 +247,9 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     intent = chat_intent(body)
     if intent is not None:
         return c.ChatCommand(intent)
+    fact = _fact_about_a_contact(body)
+    if fact is not None:
+        return fact
     question, topic = help_topic(body)
     if question:
         return c.HelpCommand(topic=topic)
@@ -265,6 +268,34 @@ _DID_THEY = re.compile(
     r"text back|email back|call back|reach out)\b",
     re.IGNORECASE,
 )
+
+
+# "chloe works at datadog", "Kai has two kids": a fact about a contact, kept as a note.
+_FACT = re.compile(
+    r"(?:works|worked|is|was|has|had|likes|loves|prefers|wants|needs|lives|moved|is moving|runs|"
+    r"leads|founded|knows|speaks|plays|studies|teaches|hates|just|recently|also|used to)\b",
+    re.IGNORECASE,
+)
+MAX_FACT_WORDS = 12
+_STATUS = re.compile(r"(?:is|was)\s+(?:overdue|due|late|next|up next)\b", re.IGNORECASE)
+
+
+def _fact_about_a_contact(body: str) -> c.NoteCommand | c.WhoCommand | None:
+    """A short line that starts with a contact's name and says something about them; a
+    question or a line to "you" is a message for someone, not a note. "Omar is overdue?" asks
+    about their follow-up: their card says."""
+    who = known_in(body)
+    line = body.strip()
+    if who is None or not line.lower().startswith(who.lower() + " "):
+        return None
+    fact = line[len(who) :].strip()
+    if _STATUS.match(fact):
+        return c.WhoCommand(person=c.PersonRef(name=who))
+    if not _FACT.match(fact) or line.endswith("?") or _SECOND_PERSON.search(line):
+        return None
+    if len(line.split()) > MAX_FACT_WORDS:
+        return None
+    return c.NoteCommand(person=c.PersonRef(name=who), note=_note([fact]) or fact)
 
 
 # "you" as the reader of a message, not the bot being asked ("…, you can log that").
@@ -1053,6 +1084,7 @@ def _parse_follow_up(rest: str) -> c.Command:
             f"Say `in {bad_unit.group(1)} days`: follow-ups are planned by the day. "
             f"For example: {example('follow-up')}"
         )
+    head = _span_at_the_end_as_a_day(head)
     original = head
     head, when, at, where = _cut_when(head)
     if when is None and at is None and dash_note is not None:
@@ -1113,6 +1145,18 @@ def _day_at_the_end(note: str) -> tuple[str | None, DaySpec | None]:
     if found is None or note[found.end :].strip(" .!?"):
         return note, None
     return note[: found.start].strip(" ,;:—–-") or None, found.spec
+
+
+def _span_at_the_end_as_a_day(head: str) -> str:
+    """ "omar follow up 1 week", "Kai 3 days": a bare span that ends the line is "in" it."""
+    found = find_days(head)
+    if found is None or found.start == 0 or head[found.end :].strip(" .!?"):
+        return head
+    if not re.search(r"(?:days?|weeks?|\dd|\dw|wks?)$", head[found.start : found.end], re.I):
+        return head  # "en 3 días" is read by the dates
+    if re.search(r"\b(?:in|within|after|for|en|em|dans|sa|nach)\s*$", head[: found.start], re.I):
+        return head
+    return f"{head[: found.start].rstrip()} in {found.days} days"
 
 
 # Hedges around a day given after a comma: "…, say the 21st", "…, maybe tomorrow 2pm".

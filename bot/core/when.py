@@ -87,7 +87,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr)|[üu]bermorgen|uebermorgen|"
         r"pasado mañana|pasado manana|depois de amanh[ãa]|parso|parson|sa makalawa",
     ),
-    ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+ago"),
+    ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?|nights?)\s+ago"),
     ("ago", r"(?P<n2>\d{1,3})\s?(?P<unit2>d|w|wk|wks)\s+ago"),
     (
         "ago",

@@ -479,3 +479,48 @@ def test_intro_someone_to_someone_on_a_day_is_a_follow_up() -> None:
     )
     assert isinstance(result, c.FollowUpCommand) and result.person.name.lower() == "ravi"
     assert (result.note, result.when) == ("intro to sara", RelativeDays(1))
+
+
+def test_two_nights_ago() -> None:
+    result = parse_command("Met Chloe at the tech dinner 2 nights ago", direct_message=True)
+    assert isinstance(result, c.MetCommand) and result.when == RelativeDays(-2)
+    assert result.place == "the tech dinner"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("circle back w omar next week", c.FollowUpCommand),
+        ("what's my next follow up", c.ListCommand),
+        ("what's next for omar", c.WhoCommand),
+        ("omar is overdue?", c.WhoCommand),
+    ],
+)
+def test_more_busy_lines(line: str, expected: type) -> None:
+    assert isinstance(parse_command(line, direct_message=True, known_names=["Omar"]), expected)
+
+
+@pytest.mark.parametrize(
+    ("line", "days"), [("omar follow up 1 week", 7), ("follow up Omar 3 days", 3)]
+)
+def test_a_span_ending_a_follow_up_is_in_that_many_days(line: str, days: int) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Omar"])
+    assert isinstance(result, c.FollowUpCommand) and result.when == RelativeDays(days)
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [("chloe works at datadog", "works at datadog"), ("Omar is moving to Lisbon", None)],
+)
+def test_a_fact_about_a_known_contact_is_a_note(line: str, note: str | None) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Chloe", "Omar"])
+    assert isinstance(result, c.NoteCommand)
+    assert result.note == (note or line.split(" ", 1)[1])
+
+
+@pytest.mark.parametrize(
+    "line", ["Chloe is hiring, want an intro?", "Sam works at Google", "Chloe, you should meet Sam"]
+)
+def test_no_note_for_a_question_a_message_or_a_stranger(line: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Chloe"])
+    assert not isinstance(result, c.NoteCommand)
