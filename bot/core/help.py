@@ -271,6 +271,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@day follow-up {who} to {verb} {what}",
             ),
             (
+                # "ping her next wed": the contact the last reply was about, on a day.
+                r"(?:remember to\s+)?(?:ping|text|email|e-mail|call|message|dm|nudge|write to|"
+                r"reach out to|follow up with|check in with)\s+(?P<who>her|him|them)\s+"
+                r"(?P<rest>.+)",
+                "@day follow-up {who} {rest}",
+            ),
+            (
                 # "make it monday", "set that for friday": the follow-up the last reply was about.
                 r"(?:make|set|change|switch)\s+(?P<who>it|that|this|that one)(?:\s+(?:to|for|on))?"
                 r"\s+(?P<rest>.+)",

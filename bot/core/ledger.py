@@ -72,12 +72,25 @@ def split_kind(rest: str) -> tuple[str, TouchKind | None]:
     """ "Jane, gave her the article" → ("Jane", "give"); "Lena, sent her the paper" → ("Lena",
     "give"); text without a telling verb is unchanged.
 
-    The description must follow at least one word of the target, so "done asked" stays a name.
+    Without a separator the kind word must follow at least one word of the target, so "done
+    asked" stays a name.
     """
+    alone = rest.lstrip(" ,;:—–-")
+    lead = _LEADING_I.match(alone)
+    names_someone = re.search(r"\b(?!I\b)(?-i:[A-Z])", alone)  # "sent the intro to Sam"
+    if (
+        lead
+        and _KIND_VERB.match(alone, lead.end())
+        and len(alone.split()) >= 3
+        and not names_someone
+    ):
+        # "done, sent her the paper": the description alone, about the conversation's contact.
+        return "", kind_in(alone)
     separator = _DESCRIPTION_START.search(rest)
-    if separator is not None and rest[: separator.start()].strip():
+    if separator is not None:
         kind = kind_in(rest[separator.end() :])
         if kind is not None:
+            # "done, sent her the paper": no name before the comma (the conversation's contact).
             return rest[: separator.start()].strip(), kind
     before = rest[: separator.start()] if separator is not None else rest
     for word in list(re.finditer(r"\S+", before))[1:]:

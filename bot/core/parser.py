@@ -284,18 +284,25 @@ def _fact_about_a_contact(body: str) -> c.NoteCommand | c.WhoCommand | None:
     """A short line that starts with a contact's name and says something about them; a
     question or a line to "you" is a message for someone, not a note. "Omar is overdue?" asks
     about their follow-up: their card says."""
-    who = known_in(body)
     line = body.strip()
-    if who is None or not line.lower().startswith(who.lower() + " "):
+    pronoun = re.match(r"(?:she|he|they)\s+", line, re.IGNORECASE)
+    referent = _REFERENT.get()
+    who = known_in(body)
+    if pronoun is not None and referent is not None:
+        # "she works at mistral" right after a reply about her.
+        person, fact = referent, line[pronoun.end() :]
+    elif who is not None and line.lower().startswith(who.lower() + " "):
+        person, fact = c.PersonRef(name=who), line[len(who) :].strip()
+    else:
         return None
-    fact = line[len(who) :].strip()
     if _STATUS.match(fact):
-        return c.WhoCommand(person=c.PersonRef(name=who))
+        return c.WhoCommand(person=person)
     if not _FACT.match(fact) or line.endswith("?") or _SECOND_PERSON.search(line):
         return None
     if len(line.split()) > MAX_FACT_WORDS:
         return None
-    return c.NoteCommand(person=c.PersonRef(name=who), note=_note([fact]) or fact)
+    note = _note([line if pronoun is not None else fact]) or fact
+    return c.NoteCommand(person=person, note=note)
 
 
 # "you" as the reader of a message, not the bot being asked ("…, you can log that").

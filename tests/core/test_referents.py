@@ -191,3 +191,32 @@ def test_a_command_without_a_name_means_the_last_replys_contact(
 def test_without_a_referent_instead_is_no_name() -> None:
     result = parse_command("follow up friday instead", direct_message=True)
     assert not (isinstance(result, c.FollowUpCommand) and result.person.name == "instead")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("she works at mistral", c.NoteCommand),
+        ("ping her next wed", c.FollowUpCommand),
+        ("done, sent her the paper", c.DoneCommand),
+        ("done - i sent the deck", c.DoneCommand),
+    ],
+)
+def test_a_line_about_her_right_after_a_reply_about_her(line: str, expected: type) -> None:
+    referent = c.PersonRef(name="Ines", contact_id=1)
+    result = parse_command(line, direct_message=True, known_names=["Ines"], referent=referent)
+    assert isinstance(result, expected), result
+    person = getattr(result, "person", None) or getattr(result, "target", None)
+    assert person == referent
+    if isinstance(result, c.DoneCommand):
+        assert result.kind == "give"
+
+
+def test_she_works_at_with_nobody_in_the_conversation_is_no_note() -> None:
+    result = parse_command("she works at mistral", direct_message=True, known_names=["Ines"])
+    assert not isinstance(result, c.NoteCommand)
+
+
+def test_done_asked_alone_is_still_a_name() -> None:
+    result = parse_command("done asked", direct_message=True)
+    assert isinstance(result, c.DoneCommand) and result.target.name == "asked"
