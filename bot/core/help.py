@@ -458,6 +458,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (
+                # "anyone i need to ping", "anybody i should follow up with today".
+                r"(?:anyone|anybody|anything|someone)\s+(?:i|we)\s+(?:still\s+)?"
+                r"(?:need to|should|have to|must|gotta|owe)\b.*",
+                "list",
+            ),
+            (
                 r"what(?:'s| is)\s+(?:left|due|pending|open)\s+(?:for\s+)?"
                 r"(?:today|this week|tomorrow|the week)",
                 "list",

@@ -524,3 +524,10 @@ def test_a_fact_about_a_known_contact_is_a_note(line: str, note: str | None) -> 
 def test_no_note_for_a_question_a_message_or_a_stranger(line: str) -> None:
     result = parse_command(line, direct_message=True, known_names=["Chloe"])
     assert not isinstance(result, c.NoteCommand)
+
+
+@pytest.mark.parametrize(
+    "line", ["anyone i need to ping", "anybody i should follow up with today?"]
+)
+def test_anyone_i_need_to_ping_lists(line: str) -> None:
+    assert isinstance(parse_command(line, direct_message=True), c.ListCommand)
