@@ -418,7 +418,8 @@ class TouchKind(Base):
 
 
 class PendingQuestion(Base):
-    """The yes/no question the last reply to a member asked: the command text a "yes" runs.
+    """The yes/no question the last reply to a member asked: the command text a "yes" runs;
+    and the contact that reply was about, whom "her", "him" or "that" in the next message mean.
 
     Keyed by the platform's ids, not the member row, so any server process can answer it and a
     stranger's first message needs no member. One per member: a new question replaces the old;
@@ -430,5 +431,6 @@ class PendingQuestion(Base):
     platform: Mapped[str] = mapped_column(String(16), primary_key=True)
     workspace_external_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(128), primary_key=True)
-    on_yes: Mapped[str] = mapped_column(StorableText())
+    on_yes: Mapped[str | None] = mapped_column(StorableText(), nullable=True)
+    about_contact_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     asked_at: Mapped[datetime] = mapped_column(UtcDateTime())

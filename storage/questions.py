@@ -2,7 +2,8 @@
 
 Slack and Teams run several processes; the "yes" that answers "Delete Kai?" may land on another
 one. A member has at most one question: asking replaces it, and their next message takes it
-(an atomic DELETE … RETURNING, so two processes never both answer it).
+(an atomic DELETE … RETURNING, so two processes never both answer it). The row also keeps the
+contact the reply was about, for a "snooze her" in that next message.
 """
 
 from __future__ import annotations
@@ -26,7 +27,13 @@ def _of(platform: str, workspace_id: str, user_id: str) -> object:
 
 
 def ask(
-    session: Session, platform: str, workspace_id: str, user_id: str, on_yes: str, at: datetime
+    session: Session,
+    platform: str,
+    workspace_id: str,
+    user_id: str,
+    on_yes: str | None,
+    at: datetime,
+    about_contact_id: int | None = None,
 ) -> None:
     session.execute(
         claims.dialect_insert(session, PendingQuestion)
@@ -35,11 +42,12 @@ def ask(
             workspace_external_id=workspace_id,
             user_id=user_id,
             on_yes=on_yes,
+            about_contact_id=about_contact_id,
             asked_at=at,
         )
         .on_conflict_do_update(
             index_elements=["platform", "workspace_external_id", "user_id"],
-            set_={"on_yes": on_yes, "asked_at": at},
+            set_={"on_yes": on_yes, "about_contact_id": about_contact_id, "asked_at": at},
         )
     )
 
@@ -48,9 +56,15 @@ def take(session: Session, platform: str, workspace_id: str, user_id: str) -> Qu
     row = session.execute(
         delete(PendingQuestion)
         .where(_of(platform, workspace_id, user_id))
-        .returning(PendingQuestion.on_yes, PendingQuestion.asked_at)
+        .returning(
+            PendingQuestion.on_yes, PendingQuestion.asked_at, PendingQuestion.about_contact_id
+        )
     ).first()
-    return QuestionRecord(on_yes=row.on_yes, asked_at=row.asked_at) if row is not None else None
+    if row is None:
+        return None
+    return QuestionRecord(
+        on_yes=row.on_yes, asked_at=row.asked_at, about_contact_id=row.about_contact_id
+    )
 
 
 def forget(session: Session, platform: str, workspace_id: str, user_id: str) -> int:

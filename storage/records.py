@@ -33,10 +33,12 @@ class MemberRecord:
 
 @dataclass(frozen=True)
 class QuestionRecord:
-    """A yes/no question a reply asked a member."""
+    """What the last reply to a member left for their next message: a yes/no question, and the
+    contact it was about (whom "snooze her" means)."""
 
-    on_yes: str  # the command text a "yes" runs
+    on_yes: str | None  # the command text a "yes" runs; None: the reply asked nothing
     asked_at: datetime
+    about_contact_id: int | None = None
 
 
 @dataclass(frozen=True)

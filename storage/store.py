@@ -1182,10 +1182,16 @@ class SqlStore:
 
     # --- the yes/no question a reply asked -----------------------------------------------------
     def ask_question(
-        self, platform: str, workspace_id: str, user_id: str, on_yes: str, at: datetime
+        self,
+        platform: str,
+        workspace_id: str,
+        user_id: str,
+        on_yes: str | None,
+        at: datetime,
+        about_contact_id: int | None = None,
     ) -> None:
         with self._transaction() as session:
-            questions.ask(session, platform, workspace_id, user_id, on_yes, at)
+            questions.ask(session, platform, workspace_id, user_id, on_yes, at, about_contact_id)
 
     def take_question(
         self, platform: str, workspace_id: str, user_id: str

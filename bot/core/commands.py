@@ -42,6 +42,10 @@ class MetCommand:
     # A contact of that name exists: None asks "Another Sam?", True makes a new contact, False
     # logs the meeting with the existing one.
     new_person: bool | None = None
+    # Met together with the person: "met mike and anna at the offsite".
+    others: tuple[PersonRef, ...] = ()
+    # The day the member asked to follow up ("…, follow up Thursday"); None: the default.
+    follow_up_on: DaySpec | None = None
 
 
 @dataclass(frozen=True)
@@ -251,6 +255,8 @@ class ParseFailure:
 
     message: str
     topic: str | None = None  # the command whose help fits
+    # "snooze her" with nobody the conversation was about: a question back, never a draft.
+    asks_who: bool = False
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from bot.core import ledger
 from bot.core.context import Context, failure
 from bot.core.dates import format_day
 from bot.core.help import example
-from bot.core.messages import Action, Field, Reply, Section, mention_markup, retyped
+from bot.core.messages import Action, Field, Reply, Section, about, mention_markup, retyped
 from bot.core.rules import WINDOW_DAYS, is_check_in, touch_name, window_closes
 from storage.records import ContactRecord, FollowUpRecord
 
@@ -107,6 +107,7 @@ def who(ctx: Context, command: c.WhoCommand) -> Reply:
         text="\n".join(lines),
         sections=(Section(text="", fields=fields),) if fields else (),
         actions=actions,
+        about_contact_id=contact.id,
     )
 
 
@@ -131,7 +132,8 @@ def note(ctx: Context, command: c.NoteCommand) -> Reply:
         return contact
     line = f"{format_day(ctx.today, ctx.today)}: {command.note}"
     ctx.store.add_contact_note(ctx.member.id, contact.id, line)
-    return Reply(
+    return about(
+        contact.id,
         text=f"Noted on **{contact.name}**: {command.note}",
         actions=(Action(f"Show {contact.name}", f"who {contact.name}"),),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import cast
 
@@ -28,7 +28,7 @@ from bot.core.dates import (
     resolve_past,
 )
 from bot.core.help import example
-from bot.core.messages import Action, Field, Reply, Section, mention_markup, retyped
+from bot.core.messages import Action, Field, Reply, Section, about, mention_markup, retyped
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
 from bot.core.rules import (
@@ -193,6 +193,36 @@ def _open_target(ctx: Context, target: c.PersonRef, command: str) -> FollowUpRec
 
 
 def met(ctx: Context, command: c.MetCommand) -> Reply:
+    if command.others:
+        return _met_several(ctx, command)
+    return _met_one(ctx, command)
+
+
+def _met_several(ctx: Context, command: c.MetCommand) -> Reply:
+    """ "met mike and anna at the offsite": a meeting and a follow-up with each. Someone whose
+    name is already a contact is asked about on their own, never merged silently."""
+    lines: list[str] = []
+    actions: list[Action] = []
+    for person in (command.person, *command.others):
+        one = replace(command, person=person, others=())
+        known = command.new_person is None and any(
+            ctx.store.latest_meeting(ctx.member.id, contact.id) for contact in matching(ctx, person)
+        )
+        if known:
+            lines.append(
+                f"You already met a **{person.name}**: log them on their own, "
+                f"`met {person.name} (same contact)` or `met {person.name} (new contact)`."
+            )
+            continue
+        reply = _met_one(ctx, one)
+        lines.append(reply.text)
+        actions.extend(
+            replace(action, label=f"{action.label}: {person.name}") for action in reply.actions[:1]
+        )
+    return Reply(text="\n".join(lines), actions=tuple(actions))
+
+
+def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     met_on = (
         resolve_past(command.when, ctx.today, month_first=month_first(ctx))
         if command.when
@@ -232,7 +262,12 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
     logged = f"Logged: you met **{contact.name}**{where} on {format_day(met_on, ctx.today)}."
     if event is not None:
         logged += f" Rule of Two — {events.progress_lines(ctx, [event])[0]}."
-    decision = decide_due(met_on, ctx.today, None)
+    requested = (
+        resolve_future(command.follow_up_on, ctx.today, month_first=month_first(ctx))
+        if command.follow_up_on
+        else None
+    )
+    decision = decide_due(met_on, ctx.today, requested)
     if decision.window_closed:
         closed = window_closes(met_on)
         ago = (
@@ -241,12 +276,14 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
         )
         check_in = restart_check_in(ctx, contact.id)
         if check_in is not None:
-            return Reply(
+            return about(
+                contact.id,
                 text=f"{ago} You keep in touch with {contact.name}: the next check-in "
                 f"(#{check_in.id}) is now due **{format_day(check_in.due_on, ctx.today)}**.",
                 actions=(Action("Done", f"done #{check_in.id}", style="primary"),),
             )
-        return Reply(
+        return about(
+            contact.id,
             text=f"{ago} A late note still beats none: keep it as a late follow-up?",
             actions=(
                 Action(
@@ -271,11 +308,13 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
         f"({in_days(follow_up.due_on, ctx.today)}); the {WINDOW_DAYS}-day window closes "
         f"{format_day(window_closes(met_on), ctx.today)}."
     )
+    if decision.capped_reason:
+        text += f" I moved it because {decision.capped_reason}."
     if replaced:
         text += " It replaces " + ", ".join(f"#{old.id}" for old in replaced) + "."
         if any(is_check_in(old) for old in replaced):
             text += " Check-ins resume once the rule of two is done again."
-    return Reply(text=text, actions=_follow_up_actions(follow_up, ctx.today))
+    return about(contact.id, text=text, actions=_follow_up_actions(follow_up, ctx.today))
 
 
 def _same_person_question(ctx: Context, contact: ContactRecord) -> Reply:
@@ -387,7 +426,7 @@ def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) ->
             "still helps."
         )
     text += _time_note(ctx, command)
-    return Reply(text=text, actions=_follow_up_actions(record, ctx.today))
+    return about(record.contact_id, text=text, actions=_follow_up_actions(record, ctx.today))
 
 
 def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> Reply:
@@ -452,7 +491,7 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
             "still helps."
         )
     text += _time_note(ctx, command)
-    return Reply(text=text, actions=_follow_up_actions(updated, ctx.today))
+    return about(updated.contact_id, text=text, actions=_follow_up_actions(updated, ctx.today))
 
 
 def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
@@ -535,7 +574,8 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
             if command.kind
             else f"done #{target.id} early"
         )
-        return Reply(
+        return about(
+            target.contact_id,
             text=f"The {touch_name(target).lower()} with {display_name(target, ctx)} "
             f"(#{target.id}) is not due "
             f"until {format_day(target.due_on, ctx.today)} ({in_days(target.due_on, ctx.today)}). "
@@ -564,7 +604,8 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         touch=2,
         nudges=_plan(FollowUpPlan(met_on=closed.met_on, due_on=second_due, touch=2), ctx),
     )
-    return Reply(
+    return about(
+        closed.contact_id,
         text=f"Done: follow-up #{closed.id} with **{name}**, {timing}. Rule of two: I scheduled "
         f"a second touch (#{second.id}) for **{format_day(second_due, ctx.today)}**, "
         f"{SECOND_TOUCH_DAYS} days from now. `cancel #{second.id}` removes it.{kind_note}",
@@ -595,7 +636,7 @@ def _record_kind(ctx: Context, follow_up: FollowUpRecord, kind: ledger.TouchKind
     name = display_name(follow_up, ctx)
     text = f"Recorded: touch #{follow_up.id} with **{name}** was {ledger.NOUNS[kind]}."
     warning = ledger.ask_first_warning(follow_up.contact_name, counts)
-    return Reply(text=f"{text} {warning}" if warning else text)
+    return about(follow_up.contact_id, text=f"{text} {warning}" if warning else text)
 
 
 def _after_the_rule_of_two(
@@ -615,16 +656,17 @@ def _after_the_rule_of_two(
     check_in = restart_check_in(ctx, closed.contact_id)
     cadence = cadence_of(ctx, closed.contact_id)
     if check_in is not None and cadence is not None:
-        return Reply(
+        return about(
+            closed.contact_id,
             text=f"{text} Next check-in ({cadence.every}): #{check_in.id} on "
             f"**{format_day(check_in.due_on, ctx.today)}** "
             f"({in_days(check_in.due_on, ctx.today)}).",
             actions=(*kind_actions, stop_action(_contact_of(closed))),
         )
     if is_check_in(closed):
-        return Reply(text=text, actions=kind_actions)
+        return about(closed.contact_id, text=text, actions=kind_actions)
     question, actions = offer(_contact_of(closed))
-    return Reply(text=f"{text} {question}", actions=(*kind_actions, *actions))
+    return about(closed.contact_id, text=f"{text} {question}", actions=(*kind_actions, *actions))
 
 
 def _contact_of(follow_up: FollowUpRecord) -> ContactRecord:
@@ -649,7 +691,8 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
             # "push Priya to Monday" when she is due Friday: the Monday after that.
             wanted = resolve_future(command.when, start)
         if wanted <= start:
-            return Reply(
+            return about(
+                target.contact_id,
                 text=f"Follow-up #{target.id} with {name} is already "
                 f"{due_phrase(target, ctx.today)}, so there is nothing to push to "
                 f"{format_day(wanted, ctx.today)}. To move it earlier: "
@@ -665,7 +708,8 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
         when = (
             "closes today" if closes == ctx.today else f"closed on {format_day(closes, ctx.today)}"
         )
-        return Reply(
+        return about(
+            target.contact_id,
             text=f"The {WINDOW_DAYS}-day window for follow-up #{target.id} with {name} {when}, "
             "so I can't snooze it inside the window. Send a short note today, or keep it as a "
             f"late follow-up due in {plural(days, 'day')}.",
@@ -675,7 +719,8 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
             ),
         )
     if decision.due_on == target.due_on:
-        return Reply(
+        return about(
+            target.contact_id,
             text=f"Follow-up #{target.id} with {name} stays due "
             f"**{format_day(target.due_on, ctx.today)}**: "
             f"{decision.capped_reason or 'nothing to move'}. "
@@ -700,7 +745,7 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     )
     if decision.capped_reason:
         text += f" Not {plural(days, 'day')}: {decision.capped_reason}."
-    return Reply(text=text, actions=_follow_up_actions(updated, ctx.today)[:1])
+    return about(updated.contact_id, text=text, actions=_follow_up_actions(updated, ctx.today)[:1])
 
 
 def cancel(ctx: Context, command: c.CancelCommand) -> Reply:
@@ -712,17 +757,19 @@ def cancel(ctx: Context, command: c.CancelCommand) -> Reply:
     restart = start_again_hint(_contact_of(closed))
     if is_check_in(closed):
         stop_check_ins(ctx, closed.contact_id)
-        return Reply(
+        return about(
+            closed.contact_id,
             text=f"Cancelled check-in #{closed.id} and stopped keeping in touch with {name}: "
-            f"no more check-ins. {restart}"
+            f"no more check-ins. {restart}",
         )
     what = touch_name(closed).lower()
     # Cancelled by name ("stop reminding me about Priya"): every reminder about them stops.
     by_name = command.target.follow_up_id is None
     if by_name and stop_check_ins(ctx, closed.contact_id):
-        return Reply(
+        return about(
+            closed.contact_id,
             text=f"Cancelled the {what} #{closed.id} with {name} and stopped keeping in touch: "
-            f"no more nudges about them. {restart}"
+            f"no more nudges about them. {restart}",
         )
     text = f"Cancelled the {what} #{closed.id} with {name}. No more nudges about it."
     check_in = restart_check_in(ctx, closed.contact_id)
@@ -731,4 +778,4 @@ def cancel(ctx: Context, command: c.CancelCommand) -> Reply:
             f" You keep in touch with {name}: check-in #{check_in.id} is due "
             f"{format_day(check_in.due_on, ctx.today)}."
         )
-    return Reply(text=text)
+    return about(closed.contact_id, text=text)

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from bot.core import commands as c
 from bot.core.dates import plural
+from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
 from bot.core.rules import (
     CADENCE_MONTHS,
     DEFAULT_DUE_DAYS,
     DEFAULT_SNOOZE_DAYS,
+    LAST_CHANCE_DAY,
     RULE_OF_TWO_PEOPLE,
     SECOND_TOUCH_DAYS,
     WINDOW_DAYS,
@@ -97,6 +99,15 @@ _NOT_A_DATE = (
     r"(?!(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
     r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|next|this|tomorrow|today|in)\b)"
+)
+# Verbs of something to do for a contact: "send job post", "intro to Omar".
+_TO_DO = r"(?:send|share|forward|email|e-mail|intro|introduce|ask|ping|call|text|invite|thank)"
+# An event's name: capitalised ("PyCon Berlin", "AWS Summit"), or typed in lower case with a
+# word that names an event ("kubecon", "the rust meetup"), so "going to call Dana" is none.
+_AN_EVENT = (
+    r"(?!(?:follow|ping|e-?mail|call|text|message|write|reach|check|meet|see|send|ask|thank)\b)"
+    r"(?P<rest>(?-i:[A-Z0-9]).+|(?!an?\s)(?=(?:\S+\s+){0,2}\S*(?:con|conf|summit|meetup|"
+    r"conference|expo|hackathon|workshop|forum|fest|festival|camp|week|days|night)\b)[^,;]+)"
 )
 # How often, in a keep-in-touch request: "monthly", "every quarter", "once a year".
 _EVERY = (
@@ -221,8 +232,57 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "follow-up <person|#id> [when] [note]",
         f"Schedule or move a follow-up. Never later than {WINDOW_DAYS} days after you met.",
         ("follow-up Jane Doe in 2 days send the talk link", "follow-up #4 next friday"),
-        words=("followup", "follow_up", "fu"),
+        words=("followup", "follow_up", "fu", "f/u", "fup"),
         phrasings=(
+            (
+                # "remind me to send her the slides fri", "send lucia the deck tmrw": something
+                # to give someone, on a day; the thing given is the note.
+                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+|"
+                r"(?:i\s+)?(?:need|have|got) to\s+|gotta\s+|i'?ll\s+)?"
+                r"(?P<verb>send|share|forward|give|show|introduce|intro)\s+"
+                r"(?!(?:me|us|you|the|a|an|my|our|it|this|that)\b)(?P<who>\S+)\s+"
+                r"(?P<what>(?:the|a|an|my|our|some|that|this|those|these|his|her|their)\s+.+)",
+                "@day follow-up {who} to {verb} {what}",
+            ),
+            (
+                # "remind me in 3 days", "remind me about it tomorrow": about the last reply's
+                # contact.
+                r"(?:remind|nudge|ping) me(?:\s+(?:about|abt|of)\s+(?:it|this|that|her|him|them))?"
+                # Only a day after it: "remind me Friday: email Jane" names someone else.
+                r"\s+(?P<rest>in\s+(?:\d+|an?|one|two|three|a few)\s+(?:days?|weeks?)|"
+                r"(?:on\s+|next\s+|this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|next week|"
+                r"(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th|/\d{1,2})?|tomorrow|tmrw|tmr|today)"
+                r"(?:\s+(?:morning|afternoon|evening))?",
+                "@day follow-up it {rest}",
+            ),
+            (
+                # "victor -> send job post", "Kai: intro to Omar": something to do for someone.
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s*(?:->|→|=>|⇒|:|\s-)\s*(?P<rest>"
+                + _TO_DO
+                + r"\b.+)",
+                "follow-up {who} to {rest}",
+            ),
+            (
+                # "intro ravi to sara tomorrow": whom to introduce, to whom, on a day.
+                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+)?(?P<verb>intro|introduce)\s+"
+                r"(?!(?:me|us|you|myself)\b)(?P<who>\S+)\s+(?P<what>to\s+.+)",
+                "@day follow-up {who} to {verb} {what}",
+            ),
+            (
+                # "ping her next wed": the contact the last reply was about, on a day.
+                r"(?:remember to\s+)?(?:ping|text|email|e-mail|call|message|dm|nudge|write to|"
+                r"reach out to|follow up with|check in with)\s+(?P<who>her|him|them)\s+"
+                r"(?P<rest>.+)",
+                "@day follow-up {who} {rest}",
+            ),
+            (
+                # "make it monday", "set that for friday": the follow-up the last reply was about.
+                r"(?:make|set|change|switch)\s+(?P<who>it|that|this|that one)(?:\s+(?:to|for|on))?"
+                r"\s+(?P<rest>.+)",
+                "@day follow-up {who} {rest}",
+            ),
             (
                 # "pe"/"par": Hindi "at" after the day ("friday 3pm pe").
                 r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+(?:pe|par))?(?:\s+ko)?\s+"
@@ -293,7 +353,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (
-                r"(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like)\s+"
+                r"(?:i\s+|we\s+|i'?m\s+|i am\s+|we'?re\s+)?(?:need|have|want|should|must|got|will|"
+                r"'ll|would like|going|gonna)\s+"
                 r"(?:to\s+)?(?:follow[- ]?up|reach out|get back|check in|write|ping|email|call)"
                 r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "follow-up {rest}",
@@ -397,6 +458,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (
+                # "anyone i need to ping", "anybody i should follow up with today".
+                r"(?:anyone|anybody|anything|someone)\s+(?:i|we)\s+(?:still\s+)?"
+                r"(?:need to|should|have to|must|gotta|owe)\b.*",
+                "list",
+            ),
+            (
                 r"what(?:'s| is)\s+(?:left|due|pending|open)\s+(?:for\s+)?"
                 r"(?:today|this week|tomorrow|the week)",
                 "list",
@@ -407,6 +474,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (r"what do i owe (?:people|anyone)\b.*", "list"),
+            (
+                r"what(?:'?s| is| are)\s+(?:my\s+)?next\s+"
+                r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
+                "list",
+            ),
+            (
+                # "what do i have this week", "whats on today": what is due then.
+                r"what(?:'?s| is| do i have| have i got| do i need to do)\s+(?:on\s+)?(?:for\s+)?"
+                r"(?:today|tomorrow|tmrw|this week|next week|the week|coming up)",
+                "list",
+            ),
             (
                 r"what(?:'s| is)\s+(?:on deck|on my radar|in the queue|next|up next)",
                 "list",
@@ -527,6 +605,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("did",),
         phrasings=(
             (
+                # "thanked chen for the coffee", "introduced kai to omar": the touch and its kind.
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?P<verb>thanked|introduced|intro'?d)\s+"
+                r"(?!(?:the|a|an|my|you|it|us|our|everyone|everybody|people|them all)\b)"
+                r"(?P<rest>[^\s,;]+(?:\s+(?-i:[A-Z])[^\s,;]*)?)(?P<what>\s+(?:for|to)\b.*)?",
+                "done {rest}, {verb} {what}",
+            ),
+            (
+                # "chen - sent him the deck": the person, then what the touch was.
+                r"(?P<rest>[^\s,;—–-]+(?:\s+[^\s,;—–-]+){0,2})\s*(?:[—–:]|\s-)\s*"
+                r"(?P<what>(?:i\s+)?(?:just\s+)?(?:sent|shared|gave|forwarded|introduced|thanked|"
+                r"asked)\b.*)",
+                "done {rest}, {what}",
+            ),
+            (
                 r"(?:gave|caught|sent|called|emailed|texted|pinged|messaged|reached)\s+(?P<rest>"
                 + _CAPITALISED
                 + r"[\w.'’-]*(?:\s+"
@@ -591,14 +683,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                # "sent Jane the deck", "emailed Omar the link": something sent to a person.
-                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:sent|emailed|texted|messaged|"
+                # "sent Jane the deck", "emailed Omar the link": something sent to a person
+                # (the verb may say what the touch was: `bot.core.ledger.KIND_VERBS`).
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?P<verb>sent|emailed|texted|messaged|"
                 r"gave|forwarded|shared|passed)\s+"
                 r"(?!(?:the|a|an|my|her|him|them|you|it|us|our)\b)(?P<rest>"
                 + _NAME_WORDS
-                + r")\s+(?:the|a|an|my|our|that|those|some|his|her|this)\s+[\w-]+"
-                r"(?:\s+[\w-]+){0,4}",
-                "done {rest}",
+                + r")\s+(?P<what>(?:the|a|an|my|our|that|those|some|his|her|this)\s+[\w-]+"
+                r"(?:\s+[\w-]+){0,4})",
+                "done {rest}, {verb} {what}",
             ),
             (
                 # "sent the follow-up to Priya", "I sent my thank-you note to Jane".
@@ -729,8 +822,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<rest>#\d+|" + _NAME_WORDS + r")(?:'s|’s)?"
                 r"\s*(?:[:—–-]+\s*|\s+)(?:is\s+|was\s+)?(?:done|sent|finished|complete|"
                 r"completed|handled|sorted|followed up|contacted|checked off)"
-                r"(?:\s+(?:now|already|too|today|yesterday))?",
-                "done {rest}",
+                r"(?:\s+(?:now|already|too|today|yesterday))?"
+                # What the touch was: "olu done, thanked him" (`bot.core.ledger.KIND_VERBS`).
+                r"(?:(?:[,;:—–-]+\s*|\s+)(?P<what>(?:i\s+)?(?:just\s+)?(?:sent|shared|gave|made|"
+                r"forwarded|introduced|thanked|asked|requested)\b.*))?",
+                "done {rest}, {what}",
             ),
             (
                 # Spanish, Portuguese, German, Hindi: "ya terminé con Priya", "já mandei
@@ -1012,6 +1108,57 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
             (
+                # "when's her next follow-up?": the card of the last reply's contact.
+                r"when(?:'?s| is)\s+(?:her|his|their)\s+(?:next\s+|second\s+)?(?:follow[- ]?up|"
+                r"touch|reminder|check-?in|nudge)(?:\s+due)?" + _TAIL,
+                "who her",
+            ),
+            (
+                # "what did i note about aisha", "aisha notes": the card shows the notes.
+                r"what (?:did i|have i) (?:note|noted|write|written|wrote|save|saved|jot|jotted)"
+                r"(?:\s+down)?\s+(?:about|on|for)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"(?P<rest>" + _NAME_WORDS + r")(?:'s|’s|s')?\s+notes?" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "did i log ben?": whether there is a card at all.
+                r"did i (?:already\s+)?(?:log|logged|add|added|save|saved|meet|met)\s+"
+                + _WHO
+                + r"(?:\s+(?:yet|already))?"
+                + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"what(?:'?s| is)\s+next\s+(?:for|with)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "did olu reply?": the card shows every touch with them.
+                r"did\s+" + _WHO + r"\s+(?:ever\s+|already\s+)?(?:reply|respond|answer|write back|"
+                r"get back|text back|email back|call back|reach out)(?:\s+(?:to me|yet))*" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "did i follow up with priya?", "when is lucia due?": their card says both.
+                r"(?:did|have) i (?:already |ever |actually )?(?:follow(?:ed)?[- ]?up|ping(?:ed)?|"
+                r"e-?mail(?:ed)?|text(?:ed)?|write|written|wrote|reach(?:ed)? out|talk(?:ed)?|"
+                r"contact(?:ed)?|thank(?:ed)?)\s+(?:with\s+|to\s+|w/\s*)?"
+                + _WHO
+                + r"(?:\s+(?:yet|already|at all))?"
+                + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"when(?:'?s| is| am i| do i)\s+(?:my\s+)?(?:follow[- ]?up\s+(?:with|for)\s+)?"
+                + _WHO
+                + r"(?:'s|’s)?(?:\s+(?:follow[- ]?up|reminder))?\s+(?:due|next|up)"
+                + _TAIL,
+                "who {rest}",
+            ),
+            (
                 # "Jane Doe's info?", "Kai's card", "priya ka card dikhao" (Hindi: "show").
                 _WHO + r"(?:(?:'s|’s)|\s+(?:ka|ki))\s+(?:contact\s+)?(?:info|card|details|profile)"
                 r"(?:\s+(?:dikhao|dikha do|dikha|batao|bata do|bata|please))?" + _TAIL,
@@ -1055,6 +1202,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {who}: {rest}",
             ),
             (
+                # "add note she has 2 kids": about the contact the last reply was about.
+                r"(?:please\s+)?(?:add|save|put|make|take)\s+(?:a\s+)?note\s*[:—–-]?\s*"
+                r"(?P<rest>(?:she|he|they)(?:'s|’s|'re|’re)?\s.+)",
+                "note her: {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:add|save)\s+(?:a\s+)?note\s+(?P<rest>.+)",
                 "note {rest}",
             ),
@@ -1080,6 +1233,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {who}: {rest}",
             ),
             (
+                # "leo's number is 555", "Kai's wife is Mia": a fact about the person.
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")(?:'s|’s)\s+(?P<rest>(?:(?:new|work|personal|cell)\s+)?"
+                r"(?:number|phone|cell|mobile|email|e-mail|linkedin|handle|twitter|company|title|"
+                r"role|job|birthday|wife|husband|partner|kids?|son|daughter|dog|cat|team|boss)"
+                r"\s+(?:is|are|was)\b.+)",
+                "note {who}: {rest}",
+            ),
+            (
                 # "Priya: prefers email": a fact about the person after the colon (not a message
                 # to them, "Kai: thanks for the intro").
                 r"(?P<who>" + _NAME_WORDS + r")\s*:\s*(?P<rest>(?:is|was|has|had|likes|loves|"
@@ -1097,6 +1260,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Change a contact's name.",
         ("rename Sam to Sam Lee",),
         phrasings=(
+            (
+                # "her name is actually Jordyn": the contact the last reply was about.
+                r"(?P<rest>her|him|his|their|them)\s+name\s+is\s+(?:actually\s+|really\s+|"
+                r"spelled\s+|spelt\s+)*(?P<new>" + _NAME_WORDS + r")(?:\s+not\s+.+)?",
+                "rename {rest} to {new}",
+            ),
             (
                 r".*?(?:contact\s+)?(?P<rest>" + _NAME_WORDS + r")[,;:]?\s+(?:new name|now called|"
                 r"renamed)\s*[:=-]?\s*(?P<new>.+)",
@@ -1189,7 +1358,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:->|→|=>|⇒)\s*(?P<new>.+)",
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:->|→|=>|⇒)\s*"
+                # A name, not something to do: "victor -> send job post" is a follow-up.
+                r"(?!" + _TO_DO + r"\b)(?P<new>[^\s,;]+(?:\s+[^\s,;]+){0,3})",
                 "rename {rest} to {new}",
             ),
             (
@@ -1300,6 +1471,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "merge <person> into <person>",
         "Merge two contacts who are the same person; meetings and follow-ups move to the second.",
         ("merge Sam into Sam Lee",),
+        phrasings=(
+            (
+                # "tom hardy is the same as tom": the one named first is kept.
+                r"(?P<keep>[^,;]+?)\s+(?:is|=)\s+(?:actually\s+|really\s+)?the same"
+                r"(?:\s+(?:person|contact|guy|one))?\s+as\s+(?P<other>[^,;]+?)" + _TAIL,
+                "merge {other} into {keep}",
+            ),
+        ),
         listed=True,
         handles=((c.MergeContactsCommand, "contacts.merge"),),
     ),
@@ -1322,8 +1501,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:i'?m|i am|we'?re|we are|i'?ll be|i will be|we'?ll be)\s+"
                 r"(?:going to|heading to|attending|speaking at|off to|at)\s+(?:the\s+)?"
                 + _NOT_A_DATE
-                + r"(?P<rest>(?-i:[A-Z0-9]).+)",
+                + _AN_EVENT,
                 "event {rest}",
+            ),
+            (
+                # "going to PyCon Berlin on 14 Mar", "heading to kubecon next week": the same
+                # without "I'm", as long as a day follows ("going to Lisbon was fun" is none).
+                r"(?:going to|gonna go to|heading to|headed to|off to|attending|speaking at|"
+                r"presenting at|(?:will|gonna|'ll) be at)\s+(?:the\s+)?" + _NOT_A_DATE + _AN_EVENT,
+                "@day event {rest}",
             ),
             (
                 r"(?:show|list|what are)(?: me)?\s+(?:all\s+)?(?:of\s+)?my\s+(?:networking\s+)?"
@@ -1723,7 +1909,57 @@ def overview_reply(prefix: str | None = None) -> Reply:
     )
 
 
+@dataclass(frozen=True)
+class RuleHelp:
+    """One coaching rule explained, for a question about it ("why 10 days?"): its numbers come
+    from `bot.core.rules`, the commands that act on it from their specs."""
+
+    name: str
+    title: str
+    text: str
+    commands: tuple[str, ...]
+
+
+RULE_HELP: dict[str, RuleHelp] = {
+    rule.name: rule
+    for rule in (
+        RuleHelp(
+            "window",
+            f"The {WINDOW_DAYS}-day window",
+            f"Follow up within {WINDOW_DAYS} days of meeting someone: people remember you best "
+            f"then. I plan the follow-up {plural(DEFAULT_DUE_DAYS, 'day')} after you met, nudge "
+            f"you when it is due and again on day {LAST_CHANCE_DAY} (last chance), and never "
+            f"schedule or snooze it past day {WINDOW_DAYS}. If you miss the window, the "
+            "follow-up shows as overdue; a late note still beats none, so send it anyway or keep "
+            "it as a late follow-up.",
+            ("list", "follow-up", "snooze"),
+        ),
+        RuleHelp(
+            "rule-of-two",
+            "The rule of two",
+            f"When your first follow-up with someone is done, I schedule a second touch "
+            f"{SECOND_TOUCH_DAYS} days later: two thoughtful notes make a connection warm. At an "
+            f"event, the Networking Rule of Two: {rule_of_two_goal()}.",
+            ("done", "event"),
+        ),
+        RuleHelp(
+            "give-ask-thank",
+            "Give, ask, thank",
+            f"Every touch you mark done is {NOUNS['give']} (something useful for them: an "
+            f"article, an intro), {NOUNS['ask']} (a favour for you) or {NOUNS['thank']}. Give "
+            "first: people help those who helped them. Say which on the "
+            f"{one_of(tuple(BUTTON_LABELS.values()))} buttons or in your own words, like "
+            "`done Jane, sent her the article`; the contact card and `stats` show the balance.",
+            ("done", "who", "stats"),
+        ),
+    )
+}
+
+
 def command_reply(name: str, prefix: str | None = None) -> Reply:
+    """Help on one command, or on one coaching rule (`RULE_HELP`)."""
+    if name in RULE_HELP:
+        return _rule_reply(RULE_HELP[name], prefix)
     entry = HELP_BY_NAME[name]
     examples = "\n".join(f"• `{e}`" for e in entry.examples)
     body = f"**{entry.name}** — {entry.summary}\nUsage: `{entry.usage}`\nExamples:\n{examples}"
@@ -1743,3 +1979,14 @@ def unknown_command_reply(word: str, suggestion: str | None) -> Reply:
             actions=(Action(f"help {suggestion}", f"help {suggestion}"), *base.actions),
         )
     return overview_reply(f"I don't know the command `{word}`.")
+
+
+def _rule_reply(rule: RuleHelp, prefix: str | None) -> Reply:
+    usages = "\n".join(
+        f"• {usage_line(name)} — {HELP_BY_NAME[name].summary}" for name in rule.commands
+    )
+    body = f"**{rule.title}** — {rule.text}\n{usages}"
+    return Reply(
+        text="\n".join([*([prefix] if prefix else []), body]),
+        actions=tuple(Action(f"help {name}", f"help {name}") for name in rule.commands),
+    )

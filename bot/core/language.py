@@ -28,6 +28,7 @@ _ORDER = (
     "digest",
     "event",
     "rename",
+    "merge",
     "note",
     "who",
     "keep-in-touch",
@@ -43,7 +44,9 @@ _ORDER = (
 _LEADING_FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|omg|wow|yay|phew|and|also|btw|actually|anyway|right|"
     r"alright|quick one|"
-    r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-])|wait|"
+    # "nvm cancel ken": taking back what was said, then the command that replaces it.
+    r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
+    r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
     r"bhai|abeg|oye|yaar|inshallah|"
     r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
@@ -56,7 +59,8 @@ _LEADING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_FILLER = re.compile(
-    r"(?:[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
+    # "sent Ravi a thank you": after "a", "my" or "the" the thanks are a thing, not filler.
+    r"(?:(?<!\ba)(?<!\bmy)(?<!\bthe)[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
     r"(?:(?:can|could) you |please |pls )?remind me|(?:don'?t|do not|(?:hu)?wag(?: mong)?) "
     r"(?:forget|kalimutan)|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
@@ -191,7 +195,7 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
     for intent, pattern in (
         (
             "thanks",
-            r"(?:(?:ok(?:ay)?|great|perfect|cool|awesome|nice|got it)[\s,!.]+)?"
+            r"(?:(?:ok(?:ay)?|k|kk|great|perfect|cool|awesome|nice|got it)[\s,!.]+)?"
             r"(?:many\s+)?(?:thanks?(?: you)?(?: so much| a lot| a ton)?|thx|ty|tysm|cheers|"
             r"much appreciated|appreciate it|thank u)(?:[\s,!]+(?:coach|bot|buddy|mate))?",
         ),
@@ -210,7 +214,9 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
         (
             "no",
             r"(?:no|nope|nah|n|not now|no thanks|no thank you|don'?t|never ?mind|nevermind|"
-            r"cancel that|not really|negative|👎)",
+            r"cancel that|not really|negative|👎|"
+            r"(?:actually\s+)?keep(?: (?:it|her|him|them|that))?|"
+            r"don'?t delete(?: (?:it|her|him|them))?)",
         ),
         (
             "bye",
@@ -260,12 +266,30 @@ _QUESTION = re.compile(
     r"como (?:eu|faço|faco|uso))\b",
     re.IGNORECASE,
 )
+# Openings of a question about one of the coaching rules; a question only when the line names
+# the bot's vocabulary ("why 10 days?"), since "why not grab coffee?" is a draft.
+_RULE_QUESTION = re.compile(
+    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|but)[\s,]+)?(?:what happens|what if|why|how come|how long|"
+    r"how many days|what'?s the (?:rule|point|deal|idea)|is it (?:ok|okay|bad|fine))\b",
+    re.IGNORECASE,
+)
 # Words in a question that point at one command's help.
 _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
+    (r"rule of (?:two|2)|second touch|two touches|touch(?:es)? twice", "rule-of-two"),
+    (
+        r"\ba give\b|\ban ask\b|give[:/ ]ask|gives? and asks?|give first|\bgiving first|"
+        r"gave,? asked|thank[- ]you (?:count|touch)",
+        "give-ask-thank",
+    ),
     (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
     (r"export|download my data|my data out|copy of my data", "export"),
     (r"snooz|push (?:back|a follow)|postpone|delay", "snooze"),
     (r"keep(?:ing)? in touch|cadence|check[- ]?ins?\b", "keep-in-touch"),
+    (
+        r"\b(?:10|ten)[- ]?days?\b|\bwindow\b|\bmiss(?:ed|ing)?\b|\blate\b|too late|"
+        r"last chance|deadline|how long|how many days|how much time",
+        "window",
+    ),
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
     (r"\bdone\b|mark .* done|complete", "done"),
     (r"rename|change (?:a |the )?(?:contact'?s? )?name", "rename"),
@@ -303,6 +327,8 @@ def help_topic(text: str) -> tuple[bool, str | None]:
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
     starter = _QUESTION.match(line)
+    if starter is None and _RULE_QUESTION.match(line) and _BOT_VOCABULARY.search(line):
+        starter = _RULE_QUESTION.match(line)
     if starter is None and not (
         line.endswith("?") and len(line.split()) <= 8 and _mentions_bot(line)
     ):
@@ -329,8 +355,8 @@ _ASKS_A_PERSON = re.compile(
 _BOT_VOCABULARY = re.compile(
     r"\b(?:follow[- ]?ups?|snooze|digest|remind(?:er)?s?|contacts?|commands?|export|settings?|"
     r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
-    r"rename|overdue|shout-?outs|working hours|rules?|window|10[- ]day|ten[- ]day|rule of two|"
-    r"second touch|nudges?)\b",
+    r"rename|overdue|shout-?outs|working hours|rules?|window|(?:10|ten)[- ]?days?|"
+    r"rule of (?:two|2)|second touch|nudges?|a give|an ask|give[:/ ]ask|give first)\b",
     re.IGNORECASE,
 )
 

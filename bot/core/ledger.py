@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, cast
 
 from bot.core.messages import Action
 from storage.records import LedgerEntry, TouchCounts
@@ -25,34 +25,79 @@ PAST_TENSE: dict[TouchKind, str] = {"give": "gave", "ask": "asked", "thank": "th
 BUTTON_LABELS: dict[TouchKind, str] = {"give": "Gave", "ask": "Asked", "thank": "Thanked"}
 NOUNS: dict[TouchKind, str] = {"give": "a give", "ask": "an ask", "thank": "a thank-you"}
 
-# Words after `done <person>` that say what the touch was ("done Jane, gave her the article").
-KIND_WORDS: dict[str, TouchKind] = {
-    "gave": "give",
-    "give": "give",
-    "given": "give",
-    "shared": "give",
-    "asked": "ask",
-    "ask": "ask",
-    "thanked": "thank",
-    "thank": "thank",
-}
-# The kind word may follow the person after a comma, a dash, a colon or a space, with an
-# optional "I" or "I've" before it; anything after it is the member's own words.
-KIND_AFTER_TARGET = re.compile(
-    r"(?:\s*[,;:—–-]\s*|\s+)(?:i(?:'ve|’ve| have)?\s+)?(?:just\s+)?"
-    r"(?P<word>" + "|".join(sorted(KIND_WORDS, key=len, reverse=True)) + r")\b.*$",
-    re.IGNORECASE | re.DOTALL,
+# What a touch was, from the member's own words after `done <person>` ("done Lena, sent her the
+# paper"): the first of these verbs decides, so the rule can be told in one sentence. A thank-you
+# that was sent is a thank, not a give, so the thank phrases come first.
+KIND_VERBS: tuple[tuple[TouchKind, str], ...] = (
+    (
+        "thank",
+        r"thanked|thank(?:ed)? (?:him|her|them)|said thanks|said thank you|thank[- ]?you (?:note|"
+        r"message|email|mail)|sent (?:(?:him|her|them)\s+)?(?:a |my )?(?:quick )?"
+        r"(?:thanks|thank[- ]?you)",
+    ),
+    ("thank", r"thank"),
+    (
+        "give",
+        r"gave|give|given|shared|sent|introduced|intro'?d|made (?:the |an |a )?intro(?:duction)?s?|"
+        r"connected|forwarded|passed (?:on|along)|"
+        r"recommended|refer+ed|offered|helped|lent|invited",
+    ),
+    ("ask", r"asked|ask|requested|request"),
 )
+_KIND_VERB = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{kind}{i}>{words})" for i, (kind, words) in enumerate(KIND_VERBS))
+    + r")\b",
+    re.IGNORECASE,
+)
+# "the paper she asked for": a verb after "she", "he" or "they" is what the other person did.
+_THEIR_VERB = re.compile(r"\b(?:she|he|they|who)\s+(?:also\s+|just\s+)?$", re.IGNORECASE)
+# Where the member's words about the touch start: a comma, dash, colon or semicolon after the
+# person, or a kind verb right after the name ("done #12 gave", "done Jane gave her the deck").
+_DESCRIPTION_START = re.compile(r"\s*[,;:—–]\s*|\s+-\s+")
+_LEADING_I = re.compile(r"(?:i(?:'ve|’ve| have)?\s+)?(?:just\s+|also\s+)?", re.IGNORECASE)
+
+
+def kind_in(description: str) -> TouchKind | None:
+    """The kind the first telling verb of the member's description says, if any."""
+    for match in _KIND_VERB.finditer(description):
+        if _THEIR_VERB.search(description[: match.start()]):
+            continue
+        group = next(name for name, value in match.groupdict().items() if value)
+        return cast(TouchKind, group.rstrip("0123456789"))
+    return None
 
 
 def split_kind(rest: str) -> tuple[str, TouchKind | None]:
-    """ "Jane, gave her the article" → ("Jane", "give"); text without a kind word is unchanged.
+    """ "Jane, gave her the article" → ("Jane", "give"); "Lena, sent her the paper" → ("Lena",
+    "give"); text without a telling verb is unchanged.
 
-    The kind word must follow at least one word of the target, so "done asked" stays a name."""
-    for match in KIND_AFTER_TARGET.finditer(rest):
-        head = rest[: match.start()].strip()
-        if head:
-            return head, KIND_WORDS[match.group("word").lower()]
+    Without a separator the kind word must follow at least one word of the target, so "done
+    asked" stays a name.
+    """
+    alone = rest.lstrip(" ,;:—–-")
+    lead = _LEADING_I.match(alone)
+    names_someone = re.search(r"\b(?!I\b)(?-i:[A-Z])", alone)  # "sent the intro to Sam"
+    if (
+        lead
+        and _KIND_VERB.match(alone, lead.end())
+        and len(alone.split()) >= 3
+        and not names_someone
+    ):
+        # "done, sent her the paper": the description alone, about the conversation's contact.
+        return "", kind_in(alone)
+    separator = _DESCRIPTION_START.search(rest)
+    if separator is not None:
+        kind = kind_in(rest[separator.end() :])
+        if kind is not None:
+            # "done, sent her the paper": no name before the comma (the conversation's contact).
+            return rest[: separator.start()].strip(), kind
+    before = rest[: separator.start()] if separator is not None else rest
+    for word in list(re.finditer(r"\S+", before))[1:]:
+        tail = rest[word.start() :]
+        verb = _KIND_VERB.match(tail[_LEADING_I.match(tail).end() :])  # type: ignore[union-attr]
+        if verb is not None and not _THEIR_VERB.search(rest[: word.start()]):
+            return rest[: word.start()].strip(), kind_in(tail)
     return rest, None
 
 

@@ -121,3 +121,12 @@ class Reply:
     # The reply asks a yes/no question: a "yes" typed next runs this command text (a "no" leaves
     # everything as it was). Channels need not render it.
     on_yes: str | None = None
+    # The one contact the reply is about: "her", "him" or "that" in the next message mean them.
+    about_contact_id: int | None = None
+
+
+def about(
+    contact_id: int, text: str, actions: tuple[Action, ...] = (), on_yes: str | None = None
+) -> Reply:
+    """A reply about one contact: "her" or "that" in the member's next message means them."""
+    return Reply(text=text, actions=actions, on_yes=on_yes, about_contact_id=contact_id)

@@ -75,6 +75,13 @@ class _Draft(Exception):
     """Internal: a direct message that only looked like a command."""
 
 
+class _WhoDoYouMean(Exception):
+    """Internal: "snooze her" when no reply was about one contact."""
+
+
+WHO_DO_YOU_MEAN = "Who do you mean? Say their name or #id, like {example}."
+
+
 def closest_command(word: str) -> str | None:
     candidates = [alias for alias in COMMAND_ALIASES if len(alias) > 2]
     match = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=_DID_YOU_MEAN_CUTOFF)
@@ -147,15 +154,19 @@ def parse_command(
     direct_message: bool = False,
     known_names: Sequence[str] = (),
     mentions: Sequence[Mention] = (),
+    referent: c.PersonRef | None = None,
 ) -> c.Command | c.ParseFailure | c.NotACommand:
     """`known_names`: the member's contacts, which help find a name inside a sentence;
-    `mentions`: the platform users the text names as "@name"."""
+    `mentions`: the platform users the text names as "@name"; `referent`: the contact the
+    conversation's last reply was about, whom "her", "him" or "that" mean."""
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
+    referred = _REFERENT.set(referent)
     try:
         return _parse(text, direct_message)
     finally:
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
+        _REFERENT.reset(referred)
 
 
 def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
@@ -193,6 +204,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         typed_first_word,
         fix_command_typos(typed_first_word).lower(),
     )
+    if head == "did" and _DID_THEY.match(rest):
+        name = None  # "did olu reply?" asks about someone, it marks nothing done
     if name is not None and typed_as_command and not _reads_as_sentence(name, rest):
         direct = _run_parser(name, rest, text, casual_dm)
         if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
@@ -211,7 +224,11 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         if (
             casual_dm
             and fallback is None
-            and (_names_a_thing(result, body) or _story_told_to_someone(result, body))
+            and (
+                _names_a_thing(result, body)
+                or _story_told_to_someone(result, body)
+                or _a_thing_as_subject(result, body)
+            )
         ):
             # "Can we push our call to Friday?": an everyday sentence about a thing, not a
             # person: a draft, unless it is a question about the bot ("can you remind me about
@@ -219,6 +236,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             question, topic = help_topic(body)
             return c.HelpCommand(topic=topic) if question else c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
+            if result.asks_who and (_PERSONAL_PRONOUN.search(body) or _TO_THE_BOT.match(body)):
+                return result  # "remind me to ping her friday": her, whoever she is
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
         if not isinstance(result, c.ParseFailure) or fallback is None:
@@ -235,6 +254,9 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     intent = chat_intent(body)
     if intent is not None:
         return c.ChatCommand(intent)
+    fact = _fact_about_a_contact(body)
+    if fact is not None:
+        return fact
     question, topic = help_topic(body)
     if question:
         return c.HelpCommand(topic=topic)
@@ -247,10 +269,71 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
 
 
+# "did olu reply?": a question about what someone did, not "did" as in "done".
+_DID_THEY = re.compile(
+    r"\S+(?:\s+\S+)?\s+(?:ever\s+|already\s+)?(?:reply|respond|answer|write back|get back|"
+    r"text back|email back|call back|reach out)\b",
+    re.IGNORECASE,
+)
+
+
+# "chloe works at datadog", "Kai has two kids": a fact about a contact, kept as a note.
+_FACT = re.compile(
+    r"(?:works|worked|is|was|has|had|likes|loves|prefers|wants|needs|lives|moved|is moving|runs|"
+    r"leads|founded|knows|speaks|plays|studies|teaches|hates|just|recently|also|used to)\b",
+    re.IGNORECASE,
+)
+MAX_FACT_WORDS = 12
+_STATUS = re.compile(r"(?:is|was)\s+(?:overdue|due|late|next|up next)\b", re.IGNORECASE)
+
+
+def _fact_about_a_contact(body: str) -> c.NoteCommand | c.WhoCommand | None:
+    """A short line that starts with a contact's name and says something about them; a
+    question or a line to "you" is a message for someone, not a note. "Omar is overdue?" asks
+    about their follow-up: their card says."""
+    line = body.strip()
+    pronoun = re.match(r"(?:she|he|they)\s+", line, re.IGNORECASE)
+    referent = _REFERENT.get()
+    who = known_in(body)
+    if pronoun is not None and referent is not None:
+        # "she works at mistral" right after a reply about her.
+        person, fact = referent, line[pronoun.end() :]
+    elif who is not None and line.lower().startswith(who.lower() + " "):
+        person, fact = c.PersonRef(name=who), line[len(who) :].strip()
+    else:
+        return None
+    if _STATUS.match(fact):
+        return c.WhoCommand(person=person)
+    if not _FACT.match(fact) or line.endswith("?") or _SECOND_PERSON.search(line):
+        return None
+    if len(line.split()) > MAX_FACT_WORDS:
+        return None
+    note = _note([line if pronoun is not None else fact]) or fact
+    return c.NoteCommand(person=person, note=note)
+
+
 # "you" as the reader of a message, not the bot being asked ("…, you can log that").
 _SECOND_PERSON = re.compile(
     r"\b(?:you'?re|your|yours|you(?!\s+(?:can|could|please|should|may)\b))\b", re.IGNORECASE
 )
+
+
+# "remind me in 3 days": a request to the coach itself, never a draft for someone else.
+_TO_THE_BOT = re.compile(r"(?:(?:remind|nudge|ping|tell) me|snooze|cancel|done)\b", re.I)
+# "her", not "it": a sentence that says "make it Monday" with nobody in the conversation is a
+# draft for someone else; one that says "ping her" is about a person the member must name.
+_PERSONAL_PRONOUN = re.compile(r"\b(?:her|him|his|them|their|she|he|they)\b", re.IGNORECASE)
+
+
+def _a_thing_as_subject(result: object, body: str) -> bool:
+    """ "It can wait till next week": a sentence about a thing, whoever the last reply was
+    about; "push it to monday" starts with the verb and means them."""
+    if body.split()[0].lower() not in _THING_WORDS:
+        return False
+    if isinstance(result, c.ParseFailure):
+        return result.asks_who
+    person = getattr(result, "person", None) or getattr(result, "target", None)
+    return person is not None and person is _REFERENT.get()
 
 
 def _story_told_to_someone(result: object, body: str) -> bool:
@@ -335,6 +418,8 @@ def _run_parser(
         )
     try:
         return _PARSERS[name](rest.strip() if name != "review" else rest)
+    except _WhoDoYouMean:
+        return c.ParseFailure(WHO_DO_YOU_MEAN.format(example=example(name)), name, asks_who=True)
     except _Draft:
         return (
             c.NotACommand(text)
@@ -397,6 +482,42 @@ def _checked_name(name: str) -> str:
 _KNOWN: ContextVar[Sequence[str]] = ContextVar("known_names", default=())
 # The users the message mentions (decoded by the channel), also for one parse.
 _MENTIONS: ContextVar[Sequence[Mention]] = ContextVar("mentions", default=())
+# The contact the conversation's last reply was about, also for one parse.
+_REFERENT: ContextVar[c.PersonRef | None] = ContextVar("referent", default=None)
+
+# Words that point back at the contact of the last reply: "snooze her", "cancel that".
+_REFERRING = re.compile(
+    r"(?:her|him|his|them|their|she|he|they|it|that|this|that one|this one|that person|the same|"
+    r"same one|"
+    r"(?:that|this|the|her|his|their) (?:(?:first |second |next )?(?:follow[- ]?up|touch)|reminder|"
+    r"check-?in|nudge|contact|person|guy|girl|woman|man|one))",
+    re.IGNORECASE,
+)
+# Commands about someone already known; `met her` logs a new meeting, so it is not among them.
+_REFERRING_COMMANDS = frozenset(
+    {"follow-up", "done", "snooze", "cancel", "who", "note", "keep-in-touch", "rename"}
+)
+
+
+# Words left where a person's name would be that name nobody: "follow up friday instead".
+_NOBODY = re.compile(
+    r"(?:(?:instead|then|please|pls|again|too|also|now|ok|okay|asap|as well|actually)\s*)*",
+    re.IGNORECASE,
+)
+
+
+def _referred_to(tokens: list[str], command: str) -> c.PersonRef | None:
+    """The last reply's contact, when the person words only point back at it."""
+    if command not in _REFERRING_COMMANDS:
+        return None
+    words = " ".join(tokens).strip(" .!?")
+    if not (_REFERRING.fullmatch(words) or _REFERRING.fullmatch(clean_person_text(words))):
+        return None
+    referent = _REFERENT.get()
+    if referent is None:
+        raise _WhoDoYouMean()
+    return referent
+
 
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
@@ -501,12 +622,21 @@ _NEVER_A_NAME_WORD = frozenset(_NOT_NAMES | COMMAND_ALIASES.keys())
 
 
 def _person(tokens: list[str], command: str) -> c.PersonRef:
+    if command in _REFERRING_COMMANDS and _NOBODY.fullmatch(" ".join(tokens).strip(" .!?,")):
+        # "snooze 2 days", "follow up friday instead": whoever the last reply was about.
+        referent = _REFERENT.get()
+        if referent is not None:
+            return referent
+        tokens = []
     if not tokens:
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example(command)}")
     if len(tokens) == 1:
         single = _single_token_person(tokens[0])
         if single is not None:
             return single
+    referred = _referred_to(tokens, command)
+    if referred is not None:
+        return referred
     if clean_person_text(" ".join(tokens)).lower().split()[:1] in ([p] for p in _PRONOUNS) or (
         tokens[0].lower() in _PRONOUNS and not clean_person_text(" ".join(tokens))
     ):
@@ -526,6 +656,8 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
     found = known_in(name) if name and not _looks_like_a_name(name) else None
     if found is not None and not _is_new_name(name, found):
         name = found
+    if _PLAIN_POSSESSIVE.search(raw):
+        name = _without_plain_possessive(name)
     if not name:
         raise _Bad(f"Tell me who, by name or mention. For example: {example(command)}")
     for mention in _MENTIONS.get():
@@ -557,6 +689,21 @@ _FILLER_WORDS = _GLUE_WORDS | {
     "contact",
     "card",
 }
+
+
+# "priyas reminder": a possessive without its apostrophe, before what is hers.
+_PLAIN_POSSESSIVE = re.compile(
+    r"[^\W\d_]s\s+(?:follow[- ]?ups?|reminders?|touch|card|contact|notes?|check-?in)\b", re.I
+)
+
+
+def _without_plain_possessive(name: str) -> str:
+    """ "priyas reminder" typed without the apostrophe: Priya, when she is a contact and
+    "priyas" names nobody."""
+    known = _KNOWN.get()
+    if not name.lower().endswith("s") or len(name) < 3 or match_names(name, known):
+        return name
+    return name[:-1] if len(match_names(name[:-1], known)) == 1 else name
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -693,6 +840,10 @@ _NEW_PERSON = re.compile(
 _SAME_PERSON = re.compile(
     r"\(\s*same (?:contact|person|one)\s*\)|\bsame\s+(?:person|one|contact)\b", re.I
 )
+# "met tomas again", "ran into Kai once more": the same person, met another time.
+_AGAIN = re.compile(
+    r"\s+(?:again|once more|one more time|a second time|another time)\b(?=\s|$|[,.;!?])", re.I
+)
 # "met another Sam": somebody new with a name already known.
 _ANOTHER = re.compile(r"^(?:another|a different|a second|a new|the other)\s+", re.I)
 
@@ -770,17 +921,22 @@ _OVER_A_MEAL = re.compile(
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
 # then the name.
 _DESCRIBED = re.compile(
-    r"^(?:my|our|a|an|the)\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
+    r"^(?:my|our|a|an|the|her|his|their)\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
     r"(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})$"
 )
 # "Tom from Stripe": where the person works, kept as a note, not part of the name.
 _EMPLOYER = re.compile(
     r"^(?P<who>.+?)\s+(?P<where>(?:from|of)\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)$"
 )
+# "bob from stripe": typed in lower case, "from" and a few words after a short name.
+_EMPLOYER_LOWER = re.compile(
+    r"^(?P<who>[^\s,]+(?:\s+[^\s,]+)?)\s+(?P<where>from\s+[\w&.'’-]+(?:\s+[\w&.'’-]+){0,2})$",
+    re.IGNORECASE,
+)
 
 
 def _cut_employer(head: str) -> tuple[str, str | None]:
-    match = _EMPLOYER.match(head.strip())
+    match = _EMPLOYER.match(head.strip()) or _EMPLOYER_LOWER.match(head.strip())
     if match is None or not _looks_like_a_name(match.group("who")):
         return head, None
     return match.group("who"), match.group("where")
@@ -797,6 +953,8 @@ def _parse_met(rest: str) -> c.Command:
         new_person = True
     if _ANOTHER.match(head):
         head, new_person = _ANOTHER.sub("", head), True
+    elif new_person is None and _AGAIN.search(head):
+        head, new_person = _AGAIN.sub("", head), False
     head, when, _, _ = _cut_when(head)
     if note is not None and when is None:
         # "met Jane at PyCon, yesterday": the date phrase may sit in the tail.
@@ -811,6 +969,12 @@ def _parse_met(rest: str) -> c.Command:
         last_cut, last_when, _, _ = _cut_when(last.strip())
         if last_when is not None and not last_cut and "," not in first:
             head, note, when = f"{head} at {first.strip()}", None, when or last_when
+    aside = _ASIDE.search(head)
+    if aside is not None:
+        # "met priya (designer) at Config", "Victor (PM @ Shopify)": the words in brackets
+        # describe them (an "at" inside is no place).
+        head = cut(head, aside.start(), aside.end())
+        note = f"{aside.group(1).strip()}; {note}" if note else aside.group(1).strip()
     head = _OVER_A_MEAL.sub("", head)
     place: str | None = None
     place_match = _PLACE_START.search(" " + head)
@@ -833,19 +997,18 @@ def _parse_met(rest: str) -> c.Command:
         place, _ = _cut_after(place)
     elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
         place = place_after
-    aside = _ASIDE.search(head)
-    if aside is not None:
-        # "met priya (designer) at Config": the words in brackets describe her.
-        head = cut(head, aside.start(), aside.end())
-        note = f"{aside.group(1).strip()}; {note}" if note else aside.group(1).strip()
-    head = _DESCRIBED.sub(r"\g<name>", head.strip())
-    head, employer = _cut_employer(head)
-    if employer is not None:
-        note = f"{employer}; {note}" if note else employer
-    tokens = _tokens(head)
-    if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
-        tokens = tokens[1:]
-    person = _person(tokens, "met")
+    people = _several_people(head)
+    if people:
+        person, others = people[0], people[1:]
+    else:
+        head = _DESCRIBED.sub(r"\g<name>", head.strip())
+        head, employer = _cut_employer(head)
+        if employer is not None:
+            note = f"{employer}; {note}" if note else employer
+        tokens = _tokens(head)
+        if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
+            tokens = tokens[1:]
+        person, others = _person(tokens, "met"), ()
     if place is not None and len(place) > MAX_NAME_CHARS * 2:
         raise _Bad(
             "That place is too long; keep it short and put details in a note after a dash, "
@@ -853,12 +1016,68 @@ def _parse_met(rest: str) -> c.Command:
         )
     if note is not None:
         note = without_asides(note)
-    return c.MetCommand(person=person, place=place, when=when, note=note, new_person=new_person)
+    note, follow_up_on = _follow_up_day_in(note)
+    return c.MetCommand(
+        person=person,
+        place=place,
+        when=when,
+        note=note,
+        new_person=new_person,
+        others=others,
+        follow_up_on=follow_up_on,
+    )
+
+
+# "met Nadia at devfest. Follow up Thursday with the link": the note says when to follow up.
+_FOLLOW_UP_IN_NOTE = re.compile(
+    r"^(?:(?:i'?ll|i will|will|to|and|need to|must|should)\s+)?(?:follow[- ]?up|f/u|fu|ping|"
+    r"reach out|remind me|nudge me)(?:\s+(?:(?:with|w/|to)\s*)?(?:her|him|them))?\b\s*",
+    re.IGNORECASE,
+)
+
+
+def _follow_up_day_in(note: str | None) -> tuple[str | None, DaySpec | None]:
+    """The day a meeting's note asks to follow up on, and the note without the words saying so
+    ("with the codelab link" is kept)."""
+    if note is None:
+        return None, None
+    asked = _FOLLOW_UP_IN_NOTE.match(note)
+    if asked is None:
+        return note, None
+    try:
+        rest, day, _, _ = _cut_when(note[asked.end() :])
+    except WhenError:
+        return note, None
+    if day is None:
+        return note, None
+    rest = re.sub(r"^(?:with|about|re:?|to)\s+", "", rest.strip(" ,.;:—–-"), flags=re.I)
+    return rest or None, day
+
+
+# "mike and anna", "Aisha, Ben and Chen": a few names, each a person met.
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+MAX_PEOPLE_MET = 4
+
+
+def _several_people(head: str) -> tuple[c.PersonRef, ...]:
+    """The people in "met mike and anna", when every part is a name ("Aisha and her cofounder
+    Ben" too); () when the words are one person or something else ("Barnes and the team")."""
+    parts = [_DESCRIBED.sub(r"\g<name>", part.strip()) for part in _AND.split(head.strip())]
+    if not 2 <= len(parts) <= MAX_PEOPLE_MET:
+        return ()
+    for part in parts:
+        words = part.lower().split()
+        if not _looks_like_a_name(part) or len(words) > 3:
+            return ()
+        if words[0] in _PRONOUNS or set(words) & _NOT_ONE_PERSON:
+            return ()
+    return tuple(_person(_tokens(part), "met") for part in parts)
 
 
 _FOLLOW_UP_NOTE = re.compile(
     # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
-    r"\s+(?:(?:about|re|regarding)\b|to (?=(?:send|share|ask|say|introduce|check|thank|invite)\b)"
+    r"\s+(?:(?:about|re|regarding)\b"
+    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
 )
@@ -879,10 +1098,13 @@ def _parse_follow_up(rest: str) -> c.Command:
             f"Say `in {bad_unit.group(1)} days`: follow-ups are planned by the day. "
             f"For example: {example('follow-up')}"
         )
+    head = _span_at_the_end_as_a_day(head)
     original = head
     head, when, at, where = _cut_when(head)
     if when is None and at is None and dash_note is not None:
         dash_note, when, at = _when_in_note(dash_note)
+        if when is None and dash_note is not None and _ABOUT.match(dash_note):
+            dash_note, when = _day_at_the_end(dash_note)
     elif at is None and dash_note is not None:
         # "tomorrow, 2pm": a time alone after the comma is the follow-up's time.
         rest_of_note, _, note_at = _when_in_note(dash_note)
@@ -921,6 +1143,34 @@ def _parse_follow_up(rest: str) -> c.Command:
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
     )
+
+
+# A note that only says what the follow-up is about: "re intro thu", "about the deck friday"
+# (after a comma, "send the deck tomorrow" keeps its day: it is what to do).
+_ABOUT = re.compile(r"(?:re|about|regarding|abt)\b", re.IGNORECASE)
+
+
+def _day_at_the_end(note: str) -> tuple[str | None, DaySpec | None]:
+    """ "re intro thu": the day that ends a note about something is the follow-up's day."""
+    try:
+        found = find_day(note)
+    except WhenError:
+        return note, None
+    if found is None or note[found.end :].strip(" .!?"):
+        return note, None
+    return note[: found.start].strip(" ,;:—–-") or None, found.spec
+
+
+def _span_at_the_end_as_a_day(head: str) -> str:
+    """ "omar follow up 1 week", "Kai 3 days": a bare span that ends the line is "in" it."""
+    found = find_days(head)
+    if found is None or found.start == 0 or head[found.end :].strip(" .!?"):
+        return head
+    if not re.search(r"(?:days?|weeks?|\dd|\dw|wks?)$", head[found.start : found.end], re.I):
+        return head  # "en 3 días" is read by the dates
+    if re.search(r"\b(?:in|within|after|for|en|em|dans|sa|nach)\s*$", head[: found.start], re.I):
+        return head
+    return f"{head[: found.start].rstrip()} in {found.days} days"
 
 
 # Hedges around a day given after a comma: "…, say the 21st", "…, maybe tomorrow 2pm".
@@ -978,7 +1228,20 @@ def _target(rest: str, command: str) -> c.PersonRef:
     rest = re.sub(
         r"\s+(?:as\s+)?(?:done|now|already|today|please|too)[\s!.?]*$", "", rest, flags=re.I
     )
+    if _EVERYONE.fullmatch(rest.strip(" .!?")):
+        raise _Bad(
+            f"`{command}` works on one follow-up at a time. Type `list` to see them with their "
+            f"#ids, then for example {example(command)}."
+        )
     return _person(_tokens(rest), command)
+
+
+# "snooze all", "cancel everything": no person, and no bulk command either.
+_EVERYONE = re.compile(
+    r"(?:all|everything|everyone|everybody|all of them|them all|all (?:my |the )?"
+    r"(?:follow[- ]?ups|reminders|of them))",
+    re.IGNORECASE,
+)
 
 
 def _parse_done(rest: str) -> c.Command:

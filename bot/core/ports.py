@@ -382,9 +382,16 @@ class Store(Protocol):
 
     # --- the yes/no question a reply asked ----------------------------------------------------
     def ask_question(
-        self, platform: str, workspace_id: str, user_id: str, on_yes: str, at: datetime
+        self,
+        platform: str,
+        workspace_id: str,
+        user_id: str,
+        on_yes: str | None,
+        at: datetime,
+        about_contact_id: int | None = None,
     ) -> None:
-        """Remember what a "yes" from this user runs, replacing any earlier question."""
+        """Remember what a "yes" from this user runs (None: nothing) and whom the reply was
+        about, replacing any earlier question."""
         ...
 
     def take_question(

@@ -11,6 +11,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from importlib import import_module
 from typing import Any
 
@@ -19,11 +20,11 @@ from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import local_today
 from bot.core.help import COMMAND_HELP, command_reply, overview_reply, unknown_command_reply
-from bot.core.language import help_topic
+from bot.core.language import chat_intent, help_topic
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.ports import Clock, MessageSorter, Reviewer, Store
-from storage.records import QuestionRecord
+from storage.records import ContactRecord, QuestionRecord
 
 logger = logging.getLogger(__name__)
 
@@ -114,61 +115,76 @@ class CoachService:
         # The question the last reply asked is in the store, so a "yes" that lands on another
         # server process still answers it; any message takes it, so only the next one can.
         question = self._take_question(incoming)
-        reply = self._answer(incoming, question)
-        if reply.on_yes:
-            self._ask(incoming, reply.on_yes)
+        reply, command = self._answer(incoming, question)
+        about = reply.about_contact_id
+        if about is None and isinstance(command, _ABOUT_NOBODY):
+            # Chat, help or a line not understood in between: "snooze her" still means her.
+            about = _fresh_about(question, self.clock.now())
+        if reply.on_yes or about is not None:
+            self._ask(incoming, reply.on_yes, about)
         return reply
 
-    def _answer(self, incoming: Incoming, question: QuestionRecord | None) -> Reply:
+    def _answer(
+        self, incoming: Incoming, question: QuestionRecord | None
+    ) -> tuple[Reply, c.Command | c.ParseFailure | c.NotACommand]:
         command = parse_command(
             incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
         )
-        if isinstance(command, _MAY_NAME_SOMEONE):
-            # Read again knowing the member's contacts: "push the Omar reminder 2 days".
-            names = self._known_names(incoming)
-            if names:
+        fresh = _fresh_about(question, self.clock.now())
+        if isinstance(command, _MAY_NAME_SOMEONE) or fresh is not None:
+            # Read again knowing the member's contacts: "push the Omar reminder 2 days", and
+            # whom the last reply was about: "snooze her".
+            contacts = self._known_contacts(incoming)
+            referent = _referent(question, contacts, self.clock.now())
+            if contacts:
                 command = parse_command(
                     incoming.text,
                     direct_message=incoming.is_direct_message,
-                    known_names=names,
+                    known_names=[contact.name for contact in contacts],
                     mentions=incoming.mentions,
+                    referent=referent,
                 )
-        if isinstance(command, c.ChatCommand) and question is not None:
+        if question is not None and question.on_yes and chat_intent(incoming.text) == "no":
+            # "cancel that" answers "Delete Kai?"; it names no follow-up to cancel.
+            return Reply(text=chat.NOTHING_CHANGED), c.ChatCommand("no")
+        if isinstance(command, c.ChatCommand) and question is not None and question.on_yes:
             if command.intent == "yes":
                 if self.clock.now() - question.asked_at > chat.QUESTION_EXPIRES:
-                    return Reply(text=chat.EXPIRED_QUESTION)
+                    return Reply(text=chat.EXPIRED_QUESTION), command
                 return self._answer(replace(incoming, text=question.on_yes), None)
             if command.intent == "no":
-                return Reply(text=chat.NOTHING_CHANGED)
+                return Reply(text=chat.NOTHING_CHANGED), command
         if isinstance(command, c.HelpCommand):
             # Help needs no member row: a stranger asking for help leaves no trace.
-            return _help(command)
+            return _help(command), command
         if isinstance(command, c.ChatCommand):
-            return chat.answer(command.intent)
+            return chat.answer(command.intent), command
         if isinstance(command, c.ParseFailure):
-            return failure(command.message, command.topic)
+            return failure(command.message, command.topic), command
         if isinstance(command, c.NotACommand):
             # Long text is a draft: too much for small talk, and for an "is this a draft?" button
             # to carry back (Slack button values hold 2,000 characters).
             long_text = len(command.text) > chat.LONGEST_CHAT_CHARS
             kind = "draft" if long_text else self.sorter(command.text)
             if kind == "chat":
-                return _chat_reply(command.text)
+                return _chat_reply(command.text), command
             if kind == "unclear":
-                return self._run(
+                unclear = self._run(
                     incoming,
                     "unclear",
                     lambda ctx: chat.unclear(
                         command.text, [x.name for x in ctx.store.contacts(ctx.member.id)]
                     ),
                 )
+                return unclear, command
             command = c.ReviewCommand(draft=command.text)
-        return self._run(incoming, type(command).__name__, lambda ctx: _dispatch(ctx, command))
+        ran = command
+        return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
 
-    def _known_names(self, incoming: Incoming) -> list[str]:
+    def _known_contacts(self, incoming: Incoming) -> list[ContactRecord]:
         try:
             ctx = self._context(incoming)
-            return [contact.name for contact in self.store.contacts(ctx.member.id)]
+            return self.store.contacts(ctx.member.id)
         except Exception:
             logger.error(
                 "reading contact names failed for %s/%s", incoming.platform, incoming.user_id
@@ -187,10 +203,15 @@ class CoachService:
             )
             return None
 
-    def _ask(self, incoming: Incoming, on_yes: str) -> None:
+    def _ask(self, incoming: Incoming, on_yes: str | None, about_contact_id: int | None) -> None:
         try:
             self.store.ask_question(
-                incoming.platform, incoming.workspace_id, incoming.user_id, on_yes, self.clock.now()
+                incoming.platform,
+                incoming.workspace_id,
+                incoming.user_id,
+                on_yes,
+                self.clock.now(),
+                about_contact_id,
             )
         except Exception:
             # The reply's buttons still work; only a typed "yes" will not find the question.
@@ -223,6 +244,28 @@ def is_admin(incoming: Incoming, admins: frozenset[str]) -> bool:
     """Admins are named in `NETCOACH_ADMINS`; at the console the person at the terminal already
     holds the whole database, so its member is one too."""
     return incoming.platform == "console" or f"{incoming.platform}:{incoming.user_id}" in admins
+
+
+# Replies that act on nobody: the contact of the conversation stays what it was.
+_ABOUT_NOBODY = (c.ChatCommand, c.HelpCommand, c.ParseFailure, c.NotACommand, c.ReviewCommand)
+
+
+def _fresh_about(question: QuestionRecord | None, now: datetime) -> int | None:
+    """The contact the last reply was about, while the conversation is fresh."""
+    if question is None or now - question.asked_at > chat.QUESTION_EXPIRES:
+        return None
+    return question.about_contact_id
+
+
+def _referent(
+    question: QuestionRecord | None, contacts: list[ContactRecord], now: datetime
+) -> c.PersonRef | None:
+    """The contact the last reply was about, as the parser reads "her" and "that"."""
+    about = _fresh_about(question, now)
+    for contact in contacts:
+        if contact.id == about:
+            return c.PersonRef(name=contact.name, contact_id=contact.id)
+    return None
 
 
 def _dispatch(ctx: Context, command: c.Command) -> Reply:

@@ -144,6 +144,9 @@ _ABBREVIATIONS = {
     "snoz": "snooze",
     "dun": "done",
     "mtg": "meeting",
+    "nite": "night",
+    "tonite": "tonight",
+    "w": "with",  # "circle back w omar"; a capital W may be an initial
 }
 # A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
 _GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)

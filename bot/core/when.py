@@ -87,7 +87,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr)|[üu]bermorgen|uebermorgen|"
         r"pasado mañana|pasado manana|depois de amanh[ãa]|parso|parson|sa makalawa",
     ),
-    ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+ago"),
+    ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?|nights?)\s+ago"),
+    ("ago", r"(?P<n2>\d{1,3})\s?(?P<unit2>d|w|wk|wks)\s+ago"),
     (
         "ago",
         rf"(?:hace|vor|h[aá])\s+(?P<n>\d{{1,3}})\s+(?P<unit>{_FOREIGN_UNIT}|semanas?|wochen?)"
@@ -99,6 +100,9 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:'?\s*time)?",
     ),
     ("in", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+from\s+(?:now|today)"),
+    # "in 3d", "in 2wks": the count with its unit's letters.
+    ("in", r"(?:in|within|after)\s+(?:another\s+)?(?P<n2>\d{1,3})\s?(?P<unit2>d|w|wk|wks)"),
+    ("eod", rf"{_LEAD}(?:eod|cob|end of (?:the )?day)"),
     (
         "in",
         rf"(?:en|in|em|dans|sa loob ng|sa)\s+(?P<n>\d{{1,3}})\s+(?P<unit>{_FOREIGN_UNIT}|semanas?|"
@@ -106,7 +110,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("kal", r"kal"),
     ("end_next", rf"{_LEAD}(?:the\s+)?end of next week"),
-    ("end_this", rf"{_LEAD}(?:the\s+)?end of (?:the |this )?week"),
+    ("end_this", rf"{_LEAD}(?:(?:the\s+)?end of (?:the |this )?week|eow)"),
     (
         "next_week",
         rf"{_LEAD}(?:early\s+)?next week|n[äa]chste woche|naechste woche|"
@@ -199,7 +203,7 @@ def count(word: str) -> int:
 
 
 def _weeks(match: re.Match[str]) -> int:
-    unit = (match.group("unit") or _group(match, "unit2") or "").lower()
+    unit = (_group(match, "unit") or _group(match, "unit2") or "").lower()
     return 7 if unit.startswith(("w", "woche", "semana", "linggo")) else 1
 
 
@@ -208,7 +212,7 @@ def _group(match: re.Match[str], name: str) -> str | None:
 
 
 def _n(match: re.Match[str]) -> str:
-    return match.group("n") or _group(match, "n2") or ""
+    return _group(match, "n") or _group(match, "n2") or ""
 
 
 def _spec(kind: str, match: re.Match[str]) -> DaySpec:
@@ -228,6 +232,8 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         return RelativeDays(-count(_n(match)) * _weeks(match))
     if kind == "in":
         return RelativeDays(count(_n(match)) * _weeks(match))
+    if kind == "eod":
+        return RelativeDays(0)
     if kind == "end_next":
         return NextWeekSpec(4)
     if kind == "end_this":
