@@ -423,6 +423,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@day follow-up {rest}",
             ),
             (
+                # "ping Ada", "nudge Ben pls", "ping Ada about the deck": a name alone after the
+                # verb, or with what it is about (no day: the usual follow-up day).
+                r"(?:ping|nudge|text|dm)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")(?:\s+(?:pls|please|plz|bitte|porfa|por favor))?"
+                r"(?P<rest>\s+(?:about|abt|re)\s+[^,;]+)?",
+                "follow-up {who} {rest}",
+            ),
+            (
                 r"(?:reminder|note)\s+to\s+(?:self\s+)?(?:to\s+)?(?:follow[- ]?up with|ping|email|"
                 r"call|text|write to|reach out to|check in with)\s+(?P<rest>.+)",
                 "follow-up {rest}",

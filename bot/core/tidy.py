@@ -115,6 +115,9 @@ _DATE_WORDS = (
     "week",
     "weeks",
     "month",
+    "morning",
+    "afternoon",
+    "evening",
 )
 _COMMAND_WORDS = (
     "remind",
@@ -129,6 +132,14 @@ _COMMAND_WORDS = (
     "preview",
     "switch",
     "rename",
+    "coffee",
+    "interviewed",
+    "reminder",
+    "ping",
+    "show",
+    "download",
+    "digest",
+    "what",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -146,11 +157,15 @@ _ABBREVIATIONS = {
     "mtg": "meeting",
     "nite": "night",
     "tonite": "tonight",
+    "txt": "text",
     "w": "with",  # "circle back w omar"; a capital W may be an initial
 }
 # A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
 _GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)
-_LAST_NIGHT = re.compile(r"\blst\s+(?=night\b)", re.IGNORECASE)
+# "lst night", "lst fri": "last" before a day ("lst overdue" is the list command).
+_LAST_NIGHT = re.compile(
+    r"\blst\s+(?=(?:night|week|month|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.IGNORECASE
+)
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}

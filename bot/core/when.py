@@ -160,13 +160,15 @@ _TIME_RE = re.compile(
     rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
     rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}"
     # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock".
-    rf"|{_B}(?:at|@|um|às|alle)\s+(?P<bare>[01]?\d|2[0-3])(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
+    rf"|{_B}(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
     # … but "at 9 Main St" is an address.
     r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)",
     re.IGNORECASE,
 )
 # A bare hour of the working day: "at 9" is the morning, "at 3" the afternoon.
 _FIRST_MORNING_HOUR = 7
+# ... unless the line says it is the evening: "tonight at 8" is 20:00.
+_EVENING = re.compile(r"\b(?:tonight|tonite|this evening|in the evening)\b", re.IGNORECASE)
 
 
 class WhenError(ValueError):
@@ -381,7 +383,7 @@ def find_time(text: str) -> FoundTime | None:
         return FoundTime(match.start(), match.end(), time(12, 0))
     if match.group("bare") is not None:
         hour, minute = int(match.group("bare")), 0
-        if hour < _FIRST_MORNING_HOUR:
+        if hour < _FIRST_MORNING_HOUR or (hour < 12 and _EVENING.search(text)):
             hour += 12
     elif match.group("h24") is not None:
         hour, minute = int(match.group("h24")), int(match.group("m24"))

@@ -1,0 +1,57 @@
+"""Everyday sentences a busy person types instead of command words (the fifth writer's kind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import commands as c
+from bot.core.parser import parse_command
+
+KNOWN = ("Ada Obi", "Ben Cole", "Rui Sá")
+
+
+def _parse(line: str) -> object:
+    return parse_command(line, direct_message=True, known_names=KNOWN)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("had cofee with ben", c.MetCommand),
+        ("coffe w ada yesterday", c.MetCommand),
+        ("pign ben", c.FollowUpCommand),
+        ("shwo my settings", c.SettingsShowCommand),
+        ("downlaod my data", c.ExportCommand),
+        ("preview the digset", c.DigestPreviewCommand),
+    ],
+)
+def test_a_one_slip_typo_of_a_command_word_is_read(line: str, kind: type) -> None:
+    assert isinstance(_parse(line), kind)
+
+
+def test_a_slip_in_a_part_of_the_day_still_dates_the_meeting() -> None:
+    result = _parse("met ben this aftrenoon")
+    assert isinstance(result, c.MetCommand)
+    assert result.person.name.lower() == "ben" and result.when is not None
+
+
+def test_lst_before_a_weekday_is_last() -> None:
+    result = _parse("drinks w ada lst fri")
+    assert isinstance(result, c.MetCommand)
+    assert result.person.name.lower() == "ada" and result.when is not None
+
+
+@pytest.mark.parametrize("line", ["nudge ben pls", "ping Ada about the venue list"])
+def test_a_verb_and_a_name_alone_is_a_follow_up(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.FollowUpCommand)
+
+
+def test_a_verb_to_nobody_named_stays_chat() -> None:
+    assert isinstance(_parse("ping the team about it"), c.NotACommand)
+
+
+def test_a_bare_hour_tonight_is_in_the_evening() -> None:
+    result = _parse("txt ben tonight at 7")
+    assert isinstance(result, c.FollowUpCommand)
+    assert result.at is not None and result.at.hour == 19
