@@ -160,7 +160,8 @@ _TIME_RE = re.compile(
     rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
     rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}"
     # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock".
-    rf"|{_B}(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
+    rf"|{_B}(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])"
+    r"(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
     # … but "at 9 Main St" is an address.
     r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)",
     re.IGNORECASE,

@@ -180,8 +180,8 @@ def expected(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _same_person(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
-    """`got` with its person spelt as the file spells it when the store would file both under one
-    name: someone new is kept under `name_key`, so "aisha bello" and "Aisha Bello" are one contact."""
+    """`got` with the file's spelling of the person when the store files both under one name:
+    someone new is kept under `name_key`, so "aisha bello" and "Aisha Bello" are one contact."""
     person = got.get("person")
     if isinstance(person, str) and name_key(person) == name_key(str(want.get("person", ""))):
         return got | {"person": want["person"]}
@@ -193,9 +193,12 @@ def _same_place(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
     disagree there (files 1-4 keep "the PyCon meetup", the fifth drops it before a named event),
     and it is one place either way."""
     place, wanted = got.get("place"), want.get("place")
-    if isinstance(place, str) and isinstance(wanted, str):
-        if _ARTICLE.sub("", place) == _ARTICLE.sub("", wanted):
-            return got | {"place": wanted}
+    if (
+        isinstance(place, str)
+        and isinstance(wanted, str)
+        and _ARTICLE.sub("", place) == _ARTICLE.sub("", wanted)
+    ):
+        return got | {"place": wanted}
     return got
 
 
