@@ -1016,8 +1016,29 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|remove|delete|kill|call off|clear|"
-                r"stop)\s+(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
+                r"stop|ditch|nix|bin)\s+(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
                 "cancel {rest}",
+            ),
+            (
+                # "unschedule Ada", "kill #4": a verb of undoing before a name or an id.
+                r"(?:unschedule|(?:kill|nix|ditch|scrap)(?=\s+#\d))\s+(?P<rest>#\d+|"
+                + _NAME_WORDS
+                + r")",
+                "cancel {rest}",
+            ),
+            (
+                # "I don't need the Ada reminder", "Ada's follow-up isn't needed, we hired".
+                r"(?:i\s+)?(?:don'?t|do not|no longer)\s+need\s+(?:the|my|that)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)(?:\s+any\s?more)?",
+                "cancel {who}",
+            ),
+            (
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder)\s+(?:isn'?t|is not)\s+"
+                r"(?:needed|necessary)(?:\s+any\s?more)?(?:\s*[,;—–].*)?",
+                "cancel {who}",
             ),
         ),
         handles=((c.CancelCommand, "followups.cancel"),),

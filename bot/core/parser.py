@@ -1223,7 +1223,10 @@ def _target(rest: str, command: str) -> c.PersonRef:
     if day is not None and day.start > 0:
         rest = cut(rest, day.start, day.end)  # "I did the follow-up with Priya yesterday"
     rest = re.sub(
-        r"^(?:the\s+)?(?:follow[- ]?up|one|touch)\s+(?:with|for)\s+", "", rest, flags=re.I
+        r"^(?:the\s+|my\s+)?(?:follow[- ]?up|reminder|one|touch)(?:\s+(?:with|for))?\s+",
+        "",
+        rest,
+        flags=re.I,
     )
     rest = re.sub(
         r"\s+(?:as\s+)?(?:done|now|already|today|please|too)[\s!.?]*$", "", rest, flags=re.I

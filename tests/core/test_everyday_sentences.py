@@ -55,3 +55,21 @@ def test_a_bare_hour_tonight_is_in_the_evening() -> None:
     result = _parse("txt ben tonight at 7")
     assert isinstance(result, c.FollowUpCommand)
     assert result.at is not None and result.at.hour == 19
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "unschedule ben",
+        "kill #3",
+        "nix the reminder for ada obi",
+        "cancel followup Ben Cole",
+        "i dont need the ben reminder anymore",
+        "Ada's follow-up isn't needed, she found a job",
+    ],
+)
+def test_undoing_a_follow_up_in_everyday_words_is_a_cancel(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.CancelCommand)
+    target = result.target
+    assert target.follow_up_id == 3 or target.name.lower() in {"ben", "ada", "ada obi", "ben cole"}
