@@ -1489,9 +1489,42 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:borra|borrar|elimina|eliminar|apaga|apagar|l[öo]sche|loesche|burahin|"
-                r"tanggalin)\s+(?P<rest>.+?)(?:\s+(?:de mis contactos|dos (?:meus )?contatos|"
-                r"aus (?:meinen )?kontakten|sa (?:contacts|listahan)))?",
+                r"tanggalin)(?:\s+mo(?:\s+si)?)?\s+(?P<rest>.+?)(?:\s+(?:de mis contactos|dos (?:meus )?contatos|"
+                r"aus (?:meinen )?kontakten|sa (?:contacts|listahan)(?:\s+ko)?))?",
                 "delete-contact {rest}",
+            ),
+            (
+                # "take Ada out of my contacts", "Ada doesn't need to be in my contacts anymore,
+                # remove her", "i dont need Ada in here anymore".
+                r"(?:take|get)\s+(?P<rest>.+?)\s+out of (?:my|the)\s+"
+                r"(?:contacts|contact list|list|network)",
+                "delete-contact {rest}",
+            ),
+            (
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:doesn'?t|does not|don'?t)\s+need to be in (?:my|the|here)\s*"
+                r"(?:contacts|list|network)?(?:\s+any\s?more)?(?:\s*[,;—–].*)?",
+                "delete-contact {who}",
+            ),
+            (
+                r"i\s+(?:don'?t|do not|no longer)\s+need\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:in here|in my (?:contacts|list|network))(?:\s+any\s?more)?",
+                "delete-contact {who}",
+            ),
+            (
+                r"(?:i\s+)?added\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+by (?:mistake|accident)\s*[,;.—–-]?\s*(?:please\s+|pls\s+|so\s+)?"
+                r"(?:delete|remove)\s+(?:him|her|them|it)",
+                "delete-contact {who}",
+            ),
+            (
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:bitte\s+)?(?:l[öo]schen|loeschen|entfernen)(?:\s+bitte)?",
+                "delete-contact {who}",
             ),
         ),
         handles=((c.DeleteContactCommand, "contacts.delete_contact"),),

@@ -73,3 +73,20 @@ def test_undoing_a_follow_up_in_everyday_words_is_a_cancel(line: str) -> None:
     assert isinstance(result, c.CancelCommand)
     target = result.target
     assert target.follow_up_id == 3 or target.name.lower() in {"ben", "ada", "ada obi", "ben cole"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "take ben cole out of my contacts",
+        "Ben doesn't need to be in my contacts any more",
+        "i dont need Ada Obi in here anymore",
+        "I added Ben Cole by mistake, remove him",
+        "Ben Cole bitte entfernen",
+        "burahin mo si Ben sa contacts ko",
+    ],
+)
+def test_removing_someone_in_everyday_words_deletes_the_contact(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.DeleteContactCommand)
+    assert result.person.name.lower() in {"ben", "ben cole", "ada obi"}
