@@ -1489,7 +1489,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:borra|borrar|elimina|eliminar|apaga|apagar|l[öo]sche|loesche|burahin|"
-                r"tanggalin)(?:\s+mo(?:\s+si)?)?\s+(?P<rest>.+?)(?:\s+(?:de mis contactos|dos (?:meus )?contatos|"
+                r"tanggalin)(?:\s+mo(?:\s+si)?)?\s+(?P<rest>.+?)"
+                r"(?:\s+(?:de mis contactos|dos (?:meus )?contatos|"
                 r"aus (?:meinen )?kontakten|sa (?:contacts|listahan)(?:\s+ko)?))?",
                 "delete-contact {rest}",
             ),
