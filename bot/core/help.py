@@ -47,7 +47,8 @@ def one_of(words: tuple[str, ...]) -> str:
 
 
 _WHO = r"(?P<rest>.+?)"
-_TAIL = r"[\s?!.]*"
+# A question's end, with any "again" in the languages people ask it in ("who is X nochmal?").
+_TAIL = r"(?:\s+(?:again|nochmal|noch mal|ulit|otra vez|de novo))?[\s?!.]*"
 # Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
 _KARO = (
     r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai|na|ni)?|karo|krna|krni|kardo|kar dena)"
@@ -1128,6 +1129,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
             (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
+            (
+                # "whats Ada's deal", "when did I last talk to Ada", "info sobre Ada".
+                r"what'?s\s+(?P<rest>.+?)(?:'s|’s)\s+(?:deal|story|background)" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"(?:when did i (?:last\s+)?(?:talk|speak|chat) (?:to|with)|"
+                r"info(?:rmaci[oó]n)? sobre|infos? (?:zu|über))\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
             (
                 r"(?:what do (?:i|we|you) know about|tell me (?:more )?(?:about|abt)|"
                 r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"

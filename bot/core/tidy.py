@@ -158,6 +158,7 @@ _ABBREVIATIONS = {
     "nite": "night",
     "tonite": "tonight",
     "txt": "text",
+    "wh": "who",
     "w": "with",  # "circle back w omar"; a capital W may be an initial
 }
 # A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".

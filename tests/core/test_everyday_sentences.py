@@ -90,3 +90,20 @@ def test_removing_someone_in_everyday_words_deletes_the_contact(line: str) -> No
     result = _parse(line)
     assert isinstance(result, c.DeleteContactCommand)
     assert result.person.name.lower() in {"ben", "ben cole", "ada obi"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "remind me who ben is again",
+        "wer ist Ada Obi noch mal?",
+        "whats ben cole's deal",
+        "when did i last speak with ada",
+        "info sobre ben cole",
+        "wh is ada",
+    ],
+)
+def test_asking_about_someone_in_everyday_words_shows_their_card(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.WhoCommand)
+    assert result.person.name.lower() in {"ben", "ben cole", "ada", "ada obi"}
