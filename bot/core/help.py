@@ -48,7 +48,7 @@ def one_of(words: tuple[str, ...]) -> str:
 
 _WHO = r"(?P<rest>.+?)"
 # A question's end, with any "again" in the languages people ask it in ("who is X nochmal?").
-_TAIL = r"(?:\s+(?:again|nochmal|noch mal|ulit|otra vez|de novo))?[\s?!.]*"
+_TAIL = r"(?:\s+(?:again|noch\s*mal|noch|ulit|otra vez|de novo))?[\s?!.]*"
 # Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
 _KARO = (
     r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai|na|ni)?|karo|krna|krni|kardo|kar dena)"
