@@ -1261,7 +1261,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {who}: {rest}",
             ),
             (r"(?P<who>[^:—–]+?)\s+note\s*[:—–-]+\s*(?P<rest>.+)", "note {who}: {rest}"),
-            (r"note (?:for|on|about|to)\s+(?P<rest>.+)", "note {rest}"),
+            (
+                r"(?:note (?:for|on|about|to)|nota (?:para|sobre|de)|notiz (?:zu|für|fuer))"
+                r"\s+(?P<rest>.+)",
+                "note {rest}",
+            ),
             (
                 # "note to self about Priya: …" ("note to self" is read as a lead-in first).
                 r"(?:about|re|on|for)\s+(?P<who>" + _NAME_WORDS + r")\s*[:—–-]+\s*(?P<rest>.+)",
@@ -1280,7 +1284,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r")(?:'s|’s)\s+(?P<rest>(?:(?:new|work|personal|cell)\s+)?"
                 r"(?:number|phone|cell|mobile|email|e-mail|linkedin|handle|twitter|company|title|"
                 r"role|job|birthday|wife|husband|partner|kids?|son|daughter|dog|cat|team|boss)"
-                r"\s+(?:is|are|was)\b.+)",
+                r"\s+(?:is|are|was)\b.+?)"
+                # "…, add that": the request to save it is no part of the note.
+                r"(?:\s*[,;]\s*(?:pls\s+|please\s+)?(?:add|save|note|log)\s+(?:that|this|it)"
+                r"(?:\s+(?:pls|please))?)?",
+                "note {who}: {rest}",
+            ),
+            (
+                # "Ada -> wife is named Mia", "ada - her kid started school": a fact after an
+                # arrow or a dash.
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s*(?:->|→|=>|\s[—–-])\s*(?P<rest>(?:her|his|their|wife|husband|partner|"
+                r"kids?|son|daughter|is|was|has|had|likes|loves|prefers|works|lives|moved|"
+                r"speaks|runs|leads|allergic|vegetarian|vegan|married)\b.*)",
                 "note {who}: {rest}",
             ),
             (

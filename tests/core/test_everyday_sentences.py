@@ -107,3 +107,22 @@ def test_asking_about_someone_in_everyday_words_shows_their_card(line: str) -> N
     result = _parse(line)
     assert isinstance(result, c.WhoCommand)
     assert result.person.name.lower() in {"ben", "ben cole", "ada", "ada obi"}
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("ben -> husband is called Joe", "husband is called Joe"),
+        ("ada - her son plays chess", "her son plays chess"),
+        ("ben's birthday is june 2, save that", "birthday is june 2"),
+        ("nota para Ada: le gusta el jazz", "le gusta el jazz"),
+    ],
+)
+def test_a_fact_about_someone_in_everyday_words_is_a_note(line: str, note: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.NoteCommand)
+    assert result.note == note
+
+
+def test_a_dash_before_a_message_is_no_note() -> None:
+    assert not isinstance(_parse("Ben - thanks for the intro yesterday"), c.NoteCommand)
