@@ -110,6 +110,11 @@ _AN_EVENT = (
     r"(?P<rest>(?-i:[A-Z0-9]).+|(?!an?\s)(?=(?:\S+\s+){0,2}\S*(?:con|conf|summit|meetup|"
     r"conference|expo|hackathon|workshop|forum|fest|festival|camp|week|days|night)\b)[^,;]+)"
 )
+# "…, change it", "… lol, rename": the request to rename, after the new name.
+_RENAME_IT = (
+    r"(?:\s+(?:lol|haha|professionally|at work))*(?:\s*[,;.]?\s*(?:so\s+|pls\s+|please\s+)?"
+    r"(?:change|rename|update|fix)(?:\s+(?:it|that|him|her|them))?(?:\s+(?:pls|please))?)?"
+)
 # How often, in a keep-in-touch request: "monthly", "every quarter", "once a year".
 _EVERY = (
     r"(?P<every>monthly|quarterly|yearly|annually|(?:every|once\s+(?:a|an|per|every))\s+"
@@ -1367,9 +1372,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "Dana's last name is actually Park": the first name stays.
-                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
-                r"family name)\s+(?:is|should be|is now|is actually|changed to|became)\s+"
-                r"(?:actually\s+)?(?P<new>.+?)(?:\s+now)?(?:,?\s+(?:not|instead of)\s+.+)?",
+                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:new\s+)?"
+                r"(?:last name|surname|family name)\s+"
+                r"(?:is|should be|is now|is actually|changed to|became)\s+"
+                r"(?:actually\s+)?(?P<new>[^\s,;]+?)(?:\s+now)?"
+                # "…, not Shah", "…, so Priya Rao".
+                r"(?:,?\s+(?:not|instead of|so)\s+.+)?",
                 "rename {rest} to {first} {new}",
             ),
             (
@@ -1412,7 +1420,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"should be called|is called|is spelt|is spelled|"
                 r"spells (?:it|her name|his name))\s+"
                 r"(?P<new>" + _NAME_WORDS + r")"
-                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+)?",
+                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+)?" + _RENAME_IT,
                 "rename {rest} to {new}",
             ),
             (
@@ -1423,6 +1431,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "i spelled omar wrong, it's Omer", "typo in Priya's name, should be Pria".
+                r"(?:(?:oops|whoops|oh|ugh|sorry|ah)[,!]?\s+)?"
                 r"(?:i\s+)?(?:spelled|spelt|misspelled|misspelt|typed|wrote|got|have)\s+"
                 r"(?P<rest>.+?)(?:(?:'s|’s)\s+name)?\s+wrong[\s,;:—–-]*(?:it'?s|it is|should be|"
                 r"she'?s|he'?s|they'?re|the right one is|correct(?:ion)? is)\s+(?:actually\s+)?"
@@ -1484,6 +1493,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on", "rename {rest} to {new}"),
+            (
+                # "Ada Obi is Ada Obi-Lee now": one name stays, and "now" says it changed.
+                r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+(?P<b>[\w'’-]+))?)\s+is\s+(?P<new>(?:(?P=a)\s+"
+                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)(?:-[\w'’-]+)?))\s+now" + _RENAME_IT,
+                "rename {rest} to {new}",
+            ),
+            (
+                # Spanish and Portuguese: "cambia el nombre de Ada a Ada Obi-Lee".
+                r"(?:cambia|cambiar|corrige|corregir|muda|mudar|troca|trocar)\s+(?:el|o)\s+(?:nombre|nome)"
+                r"\s+(?:de|do|da)\s+(?P<rest>.+?)\s+(?:a|para|por)\s+(?P<new>" + _NAME_WORDS + r")",
+                "rename {rest} to {new}",
+            ),
         ),
         handles=((c.RenameCommand, "contacts.rename"),),
     ),

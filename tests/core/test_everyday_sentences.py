@@ -126,3 +126,20 @@ def test_a_fact_about_someone_in_everyday_words_is_a_note(line: str, note: str) 
 
 def test_a_dash_before_a_message_is_no_note() -> None:
     assert not isinstance(_parse("Ben - thanks for the intro yesterday"), c.NoteCommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "new_name"),
+    [
+        ("ben's new surname is Ray, so Ben Ray", "Ben Ray"),
+        ("ada goes by Adaeze Obi at work, change it", "Adaeze Obi"),
+        ("ben wants to be called Benjamin Cole haha, rename", "Benjamin Cole"),
+        ("whoops i spelled ben's name wrong, it's Ben Coles", "Ben Coles"),
+        ("muda o nome de Ben para Bento Cole", "Bento Cole"),
+        ("Ada Obi is Ada Obi-Lee now", "Ada Obi-Lee"),
+    ],
+)
+def test_a_new_name_in_everyday_words_renames(line: str, new_name: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.RenameCommand)
+    assert result.new_name == new_name
