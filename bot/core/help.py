@@ -133,12 +133,19 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("meet", "mt"),
         phrasings=(
             (
+                # "the meeting with Ada went well today, she'll intro me": how it went is no note.
+                r"(?:(?:the|my|our)\s+)?(?:meeting|call|coffee|lunch|chat|1:1|catch-?up|interview)"
+                r"\s+(?:with|w/)\s+(?P<who>.+?)\s+went\s+(?:really\s+|so\s+)?(?:well|great|fine|"
+                r"ok|okay|badly|nowhere)(?P<rest>.*)",
+                "met {who} {rest}",
+            ),
+            (
                 r"(?:(?:i|we)(?:'ve| have)?\s+)?(?:just\s+|also\s+|finally\s+|briefly\s+)?"
                 r"(?:met|meet|was meeting|were meeting|(?:ran|bumped) into|saw|"
                 r"(?:had|grabbed) (?:a\s+)?(?:great\s+|quick\s+|nice\s+|good\s+)?"
                 r"(?:coffee|lunch|breakfast|dinner|drinks|call|chat|convo|conversation|beer|tea)"
                 r"\s+with|(?:great|nice|good|quick) (?:chat|convo|conversation|call)\s+with|"
-                r"caught up with|chatted with|spoke (?:with|to)|talked (?:with|to)|"
+                r"caught up with|chatted with|spoke (?:with|to|w/)|talked (?:with|to|w/)|"
                 r"connected with|got to know|was introduced to|conocí a|conoci a|"
                 r"nakilala ko si|kennengelernt)\s+(?P<rest>.+)",
                 "met {rest}",
@@ -151,7 +158,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"got off|joined|enjoyed)\s+)?(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+){0,3}?"
                 r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
                 r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
-                r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat)"
+                r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat|"
+                r"1:1|1-on-1|one-on-one|sync|interview)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
                 r"got (?:chatting|talking) (?:with|to)|"
                 r"talked shop with|got introduced to|was introduced to|worked with|"

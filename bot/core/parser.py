@@ -942,6 +942,9 @@ def _cut_employer(head: str) -> tuple[str, str | None]:
     return match.group("who"), match.group("where")
 
 
+_DANGLING_AND = re.compile(r"\s+(?:and|but|so)\s*$", re.IGNORECASE)
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
     if _SAME_PERSON.search(rest):
@@ -949,6 +952,8 @@ def _parse_met(rest: str) -> c.Command:
     elif "(new contact)" in rest.lower():
         new_person, rest = True, re.sub(r"\(new contact\)", " ", rest, flags=re.I)
     head, note = _note_split(rest.strip())
+    if note is not None:
+        head = _DANGLING_AND.sub("", head)  # "met Ada and she's moving": the note took the rest
     if note and _NEW_PERSON.search(note):
         new_person = True
     if _ANOTHER.match(head):

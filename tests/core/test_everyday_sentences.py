@@ -143,3 +143,28 @@ def test_a_new_name_in_everyday_words_renames(line: str, new_name: str) -> None:
     result = _parse(line)
     assert isinstance(result, c.RenameCommand)
     assert result.new_name == new_name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "had a 1:1 with Ben today, he wants a raise",
+        "talked w/ Ben Cole today about hiring",
+        "the call with ben went great today, he'll send the deck",
+        "met ben this am",
+        "conheci Ben hoje",
+        "met ben esta tarde",
+    ],
+)
+def test_a_meeting_told_in_everyday_words_is_logged_today(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.MetCommand)
+    assert result.person.name.lower() in {"ben", "ben cole"}
+    assert result.when is not None
+
+
+def test_a_dangling_and_before_the_note_is_not_part_of_the_name() -> None:
+    result = _parse("met Ben Cole and he's moving to Oslo")
+    assert isinstance(result, c.MetCommand)
+    assert result.person.name == "Ben Cole"
+    assert result.note == "he's moving to Oslo"
