@@ -1814,6 +1814,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "I moved to London, update timezone to Europe/London": the zone said outright
+                # after a reason.
+                r"(?!.*\byour\b)[^,;]{1,60}[,;]\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:set|change|"
+                r"update|switch)\s+(?:my\s+|the\s+)?(?:time\s*zone|tz)\s+(?:to\s+)?"
+                r"(?P<rest>[A-Za-z]+/[\w+-]+(?:/[\w+-]+)?)(?:\s+(?:pls|please))?",
+                "settings timezone {rest}",
+            ),
+            (
                 r"(?:i(?:'m| am) (?:currently |now )?(?:in|on)|i (?:now )?live in|"
                 r"my time\s*zone is|"
                 r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
@@ -1834,13 +1842,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?:show|see|view|check|open)(?: me)?\s+(?:settings|preferences|prefs)", "settings"),
             (
-                r"what(?:'s| is| are)\s+my\s+(?:time\s*zone|tz|working hours|hours|settings?)"
+                r"what(?:'s| is| are)\s+my\s+(?:current\s+)?(?:time\s*zone|tz|working hours|hours|"
+                r"settings?)"
                 r"(?:\s+set\s+to|\s+now|\s+again)?",
                 "settings",
             ),
             (
-                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze)\s+(?:o\s+|el\s+)?(?:meu|mi|"
-                r"mein|minha)\s+(?:fuso(?: hor[aá]rio)?|zona horaria|zeitzone|time\s*zone)\s+"
+                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze)\s+(?:o\s+|el\s+|la\s+)?"
+                r"(?:(?:meu|mi|mein|meine|minha)\s+)?"
+                r"(?:fuso(?: hor[aá]rio)?|zona horaria|zeitzone|time\s*zone)\s+"
                 r"(?:pra|para|a|auf|to|em)\s+(?P<rest>.+)",
                 "settings timezone {rest}",
             ),
@@ -1958,7 +1968,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
-                r"download|export)\s+(?:a\s+copy of\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+)?"
+                r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
+                r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
                 r"(?:data|records|information|info|contacts|everything)(?:\s+as a (?:file|json))?",
                 "export",
             ),
@@ -1979,8 +1990,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("forgetme", "forget_me"),
         phrasings=(
             (
+                # "I'm leaving the company, wipe all my data": a reason about oneself first.
+                r"(?:(?:i'?m|im|i am|i'?ll|i will)\b[^,;]{0,60}[,;]\s*)?"
                 r"(?:yes,?\s+)?(?:please\s+)?(?:forget (?:about )?me|"
-                r"delete (?:all\s+(?:of\s+)?)?my "
+                r"(?:delete|wipe|erase) (?:all\s+(?:of\s+)?)?my "
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
                 r"delete everything(?: about me)?|wipe (?:everything|"
                 r"all)(?: you have)?(?: on me| about me)?|"

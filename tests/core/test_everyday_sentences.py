@@ -168,3 +168,38 @@ def test_a_dangling_and_before_the_note_is_not_part_of_the_name() -> None:
     assert isinstance(result, c.MetCommand)
     assert result.person.name == "Ben Cole"
     assert result.note == "he's moving to Oslo"
+
+
+@pytest.mark.parametrize(
+    ("line", "topic"),
+    [("how do digests work", "digest"), ("how dose export work", "export")],
+)
+def test_how_do_things_work_asks_for_their_help(line: str, topic: str) -> None:
+    assert _parse(line) == c.HelpCommand(topic=topic)
+
+
+def test_the_difference_between_two_commands_is_a_help_question() -> None:
+    assert _parse("what's the difference between snooze and cancel?") == c.HelpCommand(topic=None)
+    assert isinstance(_parse("what's the difference between tea and coffee?"), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("I'm in Lisbon now, set timezone to Europe/Lisbon", c.SettingsTimezoneCommand),
+        ("cambiar la zona horaria a Europe/Madrid", c.SettingsTimezoneCommand),
+        ("what are my current settings", c.SettingsShowCommand),
+        ("could i get a json of my data", c.ExportCommand),
+        ("i'm switching jobs, erase my data please", c.ForgetMeCommand),
+    ],
+)
+def test_account_requests_in_everyday_words(line: str, kind: type) -> None:
+    assert isinstance(_parse(line), kind)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Hi Ana, please update your timezone to Europe/Paris", "Tom, erase my data from the deck"],
+)
+def test_the_same_words_to_someone_else_stay_chat(line: str) -> None:
+    assert isinstance(_parse(line), c.NotACommand)
