@@ -628,6 +628,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("did",),
         phrasings=(
             (
+                # "Ada's taken care of", "Ada is sorted".
+                r"(?P<rest>"
+                + _NAME_WORDS
+                + r")(?:'s|’s| is| has been)\s+(?:been\s+)?(?:taken care of|handled|sorted|"
+                r"dealt with)(?:\s+now)?",
+                "done {rest}",
+            ),
+            (
+                # "Hab Ada heute angerufen, erledigt": German, the verb last, then "done".
+                r"(?:ich\s+)?(?:hab|habe)\s+(?P<rest>.+?)\s+(?:angerufen|geschrieben|gemailt|"
+                r"kontaktiert)\s*[,;.—–-]?\s*(?:erledigt|fertig)",
+                "done {rest}",
+            ),
+            (
                 # "thanked chen for the coffee", "introduced kai to omar": the touch and its kind.
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?P<verb>thanked|introduced|intro'?d)\s+"
                 r"(?!(?:the|a|an|my|you|it|us|our|everyone|everybody|people|them all)\b)"
@@ -884,6 +898,29 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("postpone", "push", "delay", "defer"),
         phrasings=(
             (
+                # "kick Ada down the road 3 days", "later for Ada, like 2 more days",
+                # "not ready to deal with Ada yet, snooze till the 18th", "posterga a Ada".
+                r"kick\s+(?P<who>.+?)\s+down the road(?P<rest>.*)",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"later for\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s*[,;]?\s*(?:like|maybe|say|about|just)?\s*(?P<rest>.+)",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"(?:i'?m\s+)?not ready (?:to deal with|for|to (?:ping|write to|face|chase))\s+"
+                r"(?P<who>.+?)(?:\s+yet)?\s*[,;—–-]+\s*(?:snooze|push|postpone)"
+                r"(?:\s+(?:it|that|him|her|them))?\s+(?P<rest>.+)",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"(?:posterga|postergar|pospón|pospon|posponer|aplaza|aplazar|adia|adiar)\s+"
+                r"(?:a\s+|o\s+|la\s+|el\s+)?(?P<rest>.+)",
+                "snooze {rest}",
+            ),
+            (
                 r"move\s+(?P<who>.+?)\s+back\s+(?P<rest>(?:by\s+)?(?:a|an|one|two|three|\d+|a few|"
                 r"a couple(?: of)?)\s+(?:more\s+)?(?:days?|weeks?))",
                 "snooze {who} {rest}",
@@ -1031,6 +1068,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|remove|delete|kill|call off|clear|"
                 r"stop|ditch|nix|bin)\s+(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
+                "cancel {rest}",
+            ),
+            (
+                # "quita el recordatorio de Ada porfa", "tira o lembrete da Ada".
+                r"(?:quita|quitar|borra|borrar|elimina|eliminar|cancela|cancelar|tira|tirar|"
+                r"apaga|apagar)\s+(?:el|los|o|os)\s+(?:recordatorios?|lembretes?|seguimientos?)\s+"
+                r"(?:de|para|con|do|da|com)\s+(?P<rest>.+?)(?:\s+(?:porfa|por favor|pls|please))?",
                 "cancel {rest}",
             ),
             (

@@ -32,6 +32,9 @@ from bot.core.dates import (
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
     "an": 1,
+    "una": 1,  # "una semana", "uma semana", "eine Woche"
+    "uma": 1,
+    "eine": 1,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -50,7 +53,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 _NUMBER = (
     r"(?P<n>\d{1,5}|a couple of|a couple|couple of|a few|few|an?|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|una|uma|eine)"
 )
 _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|"
@@ -72,7 +75,7 @@ _LEAD = (
 )
 # "Friday tak" (Hindi: until Friday), "Lunes ng umaga" stay with their day.
 _TRAIL = r"(?:\s+(?:tak|ko|se pehle|tk))?"
-_FOREIGN_UNIT = r"d[ií]as|tagen|tage|araw|din|jours"
+_FOREIGN_UNIT = r"d[ií]as|tagen|tage|araw|din|jours|semanas?|wochen?"
 _B = r"(?<![\w/#-])"
 _E = r"(?![\w/])"
 

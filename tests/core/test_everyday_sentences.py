@@ -203,3 +203,37 @@ def test_account_requests_in_everyday_words(line: str, kind: type) -> None:
 )
 def test_the_same_words_to_someone_else_stay_chat(line: str) -> None:
     assert isinstance(_parse(line), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "days"),
+    [
+        ("kick ben down the road 4 days", 4),
+        ("later for ada, maybe 5 more days", 5),
+        ("aplaza a Ben una semana", 7),
+        ("snooze ada eine Woche", 7),
+    ],
+)
+def test_putting_someone_off_in_everyday_words_snoozes(line: str, days: int) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.SnoozeCommand)
+    assert result.days == days
+
+
+def test_not_ready_for_someone_then_snooze_takes_the_day() -> None:
+    result = _parse("not ready to deal with ben yet, snooze till the 20th")
+    assert isinstance(result, c.SnoozeCommand)
+    assert result.target.name.lower() == "ben" and result.when is not None
+
+
+@pytest.mark.parametrize("line", ["ben's taken care of", "Hab Ben gestern angerufen, erledigt"])
+def test_a_finished_touch_in_everyday_words_is_done(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.DoneCommand)
+    assert result.target.name.lower() == "ben"
+
+
+def test_removing_a_reminder_in_spanish_cancels_it() -> None:
+    result = _parse("quita el recordatorio de Ben porfa")
+    assert isinstance(result, c.CancelCommand)
+    assert result.target.name.lower() == "ben"
