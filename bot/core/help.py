@@ -64,7 +64,8 @@ _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if
 _A_NAME_A_DAY_AND_A_TOPIC = (
     r"(?![^,;]*\s(?:and|but|so|because|if)\s)"
     r"(?!.*[,;](?!\s*(?:(?:he|she|they)(?:'s|'re|\s+(?:is|are|was|were|\w+ed)\b)|"
-    r"(?:send|give|ask|show|tell|remind|introduce|thank|invite)\s+(?:him|her|them)\b)))"
+    r"(?:send|give|ask|show|tell|remind|introduce|thank|invite|congratulate|wish)\s+"
+    r"(?:him|her|them)\b)))"
 )
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
@@ -435,6 +436,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _CAPITALISED
                 + r".*)",
                 "@day follow-up {rest}",
+            ),
+            (
+                # "shoot Ada a msg next tues, ask about the budget": a message to send, on a day.
+                r"shoot\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:a|an)\s+(?:quick\s+)?(?:msg|message|text|email|e-mail|note|dm|line)"
+                r"(?P<rest>.*)",
+                "follow-up {who} {rest}",
             ),
             (
                 # "ping Ada", "nudge Ben pls", "ping Ada about the deck": a name alone after the

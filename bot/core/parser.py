@@ -1088,9 +1088,17 @@ _FOLLOW_UP_NOTE = re.compile(
 )
 
 
+# "check in with Ada sometime": no day said, so the usual one; the word is no note.
+_SOMETIME = re.compile(
+    r"\s+(?:sometime(?:\s+soon)?|some time|at some point|soonish|whenever)[\s.!]*$", re.I
+)
+# A preposition the day phrase left at the end of the name: "Ada for (a week from today)".
+_LEFT_BEFORE_A_DAY = re.compile(r"\s+(?:for|on|by)\s*$", re.IGNORECASE)
+
+
 def _parse_follow_up(rest: str) -> c.Command:
     head, dash_note = _note_split(rest)
-    head = head.strip()
+    head = _SOMETIME.sub("", head.strip())
     if not head:
         raise _Bad(f"Tell me who to follow up with. For example: {example('follow-up')}")
     late = False
@@ -1106,6 +1114,8 @@ def _parse_follow_up(rest: str) -> c.Command:
     head = _span_at_the_end_as_a_day(head)
     original = head
     head, when, at, where = _cut_when(head)
+    if when is not None:
+        head = _LEFT_BEFORE_A_DAY.sub("", head)  # "with Ada for a week from today"
     if when is None and at is None and dash_note is not None:
         dash_note, when, at = _when_in_note(dash_note)
         if when is None and dash_note is not None and _ABOUT.match(dash_note):
@@ -1126,7 +1136,8 @@ def _parse_follow_up(rest: str) -> c.Command:
     else:
         about = _FOLLOW_UP_NOTE.search(head)
         if where > 0:
-            before = _tokens(original[:where])
+            # "with Ada for a week from today": "for" belongs to the day.
+            before = _tokens(_LEFT_BEFORE_A_DAY.sub("", original[:where].rstrip()))
             # The words before the date are the person; whatever follows the date is a note.
             name_tokens = [t for t in before if _cut_when(t)[1] is None]
             if about is not None and len(" ".join(name_tokens)) > about.start():

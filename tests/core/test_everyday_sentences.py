@@ -237,3 +237,35 @@ def test_removing_a_reminder_in_spanish_cancels_it() -> None:
     result = _parse("quita el recordatorio de Ben porfa")
     assert isinstance(result, c.CancelCommand)
     assert result.target.name.lower() == "ben"
+
+
+def test_sometime_is_no_day_and_no_note() -> None:
+    result = _parse("I should catch up with Ben sometime")
+    assert isinstance(result, c.FollowUpCommand)
+    assert result.person.name.lower() == "ben" and result.note is None and result.when is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "set a follow-up with Ada Obi for two weeks from today",
+        "Could you set a follow-up with Ada Obi for a week from today?",
+    ],
+)
+def test_for_before_a_day_is_not_part_of_the_name(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.FollowUpCommand)
+    assert result.person.name == "Ada Obi" and result.when is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "shoot ben a quick text friday, ask about the lease",
+        "ping ada tomorrow at 9, congratulate her on the launch",
+    ],
+)
+def test_a_message_to_send_on_a_day_is_a_follow_up_with_its_note(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.FollowUpCommand)
+    assert result.when is not None and result.note is not None
