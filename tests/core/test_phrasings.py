@@ -26,9 +26,10 @@ DEV3_FLOOR = 0.98
 # The fourth writer's file (E5): 87.2% at first sight, then developed on by general rules (98.8%
 # measured, see the README).
 DEV4_FLOOR = 0.98
-# The fifth writer's file (E6), everyday sentences: 70.5% at first sight, then developed on by
-# general rules (see the README).
-DEV5_FLOOR = 0.75
+# The fifth writer's file (E6), everyday sentences: 70.5% at first sight (71.8% once a new
+# person's case and a place's leading "the" were compared as the store and the other writers do),
+# then developed on by general rules (92.2% measured).
+DEV5_FLOOR = 0.91
 
 
 def _misses(result: Score) -> str:
