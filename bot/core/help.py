@@ -1197,12 +1197,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
             (
                 # "whats Ada's deal", "when did I last talk to Ada", "info sobre Ada".
-                r"what'?s\s+(?P<rest>.+?)(?:'s|’s)\s+(?:deal|story|background)" + _TAIL,
+                r"what'?s\s+(?!(?:his|her|their|your|my|our|the|that|this)\b)(?P<rest>.+?)(?:'s|’s)\s+"
+                r"(?:deal|story|background)" + _TAIL,
                 "who {rest}",
             ),
             (
+                # Someone by name only: "when did I last talk to my mum" is chat.
                 r"(?:when did i (?:last\s+)?(?:talk|speak|chat) (?:to|with)|"
-                r"info(?:rmaci[oó]n)? sobre|infos? (?:zu|über))\s+" + _WHO + _TAIL,
+                r"info(?:rmaci[oó]n)? sobre|infos? (?:zu|über))\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")"
+                + _TAIL,
                 "who {rest}",
             ),
             (

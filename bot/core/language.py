@@ -255,7 +255,8 @@ def chat_intent(text: str) -> ChatIntent | None:
 
 _QUESTION = re.compile(
     r"^(?:(?:hey|hi|ok|so|wait|hmm|um)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|"
-    r"how to|how does|how (?:do|dose)(?=\s.{1,30}\bwork\b)|can (?:the|this) (?:bot|coach|app)|"
+    r"how to|how does|(?P<works>how (?:do|dose)(?=\s.{1,30}\bwork\b))|"
+    r"can (?:the|this) (?:bot|coach|app)|"
     r"how do you|what (?:commands|can i (?:type|say|ask))|which commands|"
     r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
@@ -355,6 +356,8 @@ def help_topic(text: str) -> tuple[bool, str | None]:
     for pattern, name in _TOPIC_RES:
         if pattern.search(line):
             return True, name
+    if starter is not None and starter.groupdict().get("works"):
+        return False, None  # "how do relationships work": about the bot only if it names a command
     return True, None
 
 

@@ -269,3 +269,15 @@ def test_a_message_to_send_on_a_day_is_a_follow_up_with_its_note(line: str) -> N
     result = _parse(line)
     assert isinstance(result, c.FollowUpCommand)
     assert result.when is not None and result.note is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "when did I last talk to my mum",
+        "how do relationships even work",
+        "whats her brother's deal",
+    ],
+)
+def test_the_same_shapes_about_no_contact_or_command_stay_chat(line: str) -> None:
+    assert isinstance(_parse(line), c.NotACommand)
