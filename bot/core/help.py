@@ -142,7 +142,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:(?:i|we)(?:'ve| have)?\s+)?(?:just\s+|also\s+|finally\s+|briefly\s+)?"
-                r"(?:met|meet|was meeting|were meeting|(?:ran|bumped) into|saw|"
+                r"(?:met|meet|was meeting|were meeting|(?:ran|bumped) into|saw|interviewed|"
                 r"(?:had|grabbed) (?:a\s+)?(?:great\s+|quick\s+|nice\s+|good\s+)?"
                 r"(?:coffee|lunch|breakfast|dinner|drinks|call|chat|convo|conversation|beer|tea)"
                 r"\s+with|(?:great|nice|good|quick) (?:chat|convo|conversation|call)\s+with|"

@@ -942,6 +942,17 @@ def _cut_employer(head: str) -> tuple[str, str | None]:
     return match.group("who"), match.group("where")
 
 
+# "met Ada yesterday about the partnership": what it was about is a note, kept with its word.
+_MET_TOPIC = re.compile(r"\s+(?P<topic>(?:about|abt|regarding|re:?)\s+\S.*)$", re.IGNORECASE)
+
+
+def _cut_topic(text: str) -> tuple[str, str | None]:
+    found = _MET_TOPIC.search(text)
+    if found is None:
+        return text, None
+    return text[: found.start()], found.group("topic").strip()
+
+
 _DANGLING_AND = re.compile(r"\s+(?:and|but|so)\s*$", re.IGNORECASE)
 
 
@@ -992,6 +1003,11 @@ def _parse_met(rest: str) -> c.Command:
     elif head.lower().startswith(("at ", "@ ")) or head.lower().endswith((" at", " @")):
         raise _Bad(f"Say where you met after `at`. For example: {example('met')}")
     head, place = _cut_on_where(head, place)
+    head, topic = _cut_topic(head)
+    if topic is None and place is not None:
+        place, topic = _cut_topic(place)
+    if topic is not None:
+        note = f"{topic}; {note}" if note else topic
     if re.search(r"\s(?:on)\s", f" {head} ", re.I):
         raise _Bad(
             f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "

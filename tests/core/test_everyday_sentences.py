@@ -281,3 +281,23 @@ def test_a_message_to_send_on_a_day_is_a_follow_up_with_its_note(line: str) -> N
 )
 def test_the_same_shapes_about_no_contact_or_command_stay_chat(line: str) -> None:
     assert isinstance(_parse(line), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "note"),
+    [
+        ("met Ben yesterday abt the lease", None, "abt the lease"),
+        ("met Ben about the lease at PyCon", "PyCon", "about the lease"),
+        ("met Ben at PyCon about the lease, nice guy", "PyCon", "about the lease; nice guy"),
+    ],
+)
+def test_what_a_meeting_was_about_is_its_note(line: str, place: str | None, note: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.MetCommand)
+    assert result.person.name == "Ben" and result.place == place and result.note == note
+
+
+def test_an_interview_is_a_meeting() -> None:
+    result = _parse("interviewed Ada Obi yesterday, great portfolio")
+    assert isinstance(result, c.MetCommand)
+    assert result.person.name == "Ada Obi" and result.note == "great portfolio"
