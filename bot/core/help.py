@@ -309,10 +309,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {who} {rest} {tail}",
             ),
             (
+                r"(?:(?:bitte|por favor|porfa)\s*,?\s+)?"
                 r"(?:erinnere mich|recu[eé]rdame|(?:me\s+)?lembr[ae](?:-me)?|paalalahanan mo ako)"
                 r"(?:\s+(?P<when>(?:am|el)\s+\S+))?"
                 r"(?:\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
-                r"mensagem)\s+(?:com|para|pra|pro))?\s+(?P<rest>.+)",
+                r"mensagem)\s+(?:com|para|pra|pro))?,?\s+(?P<rest>.+?)"
+                # German puts the verb last: "erinnere mich, Kai am Montag anzurufen".
+                r"(?:\s+(?:anzurufen|anzuschreiben|zu schreiben|zu mailen|zu kontaktieren|"
+                r"zu erreichen))?",
                 "follow-up {rest} {when}",
             ),
             (

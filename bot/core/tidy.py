@@ -23,9 +23,11 @@ _EMOJI = re.compile(
     "\ufe0f\u200d\u20e3]"
 )
 # Emoji before a second clause part them like a comma: "met Helen at the AI conf 😱 she's the
-# CTO" ("met Kofi 👋 at the Accra tech week" goes on).
+# CTO", "met Tom 🙌 founder of a seed fund" ("met Kofi 👋 at the Accra tech week" goes on).
 _EMOJI_BETWEEN_WORDS = re.compile(
-    rf"(?<=\w)\s+(?:{_EMOJI.pattern})+\s+(?=(?:she|he|they|we|i|it|his|her|their)\b)", re.I
+    rf"(?<=\w)\s+(?:{_EMOJI.pattern})+\s+(?=(?:she|he|they|we|i|it|his|her|their|"
+    r"founder|co-?founder|ceo|cto|cfo|coo|vp|head|director|works|runs|leads|building|hiring)\b)",
+    re.I,
 )
 
 # Words from other languages that people put around an English command and that mean nothing

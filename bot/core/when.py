@@ -166,6 +166,9 @@ _TIME_RE = re.compile(
     # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock".
     rf"|{_B}(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])"
     r"(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
+    # "tmr 9", "tomorrow 10": an hour alone right after the day, ending the line.
+    r"|(?:(?<=\btmr )|(?<=\btmrw )|(?<=\btomorrow )|(?<=\btoday ))(?P<after_day>[01]?\d|2[0-3])"
+    r"(?=[\s.!]*$)"
     # … but "at 9 Main St" is an address.
     r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)",
     re.IGNORECASE,
@@ -386,8 +389,9 @@ def find_time(text: str) -> FoundTime | None:
         return None
     if match.group("noon"):
         return FoundTime(match.start(), match.end(), time(12, 0))
-    if match.group("bare") is not None:
-        hour, minute = int(match.group("bare")), 0
+    bare = match.group("bare") or match.group("after_day")
+    if bare is not None:
+        hour, minute = int(bare), 0
         if hour < _FIRST_MORNING_HOUR or (hour < 12 and _EVENING.search(text)):
             hour += 12
     elif match.group("h24") is not None:

@@ -301,3 +301,21 @@ def test_an_interview_is_a_meeting() -> None:
     result = _parse("interviewed Ada Obi yesterday, great portfolio")
     assert isinstance(result, c.MetCommand)
     assert result.person.name == "Ada Obi" and result.note == "great portfolio"
+
+
+def test_an_emoji_before_what_they_do_parts_it_like_a_comma() -> None:
+    result = _parse("met Ada Obi 🎉 founder of a bakery chain")
+    assert isinstance(result, c.MetCommand)
+    assert result.person.name == "Ada Obi" and result.note == "founder of a bakery chain"
+
+
+def test_a_german_reminder_with_the_verb_last() -> None:
+    result = _parse("Bitte erinnere mich, Ben am Freitag anzuschreiben")
+    assert isinstance(result, c.FollowUpCommand)
+    assert result.person.name == "Ben" and result.when is not None and result.note is None
+
+
+def test_an_hour_alone_right_after_tomorrow_is_the_time() -> None:
+    result = _parse("follow up with ada tomorrow 10")
+    assert isinstance(result, c.FollowUpCommand)
+    assert result.at is not None and result.at.hour == 10
