@@ -160,11 +160,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
                 r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
                 r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat|"
-                r"1:1|1-on-1|one-on-one|sync|interview)"
+                r"1:1|1-on-1|one-on-one|sync|interview|cal)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
                 r"got (?:chatting|talking) (?:with|to)|"
                 r"talked shop with|got introduced to|was introduced to|worked with|"
-                r"hung out with|walked with|caught up w(?:ith|/)|chatted w/)"
+                r"hung out with|walked with|caught up w(?:ith|/)|chatted w/|"
+                # "walked the dog with X", "went for a run with X", "played squash with X".
+                r"walked the dogs? with|went (?:for )?an? (?:walk|run|hike|jog|swim|ride) with|"
+                r"went (?:running|hiking|climbing|cycling|surfing) with|played \w+ with)"
                 r"\s*(?P<rest>[^\s].+)",
                 "met {rest}",
             ),
@@ -510,6 +513,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (r"what do i owe (?:people|anyone)\b.*", "list"),
+            # "what's on my plate this week follow-up wise".
+            (r"what(?:'?s| is)\s+on my plate\b.*", "list"),
             (
                 r"what(?:'?s| is| are)\s+(?:my\s+)?next\s+"
                 r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",

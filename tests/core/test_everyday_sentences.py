@@ -319,3 +319,22 @@ def test_an_hour_alone_right_after_tomorrow_is_the_time() -> None:
     result = _parse("follow up with ada tomorrow 10")
     assert isinstance(result, c.FollowUpCommand)
     assert result.at is not None and result.at.hour == 10
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "walked the dog with ben today, he's moving",
+        "went for a run with Ben this am",
+        "played squash with ben yesterday",
+        "just had an intro cal with Ben today",
+    ],
+)
+def test_time_spent_together_is_a_meeting(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.MetCommand)
+    assert result.person.name.lower() == "ben" and result.when is not None
+
+
+def test_whats_on_my_plate_lists_the_follow_ups() -> None:
+    assert isinstance(_parse("what's on my plate next week"), c.ListCommand)
