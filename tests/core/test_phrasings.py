@@ -28,8 +28,8 @@ DEV3_FLOOR = 0.98
 DEV4_FLOOR = 0.98
 # The fifth writer's file (E6), everyday sentences: 70.5% at first sight (71.8% once a new
 # person's case and a place's leading "the" were compared as the store and the other writers do),
-# then developed on by general rules (92.2% measured).
-DEV5_FLOOR = 0.91
+# then developed on by general rules (94.0% measured).
+DEV5_FLOOR = 0.93
 
 
 def _misses(result: Score) -> str:
