@@ -166,11 +166,11 @@ _TIME_RE = re.compile(
     # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock".
     rf"|{_B}(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])"
     r"(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
+    # … but "at 9 Main St" is an address.
+    r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)"
     # "tmr 9", "tomorrow 10": an hour alone right after the day, ending the line.
     r"|(?:(?<=\btmr )|(?<=\btmrw )|(?<=\btomorrow )|(?<=\btoday ))(?P<after_day>[01]?\d|2[0-3])"
-    r"(?=[\s.!]*$)"
-    # … but "at 9 Main St" is an address.
-    r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)",
+    r"(?=[\s.!]*$)",
     re.IGNORECASE,
 )
 # A bare hour of the working day: "at 9" is the morning, "at 3" the afternoon.
