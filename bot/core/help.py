@@ -47,7 +47,8 @@ def one_of(words: tuple[str, ...]) -> str:
 
 
 _WHO = r"(?P<rest>.+?)"
-_TAIL = r"[\s?!.]*"
+# A question's end, with any "again" in the languages people ask it in ("who is X nochmal?").
+_TAIL = r"(?:\s+(?:again|noch\s*mal|noch|ulit|otra vez|de novo))?[\s?!.]*"
 # Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
 _KARO = (
     r"\s+(?:kar(?:o|\s+do|\s+dena|na hai|ni hai|na|ni)?|karo|krna|krni|kardo|kar dena)"
@@ -63,7 +64,8 @@ _JUST_A_NAME_AND_A_DAY = r"(?![^,;]*\s(?:and|about|but|so|because|he|she|they|if
 _A_NAME_A_DAY_AND_A_TOPIC = (
     r"(?![^,;]*\s(?:and|but|so|because|if)\s)"
     r"(?!.*[,;](?!\s*(?:(?:he|she|they)(?:'s|'re|\s+(?:is|are|was|were|\w+ed)\b)|"
-    r"(?:send|give|ask|show|tell|remind|introduce|thank|invite)\s+(?:him|her|them)\b)))"
+    r"(?:send|give|ask|show|tell|remind|introduce|thank|invite|congratulate|wish)\s+"
+    r"(?:him|her|them)\b)))"
 )
 # A capitalised word that starts a name ("Emeka", "Zoë"; not "DM"), matched case-sensitively.
 _CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-])"
@@ -109,6 +111,11 @@ _AN_EVENT = (
     r"(?P<rest>(?-i:[A-Z0-9]).+|(?!an?\s)(?=(?:\S+\s+){0,2}\S*(?:con|conf|summit|meetup|"
     r"conference|expo|hackathon|workshop|forum|fest|festival|camp|week|days|night)\b)[^,;]+)"
 )
+# "…, change it", "… lol, rename": the request to rename, after the new name.
+_RENAME_IT = (
+    r"(?:\s+(?:lol|haha|professionally|at work))*(?:\s*[,;.]?\s*(?:so\s+|pls\s+|please\s+)?"
+    r"(?:change|rename|update|fix)(?:\s+(?:it|that|him|her|them))?(?:\s+(?:pls|please))?)?"
+)
 # How often, in a keep-in-touch request: "monthly", "every quarter", "once a year".
 _EVERY = (
     r"(?P<every>monthly|quarterly|yearly|annually|(?:every|once\s+(?:a|an|per|every))\s+"
@@ -127,12 +134,19 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("meet", "mt"),
         phrasings=(
             (
+                # "the meeting with Ada went well today, she'll intro me": how it went is no note.
+                r"(?:(?:the|my|our)\s+)?(?:meeting|call|coffee|lunch|chat|1:1|catch-?up|interview)"
+                r"\s+(?:with|w/)\s+(?P<who>.+?)\s+went\s+(?:really\s+|so\s+)?(?:well|great|fine|"
+                r"ok|okay|badly|nowhere)(?P<rest>.*)",
+                "met {who} {rest}",
+            ),
+            (
                 r"(?:(?:i|we)(?:'ve| have)?\s+)?(?:just\s+|also\s+|finally\s+|briefly\s+)?"
-                r"(?:met|meet|was meeting|were meeting|(?:ran|bumped) into|saw|"
+                r"(?:met|meet|was meeting|were meeting|(?:ran|bumped) into|saw|interviewed|"
                 r"(?:had|grabbed) (?:a\s+)?(?:great\s+|quick\s+|nice\s+|good\s+)?"
                 r"(?:coffee|lunch|breakfast|dinner|drinks|call|chat|convo|conversation|beer|tea)"
                 r"\s+with|(?:great|nice|good|quick) (?:chat|convo|conversation|call)\s+with|"
-                r"caught up with|chatted with|spoke (?:with|to)|talked (?:with|to)|"
+                r"caught up with|chatted with|spoke (?:with|to|w/)|talked (?:with|to|w/)|"
                 r"connected with|got to know|was introduced to|conocí a|conoci a|"
                 r"nakilala ko si|kennengelernt)\s+(?P<rest>.+)",
                 "met {rest}",
@@ -145,11 +159,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"got off|joined|enjoyed)\s+)?(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+){0,3}?"
                 r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
                 r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
-                r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat)"
+                r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat|"
+                r"1:1|1-on-1|one-on-one|sync|interview|cal)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
                 r"got (?:chatting|talking) (?:with|to)|"
                 r"talked shop with|got introduced to|was introduced to|worked with|"
-                r"hung out with|walked with|caught up w(?:ith|/)|chatted w/)"
+                r"hung out with|walked with|caught up w(?:ith|/)|chatted w/|"
+                # "walked the dog with X", "went for a run with X", "played squash with X".
+                r"walked the dogs? with|went (?:for )?an? (?:walk|run|hike|jog|swim|ride) with|"
+                r"went (?:running|hiking|climbing|cycling|surfing) with|played \w+ with)"
                 r"\s*(?P<rest>[^\s].+)",
                 "met {rest}",
             ),
@@ -294,10 +312,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {who} {rest} {tail}",
             ),
             (
+                r"(?:(?:bitte|por favor|porfa)\s*,?\s+)?"
                 r"(?:erinnere mich|recu[eé]rdame|(?:me\s+)?lembr[ae](?:-me)?|paalalahanan mo ako)"
                 r"(?:\s+(?P<when>(?:am|el)\s+\S+))?"
                 r"(?:\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
-                r"mensagem)\s+(?:com|para|pra|pro))?\s+(?P<rest>.+)",
+                r"mensagem)\s+(?:com|para|pra|pro))?,?\s+(?P<rest>.+?)"
+                # German puts the verb last: "erinnere mich, Kai am Montag anzurufen".
+                r"(?:\s+(?:anzurufen|anzuschreiben|zu schreiben|zu mailen|zu kontaktieren|"
+                r"zu erreichen))?",
                 "follow-up {rest} {when}",
             ),
             (
@@ -423,6 +445,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@day follow-up {rest}",
             ),
             (
+                # "shoot Ada a msg next tues, ask about the budget": a message to send, on a day.
+                r"shoot\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:a|an)\s+(?:quick\s+)?(?:msg|message|text|email|e-mail|note|dm|line)"
+                r"(?P<rest>.*)",
+                "follow-up {who} {rest}",
+            ),
+            (
+                # "ping Ada", "nudge Ben pls", "ping Ada about the deck": a name alone after the
+                # verb, or with what it is about (no day: the usual follow-up day).
+                r"(?:ping|nudge|text|dm)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")(?:\s+(?:pls|please|plz|bitte|porfa|por favor))?"
+                r"(?P<rest>\s+(?:about|abt|re)\s+[^,;]+)?",
+                "follow-up {who} {rest}",
+            ),
+            (
                 r"(?:reminder|note)\s+to\s+(?:self\s+)?(?:to\s+)?(?:follow[- ]?up with|ping|email|"
                 r"call|text|write to|reach out to|check in with)\s+(?P<rest>.+)",
                 "follow-up {rest}",
@@ -474,6 +513,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (r"what do i owe (?:people|anyone)\b.*", "list"),
+            # "what's on my plate this week follow-up wise".
+            (r"what(?:'?s| is)\s+on my plate\b.*", "list"),
             (
                 r"what(?:'?s| is| are)\s+(?:my\s+)?next\s+"
                 r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
@@ -604,6 +645,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("done Jane Doe", "done Jane, gave her the article", "done #4 asked"),
         words=("did",),
         phrasings=(
+            (
+                # "Ada's taken care of", "Ada is sorted".
+                r"(?P<rest>"
+                + _NAME_WORDS
+                + r")(?:'s|’s| is| has been)\s+(?:been\s+)?(?:taken care of|handled|sorted|"
+                r"dealt with)(?:\s+now)?",
+                "done {rest}",
+            ),
+            (
+                # "Hab Ada heute angerufen, erledigt": German, the verb last, then "done".
+                r"(?:ich\s+)?(?:hab|habe)\s+(?P<rest>.+?)\s+(?:angerufen|geschrieben|gemailt|"
+                r"kontaktiert)\s*[,;.—–-]?\s*(?:erledigt|fertig)",
+                "done {rest}",
+            ),
             (
                 # "thanked chen for the coffee", "introduced kai to omar": the touch and its kind.
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?P<verb>thanked|introduced|intro'?d)\s+"
@@ -861,6 +916,29 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("postpone", "push", "delay", "defer"),
         phrasings=(
             (
+                # "kick Ada down the road 3 days", "later for Ada, like 2 more days",
+                # "not ready to deal with Ada yet, snooze till the 18th", "posterga a Ada".
+                r"kick\s+(?P<who>.+?)\s+down the road(?P<rest>.*)",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"later for\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s*[,;]?\s*(?:like|maybe|say|about|just)?\s*(?P<rest>.+)",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"(?:i'?m\s+)?not ready (?:to deal with|for|to (?:ping|write to|face|chase))\s+"
+                r"(?P<who>.+?)(?:\s+yet)?\s*[,;—–-]+\s*(?:snooze|push|postpone)"
+                r"(?:\s+(?:it|that|him|her|them))?\s+(?P<rest>.+)",
+                "snooze {who} {rest}",
+            ),
+            (
+                r"(?:posterga|postergar|pospón|pospon|posponer|aplaza|aplazar|adia|adiar)\s+"
+                r"(?:a\s+|o\s+|la\s+|el\s+)?(?P<rest>.+)",
+                "snooze {rest}",
+            ),
+            (
                 r"move\s+(?P<who>.+?)\s+back\s+(?P<rest>(?:by\s+)?(?:a|an|one|two|three|\d+|a few|"
                 r"a couple(?: of)?)\s+(?:more\s+)?(?:days?|weeks?))",
                 "snooze {who} {rest}",
@@ -1007,8 +1085,36 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|remove|delete|kill|call off|clear|"
-                r"stop)\s+(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
+                r"stop|ditch|nix|bin)\s+(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
                 "cancel {rest}",
+            ),
+            (
+                # "quita el recordatorio de Ada porfa", "tira o lembrete da Ada".
+                r"(?:quita|quitar|borra|borrar|elimina|eliminar|cancela|cancelar|tira|tirar|"
+                r"apaga|apagar)\s+(?:el|los|o|os)\s+(?:recordatorios?|lembretes?|seguimientos?)\s+"
+                r"(?:de|para|con|do|da|com)\s+(?P<rest>.+?)(?:\s+(?:porfa|por favor|pls|please))?",
+                "cancel {rest}",
+            ),
+            (
+                # "unschedule Ada", "kill #4": a verb of undoing before a name or an id.
+                r"(?:unschedule|(?:kill|nix|ditch|scrap)(?=\s+#\d))\s+(?P<rest>#\d+|"
+                + _NAME_WORDS
+                + r")",
+                "cancel {rest}",
+            ),
+            (
+                # "I don't need the Ada reminder", "Ada's follow-up isn't needed, we hired".
+                r"(?:i\s+)?(?:don'?t|do not|no longer)\s+need\s+(?:the|my|that)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)(?:\s+any\s?more)?",
+                "cancel {who}",
+            ),
+            (
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder)\s+(?:isn'?t|is not)\s+"
+                r"(?:needed|necessary)(?:\s+any\s?more)?(?:\s*[,;—–].*)?",
+                "cancel {who}",
             ),
         ),
         handles=((c.CancelCommand, "followups.cancel"),),
@@ -1098,6 +1204,21 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
             (r"remind me who\s+" + _WHO + r"\s+(?:is|was)" + _TAIL, "who {rest}"),
+            (
+                # "whats Ada's deal", "when did I last talk to Ada", "info sobre Ada".
+                r"what'?s\s+(?!(?:his|her|their|your|my|our|the|that|this)\b)(?P<rest>.+?)(?:'s|’s)\s+"
+                r"(?:deal|story|background)" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # Someone by name only: "when did I last talk to my mum" is chat.
+                r"(?:when did i (?:last\s+)?(?:talk|speak|chat) (?:to|with)|"
+                r"info(?:rmaci[oó]n)? sobre|infos? (?:zu|über))\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")"
+                + _TAIL,
+                "who {rest}",
+            ),
             (
                 r"(?:what do (?:i|we|you) know about|tell me (?:more )?(?:about|abt)|"
                 r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"
@@ -1220,7 +1341,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {who}: {rest}",
             ),
             (r"(?P<who>[^:—–]+?)\s+note\s*[:—–-]+\s*(?P<rest>.+)", "note {who}: {rest}"),
-            (r"note (?:for|on|about|to)\s+(?P<rest>.+)", "note {rest}"),
+            (
+                r"(?:note (?:for|on|about|to)|nota (?:para|sobre|de)|notiz (?:zu|für|fuer))"
+                r"\s+(?P<rest>.+)",
+                "note {rest}",
+            ),
             (
                 # "note to self about Priya: …" ("note to self" is read as a lead-in first).
                 r"(?:about|re|on|for)\s+(?P<who>" + _NAME_WORDS + r")\s*[:—–-]+\s*(?P<rest>.+)",
@@ -1239,7 +1364,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r")(?:'s|’s)\s+(?P<rest>(?:(?:new|work|personal|cell)\s+)?"
                 r"(?:number|phone|cell|mobile|email|e-mail|linkedin|handle|twitter|company|title|"
                 r"role|job|birthday|wife|husband|partner|kids?|son|daughter|dog|cat|team|boss)"
-                r"\s+(?:is|are|was)\b.+)",
+                r"\s+(?:is|are|was)\b.+?)"
+                # "…, add that": the request to save it is no part of the note.
+                r"(?:\s*[,;]\s*(?:pls\s+|please\s+)?(?:add|save|note|log)\s+(?:that|this|it)"
+                r"(?:\s+(?:pls|please))?)?",
+                "note {who}: {rest}",
+            ),
+            (
+                # "Ada -> wife is named Mia", "ada - her kid started school": a fact after an
+                # arrow or a dash.
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s*(?:->|→|=>|\s[—–-])\s*(?P<rest>(?:her|his|their|wife|husband|partner|"
+                r"kids?|son|daughter|is|was|has|had|likes|loves|prefers|works|lives|moved|"
+                r"speaks|runs|leads|allergic|vegetarian|vegan|married)\b.*)",
                 "note {who}: {rest}",
             ),
             (
@@ -1309,9 +1447,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "Dana's last name is actually Park": the first name stays.
-                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
-                r"family name)\s+(?:is|should be|is now|is actually|changed to|became)\s+"
-                r"(?:actually\s+)?(?P<new>.+?)(?:\s+now)?(?:,?\s+(?:not|instead of)\s+.+)?",
+                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:new\s+)?"
+                r"(?:last name|surname|family name)\s+"
+                r"(?:is|should be|is now|is actually|changed to|became)\s+"
+                r"(?:actually\s+)?(?P<new>[^\s,;]+?)(?:\s+now)?"
+                # "…, not Shah", "…, so Priya Rao".
+                r"(?:,?\s+(?:not|instead of|so)\s+.+)?",
                 "rename {rest} to {first} {new}",
             ),
             (
@@ -1354,7 +1495,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"should be called|is called|is spelt|is spelled|"
                 r"spells (?:it|her name|his name))\s+"
                 r"(?P<new>" + _NAME_WORDS + r")"
-                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+)?",
+                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+)?" + _RENAME_IT,
                 "rename {rest} to {new}",
             ),
             (
@@ -1365,6 +1506,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "i spelled omar wrong, it's Omer", "typo in Priya's name, should be Pria".
+                r"(?:(?:oops|whoops|oh|ugh|sorry|ah)[,!]?\s+)?"
                 r"(?:i\s+)?(?:spelled|spelt|misspelled|misspelt|typed|wrote|got|have)\s+"
                 r"(?P<rest>.+?)(?:(?:'s|’s)\s+name)?\s+wrong[\s,;:—–-]*(?:it'?s|it is|should be|"
                 r"she'?s|he'?s|they'?re|the right one is|correct(?:ion)? is)\s+(?:actually\s+)?"
@@ -1426,6 +1568,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on", "rename {rest} to {new}"),
+            (
+                # "Ada Obi is Ada Obi-Lee now": one name stays, and "now" says it changed.
+                r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+(?P<b>[\w'’-]+))?)\s+is\s+(?P<new>(?:(?P=a)\s+"
+                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)(?:-[\w'’-]+)?))\s+now" + _RENAME_IT,
+                "rename {rest} to {new}",
+            ),
+            (
+                # Spanish and Portuguese: "cambia el nombre de Ada a Ada Obi-Lee".
+                r"(?:cambia|cambiar|corrige|corregir|muda|mudar|troca|trocar)\s+(?:el|o)\s+(?:nombre|nome)"
+                r"\s+(?:de|do|da)\s+(?P<rest>.+?)\s+(?:a|para|por)\s+(?P<new>" + _NAME_WORDS + r")",
+                "rename {rest} to {new}",
+            ),
         ),
         handles=((c.RenameCommand, "contacts.rename"),),
     ),
@@ -1459,9 +1613,43 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:borra|borrar|elimina|eliminar|apaga|apagar|l[öo]sche|loesche|burahin|"
-                r"tanggalin)\s+(?P<rest>.+?)(?:\s+(?:de mis contactos|dos (?:meus )?contatos|"
-                r"aus (?:meinen )?kontakten|sa (?:contacts|listahan)))?",
+                r"tanggalin)(?:\s+mo(?:\s+si)?)?\s+(?P<rest>.+?)"
+                r"(?:\s+(?:de mis contactos|dos (?:meus )?contatos|"
+                r"aus (?:meinen )?kontakten|sa (?:contacts|listahan)(?:\s+ko)?))?",
                 "delete-contact {rest}",
+            ),
+            (
+                # "take Ada out of my contacts", "Ada doesn't need to be in my contacts anymore,
+                # remove her", "i dont need Ada in here anymore".
+                r"(?:take|get)\s+(?P<rest>.+?)\s+out of (?:my|the)\s+"
+                r"(?:contacts|contact list|list|network)",
+                "delete-contact {rest}",
+            ),
+            (
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:doesn'?t|does not|don'?t)\s+need to be in (?:my|the|here)\s*"
+                r"(?:contacts|list|network)?(?:\s+any\s?more)?(?:\s*[,;—–].*)?",
+                "delete-contact {who}",
+            ),
+            (
+                r"i\s+(?:don'?t|do not|no longer)\s+need\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:in here|in my (?:contacts|list|network))(?:\s+any\s?more)?",
+                "delete-contact {who}",
+            ),
+            (
+                r"(?:i\s+)?added\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+by (?:mistake|accident)\s*[,;.—–-]?\s*(?:please\s+|pls\s+|so\s+)?"
+                r"(?:delete|remove)\s+(?:him|her|them|it)",
+                "delete-contact {who}",
+            ),
+            (
+                r"(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:bitte\s+)?(?:l[öo]schen|loeschen|entfernen)(?:\s+bitte)?",
+                "delete-contact {who}",
             ),
         ),
         handles=((c.DeleteContactCommand, "contacts.delete_contact"),),
@@ -1693,6 +1881,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "I moved to London, update timezone to Europe/London": the zone said outright
+                # after a reason.
+                r"(?!.*\byour\b)[^,;]{1,60}[,;]\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:set|change|"
+                r"update|switch)\s+(?:my\s+|the\s+)?(?:time\s*zone|tz)\s+(?:to\s+)?"
+                r"(?P<rest>[A-Za-z]+/[\w+-]+(?:/[\w+-]+)?)(?:\s+(?:pls|please))?",
+                "settings timezone {rest}",
+            ),
+            (
                 r"(?:i(?:'m| am) (?:currently |now )?(?:in|on)|i (?:now )?live in|"
                 r"my time\s*zone is|"
                 r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
@@ -1713,13 +1909,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?:show|see|view|check|open)(?: me)?\s+(?:settings|preferences|prefs)", "settings"),
             (
-                r"what(?:'s| is| are)\s+my\s+(?:time\s*zone|tz|working hours|hours|settings?)"
+                r"what(?:'s| is| are)\s+my\s+(?:current\s+)?(?:time\s*zone|tz|working hours|hours|"
+                r"settings?)"
                 r"(?:\s+set\s+to|\s+now|\s+again)?",
                 "settings",
             ),
             (
-                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze)\s+(?:o\s+|el\s+)?(?:meu|mi|"
-                r"mein|minha)\s+(?:fuso(?: hor[aá]rio)?|zona horaria|zeitzone|time\s*zone)\s+"
+                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze)\s+(?:o\s+|el\s+|la\s+)?"
+                r"(?:(?:meu|mi|mein|meine|minha)\s+)?"
+                r"(?:fuso(?: hor[aá]rio)?|zona horaria|zeitzone|time\s*zone)\s+"
                 r"(?:pra|para|a|auf|to|em)\s+(?P<rest>.+)",
                 "settings timezone {rest}",
             ),
@@ -1837,7 +2035,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
-                r"download|export)\s+(?:a\s+copy of\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+)?"
+                r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
+                r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
                 r"(?:data|records|information|info|contacts|everything)(?:\s+as a (?:file|json))?",
                 "export",
             ),
@@ -1858,8 +2057,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("forgetme", "forget_me"),
         phrasings=(
             (
+                # "I'm leaving the company, wipe all my data": a reason about oneself first.
+                r"(?:(?:i'?m|im|i am|i'?ll|i will)\b[^,;]{0,60}[,;]\s*)?"
                 r"(?:yes,?\s+)?(?:please\s+)?(?:forget (?:about )?me|"
-                r"delete (?:all\s+(?:of\s+)?)?my "
+                r"(?:delete|wipe|erase) (?:all\s+(?:of\s+)?)?my "
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
                 r"delete everything(?: about me)?|wipe (?:everything|"
                 r"all)(?: you have)?(?: on me| about me)?|"

@@ -255,7 +255,8 @@ def chat_intent(text: str) -> ChatIntent | None:
 
 _QUESTION = re.compile(
     r"^(?:(?:hey|hi|ok|so|wait|hmm|um)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|"
-    r"how to|how does|can (?:the|this) (?:bot|coach|app)|"
+    r"how to|how does|(?P<works>how (?:do|dose)(?=\s.{1,30}\bwork\b))|"
+    r"can (?:the|this) (?:bot|coach|app)|"
     r"how do you|what (?:commands|can i (?:type|say|ask))|which commands|"
     r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
@@ -333,13 +334,39 @@ def help_topic(text: str) -> tuple[bool, str | None]:
         line.endswith("?") and len(line.split()) <= 8 and _mentions_bot(line)
     ):
         return False, None
-    if starter is not None and _ASKS_A_PERSON.match(line) and not _BOT_VOCABULARY.search(line):
+    compared = _DIFFERENCE.search(line)
+    compares_commands = (
+        compared is not None
+        and {
+            compared["a"].lower(),
+            compared["b"].lower(),
+        }
+        <= _COMMAND_WORDS
+    )
+    if (
+        starter is not None
+        and _ASKS_A_PERSON.match(line)
+        and not _BOT_VOCABULARY.search(line)
+        and not compares_commands
+    ):
         # "Could you buy me a coffee?", "Can you meet Friday?": a message for someone else.
         return False, None
+    if compares_commands:
+        return True, None  # "the difference between done and cancel": the help on both
     for pattern, name in _TOPIC_RES:
         if pattern.search(line):
             return True, name
+    if starter is not None and starter.groupdict().get("works"):
+        return False, None  # "how do relationships work": about the bot only if it names a command
     return True, None
+
+
+# "what's the difference between done and cancel?": two of the bot's words compared.
+_DIFFERENCE = re.compile(
+    r"^(?:what'?s|what is)\s+the\s+difference\s+between\s+(?P<a>[\w-]+)\s+and\s+(?P<b>[\w-]+)"
+    r"[\s?!.]*$",
+    re.IGNORECASE,
+)
 
 
 def _mentions_bot(line: str) -> bool:

@@ -942,6 +942,20 @@ def _cut_employer(head: str) -> tuple[str, str | None]:
     return match.group("who"), match.group("where")
 
 
+# "met Ada yesterday about the partnership": what it was about is a note, kept with its word.
+_MET_TOPIC = re.compile(r"\s+(?P<topic>(?:about|abt|regarding|re:?)\s+\S.*)$", re.IGNORECASE)
+
+
+def _cut_topic(text: str) -> tuple[str, str | None]:
+    found = _MET_TOPIC.search(text)
+    if found is None:
+        return text, None
+    return text[: found.start()], found.group("topic").strip()
+
+
+_DANGLING_AND = re.compile(r"\s+(?:and|but|so)\s*$", re.IGNORECASE)
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
     if _SAME_PERSON.search(rest):
@@ -949,6 +963,8 @@ def _parse_met(rest: str) -> c.Command:
     elif "(new contact)" in rest.lower():
         new_person, rest = True, re.sub(r"\(new contact\)", " ", rest, flags=re.I)
     head, note = _note_split(rest.strip())
+    if note is not None:
+        head = _DANGLING_AND.sub("", head)  # "met Ada and she's moving": the note took the rest
     if note and _NEW_PERSON.search(note):
         new_person = True
     if _ANOTHER.match(head):
@@ -987,6 +1003,11 @@ def _parse_met(rest: str) -> c.Command:
     elif head.lower().startswith(("at ", "@ ")) or head.lower().endswith((" at", " @")):
         raise _Bad(f"Say where you met after `at`. For example: {example('met')}")
     head, place = _cut_on_where(head, place)
+    head, topic = _cut_topic(head)
+    if topic is None and place is not None:
+        place, topic = _cut_topic(place)
+    if topic is not None:
+        note = f"{topic}; {note}" if note else topic
     if re.search(r"\s(?:on)\s", f" {head} ", re.I):
         raise _Bad(
             f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "
@@ -1083,9 +1104,17 @@ _FOLLOW_UP_NOTE = re.compile(
 )
 
 
+# "check in with Ada sometime": no day said, so the usual one; the word is no note.
+_SOMETIME = re.compile(
+    r"\s+(?:sometime(?:\s+soon)?|some time|at some point|soonish|whenever)[\s.!]*$", re.I
+)
+# A preposition the day phrase left at the end of the name: "Ada for (a week from today)".
+_LEFT_BEFORE_A_DAY = re.compile(r"\s+(?:for|on|by)\s*$", re.IGNORECASE)
+
+
 def _parse_follow_up(rest: str) -> c.Command:
     head, dash_note = _note_split(rest)
-    head = head.strip()
+    head = _SOMETIME.sub("", head.strip())
     if not head:
         raise _Bad(f"Tell me who to follow up with. For example: {example('follow-up')}")
     late = False
@@ -1101,6 +1130,8 @@ def _parse_follow_up(rest: str) -> c.Command:
     head = _span_at_the_end_as_a_day(head)
     original = head
     head, when, at, where = _cut_when(head)
+    if when is not None:
+        head = _LEFT_BEFORE_A_DAY.sub("", head)  # "with Ada for a week from today"
     if when is None and at is None and dash_note is not None:
         dash_note, when, at = _when_in_note(dash_note)
         if when is None and dash_note is not None and _ABOUT.match(dash_note):
@@ -1121,7 +1152,8 @@ def _parse_follow_up(rest: str) -> c.Command:
     else:
         about = _FOLLOW_UP_NOTE.search(head)
         if where > 0:
-            before = _tokens(original[:where])
+            # "with Ada for a week from today": "for" belongs to the day.
+            before = _tokens(_LEFT_BEFORE_A_DAY.sub("", original[:where].rstrip()))
             # The words before the date are the person; whatever follows the date is a note.
             name_tokens = [t for t in before if _cut_when(t)[1] is None]
             if about is not None and len(" ".join(name_tokens)) > about.start():
@@ -1223,7 +1255,10 @@ def _target(rest: str, command: str) -> c.PersonRef:
     if day is not None and day.start > 0:
         rest = cut(rest, day.start, day.end)  # "I did the follow-up with Priya yesterday"
     rest = re.sub(
-        r"^(?:the\s+)?(?:follow[- ]?up|one|touch)\s+(?:with|for)\s+", "", rest, flags=re.I
+        r"^(?:the\s+|my\s+)?(?:follow[- ]?up|reminder|one|touch)(?:\s+(?:with|for))?\s+",
+        "",
+        rest,
+        flags=re.I,
     )
     rest = re.sub(
         r"\s+(?:as\s+)?(?:done|now|already|today|please|too)[\s!.?]*$", "", rest, flags=re.I

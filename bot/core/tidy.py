@@ -23,9 +23,11 @@ _EMOJI = re.compile(
     "\ufe0f\u200d\u20e3]"
 )
 # Emoji before a second clause part them like a comma: "met Helen at the AI conf 😱 she's the
-# CTO" ("met Kofi 👋 at the Accra tech week" goes on).
+# CTO", "met Tom 🙌 founder of a seed fund" ("met Kofi 👋 at the Accra tech week" goes on).
 _EMOJI_BETWEEN_WORDS = re.compile(
-    rf"(?<=\w)\s+(?:{_EMOJI.pattern})+\s+(?=(?:she|he|they|we|i|it|his|her|their)\b)", re.I
+    rf"(?<=\w)\s+(?:{_EMOJI.pattern})+\s+(?=(?:she|he|they|we|i|it|his|her|their|"
+    r"founder|co-?founder|ceo|cto|cfo|coo|vp|head|director|works|runs|leads|building|hiring)\b)",
+    re.I,
 )
 
 # Words from other languages that people put around an English command and that mean nothing
@@ -115,6 +117,9 @@ _DATE_WORDS = (
     "week",
     "weeks",
     "month",
+    "morning",
+    "afternoon",
+    "evening",
 )
 _COMMAND_WORDS = (
     "remind",
@@ -129,6 +134,14 @@ _COMMAND_WORDS = (
     "preview",
     "switch",
     "rename",
+    "coffee",
+    "interviewed",
+    "reminder",
+    "ping",
+    "show",
+    "download",
+    "digest",
+    "what",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -146,11 +159,16 @@ _ABBREVIATIONS = {
     "mtg": "meeting",
     "nite": "night",
     "tonite": "tonight",
+    "txt": "text",
+    "wh": "who",
     "w": "with",  # "circle back w omar"; a capital W may be an initial
 }
 # A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
 _GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)
-_LAST_NIGHT = re.compile(r"\blst\s+(?=night\b)", re.IGNORECASE)
+# "lst night", "lst fri": "last" before a day ("lst overdue" is the list command).
+_LAST_NIGHT = re.compile(
+    r"\blst\s+(?=(?:night|week|month|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.IGNORECASE
+)
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}

@@ -32,6 +32,9 @@ from bot.core.dates import (
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
     "an": 1,
+    "una": 1,  # "una semana", "uma semana", "eine Woche"
+    "uma": 1,
+    "eine": 1,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -50,7 +53,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 _NUMBER = (
     r"(?P<n>\d{1,5}|a couple of|a couple|couple of|a few|few|an?|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|una|uma|eine)"
 )
 _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|"
@@ -72,7 +75,7 @@ _LEAD = (
 )
 # "Friday tak" (Hindi: until Friday), "Lunes ng umaga" stay with their day.
 _TRAIL = r"(?:\s+(?:tak|ko|se pehle|tk))?"
-_FOREIGN_UNIT = r"d[ií]as|tagen|tage|araw|din|jours"
+_FOREIGN_UNIT = r"d[ií]as|tagen|tage|araw|din|jours|semanas?|wochen?"
 _B = r"(?<![\w/#-])"
 _E = r"(?![\w/])"
 
@@ -119,7 +122,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "word",
-        rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)|"
+        rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|"
+        r"this (?:morning|afternoon|evening|am|pm)|esta (?:mañana|manana|tarde|noche)|hoje|"
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
         r"anoche|kagabi|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
@@ -160,13 +164,19 @@ _TIME_RE = re.compile(
     rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
     rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}"
     # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock".
-    rf"|{_B}(?:at|@|um|às|alle)\s+(?P<bare>[01]?\d|2[0-3])(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
+    rf"|{_B}(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])"
+    r"(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
     # … but "at 9 Main St" is an address.
-    r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)",
+    r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)"
+    # "tmr 9", "tomorrow 10": an hour alone right after the day, ending the line.
+    r"|(?:(?<=\btmr )|(?<=\btmrw )|(?<=\btomorrow )|(?<=\btoday ))(?P<after_day>[01]?\d|2[0-3])"
+    r"(?=[\s.!]*$)",
     re.IGNORECASE,
 )
 # A bare hour of the working day: "at 9" is the morning, "at 3" the afternoon.
 _FIRST_MORNING_HOUR = 7
+# ... unless the line says it is the evening: "tonight at 8" is 20:00.
+_EVENING = re.compile(r"\b(?:tonight|tonite|this evening|in the evening)\b", re.IGNORECASE)
 
 
 class WhenError(ValueError):
@@ -379,9 +389,10 @@ def find_time(text: str) -> FoundTime | None:
         return None
     if match.group("noon"):
         return FoundTime(match.start(), match.end(), time(12, 0))
-    if match.group("bare") is not None:
-        hour, minute = int(match.group("bare")), 0
-        if hour < _FIRST_MORNING_HOUR:
+    bare = match.group("bare") or match.group("after_day")
+    if bare is not None:
+        hour, minute = int(bare), 0
+        if hour < _FIRST_MORNING_HOUR or (hour < 12 and _EVENING.search(text)):
             hour += 12
     elif match.group("h24") is not None:
         hour, minute = int(match.group("h24")), int(match.group("m24"))

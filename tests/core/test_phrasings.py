@@ -7,7 +7,9 @@ from tests.core.phrasings import (
     PHRASINGS_DEV2,
     PHRASINGS_DEV3,
     PHRASINGS_DEV4,
+    PHRASINGS_DEV5,
     Score,
+    is_right,
     load,
     report,
     score,
@@ -24,6 +26,10 @@ DEV3_FLOOR = 0.98
 # The fourth writer's file (E5): 87.2% at first sight, then developed on by general rules (98.8%
 # measured, see the README).
 DEV4_FLOOR = 0.98
+# The fifth writer's file (E6), everyday sentences: 70.5% at first sight (71.8% once a new
+# person's case and a place's leading "the" were compared as the store and the other writers do),
+# then developed on by general rules (94.0% measured).
+DEV5_FLOOR = 0.93
 
 
 def _misses(result: Score) -> str:
@@ -68,8 +74,28 @@ def test_a_fourth_writers_file_is_understood_at_least_at_its_floor() -> None:
     assert result.accuracy >= DEV4_FLOOR, _misses(result)
 
 
+def test_a_fifth_writers_file_is_understood_at_least_at_its_floor() -> None:
+    rows = load(PHRASINGS_DEV5)
+    assert len(rows) == 400
+    result = score(rows)
+    print(report(result))
+    assert result.accuracy >= DEV5_FLOOR, _misses(result)
+
+
+def test_someone_new_typed_in_lower_case_is_the_same_person() -> None:
+    row = {"expect": {"command": "who", "person": "Ada Obi"}}
+    assert is_right(row, {"command": "who", "person": "ada obi"})
+    assert not is_right(row, {"command": "who", "person": "ada obi jr"})
+
+
+def test_a_place_with_or_without_its_leading_the_is_the_same_place() -> None:
+    row = {"expect": {"command": "met", "person": "Ada Obi", "place": "Lagos AI week"}}
+    assert is_right(row, {"command": "met", "person": "Ada Obi", "place": "the Lagos AI week"})
+    assert not is_right(row, {"command": "met", "person": "Ada Obi", "place": "the Lagos week"})
+
+
 def test_no_pasted_draft_in_any_file_becomes_a_command() -> None:
-    for path in (PHRASINGS, PHRASINGS_DEV2, PHRASINGS_DEV3, PHRASINGS_DEV4):
+    for path in (PHRASINGS, PHRASINGS_DEV2, PHRASINGS_DEV3, PHRASINGS_DEV4, PHRASINGS_DEV5):
         result = score(load(path))
         right, total = result.per_command["review"]
         assert right == total, _misses(result)
