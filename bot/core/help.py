@@ -646,12 +646,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("did",),
         phrasings=(
             (
-                # "Ada's taken care of", "Ada is sorted".
+                # "Ada's taken care of", "Ada is sorted, sent her the deck".
                 r"(?P<rest>"
                 + _NAME_WORDS
                 + r")(?:'s|’s| is| has been)\s+(?:been\s+)?(?:taken care of|handled|sorted|"
-                r"dealt with)(?:\s+now)?",
-                "done {rest}",
+                # what was done may follow: "Ada's sorted, sent her the deck"
+                r"dealt with)(?:\s+now)?(?P<tail>\s*[,;—–-]\s*.+)?",
+                "done {rest} {tail}",
             ),
             (
                 # "Hab Ada heute angerufen, erledigt": German, the verb last, then "done".

@@ -338,3 +338,16 @@ def test_time_spent_together_is_a_meeting(line: str) -> None:
 
 def test_whats_on_my_plate_lists_the_follow_ups() -> None:
     assert isinstance(_parse("what's on my plate next week"), c.ListCommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Tomas's taken care of, sent him the intro", "give"),
+        ("Ada is sorted - thanked her for the intro", "thank"),
+        ("Tomas's taken care of", None),
+    ],
+)
+def test_someone_taken_care_of_with_what_was_done(line: str, kind: str | None) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Tomas Berg", "Ada Lovelace"])
+    assert isinstance(result, c.DoneCommand) and result.kind == kind
