@@ -57,7 +57,7 @@ LONGEST_CHAT_CHARS = 1_500
 
 def unclear(text: str, contact_names: list[str]) -> Reply:
     """Neither clearly a draft nor clearly chat: ask, with a button for each reading."""
-    named = [name for name in contact_names if _mentions(text, name)]
+    named = [name for name in contact_names if mentions(text, name)]
     actions: list[Action] = []
     if named:
         actions.append(Action(f"Log a meeting with {named[0]}", f"met {named[0]}"))
@@ -75,7 +75,12 @@ def unclear(text: str, contact_names: list[str]) -> Reply:
     )
 
 
-def _mentions(text: str, name: str) -> bool:
+def names_a_contact(text: str, contact_names: list[str]) -> bool:
+    """Whether `text` names one of the member's contacts (by first name)."""
+    return any(mentions(text, name) for name in contact_names)
+
+
+def mentions(text: str, name: str) -> bool:
     words = name_key(text).split()
     first = name_key(name).split()[:1]
     return bool(first) and first[0] in [w.strip(".,!?;:'\"") for w in words]

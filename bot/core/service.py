@@ -167,7 +167,12 @@ class CoachService:
             long_text = len(command.text) > chat.LONGEST_CHAT_CHARS
             kind = "draft" if long_text else self.sorter(command.text)
             if kind == "chat":
-                return _chat_reply(command.text), command
+                contacts = [x.name for x in self._known_contacts(incoming)]
+                if not chat.names_a_contact(command.text, contacts):
+                    return _chat_reply(command.text), command
+                # "Jane Doe again at the afterparty": chat that names a contact may be about
+                # them, so it is asked about rather than answered with a stock line.
+                kind = "unclear"
             if kind == "unclear":
                 unclear = self._run(
                     incoming,

@@ -292,6 +292,14 @@ def test_chat_from_the_gate_gets_a_friendly_line_not_a_review(
     assert "networking coach" in reply.text
 
 
+def test_chat_that_names_a_contact_is_asked_about(store: SqlStore, clock: FakeClock) -> None:
+    member = Member(store, clock, sorter=lambda text: "chat")
+    member.say("met Jane Doe at PyCon yesterday")
+    reply = member.say("Jane again at the afterparty lol")
+    assert "Log a meeting with Jane Doe" in [a.label for a in reply.actions]
+    assert "networking coach" not in reply.text
+
+
 def test_unclear_text_asks_with_buttons(store: SqlStore, clock: FakeClock) -> None:
     member = Member(store, clock, sorter=lambda text: "unclear")
     member.say("met Jane Doe at PyCon yesterday")
