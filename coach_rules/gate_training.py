@@ -21,7 +21,15 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
 from coach_rules import corpus, gate, skops_files
-from coach_rules.splits import HELD_OUT_SHARE, SEED, data_hash, held_out_ids, split
+from coach_rules.splits import (
+    HELD_OUT_SHARE,
+    SEED,
+    data_hash,
+    held_out_ids,
+    predictions_by_unseen_writer,
+    split,
+    writer_of,
+)
 from coach_rules.training import library_versions
 
 GATE_MODEL_FILE = "gate.skops"
@@ -110,14 +118,17 @@ def with_drafts_by_unseen_writers(messages: Sequence[Message], cv: np.ndarray) -
     times more drafts chat than cross-validation promised. Chat keeps its cross-validated
     probability: short chat is stock phrasing that every writer shares.
     """
-    out = cv.copy()
     texts = [m.text for m in messages]
     labels = np.array([m.is_draft for m in messages])
-    for letter in sorted({m.id[0] for m in messages if m.is_draft}):
-        unseen = [i for i, m in enumerate(messages) if m.is_draft and m.id[0] == letter]
-        seen = [i for i, m in enumerate(messages) if not (m.is_draft and m.id[0] == letter)]
-        pipeline = build_pipeline().fit([texts[i] for i in seen], labels[seen])
-        out[unseen] = pipeline.predict_proba([texts[i] for i in unseen])[:, 1]
+
+    def fit_predict(train: list[int], predict: list[int]) -> list[float]:
+        pipeline = build_pipeline().fit([texts[i] for i in train], labels[train])
+        return pipeline.predict_proba([texts[i] for i in predict])[:, 1].tolist()
+
+    out = cv.copy()
+    writers = [writer_of(m.id) if m.is_draft else None for m in messages]
+    for i, probability in predictions_by_unseen_writer(writers, fit_predict).items():
+        out[i] = probability
     return out
 
 

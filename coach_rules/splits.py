@@ -1,4 +1,5 @@
-"""The held-out split and the data hash every trained model uses (drafts, gate, touches).
+"""The held-out split, the data hash and the leave-one-writer-out predictions the trained models
+use (drafts, gate, touches).
 
 A row's place in its stratum is a seeded hash of its id, so the split is deterministic and
 mostly stable as the data grows: only how many of each stratum are held out changes.
@@ -53,3 +54,23 @@ def data_hash(rows: Iterable[Sequence[object]]) -> str:
     for row in sorted(rows, key=lambda row: str(row[0])):
         digest.update(json.dumps(list(row)).encode("utf-8") + b"\n")
     return digest.hexdigest()
+
+
+def writer_of(row_id: str) -> str:
+    """Each corpus file was written by a different person; the id's letter names the file."""
+    return row_id[0]
+
+
+def predictions_by_unseen_writer(
+    writers: Sequence[str | None],
+    fit_predict: Callable[[list[int], list[int]], Sequence[float]],
+) -> dict[int, float]:
+    """For each row with a writer, the prediction of a model fitted on every row that writer did
+    not write: `fit_predict(train_rows, predict_rows)`. Rows without a writer (None) are always
+    trained on and never predicted."""
+    out: dict[int, float] = {}
+    for writer in sorted({w for w in writers if w is not None}):
+        unseen = [i for i, w in enumerate(writers) if w == writer]
+        seen = [i for i, w in enumerate(writers) if w != writer]
+        out.update(zip(unseen, fit_predict(seen, unseen), strict=True))
+    return out

@@ -26,7 +26,14 @@ from coach_rules.corpus import Draft, corpus_hash, word_count
 from coach_rules.metrics import Scores, calibration_by_length, length_bucket, score
 from coach_rules.shapes import figures_by_shape
 from coach_rules.signals import SIGNAL_NAMES
-from coach_rules.splits import HELD_OUT_SHARE, SEED, held_out_ids, split
+from coach_rules.splits import (
+    HELD_OUT_SHARE,
+    SEED,
+    held_out_ids,
+    predictions_by_unseen_writer,
+    split,
+    writer_of,
+)
 from coach_rules.transformers import ClippedScaler, CompactTfidfVectorizer, DraftSignals
 
 MODEL_DIR = runtime.MODEL_DIR
@@ -151,19 +158,18 @@ def cross_writer_probabilities(drafts: Sequence[Draft], params: ModelParams) -> 
     Each corpus file was written by a different person (the id's letter names the file), so
     this is closer to "drafts nobody on the team has seen" than random cross-validation.
     """
-    letters = sorted({d.id[0] for d in drafts})
-    if len(letters) < 2:
+    writers = [writer_of(d.id) for d in drafts]
+    if len(set(writers)) < 2:
         return None
-    out = [0.0] * len(drafts)
-    for letter in letters:
-        train_part = [d for d in drafts if d.id[0] != letter]
-        test_idx = [i for i, d in enumerate(drafts) if d.id[0] == letter]
-        pipeline = build_pipeline(params)
-        pipeline.fit([d.model_input for d in train_part], np.array([d.is_flag for d in train_part]))
-        probabilities = pipeline.predict_proba([drafts[i].model_input for i in test_idx])[:, 1]
-        for i, p in zip(test_idx, probabilities.tolist(), strict=True):
-            out[i] = p
-    return out
+    texts = [d.model_input for d in drafts]
+    labels = np.array([d.is_flag for d in drafts])
+
+    def fit_predict(train: list[int], predict: list[int]) -> list[float]:
+        pipeline = build_pipeline(params).fit([texts[i] for i in train], labels[train])
+        return pipeline.predict_proba([texts[i] for i in predict])[:, 1].tolist()
+
+    predicted = predictions_by_unseen_writer(writers, fit_predict)
+    return [predicted[i] for i in range(len(drafts))]
 
 
 def cross_writer_scores(
@@ -171,8 +177,8 @@ def cross_writer_scores(
 ) -> dict[str, Scores]:
     """Per file: the scores of a model trained on the other files (calibrated probabilities)."""
     results = {}
-    for letter in sorted({d.id[0] for d in drafts}):
-        members = [i for i, d in enumerate(drafts) if d.id[0] == letter]
+    for letter in sorted({writer_of(d.id) for d in drafts}):
+        members = [i for i, d in enumerate(drafts) if writer_of(d.id) == letter]
         results[f"drafts_{letter}"] = score(
             [drafts[i].is_flag for i in members], [probabilities[i] for i in members], threshold
         )
