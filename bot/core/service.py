@@ -131,6 +131,7 @@ class CoachService:
             incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
         )
         fresh = _fresh_about(question, self.clock.now())
+        contacts: list[ContactRecord] | None = None  # read once, when the reading may need them
         if isinstance(command, _MAY_NAME_SOMEONE) or fresh is not None:
             # Read again knowing the member's contacts: "push the Omar reminder 2 days", and
             # whom the last reply was about: "snooze her".
@@ -166,22 +167,17 @@ class CoachService:
             # to carry back (Slack button values hold 2,000 characters).
             long_text = len(command.text) > chat.LONGEST_CHAT_CHARS
             kind = "draft" if long_text else self.sorter(command.text)
+            if kind != "draft" and contacts is None:
+                contacts = self._known_contacts(incoming)
+            names = [contact.name for contact in contacts or ()]
             if kind == "chat":
-                contacts = [x.name for x in self._known_contacts(incoming)]
-                if not chat.names_a_contact(command.text, contacts):
+                if not chat.names_a_contact(command.text, names):
                     return _chat_reply(command.text), command
                 # "Jane Doe again at the afterparty": chat that names a contact may be about
                 # them, so it is asked about rather than answered with a stock line.
                 kind = "unclear"
             if kind == "unclear":
-                unclear = self._run(
-                    incoming,
-                    "unclear",
-                    lambda ctx: chat.unclear(
-                        command.text, [x.name for x in ctx.store.contacts(ctx.member.id)]
-                    ),
-                )
-                return unclear, command
+                return chat.unclear(command.text, names), command
             command = c.ReviewCommand(draft=command.text)
         ran = command
         return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
