@@ -953,6 +953,11 @@ def _cut_topic(text: str) -> tuple[str, str | None]:
     return text[: found.start()], found.group("topic").strip()
 
 
+def _noted_first(part: str, note: str | None) -> str:
+    """A meeting's note with `part` (an aside, a topic, an employer) in front."""
+    return f"{part}; {note}" if note else part
+
+
 _DANGLING_AND = re.compile(r"\s+(?:and|but|so)\s*$", re.IGNORECASE)
 
 
@@ -990,7 +995,7 @@ def _parse_met(rest: str) -> c.Command:
         # "met priya (designer) at Config", "Victor (PM @ Shopify)": the words in brackets
         # describe them (an "at" inside is no place).
         head = cut(head, aside.start(), aside.end())
-        note = f"{aside.group(1).strip()}; {note}" if note else aside.group(1).strip()
+        note = _noted_first(aside.group(1).strip(), note)
     head = _OVER_A_MEAL.sub("", head)
     place: str | None = None
     place_match = _PLACE_START.search(" " + head)
@@ -1007,7 +1012,7 @@ def _parse_met(rest: str) -> c.Command:
     if topic is None and place is not None:
         place, topic = _cut_topic(place)
     if topic is not None:
-        note = f"{topic}; {note}" if note else topic
+        note = _noted_first(topic, note)
     if re.search(r"\s(?:on)\s", f" {head} ", re.I):
         raise _Bad(
             f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "
@@ -1025,7 +1030,7 @@ def _parse_met(rest: str) -> c.Command:
         head = _DESCRIBED.sub(r"\g<name>", head.strip())
         head, employer = _cut_employer(head)
         if employer is not None:
-            note = f"{employer}; {note}" if note else employer
+            note = _noted_first(employer, note)
         tokens = _tokens(head)
         if tokens and tokens[0].lower() in {"with", "up", "someone", "somebody"}:
             tokens = tokens[1:]
