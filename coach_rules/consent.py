@@ -221,7 +221,7 @@ _PHRASES = (
     ),
     _Phrase(
         r"\b(?:booked|scheduled|set\s+up|arranged)\s+(?:a|an|your)\s+(?:\w+\s+){0,3}?(?:call|demo"
-        r"|meeting|session|visit|appointment|delivery|consultation)\s+(?:for\s+you|with\s+(?:you|our)"
+        r"|meeting|session|visit|appointment|delivery|consultation|kick-?off|intro)\s+(?:for\s+you|with\s+(?:you|our)"
         r"|for\s+(?:the\s+)?(?:two|three|four|both|all)\s+of\s+us)\b",
         (_words("booked scheduled set arranged"), _words("you our us")),
     ),
@@ -301,7 +301,7 @@ _PHRASES = (
     ),
     _Phrase(
         r"\b(?:created|set\s+up|opened|started|activated)\s+(?:a|an|your)\s+(?:[\w-]+\s+){0,3}?(?:account"
-        r"|profile|subscription|order|trial|membership)\s+(?:for\s+you|in\s+your\s+name|from\s+your"
+        r"|profile|subscription|order|trial|membership|workspace)\s+(?:for\s+you|in\s+your\s+name|from\s+your"
         r"|using\s+your)\b|\bset\s+up\s+(?:[\w-]+\s+){0,2}?(?:alerts|notifications|reminders)\s+for\s+you\b",
         (_words("created set opened started activated"), _words("you")),
     ),
@@ -419,7 +419,7 @@ _READER_WORDS = (
     "adicionei", "marquei", "ich habe", "wir haben", " u ", " ur ", "booked us", "booked our",
     "every member", "members", "whole team", "whole group", "imported", "emails", "e-mails",
     "numbers", "contacts", "details", "contact", " list", "financials", "thread", "coloquei",
-    "botei", "agregu", "añad", "anadi", "te met", " don ",
+    "botei", "agregu", "añad", "anadi", "te met", " don ", " of us",
 )  # fmt: skip
 _LINE_WORD = re.compile(r"[a-z]+")
 _EVERY_PHRASE = tuple(range(len(_PHRASES)))

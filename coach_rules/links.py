@@ -170,7 +170,8 @@ _DISCOUNT = re.compile(
 _AT_SHOP = re.compile(r"\s+(?:at|on)\s+(?:checkout\b|[\w-]+\.[a-z]{2,})", re.I)
 # Words public codes are made of: seasons, occasions, audiences and offers ("SPRING25",
 # "EARLYBIRD", "ALUM60", "WELCOME10"). A code of these words only is a shop's or an event's
-# code, not one person's.
+# code, not one person's. (Short words join them: "BACKTOSCHOOL"; a part must be three letters or
+# more to count at all.)
 _PUBLIC_CODE_WORD_LIST = """
     spring summer autumn fall winter holiday holidays xmas christmas easter diwali eid ramadan
     new year years black friday cyber monday weekend week day days month launch welcome
@@ -182,7 +183,7 @@ _PUBLIC_CODE_WORD_LIST = """
     fresh extra bonus special limited flash back bts try now join start win plus pro max one
     two ten twenty fifty half off birthday bday anniversary local city news letter
     newsletter subscriber subscribers reader readers listener listeners fan fans love happy
-    jan feb mar apr may jun jul aug sep sept oct nov dec"""
+    jan feb mar apr may jun jul aug sep sept oct nov dec to the and of in on for"""
 PUBLIC_CODE_WORDS: frozenset[str] = frozenset(_PUBLIC_CODE_WORD_LIST.split())
 # What says a code is the shop's or the organisers' rather than the sender's own.
 _PUBLIC_CODE_CONTEXT = re.compile(
