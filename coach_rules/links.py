@@ -159,6 +159,22 @@ _NAMED_AS_CODE = re.compile(
     r"\b(?:code|coupon|voucher|promo)\s*[:\"'“]?\s*(?:is\s+)?$",
     re.IGNORECASE,
 )
+# Every code is handed over with one of these (a quick test before any pattern is tried).
+_GIVEN_CODE_WORDS = (
+    "code",
+    "coupon",
+    "voucher",
+    "promo",
+    "use ",
+    "enter ",
+    "apply ",
+    "with ",
+    "mention ",
+)
+# The last word of every `_NAMED_AS_CODE` and `_HANDED_AS_CODE` match ("code is MIA20").
+_GIVING_WORDS = frozenset(
+    {"code", "coupon", "voucher", "promo", "is", "use", "enter", "apply", "with", "mention"}
+)
 _HANDED_AS_CODE = re.compile(r"\b(?:use|enter|apply|with|mention)\s+$", re.IGNORECASE)
 _THEN_WHERE_OR_WHAT = re.compile(r"\s+(?:at|on|for|when|to\s+get|and\s+get|gets?)\b", re.I)
 # A code handed over without the word "code" must be for a discount or typed at a shop: "use
@@ -379,7 +395,8 @@ def affiliate_spans(
         spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
     if "code" in lowered or "coupon" in lowered or "voucher" in lowered:
         spans.extend(_named_code_spans(text, spans))
-    spans.extend(_personal_code_spans(text, spans))
+    if any(word in lowered for word in _GIVEN_CODE_WORDS):
+        spans.extend(_personal_code_spans(text, spans))
     return tuple(sorted(spans))
 
 
@@ -393,6 +410,9 @@ def _personal_code_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tu
         if len(code) < 4 or (token.start() and _IN_A_WORD.match(text, token.start() - 1)):
             continue  # "CEO", "iPHONE15"
         before = text[max(0, token.start() - 40) : token.start()]
+        words = before.lower().rstrip(" \t:\"'“").rsplit(None, 1)
+        if not words or words[-1] not in _GIVING_WORDS:
+            continue  # "NGINX", "ASAP": not handed over as a code (a quick look first)
         named = _NAMED_AS_CODE.search(before)
         handed = None if named else _HANDED_AS_CODE.search(before)
         given = named or handed
