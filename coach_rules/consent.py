@@ -355,7 +355,8 @@ _PHRASES = (
     _Phrase(
         r"\b(?:added|imported|uploaded|copied|put|moved|entered|transferred)\s+(?:all\s+)?"
         r"(?:of\s+)?(?:the\s+|your\s+|their\s+|everyone'?s\s+)?(?:e-?mails?|e-?mail\s+addresses"
-        r"|phone\s+numbers|numbers|contacts|contact\s+details|names)\b[^.!?\n]{0,60}?"
+        r"|(?:phone|mobile|cell|contact|whatsapp)\s+numbers|contacts|contact\s+details|names)\b"
+        r"[^.!?\n]{0,60}?"
         r"\b(?:to|into|onto|on)\s+(?:our|the|my|a)\s+(?:[\w-]+\s+){0,3}?(?:list|newsletter|crm"
         r"|database|group|sequence|mailing|roster|audience|broadcast)",
         (
@@ -397,7 +398,8 @@ _PHRASES = (
     ),
     # A slot taken in the reader's own booking page: "found your Calendly and booked Thursday"
     _Phrase(
-        r"\byour\s+(?:calendly|booking\s+(?:page|link))\b[^.!?\n]{0,80}?\bbooked\b"
+        r"\byour\s+(?:calendly|booking\s+(?:page|link))\b[^.!?\n]{0,80}?\b(?:i'?ve|i|we'?ve|we|and)"
+        r"\s+(?:just\s+|already\s+)?booked\b"
         r"|\bbooked\b[^.!?\n]{0,60}?\b(?:on|in|via|through|using)\s+your\s+(?:calendly"
         r"|booking\s+(?:page|link))\b",
         (_words("booked"), _words("calendly booking")),
@@ -405,7 +407,11 @@ _PHRASES = (
     # Someone brought into the reader's thread: "I've copied her on this thread"
     _Phrase(
         r"(?:\b(?:i'?ve|i\s+have|i|we'?ve|we\s+have|we)\s+|(?<=\band\s))"
-        r"(?:also\s+|just\s+|already\s+)?(?:copied|cc'?d|cc'?ed|bcc'?d|added|looped)\s+(?:in\s+)?(?:her|him|them|[\w.-]+)\s+"
+        r"(?:also\s+|just\s+|already\s+)?(?:copied|cc'?d|cc'?ed|bcc'?d|added|looped)\s+(?:in\s+)?"
+        # a person, not the things a thread holds ("added notes to this thread")
+        r"(?!(?:it|this|that|these|those|the|a|an|my|our|some|notes?|comments?|links?|files?|docs?"
+        r"|documents?|screenshots?|photos?|pics?|details|info|everything|context|more|updates?"
+        r"|answers?|replies|thoughts|agenda|minutes|slides|deck)\b)(?:her|him|them|[\w.-]+)\s+"
         r"(?:in\s+)?(?:on|to|into|in)\s+(?:this|the|our)\s+(?:e-?mail\s+)?(?:thread|chain"
         r"|conversation)\b",
         (_words("copied ccd cced bccd cc bcc added looped"), _words("thread chain conversation")),

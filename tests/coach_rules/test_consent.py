@@ -278,6 +278,9 @@ def test_more_ways_of_doing_it_unasked_are_found(text: str, phrase: str | None) 
         # nobody's details, nobody's list
         "I shared the reading list with my team.",
         "We made the slides public after the talk.",
+        "I've added notes to this thread for the minutes.",
+        "I looked at your booking page, but Thursday is fully booked.",
+        "I added the sales numbers to the budget database.",
     ],
 )
 def test_asking_first_answering_a_request_and_lookalikes_are_not_findings(text: str) -> None:
