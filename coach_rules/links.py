@@ -201,6 +201,13 @@ _PUBLIC_CODE_WORD_LIST = """
     newsletter subscriber subscribers reader readers listener listeners fan fans love happy
     jan feb mar apr may jun jul aug sep sept oct nov dec to the and of in on for"""
 PUBLIC_CODE_WORDS: frozenset[str] = frozenset(_PUBLIC_CODE_WORD_LIST.split())
+# "dress code BLACK-TIE", "the door code is GATE42": codes that are no discount.
+_OTHER_CODE_KIND_LIST = """
+    dress door access wifi wi-fi meeting room entry gate post zip area error status qr source
+    country airport course module class booking confirmation reference ticket tracking order
+    verification otp pin security sort swift tax vat product style colour color invitation join
+    event session lock alarm locker parking"""
+OTHER_CODE_KINDS: frozenset[str] = frozenset(_OTHER_CODE_KIND_LIST.split())
 # What says a code is the shop's or the organisers' rather than the sender's own.
 _PUBLIC_CODE_CONTEXT = re.compile(
     r"\b(?:official|public(?:ly)?|organi[sz]ers?|not\s+(?:mine|my\s+own|personal)"
@@ -418,6 +425,8 @@ def _personal_code_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tu
         given = named or handed
         if given is None or not _looks_personal(code, handed=handed is not None):
             continue
+        if named and _other_kind_of_code(before[: named.start()]):
+            continue
         start, end = token.start() - len(before) + given.start(), token.end()
         if handed and not _THEN_WHERE_OR_WHAT.match(text, end):
             continue
@@ -427,6 +436,12 @@ def _personal_code_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tu
             continue
         if all(end <= s or start >= e for s, e in taken):
             yield start, end
+
+
+def _other_kind_of_code(before: str) -> bool:
+    """Whether the word before "code" makes it a door, dress, meeting or error code."""
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].lower().strip(",:;()") in OTHER_CODE_KINDS
 
 
 def _said_public(text: str, start: int, end: int) -> bool:

@@ -368,6 +368,9 @@ def test_a_code_not_made_of_public_offer_words_is_a_personal_code(text: str, fou
         "We moved the NGINX config to the new host.",
         "Use GPT-4 for the summaries and TERRAFORM for the rest.",
         "Use ROCKETLAB1 for training runs.",
+        # codes that open a door or a meeting, or set what to wear
+        "Dress code BLACK-TIE, and the door code is KESTREL9.",
+        "Meeting code: WXYZ-PLQ for the Tuesday call.",
     ],
 )
 def test_public_official_and_non_codes_are_not_personal(text: str) -> None:
