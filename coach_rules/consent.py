@@ -404,6 +404,12 @@ _PHRASES = (
         r"|booking\s+(?:page|link))\b",
         (_words("booked"), _words("calendly booking")),
     ),
+    # A chat role that sends them pings: "I've given everyone on the server the @events role"
+    _Phrase(
+        r"\b(?:given|gave|assigned)\s+(?:you|u|everyone|everybody|all\s+of\s+you|you\s+all)\b"
+        r"[^.!?\n]{0,40}?\brole\b",
+        (_words("given gave assigned"), _words("role")),
+    ),
     # Someone brought into the reader's thread: "I've copied her on this thread"
     _Phrase(
         r"(?:\b(?:i'?ve|i\s+have|i|we'?ve|we\s+have|we)\s+|(?<=\band\s))"

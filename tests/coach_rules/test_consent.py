@@ -258,6 +258,10 @@ def test_connecting_asking_and_answering_a_request_are_not_consent_findings(text
             "made every member's mobile number visible",
         ),
         ("I saw your booking page on LinkedIn and booked Tuesday 9am.", None),
+        (
+            "Raid night is Thursdays now, I gave everybody the @raiders role for the pings.",
+            "gave everybody the @raiders role",
+        ),
     ],
 )
 def test_more_ways_of_doing_it_unasked_are_found(text: str, phrase: str | None) -> None:
@@ -281,6 +285,7 @@ def test_more_ways_of_doing_it_unasked_are_found(text: str, phrase: str | None) 
         "I've added notes to this thread for the minutes.",
         "I looked at your booking page, but Thursday is fully booked.",
         "I added the sales numbers to the budget database.",
+        "Should I give you the @raiders role so you get the pings?",
     ],
 )
 def test_asking_first_answering_a_request_and_lookalikes_are_not_findings(text: str) -> None:
