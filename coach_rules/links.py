@@ -3,8 +3,10 @@
 `find_links(text)` finds every link (plain `https://…`, `www.…`, a bare `site.com/path`, markdown
 `[label](url)` and Slack `<url|label>`) with its span. `affiliate_markers(url)` names what makes a
 link pay its sender: a query key such as `ref`, `aff`, `affiliate`, `referral`, `partner`, `via`
-(Amazon: `tag`) or a `/ref/…` path. "Use my code MIA20" is a personal coupon code. Tracking keys
-(`utm_*`) and link shorteners are not markers: they say nothing about who gets paid.
+(Amazon: `tag`) or a `/ref/…` path. "Use my code MIA20", "code MARTA20 gets you 20% off" and "use
+AMARA10 at glowbyamara.co.za" are personal coupon codes; a code spelled from public-offer words
+("SPRING25", "EARLYBIRD") or called official or public is not. Tracking keys (`utm_*`) and link
+shorteners are not markers: they say nothing about who gets paid.
 
 `undisclosed_affiliate_spans(text)` is what the review reports: the spans of links and codes that
 pay the sender, unless the draft says so ("affiliate link", "I get a commission", "full
