@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from coach_rules.sentences import sentence_bounds
 from coach_rules.textnorm import lower_same_length, may_match_ignoring_case
 
 _ACTOR = (
@@ -35,7 +36,8 @@ _WHO = (
 _DETAILS = (
     r"(?:your|her|his|their)\s+(?:(?:mobile|phone|cell|contact|personal|email|e-mail|whatsapp)\s+)?"
     r"(?:number|phone\s+number|email(?:\s+address)?|e-mail|details|contact(?:\s+details|\s+info)?"
-    r"|info(?:rmation)?|cv|resume|résumé|profile|address|data|pan\s+details|email\s+thread)"
+    r"|info(?:rmation)?|cv|resume|résumé|profile|address|data|pan\s+details|email\s+thread"
+    r"|financials|bank\s+details|salary|payslips?)"
 )
 
 
@@ -90,7 +92,7 @@ _PHRASES = (
     # Chat-style, with no "I" or after a comma: "hey Rania, added you to the group", "fyi i added
     # ur email to our Discord", "signed u up for the 5k" ("added you on LinkedIn" connects).
     _Phrase(
-        r"(?:^|(?<=[\n,:;!?.—–-])|(?<=[\n,:;!?.—–-]\s))(?:fyi\s+|just\s+|also\s+|already\s+)?"
+        r"(?:^|(?<=[\n,:;!?.—–-])|(?<=[^\w\s]\s))(?:fyi\s+|just\s+|also\s+|already\s+)?"
         r"(?:(?:i|we)\s+)?(?:added|signed|subscribed|enrolled|registered|included|booked)\s+"
         r"(?:you|u|ur\s+\w+|your\s+\w+)\b(?!\s+on\s+(?:linkedin|li|here)\b)"
         r"(?:\s+(?:up|in|on|to|for|into))?",
@@ -126,7 +128,9 @@ _PHRASES = (
     # "invite's in your inbox", "I've sent a calendar invite to every member's email"
     _Phrase(
         r"\binvite(?:'s|\s+is|\s+has\s+been\s+sent)\s+(?:already\s+)?in\s+your\s+(?:inbox|calendar)\b"
-        r"|\bsent\s+(?:a\s+)?calendar\s+invites?\s+to\s+(?:you|everyone|every\s+member|all)\b",
+        r"|\bsent\s+(?:a\s+)?calendar\s+invites?\s+to\s+(?:you|everyone|every\s+member|all)\b"
+        r"|\bsent\s+(?:each\s+of\s+you|you\s+all|all\s+of\s+you|everyone|every\s+member)\s+an?\s+"
+        r"calendar\s+invites?\b",
         (_words("invite invites"), _words("inbox calendar")),
     ),
     # "imported my contacts, so you'll get…", "copied everyone's email into the rota list"
@@ -138,7 +142,8 @@ _PHRASES = (
     ),
     # "made you an account", "tagged you as a brand ambassador"
     _Phrase(
-        r"\bmade\s+(?:you|u)\s+an?\s+account\b|\btagged\s+(?:you|u)\s+as\b",
+        r"\bmade\s+(?:you|u)\s+an?\s+account\b|\btagged\s+(?:you|u)\s+(?:as\b|(?:in|on)\s+(?:our|the"
+        r"|my)\s+(?:crm|system|database|pipeline|hubspot|salesforce)\b)",
         (_words("made tagged"), _words("you u")),
     ),
     # "I'll have my SDR call you tomorrow", "asked Sara to give you a ring"
@@ -159,7 +164,7 @@ _PHRASES = (
     # "I've shared your phone number with", "I forwarded your CV to"
     _Phrase(
         rf"\b(?:shared|passed(?:\s+on)?|gave|given|forwarded|sent|transmitted|handed|provided"
-        rf"|exported|sold|uploaded|submitted)\s+(?:on\s+|over\s+)?{_DETAILS}",
+        rf"|exported|sold|uploaded|submitted)\s+(?:on\s+|over\s+|the\s+[\w-]+\s+and\s+)?{_DETAILS}",
         (
             _words(
                 "shared passed gave given forwarded sent transmitted handed provided exported "
@@ -168,7 +173,8 @@ _PHRASES = (
             _words("your her his their"),
         ),
         core=r"(?:shared|passed(?:\s+on)?|gave|given|forwarded|sent|transmitted|handed|provided"
-        r"|exported|sold|uploaded|submitted)\s+(?:on\s+|over\s+)?(?:your|her|his|their)\s",
+        r"|exported|sold|uploaded|submitted)\s+(?:on\s+|over\s+|the\s+[\w-]+\s+and\s+)?"
+        r"(?:your|her|his|their)\s",
     ),
     # "I gave your number to the guy", "I've given your details to my buddy"
     _Phrase(
@@ -190,16 +196,16 @@ _PHRASES = (
         core=r"you(?:'ll|\s+will)\s+now\s",
     ),
     _Phrase(
-        r"\byou(?:'ve|\s+have)\s+been\s+(?:added|subscribed|signed\s+up|enrolled|registered"
+        r"\byou(?:'ve|\s+have)\s+(?:all\s+)?been\s+(?:added|subscribed|signed\s+up|enrolled|registered"
         r"|opted\s+in|booked|put)\b",
         (_words("been"), _words("you")),
-        core=r"you(?:'ve|\s+have)\s+been\s",
+        core=r"you(?:'ve|\s+have)\s+(?:all\s+)?been\s",
     ),
     _Phrase(
-        r"\byou(?:'re|\s+are)\s+now\s+(?:subscribed|registered|enrolled|signed\s+up"
+        r"\byou(?:'re|\s+are)\s+(?:all\s+)?now\s+(?:subscribed|registered|enrolled|signed\s+up"
         r"|on\s+(?:our|the|my))\b",
         (_words("now"), _words("you")),
-        core=r"you(?:'re|\s+are)\s+now\s",
+        core=r"you(?:'re|\s+are)\s+(?:all\s+)?now\s",
     ),
     _Phrase(
         r"\byour\s+(?:company|business|account|practice|clinic)\s+is\s+now\s+(?:registered"
@@ -215,8 +221,9 @@ _PHRASES = (
     ),
     _Phrase(
         r"\b(?:booked|scheduled|set\s+up|arranged)\s+(?:a|an|your)\s+(?:\w+\s+){0,3}?(?:call|demo"
-        r"|meeting|session|visit|appointment|delivery|consultation)\s+(?:for\s+you|with\s+(?:you|our))\b",
-        (_words("booked scheduled set arranged"), _words("you our")),
+        r"|meeting|session|visit|appointment|delivery|consultation|kick-?off|intro)\s+(?:for\s+you|with\s+(?:you|our)"
+        r"|for\s+(?:the\s+)?(?:two|three|four|both|all)\s+of\s+us)\b",
+        (_words("booked scheduled set arranged"), _words("you our us")),
     ),
     _Phrase(
         r"\b(?:put|added|sent|dropped)\s+(?:\d+\s*(?:minutes|mins?)|a\s+(?:\d+[\s-]*(?:minutes?|mins?"
@@ -293,8 +300,9 @@ _PHRASES = (
         (_words("list newsletter database roster crm sequence waitlist"), _words("you")),
     ),
     _Phrase(
-        r"\b(?:created|set\s+up|opened|started|activated)\s+(?:a|an|your)\s+(?:\w+\s+)?(?:account"
-        r"|profile|subscription|order|trial|membership)\s+for\s+you\b",
+        r"\b(?:created|set\s+up|opened|started|activated)\s+(?:a|an|your)\s+(?:[\w-]+\s+){0,3}?(?:account"
+        r"|profile|subscription|order|trial|membership|workspace)\s+(?:for\s+you|in\s+your\s+name|from\s+your"
+        r"|using\s+your)\b|\bset\s+up\s+(?:[\w-]+\s+){0,2}?(?:alerts|notifications|reminders)\s+for\s+you\b",
         (_words("created set opened started activated"), _words("you")),
     ),
     # Spanish / Portuguese: "ya te registré", "te agendé", "já cadastrei"
@@ -330,6 +338,90 @@ _PHRASES = (
             "registriert",
         ),
     ),
+    # Nigerian Pidgin, "don" for "have": "I don add your number to the estate group"
+    _Phrase(
+        r"\b(?:i|we|dem)\s+don\s+(?:add|put|register|enter|share|give|send|forward|sign|enrol)\s+"
+        r"(?:you|u|una|your\s+\w+)\b",
+        (_words("don"), _words("add put register enter share give send forward sign enrol")),
+    ),
+    # Portuguese / Spanish, put in a group: "coloquei você no grupo", "te agregué al grupo"
+    _Phrase(
+        r"\b(?:te\s+)?(?:coloquei|botei|adicionei)\s+(?:você|voce|vc|o\s+seu|a\s+sua|seu|sua)\b"
+        r"|\bte\s+(?:agregu[ée]|añadí|anadi|met[ií])\b",
+        stems=("coloquei", "botei", "adicionei", "agregu", "añad", "anadi", "te met"),
+    ),
+    # Other people's contact data put on a list: "I've added all the emails from the sign-up
+    # sheet to our mailing list", "imported the numbers into our broadcast group"
+    _Phrase(
+        r"\b(?:added|imported|uploaded|copied|put|moved|entered|transferred)\s+(?:all\s+)?"
+        r"(?:of\s+)?(?:the\s+|your\s+|their\s+|everyone'?s\s+)?(?:e-?mails?|e-?mail\s+addresses"
+        r"|(?:phone|mobile|cell|contact|whatsapp)\s+numbers|contacts|contact\s+details|names)\b"
+        r"[^.!?\n]{0,60}?"
+        r"\b(?:to|into|onto|on)\s+(?:our|the|my|a)\s+(?:[\w-]+\s+){0,3}?(?:list|newsletter|crm"
+        r"|database|group|sequence|mailing|roster|audience|broadcast)",
+        (
+            _words("added imported uploaded copied put moved entered transferred"),
+            _words("emails email mails addresses numbers contacts contact names"),
+        ),
+    ),
+    # A group's or someone's details passed to a third party: "we've shared the class contact
+    # list with the photography company", "forwarded Volga Textiles' company details to our
+    # partner bank" (details handed to the reader, "with you", are an introduction)
+    _Phrase(
+        r"\b(?:shared|passed\s+on|passed|forwarded|sent|gave|given|handed(?:\s+over)?|sold|provided"
+        r"|exported|uploaded)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?:(?:[\w-]+\s+){0,2}?"
+        r"(?:contact|members?'?|attendees?'?|participants?'?|guests?'?|class|parents?'?|customers?'?"
+        r"|clients?'?|registrants?'?|delegates?'?|subscribers?'?|users?'?|mailing|email|phone)"
+        r"\s+(?:list|details|emails|email\s+addresses|numbers|data|info)"
+        r"|(?:[\w-]+\s+){0,3}?[\w-]+(?:'s|s')\s+(?:company\s+|contact\s+|bank\s+|personal\s+)?"
+        r"(?:details|data|information|info|financials))"
+        r"\b[^.!?\n]{0,40}?\s(?:with|to)\b(?!\s+(?:you|u|me)\b)",
+        (
+            _words(
+                "shared passed forwarded sent gave given handed sold provided exported uploaded"
+            ),
+            _words("list details emails addresses numbers data info information financials"),
+        ),
+    ),
+    # "your names are already on the guest list"
+    _Phrase(
+        r"\byour\s+(?:names?|e-?mails?|details|numbers?)\s+(?:is|are)\s+(?:already\s+|now\s+)?on\s+"
+        r"(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:list|roster|register)\b",
+        (_words("list roster register"), _words("your")),
+    ),
+    # Contact details shown to others: "we've made everyone's phone number visible to members"
+    _Phrase(
+        r"\bmade\s+(?:everyone'?s|every\s+\w+'?s|your|all\s+(?:the\s+)?|members'?)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:numbers?|e-?mails?|details|addresses|profiles?)\b[^.!?\n]{0,30}?"
+        r"\b(?:visible|public|searchable)\b",
+        (_words("made"), _words("visible public searchable")),
+    ),
+    # A slot taken in the reader's own booking page: "found your Calendly and booked Thursday"
+    _Phrase(
+        r"\byour\s+(?:calendly|booking\s+(?:page|link))\b[^.!?\n]{0,80}?\b(?:i'?ve|i|we'?ve|we|and)"
+        r"\s+(?:just\s+|already\s+)?booked\b"
+        r"|\bbooked\b[^.!?\n]{0,60}?\b(?:on|in|via|through|using)\s+your\s+(?:calendly"
+        r"|booking\s+(?:page|link))\b",
+        (_words("booked"), _words("calendly booking")),
+    ),
+    # A chat role that sends them pings: "I've given everyone on the server the @events role"
+    _Phrase(
+        r"\b(?:given|gave|assigned)\s+(?:you|u|everyone|everybody|all\s+of\s+you|you\s+all)\b"
+        r"[^.!?\n]{0,40}?\brole\b",
+        (_words("given gave assigned"), _words("role")),
+    ),
+    # Someone brought into the reader's thread: "I've copied her on this thread"
+    _Phrase(
+        r"(?:\b(?:i'?ve|i\s+have|i|we'?ve|we\s+have|we)\s+|(?<=\band\s))"
+        r"(?:also\s+|just\s+|already\s+)?(?:copied|cc'?d|cc'?ed|bcc'?d|added|looped)\s+(?:in\s+)?"
+        # a person, not the things a thread holds ("added notes to this thread")
+        r"(?!(?:it|this|that|these|those|the|a|an|my|our|some|notes?|comments?|links?|files?|docs?"
+        r"|documents?|screenshots?|photos?|pics?|details|info|everything|context|more|updates?"
+        r"|answers?|replies|thoughts|agenda|minutes|slides|deck)\b)(?:her|him|them|[\w.-]+)\s+"
+        r"(?:in\s+)?(?:on|to|into|in)\s+(?:this|the|our)\s+(?:e-?mail\s+)?(?:thread|chain"
+        r"|conversation)\b",
+        (_words("copied ccd cced bccd cc bcc added looped"), _words("thread chain conversation")),
+    ),
 )
 # Every consent phrase names the reader (or the list they were taken from): a line without one
 # of these is skipped, as a plain substring test.
@@ -337,7 +429,9 @@ _READER_WORDS = (
     "you", "y'all", "yall", "everyone", "everybody", "member list", "attendee list",
     "contact list", "te ", "cadastrei", "inscrevi", "expect a", "vous", "t'", "ti ho", "vi ho",
     "adicionei", "marquei", "ich habe", "wir haben", " u ", " ur ", "booked us", "booked our",
-    "every member", "members", "whole team", "whole group", "imported",
+    "every member", "members", "whole team", "whole group", "imported", "emails", "e-mails",
+    "numbers", "contacts", "details", "contact", " list", "financials", "thread", "coloquei",
+    "botei", "agregu", "añad", "anadi", "te met", " don ", " of us",
 )  # fmt: skip
 _LINE_WORD = re.compile(r"[a-z]+")
 _EVERY_PHRASE = tuple(range(len(_PHRASES)))
@@ -521,11 +615,9 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (between ., !, ? or a line break) that holds text[start:end]."""
-    before = max(text.rfind(mark, 0, start) for mark in ".!?\n")
-    after = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
-    stop = min(after) if after else len(text)
+    """The sentence that holds text[start:end], with its closing punctuation."""
+    first, stop = sentence_bounds(text, start, end)
     # keep a closing run of punctuation, so a question stays a question
     while stop < len(text) and text[stop] in ".!?":
         stop += 1
-    return text[before + 1 : stop]
+    return text[first:stop]

@@ -3,8 +3,10 @@
 `find_links(text)` finds every link (plain `https://…`, `www.…`, a bare `site.com/path`, markdown
 `[label](url)` and Slack `<url|label>`) with its span. `affiliate_markers(url)` names what makes a
 link pay its sender: a query key such as `ref`, `aff`, `affiliate`, `referral`, `partner`, `via`
-(Amazon: `tag`) or a `/ref/…` path. "Use my code MIA20" is a personal coupon code. Tracking keys
-(`utm_*`) and link shorteners are not markers: they say nothing about who gets paid.
+(Amazon: `tag`) or a `/ref/…` path. "Use my code MIA20", "code MARTA20 gets you 20% off" and "use
+AMARA10 at glowbyamara.co.za" are personal coupon codes; a code spelled from public-offer words
+("SPRING25", "EARLYBIRD") or called official or public is not. Tracking keys (`utm_*`) and link
+shorteners are not markers: they say nothing about who gets paid.
 
 `undisclosed_affiliate_spans(text)` is what the review reports: the spans of links and codes that
 pay the sender, unless the draft says so ("affiliate link", "I get a commission", "full
@@ -18,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
+from coach_rules.sentences import sentence_bounds
 from coach_rules.textnorm import may_match_ignoring_case
 
 _SLACK_LINK = re.compile(r"<((?:https?|ftp)://[^|<>\s]+)(?:\|([^<>]*))?>", re.IGNORECASE)
@@ -52,6 +55,10 @@ AFFILIATE_KEYS: frozenset[str] = frozenset(
         "raneaid", "ransiteid", "a_aid", "affcode", "aff_code", "affiliate_code", "refer",
         "referrer_id", "inviter", "invite_id", "referral-code", "ref-code", "invite-code",
         "referralid", "referral_id",
+        # other languages and introducer schemes: Portuguese/Spanish "afiliado", French
+        # "parrain", a broker's "introducer"
+        "afiliado", "afiliada", "afiliado_id", "parrain", "parrainage", "introducer",
+        "introducer_id", "introduced_by", "referred_by", "ref_by", "invited_by",
     }
 )  # fmt: skip
 AMAZON_AFFILIATE_KEYS: frozenset[str] = frozenset({"tag", "linkcode", "ascsubtag"})
@@ -105,9 +112,14 @@ _AFFILIATE_PATH = re.compile(
 # "airbnb.com/c/farahk12", "wise.com/invite/u/marias12", "coinbase.com/join/smith_k1".
 _SHORT_REFERRAL_PATH = re.compile(
     r"^/r/[\w.-]*[a-z][\w.-]*/?$|/(?:c|join|invite(?:/u)?|i)/[\w.-]*(?:[a-z][\w.-]*\d|\d[\w.-]*[a-z])"
-    r"[\w.-]*/?$|/ref=[^/?#]+|/invite/u/[\w.-]+/?$",
+    r"[\w.-]*/?$|/ref=[^/?#]+|/invite/u/[\w.-]+/?$"
+    # a person's handle after /invite/: "grubly.co/invite/tomasz-k"
+    r"|/invite/[a-z]+[-_.][a-z0-9]+/?$",
     re.I,
 )
+# "novabank.com/refer?code=JT4492": a referral page whose query names the person who refers.
+_REFERRAL_PAGE = re.compile(r"/(?:refer|referral|referrals|invite|invites|ref)/?$", re.I)
+REFERRAL_PAGE_KEYS: frozenset[str] = frozenset({"code", "c", "id", "u", "user", "by", "from"})
 REFERRAL_SUBDOMAINS: frozenset[str] = frozenset({"join", "refer", "referral", "invite", "ref"})
 _ONE_TOKEN = re.compile(r"^/[\w.-]*\d[\w.-]*/?$")
 _AMAZON_HOST = re.compile(r"(?:^|\.)amazon\.[a-z.]{2,6}$|(?:^|\.)amzn\.(?:to|eu|asia)$", re.I)
@@ -133,6 +145,65 @@ _GREETED = re.compile(r"\b(?i:hi|hey|hello|hiya|dear|yo|thanks|cheers)[ \t]+([A-
 _SIGNED = re.compile(r"^[ \t]*(?:[-—–~][ \t]*)?([A-Z][a-z]{2,})(?:[ \t]+[A-Z][a-z]+)?[ \t]*$", re.M)
 # "it's Marion from book club", "I'm Kai, we met at…": the sender names themself.
 _INTRODUCED = re.compile(r"\b(?i:it'?s|i'?m|i\s+am|this\s+is)[ \t]+([A-Z][a-z]{2,})\b")
+# A code as people type it, in capitals: "MARTA20", "NEHA-FRIENDS", "PN-ALEX-50". Only words
+# in capitals are tried, and the few characters before each.
+# (No "\b" in front: it makes the search several times slower; the caller looks instead.)
+_CODE_SHAPED = re.compile(
+    r"[A-Z][A-Z0-9]{2,}(?:[-_][A-Z0-9]+)*(?![\w-])|[A-Z][A-Z0-9]?(?:[-_][A-Z0-9]+)+(?![\w-])"
+)
+_IN_A_WORD = re.compile(r"[\w-]")
+_FOUR_CAPITALS = re.compile(r"[A-Z][A-Z0-9]{3}|[A-Z][A-Z0-9]?[-_][A-Z0-9]")
+# What hands a code over, just before it: "code MARTA20", "partner code: KWAME-SIKA60", "promo
+# code is ANKIT500"; or, for a code-shaped word, "use AMARA10 at …", "with NEHA-FRIENDS at".
+# Not after "our": the sender's own shop or event code is self-promotion, not a referral.
+_NAMED_AS_CODE = re.compile(
+    r"(?<!\bour\s)(?<!\bour\s\w{5}\s)(?<!\bour\s\w{8}\s)"
+    r"\b(?:code|coupon|voucher|promo)\s*[:\"'“]?\s*(?:is\s+)?$",
+    re.IGNORECASE,
+)
+# The last word of every `_NAMED_AS_CODE` and `_HANDED_AS_CODE` match ("code is MIA20").
+_GIVING_WORDS = frozenset(
+    {"code", "coupon", "voucher", "promo", "is", "use", "enter", "apply", "with", "mention"}
+)
+_HANDED_AS_CODE = re.compile(r"\b(?:use|enter|apply|with|mention)\s+$", re.IGNORECASE)
+_THEN_WHERE_OR_WHAT = re.compile(r"\s+(?:at|on|for|when|to\s+get|and\s+get|gets?)\b", re.I)
+# A code handed over without the word "code" must be for a discount or typed at a shop: "use
+# H100 for training" is not one.
+_DISCOUNT = re.compile(
+    r"%|\b(?:off|discount|free|save|saves|saving|bonus|credit|cashback|cheaper|deal)\b", re.I
+)
+# Where a handed code is to be typed: "at glowbyamara.co.za", "at checkout".
+_AT_SHOP = re.compile(r"\s+(?:at|on)\s+(?:checkout\b|[\w-]+\.[a-z]{2,})", re.I)
+# Words public codes are made of: seasons, occasions, audiences and offers ("SPRING25",
+# "EARLYBIRD", "ALUM60", "WELCOME10"). A code of these words only is a shop's or an event's
+# code, not one person's. (Short words join them: "BACKTOSCHOOL"; a part must be three letters or
+# more to count at all.)
+_PUBLIC_CODE_WORD_LIST = """
+    spring summer autumn fall winter holiday holidays xmas christmas easter diwali eid ramadan
+    new year years black friday cyber monday weekend week day days month launch welcome
+    hello save saving savings sale deal deals offer promo discount get free gift gifts
+    thanks thank you first early bird vip member members staff team group student students
+    edu school alum alumni grad grads teacher teachers nurse nurses hero heroes community
+    friend friends family lunch office corp corporate delegate delegates event events conf
+    conference summit expo fest festival meetup ticket tickets shop store online app web
+    fresh extra bonus special limited flash back bts try now join start win plus pro max one
+    two ten twenty fifty half off birthday bday anniversary local city news letter
+    newsletter subscriber subscribers reader readers listener listeners fan fans love happy
+    jan feb mar apr may jun jul aug sep sept oct nov dec to the and of in on for"""
+PUBLIC_CODE_WORDS: frozenset[str] = frozenset(_PUBLIC_CODE_WORD_LIST.split())
+# "dress code BLACK-TIE", "the door code is GATE42": codes that are no discount.
+_OTHER_CODE_KIND_LIST = """
+    dress door access wifi wi-fi meeting room entry gate post zip area error status qr source
+    country airport course module class booking confirmation reference ticket tracking order
+    verification otp pin security sort swift tax vat product style colour color invitation join
+    event session lock alarm locker parking"""
+OTHER_CODE_KINDS: frozenset[str] = frozenset(_OTHER_CODE_KIND_LIST.split())
+# What says a code is the shop's or the organisers' rather than the sender's own.
+_PUBLIC_CODE_CONTEXT = re.compile(
+    r"\b(?:official|public(?:ly)?|organi[sz]ers?|not\s+(?:mine|my\s+own|personal)"
+    r"|nothing\s+personal|site-?wide|store-?wide|(?:any|every)one\s+can\s+use)\b",
+    re.I,
+)
 # What a sender writes when they are open about being paid for the link.
 _DISCLOSURE_ALTERNATIVES = r"""(?:
         \b(?:full|quick|small|obligatory|standard|honest|fair|affiliate)\s+disclosure\b
@@ -156,7 +227,10 @@ _DISCLOSURE_ALTERNATIVES = r"""(?:
           |few\s+quid|quid|tenner|fiver
           |bit|little)
       | \b(?:you\s+and\s+i|both\s+of\s+us)\s+(?:would\s+|'d\s+|will\s+|'ll\s+)?(?:both\s+)?get\b
-      | \bwe\s+(?:would\s+|will\s+)?(?:both|each)\s+get\b | \bwe'?(?:d|ll)\s+both\s+get\b
+      | \bwe\s+(?:would\s+|will\s+)?(?:both|each)\s+get\b | \bwe'?(?:d|ll)\s+(?:both|each)\s+get\b
+      | \b(?:i'?m|i\s+am)\s+not\s+(?:neutral|impartial|unbiased|objective)\b
+      | \bi\s+go\s+(?:get|collect|chop)\s+(?:small\s+|some\s+|one\s+)?
+        (?:bonus|commission|money|cut|credit|reward|something|kobo)
       | \bboth\s+get\b
       | \bi\s+(?:would\s+|'d\s+)?benefit\b | \bbenefits\s+me\b | \bi'?m\s+(?:a\s+bit\s+)?biased\b
       | \b(?:i'?m|i\s+am)\s+(?:paid|compensated)\b | \bpaid\s+(?:partnership|for\s+referrals)\b
@@ -277,6 +351,12 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
         # "join.robinhood.com/jessicm42": a referral subdomain with one personal token
         if host.split(".", 1)[0] in REFERRAL_SUBDOMAINS and _ONE_TOKEN.match(parts.path):
             markers.append(host + parts.path)
+    if _REFERRAL_PAGE.search(parts.path):
+        markers.extend(
+            f"{key}={value}"
+            for key, value in parse_qsl(parts.query)
+            if key.lower() in REFERRAL_PAGE_KEYS and value
+        )
     if _on_any(host, AFFILIATE_HOSTS):
         markers.append(host)
     return tuple(markers)
@@ -312,7 +392,86 @@ def affiliate_spans(
         spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
     if "code" in lowered or "coupon" in lowered or "voucher" in lowered:
         spans.extend(_named_code_spans(text, spans))
+    spans.extend(_personal_code_spans(text, spans))
     return tuple(sorted(spans))
+
+
+def _personal_code_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans of codes made for one person ("code MARTA20", "use AMARA10 at …"): not made of
+    public-code words only, and not called official or public in their sentence or the next."""
+    # Most drafts hold no word of four capitals or digits: one quick search, and done. (Testing
+    # first for the words that hand a code over is no quicker: "with" and "use" are everywhere.)
+    if not _FOUR_CAPITALS.search(text):
+        return
+    for token in _CODE_SHAPED.finditer(text):
+        code = token.group(0)
+        if len(code) < 4 or (token.start() and _IN_A_WORD.match(text, token.start() - 1)):
+            continue  # "CEO", "iPHONE15"
+        before = text[max(0, token.start() - 40) : token.start()]
+        words = before.lower().rstrip(" \t:\"'“").rsplit(None, 1)
+        if not words or words[-1] not in _GIVING_WORDS:
+            continue  # "NGINX", "ASAP": not handed over as a code (a quick look first)
+        named = _NAMED_AS_CODE.search(before)
+        handed = None if named else _HANDED_AS_CODE.search(before)
+        given = named or handed
+        if given is None or not _looks_personal(code, handed=handed is not None):
+            continue
+        if named and _other_kind_of_code(before[: named.start()]):
+            continue
+        start, end = token.start() - len(before) + given.start(), token.end()
+        if handed and not _THEN_WHERE_OR_WHAT.match(text, end):
+            continue
+        if _said_public(text, start, end) or (
+            handed and not _AT_SHOP.match(text, end) and not _DISCOUNT.search(_sentence(text, end))
+        ):
+            continue
+        if all(end <= s or start >= e for s, e in taken):
+            yield start, end
+
+
+def _other_kind_of_code(before: str) -> bool:
+    """Whether the word before "code" makes it a door, dress, meeting or error code."""
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].lower().strip(",:;()") in OTHER_CODE_KINDS
+
+
+def _said_public(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of text[start:end], or the next, calls a code official or public
+    ("…code CUBO30. It's public on our site")."""
+    first, stop = sentence_bounds(text, start, end)
+    if _PUBLIC_CODE_CONTEXT.search(text, first, stop):
+        return True
+    if stop >= len(text):
+        return False
+    return _PUBLIC_CODE_CONTEXT.search(text, *sentence_bounds(text, stop + 1, stop + 1)) is not None
+
+
+def _sentence(text: str, at: int) -> str:
+    return text[slice(*sentence_bounds(text, at, at))]
+
+
+def _looks_personal(code: str, *, handed: bool) -> bool:
+    """Whether `code` reads as one person's: at least four characters and three letters, and
+    a part of three or more letters that is not spelled from public-code words. A code handed
+    over without the word "code" also needs a digit or a hyphen ("AMARA10", "NEHA-FRIENDS")."""
+    letters = sum(ch.isalpha() for ch in code)
+    if len(code) < 4 or letters < 3:
+        return False
+    if handed and (letters < 4 or not any(ch.isdigit() or ch in "-_" for ch in code)):
+        return False
+    parts = [part for part in re.split(r"[^A-Za-z]+", code.lower()) if len(part) >= 3]
+    return any(not _spelled_from(part, PUBLIC_CODE_WORDS) for part in parts)
+
+
+def _spelled_from(word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether `word` is one or more words of `vocabulary` run together ("earlybird")."""
+    can_end = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        can_end[end] = any(
+            can_end[start] and word[start:end] in vocabulary
+            for start in range(max(0, end - 12), end)
+        )
+    return can_end[-1]
 
 
 def _named_code_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

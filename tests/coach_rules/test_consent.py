@@ -219,3 +219,74 @@ def test_chat_style_and_indirect_consent_phrases_are_found(text: str, phrase: st
 )
 def test_connecting_asking_and_answering_a_request_are_not_consent_findings(text: str) -> None:
     assert consent_spans(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Lovely to see so many at the plant swap! I've put all the emails from the door "
+            "clipboard onto our garden centre newsletter list.",
+            "put all the emails from the door clipboard onto our garden centre newsletter",
+        ),
+        (
+            "Parents, we have passed the team contact list to the kit supplier.",
+            "passed the team contact list to",
+        ),
+        (
+            "Mr Bello, I forwarded Ade Farms' bank details to our lender.",
+            "forwarded Ade Farms' bank details to",
+        ),
+        ("Oga, we don add your number to the street WhatsApp group.", "we don add your number"),
+        ("Oi Caio, coloquei você na lista do clube.", "coloquei você"),
+        ("Good meeting you 👋 added you to our Telegram channel", "added you to"),
+        ("Great news, you're all now registered for the webinar.", "you're all now registered"),
+        ("I've tagged you in our CRM so our AE can follow up.", "tagged you in our CRM"),
+        (
+            "I've opened a trial workspace in your name to save you time.",
+            "opened a trial workspace in your name",
+        ),
+        ("Our events team sent everyone a calendar invite for Friday's demo.", None),
+        (
+            "I've booked a kickoff for the two of us and our designer on Monday.",
+            "booked a kickoff for the two of us",
+        ),
+        ("Your emails are already on the attendee list for May.", None),
+        ("I met Lee at the fair and cc'd him on this thread.", "cc'd him on this thread"),
+        (
+            "The club has made every member's mobile number visible in the app.",
+            "made every member's mobile number visible",
+        ),
+        ("I saw your booking page on LinkedIn and booked Tuesday 9am.", None),
+        (
+            "Raid night is Thursdays now, I gave everybody the @raiders role for the pings.",
+            "gave everybody the @raiders role",
+        ),
+    ],
+)
+def test_more_ways_of_doing_it_unasked_are_found(text: str, phrase: str | None) -> None:
+    found = [text[a:b] for a, b in consent_spans(text)]
+    assert found if phrase is None else found == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # asked first, or done because the reader asked
+        "Shall I put all the emails from the sign-up sheet onto our newsletter list?",
+        "As you requested, I've passed your details to our agent, Ms. Diaz, who will call you.",
+        "Per your request we shared the team contact list with the coach.",
+        "Would you like me to copy her on this thread?",
+        # details handed to the reader: an introduction
+        "I've sent Lee's contact details to you so you can reach him.",
+        # nobody's details, nobody's list
+        "I shared the reading list with my team.",
+        "We made the slides public after the talk.",
+        "I've added notes to this thread for the minutes.",
+        "I looked at your booking page, but Thursday is fully booked.",
+        "I added the sales numbers to the budget database.",
+        "Should I give you the @raiders role so you get the pings?",
+    ],
+)
+def test_asking_first_answering_a_request_and_lookalikes_are_not_findings(text: str) -> None:
+    assert consent_spans(text) == ()

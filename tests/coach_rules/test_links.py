@@ -337,3 +337,76 @@ def test_a_code_with_the_senders_own_name_is_personal() -> None:
 
 def test_a_wise_style_invite_path_is_a_referral_link() -> None:
     assert affiliate_markers("https://wise.com/invite/u/chiomao") != ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Grab the planner app, code TOMASZ15 takes 15% off the yearly plan.", "code TOMASZ15"),
+        ("Worth it! Enter promo code: OLUWA-BOOKS at checkout.", "code: OLUWA-BOOKS"),
+        ("The stand-up desk is great; use KEMI25 at deskhaus.de and save a bit.", "use KEMI25"),
+        ("Their first box is 30% off with IRINA-GREENS at veggiebox.io", "with IRINA-GREENS"),
+        ("Sign up with partner code ZX-HANS-40 today.", "code ZX-HANS-40"),
+    ],
+)
+def test_a_code_not_made_of_public_offer_words_is_a_personal_code(text: str, found: str) -> None:
+    assert [text[a:b] for a, b in undisclosed_affiliate_spans(text)] == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made of public-offer words: a shop's or an event's code
+        "Tickets are cheaper with code SUMMERFEST24 until June.",
+        "There's a student deal, 40% off with code BACKTOSCHOOL.",
+        # called official or public, in its sentence or the next
+        "Use TECHWEEK2026 at techweek.io, the organisers' code for speakers' friends.",
+        "Hotel rooms are 20% off with code KLX26. It's the official delegate rate.",
+        # the sender's own shop code is self-promotion, not a referral
+        "Come by the bakery, our promo code CROISSANT5 works all week.",
+        # capitals that are not handed over as a code
+        "We moved the NGINX config to the new host.",
+        "Use GPT-4 for the summaries and TERRAFORM for the rest.",
+        "Use ROCKETLAB1 for training runs.",
+        # codes that open a door or a meeting, or set what to wear
+        "Dress code BLACK-TIE, and the door code is KESTREL9.",
+        "Meeting code: WXYZ-PLQ for the Tuesday call.",
+    ],
+)
+def test_public_official_and_non_codes_are_not_personal(text: str) -> None:
+    assert undisclosed_affiliate_spans(text) == ()
+
+
+def test_a_personal_code_is_cleared_by_saying_so() -> None:
+    text = "The meal kit is great, code JONAS30 gets you 30% off."
+    assert undisclosed_affiliate_spans(text) != ()
+    assert undisclosed_affiliate_spans(text + " That's my referral code, I get a box too.") == ()
+
+
+@pytest.mark.parametrize(
+    ("url", "referral"),
+    [
+        ("https://cursos.example.com.br/excel?afiliado=joana77", True),
+        ("https://insure.example.co.uk/quote?introducer=pat_landlord", True),
+        ("https://bank.example.com/refer?code=QX8812", True),
+        ("https://food.example.co/invite/maria-l", True),
+        ("https://bank.example.com/help?code=QX8812", False),
+        ("https://food.example.co/invite", False),
+    ],
+)
+def test_more_referral_link_shapes(url: str, referral: bool) -> None:
+    assert bool(affiliate_markers(url)) is referral
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "we'd each get a month free, so I'm not neutral here",
+        "I'm not impartial, I get a little something",
+        "if you join I go get small bonus, no lie",
+    ],
+)
+def test_plain_word_disclosures(disclosure: str) -> None:
+    text = f"Try it: https://planly.app/?ref=ola5 — {disclosure}."
+    assert undisclosed_affiliate_spans(text) == ()
+    assert undisclosed_affiliate_spans("Try it: https://planly.app/?ref=ola5 — worth it.")
