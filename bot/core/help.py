@@ -102,6 +102,15 @@ _NOT_A_DATE = (
     r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|next|this|tomorrow|today|in)\b)"
 )
+# Words a day and a time of day are made of, and nothing else: "the 14th", "next wed at 3pm".
+_DAY_WORD = (
+    r"(?:on|to|for|by|the|next|this|coming|in|at|a|an|one|two|three|four|five|six|seven|few|"
+    r"couple|of|days?|weeks?|end|tomorrow|tmrw|tmr|today|tonight|morning|afternoon|evening|noon|"
+    r"am|pm|instead|then|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"\d{1,4}(?:st|nd|rd|th|am|pm|[:/.]\d{1,2}(?:am|pm)?)?)"
+)
+_ONLY_A_DAY = rf"{_DAY_WORD}(?:[\s,]+{_DAY_WORD}){{0,5}}"
 # Verbs of something to do for a contact: "send job post", "intro to Omar".
 _TO_DO = r"(?:send|share|forward|email|e-mail|intro|introduce|ask|ping|call|text|invite|thank)"
 # An event's name: capitalised ("PyCon Berlin", "AWS Summit"), or typed in lower case with a
@@ -300,6 +309,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:make|set|change|switch)\s+(?P<who>it|that|this|that one)(?:\s+(?:to|for|on))?"
                 r"\s+(?P<rest>.+)",
                 "@day follow-up {who} {rest}",
+            ),
+            (
+                # "no, friday", "sorry — the 14th", "actually thursday instead" (the "actually" is
+                # filler, cut before): a correction of the day the last reply set, nothing else.
+                r"(?:(?:no|nope|nah|sorry|oops|wait|correction|i mean|i meant|rather|"
+                r"(?:make|set|change|move|switch) (?:it|that)(?: to| for)?)[\s,!.:;—–-]+)*"
+                r"(?P<rest>" + _ONLY_A_DAY + ")",
+                "@day follow-up it {rest}",
             ),
             (
                 # "pe"/"par": Hindi "at" after the day ("friday 3pm pe").

@@ -356,15 +356,36 @@ def _with_refinement(text: str, found: Found) -> Found:
 
 
 def _weekday_is_a_word(match: re.Match[str]) -> bool:
-    """ "Sun", "Sat" and "Wed" are also words: only full weekday names, or short ones after
-    "on"/"by"/"until", count as dates."""
+    """ "Sun", "Sat" and "Wed" are also words: only full weekday names, short ones after
+    "on"/"by"/"until", and short ones that correct a day ("make it wed", "no, sat") count as
+    dates."""
     word = match.group("wd").lower()
     if word not in _WORDS_TOO:
         return False
     known = _FULL_WEEKDAYS | FOREIGN_WEEKDAYS.keys()
     if word in known or (word.endswith("s") and word[:-1] in known):
         return False
-    return not re.match(r"(?:on|by|until|till|til|to|the)\s", match.group(0), re.I)
+    if re.match(r"(?:on|by|until|till|til|to|the)\s", match.group(0), re.I):
+        return False
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    return not (_MADE_A_DAY.search(before) or _A_DAY_ALONE.match(before + "\0" + after))
+
+
+# "make it wed", "move that to sat": only a day can follow.
+_MADE_A_DAY = re.compile(
+    r"\b(?:make|made|move|moved|push|set|change|switch)\s+(?:it|that|this|them|her|him)"
+    r"(?:\s+(?:to|for|on))?\s*$",
+    re.IGNORECASE,
+)
+# "no, wed", "actually sat instead": the short weekday is the whole clause ("\0" marks where).
+_A_DAY_ALONE = re.compile(
+    r"(?:.*[,;:—–]\s*|\s*(?:no|nope|actually|sorry|oops|wait|or|i mean|i meant|rather)\s+|"
+    # "follow-up it wed", "snooze her sat": after the contact the conversation is about.
+    r".*\b(?:it|that|this|her|him|them)\s+)?\0"
+    r"(?:\s+(?:instead|then|please|pls|morning|afternoon|evening)|\s+at\s+\S+|"
+    r"\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?)*[\s.!?]*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 # Short weekday names that are also English words; "thurs", "tues", "fri" are only days.

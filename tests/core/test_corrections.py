@@ -1,0 +1,83 @@
+"""Correcting the last reply ("actually make it wed", "no, friday") and several people in one
+line ("met Aisha, Ben and Chen at the meetup")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.core import commands as c
+from bot.core.messages import Incoming, Reply
+from bot.core.parser import parse_command
+from bot.core.service import CoachService
+from bot.core.when import find_day
+from storage.store import SqlStore
+from tests.core.test_service import fake_review
+
+if TYPE_CHECKING:
+    from tests.conftest import FakeClock
+
+
+def _say(service: CoachService, line: str) -> Reply:
+    return service.handle(Incoming("slack", "T1", "U1", "D1", line, is_direct_message=True))
+
+
+def _due(store: SqlStore) -> dict[str, str]:
+    member = store.get_or_create_member("slack", "T1", "U1")
+    return {f.contact_name: f.due_on.isoformat() for f in store.open_follow_ups(member.id)}
+
+
+@pytest.mark.parametrize(
+    ("line", "due"),
+    [
+        # The test clock's today is Monday 2 March 2026.
+        ("actually make it wed", "2026-03-04"),
+        ("make that thursday", "2026-03-05"),
+        ("no, friday", "2026-03-06"),
+        ("nope — the 4th", "2026-03-04"),
+        ("no wait, make it thu instead", "2026-03-05"),
+    ],
+)
+def test_a_correction_moves_the_follow_up_the_last_reply_set(
+    store: SqlStore, clock: FakeClock, line: str, due: str
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Dana Kim yesterday")
+    _say(service, "met Tomás Ruiz at PyCon")
+    before = _due(store)
+    reply = _say(service, line)
+    assert "Tomás Ruiz" in reply.text
+    assert _due(store) == before | {"Tomás Ruiz": due}
+
+
+@pytest.mark.parametrize("line", ["actually make it wed", "no, friday"])
+def test_a_correction_with_nobody_in_the_conversation_asks_who_or_is_left_alone(
+    line: str,
+) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Dana Kim"])
+    assert isinstance(result, c.NotACommand | c.ParseFailure)
+    assert not isinstance(result, c.ParseFailure) or result.asks_who
+
+
+@pytest.mark.parametrize(
+    "text", ["make it wed", "no, sat", "actually sun instead", "move it to wed at 3pm", "her wed"]
+)
+def test_a_short_weekday_that_corrects_a_day_is_a_day(text: str) -> None:
+    assert find_day(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["we got wed in june", "sat next to Jane", "sun was out", "wed the love of her life"]
+)
+def test_a_short_weekday_in_a_sentence_stays_a_word(text: str) -> None:
+    assert find_day(text) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["No, Friday works better for me", "actually friday is the deadline for the grant"]
+)
+def test_a_no_before_more_than_a_day_is_no_correction(line: str) -> None:
+    referent = c.PersonRef(name="Dana Kim", contact_id=1)
+    result = parse_command(line, direct_message=True, referent=referent)
+    assert not isinstance(result, c.FollowUpCommand), line
