@@ -961,8 +961,32 @@ def _noted_first(part: str, note: str | None) -> str:
 _DANGLING_AND = re.compile(r"\s+(?:and|but|so)\s*$", re.IGNORECASE)
 
 
+# "Aisha, Ben and Chen", "Aisha Bello, Ben Ode, and Chen Li": capitalised names listed with
+# commas and a last "and" (or "&"); the comma there starts no note.
+_NAME = r"(?-i:(?!I\b)[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*)){0,2}"
+_LISTED_PEOPLE = re.compile(
+    rf"^(?P<people>{_NAME}(?:\s*,\s*{_NAME})+,?\s+(?:and|&)\s+{_NAME})(?=$|[\s,;.!?—–-])"
+)
+
+
+def _listed_people_joined(rest: str) -> str:
+    """ "Aisha, Ben and Chen at the meetup" as "Aisha and Ben and Chen at the meetup", so the
+    commas between the names are not read as the start of a note."""
+    listed = _LISTED_PEOPLE.match(rest)
+    if listed is None:
+        return rest
+    people = re.sub(r"\s*,\s*(?:(?:and|&)\s+)?|\s+&\s+", " and ", listed.group("people"))
+    if len(_AND.split(people)) > MAX_PEOPLE_MET:
+        raise _Bad(
+            f"That's more than {MAX_PEOPLE_MET} people in one line; log them a few at a time, "
+            f"like `met Aisha, Ben and Chen at PyCon`, so each gets a follow-up you can keep."
+        )
+    return people + rest[listed.end() :]
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
+    rest = _listed_people_joined(rest.strip())
     if _SAME_PERSON.search(rest):
         new_person, rest = False, _SAME_PERSON.sub(" ", rest)
     elif "(new contact)" in rest.lower():
@@ -1023,9 +1047,11 @@ def _parse_met(rest: str) -> c.Command:
         place, _ = _cut_after(place)
     elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
         place = place_after
-    people = _several_people(head)
+    people, employer = _several_people(head)
     if people:
         person, others = people[0], people[1:]
+        if employer is not None:
+            note = _noted_first(employer, note)
     else:
         head = _DESCRIBED.sub(r"\g<name>", head.strip())
         head, employer = _cut_employer(head)
@@ -1085,19 +1111,21 @@ _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 MAX_PEOPLE_MET = 4
 
 
-def _several_people(head: str) -> tuple[c.PersonRef, ...]:
+def _several_people(head: str) -> tuple[tuple[c.PersonRef, ...], str | None]:
     """The people in "met mike and anna", when every part is a name ("Aisha and her cofounder
-    Ben" too); () when the words are one person or something else ("Barnes and the team")."""
+    Ben" too), and where the last one works ("… and Chen from Stripe"); () when the words are
+    one person or something else ("Barnes and the team")."""
     parts = [_DESCRIBED.sub(r"\g<name>", part.strip()) for part in _AND.split(head.strip())]
     if not 2 <= len(parts) <= MAX_PEOPLE_MET:
-        return ()
+        return (), None
+    parts[-1], employer = _cut_employer(parts[-1])
     for part in parts:
         words = part.lower().split()
         if not _looks_like_a_name(part) or len(words) > 3:
-            return ()
+            return (), None
         if words[0] in _PRONOUNS or set(words) & _NOT_ONE_PERSON:
-            return ()
-    return tuple(_person(_tokens(part), "met") for part in parts)
+            return (), None
+    return tuple(_person(_tokens(part), "met") for part in parts), employer
 
 
 _FOLLOW_UP_NOTE = re.compile(

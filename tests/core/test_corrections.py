@@ -81,3 +81,62 @@ def test_a_no_before_more_than_a_day_is_no_correction(line: str) -> None:
     referent = c.PersonRef(name="Dana Kim", contact_id=1)
     result = parse_command(line, direct_message=True, referent=referent)
     assert not isinstance(result, c.FollowUpCommand), line
+
+
+def _contacts(store: SqlStore) -> dict[str, str | None]:
+    member = store.get_or_create_member("slack", "T1", "U1")
+    return {contact.name: contact.notes for contact in store.contacts(member.id)}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "met Aisha, Ben and Chen at the meetup",
+        "met Aisha, Ben, and Chen at the meetup",
+        "I met Aisha, Ben & Chen at the meetup",
+        "had coffee with Aisha, Ben and Chen yesterday",
+    ],
+)
+def test_several_people_in_one_line_are_each_logged(
+    store: SqlStore, clock: FakeClock, line: str
+) -> None:
+    _say(CoachService(store, fake_review, clock), line)
+    assert set(_contacts(store)) == {"Aisha", "Ben", "Chen"}
+    assert set(_due(store)) == {"Aisha", "Ben", "Chen"}
+
+
+def test_a_list_of_people_keeps_its_day_place_and_note() -> None:
+    result = parse_command(
+        "met Aisha Bello, Ben Ode and Chen Li from Stripe at PyCon yesterday, all in payments",
+        direct_message=True,
+    )
+    assert isinstance(result, c.MetCommand)
+    assert [result.person.name, *(p.name for p in result.others)] == [
+        "Aisha Bello",
+        "Ben Ode",
+        "Chen Li",
+    ]
+    assert result.place == "PyCon"
+    assert result.when is not None
+    assert result.note == "from Stripe; all in payments"
+
+
+def test_more_people_than_one_line_logs_are_asked_for_a_few_at_a_time() -> None:
+    result = parse_command("met Ana, Ben, Chen, Dev and Eli at the meetup", direct_message=True)
+    assert isinstance(result, c.ParseFailure)
+    assert "a few at a time" in result.message
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "note"),
+    [
+        ("met Jane, she's hiring in Berlin", "Jane", "she's hiring in Berlin"),
+        ("met Jane, Sarah and I talked shop", "Jane", "Sarah and I talked shop"),
+    ],
+)
+def test_a_comma_before_anything_but_a_list_of_names_still_starts_the_note(
+    line: str, person: str, note: str
+) -> None:
+    result = parse_command(line, direct_message=True)
+    assert isinstance(result, c.MetCommand)
+    assert (result.person.name, result.others, result.note) == (person, (), note)
