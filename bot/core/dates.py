@@ -135,9 +135,26 @@ class WeekdaySpec:
 
 @dataclass(frozen=True)
 class LastWeekdaySpec:
-    """`last tuesday`: the most recent such day before today (never today itself)."""
+    """`last tuesday`: the most recent such day before today (never today itself), so on a
+    Wednesday it is yesterday; `LAST_WEEKDAY_RULE` says so in help."""
 
     weekday: int
+
+
+@dataclass(frozen=True)
+class LastWeekSpec:
+    """A day of last week: `tuesday last week` is the Tuesday of the week before this one."""
+
+    weekday: int
+
+
+# How "last <weekday>" is read, for help and the README: the writers of four of the five
+# phrasing files meant the most recent one; "<weekday> last week" names the week before.
+LAST_WEEKDAY_RULE = (
+    "“last Tuesday” is the most recent Tuesday before today (yesterday, when today is "
+    "Wednesday); for the one a week earlier say “Tuesday last week” or the date, like `12/1`. "
+    "“last week” alone is 7 days ago. Every reply shows the day I used."
+)
 
 
 @dataclass(frozen=True)
@@ -173,6 +190,7 @@ DaySpec = (
     | CalendarDate
     | WeekdaySpec
     | LastWeekdaySpec
+    | LastWeekSpec
     | NextWeekSpec
     | NumericDate
     | AdjacentDay
@@ -289,6 +307,9 @@ def _common(spec: DaySpec, today: date, month_first: bool) -> date | DaySpec:
         return today - timedelta(days=back)
     if isinstance(spec, NextWeekSpec):
         monday = today + timedelta(days=7 - today.weekday())
+        return monday + timedelta(days=spec.weekday)
+    if isinstance(spec, LastWeekSpec):
+        monday = today - timedelta(days=today.weekday() + 7)
         return monday + timedelta(days=spec.weekday)
     return spec
 

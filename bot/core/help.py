@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core import commands as c
-from bot.core.dates import plural
+from bot.core.dates import LAST_WEEKDAY_RULE, plural
 from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
 from bot.core.rules import (
@@ -2170,6 +2170,15 @@ RULE_HELP: dict[str, RuleHelp] = {
             f"{one_of(tuple(BUTTON_LABELS.values()))} buttons or in your own words, like "
             "`done Jane, sent her the article`; the contact card and `stats` show the balance.",
             ("done", "who", "stats"),
+        ),
+        RuleHelp(
+            "dates",
+            "Dates",
+            "Write the day anywhere in the line, the way you would say it: `yesterday`, "
+            "`3 days ago`, `friday`, `next week`, `end of next week`, `in 3 days`, `the 14th`, "
+            "`14 Dec`, `12/14` (in the order your `settings dates` says). A meeting's day is in "
+            f"the past, a follow-up's in the future. {LAST_WEEKDAY_RULE}",
+            ("met", "follow-up", "snooze"),
         ),
     )
 }

@@ -314,6 +314,13 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
     (r"follow[- ]?up|remind|\brule\b|window|10[- ]day|ten[- ]day|second touch", "follow-up"),
     (r"\bmet\b|\bmeet|log (?:a )?meeting|meeting|add (?:a )?(?:contact|person)", "met"),
+    # "what does last tuesday mean?", "how do I write dates?": how a day is read, when the
+    # question names no command.
+    (
+        r"\blast\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\blast week\b|"
+        r"\bdates?\b(?!.*\b(?:format|order|first)\b)|\bwhich days?\b",
+        "dates",
+    ),
 )
 _TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WORDS)
 

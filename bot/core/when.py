@@ -21,6 +21,7 @@ from bot.core.dates import (
     DayOfMonth,
     DaySpec,
     LastWeekdaySpec,
+    LastWeekSpec,
     NextWeekSpec,
     NumericDate,
     RelativeDays,
@@ -130,6 +131,10 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"kahapon|bukas|ngayon)",
     ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
+    # "tuesday last week", "last week on tuesday": that day of the week before this one.
+    ("last_week_wd", rf"(?:on\s+)?(?:the\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week"),
+    ("last_week_wd", rf"last\s+week\s+(?:on\s+)?{_WEEKDAY}"),
+    ("last_week", r"(?:sometime\s+|earlier\s+)?last\s+week|la semana pasada|letzte woche"),
     ("next_wd", rf"{_LEAD}(?:next|this coming|coming|this)\s+{_WEEKDAY}"),
     ("wd", rf"{_LEAD}(?:the\s+)?{_WEEKDAY}"),
     ("iso", rf"{_LEAD}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"),
@@ -257,6 +262,12 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         if word in _TOMORROW:
             return RelativeDays(1)
         return RelativeDays(0)
+    if kind == "last_week":
+        return RelativeDays(-7)
+    if kind == "last_week_wd":
+        weekday = weekday_number(group("wd"))
+        assert weekday is not None
+        return LastWeekSpec(weekday)
     if kind in {"last_wd", "next_wd", "wd"}:
         weekday = weekday_number(group("wd"))
         assert weekday is not None
