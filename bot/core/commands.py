@@ -216,6 +216,13 @@ class FeedbackCommand:
     verdict: Literal["helpful", "wrong-flag"]
 
 
+@dataclass(frozen=True)
+class UndoCommand:
+    """ "undo", "oops undo that": about the contact of the last reply, when there is one."""
+
+    person: PersonRef | None = None
+
+
 Command = (
     HelpCommand
     | MetCommand
@@ -245,6 +252,7 @@ Command = (
     | MergeContactsCommand
     | EventCommand
     | EventsCommand
+    | UndoCommand
     | ChatCommand
 )
 

@@ -111,6 +111,12 @@ _DAY_WORD = (
     r"\d{1,4}(?:st|nd|rd|th|am|pm|[:/.]\d{1,2}(?:am|pm)?)?)"
 )
 _ONLY_A_DAY = rf"{_DAY_WORD}(?:[\s,]+{_DAY_WORD}){{0,5}}"
+# What "undo" may point at: the last change and nothing else ("undo the changes we discussed
+# and send the file" is a draft).
+UNDO_WHAT = (
+    r"(?:that|this|it|(?:the|my)\s+last\s+(?:one|change|thing|command|message|step)|"
+    r"what i (?:just )?(?:did|typed|said))"
+)
 # Verbs of something to do for a contact: "send job post", "intro to Omar".
 _TO_DO = r"(?:send|share|forward|email|e-mail|intro|introduce|ask|ping|call|text|invite|thank)"
 # An event's name: capitalised ("PyCon Berlin", "AWS Summit"), or typed in lower case with a
@@ -2089,6 +2095,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
         ),
         handles=((c.ForgetMeCommand, "account.forget_me"),),
+    ),
+    CommandHelp(
+        "undo",
+        "undo",
+        "Take back your last change: I show what reverses it for the contact it was about.",
+        ("undo",),
+        words=("revert",),
+        phrasings=(
+            (
+                # "oops undo that", "undo the last one", "can you revert my last change?"
+                r"(?:(?:oops|whoops|oh no|sorry|argh|shoot|damn|my bad)[\s,!.]+)*"
+                r"(?:please\s+)?(?:undo|revert|reverse|roll ?back|take back)"
+                r"(?:\s+" + UNDO_WHAT + r")?(?:\s+please)?",
+                "undo",
+            ),
+        ),
+        handles=((c.UndoCommand, "undo.undo"),),
     ),
     CommandHelp(
         "feedback",

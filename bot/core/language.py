@@ -38,6 +38,7 @@ _ORDER = (
     "follow-up",
     "met",
     "delete-contact",
+    "undo",
     "review",
 )
 # Words around a request that carry no meaning for it: "Hey coach, …", "Abeg …", "…, remind me".

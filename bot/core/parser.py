@@ -23,7 +23,7 @@ from bot.core.dates import (
     parse_day,
 )
 from bot.core.dates import weekday_number as _weekday_number
-from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
+from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
 from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
@@ -1674,6 +1674,13 @@ def _parse_feedback(rest: str) -> c.Command:
     if verdict not in {"helpful", "wrong-flag"}:
         raise _Bad("The verdict is `helpful` or `wrong-flag`, like `feedback 12 helpful`.")
     return c.FeedbackCommand(review_id=int(words[0].lstrip("#")[:12]), verdict=verdict)  # type: ignore[arg-type]
+
+
+def _parse_undo(rest: str) -> c.Command:
+    """ "undo", "undo that", "undo the last one": the last reply's change, nothing else."""
+    if not re.fullmatch(rf"(?:{UNDO_WHAT})?[\s.!?]*", rest, re.IGNORECASE):
+        raise _Draft()
+    return c.UndoCommand(person=_REFERENT.get())
 
 
 def _parse_list(rest: str) -> c.Command:
