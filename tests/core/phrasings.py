@@ -37,6 +37,8 @@ PHRASINGS_DEV3 = DATA / "command_phrasings_dev3.jsonl"
 PHRASINGS_DEV4 = DATA / "command_phrasings_dev4.jsonl"
 # A fifth writer's file (E6): busy people's everyday sentences, scored untouched, then developed on.
 PHRASINGS_DEV5 = DATA / "command_phrasings_dev5.jsonl"
+# A sixth writer's file (E7): everyday sentences again, scored untouched once, then developed on.
+PHRASINGS_DEV6 = DATA / "command_phrasings_dev6.jsonl"
 TODAY = date(2026, 12, 9)
 CONTACTS = (
     "Jane Doe",
@@ -256,13 +258,14 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | --dev3 | --dev4 | --dev5 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | ... | --dev6 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
     named = {
         "--dev2": PHRASINGS_DEV2,
         "--dev3": PHRASINGS_DEV3,
         "--dev4": PHRASINGS_DEV4,
         "--dev5": PHRASINGS_DEV5,
+        "--dev6": PHRASINGS_DEV6,
     }
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)
