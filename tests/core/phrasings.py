@@ -54,7 +54,9 @@ FOLLOW_UPS = {6: "Dana Kim"}
 # Chat and drafts are told apart by the draft-or-chat gate in production; a line the parser
 # hands on as "not a command" is right for both.
 NOT_A_COMMAND = {"command": "chat-or-review"}
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+# What a note is about, said with or without its word: "re: the grant" / "the grant".
+_ABOUT = re.compile(r"^(?:re:?|about|regarding|abt|for)\s+", re.IGNORECASE)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 Parse = Callable[[str], object]
@@ -191,9 +193,9 @@ def _same_person(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
 
 
 def _same_place(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
-    """`got` with the file's place when the two differ only by a leading "the": the writers
-    disagree there (files 1-4 keep "the PyCon meetup", the fifth drops it before a named event),
-    and it is one place either way."""
+    """`got` with the file's place when the two differ only by a leading "the" (or "a", "an"):
+    the writers disagree there (files 1-4 keep "the PyCon meetup", the fifth and sixth drop it
+    before a named event), and it is one place either way."""
     place, wanted = got.get("place"), want.get("place")
     if (
         isinstance(place, str)
@@ -204,11 +206,25 @@ def _same_place(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
     return got
 
 
+def _same_note(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
+    """`got` with the file's note when the two differ only by a leading "re:", "about" or
+    "for": writers E, E3, E4 and E6 keep the word ("about the panel", "re: logistics intro"),
+    E7 drops it ("the photo book"), and the note says the same either way."""
+    note, wanted = got.get("note"), want.get("note")
+    if (
+        isinstance(note, str)
+        and isinstance(wanted, str)
+        and _ABOUT.sub("", note) == _ABOUT.sub("", wanted)
+    ):
+        return got | {"note": wanted}
+    return got
+
+
 def is_right(row: dict[str, Any], got: dict[str, Any]) -> bool:
     want = expected(row)
     if want["command"] in {"chat", "review"} and got == NOT_A_COMMAND:
         return True
-    return _same_place(want, _same_person(want, got)) == want
+    return _same_note(want, _same_place(want, _same_person(want, got))) == want
 
 
 @dataclass(frozen=True)

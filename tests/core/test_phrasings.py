@@ -117,3 +117,18 @@ def test_no_pasted_draft_in_any_file_becomes_a_command() -> None:
         result = score(load(path))
         right, total = result.per_command["review"]
         assert right == total, _misses(result)
+
+
+def test_a_note_with_or_without_its_leading_about_is_the_same_note() -> None:
+    row = {"expect": {"command": "follow-up", "person": "Ada Obi", "note": "the photo book"}}
+    assert is_right(row, {"command": "follow-up", "person": "Ada Obi", "note": "re the photo book"})
+    assert is_right(
+        row, {"command": "follow-up", "person": "Ada Obi", "note": "about the photo book"}
+    )
+    assert not is_right(row, {"command": "follow-up", "person": "Ada Obi", "note": "the book"})
+
+
+def test_a_place_with_or_without_a_leading_a_or_an_is_the_same_place() -> None:
+    row = {"expect": {"command": "met", "person": "Ada Obi", "place": "Astana forum side event"}}
+    got = {"command": "met", "person": "Ada Obi", "place": "an Astana forum side event"}
+    assert is_right(row, got)
