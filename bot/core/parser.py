@@ -827,9 +827,13 @@ _NOTE_START = re.compile(
     r"|\s+(?=who\s+(?:is|was|works|runs|leads|wants|knows)\b)"
     r"|\s+(?=(?:re|about|regarding)\s*:\s)"
     r"|\s+(?=(?:re|regarding)\s+\S)"
-    # A full stop that ends a sentence ("… today. She does design"), not "Mr. Rahul".
-    r"|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\b\w)"
-    r"\.\s+(?=(?-i:[A-Z]))",
+    # A full stop that ends a sentence ("… today. She does design", "… on Dec 2. Ex-Grab"), not
+    # "Mr. Rahul" or an initial; before a lower-case word ("… today. wants an intro") only after
+    # a whole word, not an abbreviation ("the Maui hospitality conf. last Friday").
+    r"|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)"
+    r"(?<!\b[^\W\d_])\.\s+(?=(?-i:[A-Z]))"
+    r"|(?<=\w{3})(?<!conf)(?<!etc)(?<!approx)(?<!inc)(?<!ltd)(?<!corp)(?<!dept)(?<!intl)(?<!\bca)"
+    r"(?<!\bno)(?<!\bvs)(?<!\bjr)(?<!\bsr)\.\s+(?=(?-i:[a-z]))",
     re.IGNORECASE,
 )
 _NEW_PERSON = re.compile(
@@ -984,6 +988,41 @@ def _listed_people_joined(rest: str) -> str:
     return people + rest[listed.end() :]
 
 
+def _aside_before_the_note(rest: str) -> tuple[str, str | None]:
+    """ "Ingrid Johansson (Volvo Cars, EV batteries) at …": the words in brackets right after
+    the person, cut before the note is looked for (their comma starts no note)."""
+    aside = _ASIDE.search(rest)
+    note_start = _NOTE_START.search(rest)
+    if aside is None or "," not in aside.group(1):
+        return rest, None
+    if note_start is not None and note_start.start() < aside.start():
+        return rest, None
+    return cut(rest, aside.start(), aside.end()), aside.group(1).strip()
+
+
+def _fields_place_day_note(head: str, note: str) -> tuple[str, str | None, DaySpec | None]:
+    """A capitalised place, then a field that is only a day (maybe ending a sentence), then
+    the note: (head with "at <place>", the note, the day); unchanged when it is not so."""
+    place, _, after = note.partition(",")
+    day_field, comma, more = after.partition(",")
+    if not place.strip()[:1].isupper() and not place.strip()[:1].isdigit():
+        return head, note, None
+    day_field = day_field.strip()
+    try:
+        if _cut_when(place)[1] is not None:
+            return head, note, None
+        found = find_day(day_field)
+    except WhenError:
+        return head, note, None
+    if found is None or found.start != 0:
+        return head, note, None
+    left = day_field[found.end :].strip()
+    if left and not (left.startswith(".") or day_field[found.end - 1] == "."):
+        return head, note, None
+    said = [part for part in (left.lstrip(". "), more.strip() if comma else "") if part]
+    return f"{head} at {place.strip()}", ", ".join(said) or None, found.spec
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
     rest = _listed_people_joined(rest.strip())
@@ -991,7 +1030,10 @@ def _parse_met(rest: str) -> c.Command:
         new_person, rest = False, _SAME_PERSON.sub(" ", rest)
     elif "(new contact)" in rest.lower():
         new_person, rest = True, re.sub(r"\(new contact\)", " ", rest, flags=re.I)
+    rest, aside_first = _aside_before_the_note(rest.strip())
     head, note = _note_split(rest.strip())
+    if aside_first is not None:
+        note = _noted_first(aside_first, note)
     if note is not None:
         head = _DANGLING_AND.sub("", head)  # "met Ada and she's moving": the note took the rest
     if note and _NEW_PERSON.search(note):
@@ -1005,7 +1047,7 @@ def _parse_met(rest: str) -> c.Command:
         # "met Jane at PyCon, yesterday": the date phrase may sit in the tail.
         tail, tail_when, _, tail_start = _cut_when(note)
         if tail_when is not None and tail_start == 0:
-            note, when = tail.lstrip(" ,;:—–-") or None, tail_when
+            note, when = tail.lstrip(" ,;:—–-.") or None, tail_when
     if not head.strip():
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example('met')}")
     if note is not None and not _PLACE_START.search(" " + head) and "," in note:
@@ -1014,6 +1056,10 @@ def _parse_met(rest: str) -> c.Command:
         last_cut, last_when, _, _ = _cut_when(last.strip())
         if last_when is not None and not last_cut and "," not in first:
             head, note, when = f"{head} at {first.strip()}", None, when or last_when
+    if note is not None and when is None and not _PLACE_START.search(" " + head):
+        # "met Arnav Kapoor, Google Cloud Summit Mumbai, Dec 3, keen on pipelines": a log
+        # written as fields: name, place, day, then the note.
+        head, note, when = _fields_place_day_note(head, note)
     aside = _ASIDE.search(head)
     if aside is not None:
         # "met priya (designer) at Config", "Victor (PM @ Shopify)": the words in brackets

@@ -26,7 +26,10 @@ _EMOJI = re.compile(
 # CTO", "met Tom 🙌 founder of a seed fund" ("met Kofi 👋 at the Accra tech week" goes on).
 _EMOJI_BETWEEN_WORDS = re.compile(
     rf"(?<=\w)\s+(?:{_EMOJI.pattern})+\s+(?=(?:she|he|they|we|i|it|his|her|their|"
-    r"founder|co-?founder|ceo|cto|cfo|coo|vp|head|director|works|runs|leads|building|hiring)\b)",
+    r"founder|co-?founder|ceo|cto|cfo|coo|vp|head|director|works|runs|leads|building|hiring)\b)"
+    # "… on the 2nd 👗 stylist for K-pop groups": two words or more that go on after a day.
+    rf"|(?:(?<=\d\d)|(?<=\dst)|(?<=\dnd)|(?<=\drd)|(?<=\dth)|(?<=day))\s+(?:{_EMOJI.pattern})+"
+    r"\s+(?=[^\W\d]+\s+\w)",
     re.I,
 )
 
@@ -81,6 +84,13 @@ def normal_apostrophes(text: str) -> str:
 
 # Tagalog "remind mo ako" is "remind me" ("mo": you do it, "ako": me).
 _MO_AKO = re.compile(r"(?<![\w-])mo\s+ako(?![\w-])", re.IGNORECASE)
+
+
+# A laugh before more words ends a clause like a comma: "at the coffee fest lol she roasts her
+# own beans", "at Ikea lmao, she was buying a sofa".
+_LAUGH_BETWEEN = re.compile(
+    r"(?<=\w)\s+(?:lol|lmao|lmfao|haha+|hehe+|rofl)\b[\s,.!]*(?=[^\W\d]+\s+\w)", re.IGNORECASE
+)
 
 
 def without_particles(text: str) -> str:
@@ -316,6 +326,7 @@ def tidy(
     text = _GLUED_WITH.sub(r"\1 \2", text)
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
+    text = _LAUGH_BETWEEN.sub(", ", text)
     head, tail = _split_note(text)
     if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
         head = fix_command_typos(head)
