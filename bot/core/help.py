@@ -175,7 +175,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
                 r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
                 r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat|"
-                r"1:1|1-on-1|one-on-one|sync|interview|cal)"
+                r"1:1|1-on-1|one-on-one|sync|interview|cal|sesh)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
                 r"got (?:chatting|talking) (?:with|to)|"
                 r"talked shop with|got introduced to|was introduced to|worked with|"
@@ -256,6 +256,35 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:it\s+)?was\s+(?:so\s+|really\s+)?(?:great|nice|good|lovely|a pleasure)\s+"
                 r"(?:to\s+)?(?:meet|meeting|see|seeing|talk to|chat with)\s+(?P<rest>.+)",
                 "met {rest}",
+            ),
+            (
+                # The person first: "Yaw Mensah, met him at the Accra open house tuesday",
+                # "Aroha Ngata - met at the Wellington govtech meetup sunday".
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:,|:|\s[—–-]|—)\s*(?:i\s+|we\s+)?"
+                r"(?:met|meet|ran into|bumped into)(?:\s+(?:him|her|them))?\s+(?P<rest>.+)",
+                "met {who} {rest}",
+            ),
+            (
+                # "kai & me at the Berlin Christmas market yesterday, he told me …", "Sam and I
+                # did a long walk around Central Park", "priya and i spent friday together at …".
+                r"(?P<who>(?!(?:you|we|they|he|she|me|i)\b)[^\s,;]+(?:\s+[^\s,;]+)?)\s+(?:and|&)\s+"
+                r"(?:me|i)\s+(?:(?:were|was|did|spent|had|went|took|grabbed|walked)\b"
+                r"(?:\s+(?P<day>(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|yesterday|"
+                r"today|last night|this morning))?(?:\s+[\w'-]+){0,4}?\s+)?"
+                r"(?:at|@|around|in)\s+(?P<rest>.+)",
+                "met {who} at {rest} {day}",
+            ),
+            (
+                # "went to the Lakers game w sam saturday", "went to a gig with Ada".
+                r"(?:(?:i|we)\s+)?went\s+to\s+(?P<place>(?:the|a|an)\s+[^,;]+?)\s+(?:with|w/|w)\s+"
+                r"(?P<rest>.+)",
+                "met {rest} at {place}",
+            ),
+            (
+                # "Mohammed Al-Farsi at the Muscat logistics expo yesterday. add him"
+                r"(?P<who>" + _NAME_WORDS + r")\s+(?:at|@)\s+(?P<rest>.+?)[\s.,;!—–-]+"
+                r"(?:pls\s+|please\s+)?(?:add|log|save)\s+(?:him|her|them)(?:\s+(?:pls|please))?",
+                "met {who} at {rest}",
             ),
         ),
         handles=((c.MetCommand, "followups.met"),),

@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
+from dataclasses import replace
 from datetime import time
 
 from bot.core import commands as c
@@ -988,6 +989,22 @@ def _listed_people_joined(rest: str) -> str:
     return people + rest[listed.end() :]
 
 
+# "…, went well": how a meeting went says nothing to keep about the person.
+_HOW_IT_WENT = re.compile(
+    r"(?:it\s+)?went\s+(?:really\s+|so\s+|very\s+)?(?:well|great|fine|ok|okay|nicely)[\s.!]*",
+    re.IGNORECASE,
+)
+# "Mr. Erdem Yılmaz": a courtesy title before a full name is not kept ("Dr." and "Prof." are,
+# and "Mr. Haddad" alone stays, to find the contact by surname).
+_COURTESY_TITLE = re.compile(r"^(?:mr|mrs|ms|miss|mx)\.?\s+(?=\S+\s+\S)", re.IGNORECASE)
+
+
+def _without_courtesy_title(person: c.PersonRef) -> c.PersonRef:
+    if person.mention is not None or not _COURTESY_TITLE.match(person.name):
+        return person
+    return replace(person, name=_COURTESY_TITLE.sub("", person.name))
+
+
 def _aside_before_the_note(rest: str) -> tuple[str, str | None]:
     """ "Ingrid Johansson (Volvo Cars, EV batteries) at …": the words in brackets right after
     the person, cut before the note is looked for (their comma starts no note)."""
@@ -1115,8 +1132,10 @@ def _parse_met(rest: str) -> c.Command:
     if note is not None:
         note = without_asides(note)
     note, follow_up_on = _follow_up_day_in(note)
+    if note is not None and _HOW_IT_WENT.fullmatch(note):
+        note = None
     return c.MetCommand(
-        person=person,
+        person=_without_courtesy_title(person),
         place=place,
         when=when,
         note=note,
