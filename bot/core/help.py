@@ -95,7 +95,8 @@ _DIGEST = (
 )
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
 # One to three capitalised words: a name as people write it ("Jane", "Omar Haddad").
-_NAME_WORDS = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
+# Not "I", "I'll", "I'm": the member, not a name.
+_NAME_WORDS = r"(?!I\b|I['’])(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
 _NOT_A_DATE = (
     r"(?!(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"

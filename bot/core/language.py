@@ -129,8 +129,7 @@ def rephrase(text: str) -> str | None:
     found = _without_a_reason(core)
     if found is not None:
         return found
-    first = core.split(maxsplit=1)[0].lower().lstrip("/")
-    if first in _COMMAND_WORDS:
+    if _starts_with_a_command_word(core):
         return core.lstrip("/")
     try:
         day = find_day(core)
@@ -146,6 +145,9 @@ def rephrase(text: str) -> str | None:
         phrase, without = f"{phrase} {without[at.start : at.end]}", cut(without, at.start, at.end)
     without = polite_core(without)
     found = _match(without, day_was_cut=True) if without else None
+    if found is None and without and _starts_with_a_command_word(without):
+        # "next week follow up Hamid Karimi"
+        found = re.sub(r"^follow\s+up\b", "follow-up", without.lstrip("/"), flags=re.I)
     if found is None:
         return None
     # The day goes at the end of the part before any note ("met X at Y yesterday, note").
@@ -153,6 +155,11 @@ def rephrase(text: str) -> str | None:
     if len(parts) == 3:
         return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
     return f"{found} {phrase}"
+
+
+def _starts_with_a_command_word(core: str) -> bool:
+    first = core.split(maxsplit=1)[0].lower().lstrip("/")
+    return first in _COMMAND_WORDS or bool(re.match(r"follow\s+up\b", core, re.IGNORECASE))
 
 
 _REMIND_ME_THEN_DAY = re.compile(r"\b(?:remind|ping|nudge|tell) me\s+", re.IGNORECASE)

@@ -130,6 +130,7 @@ _DATE_WORDS = (
     "morning",
     "afternoon",
     "evening",
+    "couple",
 )
 _COMMAND_WORDS = (
     "remind",
@@ -152,6 +153,14 @@ _COMMAND_WORDS = (
     "download",
     "digest",
     "what",
+    "reminding",
+    "remember",
+    "about",
+    "entirely",
+    "commands",
+    "summaries",
+    "networking",
+    "upcoming",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -172,6 +181,10 @@ _ABBREVIATIONS = {
     "txt": "text",
     "wh": "who",
     "w": "with",  # "circle back w omar"; a capital W may be an initial
+    "ned": "need",
+    "doin": "doing",
+    "shud": "should",
+    "shld": "should",
 }
 # A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
 _GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)
@@ -182,6 +195,7 @@ _LAST_NIGHT = re.compile(
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
+    | {"abut", "bout"}
 )
 
 

@@ -88,7 +88,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "day_after",
-        r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr)|[üu]bermorgen|uebermorgen|"
+        r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)|"
+        r"[üu]bermorgen|uebermorgen|lusa|"
         r"pasado mañana|pasado manana|depois de amanh[ãa]|parso|parson|sa makalawa",
     ),
     ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?|nights?)\s+ago"),
