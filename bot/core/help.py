@@ -300,10 +300,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "remind me to send her the slides fri", "send lucia the deck tmrw": something
                 # to give someone, on a day; the thing given is the note.
-                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+|"
+                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+|set (?:a\s+)?reminder to\s+|"
                 r"(?:i\s+)?(?:need|have|got) to\s+|gotta\s+|i'?ll\s+)?"
                 r"(?P<verb>send|share|forward|give|show|introduce|intro)\s+"
-                r"(?!(?:me|us|you|the|a|an|my|our|it|this|that)\b)(?P<who>\S+)\s+"
+                r"(?!(?:me|us|you|the|a|an|my|our|it|this|that)\b)"
+                # One word, or a capitalised full name ("send Arnav Kapoor the deck").
+                r"(?P<who>\S+(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])\S*){0,2})\s+"
                 r"(?P<what>(?:the|a|an|my|our|some|that|this|those|these|his|her|their)\s+.+)",
                 "@day follow-up {who} to {verb} {what}",
             ),
@@ -379,10 +381,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # A reminder told as a wish, naming someone capitalised after any verbs:
                 # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
                 # "make sure I message Kwame Mensah", "I want to circle back with Jane".
-                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping|tell|get)\s+me"
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping|tell|get|"
+                # "remember me to …" (non-native "remind"), Indonesian "ingatkan saya".
+                r"remember|(?:tolong\s+)?ingatkan)\s+(?:me|saya|aku)"
                 r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?(?:\s*:)?|"
+                r"remind(?=\s+to\s)|"  # "plz remind to call Sipho": the "me" left out
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
-                r"make sure (?:i|to)|set (?:a|up a) reminder|"
+                r"make sure (?:i|to)|set (?:a |up a )?reminder|"
                 r"(?:(?:i|we)\s*)?(?:(?:need|have|want|got|ought|plan|mean|would like|'d like|"
                 r"'d love|would love) to|should|must|will|'ll|gotta|wanna))"
                 r"\s+(?:to\s+|about\s+)?(?:(?-i:[a-z][\w'-]*)\s+){0,4}?"

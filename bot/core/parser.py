@@ -1196,6 +1196,8 @@ def _several_people(head: str) -> tuple[tuple[c.PersonRef, ...], str | None]:
 _FOLLOW_UP_NOTE = re.compile(
     # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
     r"\s+(?:(?:about|re|regarding)\b"
+    # "chase Abebe for the coffee samples": what the follow-up is for.
+    r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
     r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
@@ -1268,7 +1270,7 @@ def _parse_follow_up(rest: str) -> c.Command:
             if when is None and not late and dash_note is None and len(tokens) > 1:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
-        trailing_note = re.sub(r"^to\s*:?\s+", "", trailing_note, flags=re.I)
+        trailing_note = re.sub(r"^(?:to|and)\s*:?\s+", "", trailing_note, flags=re.I)
     note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p]
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at

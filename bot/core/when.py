@@ -129,7 +129,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
         r"anoche|kagabi|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
-        r"kahapon|bukas|ngayon)",
+        r"kahapon|bukas|ngayon|besok|kemarin|hari ini)",
     ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
     # "tuesday last week", "last week on tuesday": that day of the week before this one.
@@ -176,9 +176,15 @@ _TIME_RE = re.compile(
     r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)"
     # "tmr 9", "tomorrow 10": an hour alone right after the day, ending the line.
     r"|(?:(?<=\btmr )|(?<=\btmrw )|(?<=\btomorrow )|(?<=\btoday ))(?P<after_day>[01]?\d|2[0-3])"
-    r"(?=[\s.!]*$)",
+    r"(?=[\s.!]*$)"
+    # Hindi "shaam 6 baje" and Indonesian "jam 10", "jam 7 malam": an hour and the part of day.
+    rf"|{_B}(?:(?P<part>subah|shaam|sham|dopahar|raat|pagi|siang|sore|malam)\s+)?"
+    r"(?:jam\s+(?P<jam>[01]?\d|2[0-3])|(?P<baje>[01]?\d|2[0-3])\s*baje)"
+    r"(?:\s+(?P<part_after>pagi|siang|sore|malam))?(?![\w])",
     re.IGNORECASE,
 )
+# Parts of the day in those languages that put the hour in the afternoon or evening.
+_LATER_PARTS = frozenset({"shaam", "sham", "raat", "sore", "malam", "dopahar", "siang"})
 # A bare hour of the working day: "at 9" is the morning, "at 3" the afternoon.
 _FIRST_MORNING_HOUR = 7
 # ... unless the line says it is the evening: "tonight at 8" is 20:00.
@@ -305,11 +311,12 @@ _YESTERDAY = frozenset(
         "hier",
         "kahapon",
         "kagabi",
+        "kemarin",
     }
 )
 _TOMORROW = frozenset(
     {"tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "mañana", "manana"}
-    | {"amanhã", "amanha", "morgen", "demain", "bukas"}
+    | {"amanhã", "amanha", "morgen", "demain", "bukas", "besok"}
 )
 
 
@@ -422,6 +429,13 @@ def find_time(text: str) -> FoundTime | None:
         return None
     if match.group("noon"):
         return FoundTime(match.start(), match.end(), time(12, 0))
+    spoken = match.group("jam") or match.group("baje")
+    if spoken is not None:
+        hour = int(spoken)
+        part = (match.group("part") or match.group("part_after") or "").lower()
+        if hour < 12 and (part in _LATER_PARTS or (not part and hour < _FIRST_MORNING_HOUR)):
+            hour += 12
+        return FoundTime(match.start(), match.end(), time(hour, 0))
     bare = match.group("bare") or match.group("after_day")
     if bare is not None:
         hour, minute = int(bare), 0
