@@ -400,8 +400,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like|gotta|"
-                r"wanna)\s+(?:to\s+)?)?(?:touch base|circle back|catch up|reconnect|follow[- ]?up)"
-                r"\s+(?:with\s+|w/\s*)(?P<rest>.+)",
+                r"wanna)\s+(?:to\s+)?|(?:necesito|tengo que|debo|preciso)\s+(?:hacer|fazer)\s+"
+                r"(?:el\s+|un\s+|o\s+)?)?(?:touch base|circle back|catch up|reconnect|"
+                r"follow[- ]?up)\s+(?:with\s+|w/\s*|con\s+|com\s+)(?P<rest>.+)",
                 "follow-up {rest}",
             ),
             (
@@ -760,8 +761,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"(?P<rest>.+?)\s+(?:ist\s+)?erledigt\b.*", "done {rest}"),
             (r"tapos na(?:\s+si)?\s+(?P<rest>[^,;]+?)(?:[,;].*)?", "done {rest}"),
             (
-                r"(?:i(?:'ve| have)\s+|have\s+)(?:just\s+|already\s+)?"
-                r"(?:followed up|written|reached out|"
+                # "Priya follow-up complete", "Kai's reminder: done".
+                r"(?P<rest>" + _NAME_WORDS + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|touch)"
+                r"\s*(?:is\s+|:\s*)?(?:complete|completed|done|finished|sent)[\s.!]*",
+                "done {rest}",
+            ),
+            (
+                r"(?:i(?:'ve| have)\s+|have\s+|i\s+did\s+|i\s+finally\s+)(?:just\s+|already\s+)?"
+                r"(?:followed up|written|reached out|reach out|follow up|"
                 r"gotten back|got back|checked in|emailed|messaged|texted|called|pinged|replied)"
                 r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "done {rest}",
@@ -1033,9 +1040,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
             (r"(?:can|could|should)\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
             (
-                # "remind me about Kai again in 4 days": again, so the reminder moves.
-                r"remind me (?:about|of|abt)\s+(?P<who>.+?)\s+again\s+in\s+(?P<rest>\S+\s+"
-                r"(?:more\s+)?(?:days?|weeks?))(?:[,;].*)?",
+                # "remind me about Kai again in 4 days", "bug me about Ada again in 4 days, not
+                # today": again, so the reminder moves.
+                r"(?:remind|bug|ping|nudge) me (?:about|of|abt)\s+(?P<who>.+?)\s+again\s+in\s+"
+                r"(?P<rest>\S+\s+(?:more\s+)?(?:days?|weeks?))(?:[,;].*)?",
+                "snooze {who} {rest}",
+            ),
+            (
+                # "Hiroshi Tanaka reminder → move to Jan 6"
+                r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder)\s*"
+                r"(?:->|→|=>|:|[—–-])\s*(?:move|push|snooze|postpone|delay)(?:\s+it)?\s+"
+                r"(?P<rest>.+)",
                 "snooze {who} {rest}",
             ),
             (

@@ -523,7 +523,9 @@ def _referred_to(tokens: list[str], command: str) -> c.PersonRef | None:
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
 _PERSON_NOISE_BEFORE = re.compile(
-    r"^(?:(?:naman|mo|na|ako|yung|ung|ang)\s+)*(?:(?:si|kay|ni|kina)\s+)?"
+    # "push back my follow-up with Mateo", "wrote back to Dmitri": the "back" of the verb.
+    r"^(?:back\s+(?=\S+\s))?"
+    r"(?:(?:naman|mo|na|ako|yung|ung|ang)\s+)*(?:(?:si|kay|ni|kina)\s+)?"
     # "falar com Omar", "hablar con Jane": a verb of writing in another language, then "to".
     r"(?:(?:falar|escrever|ligar|mandar mensagem|hablar|escribir|escribirle|llamar|schreiben|"
     r"anrufen)\s+(?:com|para|pra|pro|con|a|al|an|mit)\s+)?"
@@ -1195,7 +1197,7 @@ def _several_people(head: str) -> tuple[tuple[c.PersonRef, ...], str | None]:
 
 _FOLLOW_UP_NOTE = re.compile(
     # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
-    r"\s+(?:(?:about|re|regarding)\b"
+    r"\s+(?:(?:about|re|regarding|sobre)\b"
     # "chase Abebe for the coffee samples": what the follow-up is for.
     r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
     r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite)\b)"
@@ -1236,6 +1238,8 @@ def _parse_follow_up(rest: str) -> c.Command:
         dash_note, when, at = _when_in_note(dash_note)
         if when is None and dash_note is not None and _ABOUT.match(dash_note):
             dash_note, when = _day_at_the_end(dash_note)
+        if when is None and dash_note is not None:
+            dash_note, when = _day_as_the_last_field(dash_note)
     elif at is None and dash_note is not None:
         # "tomorrow, 2pm": a time alone after the comma is the follow-up's time.
         rest_of_note, _, note_at = _when_in_note(dash_note)
@@ -1258,12 +1262,13 @@ def _parse_follow_up(rest: str) -> c.Command:
             name_tokens = [t for t in before if _cut_when(t)[1] is None]
             if about is not None and len(" ".join(name_tokens)) > about.start():
                 name_tokens = _tokens(head[: about.start()])
+            name_tokens = _before_an_acronym(name_tokens)
             person = _person(name_tokens or tokens[:1], "follow-up")
             trailing_note = _note(_tokens(head)[len(name_tokens) :])
         elif about is not None:
             person = _person(_tokens(head[: about.start()]), "follow-up")
             # "about the panel" and "re the pilot" keep their word; "to send …" starts at the verb.
-            keeps_word = re.match(r"\s+(?:about|re|regarding)\b", about.group(0), re.I)
+            keeps_word = re.match(r"\s+(?:about|re|regarding|sobre)\b", about.group(0), re.I)
             trailing_note = head[about.start() if keeps_word else about.end() :].strip() or None
         else:
             person = _person(tokens, "follow-up")
@@ -1291,6 +1296,32 @@ def _day_at_the_end(note: str) -> tuple[str | None, DaySpec | None]:
     if found is None or note[found.end :].strip(" .!?"):
         return note, None
     return note[: found.start].strip(" ,;:—–-") or None, found.spec
+
+
+def _before_an_acronym(tokens: list[str]) -> list[str]:
+    """ "Chen Jing PCB quote": a capitalised name ends before a word in capitals ("PCB", "API"),
+    which starts what the follow-up is about."""
+    if not tokens or not tokens[0][:1].isupper():
+        return tokens
+    for index, token in enumerate(tokens[1:], start=1):
+        if len(token) >= 2 and token.isalpha() and token.isupper():
+            return tokens[:index]
+    return tokens
+
+
+def _day_as_the_last_field(note: str) -> tuple[str | None, DaySpec | None]:
+    """ "intro to WAEMU contacts — 12/17": a last field that is only a day is the day."""
+    fields = _NOTE_FIELD.split(note)
+    if len(fields) < 2:
+        return note, None
+    try:
+        left, when, _, _ = _cut_when(fields[-1])
+    except WhenError:
+        return note, None
+    if when is None or left.strip(" .!?"):
+        return note, None
+    cut_at = note.rstrip().rfind(fields[-1])
+    return note[:cut_at].rstrip(" ,;:—–-") or None, when
 
 
 def _span_at_the_end_as_a_day(head: str) -> str:

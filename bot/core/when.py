@@ -369,7 +369,14 @@ def _with_refinement(text: str, found: Found) -> Found:
         weekday = weekday_number(match.group("wd"))
         assert weekday is not None
         return Found(found.start, match.end(), NextWeekSpec(weekday))
-    if isinstance(spec, WeekdaySpec) and name == "month_day_of":
+    if isinstance(spec, WeekdaySpec) and name in {
+        "month_day_of",
+        "month_day",
+        "day_month",
+        "numeric",
+        "iso",
+    }:
+        # "Thursday Dec 17", "wed 12/16": the date says which Thursday.
         return Found(found.start, match.end(), _spec(name, match))
     return found
 
