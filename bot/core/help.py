@@ -1252,6 +1252,21 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("whois", "card", "contact"),
         phrasings=(
             (
+                # "give me the lowdown on sam lee", "jose info", "whats omars deal".
+                r"(?:(?:give|get) me |what'?s )?the (?:lowdown|scoop|rundown|background|story|"
+                r"low-down) (?:on|with|about)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"(?P<rest>[^\s,;]+(?:\s+[^\s,;]+)?)\s+(?:info|details|contact card)" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"what'?s\s+(?!(?:his|her|their|your|my|our|the|that|this)\b)(?P<rest>[^\s']+?)s\s+"
+                r"(?:deal|story|background)" + _TAIL,
+                "who {rest}",
+            ),
+            (
                 r"(?P<rest>.+?)\s+ke\s+baare\s+(?:mein|me)\s+(?:kya|batao|bata)\b.*",
                 "who {rest}",
             ),
@@ -1473,6 +1488,41 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
+                # "Jane changed her last name to Doe-Whitfield": the first name stays.
+                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)\s+changed\s+(?:her|his|their)\s+"
+                r"(?:last name|surname|family name)\s+to\s+(?P<new>[^\s,;]+)(?:\s*[,;].*)?",
+                "rename {rest} to {first} {new}",
+            ),
+            (
+                # "fix Omar's name, it's Omar El-Haddad", "Please correct the name: Sam Lee
+                # should be Samantha Lee", "cambiar nombre: Jose Nunez -> José Núñez García".
+                r"(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?P<rest>.+?)(?:'s|’s)\s+name"
+                r"\s*[,;:—–-]+\s*(?:it'?s|it is|it should be|should be|to)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?:the|a|this)\s+name|"
+                r"(?:cambiar?|mudar?)\s+(?:el\s+|o\s+)?nome?b?r?e?)\s*[:—–-]+\s*(?P<rest>.+?)\s*"
+                r"(?:\s(?:should be|should read|is now|to|a|por|para)\s|->|→|=>)\s*(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "Zoë Ça should read Zoë Ça-Martin", "Omar wants to be listed as Dr. Omar Haddad".
+                r"(?P<rest>.+?)\s+(?:should (?:read|say)|wants to be (?:listed|called|known|saved|"
+                r"shown) as|would like to be (?:listed|called|known) as)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "it's actually spelled Zoé Ça, not Zoë, pls fix".
+                r"it'?s\s+(?:actually\s+)?(?:spelled|spelt|written)\s+(?P<new>"
+                + _NAME_WORDS
+                + r"),?\s+not\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")"
+                + _RENAME_IT,
+                "rename {rest} to {new}",
+            ),
+            (
                 # "her name is actually Jordyn": the contact the last reply was about.
                 r"(?P<rest>her|him|his|their|them)\s+name\s+is\s+(?:actually\s+|really\s+|"
                 r"spelled\s+|spelt\s+)*(?P<new>" + _NAME_WORDS + r")(?:\s+not\s+.+)?",
@@ -1569,7 +1619,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"should be called|is called|is spelt|is spelled|"
                 r"spells (?:it|her name|his name))\s+"
                 r"(?P<new>" + _NAME_WORDS + r")"
-                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+)?" + _RENAME_IT,
+                # "… in English", "… at work": where the name is used.
+                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+|"
+                r"\s+(?:in|at|on)\s+(?-i:[A-Za-z])[\w-]*(?:\s+\w+)?)?" + _RENAME_IT,
                 "rename {rest} to {new}",
             ),
             (

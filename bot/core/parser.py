@@ -1549,6 +1549,21 @@ _NEW_NAME_TAIL = re.compile(
 )
 
 
+# Words inside a name that stay lower case: "Ludwig van Beethoven", "Maria da Silva".
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "da", "das", "dos", "del", "di", "la", "le", "du", "bin"}
+)
+
+
+def _capitalised_if_typed_lower(name: str) -> str:
+    """ "jane okafor" → "Jane Okafor": a word of a new name typed in lower case is stored as
+    names are written (a contact's own words were already capitalised by tidying)."""
+    return " ".join(
+        word[:1].upper() + word[1:] if word.islower() and word not in _NAME_PARTICLES else word
+        for word in name.split()
+    )
+
+
 def _parse_rename(rest: str) -> c.Command:
     match = re.match(
         r"(?P<old>.+?)(?:\s+(?:to|as|into)\s+|\s*(?:->|→|=>|:)\s*)(?P<new>.+)", rest, re.S | re.I
@@ -1561,7 +1576,9 @@ def _parse_rename(rest: str) -> c.Command:
     if match is None:
         raise _Bad(f"Say the old name, `to`, then the new one. For example: {example('rename')}")
     new_name = " ".join(match.group("new").split()).strip(" !?\"'“”,;")
-    new_name = _NEW_NAME_TAIL.sub("", new_name)
+    # "… to Kai Müller-Braun, he got married": a reason after the comma is no part of it.
+    new_name = re.split(r"\s*[,;]\s+(?=(?-i:[a-z]))", new_name, maxsplit=1)[0]
+    new_name = _capitalised_if_typed_lower(_NEW_NAME_TAIL.sub("", new_name))
     if new_name.endswith(".") and not re.search(
         r"\b(?:\w|Jr|Sr|Dr|St|Mr|Ms|Mrs|Prof)\.$", new_name
     ):
