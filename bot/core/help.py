@@ -1370,7 +1370,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "Jane Doe's info?", "Kai's card", "priya ka card dikhao" (Hindi: "show").
-                _WHO + r"(?:(?:'s|’s)|\s+(?:ka|ki))\s+(?:contact\s+)?(?:info|card|details|profile)"
+                # Not "wipe Zoe's card", which deletes the contact.
+                r"(?!(?:wipe|delete|remove|erase|clear|purge|drop|trash)\b)"
+                + _WHO
+                + r"(?:(?:'s|’s)|\s+(?:ka|ki))\s+(?:contact\s+)?(?:info|card|details|profile)"
                 r"(?:\s+(?:dikhao|dikha do|dikha|batao|bata do|bata|please))?" + _TAIL,
                 "who {rest}",
             ),
@@ -1384,6 +1387,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("note Priya: hiring SREs in Berlin",),
         words=("notes",),
         phrasings=(
+            (
+                # A fact about someone, then the request to keep it: "Kai's daughter just started
+                # at ETH, add that to his card", "Priya is now leading the team, save that",
+                # "Hiroshi Tanaka: prefers LINE. pls note", "… — add to notes".
+                r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s|\s*:|\s+is)?\s+(?P<rest>.+?)\s*[,;.—–-]+\s*"
+                r"(?:pls\s+|please\s+|can you\s+)?(?:save|note|add|log|remember|keep|put)"
+                r"(?:\s+(?:that|this|it|down))?(?:\s+(?:to|in|on|onto)\s+(?:his|her|their|my|the)?\s*"
+                r"(?:card|notes?|contact|file))?(?:\s+(?:pls|please|thanks|thx))?[\s.!]*",
+                "note {who}: {rest}",
+            ),
             (
                 r"(?P<who>.+?)\s+ke\s+notes?\s+(?:mein|me)\s+(?:daal|likh|add kar|jod)\s*"
                 r"(?:do|dena|o)?\s*[:—–-]\s*(?P<rest>.+)",
@@ -1748,7 +1761,35 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "take Ada out of my contacts", "Ada doesn't need to be in my contacts anymore,
                 # remove her", "i dont need Ada in here anymore".
                 r"(?:take|get)\s+(?P<rest>.+?)\s+out of (?:my|the)\s+"
-                r"(?:contacts|contact list|list|network)",
+                r"(?:contacts|contact list|list|network)(?:\s+(?:completely|entirely|for good|"
+                r"altogether|please|pls))*",
+                "delete-contact {rest}",
+            ),
+            (
+                # "wipe Zoe's card", "delete Kai's contact".
+                r"(?:please\s+)?(?:wipe|delete|remove|erase|clear|purge|trash)\s+(?P<rest>.+?)"
+                r"(?:'s|’s)\s+(?:card|contact|entry|profile|record|details|info)"
+                r"(?:\s+(?:completely|entirely|for good|please|pls))*",
+                "delete-contact {rest}",
+            ),
+            (
+                # "I'm not in touch with Omar anymore, please delete him", "I never actually met
+                # Mateo Rojas, delete him": whoever the first clause names.
+                r".*?(?<![\w'’])(?P<who>" + _NAME_WORDS + r")\b[^,;.—–]*[,;.—–-]+\s*"
+                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove)\s+(?:him|her|them)"
+                r"(?:\s+from (?:my |the )?(?:contacts|list|network))?(?:\s+(?:please|pls))?[\s.!]*",
+                "delete-contact {who}",
+            ),
+            (
+                # "priya should come off my contact list, we had a falling out".
+                r"(?P<rest>.+?)\s+(?:should|can|needs to|has to)\s+(?:come|go|be taken)\s+off\s+"
+                r"(?:my|the)\s+(?:contact\s+)?(?:list|contacts)(?:\s*[,;].*)?",
+                "delete-contact {rest}",
+            ),
+            (
+                # "Hiroshi Tanaka — delete, was a duplicate".
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:delete|remove)"
+                r"(?:\s+(?:him|her|them|(?:the\s+)?contact))?(?:\s*[,;.].*)?",
                 "delete-contact {rest}",
             ),
             (
