@@ -548,6 +548,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("ls",),
         phrasings=(
             (
+                # "upcoming reminders", "my upcoming follow-ups", "list every follow-up I have".
+                r"(?:(?:show|list|see)\s+(?:me\s+)?)?(?:my\s+|the\s+)?(?:upcoming|open|pending)\s+"
+                r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
+                "list",
+            ),
+            (
+                r"(?:list|show|see)\s+(?:me\s+)?(?:every|each|all(?: of)?)\s+(?:my\s+|the\s+)?"
+                r"(?:follow[- ]?ups?|reminders?|touch(?:es)?)(?:\s+(?:i|we)\s+(?:have|got))?",
+                "list all",
+            ),
+            (
+                # "who have I been neglecting", "who am I ignoring".
+                r"who\s+(?:have\s+i\s+been|am\s+i|did\s+i)\s+(?:neglecting|ignoring|ghosting|"
+                r"forgetting|neglect|ignore|ghost|forget)\b.*",
+                "list overdue",
+            ),
+            (
                 r"who\s+(?:haven'?t|have\s+i\s+not|hasn'?t|didn'?t|did\s+i\s+not)\b.*",
                 "list",
             ),
@@ -1093,6 +1110,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("cancel #4", "cancel Jane Doe"),
         words=("drop",),
         phrasings=(
+            (
+                # "ya no quiero el reminder de José, cancélalo": Spanish "I no longer want …".
+                r"(?:ya\s+)?no\s+(?:quiero|necesito)\s+(?:el|los|ese)\s+(?:recordatorios?|reminders?|"
+                r"seguimientos?|follow[- ]?ups?)\s+(?:de|con|para)\s+(?P<rest>[^,;]+?)"
+                r"(?:\s*[,;].*)?",
+                "cancel {rest}",
+            ),
             (
                 r"(?:i'?m|i am|we'?re)\s+not\s+(?:going to|gonna)\s+(?:follow[- ]?up|write|"
                 r"reach out|get back)\s+(?:with\s+|to\s+)?(?P<rest>.+?)(?:[,;]\s*.*)?",
@@ -1904,6 +1928,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("statistics",),
         phrasings=(
             (
+                # "give me my scorecard", "what's my follow-up rate?".
+                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:my\s+)?(?:networking\s+)?(?:scorecard|"
+                r"score card|report card|scoreboard)",
+                "stats",
+            ),
+            (
+                r"what(?:'s| is)\s+my\s+(?:follow[- ]?up|response|reply|completion|success)\s+"
+                r"(?:rate|ratio|percentage|score)"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                # Hindi "is hafte kitne logon se mila?": how many people this week.
+                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*",
+                "stats",
+            ),
+            (
                 r"how(?:'m i| am i| are we) doing(?:\s+(?:overall|so far|lately|in general))?"
                 r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
                 "stats {rest}",
@@ -2038,6 +2079,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("settings timezone Europe/Berlin", "settings hours 08:30-17:00", "settings shoutouts on"),
         words=("setting", "preferences"),
         phrasings=(
+            (
+                # "moving to Lagos, update tz": a move, then the zone to change.
+                r"(?:i'?m\s+|we'?re\s+)?(?:moving|relocating|moved|relocated)\s+to\s+(?P<rest>[^,;]+?)"
+                r"\s*[,;—–-]+\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+(?:my\s+|the\s+)?"
+                r"(?:time\s*zone|tz|zone)(?:\s+(?:pls|please))?",
+                "settings timezone {rest}",
+            ),
+            (
+                r"(?:time\s*zone|tz)\s*[:=]?\s+(?P<rest>(?-i:[A-Z])[^,;]+?)(?:\s+(?:pls|please))?",
+                "settings timezone {rest}",
+            ),
             (
                 r"timezone\s+(?:ko\s+)?(?P<rest>\S+)" + _KARO,
                 "settings timezone {rest}",
@@ -2195,6 +2247,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("export",),
         phrasings=(
             (
+                # "download everything you have on me" (not "delete …", which forgets).
+                r"(?:please\s+)?(?:download|export|send me|give me|email me)\s+(?:a copy of\s+)?"
+                r"(?:everything|all|whatever)\s+(?:that\s+)?you\s+(?:have|know|keep|store|saved)\s+"
+                r"(?:on|about)\s+me",
+                "export",
+            ),
+            (
                 r"(?:i need|i want|i'?d like|let me|can i|give me|send me)\s+(?:to\s+)?"
                 r"(?:download|export|an? (?:backup|copy|download|dump|export))\s+"
                 r"(?:of\s+)?(?:all\s+)?(?:of\s+)?(?:my|the|everything)\b.*",
@@ -2223,6 +2282,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("forget-me",),
         words=("forgetme", "forget_me"),
         phrasings=(
+            (
+                # "please erase me from this bot completely", "apaga todos mis datos".
+                r"(?:please\s+)?(?:erase|delete|remove|wipe)\s+me\s+(?:from\s+(?:this|the|your)\s+"
+                r"(?:bot|app|coach|system|database)|completely|entirely|for good)"
+                r"(?:\s+(?:completely|entirely|for good|please|pls))*",
+                "forget-me",
+            ),
+            (
+                r"(?:apaga|apague|borra|borre|elimina|elimine|l[öo]sch(?:e)?)\s+(?:todos\s+)?"
+                r"(?:mis|meus|os meus|meine)\s+(?:datos|dados|daten)\b.*",
+                "forget-me",
+            ),
             (
                 # "I'm leaving the company, wipe all my data": a reason about oneself first.
                 r"(?:(?:i'?m|im|i am|i'?ll|i will)\b[^,;]{0,60}[,;]\s*)?"

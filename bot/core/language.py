@@ -266,6 +266,7 @@ _QUESTION = re.compile(
     r"how to|how does|(?P<works>how (?:do|dose)(?=\s.{1,30}\bwork\b))|"
     r"can (?:the|this) (?:bot|coach|app)|"
     r"how do you|what (?:commands|can i (?:type|say|ask))|which commands|"
+    r"what'?s the (?:syntax|format|command) (?:for|to)|"
     r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
@@ -395,7 +396,8 @@ _ASKS_A_PERSON = re.compile(
 )
 # Words that make such a question one about the bot.
 _BOT_VOCABULARY = re.compile(
-    r"\b(?:follow[- ]?ups?|snooze|digest|remind(?:er)?s?|contacts?|commands?|export|settings?|"
+    r"\b(?:follow[- ]?ups?|snooz(?:e|ing)|syntax|digest|remind(?:er)?s?|contacts?|commands?|"
+    r"export|settings?|"
     r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
     r"rename|overdue|shout-?outs|working hours|rules?|window|(?:10|ten)[- ]?days?|"
     r"rule of (?:two|2)|second touch|nudges?|a give|an ask|give[:/ ]ask|give first)\b",

@@ -1804,7 +1804,7 @@ def _parse_list(rest: str) -> c.Command:
         raise _Bad(f"Type `list`, `list overdue` or `list all`. For example: {example('list')}")
     if re.search(r"\b(?:overdue|late|missed)\b", word):
         return c.ListCommand(filter="overdue")
-    if re.search(r"\b(?:all|everything|done ones|closed|completed|finished|history)\b", word):
+    if re.search(r"\b(?:all|every|everything|done ones|closed|completed|finished|history)\b", word):
         return c.ListCommand(filter="all")
     return c.ListCommand()
 
