@@ -261,8 +261,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # The person first: "Yaw Mensah, met him at the Accra open house tuesday",
                 # "Aroha Ngata - met at the Wellington govtech meetup sunday".
-                r"(?P<who>" + _NAME_WORDS + r")\s*(?:,|:|\s[—–-]|—)\s*(?:i\s+|we\s+)?"
-                r"(?:met|meet|ran into|bumped into)(?:\s+(?:him|her|them))?\s+(?P<rest>.+)",
+                # Not a greeting to someone: "Hi Gerald, we met at the lunch" is a draft.
+                r"(?!(?:hi|hey|hello|dear|hallo|hola|ol[aá]|ciao|salut|bonjour|greetings|good)\b)"
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:,|:|\s[—–-]|—)\s*(?:i\s+)?"
+                r"(?:met|ran into|bumped into)(?:\s+(?:him|her|them))?\s+(?P<rest>[^!?]+)",
                 "met {who} {rest}",
             ),
             (

@@ -186,9 +186,11 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         return c.NotACommand(text)
     typed_first_word = ""
     if not draft_like and not body.lower().startswith("review"):
-        body = without_bot_mention(body) or body
+        body = without_bot_mention(body)
+        if not body:
+            return c.HelpCommand()  # "@coach" alone: what the bot can do, as for an empty line
         typed_first_word = body.split(maxsplit=1)[0].lower()
-        body = tidy(body, _KNOWN.get(), not_names=_NEVER_A_NAME_WORD)
+        body = tidy(body, _KNOWN.get(), not_names=_NEVER_A_NAME_WORD) or body
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
@@ -1275,7 +1277,7 @@ def _parse_follow_up(rest: str) -> c.Command:
             if when is None and not late and dash_note is None and len(tokens) > 1:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
-        trailing_note = re.sub(r"^(?:to|and)\s*:?\s+", "", trailing_note, flags=re.I)
+        trailing_note = re.sub(r"^(?:to|and|for)\s*:?\s+", "", trailing_note, flags=re.I)
     note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p]
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at

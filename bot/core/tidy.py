@@ -131,6 +131,7 @@ _DATE_WORDS = (
     "afternoon",
     "evening",
     "couple",
+    "three",
 )
 _COMMAND_WORDS = (
     "remind",
@@ -195,7 +196,7 @@ _LAST_NIGHT = re.compile(
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
-    | {"abut", "bout"}
+    | {"abut", "bout", "there", "tree", "thee", "coupe"}
 )
 
 

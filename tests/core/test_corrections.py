@@ -140,3 +140,8 @@ def test_a_comma_before_anything_but_a_list_of_names_still_starts_the_note(
     result = parse_command(line, direct_message=True)
     assert isinstance(result, c.MetCommand)
     assert (result.person.name, result.others, result.note) == (person, (), note)
+
+
+@pytest.mark.parametrize("line", ["@coach", "@NetworkCoach", "@Network Coach  "])
+def test_the_bot_mentioned_alone_gets_the_overview_not_a_crash(line: str) -> None:
+    assert parse_command(line, direct_message=True) == c.HelpCommand()

@@ -1,0 +1,286 @@
+"""General causes of the sixth writer's (E7) misses, each shown on fresh lines in no file."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.core import commands as c
+from bot.core.dates import resolve_future, resolve_past
+from bot.core.parser import parse_command
+from storage.names import match_names
+
+KNOWN = ("Ada Obi", "Ben Cole", "Rui Sá")
+TODAY = date(2026, 12, 9)  # a Wednesday
+
+
+def _parse(line: str) -> object:
+    return parse_command(line, direct_message=True, known_names=KNOWN)
+
+
+def _who(name: str) -> str:
+    """The contact a typed name files under, as the store matches it ("ben" is Ben Cole)."""
+    found = match_names(name, KNOWN)
+    return KNOWN[found[0]] if len(found) == 1 else name
+
+
+def _met(line: str) -> c.MetCommand:
+    result = _parse(line)
+    assert isinstance(result, c.MetCommand), (line, result)
+    return result
+
+
+def _follow_up(line: str) -> c.FollowUpCommand:
+    result = _parse(line)
+    assert isinstance(result, c.FollowUpCommand), (line, result)
+    return result
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "place", "note"),
+    [
+        # A full stop ends the meeting's sentence, before a lower-case word or after a day.
+        (
+            "chatted with Lina Berg at DevDays today. keen on our SDK",
+            "Lina Berg",
+            "DevDays",
+            "keen on our SDK",
+        ),
+        (
+            "met Omid Farahani at Web3 Night on Dec 3. Ex-Stripe, angel now",
+            "Omid Farahani",
+            "Web3 Night",
+            "Ex-Stripe, angel now",
+        ),
+        # Brackets with a comma right after the person describe them.
+        (
+            "met Tove Lind (Spotify, data infra) at the Stockholm meetup",
+            "Tove Lind",
+            "the Stockholm meetup",
+            "Spotify, data infra",
+        ),
+        # A log written as fields: name, place, day, note.
+        (
+            "met Kwame Asante, Accra Fintech Forum, Dec 2, runs a payments startup",
+            "Kwame Asante",
+            "Accra Fintech Forum",
+            "runs a payments startup",
+        ),
+        # A laugh ends a clause like a comma; an emoji after a day too.
+        (
+            "ran into ben at the airport haha, he was flying to Lisbon",
+            "Ben Cole",
+            "the airport",
+            "he was flying to Lisbon",
+        ),
+        (
+            "met Nia Bello at Lagos Design Week on the 3rd 🎨 illustrator for kids books",
+            "Nia Bello",
+            "Lagos Design Week",
+            "illustrator for kids books",
+        ),
+        # The person first, then "met him at …".
+        (
+            "Lars Eriksen, met him at the Oslo climate summit yesterday",
+            "Lars Eriksen",
+            "the Oslo climate summit",
+            None,
+        ),
+        # "X and me at …", "X and I spent <day> at …".
+        (
+            "ada and me at the Design Museum yesterday, she loved the show",
+            "Ada Obi",
+            "the Design Museum",
+            "she loved the show",
+        ),
+        (
+            "Ben and I spent monday together at the Leeds office",
+            "Ben Cole",
+            "the Leeds office",
+            None,
+        ),
+        ("went to the Arsenal match w rui sunday", "Rui Sá", "the Arsenal match", None),
+        (
+            "Sven Olsen at the Malmö founders dinner yesterday. add him",
+            "Sven Olsen",
+            "the Malmö founders dinner",
+            None,
+        ),
+        # How it went is no note; a courtesy title before a full name is not kept.
+        ("strategy sesh with Ada at the studio today, went well", "Ada Obi", "the studio", None),
+        ("met Mrs. Amaka Eze at the embassy brunch", "Amaka Eze", "the embassy brunch", None),
+    ],
+)
+def test_meetings_as_busy_people_write_them(
+    line: str, person: str, place: str, note: str | None
+) -> None:
+    result = _met(line)
+    assert (_who(result.person.name), result.place, result.note) == (person, place, note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hi Gerald, we met at the chamber lunch. Would love to stay in touch.",
+        "Hi Marta, met at Slush! Want a demo of our tool?",
+    ],
+)
+def test_a_greeting_that_recalls_a_meeting_is_still_a_draft(line: str) -> None:
+    assert isinstance(_parse(line), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "day", "at", "note"),
+    [
+        ("remember me to call Tomas Berg next week", "Tomas Berg", date(2026, 12, 14), None, None),
+        (
+            "pls remind to email Ines Duarte in 2 days",
+            "Ines Duarte",
+            date(2026, 12, 11),
+            None,
+            None,
+        ),
+        ("I'll follow up with Greta Holm on Dec 21", "Greta Holm", date(2026, 12, 21), None, None),
+        ("tomorrow follow up Ada", "Ada Obi", date(2026, 12, 10), None, None),
+        (
+            "remind me to call Arjun Rao kal subah 9 baje",
+            "Arjun Rao",
+            date(2026, 12, 10),
+            time(9, 0),
+            None,
+        ),
+        (
+            "ingatkan saya follow up Dewi Lestari besok jam 3 sore",
+            "Dewi Lestari",
+            date(2026, 12, 10),
+            time(15, 0),
+            None,
+        ),
+        (
+            "follow-up: Femi Ade — send the pitch deck — 12/18",
+            "Femi Ade",
+            date(2026, 12, 18),
+            None,
+            "send the pitch deck",
+        ),
+        ("follow up Mei Tan ERP demo 12/16", "Mei Tan", date(2026, 12, 16), None, "ERP demo"),
+        (
+            "need to chase Ada for the signed NDA by friday",
+            "Ada Obi",
+            date(2026, 12, 11),
+            None,
+            "the signed NDA",
+        ),
+        (
+            "follow up with Ben on the 16th and send him the contract",
+            "Ben Cole",
+            date(2026, 12, 16),
+            None,
+            "send him the contract",
+        ),
+        (
+            "follow up with Ben re the offsite, Friday Dec 18",
+            "Ben Cole",
+            date(2026, 12, 18),
+            None,
+            "re the offsite",
+        ),
+    ],
+)
+def test_reminders_as_busy_people_write_them(
+    line: str, person: str, day: date, at: time | None, note: str | None
+) -> None:
+    result = _follow_up(line)
+    assert _who(result.person.name) == person
+    assert result.when is not None and resolve_future(result.when, TODAY) == day
+    assert (result.at, result.note) == (at, note)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "person"),
+    [
+        ("push back my reminder with Ben to the 17th", c.SnoozeCommand, "Ben"),
+        ("nudge me about Ada again in 3 days, not now", c.SnoozeCommand, "Ada"),
+        ("Rui reminder -> move to Jan 8", c.SnoozeCommand, "Rui"),
+        ("Ben follow-up complete", c.DoneCommand, "Ben"),
+        ("wrote back to Ada this morning", c.DoneCommand, "Ada"),
+        ("I did reach out to Rui today", c.DoneCommand, "Rui"),
+        ("ya no quiero el recordatorio de Ben", c.CancelCommand, "Ben"),
+        ("the lowdown on rui please", c.WhoCommand, "Rui Sá"),
+        ("ben info", c.WhoCommand, "Ben Cole"),
+        ("whats adas deal", c.WhoCommand, "Ada"),
+        ("wipe Ben's card", c.DeleteContactCommand, "Ben"),
+        ("I haven't spoken to Ada in years, please delete her", c.DeleteContactCommand, "Ada"),
+        ("ben should come off my contact list", c.DeleteContactCommand, "Ben Cole"),
+        ("Rui Sá — delete, duplicate", c.DeleteContactCommand, "Rui Sá"),
+    ],
+)
+def test_other_commands_as_busy_people_write_them(line: str, kind: type, person: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, kind), (line, result)
+    ref = getattr(result, "target", None) or getattr(result, "person")  # noqa: B009
+    assert _who(ref.name) == _who(person)
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "note"),
+    [
+        (
+            "Ada's son just started at Oxford, add that to her card",
+            "Ada",
+            "son just started at Oxford",
+        ),
+        ("Ben is now running the Paris team, save that", "Ben", "now running the Paris team"),
+        ("Rui: allergic to nuts. pls note", "Rui", "allergic to nuts"),
+    ],
+)
+def test_a_fact_then_save_that_is_a_note(line: str, person: str, note: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.NoteCommand), (line, result)
+    assert (_who(result.person.name), result.note) == (_who(person), note)
+
+
+@pytest.mark.parametrize(
+    ("line", "new_name"),
+    [
+        ("Ada changed her last name to Obi-Lee", "Ada Obi-Lee"),
+        ("fix Ben's name, it's Benjamin Cole", "Benjamin Cole"),
+        ("please correct the name: Rui Sá should be Rui Sá Pereira", "Rui Sá Pereira"),
+        ("Ben Cole should read Ben Coles", "Ben Coles"),
+        ("Ada wants to be listed as Dr. Ada Obi", "Dr. Ada Obi"),
+        ("change Ben's name to Ben Cole-Hart, he got married", "Ben Cole-Hart"),
+        ("ada obi is now ada okoro", "Ada Okoro"),
+    ],
+)
+def test_renames_as_busy_people_write_them(line: str, new_name: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.RenameCommand), (line, result)
+    assert result.new_name == new_name
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("my upcoming reminders", c.ListCommand()),
+        ("show every reminder i have", c.ListCommand(filter="all")),
+        ("who am I ignoring", c.ListCommand(filter="overdue")),
+        ("give me my scorecard", c.StatsCommand()),
+        ("download everything you have on me", c.ExportCommand()),
+        ("erase me from this bot please", c.ForgetMeCommand()),
+        ("borra todos mis datos", c.ForgetMeCommand()),
+        ("what's the syntax for snoozing?", c.HelpCommand(topic="snooze")),
+    ],
+)
+def test_lists_stats_and_account_as_busy_people_ask(line: str, expected: object) -> None:
+    assert _parse(line) == expected
+
+
+def test_a_zone_after_a_move() -> None:
+    result = _parse("relocating to Nairobi, update my tz")
+    assert isinstance(result, c.SettingsTimezoneCommand) and result.zone == "Africa/Nairobi"
+
+
+def test_the_day_a_week_ago_is_resolved_in_the_past() -> None:
+    result = _met("met Ana Lima at the expo thre days ago")
+    assert result.when is not None and resolve_past(result.when, TODAY) == date(2026, 12, 6)
