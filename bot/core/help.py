@@ -223,8 +223,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {rest}",
             ),
             (
-                r"(?:ich\s+)?(?:habe|hab)\s+(?P<rest>.+?)\s+(?:getroffen|kennengelernt)",
-                "met {rest}",
+                # German puts the verb last, "habe" may go: "Gestern Lukas Becker beim Meetup
+                # in Berlin getroffen, he's building a devtools company".
+                r"(?:(?:ich\s+)?(?:habe|hab)\s+)?(?P<rest>[^,;]+?)\s+(?:getroffen|kennengelernt)"
+                r"(?P<tail>\s*[,;—–].*)?",
+                "met {rest}{tail}",
             ),
             (
                 r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[aei]\b(?P<rest>.*)",
@@ -299,6 +302,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("follow-up Jane Doe in 2 days send the talk link", "follow-up #4 next friday"),
         words=("followup", "follow_up", "fu", "f/u", "fup"),
         phrasings=(
+            (
+                # Hindi "yaad dilana Rohan ko call karna kal 11 baje": remind me to call Rohan.
+                r"yaad\s+(?:dilana|dila\s*do|dilao|dilaiye|dila dena)\s+(?P<who>.+?)\s+ko\s+"
+                r"(?:call|message|email|text|ping|mail|reply)\s+(?:karna|kar\s*na|krna|karne)\b"
+                r"(?P<rest>.*)",
+                "follow-up {who} {rest}",
+            ),
             (
                 # "remind me to send her the slides fri", "send lucia the deck tmrw": something
                 # to give someone, on a day; the thing given is the note.
@@ -779,6 +789,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?P<rest>.+?)\s+(?:ist\s+)?erledigt\b.*", "done {rest}"),
             (r"tapos na(?:\s+si)?\s+(?P<rest>[^,;]+?)(?:[,;].*)?", "done {rest}"),
+            (
+                # Tagalog "nag-message na ako kay Paolo, done na": I messaged Paolo, done.
+                r"(?:nag-?|nakapag-?)?(?:message|text|email|call|chat|usap)\s+na\s+ako\s+"
+                r"(?:kay|kina|kay\s+si)\s+(?P<rest>[^,;]+?)\s*[,;—–-]+\s*(?:done|tapos)(?:\s+na)?",
+                "done {rest}",
+            ),
             (
                 # "Priya follow-up complete", "Kai's reminder: done".
                 r"(?P<rest>" + _NAME_WORDS + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|touch)"

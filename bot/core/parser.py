@@ -257,6 +257,9 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     intent = chat_intent(body)
     if intent is not None:
         return c.ChatCommand(intent)
+    asked = _a_contact_asked_about(body)
+    if asked is not None:
+        return asked
     fact = _fact_about_a_contact(body)
     if fact is not None:
         return fact
@@ -270,6 +273,17 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
+
+
+def _a_contact_asked_about(body: str) -> c.WhoCommand | None:
+    """ "jane doe?": one of the member's contacts, named alone as a question, is their card."""
+    asked = re.fullmatch(r"(?P<name>[^?]{2,60}?)\s*\?+", body.strip())
+    if asked is None:
+        return None
+    name = asked.group("name").strip()
+    if known_in(name) != name:
+        return None
+    return c.WhoCommand(person=c.PersonRef(name=name))
 
 
 # "did olu reply?": a question about what someone did, not "did" as in "done".
@@ -1044,8 +1058,20 @@ def _fields_place_day_note(head: str, note: str) -> tuple[str, str | None, DaySp
     return f"{head} at {place.strip()}", ", ".join(said) or None, found.spec
 
 
+# "someone cool at the bar: Diego Fernández, sommelier": the name comes after the colon.
+_SOMEONE_THEN_NAMED = re.compile(
+    r"^(?:someone|somebody|a (?:guy|woman|man|girl|person|founder|dev))(?:\s+[\w'-]+){0,2}?"
+    r"\s+(?P<place>(?:at|@|in)\s+[^:]+?)\s*:\s*"
+    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})(?P<note>\s*[,;—–-].*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
+    named = _SOMEONE_THEN_NAMED.match(rest.strip())
+    if named is not None:
+        rest = f"{named['who']} {named['place']}{named['note'] or ''}"
     rest = _listed_people_joined(rest.strip())
     if _SAME_PERSON.search(rest):
         new_person, rest = False, _SAME_PERSON.sub(" ", rest)

@@ -394,9 +394,19 @@ def _weekday_is_a_word(match: re.Match[str]) -> bool:
     if re.match(r"(?:on|by|until|till|til|to|the)\s", match.group(0), re.I):
         return False
     before, after = match.string[: match.start()], match.string[match.end() :]
-    return not (_MADE_A_DAY.search(before) or _A_DAY_ALONE.match(before + "\0" + after))
+    marked = before + "\0" + after
+    return not (
+        _MADE_A_DAY.search(before) or _A_DAY_ALONE.match(marked) or _A_DAY_LAST.match(marked)
+    )
 
 
+# "at the alumni event sat": a short weekday that ends the line after a noun, not after a
+# subject or a verb ("she sat", "they got wed").
+_A_DAY_LAST = re.compile(
+    r".*\s(?!(?:i|we|you|he|she|they|it|who|that|got|get|gets|getting|just|never|and|then|was|"
+    r"were|is|are|be|been|to|will|had|has|have|finally|recently)\s)[^\W\d_]+\s+\0[\s.!]*$",
+    re.IGNORECASE | re.DOTALL,
+)
 # "make it wed", "move that to sat": only a day can follow.
 _MADE_A_DAY = re.compile(
     r"\b(?:make|made|move|moved|push|set|change|switch)\s+(?:it|that|this|them|her|him)"

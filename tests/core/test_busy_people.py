@@ -284,3 +284,43 @@ def test_a_zone_after_a_move() -> None:
 def test_the_day_a_week_ago_is_resolved_in_the_past() -> None:
     result = _met("met Ana Lima at the expo thre days ago")
     assert result.when is not None and resolve_past(result.when, TODAY) == date(2026, 12, 6)
+
+
+# The fifth writer's (E6) remaining kinds, on fresh lines.
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "place", "day"),
+    [
+        (
+            "Vorgestern Jonas Weber beim Hackathon in Köln getroffen, baut Drohnen",
+            "Jonas Weber",
+            "Hackathon in Köln",
+            date(2026, 12, 7),
+        ),
+        ("Heute Mia Roth auf der Messe kennengelernt", "Mia Roth", "Messe", date(2026, 12, 9)),
+        ("bumped into ada at the book fair sat", "Ada Obi", "the book fair", date(2026, 12, 5)),
+        (
+            "met someone great at the gym: Kofi Mensah, physio",
+            "Kofi Mensah",
+            "the gym",
+            date(2026, 12, 9),
+        ),
+    ],
+)
+def test_more_meetings_in_everyday_words(line: str, person: str, place: str, day: date) -> None:
+    result = _met(line)
+    assert (_who(result.person.name), result.place) == (person, place)
+    assert (resolve_past(result.when, TODAY) if result.when else TODAY) == day
+
+
+def test_a_contact_named_alone_as_a_question_is_their_card() -> None:
+    assert _parse("ben cole?") == c.WhoCommand(person=c.PersonRef(name="Ben Cole"))
+    assert isinstance(_parse("tomorrow?"), c.NotACommand)
+
+
+def test_hindi_remind_me_to_call_and_tagalog_done() -> None:
+    result = _follow_up("yaad dilana Ben ko call karna kal 4 baje")
+    assert _who(result.person.name) == "Ben Cole" and result.at == time(16, 0)
+    done = _parse("nag-text na ako kay Rui, done na")
+    assert isinstance(done, c.DoneCommand) and _who(done.target.name) == "Rui Sá"
