@@ -314,7 +314,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # to give someone, on a day; the thing given is the note.
                 r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+|set (?:a\s+)?reminder to\s+|"
                 r"(?:i\s+)?(?:need|have|got) to\s+|gotta\s+|i'?ll\s+)?"
-                r"(?P<verb>send|share|forward|give|show|introduce|intro)\s+"
+                r"(?P<verb>send|share|forward|give|show|introduce|intro|email|e-mail|text|"
+                r"message|dm|whatsapp)\s+"
                 r"(?!(?:me|us|you|the|a|an|my|our|it|this|that)\b)"
                 # One word, or a capitalised full name ("send Arnav Kapoor the deck").
                 r"(?P<who>\S+(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])\S*){0,2})\s+"

@@ -131,6 +131,13 @@ def rephrase(text: str) -> str | None:
         return found
     if _starts_with_a_command_word(core):
         return core.lstrip("/")
+    aside, comma, command = core.partition(",")
+    if comma and _an_aside(aside) and len(command.split()) > 1:
+        # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
+        # command typed out.
+        found = rephrase(command)
+        if found is not None:
+            return found
     try:
         day = find_day(core)
     except WhenError:
@@ -155,6 +162,17 @@ def rephrase(text: str) -> str | None:
     if len(parts) == 3:
         return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
     return f"{found} {phrase}"
+
+
+def _an_aside(words: str) -> bool:
+    """A short clause with no capitalised word (no name) and no command word in it."""
+    split = words.split()
+    return (
+        0 < len(split) <= 3
+        and not any(word[:1].isupper() for word in split)
+        and not _starts_with_a_command_word(words)
+        and not set(map(str.lower, split)) & _COMMAND_WORDS
+    )
 
 
 def _starts_with_a_command_word(core: str) -> bool:

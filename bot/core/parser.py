@@ -937,7 +937,7 @@ def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
 _ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # "over coffee", "over a quick call": how they met, not where.
 _OVER_A_MEAL = re.compile(
-    r"\s+over\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
+    r"\s+(?:over|for)\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
     r"dinner|drinks?|beers?|tea|zoom|a call|call|video|the phone|phone|chat)\b",
     re.IGNORECASE,
 )
@@ -1228,7 +1228,8 @@ _FOLLOW_UP_NOTE = re.compile(
     r"\s+(?:(?:about|re|regarding|sobre)\b"
     # "chase Abebe for the coffee samples": what the follow-up is for.
     r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
-    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite)\b)"
+    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite|email|e-mail|text|"
+    r"message|dm|whatsapp)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
 )
@@ -1327,14 +1328,28 @@ def _day_at_the_end(note: str) -> tuple[str | None, DaySpec | None]:
 
 
 def _before_an_acronym(tokens: list[str]) -> list[str]:
-    """ "Chen Jing PCB quote": a capitalised name ends before a word in capitals ("PCB", "API"),
-    which starts what the follow-up is about."""
-    if not tokens or not tokens[0][:1].isupper():
+    """The words that name the person, when more words follow before the day: a contact's name
+    ("Kai the robotics job link": the rest is what to send), or a capitalised name that ends
+    before a word in capitals ("Chen Jing PCB quote": "PCB" starts what it is about)."""
+    if not tokens:
+        return tokens
+    known = known_in(" ".join(tokens))
+    if known is not None and " ".join(tokens).lower().startswith(known.lower() + " "):
+        size = len(known.split())
+        if size < len(tokens) and tokens[size].lower() in _STARTS_A_THING:
+            return tokens[:size]
+    if not tokens[0][:1].isupper():
         return tokens
     for index, token in enumerate(tokens[1:], start=1):
         if len(token) >= 2 and token.isalpha() and token.isupper():
             return tokens[:index]
     return tokens
+
+
+# Words that start a thing after a contact's name: "Kai the job link", "Ada my slides".
+_STARTS_A_THING = frozenset(
+    {"the", "a", "an", "my", "our", "his", "her", "their", "some", "that", "to"}
+)
 
 
 def _day_as_the_last_field(note: str) -> tuple[str | None, DaySpec | None]:

@@ -324,3 +324,19 @@ def test_hindi_remind_me_to_call_and_tagalog_done() -> None:
     assert _who(result.person.name) == "Ben Cole" and result.at == time(16, 0)
     done = _parse("nag-text na ako kay Rui, done na")
     assert isinstance(done, c.DoneCommand) and _who(done.target.name) == "Rui Sá"
+
+
+def test_words_after_a_contacts_name_before_the_day_are_the_note_not_lost() -> None:
+    result = _follow_up("follow-up Ben the signed contract in 3 days")
+    assert (_who(result.person.name), result.note) == ("Ben Cole", "the signed contract")
+    result = _follow_up("remind me in 2 days to text ada the venue address")
+    assert (_who(result.person.name), result.note) == ("Ada Obi", "text the venue address")
+
+
+def test_a_short_aside_before_a_typed_command_is_left_out() -> None:
+    result = _parse("semana pesada, snooze Ben 3 days")
+    assert isinstance(result, c.SnoozeCommand) and result.days == 3
+
+
+def test_for_a_meal_is_how_they_met_not_part_of_the_name() -> None:
+    assert _met("met Lena Fox today for lunch at Nopi").person.name == "Lena Fox"
