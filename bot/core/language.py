@@ -132,12 +132,10 @@ def rephrase(text: str) -> str | None:
     if _starts_with_a_command_word(core):
         return core.lstrip("/")
     aside, comma, command = core.partition(",")
-    if comma and _an_aside(aside) and len(command.split()) > 1:
+    if comma and _an_aside(aside) and _names_the_command(command):
         # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
-        # command typed out.
-        found = rephrase(command)
-        if found is not None:
-            return found
+        # command by its own name.
+        return command.strip()
     try:
         day = find_day(core)
     except WhenError:
@@ -165,14 +163,21 @@ def rephrase(text: str) -> str | None:
 
 
 def _an_aside(words: str) -> bool:
-    """A short clause with no capitalised word (no name) and no command word in it."""
+    """A short clause with no capitalised word (no name), no greeting (a draft starts "hey
+    amara, …") and no command word in it."""
     split = words.split()
     return (
         0 < len(split) <= 3
         and not any(word[:1].isupper() for word in split)
-        and not _starts_with_a_command_word(words)
+        and not re.match(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", words, re.I)
         and not set(map(str.lower, split)) & _COMMAND_WORDS
     )
+
+
+def _names_the_command(text: str) -> bool:
+    """`text` starts with a command's own name and says more: "snooze Lucía to tomorrow"."""
+    words = text.split()
+    return len(words) > 1 and words[0].lower() in COMMAND_WORDS
 
 
 def _starts_with_a_command_word(core: str) -> bool:

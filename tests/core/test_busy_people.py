@@ -340,3 +340,18 @@ def test_a_short_aside_before_a_typed_command_is_left_out() -> None:
 
 def test_for_a_meal_is_how_they_met_not_part_of_the_name() -> None:
     assert _met("met Lena Fox today for lunch at Nopi").person.name == "Lena Fox"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "hey amara, saw ur post looking for a mentor. my friend Dayo does free sessions",
+        "hey all, drop ur IG so I can follow, then follow back",
+        "got it, I'll send him the link tomorrow",
+    ],
+)
+def test_a_greeting_or_a_reply_before_the_comma_keeps_a_draft_a_draft(line: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.NotACommand) or (
+        isinstance(result, c.ParseFailure) and result.asks_who
+    ), (line, result)
