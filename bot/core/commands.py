@@ -265,6 +265,8 @@ class ParseFailure:
     topic: str | None = None  # the command whose help fits
     # "snooze her" with nobody the conversation was about: a question back, never a draft.
     asks_who: bool = False
+    # "follow up with Aisha and Ben on friday": one line per person is asked for, never a draft.
+    asks_one_each: bool = False
 
 
 @dataclass(frozen=True)

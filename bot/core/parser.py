@@ -72,6 +72,10 @@ class _Bad(Exception):
         self.topic = topic
 
 
+class _OneEach(_Bad):
+    """Internal: several people where a command takes one; asks for a line each."""
+
+
 class _Draft(Exception):
     """Internal: a direct message that only looked like a command."""
 
@@ -241,6 +245,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
             if result.asks_who and (_PERSONAL_PRONOUN.search(body) or _TO_THE_BOT.match(body)):
                 return result  # "remind me to ping her friday": her, whoever she is
+            if result.asks_one_each:
+                return result  # "follow up with Aisha and Ben friday": one line each
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
         if not isinstance(result, c.ParseFailure) or fallback is None:
@@ -452,7 +458,9 @@ def _run_parser(
             topic=name,
         )
     except _Bad as bad:
-        return c.ParseFailure(bad.message, topic=bad.topic or name)
+        return c.ParseFailure(
+            bad.message, topic=bad.topic or name, asks_one_each=isinstance(bad, _OneEach)
+        )
 
 
 # --- people ---------------------------------------------------------------------------------
@@ -992,10 +1000,55 @@ _LISTED_PEOPLE = re.compile(
 )
 
 
+def _one_follow_up_per_person(rest: str) -> None:
+    """ "follow up with Aisha, Ben and Chen on friday": a follow-up is for one person, so ask
+    for a line each rather than file "Aisha and Ben" as a name or "Ben and Chen" as a note."""
+    try:
+        joined = _listed_people_joined(re.sub(r"^(?:with|w/)\s*", "", rest.strip(), flags=re.I))
+        head, note = _note_split(joined)
+        found = find_day(head)
+    except (_Bad, WhenError):
+        return
+    people_text = head[: found.start] if found is not None else head
+    people_text = _FOLLOW_UP_NOTE.split(people_text, maxsplit=1)[0]
+    people, _ = _several_people(people_text.strip())
+    if len(people) < 2:
+        return
+    day = f" {head[found.start : found.end]}" if found is not None else ""
+    said = f" — {note}" if note else ""
+    lines = " · ".join(f"`follow-up {person.name}{day}{said}`" for person in people)
+    raise _OneEach(f"I keep one follow-up per person. Send them one by one: {lines}")
+
+
+# The same typed in lower case, one word each: only before where they were met ("aisha, ben
+# and chen at the meetup"; "sam, smart and funny" is a person and a note) or when each word is
+# one of the member's contacts.
+_LISTED_LOWER = re.compile(
+    r"^(?P<people>[^\W\d_][\w'’-]*(?:\s*,\s*[^\W\d_][\w'’-]*)+,?\s+(?:and|&)\s+"
+    r"[^\W\d_][\w'’-]*)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _listed_lower(rest: str) -> re.Match[str] | None:
+    listed = _LISTED_LOWER.match(rest)
+    if listed is None:
+        return None
+    words = [
+        w.lower() for w in re.split(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", listed["people"])
+    ]
+    if set(words) & (_NEVER_A_NAME_WORD | _PRONOUNS | _FILLER_WORDS):
+        return None
+    before_a_place = re.match(r"\s+(?:at|@)\s+\S", rest[listed.end() :])
+    if before_a_place is None and not all(known_in(word) for word in words):
+        return None
+    return listed
+
+
 def _listed_people_joined(rest: str) -> str:
     """ "Aisha, Ben and Chen at the meetup" as "Aisha and Ben and Chen at the meetup", so the
     commas between the names are not read as the start of a note."""
-    listed = _LISTED_PEOPLE.match(rest)
+    listed = _LISTED_PEOPLE.match(rest) or _listed_lower(rest)
     if listed is None:
         return rest
     people = re.sub(r"\s*,\s*(?:(?:and|&)\s+)?|\s+&\s+", " and ", listed.group("people"))
@@ -1244,6 +1297,7 @@ _LEFT_BEFORE_A_DAY = re.compile(r"\s+(?:for|on|by)\s*$", re.IGNORECASE)
 
 
 def _parse_follow_up(rest: str) -> c.Command:
+    _one_follow_up_per_person(rest)
     head, dash_note = _note_split(rest)
     head = _SOMETIME.sub("", head.strip())
     if not head:

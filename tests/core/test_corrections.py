@@ -145,3 +145,30 @@ def test_a_comma_before_anything_but_a_list_of_names_still_starts_the_note(
 @pytest.mark.parametrize("line", ["@coach", "@NetworkCoach", "@Network Coach  "])
 def test_the_bot_mentioned_alone_gets_the_overview_not_a_crash(line: str) -> None:
     assert parse_command(line, direct_message=True) == c.HelpCommand()
+
+
+def test_names_listed_in_lower_case_before_the_place_are_each_a_person() -> None:
+    result = parse_command("met aisha, ben and chen at the meetup", direct_message=True)
+    assert isinstance(result, c.MetCommand)
+    assert [result.person.name, *(p.name for p in result.others)] == ["aisha", "ben", "chen"]
+    assert (result.place, result.note) == ("the meetup", None)
+
+
+def test_lower_case_words_after_the_comma_that_name_nobody_are_the_note() -> None:
+    result = parse_command("met sam, smart and funny", direct_message=True)
+    assert isinstance(result, c.MetCommand)
+    assert (result.others, result.note) == ((), "smart and funny")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "remind me to follow up with Aisha, Ben and Chen on friday",
+        "follow up with Aisha and Ben on friday, send the deck",
+        "follow-up Aisha and Ben tomorrow",
+    ],
+)
+def test_a_follow_up_for_several_people_asks_for_one_line_each(line: str) -> None:
+    result = parse_command(line, direct_message=True)
+    assert isinstance(result, c.ParseFailure) and result.asks_one_each, result
+    assert "`follow-up Aisha " in result.message and "`follow-up Ben " in result.message
