@@ -1630,7 +1630,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:new\s+)?"
                 r"(?:last name|surname|family name)\s+"
                 r"(?:is|should be|is now|is actually|changed to|became)\s+"
-                r"(?:actually\s+)?(?P<new>[^\s,;]+?)(?:\s+now)?"
+                r"(?:actually\s+)?(?P<new>[^\s,;]+?)(?:\s+(?:now|actually|btw|fyi))?"
                 # "…, not Shah", "…, so Priya Rao".
                 r"(?:,?\s+(?:not|instead of|so)\s+.+)?",
                 "rename {rest} to {first} {new}",

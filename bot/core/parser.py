@@ -1120,11 +1120,24 @@ _SOMEONE_THEN_NAMED = re.compile(
 )
 
 
+# "a cool designer, Lea Martin, at Config": who they are, then the name between commas.
+_DESCRIBED_THEN_NAMED = re.compile(
+    r"^(?:a|an|this|that|some|the)\s+(?P<what>(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*,\s*"
+    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})\s*,\s*"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
+    described: str | None = None
     named = _SOMEONE_THEN_NAMED.match(rest.strip())
     if named is not None:
         rest = f"{named['who']} {named['place']}{named['note'] or ''}"
+    appositive = _DESCRIBED_THEN_NAMED.match(rest.strip())
+    if appositive is not None:
+        rest, described = f"{appositive['who']} {appositive['rest']}", appositive["what"]
     rest = _listed_people_joined(rest.strip())
     if _SAME_PERSON.search(rest):
         new_person, rest = False, _SAME_PERSON.sub(" ", rest)
@@ -1217,6 +1230,8 @@ def _parse_met(rest: str) -> c.Command:
     note, follow_up_on = _follow_up_day_in(note)
     if note is not None and _HOW_IT_WENT.fullmatch(note):
         note = None
+    if described is not None:
+        note = _noted_first(described, note)
     return c.MetCommand(
         person=_without_courtesy_title(person),
         place=place,

@@ -352,3 +352,18 @@ def test_for_a_meal_is_how_they_met_not_part_of_the_name() -> None:
 )
 def test_a_greeting_or_a_reply_before_the_comma_keeps_a_draft_a_draft(line: str) -> None:
     assert isinstance(_parse(line), c.NotACommand), line
+
+
+def test_who_they_are_then_their_name_between_commas() -> None:
+    result = _met("met a sharp PM, Lena Fox, at the fintech breakfast yesterday")
+    assert (result.person.name, result.place, result.note) == (
+        "Lena Fox",
+        "the fintech breakfast",
+        "sharp PM",
+    )
+    assert result.when is not None
+
+
+def test_a_last_name_given_with_actually_at_the_end_is_a_rename() -> None:
+    result = _parse("Ben's surname is Coles actually")
+    assert isinstance(result, c.RenameCommand) and result.new_name == "Ben Coles"
