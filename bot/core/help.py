@@ -176,7 +176,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
                 r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
                 r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat|"
-                r"1:1|1-on-1|one-on-one|sync|interview|cal|sesh)"
+                r"1:1|1-on-1|one-on-one|sync|interview|cal|sesh|bite|pints?|meal|smoothie|boba)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
                 r"got (?:chatting|talking) (?:with|to)|"
                 r"talked shop with|got introduced to|was introduced to|worked with|"
@@ -1151,6 +1151,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {who}",
             ),
             (
+                # "no longer need the reminder for Jane", "don't need Omar's follow-up anymore".
+                r"(?:i\s+)?(?:no longer|don'?t|do not)\s+need\s+(?:the|my)\s+(?:reminder|"
+                r"follow[- ]?up|nudge)\s+(?:for|with|about|on)\s+(?P<rest>[^,;]+?)"
+                r"(?:\s+(?:anymore|any more))?(?:[,;].*)?",
+                "cancel {rest}",
+            ),
+            (
                 r"(?:i\s+)?no longer (?:need|want|have) to "
                 r"(?:follow[- ]?up|write|reach out|get back)\s+(?:with\s+|to\s+)?"
                 r"(?P<rest>.+?)(?:[,;]\s*.*)?",
@@ -1671,7 +1678,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?P<rest>.+?)\s+(?:changed (?:her|his|their) (?:full\s+)?name to|"
-                r"(?:now\s+)?goes by|prefers(?: to be called)?|wants to be called|"
+                # Not "prefers" alone: "Priya prefers WhatsApp" is a fact.
+                r"(?:now\s+)?goes by|prefers to be called|prefers the name|wants to be called|"
                 r"should be called|is called|is spelt|is spelled|"
                 r"spells (?:it|her name|his name))\s+"
                 r"(?P<new>" + _NAME_WORDS + r")"
@@ -1745,8 +1753,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>.+?)\s+got married,?\s+(?:she|he|they)(?:'s|’s| is| are)\s+(?P<new>.+?)"
-                r"(?:\s+now)?(?:\s*[—–-].*)?",
+                r"(?P<rest>.+?)(?:\s+got married|(?:'s|’s| is)\s+married(?:\s+now)?),?\s+"
+                r"(?:she|he|they)(?:'s|’s| is| are)\s+(?:now\s+)?(?P<new>.+?)"
+                r"(?:\s+now)?(?:\s+[—–-].*|\s*[—–].*)?",
                 "rename {rest} to {new}",
             ),
             (r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on", "rename {rest} to {new}"),

@@ -974,7 +974,11 @@ def _cut_employer(head: str) -> tuple[str, str | None]:
 
 
 # "met Ada yesterday about the partnership": what it was about is a note, kept with its word.
-_MET_TOPIC = re.compile(r"\s+(?P<topic>(?:about|abt|regarding|re:?)\s+\S.*)$", re.IGNORECASE)
+_MET_TOPIC = re.compile(
+    r"\s+(?P<topic>(?:about|abt|regarding|re:?|for(?=\s+(?:the|a|an|our|my|his|her|their)\s))"
+    r"\s+\S.*)$",
+    re.IGNORECASE,
+)
 
 
 def _cut_topic(text: str) -> tuple[str, str | None]:
@@ -1335,7 +1339,7 @@ def _parse_follow_up(rest: str) -> c.Command:
     if when is None and at is None and dash_note is not None:
         dash_note, when, at = _when_in_note(dash_note)
         if when is None and dash_note is not None and _ABOUT.match(dash_note):
-            dash_note, when = _day_at_the_end(dash_note)
+            dash_note, when, at = _day_at_the_end(dash_note)
         if when is None and dash_note is not None:
             dash_note, when = _day_as_the_last_field(dash_note)
     elif at is None and dash_note is not None:
@@ -1385,15 +1389,22 @@ def _parse_follow_up(rest: str) -> c.Command:
 _ABOUT = re.compile(r"(?:re|about|regarding|abt)\b", re.IGNORECASE)
 
 
-def _day_at_the_end(note: str) -> tuple[str | None, DaySpec | None]:
-    """ "re intro thu": the day that ends a note about something is the follow-up's day."""
+def _day_at_the_end(note: str) -> tuple[str | None, DaySpec | None, time | None]:
+    """ "re intro thu", "re: intro to Sam next tuesday at 2pm": the day (and time) that end a
+    note about something are the follow-up's."""
     try:
         found = find_day(note)
     except WhenError:
-        return note, None
-    if found is None or note[found.end :].strip(" .!?"):
-        return note, None
-    return note[: found.start].strip(" ,;:—–-") or None, found.spec
+        return note, None, None
+    if found is None:
+        return note, None, None
+    after = note[found.end :]
+    at = find_time(after)
+    if at is not None and not after[: at.start].strip() and not after[at.end :].strip(" .!?"):
+        return note[: found.start].strip(" ,;:—–-") or None, found.spec, at.at
+    if after.strip(" .!?"):
+        return note, None, None
+    return note[: found.start].strip(" ,;:—–-") or None, found.spec, None
 
 
 def _before_an_acronym(tokens: list[str]) -> list[str]:

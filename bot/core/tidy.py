@@ -98,7 +98,8 @@ def without_particles(text: str) -> str:
     return " ".join(_PARTICLE_RE.sub(" ", text).split()).strip(" ,")
 
 
-_FIRST_SEPARATOR_AT = re.compile(r"\s*(?:[,;:]|\s[—–-]\s|—)\s*")
+# A colon between digits ("1:1", "10:30") separates nothing.
+_FIRST_SEPARATOR_AT = re.compile(r"\s*(?:[,;]|(?<!\d):|:(?!\d)|\s[—–-]\s|—)\s*")
 
 
 def _split_note(text: str) -> tuple[str, str]:

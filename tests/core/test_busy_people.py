@@ -367,3 +367,38 @@ def test_who_they_are_then_their_name_between_commas() -> None:
 def test_a_last_name_given_with_actually_at_the_end_is_a_rename() -> None:
     result = _parse("Ben's surname is Coles actually")
     assert isinstance(result, c.RenameCommand) and result.new_name == "Ben Coles"
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "note"),
+    [
+        ("grabbed a quick bite with Ben after the standup", "Ben Cole", None),
+        ("had a 1:1 with ada yesterday", "Ada Obi", None),
+        ("interviewed Tariq Aziz today for the analyst role", "Tariq Aziz", "for the analyst role"),
+    ],
+)
+def test_more_ways_a_meeting_is_told(line: str, person: str, note: str | None) -> None:
+    result = _met(line)
+    assert (_who(result.person.name), result.note) == (person, note)
+
+
+def test_a_preference_is_a_fact_not_a_new_name() -> None:
+    assert _parse("Ada prefers Signal") == c.NoteCommand(
+        person=c.PersonRef(name="Ada"), note="prefers Signal"
+    )
+
+
+def test_married_now_with_the_new_name_is_a_rename() -> None:
+    result = _parse("Ada's married now, she's Ada Obi-Lee")
+    assert isinstance(result, c.RenameCommand) and result.new_name == "Ada Obi-Lee"
+
+
+def test_no_longer_needing_the_reminder_cancels_it() -> None:
+    result = _parse("no longer need the reminder for Ben")
+    assert isinstance(result, c.CancelCommand) and _who(result.target.name) == "Ben Cole"
+
+
+def test_a_day_and_time_that_end_a_note_about_something_are_the_follow_ups() -> None:
+    result = _follow_up("follow up with Ada re: the venue next tuesday at 2pm")
+    assert result.when is not None and resolve_future(result.when, TODAY) == date(2026, 12, 15)
+    assert (result.at, result.note) == (time(14, 0), "re: the venue")
