@@ -246,7 +246,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:me\s+reun[ií]\s+con|hatte\s+(?:\S+\s+)?(?:kaffee|mittagessen|ein treffen)"
-                r"\s+mit)\s+(?P<rest>.+)",
+                r"\s+mit|(?:treffen|kaffee|mittagessen|abendessen|termin|gespr[äa]ch)\s+mit)\s+"
+                r"(?P<rest>.+)",
                 "met {rest}",
             ),
             (
@@ -611,7 +612,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "what do i have this week", "whats on today": what is due then.
-                r"what(?:'?s| is| do i have| have i got| do i need to do)\s+(?:on\s+)?(?:for\s+)?"
+                r"what(?:'?s| is| do i have| have i got| do i need to do| i have to do|"
+                r"(?: do)? i have(?: to do)?| should i do| i need to do)\s+(?:on\s+)?(?:for\s+)?"
                 r"(?:today|tomorrow|tmrw|this week|next week|the week|coming up)",
                 "list",
             ),
@@ -764,7 +766,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}, {what}",
             ),
             (
-                r"(?:gave|caught|sent|called|emailed|texted|pinged|messaged|reached)\s+(?P<rest>"
+                r"(?:i\s+)?(?:already\s+|just\s+|finally\s+)?(?:gave|caught|sent|called|call|"
+                r"emailed|email|texted|text|pinged|ping|messaged|message|reached|wrote|write)\s+"
+                r"(?:to\s+)?(?P<rest>"
                 + _CAPITALISED
                 + r"[\w.'’-]*(?:\s+"
                 + _CAPITALISED
@@ -1443,7 +1447,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Hiroshi Tanaka: prefers LINE. pls note", "… — add to notes".
                 r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s|\s*:|\s+is)?\s+(?P<rest>.+?)\s*[,;.—–-]+\s*"
                 r"(?:pls\s+|please\s+|can you\s+)?(?:save|note|add|log|remember|keep|put)"
-                r"(?:\s+(?:that|this|it|down))?(?:\s+(?:to|in|on|onto)\s+(?:his|her|their|my|the)?\s*"
+                r"(?:\s+(?:that|this|it|down|(?:a\s+)?notes?))?"
+                r"(?:\s+(?:to|in|on|onto)\s+(?:his|her|their|my|the)?\s*"
                 r"(?:card|notes?|contact|file))?(?:\s+(?:pls|please|thanks|thx))?[\s.!]*",
                 "note {who}: {rest}",
             ),

@@ -1217,6 +1217,7 @@ def _parse_met(rest: str) -> c.Command:
             note = _noted_first(employer, note)
     else:
         head = _DESCRIBED.sub(r"\g<name>", head.strip())
+        head = re.sub(r"^(?:up\s+)?(?:with|w/)\s+", "", head, flags=re.IGNORECASE)
         head, employer = _cut_employer(head)
         if employer is not None:
             note = _noted_first(employer, note)

@@ -62,7 +62,7 @@ _TAGALOG_AFFIX = re.compile(
 
 # Phone keyboards write ’ and people skip apostrophes: "whats overdue", "im done with Kai".
 _CONTRACTIONS = re.compile(
-    r"\b(?:(?P<wh>what|who|that|there|where|how|he|she)s|(?P<im>i)m|(?P<nt>don|can|didn|doesn|"
+    r"\b(?:(?P<wh>what|who|that|there|where|how|he|she)s|(?P<im>i)m(?!\s+(?-i:[A-ZÄÖÜ]))|(?P<nt>don|can|didn|doesn|"
     r"isn|won|wasn|haven|hasn|shouldn|wouldn|couldn|aren)t|(?P<ve>i|we|you|they)ve)\b",
     re.IGNORECASE,
 )
@@ -190,6 +190,8 @@ _ABBREVIATIONS = {
 }
 # A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
 _GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)
+# "metJane at the gym": "met" glued to a capitalised name.
+_GLUED_MET = re.compile(r"\b([Mm]et)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 # "lst night", "lst fri": "last" before a day ("lst overdue" is the list command).
 _LAST_NIGHT = re.compile(
     r"\blst\s+(?=(?:night|week|month|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.IGNORECASE
@@ -339,7 +341,7 @@ def tidy(
     text = without_bot_mention(text)
     text = " ".join(_EMOJI_BETWEEN_WORDS.sub(", ", text).split()) or text
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
-    text = _GLUED_WITH.sub(r"\1 \2", text)
+    text = _GLUED_MET.sub(r"\1 ", _GLUED_WITH.sub(r"\1 \2", text))
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
     text = _LAUGH_BETWEEN.sub(", ", text)

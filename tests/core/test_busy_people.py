@@ -402,3 +402,35 @@ def test_a_day_and_time_that_end_a_note_about_something_are_the_follow_ups() -> 
     result = _follow_up("follow up with Ada re: the venue next tuesday at 2pm")
     assert result.when is not None and resolve_future(result.when, TODAY) == date(2026, 12, 15)
     assert (result.at, result.note) == (time(14, 0), "re: the venue")
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "place", "note"),
+    [
+        (
+            "yesterday meet with Mr. Ito from Canon at the camera expo",
+            "Mr. Ito",
+            "the camera expo",
+            "from Canon",
+        ),
+        ("Treffen mit Ben heute im Büro, war gut", "Ben Cole", "Büro", "war gut"),
+        ("metAda at the gym", "Ada Obi", "the gym", None),
+    ],
+)
+def test_meetings_in_non_native_and_code_mixed_words(
+    line: str, person: str, place: str, note: str | None
+) -> None:
+    result = _met(line)
+    assert (_who(result.person.name), result.place, result.note) == (person, place, note)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("I already call Ben yesterday, done", c.DoneCommand),
+        ("what i have to do today?", c.ListCommand),
+        ("Rui's new job is at Wise, add note", c.NoteCommand),
+    ],
+)
+def test_other_non_native_lines(line: str, expected: type) -> None:
+    assert isinstance(_parse(line), expected), line
