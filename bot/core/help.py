@@ -80,7 +80,8 @@ _OFF_WORDS = (
 )
 _ON_WORDS = (
     r"(?:on|yes|enable|allow|include|opt(?:ing)?\s+(?:me\s+)?in|want|turn on|love|show|"
-    r"give|add me|count me in|sign me up|i'?m in|ok|okay|sure|please|like)"
+    r"give|add me|count me in|sign me up|i'?m in|ok|okay|sure|please|like|"
+    r"(?:fine|ok|okay|happy|good|cool) with)"
 )
 # The text of drafts being kept (not a draft to review): "save my drafts", "keep draft text".
 _ABOUT_DRAFT_TEXT = (
@@ -1961,6 +1962,37 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("statistics",),
         phrasings=(
             (
+                # "show me how I did last month", "how's my networking going this week?", "am I
+                # keeping up with my follow ups?", "a summary of my follow-ups this month".
+                r"(?:(?:show|tell) me\s+)?how\s+(?:i|we)(?:'ve| have)?\s+"
+                r"(?:did|done|am doing|'m doing|are doing)"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                r"how'?s\s+my\s+(?:networking|follow[- ]?ups?|progress|streak)\s+(?:going|looking)"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                r"am\s+i\s+(?:keeping up|on track|doing (?:ok|okay|well|good|alright))"
+                r"(?:\s+with\s+(?:my\s+)?(?:follow[- ]?ups?|networking|it))?"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                r"(?:(?:give|show|send) me\s+)?(?:a |my )?(?:summary|overview|recap|rundown)"
+                r"\s+of\s+"
+                r"(?:my\s+)?(?:follow[- ]?ups?|networking|progress|activity)"
+                r"(?:\s+(?:this|last|the past|for the)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                r"what(?:'re| are)\s+my\s+(?:numbers|stats|statistics)\s+(?:for|in|this)\s+"
+                r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
+                "stats month",
+            ),
+            (
                 # "give me my scorecard", "what's my follow-up rate?".
                 r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:my\s+)?(?:networking\s+)?(?:scorecard|"
                 r"score card|report card|scoreboard)",
@@ -2296,7 +2328,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
                 r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
                 r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
-                r"(?:data|records|information|info|contacts|everything)(?:\s+as a (?:file|json))?",
+                r"(?:data|records|information|info|contacts|everything|stuff)"
+                r"(?:\s+as a (?:file|json))?",
                 "export",
             ),
             (r"i want to export(?:\s+.*)?", "export"),
@@ -2330,7 +2363,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "I'm leaving the company, wipe all my data": a reason about oneself first.
                 r"(?:(?:i'?m|im|i am|i'?ll|i will)\b[^,;]{0,60}[,;]\s*)?"
-                r"(?:yes,?\s+)?(?:please\s+)?(?:forget (?:about )?me|"
+                r"(?:yes,?\s+)?(?:please\s+)?"
+                r"(?:i\s+(?:want|need|would like|'d like)\s+(?:you\s+)?to\s+)?"
+                r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|"
                 r"(?:delete|wipe|erase) (?:all\s+(?:of\s+)?)?my "
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
                 r"delete everything(?: about me)?|wipe (?:everything|"

@@ -837,7 +837,8 @@ def _parse_help(rest: str) -> c.Command:
     if topic is not None:
         return c.HelpCommand(topic=topic)
     if word in {"me", "please", "pls"}:
-        return c.HelpCommand()
+        _, topic = help_topic(f"how do i {rest}")
+        return c.HelpCommand(topic=topic)  # "help me with notes": the help on notes
     _, topic = help_topic(f"how do i {rest}")
     if topic is not None:
         return c.HelpCommand(topic=topic)

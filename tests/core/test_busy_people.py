@@ -434,3 +434,22 @@ def test_meetings_in_non_native_and_code_mixed_words(
 )
 def test_other_non_native_lines(line: str, expected: type) -> None:
     assert isinstance(_parse(line), expected), line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("show me how I did last month", c.StatsCommand(period="month")),
+        ("how's my networking going this week?", c.StatsCommand()),
+        ("am I keeping up with my follow ups?", c.StatsCommand()),
+        ("give me a summary of my follow-ups this month", c.StatsCommand(period="month")),
+        ("what are my numbers for december", c.StatsCommand(period="month")),
+        ("help me with notes", c.HelpCommand(topic="note")),
+        ("download my stuff", c.ExportCommand()),
+        ("I want to delete my account", c.ForgetMeCommand()),
+        ("close my account and delete my data", c.ForgetMeCommand()),
+        ("I'm fine with shout-outs", c.SettingsToggleCommand(setting="shoutouts", on=True)),
+    ],
+)
+def test_stats_help_and_account_in_everyday_words(line: str, expected: object) -> None:
+    assert _parse(line) == expected
