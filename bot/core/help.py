@@ -305,6 +305,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("followup", "follow_up", "fu", "f/u", "fup"),
         phrasings=(
             (
+                # "reminder for José 12/18 3pm", "Sam - remind me in a week".
+                r"(?:set\s+(?:a\s+|up\s+a\s+)?)?reminder\s+(?:for|with|re|about)\s+(?P<rest>.+)",
+                "@day follow-up {rest}",
+            ),
+            (
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:remind|ping|nudge) me\s+"
+                r"(?P<rest>.+)",
+                "@day follow-up {who} {rest}",
+            ),
+            (
                 # Hindi "yaad dilana Rohan ko call karna kal 11 baje": remind me to call Rohan.
                 r"yaad\s+(?:dilana|dila\s*do|dilao|dilaiye|dila dena)\s+(?P<who>.+?)\s+ko\s+"
                 r"(?:call|message|email|text|ping|mail|reply)\s+(?:karna|kar\s*na|krna|karne)\b"
@@ -789,6 +799,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
+                # "talked to Dana, all sorted", "Sam replied, we're good": the touch happened.
+                r"(?:(?:i\s+)?(?:talked|spoke|chatted) (?:to|with)\s+(?P<rest>[^,;—–]+?)"
+                r"\s*[,;—–-]+\s*"
+                r"(?:all\s+)?(?:sorted|done|handled|good|taken care of)|"
+                # "Omar replied 🎉" alone is news, not a request to mark anything.
+                r"(?P<who>" + _NAME_WORDS + r")\s+(?:replied|wrote back|got back to me|answered)"
+                r"\s*[,;—–-]+\s*(?:we'?re good|all good|all sorted|sorted|done|mark (?:it|her|him)"
+                r"\b.*))",
+                "done {rest}{who}",
+            ),
+            (
                 r"(?P<rest>.+?)\s+(?:wala|ka|ki|ke|se baat)?\s*(?:follow[- ]?up\s+)?"
                 r"(?:ho gaya|hogaya|ho gayi)\b.*",
                 "done {rest}",
@@ -1100,7 +1121,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NAME_WORDS
                 + r")\b[^,;—–]*[,;—–-]+\s*"
                 r"(?:so\s+|just\s+|please\s+)?(?:push|snooze|delay|move|bump|postpone)\s+"
-                r"(?:it|that|him|her|them|this)\s+(?P<rest>.+)",
+                r"(?:(?:it|that|him|her|them|this)\s+)?"
+                r"(?P<rest>(?:to|till|until|by|for|\d|a |an |one|two|three|next|tmrw|tomorrow|"
+                r"mon|tue|wed|thu|fri|sat|sun).*)",
                 "snooze {who} {rest}",
             ),
             (
@@ -1307,6 +1330,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("whois", "card", "contact"),
         phrasings=(
             (
+                # "what's happening with Omar?", "anything on Priya?".
+                r"(?:what'?s|what is)\s+(?:happening|up|new|going on|the latest)\s+(?:with|on)\s+"
+                + _WHO
+                + _TAIL,
+                "who {rest}",
+            ),
+            (r"anything\s+(?:new\s+)?(?:on|about|with)\s+" + _WHO + _TAIL, "who {rest}"),
+            (
                 # "give me the lowdown on sam lee", "jose info", "whats omars deal".
                 r"(?:(?:give|get) me |what'?s )?the (?:lowdown|scoop|rundown|background|story|"
                 r"low-down) (?:on|with|about)\s+" + _WHO + _TAIL,
@@ -1442,6 +1473,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("note Priya: hiring SREs in Berlin",),
         words=("notes",),
         phrasings=(
+            (
+                # "add: Jane loves cycling", "remember Omar's daughter is called Lina".
+                r"(?:add|note|save|log)\s*:\s*(?P<who>" + _NAME_WORDS + r")\s+"
+                r"(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"(?:remember|jot down|write down|note down|keep in mind)\s+(?:that\s+)?"
+                r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s)\s+(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
             (
                 # A fact about someone, then the request to keep it: "Kai's daughter just started
                 # at ETH, add that to his card", "Priya is now leading the team, save that",
@@ -1603,7 +1645,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?:correct(?:ed)?\s+spelling|spelling(?: fix| correction)?|typo|fix|name fix)\s*"
+                r"(?:correct(?:ed)?\s+(?:the\s+)?spelling|spelling(?: fix| correction)?|typo|fix|"
+                r"name fix|fix (?:the\s+)?(?:spelling|name))\s*"
                 r"[:—–-]\s*(?P<rest>.+?)\s*(?:->|→|=>|\sto\s)\s*(?P<new>.+)",
                 "rename {rest} to {new}",
             ),
@@ -1683,7 +1726,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>.+?)\s+(?:changed (?:her|his|their) (?:full\s+)?name to|"
+                # Not about a relative: "Omar's daughter is called Lina" is a fact.
+                r"(?P<rest>(?!.*(?:'s|’s)\s).+?)\s+"
+                r"(?:changed (?:her|his|their) (?:full\s+)?name to|"
                 # Not "prefers" alone: "Priya prefers WhatsApp" is a fact.
                 r"(?:now\s+)?goes by|prefers to be called|prefers the name|wants to be called|"
                 r"should be called|is called|is spelt|is spelled|"

@@ -56,7 +56,7 @@ _LEADING_FILLER = re.compile(
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
     r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
-    r"(?: please| pls)?\s+|let'?s\s+)?",
+    r"(?: please| pls)?\s+|let'?s\s+|lemme\s+|let me\s+)?",
     re.IGNORECASE,
 )
 _TRAILING_FILLER = re.compile(

@@ -199,8 +199,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
     head, rest = match.group(1).lower(), match.group(2)
-    if head == "follow" and rest.lower().startswith("up") and (len(rest) == 2 or rest[2].isspace()):
-        head, rest = "follow-up", rest[2:].lstrip()
+    if head == "follow" and rest.lower().startswith("up") and (len(rest) == 2 or rest[2] in " :"):
+        head, rest = "follow-up", rest[2:].lstrip(" :")
     head = head.rstrip(":,")
     name = COMMAND_ALIASES.get(head)
 
@@ -1317,7 +1317,18 @@ _SOMETIME = re.compile(
 _LEFT_BEFORE_A_DAY = re.compile(r"\s+(?:for|on|by)\s*$", re.IGNORECASE)
 
 
+# "follow-up with Kai done, asked him for an intro": the follow-up happened.
+_FOLLOW_UP_DONE = re.compile(
+    r"(?:with\s+|w/\s*|for\s+)?(?P<who>[^,;—–]+?)\s+(?:is\s+)?(?:done|complete|completed|"
+    r"finished)(?P<tail>\s*[,;—–-].*)?",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _parse_follow_up(rest: str) -> c.Command:
+    finished = _FOLLOW_UP_DONE.fullmatch(rest.strip())
+    if finished is not None:
+        return _parse_done(f"{finished['who']}{finished['tail'] or ''}")
     _one_follow_up_per_person(rest)
     head, dash_note = _note_split(rest)
     head = _SOMETIME.sub("", head.strip())

@@ -453,3 +453,32 @@ def test_other_non_native_lines(line: str, expected: type) -> None:
 )
 def test_stats_help_and_account_in_everyday_words(line: str, expected: object) -> None:
     assert _parse(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "person"),
+    [
+        ("follow up: Ben, Thursday, about the venue", c.FollowUpCommand, "Ben Cole"),
+        ("reminder for Rui 12/18 3pm", c.FollowUpCommand, "Rui Sá"),
+        ("lemme follow up with Ada monday", c.FollowUpCommand, "Ada Obi"),
+        ("Ben - remind me in a week", c.FollowUpCommand, "Ben Cole"),
+        ("not today for Ada, push to tmrw", c.SnoozeCommand, "Ada Obi"),
+        ("talked to Ben, all sorted", c.DoneCommand, "Ben Cole"),
+        ("follow-up with Rui done, asked him for an intro", c.DoneCommand, "Rui Sá"),
+        ("Ada replied, we're good", c.DoneCommand, "Ada Obi"),
+        ("what's happening with Ben?", c.WhoCommand, "Ben Cole"),
+        ("anything on Rui?", c.WhoCommand, "Rui Sá"),
+        ("add: Ada loves cycling", c.NoteCommand, "Ada Obi"),
+        ("remember Ben's daughter is called Lina", c.NoteCommand, "Ben Cole"),
+    ],
+)
+def test_still_more_everyday_commands(line: str, kind: type, person: str) -> None:
+    result = _parse(line)
+    assert isinstance(result, kind), (line, result)
+    ref = getattr(result, "target", None) or getattr(result, "person")  # noqa: B009
+    assert _who(ref.name) == person
+
+
+@pytest.mark.parametrize("line", ["Ben replied 🎉", "talked to Ada yesterday at the expo"])
+def test_news_and_meetings_are_not_marked_done(line: str) -> None:
+    assert not isinstance(_parse(line), c.DoneCommand), line
