@@ -25,6 +25,7 @@ from bot.core.dates import (
     NextWeekSpec,
     NumericDate,
     RelativeDays,
+    ThisWeekSpec,
     WeekdaySpec,
     parse_day,
     weekday_number,
@@ -136,6 +137,10 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ("last_week_wd", rf"(?:on\s+)?(?:the\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week"),
     ("last_week_wd", rf"last\s+week\s+(?:on\s+)?{_WEEKDAY}"),
     ("last_week", r"(?:sometime\s+|earlier\s+)?last\s+week|la semana pasada|letzte woche"),
+    (
+        "this_week",
+        r"(?:sometime\s+|later\s+|earlier\s+)?this\s+week|esta semana|essa semana|diese woche",
+    ),
     ("next_wd", rf"{_LEAD}(?:next|this coming|coming|this)\s+{_WEEKDAY}"),
     ("wd", rf"{_LEAD}(?:the\s+)?{_WEEKDAY}"),
     ("iso", rf"{_LEAD}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"),
@@ -271,6 +276,8 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         return RelativeDays(0)
     if kind == "last_week":
         return RelativeDays(-7)
+    if kind == "this_week":
+        return ThisWeekSpec()
     if kind == "last_week_wd":
         weekday = weekday_number(group("wd"))
         assert weekday is not None

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from bot.core.dates import LAST_WEEKDAY_RULE, resolve_past
+from bot.core.dates import LAST_WEEKDAY_RULE, resolve_future, resolve_past
 from bot.core.help import command_reply
 from bot.core.parser import parse_command
 from bot.core.when import find_day
@@ -49,3 +49,11 @@ def test_help_says_how_last_tuesday_is_read() -> None:
         result = parse_command(question, direct_message=True)
         assert result.topic == "dates", question  # type: ignore[union-attr]
     assert LAST_WEEKDAY_RULE in command_reply("dates").text
+
+
+def test_this_week_is_this_fridays_for_a_follow_up_and_today_for_a_meeting() -> None:
+    found = find_day("ping Omar this week")
+    assert found is not None
+    assert resolve_future(found.spec, WEDNESDAY) == date(2026, 12, 11)
+    assert resolve_future(found.spec, date(2026, 12, 12)) == date(2026, 12, 12)  # a Saturday
+    assert resolve_past(found.spec, WEDNESDAY) == WEDNESDAY
