@@ -1050,10 +1050,22 @@ def _listed_lower(rest: str) -> re.Match[str] | None:
     return listed
 
 
+# "Jane Doe, Priya Shah at the gala": contacts listed with commas alone.
+_LISTED_BY_COMMAS = re.compile(rf"^(?P<people>{_NAME}(?:\s*,\s*{_NAME})+)(?=\s+(?:at|@)\s|\s*$)")
+
+
+def _listed_contacts(rest: str) -> re.Match[str] | None:
+    listed = _LISTED_BY_COMMAS.match(rest)
+    if listed is None:
+        return None
+    names = [name.strip() for name in listed["people"].split(",")]
+    return listed if all(known_in(name) == name for name in names) else None
+
+
 def _listed_people_joined(rest: str) -> str:
     """ "Aisha, Ben and Chen at the meetup" as "Aisha and Ben and Chen at the meetup", so the
     commas between the names are not read as the start of a note."""
-    listed = _LISTED_PEOPLE.match(rest) or _listed_lower(rest)
+    listed = _LISTED_PEOPLE.match(rest) or _listed_lower(rest) or _listed_contacts(rest)
     if listed is None:
         return rest
     people = re.sub(r"\s*,\s*(?:(?:and|&)\s+)?|\s+&\s+", " and ", listed.group("people"))
@@ -1670,6 +1682,9 @@ def _parse_note(rest: str) -> c.Command:
             match = re.match(
                 r"(?P<who>@?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<note>[a-z].+)", rest, re.S
             )
+    if match is None:
+        # "note #6 likes jazz": an id is one word, so the rest is the note.
+        match = re.match(r"(?P<who>(?:contact)?#\d{1,12})\s+(?P<note>\S.*)", rest, re.S | re.I)
     if match is None:
         raise _Bad(f"Put a colon after the name, then the note. For example: {example('note')}")
     note = _note([match.group("note")])

@@ -172,3 +172,20 @@ def test_a_follow_up_for_several_people_asks_for_one_line_each(line: str) -> Non
     result = parse_command(line, direct_message=True)
     assert isinstance(result, c.ParseFailure) and result.asks_one_each, result
     assert "`follow-up Aisha " in result.message and "`follow-up Ben " in result.message
+
+
+def test_contacts_listed_with_commas_alone_are_each_a_person() -> None:
+    result = parse_command(
+        "met Jane Doe, Priya Shah at the gala",
+        direct_message=True,
+        known_names=["Jane Doe", "Priya Shah"],
+    )
+    assert isinstance(result, c.MetCommand)
+    assert [result.person.name, *(p.name for p in result.others)] == ["Jane Doe", "Priya Shah"]
+    assert result.note is None
+
+
+def test_a_note_on_a_follow_up_id_needs_no_colon() -> None:
+    result = parse_command("note #6 likes jazz", direct_message=True)
+    assert isinstance(result, c.NoteCommand)
+    assert (result.person.follow_up_id, result.note) == (6, "likes jazz")
