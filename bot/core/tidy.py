@@ -184,6 +184,7 @@ _ABBREVIATIONS = {
     "wh": "who",
     "w": "with",  # "circle back w omar"; a capital W may be an initial
     "ned": "need",
+    "teh": "the",
     "doin": "doing",
     "shud": "should",
     "shld": "should",
