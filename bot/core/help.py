@@ -228,17 +228,38 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # in Berlin getroffen, he's building a devtools company".
                 r"(?:(?:ich\s+)?(?:habe|hab)\s+)?(?P<rest>[^,;]+?)\s+(?:getroffen|kennengelernt)"
                 r"(?P<tail>\s*[,;—–].*)?",
-                "met {rest}{tail}",
+                "met {rest} {tail}",
             ),
             (
                 r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[aei]\b(?P<rest>.*)",
                 "met {who} {pre} {rest}",
             ),
             (
-                # "Yesterday in the Berlin meetup I was meeting Jonas Weber".
+                # "Yesterday in the Berlin meetup I was meeting Jonas Weber", "At the Nairobi
+                # Tech Week I met Wanjiku Mwangi, great convo" (the place before the note).
                 r"(?:at|in)\s+(?P<place>.+?),?\s+(?:i|we)\s+(?:met|was meeting|were meeting|saw|"
-                r"ran into|bumped into|got to know)\s+(?P<rest>.+)",
-                "met {rest} at {place}",
+                r"ran into|bumped into|got to know)\s+(?P<who>[^,;—–]+?)(?P<tail>\s*[,;—–].*)?",
+                "met {who} at {place} {tail}",
+            ),
+            (
+                # "Just got back from the AI summit, met Fiona Walsh there - she runs ML",
+                # "Today at the climate meetup: met Ola Nordmann, works for Equinor".
+                r"(?:.*?\b(?:back from|at|from|left)\s+)(?P<place>[^,:;]+?)\s*[,:;—–]\s*"
+                r"(?:and\s+)?(?:i\s+)?(?:met|ran into|bumped into)\s+(?P<who>" + _NAME_WORDS + r")"
+                r"(?:\s+there)?(?P<tail>\s*[,;—–-].*)?",
+                "met {who} at {place} {tail}",
+            ),
+            (
+                # "new contact: Hamza Yilmaz, met at the Istanbul fintech dinner last night".
+                r"(?:new contact|add(?: a)? contact|add)\s*[:—–-]?\s*(?P<who>" + _NAME_WORDS + r")"
+                r"\s*[,—–-]?\s*(?:i\s+)?met\s+(?P<rest>(?:at|@|in|on|during|yesterday|today|"
+                r"last|this)\b.*)",
+                "met {who} {rest}",
+            ),
+            (
+                # "Kai introduced me to Lena Berg at the Berlin offsite".
+                r"(?P<by>" + _NAME_WORDS + r")\s+introduced me to\s+(?P<rest>.+)",
+                "met {rest}",
             ),
             (
                 r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"

@@ -929,7 +929,16 @@ def _cut_after(text: str) -> tuple[str, str | None]:
         return text, None
     after = text[match.end() :].strip()
     place = after if match.group(0).strip().lower() == "after" and after else None
+    if place is not None and _A_STRETCH_OF_TIME.fullmatch(place):
+        place = None  # "caught up with Omar after months": how long, not where
     return text[: match.start()], place
+
+
+_A_STRETCH_OF_TIME = re.compile(
+    r"(?:so\s+long|ages|a\s+while|forever|(?:many\s+|a\s+few\s+|\d+\s+|two\s+|three\s+)?"
+    r"(?:days|weeks|months|years))[\s!.]*",
+    re.IGNORECASE,
+)
 
 
 # "on the panel", "on LinkedIn": where, not a date that failed to read.
@@ -953,7 +962,7 @@ _OVER_A_MEAL = re.compile(
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
 # then the name.
 _DESCRIBED = re.compile(
-    r"^(?:my|our|a|an|the|her|his|their)\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
+    r"^(?:my|our|a|an|the|her|his|their|(?-i:[A-Z])[\w-]*(?:'s|’s))\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
     r"(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})$"
 )
 # "Tom from Stripe": where the person works, kept as a note, not part of the name.
@@ -1130,9 +1139,12 @@ def _fields_place_day_note(head: str, note: str) -> tuple[str, str | None, DaySp
 
 # "someone cool at the bar: Diego Fernández, sommelier": the name comes after the colon.
 _SOMEONE_THEN_NAMED = re.compile(
-    r"^(?:someone|somebody|a (?:guy|woman|man|girl|person|founder|dev))(?:\s+[\w'-]+){0,2}?"
+    r"^(?:someone|somebody|a (?:guy|woman|man|girl|person|founder|dev)|(?:\d|two|three|four)\s+"
+    r"(?:people|founders|folks|guys|devs|engineers|investors|people))(?:\s+[\w'-]+){0,2}?"
     r"\s+(?P<place>(?:at|@|in)\s+[^:]+?)\s*:\s*"
-    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})(?P<note>\s*[,;—–-].*)?$",
+    # One name, or several with commas and "and" ("Ana Lima and Joao Silva").
+    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)"
+    r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,8})(?P<note>\s*[,;—–-].*)?$",
     re.IGNORECASE | re.DOTALL,
 )
 

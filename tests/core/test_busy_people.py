@@ -482,3 +482,53 @@ def test_still_more_everyday_commands(line: str, kind: type, person: str) -> Non
 @pytest.mark.parametrize("line", ["Ben replied 🎉", "talked to Ada yesterday at the expo"])
 def test_news_and_meetings_are_not_marked_done(line: str) -> None:
     assert not isinstance(_parse(line), c.DoneCommand), line
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "place", "note"),
+    [
+        (
+            "Just back from the design summit, met Iris Kemp there - she leads UX at Monzo",
+            "Iris Kemp",
+            "the design summit",
+            "she leads UX at Monzo",
+        ),
+        (
+            "At the Oslo climate week I met Nora Dahl, great chat about carbon markets",
+            "Nora Dahl",
+            "the Oslo climate week",
+            "great chat about carbon markets",
+        ),
+        (
+            "Today at the robotics meetup: met Aku Mensah, builds drones",
+            "Aku Mensah",
+            "the robotics meetup",
+            "builds drones",
+        ),
+        (
+            "new contact: Hana Ito, met at the Osaka founders dinner",
+            "Hana Ito",
+            "the Osaka founders dinner",
+            None,
+        ),
+        (
+            "Ben introduced me to Lars Holm at the Oslo offsite",
+            "Lars Holm",
+            "the Oslo offsite",
+            None,
+        ),
+        ("Met Ada's colleague Femi Bello at the happy hour", "Femi Bello", "the happy hour", None),
+        ("finally caught up with Rui after months!", "Rui Sá", None, None),
+    ],
+)
+def test_a_meeting_with_its_place_said_first_or_around(
+    line: str, person: str, place: str | None, note: str | None
+) -> None:
+    result = _met(line)
+    assert (_who(result.person.name), result.place, result.note) == (person, place, note)
+
+
+def test_a_number_of_people_then_their_names_after_a_colon() -> None:
+    result = _met("met 2 founders at demo day: Ana Lima and Joao Silva")
+    assert [result.person.name, *(p.name for p in result.others)] == ["Ana Lima", "Joao Silva"]
+    assert result.place == "demo day"
