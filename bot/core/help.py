@@ -1351,6 +1351,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("whois", "card", "contact"),
         phrasings=(
             (
+                # "tell me everything about Kai", "details on jose".
+                r"(?:tell me|give me)\s+(?:everything|all|more|something|anything)\s+"
+                r"(?:you know\s+)?(?:about|on)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (r"(?:details|the details|more)\s+(?:on|about|for)\s+" + _WHO + _TAIL, "who {rest}"),
+            (
                 # "what's happening with Omar?", "anything on Priya?".
                 r"(?:what'?s|what is)\s+(?:happening|up|new|going on|the latest)\s+(?:with|on)\s+"
                 + _WHO
@@ -1496,8 +1503,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "add: Jane loves cycling", "remember Omar's daughter is called Lina".
-                r"(?:add|note|save|log)\s*:\s*(?P<who>" + _NAME_WORDS + r")\s+"
-                r"(?P<rest>(?-i:[a-z]).+)",
+                r"(?:add|note|save|log|jot down|write down|remember)\s*:\s*(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
+                # "add a note that Sam loves F1".
+                r"(?:please\s+)?(?:add|make|save|take)\s+(?:a\s+)?note\s+that\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?P<rest>(?-i:[a-z]).+)",
                 "note {who}: {rest}",
             ),
             (
@@ -1510,8 +1525,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # at ETH, add that to his card", "Priya is now leading the team, save that",
                 # "Hiroshi Tanaka: prefers LINE. pls note", "… — add to notes".
                 r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s|\s*:|\s+is)?\s+(?P<rest>.+?)\s*[,;.—–-]+\s*"
-                r"(?:pls\s+|please\s+|can you\s+)?(?:save|note|add|log|remember|keep|put)"
-                r"(?:\s+(?:that|this|it|down|(?:a\s+)?notes?))?"
+                r"(?:pls\s+|please\s+|can you\s+)?(?:save|note|add|log|remember|keep|put|jot|"
+                r"write)"
+                r"(?:\s+(?:that|this|it|(?:a\s+)?notes?))?(?:\s+down)?"
                 r"(?:\s+(?:to|in|on|onto)\s+(?:his|her|their|my|the)?\s*"
                 r"(?:card|notes?|contact|file))?(?:\s+(?:pls|please|thanks|thx))?[\s.!]*",
                 "note {who}: {rest}",
@@ -1583,7 +1599,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<who>"
                 + _NAME_WORDS
                 + r")(?:'s|’s)\s+(?P<rest>(?:(?:new|work|personal|cell)\s+)?"
-                r"(?:number|phone|cell|mobile|email|e-mail|linkedin|handle|twitter|company|title|"
+                r"(?:(?:phone|mobile|cell|work)\s+number|number|phone|cell|mobile|email|e-mail|"
+                r"linkedin|handle|twitter|company|title|"
                 r"role|job|birthday|wife|husband|partner|kids?|son|daughter|dog|cat|team|boss)"
                 r"\s+(?:is|are|was)\b.+?)"
                 # "…, add that": the request to save it is no part of the note.

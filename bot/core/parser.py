@@ -562,6 +562,7 @@ _PERSON_NOISE_BEFORE = re.compile(
 )
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
+    r"profile|details|file|record|"
     r"name|again|back|now|already|finally|at last|anymore|any more|too|please|pls|in person|"
     r"entirely|completely|"
     r"email|message|text|intro|invite|request|question|dm|call|"

@@ -296,7 +296,8 @@ def capitalise_known(text: str, known_names: Sequence[str], skip: frozenset[str]
             return words[key] if token.islower() else token
         return swapped.get(key, token)
 
-    return re.sub(r"(?<![\w@#/])[^\W\d_]+(?![\w/])", named, text)
+    # Not inside an address: "dana@kim.io" stays as typed.
+    return re.sub(r"(?<![\w@#/.])[^\W\d_]+(?![\w/@]|\.\w)", named, text)
 
 
 # Words of a short aside in another language inside a note ("bahut helpful thi", "sie war super

@@ -532,3 +532,35 @@ def test_a_number_of_people_then_their_names_after_a_colon() -> None:
     result = _met("met 2 founders at demo day: Ana Lima and Joao Silva")
     assert [result.person.name, *(p.name for p in result.others)] == ["Ana Lima", "Joao Silva"]
     assert result.place == "demo day"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "person", "note"),
+    [
+        ("tell me everything about Ben", c.WhoCommand, "Ben Cole", None),
+        ("details on rui pls", c.WhoCommand, "Rui Sá", None),
+        ("can you show me Ada's profile", c.WhoCommand, "Ada Obi", None),
+        ("jot down: Ben has a new baby", c.NoteCommand, "Ben Cole", "has a new baby"),
+        ("add a note that Rui loves F1", c.NoteCommand, "Rui Sá", "loves F1"),
+        (
+            "Ada mentioned she's moving to Accra, jot that down",
+            c.NoteCommand,
+            "Ada Obi",
+            "mentioned she's moving to Accra",
+        ),
+        ("ada's email is ada@obi.io", c.NoteCommand, "Ada Obi", "email is ada@obi.io"),
+        (
+            "ben's phone number is +44 7700 900123",
+            c.NoteCommand,
+            "Ben Cole",
+            "phone number is +44 7700 900123",
+        ),
+    ],
+)
+def test_cards_and_notes_in_everyday_words(
+    line: str, kind: type, person: str, note: str | None
+) -> None:
+    result = _parse(line)
+    assert isinstance(result, kind), (line, result)
+    assert _who(result.person.name) == person
+    assert getattr(result, "note", None) == note
