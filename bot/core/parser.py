@@ -1352,7 +1352,9 @@ _FOLLOW_UP_DONE = re.compile(
 
 def _parse_follow_up(rest: str) -> c.Command:
     finished = _FOLLOW_UP_DONE.fullmatch(rest.strip())
-    if finished is not None:
+    if finished is not None and (
+        _FOLLOW_UP_ID.fullmatch(finished["who"]) or _looks_like_a_name(finished["who"])
+    ):
         return _parse_done(f"{finished['who']}{finished['tail'] or ''}")
     _one_follow_up_per_person(rest)
     head, dash_note = _note_split(rest)

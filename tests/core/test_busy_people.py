@@ -564,3 +564,8 @@ def test_cards_and_notes_in_everyday_words(
     assert isinstance(result, kind), (line, result)
     assert _who(result.person.name) == person
     assert getattr(result, "note", None) == note
+
+
+def test_a_follow_up_for_when_something_is_finished_is_no_done() -> None:
+    result = _follow_up("follow up with Ada once the deck is finished")
+    assert (_who(result.person.name), result.note) == ("Ada Obi", "once the deck is finished")
