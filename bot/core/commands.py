@@ -216,6 +216,13 @@ class FeedbackCommand:
     verdict: Literal["helpful", "wrong-flag"]
 
 
+@dataclass(frozen=True)
+class UndoCommand:
+    """ "undo", "oops undo that": about the contact of the last reply, when there is one."""
+
+    person: PersonRef | None = None
+
+
 Command = (
     HelpCommand
     | MetCommand
@@ -245,6 +252,7 @@ Command = (
     | MergeContactsCommand
     | EventCommand
     | EventsCommand
+    | UndoCommand
     | ChatCommand
 )
 
@@ -257,6 +265,8 @@ class ParseFailure:
     topic: str | None = None  # the command whose help fits
     # "snooze her" with nobody the conversation was about: a question back, never a draft.
     asks_who: bool = False
+    # "follow up with Aisha and Ben on friday": one line per person is asked for, never a draft.
+    asks_one_each: bool = False
 
 
 @dataclass(frozen=True)

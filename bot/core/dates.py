@@ -135,9 +135,33 @@ class WeekdaySpec:
 
 @dataclass(frozen=True)
 class LastWeekdaySpec:
-    """`last tuesday`: the most recent such day before today (never today itself)."""
+    """`last tuesday`: the most recent such day before today (never today itself), so on a
+    Wednesday it is yesterday; `LAST_WEEKDAY_RULE` says so in help."""
 
     weekday: int
+
+
+@dataclass(frozen=True)
+class ThisWeekSpec:
+    """`this week`: for a follow-up, by the end of this working week (its Friday, or today once
+    that has passed); for a meeting, today (the day is not said)."""
+
+
+@dataclass(frozen=True)
+class LastWeekSpec:
+    """A day of last week: `tuesday last week` is the Tuesday of the week before this one."""
+
+    weekday: int
+
+
+# How "last <weekday>" is read, for help and the README: the writers of four of the five
+# phrasing files meant the most recent one; "<weekday> last week" names the week before.
+LAST_WEEKDAY_RULE = (
+    "“last Tuesday” is the most recent Tuesday before today (yesterday, when today is "
+    "Wednesday); for the one a week earlier say “Tuesday last week” or the date, like `12/1`. "
+    "“last week” alone is 7 days ago, and “this week” for a follow-up is this Friday. Every "
+    "reply shows the day I used."
+)
 
 
 @dataclass(frozen=True)
@@ -173,6 +197,8 @@ DaySpec = (
     | CalendarDate
     | WeekdaySpec
     | LastWeekdaySpec
+    | LastWeekSpec
+    | ThisWeekSpec
     | NextWeekSpec
     | NumericDate
     | AdjacentDay
@@ -290,6 +316,9 @@ def _common(spec: DaySpec, today: date, month_first: bool) -> date | DaySpec:
     if isinstance(spec, NextWeekSpec):
         monday = today + timedelta(days=7 - today.weekday())
         return monday + timedelta(days=spec.weekday)
+    if isinstance(spec, LastWeekSpec):
+        monday = today - timedelta(days=today.weekday() + 7)
+        return monday + timedelta(days=spec.weekday)
     return spec
 
 
@@ -311,6 +340,8 @@ def resolve_past(spec: DaySpec, today: date, *, month_first: bool = True) -> dat
     """The day a past event (a meeting) happened: bare weekdays and dates look backwards."""
     if isinstance(spec, AdjacentDay):
         return today - timedelta(days=1)
+    if isinstance(spec, ThisWeekSpec):
+        return today
     if isinstance(spec, DayOfMonth):
         return _month_day(spec, today, -1)
     common = _common(spec, today, month_first)
@@ -335,6 +366,8 @@ def resolve_future(spec: DaySpec, today: date, *, month_first: bool = True) -> d
     """The day a future event (a follow-up) is due: bare weekdays and dates look forwards."""
     if isinstance(spec, AdjacentDay):
         return today + timedelta(days=1)
+    if isinstance(spec, ThisWeekSpec):
+        return today + timedelta(days=max(0, _FRIDAY - today.weekday()))
     if isinstance(spec, DayOfMonth):
         return _month_day(spec, today, 1)
     common = _common(spec, today, month_first)
@@ -353,6 +386,9 @@ def resolve_future(spec: DaySpec, today: date, *, month_first: bool = True) -> d
         if candidate is not None and candidate >= today:
             return candidate
     raise DateWordsError("that date does not exist")
+
+
+_FRIDAY = 4
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

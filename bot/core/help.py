@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core import commands as c
-from bot.core.dates import plural
+from bot.core.dates import LAST_WEEKDAY_RULE, plural
 from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
 from bot.core.rules import (
@@ -80,7 +80,8 @@ _OFF_WORDS = (
 )
 _ON_WORDS = (
     r"(?:on|yes|enable|allow|include|opt(?:ing)?\s+(?:me\s+)?in|want|turn on|love|show|"
-    r"give|add me|count me in|sign me up|i'?m in|ok|okay|sure|please|like)"
+    r"give|add me|count me in|sign me up|i'?m in|ok|okay|sure|please|like|"
+    r"(?:fine|ok|okay|happy|good|cool) with)"
 )
 # The text of drafts being kept (not a draft to review): "save my drafts", "keep draft text".
 _ABOUT_DRAFT_TEXT = (
@@ -95,12 +96,28 @@ _DIGEST = (
 )
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
 # One to three capitalised words: a name as people write it ("Jane", "Omar Haddad").
-_NAME_WORDS = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
+# Not "I", "I'll", "I'm": the member, not a name.
+_NAME_WORDS = r"(?!I\b|I['’])(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
 _NOT_A_DATE = (
     r"(?!(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
     r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|next|this|tomorrow|today|in)\b)"
+)
+# Words a day and a time of day are made of, and nothing else: "the 14th", "next wed at 3pm".
+_DAY_WORD = (
+    r"(?:on|to|for|by|the|next|this|coming|in|at|a|an|one|two|three|four|five|six|seven|few|"
+    r"couple|of|days?|weeks?|end|tomorrow|tmrw|tmr|today|tonight|morning|afternoon|evening|noon|"
+    r"am|pm|instead|then|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"\d{1,4}(?:st|nd|rd|th|am|pm|[:/.]\d{1,2}(?:am|pm)?)?)"
+)
+_ONLY_A_DAY = rf"{_DAY_WORD}(?:[\s,]+{_DAY_WORD}){{0,5}}"
+# What "undo" may point at: the last change and nothing else ("undo the changes we discussed
+# and send the file" is a draft).
+UNDO_WHAT = (
+    r"(?:that|this|it|(?:the|my)\s+last\s+(?:one|change|thing|command|message|step)|"
+    r"what i (?:just )?(?:did|typed|said))"
 )
 # Verbs of something to do for a contact: "send job post", "intro to Omar".
 _TO_DO = r"(?:send|share|forward|email|e-mail|intro|introduce|ask|ping|call|text|invite|thank)"
@@ -160,7 +177,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
                 r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
                 r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat|"
-                r"1:1|1-on-1|one-on-one|sync|interview|cal)"
+                r"1:1|1-on-1|one-on-one|sync|interview|cal|sesh|bite|pints?|meal|smoothie|boba)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
                 r"got (?:chatting|talking) (?:with|to)|"
                 r"talked shop with|got introduced to|was introduced to|worked with|"
@@ -207,18 +224,42 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {rest}",
             ),
             (
-                r"(?:ich\s+)?(?:habe|hab)\s+(?P<rest>.+?)\s+(?:getroffen|kennengelernt)",
-                "met {rest}",
+                # German puts the verb last, "habe" may go: "Gestern Lukas Becker beim Meetup
+                # in Berlin getroffen, he's building a devtools company".
+                r"(?:(?:ich\s+)?(?:habe|hab)\s+)?(?P<rest>[^,;]+?)\s+(?:getroffen|kennengelernt)"
+                r"(?P<tail>\s*[,;—–].*)?",
+                "met {rest} {tail}",
             ),
             (
                 r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[aei]\b(?P<rest>.*)",
                 "met {who} {pre} {rest}",
             ),
             (
-                # "Yesterday in the Berlin meetup I was meeting Jonas Weber".
+                # "Yesterday in the Berlin meetup I was meeting Jonas Weber", "At the Nairobi
+                # Tech Week I met Wanjiku Mwangi, great convo" (the place before the note).
                 r"(?:at|in)\s+(?P<place>.+?),?\s+(?:i|we)\s+(?:met|was meeting|were meeting|saw|"
-                r"ran into|bumped into|got to know)\s+(?P<rest>.+)",
-                "met {rest} at {place}",
+                r"ran into|bumped into|got to know)\s+(?P<who>[^,;—–]+?)(?P<tail>\s*[,;—–].*)?",
+                "met {who} at {place} {tail}",
+            ),
+            (
+                # "Just got back from the AI summit, met Fiona Walsh there - she runs ML",
+                # "Today at the climate meetup: met Ola Nordmann, works for Equinor".
+                r"(?:.*?\b(?:back from|at|from|left)\s+)(?P<place>[^,:;]+?)\s*[,:;—–]\s*"
+                r"(?:and\s+)?(?:i\s+)?(?:met|ran into|bumped into)\s+(?P<who>" + _NAME_WORDS + r")"
+                r"(?:\s+there)?(?P<tail>\s*[,;—–-].*)?",
+                "met {who} at {place} {tail}",
+            ),
+            (
+                # "new contact: Hamza Yilmaz, met at the Istanbul fintech dinner last night".
+                r"(?:new contact|add(?: a)? contact|add)\s*[:—–-]?\s*(?P<who>" + _NAME_WORDS + r")"
+                r"\s*[,—–-]?\s*(?:i\s+)?met\s+(?P<rest>(?:at|@|in|on|during|yesterday|today|"
+                r"last|this)\b.*)",
+                "met {who} {rest}",
+            ),
+            (
+                # "Kai introduced me to Lena Berg at the Berlin offsite".
+                r"(?P<by>" + _NAME_WORDS + r")\s+introduced me to\s+(?P<rest>.+)",
+                "met {rest}",
             ),
             (
                 r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"
@@ -227,7 +268,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:me\s+reun[ií]\s+con|hatte\s+(?:\S+\s+)?(?:kaffee|mittagessen|ein treffen)"
-                r"\s+mit)\s+(?P<rest>.+)",
+                r"\s+mit|(?:treffen|kaffee|mittagessen|abendessen|termin|gespr[äa]ch)\s+mit)\s+"
+                r"(?P<rest>.+)",
                 "met {rest}",
             ),
             (
@@ -242,6 +284,37 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:to\s+)?(?:meet|meeting|see|seeing|talk to|chat with)\s+(?P<rest>.+)",
                 "met {rest}",
             ),
+            (
+                # The person first: "Yaw Mensah, met him at the Accra open house tuesday",
+                # "Aroha Ngata - met at the Wellington govtech meetup sunday".
+                # Not a greeting to someone: "Hi Gerald, we met at the lunch" is a draft.
+                r"(?!(?:hi|hey|hello|dear|hallo|hola|ol[aá]|ciao|salut|bonjour|greetings|good)\b)"
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:,|:|\s[—–-]|—)\s*(?:i\s+)?"
+                r"(?:met|ran into|bumped into)(?:\s+(?:him|her|them))?\s+(?P<rest>[^!?]+)",
+                "met {who} {rest}",
+            ),
+            (
+                # "kai & me at the Berlin Christmas market yesterday, he told me …", "Sam and I
+                # did a long walk around Central Park", "priya and i spent friday together at …".
+                r"(?P<who>(?!(?:you|we|they|he|she|me|i)\b)[^\s,;]+(?:\s+[^\s,;]+)?)\s+(?:and|&)\s+"
+                r"(?:me|i)\s+(?:(?:were|was|did|spent|had|went|took|grabbed|walked)\b"
+                r"(?:\s+(?P<day>(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|yesterday|"
+                r"today|last night|this morning))?(?:\s+[\w'-]+){0,4}?\s+)?"
+                r"(?:at|@|around|in)\s+(?P<rest>.+)",
+                "met {who} at {rest} {day}",
+            ),
+            (
+                # "went to the Lakers game w sam saturday", "went to a gig with Ada".
+                r"(?:(?:i|we)\s+)?went\s+to\s+(?P<place>(?:the|a|an)\s+[^,;]+?)\s+(?:with|w/|w)\s+"
+                r"(?P<rest>.+)",
+                "met {rest} at {place}",
+            ),
+            (
+                # "Mohammed Al-Farsi at the Muscat logistics expo yesterday. add him"
+                r"(?P<who>" + _NAME_WORDS + r")\s+(?:at|@)\s+(?P<rest>.+?)[\s.,;!—–-]+"
+                r"(?:pls\s+|please\s+)?(?:add|log|save)\s+(?:him|her|them)(?:\s+(?:pls|please))?",
+                "met {who} at {rest}",
+            ),
         ),
         handles=((c.MetCommand, "followups.met"),),
     ),
@@ -253,12 +326,32 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("followup", "follow_up", "fu", "f/u", "fup"),
         phrasings=(
             (
+                # "reminder for José 12/18 3pm", "Sam - remind me in a week".
+                r"(?:set\s+(?:a\s+|up\s+a\s+)?)?reminder\s+(?:for|with|re|about)\s+(?P<rest>.+)",
+                "@day follow-up {rest}",
+            ),
+            (
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:remind|ping|nudge) me\s+"
+                r"(?P<rest>.+)",
+                "@day follow-up {who} {rest}",
+            ),
+            (
+                # Hindi "yaad dilana Rohan ko call karna kal 11 baje": remind me to call Rohan.
+                r"yaad\s+(?:dilana|dila\s*do|dilao|dilaiye|dila dena)\s+(?P<who>.+?)\s+ko\s+"
+                r"(?:call|message|email|text|ping|mail|reply)\s+(?:karna|kar\s*na|krna|karne)\b"
+                r"(?P<rest>.*)",
+                "follow-up {who} {rest}",
+            ),
+            (
                 # "remind me to send her the slides fri", "send lucia the deck tmrw": something
                 # to give someone, on a day; the thing given is the note.
-                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+|"
+                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+|set (?:a\s+)?reminder to\s+|"
                 r"(?:i\s+)?(?:need|have|got) to\s+|gotta\s+|i'?ll\s+)?"
-                r"(?P<verb>send|share|forward|give|show|introduce|intro)\s+"
-                r"(?!(?:me|us|you|the|a|an|my|our|it|this|that)\b)(?P<who>\S+)\s+"
+                r"(?P<verb>send|share|forward|give|show|introduce|intro|email|e-mail|text|"
+                r"message|dm|whatsapp)\s+"
+                r"(?!(?:me|us|you|the|a|an|my|our|it|this|that)\b)"
+                # One word, or a capitalised full name ("send Arnav Kapoor the deck").
+                r"(?P<who>\S+(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])\S*){0,2})\s+"
                 r"(?P<what>(?:the|a|an|my|our|some|that|this|those|these|his|her|their)\s+.+)",
                 "@day follow-up {who} to {verb} {what}",
             ),
@@ -302,6 +395,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@day follow-up {who} {rest}",
             ),
             (
+                # "no, friday", "sorry — the 14th", "actually thursday instead" (the "actually" is
+                # filler, cut before): a correction of the day the last reply set, nothing else.
+                r"(?:(?:no|nope|nah|sorry|oops|wait|correction|i mean|i meant|rather|"
+                r"(?:make|set|change|move|switch) (?:it|that)(?: to| for)?)[\s,!.:;—–-]+)*"
+                r"(?P<rest>" + _ONLY_A_DAY + ")",
+                "@day follow-up it {rest}",
+            ),
+            (
                 # "pe"/"par": Hindi "at" after the day ("friday 3pm pe").
                 r"(?P<who>.+?)\s+ko(?:\s+(?P<rest>.*?))?(?:\s+(?:pe|par))?(?:\s+ko)?\s+"
                 r"(?:message|follow[- ]?up|call|"
@@ -326,10 +427,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # A reminder told as a wish, naming someone capitalised after any verbs:
                 # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
                 # "make sure I message Kwame Mensah", "I want to circle back with Jane".
-                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping|tell|get)\s+me"
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping|tell|get|"
+                # "remember me to …" (non-native "remind"), Indonesian "ingatkan saya".
+                r"remember|(?:tolong\s+)?ingatkan)\s+(?:me|saya|aku)"
                 r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?(?:\s*:)?|"
+                r"remind(?=\s+to\s)|"  # "plz remind to call Sipho": the "me" left out
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
-                r"make sure (?:i|to)|set (?:a|up a) reminder|"
+                r"make sure (?:i|to)|set (?:a |up a )?reminder|"
                 r"(?:(?:i|we)\s*)?(?:(?:need|have|want|got|ought|plan|mean|would like|'d like|"
                 r"'d love|would love) to|should|must|will|'ll|gotta|wanna))"
                 r"\s+(?:to\s+|about\s+)?(?:(?-i:[a-z][\w'-]*)\s+){0,4}?"
@@ -342,8 +446,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like|gotta|"
-                r"wanna)\s+(?:to\s+)?)?(?:touch base|circle back|catch up|reconnect|follow[- ]?up)"
-                r"\s+(?:with\s+|w/\s*)(?P<rest>.+)",
+                r"wanna)\s+(?:to\s+)?|(?:necesito|tengo que|debo|preciso)\s+(?:hacer|fazer)\s+"
+                r"(?:el\s+|un\s+|o\s+)?)?(?:touch base|circle back|catch up|reconnect|"
+                r"follow[- ]?up)\s+(?:with\s+|w/\s*|con\s+|com\s+)(?P<rest>.+)",
                 "follow-up {rest}",
             ),
             (
@@ -489,6 +594,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("ls",),
         phrasings=(
             (
+                # "upcoming reminders", "my upcoming follow-ups", "list every follow-up I have".
+                r"(?:(?:show|list|see)\s+(?:me\s+)?)?(?:my\s+|the\s+)?(?:upcoming|open|pending)\s+"
+                r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
+                "list",
+            ),
+            (
+                r"(?:list|show|see)\s+(?:me\s+)?(?:every|each|all(?: of)?)\s+(?:my\s+|the\s+)?"
+                r"(?:follow[- ]?ups?|reminders?|touch(?:es)?)(?:\s+(?:i|we)\s+(?:have|got))?",
+                "list all",
+            ),
+            (
+                # "who have I been neglecting", "who am I ignoring".
+                r"who\s+(?:have\s+i\s+been|am\s+i|did\s+i)\s+(?:neglecting|ignoring|ghosting|"
+                r"forgetting|neglect|ignore|ghost|forget)\b.*",
+                "list overdue",
+            ),
+            (
                 r"who\s+(?:haven'?t|have\s+i\s+not|hasn'?t|didn'?t|did\s+i\s+not)\b.*",
                 "list",
             ),
@@ -522,7 +644,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "what do i have this week", "whats on today": what is due then.
-                r"what(?:'?s| is| do i have| have i got| do i need to do)\s+(?:on\s+)?(?:for\s+)?"
+                r"what(?:'?s| is| do i have| have i got| do i need to do| i have to do|"
+                r"(?: do)? i have(?: to do)?| should i do| i need to do)\s+(?:on\s+)?(?:for\s+)?"
                 r"(?:today|tomorrow|tmrw|this week|next week|the week|coming up)",
                 "list",
             ),
@@ -675,7 +798,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}, {what}",
             ),
             (
-                r"(?:gave|caught|sent|called|emailed|texted|pinged|messaged|reached)\s+(?P<rest>"
+                r"(?:i\s+)?(?:already\s+|just\s+|finally\s+)?(?:gave|caught|sent|called|call|"
+                r"emailed|email|texted|text|pinged|ping|messaged|message|reached|wrote|write)\s+"
+                r"(?:to\s+)?(?P<rest>"
                 + _CAPITALISED
                 + r"[\w.'’-]*(?:\s+"
                 + _CAPITALISED
@@ -695,6 +820,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
+                # "talked to Dana, all sorted", "Sam replied, we're good": the touch happened.
+                r"(?:(?:i\s+)?(?:talked|spoke|chatted) (?:to|with)\s+(?P<rest>[^,;—–]+?)"
+                r"\s*[,;—–-]+\s*"
+                r"(?:all\s+)?(?:sorted|done|handled|good|taken care of)|"
+                # "Omar replied 🎉" alone is news, not a request to mark anything.
+                r"(?P<who>" + _NAME_WORDS + r")\s+(?:replied|wrote back|got back to me|answered)"
+                r"\s*[,;—–-]+\s*(?:we'?re good|all good|all sorted|sorted|done|mark (?:it|her|him)"
+                r"\b.*))",
+                "done {rest}{who}",
+            ),
+            (
                 r"(?P<rest>.+?)\s+(?:wala|ka|ki|ke|se baat)?\s*(?:follow[- ]?up\s+)?"
                 r"(?:ho gaya|hogaya|ho gayi)\b.*",
                 "done {rest}",
@@ -702,8 +838,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"(?P<rest>.+?)\s+(?:ist\s+)?erledigt\b.*", "done {rest}"),
             (r"tapos na(?:\s+si)?\s+(?P<rest>[^,;]+?)(?:[,;].*)?", "done {rest}"),
             (
-                r"(?:i(?:'ve| have)\s+|have\s+)(?:just\s+|already\s+)?"
-                r"(?:followed up|written|reached out|"
+                # Tagalog "nag-message na ako kay Paolo, done na": I messaged Paolo, done.
+                r"(?:nag-?|nakapag-?)?(?:message|text|email|call|chat|usap)\s+na\s+ako\s+"
+                r"(?:kay|kina|kay\s+si)\s+(?P<rest>[^,;]+?)\s*[,;—–-]+\s*(?:done|tapos)(?:\s+na)?",
+                "done {rest}",
+            ),
+            (
+                # "Priya follow-up complete", "Kai's reminder: done".
+                r"(?P<rest>" + _NAME_WORDS + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|touch)"
+                r"\s*(?:is\s+|:\s*)?(?:complete|completed|done|finished|sent)[\s.!]*",
+                "done {rest}",
+            ),
+            (
+                r"(?:i(?:'ve| have)\s+|have\s+|i\s+did\s+|i\s+finally\s+)(?:just\s+|already\s+)?"
+                r"(?:followed up|written|reached out|reach out|follow up|"
                 r"gotten back|got back|checked in|emailed|messaged|texted|called|pinged|replied)"
                 r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "done {rest}",
@@ -975,9 +1123,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"let\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
             (r"(?:can|could|should)\s+(?P<who>.+?)\s+wait(?P<rest>.*)", "snooze {who} {rest}"),
             (
-                # "remind me about Kai again in 4 days": again, so the reminder moves.
-                r"remind me (?:about|of|abt)\s+(?P<who>.+?)\s+again\s+in\s+(?P<rest>\S+\s+"
-                r"(?:more\s+)?(?:days?|weeks?))(?:[,;].*)?",
+                # "remind me about Kai again in 4 days", "bug me about Ada again in 4 days, not
+                # today": again, so the reminder moves.
+                r"(?:remind|bug|ping|nudge) me (?:about|of|abt)\s+(?P<who>.+?)\s+again\s+in\s+"
+                r"(?P<rest>\S+\s+(?:more\s+)?(?:days?|weeks?))(?:[,;].*)?",
+                "snooze {who} {rest}",
+            ),
+            (
+                # "Hiroshi Tanaka reminder → move to Jan 6"
+                r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder)\s*"
+                r"(?:->|→|=>|:|[—–-])\s*(?:move|push|snooze|postpone|delay)(?:\s+it)?\s+"
+                r"(?P<rest>.+)",
                 "snooze {who} {rest}",
             ),
             (
@@ -986,7 +1142,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NAME_WORDS
                 + r")\b[^,;—–]*[,;—–-]+\s*"
                 r"(?:so\s+|just\s+|please\s+)?(?:push|snooze|delay|move|bump|postpone)\s+"
-                r"(?:it|that|him|her|them|this)\s+(?P<rest>.+)",
+                r"(?:(?:it|that|him|her|them|this)\s+)?"
+                r"(?P<rest>(?:to|till|until|by|for|\d|a |an |one|two|three|next|tmrw|tomorrow|"
+                r"mon|tue|wed|thu|fri|sat|sun).*)",
                 "snooze {who} {rest}",
             ),
             (
@@ -1021,6 +1179,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("drop",),
         phrasings=(
             (
+                # "ya no quiero el reminder de José, cancélalo": Spanish "I no longer want …".
+                r"(?:ya\s+)?no\s+(?:quiero|necesito)\s+(?:el|los|ese)\s+(?:recordatorios?|reminders?|"
+                r"seguimientos?|follow[- ]?ups?)\s+(?:de|con|para)\s+(?P<rest>[^,;]+?)"
+                r"(?:\s*[,;].*)?",
+                "cancel {rest}",
+            ),
+            (
                 r"(?:i'?m|i am|we'?re)\s+not\s+(?:going to|gonna)\s+(?:follow[- ]?up|write|"
                 r"reach out|get back)\s+(?:with\s+|to\s+)?(?P<rest>.+?)(?:[,;]\s*.*)?",
                 "cancel {rest}",
@@ -1033,6 +1198,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<who>.+?)\s+(?:ka|ke|ki|ko)\s+(?:follow[- ]?up\s+|reminder\s+)?"
                 r"(?:cancel|band|khatam)" + _KARO,
                 "cancel {who}",
+            ),
+            (
+                # "no longer need the reminder for Jane", "don't need Omar's follow-up anymore".
+                r"(?:i\s+)?(?:no longer|don'?t|do not)\s+need\s+(?:the|my)\s+(?:reminder|"
+                r"follow[- ]?up|nudge)\s+(?:for|with|about|on)\s+(?P<rest>[^,;]+?)"
+                r"(?:\s+(?:anymore|any more))?(?:[,;].*)?",
+                "cancel {rest}",
             ),
             (
                 r"(?:i\s+)?no longer (?:need|want|have) to "
@@ -1179,6 +1351,36 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("whois", "card", "contact"),
         phrasings=(
             (
+                # "tell me everything about Kai", "details on jose".
+                r"(?:tell me|give me)\s+(?:everything|all|more|something|anything)\s+"
+                r"(?:you know\s+)?(?:about|on)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (r"(?:details|the details|more)\s+(?:on|about|for)\s+" + _WHO + _TAIL, "who {rest}"),
+            (
+                # "what's happening with Omar?", "anything on Priya?".
+                r"(?:what'?s|what is)\s+(?:happening|up|new|going on|the latest)\s+(?:with|on)\s+"
+                + _WHO
+                + _TAIL,
+                "who {rest}",
+            ),
+            (r"anything\s+(?:new\s+)?(?:on|about|with)\s+" + _WHO + _TAIL, "who {rest}"),
+            (
+                # "give me the lowdown on sam lee", "jose info", "whats omars deal".
+                r"(?:(?:give|get) me |what'?s )?the (?:lowdown|scoop|rundown|background|story|"
+                r"low-down) (?:on|with|about)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"(?P<rest>[^\s,;]+(?:\s+[^\s,;]+)?)\s+(?:info|details|contact card)" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"what'?s\s+(?!(?:his|her|their|your|my|our|the|that|this)\b)(?P<rest>[^\s']+?)s\s+"
+                r"(?:deal|story|background)" + _TAIL,
+                "who {rest}",
+            ),
+            (
                 r"(?P<rest>.+?)\s+ke\s+baare\s+(?:mein|me)\s+(?:kya|batao|bata)\b.*",
                 "who {rest}",
             ),
@@ -1282,7 +1484,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "Jane Doe's info?", "Kai's card", "priya ka card dikhao" (Hindi: "show").
-                _WHO + r"(?:(?:'s|’s)|\s+(?:ka|ki))\s+(?:contact\s+)?(?:info|card|details|profile)"
+                # Not "wipe Zoe's card", which deletes the contact.
+                r"(?!(?:wipe|delete|remove|erase|clear|purge|drop|trash)\b)"
+                + _WHO
+                + r"(?:(?:'s|’s)|\s+(?:ka|ki))\s+(?:contact\s+)?(?:info|card|details|profile)"
                 r"(?:\s+(?:dikhao|dikha do|dikha|batao|bata do|bata|please))?" + _TAIL,
                 "who {rest}",
             ),
@@ -1296,6 +1501,37 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("note Priya: hiring SREs in Berlin",),
         words=("notes",),
         phrasings=(
+            (
+                # "add: Jane loves cycling", "remember Omar's daughter is called Lina".
+                r"(?:add|note|save|log|jot down|write down|remember)\s*:\s*(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
+                # "add a note that Sam loves F1".
+                r"(?:please\s+)?(?:add|make|save|take)\s+(?:a\s+)?note\s+that\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"(?:remember|jot down|write down|note down|keep in mind)\s+(?:that\s+)?"
+                r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s)\s+(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                # A fact about someone, then the request to keep it: "Kai's daughter just started
+                # at ETH, add that to his card", "Priya is now leading the team, save that",
+                # "Hiroshi Tanaka: prefers LINE. pls note", "… — add to notes".
+                r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s|\s*:|\s+is)?\s+(?P<rest>.+?)\s*[,;.—–-]+\s*"
+                r"(?:pls\s+|please\s+|can you\s+)?(?:save|note|add|log|remember|keep|put|jot|"
+                r"write)"
+                r"(?:\s+(?:that|this|it|(?:a\s+)?notes?))?(?:\s+down)?"
+                r"(?:\s+(?:to|in|on|onto)\s+(?:his|her|their|my|the)?\s*"
+                r"(?:card|notes?|contact|file))?(?:\s+(?:pls|please|thanks|thx))?[\s.!]*",
+                "note {who}: {rest}",
+            ),
             (
                 r"(?P<who>.+?)\s+ke\s+notes?\s+(?:mein|me)\s+(?:daal|likh|add kar|jod)\s*"
                 r"(?:do|dena|o)?\s*[:—–-]\s*(?P<rest>.+)",
@@ -1363,7 +1599,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<who>"
                 + _NAME_WORDS
                 + r")(?:'s|’s)\s+(?P<rest>(?:(?:new|work|personal|cell)\s+)?"
-                r"(?:number|phone|cell|mobile|email|e-mail|linkedin|handle|twitter|company|title|"
+                r"(?:(?:phone|mobile|cell|work)\s+number|number|phone|cell|mobile|email|e-mail|"
+                r"linkedin|handle|twitter|company|title|"
                 r"role|job|birthday|wife|husband|partner|kids?|son|daughter|dog|cat|team|boss)"
                 r"\s+(?:is|are|was)\b.+?)"
                 # "…, add that": the request to save it is no part of the note.
@@ -1400,6 +1637,41 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
+                # "Jane changed her last name to Doe-Whitfield": the first name stays.
+                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)\s+changed\s+(?:her|his|their)\s+"
+                r"(?:last name|surname|family name)\s+to\s+(?P<new>[^\s,;]+)(?:\s*[,;].*)?",
+                "rename {rest} to {first} {new}",
+            ),
+            (
+                # "fix Omar's name, it's Omar El-Haddad", "Please correct the name: Sam Lee
+                # should be Samantha Lee", "cambiar nombre: Jose Nunez -> José Núñez García".
+                r"(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?P<rest>.+?)(?:'s|’s)\s+name"
+                r"\s*[,;:—–-]+\s*(?:it'?s|it is|it should be|should be|to)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                r"(?:(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?:the|a|this)\s+name|"
+                r"(?:cambiar?|mudar?)\s+(?:el\s+|o\s+)?nome?b?r?e?)\s*[:—–-]+\s*(?P<rest>.+?)\s*"
+                r"(?:\s(?:should be|should read|is now|to|a|por|para)\s|->|→|=>)\s*(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "Zoë Ça should read Zoë Ça-Martin", "Omar wants to be listed as Dr. Omar Haddad".
+                r"(?P<rest>.+?)\s+(?:should (?:read|say)|wants to be (?:listed|called|known|saved|"
+                r"shown) as|would like to be (?:listed|called|known) as)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "it's actually spelled Zoé Ça, not Zoë, pls fix".
+                r"it'?s\s+(?:actually\s+)?(?:spelled|spelt|written)\s+(?P<new>"
+                + _NAME_WORDS
+                + r"),?\s+not\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")"
+                + _RENAME_IT,
+                "rename {rest} to {new}",
+            ),
+            (
                 # "her name is actually Jordyn": the contact the last reply was about.
                 r"(?P<rest>her|him|his|their|them)\s+name\s+is\s+(?:actually\s+|really\s+|"
                 r"spelled\s+|spelt\s+)*(?P<new>" + _NAME_WORDS + r")(?:\s+not\s+.+)?",
@@ -1411,7 +1683,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?:correct(?:ed)?\s+spelling|spelling(?: fix| correction)?|typo|fix|name fix)\s*"
+                r"(?:correct(?:ed)?\s+(?:the\s+)?spelling|spelling(?: fix| correction)?|typo|fix|"
+                r"name fix|fix (?:the\s+)?(?:spelling|name))\s*"
                 r"[:—–-]\s*(?P<rest>.+?)\s*(?:->|→|=>|\sto\s)\s*(?P<new>.+)",
                 "rename {rest} to {new}",
             ),
@@ -1451,7 +1724,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:new\s+)?"
                 r"(?:last name|surname|family name)\s+"
                 r"(?:is|should be|is now|is actually|changed to|became)\s+"
-                r"(?:actually\s+)?(?P<new>[^\s,;]+?)(?:\s+now)?"
+                r"(?:actually\s+)?(?P<new>[^\s,;]+?)(?:\s+(?:now|actually|btw|fyi))?"
                 # "…, not Shah", "…, so Priya Rao".
                 r"(?:,?\s+(?:not|instead of|so)\s+.+)?",
                 "rename {rest} to {first} {new}",
@@ -1491,12 +1764,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>.+?)\s+(?:changed (?:her|his|their) (?:full\s+)?name to|"
-                r"(?:now\s+)?goes by|prefers(?: to be called)?|wants to be called|"
+                # Not about a relative: "Omar's daughter is called Lina" is a fact.
+                r"(?P<rest>(?!.*(?:'s|’s)\s).+?)\s+"
+                r"(?:changed (?:her|his|their) (?:full\s+)?name to|"
+                # Not "prefers" alone: "Priya prefers WhatsApp" is a fact.
+                r"(?:now\s+)?goes by|prefers to be called|prefers the name|wants to be called|"
                 r"should be called|is called|is spelt|is spelled|"
                 r"spells (?:it|her name|his name))\s+"
                 r"(?P<new>" + _NAME_WORDS + r")"
-                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+)?" + _RENAME_IT,
+                # "… in English", "… at work": where the name is used.
+                r"(?:\s+now|\s+(?:not|instead of|after|since|when|because)\s+.+|"
+                r"\s+(?:in|at|on)\s+(?-i:[A-Za-z])[\w-]*(?:\s+\w+)?)?" + _RENAME_IT,
                 "rename {rest} to {new}",
             ),
             (
@@ -1564,8 +1842,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>.+?)\s+got married,?\s+(?:she|he|they)(?:'s|’s| is| are)\s+(?P<new>.+?)"
-                r"(?:\s+now)?(?:\s*[—–-].*)?",
+                r"(?P<rest>.+?)(?:\s+got married|(?:'s|’s| is)\s+married(?:\s+now)?),?\s+"
+                r"(?:she|he|they)(?:'s|’s| is| are)\s+(?:now\s+)?(?P<new>.+?)"
+                r"(?:\s+now)?(?:\s+[—–-].*|\s*[—–].*)?",
                 "rename {rest} to {new}",
             ),
             (r"call\s+(?P<rest>.+?)\s+(?P<new>.+?)\s+from now on", "rename {rest} to {new}"),
@@ -1623,7 +1902,35 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "take Ada out of my contacts", "Ada doesn't need to be in my contacts anymore,
                 # remove her", "i dont need Ada in here anymore".
                 r"(?:take|get)\s+(?P<rest>.+?)\s+out of (?:my|the)\s+"
-                r"(?:contacts|contact list|list|network)",
+                r"(?:contacts|contact list|list|network)(?:\s+(?:completely|entirely|for good|"
+                r"altogether|please|pls))*",
+                "delete-contact {rest}",
+            ),
+            (
+                # "wipe Zoe's card", "delete Kai's contact".
+                r"(?:please\s+)?(?:wipe|delete|remove|erase|clear|purge|trash)\s+(?P<rest>.+?)"
+                r"(?:'s|’s)\s+(?:card|contact|entry|profile|record|details|info)"
+                r"(?:\s+(?:completely|entirely|for good|please|pls))*",
+                "delete-contact {rest}",
+            ),
+            (
+                # "I'm not in touch with Omar anymore, please delete him", "I never actually met
+                # Mateo Rojas, delete him": whoever the first clause names.
+                r".*?(?<![\w'’])(?P<who>" + _NAME_WORDS + r")\b[^,;.—–]*[,;.—–-]+\s*"
+                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove)\s+(?:him|her|them)"
+                r"(?:\s+from (?:my |the )?(?:contacts|list|network))?(?:\s+(?:please|pls))?[\s.!]*",
+                "delete-contact {who}",
+            ),
+            (
+                # "priya should come off my contact list, we had a falling out".
+                r"(?P<rest>.+?)\s+(?:should|can|needs to|has to)\s+(?:come|go|be taken)\s+off\s+"
+                r"(?:my|the)\s+(?:contact\s+)?(?:list|contacts)(?:\s*[,;].*)?",
+                "delete-contact {rest}",
+            ),
+            (
+                # "Hiroshi Tanaka — delete, was a duplicate".
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:delete|remove)"
+                r"(?:\s+(?:him|her|them|(?:the\s+)?contact))?(?:\s*[,;.].*)?",
                 "delete-contact {rest}",
             ),
             (
@@ -1737,6 +2044,54 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("stats", "stats month"),
         words=("statistics",),
         phrasings=(
+            (
+                # "show me how I did last month", "how's my networking going this week?", "am I
+                # keeping up with my follow ups?", "a summary of my follow-ups this month".
+                r"(?:(?:show|tell) me\s+)?how\s+(?:i|we)(?:'ve| have)?\s+"
+                r"(?:did|done|am doing|'m doing|are doing)"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                r"how'?s\s+my\s+(?:networking|follow[- ]?ups?|progress|streak)\s+(?:going|looking)"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                r"am\s+i\s+(?:keeping up|on track|doing (?:ok|okay|well|good|alright))"
+                r"(?:\s+with\s+(?:my\s+)?(?:follow[- ]?ups?|networking|it))?"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                r"(?:(?:give|show|send) me\s+)?(?:a |my )?(?:summary|overview|recap|rundown)"
+                r"\s+of\s+"
+                r"(?:my\s+)?(?:follow[- ]?ups?|networking|progress|activity)"
+                r"(?:\s+(?:this|last|the past|for the)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                r"what(?:'re| are)\s+my\s+(?:numbers|stats|statistics)\s+(?:for|in|this)\s+"
+                r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
+                "stats month",
+            ),
+            (
+                # "give me my scorecard", "what's my follow-up rate?".
+                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:my\s+)?(?:networking\s+)?(?:scorecard|"
+                r"score card|report card|scoreboard)",
+                "stats",
+            ),
+            (
+                r"what(?:'s| is)\s+my\s+(?:follow[- ]?up|response|reply|completion|success)\s+"
+                r"(?:rate|ratio|percentage|score)"
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                "stats {rest}",
+            ),
+            (
+                # Hindi "is hafte kitne logon se mila?": how many people this week.
+                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*",
+                "stats",
+            ),
             (
                 r"how(?:'m i| am i| are we) doing(?:\s+(?:overall|so far|lately|in general))?"
                 r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
@@ -1872,6 +2227,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("settings timezone Europe/Berlin", "settings hours 08:30-17:00", "settings shoutouts on"),
         words=("setting", "preferences"),
         phrasings=(
+            (
+                # "moving to Lagos, update tz": a move, then the zone to change.
+                r"(?:i'?m\s+|we'?re\s+)?(?:moving|relocating|moved|relocated)\s+to\s+(?P<rest>[^,;]+?)"
+                r"\s*[,;—–-]+\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+(?:my\s+|the\s+)?"
+                r"(?:time\s*zone|tz|zone)(?:\s+(?:pls|please))?",
+                "settings timezone {rest}",
+            ),
+            (
+                r"(?:time\s*zone|tz)\s*[:=]?\s+(?P<rest>(?-i:[A-Z])[^,;]+?)(?:\s+(?:pls|please))?",
+                "settings timezone {rest}",
+            ),
             (
                 r"timezone\s+(?:ko\s+)?(?P<rest>\S+)" + _KARO,
                 "settings timezone {rest}",
@@ -2029,6 +2395,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("export",),
         phrasings=(
             (
+                # "download everything you have on me" (not "delete …", which forgets).
+                r"(?:please\s+)?(?:download|export|send me|give me|email me)\s+(?:a copy of\s+)?"
+                r"(?:everything|all|whatever)\s+(?:that\s+)?you\s+(?:have|know|keep|store|saved)\s+"
+                r"(?:on|about)\s+me",
+                "export",
+            ),
+            (
                 r"(?:i need|i want|i'?d like|let me|can i|give me|send me)\s+(?:to\s+)?"
                 r"(?:download|export|an? (?:backup|copy|download|dump|export))\s+"
                 r"(?:of\s+)?(?:all\s+)?(?:of\s+)?(?:my|the|everything)\b.*",
@@ -2038,7 +2411,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
                 r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
                 r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
-                r"(?:data|records|information|info|contacts|everything)(?:\s+as a (?:file|json))?",
+                r"(?:data|records|information|info|contacts|everything|stuff)"
+                r"(?:\s+as a (?:file|json))?",
                 "export",
             ),
             (r"i want to export(?:\s+.*)?", "export"),
@@ -2058,9 +2432,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("forgetme", "forget_me"),
         phrasings=(
             (
+                # "please erase me from this bot completely", "apaga todos mis datos".
+                r"(?:please\s+)?(?:erase|delete|remove|wipe)\s+me\s+(?:from\s+(?:this|the|your)\s+"
+                r"(?:bot|app|coach|system|database)|completely|entirely|for good)"
+                r"(?:\s+(?:completely|entirely|for good|please|pls))*",
+                "forget-me",
+            ),
+            (
+                r"(?:apaga|apague|borra|borre|elimina|elimine|l[öo]sch(?:e)?)\s+(?:todos\s+)?"
+                r"(?:mis|meus|os meus|meine)\s+(?:datos|dados|daten)\b.*",
+                "forget-me",
+            ),
+            (
                 # "I'm leaving the company, wipe all my data": a reason about oneself first.
                 r"(?:(?:i'?m|im|i am|i'?ll|i will)\b[^,;]{0,60}[,;]\s*)?"
-                r"(?:yes,?\s+)?(?:please\s+)?(?:forget (?:about )?me|"
+                r"(?:yes,?\s+)?(?:please\s+)?"
+                r"(?:i\s+(?:want|need|would like|'d like)\s+(?:you\s+)?to\s+)?"
+                r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|"
                 r"(?:delete|wipe|erase) (?:all\s+(?:of\s+)?)?my "
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
                 r"delete everything(?: about me)?|wipe (?:everything|"
@@ -2072,6 +2460,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
         ),
         handles=((c.ForgetMeCommand, "account.forget_me"),),
+    ),
+    CommandHelp(
+        "undo",
+        "undo",
+        "Take back your last change: I show what reverses it for the contact it was about.",
+        ("undo",),
+        words=("revert",),
+        phrasings=(
+            (
+                # "oops undo that", "undo the last one", "can you revert my last change?"
+                r"(?:(?:oops|whoops|oh no|sorry|argh|shoot|damn|my bad)[\s,!.]+)*"
+                r"(?:please\s+)?(?:undo|revert|reverse|roll ?back|take back)"
+                r"(?:\s+" + UNDO_WHAT + r")?(?:\s+please)?",
+                "undo",
+            ),
+        ),
+        handles=((c.UndoCommand, "undo.undo"),),
     ),
     CommandHelp(
         "feedback",
@@ -2153,6 +2558,15 @@ RULE_HELP: dict[str, RuleHelp] = {
             f"{one_of(tuple(BUTTON_LABELS.values()))} buttons or in your own words, like "
             "`done Jane, sent her the article`; the contact card and `stats` show the balance.",
             ("done", "who", "stats"),
+        ),
+        RuleHelp(
+            "dates",
+            "Dates",
+            "Write the day anywhere in the line, the way you would say it: `yesterday`, "
+            "`3 days ago`, `friday`, `next week`, `end of next week`, `in 3 days`, `the 14th`, "
+            "`14 Dec`, `12/14` (in the order your `settings dates` says). A meeting's day is in "
+            f"the past, a follow-up's in the future. {LAST_WEEKDAY_RULE}",
+            ("met", "follow-up", "snooze"),
         ),
     )
 }

@@ -38,6 +38,7 @@ _ORDER = (
     "follow-up",
     "met",
     "delete-contact",
+    "undo",
     "review",
 )
 # Words around a request that carry no meaning for it: "Hey coach, …", "Abeg …", "…, remind me".
@@ -55,7 +56,7 @@ _LEADING_FILLER = re.compile(
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
     r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
-    r"(?: please| pls)?\s+|let'?s\s+)?",
+    r"(?: please| pls)?\s+|let'?s\s+|lemme\s+|let me\s+)?",
     re.IGNORECASE,
 )
 _TRAILING_FILLER = re.compile(
@@ -128,9 +129,13 @@ def rephrase(text: str) -> str | None:
     found = _without_a_reason(core)
     if found is not None:
         return found
-    first = core.split(maxsplit=1)[0].lower().lstrip("/")
-    if first in _COMMAND_WORDS:
+    if _starts_with_a_command_word(core):
         return core.lstrip("/")
+    aside, comma, command = core.partition(",")
+    if comma and _an_aside(aside) and _names_the_command(command):
+        # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
+        # command by its own name.
+        return command.strip()
     try:
         day = find_day(core)
     except WhenError:
@@ -145,6 +150,9 @@ def rephrase(text: str) -> str | None:
         phrase, without = f"{phrase} {without[at.start : at.end]}", cut(without, at.start, at.end)
     without = polite_core(without)
     found = _match(without, day_was_cut=True) if without else None
+    if found is None and without and _starts_with_a_command_word(without):
+        # "next week follow up Hamid Karimi"
+        found = re.sub(r"^follow\s+up\b", "follow-up", without.lstrip("/"), flags=re.I)
     if found is None:
         return None
     # The day goes at the end of the part before any note ("met X at Y yesterday, note").
@@ -152,6 +160,29 @@ def rephrase(text: str) -> str | None:
     if len(parts) == 3:
         return f"{parts[0]} {phrase}{parts[1]}{parts[2]}"
     return f"{found} {phrase}"
+
+
+def _an_aside(words: str) -> bool:
+    """A short clause with no capitalised word (no name), no greeting (a draft starts "hey
+    amara, …") and no command word in it."""
+    split = words.split()
+    return (
+        0 < len(split) <= 3
+        and not any(word[:1].isupper() for word in split)
+        and not re.match(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", words, re.I)
+        and not set(map(str.lower, split)) & _COMMAND_WORDS
+    )
+
+
+def _names_the_command(text: str) -> bool:
+    """`text` starts with a command's own name and says more: "snooze Lucía to tomorrow"."""
+    words = text.split()
+    return len(words) > 1 and words[0].lower() in COMMAND_WORDS
+
+
+def _starts_with_a_command_word(core: str) -> bool:
+    first = core.split(maxsplit=1)[0].lower().lstrip("/")
+    return first in _COMMAND_WORDS or bool(re.match(r"follow\s+up\b", core, re.IGNORECASE))
 
 
 _REMIND_ME_THEN_DAY = re.compile(r"\b(?:remind|ping|nudge|tell) me\s+", re.IGNORECASE)
@@ -258,6 +289,7 @@ _QUESTION = re.compile(
     r"how to|how does|(?P<works>how (?:do|dose)(?=\s.{1,30}\bwork\b))|"
     r"can (?:the|this) (?:bot|coach|app)|"
     r"how do you|what (?:commands|can i (?:type|say|ask))|which commands|"
+    r"what'?s the (?:syntax|format|command) (?:for|to)|"
     r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
@@ -314,6 +346,13 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
     (r"follow[- ]?up|remind|\brule\b|window|10[- ]day|ten[- ]day|second touch", "follow-up"),
     (r"\bmet\b|\bmeet|log (?:a )?meeting|meeting|add (?:a )?(?:contact|person)", "met"),
+    # "what does last tuesday mean?", "how do I write dates?": how a day is read, when the
+    # question names no command.
+    (
+        r"\blast\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\blast week\b|"
+        r"\bdates?\b(?!.*\b(?:format|order|first)\b)|\bwhich days?\b",
+        "dates",
+    ),
 )
 _TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WORDS)
 
@@ -380,7 +419,8 @@ _ASKS_A_PERSON = re.compile(
 )
 # Words that make such a question one about the bot.
 _BOT_VOCABULARY = re.compile(
-    r"\b(?:follow[- ]?ups?|snooze|digest|remind(?:er)?s?|contacts?|commands?|export|settings?|"
+    r"\b(?:follow[- ]?ups?|snooz(?:e|ing)|syntax|digest|remind(?:er)?s?|contacts?|commands?|"
+    r"export|settings?|"
     r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
     r"rename|overdue|shout-?outs|working hours|rules?|window|(?:10|ten)[- ]?days?|"
     r"rule of (?:two|2)|second touch|nudges?|a give|an ask|give[:/ ]ask|give first)\b",

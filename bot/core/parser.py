@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
+from dataclasses import replace
 from datetime import time
 
 from bot.core import commands as c
@@ -23,7 +24,7 @@ from bot.core.dates import (
     parse_day,
 )
 from bot.core.dates import weekday_number as _weekday_number
-from bot.core.help import COMMAND_HELP, HELP_BY_NAME, example
+from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
 from bot.core.language import chat_intent, help_topic, rephrase
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
@@ -69,6 +70,10 @@ class _Bad(Exception):
         super().__init__(message)
         self.message = message
         self.topic = topic
+
+
+class _OneEach(_Bad):
+    """Internal: several people where a command takes one; asks for a line each."""
 
 
 class _Draft(Exception):
@@ -185,15 +190,17 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         return c.NotACommand(text)
     typed_first_word = ""
     if not draft_like and not body.lower().startswith("review"):
-        body = without_bot_mention(body) or body
+        body = without_bot_mention(body)
+        if not body:
+            return c.HelpCommand()  # "@coach" alone: what the bot can do, as for an empty line
         typed_first_word = body.split(maxsplit=1)[0].lower()
-        body = tidy(body, _KNOWN.get(), not_names=_NEVER_A_NAME_WORD)
+        body = tidy(body, _KNOWN.get(), not_names=_NEVER_A_NAME_WORD) or body
 
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
     head, rest = match.group(1).lower(), match.group(2)
-    if head == "follow" and rest.lower().startswith("up") and (len(rest) == 2 or rest[2].isspace()):
-        head, rest = "follow-up", rest[2:].lstrip()
+    if head == "follow" and rest.lower().startswith("up") and (len(rest) == 2 or rest[2] in " :"):
+        head, rest = "follow-up", rest[2:].lstrip(" :")
     head = head.rstrip(":,")
     name = COMMAND_ALIASES.get(head)
 
@@ -238,6 +245,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
             if result.asks_who and (_PERSONAL_PRONOUN.search(body) or _TO_THE_BOT.match(body)):
                 return result  # "remind me to ping her friday": her, whoever she is
+            if result.asks_one_each:
+                return result  # "follow up with Aisha and Ben friday": one line each
             # An everyday sentence that only resembled a command: most likely a draft.
             return c.NotACommand(text)
         if not isinstance(result, c.ParseFailure) or fallback is None:
@@ -254,6 +263,9 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     intent = chat_intent(body)
     if intent is not None:
         return c.ChatCommand(intent)
+    asked = _a_contact_asked_about(body)
+    if asked is not None:
+        return asked
     fact = _fact_about_a_contact(body)
     if fact is not None:
         return fact
@@ -267,6 +279,17 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
+
+
+def _a_contact_asked_about(body: str) -> c.WhoCommand | None:
+    """ "jane doe?": one of the member's contacts, named alone as a question, is their card."""
+    asked = re.fullmatch(r"(?P<name>[^?]{2,60}?)\s*\?+", body.strip())
+    if asked is None:
+        return None
+    name = asked.group("name").strip()
+    if known_in(name) != name:
+        return None
+    return c.WhoCommand(person=c.PersonRef(name=name))
 
 
 # "did olu reply?": a question about what someone did, not "did" as in "done".
@@ -435,7 +458,9 @@ def _run_parser(
             topic=name,
         )
     except _Bad as bad:
-        return c.ParseFailure(bad.message, topic=bad.topic or name)
+        return c.ParseFailure(
+            bad.message, topic=bad.topic or name, asks_one_each=isinstance(bad, _OneEach)
+        )
 
 
 # --- people ---------------------------------------------------------------------------------
@@ -522,7 +547,9 @@ def _referred_to(tokens: list[str], command: str) -> c.PersonRef | None:
 # Words around a name that are not part of it: "my follow-up with Kai", "Dana's follow-up",
 # "the Omar reminder", "Zoe, you can mark that one done".
 _PERSON_NOISE_BEFORE = re.compile(
-    r"^(?:(?:naman|mo|na|ako|yung|ung|ang)\s+)*(?:(?:si|kay|ni|kina)\s+)?"
+    # "push back my follow-up with Mateo", "wrote back to Dmitri": the "back" of the verb.
+    r"^(?:back\s+(?=\S+\s))?"
+    r"(?:(?:naman|mo|na|ako|yung|ung|ang)\s+)*(?:(?:si|kay|ni|kina)\s+)?"
     # "falar com Omar", "hablar con Jane": a verb of writing in another language, then "to".
     r"(?:(?:falar|escrever|ligar|mandar mensagem|hablar|escribir|escribirle|llamar|schreiben|"
     r"anrufen)\s+(?:com|para|pra|pro|con|a|al|an|mit)\s+)?"
@@ -535,6 +562,7 @@ _PERSON_NOISE_BEFORE = re.compile(
 )
 _PERSON_NOISE_AFTER = re.compile(
     r"(?:'s|’s|s')?(?:\s+(?:follow[- ]?ups?|reminders?|touch|one|contact(?:\s+card)?|notes?|card|"
+    r"profile|details|file|record|"
     r"name|again|back|now|already|finally|at last|anymore|any more|too|please|pls|in person|"
     r"entirely|completely|"
     r"email|message|text|intro|invite|request|question|dm|call|"
@@ -810,7 +838,8 @@ def _parse_help(rest: str) -> c.Command:
     if topic is not None:
         return c.HelpCommand(topic=topic)
     if word in {"me", "please", "pls"}:
-        return c.HelpCommand()
+        _, topic = help_topic(f"how do i {rest}")
+        return c.HelpCommand(topic=topic)  # "help me with notes": the help on notes
     _, topic = help_topic(f"how do i {rest}")
     if topic is not None:
         return c.HelpCommand(topic=topic)
@@ -827,9 +856,13 @@ _NOTE_START = re.compile(
     r"|\s+(?=who\s+(?:is|was|works|runs|leads|wants|knows)\b)"
     r"|\s+(?=(?:re|about|regarding)\s*:\s)"
     r"|\s+(?=(?:re|regarding)\s+\S)"
-    # A full stop that ends a sentence ("… today. She does design"), not "Mr. Rahul".
-    r"|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\b\w)"
-    r"\.\s+(?=(?-i:[A-Z]))",
+    # A full stop that ends a sentence ("… today. She does design", "… on Dec 2. Ex-Grab"), not
+    # "Mr. Rahul" or an initial; before a lower-case word ("… today. wants an intro") only after
+    # a whole word, not an abbreviation ("the Maui hospitality conf. last Friday").
+    r"|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)"
+    r"(?<!\b[^\W\d_])\.\s+(?=(?-i:[A-Z]))"
+    r"|(?<=\w{3})(?<!conf)(?<!etc)(?<!approx)(?<!inc)(?<!ltd)(?<!corp)(?<!dept)(?<!intl)(?<!\bca)"
+    r"(?<!\bno)(?<!\bvs)(?<!\bjr)(?<!\bsr)\.\s+(?=(?-i:[a-z]))",
     re.IGNORECASE,
 )
 _NEW_PERSON = re.compile(
@@ -897,7 +930,16 @@ def _cut_after(text: str) -> tuple[str, str | None]:
         return text, None
     after = text[match.end() :].strip()
     place = after if match.group(0).strip().lower() == "after" and after else None
+    if place is not None and _A_STRETCH_OF_TIME.fullmatch(place):
+        place = None  # "caught up with Omar after months": how long, not where
     return text[: match.start()], place
+
+
+_A_STRETCH_OF_TIME = re.compile(
+    r"(?:so\s+long|ages|a\s+while|forever|(?:many\s+|a\s+few\s+|\d+\s+|two\s+|three\s+)?"
+    r"(?:days|weeks|months|years))[\s!.]*",
+    re.IGNORECASE,
+)
 
 
 # "on the panel", "on LinkedIn": where, not a date that failed to read.
@@ -914,14 +956,14 @@ def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
 _ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # "over coffee", "over a quick call": how they met, not where.
 _OVER_A_MEAL = re.compile(
-    r"\s+over\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
+    r"\s+(?:over|for)\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
     r"dinner|drinks?|beers?|tea|zoom|a call|call|video|the phone|phone|chat)\b",
     re.IGNORECASE,
 )
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
 # then the name.
 _DESCRIBED = re.compile(
-    r"^(?:my|our|a|an|the|her|his|their)\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
+    r"^(?:my|our|a|an|the|her|his|their|(?-i:[A-Z])[\w-]*(?:'s|’s))\s+(?:(?-i:[a-z][\w'’-]*),?\s+){1,4}(?:of\s+(?:mine|[A-Z]\w*'s),?\s+)?"
     r"(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})$"
 )
 # "Tom from Stripe": where the person works, kept as a note, not part of the name.
@@ -943,7 +985,11 @@ def _cut_employer(head: str) -> tuple[str, str | None]:
 
 
 # "met Ada yesterday about the partnership": what it was about is a note, kept with its word.
-_MET_TOPIC = re.compile(r"\s+(?P<topic>(?:about|abt|regarding|re:?)\s+\S.*)$", re.IGNORECASE)
+_MET_TOPIC = re.compile(
+    r"\s+(?P<topic>(?:about|abt|regarding|re:?|for(?=\s+(?:the|a|an|our|my|his|her|their)\s))"
+    r"\s+\S.*)$",
+    re.IGNORECASE,
+)
 
 
 def _cut_topic(text: str) -> tuple[str, str | None]:
@@ -961,13 +1007,176 @@ def _noted_first(part: str, note: str | None) -> str:
 _DANGLING_AND = re.compile(r"\s+(?:and|but|so)\s*$", re.IGNORECASE)
 
 
+# "Aisha, Ben and Chen", "Aisha Bello, Ben Ode, and Chen Li": capitalised names listed with
+# commas and a last "and" (or "&"); the comma there starts no note.
+_NAME = r"(?-i:(?!I\b)[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*)){0,2}"
+_LISTED_PEOPLE = re.compile(
+    rf"^(?P<people>{_NAME}(?:\s*,\s*{_NAME})+,?\s+(?:and|&)\s+{_NAME})(?=$|[\s,;.!?—–-])"
+)
+
+
+def _one_follow_up_per_person(rest: str) -> None:
+    """ "follow up with Aisha, Ben and Chen on friday": a follow-up is for one person, so ask
+    for a line each rather than file "Aisha and Ben" as a name or "Ben and Chen" as a note."""
+    try:
+        joined = _listed_people_joined(re.sub(r"^(?:with|w/)\s*", "", rest.strip(), flags=re.I))
+        head, note = _note_split(joined)
+        found = find_day(head)
+    except (_Bad, WhenError):
+        return
+    people_text = head[: found.start] if found is not None else head
+    people_text = _FOLLOW_UP_NOTE.split(people_text, maxsplit=1)[0]
+    people, _ = _several_people(people_text.strip())
+    if len(people) < 2:
+        return
+    day = f" {head[found.start : found.end]}" if found is not None else ""
+    said = f" — {note}" if note else ""
+    lines = " · ".join(f"`follow-up {person.name}{day}{said}`" for person in people)
+    raise _OneEach(f"I keep one follow-up per person. Send them one by one: {lines}")
+
+
+# The same typed in lower case, one word each: only before where they were met ("aisha, ben
+# and chen at the meetup"; "sam, smart and funny" is a person and a note) or when each word is
+# one of the member's contacts.
+_LISTED_LOWER = re.compile(
+    r"^(?P<people>[^\W\d_][\w'’-]*(?:\s*,\s*[^\W\d_][\w'’-]*)+,?\s+(?:and|&)\s+"
+    r"[^\W\d_][\w'’-]*)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _listed_lower(rest: str) -> re.Match[str] | None:
+    listed = _LISTED_LOWER.match(rest)
+    if listed is None:
+        return None
+    words = [
+        w.lower() for w in re.split(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", listed["people"])
+    ]
+    if set(words) & (_NEVER_A_NAME_WORD | _PRONOUNS | _FILLER_WORDS):
+        return None
+    before_a_place = re.match(r"\s+(?:at|@)\s+\S", rest[listed.end() :])
+    if before_a_place is None and not all(known_in(word) for word in words):
+        return None
+    return listed
+
+
+# "Jane Doe, Priya Shah at the gala": contacts listed with commas alone.
+_LISTED_BY_COMMAS = re.compile(rf"^(?P<people>{_NAME}(?:\s*,\s*{_NAME})+)(?=\s+(?:at|@)\s|\s*$)")
+
+
+def _listed_contacts(rest: str) -> re.Match[str] | None:
+    listed = _LISTED_BY_COMMAS.match(rest)
+    if listed is None:
+        return None
+    names = [name.strip() for name in listed["people"].split(",")]
+    return listed if all(known_in(name) == name for name in names) else None
+
+
+def _listed_people_joined(rest: str) -> str:
+    """ "Aisha, Ben and Chen at the meetup" as "Aisha and Ben and Chen at the meetup", so the
+    commas between the names are not read as the start of a note."""
+    listed = _LISTED_PEOPLE.match(rest) or _listed_lower(rest) or _listed_contacts(rest)
+    if listed is None:
+        return rest
+    people = re.sub(r"\s*,\s*(?:(?:and|&)\s+)?|\s+&\s+", " and ", listed.group("people"))
+    if len(_AND.split(people)) > MAX_PEOPLE_MET:
+        raise _Bad(
+            f"That's more than {MAX_PEOPLE_MET} people in one line; log them a few at a time, "
+            f"like `met Aisha, Ben and Chen at PyCon`, so each gets a follow-up you can keep."
+        )
+    return people + rest[listed.end() :]
+
+
+# "…, went well": how a meeting went says nothing to keep about the person.
+_HOW_IT_WENT = re.compile(
+    r"(?:it\s+)?went\s+(?:really\s+|so\s+|very\s+)?(?:well|great|fine|ok|okay|nicely)[\s.!]*",
+    re.IGNORECASE,
+)
+# "Mr. Erdem Yılmaz": a courtesy title before a full name is not kept ("Dr." and "Prof." are,
+# and "Mr. Haddad" alone stays, to find the contact by surname).
+_COURTESY_TITLE = re.compile(r"^(?:mr|mrs|ms|miss|mx)\.?\s+(?=\S+\s+\S)", re.IGNORECASE)
+
+
+def _without_courtesy_title(person: c.PersonRef) -> c.PersonRef:
+    if person.mention is not None or not _COURTESY_TITLE.match(person.name):
+        return person
+    return replace(person, name=_COURTESY_TITLE.sub("", person.name))
+
+
+def _aside_before_the_note(rest: str) -> tuple[str, str | None]:
+    """ "Ingrid Johansson (Volvo Cars, EV batteries) at …": the words in brackets right after
+    the person, cut before the note is looked for (their comma starts no note)."""
+    aside = _ASIDE.search(rest)
+    note_start = _NOTE_START.search(rest)
+    if aside is None or "," not in aside.group(1):
+        return rest, None
+    if note_start is not None and note_start.start() < aside.start():
+        return rest, None
+    return cut(rest, aside.start(), aside.end()), aside.group(1).strip()
+
+
+def _fields_place_day_note(head: str, note: str) -> tuple[str, str | None, DaySpec | None]:
+    """A capitalised place, then a field that is only a day (maybe ending a sentence), then
+    the note: (head with "at <place>", the note, the day); unchanged when it is not so."""
+    place, _, after = note.partition(",")
+    day_field, comma, more = after.partition(",")
+    if not place.strip()[:1].isupper() and not place.strip()[:1].isdigit():
+        return head, note, None
+    day_field = day_field.strip()
+    try:
+        if _cut_when(place)[1] is not None:
+            return head, note, None
+        found = find_day(day_field)
+    except WhenError:
+        return head, note, None
+    if found is None or found.start != 0:
+        return head, note, None
+    left = day_field[found.end :].strip()
+    if left and not (left.startswith(".") or day_field[found.end - 1] == "."):
+        return head, note, None
+    said = [part for part in (left.lstrip(". "), more.strip() if comma else "") if part]
+    return f"{head} at {place.strip()}", ", ".join(said) or None, found.spec
+
+
+# "someone cool at the bar: Diego Fernández, sommelier": the name comes after the colon.
+_SOMEONE_THEN_NAMED = re.compile(
+    r"^(?:someone|somebody|a (?:guy|woman|man|girl|person|founder|dev)|(?:\d|two|three|four)\s+"
+    r"(?:people|founders|folks|guys|devs|engineers|investors|people))(?:\s+[\w'-]+){0,2}?"
+    r"\s+(?P<place>(?:at|@|in)\s+[^:]+?)\s*:\s*"
+    # One name, or several with commas and "and" ("Ana Lima and Joao Silva").
+    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)"
+    r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,8})(?P<note>\s*[,;—–-].*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+# "a cool designer, Lea Martin, at Config": who they are, then the name between commas.
+_DESCRIBED_THEN_NAMED = re.compile(
+    r"^(?:a|an|this|that|some|the)\s+(?P<what>(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*,\s*"
+    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})\s*,\s*"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
+    described: str | None = None
+    named = _SOMEONE_THEN_NAMED.match(rest.strip())
+    if named is not None:
+        rest = f"{named['who']} {named['place']}{named['note'] or ''}"
+    appositive = _DESCRIBED_THEN_NAMED.match(rest.strip())
+    if appositive is not None:
+        rest, described = f"{appositive['who']} {appositive['rest']}", appositive["what"]
+    rest = _listed_people_joined(rest.strip())
     if _SAME_PERSON.search(rest):
         new_person, rest = False, _SAME_PERSON.sub(" ", rest)
     elif "(new contact)" in rest.lower():
         new_person, rest = True, re.sub(r"\(new contact\)", " ", rest, flags=re.I)
+    rest, aside_first = _aside_before_the_note(rest.strip())
     head, note = _note_split(rest.strip())
+    if aside_first is not None:
+        note = _noted_first(aside_first, note)
     if note is not None:
         head = _DANGLING_AND.sub("", head)  # "met Ada and she's moving": the note took the rest
     if note and _NEW_PERSON.search(note):
@@ -981,7 +1190,7 @@ def _parse_met(rest: str) -> c.Command:
         # "met Jane at PyCon, yesterday": the date phrase may sit in the tail.
         tail, tail_when, _, tail_start = _cut_when(note)
         if tail_when is not None and tail_start == 0:
-            note, when = tail.lstrip(" ,;:—–-") or None, tail_when
+            note, when = tail.lstrip(" ,;:—–-.") or None, tail_when
     if not head.strip():
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example('met')}")
     if note is not None and not _PLACE_START.search(" " + head) and "," in note:
@@ -990,6 +1199,10 @@ def _parse_met(rest: str) -> c.Command:
         last_cut, last_when, _, _ = _cut_when(last.strip())
         if last_when is not None and not last_cut and "," not in first:
             head, note, when = f"{head} at {first.strip()}", None, when or last_when
+    if note is not None and when is None and not _PLACE_START.search(" " + head):
+        # "met Arnav Kapoor, Google Cloud Summit Mumbai, Dec 3, keen on pipelines": a log
+        # written as fields: name, place, day, then the note.
+        head, note, when = _fields_place_day_note(head, note)
     aside = _ASIDE.search(head)
     if aside is not None:
         # "met priya (designer) at Config", "Victor (PM @ Shopify)": the words in brackets
@@ -1023,11 +1236,14 @@ def _parse_met(rest: str) -> c.Command:
         place, _ = _cut_after(place)
     elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
         place = place_after
-    people = _several_people(head)
+    people, employer = _several_people(head)
     if people:
         person, others = people[0], people[1:]
+        if employer is not None:
+            note = _noted_first(employer, note)
     else:
         head = _DESCRIBED.sub(r"\g<name>", head.strip())
+        head = re.sub(r"^(?:up\s+)?(?:with|w/)\s+", "", head, flags=re.IGNORECASE)
         head, employer = _cut_employer(head)
         if employer is not None:
             note = _noted_first(employer, note)
@@ -1043,8 +1259,12 @@ def _parse_met(rest: str) -> c.Command:
     if note is not None:
         note = without_asides(note)
     note, follow_up_on = _follow_up_day_in(note)
+    if note is not None and _HOW_IT_WENT.fullmatch(note):
+        note = None
+    if described is not None:
+        note = _noted_first(described, note)
     return c.MetCommand(
-        person=person,
+        person=_without_courtesy_title(person),
         place=place,
         when=when,
         note=note,
@@ -1085,25 +1305,30 @@ _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 MAX_PEOPLE_MET = 4
 
 
-def _several_people(head: str) -> tuple[c.PersonRef, ...]:
+def _several_people(head: str) -> tuple[tuple[c.PersonRef, ...], str | None]:
     """The people in "met mike and anna", when every part is a name ("Aisha and her cofounder
-    Ben" too); () when the words are one person or something else ("Barnes and the team")."""
+    Ben" too), and where the last one works ("… and Chen from Stripe"); () when the words are
+    one person or something else ("Barnes and the team")."""
     parts = [_DESCRIBED.sub(r"\g<name>", part.strip()) for part in _AND.split(head.strip())]
     if not 2 <= len(parts) <= MAX_PEOPLE_MET:
-        return ()
+        return (), None
+    parts[-1], employer = _cut_employer(parts[-1])
     for part in parts:
         words = part.lower().split()
         if not _looks_like_a_name(part) or len(words) > 3:
-            return ()
+            return (), None
         if words[0] in _PRONOUNS or set(words) & _NOT_ONE_PERSON:
-            return ()
-    return tuple(_person(_tokens(part), "met") for part in parts)
+            return (), None
+    return tuple(_person(_tokens(part), "met") for part in parts), employer
 
 
 _FOLLOW_UP_NOTE = re.compile(
     # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
-    r"\s+(?:(?:about|re|regarding)\b"
-    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite)\b)"
+    r"\s+(?:(?:about|re|regarding|sobre)\b"
+    # "chase Abebe for the coffee samples": what the follow-up is for.
+    r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
+    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite|email|e-mail|text|"
+    r"message|dm|whatsapp)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
 )
@@ -1117,7 +1342,21 @@ _SOMETIME = re.compile(
 _LEFT_BEFORE_A_DAY = re.compile(r"\s+(?:for|on|by)\s*$", re.IGNORECASE)
 
 
+# "follow-up with Kai done, asked him for an intro": the follow-up happened.
+_FOLLOW_UP_DONE = re.compile(
+    r"(?:with\s+|w/\s*|for\s+)?(?P<who>[^,;—–]+?)\s+(?:is\s+)?(?:done|complete|completed|"
+    r"finished)(?P<tail>\s*[,;—–-].*)?",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _parse_follow_up(rest: str) -> c.Command:
+    finished = _FOLLOW_UP_DONE.fullmatch(rest.strip())
+    if finished is not None and (
+        _FOLLOW_UP_ID.fullmatch(finished["who"]) or _looks_like_a_name(finished["who"])
+    ):
+        return _parse_done(f"{finished['who']}{finished['tail'] or ''}")
+    _one_follow_up_per_person(rest)
     head, dash_note = _note_split(rest)
     head = _SOMETIME.sub("", head.strip())
     if not head:
@@ -1140,7 +1379,9 @@ def _parse_follow_up(rest: str) -> c.Command:
     if when is None and at is None and dash_note is not None:
         dash_note, when, at = _when_in_note(dash_note)
         if when is None and dash_note is not None and _ABOUT.match(dash_note):
-            dash_note, when = _day_at_the_end(dash_note)
+            dash_note, when, at = _day_at_the_end(dash_note)
+        if when is None and dash_note is not None:
+            dash_note, when = _day_as_the_last_field(dash_note)
     elif at is None and dash_note is not None:
         # "tomorrow, 2pm": a time alone after the comma is the follow-up's time.
         rest_of_note, _, note_at = _when_in_note(dash_note)
@@ -1163,19 +1404,20 @@ def _parse_follow_up(rest: str) -> c.Command:
             name_tokens = [t for t in before if _cut_when(t)[1] is None]
             if about is not None and len(" ".join(name_tokens)) > about.start():
                 name_tokens = _tokens(head[: about.start()])
+            name_tokens = _before_an_acronym(name_tokens)
             person = _person(name_tokens or tokens[:1], "follow-up")
             trailing_note = _note(_tokens(head)[len(name_tokens) :])
         elif about is not None:
             person = _person(_tokens(head[: about.start()]), "follow-up")
             # "about the panel" and "re the pilot" keep their word; "to send …" starts at the verb.
-            keeps_word = re.match(r"\s+(?:about|re|regarding)\b", about.group(0), re.I)
+            keeps_word = re.match(r"\s+(?:about|re|regarding|sobre)\b", about.group(0), re.I)
             trailing_note = head[about.start() if keeps_word else about.end() :].strip() or None
         else:
             person = _person(tokens, "follow-up")
             if when is None and not late and dash_note is None and len(tokens) > 1:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
-        trailing_note = re.sub(r"^to\s*:?\s+", "", trailing_note, flags=re.I)
+        trailing_note = re.sub(r"^(?:to|and|for)\s*:?\s+", "", trailing_note, flags=re.I)
     note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p]
     return c.FollowUpCommand(
         person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
@@ -1187,15 +1429,62 @@ def _parse_follow_up(rest: str) -> c.Command:
 _ABOUT = re.compile(r"(?:re|about|regarding|abt)\b", re.IGNORECASE)
 
 
-def _day_at_the_end(note: str) -> tuple[str | None, DaySpec | None]:
-    """ "re intro thu": the day that ends a note about something is the follow-up's day."""
+def _day_at_the_end(note: str) -> tuple[str | None, DaySpec | None, time | None]:
+    """ "re intro thu", "re: intro to Sam next tuesday at 2pm": the day (and time) that end a
+    note about something are the follow-up's."""
     try:
         found = find_day(note)
     except WhenError:
+        return note, None, None
+    if found is None:
+        return note, None, None
+    after = note[found.end :]
+    at = find_time(after)
+    if at is not None and not after[: at.start].strip() and not after[at.end :].strip(" .!?"):
+        return note[: found.start].strip(" ,;:—–-") or None, found.spec, at.at
+    if after.strip(" .!?"):
+        return note, None, None
+    return note[: found.start].strip(" ,;:—–-") or None, found.spec, None
+
+
+def _before_an_acronym(tokens: list[str]) -> list[str]:
+    """The words that name the person, when more words follow before the day: a contact's name
+    ("Kai the robotics job link": the rest is what to send), or a capitalised name that ends
+    before a word in capitals ("Chen Jing PCB quote": "PCB" starts what it is about)."""
+    if not tokens:
+        return tokens
+    known = known_in(" ".join(tokens))
+    if known is not None and " ".join(tokens).lower().startswith(known.lower() + " "):
+        size = len(known.split())
+        if size < len(tokens) and tokens[size].lower() in _STARTS_A_THING:
+            return tokens[:size]
+    if not tokens[0][:1].isupper():
+        return tokens
+    for index, token in enumerate(tokens[1:], start=1):
+        if len(token) >= 2 and token.isalpha() and token.isupper():
+            return tokens[:index]
+    return tokens
+
+
+# Words that start a thing after a contact's name: "Kai the job link", "Ada my slides".
+_STARTS_A_THING = frozenset(
+    {"the", "a", "an", "my", "our", "his", "her", "their", "some", "that", "to"}
+)
+
+
+def _day_as_the_last_field(note: str) -> tuple[str | None, DaySpec | None]:
+    """ "intro to WAEMU contacts — 12/17": a last field that is only a day is the day."""
+    fields = _NOTE_FIELD.split(note)
+    if len(fields) < 2:
         return note, None
-    if found is None or note[found.end :].strip(" .!?"):
+    try:
+        left, when, _, _ = _cut_when(fields[-1])
+    except WhenError:
         return note, None
-    return note[: found.start].strip(" ,;:—–-") or None, found.spec
+    if when is None or left.strip(" .!?"):
+        return note, None
+    cut_at = note.rstrip().rfind(fields[-1])
+    return note[:cut_at].rstrip(" ,;:—–-") or None, when
 
 
 def _span_at_the_end_as_a_day(head: str) -> str:
@@ -1409,6 +1698,9 @@ def _parse_note(rest: str) -> c.Command:
                 r"(?P<who>@?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<note>[a-z].+)", rest, re.S
             )
     if match is None:
+        # "note #6 likes jazz": an id is one word, so the rest is the note.
+        match = re.match(r"(?P<who>(?:contact)?#\d{1,12})\s+(?P<note>\S.*)", rest, re.S | re.I)
+    if match is None:
         raise _Bad(f"Put a colon after the name, then the note. For example: {example('note')}")
     note = _note([match.group("note")])
     if not note:
@@ -1423,6 +1715,21 @@ _NEW_NAME_TAIL = re.compile(
 )
 
 
+# Words inside a name that stay lower case: "Ludwig van Beethoven", "Maria da Silva".
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "da", "das", "dos", "del", "di", "la", "le", "du", "bin"}
+)
+
+
+def _capitalised_if_typed_lower(name: str) -> str:
+    """ "jane okafor" → "Jane Okafor": a word of a new name typed in lower case is stored as
+    names are written (a contact's own words were already capitalised by tidying)."""
+    return " ".join(
+        word[:1].upper() + word[1:] if word.islower() and word not in _NAME_PARTICLES else word
+        for word in name.split()
+    )
+
+
 def _parse_rename(rest: str) -> c.Command:
     match = re.match(
         r"(?P<old>.+?)(?:\s+(?:to|as|into)\s+|\s*(?:->|→|=>|:)\s*)(?P<new>.+)", rest, re.S | re.I
@@ -1435,7 +1742,9 @@ def _parse_rename(rest: str) -> c.Command:
     if match is None:
         raise _Bad(f"Say the old name, `to`, then the new one. For example: {example('rename')}")
     new_name = " ".join(match.group("new").split()).strip(" !?\"'“”,;")
-    new_name = _NEW_NAME_TAIL.sub("", new_name)
+    # "… to Kai Müller-Braun, he got married": a reason after the comma is no part of it.
+    new_name = re.split(r"\s*[,;]\s+(?=(?-i:[a-z]))", new_name, maxsplit=1)[0]
+    new_name = _capitalised_if_typed_lower(_NEW_NAME_TAIL.sub("", new_name))
     if new_name.endswith(".") and not re.search(
         r"\b(?:\w|Jr|Sr|Dr|St|Mr|Ms|Mrs|Prof)\.$", new_name
     ):
@@ -1648,13 +1957,20 @@ def _parse_feedback(rest: str) -> c.Command:
     return c.FeedbackCommand(review_id=int(words[0].lstrip("#")[:12]), verdict=verdict)  # type: ignore[arg-type]
 
 
+def _parse_undo(rest: str) -> c.Command:
+    """ "undo", "undo that", "undo the last one": the last reply's change, nothing else."""
+    if not re.fullmatch(rf"(?:{UNDO_WHAT})?[\s.!?]*", rest, re.IGNORECASE):
+        raise _Draft()
+    return c.UndoCommand(person=_REFERENT.get())
+
+
 def _parse_list(rest: str) -> c.Command:
     word = rest.lower().strip(" ?!.")
     if len(word.split()) > _MAX_LIST_WORDS:
         raise _Bad(f"Type `list`, `list overdue` or `list all`. For example: {example('list')}")
     if re.search(r"\b(?:overdue|late|missed)\b", word):
         return c.ListCommand(filter="overdue")
-    if re.search(r"\b(?:all|everything|done ones|closed|completed|finished|history)\b", word):
+    if re.search(r"\b(?:all|every|everything|done ones|closed|completed|finished|history)\b", word):
         return c.ListCommand(filter="all")
     return c.ListCommand()
 

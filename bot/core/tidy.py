@@ -26,7 +26,10 @@ _EMOJI = re.compile(
 # CTO", "met Tom 🙌 founder of a seed fund" ("met Kofi 👋 at the Accra tech week" goes on).
 _EMOJI_BETWEEN_WORDS = re.compile(
     rf"(?<=\w)\s+(?:{_EMOJI.pattern})+\s+(?=(?:she|he|they|we|i|it|his|her|their|"
-    r"founder|co-?founder|ceo|cto|cfo|coo|vp|head|director|works|runs|leads|building|hiring)\b)",
+    r"founder|co-?founder|ceo|cto|cfo|coo|vp|head|director|works|runs|leads|building|hiring)\b)"
+    # "… on the 2nd 👗 stylist for K-pop groups": two words or more that go on after a day.
+    rf"|(?:(?<=\d\d)|(?<=\dst)|(?<=\dnd)|(?<=\drd)|(?<=\dth)|(?<=day))\s+(?:{_EMOJI.pattern})+"
+    r"\s+(?=[^\W\d]+\s+\w)",
     re.I,
 )
 
@@ -59,7 +62,7 @@ _TAGALOG_AFFIX = re.compile(
 
 # Phone keyboards write ’ and people skip apostrophes: "whats overdue", "im done with Kai".
 _CONTRACTIONS = re.compile(
-    r"\b(?:(?P<wh>what|who|that|there|where|how|he|she)s|(?P<im>i)m|(?P<nt>don|can|didn|doesn|"
+    r"\b(?:(?P<wh>what|who|that|there|where|how|he|she)s|(?P<im>i)m(?!\s+(?-i:[A-ZÄÖÜ]))|(?P<nt>don|can|didn|doesn|"
     r"isn|won|wasn|haven|hasn|shouldn|wouldn|couldn|aren)t|(?P<ve>i|we|you|they)ve)\b",
     re.IGNORECASE,
 )
@@ -83,12 +86,20 @@ def normal_apostrophes(text: str) -> str:
 _MO_AKO = re.compile(r"(?<![\w-])mo\s+ako(?![\w-])", re.IGNORECASE)
 
 
+# A laugh before more words ends a clause like a comma: "at the coffee fest lol she roasts her
+# own beans", "at Ikea lmao, she was buying a sofa".
+_LAUGH_BETWEEN = re.compile(
+    r"(?<=\w)\s+(?:lol|lmao|lmfao|haha+|hehe+|rofl)\b[\s,.!]*(?=[^\W\d]+\s+\w)", re.IGNORECASE
+)
+
+
 def without_particles(text: str) -> str:
     """`text` without the code-mixed filler words ("" if that is all there is)."""
     return " ".join(_PARTICLE_RE.sub(" ", text).split()).strip(" ,")
 
 
-_FIRST_SEPARATOR_AT = re.compile(r"\s*(?:[,;:]|\s[—–-]\s|—)\s*")
+# A colon between digits ("1:1", "10:30") separates nothing.
+_FIRST_SEPARATOR_AT = re.compile(r"\s*(?:[,;]|(?<!\d):|:(?!\d)|\s[—–-]\s|—)\s*")
 
 
 def _split_note(text: str) -> tuple[str, str]:
@@ -120,6 +131,8 @@ _DATE_WORDS = (
     "morning",
     "afternoon",
     "evening",
+    "couple",
+    "three",
 )
 _COMMAND_WORDS = (
     "remind",
@@ -142,6 +155,14 @@ _COMMAND_WORDS = (
     "download",
     "digest",
     "what",
+    "reminding",
+    "remember",
+    "about",
+    "entirely",
+    "commands",
+    "summaries",
+    "networking",
+    "upcoming",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -162,9 +183,16 @@ _ABBREVIATIONS = {
     "txt": "text",
     "wh": "who",
     "w": "with",  # "circle back w omar"; a capital W may be an initial
+    "ned": "need",
+    "teh": "the",
+    "doin": "doing",
+    "shud": "should",
+    "shld": "should",
 }
 # A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
 _GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)
+# "metJane at the gym": "met" glued to a capitalised name.
+_GLUED_MET = re.compile(r"\b([Mm]et)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 # "lst night", "lst fri": "last" before a day ("lst overdue" is the list command).
 _LAST_NIGHT = re.compile(
     r"\blst\s+(?=(?:night|week|month|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.IGNORECASE
@@ -172,6 +200,7 @@ _LAST_NIGHT = re.compile(
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
+    | {"abut", "bout", "there", "tree", "thee", "coupe"}
 )
 
 
@@ -267,7 +296,8 @@ def capitalise_known(text: str, known_names: Sequence[str], skip: frozenset[str]
             return words[key] if token.islower() else token
         return swapped.get(key, token)
 
-    return re.sub(r"(?<![\w@#/])[^\W\d_]+(?![\w/])", named, text)
+    # Not inside an address: "dana@kim.io" stays as typed.
+    return re.sub(r"(?<![\w@#/.])[^\W\d_]+(?![\w/@]|\.\w)", named, text)
 
 
 # Words of a short aside in another language inside a note ("bahut helpful thi", "sie war super
@@ -313,9 +343,10 @@ def tidy(
     text = without_bot_mention(text)
     text = " ".join(_EMOJI_BETWEEN_WORDS.sub(", ", text).split()) or text
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
-    text = _GLUED_WITH.sub(r"\1 \2", text)
+    text = _GLUED_MET.sub(r"\1 ", _GLUED_WITH.sub(r"\1 \2", text))
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
+    text = _LAUGH_BETWEEN.sub(", ", text)
     head, tail = _split_note(text)
     if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
         head = fix_command_typos(head)

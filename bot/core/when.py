@@ -21,9 +21,11 @@ from bot.core.dates import (
     DayOfMonth,
     DaySpec,
     LastWeekdaySpec,
+    LastWeekSpec,
     NextWeekSpec,
     NumericDate,
     RelativeDays,
+    ThisWeekSpec,
     WeekdaySpec,
     parse_day,
     weekday_number,
@@ -87,7 +89,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "day_after",
-        r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr)|[üu]bermorgen|uebermorgen|"
+        r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)|"
+        r"[üu]bermorgen|uebermorgen|lusa|"
         r"pasado mañana|pasado manana|depois de amanh[ãa]|parso|parson|sa makalawa",
     ),
     ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?|nights?)\s+ago"),
@@ -127,9 +130,17 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
         r"anoche|kagabi|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
-        r"kahapon|bukas|ngayon)",
+        r"kahapon|bukas|ngayon|besok|kemarin|hari ini)",
     ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
+    # "tuesday last week", "last week on tuesday": that day of the week before this one.
+    ("last_week_wd", rf"(?:on\s+)?(?:the\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week"),
+    ("last_week_wd", rf"last\s+week\s+(?:on\s+)?{_WEEKDAY}"),
+    ("last_week", r"(?:sometime\s+|earlier\s+)?last\s+week|la semana pasada|letzte woche"),
+    (
+        "this_week",
+        r"(?:sometime\s+|later\s+|earlier\s+)?this\s+week|esta semana|essa semana|diese woche",
+    ),
     ("next_wd", rf"{_LEAD}(?:next|this coming|coming|this)\s+{_WEEKDAY}"),
     ("wd", rf"{_LEAD}(?:the\s+)?{_WEEKDAY}"),
     ("iso", rf"{_LEAD}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"),
@@ -170,9 +181,15 @@ _TIME_RE = re.compile(
     r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)"
     # "tmr 9", "tomorrow 10": an hour alone right after the day, ending the line.
     r"|(?:(?<=\btmr )|(?<=\btmrw )|(?<=\btomorrow )|(?<=\btoday ))(?P<after_day>[01]?\d|2[0-3])"
-    r"(?=[\s.!]*$)",
+    r"(?=[\s.!]*$)"
+    # Hindi "shaam 6 baje" and Indonesian "jam 10", "jam 7 malam": an hour and the part of day.
+    rf"|{_B}(?:(?P<part>subah|shaam|sham|dopahar|raat|pagi|siang|sore|malam)\s+)?"
+    r"(?:jam\s+(?P<jam>[01]?\d|2[0-3])|(?P<baje>[01]?\d|2[0-3])\s*baje)"
+    r"(?:\s+(?P<part_after>pagi|siang|sore|malam))?(?![\w])",
     re.IGNORECASE,
 )
+# Parts of the day in those languages that put the hour in the afternoon or evening.
+_LATER_PARTS = frozenset({"shaam", "sham", "raat", "sore", "malam", "dopahar", "siang"})
 # A bare hour of the working day: "at 9" is the morning, "at 3" the afternoon.
 _FIRST_MORNING_HOUR = 7
 # ... unless the line says it is the evening: "tonight at 8" is 20:00.
@@ -257,6 +274,14 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         if word in _TOMORROW:
             return RelativeDays(1)
         return RelativeDays(0)
+    if kind == "last_week":
+        return RelativeDays(-7)
+    if kind == "this_week":
+        return ThisWeekSpec()
+    if kind == "last_week_wd":
+        weekday = weekday_number(group("wd"))
+        assert weekday is not None
+        return LastWeekSpec(weekday)
     if kind in {"last_wd", "next_wd", "wd"}:
         weekday = weekday_number(group("wd"))
         assert weekday is not None
@@ -293,11 +318,12 @@ _YESTERDAY = frozenset(
         "hier",
         "kahapon",
         "kagabi",
+        "kemarin",
     }
 )
 _TOMORROW = frozenset(
     {"tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "mañana", "manana"}
-    | {"amanhã", "amanha", "morgen", "demain", "bukas"}
+    | {"amanhã", "amanha", "morgen", "demain", "bukas", "besok"}
 )
 
 
@@ -350,21 +376,59 @@ def _with_refinement(text: str, found: Found) -> Found:
         weekday = weekday_number(match.group("wd"))
         assert weekday is not None
         return Found(found.start, match.end(), NextWeekSpec(weekday))
-    if isinstance(spec, WeekdaySpec) and name == "month_day_of":
+    if isinstance(spec, WeekdaySpec) and name in {
+        "month_day_of",
+        "month_day",
+        "day_month",
+        "numeric",
+        "iso",
+    }:
+        # "Thursday Dec 17", "wed 12/16": the date says which Thursday.
         return Found(found.start, match.end(), _spec(name, match))
     return found
 
 
 def _weekday_is_a_word(match: re.Match[str]) -> bool:
-    """ "Sun", "Sat" and "Wed" are also words: only full weekday names, or short ones after
-    "on"/"by"/"until", count as dates."""
+    """ "Sun", "Sat" and "Wed" are also words: only full weekday names, short ones after
+    "on"/"by"/"until", and short ones that correct a day ("make it wed", "no, sat") count as
+    dates."""
     word = match.group("wd").lower()
     if word not in _WORDS_TOO:
         return False
     known = _FULL_WEEKDAYS | FOREIGN_WEEKDAYS.keys()
     if word in known or (word.endswith("s") and word[:-1] in known):
         return False
-    return not re.match(r"(?:on|by|until|till|til|to|the)\s", match.group(0), re.I)
+    if re.match(r"(?:on|by|until|till|til|to|the)\s", match.group(0), re.I):
+        return False
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    marked = before + "\0" + after
+    return not (
+        _MADE_A_DAY.search(before) or _A_DAY_ALONE.match(marked) or _A_DAY_LAST.match(marked)
+    )
+
+
+# "at the alumni event sat": a short weekday that ends the line after a noun, not after a
+# subject or a verb ("she sat", "they got wed").
+_A_DAY_LAST = re.compile(
+    r".*\s(?!(?:i|we|you|he|she|they|it|who|that|got|get|gets|getting|just|never|and|then|was|"
+    r"were|is|are|be|been|to|will|had|has|have|finally|recently)\s)[^\W\d_]+\s+\0[\s.!]*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "make it wed", "move that to sat": only a day can follow.
+_MADE_A_DAY = re.compile(
+    r"\b(?:make|made|move|moved|push|set|change|switch)\s+(?:it|that|this|them|her|him)"
+    r"(?:\s+(?:to|for|on))?\s*$",
+    re.IGNORECASE,
+)
+# "no, wed", "actually sat instead": the short weekday is the whole clause ("\0" marks where).
+_A_DAY_ALONE = re.compile(
+    r"(?:.*[,;:—–]\s*|\s*(?:no|nope|actually|sorry|oops|wait|or|i mean|i meant|rather)\s+|"
+    # "follow-up it wed", "snooze her sat": after the contact the conversation is about.
+    r".*\b(?:it|that|this|her|him|them)\s+)?\0"
+    r"(?:\s+(?:instead|then|please|pls|morning|afternoon|evening)|\s+at\s+\S+|"
+    r"\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?)*[\s.!?]*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 # Short weekday names that are also English words; "thurs", "tues", "fri" are only days.
@@ -389,6 +453,13 @@ def find_time(text: str) -> FoundTime | None:
         return None
     if match.group("noon"):
         return FoundTime(match.start(), match.end(), time(12, 0))
+    spoken = match.group("jam") or match.group("baje")
+    if spoken is not None:
+        hour = int(spoken)
+        part = (match.group("part") or match.group("part_after") or "").lower()
+        if hour < 12 and (part in _LATER_PARTS or (not part and hour < _FIRST_MORNING_HOUR)):
+            hour += 12
+        return FoundTime(match.start(), match.end(), time(hour, 0))
     bare = match.group("bare") or match.group("after_day")
     if bare is not None:
         hour, minute = int(bare), 0

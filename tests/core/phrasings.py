@@ -37,6 +37,8 @@ PHRASINGS_DEV3 = DATA / "command_phrasings_dev3.jsonl"
 PHRASINGS_DEV4 = DATA / "command_phrasings_dev4.jsonl"
 # A fifth writer's file (E6): busy people's everyday sentences, scored untouched, then developed on.
 PHRASINGS_DEV5 = DATA / "command_phrasings_dev5.jsonl"
+# A sixth writer's file (E7): everyday sentences again, scored untouched once, then developed on.
+PHRASINGS_DEV6 = DATA / "command_phrasings_dev6.jsonl"
 TODAY = date(2026, 12, 9)
 CONTACTS = (
     "Jane Doe",
@@ -52,7 +54,9 @@ FOLLOW_UPS = {6: "Dana Kim"}
 # Chat and drafts are told apart by the draft-or-chat gate in production; a line the parser
 # hands on as "not a command" is right for both.
 NOT_A_COMMAND = {"command": "chat-or-review"}
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+# What a note is about, said with or without its word: "re: the grant" / "the grant".
+_ABOUT = re.compile(r"^(?:re:?|about|regarding|abt|for)\s+", re.IGNORECASE)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 Parse = Callable[[str], object]
@@ -189,9 +193,9 @@ def _same_person(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
 
 
 def _same_place(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
-    """`got` with the file's place when the two differ only by a leading "the": the writers
-    disagree there (files 1-4 keep "the PyCon meetup", the fifth drops it before a named event),
-    and it is one place either way."""
+    """`got` with the file's place when the two differ only by a leading "the" (or "a", "an"):
+    the writers disagree there (files 1-4 keep "the PyCon meetup", the fifth and sixth drop it
+    before a named event), and it is one place either way."""
     place, wanted = got.get("place"), want.get("place")
     if (
         isinstance(place, str)
@@ -202,11 +206,25 @@ def _same_place(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
     return got
 
 
+def _same_note(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
+    """`got` with the file's note when the two differ only by a leading "re:", "about" or
+    "for": writers E, E3, E4 and E6 keep the word ("about the panel", "re: logistics intro"),
+    E7 drops it ("the photo book"), and the note says the same either way."""
+    note, wanted = got.get("note"), want.get("note")
+    if (
+        isinstance(note, str)
+        and isinstance(wanted, str)
+        and _ABOUT.sub("", note) == _ABOUT.sub("", wanted)
+    ):
+        return got | {"note": wanted}
+    return got
+
+
 def is_right(row: dict[str, Any], got: dict[str, Any]) -> bool:
     want = expected(row)
     if want["command"] in {"chat", "review"} and got == NOT_A_COMMAND:
         return True
-    return _same_place(want, _same_person(want, got)) == want
+    return _same_note(want, _same_place(want, _same_person(want, got))) == want
 
 
 @dataclass(frozen=True)
@@ -256,13 +274,14 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | --dev3 | --dev4 | --dev5 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | ... | --dev6 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
     named = {
         "--dev2": PHRASINGS_DEV2,
         "--dev3": PHRASINGS_DEV3,
         "--dev4": PHRASINGS_DEV4,
         "--dev5": PHRASINGS_DEV5,
+        "--dev6": PHRASINGS_DEV6,
     }
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)

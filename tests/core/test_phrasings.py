@@ -8,6 +8,7 @@ from tests.core.phrasings import (
     PHRASINGS_DEV3,
     PHRASINGS_DEV4,
     PHRASINGS_DEV5,
+    PHRASINGS_DEV6,
     Score,
     is_right,
     load,
@@ -28,8 +29,11 @@ DEV3_FLOOR = 0.98
 DEV4_FLOOR = 0.98
 # The fifth writer's file (E6), everyday sentences: 70.5% at first sight (71.8% once a new
 # person's case and a place's leading "the" were compared as the store and the other writers do),
-# then developed on by general rules (94.0% measured).
-DEV5_FLOOR = 0.93
+# then developed on by general rules (94.0%, then 95.8% after the third pass).
+DEV5_FLOOR = 0.95
+# The sixth writer's file (E7), everyday sentences: 71.5% at first sight, then developed on by
+# general rules (96.5% measured, see the README).
+DEV6_FLOOR = 0.95
 
 
 def _misses(result: Score) -> str:
@@ -82,6 +86,14 @@ def test_a_fifth_writers_file_is_understood_at_least_at_its_floor() -> None:
     assert result.accuracy >= DEV5_FLOOR, _misses(result)
 
 
+def test_a_sixth_writers_file_is_understood_at_least_at_its_floor() -> None:
+    rows = load(PHRASINGS_DEV6)
+    assert len(rows) == 400
+    result = score(rows)
+    print(report(result))
+    assert result.accuracy >= DEV6_FLOOR, _misses(result)
+
+
 def test_someone_new_typed_in_lower_case_is_the_same_person() -> None:
     row = {"expect": {"command": "who", "person": "Ada Obi"}}
     assert is_right(row, {"command": "who", "person": "ada obi"})
@@ -95,7 +107,29 @@ def test_a_place_with_or_without_its_leading_the_is_the_same_place() -> None:
 
 
 def test_no_pasted_draft_in_any_file_becomes_a_command() -> None:
-    for path in (PHRASINGS, PHRASINGS_DEV2, PHRASINGS_DEV3, PHRASINGS_DEV4, PHRASINGS_DEV5):
+    for path in (
+        PHRASINGS,
+        PHRASINGS_DEV2,
+        PHRASINGS_DEV3,
+        PHRASINGS_DEV4,
+        PHRASINGS_DEV5,
+        PHRASINGS_DEV6,
+    ):
         result = score(load(path))
         right, total = result.per_command["review"]
         assert right == total, _misses(result)
+
+
+def test_a_note_with_or_without_its_leading_about_is_the_same_note() -> None:
+    row = {"expect": {"command": "follow-up", "person": "Ada Obi", "note": "the photo book"}}
+    assert is_right(row, {"command": "follow-up", "person": "Ada Obi", "note": "re the photo book"})
+    assert is_right(
+        row, {"command": "follow-up", "person": "Ada Obi", "note": "about the photo book"}
+    )
+    assert not is_right(row, {"command": "follow-up", "person": "Ada Obi", "note": "the book"})
+
+
+def test_a_place_with_or_without_a_leading_a_or_an_is_the_same_place() -> None:
+    row = {"expect": {"command": "met", "person": "Ada Obi", "place": "Astana forum side event"}}
+    got = {"command": "met", "person": "Ada Obi", "place": "an Astana forum side event"}
+    assert is_right(row, got)
