@@ -39,6 +39,8 @@ PHRASINGS_DEV4 = DATA / "command_phrasings_dev4.jsonl"
 PHRASINGS_DEV5 = DATA / "command_phrasings_dev5.jsonl"
 # A sixth writer's file (E7): everyday sentences again, scored untouched once, then developed on.
 PHRASINGS_DEV6 = DATA / "command_phrasings_dev6.jsonl"
+# Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
+PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
 CONTACTS = (
     "Jane Doe",

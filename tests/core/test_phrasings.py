@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.core.phrasings import (
     PHRASINGS,
     PHRASINGS_DEV2,
@@ -9,6 +11,7 @@ from tests.core.phrasings import (
     PHRASINGS_DEV4,
     PHRASINGS_DEV5,
     PHRASINGS_DEV6,
+    PHRASINGS_HOLDOUT,
     Score,
     is_right,
     load,
@@ -133,3 +136,25 @@ def test_a_place_with_or_without_a_leading_a_or_an_is_the_same_place() -> None:
     row = {"expect": {"command": "met", "person": "Ada Obi", "place": "Astana forum side event"}}
     got = {"command": "met", "person": "Ada Obi", "place": "an Astana forum side event"}
     assert is_right(row, got)
+
+
+# The held-out file (writer E2) is never opened by the parser's authors: these tests print only
+# its accuracy, never a row. 93.1% after the third pass on 6 Dec (92.5% before it).
+HOLDOUT_FLOOR = 0.93
+
+
+def _holdout_accuracy() -> float:
+    rows = load(PHRASINGS_HOLDOUT)
+    assert len(rows) == 320
+    return score(rows).accuracy
+
+
+def test_the_held_out_file_keeps_its_floor() -> None:
+    accuracy = _holdout_accuracy()
+    assert accuracy >= HOLDOUT_FLOOR, f"held-out accuracy {accuracy:.1%}"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11's 95% target is not met on the held-out file yet")
+def test_the_held_out_file_meets_the_issue_target() -> None:
+    accuracy = _holdout_accuracy()
+    assert accuracy >= TARGET, f"held-out accuracy {accuracy:.1%}"
