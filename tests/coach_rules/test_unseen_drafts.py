@@ -51,7 +51,11 @@ def test_reviews_of_independently_written_drafts_keep_the_bar(name: str) -> None
 # Writer B's sets (Nov-Dec) and writer P's (6 Dec, scored first on the model that was chosen
 # with them: see tests/data/DATA_CARD.md). The floor for "called chat" is each set's own figure
 # today (79% and 62%; the rest is "unclear": the member is asked), a little below it.
-CHAT_SETS = [("unseen_chat.jsonl", 400, 0.75), ("unseen_chat_p.jsonl", 300, 0.60)]
+CHAT_SETS = [
+    ("unseen_chat.jsonl", 400, 0.75),
+    ("unseen_chat_p.jsonl", 300, 0.60),
+    ("unseen_chat_s.jsonl", 300, 0.60),
+]
 
 
 @pytest.mark.parametrize(("name", "size", "called_chat_floor"), CHAT_SETS)
@@ -106,7 +110,7 @@ def test_writer_ps_short_drafts_meet_the_issue_target() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"), [("unseen_short_drafts.jsonl", 0.90), ("unseen_short_drafts_p.jsonl", 0.925)]
+    ("name", "floor"), [("unseen_short_drafts.jsonl", 0.91), ("unseen_short_drafts_p.jsonl", 0.93)]
 )
 def test_independently_written_short_drafts_hold_their_floor(name: str, floor: float) -> None:
     """The floor the short drafts hold today. Writer B's set, before issue 10: F1 0.84, 30%
@@ -114,7 +118,8 @@ def test_independently_written_short_drafts_hold_their_floor(name: str, floor: f
     0.923, 4.5% with H's pasted messages; with writers L, M and N (6 Dec) the threshold rule
     moved the threshold from 0.77 to 0.84: 0.899, 3.5% (writer P's fresh set chose that model:
     0.925, 4.7% against 0.916, 7.3%); with the gate's thresholds chosen on drafts by writers it
-    never saw, 0.908, 3.5% (P: 0.932, 4.7%)."""
+    never saw, 0.908, 3.5% (P: 0.932, 4.7%); with writers Q and R (6 Dec night, threshold 0.80),
+    0.916, 3.5% (P: 0.936, 4.7%)."""
     scores = _short_draft_scores(name)
     assert scores.f1 >= floor, scores
     assert scores.false_flag_rate <= 0.05, scores
@@ -124,5 +129,26 @@ def test_short_drafts_under_60_characters_keep_false_flags_within_the_target() -
     """Writer P's drafts under 60 characters (180 of 300): the issue's target holds for them."""
     scores = _short_draft_scores("unseen_short_drafts_p.jsonl", max_chars=60)
     assert scores.n == 180
+    assert scores.f1 >= 0.93, scores
+    assert scores.false_flag_rate <= 0.05, scores
+
+
+def test_a_fresh_writers_short_drafts_meet_the_issue_target_overall() -> None:
+    """Writer S's 300 short drafts (6 Dec night), scored once on the model that shipped with
+    them and used for no choice: F1 0.946, 4.7% false flags. Under 60 characters (177 drafts)
+    the false flags are 6.8%, over the target: see the next test."""
+    assert len(_rows("unseen_short_drafts_s.jsonl")) == 300
+    scores = _short_draft_scores("unseen_short_drafts_s.jsonl")
+    assert scores.f1 >= 0.93, scores
+    assert scores.false_flag_rate <= 0.05, scores
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10's target is missed on writer S's drafts under 60 characters (6.8% false "
+    "flags)",
+)
+def test_a_fresh_writers_drafts_under_60_characters_meet_the_issue_target() -> None:
+    scores = _short_draft_scores("unseen_short_drafts_s.jsonl", max_chars=60)
     assert scores.f1 >= 0.93, scores
     assert scores.false_flag_rate <= 0.05, scores

@@ -44,12 +44,29 @@ def test_pasted_messages_are_judged_far_better_than_as_whole_texts(figures):
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "issue 15's per-shape target is not met in every shape yet: see the README's table "
-        "(with writers L, M and N: referral links F1 0.900 and consent 0.927, each with 10% "
-        "false flags, 2 of 20)"
+        "issue 15's per-shape target is not met in every shape of writer G's set yet: see the "
+        "README's table (after writers Q and R: e-mail replies F1 0.927, referral links 0.900 "
+        "and thread replies 0.952, each with 10% false flags, 2 of 20)"
     ),
 )
 def test_every_shape_meets_the_issue_target(figures):
+    for shape in SHAPES:
+        assert figures[shape].f1 >= 0.93, figures[shape]
+        assert figures[shape].false_flag_rate <= 0.05, figures[shape]
+
+
+# Writer T's 400 pasted messages (6 Dec night; 25 `flag` and 25 `ok` per shape), written after
+# every change above and scored once, on the model and rules that shipped with them: a fresh
+# measurement that chose nothing (tests/data/DATA_CARD.md).
+FRESH = Path(__file__).resolve().parent.parent / "data" / "unseen_shapes_t.jsonl"
+
+
+def test_a_fresh_writers_pasted_messages_meet_the_issue_target_in_every_shape():
+    rows = read_shape_rows(FRESH)
+    assert len(rows) == 400
+    reviews = review_many([row.text for row in rows])
+    figures = {f.shape: f for f in figures_of_rows(rows, [r.flagged for r in reviews])}
+    assert all(figures[shape].rows == 50 for shape in SHAPES)
     for shape in SHAPES:
         assert figures[shape].f1 >= 0.93, figures[shape]
         assert figures[shape].false_flag_rate <= 0.05, figures[shape]
