@@ -20,7 +20,10 @@ INDEPENDENT_DRAFT_SETS = (
     "unseen_drafts.jsonl",
     "unseen_drafts_2.jsonl",
     "unseen_short_drafts.jsonl",
+    "unseen_short_drafts_p.jsonl",
+    "unseen_short_drafts_s.jsonl",
     "unseen_shapes.jsonl",
+    "unseen_shapes_t.jsonl",
 )
 
 
