@@ -23,15 +23,17 @@ I_WE_MINIMUM = 6  # "about them" needs this many I/we words and three times as m
 _QUESTION_MARKS = re.compile(r"\?+")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_SIGNATURE_ALTERNATIVES = (
-    r"(?:^|\n)\s*(?:[—–-]{1,2}|~)\s*[^\W\d_]"  # "— Priya", "-- Tom"
-    r"|\b(?:best|cheers|thanks|thank you|regards|warmly|sincerely|ta|thx|all the best|"
+_DASH_SIGN_OFF = r"(?:^|\n)\s*(?:[—–-]{1,2}|~)\s*[^\W\d_]"  # "— Priya", "-- Tom"
+_CLOSING_SIGN_OFF = (  # "Thanks,\nAna" at the very end
+    r"\b(?:best|cheers|thanks|thank you|regards|warmly|sincerely|ta|thx|all the best|"
     r"kind regards|best wishes|speak soon)\b[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[^\W\d_]{2,}[ \t]*$"
 )
-# A match starts at the start, at a line break or at a word start: said once in front, so the
-# search passes every other position without trying the alternatives there (same matches).
-_SIGNATURE_START = r"(?:^|(?=\n|\b\w))"
-_SIGNATURE = re.compile(f"{_SIGNATURE_START}(?:{_SIGNATURE_ALTERNATIVES})", re.IGNORECASE)
+_SIGNATURE_ALTERNATIVES = f"{_DASH_SIGN_OFF}|{_CLOSING_SIGN_OFF}"
+# Each alternative is searched on its own (a text has a signature when either matches): the dash
+# one only when there is a dash, the closing one only in the last two lines. A closing match
+# starts at a word start: said once in front, so the search passes every other position at once.
+_DASH_SIGNATURE = re.compile(_DASH_SIGN_OFF, re.IGNORECASE)
+_CLOSING_SIGNATURE = re.compile(rf"(?=\b\w){_CLOSING_SIGN_OFF}", re.IGNORECASE)
 
 _SIGNATURE_DASHES = "—–-~"  # the "— Priya" alternative needs one of these
 
@@ -107,15 +109,17 @@ def _sentences_with(normalised: str, matches: list[re.Match[str]]) -> list[Span]
 
 
 def has_signature(text: str) -> bool:
+    """Whether the draft ends with a sign-off ("Thanks, Ana") or has a dashed one ("— Priya")."""
     stripped = text.rstrip()
-    if not any(dash in stripped for dash in _SIGNATURE_DASHES):
-        # Only the sign-off alternative can match. It ends the draft and holds at most one
-        # line break, so it lies in the last two lines; each starts after a '\n' (or at the
-        # start), so `\b` reads the same there and searching just those lines is enough.
-        last_break = stripped.rfind("\n")
-        if last_break > 0:
-            stripped = stripped[stripped.rfind("\n", 0, last_break) + 1 :]
-    return bool(_SIGNATURE.search(stripped))
+    if any(dash in stripped for dash in _SIGNATURE_DASHES) and _DASH_SIGNATURE.search(stripped):
+        return True
+    # The closing sign-off ends the draft and holds at most one line break, so it lies in the
+    # last two lines; each starts after a '\n' (or at the start), so `\b` reads the same there
+    # and searching just those lines is enough.
+    last_break = stripped.rfind("\n")
+    if last_break > 0:
+        stripped = stripped[stripped.rfind("\n", 0, last_break) + 1 :]
+    return _CLOSING_SIGNATURE.search(stripped) is not None
 
 
 def find_rule_hits(
