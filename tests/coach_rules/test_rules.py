@@ -187,7 +187,8 @@ def test_the_signature_search_finds_what_its_alternatives_alone_find():
     texts = [d.text for d in load_corpus()] + [
         "— Priya", " -- Tom", "Thanks,\nAna", "See you then.\n~ Sam", "...best wishes Jo",
         "Cheers!\n  Ravi  ", "x\n- 5 things", "Hi - quick one\nCheers\nSam", "A\nB\n\nthanks Jo",
-        "Thanks,\n\nAna", "\nthx Al",
+        "Thanks,\n\nAna", "\nthx Al", "We met. Thanks Ana", "ok, all the best!\n Jo", "cheers A",
+        "x kind regards,\n\tJo", "thanks 2 Ana", "Thanks - Ana", "Regards,\nAna²", "mit thanks Ana",
     ]  # fmt: skip
     for text in texts:
         assert rules.has_signature(text) == bool(alone.search(text.rstrip())), text
