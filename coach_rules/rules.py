@@ -23,15 +23,24 @@ I_WE_MINIMUM = 6  # "about them" needs this many I/we words and three times as m
 _QUESTION_MARKS = re.compile(r"\?+")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_SIGNATURE_ALTERNATIVES = (
-    r"(?:^|\n)\s*(?:[—–-]{1,2}|~)\s*[^\W\d_]"  # "— Priya", "-- Tom"
-    r"|\b(?:best|cheers|thanks|thank you|regards|warmly|sincerely|ta|thx|all the best|"
-    r"kind regards|best wishes|speak soon)\b[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[^\W\d_]{2,}[ \t]*$"
+_DASH_SIGN_OFF = r"(?:^|\n)\s*(?:[—–-]{1,2}|~)\s*[^\W\d_]"  # "— Priya", "-- Tom"
+_CLOSINGS = (
+    "best", "cheers", "thanks", "thank you", "regards", "warmly", "sincerely", "ta", "thx",
+    "all the best", "kind regards", "best wishes", "speak soon",
+)  # fmt: skip
+# "Thanks,\nAna" at the very end: a closing, then only these separators, then a name.
+_CLOSING_SEPARATORS = " \t,!.\n"
+_CLOSING_SIGN_OFF = (
+    rf"\b(?:{'|'.join(_CLOSINGS)})\b[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[^\W\d_]{{2,}}[ \t]*$"
 )
-# A match starts at the start, at a line break or at a word start: said once in front, so the
-# search passes every other position without trying the alternatives there (same matches).
-_SIGNATURE_START = r"(?:^|(?=\n|\b\w))"
-_SIGNATURE = re.compile(f"{_SIGNATURE_START}(?:{_SIGNATURE_ALTERNATIVES})", re.IGNORECASE)
+_SIGNATURE_ALTERNATIVES = f"{_DASH_SIGN_OFF}|{_CLOSING_SIGN_OFF}"
+# Each alternative is searched on its own (a text has a signature when either matches): the dash
+# one only when there is a dash, the closing one only at the end of the text (see
+# `has_signature`). A closing match starts at a word start: said once in front, so the search
+# passes every other position at once.
+_DASH_SIGNATURE = re.compile(_DASH_SIGN_OFF, re.IGNORECASE)
+_CLOSING_SIGNATURE = re.compile(rf"(?=\b\w){_CLOSING_SIGN_OFF}", re.IGNORECASE)
+_NAME_LETTER = re.compile(r"[^\W\d_]", re.IGNORECASE)  # what the name after a closing is made of
 
 _SIGNATURE_DASHES = "—–-~"  # the "— Priya" alternative needs one of these
 
@@ -107,15 +116,21 @@ def _sentences_with(normalised: str, matches: list[re.Match[str]]) -> list[Span]
 
 
 def has_signature(text: str) -> bool:
+    """Whether the draft ends with a sign-off ("Thanks, Ana") or has a dashed one ("— Priya")."""
     stripped = text.rstrip()
-    if not any(dash in stripped for dash in _SIGNATURE_DASHES):
-        # Only the sign-off alternative can match. It ends the draft and holds at most one
-        # line break, so it lies in the last two lines; each starts after a '\n' (or at the
-        # start), so `\b` reads the same there and searching just those lines is enough.
-        last_break = stripped.rfind("\n")
-        if last_break > 0:
-            stripped = stripped[stripped.rfind("\n", 0, last_break) + 1 :]
-    return bool(_SIGNATURE.search(stripped))
+    if any(dash in stripped for dash in _SIGNATURE_DASHES) and _DASH_SIGNATURE.search(stripped):
+        return True
+    # A closing sign-off ends the text with a name (its letters), just before it only
+    # separators, and before them the closing: so it starts no further back than the longest
+    # closing from where those separators start, and only from there is searched (a search from
+    # a position still reads the character before it for `\b`).
+    start = len(stripped)
+    while start and _NAME_LETTER.match(stripped, start - 1):
+        start -= 1
+    while start and stripped[start - 1] in _CLOSING_SEPARATORS:
+        start -= 1
+    start = max(start - max(map(len, _CLOSINGS)), 0)
+    return _CLOSING_SIGNATURE.search(stripped, start) is not None
 
 
 def find_rule_hits(

@@ -285,8 +285,8 @@ class _JointScorer:
             bins = keys >> self.row_shift
             bins <<= 1
             bins += terms >= self.offset
-        if self.binary:
-            tf, tf_squared = np.ones(len(terms)), np.ones(len(terms))
+        if self.binary:  # tf is 1: each term adds its weights as they are
+            tf, tf_squared = self.idf_coef[terms], self.idf_squared[terms]
         else:
             counts = np.empty_like(starts)  # run lengths: the next start (or the end) minus this
             np.subtract(starts[1:], starts[:-1], out=counts[:-1])
@@ -296,8 +296,8 @@ class _JointScorer:
             else:
                 tf = 1.0 + np.log(counts)
                 tf_squared = tf * tf
-        tf *= self.idf_coef[terms]
-        tf_squared *= self.idf_squared[terms]
+            tf *= self.idf_coef[terms]
+            tf_squared *= self.idf_squared[terms]
         dots = np.bincount(bins, tf, 2 * n)
         norms = np.sqrt(np.bincount(bins, tf_squared, 2 * n))
         return np.column_stack((dots, norms)).reshape(n, 4).tolist()

@@ -186,8 +186,11 @@ def test_the_signature_search_finds_what_its_alternatives_alone_find():
     alone = re.compile(rules._SIGNATURE_ALTERNATIVES, re.IGNORECASE)
     texts = [d.text for d in load_corpus()] + [
         "— Priya", " -- Tom", "Thanks,\nAna", "See you then.\n~ Sam", "...best wishes Jo",
-        "Cheers!\n  Ravi  ", "x\n- 5 things",
+        "Cheers!\n  Ravi  ", "x\n- 5 things", "Hi - quick one\nCheers\nSam", "A\nB\n\nthanks Jo",
+        "Thanks,\n\nAna", "\nthx Al", "We met. Thanks Ana", "ok, all the best!\n Jo", "cheers A",
+        "x kind regards,\n\tJo", "thanks 2 Ana", "Thanks - Ana", "Regards,\nAna²", "mit thanks Ana",
     ]  # fmt: skip
     for text in texts:
-        expected = [m.span() for m in alone.finditer(text)]
-        assert [m.span() for m in rules._SIGNATURE.finditer(text)] == expected
+        assert rules.has_signature(text) == bool(alone.search(text.rstrip())), text
+        closing = [m.span() for m in re.finditer(rules._CLOSING_SIGN_OFF, text, re.IGNORECASE)]
+        assert [m.span() for m in rules._CLOSING_SIGNATURE.finditer(text)] == closing
