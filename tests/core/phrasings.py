@@ -194,32 +194,32 @@ def _same_person(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
     return got
 
 
-def _same_place(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
-    """`got` with the file's place when the two differ only by a leading "the" (or "a", "an"):
-    the writers disagree there (files 1-4 keep "the PyCon meetup", the fifth and sixth drop it
-    before a named event), and it is one place either way."""
-    place, wanted = got.get("place"), want.get("place")
+def _same_after_dropping(
+    key: str, leading: re.Pattern[str], want: dict[str, Any], got: dict[str, Any]
+) -> dict[str, Any]:
+    """`got` with the file's value for `key` when the two differ only by a leading word."""
+    value, wanted = got.get(key), want.get(key)
     if (
-        isinstance(place, str)
+        isinstance(value, str)
         and isinstance(wanted, str)
-        and _ARTICLE.sub("", place) == _ARTICLE.sub("", wanted)
+        and leading.sub("", value) == leading.sub("", wanted)
     ):
-        return got | {"place": wanted}
+        return got | {key: wanted}
     return got
+
+
+def _same_place(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
+    """A place with or without a leading "the" (or "a", "an"): the writers disagree there (files
+    1-4 keep "the PyCon meetup", the fifth and sixth drop it before a named event), and it is
+    one place either way."""
+    return _same_after_dropping("place", _ARTICLE, want, got)
 
 
 def _same_note(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
-    """`got` with the file's note when the two differ only by a leading "re:", "about" or
-    "for": writers E, E3, E4 and E6 keep the word ("about the panel", "re: logistics intro"),
-    E7 drops it ("the photo book"), and the note says the same either way."""
-    note, wanted = got.get("note"), want.get("note")
-    if (
-        isinstance(note, str)
-        and isinstance(wanted, str)
-        and _ABOUT.sub("", note) == _ABOUT.sub("", wanted)
-    ):
-        return got | {"note": wanted}
-    return got
+    """A note with or without a leading "re:", "about" or "for": writers E, E3, E4 and E6 keep
+    the word ("about the panel", "re: logistics intro"), E7 drops it ("the photo book"), and the
+    note says the same either way."""
+    return _same_after_dropping("note", _ABOUT, want, got)
 
 
 def is_right(row: dict[str, Any], got: dict[str, Any]) -> bool:

@@ -57,44 +57,24 @@ def test_every_command_in_the_file_is_understood_at_least_85_percent() -> None:
     assert not weak, weak
 
 
-def test_a_second_writers_file_is_understood_at_least_at_its_floor() -> None:
-    rows = load(PHRASINGS_DEV2)
-    assert len(rows) == 400
+DEVELOPMENT_FILES = [
+    (PHRASINGS_DEV2, 400, DEV2_FLOOR),
+    (PHRASINGS_DEV3, 400, DEV3_FLOOR),
+    (PHRASINGS_DEV4, 320, DEV4_FLOOR),
+    (PHRASINGS_DEV5, 400, DEV5_FLOOR),
+    (PHRASINGS_DEV6, 400, DEV6_FLOOR),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "size", "floor"), DEVELOPMENT_FILES, ids=lambda value: getattr(value, "stem", None)
+)
+def test_each_later_writers_file_is_understood_at_least_at_its_floor(path, size, floor) -> None:
+    rows = load(path)
+    assert len(rows) == size
     result = score(rows)
     print(report(result))
-    assert result.accuracy >= DEV2_FLOOR, _misses(result)
-
-
-def test_a_third_writers_file_is_understood_at_least_at_its_floor() -> None:
-    rows = load(PHRASINGS_DEV3)
-    assert len(rows) == 400
-    result = score(rows)
-    print(report(result))
-    assert result.accuracy >= DEV3_FLOOR, _misses(result)
-
-
-def test_a_fourth_writers_file_is_understood_at_least_at_its_floor() -> None:
-    rows = load(PHRASINGS_DEV4)
-    assert len(rows) == 320
-    result = score(rows)
-    print(report(result))
-    assert result.accuracy >= DEV4_FLOOR, _misses(result)
-
-
-def test_a_fifth_writers_file_is_understood_at_least_at_its_floor() -> None:
-    rows = load(PHRASINGS_DEV5)
-    assert len(rows) == 400
-    result = score(rows)
-    print(report(result))
-    assert result.accuracy >= DEV5_FLOOR, _misses(result)
-
-
-def test_a_sixth_writers_file_is_understood_at_least_at_its_floor() -> None:
-    rows = load(PHRASINGS_DEV6)
-    assert len(rows) == 400
-    result = score(rows)
-    print(report(result))
-    assert result.accuracy >= DEV6_FLOOR, _misses(result)
+    assert result.accuracy >= floor, _misses(result)
 
 
 def test_someone_new_typed_in_lower_case_is_the_same_person() -> None:
