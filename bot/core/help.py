@@ -2464,7 +2464,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "undo",
         "undo",
-        "Take back your last change: I show what reverses it for the contact it was about.",
+        "What reverses your last change, for its contact (there is no automatic undo).",
         ("undo",),
         words=("revert",),
         phrasings=(
