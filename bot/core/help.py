@@ -1366,6 +1366,22 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"anything\s+(?:new\s+)?(?:on|about|with)\s+" + _WHO + _TAIL, "who {rest}"),
             (
+                # "remind me what I know about Kai", "refresh my memory on priya shah before the
+                # call", "give me the card for Omar, I'm seeing him in 10 min".
+                r"(?:remind me what (?:i|we) know about|refresh my memory (?:on|about)|"
+                r"(?:give|show|get|pull up) (?:me )?(?:the )?(?:contact )?card (?:for|on|of))\s+"
+                + _WHO
+                + r"(?:\s*,.*|\s+before\s+.*)?"
+                + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "Dana Kim — what do we have on her?".
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:[—–:,]|\s-)\s*what (?:do|did) (?:we|i) "
+                r"(?:have|know) (?:on|about) (?:her|him|them)" + _TAIL,
+                "who {rest}",
+            ),
+            (
                 # "give me the lowdown on sam lee", "jose info", "whats omars deal".
                 r"(?:(?:give|get) me |what'?s )?the (?:lowdown|scoop|rundown|background|story|"
                 r"low-down) (?:on|with|about)\s+" + _WHO + _TAIL,
@@ -1376,8 +1392,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
             (
-                r"what'?s\s+(?!(?:his|her|their|your|my|our|the|that|this)\b)(?P<rest>[^\s']+?)s\s+"
-                r"(?:deal|story|background)" + _TAIL,
+                r"(?:what'?s|what was)\s+(?!(?:his|her|their|your|my|our|the|that|this)\b)"
+                r"(?P<rest>[^\s'’]+?)(?:'|’)?s\s+(?:deal|story|background)" + _TAIL,
                 "who {rest}",
             ),
             (
@@ -1916,8 +1932,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "I'm not in touch with Omar anymore, please delete him", "I never actually met
                 # Mateo Rojas, delete him": whoever the first clause names.
-                r".*?(?<![\w'’])(?P<who>" + _NAME_WORDS + r")\b[^,;.—–]*[,;.—–-]+\s*"
-                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove)\s+(?:him|her|them)"
+                # "Sam passed away last month, please remove him from contacts", "Priya asked me
+                # to remove her info. Delete her contact please".
+                r".*?(?<![\w'’])(?P<who>" + _NAME_WORDS + r")\b.*?(?:[,;.—–-]+\s*|\s+(?=please\s))"
+                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove)\s+"
+                r"(?:(?:him|her|them)|(?:his|her|their)\s+(?:contact|card|entry))"
                 r"(?:\s+from (?:my |the )?(?:contacts|list|network))?(?:\s+(?:please|pls))?[\s.!]*",
                 "delete-contact {who}",
             ),

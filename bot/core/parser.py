@@ -167,11 +167,54 @@ def parse_command(
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
-        return _parse(text, direct_message)
+        result = _parse(text, direct_message)
+        # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
+        if referent is None and isinstance(result, c.NotACommand | c.ParseFailure | c.NoteCommand):
+            return _after_a_clause_naming_someone(text, direct_message) or result
+        return result
     finally:
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
         _REFERENT.reset(referred)
+
+
+# "Dana's out sick — snooze her reminder to the 16th": a clause that names one contact, then a
+# command about "her", "him" or "the reminder".
+_NAMING_CLAUSE = re.compile(
+    r"^(?P<lead>[^\n]{2,120})(?:\s*[,.;:!?—–]+\s+|\s+-\s+)(?P<tail>[^,.;:!?—–\n]+)$"
+)
+_ABOUT_SOMEONE = (
+    c.SnoozeCommand,
+    c.CancelCommand,
+    c.DoneCommand,
+    c.DeleteContactCommand,
+    c.FollowUpCommand,
+)
+
+
+def _after_a_clause_naming_someone(text: str, direct_message: bool) -> c.Command | None:
+    """The command after a leading clause that names exactly one of the member's contacts, with
+    that contact as whom the command's "her", "him" or "the reminder" means."""
+    found = _NAMING_CLAUSE.match(text.strip())
+    if found is None:
+        return None
+    words = re.findall(r"[^\W\d_][\w'-]*", found["lead"])
+    names = _KNOWN.get()
+    named = {
+        i for word in words for i in match_names(re.sub(r"'s$", "", word), names) if len(word) > 2
+    }
+    if len(named) != 1:
+        return None
+    person = c.PersonRef(names[named.pop()])
+    token = _REFERENT.set(person)
+    try:
+        result = _parse(found["tail"], direct_message)
+    finally:
+        _REFERENT.reset(token)
+    about = getattr(result, "target", None) or getattr(result, "person", None)
+    if isinstance(result, _ABOUT_SOMEONE) and about is person:
+        return result
+    return None
 
 
 def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
@@ -1420,7 +1463,11 @@ def _parse_follow_up(rest: str) -> c.Command:
         trailing_note = re.sub(r"^(?:to|and|for)\s*:?\s+", "", trailing_note, flags=re.I)
     note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p]
     return c.FollowUpCommand(
-        person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
+        person=_without_courtesy_title(person),
+        when=when,
+        note=" — ".join(note_parts) or None,
+        late=late,
+        at=at,
     )
 
 
