@@ -600,9 +600,25 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (
-                r"(?:list|show|see)\s+(?:me\s+)?(?:every|each|all(?: of)?)\s+(?:my\s+|the\s+)?"
-                r"(?:follow[- ]?ups?|reminders?|touch(?:es)?)(?:\s+(?:i|we)\s+(?:have|got))?",
+                # "can I see every follow-up I've got, including future ones?"
+                r"(?:(?:can|could) i\s+)?(?:list|show|see)\s+(?:me\s+)?"
+                r"(?:every|each|all(?: of)?)\s+"
+                r"(?:my\s+|the\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?)"
+                r"(?:\s+(?:i|we)(?:'ve|\s+have)?\s+(?:have|got))?(?:\s*,?\s+including\b.*)?",
                 "list all",
+            ),
+            (
+                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:the\s+|my\s+|a\s+)?full list of\s+"
+                r"(?:my\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?)",
+                "list all",
+            ),
+            (
+                # "who should I be reaching out to today".
+                r"who\s+(?:should|do|must|shall)\s+i\s+(?:need to\s+|have to\s+)?(?:be\s+)?"
+                r"(?:reaching out to|reach out to|"
+                r"contact(?:ing)?|ping(?:ing)?|follow(?:ing)? up with)"
+                r"(?:\s+(?:today|this week|now|next))?",
+                "list",
             ),
             (
                 # "who have I been neglecting", "who am I ignoring".
@@ -2207,7 +2223,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "digest off",
             ),
             (
-                r"(?!how\b|why\b)(?=.{0,100}$)(?=.*\b"
+                # "what does the digest thing do?" asks what it is for: the help, not a preview.
+                r"(?!how\b|why\b|what does .*\bdo[\s?!.]*$)(?=.{0,100}$)(?=.*\b"
                 + _DIGEST
                 + r"(?!\w))(?=.*\b(?:preview|show|see|look(?:s)? like|sample|peek|"
                 r"what (?:will|would|does|is in)|test)(?!\w)).*",
@@ -2436,6 +2453,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"i want to export(?:\s+.*)?", "export"),
             (
+                # "i'm switching tools, need an export", "exportar mis datos".
+                r"(?:[^,;]{1,60}[,;]\s*)?(?:i\s+)?(?:need|want)\s+an?\s+"
+                r"(?:export|backup|data export)(?:\s+(?:please|pls))?",
+                "export",
+            ),
+            (r"exportar\s+(?:todos\s+)?(?:mis|meus|os meus)\s+(?:datos|dados)\b.*", "export"),
+            (
                 r"(?:give|send|email|dm)\s+me\s+(?:all\s+)?(?:of\s+)?my\s+(?:data|records|info|"
                 r"information|contacts|stuff)(?:\s+as\s+(?:a\s+)?(?:file|json|csv|download))?",
                 "export",
@@ -2465,6 +2489,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "I'm leaving the company, wipe all my data": a reason about oneself first.
                 r"(?:(?:i'?m|im|i am|i'?ll|i will)\b[^,;]{0,60}[,;]\s*)?"
+                # "GDPR erasure request — remove all my information".
+                r"(?:(?:gdpr|data)\s+(?:erasure|deletion|removal)\s+request\s*[—–:,-]*\s*)?"
                 r"(?:yes,?\s+)?(?:please\s+)?"
                 r"(?:i\s+(?:want|need|would like|'d like)\s+(?:you\s+)?to\s+)?"
                 r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|"

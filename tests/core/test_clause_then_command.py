@@ -96,3 +96,51 @@ def test_a_courtesy_title_before_a_full_name_is_not_kept_in_a_follow_up() -> Non
     result = _parse("please set a follow-up for Mrs. Imani Bello on 14 Dec about the lease")
     assert isinstance(result, c.FollowUpCommand), result
     assert result.person.name == "Imani Bello"
+
+
+@pytest.mark.parametrize(
+    ("line", "topic"),
+    [
+        ("is there a way to mark a follow-up as finished?", "done"),
+        ("how can I correct a name I typed wrong?", "rename"),
+        ("what does the weekly digest do?", "digest"),
+        ("wie funktioniert das mit der Statistik?", "stats"),
+        ("paano mag-delete ng contact", "delete-contact"),
+        ("i'm new here, what do i type", None),
+    ],
+)
+def test_questions_about_a_command_get_its_help(line, topic) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.HelpCommand), result
+    assert result.topic == topic
+
+
+def test_asking_what_the_digest_will_look_like_still_previews_it() -> None:
+    assert isinstance(_parse("what does my digest look like?"), c.DigestPreviewCommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "filter_"),
+    [
+        ("could I see all the reminders we've got, including the later ones?", "all"),
+        ("send me the full list of follow-ups", "all"),
+        ("who do I need to be pinging this week", None),
+        ("who should i contact today", None),
+    ],
+)
+def test_asking_for_everyone_due_or_the_full_list_lists_them(line, filter_) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.ListCommand), result
+    assert result.filter == filter_
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("moving to another CRM, need an export", c.ExportCommand),
+        ("exportar todos mis datos", c.ExportCommand),
+        ("data deletion request: delete all my data", c.ForgetMeCommand),
+    ],
+)
+def test_asking_for_ones_data_or_its_erasure_in_passing(line, kind) -> None:
+    assert isinstance(_parse(line), kind)
