@@ -350,6 +350,14 @@ _FACT = re.compile(
     re.IGNORECASE,
 )
 MAX_FACT_WORDS = 12
+# "FYI Priya prefers calls after 4pm", "jane is vegetarian, remember that for next time": words
+# that hand the coach a fact, not part of it.
+_AROUND_A_FACT = re.compile(
+    r"^(?:fyi|btw|for the record|just so you know|note to self)\b[\s,:;—–-]*|"
+    r"[\s,;—–-]+(?:remember that|save that|note that|keep that in mind)(?: for next time)?"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
 _STATUS = re.compile(r"(?:is|was)\s+(?:overdue|due|late|next|up next)\b", re.IGNORECASE)
 
 
@@ -357,10 +365,10 @@ def _fact_about_a_contact(body: str) -> c.NoteCommand | c.WhoCommand | None:
     """A short line that starts with a contact's name and says something about them; a
     question or a line to "you" is a message for someone, not a note. "Omar is overdue?" asks
     about their follow-up: their card says."""
-    line = body.strip()
+    line = _AROUND_A_FACT.sub("", body.strip()) or body.strip()
     pronoun = re.match(r"(?:she|he|they)\s+", line, re.IGNORECASE)
     referent = _REFERENT.get()
-    who = known_in(body)
+    who = known_in(line)
     if pronoun is not None and referent is not None:
         # "she works at mistral" right after a reply about her.
         person, fact = referent, line[pronoun.end() :]
@@ -986,7 +994,8 @@ _A_STRETCH_OF_TIME = re.compile(
 
 
 # "on the panel", "on LinkedIn": where, not a date that failed to read.
-_ON_WHERE = re.compile(r"\s+on\s+(?P<where>the\s+\S.*|(?-i:[A-Z])[\w.-]*(?:\s+.*)?)$", re.I)
+# "on a zoom panel" too ("on a Monday" is a day, found first).
+_ON_WHERE = re.compile(r"\s+on\s+(?P<where>(?:the|an?)\s+\S.*|(?-i:[A-Z])[\w.-]*(?:\s+.*)?)$", re.I)
 
 
 def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:

@@ -144,3 +144,25 @@ def test_asking_for_everyone_due_or_the_full_list_lists_them(line, filter_) -> N
 )
 def test_asking_for_ones_data_or_its_erasure_in_passing(line, kind) -> None:
     assert isinstance(_parse(line), kind)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "note"),
+    [
+        ("FYI Ben prefers texts to calls", "Ben Cole", "prefers texts to calls"),
+        ("ada is allergic to nuts, remember that for next time", "Ada Obi", "is allergic to nuts"),
+        ("for the record Rui speaks Portuguese, save that", "Rui Sá", "speaks Portuguese"),
+    ],
+)
+def test_words_that_hand_over_a_fact_are_not_part_of_the_note(line, name, note) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.NoteCommand), result
+    assert (_who(result.person.name), result.note) == (name, note)
+
+
+def test_on_a_something_is_where_they_met_and_on_a_weekday_still_no_place() -> None:
+    result = _parse("met Imani Bello on a webinar panel yesterday")
+    assert isinstance(result, c.MetCommand), result
+    assert result.place == "a webinar panel"
+    on_a_day = _parse("met Imani Bello on a Monday")
+    assert not (isinstance(on_a_day, c.MetCommand) and on_a_day.place)
