@@ -1374,6 +1374,25 @@ def _several_people(head: str) -> tuple[tuple[c.PersonRef, ...], str | None]:
     return tuple(_person(_tokens(part), "met") for part in parts), employer
 
 
+_NO_TOPIC = (
+    r"(?:next|this|coming|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week|weekend|month|later|another|until|till|from|after|before)\b"
+)
+# "thank Layla Mansour for dinner", "circle back w/ Ahmed Farouk on pricing in 5 days": a
+# lower-case word that is no day, right after a capitalised name.
+_TOPIC_AFTER_A_NAME = re.compile(
+    r"\s+(?:for|on) (?=(?-i:[a-z]{4,})\b)(?!" + _NO_TOPIC + r")\s*", re.IGNORECASE
+)
+
+
+def _topic_after_a_name(head: str) -> re.Match[str] | None:
+    found = _TOPIC_AFTER_A_NAME.search(head)
+    if found is None:
+        return None
+    name = head[: found.start()].split()
+    return found if 0 < len(name) <= 4 and all(w[:1].isupper() for w in name) else None
+
+
 _FOLLOW_UP_NOTE = re.compile(
     # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
     r"\s+(?:(?:about|re|regarding|sobre)\b"
@@ -1448,7 +1467,7 @@ def _parse_follow_up(rest: str) -> c.Command:
         person = single
         trailing_note = _note(tokens[1:])
     else:
-        about = _FOLLOW_UP_NOTE.search(head)
+        about = _FOLLOW_UP_NOTE.search(head) or _topic_after_a_name(head)
         if where > 0:
             # "with Ada for a week from today": "for" belongs to the day.
             before = _tokens(_LEFT_BEFORE_A_DAY.sub("", original[:where].rstrip()))
@@ -1462,7 +1481,7 @@ def _parse_follow_up(rest: str) -> c.Command:
         elif about is not None:
             person = _person(_tokens(head[: about.start()]), "follow-up")
             # "about the panel" and "re the pilot" keep their word; "to send …" starts at the verb.
-            keeps_word = re.match(r"\s+(?:about|re|regarding|sobre)\b", about.group(0), re.I)
+            keeps_word = re.match(r"\s+(?:about|re|regarding|sobre|on)\b", about.group(0), re.I)
             trailing_note = head[about.start() if keeps_word else about.end() :].strip() or None
         else:
             person = _person(tokens, "follow-up")

@@ -166,3 +166,17 @@ def test_on_a_something_is_where_they_met_and_on_a_weekday_still_no_place() -> N
     assert result.place == "a webinar panel"
     on_a_day = _parse("met Imani Bello on a Monday")
     assert not (isinstance(on_a_day, c.MetCommand) and on_a_day.place)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "note"),
+    [
+        ("circle back with Imani Bello on logistics next week", "Imani Bello", "on logistics"),
+        ("remind me to thank Ben Cole for lunch on friday", "Ben Cole", "lunch"),
+    ],
+)
+def test_a_lower_case_topic_after_a_name_is_the_note_not_part_of_the_name(line, name, note) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.FollowUpCommand), result
+    assert (_who(result.person.name), result.note) == (name, note)
+    assert result.when is not None
