@@ -600,9 +600,25 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (
-                r"(?:list|show|see)\s+(?:me\s+)?(?:every|each|all(?: of)?)\s+(?:my\s+|the\s+)?"
-                r"(?:follow[- ]?ups?|reminders?|touch(?:es)?)(?:\s+(?:i|we)\s+(?:have|got))?",
+                # "can I see every follow-up I've got, including future ones?"
+                r"(?:(?:can|could) i\s+)?(?:list|show|see)\s+(?:me\s+)?"
+                r"(?:every|each|all(?: of)?)\s+"
+                r"(?:my\s+|the\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?)"
+                r"(?:\s+(?:i|we)(?:'ve|\s+have)?\s+(?:have|got))?(?:\s*,?\s+including\b.*)?",
                 "list all",
+            ),
+            (
+                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:the\s+|my\s+|a\s+)?full list of\s+"
+                r"(?:my\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?)",
+                "list all",
+            ),
+            (
+                # "who should I be reaching out to today".
+                r"who\s+(?:should|do|must|shall)\s+i\s+(?:need to\s+|have to\s+)?(?:be\s+)?"
+                r"(?:reaching out to|reach out to|"
+                r"contact(?:ing)?|ping(?:ing)?|follow(?:ing)? up with)"
+                r"(?:\s+(?:today|this week|now|next))?",
+                "list",
             ),
             (
                 # "who have I been neglecting", "who am I ignoring".
@@ -1366,6 +1382,22 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"anything\s+(?:new\s+)?(?:on|about|with)\s+" + _WHO + _TAIL, "who {rest}"),
             (
+                # "remind me what I know about Kai", "refresh my memory on priya shah before the
+                # call", "give me the card for Omar, I'm seeing him in 10 min".
+                r"(?:remind me what (?:i|we) know about|refresh my memory (?:on|about)|"
+                r"(?:give|show|get|pull up) (?:me )?(?:the )?(?:contact )?card (?:for|on|of))\s+"
+                + _WHO
+                + r"(?:\s*,.*|\s+before\s+.*)?"
+                + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "Dana Kim — what do we have on her?".
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:[—–:,]|\s-)\s*what (?:do|did) (?:we|i) "
+                r"(?:have|know) (?:on|about) (?:her|him|them)" + _TAIL,
+                "who {rest}",
+            ),
+            (
                 # "give me the lowdown on sam lee", "jose info", "whats omars deal".
                 r"(?:(?:give|get) me |what'?s )?the (?:lowdown|scoop|rundown|background|story|"
                 r"low-down) (?:on|with|about)\s+" + _WHO + _TAIL,
@@ -1376,8 +1408,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
             (
-                r"what'?s\s+(?!(?:his|her|their|your|my|our|the|that|this)\b)(?P<rest>[^\s']+?)s\s+"
-                r"(?:deal|story|background)" + _TAIL,
+                r"(?:what'?s|what was)\s+(?!(?:his|her|their|your|my|our|the|that|this)\b)"
+                r"(?P<rest>[^\s'’]+?)(?:'|’)?s\s+(?:deal|story|background)" + _TAIL,
                 "who {rest}",
             ),
             (
@@ -1916,8 +1948,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "I'm not in touch with Omar anymore, please delete him", "I never actually met
                 # Mateo Rojas, delete him": whoever the first clause names.
-                r".*?(?<![\w'’])(?P<who>" + _NAME_WORDS + r")\b[^,;.—–]*[,;.—–-]+\s*"
-                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove)\s+(?:him|her|them)"
+                # "Sam passed away last month, please remove him from contacts", "Priya asked me
+                # to remove her info. Delete her contact please".
+                r".*?(?<![\w'’])(?P<who>" + _NAME_WORDS + r")\b.*?(?:[,;.—–-]+\s*|\s+(?=please\s))"
+                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove)\s+"
+                r"(?:(?:him|her|them)|(?:his|her|their)\s+(?:contact|card|entry))"
                 r"(?:\s+from (?:my |the )?(?:contacts|list|network))?(?:\s+(?:please|pls))?[\s.!]*",
                 "delete-contact {who}",
             ),
@@ -2188,7 +2223,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "digest off",
             ),
             (
-                r"(?!how\b|why\b)(?=.{0,100}$)(?=.*\b"
+                # "what does the digest thing do?" asks what it is for: the help, not a preview.
+                r"(?!how\b|why\b|what does .*\bdo[\s?!.]*$)(?=.{0,100}$)(?=.*\b"
                 + _DIGEST
                 + r"(?!\w))(?=.*\b(?:preview|show|see|look(?:s)? like|sample|peek|"
                 r"what (?:will|would|does|is in)|test)(?!\w)).*",
@@ -2417,6 +2453,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"i want to export(?:\s+.*)?", "export"),
             (
+                # "i'm switching tools, need an export", "exportar mis datos".
+                r"(?:[^,;]{1,60}[,;]\s*)?(?:i\s+)?(?:need|want)\s+an?\s+"
+                r"(?:export|backup|data export)(?:\s+(?:please|pls))?",
+                "export",
+            ),
+            (r"exportar\s+(?:todos\s+)?(?:mis|meus|os meus)\s+(?:datos|dados)\b.*", "export"),
+            (
                 r"(?:give|send|email|dm)\s+me\s+(?:all\s+)?(?:of\s+)?my\s+(?:data|records|info|"
                 r"information|contacts|stuff)(?:\s+as\s+(?:a\s+)?(?:file|json|csv|download))?",
                 "export",
@@ -2446,6 +2489,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "I'm leaving the company, wipe all my data": a reason about oneself first.
                 r"(?:(?:i'?m|im|i am|i'?ll|i will)\b[^,;]{0,60}[,;]\s*)?"
+                # "GDPR erasure request — remove all my information".
+                r"(?:(?:gdpr|data)\s+(?:erasure|deletion|removal)\s+request\s*[—–:,-]*\s*)?"
                 r"(?:yes,?\s+)?(?:please\s+)?"
                 r"(?:i\s+(?:want|need|would like|'d like)\s+(?:you\s+)?to\s+)?"
                 r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|"

@@ -285,17 +285,20 @@ def chat_intent(text: str) -> ChatIntent | None:
 
 
 _QUESTION = re.compile(
-    r"^(?:(?:hey|hi|ok|so|wait|hmm|um)[\s,]+)?(?:how (?:do|can|should|would) (?:i|we|you)|"
+    # "im new here, what do i do": being new is said before the question.
+    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|i'?m new(?: here)?)[\s,]+)?"
+    r"(?:how (?:do|can|should|would) (?:i|we|you)|"
     r"how to|how does|(?P<works>how (?:do|dose)(?=\s.{1,30}\bwork\b))|"
     r"can (?:the|this) (?:bot|coach|app)|"
     r"how do you|what (?:commands|can i (?:type|say|ask))|which commands|"
-    r"what'?s the (?:syntax|format|command) (?:for|to)|"
+    r"what'?s the (?:syntax|format|command|right way|best way|correct way) (?:for|to)|"
     r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
     r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
     r"i'?m confused|i am confused|i'?m stuck|i don'?t (?:get it|understand)|"
-    r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|wie (?:kann|mache|geht)|"
+    r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|"
+    r"wie (?:kann|mache|geht|funktioniert)|"
     r"como (?:eu|faço|faco|uso))\b",
     re.IGNORECASE,
 )
@@ -324,11 +327,15 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         "window",
     ),
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
-    (r"\bdone\b|mark .* done|complete", "done"),
-    (r"rename|change (?:a |the )?(?:contact'?s? )?name", "rename"),
+    (r"\bdone\b|mark .* (?:done|finished)|complete|\bfinished\b", "done"),
+    (
+        r"rename|change (?:a |the )?(?:contact'?s? )?name|(?:fix|correct) (?:a |the )?(?:\w+'?s )?"
+        r"name|(?:name|surname) i (?:spelled|spelt|typed|got) wrong|misspel",
+        "rename",
+    ),
     (r"merge", "merge"),
     (
-        r"delete (?:a )?contact|remove (?:a )?contact|delete someone|remove someone",
+        r"delete (?:a |ng )?contact|remove (?:a )?contact|delete someone|remove someone",
         "delete-contact",
     ),
     (r"\bnotes?\b", "note"),
@@ -341,11 +348,15 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         "settings",
     ),
     (r"digest|weekly summar|weekly recap|weekly report", "digest"),
-    (r"stats|statistics|numbers|progress", "stats"),
+    (r"stats|statisti[ck]|numbers|progress", "stats"),
     (r"\blist\b|what'?s due|overdue|see my follow", "list"),
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
     (r"follow[- ]?up|remind|\brule\b|window|10[- ]day|ten[- ]day|second touch", "follow-up"),
-    (r"\bmet\b|\bmeet|log (?:a )?meeting|meeting|add (?:a )?(?:contact|person)", "met"),
+    (
+        r"\bmet\b|\bmeet|log (?:a )?meeting|meeting|add (?:a )?(?:contact|person)|"
+        r"log (?:someone|somebody|a person|a new person)",
+        "met",
+    ),
     # "what does last tuesday mean?", "how do I write dates?": how a day is read, when the
     # question names no command.
     (

@@ -167,11 +167,54 @@ def parse_command(
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
-        return _parse(text, direct_message)
+        result = _parse(text, direct_message)
+        # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
+        if referent is None and isinstance(result, c.NotACommand | c.ParseFailure | c.NoteCommand):
+            return _after_a_clause_naming_someone(text, direct_message) or result
+        return result
     finally:
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
         _REFERENT.reset(referred)
+
+
+# "Dana's out sick — snooze her reminder to the 16th": a clause that names one contact, then a
+# command about "her", "him" or "the reminder".
+_NAMING_CLAUSE = re.compile(
+    r"^(?P<lead>[^\n]{2,120})(?:\s*[,.;:!?—–]+\s+|\s+-\s+)(?P<tail>[^,.;:!?—–\n]+)$"
+)
+_ABOUT_SOMEONE = (
+    c.SnoozeCommand,
+    c.CancelCommand,
+    c.DoneCommand,
+    c.DeleteContactCommand,
+    c.FollowUpCommand,
+)
+
+
+def _after_a_clause_naming_someone(text: str, direct_message: bool) -> c.Command | None:
+    """The command after a leading clause that names exactly one of the member's contacts, with
+    that contact as whom the command's "her", "him" or "the reminder" means."""
+    found = _NAMING_CLAUSE.match(text.strip())
+    if found is None:
+        return None
+    words = re.findall(r"[^\W\d_][\w'-]*", found["lead"])
+    names = _KNOWN.get()
+    named = {
+        i for word in words for i in match_names(re.sub(r"'s$", "", word), names) if len(word) > 2
+    }
+    if len(named) != 1:
+        return None
+    person = c.PersonRef(names[named.pop()])
+    token = _REFERENT.set(person)
+    try:
+        result = _parse(found["tail"], direct_message)
+    finally:
+        _REFERENT.reset(token)
+    about = getattr(result, "target", None) or getattr(result, "person", None)
+    if isinstance(result, _ABOUT_SOMEONE) and about is person:
+        return result
+    return None
 
 
 def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
@@ -307,6 +350,14 @@ _FACT = re.compile(
     re.IGNORECASE,
 )
 MAX_FACT_WORDS = 12
+# "FYI Priya prefers calls after 4pm", "jane is vegetarian, remember that for next time": words
+# that hand the coach a fact, not part of it.
+_AROUND_A_FACT = re.compile(
+    r"^(?:fyi|btw|for the record|just so you know|note to self)\b[\s,:;—–-]*|"
+    r"[\s,;—–-]+(?:remember that|save that|note that|keep that in mind)(?: for next time)?"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
 _STATUS = re.compile(r"(?:is|was)\s+(?:overdue|due|late|next|up next)\b", re.IGNORECASE)
 
 
@@ -314,10 +365,10 @@ def _fact_about_a_contact(body: str) -> c.NoteCommand | c.WhoCommand | None:
     """A short line that starts with a contact's name and says something about them; a
     question or a line to "you" is a message for someone, not a note. "Omar is overdue?" asks
     about their follow-up: their card says."""
-    line = body.strip()
+    line = _AROUND_A_FACT.sub("", body.strip()) or body.strip()
     pronoun = re.match(r"(?:she|he|they)\s+", line, re.IGNORECASE)
     referent = _REFERENT.get()
-    who = known_in(body)
+    who = known_in(line)
     if pronoun is not None and referent is not None:
         # "she works at mistral" right after a reply about her.
         person, fact = referent, line[pronoun.end() :]
@@ -943,7 +994,8 @@ _A_STRETCH_OF_TIME = re.compile(
 
 
 # "on the panel", "on LinkedIn": where, not a date that failed to read.
-_ON_WHERE = re.compile(r"\s+on\s+(?P<where>the\s+\S.*|(?-i:[A-Z])[\w.-]*(?:\s+.*)?)$", re.I)
+# "on a zoom panel" too ("on a Monday" is a day, found first).
+_ON_WHERE = re.compile(r"\s+on\s+(?P<where>(?:the|an?)\s+\S.*|(?-i:[A-Z])[\w.-]*(?:\s+.*)?)$", re.I)
 
 
 def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
@@ -1322,6 +1374,25 @@ def _several_people(head: str) -> tuple[tuple[c.PersonRef, ...], str | None]:
     return tuple(_person(_tokens(part), "met") for part in parts), employer
 
 
+_NO_TOPIC = (
+    r"(?:next|this|coming|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week|weekend|month|later|another|until|till|from|after|before)\b"
+)
+# "thank Layla Mansour for dinner", "circle back w/ Ahmed Farouk on pricing in 5 days": a
+# lower-case word that is no day, right after a capitalised name.
+_TOPIC_AFTER_A_NAME = re.compile(
+    r"\s+(?:for|on) (?=(?-i:[a-z]{4,})\b)(?!" + _NO_TOPIC + r")\s*", re.IGNORECASE
+)
+
+
+def _topic_after_a_name(head: str) -> re.Match[str] | None:
+    found = _TOPIC_AFTER_A_NAME.search(head)
+    if found is None:
+        return None
+    name = head[: found.start()].split()
+    return found if 0 < len(name) <= 4 and all(w[:1].isupper() for w in name) else None
+
+
 _FOLLOW_UP_NOTE = re.compile(
     # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
     r"\s+(?:(?:about|re|regarding|sobre)\b"
@@ -1396,7 +1467,7 @@ def _parse_follow_up(rest: str) -> c.Command:
         person = single
         trailing_note = _note(tokens[1:])
     else:
-        about = _FOLLOW_UP_NOTE.search(head)
+        about = _FOLLOW_UP_NOTE.search(head) or _topic_after_a_name(head)
         if where > 0:
             # "with Ada for a week from today": "for" belongs to the day.
             before = _tokens(_LEFT_BEFORE_A_DAY.sub("", original[:where].rstrip()))
@@ -1410,7 +1481,7 @@ def _parse_follow_up(rest: str) -> c.Command:
         elif about is not None:
             person = _person(_tokens(head[: about.start()]), "follow-up")
             # "about the panel" and "re the pilot" keep their word; "to send …" starts at the verb.
-            keeps_word = re.match(r"\s+(?:about|re|regarding|sobre)\b", about.group(0), re.I)
+            keeps_word = re.match(r"\s+(?:about|re|regarding|sobre|on)\b", about.group(0), re.I)
             trailing_note = head[about.start() if keeps_word else about.end() :].strip() or None
         else:
             person = _person(tokens, "follow-up")
@@ -1420,7 +1491,11 @@ def _parse_follow_up(rest: str) -> c.Command:
         trailing_note = re.sub(r"^(?:to|and|for)\s*:?\s+", "", trailing_note, flags=re.I)
     note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p]
     return c.FollowUpCommand(
-        person=person, when=when, note=" — ".join(note_parts) or None, late=late, at=at
+        person=_without_courtesy_title(person),
+        when=when,
+        note=" — ".join(note_parts) or None,
+        late=late,
+        at=at,
     )
 
 

@@ -39,6 +39,8 @@ PHRASINGS_DEV4 = DATA / "command_phrasings_dev4.jsonl"
 PHRASINGS_DEV5 = DATA / "command_phrasings_dev5.jsonl"
 # A sixth writer's file (E7): everyday sentences again, scored untouched once, then developed on.
 PHRASINGS_DEV6 = DATA / "command_phrasings_dev6.jsonl"
+# A seventh writer's file (E8): everyday sentences, scored untouched once, then developed on.
+PHRASINGS_DEV7 = DATA / "command_phrasings_dev7.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
@@ -276,7 +278,7 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | ... | --dev6 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | ... | --dev7 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
     named = {
         "--dev2": PHRASINGS_DEV2,
@@ -284,6 +286,7 @@ def main(argv: list[str]) -> int:
         "--dev4": PHRASINGS_DEV4,
         "--dev5": PHRASINGS_DEV5,
         "--dev6": PHRASINGS_DEV6,
+        "--dev7": PHRASINGS_DEV7,
     }
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)

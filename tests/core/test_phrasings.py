@@ -11,6 +11,7 @@ from tests.core.phrasings import (
     PHRASINGS_DEV4,
     PHRASINGS_DEV5,
     PHRASINGS_DEV6,
+    PHRASINGS_DEV7,
     PHRASINGS_HOLDOUT,
     Score,
     is_right,
@@ -37,6 +38,9 @@ DEV5_FLOOR = 0.95
 # The sixth writer's file (E7), everyday sentences: 71.5% at first sight, then developed on by
 # general rules (96.5% measured, see the README).
 DEV6_FLOOR = 0.95
+# The seventh writer's file (E8), everyday sentences: 71.8% at first sight, then developed on by
+# general rules (79.0% measured, see the README).
+DEV7_FLOOR = 0.78
 
 
 def _misses(result: Score) -> str:
@@ -63,6 +67,7 @@ DEVELOPMENT_FILES = [
     (PHRASINGS_DEV4, 320, DEV4_FLOOR),
     (PHRASINGS_DEV5, 400, DEV5_FLOOR),
     (PHRASINGS_DEV6, 400, DEV6_FLOOR),
+    (PHRASINGS_DEV7, 400, DEV7_FLOOR),
 ]
 
 
@@ -97,6 +102,7 @@ def test_no_pasted_draft_in_any_file_becomes_a_command() -> None:
         PHRASINGS_DEV4,
         PHRASINGS_DEV5,
         PHRASINGS_DEV6,
+        PHRASINGS_DEV7,
     ):
         result = score(load(path))
         right, total = result.per_command["review"]
