@@ -115,7 +115,8 @@ async def test_a_forged_token_flood_with_a_silent_key_endpoint_delays_only_itsel
     flood_took = time.monotonic() - started
 
     assert statuses == [503] * FLOOD
-    assert flood_took < FETCH_TIMEOUT + 1.0, f"the flood took {flood_took:.1f} s"
+    # One shared time-out, not twenty in a row (20 s); the slack is for a loaded 2-core machine.
+    assert flood_took < 3 * FETCH_TIMEOUT, f"the flood took {flood_took:.1f} s"
     assert silent_keys.connections == 1  # one fetch in flight, shared by all twenty
     assert health, "no /healthz answer during the flood"
     slowest = max(seconds for _, seconds in health)
