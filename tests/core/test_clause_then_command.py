@@ -8,21 +8,9 @@ import pytest
 
 from bot.core import commands as c
 from bot.core.dates import resolve_future
-from bot.core.parser import parse_command
-from storage.names import match_names
-
-KNOWN = ("Ada Obi", "Ben Cole", "Rui Sá")
-TODAY = date(2026, 12, 9)  # a Wednesday
-
-
-def _parse(line: str) -> object:
-    return parse_command(line, direct_message=True, known_names=KNOWN)
-
-
-def _who(name: str) -> str:
-    """The contact a typed name files under, as the store matches it ("ben" is Ben Cole)."""
-    found = match_names(name, KNOWN)
-    return KNOWN[found[0]] if len(found) == 1 else name
+from tests.core.fresh_lines import TODAY
+from tests.core.fresh_lines import parse as _parse
+from tests.core.fresh_lines import who as _who
 
 
 @pytest.mark.parametrize(
