@@ -113,11 +113,20 @@ def _swapped_once(word: str, alias: str) -> bool:
     )
 
 
+# Real words a slip away from a command word: "Fellow founders, …" is a post, not "follow".
+_NEVER_A_COMMAND_TYPO = frozenset(
+    {"fellow", "fellows", "hollow", "whose", "listen", "renew", "cancer", "expert", "digit"}
+    | {"forgot", "deplete", "mete", "state"}
+)
+
+
 def typo_command(word: str) -> str | None:
     """The command a misspelt command word ("snoze", "mte", "folow-up") most likely means."""
     word = word.lower()
     if len(word) < 3 or not word.replace("-", "").isalpha() or word.endswith(("ing", "ed")):
         return None  # "following", "pushed": real words, not typos
+    if word in _NEVER_A_COMMAND_TYPO:
+        return None
     candidates = [alias for alias in COMMAND_ALIASES if len(alias) > 2]
     for alias in candidates:
         if _swapped_once(word, alias):

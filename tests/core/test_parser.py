@@ -428,3 +428,17 @@ def test_every_error_is_a_sentence_with_something_to_type(text: str) -> None:
 def test_digits_that_are_not_ascii_never_crash_the_parser(text: str) -> None:
     result = parse_command(text)
     assert not isinstance(result, c.ParseFailure) or "`" in result.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fellow founders, if you pay for hosting, our new plan saves 40%",
+        "Fellow Rustaceans — the meetup slides are up",
+        "cancer research folks, join us on Saturday",
+        "listen Dana, the demo went great",
+    ],
+)
+def test_a_real_word_a_slip_from_a_command_word_is_not_that_command(line: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=("Dana Kim",))
+    assert isinstance(result, c.NotACommand), result
