@@ -12,19 +12,15 @@ from bot.core.dates import RelativeDays, WeekdaySpec, plural
 from bot.core.help import command_reply
 from bot.core.language import help_topic
 from bot.core.ledger import NOUNS, kind_in, split_kind
-from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.rules import DEFAULT_DUE_DAYS, LAST_CHANCE_DAY, SECOND_TOUCH_DAYS, WINDOW_DAYS
 from bot.core.service import CoachService
 from storage.store import SqlStore
+from tests.core.conversation import say as _say
 from tests.core.test_service import fake_review
 
 if TYPE_CHECKING:
     from tests.conftest import FakeClock
-
-
-def _say(service: CoachService, line: str) -> Reply:
-    return service.handle(Incoming("slack", "T1", "U1", "D1", line, is_direct_message=True))
 
 
 def _member_id(store: SqlStore) -> int:

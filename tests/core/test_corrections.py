@@ -8,24 +8,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bot.core import commands as c
-from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.service import CoachService
 from bot.core.when import find_day
 from storage.store import SqlStore
+from tests.core.conversation import due_by_name as _due
+from tests.core.conversation import say as _say
 from tests.core.test_service import fake_review
 
 if TYPE_CHECKING:
     from tests.conftest import FakeClock
-
-
-def _say(service: CoachService, line: str) -> Reply:
-    return service.handle(Incoming("slack", "T1", "U1", "D1", line, is_direct_message=True))
-
-
-def _due(store: SqlStore) -> dict[str, str]:
-    member = store.get_or_create_member("slack", "T1", "U1")
-    return {f.contact_name: f.due_on.isoformat() for f in store.open_follow_ups(member.id)}
 
 
 @pytest.mark.parametrize(

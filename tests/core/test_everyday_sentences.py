@@ -6,12 +6,7 @@ import pytest
 
 from bot.core import commands as c
 from bot.core.parser import parse_command
-
-KNOWN = ("Ada Obi", "Ben Cole", "Rui Sá")
-
-
-def _parse(line: str) -> object:
-    return parse_command(line, direct_message=True, known_names=KNOWN)
+from tests.core.fresh_lines import parse as _parse
 
 
 @pytest.mark.parametrize(

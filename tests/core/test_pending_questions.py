@@ -6,17 +6,13 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.core.chat import QUESTION_EXPIRES
-from bot.core.messages import Incoming, Reply
 from bot.core.service import CoachService
 from storage.store import SqlStore
+from tests.core.conversation import say as _say
 from tests.core.test_service import fake_review
 
 if TYPE_CHECKING:
     from tests.conftest import FakeClock
-
-
-def _say(service: CoachService, line: str) -> Reply:
-    return service.handle(Incoming("slack", "T1", "U1", "D1", line, is_direct_message=True))
 
 
 def _contacts(store: SqlStore) -> list[str]:

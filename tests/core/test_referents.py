@@ -9,23 +9,15 @@ import pytest
 
 from bot.core import commands as c
 from bot.core.chat import QUESTION_EXPIRES
-from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.service import CoachService
 from storage.store import SqlStore
+from tests.core.conversation import due_by_name
+from tests.core.conversation import say as _say
 from tests.core.test_service import fake_review
 
 if TYPE_CHECKING:
     from tests.conftest import FakeClock
-
-
-def _say(service: CoachService, line: str) -> Reply:
-    return service.handle(Incoming("slack", "T1", "U1", "D1", line, is_direct_message=True))
-
-
-def _open_follow_ups(store: SqlStore) -> list[tuple[str, str]]:
-    member = store.get_or_create_member("slack", "T1", "U1")
-    return [(f.contact_name, f.due_on.isoformat()) for f in store.open_follow_ups(member.id)]
 
 
 def _contacts(store: SqlStore) -> list[str]:
@@ -48,12 +40,12 @@ def test_a_pronoun_moves_the_follow_up_of_the_last_reply(
     service = CoachService(store, fake_review, clock)
     _say(service, "met Dana Kim yesterday")
     _say(service, "met Tomás Ruiz at PyCon")
-    before = _open_follow_ups(store)
+    before = due_by_name(store)
     reply = _say(service, line)
     assert "Tomás Ruiz" in reply.text
-    after = dict(_open_follow_ups(store))
-    assert after["Tomás Ruiz"] != dict(before)["Tomás Ruiz"]
-    assert after["Dana Kim"] == dict(before)["Dana Kim"]
+    after = due_by_name(store)
+    assert after["Tomás Ruiz"] != before["Tomás Ruiz"]
+    assert after["Dana Kim"] == before["Dana Kim"]
     assert _contacts(store) == ["Dana Kim", "Tomás Ruiz"]
 
 
@@ -66,7 +58,7 @@ def test_cancel_that_and_done_with_her_act_on_the_last_replys_contact(
     assert "Lena Vogt" in _say(service, "done with her").text
     # The reply to "done" was about Lena too: her second touch is what "that" means now.
     assert "second touch" in _say(service, "cancel that").text
-    assert [name for name, _ in _open_follow_ups(store)] == ["Dana Kim"]
+    assert list(due_by_name(store)) == ["Dana Kim"]
 
 
 def test_the_referent_reaches_another_server_process(

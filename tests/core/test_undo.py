@@ -8,19 +8,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bot.core import commands as c
-from bot.core.messages import Incoming, Reply
+from bot.core.messages import Reply
 from bot.core.parser import parse_command
 from bot.core.service import CoachService
 from bot.core.undo import NO_AUTOMATIC_UNDO
 from storage.store import SqlStore
+from tests.core.conversation import say as _say
 from tests.core.test_service import fake_review
 
 if TYPE_CHECKING:
     from tests.conftest import FakeClock
-
-
-def _say(service: CoachService, line: str) -> Reply:
-    return service.handle(Incoming("slack", "T1", "U1", "D1", line, is_direct_message=True))
 
 
 def _press(service: CoachService, reply: Reply, label: str) -> Reply:
