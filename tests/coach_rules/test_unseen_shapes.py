@@ -17,12 +17,22 @@ from coach_rules.shapes import SHAPES, ShapeFigures, figures_of_rows, read_shape
 UNSEEN = Path(__file__).resolve().parent.parent / "data" / "unseen_shapes.jsonl"
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict[str, ShapeFigures]:
-    rows = read_shape_rows(UNSEEN)
-    assert len(rows) == 320
+def _figures_of(path: Path, size: int) -> dict[str, ShapeFigures]:
+    rows = read_shape_rows(path)
+    assert len(rows) == size
     reviews = review_many([row.text for row in rows])
     return {f.shape: f for f in figures_of_rows(rows, [r.flagged for r in reviews])}
+
+
+def _assert_every_shape_meets_the_issue_target(figures: dict[str, ShapeFigures]) -> None:
+    for shape in SHAPES:
+        assert figures[shape].f1 >= 0.93, figures[shape]
+        assert figures[shape].false_flag_rate <= 0.05, figures[shape]
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, ShapeFigures]:
+    return _figures_of(UNSEEN, 320)
 
 
 def test_every_shape_is_present_with_both_labels(figures):
@@ -50,9 +60,7 @@ def test_pasted_messages_are_judged_far_better_than_as_whole_texts(figures):
     ),
 )
 def test_every_shape_meets_the_issue_target(figures):
-    for shape in SHAPES:
-        assert figures[shape].f1 >= 0.93, figures[shape]
-        assert figures[shape].false_flag_rate <= 0.05, figures[shape]
+    _assert_every_shape_meets_the_issue_target(figures)
 
 
 # Writer T's 400 pasted messages (6 Dec night; 25 `flag` and 25 `ok` per shape), written after
@@ -62,11 +70,6 @@ FRESH = Path(__file__).resolve().parent.parent / "data" / "unseen_shapes_t.jsonl
 
 
 def test_a_fresh_writers_pasted_messages_meet_the_issue_target_in_every_shape():
-    rows = read_shape_rows(FRESH)
-    assert len(rows) == 400
-    reviews = review_many([row.text for row in rows])
-    figures = {f.shape: f for f in figures_of_rows(rows, [r.flagged for r in reviews])}
+    figures = _figures_of(FRESH, 400)
     assert all(figures[shape].rows == 50 for shape in SHAPES)
-    for shape in SHAPES:
-        assert figures[shape].f1 >= 0.93, figures[shape]
-        assert figures[shape].false_flag_rate <= 0.05, figures[shape]
+    _assert_every_shape_meets_the_issue_target(figures)
