@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from bot.core import commands as c
@@ -684,11 +684,15 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
         return target.reply
     name = display_name(target, ctx)
     days = command.days or DEFAULT_SNOOZE_DAYS
+    # "push Lena to wed" when the Wednesday after her due day is past the window: the nearer
+    # Wednesday, before the due day, is offered as a move earlier.
+    nearer: date | None = None
     if command.when is not None:
         wanted = resolve_future(command.when, ctx.today, month_first=month_first(ctx))
         start = max(target.due_on, ctx.today)
         if wanted <= start and isinstance(command.when, WeekdaySpec):
             # "push Priya to Monday" when she is due Friday: the Monday after that.
+            nearer = wanted if wanted < target.due_on else None
             wanted = resolve_future(command.when, start)
         if wanted <= start:
             return about(
@@ -719,13 +723,26 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
             ),
         )
     if decision.due_on == target.due_on:
+        asked = ""
+        actions = (Action("Done", f"done #{target.id}"), _late_action(f"#{target.id}", days))
+        if command.when is not None or command.days is not None:
+            asked_day = max(target.due_on, ctx.today) + timedelta(days=days)
+            asked = f" (you asked for {format_day(asked_day, ctx.today)})"
+        if nearer is not None:
+            move = f"Move to {format_day(nearer, ctx.today)}"
+            actions = (Action(move, f"follow-up #{target.id} on {nearer.day} {nearer:%b}"),)
+            actions += (Action("Done", f"done #{target.id}"),)
         return about(
             target.contact_id,
             text=f"Follow-up #{target.id} with {name} stays due "
-            f"**{format_day(target.due_on, ctx.today)}**: "
+            f"**{format_day(target.due_on, ctx.today)}**{asked}: "
             f"{decision.capped_reason or 'nothing to move'}. "
-            "Send a short note by then, or keep it as a late follow-up.",
-            actions=(Action("Done", f"done #{target.id}"), _late_action(f"#{target.id}", days)),
+            + (
+                f"Did you mean {format_day(nearer, ctx.today)}, before it is due?"
+                if nearer is not None
+                else "Send a short note by then, or keep it as a late follow-up."
+            ),
+            actions=actions,
         )
     updated = ctx.store.reschedule_follow_up(
         ctx.member.id,

@@ -244,6 +244,21 @@ def test_a_snooze_that_moves_nothing_does_not_say_snoozed(member: Member) -> Non
     assert same.due_on == date(2026, 12, 10)
 
 
+def test_pushing_to_a_weekday_past_the_window_offers_the_nearer_one(member: Member) -> None:
+    """Due on the window's last day, "push Dana to Monday" would mean the Monday after that,
+    past day 10; the reply names that day and offers the Monday before the due day."""
+    member.say("met Dana on 12/5")  # the window closes on Tue 15 Dec
+    [follow_up] = member.open()
+    member.say(f"follow-up #{follow_up.id} on 12/15")
+    reply = member.say("push Dana to Monday")
+    assert "stays due **Tue 15 Dec** (you asked for Mon 21 Dec)" in reply.text
+    [move, _done] = reply.actions
+    assert move.label == "Move to Mon 14 Dec"
+    member.say(move.command)
+    [moved] = member.open()
+    assert moved.due_on == date(2026, 12, 14)
+
+
 def test_list_offers_no_snooze_on_the_last_day_of_the_window(member: Member) -> None:
     member.say("met Dana on 11/29")  # day 10 is today
     listing = member.say("list")
