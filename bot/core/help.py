@@ -2605,6 +2605,17 @@ RULE_HELP: dict[str, RuleHelp] = {
             ("done", "who", "stats"),
         ),
         RuleHelp(
+            "privacy",
+            "What I keep about you",
+            "Your contacts, meetings, follow-ups and notes, and for each draft review its score "
+            "and the guidelines it broke, not the draft's text (unless you turn on "
+            "`settings store-drafts on`). "
+            "Nobody else in the workspace sees them: the team digest shows counts, and names "
+            "only people who turned on `settings shoutouts on`. `export` gives you all of it as "
+            "a file; `forget-me` deletes all of it.",
+            ("settings", "export", "forget-me"),
+        ),
+        RuleHelp(
             "dates",
             "Dates",
             "Write the day anywhere in the line, the way you would say it: `yesterday`, "

@@ -317,6 +317,13 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         r"gave,? asked|thank[- ]you (?:count|touch)",
         "give-ask-thank",
     ),
+    (
+        r"privacy|\bprivate\b|(?:my|the) data (?:safe|secure|private)|who (?:else )?can see|"
+        r"what (?:do|will|did) you (?:store|keep|save|know|remember|log)|"
+        r"do you (?:store|keep|save|read|share|sell)|(?:is|are) (?:my )?(?:drafts?|data) "
+        r"(?:stored|saved|kept|shared)",
+        "privacy",
+    ),
     (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
     (r"export|download my data|my data out|copy of my data", "export"),
     (r"snooz|push (?:back|a follow)|postpone|delay", "snooze"),
@@ -420,7 +427,11 @@ _DIFFERENCE = re.compile(
 
 
 def _mentions_bot(line: str) -> bool:
-    return bool(re.search(r"\b(?:bot|coach|commands?|you do|your name)\b", line, re.IGNORECASE))
+    return bool(
+        re.search(
+            r"\b(?:bot|coach|commands?|you do|your name|my data|privacy)\b", line, re.IGNORECASE
+        )
+    )
 
 
 # Question openings that people also use with each other.

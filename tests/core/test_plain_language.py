@@ -151,6 +151,20 @@ def test_delete_a_contact_asks_then_deletes(member: Member) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    ["is my data safe?", "what do you store about me?", "do you keep my drafts?", "help privacy"],
+)
+def test_questions_about_privacy_say_what_is_kept_and_how_to_get_or_delete_it(
+    member: Member, line: str
+) -> None:
+    reply = member.say(line)
+    assert reply.review is None
+    assert reply.text.startswith("**What I keep about you**")
+    assert "not the draft's text" in reply.text
+    assert {action.command for action in reply.actions} >= {"help export", "help forget-me"}
+
+
+@pytest.mark.parametrize(
     ("line", "says"),
     [
         ("what can you do?", "Here is what I can do"),
