@@ -842,6 +842,16 @@ class SqlStore:
             session.flush()
             return review_record(review)
 
+    def latest_review(self, member_id: int) -> ReviewRecord | None:
+        with self._transaction() as session:
+            review = session.scalars(
+                select(DraftReview)
+                .where(DraftReview.member_id == member_id)
+                .order_by(DraftReview.created_at.desc(), DraftReview.id.desc())
+                .limit(1)
+            ).first()
+            return review_record(review) if review is not None else None
+
     def record_feedback(self, member_id: int, review_id: int, verdict: str, at: datetime) -> bool:
         with self._transaction() as session:
             review = session.get(DraftReview, review_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from bot.core.help import example
@@ -50,6 +51,35 @@ def answer(intent: str) -> Reply:
         text=f"I'm your networking coach: I keep you following up within {WINDOW_DAYS} days and "
         "review drafts before you send them. Type `help` to see how.",
     )
+
+
+# "how do I fix it?", "what should I say instead", "can you rewrite it": asked after a review.
+_HOW_TO_FIX = re.compile(
+    r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|then|but|right)\W+)*(?:"
+    r"(?:what|how)\s+(?:should|would|could|do|can|shall)\s+(?:i|we|you)\s+"
+    r"(?:say|write|put|phrase|word|fix|change|improve|rewrite|reword|"
+    r"do(?=\s+(?:instead|differently|better|to fix it)))\b"
+    r"(?:\s+(?:it|this|that|instead|then|better|differently|to fix it))*|"
+    r"(?:can|could|would|will)\s+(?:you|u)\s+(?:rewrite|fix|improve|reword|rephrase)\s+"
+    r"(?:it|this|that|my draft|the draft)|"
+    r"how\s+(?:to|do\s+i|can\s+i|should\s+i)\s+(?:fix|improve|rewrite|change|reword)\s+"
+    r"(?:it|this|that|my draft|the draft)|"
+    r"any\s+(?:suggestions?|ideas|tips)|what\s+would\s+you\s+(?:say|write)(?:\s+instead)?|"
+    r"what\s+(?:to|do\s+i)\s+(?:say|write)\s+instead|(?:so\s+)?what\s+instead"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
+
+NO_REVIEW_TO_FIX = (
+    "Paste the draft you'd like to improve and I'll review it: each finding says what to change "
+    "and shows a before and after."
+)
+
+
+def asks_how_to_fix(text: str) -> bool:
+    """A question about mending the draft just reviewed."""
+    return _HOW_TO_FIX.match(" ".join(text.split())) is not None
 
 
 LONGEST_CHAT_CHARS = 1_500

@@ -32,6 +32,25 @@ def guideline_title(guideline_id: str) -> str:
     return guideline_id
 
 
+@dataclass(frozen=True)
+class Fix:
+    title: str
+    advice: str
+    before: str
+    after: str
+
+
+def guideline_fix(guideline_id: str) -> Fix | None:
+    """How to mend a draft that breaks this guideline: its advice and before/after example."""
+    from coach_rules.guidelines import UnknownGuidelineError, get_guideline
+
+    try:
+        found = get_guideline(guideline_id)
+    except UnknownGuidelineError:
+        return None
+    return Fix(found.title, found.advice, found.before, found.after)
+
+
 def tip_of_the_week(week_label: str) -> Tip:
     """The same tip for everyone in a given ISO week ("2024-W10"); the next week, the next tip.
 

@@ -272,6 +272,10 @@ class Store(Protocol):
         """Store "helpful" / "wrong-flag" for the member's own review; False if no such review."""
         ...
 
+    def latest_review(self, member_id: int) -> ReviewRecord | None:
+        """The member's most recent draft review, if any."""
+        ...
+
     # --- give, ask, thank ----------------------------------------------------------------------
     def set_touch_kind(
         self, member_id: int, follow_up_id: int, kind: str, source: str, at: datetime

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.core import commands as c
 from bot.core.context import Context, failure
-from bot.core.guidelines import guideline_title
+from bot.core.guidelines import guideline_fix, guideline_title
 from bot.core.messages import Action, Field, Reply, Section
 from bot.core.touch_review import touch_section
 
@@ -71,6 +72,37 @@ def review(ctx: Context, command: c.ReviewCommand) -> Reply:
     reply = review_reply(draft, result, record.id)
     touch = _touch_part(ctx, draft)
     return replace(reply, sections=(touch, *reply.sections)) if touch else reply
+
+
+# The newest review counts as "the draft just reviewed" for this long.
+FIX_QUESTION_EXPIRES = timedelta(hours=2)
+MAX_FIXES = 3
+
+
+def fix_reply(ctx: Context) -> Reply | None:
+    """How to mend the draft reviewed last ("how do I fix it?"), from the guidelines it broke;
+    None when there was no review lately. The draft's text is not needed (nor kept)."""
+    last = ctx.store.latest_review(ctx.member.id)
+    if last is None or ctx.now - last.created_at > FIX_QUESTION_EXPIRES:
+        return None
+    fixes = [fix for fix in map(guideline_fix, last.rule_ids) if fix is not None][:MAX_FIXES]
+    if not fixes:
+        return Reply(
+            text=f"Your last draft scored {last.score}/100 and broke no guideline: it is good to "
+            "send as it is. Paste another draft any time."
+        )
+    sections = tuple(
+        Section(
+            text=f"**{fix.title}** — {fix.advice}",
+            fields=(Field("Instead of", fix.before), Field("Try", fix.after)),
+        )
+        for fix in fixes
+    )
+    return Reply(
+        text=f"Your last draft scored {last.score}/100. Here is how to mend it, guideline by "
+        "guideline; rewrite it and paste the new version, and I'll review it again.",
+        sections=sections,
+    )
 
 
 def _touch_part(ctx: Context, draft: str) -> Section | None:

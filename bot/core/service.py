@@ -15,7 +15,7 @@ from datetime import datetime
 from importlib import import_module
 from typing import Any
 
-from bot.core import chat, reports
+from bot.core import chat, reports, reviews
 from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import local_today
@@ -155,6 +155,8 @@ class CoachService:
                 return self._answer(replace(incoming, text=question.on_yes), None)
             if command.intent == "no":
                 return Reply(text=chat.NOTHING_CHANGED), command
+        if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_how_to_fix(incoming.text):
+            return self._how_to_fix(incoming), command
         if isinstance(command, c.HelpCommand):
             # Help needs no member row: a stranger asking for help leaves no trace.
             return _help(command), command
@@ -181,6 +183,17 @@ class CoachService:
             command = c.ReviewCommand(draft=command.text)
         ran = command
         return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
+
+    def _how_to_fix(self, incoming: Incoming) -> Reply:
+        """ "how do I fix it?": the advice for the guidelines the last review found broken."""
+        try:
+            fix = reviews.fix_reply(self._context(incoming))
+        except Exception:
+            logger.error(
+                "reading the last review failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            fix = None
+        return fix or Reply(text=chat.NO_REVIEW_TO_FIX)
 
     def _known_contacts(self, incoming: Incoming) -> list[ContactRecord]:
         try:
@@ -248,6 +261,7 @@ def is_admin(incoming: Incoming, admins: frozenset[str]) -> bool:
 
 
 # Replies that act on nobody: the contact of the conversation stays what it was.
+_MAY_ASK_HOW_TO_FIX = (c.ChatCommand, c.HelpCommand, c.NotACommand)
 _ABOUT_NOBODY = (c.ChatCommand, c.HelpCommand, c.ParseFailure, c.NotACommand, c.ReviewCommand)
 
 

@@ -267,6 +267,18 @@ def test_review_text_is_kept_only_for_members_who_opted_in(store: SqlStore):
     assert [r["text"] for r in exported["draft_reviews"]] == [None, None]
 
 
+def test_latest_review_is_the_members_own_newest(store: SqlStore):
+    ann = store.get_or_create_member("slack", "T1", "U1")
+    bob = store.get_or_create_member("slack", "T1", "U2")
+    assert store.latest_review(ann.id) is None
+    store.record_review(ann.id, 40, True, ["value-first"], "h1", NOW - timedelta(minutes=5))
+    newest = store.record_review(ann.id, 55, True, ["no-hard-sell"], "h2", NOW)
+    store.record_review(bob.id, 90, False, [], "h3", NOW + timedelta(minutes=1))
+    latest = store.latest_review(ann.id)
+    assert latest is not None
+    assert (latest.id, latest.rule_ids) == (newest.id, ("no-hard-sell",))
+
+
 def test_feedback_only_on_own_reviews_and_replaces_earlier_verdict(store: SqlStore):
     ann = store.get_or_create_member("slack", "T1", "U1")
     bob = store.get_or_create_member("slack", "T1", "U2")
