@@ -207,14 +207,16 @@ _PUBLIC_CODE_CONTEXT = re.compile(
 # What a sender writes when they are open about being paid for the link.
 _DISCLOSURE_ALTERNATIVES = r"""(?:
         \b(?:full|quick|small|obligatory|standard|honest|fair|affiliate)\s+disclosure\b
-      | \bdisclosure\s*[:—–(-] | \bdisclosing\b
+      | \bdisclosure\s*(?:first\s*|up\s*front\s*|time\s*)?[:—–(-] | \bdisclosing\b
+      | \bi\s+(?:run|own)\s+(?:a|an|the|this|that)\s+(?:\w+\s+){0,2}
+        (?:shop|store|business|company|startup|agency|brand|studio|bakery|café|cafe)\b
       | (?<!not\san\s)(?<!not\s)(?<!no\s)\baffiliate\b(?!\s+marketing)
       | \breferral\s+(?:link|code)\b | \bmy\s+referral\b | \b(?:it'?s|that'?s)\s+my\s+link\b
       | \btransparen(?:t|cy)\s*[:,—–-] | \bto\s+be\s+(?:fully\s+)?(?:transparent|upfront)\b
       | \bi\s+(?:get|earn|receive|make)\s+(?:a\s+|an\s+|some\s+|the\s+)?
         (?:small\s+|tiny\s+|little\s+)?(?:[$€£₹]?\d[\d,.]*\s*)?
         (?:commission|cut|credit|kickback|bonus|reward|fee|few\s+(?:cents|dollars|euros|pounds|quid|bucks)
-          |free\s+month|month\s+free|\d+\s*%|percentage)
+          |free\s+\w+|month\s+free|\d+\s*%|percentage)
       | \b(?:gives|earns)\s+me\s+(?:a\s+)?(?:free|small|credit|commission|bonus|points?|\d)
       | \b(?:earns|pays|nets)\s+me\b | \b(?:they|it|the\s+\w+)\s+(?:pays?|gives?)\s+me\b
       | \b(?:i'?d|i'?ll|i\s+(?:would|will|might|may|could))\s+(?:also\s+)?

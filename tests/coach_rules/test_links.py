@@ -264,6 +264,10 @@ def test_links_that_pay_no_one_are_not_markers(url):
         "I work there, so I'm biased.",
         "I'd earn a referral bonus.",
         "(referral)",
+        "Disclosure first: the ref is mine.",
+        "I get a free box when you order.",
+        "I run a tiny coffee shop near you.",
+        "I own a small design studio.",
     ],
 )
 def test_more_ways_of_saying_the_sender_gains_are_disclosures(disclosure):
