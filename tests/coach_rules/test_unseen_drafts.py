@@ -119,7 +119,8 @@ def test_independently_written_short_drafts_hold_their_floor(name: str, floor: f
     moved the threshold from 0.77 to 0.84: 0.899, 3.5% (writer P's fresh set chose that model:
     0.925, 4.7% against 0.916, 7.3%); with the gate's thresholds chosen on drafts by writers it
     never saw, 0.908, 3.5% (P: 0.932, 4.7%); with writers Q and R (6 Dec night, threshold 0.80),
-    0.916, 3.5% (P: 0.936, 4.7%)."""
+    0.916, 3.5% (P: 0.936, 4.7%); with writers U and V (7 Dec, threshold 0.82), 0.925, 3.5% (P:
+    0.936, 4.7%)."""
     scores = _short_draft_scores(name)
     assert scores.f1 >= floor, scores
     assert scores.false_flag_rate <= 0.05, scores
@@ -135,20 +136,18 @@ def test_short_drafts_under_60_characters_keep_false_flags_within_the_target() -
 
 def test_a_fresh_writers_short_drafts_meet_the_issue_target_overall() -> None:
     """Writer S's 300 short drafts (6 Dec night), scored once on the model that shipped with
-    them and used for no choice: F1 0.946, 4.7% false flags. Under 60 characters (177 drafts)
-    the false flags are 6.8%, over the target: see the next test."""
+    them and used for no choice: F1 0.946, 4.7% false flags; with writers U and V in the
+    corpus (7 Dec) 0.956, 3.3%."""
     assert len(_rows("unseen_short_drafts_s.jsonl")) == 300
     scores = _short_draft_scores("unseen_short_drafts_s.jsonl")
     assert scores.f1 >= 0.93, scores
     assert scores.false_flag_rate <= 0.05, scores
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10's target is missed on writer S's drafts under 60 characters (6.8% false "
-    "flags)",
-)
 def test_a_fresh_writers_drafts_under_60_characters_meet_the_issue_target() -> None:
+    """Missed at first sight (6.8% false flags, 5 of 74); met since writers U and V joined the
+    corpus (7 Dec): 4.1%. S's set has been scored on every model since, so this is no longer a
+    first-sight figure."""
     scores = _short_draft_scores("unseen_short_drafts_s.jsonl", max_chars=60)
     assert scores.f1 >= 0.93, scores
     assert scores.false_flag_rate <= 0.05, scores
