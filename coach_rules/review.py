@@ -45,7 +45,7 @@ from coach_rules.consent import consent_spans
 from coach_rules.gate import MessageKind, classify_message
 from coach_rules.guidelines import get_guideline
 from coach_rules.links import undisclosed_affiliate_spans
-from coach_rules.parts import Part
+from coach_rules.parts import Part, judged_spans
 from coach_rules.phrasematch import SCAN_CACHE_SIZE, scan_many
 from coach_rules.phrases import hard_sell_phrases
 from coach_rules.postscript import PS_ALONE_THRESHOLD, ps_alone_parts
@@ -286,7 +286,14 @@ def _read(
     questions = question_marks(text)
     alphabetic = alphabetic_words(words)
     craft = craft_signals(
-        text, normalised, words, pronouns=pronouns, questions=questions, alphabetic=alphabetic
+        text,
+        normalised,
+        words,
+        pronouns=pronouns,
+        questions=questions,
+        alphabetic=alphabetic,
+        # `text` keeps the set-aside parts as blanks: only the sender's own words are counted.
+        characters=sum(end - start for start, end in judged_spans(parts)),
     )
     signals = _signals(craft, kind)
     if craft.words == 0:

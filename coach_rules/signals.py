@@ -308,12 +308,14 @@ def craft_signals(
     pronouns: tuple[int, int] | None = None,
     questions: int | None = None,
     alphabetic: list[str] | None = None,
+    characters: int | None = None,
 ) -> CraftSignals:
-    """The craft signals; the keyword arguments let a caller share what it already counted."""
+    """The craft signals; the keyword arguments let a caller share what it already counted
+    (`characters`: the length of what the sender wrote, when `text` has parts blanked out)."""
     words = words_of(normalised) if words is None else words
     i_we, you = pronoun_counts(words) if pronouns is None else pronouns
     return CraftSignals(
-        characters=len(text),
+        characters=len(text) if characters is None else characters,
         words=sum(map(str.isalnum, map(_FIRST_CHAR, words))),
         questions=question_marks(text) if questions is None else questions,
         i_we=i_we,

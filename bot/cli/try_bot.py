@@ -9,6 +9,7 @@ per line from stdin, so a session can be scripted:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Iterator
 
@@ -32,6 +33,14 @@ def _os_user() -> str:
         return pwd.getpwuid(os.getuid()).pw_name
     except (ImportError, KeyError):  # no passwd entry (some containers), or not a POSIX system
         return "console-user"
+
+
+def _enable_line_editing() -> None:
+    """Arrow keys, history, and a pasted multi-line draft arriving as one message: readline
+    inserts a bracketed paste whole, newlines included, and `input()` returns it at Enter."""
+    # Not on every platform (Windows): plain input still works there.
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  (importing it is what switches `input()` over)
 
 
 def _prompted_lines(prompt: str) -> Iterator[str]:
@@ -86,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         echo=not interactive,
     )
     if interactive:
+        _enable_line_editing()
         print(banner(clock) + "\n")
         lines: Iterator[str] = _prompted_lines("you› ")
     else:

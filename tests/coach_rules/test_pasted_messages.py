@@ -158,5 +158,7 @@ def test_signature_and_disclaimer_do_not_count_in_the_length():
     alone = review(note, gate=False)
     signed = review(f"{note}\n\n{signature}", gate=False)
     assert signed.signals["words"] == alone.signals["words"] == len(note.split())
+    assert signed.signals["characters"] == alone.signals["characters"] == len(note)
+    assert signed.signals["length"] == alone.signals["length"]
     assert [p.kind for p in signed.parts] == ["written", "signature"]
     assert any("left out your signature" in n for n in signed.notes)

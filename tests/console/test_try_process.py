@@ -156,3 +156,48 @@ def test_ctrl_c_at_the_prompt_ends_cleanly_on_a_fresh_line(tmp_path: Path) -> No
     assert "Traceback" not in err
     assert out.endswith("\n")  # the shell's prompt starts on its own line
     assert process.returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_a_multi_line_paste_on_a_terminal_is_one_message(tmp_path: Path) -> None:
+    """A terminal wraps a paste in bracketed-paste marks; with line editing on, the pasted reply
+    and the thread quoted under it reach the coach as one draft, not one message per line."""
+    import pty
+    import select
+    import time
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "try", "--user", "ada", "--no-color"],
+        stdin=terminal,
+        stdout=terminal,  # input() edits lines only when stdout is a terminal too
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=environment(tmp_path) | {"TERM": "xterm"},
+    )
+    os.close(terminal)
+
+    def read_until(marker: str) -> str:
+        seen, deadline = "", time.monotonic() + TIMEOUT
+        while marker not in seen and time.monotonic() < deadline:
+            if select.select([controller], [], [], 0.2)[0]:
+                seen += os.read(controller, 65536).decode("utf-8", "replace")
+        return seen
+
+    try:
+        read_until("you› ")
+        paste = (
+            "Thanks Tom, but we're all set for this year. Good luck!\r\n\r\n"
+            "On Tue, Dec 1, 2026 at 9:14 AM Tom <tom@pulse.example> wrote:\r\n"
+            "> Book a demo this week and get 3 months free!"
+        )
+        os.write(controller, b"\x1b[200~" + paste.encode() + b"\x1b[201~\r")
+        out = read_until("you› ")
+        os.write(controller, b"/quit\r")
+        process.wait(timeout=TIMEOUT)
+    finally:
+        os.close(controller)
+    assert out.count("value-first score") == 1
+    assert "Looks value-first" in out
+    assert "left out the quoted thread" in out
