@@ -31,6 +31,17 @@ def name_key(name: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+_WORD_START = re.compile(r"(^|[\s\-'’])([^\W\d_])")
+
+
+def filed_name(name: str) -> str:
+    """A new contact's name as it is kept: typed all in lower case ("ana", "mary-jane o'neil")
+    it gets capitals ("Ana", "Mary-Jane O'Neil"); any capital typed means the member chose."""
+    if name == name.lower() and name != name.upper():
+        return _WORD_START.sub(lambda m: m.group(1) + m.group(2).upper(), name)
+    return name
+
+
 def _loose(key: str) -> str:
     """German spellings without umlauts: "mueller" and "muller" both become "muller"."""
     return key.replace("ue", "u").replace("oe", "o").replace("ae", "a").replace("ss", "s")

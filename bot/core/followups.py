@@ -45,6 +45,7 @@ from bot.core.rules import (
     touch_name,
     window_closes,
 )
+from storage.names import filed_name
 from storage.records import ContactRecord, FollowUpRecord, PlannedNudge
 
 # Longer lists are cut: a chat message with 50 follow-ups helps nobody (and Slack caps blocks).
@@ -106,6 +107,11 @@ def _plan(follow_up: FollowUpRecord | FollowUpPlan, ctx: Context) -> list[Planne
 # --- resolving people --------------------------------------------------------------------------
 
 
+def _new_name(person: c.PersonRef) -> str:
+    """A typed name gets capitals if it had none; a mention keeps the platform's name."""
+    return person.name if person.mention is not None else filed_name(person.name)
+
+
 def _contact_for(ctx: Context, person: c.PersonRef) -> ContactRecord | _Ask:
     """The member's contact for `person`, created on first mention."""
     found = matching(ctx, person)
@@ -114,7 +120,7 @@ def _contact_for(ctx: Context, person: c.PersonRef) -> ContactRecord | _Ask:
     if not found:
         if person.contact_id is not None:
             return _Ask(failure(f"I can't find {person.name} among your contacts.", "who"))
-        return ctx.store.add_contact(ctx.member.id, person.name, person.mention)
+        return ctx.store.add_contact(ctx.member.id, _new_name(person), person.mention)
     return _Ask(which_one(ctx, person, found, "follow-up"))
 
 
@@ -236,7 +242,7 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
         )
     if command.new_person:
         contact: ContactRecord | _Ask = ctx.store.add_contact(
-            ctx.member.id, command.person.name, command.person.mention
+            ctx.member.id, _new_name(command.person), command.person.mention
         )
     else:
         contact = _contact_for(ctx, command.person)

@@ -355,7 +355,7 @@ def test_k_thx_is_thanks() -> None:
 @pytest.mark.parametrize(
     ("line", "names"),
     [
-        ("met mike and anna at the offsite", ["anna", "mike"]),
+        ("met mike and anna at the offsite", ["Anna", "Mike"]),  # capitals added
         ("met Aisha and her cofounder Ben at demo day", ["Aisha", "Ben"]),
     ],
 )
@@ -376,7 +376,7 @@ def test_of_two_people_met_one_already_known_is_asked_about_alone(
     _say(service, "met Mike at lunch yesterday")
     reply = _say(service, "met mike and anna at the offsite")
     assert "You already met a **Mike**" in reply.text and reply.text.count("Logged") == 1
-    assert sorted(x.name for x in store.contacts(_member_id(store))) == ["Mike", "anna"]
+    assert sorted(x.name for x in store.contacts(_member_id(store))) == ["Anna", "Mike"]
 
 
 @pytest.mark.parametrize("line", ["met Barnes and the team", "met Jane Doe at PyCon"])

@@ -407,7 +407,7 @@ def test_list_all_shows_closed_follow_ups_too(member: Member) -> None:
 def test_a_busy_newcomer_logs_sets_and_snoozes_in_their_own_words(member: Member) -> None:
     """Lower-case names, no apostrophes, a lead-in, a name with who they work for."""
     member.say("just met maria lopez from Acme at the aws meetup, she runs platform")
-    assert member.contacts() == ["maria lopez"]
+    assert member.contacts() == ["Maria Lopez"]  # filed with capitals
     member.say("ping maria tmrw re the platform job")
     [follow_up] = member.open()
     assert follow_up.due_on == date(2026, 12, 10)
