@@ -95,6 +95,16 @@ _DIGEST = (
     r"roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
 )
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
+# How a reminder is asked for before what to do: "remind me to", "can you nudge me to".
+_REMIND_ME_TO = (
+    r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping) me|remember|"
+    r"(?:don'?t|do not) let me forget)\s+to\s+"
+)
+# What one owes someone: "a reply", "an email", "a thank-you".
+_OWED = (
+    r"(?:reply|message|note|email|call|text|response|answer|follow[- ]?up|intro|thank-you|"
+    r"thank you)"
+)
 # One to three capitalised words: a name as people write it ("Jane", "Omar Haddad").
 # Not "I", "I'll", "I'm": the member, not a name.
 _NAME_WORDS = r"(?!I\b|I['’])(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
@@ -424,6 +434,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest} {when}",
             ),
             (
+                # What to do for someone, kept as the note when it says more than whom to
+                # contact: "remind me to thank Layla Mansour for dinner" (thank for dinner),
+                # "remind me to reply to Rachel about the role" (reply about the role); "thank
+                # Emeka on Friday" alone says nothing more than the follow-up does.
+                _REMIND_ME_TO + r"(?P<verb>thank|reply)(?:\s+to)?\s+(?P<who>" + _NAME_WORDS + r")"
+                r"\s+(?P<rest>(?:for|about|re|regarding)\s+.+)",
+                "follow-up {who} to {verb} {rest}",
+            ),
+            (
+                # "remind me to send samples to Min-ji Park by Friday": the thing is the note.
+                _REMIND_ME_TO + r"(?P<verb>send|share|forward|give|show)\s+"
+                r"(?P<what>(?!(?:him|her|them|it)\b)[^,;—–]+?)\s+to\s+(?P<who>"
+                + _CAPITALISED
+                + r"\S*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])\S*){0,2})(?P<rest>(?:[\s,;—–].*)?)",
+                "follow-up {who} to {verb} {what} {rest}",
+            ),
+            (
                 # A reminder told as a wish, naming someone capitalised after any verbs:
                 # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
                 # "make sure I message Kwame Mensah", "I want to circle back with Jane".
@@ -452,9 +479,24 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (
-                r"(?:i\s+)?owe\s+(?P<who>.+?)\s+(?:an?\s+)?(?:reply|message|note|email|call|text|"
-                r"response|answer|follow[- ]?up|intro|thank-you|thank you)",
+                # "I owe Dana a reply about the advisory role": what is owed, with its topic, is
+                # the note ("I owe Kai a reply" alone has none).
+                r"(?:i\s+)?owe\s+(?P<who>.+?)\s+(?:an?\s+)?(?P<what>" + _OWED + r")\s+"
+                r"(?P<about>(?:about|re|regarding|on)\s+[^,;—–]+)",
+                "follow-up {who} — {what} {about}",
+            ),
+            (
+                r"(?:i\s+)?owe\s+(?P<who>.+?)\s+(?:an?\s+)?" + _OWED,
                 "follow-up {who}",
+            ),
+            (
+                # A promise told, then the reminder asked for: "I promised Kwame I'd send him our
+                # numbers. Remind me in 2 days", "I told Matteo I'd look at his deck" (the trailing
+                # "remind me" and the day are cut before). What was promised is the note.
+                r"(?:i\s+)?(?:promised|told)\s+(?P<who>" + _NAME_WORDS + r")\s+"
+                r"(?:(?:that\s+)?i'?d|(?:that\s+)?i would|(?:that\s+)?i'?ll|(?:that\s+)?i will|to)\s+"
+                r"(?P<what>(?-i:[a-z])[^.,;!?—–]+?)[.!]*",
+                "follow-up {who} — {what}",
             ),
             (
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)\s+(?:about\s+)?"

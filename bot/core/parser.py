@@ -1407,7 +1407,7 @@ _FOLLOW_UP_NOTE = re.compile(
     r"\s+(?:(?:about|re|regarding|sobre)\b"
     # "chase Abebe for the coffee samples": what the follow-up is for.
     r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
-    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite|email|e-mail|text|"
+    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|reply|invite|email|e-mail|text|"
     r"message|dm|whatsapp)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
