@@ -445,7 +445,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "remind me to send samples to Min-ji Park by Friday": the thing is the note.
                 _REMIND_ME_TO + r"(?P<verb>send|share|forward|give|show)\s+"
-                r"(?P<what>(?!(?:him|her|them|it)\b)[^,;—–]+?)\s+to\s+(?P<who>"
+                # Not a way to contact them: "send thanks to Ben" is only a follow-up.
+                r"(?P<what>(?!(?:him|her|them|it)\b)(?!(?:(?:a|an|my)\s+)?(?:quick\s+)?"
+                r"(?:thanks|thank[- ]you(?:\s+note)?|message|msg|note|email|e-mail|text|reply|dm|"
+                r"line|ping)\s+to\s)[^,;—–]+?)\s+to\s+(?P<who>"
                 + _CAPITALISED
                 + r"\S*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])\S*){0,2})(?P<rest>(?:[\s,;—–].*)?)",
                 "follow-up {who} to {verb} {what} {rest}",
@@ -494,7 +497,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # numbers. Remind me in 2 days", "I told Matteo I'd look at his deck" (the trailing
                 # "remind me" and the day are cut before). What was promised is the note.
                 r"(?:i\s+)?(?:promised|told)\s+(?P<who>" + _NAME_WORDS + r")\s+"
-                r"(?:(?:that\s+)?i'?d|(?:that\s+)?i would|(?:that\s+)?i'?ll|(?:that\s+)?i will|to)\s+"
+                r"(?:(?:that\s+)?i(?:'?d|'?ll| would| will)|to)\s+"
                 r"(?P<what>(?-i:[a-z])[^.,;!?—–]+?)[.!]*",
                 "follow-up {who} — {what}",
             ),

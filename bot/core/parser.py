@@ -637,7 +637,10 @@ _PERSON_NOISE_AFTER = re.compile(
 )
 _PERSON_STOP = re.compile(r"\s*(?:[,;!?✅✔☑👍]|\s—|—|\s–|\s-\s|\s--\s).*$", re.DOTALL)
 _A_PERSON_NAMED = re.compile(
-    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|(?:someone\s+)?(?:named|called))\s+",
+    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|(?:someone\s+)?(?:named|called)|"
+    # "this woman Min-ji Park": who they are said before the capitalised name.
+    r"(?:this|that|a|an)\s+(?:woman|guy|man|lady|girl|dude|person|gentleman|chap|bloke)"
+    r"(?=\s+(?-i:[A-ZÀ-ÖØ-Þ])))\s+",
     re.IGNORECASE,
 )
 
@@ -1018,7 +1021,7 @@ _ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # "over coffee", "over a quick call": how they met, not where.
 _OVER_A_MEAL = re.compile(
     r"\s+(?:over|for)\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
-    r"dinner|drinks?|beers?|tea|zoom|a call|call|video|the phone|phone|chat)\b",
+    r"dinner|drinks?|beers?|tea|a call|call|video|the phone|phone|chat)\b",
     re.IGNORECASE,
 )
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
@@ -1211,13 +1214,51 @@ _SOMEONE_THEN_NAMED = re.compile(
 )
 
 
-# "a cool designer, Lea Martin, at Config": who they are, then the name between commas.
+# "a cool designer, Lea Martin, at Config", "(with) a recruiter, Rachel Goldberg, over zoom",
+# "an old colleague today, Pedro Alves — now CTO", "someone interesting yesterday - Ola Berg":
+# who they are (and maybe the day), then the name after a comma or a dash.
 _DESCRIBED_THEN_NAMED = re.compile(
-    r"^(?:a|an|this|that|some|the)\s+(?P<what>(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*,\s*"
-    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})\s*,\s*"
-    r"(?P<rest>.*)$",
+    # Not "this" or "that": "saw this grant, Mpho — deadline 12 May" is a message to Mpho.
+    r"^(?:with\s+)?(?P<what>(?:a|an|some|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+|"
+    r"(?:someone|somebody)(?:\s+[\w'’-]+){0,3})\s*(?:,|\s[—–-]|—)\s*"
+    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})"
+    r"(?:\s*(?P<sep>,|\s[—–-]|—)\s*(?P<rest>.*))?$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def _starts_with_a_day(text: str) -> bool:
+    try:
+        found = find_day(text)
+    except WhenError:
+        return False
+    return found is not None and found.start == 0
+
+
+# Someone not yet described: "someone interesting" says nothing to keep.
+_NOBODY_DESCRIBED = re.compile(r"^(?:someone|somebody)\b", re.IGNORECASE)
+
+
+def _described_then_named(rest: str) -> tuple[str, str | None] | None:
+    """(the line with the name first, who they are) for "a recruiter, Rachel Goldberg, …"; the
+    day said with the description stays with the meeting ("an old colleague today, …")."""
+    found = _DESCRIBED_THEN_NAMED.match(rest.strip())
+    if found is None:
+        return None
+    what = found["what"]
+    try:
+        day = find_day(what)
+    except WhenError:
+        day = None
+    day_phrase = ""
+    if day is not None:
+        day_phrase, what = what[day.start : day.end], cut(what, day.start, day.end).strip()
+    tail = found["rest"] or ""
+    if tail and not (_PLACE_START.match(" " + tail) or _starts_with_a_day(tail)):
+        tail = f"— {tail}"  # not where or when: what follows is said about them
+    line = " ".join(part for part in (found["who"], day_phrase, tail) if part)
+    described = None if _NOBODY_DESCRIBED.match(what) else what
+    return line, described
 
 
 def _parse_met(rest: str) -> c.Command:
@@ -1226,9 +1267,9 @@ def _parse_met(rest: str) -> c.Command:
     named = _SOMEONE_THEN_NAMED.match(rest.strip())
     if named is not None:
         rest = f"{named['who']} {named['place']}{named['note'] or ''}"
-    appositive = _DESCRIBED_THEN_NAMED.match(rest.strip())
+    appositive = _described_then_named(rest)
     if appositive is not None:
-        rest, described = f"{appositive['who']} {appositive['rest']}", appositive["what"]
+        rest, described = appositive
     rest = _listed_people_joined(rest.strip())
     if _SAME_PERSON.search(rest):
         new_person, rest = False, _SAME_PERSON.sub(" ", rest)
@@ -1407,8 +1448,8 @@ _FOLLOW_UP_NOTE = re.compile(
     r"\s+(?:(?:about|re|regarding|sobre)\b"
     # "chase Abebe for the coffee samples": what the follow-up is for.
     r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
-    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|reply|invite|email|e-mail|text|"
-    r"message|dm|whatsapp)\b)"
+    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|reply|invite|email|e-mail|"
+    r"text|message|dm|whatsapp)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
 )

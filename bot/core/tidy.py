@@ -200,7 +200,7 @@ _LAST_NIGHT = re.compile(
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
-    | {"abut", "bout", "there", "tree", "thee", "coupe"}
+    | {"abut", "bout", "there", "tree", "thee", "coupe", "review", "reviews"}
 )
 
 

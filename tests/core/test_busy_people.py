@@ -347,7 +347,7 @@ def test_who_they_are_then_their_name_between_commas() -> None:
     assert (result.person.name, result.place, result.note) == (
         "Lena Fox",
         "the fintech breakfast",
-        "sharp PM",
+        "a sharp PM",
     )
     assert result.when is not None
 

@@ -1,0 +1,121 @@
+"""Issue 11, fifth pass (writer E8's misses as classes): meetings told around the person,
+reminders said as promises, what to do kept in the note, renames in passing, corrections and
+days in brackets. Every line here is new, in no data file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core import commands as c
+from bot.core.dates import resolve_future, resolve_past
+from tests.core.fresh_lines import TODAY
+from tests.core.fresh_lines import parse as _parse
+from tests.core.fresh_lines import who as _who
+
+
+def _met(line: str) -> c.MetCommand:
+    result = _parse(line)
+    assert isinstance(result, c.MetCommand), result
+    return result
+
+
+def _follow_up(line: str) -> c.FollowUpCommand:
+    result = _parse(line)
+    assert isinstance(result, c.FollowUpCommand), result
+    return result
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "note"),
+    [
+        (
+            "met a former teammate yesterday, Tomás Reyes — runs infra at a bank now",
+            "Tomás Reyes",
+            "a former teammate; runs infra at a bank now",
+        ),
+        (
+            "had coffee with an investor, Hana Sato, at the Kyoto pitch day",
+            "Hana Sato",
+            "an investor",
+        ),
+        (
+            "met somebody sharp today - Olu Bankole, builds payment rails",
+            "Olu Bankole",
+            "builds payment rails",
+        ),
+        (
+            "I met this guy Ravi Nair at the airport lounge, he runs a seed fund",
+            "Ravi Nair",
+            "he runs a seed fund",
+        ),
+    ],
+)
+def test_who_they_are_before_the_name_is_a_note_and_the_name_is_the_person(line, name, note):
+    result = _met(line)
+    assert (result.person.name, result.note) == (name, note)
+
+
+def test_a_day_said_with_the_description_is_the_day_of_the_meeting() -> None:
+    result = _met("met an old classmate yesterday, Ines Duarte")
+    assert result.person.name == "Ines Duarte"
+    assert result.when is not None and resolve_past(result.when, TODAY) == date(2026, 12, 8)
+
+
+def test_over_zoom_is_where_they_met() -> None:
+    assert _met("caught up with Ben over zoom on monday").place == "zoom"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "day", "note"),
+    [
+        (
+            "I promised Ada I'd share the hiring plan. Remind me on friday",
+            "Ada Obi",
+            11,
+            "share the hiring plan",
+        ),
+        (
+            "told Rui Sá I would review his pitch deck, remind me tomorrow",
+            "Rui Sá",
+            10,
+            "review his pitch deck",
+        ),
+        (
+            "I owe Ben a reply about the board seat, remind me monday",
+            "Ben Cole",
+            14,
+            "reply about the board seat",
+        ),
+    ],
+)
+def test_a_promise_then_remind_me_is_a_follow_up_with_what_was_promised(line, name, day, note):
+    result = _follow_up(line)
+    assert (_who(result.person.name), result.note) == (name, note)
+    assert result.when is not None and resolve_future(result.when, TODAY) == date(2026, 12, day)
+
+
+def test_what_is_owed_without_a_topic_leaves_no_note() -> None:
+    assert _follow_up("I owe Ben an email, remind me monday").note is None
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("remind me to thank Ada for the warm intro on friday", "thank for the warm intro"),
+        (
+            "remind me to reply to Ben Cole about the advisory board tomorrow",
+            "reply about the advisory board",
+        ),
+        ("remind me to send the term sheet to Rui Sá next week", "send the term sheet"),
+    ],
+)
+def test_what_to_do_for_someone_stays_in_the_note_when_it_says_more(line, note) -> None:
+    assert _follow_up(line).note == note
+
+
+def test_a_contact_verb_alone_is_no_note() -> None:
+    assert _follow_up("remind me to thank Ben Cole on friday, he covered my shift").note == (
+        "he covered my shift"
+    )
