@@ -1727,7 +1727,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?:(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?:the|a|this)\s+name|"
+                r"(?:(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?:(?:the|a|this)\s+)?name|"
                 r"(?:cambiar?|mudar?)\s+(?:el\s+|o\s+)?nome?b?r?e?)\s*[:—–-]+\s*(?P<rest>.+?)\s*"
                 r"(?:\s(?:should be|should read|is now|to|a|por|para)\s|->|→|=>)\s*(?P<new>.+)",
                 "rename {rest} to {new}",
@@ -1793,7 +1793,39 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NAME_WORDS
                 + r")\s+to\s+"
                 + _NOT_A_DATE
-                + r"(?P<new>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*){1,3})",
+                + r"(?P<new>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*){1,3})"
+                # "…, the umlaut breaks our CRM": why, after a comma or dash.
+                r"(?:\s*(?:[,;]|\s[—–-]|—)\s*.*)?",
+                "rename {rest} to {new}",
+            ),
+            (
+                # A rename told in passing: "Jane got married, she goes by Jane Okafor now",
+                # "Ben switched teams, he's Benjamin Cole at work now".
+                r"(?P<rest>" + _NAME_WORDS + r")\s+(?-i:[a-z])[^,.;!?]{2,60}[,.;—–-]+\s*"
+                r"(?:and\s+|so\s+)?(?:she|he|they)(?:'s|'re|\s+is|\s+are)?\s+(?:now\s+)?"
+                r"(?:goes by|go by|going by|called|using|uses|use|prefers)\s+(?P<new>"
+                + _NAME_WORDS
+                + r")(?:\s+(?:now|these days|from now on))?",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "I had José's surname wrong, it's José Núñez Ortega".
+                r"(?:i\s+)?(?:had|got|spelled|spelt|typed|wrote|put)\s+(?P<rest>.+?)(?:'s|’s)\s+"
+                r"(?:(?:sur|last |first |full |family )?name|spelling)\s+wrong\s*[,;:—–-]*\s*"
+                r"(?:it'?s|it is|it should be|should be|is)\s+(?P<new>" + _NAME_WORDS + r")",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "Zoë prefers Zoë Çelik, Ça was a typo": a full name that keeps the first one
+                # ("Priya prefers WhatsApp" is a fact).
+                r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+[\w'’-]+)?)\s+prefers\s+(?P<new>(?P=a)\s+"
+                r"(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*(?:[\s-](?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*)?)(?:\s*(?:[,;]|\s[—–-]|—).*)?",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "call Sam Lee 'Sam Lee-Whitfield' from now on": the new name in quotes.
+                r"(?:call|list|save|name)\s+(?P<rest>" + _NAME_WORDS + r")\s+(?:as\s+)?"
+                r"['\"“‘](?P<new>[^'\"”’]{2,60})['\"”’](?:\s+(?:from now on|going forward|now))?",
                 "rename {rest} to {new}",
             ),
             (

@@ -119,3 +119,27 @@ def test_a_contact_verb_alone_is_no_note() -> None:
     assert _follow_up("remind me to thank Ben Cole on friday, he covered my shift").note == (
         "he covered my shift"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "old", "new"),
+    [
+        ("Ada got divorced, she goes by Ada Mensah now", "Ada Obi", "Ada Mensah"),
+        ("change Rui Sá to Rui Saa, the accent breaks the mail merge", "Rui Sá", "Rui Saa"),
+        ("I had Ben's last name wrong, it's Ben Coleman", "Ben Cole", "Ben Coleman"),
+        ("Ada prefers Ada Obi-Okafor, the short one was my mistake", "Ada Obi", "Ada Obi-Okafor"),
+        ("call Ben Cole 'Benji Cole' from now on", "Ben Cole", "Benji Cole"),
+        ("update name: rui sá → Rui Sá Costa", "Rui Sá", "Rui Sá Costa"),
+    ],
+)
+def test_a_rename_told_in_passing_is_a_rename(line, old, new) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.RenameCommand), result
+    assert (_who(result.person.name), result.new_name) == (old, new)
+
+
+@pytest.mark.parametrize(
+    "line", ["Ada prefers WhatsApp, mornings", "Ben got promoted, he is now VP of sales"]
+)
+def test_a_fact_told_in_passing_is_no_rename(line) -> None:
+    assert not isinstance(_parse(line), c.RenameCommand)
