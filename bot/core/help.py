@@ -975,8 +975,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?:i\s+)?closed the loop (?:with|on)\s+(?P<rest>.+)", "done {rest}"),
             (
-                r"(?:i\s+)?(?:did|finished|completed|handled)\s+(?:the|my)\s+(?P<rest>.+?)\s+"
-                r"(?:follow[- ]?up|reminder|touch)(?:\s+already)?",
+                # "I already did the Dana follow-up yesterday, forgot to tell you".
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:did|finished|completed|handled)\s+"
+                r"(?:the|my)\s+(?P<rest>.+?)\s+(?:follow[- ]?up|reminder|touch)(?:\s+already)?"
+                r"(?:\s+(?:today|yesterday|this morning|last night|earlier))?(?:\s*[,;.—–-]\s*.*)?",
                 "done {rest}",
             ),
             (
@@ -990,6 +992,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:please\s+|pls\s+)?mark(?:ed)?\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
                 r"complete|completed)",
                 "done {rest}",
+            ),
+            (
+                # "mark complete", "mark as done": the follow-up the talk is about.
+                r"(?:please\s+|pls\s+)?mark(?:ed)?\s+(?:as\s+)?(?:done|complete|completed|finished)",
+                "done it",
             ),
             (
                 r"(?P<rest>.+?)\s+(?:is|are)\s+(?:done|complete|sorted)",
@@ -1090,7 +1097,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:\s+(?:now|already|too|today|yesterday))?"
                 # What the touch was: "olu done, thanked him" (`bot.core.ledger.KIND_VERBS`).
                 r"(?:(?:[,;:—–-]+\s*|\s+)(?P<what>(?:i\s+)?(?:just\s+)?(?:sent|shared|gave|made|"
-                r"forwarded|introduced|thanked|asked|requested)\b.*))?",
+                r"forwarded|introduced|thanked|asked|requested)\b.*))?"
+                # "Omar Haddad - followed up, all good": how it went adds nothing.
+                r"(?:[,;.!—–-]+\s*(?:all good|all set|we'?re good|sorted|great|nice|yay)[\s.!]*)?",
                 "done {rest}, {what}",
             ),
             (
@@ -1176,6 +1185,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {rest}",
             ),
             (r"remind me (?:later|again) about\s+(?P<rest>.+)", "snooze {rest}"),
+            (
+                # "remind me about Dana later, like thursday": later than planned.
+                r"remind me (?:about|of)\s+(?P<who>.+?)\s+later(?:\s*[,;]?\s*(?:like|maybe|say|"
+                r"around)?\s*(?P<rest>\S.*))?",
+                "snooze {who} {rest}",
+            ),
+            (
+                # "kick the Kai follow-up to 12/14" (not "kick off").
+                r"kick\s+(?!off\b)(?:the\s+|my\s+)?(?P<who>.+?)(?:'s|’s)?"
+                r"(?:\s+(?:follow[- ]?up|reminder))?\s+(?P<rest>(?:to|till|until)\s+.+)",
+                "snooze {who} {rest}",
+            ),
             (
                 r"(?P<who>.+?)(?:(?:'s|’s)\s+(?:follow[- ]?up|reminder))?\s+"
                 r"(?:can|will have to|'ll have to|has to|must|should) wait(?P<rest>.*)",

@@ -143,3 +143,36 @@ def test_a_rename_told_in_passing_is_a_rename(line, old, new) -> None:
 )
 def test_a_fact_told_in_passing_is_no_rename(line) -> None:
     assert not isinstance(_parse(line), c.RenameCommand)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I already did the Ben follow-up this morning, slipped my mind to say",
+        "Rui Sá - followed up, all set",
+        "Ada signed the NDA, mark complete",
+    ],
+)
+def test_done_said_in_passing_marks_the_follow_up_done(line) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.DoneCommand), result
+    assert (
+        _who(result.target.name)
+        == {"i": "Ben Cole", "r": "Rui Sá", "a": "Ada Obi"}[line[0].lower()]
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("remind me about Ben later, like friday", 11), ("kick the Rui Sá reminder to 12/16", 16)],
+)
+def test_later_for_someone_is_a_snooze(line, day) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.SnoozeCommand), result
+    assert result.when is not None and resolve_future(result.when, TODAY) == date(2026, 12, day)
+
+
+def test_kick_off_is_no_snooze() -> None:
+    assert not isinstance(
+        _parse("kick off the offsite planning with Ada tomorrow"), c.SnoozeCommand
+    )
