@@ -174,7 +174,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:coffee|lunch|breakfast|dinner|drinks|call|chat|convo|conversation|beer|tea)"
                 r"\s+with|(?:great|nice|good|quick) (?:chat|convo|conversation|call)\s+with|"
                 r"caught up with|chatted with|spoke (?:with|to|w/)|talked (?:with|to|w/)|"
-                r"connected with|got to know|was introduced to|conocí a|conoci a|"
+                r"connected with|got to know|got to meet|(?:catching|caught) up w(?:ith|/)|"
+                r"was introduced to|conocí a|conoci a|"
                 r"nakilala ko si|kennengelernt)\s+(?P<rest>.+)",
                 "met {rest}",
             ),
@@ -261,9 +262,26 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "new contact: Hamza Yilmaz, met at the Istanbul fintech dinner last night".
-                r"(?:new contact|add(?: a)? contact|add)\s*[:—–-]?\s*(?P<who>" + _NAME_WORDS + r")"
-                r"\s*[,—–-]?\s*(?:i\s+)?met\s+(?P<rest>(?:at|@|in|on|during|yesterday|today|"
-                r"last|this)\b.*)",
+                # "Add Siobhan Kelly — met her at …", "log Sam Lee met at the all-hands".
+                r"(?:new contact|add(?: a)? contact|add|log|save|record)\s*[:—–-]?\s*(?P<who>"
+                + _NAME_WORDS
+                + r")\s*[,—–-]?\s*(?:i\s+)?met(?:\s+(?:him|her|them))?\s+(?P<rest>(?:at|@|in|on|"
+                r"during|yesterday|today|last|this)\b.*)",
+                "met {who} {rest}",
+            ),
+            (
+                # "jose stopped by the booth at the trade show today".
+                r"(?P<who>[^,;]+?)\s+(?:stopped|dropped|came|swung|popped)\s+by\s+"
+                r"(?P<place>(?:the|our|my)\s+.+)",
+                "met {who} at {place}",
+            ),
+            (
+                # "Sat in on Zoë Ça's workshop at the UX conf this morning".
+                r"(?:i\s+)?(?:sat in on|attended|went to|joined|caught)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")"
+                r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:talk|workshop|session|panel|keynote|class|webinar|"
+                r"demo|presentation|masterclass|lecture)\s+(?P<rest>(?:at|@)\s+.+)",
                 "met {who} {rest}",
             ),
             (

@@ -117,6 +117,8 @@ def _swapped_once(word: str, alias: str) -> bool:
 _NEVER_A_COMMAND_TYPO = frozenset(
     {"fellow", "fellows", "hollow", "whose", "listen", "renew", "cancer", "expert", "digit"}
     | {"forgot", "deplete", "mete", "state"}
+    # A command word and one letter more.
+    | {"meta", "mets", "metro", "whoa", "whom", "whos", "undone", "noted"}
 )
 
 
@@ -140,6 +142,8 @@ def typo_command(word: str) -> str | None:
     undoubled = re.sub(r"(.)\1", r"\1", word)  # "mett", "donne"
     if undoubled != word and undoubled in COMMAND_ALIASES:
         return COMMAND_ALIASES[undoubled]
+    if len(word) >= 4 and word[:-1] in COMMAND_ALIASES:
+        return COMMAND_ALIASES[word[:-1]]  # a key hit past the word: "metr", "snoozw"
     if len(word) <= 4 and re.search(r"[aeiouy]", word):
         return None  # "does" is no "done": short real words only by a swap ("lst" may be "list")
     match = difflib.get_close_matches(word, candidates, n=1, cutoff=_TYPO_CUTOFF)
@@ -307,6 +311,9 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         return fallback
 
     typo = typo_command(head) if name is None else None
+    second, _, after = rest.partition(" ")
+    if name is None and head in {"i", "we"} and typo_command(second) == "met":
+        typo, rest = "met", after  # "I mett Priya at the investor day"
     if typo is not None:
         result = _run_parser(typo, rest, text, casual_dm)
         if not isinstance(result, c.ParseFailure | c.NotACommand):
@@ -1261,6 +1268,44 @@ def _described_then_named(rest: str) -> tuple[str, str | None] | None:
     return line, described
 
 
+# Where, said as the first field after the comma (or after a short description of them).
+_WHERE_FIELD = re.compile(r"(?:at|@)\s+\S", re.IGNORECASE)
+_FIELD_BREAK = re.compile(r"\s*(?:,|;|\s[—–-]\s|—|–)\s*")
+MAX_DESCRIPTION_WORDS = 4
+MAX_PLACE_FIELD_WORDS = 8
+
+
+def _place_after_the_comma(head: str, note: str | None) -> tuple[str, str | None]:
+    """ "… Lukas Becker getroffen, at the Berlin AI meetup – er sucht …", "met Freya Andersen,
+    nurse practitioner, at the health summit": the field that starts with "at" is where they met
+    (a short description before it stays the note); unchanged when the head already says where."""
+    if note is None or _PLACE_START.search(" " + head):
+        return head, note
+    fields: list[tuple[int, int]] = []
+    start = 0
+    for found in _FIELD_BREAK.finditer(note):
+        fields.append((start, found.start()))
+        start = found.end()
+    fields.append((start, len(note)))
+    for index, (begin, end) in enumerate(fields[:2]):
+        field = note[begin:end]
+        if not _WHERE_FIELD.match(field) or len(field.split()) > MAX_PLACE_FIELD_WORDS:
+            continue
+        before = note[: fields[index - 1][1]] if index else ""
+        if index and (len(before.split()) > MAX_DESCRIPTION_WORDS or not before.islower()):
+            return head, note
+        after = note[fields[index + 1][0] :] if index + 1 < len(fields) else ""
+        left = "; ".join(part for part in (before, after) if part)
+        return f"{head} {field}", left or None
+    return head, note
+
+
+# "…, mentioned she's raising a series A": what they said is the note, not the saying.
+_REPORTED = re.compile(
+    r"^(?:mentioned|said|told me|says)(?:\s+that)?\s+(?=(?:she|he|they)(?:'s|'re|\s)\b)", re.I
+)
+
+
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
     described: str | None = None
@@ -1277,6 +1322,7 @@ def _parse_met(rest: str) -> c.Command:
         new_person, rest = True, re.sub(r"\(new contact\)", " ", rest, flags=re.I)
     rest, aside_first = _aside_before_the_note(rest.strip())
     head, note = _note_split(rest.strip())
+    head, note = _place_after_the_comma(head, note)
     if aside_first is not None:
         note = _noted_first(aside_first, note)
     if note is not None:
@@ -1359,7 +1405,7 @@ def _parse_met(rest: str) -> c.Command:
             "like `met Jane at PyCon — talked about the keynote`."
         )
     if note is not None:
-        note = without_asides(note)
+        note = _REPORTED.sub("", without_asides(note))
     note, follow_up_on = _follow_up_day_in(note)
     if note is not None and _HOW_IT_WENT.fullmatch(note):
         note = None

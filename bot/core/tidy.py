@@ -197,6 +197,13 @@ _GLUED_MET = re.compile(r"\b([Mm]et)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 _LAST_NIGHT = re.compile(
     r"\blst\s+(?=(?:night|week|month|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.IGNORECASE
 )
+# "on Wed (dec 2)", "Friday (12/11)": a weekday then its date in brackets is that date.
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY_THEN_DATE = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*\(\s*(?P<date>\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|"
+    rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD})\s*\)",
+    re.IGNORECASE,
+)
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
@@ -347,6 +354,7 @@ def tidy(
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
     text = _LAUGH_BETWEEN.sub(", ", text)
+    text = _WEEKDAY_THEN_DATE.sub(r"\g<date>", text)
     head, tail = _split_note(text)
     if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
         head = fix_command_typos(head)

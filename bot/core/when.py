@@ -69,7 +69,9 @@ _MONTH = (
 )
 # Words that only introduce the date: "on 12/14", "until Monday", "by Friday".
 _LEAD = (
-    r"(?:(?:on|by|until|till|til|to|for|from|before|around|el|na|no|am|le|every|"
+    # "back on Dec 1st": how long ago, not part of the place before it.
+    r"(?:(?:back\s+(?=on\s|in\s))?(?:on|by|until|till|til|to|for|from|before|around|el|na|no|am|"
+    r"le|every|"
     r"sometime|later|"
     # "until" and "on" in Spanish, Tagalog, German, Portuguese and French.
     r"hasta el|hasta|hanggang sa|hanggang|sa|bis|bis zum|auf|até|ate|pra|para|pro|jusqu'à|"

@@ -176,3 +176,70 @@ def test_kick_off_is_no_snooze() -> None:
     assert not isinstance(
         _parse("kick off the offsite planning with Ada tomorrow"), c.SnoozeCommand
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "place"),
+    [
+        (
+            "Add Ines Duarte — met her at the Lisbon climate fair on monday",
+            "Ines Duarte",
+            "the Lisbon climate fair",
+        ),
+        (
+            "log Olu Bankole met at the payments roundtable",
+            "Olu Bankole",
+            "the payments roundtable",
+        ),
+        ("ben cole stopped by our stand at the job fair", "Ben Cole", "our stand at the job fair"),
+        ("sat in on Ada's session at the data summit", "Ada Obi", "the data summit"),
+        (
+            "finally got to meet Rui Sá in person! at the Porto founders dinner",
+            "Rui Sá",
+            "the Porto founders dinner",
+        ),
+        ("catching up w/ Ben at Café Central yesterday", "Ben Cole", "Café Central"),
+        ("met Ana Lima, product lead, at the growth meetup", "Ana Lima", "the growth meetup"),
+        (
+            "hab heute Ada getroffen, at the Hamburg fintech night – sie sucht Investoren",
+            "Ada Obi",
+            "the Hamburg fintech night",
+        ),
+    ],
+)
+def test_a_meeting_told_around_the_person_finds_who_and_where(line, name, place) -> None:
+    result = _met(line)
+    assert (_who(result.person.name), result.place) == (name, place)
+
+
+def test_a_short_description_before_where_is_the_note() -> None:
+    assert _met("met Ana Lima, product lead, at the growth meetup").note == "product lead"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("met Ana Lima at the hack night on Thu (dec 3), builds compilers", 3),
+        ("I met Ana Lima at Web Summit back on Nov 30", 30),
+    ],
+)
+def test_a_day_with_its_date_in_brackets_or_back_on_a_date(line, day) -> None:
+    result = _met(line)
+    assert result.place in {"the hack night", "Web Summit"}
+    assert result.when is not None
+    assert resolve_past(result.when, TODAY) == date(2026, 12 if day < 10 else 11, day)
+
+
+def test_what_they_mentioned_is_the_note_without_the_mentioning() -> None:
+    result = _met("ran into ben at the gym, mentioned he's leaving Stripe")
+    assert result.note == "he's leaving Stripe"
+
+
+@pytest.mark.parametrize("line", ["metr Ana Lima at the growth meetup", "I mett Ada at the gala"])
+def test_a_key_hit_past_met_is_still_met(line) -> None:
+    assert _met(line).place in {"the growth meetup", "the gala"}
+
+
+@pytest.mark.parametrize("line", ["we meta-analysed the survey", "metro to Ada's tonight"])
+def test_real_words_past_met_are_no_meeting(line) -> None:
+    assert not isinstance(_parse(line), c.MetCommand)
