@@ -355,7 +355,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "reminder for José 12/18 3pm", "Sam - remind me in a week".
-                r"(?:set\s+(?:a\s+|up\s+a\s+)?)?reminder\s+(?:for|with|re|about)\s+(?P<rest>.+)",
+                # Not "a reminder for me to …": the person comes after.
+                r"(?:set\s+(?:a\s+|up\s+a\s+)?)?reminder\s+(?:for|with|re|about)\s+(?!me\b)"
+                r"(?P<rest>.+)",
                 "@day follow-up {rest}",
             ),
             (
@@ -481,7 +483,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?(?:\s*:)?|"
                 r"remind(?=\s+to\s)|"  # "plz remind to call Sipho": the "me" left out
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
-                r"make sure (?:i|to)|set (?:a |up a )?reminder|"
+                r"make sure (?:i|to)|set (?:a |up a )?reminder(?: for me)?|"
+                r"(?:i\s+)?(?:need|could use|want) a (?:nudge|reminder|ping)|"
                 r"(?:(?:i|we)\s*)?(?:(?:need|have|want|got|ought|plan|mean|would like|'d like|"
                 r"'d love|would love) to|should|must|will|'ll|gotta|wanna))"
                 r"\s+(?:to\s+|about\s+)?(?:(?-i:[a-z][\w'-]*)\s+){0,4}?"
@@ -560,7 +563,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:up\s+)?(?:a\s+|the\s+|"
                 r"my\s+)?(?:next\s+)?(?:follow[- ]?up|reminder|touch|nudge)"
                 r"(?:\s+to\s+(?:follow[- ]?up|reach out|write)(?:\s+with)?)?"
-                r"\s+(?:with\s+|for\s+|about\s+|w/\s*)?(?P<rest>.+)",
+                # "set reminder — Priya — Dec 21": a dash starts the fields, not a name.
+                r"\s+(?:with\s+|for\s+|about\s+|w/\s*)?(?P<rest>[^\s—–:-].*)",
                 "follow-up {rest}",
             ),
             (
@@ -575,6 +579,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
             (
+                # "Set a reminder: Javier Morales, Dec 18, 10am, share the benchmarks".
+                r"(?:(?:set|add|new|create)\s+(?:up\s+)?(?:an?\s+)?)?"
                 r"(?:reminder|to-?do|todo|lembrete|recordatorio|erinnerung|paalala|yaad)\s*[:—–-]\s*"
                 r"(?P<rest>.+)",
                 "follow-up {rest}",

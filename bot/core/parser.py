@@ -967,10 +967,17 @@ def _note_split(text: str) -> tuple[str, str | None]:
 def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
     """`text` without its date and time phrases; also where the date phrase started."""
     at: time | None = None
+    original = text
     found_time = find_time(text)
     if found_time is not None:
         text, at = cut(text, found_time.start, found_time.end), found_time.at
     found = find_day(text)
+    if found is None and found_time is not None:
+        # "omar sat 10am": the time right after a short weekday is what makes it a day.
+        day = find_day(original)
+        if day is not None and day.end <= found_time.start:
+            text = cut(cut(original, found_time.start, found_time.end), day.start, day.end)
+            return text, day.spec, at, day.start
     if found is None:
         return text, None, at, -1
     return cut(text, found.start, found.end), found.spec, at, found.start

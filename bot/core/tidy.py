@@ -335,8 +335,10 @@ def without_asides(note: str) -> str:
         if words and len(words) <= 5 and foreign * 2 >= len(words) and foreign > 0:
             continue
         kept.append(part if not kept else f"{separators[index - 1].strip() or ','} {part}")
-    text = " ".join(kept).replace(" , ", ", ").replace(" ; ", "; ")
-    return text.strip() or note
+    text = " ".join(kept).replace(" , ", ", ").replace(" ; ", "; ").strip() or note
+    # "(she's in Nairobi)": a note that is all an aside needs no brackets.
+    bracketed = re.fullmatch(r"\(([^()]+)\)[.!]?", text)
+    return bracketed.group(1).strip() if bracketed else text
 
 
 def without_bot_mention(text: str) -> str:

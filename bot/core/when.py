@@ -405,8 +405,18 @@ def _weekday_is_a_word(match: re.Match[str]) -> bool:
     before, after = match.string[: match.start()], match.string[match.end() :]
     marked = before + "\0" + after
     return not (
-        _MADE_A_DAY.search(before) or _A_DAY_ALONE.match(marked) or _A_DAY_LAST.match(marked)
+        _MADE_A_DAY.search(before)
+        or _A_DAY_ALONE.match(marked)
+        or _A_DAY_LAST.match(marked)
+        or _A_CLOCK_NEXT.match(after)
     )
+
+
+# "text omar sat 10am re: the hike": a time of day right after it makes it a day.
+_A_CLOCK_NEXT = re.compile(
+    r"\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # "at the alumni event sat": a short weekday that ends the line after a noun, not after a

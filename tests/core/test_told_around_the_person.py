@@ -243,3 +243,56 @@ def test_a_key_hit_past_met_is_still_met(line) -> None:
 @pytest.mark.parametrize("line", ["we meta-analysed the survey", "metro to Ada's tonight"])
 def test_real_words_past_met_are_no_meeting(line) -> None:
     assert not isinstance(_parse(line), c.MetCommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "day", "hour", "note"),
+    [
+        ("ping Ben sat 11am about the cabin", "Ben Cole", 12, 11, "about the cabin"),
+        (
+            "Need a nudge to call Ada Obi friday, she wants the budget",
+            "Ada Obi",
+            11,
+            None,
+            "she wants the budget",
+        ),
+        (
+            "could you set up a reminder for me to get in touch with Rui Sá on Dec 15 at 4pm?",
+            "Rui Sá",
+            15,
+            16,
+            None,
+        ),
+        (
+            "Set a reminder: Ada Obi, Dec 16, 9am, send the offsite agenda",
+            "Ada Obi",
+            16,
+            9,
+            "send the offsite agenda",
+        ),
+        (
+            "new reminder — Ben Cole — Dec 18 — ask about the referral",
+            "Ben Cole",
+            18,
+            None,
+            "ask about the referral",
+        ),
+        (
+            "remind me to email Ben Cole on the 14th (he's back from leave)",
+            "Ben Cole",
+            14,
+            None,
+            "he's back from leave",
+        ),
+    ],
+)
+def test_a_reminder_asked_for_in_other_words_or_as_fields(line, name, day, hour, note) -> None:
+    result = _follow_up(line)
+    assert (_who(result.person.name), result.note) == (name, note)
+    assert result.when is not None and resolve_future(result.when, TODAY) == date(2026, 12, day)
+    assert (result.at.hour if result.at else None) == hour
+
+
+def test_sat_is_still_a_word_without_a_time_after_it() -> None:
+    result = _met("met Ada at the gym, she sat next to me")
+    assert (result.when, result.note) == (None, "she sat next to me")
