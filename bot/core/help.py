@@ -100,6 +100,8 @@ _REMIND_ME_TO = (
     r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping) me|remember|"
     r"(?:don'?t|do not) let me forget)\s+to\s+"
 )
+# Where the digest goes: "here", "in this chat".
+_HERE = r"(?:here|in this (?:channel|chat|thread|room))"
 # What one owes someone: "a reply", "an email", "a thank-you".
 _OWED = (
     r"(?:reply|message|note|email|call|text|response|answer|follow[- ]?up|intro|thank-you|"
@@ -1375,6 +1377,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
+                # "lösch die Erinnerung für Kai".
+                r"(?:l[öo]sche?|loesche?|entferne|streich)\s+(?:die|meine)\s+(?:erinnerung|"
+                r"nachfass-?erinnerung)\s+(?:f[üu]r|an|zu|mit)\s+(?P<rest>.+)",
+                "cancel {rest}",
+            ),
+            (
                 # "unschedule Ada", "kill #4": a verb of undoing before a name or an id.
                 r"(?:unschedule|(?:kill|nix|ditch|scrap)(?=\s+#\d))\s+(?P<rest>#\d+|"
                 + _NAME_WORDS
@@ -1385,7 +1393,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "I don't need the Ada reminder", "Ada's follow-up isn't needed, we hired".
                 r"(?:i\s+)?(?:don'?t|do not|no longer)\s+need\s+(?:the|my|that)\s+(?P<who>"
                 + _NAME_WORDS
-                + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)(?:\s+any\s?more)?",
+                + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)(?:\s+any\s?more)?"
+                # "…, but keep her in my contacts": why, or what stays, after the comma.
+                r"(?:\s*[,;—–]\s*.*)?",
                 "cancel {who}",
             ),
             (
@@ -1690,6 +1700,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:please\s+)?(?:add|save)\s+(?:a\s+)?note\s+(?P<rest>.+)",
                 "note {rest}",
+            ),
+            (
+                # "update omar haddad: new number is on WhatsApp only", "Omar update: he moved".
+                r"(?:update|news|info)\s+(?:on\s+|for\s+|about\s+)?"
+                r"(?!(?:my|the|your|a|name|time\s*zone|tz|hours|settings?|digest)\b)"
+                r"(?P<who>[^:,;]{2,40}?)\s*:\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"(?P<who>" + _NAME_WORDS + r")\s+update\s*:\s*(?P<rest>.+)",
+                "note {who}: {rest}",
             ),
             (
                 r"(?:update|edit)\s+(?P<who>.+?)(?:'s|’s)\s+notes?\s*[:—–-]+\s*(?P<rest>.+)",
@@ -2116,6 +2137,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r")\s+(?:bitte\s+)?(?:l[öo]schen|loeschen|entfernen)(?:\s+bitte)?",
                 "delete-contact {who}",
             ),
+            (
+                # German verb first: "Entferne Kai Müller aus meinen Kontakten".
+                r"(?:entferne|l[öo]sche?|loesche?)\s+(?P<who>.+?)\s+aus\s+(?:meinen|den|der)\s+"
+                r"(?:kontakten|kontaktliste|kontakte)",
+                "delete-contact {who}",
+            ),
         ),
         handles=((c.DeleteContactCommand, "contacts.delete_contact"),),
     ),
@@ -2328,11 +2355,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:(?:can|could) i (?:get|have)\s+|(?:post|send|put|set up|start|i want)\s+)"
-                r"(?:me\s+)?(?:a\s+|the\s+)?(?:weekly\s+)?digest\s*(?:here|in this channel)?"
+                r"(?:me\s+)?(?:a\s+|the\s+)?(?:weekly\s+)?digest\s*(?:" + _HERE + ")?"
                 r"(?P<rest>.*)",
                 "digest here {rest}",
             ),
-            (r"digest\s+(?:here|in this channel)(?P<rest>.*)", "digest here {rest}"),
+            (r"digest\s+" + _HERE + r"(?P<rest>.*)", "digest here {rest}"),
             # The digest named anywhere in a short line, with what to do with it.
             (
                 _SETTING_LINE
@@ -2418,7 +2445,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"my time\s*zone is|"
                 r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
                 r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
-                r"(?:,?\s+(?:please\s+)?(?:update|change|set) my (?:time\s*zone|tz|zone))?",
+                r"(?:\s*[,;—–-]?\s+(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+"
+                r"(?:my|the)\s+(?:time\s*zone|tz|zone))?",
+                "settings timezone {rest}",
+            ),
+            (
+                # "fix my timezone, I'm in Lagos now": the request, then where they are.
+                r"(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+(?:my|the)\s+(?:time\s*zone|tz|"
+                r"zone)\s*[,;:—–-]+\s*(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:in|based in)\s+"
+                r"(?P<rest>[^,;]+?)(?:\s+now)?",
                 "settings timezone {rest}",
             ),
             (

@@ -432,7 +432,10 @@ _ASKS_A_PERSON = re.compile(
 _BOT_VOCABULARY = re.compile(
     r"\b(?:follow[- ]?ups?|snooz(?:e|ing)|syntax|digest|remind(?:er)?s?|contacts?|commands?|"
     r"export|settings?|"
-    r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
+    r"time ?zone|stats|drafts?|help|do for me|you do|forget[- ]?me|notes?|"
+    # "what's the right way to log someone I just met?"
+    r"(?:log|record|add|save) (?:a |an )?(?:meeting|someone|somebody|people|person|contact|"
+    r"new contact|coffee|chat)|"
     r"rename|overdue|shout-?outs|working hours|rules?|window|(?:10|ten)[- ]?days?|"
     r"rule of (?:two|2)|second touch|nudges?|a give|an ask|give[:/ ]ask|give first)\b",
     re.IGNORECASE,

@@ -1989,6 +1989,11 @@ def _clock(text: str, what: str) -> time:
     return time(hour, minute)
 
 
+# "digest aus", "digest disable": off in the words people use.
+_DIGEST_OFF = frozenset({"off", "stop", "aus", "disable", "disabled", "pause", "apagado", "band"})
+_THIS_CHANNEL = frozenset({"this channel", "here", "this chat", "this thread", "this room"})
+
+
 def _parse_digest(rest: str) -> c.Command:
     # "4 pm", "9 a.m." → "4pm", "9am": one word for the time.
     rest = re.sub(r"(\d)\s*([ap])\.?m\.?(?!\w)", r"\1\2m", rest, flags=re.I)
@@ -1999,11 +2004,11 @@ def _parse_digest(rest: str) -> c.Command:
             "see it now, or `digest off` to stop it.",
         )
     action = words[0].lower()
-    if action in {"off", "stop"} and len(words) == 1:
+    if action in _DIGEST_OFF and len(words) == 1:
         return c.DigestOffCommand()
     if action == "preview" and len(words) == 1:
         return c.DigestPreviewCommand()
-    if action in {"in", "to"} and " ".join(words[1:3]).lower() in {"this channel", "here"}:
+    if action in {"in", "to"} and " ".join(words[1:3]).lower() in _THIS_CHANNEL:
         words = ["here", *words[3:]]
         action = "here"
     if action != "here":
@@ -2035,6 +2040,7 @@ def _parse_digest(rest: str) -> c.Command:
 # Words around the weekday and time of `digest here`: "every Monday at 9", "on Fridays".
 _DIGEST_FILLER = frozenset(
     {"every", "on", "at", "in", "this", "channel", "weekly", "please", "pls", "each", "around"}
+    | {"morning", "mornings", "chat"}
 )
 
 

@@ -296,3 +296,33 @@ def test_a_reminder_asked_for_in_other_words_or_as_fields(line, name, day, hour,
 def test_sat_is_still_a_word_without_a_time_after_it() -> None:
     result = _met("met Ada at the gym, she sat next to me")
     assert (result.when, result.note) == (None, "she sat next to me")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("I'm in Nairobi now, fix my timezone", c.SettingsTimezoneCommand),
+        ("fix my timezone, I'm in Nairobi now", c.SettingsTimezoneCommand),
+        ("digest aus", c.DigestOffCommand),
+        ("put the digest in this chat at 10 on tuesday mornings", c.DigestHereCommand),
+        ("what's the right way to add a contact?", c.HelpCommand),
+        ("I don't need the Ben Cole reminder, but leave him in my contacts", c.CancelCommand),
+        ("update rui sá: moved to the Lisbon office", c.NoteCommand),
+        ("Ada update: she left Stripe", c.NoteCommand),
+        ("Entferne Ben Cole aus meinen Kontakten", c.DeleteContactCommand),
+        ("lösch die Erinnerung für Ada", c.CancelCommand),
+    ],
+)
+def test_the_other_commands_in_everyday_words(line, kind) -> None:
+    assert isinstance(_parse(line), kind), _parse(line)
+
+
+def test_the_digest_put_in_this_chat_keeps_its_day_and_hour() -> None:
+    result = _parse("put the digest in this chat at 10 on tuesday mornings")
+    assert isinstance(result, c.DigestHereCommand)
+    assert (result.weekday, result.at.hour if result.at else None) == (1, 10)
+
+
+def test_update_with_a_colon_is_no_note_for_settings_or_a_rename() -> None:
+    assert isinstance(_parse("update timezone: Europe/Lisbon"), c.SettingsTimezoneCommand)
+    assert isinstance(_parse("update name: ada obi → Ada Obi-Okafor"), c.RenameCommand)
