@@ -2672,7 +2672,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "oops undo that", "undo the last one", "can you revert my last change?"
-                r"(?:(?:oops|whoops|oh no|sorry|argh|shoot|damn|my bad)[\s,!.]+)*"
+                r"(?:(?:oops|whoops|oh no|sorry|argh|shoot|damn|my bad|that was (?:a )?"
+                r"(?:mistake|wrong)|(?:i )?didn'?t mean (?:that|to)|wrong (?:one|person|button))"
+                r"[\s,!.;:—–-]+)*"
                 r"(?:please\s+)?(?:undo|revert|reverse|roll ?back|take back)"
                 r"(?:\s+" + UNDO_WHAT + r")?(?:\s+please)?",
                 "undo",

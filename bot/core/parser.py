@@ -418,8 +418,8 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:her|him|his|them|their|she|he|they)\b", re
 def _a_thing_as_subject(result: object, body: str) -> bool:
     """ "It can wait till next week": a sentence about a thing, whoever the last reply was
     about; "push it to monday" starts with the verb and means them."""
-    if body.split()[0].lower() not in _THING_WORDS:
-        return False
+    if body.split()[0].lower() not in _THING_WORDS or isinstance(result, c.UndoCommand):
+        return False  # "that was a mistake, undo" is about the last change whatever it names
     if isinstance(result, c.ParseFailure):
         return result.asks_who
     person = getattr(result, "person", None) or getattr(result, "target", None)
