@@ -130,7 +130,7 @@ def rephrase(text: str) -> str | None:
     if found is not None:
         return found
     if _starts_with_a_command_word(core):
-        return core.lstrip("/")
+        return _as_command_text(core)
     aside, comma, command = core.partition(",")
     if comma and _an_aside(aside) and _names_the_command(command):
         # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
@@ -151,8 +151,7 @@ def rephrase(text: str) -> str | None:
     without = polite_core(without)
     found = _match(without, day_was_cut=True) if without else None
     if found is None and without and _starts_with_a_command_word(without):
-        # "next week follow up Hamid Karimi"
-        found = re.sub(r"^follow\s+up\b", "follow-up", without.lstrip("/"), flags=re.I)
+        found = _as_command_text(without)  # "next week follow up Hamid Karimi"
     if found is None:
         return None
     # The day goes at the end of the part before any note ("met X at Y yesterday, note").
@@ -178,6 +177,11 @@ def _names_the_command(text: str) -> bool:
     """`text` starts with a command's own name and says more: "snooze Lucía to tomorrow"."""
     words = text.split()
     return len(words) > 1 and words[0].lower() in COMMAND_WORDS
+
+
+def _as_command_text(core: str) -> str:
+    """ "follow up Hamid", "/met Ada": the command word as the parser reads it."""
+    return re.sub(r"^follow\s+up\b", "follow-up", core.lstrip("/"), flags=re.I)
 
 
 def _starts_with_a_command_word(core: str) -> bool:

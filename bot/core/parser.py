@@ -25,7 +25,7 @@ from bot.core.dates import (
 )
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
-from bot.core.language import chat_intent, help_topic, rephrase
+from bot.core.language import chat_intent, help_topic, polite_core, rephrase
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
@@ -230,8 +230,19 @@ def _after_a_clause_naming_someone(text: str, direct_message: bool) -> c.Command
     return None
 
 
+# "hey, snooze Kai 5 days", "ok so followup dmitri on the 21st": a greeting or "ok so" before
+# the command, set off by a comma (or "so"), is no part of it ("Hi Gerald, we met …" keeps its
+# "Hi": a name follows, so it is a draft's salutation).
+_LEAD_IN = re.compile(
+    r"^(?:(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|hey|hi|hello|ok|okay|so|yo|alright|"
+    r"um+|uh+|hmm+)\s*[,!.:;—–-]+\s*|(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so\s+)+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
-    body, explicit = _strip_prefix(text.strip())
+    lead_in = _LEAD_IN.match(text.strip())
+    body, explicit = _strip_prefix(text.strip()[lead_in.end() if lead_in else 0 :])
     if not body:
         return c.HelpCommand()
     casual_dm = direct_message and not explicit
@@ -263,9 +274,10 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     # A command word the member typed first is a command; one that tidying brought to the front
     # ("pls remove …", "remnd me …") is read as a sentence, with the checks sentences get.
     first_word = body.split()[0].lower()
-    typed_as_command = not typed_first_word or first_word in (
-        typed_first_word,
-        fix_command_typos(typed_first_word).lower(),
+    # After a greeting the line is read as a sentence ("Hi, who handles vendor selection …").
+    typed_as_command = lead_in is None and (
+        not typed_first_word
+        or first_word in (typed_first_word, fix_command_typos(typed_first_word).lower())
     )
     if head == "did" and _DID_THEY.match(rest):
         name = None  # "did olu reply?" asks about someone, it marks nothing done
@@ -310,7 +322,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if fallback is not None:
         return fallback
 
-    typo = typo_command(head) if name is None else None
+    typo = typo_command(head) if name is None and lead_in is None else None
     second, _, after = rest.partition(" ")
     if name is None and head in {"i", "we"} and typo_command(second) == "met":
         typo, rest = "met", after  # "I mett Priya at the investor day"
@@ -334,7 +346,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if re.fullmatch(r"help(?:\s+me)?(?:\s+please)?[\s!?.]*", body, re.IGNORECASE):
         return c.HelpCommand()
 
-    suggestion = closest_command(head) if len(body.split()) <= 3 else None
+    suggestion = closest_command(head) if len(body.split()) <= 3 and lead_in is None else None
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
@@ -448,7 +460,8 @@ def _names_a_thing(result: object, body: str) -> bool:
         # "just met maria lopez at the aws meetup": people type names in lower case too; a
         # single lower-case word is a name only in a short line (a draft tells a longer story).
         one_person = not set(person.name.lower().split()) & _NOT_ONE_PERSON
-        a_log = _A_MEETING_LOG.match(body) and len(re.split(r"[,;—–]", body)[0].split()) <= 12
+        core = polite_core(body)  # "hey, met omar haddad at …": the greeting is no part of it
+        a_log = _A_MEETING_LOG.match(core) and len(re.split(r"[,;—–]", core)[0].split()) <= 12
         return not (one_person and a_log)
     return not match_names(person.name, _KNOWN.get())
 

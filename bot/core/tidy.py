@@ -345,11 +345,35 @@ def without_bot_mention(text: str) -> str:
     return _BOT_MENTION.sub("", text)
 
 
+# Courtesy at the end of a line is said to the bot: "cancel Zoe thanks!", "… pls" (not "send
+# him a thank you", "she said thanks"; "Ty" capitalised may be a name).
+COURTESY = r"thanks|thank you|thx|tysm|cheers|pls|plz|please|(?-i:ty)"
+_COURTESY_AT_THE_END = re.compile(
+    r"(?<!\ba)(?<!\bmy)(?<!\bthe)(?<!\bsay)(?<!\bsays)(?<!\bsaid)[\s,;.!—–-]+"
+    rf"(?:{COURTESY})(?:\s+(?:so much|a lot|in advance))?[\s!.]*$",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"[?!]\s+\S|(?<=\w\w)\.\s+(?-i:[A-Z])")
+# A full stop ending a line with no note in it ends the sentence, not the place or the name.
+_LAST_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[a-z])(?<!\.\.)\.\s*$")
+_A_NOTE_IN_IT = re.compile(r"[,;]|\s[—–-]\s|—|(?<=\w)\.\s+\w")
+
+
+def _without_courtesy_at_the_end(text: str) -> str:
+    kept = _COURTESY_AT_THE_END.sub("", text)
+    # "cool thx" is thanks, not "cool"; "… I need a job ASAP. Thanks in advance." is a message.
+    if len(kept.split()) > 1 and not _SENTENCES.search(kept):
+        text = kept
+    if not _A_NOTE_IN_IT.search(text):
+        text = _LAST_FULL_STOP.sub("", text) or text
+    return text
+
+
 def tidy(
     text: str, known_names: Sequence[str] = (), not_names: frozenset[str] = frozenset()
 ) -> str:
     """The line as the parser reads it (unchanged when nothing but filler is left)."""
-    text = without_bot_mention(text)
+    text = _without_courtesy_at_the_end(without_bot_mention(text))
     text = " ".join(_EMOJI_BETWEEN_WORDS.sub(", ", text).split()) or text
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
     text = _GLUED_MET.sub(r"\1 ", _GLUED_WITH.sub(r"\1 \2", text))

@@ -326,3 +326,40 @@ def test_the_digest_put_in_this_chat_keeps_its_day_and_hour() -> None:
 def test_update_with_a_colon_is_no_note_for_settings_or_a_rename() -> None:
     assert isinstance(_parse("update timezone: Europe/Lisbon"), c.SettingsTimezoneCommand)
     assert isinstance(_parse("update name: ada obi → Ada Obi-Okafor"), c.RenameCommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("hey, met ben cole at the climbing gym last night", c.MetCommand),
+        ("ok so follow up Ada Obi on monday at 9am", c.FollowUpCommand),
+        ("hey, ping rui in three days", c.FollowUpCommand),
+        ("alright, snooze Ben to friday", c.SnoozeCommand),
+        ("cancel Rui thanks!", c.CancelCommand),
+        ("snooze Ada to next week pls", c.SnoozeCommand),
+        ("follow-up Ben Cole Thursday.", c.FollowUpCommand),
+    ],
+)
+def test_a_greeting_before_or_courtesy_after_a_command_is_no_part_of_it(line, kind) -> None:
+    result = _parse(line)
+    assert isinstance(result, kind), result
+    person = getattr(result, "person", None) or getattr(result, "target", None)
+    assert _who(person.name) in {"Ada Obi", "Ben Cole", "Rui Sá"}, person
+
+
+def test_courtesy_or_a_full_stop_at_the_end_leaves_no_note() -> None:
+    assert _follow_up("follow-up Ben Cole Thursday.").note is None
+    assert _met("met Ana Lima at the Porto meetup thanks!").place == "the Porto meetup"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hi Ben, we met at the gala — would love to continue the chat",
+        "Hi, who handles vendor selection on your team? Keen to send our deck.",
+        "cool thx",
+        "hey, me again",
+    ],
+)
+def test_a_greeting_then_a_message_is_still_no_command(line) -> None:
+    assert isinstance(_parse(line), c.NotACommand | c.ChatCommand), _parse(line)
