@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from storage.names import name_key
+from storage.names import could_name, name_key
 
 # The bot named at the start of a line in a channel: "@Network Coach met Kai …".
 _BOT_MENTION = re.compile(r"^@(?:network\s*coach|netcoach|coach|bot)\b[\s,:]*", re.IGNORECASE)
@@ -369,11 +369,39 @@ def _without_courtesy_at_the_end(text: str) -> str:
     return text
 
 
+# Words a phone capitalises at the start of a line that are no name: "Move Dana's follow-up to
+# Tuesday" is not about "Move Dana" (command words and their slips count too: "Snoz priya").
+_SENTENCE_STARTERS = frozenset(
+    {"move", "change", "set", "schedule", "reschedule", "push", "bump", "shift", "postpone"}
+    | {"send", "ping", "text", "call", "email", "mark", "add", "delete", "remove", "rename"}
+    | {"update", "fix", "make", "log", "save", "remind", "follow", "cancel", "snooze", "delay"}
+    | {"no", "please", "pls", "gotta", "need", "bitte", "paalala", "recuérdame", "kaise", "just"}
+    | {"coffee", "coffe", "lunch", "dinner", "drinks", "mtg", "met", "meet", "txt", "show"}
+)
+_FIRST_WORD = re.compile(r"^(\s*)((?-i:[A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]+)(?=[\s,:!.']|$)")
+
+
+def _first_word_as_a_word(text: str, known_names: Sequence[str]) -> str:
+    """ "Snoz priya 2 days" → "snoz priya 2 days": a capitalised first word that is a command
+    word, a slip of one or a verb that starts a request, unless it is a contact's name."""
+    found = _FIRST_WORD.match(text)
+    if found is None:
+        return text
+    word = found.group(2).lower()
+    if could_name(word, known_names):
+        return text
+    slip = _corrected(word, _COMMAND_WORDS) != word or _corrected(word, _DATE_WORDS) != word
+    if word in _SENTENCE_STARTERS or word in _ABBREVIATIONS or slip:
+        return found.group(1) + word + text[found.end() :]
+    return text
+
+
 def tidy(
     text: str, known_names: Sequence[str] = (), not_names: frozenset[str] = frozenset()
 ) -> str:
     """The line as the parser reads it (unchanged when nothing but filler is left)."""
     text = _without_courtesy_at_the_end(without_bot_mention(text))
+    text = _first_word_as_a_word(text, known_names)
     text = " ".join(_EMOJI_BETWEEN_WORDS.sub(", ", text).split()) or text
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
     text = _GLUED_MET.sub(r"\1 ", _GLUED_WITH.sub(r"\1 \2", text))

@@ -10,6 +10,7 @@ import pytest
 
 from bot.core import commands as c
 from bot.core.dates import resolve_future, resolve_past
+from bot.core.parser import parse_command
 from tests.core.fresh_lines import TODAY
 from tests.core.fresh_lines import parse as _parse
 from tests.core.fresh_lines import who as _who
@@ -363,3 +364,25 @@ def test_courtesy_or_a_full_stop_at_the_end_leaves_no_note() -> None:
 )
 def test_a_greeting_then_a_message_is_still_no_command(line) -> None:
     assert isinstance(_parse(line), c.NotACommand | c.ChatCommand), _parse(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "name"),
+    [
+        ("Move Ben's follow-up to Friday", c.FollowUpCommand, "Ben Cole"),
+        ("Snoz ada 3 days", c.SnoozeCommand, "Ada Obi"),
+        ("Schedule follow up for Rui Sá on 12/18", c.FollowUpCommand, "Rui Sá"),
+        ("Cancle ben reminder", c.CancelCommand, "Ben Cole"),
+        ("No need to chase Rui Sá, cancel it", c.CancelCommand, "Rui Sá"),
+    ],
+)
+def test_a_capitalised_first_word_is_no_part_of_the_name(line, kind, name) -> None:
+    result = _parse(line)
+    assert isinstance(result, kind), result
+    person = getattr(result, "person", None) or getattr(result, "target", None)
+    assert _who(person.name) == name
+
+
+def test_a_contact_named_first_keeps_the_capital() -> None:
+    result = parse_command("Ping Li done", direct_message=True, known_names=("Ping Li",))
+    assert isinstance(result, c.DoneCommand) and result.target.name == "Ping Li"
