@@ -1320,6 +1320,66 @@ def _place_after_the_comma(head: str, note: str | None) -> tuple[str, str | None
     return head, note
 
 
+def _joined_notes(first: str, note: str | None) -> str:
+    return f"{first}, {note}" if note else first
+
+
+# "… yesterday after the keynote", "… on 12/5 and we hit it off": how it went on, no note.
+_CONNECTIVE = re.compile(
+    r"(?:and|but|so|then|after|before|with|when|while|during|around|over|for|to|because|as|"
+    r"lol|haha)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_after_the_day(head: str, note: str | None) -> tuple[str, str | None]:
+    """ "met Ana at the HCMC startup night yesterday CTO at a logistics startup": with no comma,
+    the words after the day (not where, not a time) are the note."""
+    try:
+        day = find_day(head)
+    except WhenError:
+        return head, note
+    if day is None or day.start == 0:
+        return head, note
+    after = head[day.end :].strip()
+    if (
+        len(after.split()) < 2
+        or _PLACE_START.match(" " + after)
+        or _CONNECTIVE.match(after)
+        or find_time(after) is not None
+    ):
+        return head, note
+    if not _PLACE_START.search(" " + head[: day.start]):
+        return head, note  # "met Ana yesterday she …": the pronoun rule reads that
+    return head[: day.end].strip(), _joined_notes(after, note)
+
+
+# "… at the coworking he does growth for marketplaces", "met Rosa Delgado she owns three
+# bakeries": a subject pronoun starts what is said about them ("where she works" stays).
+_A_CLAUSE_ABOUT_THEM = re.compile(
+    r"(?<!\bwhere)(?<!\bthat)(?<!\bwho)(?<!\bwhich)(?<!\bwhen)(?<!\band)(?<!&)(?<!\bwith)\s+"
+    r"(?=(?:she|he|they)(?:'s|'re|\s)|(?:her|his|their)\s+(?:manager|boss|team|company|startup|"
+    r"firm)\s)",
+    re.IGNORECASE,
+)
+
+
+def _said_from_a_pronoun(head: str, note: str | None) -> tuple[str, str | None]:
+    found = _A_CLAUSE_ABOUT_THEM.search(head)
+    if found is None or not head[: found.start()].strip() or len(head.split()) < 3:
+        return head, note
+    said = head[found.end() :]
+    try:
+        day = find_day(said)
+    except WhenError:
+        day = None
+    kept = head[: found.start()]
+    if day is not None and not said[day.end :].strip(" .!"):
+        # "Yesterday met X at Y he is a QA head" came with its day moved to the end.
+        kept, said = f"{kept} {said[day.start : day.end]}", said[: day.start]
+    return kept.strip(), _joined_notes(said.strip(), note)
+
+
 # "…, mentioned she's raising a series A": what they said is the note, not the saying.
 _REPORTED = re.compile(
     r"^(?:mentioned|said|told me|says)(?:\s+that)?\s+(?=(?:she|he|they)(?:'s|'re|\s)\b)", re.I
@@ -1343,6 +1403,8 @@ def _parse_met(rest: str) -> c.Command:
     rest, aside_first = _aside_before_the_note(rest.strip())
     head, note = _note_split(rest.strip())
     head, note = _place_after_the_comma(head, note)
+    head, note = _said_after_the_day(head, note)
+    head, note = _said_from_a_pronoun(head, note)
     if aside_first is not None:
         note = _noted_first(aside_first, note)
     if note is not None:

@@ -386,3 +386,25 @@ def test_a_capitalised_first_word_is_no_part_of_the_name(line, kind, name) -> No
 def test_a_contact_named_first_keeps_the_capital() -> None:
     result = parse_command("Ping Li done", direct_message=True, known_names=("Ping Li",))
     assert isinstance(result, c.DoneCommand) and result.target.name == "Ping Li"
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "note"),
+    [
+        (
+            "met Ana Lima at the Porto meetup yesterday runs a design studio",
+            "the Porto meetup",
+            "runs a design studio",
+        ),
+        (
+            "met Ben at the climbing gym he wants to join our team",
+            "the climbing gym",
+            "he wants to join our team",
+        ),
+        ("met Rui at the Lisbon fair on friday and we hit it off", "the Lisbon fair", None),
+        ("dinner with Ada and her husband at Dishoom", "Dishoom", None),
+    ],
+)
+def test_without_a_comma_what_follows_the_day_or_a_pronoun_is_the_note(line, place, note):
+    result = _met(line)
+    assert (result.place, result.note) == (place, note)
