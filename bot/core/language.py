@@ -154,6 +154,10 @@ def rephrase(text: str) -> str | None:
         found = _as_command_text(without)  # "next week follow up Hamid Karimi"
     if found is None:
         return None
+    if found.startswith("met ") and day.start == 0:
+        # "Yesterday met X at Y he is a QA head": a meeting's day said first goes right after
+        # "met", so that the words at the end stay the note.
+        return f"met {phrase} {found[4:]}"
     # The day goes at the end of the part before any note ("met X at Y yesterday, note").
     parts = _NOTE_SEPARATOR.split(found, maxsplit=1)
     if len(parts) == 3:

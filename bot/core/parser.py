@@ -775,7 +775,27 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         # "@Jane Doe" that the channel decoded from a real mention: keep the user id.
         if name_key(mention.name) in {name_key(name), name_key(clean_person_text(raw))}:
             return c.PersonRef(name=mention.name, mention=mention.user_id)
-    return c.PersonRef(name=_checked_name(name))
+    return c.PersonRef(name=_checked_name(_capitalised_part(name)))
+
+
+# Lower-case words inside a name: "Maria de la Cruz", "Ludwig van Dijk", "Ahmad bin Saleh".
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "la"}
+    | {"le", "bin", "binti", "al", "el", "ibn", "y", "ter", "ten", "st"}
+)
+
+
+def _capitalised_part(name: str) -> str:
+    """ "Carlos Mendoza we already signed" → "Carlos Mendoza": a name typed with capitals ends
+    at the first lower-case word that is no name particle (a name typed all in lower case, or
+    a single word, stays as it is)."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return name
+    for index, word in enumerate(words[1:], start=1):
+        if word[:1].islower() and word.lower() not in _NAME_PARTICLES:
+            return " ".join(words[:index])
+    return name
 
 
 _NAME_WORD = re.compile(r"@?[^\W\d_][\w'’.-]*")

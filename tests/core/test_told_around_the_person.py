@@ -408,3 +408,24 @@ def test_a_contact_named_first_keeps_the_capital() -> None:
 def test_without_a_comma_what_follows_the_day_or_a_pronoun_is_the_note(line, place, note):
     result = _met(line)
     assert (result.place, result.note) == (place, note)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "name"),
+    [
+        ("no need to chase Tomás Reyes we already signed", c.CancelCommand, "Tomás Reyes"),
+        ("delete Ines Duarte duplicate", c.DeleteContactCommand, "Ines Duarte"),
+        ("follow up with Maria de la Cruz tomorrow", c.FollowUpCommand, "Maria de la Cruz"),
+    ],
+)
+def test_a_capitalised_name_ends_at_a_lower_case_word(line, kind, name) -> None:
+    result = _parse(line)
+    assert isinstance(result, kind), result
+    person = getattr(result, "person", None) or getattr(result, "target", None)
+    assert person.name == name
+
+
+def test_a_meetings_day_said_first_leaves_the_words_at_the_end_as_the_note() -> None:
+    result = _met("Yesterday met Olu Bankole at the fintech expo he is a payments lead")
+    assert (result.place, result.note) == ("the fintech expo", "he is a payments lead")
+    assert result.when is not None and resolve_past(result.when, TODAY) == date(2026, 12, 8)
