@@ -49,7 +49,7 @@ _LEADING_FILLER = re.compile(
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
     r"bhai|abeg|oye|yaar|inshallah|"
-    r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
+    r"hey coach|hi coach|coach|yo|ugh|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"

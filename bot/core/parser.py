@@ -150,6 +150,25 @@ def typo_command(word: str) -> str | None:
     return COMMAND_ALIASES[match[0]] if match else None
 
 
+def _one_slip_from_a_command(word: str) -> str | None:
+    """The command a word one slip from its command word means ("folow-up", "mett", "lsit");
+    real words further off ("donate", "follow") mean none."""
+
+    def one_letter_less(longer: str, shorter: str) -> bool:
+        return len(longer) == len(shorter) + 1 and any(
+            longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))
+        )
+
+    for alias, command in COMMAND_ALIASES.items():
+        if len(alias) > 2 and (
+            _swapped_once(word, alias)
+            or one_letter_less(word, alias)
+            or one_letter_less(alias, word)
+        ):
+            return command
+    return None
+
+
 def _strip_prefix(body: str) -> tuple[str, bool]:
     lowered = body[:20].lower()
     if lowered.startswith("/network") and (len(body) == 8 or body[8].isspace()):
@@ -326,9 +345,15 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     second, _, after = rest.partition(" ")
     if name is None and head in {"i", "we"} and typo_command(second) == "met":
         typo, rest = "met", after  # "I mett Priya at the investor day"
+    elif name is None and head in {"please", "pls", "plz", "kindly"} and lead_in is None:
+        typo, rest = _one_slip_from_a_command(second.lower()), after  # "please folow-up Priya"
     if typo is not None:
         result = _run_parser(typo, rest, text, casual_dm)
-        if not isinstance(result, c.ParseFailure | c.NotACommand):
+        # "Please follow our company page": after a courtesy the slip must name someone.
+        after_courtesy = head in {"please", "pls", "plz", "kindly"}
+        if not isinstance(result, c.ParseFailure | c.NotACommand) and not (
+            after_courtesy and _names_a_thing(result, body)
+        ):
             return result
 
     intent = chat_intent(body)

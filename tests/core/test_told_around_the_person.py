@@ -429,3 +429,28 @@ def test_a_meetings_day_said_first_leaves_the_words_at_the_end_as_the_note() -> 
     result = _met("Yesterday met Olu Bankole at the fintech expo he is a payments lead")
     assert (result.place, result.note) == ("the fintech expo", "he is a payments lead")
     assert result.when is not None and resolve_past(result.when, TODAY) == date(2026, 12, 8)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("please note Ben prefers Signal", c.NoteCommand),
+        ("please folow-up Ada on friday", c.FollowUpCommand),
+        ("pls mett Ines Duarte at the book fair yesterday", c.MetCommand),
+        ("please lsit", c.ListCommand),
+    ],
+)
+def test_please_before_a_command_or_its_slip_is_the_command(line, kind) -> None:
+    assert isinstance(_parse(line), kind), _parse(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please note the office is closed on Friday",
+        "Plz donate to my fundraiser for the Lagos trip",
+        "Please follow our company page",
+    ],
+)
+def test_please_before_everyday_words_is_no_command(line) -> None:
+    assert isinstance(_parse(line), c.NotACommand), _parse(line)
