@@ -213,7 +213,7 @@ def parse_command(
 # "Dana's out sick — snooze her reminder to the 16th": a clause that names one contact, then a
 # command about "her", "him" or "the reminder".
 _NAMING_CLAUSE = re.compile(
-    r"^(?P<lead>[^\n]{2,120})(?:\s*[,.;:!?—–]+\s+|\s+-\s+)(?P<tail>[^,.;:!?—–\n]+)$"
+    r"^(?P<lead>[^\n]{2,120})(?:\s*[,.;:!?—–]+\s+|\s+-\s+)(?P<tail>[^,.;:!?—–\n]+?)[.!]*$"
 )
 _ABOUT_SOMEONE = (
     c.SnoozeCommand,
@@ -1425,6 +1425,10 @@ def _said_from_a_pronoun(head: str, note: str | None) -> tuple[str, str | None]:
     return kept.strip(), _joined_notes(said.strip(), note)
 
 
+def _says_something(note: str) -> bool:
+    return any(ch.isalnum() for ch in note)
+
+
 # "…, mentioned she's raising a series A": what they said is the note, not the saying.
 _REPORTED = re.compile(
     r"^(?:mentioned|said|told me|says)(?:\s+that)?\s+(?=(?:she|he|they)(?:'s|'re|\s)\b)", re.I
@@ -1534,7 +1538,7 @@ def _parse_met(rest: str) -> c.Command:
     if note is not None:
         note = _REPORTED.sub("", without_asides(note))
     note, follow_up_on = _follow_up_day_in(note)
-    if note is not None and _HOW_IT_WENT.fullmatch(note):
+    if note is not None and (_HOW_IT_WENT.fullmatch(note) or not _says_something(note)):
         note = None
     if described is not None:
         note = _noted_first(described, note)
@@ -1712,7 +1716,8 @@ def _parse_follow_up(rest: str) -> c.Command:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
         trailing_note = re.sub(r"^(?:to|and|for)\s*:?\s+", "", trailing_note, flags=re.I)
-    note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p]
+    # A note of nothing but punctuation ("…, 12/7!") says nothing.
+    note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p and _says_something(p)]
     return c.FollowUpCommand(
         person=_without_courtesy_title(person),
         when=when,

@@ -354,8 +354,9 @@ _COURTESY_AT_THE_END = re.compile(
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"[?!]\s+\S|(?<=\w\w)\.\s+(?-i:[A-Z])")
-# A full stop ending a line with no note in it ends the sentence, not the place or the name.
-_LAST_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[a-z])(?<!\.\.)\.\s*$")
+# A full stop or "!" ending a line with no note in it ends the sentence, not the place or the
+# name ("follow-up Jane tomorrow!"; "Dr." and "Jr." keep theirs).
+_LAST_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[a-z])(?<!\.\.)(?<!\b[DJS]r)[.!]+\s*$")
 _A_NOTE_IN_IT = re.compile(r"[,;]|\s[—–-]\s|—|(?<=\w)\.\s+\w")
 
 

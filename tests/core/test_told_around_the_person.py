@@ -454,3 +454,17 @@ def test_please_before_a_command_or_its_slip_is_the_command(line, kind) -> None:
 )
 def test_please_before_everyday_words_is_no_command(line) -> None:
     assert isinstance(_parse(line), c.NotACommand), _parse(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "follow-up Ada tomorrow at 3pm!",
+        "met Ines Duarte at the Porto book fair, 12/7!",
+        "Ben's away — snooze his reminder to the 16th!",
+    ],
+)
+def test_an_exclamation_at_the_end_is_no_note(line) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.FollowUpCommand | c.MetCommand | c.SnoozeCommand), result
+    assert getattr(result, "note", None) is None
