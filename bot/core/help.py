@@ -202,7 +202,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {rest}",
             ),
             (
-                r"(?:(?:i|we)\s+)?(?:was|were|went)\s+(?:at|to)\s+(?P<place>.+?)\s+and\s+"
+                r"(?:(?:i|we)\s+)?(?:was|were|went)\s+(?:at|to|@)\s+(?P<place>.+?)\s+and\s+"
                 r"(?:(?:i|we)\s+)?(?:met|ran into|bumped into|talked to|chatted with)\s+"
                 r"(?P<who>[^,;—–]+?)(?P<tail>\s*[,;—–].*)?",
                 "met {who} at {place} {tail}",
@@ -267,8 +267,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Add Siobhan Kelly — met her at …", "log Sam Lee met at the all-hands".
                 r"(?:new contact|add(?: a)? contact|add|log|save|record)\s*[:—–-]?\s*(?P<who>"
                 + _NAME_WORDS
-                + r")\s*[,—–-]?\s*(?:i\s+)?met(?:\s+(?:him|her|them))?\s+(?P<rest>(?:at|@|in|on|"
-                r"during|yesterday|today|last|this)\b.*)",
+                + r")\s*[,—–-]?\s*(?:i\s+)?met(?:\s+(?:him|her|them))?\s+(?P<rest>(?:@|(?:at|in|on|"
+                r"during|yesterday|today|last|this)\b).*)",
                 "met {who} {rest}",
             ),
             (

@@ -86,7 +86,7 @@ _E = r"(?![\w/])"
 _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "day_before",
-        r"(?:on\s+)?(?:the\s+)?day before yesterday|vorgestern|anteayer|antier|anteontem|"
+        r"(?:on\s+)?(?:the\s+)?day before (?:yesterday|yday|yest)|vorgestern|anteayer|antier|anteontem|"
         r"kamakalawa",
     ),
     (
