@@ -86,8 +86,8 @@ _E = r"(?![\w/])"
 _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "day_before",
-        r"(?:on\s+)?(?:the\s+)?day before (?:yesterday|yday|yest)|vorgestern|anteayer|antier|anteontem|"
-        r"kamakalawa",
+        r"(?:on\s+)?(?:the\s+)?day before (?:yesterday|yday|yest)|vorgestern|anteayer|antier|"
+        r"anteontem|kamakalawa",
     ),
     (
         "day_after",
