@@ -2428,6 +2428,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "timezone sao paulo pls": a place typed in lower case after the word.
+                r"(?:time\s*zone|tz)\s*[:=]?\s+(?P<rest>[a-z][a-z .'/_-]{2,40}?)",
+                "settings timezone {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s*"
                 r"(?:to\s+|as\s+|=\s*|:\s*)?(?P<rest>.+?)",
                 "settings timezone {rest}",

@@ -418,4 +418,8 @@ def tidy(
         return tidy(tail.lstrip(" ,;:—–-"), known_names, not_names) or text
     if not head:
         return text  # "po" alone, or "lol": chat, read as typed
+    if re.match(r"\s*:\s", tail):
+        # "remind me: priya, 12/15, 4pm": after a colon the first field is who, not the note.
+        field, rest = _split_note(tail.lstrip()[1:])
+        tail = ": " + capitalise_known(field.strip(), known_names, not_names) + rest
     return capitalise_known(head, known_names, not_names) + tail

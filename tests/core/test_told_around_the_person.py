@@ -468,3 +468,13 @@ def test_an_exclamation_at_the_end_is_no_note(line) -> None:
     result = _parse(line)
     assert isinstance(result, c.FollowUpCommand | c.MetCommand | c.SnoozeCommand), result
     assert getattr(result, "note", None) is None
+
+
+def test_a_contact_typed_in_lower_case_after_a_colon_is_the_person() -> None:
+    result = _follow_up("pls remind me: ben, 12/15, 4pm")
+    assert _who(result.person.name) == "Ben Cole" and result.at is not None
+
+
+def test_a_zone_typed_in_lower_case_after_timezone() -> None:
+    result = _parse("timezone sao paulo pls")
+    assert isinstance(result, c.SettingsTimezoneCommand), result
