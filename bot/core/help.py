@@ -1114,6 +1114,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
+                # "Raj — intro done, sent the email": what was done, then "done", after the name.
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:the\s+|my\s+)?"
+                r"(?:intro|email|e-mail|follow[- ]?up|reply|message|call|deck|note|thank[- ]you|"
+                r"ping|dm|text)\s+(?:is\s+)?(?:done|sent|handled|sorted)(?P<tail>\s*[,;—–].*)?",
+                "done {rest}{tail}",
+            ),
+            (
                 # A name, then the word for it: "Jane done", "Omar's done", "Kai - sent!".
                 r"(?!(?:it|that|this|everything|all|mine|we|i|you|he|she|they|mark|marked|please|pls|"
                 r"just|so|and|also)\b)"

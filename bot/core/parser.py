@@ -1865,7 +1865,25 @@ def _target(rest: str, command: str) -> c.PersonRef:
             f"`{command}` works on one follow-up at a time. Type `list` to see them with their "
             f"#ids, then for example {example(command)}."
         )
+    _one_line_each(rest, command)
     return _person(_tokens(rest), command)
+
+
+_BOTH = re.compile(r"^(?:both|all of|each of)\s+", re.IGNORECASE)
+
+
+def _one_line_each(text: str, command: str, after: str = "") -> None:
+    """ "push both Jane and Sam to friday", "done with Jane and Sam": the command takes one
+    follow-up, so ask for a line each rather than act on the first name alone."""
+    names = _NOTE_DASH.split(text.split(",")[0], maxsplit=1)[0]
+    names = _BOTH.sub("", re.sub(r"^(?:with|w/|for)\s+", "", names.strip(), flags=re.I))
+    if not re.search(r"\s(?:and|&)\s", names, re.IGNORECASE):
+        return
+    people, _ = _several_people(names)
+    if len(people) < 2:
+        return
+    lines = " · ".join(f"`{command} {person.name}{after}`" for person in people)
+    raise _OneEach(f"`{command}` works on one follow-up at a time. Send them one by one: {lines}")
 
 
 # "snooze all", "cancel everything": no person, and no bulk command either.
@@ -1900,6 +1918,11 @@ def _parse_snooze(rest: str) -> c.Command:
             raise _Bad(f"Snooze by at least 1 day. For example: {example('snooze')}")
     elif found is not None:
         when, text = found.spec, cut(text, found.start, found.end)
+    said = rest.strip()
+    when_said = said[found_days.start : found_days.end] if days is not None else ""
+    if when is not None and found is not None:
+        when_said = said[found.start : found.end]
+    _one_line_each(text, "snooze", f" {when_said}" if when_said else "")
     tokens = _tokens(text)
     if days is None and when is None and len(tokens) >= 2 and _is_number(tokens[-1]):
         days = _count(tokens[-1], "snooze")

@@ -478,3 +478,22 @@ def test_a_contact_typed_in_lower_case_after_a_colon_is_the_person() -> None:
 def test_a_zone_typed_in_lower_case_after_timezone() -> None:
     result = _parse("timezone sao paulo pls")
     assert isinstance(result, c.SettingsTimezoneCommand), result
+
+
+@pytest.mark.parametrize(
+    ("line", "lines"),
+    [
+        ("push both Ada and Ben to friday", "`snooze Ada to friday` · `snooze Ben to friday`"),
+        ("done with Ada and Rui", "`done Ada` · `done Rui`"),
+        ("cancel Ben and Rui", "`cancel Ben` · `cancel Rui`"),
+    ],
+)
+def test_two_people_for_a_one_person_command_get_a_line_each(line, lines) -> None:
+    result = _parse(line)
+    assert isinstance(result, c.ParseFailure) and result.asks_one_each, result
+    assert lines in result.message
+
+
+def test_what_was_done_then_done_after_the_name_is_done() -> None:
+    result = _parse("Ben — intro done, sent the email")
+    assert isinstance(result, c.DoneCommand) and _who(result.target.name) == "Ben Cole"
