@@ -288,8 +288,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "Kai introduced me to Lena Berg at the Berlin offsite".
-                r"(?P<by>" + _NAME_WORDS + r")\s+introduced me to\s+(?P<rest>.+)",
-                "met {rest}",
+                # Who introduced them is kept as the note ("introduced by Kai").
+                r"(?P<by>" + _NAME_WORDS + r")\s+introduced me to\s+(?P<rest>[^,;—–]+?)"
+                r"(?P<tail>\s*[,;—–].*)?",
+                "met {rest} — introduced by {by}{tail}",
             ),
             (
                 r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"
