@@ -673,6 +673,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list",
             ),
             (
+                # "any reminders for me?", "got any follow-ups today?"
+                r"(?:(?:do i have|have i got|got)\s+)?any\s+(?:reminders?|follow[- ]?ups?|nudges?)"
+                r"(?:\s+(?:for me|for today|today|this week|coming up|due|pending|left))*",
+                "list",
+            ),
+            (
                 # "can I see every follow-up I've got, including future ones?"
                 r"(?:(?:can|could) i\s+)?(?:list|show|see)\s+(?:me\s+)?"
                 r"(?:every|each|all(?: of)?)\s+"

@@ -189,7 +189,7 @@ def _as_command_text(core: str) -> str:
 
 
 def _starts_with_a_command_word(core: str) -> bool:
-    first = core.split(maxsplit=1)[0].lower().lstrip("/")
+    first = core.split(maxsplit=1)[0].lower().lstrip("/").rstrip(":,")  # "done: Kai"
     return first in _COMMAND_WORDS or bool(re.match(r"follow\s+up\b", core, re.IGNORECASE))
 
 

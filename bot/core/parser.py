@@ -253,8 +253,10 @@ def _after_a_clause_naming_someone(text: str, direct_message: bool) -> c.Command
 # the command, set off by a comma (or "so"), is no part of it ("Hi Gerald, we met …" keeps its
 # "Hi": a name follows, so it is a draft's salutation).
 _LEAD_IN = re.compile(
-    r"^(?:(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|hey|hi|hello|ok|okay|so|yo|alright|"
-    r"um+|uh+|hmm+)\s*[,!.:;—–-]+\s*|(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so\s+)+(?=\S)",
+    r"^(?:(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|(?:hey|hi|hello|yo|ok|okay)\s+coach|"
+    r"hey|hi|hello|ok|okay|so|yo|alright|um+|uh+|hmm+|coach|quick one|one more|"
+    r"another one|btw|also|oh and|and also)\s*[,!.:;—–-]+\s*|"
+    r"(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|also|btw|oh and|and also)\s+)+(?=\S)",
     re.IGNORECASE,
 )
 

@@ -497,3 +497,22 @@ def test_two_people_for_a_one_person_command_get_a_line_each(line, lines) -> Non
 def test_what_was_done_then_done_after_the_name_is_done() -> None:
     result = _parse("Ben — intro done, sent the email")
     assert isinstance(result, c.DoneCommand) and _who(result.target.name) == "Ben Cole"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("hey coach, snooze Ada 2 days", c.SnoozeCommand),
+        ("quick one: done: Ben", c.DoneCommand),
+        ("also who is Rui?", c.WhoCommand),
+        ("btw cancel the Ben reminder", c.CancelCommand),
+        ("any reminders for me?", c.ListCommand),
+    ],
+)
+def test_a_lead_in_before_a_command_or_a_question(line, kind) -> None:
+    assert isinstance(_parse(line), kind), _parse(line)
+
+
+def test_a_question_for_someone_after_a_lead_in_is_no_command() -> None:
+    line = "Quick question — who handles IT purchasing at your company?"
+    assert isinstance(_parse(line), c.NotACommand), _parse(line)
