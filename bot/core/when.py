@@ -110,7 +110,16 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ("in", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+from\s+(?:now|today)"),
     # "in 3d", "in 2wks": the count with its unit's letters.
     ("in", r"(?:in|within|after)\s+(?:another\s+)?(?P<n2>\d{1,3})\s?(?P<unit2>d|w|wk|wks)"),
+    # "end of day tomorrow", "tomorrow EOD": tomorrow.
+    (
+        "eod_tomorrow",
+        rf"{_LEAD}(?:(?:eod|cob|end of (?:the )?day)\s+tomorrow|tomorrow\s+(?:eod|cob))",
+    ),
     ("eod", rf"{_LEAD}(?:eod|cob|end of (?:the )?day)"),
+    ("fortnight", r"(?:in|within|after)\s+(?:a|one)\s+fortnight|a fortnight from (?:now|today)"),
+    # "this weekend", "over the weekend": Saturday; "after the weekend": Monday.
+    ("weekend", rf"{_LEAD}(?:this|the|over the|on the)\s+weekend"),
+    ("after_weekend", r"(?:after|right after)\s+the\s+weekend"),
     (
         "in",
         rf"(?:en|in|em|dans|sa loob ng|sa)\s+(?P<n>\d{{1,3}})\s+(?P<unit>{_FOREIGN_UNIT}|semanas?|"
@@ -261,6 +270,14 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         return RelativeDays(-count(_n(match)) * _weeks(match))
     if kind == "in":
         return RelativeDays(count(_n(match)) * _weeks(match))
+    if kind == "eod_tomorrow":
+        return RelativeDays(1)
+    if kind == "fortnight":
+        return RelativeDays(14)
+    if kind == "weekend":
+        return WeekdaySpec(5)
+    if kind == "after_weekend":
+        return WeekdaySpec(0)
     if kind == "eod":
         return RelativeDays(0)
     if kind == "end_next":

@@ -516,3 +516,18 @@ def test_a_lead_in_before_a_command_or_a_question(line, kind) -> None:
 def test_a_question_for_someone_after_a_lead_in_is_no_command() -> None:
     line = "Quick question — who handles IT purchasing at your company?"
     assert isinstance(_parse(line), c.NotACommand), _parse(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("follow-up Ben after the weekend", 14),
+        ("follow-up Ben over the weekend", 12),
+        ("follow-up Ben in a fortnight", 23),
+        ("follow-up Ben end of day tomorrow", 10),
+    ],
+)
+def test_weekends_fortnights_and_end_of_day_tomorrow_are_days(line, day) -> None:
+    result = _follow_up(line)
+    assert result.note is None
+    assert result.when is not None and resolve_future(result.when, TODAY) == date(2026, 12, day)
