@@ -1573,7 +1573,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:what do (?:i|we|you) know about|tell me (?:more )?(?:about|abt)|"
                 r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"
                 r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
-                r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
+                r"look up|lookup|(?:where|when|how) did (?:i|we) (?:last\s+|first\s+)?(?:meet|see)|"
                 r"what notes do i have (?:on|about|for))"
                 r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
                 "who {rest}",

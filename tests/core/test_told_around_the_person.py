@@ -507,6 +507,7 @@ def test_what_was_done_then_done_after_the_name_is_done() -> None:
         ("also who is Rui?", c.WhoCommand),
         ("btw cancel the Ben reminder", c.CancelCommand),
         ("any reminders for me?", c.ListCommand),
+        ("how did I meet Rui?", c.WhoCommand),
     ],
 )
 def test_a_lead_in_before_a_command_or_a_question(line, kind) -> None:
