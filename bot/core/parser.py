@@ -468,7 +468,19 @@ def _a_thing_as_subject(result: object, body: str) -> bool:
 def _story_told_to_someone(result: object, body: str) -> bool:
     """ "Ran into Sarah at the conference and she mentioned you're hiring": a meeting told to
     "you" is a draft for someone else, not a meeting to log."""
-    return isinstance(result, c.MetCommand) and bool(_SECOND_PERSON.search(body))
+    if not isinstance(result, c.MetCommand):
+        return False
+    # "can you log a meeting with Zoe …?" asks the coach: its "you" is no listener ("Can you meet
+    # Dana at the airport?" asks someone to meet her).
+    asks_the_coach = _ASKS_THE_COACH.match(body)
+    return bool(_SECOND_PERSON.search(body[asks_the_coach.end() :] if asks_the_coach else body))
+
+
+_ASKS_THE_COACH = re.compile(
+    r"^(?:please\s+)?(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?"
+    r"(?:log|add|record|note|save|remember|jot|put|set|schedule|remind|mark|track|keep)\b",
+    re.IGNORECASE,
+)
 
 
 def _names_a_thing(result: object, body: str) -> bool:

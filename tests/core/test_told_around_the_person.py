@@ -532,3 +532,16 @@ def test_weekends_fortnights_and_end_of_day_tomorrow_are_days(line, day) -> None
     result = _follow_up(line)
     assert result.note is None
     assert result.when is not None and resolve_future(result.when, TODAY) == date(2026, 12, day)
+
+
+def test_asking_the_coach_to_log_a_meeting_logs_it() -> None:
+    result = _met("can you log a meeting with Ada at the Lagos fintech night yesterday?")
+    assert (result.person.name, result.place) == ("Ada", "the Lagos fintech night")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Can you meet Ben at the airport tomorrow?", "could you grab lunch with Ada on friday?"],
+)
+def test_asking_someone_else_to_meet_is_no_meeting_to_log(line) -> None:
+    assert not isinstance(_parse(line), c.MetCommand), _parse(line)
