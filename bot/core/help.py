@@ -1668,6 +1668,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {who}: {rest}",
             ),
             (
+                # "remember Kai likes tea", "save note: Priya is hiring".
+                r"(?:remember|jot down|write down|note down|keep in mind|(?:save|add|new|make)\s+"
+                r"(?:a\s+)?note\s*:)\s*(?:that\s+)?"
+                + _NOT_A_DATE
+                + r"(?P<who>"
+                + _NAME_WORDS
+                + r")"
+                r"\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
                 # A fact about someone, then the request to keep it: "Kai's daughter just started
                 # at ETH, add that to his card", "Priya is now leading the team, save that",
                 # "Hiroshi Tanaka: prefers LINE. pls note", "… — add to notes".

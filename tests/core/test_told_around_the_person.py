@@ -508,6 +508,8 @@ def test_what_was_done_then_done_after_the_name_is_done() -> None:
         ("btw cancel the Ben reminder", c.CancelCommand),
         ("any reminders for me?", c.ListCommand),
         ("how did I meet Rui?", c.WhoCommand),
+        ("remember Ben likes oolong tea", c.NoteCommand),
+        ("save note: Ada is hiring in Accra", c.NoteCommand),
     ],
 )
 def test_a_lead_in_before_a_command_or_a_question(line, kind) -> None:
