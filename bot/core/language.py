@@ -11,6 +11,7 @@ import re
 from typing import Literal
 
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
+from bot.core.tidy import COURTESY
 from bot.core.when import WhenError, cut, find_day, find_time
 
 ChatIntent = Literal[
@@ -61,7 +62,7 @@ _LEADING_FILLER = re.compile(
 )
 _TRAILING_FILLER = re.compile(
     # "sent Ravi a thank you": after "a", "my" or "the" the thanks are a thing, not filler.
-    r"(?:(?<!\ba)(?<!\bmy)(?<!\bthe)[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
+    rf"(?:(?<!\ba)(?<!\bmy)(?<!\bthe)[\s,;—–-]+(?:(?:{COURTESY}|"
     r"(?:(?:can|could) you |please |pls )?remind me|(?:don'?t|do not|(?:hu)?wag(?: mong)?) "
     r"(?:forget|kalimutan)|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
