@@ -150,6 +150,10 @@ def typo_command(word: str) -> str | None:
     return COMMAND_ALIASES[match[0]] if match else None
 
 
+# A courtesy before the command word: "please folow-up Priya friday".
+_COURTESY_FIRST = frozenset({"please", "pls", "plz", "kindly"})
+
+
 def _one_slip_from_a_command(word: str) -> str | None:
     """The command a word one slip from its command word means ("folow-up", "mett", "lsit");
     real words further off ("donate", "follow") mean none."""
@@ -347,12 +351,12 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     second, _, after = rest.partition(" ")
     if name is None and head in {"i", "we"} and typo_command(second) == "met":
         typo, rest = "met", after  # "I mett Priya at the investor day"
-    elif name is None and head in {"please", "pls", "plz", "kindly"} and lead_in is None:
+    elif name is None and head in _COURTESY_FIRST and lead_in is None:
         typo, rest = _one_slip_from_a_command(second.lower()), after  # "please folow-up Priya"
     if typo is not None:
         result = _run_parser(typo, rest, text, casual_dm)
         # "Please follow our company page": after a courtesy the slip must name someone.
-        after_courtesy = head in {"please", "pls", "plz", "kindly"}
+        after_courtesy = head in _COURTESY_FIRST
         if not isinstance(result, c.ParseFailure | c.NotACommand) and not (
             after_courtesy and _names_a_thing(result, body)
         ):
