@@ -95,6 +95,18 @@ _DIGEST = (
     r"roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
 )
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
+# How a reminder is asked for before what to do: "remind me to", "can you nudge me to".
+_REMIND_ME_TO = (
+    r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping) me|remember|"
+    r"(?:don'?t|do not) let me forget)\s+to\s+"
+)
+# Where the digest goes: "here", "in this chat".
+_HERE = r"(?:here|in this (?:channel|chat|thread|room))"
+# What one owes someone: "a reply", "an email", "a thank-you".
+_OWED = (
+    r"(?:reply|message|note|email|call|text|response|answer|follow[- ]?up|intro|thank-you|"
+    r"thank you)"
+)
 # One to three capitalised words: a name as people write it ("Jane", "Omar Haddad").
 # Not "I", "I'll", "I'm": the member, not a name.
 _NAME_WORDS = r"(?!I\b|I['’])(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
@@ -164,7 +176,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:coffee|lunch|breakfast|dinner|drinks|call|chat|convo|conversation|beer|tea)"
                 r"\s+with|(?:great|nice|good|quick) (?:chat|convo|conversation|call)\s+with|"
                 r"caught up with|chatted with|spoke (?:with|to|w/)|talked (?:with|to|w/)|"
-                r"connected with|got to know|was introduced to|conocí a|conoci a|"
+                r"connected with|got to know|got to meet|(?:catching|caught) up w(?:ith|/)|"
+                r"was introduced to|conocí a|conoci a|"
                 r"nakilala ko si|kennengelernt)\s+(?P<rest>.+)",
                 "met {rest}",
             ),
@@ -189,7 +202,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {rest}",
             ),
             (
-                r"(?:(?:i|we)\s+)?(?:was|were|went)\s+(?:at|to)\s+(?P<place>.+?)\s+and\s+"
+                r"(?:(?:i|we)\s+)?(?:was|were|went)\s+(?:at|to|@)\s+(?P<place>.+?)\s+and\s+"
                 r"(?:(?:i|we)\s+)?(?:met|ran into|bumped into|talked to|chatted with)\s+"
                 r"(?P<who>[^,;—–]+?)(?P<tail>\s*[,;—–].*)?",
                 "met {who} at {place} {tail}",
@@ -251,15 +264,34 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "new contact: Hamza Yilmaz, met at the Istanbul fintech dinner last night".
-                r"(?:new contact|add(?: a)? contact|add)\s*[:—–-]?\s*(?P<who>" + _NAME_WORDS + r")"
-                r"\s*[,—–-]?\s*(?:i\s+)?met\s+(?P<rest>(?:at|@|in|on|during|yesterday|today|"
-                r"last|this)\b.*)",
+                # "Add Siobhan Kelly — met her at …", "log Sam Lee met at the all-hands".
+                r"(?:new contact|add(?: a)? contact|add|log|save|record)\s*[:—–-]?\s*(?P<who>"
+                + _NAME_WORDS
+                + r")\s*[,—–-]?\s*(?:i\s+)?met(?:\s+(?:him|her|them))?\s+(?P<rest>(?:@|(?:at|in|on|"
+                r"during|yesterday|today|last|this)\b).*)",
+                "met {who} {rest}",
+            ),
+            (
+                # "jose stopped by the booth at the trade show today".
+                r"(?P<who>[^,;]+?)\s+(?:stopped|dropped|came|swung|popped)\s+by\s+"
+                r"(?P<place>(?:the|our|my)\s+.+)",
+                "met {who} at {place}",
+            ),
+            (
+                # "Sat in on Zoë Ça's workshop at the UX conf this morning".
+                r"(?:i\s+)?(?:sat in on|attended|went to|joined|caught)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")"
+                r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:talk|workshop|session|panel|keynote|class|webinar|"
+                r"demo|presentation|masterclass|lecture)\s+(?P<rest>(?:at|@)\s+.+)",
                 "met {who} {rest}",
             ),
             (
                 # "Kai introduced me to Lena Berg at the Berlin offsite".
-                r"(?P<by>" + _NAME_WORDS + r")\s+introduced me to\s+(?P<rest>.+)",
-                "met {rest}",
+                # Who introduced them is kept as the note ("introduced by Kai").
+                r"(?P<by>" + _NAME_WORDS + r")\s+introduced me to\s+(?P<rest>[^,;—–]+?)"
+                r"(?P<tail>\s*[,;—–].*)?",
+                "met {rest} — introduced by {by}{tail}",
             ),
             (
                 r".*?\b(?:from|at|left)\s+(?P<place>.+?),?\s+where\s+(?:i|we)\s+(?:met|saw)\s+"
@@ -327,7 +359,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "reminder for José 12/18 3pm", "Sam - remind me in a week".
-                r"(?:set\s+(?:a\s+|up\s+a\s+)?)?reminder\s+(?:for|with|re|about)\s+(?P<rest>.+)",
+                # Not "a reminder for me to …": the person comes after.
+                r"(?:set\s+(?:a\s+|up\s+a\s+)?)?reminder\s+(?:for|with|re|about)\s+(?!me\b)"
+                r"(?P<rest>.+)",
                 "@day follow-up {rest}",
             ),
             (
@@ -424,6 +458,26 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest} {when}",
             ),
             (
+                # What to do for someone, kept as the note when it says more than whom to
+                # contact: "remind me to thank Layla Mansour for dinner" (thank for dinner),
+                # "remind me to reply to Rachel about the role" (reply about the role); "thank
+                # Emeka on Friday" alone says nothing more than the follow-up does.
+                _REMIND_ME_TO + r"(?P<verb>thank|reply)(?:\s+to)?\s+(?P<who>" + _NAME_WORDS + r")"
+                r"\s+(?P<rest>(?:for|about|re|regarding)\s+.+)",
+                "follow-up {who} to {verb} {rest}",
+            ),
+            (
+                # "remind me to send samples to Min-ji Park by Friday": the thing is the note.
+                _REMIND_ME_TO + r"(?P<verb>send|share|forward|give|show)\s+"
+                # Not a way to contact them: "send thanks to Ben" is only a follow-up.
+                r"(?P<what>(?!(?:him|her|them|it)\b)(?!(?:(?:a|an|my)\s+)?(?:quick\s+)?"
+                r"(?:thanks|thank[- ]you(?:\s+note)?|message|msg|note|email|e-mail|text|reply|dm|"
+                r"line|ping)\s+to\s)[^,;—–]+?)\s+to\s+(?P<who>"
+                + _CAPITALISED
+                + r"\S*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])\S*){0,2})(?P<rest>(?:[\s,;—–].*)?)",
+                "follow-up {who} to {verb} {what} {rest}",
+            ),
+            (
                 # A reminder told as a wish, naming someone capitalised after any verbs:
                 # "remind me to thank Emeka Obi", "don't let me forget to write to Ingrid",
                 # "make sure I message Kwame Mensah", "I want to circle back with Jane".
@@ -433,7 +487,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:\s+(?P<day>(?:on\s+)?\w+day|tomorrow|next week|in \w+ days?))?(?:\s*:)?|"
                 r"remind(?=\s+to\s)|"  # "plz remind to call Sipho": the "me" left out
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)|"
-                r"make sure (?:i|to)|set (?:a |up a )?reminder|"
+                r"make sure (?:i|to)|set (?:a |up a )?reminder(?: for me)?|"
+                r"(?:i\s+)?(?:need|could use|want) a (?:nudge|reminder|ping)|"
                 r"(?:(?:i|we)\s*)?(?:(?:need|have|want|got|ought|plan|mean|would like|'d like|"
                 r"'d love|would love) to|should|must|will|'ll|gotta|wanna))"
                 r"\s+(?:to\s+|about\s+)?(?:(?-i:[a-z][\w'-]*)\s+){0,4}?"
@@ -452,9 +507,24 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (
-                r"(?:i\s+)?owe\s+(?P<who>.+?)\s+(?:an?\s+)?(?:reply|message|note|email|call|text|"
-                r"response|answer|follow[- ]?up|intro|thank-you|thank you)",
+                # "I owe Dana a reply about the advisory role": what is owed, with its topic, is
+                # the note ("I owe Kai a reply" alone has none).
+                r"(?:i\s+)?owe\s+(?P<who>.+?)\s+(?:an?\s+)?(?P<what>" + _OWED + r")\s+"
+                r"(?P<about>(?:about|re|regarding|on)\s+[^,;—–]+)",
+                "follow-up {who} — {what} {about}",
+            ),
+            (
+                r"(?:i\s+)?owe\s+(?P<who>.+?)\s+(?:an?\s+)?" + _OWED,
                 "follow-up {who}",
+            ),
+            (
+                # A promise told, then the reminder asked for: "I promised Kwame I'd send him our
+                # numbers. Remind me in 2 days", "I told Matteo I'd look at his deck" (the trailing
+                # "remind me" and the day are cut before). What was promised is the note.
+                r"(?:i\s+)?(?:promised|told)\s+(?P<who>" + _NAME_WORDS + r")\s+"
+                r"(?:(?:that\s+)?i(?:'?d|'?ll| would| will)|to)\s+"
+                r"(?P<what>(?-i:[a-z])[^.,;!?—–]+?)[.!]*",
+                "follow-up {who} — {what}",
             ),
             (
                 r"(?:don'?t|do not) let me (?:forget|ghost|drop|lose track of)\s+(?:about\s+)?"
@@ -497,7 +567,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:up\s+)?(?:a\s+|the\s+|"
                 r"my\s+)?(?:next\s+)?(?:follow[- ]?up|reminder|touch|nudge)"
                 r"(?:\s+to\s+(?:follow[- ]?up|reach out|write)(?:\s+with)?)?"
-                r"\s+(?:with\s+|for\s+|about\s+|w/\s*)?(?P<rest>.+)",
+                # "set reminder — Priya — Dec 21": a dash starts the fields, not a name.
+                r"\s+(?:with\s+|for\s+|about\s+|w/\s*)?(?P<rest>[^\s—–:-].*)",
                 "follow-up {rest}",
             ),
             (
@@ -512,6 +583,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"follow[- ]?up\s+(?:with|w/)\s*(?P<rest>.+)", "follow-up {rest}"),
             (
+                # "Set a reminder: Javier Morales, Dec 18, 10am, share the benchmarks".
+                r"(?:(?:set|add|new|create)\s+(?:up\s+)?(?:an?\s+)?)?"
                 r"(?:reminder|to-?do|todo|lembrete|recordatorio|erinnerung|paalala|yaad)\s*[:—–-]\s*"
                 r"(?P<rest>.+)",
                 "follow-up {rest}",
@@ -597,6 +670,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "upcoming reminders", "my upcoming follow-ups", "list every follow-up I have".
                 r"(?:(?:show|list|see)\s+(?:me\s+)?)?(?:my\s+|the\s+)?(?:upcoming|open|pending)\s+"
                 r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
+                "list",
+            ),
+            (
+                # "any reminders for me?", "got any follow-ups today?"
+                r"(?:(?:do i have|have i got|got)\s+)?any\s+(?:reminders?|follow[- ]?ups?|nudges?)"
+                r"(?:\s+(?:for me|for today|today|this week|coming up|due|pending|left))*",
                 "list",
             ),
             (
@@ -930,8 +1009,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?:i\s+)?closed the loop (?:with|on)\s+(?P<rest>.+)", "done {rest}"),
             (
-                r"(?:i\s+)?(?:did|finished|completed|handled)\s+(?:the|my)\s+(?P<rest>.+?)\s+"
-                r"(?:follow[- ]?up|reminder|touch)(?:\s+already)?",
+                # "I already did the Dana follow-up yesterday, forgot to tell you".
+                r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:did|finished|completed|handled)\s+"
+                r"(?:the|my)\s+(?P<rest>.+?)\s+(?:follow[- ]?up|reminder|touch)(?:\s+already)?"
+                r"(?:\s+(?:today|yesterday|this morning|last night|earlier))?(?:\s*[,;.—–-]\s*.*)?",
                 "done {rest}",
             ),
             (
@@ -945,6 +1026,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:please\s+|pls\s+)?mark(?:ed)?\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
                 r"complete|completed)",
                 "done {rest}",
+            ),
+            (
+                # "mark complete", "mark as done": the follow-up the talk is about.
+                r"(?:please\s+|pls\s+)?mark(?:ed)?\s+(?:as\s+)?(?:done|complete|completed|finished)",
+                "done it",
             ),
             (
                 r"(?P<rest>.+?)\s+(?:is|are)\s+(?:done|complete|sorted)",
@@ -1036,6 +1122,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
+                # "Raj — intro done, sent the email": what was done, then "done", after the name.
+                r"(?P<rest>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:the\s+|my\s+)?"
+                r"(?:intro|email|e-mail|follow[- ]?up|reply|message|call|deck|note|thank[- ]you|"
+                r"ping|dm|text)\s+(?:is\s+)?(?:done|sent|handled|sorted)(?P<tail>\s*[,;—–].*)?",
+                "done {rest}{tail}",
+            ),
+            (
                 # A name, then the word for it: "Jane done", "Omar's done", "Kai - sent!".
                 r"(?!(?:it|that|this|everything|all|mine|we|i|you|he|she|they|mark|marked|please|pls|"
                 r"just|so|and|also)\b)"
@@ -1045,7 +1138,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:\s+(?:now|already|too|today|yesterday))?"
                 # What the touch was: "olu done, thanked him" (`bot.core.ledger.KIND_VERBS`).
                 r"(?:(?:[,;:—–-]+\s*|\s+)(?P<what>(?:i\s+)?(?:just\s+)?(?:sent|shared|gave|made|"
-                r"forwarded|introduced|thanked|asked|requested)\b.*))?",
+                r"forwarded|introduced|thanked|asked|requested)\b.*))?"
+                # "Omar Haddad - followed up, all good": how it went adds nothing.
+                r"(?:[,;.!—–-]+\s*(?:all good|all set|we'?re good|sorted|great|nice|yay)[\s.!]*)?",
                 "done {rest}, {what}",
             ),
             (
@@ -1131,6 +1226,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {rest}",
             ),
             (r"remind me (?:later|again) about\s+(?P<rest>.+)", "snooze {rest}"),
+            (
+                # "remind me about Dana later, like thursday": later than planned.
+                r"remind me (?:about|of)\s+(?P<who>.+?)\s+later(?:\s*[,;]?\s*(?:like|maybe|say|"
+                r"around)?\s*(?P<rest>\S.*))?",
+                "snooze {who} {rest}",
+            ),
+            (
+                # "kick the Kai follow-up to 12/14" (not "kick off").
+                r"kick\s+(?!off\b)(?:the\s+|my\s+)?(?P<who>.+?)(?:'s|’s)?"
+                r"(?:\s+(?:follow[- ]?up|reminder))?\s+(?P<rest>(?:to|till|until)\s+.+)",
+                "snooze {who} {rest}",
+            ),
             (
                 r"(?P<who>.+?)(?:(?:'s|’s)\s+(?:follow[- ]?up|reminder))?\s+"
                 r"(?:can|will have to|'ll have to|has to|must|should) wait(?P<rest>.*)",
@@ -1285,6 +1392,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
+                # "lösch die Erinnerung für Kai".
+                r"(?:l[öo]sche?|loesche?|entferne|streich)\s+(?:die|meine)\s+(?:erinnerung|"
+                r"nachfass-?erinnerung)\s+(?:f[üu]r|an|zu|mit)\s+(?P<rest>.+)",
+                "cancel {rest}",
+            ),
+            (
                 # "unschedule Ada", "kill #4": a verb of undoing before a name or an id.
                 r"(?:unschedule|(?:kill|nix|ditch|scrap)(?=\s+#\d))\s+(?P<rest>#\d+|"
                 + _NAME_WORDS
@@ -1295,7 +1408,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "I don't need the Ada reminder", "Ada's follow-up isn't needed, we hired".
                 r"(?:i\s+)?(?:don'?t|do not|no longer)\s+need\s+(?:the|my|that)\s+(?P<who>"
                 + _NAME_WORDS
-                + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)(?:\s+any\s?more)?",
+                + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)(?:\s+any\s?more)?"
+                # "…, but keep her in my contacts": why, or what stays, after the comma.
+                r"(?:\s*[,;—–]\s*.*)?",
                 "cancel {who}",
             ),
             (
@@ -1458,7 +1573,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:what do (?:i|we|you) know about|tell me (?:more )?(?:about|abt)|"
                 r"(?:show|open|pull up|bring up)(?: me)?(?:\s+the)?(?:\s+(?:contact(?:\s+card)?"
                 r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
-                r"look up|lookup|(?:where|when) did i (?:last\s+)?(?:meet|see)|"
+                r"look up|lookup|(?:where|when|how) did (?:i|we) (?:last\s+|first\s+)?(?:meet|see)|"
                 r"what notes do i have (?:on|about|for))"
                 r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
                 "who {rest}",
@@ -1553,6 +1668,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {who}: {rest}",
             ),
             (
+                # "remember Kai likes tea", "save note: Priya is hiring".
+                r"(?:remember|jot down|write down|note down|keep in mind|(?:save|add|new|make)\s+"
+                r"(?:a\s+)?note\s*:)\s*(?:that\s+)?"
+                + _NOT_A_DATE
+                + r"(?P<who>"
+                + _NAME_WORDS
+                + r")"
+                r"\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
                 # A fact about someone, then the request to keep it: "Kai's daughter just started
                 # at ETH, add that to his card", "Priya is now leading the team, save that",
                 # "Hiroshi Tanaka: prefers LINE. pls note", "… — add to notes".
@@ -1600,6 +1726,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:please\s+)?(?:add|save)\s+(?:a\s+)?note\s+(?P<rest>.+)",
                 "note {rest}",
+            ),
+            (
+                # "update omar haddad: new number is on WhatsApp only", "Omar update: he moved".
+                r"(?:update|news|info)\s+(?:on\s+|for\s+|about\s+)?"
+                r"(?!(?:my|the|your|a|name|time\s*zone|tz|hours|settings?|digest)\b)"
+                r"(?P<who>[^:,;]{2,40}?)\s*:\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                r"(?P<who>" + _NAME_WORDS + r")\s+update\s*:\s*(?P<rest>.+)",
+                "note {who}: {rest}",
             ),
             (
                 r"(?:update|edit)\s+(?P<who>.+?)(?:'s|’s)\s+notes?\s*[:—–-]+\s*(?P<rest>.+)",
@@ -1682,7 +1819,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?:(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?:the|a|this)\s+name|"
+                r"(?:(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?:(?:the|a|this)\s+)?name|"
                 r"(?:cambiar?|mudar?)\s+(?:el\s+|o\s+)?nome?b?r?e?)\s*[:—–-]+\s*(?P<rest>.+?)\s*"
                 r"(?:\s(?:should be|should read|is now|to|a|por|para)\s|->|→|=>)\s*(?P<new>.+)",
                 "rename {rest} to {new}",
@@ -1748,7 +1885,39 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NAME_WORDS
                 + r")\s+to\s+"
                 + _NOT_A_DATE
-                + r"(?P<new>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*){1,3})",
+                + r"(?P<new>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*){1,3})"
+                # "…, the umlaut breaks our CRM": why, after a comma or dash.
+                r"(?:\s*(?:[,;]|\s[—–-]|—)\s*.*)?",
+                "rename {rest} to {new}",
+            ),
+            (
+                # A rename told in passing: "Jane got married, she goes by Jane Okafor now",
+                # "Ben switched teams, he's Benjamin Cole at work now".
+                r"(?P<rest>" + _NAME_WORDS + r")\s+(?-i:[a-z])[^,.;!?]{2,60}[,.;—–-]+\s*"
+                r"(?:and\s+|so\s+)?(?:she|he|they)(?:'s|'re|\s+is|\s+are)?\s+(?:now\s+)?"
+                r"(?:goes by|go by|going by|called|using|uses|use|prefers)\s+(?P<new>"
+                + _NAME_WORDS
+                + r")(?:\s+(?:now|these days|from now on))?",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "I had José's surname wrong, it's José Núñez Ortega".
+                r"(?:i\s+)?(?:had|got|spelled|spelt|typed|wrote|put)\s+(?P<rest>.+?)(?:'s|’s)\s+"
+                r"(?:(?:sur|last |first |full |family )?name|spelling)\s+wrong\s*[,;:—–-]*\s*"
+                r"(?:it'?s|it is|it should be|should be|is)\s+(?P<new>" + _NAME_WORDS + r")",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "Zoë prefers Zoë Çelik, Ça was a typo": a full name that keeps the first one
+                # ("Priya prefers WhatsApp" is a fact).
+                r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+[\w'’-]+)?)\s+prefers\s+(?P<new>(?P=a)\s+"
+                r"(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*(?:[\s-](?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*)?)(?:\s*(?:[,;]|\s[—–-]|—).*)?",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "call Sam Lee 'Sam Lee-Whitfield' from now on": the new name in quotes.
+                r"(?:call|list|save|name)\s+(?P<rest>" + _NAME_WORDS + r")\s+(?:as\s+)?"
+                r"['\"“‘](?P<new>[^'\"”’]{2,60})['\"”’](?:\s+(?:from now on|going forward|now))?",
                 "rename {rest} to {new}",
             ),
             (
@@ -1994,6 +2163,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r")\s+(?:bitte\s+)?(?:l[öo]schen|loeschen|entfernen)(?:\s+bitte)?",
                 "delete-contact {who}",
             ),
+            (
+                # German verb first: "Entferne Kai Müller aus meinen Kontakten".
+                r"(?:entferne|l[öo]sche?|loesche?)\s+(?P<who>.+?)\s+aus\s+(?:meinen|den|der)\s+"
+                r"(?:kontakten|kontaktliste|kontakte)",
+                "delete-contact {who}",
+            ),
         ),
         handles=((c.DeleteContactCommand, "contacts.delete_contact"),),
     ),
@@ -2206,11 +2381,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:(?:can|could) i (?:get|have)\s+|(?:post|send|put|set up|start|i want)\s+)"
-                r"(?:me\s+)?(?:a\s+|the\s+)?(?:weekly\s+)?digest\s*(?:here|in this channel)?"
+                r"(?:me\s+)?(?:a\s+|the\s+)?(?:weekly\s+)?digest\s*(?:" + _HERE + ")?"
                 r"(?P<rest>.*)",
                 "digest here {rest}",
             ),
-            (r"digest\s+(?:here|in this channel)(?P<rest>.*)", "digest here {rest}"),
+            (r"digest\s+" + _HERE + r"(?P<rest>.*)", "digest here {rest}"),
             # The digest named anywhere in a short line, with what to do with it.
             (
                 _SETTING_LINE
@@ -2279,6 +2454,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "timezone sao paulo pls": a place typed in lower case after the word.
+                r"(?:time\s*zone|tz)\s*[:=]?\s+(?P<rest>[a-z][a-z .'/_-]{2,40}?)",
+                "settings timezone {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s*"
                 r"(?:to\s+|as\s+|=\s*|:\s*)?(?P<rest>.+?)",
                 "settings timezone {rest}",
@@ -2296,7 +2476,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"my time\s*zone is|"
                 r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
                 r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
-                r"(?:,?\s+(?:please\s+)?(?:update|change|set) my (?:time\s*zone|tz|zone))?",
+                r"(?:\s*[,;—–-]?\s+(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+"
+                r"(?:my|the)\s+(?:time\s*zone|tz|zone))?",
+                "settings timezone {rest}",
+            ),
+            (
+                # "fix my timezone, I'm in Lagos now": the request, then where they are.
+                r"(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+(?:my|the)\s+(?:time\s*zone|tz|"
+                r"zone)\s*[,;:—–-]+\s*(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:in|based in)\s+"
+                r"(?P<rest>[^,;]+?)(?:\s+now)?",
                 "settings timezone {rest}",
             ),
             (
@@ -2515,7 +2703,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "oops undo that", "undo the last one", "can you revert my last change?"
-                r"(?:(?:oops|whoops|oh no|sorry|argh|shoot|damn|my bad)[\s,!.]+)*"
+                r"(?:(?:oops|whoops|oh no|sorry|argh|shoot|damn|my bad|that was (?:a )?"
+                r"(?:mistake|wrong)|(?:i )?didn'?t mean (?:that|to)|wrong (?:one|person|button))"
+                r"[\s,!.;:—–-]+)*"
                 r"(?:please\s+)?(?:undo|revert|reverse|roll ?back|take back)"
                 r"(?:\s+" + UNDO_WHAT + r")?(?:\s+please)?",
                 "undo",

@@ -11,6 +11,7 @@ import re
 from typing import Literal
 
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
+from bot.core.tidy import COURTESY
 from bot.core.when import WhenError, cut, find_day, find_time
 
 ChatIntent = Literal[
@@ -49,7 +50,7 @@ _LEADING_FILLER = re.compile(
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
     r"bhai|abeg|oye|yaar|inshallah|"
-    r"hey coach|hi coach|coach|yo|ugh|please note|note to self|fyi|"
+    r"hey coach|hi coach|coach|yo|ugh|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
@@ -61,7 +62,7 @@ _LEADING_FILLER = re.compile(
 )
 _TRAILING_FILLER = re.compile(
     # "sent Ravi a thank you": after "a", "my" or "the" the thanks are a thing, not filler.
-    r"(?:(?<!\ba)(?<!\bmy)(?<!\bthe)[\s,;—–-]+(?:(?:please|pls|plz|thanks|thank you|thx|ty|"
+    rf"(?:(?<!\ba)(?<!\bmy)(?<!\bthe)[\s,;—–-]+(?:(?:{COURTESY}|"
     r"(?:(?:can|could) you |please |pls )?remind me|(?:don'?t|do not|(?:hu)?wag(?: mong)?) "
     r"(?:forget|kalimutan)|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
@@ -130,7 +131,7 @@ def rephrase(text: str) -> str | None:
     if found is not None:
         return found
     if _starts_with_a_command_word(core):
-        return core.lstrip("/")
+        return _as_command_text(core)
     aside, comma, command = core.partition(",")
     if comma and _an_aside(aside) and _names_the_command(command):
         # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
@@ -151,10 +152,13 @@ def rephrase(text: str) -> str | None:
     without = polite_core(without)
     found = _match(without, day_was_cut=True) if without else None
     if found is None and without and _starts_with_a_command_word(without):
-        # "next week follow up Hamid Karimi"
-        found = re.sub(r"^follow\s+up\b", "follow-up", without.lstrip("/"), flags=re.I)
+        found = _as_command_text(without)  # "next week follow up Hamid Karimi"
     if found is None:
         return None
+    if found.startswith("met ") and day.start == 0:
+        # "Yesterday met X at Y he is a QA head": a meeting's day said first goes right after
+        # "met", so that the words at the end stay the note.
+        return f"met {phrase} {found[4:]}"
     # The day goes at the end of the part before any note ("met X at Y yesterday, note").
     parts = _NOTE_SEPARATOR.split(found, maxsplit=1)
     if len(parts) == 3:
@@ -180,8 +184,13 @@ def _names_the_command(text: str) -> bool:
     return len(words) > 1 and words[0].lower() in COMMAND_WORDS
 
 
+def _as_command_text(core: str) -> str:
+    """ "follow up Hamid", "/met Ada": the command word as the parser reads it."""
+    return re.sub(r"^follow\s+up\b", "follow-up", core.lstrip("/"), flags=re.I)
+
+
 def _starts_with_a_command_word(core: str) -> bool:
-    first = core.split(maxsplit=1)[0].lower().lstrip("/")
+    first = core.split(maxsplit=1)[0].lower().lstrip("/").rstrip(":,")  # "done: Kai"
     return first in _COMMAND_WORDS or bool(re.match(r"follow\s+up\b", core, re.IGNORECASE))
 
 
@@ -443,7 +452,10 @@ _ASKS_A_PERSON = re.compile(
 _BOT_VOCABULARY = re.compile(
     r"\b(?:follow[- ]?ups?|snooz(?:e|ing)|syntax|digest|remind(?:er)?s?|contacts?|commands?|"
     r"export|settings?|"
-    r"time ?zone|stats|drafts?|log (?:a )?meeting|help|do for me|you do|forget[- ]?me|notes?|"
+    r"time ?zone|stats|drafts?|help|do for me|you do|forget[- ]?me|notes?|"
+    # "what's the right way to log someone I just met?"
+    r"(?:log|record|add|save) (?:a |an )?(?:meeting|someone|somebody|people|person|contact|"
+    r"new contact|coffee|chat)|"
     r"rename|overdue|shout-?outs|working hours|rules?|window|(?:10|ten)[- ]?days?|"
     r"rule of (?:two|2)|second touch|nudges?|a give|an ask|give[:/ ]ask|give first)\b",
     re.IGNORECASE,

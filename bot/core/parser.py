@@ -25,7 +25,7 @@ from bot.core.dates import (
 )
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
-from bot.core.language import chat_intent, help_topic, rephrase
+from bot.core.language import chat_intent, help_topic, polite_core, rephrase
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
@@ -117,6 +117,8 @@ def _swapped_once(word: str, alias: str) -> bool:
 _NEVER_A_COMMAND_TYPO = frozenset(
     {"fellow", "fellows", "hollow", "whose", "listen", "renew", "cancer", "expert", "digit"}
     | {"forgot", "deplete", "mete", "state"}
+    # A command word and one letter more.
+    | {"meta", "mets", "metro", "whoa", "whom", "whos", "undone", "noted"}
 )
 
 
@@ -140,10 +142,35 @@ def typo_command(word: str) -> str | None:
     undoubled = re.sub(r"(.)\1", r"\1", word)  # "mett", "donne"
     if undoubled != word and undoubled in COMMAND_ALIASES:
         return COMMAND_ALIASES[undoubled]
+    if len(word) >= 4 and word[:-1] in COMMAND_ALIASES:
+        return COMMAND_ALIASES[word[:-1]]  # a key hit past the word: "metr", "snoozw"
     if len(word) <= 4 and re.search(r"[aeiouy]", word):
         return None  # "does" is no "done": short real words only by a swap ("lst" may be "list")
     match = difflib.get_close_matches(word, candidates, n=1, cutoff=_TYPO_CUTOFF)
     return COMMAND_ALIASES[match[0]] if match else None
+
+
+# A courtesy before the command word: "please folow-up Priya friday".
+_COURTESY_FIRST = frozenset({"please", "pls", "plz", "kindly"})
+
+
+def _one_slip_from_a_command(word: str) -> str | None:
+    """The command a word one slip from its command word means ("folow-up", "mett", "lsit");
+    real words further off ("donate", "follow") mean none."""
+
+    def one_letter_less(longer: str, shorter: str) -> bool:
+        return len(longer) == len(shorter) + 1 and any(
+            longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))
+        )
+
+    for alias, command in COMMAND_ALIASES.items():
+        if len(alias) > 2 and (
+            _swapped_once(word, alias)
+            or one_letter_less(word, alias)
+            or one_letter_less(alias, word)
+        ):
+            return command
+    return None
 
 
 def _strip_prefix(body: str) -> tuple[str, bool]:
@@ -190,7 +217,7 @@ def parse_command(
 # "Dana's out sick — snooze her reminder to the 16th": a clause that names one contact, then a
 # command about "her", "him" or "the reminder".
 _NAMING_CLAUSE = re.compile(
-    r"^(?P<lead>[^\n]{2,120})(?:\s*[,.;:!?—–]+\s+|\s+-\s+)(?P<tail>[^,.;:!?—–\n]+)$"
+    r"^(?P<lead>[^\n]{2,120})(?:\s*[,.;:!?—–]+\s+|\s+-\s+)(?P<tail>[^,.;:!?—–\n]+?)[.!]*$"
 )
 _ABOUT_SOMEONE = (
     c.SnoozeCommand,
@@ -226,8 +253,21 @@ def _after_a_clause_naming_someone(text: str, direct_message: bool) -> c.Command
     return None
 
 
+# "hey, snooze Kai 5 days", "ok so followup dmitri on the 21st": a greeting or "ok so" before
+# the command, set off by a comma (or "so"), is no part of it ("Hi Gerald, we met …" keeps its
+# "Hi": a name follows, so it is a draft's salutation).
+_LEAD_IN = re.compile(
+    r"^(?:(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|(?:hey|hi|hello|yo|ok|okay)\s+coach|"
+    r"hey|hi|hello|ok|okay|so|yo|alright|um+|uh+|hmm+|coach|quick one|one more|"
+    r"another one|btw|also|oh and|and also)\s*[,!.:;—–-]+\s*|"
+    r"(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|also|btw|oh and|and also)\s+)+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
-    body, explicit = _strip_prefix(text.strip())
+    lead_in = _LEAD_IN.match(text.strip())
+    body, explicit = _strip_prefix(text.strip()[lead_in.end() if lead_in else 0 :])
     if not body:
         return c.HelpCommand()
     casual_dm = direct_message and not explicit
@@ -259,9 +299,10 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     # A command word the member typed first is a command; one that tidying brought to the front
     # ("pls remove …", "remnd me …") is read as a sentence, with the checks sentences get.
     first_word = body.split()[0].lower()
-    typed_as_command = not typed_first_word or first_word in (
-        typed_first_word,
-        fix_command_typos(typed_first_word).lower(),
+    # After a greeting the line is read as a sentence ("Hi, who handles vendor selection …").
+    typed_as_command = lead_in is None and (
+        not typed_first_word
+        or first_word in (typed_first_word, fix_command_typos(typed_first_word).lower())
     )
     if head == "did" and _DID_THEY.match(rest):
         name = None  # "did olu reply?" asks about someone, it marks nothing done
@@ -306,10 +347,19 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if fallback is not None:
         return fallback
 
-    typo = typo_command(head) if name is None else None
+    typo = typo_command(head) if name is None and lead_in is None else None
+    second, _, after = rest.partition(" ")
+    if name is None and head in {"i", "we"} and typo_command(second) == "met":
+        typo, rest = "met", after  # "I mett Priya at the investor day"
+    elif name is None and head in _COURTESY_FIRST and lead_in is None:
+        typo, rest = _one_slip_from_a_command(second.lower()), after  # "please folow-up Priya"
     if typo is not None:
         result = _run_parser(typo, rest, text, casual_dm)
-        if not isinstance(result, c.ParseFailure | c.NotACommand):
+        # "Please follow our company page": after a courtesy the slip must name someone.
+        after_courtesy = head in _COURTESY_FIRST
+        if not isinstance(result, c.ParseFailure | c.NotACommand) and not (
+            after_courtesy and _names_a_thing(result, body)
+        ):
             return result
 
     intent = chat_intent(body)
@@ -327,7 +377,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if re.fullmatch(r"help(?:\s+me)?(?:\s+please)?[\s!?.]*", body, re.IGNORECASE):
         return c.HelpCommand()
 
-    suggestion = closest_command(head) if len(body.split()) <= 3 else None
+    suggestion = closest_command(head) if len(body.split()) <= 3 and lead_in is None else None
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
@@ -411,8 +461,8 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:her|him|his|them|their|she|he|they)\b", re
 def _a_thing_as_subject(result: object, body: str) -> bool:
     """ "It can wait till next week": a sentence about a thing, whoever the last reply was
     about; "push it to monday" starts with the verb and means them."""
-    if body.split()[0].lower() not in _THING_WORDS:
-        return False
+    if body.split()[0].lower() not in _THING_WORDS or isinstance(result, c.UndoCommand):
+        return False  # "that was a mistake, undo" is about the last change whatever it names
     if isinstance(result, c.ParseFailure):
         return result.asks_who
     person = getattr(result, "person", None) or getattr(result, "target", None)
@@ -422,7 +472,19 @@ def _a_thing_as_subject(result: object, body: str) -> bool:
 def _story_told_to_someone(result: object, body: str) -> bool:
     """ "Ran into Sarah at the conference and she mentioned you're hiring": a meeting told to
     "you" is a draft for someone else, not a meeting to log."""
-    return isinstance(result, c.MetCommand) and bool(_SECOND_PERSON.search(body))
+    if not isinstance(result, c.MetCommand):
+        return False
+    # "can you log a meeting with Zoe …?" asks the coach: its "you" is no listener ("Can you meet
+    # Dana at the airport?" asks someone to meet her).
+    asks_the_coach = _ASKS_THE_COACH.match(body)
+    return bool(_SECOND_PERSON.search(body[asks_the_coach.end() :] if asks_the_coach else body))
+
+
+_ASKS_THE_COACH = re.compile(
+    r"^(?:please\s+)?(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?"
+    r"(?:log|add|record|note|save|remember|jot|put|set|schedule|remind|mark|track|keep)\b",
+    re.IGNORECASE,
+)
 
 
 def _names_a_thing(result: object, body: str) -> bool:
@@ -441,7 +503,8 @@ def _names_a_thing(result: object, body: str) -> bool:
         # "just met maria lopez at the aws meetup": people type names in lower case too; a
         # single lower-case word is a name only in a short line (a draft tells a longer story).
         one_person = not set(person.name.lower().split()) & _NOT_ONE_PERSON
-        a_log = _A_MEETING_LOG.match(body) and len(re.split(r"[,;—–]", body)[0].split()) <= 12
+        core = polite_core(body)  # "hey, met omar haddad at …": the greeting is no part of it
+        a_log = _A_MEETING_LOG.match(core) and len(re.split(r"[,;—–]", core)[0].split()) <= 12
         return not (one_person and a_log)
     return not match_names(person.name, _KNOWN.get())
 
@@ -637,7 +700,10 @@ _PERSON_NOISE_AFTER = re.compile(
 )
 _PERSON_STOP = re.compile(r"\s*(?:[,;!?✅✔☑👍]|\s—|—|\s–|\s-\s|\s--\s).*$", re.DOTALL)
 _A_PERSON_NAMED = re.compile(
-    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|(?:someone\s+)?(?:named|called))\s+",
+    r"^(?:an?\s+(?:[\w-]+\s+){0,2}(?:named|called)|(?:someone\s+)?(?:named|called)|"
+    # "this woman Min-ji Park": who they are said before the capitalised name.
+    r"(?:this|that|a|an)\s+(?:woman|guy|man|lady|girl|dude|person|gentleman|chap|bloke)"
+    r"(?=\s+(?-i:[A-ZÀ-ÖØ-Þ])))\s+",
     re.IGNORECASE,
 )
 
@@ -752,7 +818,27 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         # "@Jane Doe" that the channel decoded from a real mention: keep the user id.
         if name_key(mention.name) in {name_key(name), name_key(clean_person_text(raw))}:
             return c.PersonRef(name=mention.name, mention=mention.user_id)
-    return c.PersonRef(name=_checked_name(name))
+    return c.PersonRef(name=_checked_name(_capitalised_part(name)))
+
+
+# Lower-case words inside a name: "Maria de la Cruz", "Ludwig van Dijk", "Ahmad bin Saleh".
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "la"}
+    | {"le", "bin", "binti", "al", "el", "ibn", "y", "ter", "ten", "st"}
+)
+
+
+def _capitalised_part(name: str) -> str:
+    """ "Carlos Mendoza we already signed" → "Carlos Mendoza": a name typed with capitals ends
+    at the first lower-case word that is no name particle (a name typed all in lower case, or
+    a single word, stays as it is)."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return name
+    for index, word in enumerate(words[1:], start=1):
+        if word[:1].islower() and word.lower() not in _NAME_PARTICLES:
+            return " ".join(words[:index])
+    return name
 
 
 _NAME_WORD = re.compile(r"@?[^\W\d_][\w'’.-]*")
@@ -957,10 +1043,17 @@ def _note_split(text: str) -> tuple[str, str | None]:
 def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
     """`text` without its date and time phrases; also where the date phrase started."""
     at: time | None = None
+    original = text
     found_time = find_time(text)
     if found_time is not None:
         text, at = cut(text, found_time.start, found_time.end), found_time.at
     found = find_day(text)
+    if found is None and found_time is not None:
+        # "omar sat 10am": the time right after a short weekday is what makes it a day.
+        day = find_day(original)
+        if day is not None and day.end <= found_time.start:
+            text = cut(cut(original, found_time.start, found_time.end), day.start, day.end)
+            return text, day.spec, at, day.start
     if found is None:
         return text, None, at, -1
     return cut(text, found.start, found.end), found.spec, at, found.start
@@ -1018,7 +1111,7 @@ _ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # "over coffee", "over a quick call": how they met, not where.
 _OVER_A_MEAL = re.compile(
     r"\s+(?:over|for)\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
-    r"dinner|drinks?|beers?|tea|zoom|a call|call|video|the phone|phone|chat)\b",
+    r"dinner|drinks?|beers?|tea|a call|call|video|the phone|phone|chat)\b",
     re.IGNORECASE,
 )
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
@@ -1211,12 +1304,152 @@ _SOMEONE_THEN_NAMED = re.compile(
 )
 
 
-# "a cool designer, Lea Martin, at Config": who they are, then the name between commas.
+# "a cool designer, Lea Martin, at Config", "(with) a recruiter, Rachel Goldberg, over zoom",
+# "an old colleague today, Pedro Alves — now CTO", "someone interesting yesterday - Ola Berg":
+# who they are (and maybe the day), then the name after a comma or a dash.
 _DESCRIBED_THEN_NAMED = re.compile(
-    r"^(?:a|an|this|that|some|the)\s+(?P<what>(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*,\s*"
-    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})\s*,\s*"
-    r"(?P<rest>.*)$",
+    # Not "this" or "that": "saw this grant, Mpho — deadline 12 May" is a message to Mpho.
+    r"^(?:with\s+)?(?P<what>(?:a|an|some|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+|"
+    r"(?:someone|somebody)(?:\s+[\w'’-]+){0,3})\s*(?:,|\s[—–-]|—)\s*"
+    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})"
+    r"(?:\s*(?P<sep>,|\s[—–-]|—)\s*(?P<rest>.*))?$",
     re.IGNORECASE | re.DOTALL,
+)
+
+
+def _starts_with_a_day(text: str) -> bool:
+    try:
+        found = find_day(text)
+    except WhenError:
+        return False
+    return found is not None and found.start == 0
+
+
+# Someone not yet described: "someone interesting" says nothing to keep.
+_NOBODY_DESCRIBED = re.compile(r"^(?:someone|somebody)\b", re.IGNORECASE)
+
+
+def _described_then_named(rest: str) -> tuple[str, str | None] | None:
+    """(the line with the name first, who they are) for "a recruiter, Rachel Goldberg, …"; the
+    day said with the description stays with the meeting ("an old colleague today, …")."""
+    found = _DESCRIBED_THEN_NAMED.match(rest.strip())
+    if found is None:
+        return None
+    what = found["what"]
+    try:
+        day = find_day(what)
+    except WhenError:
+        day = None
+    day_phrase = ""
+    if day is not None:
+        day_phrase, what = what[day.start : day.end], cut(what, day.start, day.end).strip()
+    tail = found["rest"] or ""
+    if tail and not (_PLACE_START.match(" " + tail) or _starts_with_a_day(tail)):
+        tail = f"— {tail}"  # not where or when: what follows is said about them
+    line = " ".join(part for part in (found["who"], day_phrase, tail) if part)
+    described = None if _NOBODY_DESCRIBED.match(what) else what
+    return line, described
+
+
+# Where, said as the first field after the comma (or after a short description of them).
+_WHERE_FIELD = re.compile(r"(?:at|@)\s+\S", re.IGNORECASE)
+_FIELD_BREAK = re.compile(r"\s*(?:,|;|\s[—–-]\s|—|–)\s*")
+MAX_DESCRIPTION_WORDS = 4
+MAX_PLACE_FIELD_WORDS = 8
+
+
+def _place_after_the_comma(head: str, note: str | None) -> tuple[str, str | None]:
+    """ "… Lukas Becker getroffen, at the Berlin AI meetup – er sucht …", "met Freya Andersen,
+    nurse practitioner, at the health summit": the field that starts with "at" is where they met
+    (a short description before it stays the note); unchanged when the head already says where."""
+    if note is None or _PLACE_START.search(" " + head):
+        return head, note
+    fields: list[tuple[int, int]] = []
+    start = 0
+    for found in _FIELD_BREAK.finditer(note):
+        fields.append((start, found.start()))
+        start = found.end()
+    fields.append((start, len(note)))
+    for index, (begin, end) in enumerate(fields[:2]):
+        field = note[begin:end]
+        if not _WHERE_FIELD.match(field) or len(field.split()) > MAX_PLACE_FIELD_WORDS:
+            continue
+        before = note[: fields[index - 1][1]] if index else ""
+        if index and (len(before.split()) > MAX_DESCRIPTION_WORDS or not before.islower()):
+            return head, note
+        after = note[fields[index + 1][0] :] if index + 1 < len(fields) else ""
+        left = "; ".join(part for part in (before, after) if part)
+        return f"{head} {field}", left or None
+    return head, note
+
+
+def _joined_notes(first: str, note: str | None) -> str:
+    return f"{first}, {note}" if note else first
+
+
+# "… yesterday after the keynote", "… on 12/5 and we hit it off": how it went on, no note.
+_CONNECTIVE = re.compile(
+    r"(?:and|but|so|then|after|before|with|when|while|during|around|over|for|to|because|as|"
+    r"lol|haha)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_after_the_day(head: str, note: str | None) -> tuple[str, str | None]:
+    """ "met Ana at the HCMC startup night yesterday CTO at a logistics startup": with no comma,
+    the words after the day (not where, not a time) are the note."""
+    try:
+        day = find_day(head)
+    except WhenError:
+        return head, note
+    if day is None or day.start == 0:
+        return head, note
+    after = head[day.end :].strip()
+    if (
+        len(after.split()) < 2
+        or _PLACE_START.match(" " + after)
+        or _CONNECTIVE.match(after)
+        or find_time(after) is not None
+    ):
+        return head, note
+    if not _PLACE_START.search(" " + head[: day.start]):
+        return head, note  # "met Ana yesterday she …": the pronoun rule reads that
+    return head[: day.end].strip(), _joined_notes(after, note)
+
+
+# "… at the coworking he does growth for marketplaces", "met Rosa Delgado she owns three
+# bakeries": a subject pronoun starts what is said about them ("where she works" stays).
+_A_CLAUSE_ABOUT_THEM = re.compile(
+    r"(?<!\bwhere)(?<!\bthat)(?<!\bwho)(?<!\bwhich)(?<!\bwhen)(?<!\band)(?<!&)(?<!\bwith)\s+"
+    r"(?=(?:she|he|they)(?:'s|'re|\s)|(?:her|his|their)\s+(?:manager|boss|team|company|startup|"
+    r"firm)\s)",
+    re.IGNORECASE,
+)
+
+
+def _said_from_a_pronoun(head: str, note: str | None) -> tuple[str, str | None]:
+    found = _A_CLAUSE_ABOUT_THEM.search(head)
+    if found is None or not head[: found.start()].strip() or len(head.split()) < 3:
+        return head, note
+    said = head[found.end() :]
+    try:
+        day = find_day(said)
+    except WhenError:
+        day = None
+    kept = head[: found.start()]
+    if day is not None and not said[day.end :].strip(" .!"):
+        # "Yesterday met X at Y he is a QA head" came with its day moved to the end.
+        kept, said = f"{kept} {said[day.start : day.end]}", said[: day.start]
+    return kept.strip(), _joined_notes(said.strip(), note)
+
+
+def _says_something(note: str) -> bool:
+    return any(ch.isalnum() for ch in note)
+
+
+# "…, mentioned she's raising a series A": what they said is the note, not the saying.
+_REPORTED = re.compile(
+    r"^(?:mentioned|said|told me|says)(?:\s+that)?\s+(?=(?:she|he|they)(?:'s|'re|\s)\b)", re.I
 )
 
 
@@ -1226,9 +1459,9 @@ def _parse_met(rest: str) -> c.Command:
     named = _SOMEONE_THEN_NAMED.match(rest.strip())
     if named is not None:
         rest = f"{named['who']} {named['place']}{named['note'] or ''}"
-    appositive = _DESCRIBED_THEN_NAMED.match(rest.strip())
+    appositive = _described_then_named(rest)
     if appositive is not None:
-        rest, described = f"{appositive['who']} {appositive['rest']}", appositive["what"]
+        rest, described = appositive
     rest = _listed_people_joined(rest.strip())
     if _SAME_PERSON.search(rest):
         new_person, rest = False, _SAME_PERSON.sub(" ", rest)
@@ -1236,6 +1469,9 @@ def _parse_met(rest: str) -> c.Command:
         new_person, rest = True, re.sub(r"\(new contact\)", " ", rest, flags=re.I)
     rest, aside_first = _aside_before_the_note(rest.strip())
     head, note = _note_split(rest.strip())
+    head, note = _place_after_the_comma(head, note)
+    head, note = _said_after_the_day(head, note)
+    head, note = _said_from_a_pronoun(head, note)
     if aside_first is not None:
         note = _noted_first(aside_first, note)
     if note is not None:
@@ -1318,9 +1554,9 @@ def _parse_met(rest: str) -> c.Command:
             "like `met Jane at PyCon — talked about the keynote`."
         )
     if note is not None:
-        note = without_asides(note)
+        note = _REPORTED.sub("", without_asides(note))
     note, follow_up_on = _follow_up_day_in(note)
-    if note is not None and _HOW_IT_WENT.fullmatch(note):
+    if note is not None and (_HOW_IT_WENT.fullmatch(note) or not _says_something(note)):
         note = None
     if described is not None:
         note = _noted_first(described, note)
@@ -1407,8 +1643,8 @@ _FOLLOW_UP_NOTE = re.compile(
     r"\s+(?:(?:about|re|regarding|sobre)\b"
     # "chase Abebe for the coffee samples": what the follow-up is for.
     r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
-    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|invite|email|e-mail|text|"
-    r"message|dm|whatsapp)\b)"
+    r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|reply|invite|email|e-mail|"
+    r"text|message|dm|whatsapp)\b)"
     r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
     re.IGNORECASE,
 )
@@ -1498,7 +1734,8 @@ def _parse_follow_up(rest: str) -> c.Command:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
         trailing_note = re.sub(r"^(?:to|and|for)\s*:?\s+", "", trailing_note, flags=re.I)
-    note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p]
+    # A note of nothing but punctuation ("…, 12/7!") says nothing.
+    note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p and _says_something(p)]
     return c.FollowUpCommand(
         person=_without_courtesy_title(person),
         when=when,
@@ -1646,7 +1883,25 @@ def _target(rest: str, command: str) -> c.PersonRef:
             f"`{command}` works on one follow-up at a time. Type `list` to see them with their "
             f"#ids, then for example {example(command)}."
         )
+    _one_line_each(rest, command)
     return _person(_tokens(rest), command)
+
+
+_BOTH = re.compile(r"^(?:both|all of|each of)\s+", re.IGNORECASE)
+
+
+def _one_line_each(text: str, command: str, after: str = "") -> None:
+    """ "push both Jane and Sam to friday", "done with Jane and Sam": the command takes one
+    follow-up, so ask for a line each rather than act on the first name alone."""
+    names = _NOTE_DASH.split(text.split(",")[0], maxsplit=1)[0]
+    names = _BOTH.sub("", re.sub(r"^(?:with|w/|for)\s+", "", names.strip(), flags=re.I))
+    if not re.search(r"\s(?:and|&)\s", names, re.IGNORECASE):
+        return
+    people, _ = _several_people(names)
+    if len(people) < 2:
+        return
+    lines = " · ".join(f"`{command} {person.name}{after}`" for person in people)
+    raise _OneEach(f"`{command}` works on one follow-up at a time. Send them one by one: {lines}")
 
 
 # "snooze all", "cancel everything": no person, and no bulk command either.
@@ -1681,6 +1936,11 @@ def _parse_snooze(rest: str) -> c.Command:
             raise _Bad(f"Snooze by at least 1 day. For example: {example('snooze')}")
     elif found is not None:
         when, text = found.spec, cut(text, found.start, found.end)
+    said = rest.strip()
+    when_said = said[found_days.start : found_days.end] if days is not None else ""
+    if when is not None and found is not None:
+        when_said = said[found.start : found.end]
+    _one_line_each(text, "snooze", f" {when_said}" if when_said else "")
     tokens = _tokens(text)
     if days is None and when is None and len(tokens) >= 2 and _is_number(tokens[-1]):
         days = _count(tokens[-1], "snooze")
@@ -1895,6 +2155,11 @@ def _clock(text: str, what: str) -> time:
     return time(hour, minute)
 
 
+# "digest aus", "digest disable": off in the words people use.
+_DIGEST_OFF = frozenset({"off", "stop", "aus", "disable", "disabled", "pause", "apagado", "band"})
+_THIS_CHANNEL = frozenset({"this channel", "here", "this chat", "this thread", "this room"})
+
+
 def _parse_digest(rest: str) -> c.Command:
     # "4 pm", "9 a.m." → "4pm", "9am": one word for the time.
     rest = re.sub(r"(\d)\s*([ap])\.?m\.?(?!\w)", r"\1\2m", rest, flags=re.I)
@@ -1905,11 +2170,11 @@ def _parse_digest(rest: str) -> c.Command:
             "see it now, or `digest off` to stop it.",
         )
     action = words[0].lower()
-    if action in {"off", "stop"} and len(words) == 1:
+    if action in _DIGEST_OFF and len(words) == 1:
         return c.DigestOffCommand()
     if action == "preview" and len(words) == 1:
         return c.DigestPreviewCommand()
-    if action in {"in", "to"} and " ".join(words[1:3]).lower() in {"this channel", "here"}:
+    if action in {"in", "to"} and " ".join(words[1:3]).lower() in _THIS_CHANNEL:
         words = ["here", *words[3:]]
         action = "here"
     if action != "here":
@@ -1941,6 +2206,7 @@ def _parse_digest(rest: str) -> c.Command:
 # Words around the weekday and time of `digest here`: "every Monday at 9", "on Fridays".
 _DIGEST_FILLER = frozenset(
     {"every", "on", "at", "in", "this", "channel", "weekly", "please", "pls", "each", "around"}
+    | {"morning", "mornings", "chat"}
 )
 
 

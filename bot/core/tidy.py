@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from storage.names import name_key
+from storage.names import could_name, name_key
 
 # The bot named at the start of a line in a channel: "@Network Coach met Kai …".
 _BOT_MENTION = re.compile(r"^@(?:network\s*coach|netcoach|coach|bot)\b[\s,:]*", re.IGNORECASE)
@@ -197,10 +197,17 @@ _GLUED_MET = re.compile(r"\b([Mm]et)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 _LAST_NIGHT = re.compile(
     r"\blst\s+(?=(?:night|week|month|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.IGNORECASE
 )
+# "on Wed (dec 2)", "Friday (12/11)": a weekday then its date in brackets is that date.
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY_THEN_DATE = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*\(\s*(?P<date>\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|"
+    rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD})\s*\)",
+    re.IGNORECASE,
+)
 # Real words one slip away from a vocabulary word, never "corrected".
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
-    | {"abut", "bout", "there", "tree", "thee", "coupe"}
+    | {"abut", "bout", "there", "tree", "thee", "coupe", "review", "reviews"}
 )
 
 
@@ -328,25 +335,81 @@ def without_asides(note: str) -> str:
         if words and len(words) <= 5 and foreign * 2 >= len(words) and foreign > 0:
             continue
         kept.append(part if not kept else f"{separators[index - 1].strip() or ','} {part}")
-    text = " ".join(kept).replace(" , ", ", ").replace(" ; ", "; ")
-    return text.strip() or note
+    text = " ".join(kept).replace(" , ", ", ").replace(" ; ", "; ").strip() or note
+    # "(she's in Nairobi)": a note that is all an aside needs no brackets.
+    bracketed = re.fullmatch(r"\(([^()]+)\)[.!]?", text)
+    return bracketed.group(1).strip() if bracketed else text
 
 
 def without_bot_mention(text: str) -> str:
     return _BOT_MENTION.sub("", text)
 
 
+# Courtesy at the end of a line is said to the bot: "cancel Zoe thanks!", "… pls" (not "send
+# him a thank you", "she said thanks"; "Ty" capitalised may be a name).
+COURTESY = r"thanks|thank you|thx|tysm|cheers|pls|plz|please|(?-i:ty)"
+_COURTESY_AT_THE_END = re.compile(
+    r"(?<!\ba)(?<!\bmy)(?<!\bthe)(?<!\bsay)(?<!\bsays)(?<!\bsaid)[\s,;.!—–-]+"
+    rf"(?:{COURTESY})(?:\s+(?:so much|a lot|in advance))?[\s!.]*$",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"[?!]\s+\S|(?<=\w\w)\.\s+(?-i:[A-Z])")
+# A full stop or "!" ending a line with no note in it ends the sentence, not the place or the
+# name ("follow-up Jane tomorrow!"; "Dr." and "Jr." keep theirs).
+_LAST_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[a-z])(?<!\.\.)(?<!\b[DJS]r)[.!]+\s*$")
+_A_NOTE_IN_IT = re.compile(r"[,;]|\s[—–-]\s|—|(?<=\w)\.\s+\w")
+
+
+def _without_courtesy_at_the_end(text: str) -> str:
+    kept = _COURTESY_AT_THE_END.sub("", text)
+    # "cool thx" is thanks, not "cool"; "… I need a job ASAP. Thanks in advance." is a message.
+    if len(kept.split()) > 1 and not _SENTENCES.search(kept):
+        text = kept
+    if not _A_NOTE_IN_IT.search(text):
+        text = _LAST_FULL_STOP.sub("", text) or text
+    return text
+
+
+# Words a phone capitalises at the start of a line that are no name: "Move Dana's follow-up to
+# Tuesday" is not about "Move Dana" (command words and their slips count too: "Snoz priya").
+_SENTENCE_STARTERS = frozenset(
+    {"move", "change", "set", "schedule", "reschedule", "push", "bump", "shift", "postpone"}
+    | {"send", "ping", "text", "call", "email", "mark", "add", "delete", "remove", "rename"}
+    | {"update", "fix", "make", "log", "save", "remind", "follow", "cancel", "snooze", "delay"}
+    | {"no", "please", "pls", "gotta", "need", "bitte", "paalala", "recuérdame", "kaise", "just"}
+    | {"coffee", "coffe", "lunch", "dinner", "drinks", "mtg", "met", "meet", "txt", "show"}
+)
+_FIRST_WORD = re.compile(r"^(\s*)((?-i:[A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]+)(?=[\s,:!.']|$)")
+
+
+def _first_word_as_a_word(text: str, known_names: Sequence[str]) -> str:
+    """ "Snoz priya 2 days" → "snoz priya 2 days": a capitalised first word that is a command
+    word, a slip of one or a verb that starts a request, unless it is a contact's name."""
+    found = _FIRST_WORD.match(text)
+    if found is None:
+        return text
+    word = found.group(2).lower()
+    if could_name(word, known_names):
+        return text
+    slip = _corrected(word, _COMMAND_WORDS) != word or _corrected(word, _DATE_WORDS) != word
+    if word in _SENTENCE_STARTERS or word in _ABBREVIATIONS or slip:
+        return found.group(1) + word + text[found.end() :]
+    return text
+
+
 def tidy(
     text: str, known_names: Sequence[str] = (), not_names: frozenset[str] = frozenset()
 ) -> str:
     """The line as the parser reads it (unchanged when nothing but filler is left)."""
-    text = without_bot_mention(text)
+    text = _without_courtesy_at_the_end(without_bot_mention(text))
+    text = _first_word_as_a_word(text, known_names)
     text = " ".join(_EMOJI_BETWEEN_WORDS.sub(", ", text).split()) or text
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
     text = _GLUED_MET.sub(r"\1 ", _GLUED_WITH.sub(r"\1 \2", text))
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
     text = _LAUGH_BETWEEN.sub(", ", text)
+    text = _WEEKDAY_THEN_DATE.sub(r"\g<date>", text)
     head, tail = _split_note(text)
     if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
         head = fix_command_typos(head)
@@ -355,4 +418,8 @@ def tidy(
         return tidy(tail.lstrip(" ,;:—–-"), known_names, not_names) or text
     if not head:
         return text  # "po" alone, or "lol": chat, read as typed
+    if re.match(r"\s*:\s", tail):
+        # "remind me: priya, 12/15, 4pm": after a colon the first field is who, not the note.
+        field, rest = _split_note(tail.lstrip()[1:])
+        tail = ": " + capitalise_known(field.strip(), known_names, not_names) + rest
     return capitalise_known(head, known_names, not_names) + tail

@@ -69,7 +69,9 @@ _MONTH = (
 )
 # Words that only introduce the date: "on 12/14", "until Monday", "by Friday".
 _LEAD = (
-    r"(?:(?:on|by|until|till|til|to|for|from|before|around|el|na|no|am|le|every|"
+    # "back on Dec 1st": how long ago, not part of the place before it.
+    r"(?:(?:back\s+(?=on\s|in\s))?(?:on|by|until|till|til|to|for|from|before|around|el|na|no|am|"
+    r"le|every|"
     r"sometime|later|"
     # "until" and "on" in Spanish, Tagalog, German, Portuguese and French.
     r"hasta el|hasta|hanggang sa|hanggang|sa|bis|bis zum|auf|até|ate|pra|para|pro|jusqu'à|"
@@ -84,8 +86,8 @@ _E = r"(?![\w/])"
 _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "day_before",
-        r"(?:on\s+)?(?:the\s+)?day before yesterday|vorgestern|anteayer|antier|anteontem|"
-        r"kamakalawa",
+        r"(?:on\s+)?(?:the\s+)?day before (?:yesterday|yday|yest)|vorgestern|anteayer|antier|"
+        r"anteontem|kamakalawa",
     ),
     (
         "day_after",
@@ -108,7 +110,16 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ("in", rf"{_NUMBER}\s+(?P<unit>days?|weeks?)\s+from\s+(?:now|today)"),
     # "in 3d", "in 2wks": the count with its unit's letters.
     ("in", r"(?:in|within|after)\s+(?:another\s+)?(?P<n2>\d{1,3})\s?(?P<unit2>d|w|wk|wks)"),
+    # "end of day tomorrow", "tomorrow EOD": tomorrow.
+    (
+        "eod_tomorrow",
+        rf"{_LEAD}(?:(?:eod|cob|end of (?:the )?day)\s+tomorrow|tomorrow\s+(?:eod|cob))",
+    ),
     ("eod", rf"{_LEAD}(?:eod|cob|end of (?:the )?day)"),
+    ("fortnight", r"(?:in|within|after)\s+(?:a|one)\s+fortnight|a fortnight from (?:now|today)"),
+    # "this weekend", "over the weekend": Saturday; "after the weekend": Monday.
+    ("weekend", rf"{_LEAD}(?:this|the|over the|on the)\s+weekend"),
+    ("after_weekend", r"(?:after|right after)\s+the\s+weekend"),
     (
         "in",
         rf"(?:en|in|em|dans|sa loob ng|sa)\s+(?P<n>\d{{1,3}})\s+(?P<unit>{_FOREIGN_UNIT}|semanas?|"
@@ -259,6 +270,14 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         return RelativeDays(-count(_n(match)) * _weeks(match))
     if kind == "in":
         return RelativeDays(count(_n(match)) * _weeks(match))
+    if kind == "eod_tomorrow":
+        return RelativeDays(1)
+    if kind == "fortnight":
+        return RelativeDays(14)
+    if kind == "weekend":
+        return WeekdaySpec(5)
+    if kind == "after_weekend":
+        return WeekdaySpec(0)
     if kind == "eod":
         return RelativeDays(0)
     if kind == "end_next":
@@ -403,8 +422,18 @@ def _weekday_is_a_word(match: re.Match[str]) -> bool:
     before, after = match.string[: match.start()], match.string[match.end() :]
     marked = before + "\0" + after
     return not (
-        _MADE_A_DAY.search(before) or _A_DAY_ALONE.match(marked) or _A_DAY_LAST.match(marked)
+        _MADE_A_DAY.search(before)
+        or _A_DAY_ALONE.match(marked)
+        or _A_DAY_LAST.match(marked)
+        or _A_CLOCK_NEXT.match(after)
     )
+
+
+# "text omar sat 10am re: the hike": a time of day right after it makes it a day.
+_A_CLOCK_NEXT = re.compile(
+    r"\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # "at the alumni event sat": a short weekday that ends the line after a noun, not after a

@@ -347,7 +347,7 @@ def test_who_they_are_then_their_name_between_commas() -> None:
     assert (result.person.name, result.place, result.note) == (
         "Lena Fox",
         "the fintech breakfast",
-        "sharp PM",
+        "a sharp PM",
     )
     assert result.when is not None
 
@@ -503,7 +503,7 @@ def test_news_and_meetings_are_not_marked_done(line: str) -> None:
             "Ben introduced me to Lars Holm at the Oslo offsite",
             "Lars Holm",
             "the Oslo offsite",
-            None,
+            "introduced by Ben",
         ),
         ("Met Ada's colleague Femi Bello at the happy hour", "Femi Bello", "the happy hour", None),
         ("finally caught up with Rui after months!", "Rui Sá", None, None),

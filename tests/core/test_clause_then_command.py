@@ -160,7 +160,7 @@ def test_on_a_something_is_where_they_met_and_on_a_weekday_still_no_place() -> N
     ("line", "name", "note"),
     [
         ("circle back with Imani Bello on logistics next week", "Imani Bello", "on logistics"),
-        ("remind me to thank Ben Cole for lunch on friday", "Ben Cole", "lunch"),
+        ("remind me to thank Ben Cole for lunch on friday", "Ben Cole", "thank for lunch"),
     ],
 )
 def test_a_lower_case_topic_after_a_name_is_the_note_not_part_of_the_name(line, name, note) -> None:

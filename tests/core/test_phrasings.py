@@ -39,8 +39,8 @@ DEV5_FLOOR = 0.95
 # general rules (96.5% measured, see the README).
 DEV6_FLOOR = 0.95
 # The seventh writer's file (E8), everyday sentences: 71.8% at first sight, then developed on by
-# general rules (79.0% measured, see the README).
-DEV7_FLOOR = 0.78
+# general rules (79.0% after the fourth pass, 91.0% after the fifth, see the README).
+DEV7_FLOOR = 0.90
 
 
 def _misses(result: Score) -> str:
@@ -125,7 +125,8 @@ def test_a_place_with_or_without_a_leading_a_or_an_is_the_same_place() -> None:
 
 
 # The held-out file (writer E2) is never opened by the parser's authors: these tests print only
-# its accuracy, never a row. 93.1% after the third pass on 6 Dec (92.5% before it).
+# its accuracy, never a row. 93.1% after the third pass on 6 Dec (92.5% before it), 93.4% after
+# the fifth (7 Dec).
 HOLDOUT_FLOOR = 0.93
 
 

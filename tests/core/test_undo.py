@@ -30,7 +30,17 @@ def _contacts(store: SqlStore) -> list[str]:
     return sorted(contact.name for contact in store.contacts(member.id))
 
 
-@pytest.mark.parametrize("line", ["undo", "oops undo that", "undo the last one", "revert that"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "undo",
+        "oops undo that",
+        "undo the last one",
+        "revert that",
+        "that was a mistake, undo",
+        "wrong person — undo that",
+    ],
+)
 def test_undo_offers_to_reverse_the_last_change_for_its_contact(
     store: SqlStore, clock: FakeClock, line: str
 ) -> None:
