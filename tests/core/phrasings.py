@@ -41,6 +41,9 @@ PHRASINGS_DEV5 = DATA / "command_phrasings_dev5.jsonl"
 PHRASINGS_DEV6 = DATA / "command_phrasings_dev6.jsonl"
 # A seventh writer's file (E8): everyday sentences, scored untouched once, then developed on.
 PHRASINGS_DEV7 = DATA / "command_phrasings_dev7.jsonl"
+# An eighth writer's file (E9, 7 Dec): scored untouched on arrival and after the fifth pass, then
+# developed on.
+PHRASINGS_DEV8 = DATA / "command_phrasings_dev8.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
@@ -278,7 +281,7 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | ... | --dev7 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | ... | --dev8 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
     named = {
         "--dev2": PHRASINGS_DEV2,
@@ -287,6 +290,7 @@ def main(argv: list[str]) -> int:
         "--dev5": PHRASINGS_DEV5,
         "--dev6": PHRASINGS_DEV6,
         "--dev7": PHRASINGS_DEV7,
+        "--dev8": PHRASINGS_DEV8,
     }
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)
