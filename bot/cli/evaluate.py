@@ -24,6 +24,8 @@ INDEPENDENT_DRAFT_SETS = (
     "unseen_short_drafts_s.jsonl",
     "unseen_shapes.jsonl",
     "unseen_shapes_t.jsonl",
+    "unseen_short_drafts_w.jsonl",
+    "unseen_shapes_x.jsonl",
 )
 
 

@@ -55,6 +55,7 @@ CHAT_SETS = [
     ("unseen_chat.jsonl", 400, 0.75),
     ("unseen_chat_p.jsonl", 300, 0.60),
     ("unseen_chat_s.jsonl", 300, 0.60),
+    ("unseen_chat_w.jsonl", 300, 0.85),  # writer W (7 Dec): 89% at first sight, none flagged
 ]
 
 
@@ -149,5 +150,27 @@ def test_a_fresh_writers_drafts_under_60_characters_meet_the_issue_target() -> N
     corpus (7 Dec): 4.1%. S's set has been scored on every model since, so this is no longer a
     first-sight figure."""
     scores = _short_draft_scores("unseen_short_drafts_s.jsonl", max_chars=60)
+    assert scores.f1 >= 0.93, scores
+    assert scores.false_flag_rate <= 0.05, scores
+
+
+def test_writer_ws_short_drafts_keep_false_flags_within_the_target() -> None:
+    """Writer W's 300 short drafts (7 Dec), scored once on the model and rules of that day and
+    used for no choice: F1 0.919, 2.7% false flags; under 60 characters (194) 0.918, 1.3%."""
+    assert len(_rows("unseen_short_drafts_w.jsonl")) == 300
+    scores = _short_draft_scores("unseen_short_drafts_w.jsonl")
+    assert scores.f1 >= 0.91, scores
+    assert scores.false_flag_rate <= 0.05, scores
+    under_60 = _short_draft_scores("unseen_short_drafts_w.jsonl", max_chars=60)
+    assert under_60.n == 194 and under_60.false_flag_rate <= 0.05, under_60
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10's F1 target is missed at first sight on writer W's short drafts (0.919: "
+    "hard sells missed; false flags 2.7%)",
+)
+def test_writer_ws_short_drafts_meet_the_issue_target() -> None:
+    scores = _short_draft_scores("unseen_short_drafts_w.jsonl")
     assert scores.f1 >= 0.93, scores
     assert scores.false_flag_rate <= 0.05, scores

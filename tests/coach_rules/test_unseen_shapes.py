@@ -73,3 +73,36 @@ def test_a_fresh_writers_pasted_messages_meet_the_issue_target_in_every_shape():
     figures = _figures_of(FRESH, 400)
     assert all(figures[shape].rows == 50 for shape in SHAPES)
     _assert_every_shape_meets_the_issue_target(figures)
+
+
+# Writer X's 240 pasted messages (7 Dec; 40 `flag` and 40 `ok` in each of the three shapes where
+# writer G's figures missed), written apart from writer V's training rows in the same shapes and
+# scored once, on the model and rules of 7 Dec: a fresh measurement that chose nothing.
+FRESH_X = Path(__file__).resolve().parent.parent / "data" / "unseen_shapes_x.jsonl"
+X_SHAPES = ("email-reply-quoted", "referral-link", "thread-reply")
+
+
+@pytest.fixture(scope="module")
+def figures_x() -> dict[str, ShapeFigures]:
+    return _figures_of(FRESH_X, 240)
+
+
+def test_writer_xs_pasted_messages_keep_false_flags_within_the_target(figures_x):
+    """At first sight: e-mail replies F1 0.935, 2.5% false flags; referral links 0.895, 5.0%;
+    thread replies 0.904, 0% (recall 0.825: hard sells missed, not helpers flagged)."""
+    assert set(figures_x) == {*X_SHAPES, "all"}
+    assert all(figures_x[shape].rows == 80 for shape in X_SHAPES)
+    assert figures_x["all"].f1 >= 0.90, figures_x["all"]
+    assert all(figures_x[shape].false_flag_rate <= 0.05 for shape in X_SHAPES), figures_x
+    assert all(figures_x[shape].f1 >= 0.88 for shape in X_SHAPES), figures_x
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15's target is missed at first sight on writer X's referral links (F1 0.895) "
+    "and thread replies (F1 0.904): hard sells missed",
+)
+def test_writer_xs_pasted_messages_meet_the_issue_target_in_every_shape(figures_x):
+    for shape in X_SHAPES:
+        assert figures_x[shape].f1 >= 0.93, figures_x[shape]
+        assert figures_x[shape].false_flag_rate <= 0.05, figures_x[shape]
