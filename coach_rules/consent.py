@@ -590,17 +590,15 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
                 yield from _matches(_EVERY_PHRASE, text, start, end, lowered=False)
         return
     # The whole text first: most drafts hold the words of no phrase, and are done here. No word
-    # runs over a line break, so the text's words are its lines' words, each found once.
-    lines = list(_line_spans(lowered))
-    line_words = [set(_LINE_WORD.findall(lowered, start, end)) for start, end in lines]
-    text_words = line_words[0] if len(line_words) == 1 else set().union(*line_words)
-    in_text = _possible(lowered, _EVERY_PHRASE, text_words)
+    # runs over a line break, so a line's words are looked for only in a text that gets this far.
+    in_text = _possible(lowered, _EVERY_PHRASE)
     if not in_text:
         return
-    for (start, end), words in zip(lines, line_words, strict=True):
+    for start, end in _line_spans(lowered):
         line = lowered[start:end]
         if any(word in line for word in _READER_WORDS):
-            chosen = _possible(line, in_text, words) if start or end < len(text) else in_text
+            whole = not start and end == len(text)
+            chosen = in_text if whole else _possible(line, in_text)
             if chosen:
                 yield from _matches(chosen, lowered, start, end)
 
