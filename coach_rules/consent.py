@@ -487,15 +487,18 @@ _ALWAYS_ASKED = frozenset(i for i, p in enumerate(_PHRASES) if p.stems or not p.
 def _possible(
     lowered: str, among: tuple[int, ...], words: set[str] | None = None
 ) -> tuple[int, ...]:
-    """The phrases of `among` that could match in `lowered` (lower case); `words`, its words
-    (`_LINE_WORD`), may be passed when the caller has them."""
+    """The phrases of `among` (in phrase order) that could match in `lowered` (lower case);
+    `words`, its words (`_LINE_WORD`), may be passed when the caller has them."""
     if words is None:
         words = set(_LINE_WORD.findall(lowered))
     first_needs = words.intersection(_FIRST_NEEDS)
     if not first_needs and not any(stem in lowered for stem in _STEMS):
         return ()
     asked = _ALWAYS_ASKED.union(*map(_BY_FIRST_NEED.__getitem__, first_needs))
-    return tuple(i for i in among if i in asked and _PHRASES[i].possible(words, lowered))
+    # `among` is in phrase order, so its sorted subset keeps the order the alternation needs.
+    return tuple(
+        i for i in sorted(asked.intersection(among)) if _PHRASES[i].possible(words, lowered)
+    )
 
 
 # Asking first: questions and offers that wait for a yes.
