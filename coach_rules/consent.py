@@ -599,7 +599,8 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
         return
     for start, end in _line_spans(lowered):
         line = lowered[start:end]
-        if line and any(word in line for word in _READER_WORDS):
+        # A line left blank (quoted history or a signature set aside as spaces) names no reader.
+        if line.strip() and any(word in line for word in _READER_WORDS):
             whole = not start and end == len(text)
             chosen = in_text if whole else _possible(line, in_text)
             if chosen:
