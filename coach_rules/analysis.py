@@ -19,17 +19,21 @@ CHAR_MIN = 2
 CHAR_MAX = 5
 
 
+@lru_cache(maxsize=128)
+def _gram_slices(size: int) -> tuple[slice, ...]:
+    """Where the n-grams of a padded chunk of `size` characters are, shortest n first."""
+    return tuple(
+        slice(i, i + n)
+        for n in range(CHAR_MIN, min(CHAR_MAX, size) + 1)
+        for i in range(size - n + 1)
+    )
+
+
 def chunk_char_grams(chunk: str) -> tuple[str, ...]:
     """Character n-grams (CHAR_MIN..CHAR_MAX) of one whitespace-free chunk, padded by spaces."""
     padded = f" {chunk} "
-    size = len(padded)
-    return tuple(
-        [
-            padded[i : i + n]
-            for n in range(CHAR_MIN, min(CHAR_MAX, size) + 1)
-            for i in range(size - n + 1)
-        ]
-    )
+    # The slices are the same for every chunk of a length: cut in C, not in a Python loop.
+    return tuple(map(padded.__getitem__, _gram_slices(len(padded))))
 
 
 _cached_chunk_char_grams = lru_cache(maxsize=65536)(chunk_char_grams)

@@ -487,15 +487,18 @@ _ALWAYS_ASKED = frozenset(i for i, p in enumerate(_PHRASES) if p.stems or not p.
 def _possible(
     lowered: str, among: tuple[int, ...], words: set[str] | None = None
 ) -> tuple[int, ...]:
-    """The phrases of `among` that could match in `lowered` (lower case); `words`, its words
-    (`_LINE_WORD`), may be passed when the caller has them."""
+    """The phrases of `among` (in phrase order) that could match in `lowered` (lower case);
+    `words`, its words (`_LINE_WORD`), may be passed when the caller has them."""
     if words is None:
         words = set(_LINE_WORD.findall(lowered))
     first_needs = words.intersection(_FIRST_NEEDS)
     if not first_needs and not any(stem in lowered for stem in _STEMS):
         return ()
     asked = _ALWAYS_ASKED.union(*map(_BY_FIRST_NEED.__getitem__, first_needs))
-    return tuple(i for i in among if i in asked and _PHRASES[i].possible(words, lowered))
+    # `among` is in phrase order, so its sorted subset keeps the order the alternation needs.
+    return tuple(
+        i for i in sorted(asked.intersection(among)) if _PHRASES[i].possible(words, lowered)
+    )
 
 
 # Asking first: questions and offers that wait for a yes.
@@ -590,17 +593,16 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
                 yield from _matches(_EVERY_PHRASE, text, start, end, lowered=False)
         return
     # The whole text first: most drafts hold the words of no phrase, and are done here. No word
-    # runs over a line break, so the text's words are its lines' words, each found once.
-    lines = list(_line_spans(lowered))
-    line_words = [set(_LINE_WORD.findall(lowered, start, end)) for start, end in lines]
-    text_words = line_words[0] if len(line_words) == 1 else set().union(*line_words)
-    in_text = _possible(lowered, _EVERY_PHRASE, text_words)
+    # runs over a line break, so a line's words are looked for only in a text that gets this far.
+    in_text = _possible(lowered, _EVERY_PHRASE)
     if not in_text:
         return
-    for (start, end), words in zip(lines, line_words, strict=True):
+    for start, end in _line_spans(lowered):
         line = lowered[start:end]
-        if any(word in line for word in _READER_WORDS):
-            chosen = _possible(line, in_text, words) if start or end < len(text) else in_text
+        # A line left blank (quoted history or a signature set aside as spaces) names no reader.
+        if line.strip() and any(word in line for word in _READER_WORDS):
+            whole = not start and end == len(text)
+            chosen = in_text if whole else _possible(line, in_text)
             if chosen:
                 yield from _matches(chosen, lowered, start, end)
 

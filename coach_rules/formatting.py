@@ -25,7 +25,13 @@ if TYPE_CHECKING:
 # Cheap test for "could this be markdown?": line-start marks, or inline marks anywhere. The
 # inline pattern tries its look-behinds at every position, so it runs only when the text holds
 # one of the characters every inline mark needs.
-_LINE_START_MARK = re.compile(r"(?m)^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\||```|~~~)")
+_LINE_MARK = r"\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\||```|~~~)"
+_LINE_START_MARK = re.compile(rf"(?m)^{_LINE_MARK}")  # what the two below find together
+# The same test in two parts: the first line, then the others from the newline in front of them
+# (a literal first character lets the search jump from newline to newline instead of trying `^`
+# at every position, which costs most on a pasted e-mail's long blanked lines).
+_FIRST_LINE_MARK = re.compile(_LINE_MARK)
+_NEXT_LINE_MARK = re.compile(rf"\n{_LINE_MARK}")
 _INLINE_MARK = re.compile(r"\*\*|__|`|~~|\]\(|(?<![\w*])\*[^\s*]|(?<![\w_])_[^\s_]")
 _INLINE_MARK_CHARACTERS = ("*", "_", "`", "~", "](")
 # Only the syntax a pasted message uses; no raw HTML, entities or reference definitions.
@@ -182,7 +188,7 @@ def _blank_inline(b: _Blanker, token: Token) -> None:
 
 
 def _maybe_markdown(text: str) -> bool:
-    if _LINE_START_MARK.search(text):
+    if _FIRST_LINE_MARK.match(text) or ("\n" in text and _NEXT_LINE_MARK.search(text)):
         return True
     return any(mark in text for mark in _INLINE_MARK_CHARACTERS) and bool(_INLINE_MARK.search(text))
 

@@ -197,7 +197,7 @@ def draft_signal_vector(
         you / n_words,
         float(min(questions, 6)),
         float(min(normalised.count(LINK_TOKEN), 4)),
-        float(min(len(_EXCLAIM.findall(text)), 6)),
+        float(min(len(_EXCLAIM.findall(text)), 6) if "!" in text else 0),
         float(min(lexicon.HYPE.count(normalised), 4)),
         float(min(lexicon.URGENCY.count(normalised), 4)),
         1.0 if ask_before_value(normalised) else 0.0,

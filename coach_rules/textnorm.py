@@ -75,7 +75,10 @@ _ODD_CASE_FOLDS = re.compile("[\u0130\u0131\u017f]")
 def may_match_ignoring_case(lowered: str, words: tuple[str, ...]) -> bool:
     """Whether a case-insensitive pattern that needs one of `words` (lower case) could match in
     `lowered` (lower-cased text): a cheap test before a slow pattern."""
-    return any(word in lowered for word in words) or bool(_ODD_CASE_FOLDS.search(lowered))
+    if any(word in lowered for word in words):
+        return True
+    # The odd letters are outside ASCII, and `isascii` reads a flag the string already holds.
+    return not lowered.isascii() and _ODD_CASE_FOLDS.search(lowered) is not None
 
 
 def lower_same_length(text: str) -> str:

@@ -84,6 +84,14 @@ def test_emoji_are_blanked_run_by_run_exactly_as_over_the_whole_text():
             assert blank_emoji(text) == expected, text
 
 
+def test_the_line_mark_test_in_two_parts_finds_a_mark_exactly_when_the_whole_pattern_does():
+    texts = [*_corpus_texts(), "\n\n# x", "a\n   > q", "x\n\t- y", "1. a", "  |a|", "a\n\n\n"]
+    for text in texts:
+        first, others = formatting._FIRST_LINE_MARK, formatting._NEXT_LINE_MARK
+        in_parts = first.match(text) or others.search(text)
+        assert bool(in_parts) == bool(formatting._LINE_START_MARK.search(text)), text
+
+
 def test_the_markdown_test_says_yes_exactly_when_a_line_or_inline_mark_is_there():
     either = re.compile(formatting._LINE_START_MARK.pattern + "|" + formatting._INLINE_MARK.pattern)
     texts = [*_corpus_texts(), "a _b_ c", "x ~~y~~", "[a](https://b.c)", "2 * 3", "`x`"]
