@@ -8,15 +8,10 @@ reads the command text as if it had been typed.
 from __future__ import annotations
 
 import re
-from typing import Literal
-
+from bot.core.commands import ChatIntent
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
 from bot.core.tidy import COURTESY
 from bot.core.when import WhenError, cut, find_day, find_time
-
-ChatIntent = Literal[
-    "thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback", "draft-to-come"
-]
 
 # Phrasings are tried in this order: the most specific meanings first ("forget me" before
 # "forget <person>", "who is overdue" before "who is <person>").
@@ -246,6 +241,13 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"there|friend|team))?",
         ),
         (
+            # "sure, makes sense", "ok got it": the member has understood; no yes to a question.
+            "ack",
+            r"(?:(?:ok(?:ay)?|k|sure|yeah|yep|yes|right|ah|oh|cool|great|alright|perfect)[\s,!.]+)?"
+            r"(?:(?:that |it )?makes (?:total |perfect )?sense|got it|gotcha|understood|i see|"
+            r"fair enough|good to know|noted|roger(?: that)?|copy that|all clear|clear)",
+        ),
+        (
             "yes",
             r"(?:yes|yeah|yep|yup|yea|sure|ok|okay|k|y|correct|right|absolutely|of course|"
             r"please do|do it|go ahead|sounds good|confirm|affirmative|yes please|👍)"
@@ -304,7 +306,8 @@ _QUESTION = re.compile(
     r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
-    r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
+    r"why (?:do|does|did)|do you|who (?:else )?(?:can|could|will) (?:see|read|access)|"
+    r"who has access|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
     r"i'?m confused|i am confused|i'?m stuck|i don'?t (?:get it|understand)|"
     r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|"
     r"wie (?:kann|mache|geht|funktioniert)|"
@@ -327,7 +330,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         "give-ask-thank",
     ),
     (
-        r"privacy|\bprivate\b|(?:my|the) data (?:safe|secure|private)|who (?:else )?can see|"
+        r"privacy|\bprivate\b|(?:my|the) data (?:safe|secure|private)|who (?:else )?(?:can|could|will) (?:see|read|access)|who has access|"
         r"what (?:do|will|did) you (?:store|keep|save|know|remember|log)|"
         r"do you (?:store|keep|save|read|share|sell)|(?:is|are) (?:my )?(?:drafts?|data) "
         r"(?:stored|saved|kept|shared)",

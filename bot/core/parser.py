@@ -531,7 +531,9 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
     ):
         return True
     if name == "who" and re.match(
-        r"(?:do|am|should|must|did|have|are|is overdue|is late|haven'?t|hasn'?t|didn'?t|still)\b",
+        r"(?:do|am|should|must|did|have|are|is overdue|is late|haven'?t|hasn'?t|didn'?t|still|"
+        # "who can see my contacts?": a question about privacy, not a contact's card.
+        r"(?:else\s+)?(?:can|could|will|would)\s+(?:see|read|access)|has access)\b",
         lowered,
     ):
         return True

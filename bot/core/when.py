@@ -439,7 +439,7 @@ _A_CLOCK_NEXT = re.compile(
 # "at the alumni event sat": a short weekday that ends the line after a noun, not after a
 # subject or a verb ("she sat", "they got wed").
 _A_DAY_LAST = re.compile(
-    r".*\s(?!(?:i|we|you|he|she|they|it|who|that|got|get|gets|getting|just|never|and|then|was|"
+    r"(?:.*\s)?(?!(?:i|we|you|he|she|they|it|who|that|got|get|gets|getting|just|never|and|then|was|"
     r"were|is|are|be|been|to|will|had|has|have|finally|recently)\s)[^\W\d_]+\s+\0[\s.!]*$",
     re.IGNORECASE | re.DOTALL,
 )
