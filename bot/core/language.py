@@ -8,6 +8,7 @@ reads the command text as if it had been typed.
 from __future__ import annotations
 
 import re
+
 from bot.core.commands import ChatIntent
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
 from bot.core.tidy import COURTESY
@@ -295,6 +296,8 @@ def chat_intent(text: str) -> ChatIntent | None:
     return None
 
 
+# "who can see my contacts?", "who has access to my notes": asked about privacy, after "who".
+WHO_SEES = r"(?:else\s+)?(?:can|could|will|would)\s+(?:see|read|access)|has access"
 _QUESTION = re.compile(
     # "im new here, what do i do": being new is said before the question.
     r"^(?:(?:hey|hi|ok|so|wait|hmm|um|i'?m new(?: here)?)[\s,]+)?"
@@ -306,8 +309,8 @@ _QUESTION = re.compile(
     r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
-    r"why (?:do|does|did)|do you|who (?:else )?(?:can|could|will) (?:see|read|access)|"
-    r"who has access|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
+    rf"why (?:do|does|did)|do you|who (?:{WHO_SEES})|"
+    r"i'?m lost|i am lost|what do i (?:type|do|say|write)|"
     r"i'?m confused|i am confused|i'?m stuck|i don'?t (?:get it|understand)|"
     r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|"
     r"wie (?:kann|mache|geht|funktioniert)|"
@@ -330,7 +333,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         "give-ask-thank",
     ),
     (
-        r"privacy|\bprivate\b|(?:my|the) data (?:safe|secure|private)|who (?:else )?(?:can|could|will) (?:see|read|access)|who has access|"
+        rf"privacy|\bprivate\b|(?:my|the) data (?:safe|secure|private)|who (?:{WHO_SEES})|"
         r"what (?:do|will|did) you (?:store|keep|save|know|remember|log)|"
         r"do you (?:store|keep|save|read|share|sell)|(?:is|are) (?:my )?(?:drafts?|data) "
         r"(?:stored|saved|kept|shared)",

@@ -25,7 +25,7 @@ from bot.core.dates import (
 )
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
-from bot.core.language import chat_intent, help_topic, polite_core, rephrase
+from bot.core.language import WHO_SEES, chat_intent, help_topic, polite_core, rephrase
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
@@ -532,8 +532,7 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
         return True
     if name == "who" and re.match(
         r"(?:do|am|should|must|did|have|are|is overdue|is late|haven'?t|hasn'?t|didn'?t|still|"
-        # "who can see my contacts?": a question about privacy, not a contact's card.
-        r"(?:else\s+)?(?:can|could|will|would)\s+(?:see|read|access)|has access)\b",
+        rf"{WHO_SEES})\b",  # "who can see my contacts?" asks about privacy, not for a card
         lowered,
     ):
         return True
