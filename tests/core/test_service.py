@@ -566,3 +566,10 @@ def test_a_member_can_say_how_they_write_numeric_dates(bot: Bot) -> None:
 
 def test_an_unknown_date_order_says_how_to_write_one(bot: Bot) -> None:
     assert "settings dates month-first" in bot.say("settings dates sideways").text
+
+
+def test_the_list_counts_what_is_due_today(bot: Bot) -> None:
+    bot.say("met Jane Doe 3 days ago")
+    bot.say("met Sam Lee")
+    reply = bot.say("what's due today?")
+    assert reply.text.startswith("You have 2 open follow-ups, 1 due today.")
