@@ -615,7 +615,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "nudge Sophie on monday about the ESG report" ("Please call Mark tomorrow about
                 # the invoice." asks someone else: "call" alone is left to the stricter reading).
                 r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|chase|"
-                r"talk to|reach (?:back )?out to|touch base with|check in with|get back to)\s+"
+                r"talk to|reach (?:back )?out to|touch base with|check in with|get back to|"
+                # "hit up Zoe tomorrow re collab", "check on Nia next week", "reconnect with …"
+                r"hit up|check on|reconnect with|catch up with)\s+"
                 + _A_NAME_A_DAY_AND_A_TOPIC
                 + r"(?P<rest>"
                 + _CAPITALISED

@@ -45,7 +45,7 @@ _LEADING_FILLER = re.compile(
     # "nvm cancel ken": taking back what was said, then the command that replaces it.
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
-    r"bhai|abeg|oye|yaar|inshallah|"
+    r"bhai|abeg|oye|yaar|inshallah|alhamdulillah|mashallah|mepa wo ky[ɛe]w|"
     r"hey coach|hi coach|coach|yo|ugh|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
@@ -133,6 +133,9 @@ def rephrase(text: str) -> str | None:
         # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
         # command by its own name.
         return command.strip()
+    found = _after_an_opener(core)
+    if found is not None:
+        return found
     try:
         day = find_day(core)
     except WhenError:
@@ -162,6 +165,31 @@ def rephrase(text: str) -> str | None:
     return f"{found} {phrase}"
 
 
+# "Moin! Met Jonas …", "chale, I met Kofi …", "later pls — snooze the dana one 4 days": a short
+# opener (an interjection in any language) set off by "!", a comma or a dash, then the request.
+_OPENER = re.compile(r"(?P<opener>[^\W\d][^,!?.;:—–]{0,24}?)\s*(?:!+|,|\s[—–-])\s+(?P<rest>\S.*)")
+MAX_OPENER_WORDS = 3
+
+
+def _after_an_opener(core: str) -> str | None:
+    """The command text of the request after a short opener that names nobody, or None."""
+    found = _OPENER.fullmatch(core)
+    if found is None:
+        return None
+    opener = found["opener"].split()
+    if len(opener) > MAX_OPENER_WORDS or set(map(str.lower, opener)) & _COMMAND_WORDS:
+        return None
+    if _GREETING.match(found["opener"]) or "?" in found["rest"]:
+        return None  # "hi Gerald, …", "Dana! Free for coffee?": a draft's salutation
+    exclaimed = core[found.end("opener") :].lstrip().startswith("!")
+    if not exclaimed and any(word[:1].isupper() for word in opener):
+        return None  # "Dana, I'll be in Seoul next week …" is said to Dana
+    return rephrase(found["rest"])
+
+
+_GREETING = re.compile(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", re.IGNORECASE)
+
+
 def _an_aside(words: str) -> bool:
     """A short clause with no capitalised word (no name), no greeting (a draft starts "hey
     amara, …") and no command word in it."""
@@ -169,7 +197,7 @@ def _an_aside(words: str) -> bool:
     return (
         0 < len(split) <= 3
         and not any(word[:1].isupper() for word in split)
-        and not re.match(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", words, re.I)
+        and not _GREETING.match(words)
         and not set(map(str.lower, split)) & _COMMAND_WORDS
     )
 

@@ -58,3 +58,70 @@ def test_who_can_see_my_data_is_a_question_about_privacy(text: str) -> None:
 )
 def test_an_acknowledgement_is_chat_and_no_yes(text: str) -> None:
     assert parsed(text) == c.ChatCommand("ack")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Servus! Met Lukas Weber at the Graz meetup on Monday",
+            {
+                "command": "met",
+                "person": "Lukas Weber",
+                "place": "the Graz meetup",
+                "date": "2026-12-07",
+            },
+        ),
+        (
+            "ayy, I met Rosa Diaz at the book fair yesterday",
+            {
+                "command": "met",
+                "person": "Rosa Diaz",
+                "place": "the book fair",
+                "date": "2026-12-08",
+            },
+        ),
+        ("ugh fine — snooze kai 3 days", {"command": "snooze", "person": "Kai Müller", "days": 3}),
+        (
+            "mashallah met Bilal Khan at the iftar",
+            {"command": "met", "person": "Bilal Khan", "place": "the iftar", "date": "2026-12-09"},
+        ),
+    ],
+)
+def test_a_short_opener_before_the_request_is_no_part_of_it(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana, I'll be in Oslo next week for a summit, coffee?",
+        "Hi Ravi, we met at the fair yesterday",
+        "Wow! Free for a call tomorrow?",
+    ],
+)
+def test_a_salutation_or_a_question_after_the_opener_stays_a_draft(text: str) -> None:
+    assert isinstance(parsed(text), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "hit up Ines Costa on friday",
+            {"command": "follow-up", "person": "Ines Costa", "date": "2026-12-11"},
+        ),
+        (
+            "check on Omar tomorrow",
+            {"command": "follow-up", "person": "Omar Haddad", "date": "2026-12-10"},
+        ),
+        (
+            "remember to catch up with Ada Lovel next week",
+            {"command": "follow-up", "person": "Ada Lovel", "date": "2026-12-14"},
+        ),
+    ],
+)
+def test_getting_back_in_touch_on_a_day_is_a_follow_up(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
