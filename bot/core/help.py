@@ -541,8 +541,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {who} {rest}",
             ),
             (
-                r"(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?(?:remind|nudge|ping)"
-                r"(?:\s+naman)?\s+(?:me|ako)\s+(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?(?:remind|nudge|ping)"
+                r"(?:\s+naman)?\s+(?:me|ako)\s+|reminder\s*:\s*)"
+                r"(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
                 r"(?:(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|"
                 r"call|dm|contact|write back)(?:\s+again)?\s+(?:with\s+|"
                 r"to\s+|w/\s*|con\s+|kay\s+)?)?"

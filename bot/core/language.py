@@ -218,25 +218,51 @@ def _starts_with_a_command_word(core: str) -> bool:
     return first in _COMMAND_WORDS or bool(re.match(r"follow\s+up\b", core, re.IGNORECASE))
 
 
-_REMIND_ME_THEN_DAY = re.compile(r"\b(?:remind|ping|nudge|tell) me\s+", re.IGNORECASE)
+_REMIND_ME_THEN_DAY = re.compile(r"\b(?:remind|ping|nudge|tell) me\s+|^reminder:\s*", re.IGNORECASE)
+# Where the member's note starts in a request: "…, she asked about pricing", "…: thank him".
+_REQUEST_NOTE = re.compile(
+    r"\s*(?:,|;|\s[—–-]\s|(?<!\bre):\s)|\s(?=(?:re:?|about|abt|regarding)\s)", re.IGNORECASE
+)
 
 
 def _day_after_remind_me_last(core: str) -> str:
-    """ "remind me on the 14th to email Omar" reads as "remind me to email Omar on the 14th"."""
+    """ "remind me on the 14th to email Omar", "remind me thursday 10am to call Omar" read as
+    "remind me to email Omar on the 14th": the day (with its time, either way round) goes after
+    the person, before any note."""
     lead = _REMIND_ME_THEN_DAY.search(core)
     if lead is None:
         return core
-    try:
-        day = find_day(core[lead.end() :])
-    except WhenError:
+    end = _when_phrases_end(core, lead.end())
+    if end == lead.end():
         return core
-    if day is None or day.start != 0:
-        return core
-    start, end = lead.end() + day.start, lead.end() + day.end
     rest = core[end:].strip()
     if not re.match(r"(?:to|about|abt|re)\b", rest, re.IGNORECASE):
         return core
-    return f"{core[:start].rstrip()} {rest} {core[start:end]}"
+    phrase = core[lead.end() : end].strip()
+    note = _REQUEST_NOTE.search(rest)
+    if note is not None:
+        return (
+            f"{core[: lead.end()].rstrip()} {rest[: note.start()]} {phrase}{rest[note.start() :]}"
+        )
+    return f"{core[: lead.end()].rstrip()} {rest} {phrase}"
+
+
+def _when_phrases_end(text: str, start: int) -> int:
+    """Where a run of day and time phrases starting at `start` ends ("thursday 10am", "at 5pm
+    today"); `start` when none starts there."""
+    end = start
+    while True:
+        following = text[end:]
+        skipped = len(following) - len(following.lstrip())
+        try:
+            day = find_day(following)
+        except WhenError:
+            day = None
+        at = find_time(following)
+        found = next((f for f in (day, at) if f is not None and f.start == skipped), None)
+        if found is None:
+            return end
+        end += found.end
 
 
 # Commands that take no person or note: a clause after their comma is a reason or an aside

@@ -678,7 +678,7 @@ _PERSON_NOISE_BEFORE = re.compile(
     r"(?:(?:falar|escrever|ligar|mandar mensagem|hablar|escribir|escribirle|llamar|schreiben|"
     r"anrufen)\s+(?:com|para|pra|pro|con|a|al|an|mit)\s+)?"
     # "a Kai", "con Priya", "pro Omar", "mit Jane": the other languages' "to" and "with".
-    r"(?-i:(?:a|al|con|com|o|an|mit|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
+    r"(?-i:(?:a|al|con|com|o|an|mit|avec|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
     r"(?:(?:the|my|our|a|an|el|la|o|der|die)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|"
     r"contact(?:\s+card)?|notes?|card|lembrete|recordatorio|erinnerung)\s+(?:with|for|about|of|"
     r"on|to|mit|con|com|de|da|do|del|von|kay|ni|ng)\s+)?(?:(?:with|w/|w|for|about|abt|to|on|of)\s+)?",

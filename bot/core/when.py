@@ -67,6 +67,18 @@ _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# How people spell "tomorrow" in a hurry ("2moro" included); longest first for the regex.
+TOMORROW_SPELLINGS = (
+    "tommorrow",
+    "tomorrow",
+    "tommorow",
+    "tomorow",
+    "2morrow",
+    "2moro",
+    "tmrw",
+    "tmr",
+)
+_TOMORROW_WORDS = "|".join(TOMORROW_SPELLINGS)
 # Words that only introduce the date: "on 12/14", "until Monday", "by Friday".
 _LEAD = (
     # "back on Dec 1st": how long ago, not part of the place before it.
@@ -91,7 +103,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "day_after",
-        r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)|"
+        rf"(?:on\s+)?(?:the\s+)?day after (?:{_TOMORROW_WORDS})|"
         r"[üu]bermorgen|uebermorgen|lusa|"
         r"pasado mañana|pasado manana|depois de amanh[ãa]|parso|parson|sa makalawa",
     ),
@@ -139,7 +151,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|"
         r"this (?:morning|afternoon|evening|am|pm)|esta (?:mañana|manana|tarde|noche)|hoje|"
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
-        r"anoche|kagabi|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
+        rf"anoche|kagabi|kanina|aaj|just now|right now|{_TOMORROW_WORDS}|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
         r"kahapon|bukas|ngayon|besok|kemarin|hari ini)",
     ),
@@ -341,7 +353,7 @@ _YESTERDAY = frozenset(
     }
 )
 _TOMORROW = frozenset(
-    {"tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "mañana", "manana"}
+    {*TOMORROW_SPELLINGS, "mañana", "manana"}
     | {"amanhã", "amanha", "morgen", "demain", "bukas", "besok"}
 )
 

@@ -125,3 +125,50 @@ def test_a_salutation_or_a_question_after_the_opener_stays_a_draft(text: str) ->
 )
 def test_getting_back_in_touch_on_a_day_is_a_follow_up(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "remind me friday 9am to text Dana",
+            {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-11", "time": "09:00"},
+        ),
+        (
+            "remind me at 4pm tomorrow to call Lea Roth about the offer",
+            {
+                "command": "follow-up",
+                "person": "Lea Roth",
+                "date": "2026-12-10",
+                "time": "16:00",
+                "note": "about the offer",
+            },
+        ),
+        (
+            "remind me 2moro to write to Kai: the intro he wanted",
+            {
+                "command": "follow-up",
+                "person": "Kai Müller",
+                "date": "2026-12-10",
+                "note": "the intro he wanted",
+            },
+        ),
+        (
+            "reminder: call Bea Lund on monday re the grant",
+            {
+                "command": "follow-up",
+                "person": "Bea Lund",
+                "date": "2026-12-14",
+                "note": "re the grant",
+            },
+        ),
+        (
+            "follow up avec Luc Morel vendredi",
+            {"command": "follow-up", "person": "Luc Morel", "date": "2026-12-11"},
+        ),
+    ],
+)
+def test_a_day_and_time_between_remind_me_and_the_verb_go_with_the_reminder(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
