@@ -60,7 +60,10 @@ _TRAILING_FILLER = re.compile(
     # "sent Ravi a thank you": after "a", "my" or "the" the thanks are a thing, not filler.
     rf"(?:(?<!\ba)(?<!\bmy)(?<!\bthe)[\s,;—–-]+(?:(?:{COURTESY}|"
     r"(?:(?:can|could) you |please |pls )?remind me|(?:don'?t|do not|(?:hu)?wag(?: mong)?) "
-    r"(?:forget|kalimutan)|"
+    r"(?:forget|kalimutan)|bhool(?:na)? mat(?: jaana| jana)?|"
+    # "…, pls log it", "…, add it as a note": the request to the bot, said again.
+    r"(?:(?:please|pls|plz|can you|could you) )?(?:log|record) (?:it|this|that)"
+    r"(?: (?:down|for me|pls|please))?|add (?:it|this|that) as a note|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
     r"for me|asap|ok|okay|instead|"
     # German puts the verb last: "erinnere mich, Kai am Montag anzuschreiben".

@@ -347,7 +347,11 @@ def without_bot_mention(text: str) -> str:
 
 # Courtesy at the end of a line is said to the bot: "cancel Zoe thanks!", "… pls" (not "send
 # him a thank you", "she said thanks"; "Ty" capitalised may be a name).
-COURTESY = r"thanks|thank you|thx|tysm|cheers|pls|plz|please|(?-i:ty)"
+COURTESY = (
+    r"thanks|thank you|thx|tysm|cheers|pls|plz|please|(?-i:ty)|"
+    # The same in the other languages members mix in: "…, danke", "…, gracias".
+    r"danke(?: sch[öo]n)?|gracias|grazie|merci|obrigad[oa]|shukriya|dhanyavaad|salamat|asante"
+)
 _COURTESY_AT_THE_END = re.compile(
     r"(?<!\ba)(?<!\bmy)(?<!\bthe)(?<!\bsay)(?<!\bsays)(?<!\bsaid)[\s,;.!—–-]+"
     rf"(?:{COURTESY})(?:\s+(?:so much|a lot|in advance))?[\s!.]*$",

@@ -172,3 +172,35 @@ def test_a_day_and_time_between_remind_me_and_the_verb_go_with_the_reminder(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "remind me to call Omar on monday, merci",
+            {"command": "follow-up", "person": "Omar Haddad", "date": "2026-12-14"},
+        ),
+        (
+            "follow up with Sam friday, bhool mat jana",
+            {"command": "follow-up", "person": "Sam Lee", "date": "2026-12-11"},
+        ),
+        (
+            "bumped into Kai at the station, pls log it",
+            {
+                "command": "met",
+                "person": "Kai Müller",
+                "place": "the station",
+                "date": "2026-12-09",
+            },
+        ),
+        (
+            "kai's dog is called Bruno, add it as a note",
+            {"command": "note", "person": "Kai Müller", "note": "dog is called Bruno"},
+        ),
+    ],
+)
+def test_thanks_in_any_language_or_the_request_said_again_is_no_note(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
