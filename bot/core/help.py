@@ -2148,6 +2148,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "delete-contact {who}",
             ),
             (
+                # "I'd like José removed from my list of people", "get Kai deleted from contacts".
+                r"(?:i'?d like|i want|please have|have|get)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:removed|deleted|taken off|taken out)\s+(?:from|of)\s+(?:my\s+|the\s+)?"
+                r"(?:contacts|contact list|list(?: of (?:people|contacts))?|network|address book)",
+                "delete-contact {who}",
+            ),
+            (
                 r"i\s+(?:don'?t|do not|no longer)\s+need\s+(?P<who>"
                 + _NAME_WORDS
                 + r")\s+(?:in here|in my (?:contacts|list|network))(?:\s+any\s?more)?",

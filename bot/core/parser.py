@@ -307,7 +307,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if head == "did" and _DID_THEY.match(rest):
         name = None  # "did olu reply?" asks about someone, it marks nothing done
     if name is not None and typed_as_command and not _reads_as_sentence(name, rest):
-        direct = _run_parser(name, rest, text, casual_dm)
+        direct = _run_parser(_said_of_the_contacts(name, rest), rest, text, casual_dm)
         if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
             return direct
         fallback = direct
@@ -320,7 +320,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         new_name = COMMAND_ALIASES.get(new_head.lower().rstrip(":,"))
         if new_name is None:
             return c.NotACommand(text) if casual_dm else c.HelpCommand(unknown=head[:40])
-        result = _run_parser(new_name, new_rest, text, casual_dm)
+        result = _run_parser(_said_of_the_contacts(new_name, new_rest), new_rest, text, casual_dm)
         if (
             casual_dm
             and fallback is None
@@ -518,12 +518,28 @@ _NOT_ONE_PERSON = frozenset(
 )
 
 
+_NOT_JUST_THE_REMINDER = re.compile(
+    r"\bnot (?:just|only) (?:the|her|his|their|a) (?:reminder|follow[- ]?up)s?\b"
+)
+# "drop priya from contacts": a word of `cancel` said of the contact list deletes the contact.
+_FROM_THE_CONTACTS = re.compile(
+    r"\s(?:from|off|out of)\s+(?:my\s+|the\s+)?(?:contacts|contact list|address book|"
+    r"list of (?:people|contacts))\b",
+    re.IGNORECASE,
+)
+
+
+def _said_of_the_contacts(name: str, rest: str) -> str:
+    return "delete-contact" if name == "cancel" and _FROM_THE_CONTACTS.search(rest) else name
+
+
 _THING_WORDS = frozenset({"it", "this", "that", "these", "those", "everything", "all", "nothing"})
 
 
 def _reads_as_sentence(name: str, rest: str) -> bool:
     """ "delete" or "list" starting an everyday sentence rather than the command."""
-    lowered = rest.lower()
+    # "remove jane completely — not just the reminder": the reminder is what is not meant.
+    lowered = _NOT_JUST_THE_REMINDER.sub("", rest.lower())
     if name == "delete-contact" and re.search(
         r"follow[- ]?up|reminder|\bnudges?\b|^(?:all\s+)?(?:of\s+)?my\s+(?:data|account|"
         r"information|records)|^everything",

@@ -204,3 +204,23 @@ def test_thanks_in_any_language_or_the_request_said_again_is_no_note(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("drop omar from my contacts", "Omar Haddad"),
+        ("delete kai entirely, not just the follow-up", "Kai Müller"),
+        ("I want Sam removed from my contacts", "Sam Lee"),
+        ("get Dana deleted from the address book", "Dana Kim"),
+    ],
+)
+def test_a_contact_taken_off_the_contact_list_is_deleted(text: str, person: str) -> None:
+    assert understood(text) == {"command": "delete-contact", "person": person}
+
+
+@pytest.mark.parametrize(
+    "text", ["drop Kai", "drop the omar reminder", "remove the reminder for Sam"]
+)
+def test_dropping_a_reminder_still_cancels_it(text: str) -> None:
+    assert understood(text)["command"] == "cancel"
