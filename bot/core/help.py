@@ -102,6 +102,10 @@ _REMIND_ME_TO = (
 )
 # Where the digest goes: "here", "in this chat".
 _HERE = r"(?:here|in this (?:channel|chat|thread|room))"
+# The period a stats question is about: "… this month", "… for the month", "… over the past week".
+_PERIOD = (
+    r"(?:\s+(?:this|last|the past|for the|over the(?: past| last)?|in the)\s+(?P<rest>week|month))?"
+)
 # What one owes someone: "a reply", "an email", "a thank-you".
 _OWED = (
     r"(?:reply|message|note|email|call|text|response|answer|follow[- ]?up|intro|thank-you|"
@@ -734,7 +738,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"what do i owe (?:people|anyone)\b.*", "list"),
             # "what's on my plate this week follow-up wise".
-            (r"what(?:'?s| is)\s+on my plate\b.*", "list"),
+            (r"(?:what|who)(?:'?s| is)\s+on my plate\b.*", "list"),
+            # "qué tengo pending?", "mga reminders ko": what is due, in Spanish and Tagalog.
+            (r"qu[eé] tengo(?:\s+(?:pending|pendiente|hoy|para hoy))?", "list"),
+            (r"(?:mga\s+)?(?:reminders?|follow[- ]?ups?)\s+ko", "list"),
             (
                 r"what(?:'?s| is| are)\s+(?:my\s+)?next\s+"
                 r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
@@ -767,6 +774,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:did|have)\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?)\s+"
                 r"(?:any(?:one|body|thing)?|a)(?:\s+(?:follow[- ]?ups?|reminders|people))?",
                 "list overdue",
+            ),
+            (
+                # "which ones have I missed", "who did I forget".
+                r"(?:which(?:\s+(?:ones|follow[- ]?ups|reminders|people))?|who|what)\s+(?:have|did)"
+                r"\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?)(?:\s+so far)?",
+                "list overdue",
+            ),
+            (
+                # "list every open follow-up, including the ones not due yet".
+                r"(?:list|show)(?: me)?\s+(?:every|all)\s+(?:(?:of\s+)?my\s+)?(?:open\s+)?"
+                r"(?:follow[- ]?ups?|reminders)\s*,?\s+(?:including|incl\.?|even)\s+.*",
+                "list all",
             ),
             (
                 r"(?:show|list|see|give)(?: me)?\s+all\s+(?:(?:of\s+)?my\s+)?"
@@ -2298,14 +2317,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "give me my scorecard", "what's my follow-up rate?".
-                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:my\s+)?(?:networking\s+)?(?:scorecard|"
-                r"score card|report card|scoreboard)",
-                "stats",
+                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:my\s+|an?\s+)?(?:networking\s+)?(?:scorecard|"
+                r"score card|report card|scoreboard)" + _PERIOD,
+                "stats {rest}",
             ),
             (
                 r"what(?:'s| is)\s+my\s+(?:follow[- ]?up|response|reply|completion|success)\s+"
-                r"(?:rate|ratio|percentage|score)"
-                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                r"(?:rate|ratio|percentage|score)" + _PERIOD,
                 "stats {rest}",
             ),
             (
@@ -2342,7 +2360,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
-                r"(?:show |give )?(?:me )?my (?:networking\s+)?(?:stats|"
+                # "mis numbers pls": "my" as members mixing in Spanish or French write it.
+                r"(?:show |give )?(?:me )?(?:my|mis|mes) (?:networking\s+)?(?:stats|"
                 r"numbers|statistics|progress)",
                 "stats",
             ),

@@ -135,6 +135,8 @@ _DATE_WORDS = (
     "three",
 )
 _COMMAND_WORDS = (
+    "missed",
+    "contact",
     "remind",
     "follow",
     "delete",
@@ -208,8 +210,8 @@ _WEEKDAY_THEN_DATE = re.compile(
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
     | {"abut", "bout", "there", "tree", "thee", "coupe", "review", "reviews"}
-    # A command word's past tense: "get Dana deleted from contacts" is no "delete" typo.
-    | {"deleted", "snoozed", "renamed"}
+    # A command word's past tense ("get Dana deleted") and "contract" are no typos.
+    | {"deleted", "snoozed", "renamed", "contract", "contracts", "contacted"}
 )
 
 

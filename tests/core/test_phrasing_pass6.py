@@ -224,3 +224,31 @@ def test_a_contact_taken_off_the_contact_list_is_deleted(text: str, person: str)
 )
 def test_dropping_a_reminder_still_cancels_it(text: str) -> None:
     assert understood(text)["command"] == "cancel"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("who's on my plate?", {"command": "list"}),
+        ("which people have I mised", {"command": "list", "filter": "overdue"}),
+        ("who did I forget", {"command": "list", "filter": "overdue"}),
+        ("qué tengo para hoy", {"command": "list"}),
+        ("mga follow-ups ko", {"command": "list"}),
+        ("show all my reminders, including the closed ones", {"command": "list", "filter": "all"}),
+        ("send me a report card for the month", {"command": "stats", "period": "month"}),
+        ("what's my reply rate over the past week", {"command": "stats", "period": "week"}),
+        ("mes stats", {"command": "stats", "period": "week"}),
+        ("pull up kai's contcat", {"command": "who", "person": "Kai Müller"}),
+        (
+            "follow up with Sam friday re the contract",
+            {
+                "command": "follow-up",
+                "person": "Sam Lee",
+                "date": "2026-12-11",
+                "note": "re the contract",
+            },
+        ),
+    ],
+)
+def test_questions_about_the_list_and_the_numbers(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
