@@ -95,9 +95,11 @@ _DIGEST = (
     r"roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
 )
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
+# The verbs of asking for a reminder: "remind me", "nudge me", "bug me about Zoë".
+_REMIND = r"(?:remind|nudge|ping|bug|nag)"
 # How a reminder is asked for before what to do: "remind me to", "can you nudge me to".
 _REMIND_ME_TO = (
-    r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping) me|remember|"
+    r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?" + _REMIND + r" me|remember|"
     r"(?:don'?t|do not) let me forget)\s+to\s+"
 )
 # Where the digest goes: "here", "in this chat".
@@ -197,7 +199,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"1:1|1-on-1|one-on-one|sync|interview|cal|sesh|bite|pints?|meal|smoothie|boba)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
                 r"got (?:chatting|talking) (?:with|to)|"
-                r"talked shop with|got introduced to|was introduced to|worked with|"
+                r"talked shop with|got introduced to|was introduced to|got intro'?d to|"
+                r"was intro'?d to|worked with|"
                 r"hung out with|walked with|caught up w(?:ith|/)|chatted w/|"
                 # "walked the dog with X", "went for a run with X", "played squash with X".
                 r"walked the dogs? with|went (?:for )?an? (?:walk|run|hike|jog|swim|ride) with|"
@@ -383,7 +386,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "remind me to send her the slides fri", "send lucia the deck tmrw": something
                 # to give someone, on a day; the thing given is the note.
-                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+|set (?:a\s+)?reminder to\s+|"
+                r"(?:" + _REMIND + r" me to\s+|remember to\s+|set (?:a\s+)?reminder to\s+|"
                 r"(?:i\s+)?(?:need|have|got) to\s+|gotta\s+|i'?ll\s+)?"
                 r"(?P<verb>send|share|forward|give|show|introduce|intro|email|e-mail|text|"
                 r"message|dm|whatsapp)\s+"
@@ -396,7 +399,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "remind me in 3 days", "remind me about it tomorrow": about the last reply's
                 # contact.
-                r"(?:remind|nudge|ping) me(?:\s+(?:about|abt|of)\s+(?:it|this|that|her|him|them))?"
+                _REMIND + r" me(?:\s+(?:about|abt|of)\s+(?:it|this|that|her|him|them))?"
                 # Only a day after it: "remind me Friday: email Jane" names someone else.
                 r"\s+(?P<rest>in\s+(?:\d+|an?|one|two|three|a few)\s+(?:days?|weeks?)|"
                 r"(?:on\s+|next\s+|this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|next week|"
@@ -415,7 +418,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "intro ravi to sara tomorrow": whom to introduce, to whom, on a day.
-                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+)?(?P<verb>intro|introduce)\s+"
+                r"(?:" + _REMIND + r" me to\s+|remember to\s+)?(?P<verb>intro|introduce)\s+"
                 r"(?!(?:me|us|you|myself)\b)(?P<who>\S+)\s+(?P<what>to\s+.+)",
                 "@day follow-up {who} to {verb} {what}",
             ),
@@ -545,8 +548,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {who} {rest}",
             ),
             (
-                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?(?:remind|nudge|ping)"
-                r"(?:\s+naman)?\s+(?:me|ako)\s+|reminder\s*:\s*)"
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?"
+                + _REMIND
+                + r"(?:\s+naman)?\s+(?:me|ako)\s+|reminder\s*:\s*)"
                 r"(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
                 r"(?:(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|"
                 r"call|dm|contact|write back)(?:\s+again)?\s+(?:with\s+|"
@@ -892,6 +896,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r")(?:'s|’s| is| has been)\s+(?:been\s+)?(?:taken care of|handled|sorted|"
                 # what was done may follow: "Ada's sorted, sent her the deck"
                 r"dealt with)(?:\s+now)?(?P<tail>\s*[,;—–-]\s*.+)?",
+                "done {rest} {tail}",
+            ),
+            (
+                # "omar's been contacted", "Kai has been emailed".
+                r"(?P<rest>"
+                + _NAME_WORDS
+                + r")(?:'s|’s| has)\s+been\s+(?:contacted|reached|called|"
+                r"messaged|emailed|e-mailed|texted|pinged|followed up with)(?:\s+now|\s+already)?"
+                r"(?P<tail>\s*[,;—–-]\s*.+)?",
                 "done {rest} {tail}",
             ),
             (
@@ -1375,7 +1388,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {who}",
             ),
             (
-                r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge)\s+"
+                r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge|"
+                # "no need to remind me about Priya anymore"
+                r"remind me (?:about|abt|of|to (?:follow up with|ping|chase))|follow up with)\s+"
                 r"(?P<rest>.+?)(?:[,;—–].*)?",
                 "cancel {rest}",
             ),
@@ -1463,18 +1478,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "keep-in-touch {who} {every}",
             ),
             (
-                r"(?:(?:please\s+)?(?:remind|nudge|ping)\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
+                r"(?:(?:please\s+)?" + _REMIND + r"\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
                 r"(?:with\s+)?(?P<who>.+?)[\s,]+" + _EVERY,
                 "keep-in-touch {who} {every}",
             ),
             (
                 # A cadence we do not offer ("every two weeks"): the reply asks which of ours.
-                r"(?:(?:please\s+)?(?:remind|nudge|ping)\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
+                r"(?:(?:please\s+)?" + _REMIND + r"\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
                 r"(?:with\s+)?(?P<who>.+?)[\s,]+(?:every|once)\s+(?:other|\d+|two|few|couple)\b.*",
                 "keep-in-touch {who}",
             ),
             (
-                r"(?:please\s+)?(?:remind|nudge|ping)\s+me\s+"
+                r"(?:please\s+)?"
+                + _REMIND
+                + r"\s+me\s+"
                 + _EVERY
                 + r"\s+(?:to\s+)?"
                 + _CHECK_IN
@@ -1528,6 +1545,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _TAIL,
                 "who {rest}",
             ),
+            (
+                # "what have you got on Zoë", "what do you know about Omar".
+                r"(?:what (?:do|did) (?:you|we|i) (?:have|know)|what(?:'ve|’ve| have) (?:you|we|i) "
+                r"got)\s+(?:on|about)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            # "how do I know Omar Haddad?": where they met, asked of a capitalised name only
+            # ("how do I know if a draft is pushy?" asks for help).
+            (r"how do (?:i|we) know\s+(?P<rest>" + _NAME_WORDS + r")" + _TAIL, "who {rest}"),
             (
                 # "Dana Kim — what do we have on her?".
                 r"(?P<rest>" + _NAME_WORDS + r")\s*(?:[—–:,]|\s-)\s*what (?:do|did) (?:we|i) "

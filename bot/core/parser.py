@@ -2238,8 +2238,8 @@ def _on_off(word: str, setting: str) -> bool:
 
 def _parse_settings(rest: str) -> c.Command:
     words = rest.split()
-    if not words:
-        return c.SettingsShowCommand()
+    if not words or (len(words) == 1 and words[0].lower() in {"show", "view", "list", "all"}):
+        return c.SettingsShowCommand()  # "settings show": what `settings` alone shows
     key = words[0].lower()
     values = words[1:]
     if key == "time" and values and values[0].lower() == "zone":

@@ -152,7 +152,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"this (?:morning|afternoon|evening|am|pm)|esta (?:mañana|manana|tarde|noche)|hoje|"
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
         rf"anoche|kagabi|kanina|aaj|just now|right now|{_TOMORROW_WORDS}|"
-        r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
+        r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|h[ôo]m qua|"
         r"kahapon|bukas|ngayon|besok|kemarin|hari ini)",
     ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
@@ -350,6 +350,8 @@ _YESTERDAY = frozenset(
         "kahapon",
         "kagabi",
         "kemarin",
+        "hôm qua",
+        "hom qua",
     }
 )
 _TOMORROW = frozenset(

@@ -252,3 +252,33 @@ def test_dropping_a_reminder_still_cancels_it(text: str) -> None:
 )
 def test_questions_about_the_list_and_the_numbers(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "bug me about Dana on friday",
+            {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-11"},
+        ),
+        ("no need to remind me about Kai any more", {"command": "cancel", "person": "Kai Müller"}),
+        ("settings show", {"command": "settings", "setting": "show"}),
+        ("what do you know about Sam Lee?", {"command": "who", "person": "Sam Lee"}),
+        ("how do we know Priya Shah", {"command": "who", "person": "Priya Shah"}),
+        ("Kai has been emailed", {"command": "done", "person": "Kai Müller"}),
+        (
+            "was intro'd to Mia Berg at the demo day yesterday",
+            {"command": "met", "person": "Mia Berg", "place": "the demo day", "date": "2026-12-08"},
+        ),
+        (
+            "hom qua met Tran Thi Mai at the cafe",
+            {"command": "met", "person": "Tran Thi Mai", "place": "the cafe", "date": "2026-12-08"},
+        ),
+    ],
+)
+def test_more_everyday_ways_of_saying_a_command(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+def test_how_do_i_know_a_thing_is_still_a_question_for_help() -> None:
+    assert isinstance(parsed("how do I know if my draft is too pushy?"), c.HelpCommand)
