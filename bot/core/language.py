@@ -136,7 +136,8 @@ def rephrase(text: str) -> str | None:
         # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
         # command by its own name.
         return command.strip()
-    found = _after_an_opener(core)
+    # "hey all, drop ur IG …": after a greeting, the words before the comma are whom it greets.
+    found = None if _GREETING.match(text.strip()) else _after_an_opener(core)
     if found is not None:
         return found
     try:
@@ -184,12 +185,16 @@ def _after_an_opener(core: str) -> str | None:
         return None
     if _GREETING.match(found["opener"]) or "?" in found["rest"]:
         return None  # "hi Gerald, …", "Dana! Free for coffee?": a draft's salutation
+    if chat_intent(found["opener"]) in _REPLIES:
+        return None  # "got it, I'll send him the link": a reply to someone, not an opener
     exclaimed = core[found.end("opener") :].lstrip().startswith("!")
     if not exclaimed and any(word[:1].isupper() for word in opener):
         return None  # "Dana, I'll be in Seoul next week …" is said to Dana
     return rephrase(found["rest"])
 
 
+# Chat that answers someone: after it, the line is a reply to them ("sure, I'll send it").
+_REPLIES = frozenset({"ack", "yes", "no", "thanks"})
 _GREETING = re.compile(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", re.IGNORECASE)
 
 

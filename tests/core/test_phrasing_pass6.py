@@ -282,3 +282,10 @@ def test_more_everyday_ways_of_saying_a_command(text: str, want: dict[str, Any])
 
 def test_how_do_i_know_a_thing_is_still_a_question_for_help() -> None:
     assert isinstance(parsed("how do I know if my draft is too pushy?"), c.HelpCommand)
+
+
+@pytest.mark.parametrize(
+    "line", ["sure, I'll ping him tomorrow", "hey team, drop your slides in the folder by friday"]
+)
+def test_a_reply_word_or_a_greeting_before_the_comma_is_no_opener(line: str) -> None:
+    assert isinstance(parsed(line), c.NotACommand)
