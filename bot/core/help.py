@@ -169,6 +169,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("meet", "mt"),
         phrasings=(
             (
+                # "Dana and I finally met in person at the offsite yesterday".
+                r"(?!(?:my|our|his|her|their|the|a|an|we|you|they)\b)(?P<who>"
+                + _NAME_WORDS
+                + r"|[^\W\d_][\w'’.-]*)\s+(?:and|&)\s+(?:i|me)\s+(?:finally\s+|just\s+|also\s+)?"
+                r"met(?:\s+(?:in person|irl|up|for the first time))?\s+"
+                r"(?P<rest>(?:at|@|on|in|yesterday|today|this|last|\d).*)",
+                "met {who} {rest}",
+            ),
+            (
                 # "the meeting with Ada went well today, she'll intro me": how it went is no note.
                 r"(?:(?:the|my|our)\s+)?(?:meeting|call|coffee|lunch|chat|1:1|catch-?up|interview)"
                 r"\s+(?:with|w/)\s+(?P<who>.+?)\s+went\s+(?:really\s+|so\s+)?(?:well|great|fine|"
@@ -2737,11 +2746,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:(?:gdpr|data)\s+(?:erasure|deletion|removal)\s+request\s*[—–:,-]*\s*)?"
                 r"(?:yes,?\s+)?(?:please\s+)?"
                 r"(?:i\s+(?:want|need|would like|'d like)\s+(?:you\s+)?to\s+)?"
-                r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|"
+                r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|close my account|"
                 r"(?:delete|wipe|erase) (?:all\s+(?:of\s+)?)?my "
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
-                r"delete everything(?: about me)?|wipe (?:everything|"
-                r"all)(?: you have)?(?: on me| about me)?|"
+                r"(?:delete|wipe|erase) (?:everything|all)(?: you (?:have|know|keep))?"
+                r"(?: on me| about me)?|"
                 r"remove all (?:of\s+)?my (?:data|information|records)|"
                 r"(?:erase|delete|wipe|remove|forget)\s+(?:all\s+|everything\s+|anything\s+)?"
                 r"(?:that\s+)?(?:you\s+(?:know|have|keep|store|saved)\s+)?(?:about|on|of)\s+me)\b.*",

@@ -376,6 +376,8 @@ _QUESTION = re.compile(
     r"i'?m confused|i am confused|i'?m stuck|i don'?t (?:get it|understand)|"
     r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|"
     r"wie (?:kann|mache|geht|funktioniert)|"
+    # "ayuda con el list command", "Hilfe mit snooze": help asked for in another language.
+    r"ayuda(?: con| para)?|hilfe(?: mit| bei| zu)?|aide(?: avec| pour)?|tulong(?: sa)?|"
     r"como (?:eu|faço|faco|uso))\b",
     re.IGNORECASE,
 )
@@ -452,6 +454,19 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
 _TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WORDS)
 
 
+# "log someone I met - how does that work": what to do first, the question after it.
+_ASKED_LAST = re.compile(
+    r"[\s,;:—–-]+(?:so\s+|but\s+)?(?:how (?:does|do) (?:that|this|it) work|"
+    r"how do i do (?:that|this|it))[\s?!.]*$",
+    re.IGNORECASE,
+)
+
+
+def asks_how_last(text: str) -> bool:
+    """ "snooze a follow-up, how do I do that?": a command named, then asked about."""
+    return _ASKED_LAST.search(text) is not None
+
+
 # Longer lines are drafts or stories, not questions about the bot.
 MAX_QUESTION_WORDS = 16
 
@@ -461,7 +476,7 @@ def help_topic(text: str) -> tuple[bool, str | None]:
     line = " ".join(text.strip().split()).lstrip("¿¡")
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
-    starter = _QUESTION.match(line)
+    starter = _QUESTION.match(line) or _ASKED_LAST.search(line)
     if starter is None and _RULE_QUESTION.match(line) and _BOT_VOCABULARY.search(line):
         starter = _RULE_QUESTION.match(line)
     if starter is None and not (

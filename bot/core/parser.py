@@ -25,7 +25,14 @@ from bot.core.dates import (
 )
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
-from bot.core.language import WHO_SEES, chat_intent, help_topic, polite_core, rephrase
+from bot.core.language import (
+    WHO_SEES,
+    asks_how_last,
+    chat_intent,
+    help_topic,
+    polite_core,
+    rephrase,
+)
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
@@ -285,9 +292,14 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         body = without_bot_mention(body)
         if not body:
             return c.HelpCommand()  # "@coach" alone: what the bot can do, as for an empty line
+        body = _command_word_first(body)
         typed_first_word = body.split(maxsplit=1)[0].lower()
         body = tidy(body, _KNOWN.get(), not_names=_NEVER_A_NAME_WORD) or body
 
+    if asks_how_last(body):
+        question, topic = help_topic(body)
+        if question:
+            return c.HelpCommand(topic=topic)
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
     head, rest = match.group(1).lower(), match.group(2)
@@ -381,6 +393,17 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
+
+
+# "#6 snooze till 12/15": the follow-up's number, then the command word.
+_ID_FIRST = re.compile(r"(#\d{1,12})[\s:,-]+(\S+)(.*)\Z", re.DOTALL)
+
+
+def _command_word_first(body: str) -> str:
+    found = _ID_FIRST.match(body)
+    if found is None or found[2].lower() not in COMMAND_ALIASES:
+        return body
+    return f"{found[2]} {found[1]}{found[3]}"
 
 
 def _a_contact_asked_about(body: str) -> c.WhoCommand | None:
@@ -710,8 +733,9 @@ _PERSON_NOISE_AFTER = re.compile(
     # How the touch went: "followed up with Kai over email", "… via LinkedIn".
     r"(?:over|via|on|by)\s+(?:e-?mail|text|phone|the phone|linkedin|whatsapp|slack|zoom|dm|sms|"
     r"signal|telegram|teams|call)|"
-    # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
-    r"sa|hasta|bhai|ji|ko|se|ka|ki|ke|na|mo|ng|de|do|da))+$"
+    # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji";
+    # in lower case only, as "Li Na" and "Kim Ko" end in names.
+    r"(?-i:sa|hasta|bhai|ji|ko|se|ka|ki|ke|na|mo|ng|de|do|da)))+$"
     r"|(?:'s|’s)$",
     re.IGNORECASE,
 )

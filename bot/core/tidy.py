@@ -136,6 +136,8 @@ _DATE_WORDS = (
 )
 _COMMAND_WORDS = (
     "missed",
+    "change",
+    "everything",
     "contact",
     "remind",
     "follow",
@@ -169,6 +171,7 @@ _COMMAND_WORDS = (
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
     "nxt": "next",
+    "dayz": "days",
     "wk": "week",
     "wek": "week",
     "wks": "weeks",
@@ -211,7 +214,7 @@ _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
     | {"abut", "bout", "there", "tree", "thee", "coupe", "review", "reviews"}
     # A command word's past tense ("get Dana deleted") and "contract" are no typos.
-    | {"deleted", "snoozed", "renamed", "contract", "contracts", "contacted"}
+    | {"deleted", "snoozed", "renamed", "changed", "contract", "contracts", "contacted"}
 )
 
 

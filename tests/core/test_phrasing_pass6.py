@@ -289,3 +289,43 @@ def test_how_do_i_know_a_thing_is_still_a_question_for_help() -> None:
 )
 def test_a_reply_word_or_a_greeting_before_the_comma_is_no_opener(line: str) -> None:
     assert isinstance(parsed(line), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("#6 done", {"command": "done", "person": "Dana Kim"}),
+        ("#6: snooze 3 days", {"command": "snooze", "person": "Dana Kim", "days": 3}),
+        (
+            "Ravi Rao and I met at the hackathon on saturday",
+            {
+                "command": "met",
+                "person": "Ravi Rao",
+                "place": "the hackathon",
+                "date": "2026-12-05",
+            },
+        ),
+        (
+            "met Mei Na at the library today",
+            {"command": "met", "person": "Mei Na", "place": "the library", "date": "2026-12-09"},
+        ),
+        ("close my account", {"command": "forget-me"}),
+        ("erase everything you know about me", {"command": "forget-me"}),
+        (
+            "chnage my timezone to Europe/Oslo",
+            {"command": "settings", "setting": "timezone", "value": "Europe/Oslo"},
+        ),
+        (
+            "kai changed his name to Kai Berg",
+            {"command": "rename", "person": "Kai Müller", "new_name": "Kai Berg"},
+        ),
+        ("ayuda con snooze", {"command": "help", "topic": "snooze"}),
+        ("cancel a reminder - how does that work?", {"command": "help", "topic": "cancel"}),
+    ],
+)
+def test_ids_first_pairs_met_accounts_and_help_asked_last(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+def test_my_partner_and_i_met_is_no_contact() -> None:
+    assert isinstance(parsed("My wife and I met at a party in 2010"), c.NotACommand)
