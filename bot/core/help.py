@@ -467,7 +467,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:erinnere mich|recu[eé]rdame|(?:me\s+)?lembr[ae](?:-me)?|paalalahanan mo ako)"
                 r"(?:\s+(?P<when>(?:am|el)\s+\S+))?"
                 r"(?:\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
-                r"mensagem)\s+(?:com|para|pra|pro))?,?\s+(?P<rest>.+?)"
+                r"mensagem)\s+(?:com|para|pra|pro)|"
+                # "recuérdame to call Martín Paz el lunes": the request goes on in English.
+                r"\s+to\s+(?:" + _TO_DO + r"|write|message|contact|follow up|reach out)"
+                r"(?:\s+(?:to|with|back))?)?,?\s+(?P<rest>.+?)"
                 # German puts the verb last: "erinnere mich, Kai am Montag anzurufen".
                 r"(?:\s+(?:anzurufen|anzuschreiben|zu schreiben|zu mailen|zu kontaktieren|"
                 r"zu erreichen))?",

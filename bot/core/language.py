@@ -113,13 +113,31 @@ def _names_a_day(text: str) -> bool:
         return True
 
 
+# "Dec 20 at 6:30pm: call Kai, pls remind me": the request for a reminder said last.
+_REMIND_ME_LAST = re.compile(
+    r"[\s,;—–-]+(?:(?:and|please|pls|plz|can you|could you)\s+)*remind me[\s.!]*$", re.IGNORECASE
+)
+
+
 def rephrase(text: str) -> str | None:
     """The command text an everyday phrasing means, or None.
 
     A date phrase may sit anywhere ("Tomorrow remind me to reach out to Priya", "remind me on
     Monday to follow up with Kai"): when the whole line matches no phrasing, it is tried again
-    without its date phrase, which then goes at the end.
+    without its date phrase, which then goes at the end. A "remind me" said last is read as if
+    it came first.
     """
+    found = _rephrase(text)
+    if found is None and _REMIND_ME_LAST.search(text):
+        core = polite_core(text)
+        # "I'll call him later, remind me" says what the member will do, to no one named.
+        said_by_someone = re.match(r"(?:i|we|you|he|she|they)(?:['’]\w+)?\b", core, re.IGNORECASE)
+        if core and not said_by_someone and not _REMIND_ME_THEN_DAY.search(core):
+            found = _rephrase(f"remind me {core}")
+    return found
+
+
+def _rephrase(text: str) -> str | None:
     core = _day_after_remind_me_last(polite_core(text))
     if not core:
         return None
@@ -243,7 +261,8 @@ def _day_after_remind_me_last(core: str) -> str:
     end = _when_phrases_end(core, lead.end())
     if end == lead.end():
         return core
-    rest = core[end:].strip()
+    # "remind me Friday: email Jane" asks to email Jane, as "remind me Friday to email Jane".
+    rest = re.sub(r"^:\s*", "to ", core[end:].strip())
     if not re.match(r"(?:to|about|abt|re)\b", rest, re.IGNORECASE):
         return core
     phrase = core[lead.end() : end].strip()

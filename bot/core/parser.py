@@ -1351,7 +1351,8 @@ _SOMEONE_THEN_NAMED = re.compile(
 _DESCRIBED_THEN_NAMED = re.compile(
     # Not "this" or "that": "saw this grant, Mpho — deadline 12 May" is a message to Mpho.
     r"^(?:with\s+)?(?P<what>(?:a|an|some|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+|"
-    r"(?:someone|somebody)(?:\s+[\w'’-]+){0,3})\s*(?:,|\s[—–-]|—)\s*"
+    # "met someone cool!! Nadia Petrova, startup lawyer, …": "!" or ":" before the name too.
+    r"(?:someone|somebody)(?:\s+[\w'’-]+){0,3})\s*(?:,|\s[—–-]|—|!+|:)\s*"
     r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})"
     r"(?:\s*(?P<sep>,|\s[—–-]|—)\s*(?P<rest>.*))?$",
     re.IGNORECASE | re.DOTALL,

@@ -329,3 +329,43 @@ def test_ids_first_pairs_met_accounts_and_help_asked_last(text: str, want: dict[
 
 def test_my_partner_and_i_met_is_no_contact() -> None:
     assert isinstance(parsed("My wife and I met at a party in 2010"), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "met somebody brilliant!! Aiko Sato, robotics engineer, at the lab tour yesterday",
+            {
+                "command": "met",
+                "person": "Aiko Sato",
+                "place": "the lab tour",
+                "date": "2026-12-08",
+                "note": "robotics engineer",
+            },
+        ),
+        (
+            "recuérdame to email Lucía Vega el viernes",
+            {"command": "follow-up", "person": "Lucía Vega", "date": "2026-12-11"},
+        ),
+        (
+            "Dec 22 at 10am: text Omar, remind me",
+            {
+                "command": "follow-up",
+                "person": "Omar Haddad",
+                "date": "2026-12-22",
+                "time": "10:00",
+            },
+        ),
+        (
+            "remind me monday: email Priya",
+            {"command": "follow-up", "person": "Priya Shah", "date": "2026-12-14"},
+        ),
+    ],
+)
+def test_a_name_after_someone_and_remind_me_said_last(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+def test_what_the_member_will_do_with_remind_me_last_is_no_contact() -> None:
+    assert isinstance(parsed("I'll call him later, remind me"), c.NotACommand)
