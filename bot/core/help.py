@@ -169,6 +169,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("meet", "mt"),
         phrasings=(
             (
+                # "Bosch supplier day on 12/7 — met Maximilian Graf there": where first.
+                r"(?P<where>[^,;:—–]{3,60}?)\s*(?:—|–|\s-\s|:)\s*(?:i\s+)?(?:also\s+)?met\s+"
+                r"(?P<who>" + _NAME_WORDS + r")\s+there\b\s*(?P<rest>.*)",
+                "met {who} at {where} {rest}",
+            ),
+            (
                 # "Dana and I finally met in person at the offsite yesterday".
                 r"(?!(?:my|our|his|her|their|the|a|an|we|you|they)\b)(?P<who>"
                 + _NAME_WORDS

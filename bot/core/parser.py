@@ -227,6 +227,7 @@ _NAMING_CLAUSE = re.compile(
     r"^(?P<lead>[^\n]{2,120})(?:\s*[,.;:!?—–]+\s+|\s+-\s+)(?P<tail>[^,.;:!?—–\n]+?)[.!]*$"
 )
 _ABOUT_SOMEONE = (
+    c.RenameCommand,
     c.SnoozeCommand,
     c.CancelCommand,
     c.DoneCommand,
@@ -2117,6 +2118,8 @@ def _capitalised_if_typed_lower(name: str) -> str:
 
 
 def _parse_rename(rest: str) -> c.Command:
+    if _REFERENT.get() is not None and re.match(r"(?:to|as)\s+\S", rest, re.IGNORECASE):
+        rest = f"them {rest}"  # "jane's last name is Dough, rename to Jane Dough": hers
     match = re.match(
         r"(?P<old>.+?)(?:\s+(?:to|as|into)\s+|\s*(?:->|→|=>|:)\s*)(?P<new>.+)", rest, re.S | re.I
     )

@@ -136,6 +136,7 @@ _DATE_WORDS = (
 )
 _COMMAND_WORDS = (
     "missed",
+    "called",
     "change",
     "everything",
     "contact",

@@ -369,3 +369,28 @@ def test_a_name_after_someone_and_remind_me_said_last(text: str, want: dict[str,
 
 def test_what_the_member_will_do_with_remind_me_last_is_no_contact() -> None:
     assert isinstance(parsed("I'll call him later, remind me"), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "kai's surname is Berger now, rename to Kai Berger",
+            {"command": "rename", "person": "Kai Müller", "new_name": "Kai Berger"},
+        ),
+        (
+            "the Turin design week on 12/3 — met Paolo Neri there",
+            {
+                "command": "met",
+                "person": "Paolo Neri",
+                "place": "the Turin design week",
+                "date": "2026-12-03",
+            },
+        ),
+        ("finally caled omar back", {"command": "done", "person": "Omar Haddad"}),
+    ],
+)
+def test_rename_after_a_clause_where_first_and_a_slip_in_called(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
