@@ -764,6 +764,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             # "qué tengo pending?", "mga reminders ko": what is due, in Spanish and Tagalog.
             (r"qu[eé] tengo(?:\s+(?:pending|pendiente|hoy|para hoy))?", "list"),
             (r"(?:mga\s+)?(?:reminders?|follow[- ]?ups?)\s+ko", "list"),
+            # Hindi "kya kya pending hai?", Tagalog "ano ba ang overdue ko?".
+            (r"(?:kya\s+)+pending\s+hai\b.*", "list"),
+            (r"ano(?:\s+ba)?\s+ang\s+(?:mga\s+)?(?:overdue|late)\b.*", "list overdue"),
+            (r"ano(?:\s+ba)?\s+ang\s+(?:mga\s+)?(?:follow[- ]?ups?|reminders?)\b.*", "list"),
             (
                 r"what(?:'?s| is| are)\s+(?:my\s+)?next\s+"
                 r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
@@ -2372,7 +2376,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # Hindi "is hafte kitne logon se mila?": how many people this week.
-                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*",
+                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*|"
+                r"kitne\s+(?:logon|log|logo)\s+se\s+mil\w*\s+(?:is|iss)\s+(?:hafte|hafta)",
                 "stats",
             ),
             (

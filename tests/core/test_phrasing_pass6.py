@@ -394,3 +394,16 @@ def test_rename_after_a_clause_where_first_and_a_slip_in_called(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("kya kya pending hai?", {"command": "list"}),
+        ("ano ang late ko", {"command": "list", "filter": "overdue"}),
+        ("ano ba ang mga reminders ko?", {"command": "list"}),
+        ("kitne log se mile is hafta", {"command": "stats", "period": "week"}),
+    ],
+)
+def test_list_and_stats_asked_in_hindi_and_tagalog(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
