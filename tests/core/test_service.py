@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import inspect, text
 
+from bot.core.help import command_reply
 from bot.core.messages import Incoming, Reply
 from bot.core.ports import Reviewer
 from bot.core.service import SORRY, CoachService
@@ -573,3 +574,18 @@ def test_the_list_counts_what_is_due_today(bot: Bot) -> None:
     bot.say("met Sam Lee")
     reply = bot.say("what's due today?")
     assert reply.text.startswith("You have 2 open follow-ups, 1 due today.")
+
+
+def test_an_acknowledgement_gets_a_short_line_and_answers_no_pending_question(bot: Bot) -> None:
+    bot.say("met Kai Müller at PyCon")
+    assert "?" in bot.say("delete Kai").text
+    assert bot.say("ok makes sense").text == "Great — I'm here whenever you need me."
+    assert len(bot.open()) == 1  # Kai and his follow-up are still there
+
+
+def test_asking_to_check_this_one_with_no_draft_asks_for_the_draft(bot: Bot) -> None:
+    assert "paste the draft" in bot.say("can u check this one").text
+
+
+def test_who_can_see_my_contacts_is_answered_from_the_privacy_page(bot: Bot) -> None:
+    assert bot.say("who can see my contacts?").text == command_reply("privacy").text
