@@ -1418,12 +1418,22 @@ def _place_after_the_comma(head: str, note: str | None) -> tuple[str, str | None
         if not _WHERE_FIELD.match(field) or len(field.split()) > MAX_PLACE_FIELD_WORDS:
             continue
         before = note[: fields[index - 1][1]] if index else ""
-        if index and (len(before.split()) > MAX_DESCRIPTION_WORDS or not before.islower()):
+        if index and (len(before.split()) > MAX_DESCRIPTION_WORDS or not _a_description(before)):
             return head, note
         after = note[fields[index + 1][0] :] if index + 1 < len(fields) else ""
         left = "; ".join(part for part in (before, after) if part)
         return f"{head} {field}", left or None
     return head, note
+
+
+def _a_description(words: str) -> bool:
+    """ "nurse practitioner", "robotics PhD", "CTO at a proptech": what someone is, not a name
+    (its first word is in lower case or an acronym)."""
+    first = words.split()[0] if words.split() else ""
+    return first.islower() or (first.isupper() and len(first) <= MAX_ACRONYM_CHARS)
+
+
+MAX_ACRONYM_CHARS = 4
 
 
 def _joined_notes(first: str, note: str | None) -> str:

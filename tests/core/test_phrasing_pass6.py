@@ -407,3 +407,20 @@ def test_rename_after_a_clause_where_first_and_a_slip_in_called(
 )
 def test_list_and_stats_asked_in_hindi_and_tagalog(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("met Aiko Sato, robotics PhD, at the lab tour yesterday", "robotics PhD"),
+        ("met Aiko Sato, CTO at a fintech, at the lab tour yesterday", "CTO at a fintech"),
+    ],
+)
+def test_a_description_with_a_capital_before_the_place_stays_the_note(text: str, note: str) -> None:
+    assert understood(text) == {
+        "command": "met",
+        "person": "Aiko Sato",
+        "place": "the lab tour",
+        "date": "2026-12-08",
+        "note": note,
+    }
