@@ -270,6 +270,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {who} {pre} {rest}",
             ),
             (
+                # The verb first: "kal mila tha Rohan Mehta se at the CII conclave, …".
+                r"(?P<pre>.*?)\bmil[aei](?:\s+(?:tha|thi|the))?\s+(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)"
+                r"\s+se\b(?P<rest>.*)",
+                "met {who} {pre} {rest}",
+            ),
+            (
                 # "Yesterday in the Berlin meetup I was meeting Jonas Weber", "At the Nairobi
                 # Tech Week I met Wanjiku Mwangi, great convo" (the place before the note).
                 r"(?:at|in)\s+(?P<place>.+?),?\s+(?:i|we)\s+(?:met|was meeting|were meeting|saw|"

@@ -424,3 +424,12 @@ def test_a_description_with_a_capital_before_the_place_stays_the_note(text: str,
         "date": "2026-12-08",
         "note": note,
     }
+
+
+def test_hindi_with_the_verb_first_logs_the_meeting() -> None:
+    assert understood("kal mila tha Arjun Rao se at the expo") == {
+        "command": "met",
+        "person": "Arjun Rao",
+        "place": "the expo",
+        "date": "2026-12-08",
+    }
