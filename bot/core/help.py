@@ -583,10 +583,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (
-                r"(?:i\s+|we\s+|i'?m\s+|i am\s+|we'?re\s+)?(?:need|have|want|should|must|got|will|"
-                r"'ll|would like|going|gonna)\s+"
+                r"(?:(?:i\s+|we\s+|i'?m\s+|i am\s+|we'?re\s+)?(?:need|have|want|should|must|got|"
+                r"will|'ll|would like|going|gonna)|"
+                # "moet nog follow up w …", "muss noch follow-up mit …": "need to" in Dutch,
+                # German, Spanish, Portuguese and Tagalog before the English verb.
+                r"(?:ik\s+)?moet(?:\s+nog)?|(?:ich\s+)?muss(?:\s+noch)?|tengo que|preciso|"
+                r"kailangan(?:\s+ko)?(?:ng)?)\s+"
                 r"(?:to\s+)?(?:follow[- ]?up|reach out|get back|check in|write|ping|email|call)"
-                r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
+                r"\s+(?:with\s+|to\s+|w/\s*|w\s+)?(?P<rest>.+)",
                 "follow-up {rest}",
             ),
             (

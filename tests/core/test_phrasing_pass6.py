@@ -433,3 +433,20 @@ def test_hindi_with_the_verb_first_logs_the_meeting() -> None:
         "place": "the expo",
         "date": "2026-12-08",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "ik moet nog follow up w Joost Bakker on monday",
+            {"command": "follow-up", "person": "Joost Bakker", "date": "2026-12-14"},
+        ),
+        (
+            "tengo que follow up con Marta Ruiz el viernes",
+            {"command": "follow-up", "person": "Marta Ruiz", "date": "2026-12-11"},
+        ),
+    ],
+)
+def test_need_to_in_another_language_before_follow_up(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
