@@ -198,8 +198,10 @@ _TIME_RE = re.compile(
     rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
     rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}"
     # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock".
-    rf"|{_B}(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])"
-    r"(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
+    rf"|{_B}(?:(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])"
+    r"(?:\s*(?:uhr|o'?clock|h))?"
+    # … or its "o'clock": "15 Uhr", "3 o'clock" ("um" may have gone as a hesitation).
+    r"|(?P<oclock>[01]?\d|2[0-3])\s*(?:uhr|o'?clock))(?![\w/:.])"
     # … but "at 9 Main St" is an address.
     r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)"
     # "tmr 9", "tomorrow 10": an hour alone right after the day, ending the line.
@@ -503,7 +505,7 @@ def find_time(text: str) -> FoundTime | None:
         if hour < 12 and (part in _LATER_PARTS or (not part and hour < _FIRST_MORNING_HOUR)):
             hour += 12
         return FoundTime(match.start(), match.end(), time(hour, 0))
-    bare = match.group("bare") or match.group("after_day")
+    bare = match.group("bare") or match.group("oclock") or match.group("after_day")
     if bare is not None:
         hour, minute = int(bare), 0
         if hour < _FIRST_MORNING_HOUR or (hour < 12 and _EVENING.search(text)):

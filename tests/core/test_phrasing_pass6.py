@@ -450,3 +450,20 @@ def test_hindi_with_the_verb_first_logs_the_meeting() -> None:
 )
 def test_need_to_in_another_language_before_follow_up(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "follow-up Kai morgen um 16 Uhr",
+            {"command": "follow-up", "person": "Kai Müller", "date": "2026-12-10", "time": "16:00"},
+        ),
+        (
+            "follow-up Sam friday 3 o'clock",
+            {"command": "follow-up", "person": "Sam Lee", "date": "2026-12-11", "time": "15:00"},
+        ),
+    ],
+)
+def test_an_hour_with_its_oclock_needs_no_at(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
