@@ -1085,7 +1085,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:followed up|wrote|reached out|"
                 r"got back to|checked in|emailed|messaged|texted|called|pinged|replied|sent a note|"
-                r"dm'?d|did the follow[- ]?up|did my follow[- ]?up)(?:\s+na)?"
+                r"dm'?d|did the follow[- ]?up|did my follow[- ]?up|"
+                # "i did reach out to siobhan today": the emphatic past.
+                r"did (?:follow up|write|reach out|get back|check in|email|message|text|call|ping|"
+                r"reply|dm))(?:\s+na)?"
                 r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "done {rest}",
             ),

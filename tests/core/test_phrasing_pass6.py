@@ -467,3 +467,18 @@ def test_need_to_in_another_language_before_follow_up(text: str, want: dict[str,
 )
 def test_an_hour_with_its_oclock_needs_no_at(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("I did email Kai", "Kai Müller"),
+        ("i did reach out to Siobhan Byrne today", "Siobhan Byrne"),
+    ],
+)
+def test_the_emphatic_past_is_done(text: str, person: str) -> None:
+    assert understood(text) == {"command": "done", "person": person}
+
+
+def test_the_emphatic_past_about_a_thing_stays_a_draft() -> None:
+    assert isinstance(parsed("I did call the venue about the booking"), c.NotACommand)
