@@ -155,7 +155,7 @@ def _rephrase(text: str) -> str | None:
         # command by its own name.
         return command.strip()
     # "hey all, drop ur IG …": after a greeting, the words before the comma are whom it greets.
-    found = None if _GREETING.match(text.strip()) else _after_an_opener(core)
+    found = None if GREETING.match(text.strip()) else _after_an_opener(core)
     if found is not None:
         return found
     try:
@@ -201,7 +201,7 @@ def _after_an_opener(core: str) -> str | None:
     opener = found["opener"].split()
     if len(opener) > MAX_OPENER_WORDS or set(map(str.lower, opener)) & _COMMAND_WORDS:
         return None
-    if _GREETING.match(found["opener"]) or "?" in found["rest"]:
+    if GREETING.match(found["opener"]) or "?" in found["rest"]:
         return None  # "hi Gerald, …", "Dana! Free for coffee?": a draft's salutation
     if chat_intent(found["opener"]) in _REPLIES:
         return None  # "got it, I'll send him the link": a reply to someone, not an opener
@@ -213,7 +213,7 @@ def _after_an_opener(core: str) -> str | None:
 
 # Chat that answers someone: after it, the line is a reply to them ("sure, I'll send it").
 _REPLIES = frozenset({"ack", "yes", "no", "thanks"})
-_GREETING = re.compile(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", re.IGNORECASE)
+GREETING = re.compile(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", re.IGNORECASE)
 
 
 def _an_aside(words: str) -> bool:
@@ -223,7 +223,7 @@ def _an_aside(words: str) -> bool:
     return (
         0 < len(split) <= 3
         and not any(word[:1].isupper() for word in split)
-        and not _GREETING.match(words)
+        and not GREETING.match(words)
         and not set(map(str.lower, split)) & _COMMAND_WORDS
     )
 

@@ -26,6 +26,7 @@ from bot.core.dates import (
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
 from bot.core.language import (
+    GREETING,
     WHO_SEES,
     asks_how_last,
     chat_intent,
@@ -273,8 +274,29 @@ _LEAD_IN = re.compile(
 )
 
 
+# "Moin! met Jonas …", "Sat sri akal! …": an interjection in any language, a word or three before
+# "!", is a lead-in too, unless it names a contact ("Dana! …" greets her).
+_EXCLAIMED = re.compile(
+    r"(?P<opener>[^\W\d][^\s!?.,;:]*(?:\s+[^\W\d][^\s!?.,;:]*){0,2})!+\s+(?=\S)"
+)
+
+
+def _lead_in(text: str) -> re.Match[str] | None:
+    found = _LEAD_IN.match(text)
+    if found is not None:
+        return found
+    exclaimed = _EXCLAIMED.match(text)
+    if exclaimed is None or known_in(exclaimed["opener"]) is not None:
+        return None
+    if GREETING.match(exclaimed["opener"]) and len(exclaimed["opener"].split()) > 1:
+        return None  # "Hi Peter! Remember me …": a draft's salutation
+    # "met someone cool!! Nadia …" is the request itself.
+    said = {word.lower() for word in exclaimed["opener"].split()}
+    return None if said & COMMAND_ALIASES.keys() else exclaimed
+
+
 def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
-    lead_in = _LEAD_IN.match(text.strip())
+    lead_in = _lead_in(text.strip())
     body, explicit = _strip_prefix(text.strip()[lead_in.end() if lead_in else 0 :])
     if not body:
         return c.HelpCommand()

@@ -482,3 +482,29 @@ def test_the_emphatic_past_is_done(text: str, person: str) -> None:
 
 def test_the_emphatic_past_about_a_thing_stays_a_draft() -> None:
     assert isinstance(parsed("I did call the venue about the booking"), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Yay! done with Omar", {"command": "done", "person": "Omar Haddad"}),
+        ("Servus! show me Kai's card", {"command": "who", "person": "Kai Müller"}),
+        (
+            "Ahoj! Sam Lee note — prefers mornings",
+            {"command": "note", "person": "Sam Lee", "note": "prefers mornings"},
+        ),
+    ],
+)
+def test_an_exclaimed_interjection_is_no_name(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Peter! Remember me from the conference in Berlin? Would you have 20 minutes?",
+        "Science fair champ! 😄 Tell her congrats from me",
+    ],
+)
+def test_a_salutation_before_the_exclamation_keeps_a_draft(text: str) -> None:
+    assert isinstance(parsed(text), c.NotACommand)
