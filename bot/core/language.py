@@ -52,7 +52,8 @@ _LEADING_FILLER = re.compile(
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
     r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
-    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
+    # "please can you postpone …": both courtesies, in that order.
+    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?)?(?:(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+|lemme\s+|let me\s+)?",
     re.IGNORECASE,
 )
@@ -381,7 +382,8 @@ def chat_intent(text: str) -> ChatIntent | None:
 WHO_SEES = r"(?:else\s+)?(?:can|could|will|would)\s+(?:see|read|access)|has access"
 _QUESTION = re.compile(
     # "im new here, what do i do": being new is said before the question.
-    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|i'?m new(?: here)?)[\s,]+)?"
+    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|i'?m new(?: here)?|please|pls|plz|fyi|btw|sorry|"
+    r"(?:quick )?question:?)[\s,]+)?"
     r"(?:how (?:do|can|should|would) (?:i|we|you)|"
     r"how to|how does|(?P<works>how (?:do|dose)(?=\s.{1,30}\bwork\b))|"
     r"can (?:the|this) (?:bot|coach|app)|"

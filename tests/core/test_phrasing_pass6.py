@@ -508,3 +508,21 @@ def test_an_exclaimed_interjection_is_no_name(text: str, want: dict[str, Any]) -
 )
 def test_a_salutation_before_the_exclamation_keeps_a_draft(text: str) -> None:
     assert isinstance(parsed(text), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Please can you postpone the Kai reminder by 2 days",
+            {"command": "snooze", "person": "Kai Müller", "days": 2},
+        ),
+        ("fyi how do I rename someone?", {"command": "help", "topic": "rename"}),
+        ("Please how does the digest work?", {"command": "help", "topic": "digest"}),
+        ("quick question: how do I snooze?", {"command": "help", "topic": "snooze"}),
+    ],
+)
+def test_courtesy_and_asides_before_a_request_or_a_question(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
