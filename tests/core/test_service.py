@@ -589,3 +589,11 @@ def test_asking_to_check_this_one_with_no_draft_asks_for_the_draft(bot: Bot) -> 
 
 def test_who_can_see_my_contacts_is_answered_from_the_privacy_page(bot: Bot) -> None:
     assert bot.say("who can see my contacts?").text == command_reply("privacy").text
+
+
+def test_a_short_weekday_after_a_name_moves_the_follow_up_and_is_no_note(bot: Bot) -> None:
+    bot.say("met Lena Fischer at PyCon")
+    reply = bot.say("follow-up lena wed")
+    assert "Noted" not in reply.text and "Wed" in reply.text
+    [follow_up] = bot.open()
+    assert follow_up.due_on.weekday() == 2 and follow_up.note is None
