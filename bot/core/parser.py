@@ -130,6 +130,10 @@ _NEVER_A_COMMAND_TYPO = frozenset(
 )
 
 
+# "mey Karan Singh …": the key beside the last letter of "met" ("mer" is French, "meg" a name).
+_NEIGHBOUR_KEY_SLIPS = {"mey": "met"}
+
+
 def typo_command(word: str) -> str | None:
     """The command a misspelt command word ("snoze", "mte", "folow-up") most likely means."""
     word = word.lower()
@@ -137,6 +141,8 @@ def typo_command(word: str) -> str | None:
         return None  # "following", "pushed": real words, not typos
     if word in _NEVER_A_COMMAND_TYPO:
         return None
+    if word in _NEIGHBOUR_KEY_SLIPS:
+        return _NEIGHBOUR_KEY_SLIPS[word]
     candidates = [alias for alias in COMMAND_ALIASES if len(alias) > 2]
     for alias in candidates:
         if _swapped_once(word, alias):

@@ -526,3 +526,12 @@ def test_courtesy_and_asides_before_a_request_or_a_question(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+def test_met_with_the_neighbouring_key_is_met() -> None:
+    assert understood("mey Ana Ruiz at RustConf") == {
+        "command": "met",
+        "person": "Ana Ruiz",
+        "place": "RustConf",
+        "date": "2026-12-09",
+    }
