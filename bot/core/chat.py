@@ -35,6 +35,8 @@ def answer(intent: str) -> Reply:
         return Reply(
             text="Great. There was no question waiting for a yes; type `help` to see what I can do."
         )
+    if intent == "ack":
+        return Reply(text="Great — I'm here whenever you need me.")
     if intent == "bye":
         return Reply(text="Bye for now — I'll nudge you when a follow-up is due.")
     if intent == "draft-to-come":

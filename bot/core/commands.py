@@ -135,11 +135,17 @@ class EventsCommand:
     """Every planned event with its Rule of Two progress."""
 
 
+ChatIntent = Literal[
+    "thanks", "greeting", "yes", "no", "bye", "ack", "smalltalk", "feedback", "draft-to-come"
+]
+
+
 @dataclass(frozen=True)
 class ChatCommand:
-    """Chat addressed to the coach: thanks, greetings, yes/no, bye, small talk, feedback."""
+    """Chat addressed to the coach: thanks, greetings, yes/no, bye, "makes sense", small talk,
+    feedback, a draft still to come."""
 
-    intent: Literal["thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback"]
+    intent: ChatIntent
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 
 # What people call the text they paste.
 _THIS = (
-    r"(?:this|that|the (?:following|below|text below|message below)|below|"
+    r"(?:(?:this|that)(?: one)?|the (?:following|below|text below|message below)|below|"
     r"(?:my|this|the|a) (?:draft|message|msg|note|email|e-mail|dm|post|reply|text|intro|pitch)"
     r"(?: (?:for|to) [\w.'-]+(?: [\w.'-]+)?)?)"
 )

@@ -527,8 +527,12 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
             )
         text = f"You have {plural(len(ordered), 'overdue follow-up')}."
     else:
+        # "what's due today?" reads as `list`: the count of today's says it without a filter.
+        due_today = sum(1 for f in ordered if f.due_on == ctx.today)
+        counts = [f"{overdue} overdue"] if overdue else []
+        counts += [f"{due_today} due today"] if due_today else []
         text = f"You have {plural(len(ordered), 'open follow-up')}"
-        text += f", {overdue} overdue." if overdue else "."
+        text += f", {', '.join(counts)}." if counts else "."
     every = {cadence.contact_id: cadence.every for cadence in ctx.store.cadences(ctx.member.id)}
     sections = tuple(_list_section(f, ctx, every.get(f.contact_id)) for f in ordered[:LIST_LIMIT])
     if len(ordered) > LIST_LIMIT:

@@ -95,13 +95,19 @@ _DIGEST = (
     r"roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
 )
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
+# The verbs of asking for a reminder: "remind me", "nudge me", "bug me about Zoë".
+_REMIND = r"(?:remind|nudge|ping|bug|nag)"
 # How a reminder is asked for before what to do: "remind me to", "can you nudge me to".
 _REMIND_ME_TO = (
-    r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:remind|nudge|ping) me|remember|"
+    r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?" + _REMIND + r" me|remember|"
     r"(?:don'?t|do not) let me forget)\s+to\s+"
 )
 # Where the digest goes: "here", "in this chat".
 _HERE = r"(?:here|in this (?:channel|chat|thread|room))"
+# The period a stats question is about: "… this month", "… for the month", "… over the past week".
+_PERIOD = (
+    r"(?:\s+(?:this|last|the past|for the|over the(?: past| last)?|in the)\s+(?P<rest>week|month))?"
+)
 # What one owes someone: "a reply", "an email", "a thank-you".
 _OWED = (
     r"(?:reply|message|note|email|call|text|response|answer|follow[- ]?up|intro|thank-you|"
@@ -163,6 +169,21 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("meet", "mt"),
         phrasings=(
             (
+                # "Bosch supplier day on 12/7 — met Maximilian Graf there": where first.
+                r"(?P<where>[^,;:—–]{3,60}?)\s*(?:—|–|\s-\s|:)\s*(?:i\s+)?(?:also\s+)?met\s+"
+                r"(?P<who>" + _NAME_WORDS + r")\s+there\b\s*(?P<rest>.*)",
+                "met {who} at {where} {rest}",
+            ),
+            (
+                # "Dana and I finally met in person at the offsite yesterday".
+                r"(?!(?:my|our|his|her|their|the|a|an|we|you|they)\b)(?P<who>"
+                + _NAME_WORDS
+                + r"|[^\W\d_][\w'’.-]*)\s+(?:and|&)\s+(?:i|me)\s+(?:finally\s+|just\s+|also\s+)?"
+                r"met(?:\s+(?:in person|irl|up|for the first time))?\s+"
+                r"(?P<rest>(?:at|@|on|in|yesterday|today|this|last|\d).*)",
+                "met {who} {rest}",
+            ),
+            (
                 # "the meeting with Ada went well today, she'll intro me": how it went is no note.
                 r"(?:(?:the|my|our)\s+)?(?:meeting|call|coffee|lunch|chat|1:1|catch-?up|interview)"
                 r"\s+(?:with|w/)\s+(?P<who>.+?)\s+went\s+(?:really\s+|so\s+)?(?:well|great|fine|"
@@ -193,7 +214,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"1:1|1-on-1|one-on-one|sync|interview|cal|sesh|bite|pints?|meal|smoothie|boba)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
                 r"got (?:chatting|talking) (?:with|to)|"
-                r"talked shop with|got introduced to|was introduced to|worked with|"
+                r"talked shop with|got introduced to|was introduced to|got intro'?d to|"
+                r"was intro'?d to|worked with|"
                 r"hung out with|walked with|caught up w(?:ith|/)|chatted w/|"
                 # "walked the dog with X", "went for a run with X", "played squash with X".
                 r"walked the dogs? with|went (?:for )?an? (?:walk|run|hike|jog|swim|ride) with|"
@@ -245,6 +267,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?P<pre>.*?)\b(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+se\s+mil[aei]\b(?P<rest>.*)",
+                "met {who} {pre} {rest}",
+            ),
+            (
+                # The verb first: "kal mila tha Rohan Mehta se at the CII conclave, …".
+                r"(?P<pre>.*?)\bmil[aei](?:\s+(?:tha|thi|the))?\s+(?P<who>[\w.'-]+(?:\s+[A-Z][\w.'-]+)?)"
+                r"\s+se\b(?P<rest>.*)",
                 "met {who} {pre} {rest}",
             ),
             (
@@ -379,7 +407,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "remind me to send her the slides fri", "send lucia the deck tmrw": something
                 # to give someone, on a day; the thing given is the note.
-                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+|set (?:a\s+)?reminder to\s+|"
+                r"(?:" + _REMIND + r" me to\s+|remember to\s+|set (?:a\s+)?reminder to\s+|"
                 r"(?:i\s+)?(?:need|have|got) to\s+|gotta\s+|i'?ll\s+)?"
                 r"(?P<verb>send|share|forward|give|show|introduce|intro|email|e-mail|text|"
                 r"message|dm|whatsapp)\s+"
@@ -392,7 +420,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "remind me in 3 days", "remind me about it tomorrow": about the last reply's
                 # contact.
-                r"(?:remind|nudge|ping) me(?:\s+(?:about|abt|of)\s+(?:it|this|that|her|him|them))?"
+                _REMIND + r" me(?:\s+(?:about|abt|of)\s+(?:it|this|that|her|him|them))?"
                 # Only a day after it: "remind me Friday: email Jane" names someone else.
                 r"\s+(?P<rest>in\s+(?:\d+|an?|one|two|three|a few)\s+(?:days?|weeks?)|"
                 r"(?:on\s+|next\s+|this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|next week|"
@@ -411,7 +439,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "intro ravi to sara tomorrow": whom to introduce, to whom, on a day.
-                r"(?:(?:remind|nudge|ping) me to\s+|remember to\s+)?(?P<verb>intro|introduce)\s+"
+                r"(?:" + _REMIND + r" me to\s+|remember to\s+)?(?P<verb>intro|introduce)\s+"
                 r"(?!(?:me|us|you|myself)\b)(?P<who>\S+)\s+(?P<what>to\s+.+)",
                 "@day follow-up {who} to {verb} {what}",
             ),
@@ -451,7 +479,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:erinnere mich|recu[eé]rdame|(?:me\s+)?lembr[ae](?:-me)?|paalalahanan mo ako)"
                 r"(?:\s+(?P<when>(?:am|el)\s+\S+))?"
                 r"(?:\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
-                r"mensagem)\s+(?:com|para|pra|pro))?,?\s+(?P<rest>.+?)"
+                r"mensagem)\s+(?:com|para|pra|pro)|"
+                # "recuérdame to call Martín Paz el lunes": the request goes on in English.
+                r"\s+to\s+(?:" + _TO_DO + r"|write|message|contact|follow up|reach out)"
+                r"(?:\s+(?:to|with|back))?)?,?\s+(?P<rest>.+?)"
                 # German puts the verb last: "erinnere mich, Kai am Montag anzurufen".
                 r"(?:\s+(?:anzurufen|anzuschreiben|zu schreiben|zu mailen|zu kontaktieren|"
                 r"zu erreichen))?",
@@ -541,8 +572,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {who} {rest}",
             ),
             (
-                r"(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?(?:remind|nudge|ping)"
-                r"(?:\s+naman)?\s+(?:me|ako)\s+(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
+                r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?"
+                + _REMIND
+                + r"(?:\s+naman)?\s+(?:me|ako)\s+|reminder\s*:\s*)"
+                r"(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
                 r"(?:(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|"
                 r"call|dm|contact|write back)(?:\s+again)?\s+(?:with\s+|"
                 r"to\s+|w/\s*|con\s+|kay\s+)?)?"
@@ -550,10 +583,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest}",
             ),
             (
-                r"(?:i\s+|we\s+|i'?m\s+|i am\s+|we'?re\s+)?(?:need|have|want|should|must|got|will|"
-                r"'ll|would like|going|gonna)\s+"
+                r"(?:(?:i\s+|we\s+|i'?m\s+|i am\s+|we'?re\s+)?(?:need|have|want|should|must|got|"
+                r"will|'ll|would like|going|gonna)|"
+                # "moet nog follow up w …", "muss noch follow-up mit …": "need to" in Dutch,
+                # German, Spanish, Portuguese and Tagalog before the English verb.
+                r"(?:ik\s+)?moet(?:\s+nog)?|(?:ich\s+)?muss(?:\s+noch)?|tengo que|preciso|"
+                r"kailangan(?:\s+ko)?(?:ng)?)\s+"
                 r"(?:to\s+)?(?:follow[- ]?up|reach out|get back|check in|write|ping|email|call)"
-                r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
+                r"\s+(?:with\s+|to\s+|w/\s*|w\s+)?(?P<rest>.+)",
                 "follow-up {rest}",
             ),
             (
@@ -615,7 +652,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "nudge Sophie on monday about the ESG report" ("Please call Mark tomorrow about
                 # the invoice." asks someone else: "call" alone is left to the stricter reading).
                 r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|chase|"
-                r"talk to|reach (?:back )?out to|touch base with|check in with|get back to)\s+"
+                r"talk to|reach (?:back )?out to|touch base with|check in with|get back to|"
+                # "hit up Zoe tomorrow re collab", "check on Nia next week", "reconnect with …"
+                r"hit up|check on|reconnect with|catch up with)\s+"
                 + _A_NAME_A_DAY_AND_A_TOPIC
                 + r"(?P<rest>"
                 + _CAPITALISED
@@ -731,7 +770,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"what do i owe (?:people|anyone)\b.*", "list"),
             # "what's on my plate this week follow-up wise".
-            (r"what(?:'?s| is)\s+on my plate\b.*", "list"),
+            (r"(?:what|who)(?:'?s| is)\s+on my plate\b.*", "list"),
+            # "qué tengo pending?", "mga reminders ko": what is due, in Spanish and Tagalog.
+            (r"qu[eé] tengo(?:\s+(?:pending|pendiente|hoy|para hoy))?", "list"),
+            (r"(?:mga\s+)?(?:reminders?|follow[- ]?ups?)\s+ko", "list"),
+            # Hindi "kya kya pending hai?", Tagalog "ano ba ang overdue ko?".
+            (r"(?:kya\s+)+pending\s+hai\b.*", "list"),
+            (r"ano(?:\s+ba)?\s+ang\s+(?:mga\s+)?(?:overdue|late)\b.*", "list overdue"),
+            (r"ano(?:\s+ba)?\s+ang\s+(?:mga\s+)?(?:follow[- ]?ups?|reminders?)\b.*", "list"),
             (
                 r"what(?:'?s| is| are)\s+(?:my\s+)?next\s+"
                 r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
@@ -764,6 +810,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:did|have)\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?)\s+"
                 r"(?:any(?:one|body|thing)?|a)(?:\s+(?:follow[- ]?ups?|reminders|people))?",
                 "list overdue",
+            ),
+            (
+                # "which ones have I missed", "who did I forget".
+                r"(?:which(?:\s+(?:ones|follow[- ]?ups|reminders|people))?|who|what)\s+(?:have|did)"
+                r"\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?)(?:\s+so far)?",
+                "list overdue",
+            ),
+            (
+                # "list every open follow-up, including the ones not due yet".
+                r"(?:list|show)(?: me)?\s+(?:every|all)\s+(?:(?:of\s+)?my\s+)?(?:open\s+)?"
+                r"(?:follow[- ]?ups?|reminders)\s*,?\s+(?:including|incl\.?|even)\s+.*",
+                "list all",
             ),
             (
                 r"(?:show|list|see|give)(?: me)?\s+all\s+(?:(?:of\s+)?my\s+)?"
@@ -870,6 +928,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r")(?:'s|’s| is| has been)\s+(?:been\s+)?(?:taken care of|handled|sorted|"
                 # what was done may follow: "Ada's sorted, sent her the deck"
                 r"dealt with)(?:\s+now)?(?P<tail>\s*[,;—–-]\s*.+)?",
+                "done {rest} {tail}",
+            ),
+            (
+                # "omar's been contacted", "Kai has been emailed".
+                r"(?P<rest>"
+                + _NAME_WORDS
+                + r")(?:'s|’s| has)\s+been\s+(?:contacted|reached|called|"
+                r"messaged|emailed|e-mailed|texted|pinged|followed up with)(?:\s+now|\s+already)?"
+                r"(?P<tail>\s*[,;—–-]\s*.+)?",
                 "done {rest} {tail}",
             ),
             (
@@ -1018,7 +1085,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:i\s+)?(?:just\s+|already\s+|finally\s+)?(?:followed up|wrote|reached out|"
                 r"got back to|checked in|emailed|messaged|texted|called|pinged|replied|sent a note|"
-                r"dm'?d|did the follow[- ]?up|did my follow[- ]?up)(?:\s+na)?"
+                r"dm'?d|did the follow[- ]?up|did my follow[- ]?up|"
+                # "i did reach out to siobhan today": the emphatic past.
+                r"did (?:follow up|write|reach out|get back|check in|email|message|text|call|ping|"
+                r"reply|dm))(?:\s+na)?"
                 r"\s+(?:with\s+|to\s+|w/\s*)?(?P<rest>.+)",
                 "done {rest}",
             ),
@@ -1353,7 +1423,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {who}",
             ),
             (
-                r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge)\s+"
+                r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge|"
+                # "no need to remind me about Priya anymore"
+                r"remind me (?:about|abt|of|to (?:follow up with|ping|chase))|follow up with)\s+"
                 r"(?P<rest>.+?)(?:[,;—–].*)?",
                 "cancel {rest}",
             ),
@@ -1441,18 +1513,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "keep-in-touch {who} {every}",
             ),
             (
-                r"(?:(?:please\s+)?(?:remind|nudge|ping)\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
+                r"(?:(?:please\s+)?" + _REMIND + r"\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
                 r"(?:with\s+)?(?P<who>.+?)[\s,]+" + _EVERY,
                 "keep-in-touch {who} {every}",
             ),
             (
                 # A cadence we do not offer ("every two weeks"): the reply asks which of ours.
-                r"(?:(?:please\s+)?(?:remind|nudge|ping)\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
+                r"(?:(?:please\s+)?" + _REMIND + r"\s+me\s+(?:to\s+)?)?" + _CHECK_IN + r"\s+"
                 r"(?:with\s+)?(?P<who>.+?)[\s,]+(?:every|once)\s+(?:other|\d+|two|few|couple)\b.*",
                 "keep-in-touch {who}",
             ),
             (
-                r"(?:please\s+)?(?:remind|nudge|ping)\s+me\s+"
+                r"(?:please\s+)?"
+                + _REMIND
+                + r"\s+me\s+"
                 + _EVERY
                 + r"\s+(?:to\s+)?"
                 + _CHECK_IN
@@ -1506,6 +1580,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _TAIL,
                 "who {rest}",
             ),
+            (
+                # "what have you got on Zoë", "what do you know about Omar".
+                r"(?:what (?:do|did) (?:you|we|i) (?:have|know)|what(?:'ve|’ve| have) (?:you|we|i) "
+                r"got)\s+(?:on|about)\s+" + _WHO + _TAIL,
+                "who {rest}",
+            ),
+            # "how do I know Omar Haddad?": where they met, asked of a capitalised name only
+            # ("how do I know if a draft is pushy?" asks for help).
+            (r"how do (?:i|we) know\s+(?P<rest>" + _NAME_WORDS + r")" + _TAIL, "who {rest}"),
             (
                 # "Dana Kim — what do we have on her?".
                 r"(?P<rest>" + _NAME_WORDS + r")\s*(?:[—–:,]|\s-)\s*what (?:do|did) (?:we|i) "
@@ -2145,6 +2228,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "delete-contact {who}",
             ),
             (
+                # "I'd like José removed from my list of people", "get Kai deleted from contacts".
+                r"(?:i'?d like|i want|please have|have|get)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:removed|deleted|taken off|taken out)\s+(?:from|of)\s+(?:my\s+|the\s+)?"
+                r"(?:contacts|contact list|list(?: of (?:people|contacts))?|network|address book)",
+                "delete-contact {who}",
+            ),
+            (
                 r"i\s+(?:don'?t|do not|no longer)\s+need\s+(?P<who>"
                 + _NAME_WORDS
                 + r")\s+(?:in here|in my (?:contacts|list|network))(?:\s+any\s?more)?",
@@ -2287,19 +2378,19 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "give me my scorecard", "what's my follow-up rate?".
-                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:my\s+)?(?:networking\s+)?(?:scorecard|"
-                r"score card|report card|scoreboard)",
-                "stats",
+                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:my\s+|an?\s+)?(?:networking\s+)?(?:scorecard|"
+                r"score card|report card|scoreboard)" + _PERIOD,
+                "stats {rest}",
             ),
             (
                 r"what(?:'s| is)\s+my\s+(?:follow[- ]?up|response|reply|completion|success)\s+"
-                r"(?:rate|ratio|percentage|score)"
-                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                r"(?:rate|ratio|percentage|score)" + _PERIOD,
                 "stats {rest}",
             ),
             (
                 # Hindi "is hafte kitne logon se mila?": how many people this week.
-                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*",
+                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*|"
+                r"kitne\s+(?:logon|log|logo)\s+se\s+mil\w*\s+(?:is|iss)\s+(?:hafte|hafta)",
                 "stats",
             ),
             (
@@ -2331,7 +2422,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
-                r"(?:show |give )?(?:me )?my (?:networking\s+)?(?:stats|"
+                # "mis numbers pls": "my" as members mixing in Spanish or French write it.
+                r"(?:show |give )?(?:me )?(?:my|mis|mes) (?:networking\s+)?(?:stats|"
                 r"numbers|statistics|progress)",
                 "stats",
             ),
@@ -2681,11 +2773,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:(?:gdpr|data)\s+(?:erasure|deletion|removal)\s+request\s*[—–:,-]*\s*)?"
                 r"(?:yes,?\s+)?(?:please\s+)?"
                 r"(?:i\s+(?:want|need|would like|'d like)\s+(?:you\s+)?to\s+)?"
-                r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|"
+                r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|close my account|"
                 r"(?:delete|wipe|erase) (?:all\s+(?:of\s+)?)?my "
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
-                r"delete everything(?: about me)?|wipe (?:everything|"
-                r"all)(?: you have)?(?: on me| about me)?|"
+                r"(?:delete|wipe|erase) (?:everything|all)(?: you (?:have|know|keep))?"
+                r"(?: on me| about me)?|"
                 r"remove all (?:of\s+)?my (?:data|information|records)|"
                 r"(?:erase|delete|wipe|remove|forget)\s+(?:all\s+|everything\s+|anything\s+)?"
                 r"(?:that\s+)?(?:you\s+(?:know|have|keep|store|saved)\s+)?(?:about|on|of)\s+me)\b.*",

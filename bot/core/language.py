@@ -8,15 +8,11 @@ reads the command text as if it had been typed.
 from __future__ import annotations
 
 import re
-from typing import Literal
 
+from bot.core.commands import ChatIntent
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
 from bot.core.tidy import COURTESY
 from bot.core.when import WhenError, cut, find_day, find_time
-
-ChatIntent = Literal[
-    "thanks", "greeting", "yes", "no", "bye", "smalltalk", "feedback", "draft-to-come"
-]
 
 # Phrasings are tried in this order: the most specific meanings first ("forget me" before
 # "forget <person>", "who is overdue" before "who is <person>").
@@ -49,14 +45,15 @@ _LEADING_FILLER = re.compile(
     # "nvm cancel ken": taking back what was said, then the command that replaces it.
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
-    r"bhai|abeg|oye|yaar|inshallah|"
+    r"bhai|abeg|oye|yaar|inshallah|alhamdulillah|mashallah|mepa wo ky[ɛe]w|"
     r"hey coach|hi coach|coach|yo|ugh|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
     r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
-    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?|(?:can|could|would|will) (?:you|u|we)"
+    # "please can you postpone …": both courtesies, in that order.
+    r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?)?(?:(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+|lemme\s+|let me\s+)?",
     re.IGNORECASE,
 )
@@ -64,7 +61,10 @@ _TRAILING_FILLER = re.compile(
     # "sent Ravi a thank you": after "a", "my" or "the" the thanks are a thing, not filler.
     rf"(?:(?<!\ba)(?<!\bmy)(?<!\bthe)[\s,;—–-]+(?:(?:{COURTESY}|"
     r"(?:(?:can|could) you |please |pls )?remind me|(?:don'?t|do not|(?:hu)?wag(?: mong)?) "
-    r"(?:forget|kalimutan)|"
+    r"(?:forget|kalimutan)|bhool(?:na)? mat(?: jaana| jana)?|"
+    # "…, pls log it", "…, add it as a note": the request to the bot, said again.
+    r"(?:(?:please|pls|plz|can you|could you) )?(?:log|record) (?:it|this|that)"
+    r"(?: (?:down|for me|pls|please))?|add (?:it|this|that) as a note|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
     r"for me|asap|ok|okay|instead|"
     # German puts the verb last: "erinnere mich, Kai am Montag anzuschreiben".
@@ -114,13 +114,31 @@ def _names_a_day(text: str) -> bool:
         return True
 
 
+# "Dec 20 at 6:30pm: call Kai, pls remind me": the request for a reminder said last.
+_REMIND_ME_LAST = re.compile(
+    r"[\s,;—–-]+(?:(?:and|please|pls|plz|can you|could you)\s+)*remind me[\s.!]*$", re.IGNORECASE
+)
+
+
 def rephrase(text: str) -> str | None:
     """The command text an everyday phrasing means, or None.
 
     A date phrase may sit anywhere ("Tomorrow remind me to reach out to Priya", "remind me on
     Monday to follow up with Kai"): when the whole line matches no phrasing, it is tried again
-    without its date phrase, which then goes at the end.
+    without its date phrase, which then goes at the end. A "remind me" said last is read as if
+    it came first.
     """
+    found = _rephrase(text)
+    if found is None and _REMIND_ME_LAST.search(text):
+        core = polite_core(text)
+        # "I'll call him later, remind me" says what the member will do, to no one named.
+        said_by_someone = re.match(r"(?:i|we|you|he|she|they)(?:['’]\w+)?\b", core, re.IGNORECASE)
+        if core and not said_by_someone and not _REMIND_ME_THEN_DAY.search(core):
+            found = _rephrase(f"remind me {core}")
+    return found
+
+
+def _rephrase(text: str) -> str | None:
     core = _day_after_remind_me_last(polite_core(text))
     if not core:
         return None
@@ -137,6 +155,10 @@ def rephrase(text: str) -> str | None:
         # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
         # command by its own name.
         return command.strip()
+    # "hey all, drop ur IG …": after a greeting, the words before the comma are whom it greets.
+    found = None if GREETING.match(text.strip()) else _after_an_opener(core)
+    if found is not None:
+        return found
     try:
         day = find_day(core)
     except WhenError:
@@ -166,6 +188,35 @@ def rephrase(text: str) -> str | None:
     return f"{found} {phrase}"
 
 
+# "Moin! Met Jonas …", "chale, I met Kofi …", "later pls — snooze the dana one 4 days": a short
+# opener (an interjection in any language) set off by "!", a comma or a dash, then the request.
+_OPENER = re.compile(r"(?P<opener>[^\W\d][^,!?.;:—–]{0,24}?)\s*(?:!+|,|\s[—–-])\s+(?P<rest>\S.*)")
+MAX_OPENER_WORDS = 3
+
+
+def _after_an_opener(core: str) -> str | None:
+    """The command text of the request after a short opener that names nobody, or None."""
+    found = _OPENER.fullmatch(core)
+    if found is None:
+        return None
+    opener = found["opener"].split()
+    if len(opener) > MAX_OPENER_WORDS or set(map(str.lower, opener)) & _COMMAND_WORDS:
+        return None
+    if GREETING.match(found["opener"]) or "?" in found["rest"]:
+        return None  # "hi Gerald, …", "Dana! Free for coffee?": a draft's salutation
+    if chat_intent(found["opener"]) in _REPLIES:
+        return None  # "got it, I'll send him the link": a reply to someone, not an opener
+    exclaimed = core[found.end("opener") :].lstrip().startswith("!")
+    if not exclaimed and any(word[:1].isupper() for word in opener):
+        return None  # "Dana, I'll be in Seoul next week …" is said to Dana
+    return rephrase(found["rest"])
+
+
+# Chat that answers someone: after it, the line is a reply to them ("sure, I'll send it").
+_REPLIES = frozenset({"ack", "yes", "no", "thanks"})
+GREETING = re.compile(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", re.IGNORECASE)
+
+
 def _an_aside(words: str) -> bool:
     """A short clause with no capitalised word (no name), no greeting (a draft starts "hey
     amara, …") and no command word in it."""
@@ -173,7 +224,7 @@ def _an_aside(words: str) -> bool:
     return (
         0 < len(split) <= 3
         and not any(word[:1].isupper() for word in split)
-        and not re.match(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", words, re.I)
+        and not GREETING.match(words)
         and not set(map(str.lower, split)) & _COMMAND_WORDS
     )
 
@@ -194,25 +245,52 @@ def _starts_with_a_command_word(core: str) -> bool:
     return first in _COMMAND_WORDS or bool(re.match(r"follow\s+up\b", core, re.IGNORECASE))
 
 
-_REMIND_ME_THEN_DAY = re.compile(r"\b(?:remind|ping|nudge|tell) me\s+", re.IGNORECASE)
+_REMIND_ME_THEN_DAY = re.compile(r"\b(?:remind|ping|nudge|tell) me\s+|^reminder:\s*", re.IGNORECASE)
+# Where the member's note starts in a request: "…, she asked about pricing", "…: thank him".
+_REQUEST_NOTE = re.compile(
+    r"\s*(?:,|;|\s[—–-]\s|(?<!\bre):\s)|\s(?=(?:re:?|about|abt|regarding)\s)", re.IGNORECASE
+)
 
 
 def _day_after_remind_me_last(core: str) -> str:
-    """ "remind me on the 14th to email Omar" reads as "remind me to email Omar on the 14th"."""
+    """ "remind me on the 14th to email Omar", "remind me thursday 10am to call Omar" read as
+    "remind me to email Omar on the 14th": the day (with its time, either way round) goes after
+    the person, before any note."""
     lead = _REMIND_ME_THEN_DAY.search(core)
     if lead is None:
         return core
-    try:
-        day = find_day(core[lead.end() :])
-    except WhenError:
+    end = _when_phrases_end(core, lead.end())
+    if end == lead.end():
         return core
-    if day is None or day.start != 0:
-        return core
-    start, end = lead.end() + day.start, lead.end() + day.end
-    rest = core[end:].strip()
+    # "remind me Friday: email Jane" asks to email Jane, as "remind me Friday to email Jane".
+    rest = re.sub(r"^:\s*", "to ", core[end:].strip())
     if not re.match(r"(?:to|about|abt|re)\b", rest, re.IGNORECASE):
         return core
-    return f"{core[:start].rstrip()} {rest} {core[start:end]}"
+    phrase = core[lead.end() : end].strip()
+    note = _REQUEST_NOTE.search(rest)
+    if note is not None:
+        return (
+            f"{core[: lead.end()].rstrip()} {rest[: note.start()]} {phrase}{rest[note.start() :]}"
+        )
+    return f"{core[: lead.end()].rstrip()} {rest} {phrase}"
+
+
+def _when_phrases_end(text: str, start: int) -> int:
+    """Where a run of day and time phrases starting at `start` ends ("thursday 10am", "at 5pm
+    today"); `start` when none starts there."""
+    end = start
+    while True:
+        following = text[end:]
+        skipped = len(following) - len(following.lstrip())
+        try:
+            day = find_day(following)
+        except WhenError:
+            day = None
+        at = find_time(following)
+        found = next((f for f in (day, at) if f is not None and f.start == skipped), None)
+        if found is None:
+            return end
+        end += found.end
 
 
 # Commands that take no person or note: a clause after their comma is a reason or an aside
@@ -244,6 +322,13 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|morning|"
             r"hey there|hi there|hello there|greetings|sup|what'?s up)(?:[\s,!]+(?:coach|bot|"
             r"there|friend|team))?",
+        ),
+        (
+            # "sure, makes sense", "ok got it": the member has understood; no yes to a question.
+            "ack",
+            r"(?:(?:ok(?:ay)?|k|sure|yeah|yep|yes|right|ah|oh|cool|great|alright|perfect)[\s,!.]+)?"
+            r"(?:(?:that |it )?makes (?:total |perfect )?sense|got it|gotcha|understood|i see|"
+            r"fair enough|good to know|noted|roger(?: that)?|copy that|all clear|clear)",
         ),
         (
             "yes",
@@ -293,9 +378,12 @@ def chat_intent(text: str) -> ChatIntent | None:
     return None
 
 
+# "who can see my contacts?", "who has access to my notes": asked about privacy, after "who".
+WHO_SEES = r"(?:else\s+)?(?:can|could|will|would)\s+(?:see|read|access)|has access"
 _QUESTION = re.compile(
     # "im new here, what do i do": being new is said before the question.
-    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|i'?m new(?: here)?)[\s,]+)?"
+    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|i'?m new(?: here)?|please|pls|plz|fyi|btw|sorry|"
+    r"(?:quick )?question:?)[\s,]+)?"
     r"(?:how (?:do|can|should|would) (?:i|we|you)|"
     r"how to|how does|(?P<works>how (?:do|dose)(?=\s.{1,30}\bwork\b))|"
     r"can (?:the|this) (?:bot|coach|app)|"
@@ -304,10 +392,13 @@ _QUESTION = re.compile(
     r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
     r"is it possible|what can|what do you|what else can|explain|tell me how|help(?: me)? with|"
     r"help me|help on|help about|show me how|i need help|where (?:do|can) i|when (?:do|does|will)|"
-    r"why (?:do|does|did)|do you|i'?m lost|i am lost|what do i (?:type|do|say|write)|"
+    rf"why (?:do|does|did)|do you|who (?:{WHO_SEES})|"
+    r"i'?m lost|i am lost|what do i (?:type|do|say|write)|"
     r"i'?m confused|i am confused|i'?m stuck|i don'?t (?:get it|understand)|"
     r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|"
     r"wie (?:kann|mache|geht|funktioniert)|"
+    # "ayuda con el list command", "Hilfe mit snooze": help asked for in another language.
+    r"ayuda(?: con| para)?|hilfe(?: mit| bei| zu)?|aide(?: avec| pour)?|tulong(?: sa)?|"
     r"como (?:eu|faço|faco|uso))\b",
     re.IGNORECASE,
 )
@@ -327,7 +418,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         "give-ask-thank",
     ),
     (
-        r"privacy|\bprivate\b|(?:my|the) data (?:safe|secure|private)|who (?:else )?can see|"
+        rf"privacy|\bprivate\b|(?:my|the) data (?:safe|secure|private)|who (?:{WHO_SEES})|"
         r"what (?:do|will|did) you (?:store|keep|save|know|remember|log)|"
         r"do you (?:store|keep|save|read|share|sell)|(?:is|are) (?:my )?(?:drafts?|data) "
         r"(?:stored|saved|kept|shared)",
@@ -384,6 +475,19 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
 _TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WORDS)
 
 
+# "log someone I met - how does that work": what to do first, the question after it.
+_ASKED_LAST = re.compile(
+    r"[\s,;:—–-]+(?:so\s+|but\s+)?(?:how (?:does|do) (?:that|this|it) work|"
+    r"how do i do (?:that|this|it))[\s?!.]*$",
+    re.IGNORECASE,
+)
+
+
+def asks_how_last(text: str) -> bool:
+    """ "snooze a follow-up, how do I do that?": a command named, then asked about."""
+    return _ASKED_LAST.search(text) is not None
+
+
 # Longer lines are drafts or stories, not questions about the bot.
 MAX_QUESTION_WORDS = 16
 
@@ -393,7 +497,7 @@ def help_topic(text: str) -> tuple[bool, str | None]:
     line = " ".join(text.strip().split()).lstrip("¿¡")
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
-    starter = _QUESTION.match(line)
+    starter = _QUESTION.match(line) or _ASKED_LAST.search(line)
     if starter is None and _RULE_QUESTION.match(line) and _BOT_VOCABULARY.search(line):
         starter = _RULE_QUESTION.match(line)
     if starter is None and not (

@@ -58,6 +58,25 @@ _DESCRIPTION_START = re.compile(r"\s*[,;:—–]\s*|\s+-\s+")
 _LEADING_I = re.compile(r"(?:i(?:'ve|’ve| have)?\s+)?(?:just\s+|also\s+)?", re.IGNORECASE)
 
 
+# A short answer to "Was it a give, an ask or a thank-you?": "it was a give", "an ask",
+# "thanked". A bare "thanks" or "thank you" stays chat: it thanks the coach.
+_KIND_ANSWER = re.compile(
+    r"(?:(?:it|that|this)(?:'s|’s| was| is)\s+|(?:i think|mostly|more like)\s+)?(?:"
+    r"(?:a|an)\s+(?P<noun>give|ask|thank[- ]?you|thanks)|(?P<word>give|ask)|"
+    r"(?:i\s+)?(?P<verb>gave|asked|thanked)(?:\s+(?:him|her|them))?)[\s.!]*",
+    re.IGNORECASE,
+)
+
+
+def kind_answered(text: str) -> TouchKind | None:
+    """The kind a short answer to the give/ask/thank-you question names, if the line is one."""
+    found = _KIND_ANSWER.fullmatch(" ".join(text.split()))
+    if found is None:
+        return None
+    word = (found["noun"] or found["word"] or found["verb"]).lower()
+    return next(kind for kind in TOUCH_KINDS if word.startswith(kind) or word == PAST_TENSE[kind])
+
+
 def kind_in(description: str) -> TouchKind | None:
     """The kind the first telling verb of the member's description says, if any."""
     for match in _KIND_VERB.finditer(description):

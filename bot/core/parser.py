@@ -25,7 +25,15 @@ from bot.core.dates import (
 )
 from bot.core.dates import weekday_number as _weekday_number
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
-from bot.core.language import chat_intent, help_topic, polite_core, rephrase
+from bot.core.language import (
+    GREETING,
+    WHO_SEES,
+    asks_how_last,
+    chat_intent,
+    help_topic,
+    polite_core,
+    rephrase,
+)
 from bot.core.ledger import split_kind
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
@@ -122,6 +130,10 @@ _NEVER_A_COMMAND_TYPO = frozenset(
 )
 
 
+# "mey Karan Singh …": the key beside the last letter of "met" ("mer" is French, "meg" a name).
+_NEIGHBOUR_KEY_SLIPS = {"mey": "met"}
+
+
 def typo_command(word: str) -> str | None:
     """The command a misspelt command word ("snoze", "mte", "folow-up") most likely means."""
     word = word.lower()
@@ -129,6 +141,8 @@ def typo_command(word: str) -> str | None:
         return None  # "following", "pushed": real words, not typos
     if word in _NEVER_A_COMMAND_TYPO:
         return None
+    if word in _NEIGHBOUR_KEY_SLIPS:
+        return _NEIGHBOUR_KEY_SLIPS[word]
     candidates = [alias for alias in COMMAND_ALIASES if len(alias) > 2]
     for alias in candidates:
         if _swapped_once(word, alias):
@@ -220,6 +234,7 @@ _NAMING_CLAUSE = re.compile(
     r"^(?P<lead>[^\n]{2,120})(?:\s*[,.;:!?—–]+\s+|\s+-\s+)(?P<tail>[^,.;:!?—–\n]+?)[.!]*$"
 )
 _ABOUT_SOMEONE = (
+    c.RenameCommand,
     c.SnoozeCommand,
     c.CancelCommand,
     c.DoneCommand,
@@ -265,8 +280,29 @@ _LEAD_IN = re.compile(
 )
 
 
+# "Moin! met Jonas …", "Sat sri akal! …": an interjection in any language, a word or three before
+# "!", is a lead-in too, unless it names a contact ("Dana! …" greets her).
+_EXCLAIMED = re.compile(
+    r"(?P<opener>[^\W\d][^\s!?.,;:]*(?:\s+[^\W\d][^\s!?.,;:]*){0,2})!+\s+(?=\S)"
+)
+
+
+def _lead_in(text: str) -> re.Match[str] | None:
+    found = _LEAD_IN.match(text)
+    if found is not None:
+        return found
+    exclaimed = _EXCLAIMED.match(text)
+    if exclaimed is None or known_in(exclaimed["opener"]) is not None:
+        return None
+    if GREETING.match(exclaimed["opener"]) and len(exclaimed["opener"].split()) > 1:
+        return None  # "Hi Peter! Remember me …": a draft's salutation
+    # "met someone cool!! Nadia …" is the request itself.
+    said = {word.lower() for word in exclaimed["opener"].split()}
+    return None if said & COMMAND_ALIASES.keys() else exclaimed
+
+
 def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
-    lead_in = _LEAD_IN.match(text.strip())
+    lead_in = _lead_in(text.strip())
     body, explicit = _strip_prefix(text.strip()[lead_in.end() if lead_in else 0 :])
     if not body:
         return c.HelpCommand()
@@ -285,9 +321,14 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         body = without_bot_mention(body)
         if not body:
             return c.HelpCommand()  # "@coach" alone: what the bot can do, as for an empty line
+        body = _command_word_first(body)
         typed_first_word = body.split(maxsplit=1)[0].lower()
         body = tidy(body, _KNOWN.get(), not_names=_NEVER_A_NAME_WORD) or body
 
+    if asks_how_last(body):
+        question, topic = help_topic(body)
+        if question:
+            return c.HelpCommand(topic=topic)
     match = re.match(r"(\S+)\s*(.*)\Z", body, re.DOTALL)
     assert match is not None  # body is non-empty and stripped
     head, rest = match.group(1).lower(), match.group(2)
@@ -307,7 +348,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if head == "did" and _DID_THEY.match(rest):
         name = None  # "did olu reply?" asks about someone, it marks nothing done
     if name is not None and typed_as_command and not _reads_as_sentence(name, rest):
-        direct = _run_parser(name, rest, text, casual_dm)
+        direct = _run_parser(_said_of_the_contacts(name, rest), rest, text, casual_dm)
         if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
             return direct
         fallback = direct
@@ -320,7 +361,7 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         new_name = COMMAND_ALIASES.get(new_head.lower().rstrip(":,"))
         if new_name is None:
             return c.NotACommand(text) if casual_dm else c.HelpCommand(unknown=head[:40])
-        result = _run_parser(new_name, new_rest, text, casual_dm)
+        result = _run_parser(_said_of_the_contacts(new_name, new_rest), new_rest, text, casual_dm)
         if (
             casual_dm
             and fallback is None
@@ -381,6 +422,17 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
     if casual_dm and suggestion is None:
         return c.NotACommand(text)
     return c.HelpCommand(unknown=head[:40], suggestion=suggestion)
+
+
+# "#6 snooze till 12/15": the follow-up's number, then the command word.
+_ID_FIRST = re.compile(r"(#\d{1,12})[\s:,-]+(\S+)(.*)\Z", re.DOTALL)
+
+
+def _command_word_first(body: str) -> str:
+    found = _ID_FIRST.match(body)
+    if found is None or found[2].lower() not in COMMAND_ALIASES:
+        return body
+    return f"{found[2]} {found[1]}{found[3]}"
 
 
 def _a_contact_asked_about(body: str) -> c.WhoCommand | None:
@@ -518,12 +570,28 @@ _NOT_ONE_PERSON = frozenset(
 )
 
 
+_NOT_JUST_THE_REMINDER = re.compile(
+    r"\bnot (?:just|only) (?:the|her|his|their|a) (?:reminder|follow[- ]?up)s?\b"
+)
+# "drop priya from contacts": a word of `cancel` said of the contact list deletes the contact.
+_FROM_THE_CONTACTS = re.compile(
+    r"\s(?:from|off|out of)\s+(?:my\s+|the\s+)?(?:contacts|contact list|address book|"
+    r"list of (?:people|contacts))\b",
+    re.IGNORECASE,
+)
+
+
+def _said_of_the_contacts(name: str, rest: str) -> str:
+    return "delete-contact" if name == "cancel" and _FROM_THE_CONTACTS.search(rest) else name
+
+
 _THING_WORDS = frozenset({"it", "this", "that", "these", "those", "everything", "all", "nothing"})
 
 
 def _reads_as_sentence(name: str, rest: str) -> bool:
     """ "delete" or "list" starting an everyday sentence rather than the command."""
-    lowered = rest.lower()
+    # "remove jane completely — not just the reminder": the reminder is what is not meant.
+    lowered = _NOT_JUST_THE_REMINDER.sub("", rest.lower())
     if name == "delete-contact" and re.search(
         r"follow[- ]?up|reminder|\bnudges?\b|^(?:all\s+)?(?:of\s+)?my\s+(?:data|account|"
         r"information|records)|^everything",
@@ -531,7 +599,8 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
     ):
         return True
     if name == "who" and re.match(
-        r"(?:do|am|should|must|did|have|are|is overdue|is late|haven'?t|hasn'?t|didn'?t|still)\b",
+        r"(?:do|am|should|must|did|have|are|is overdue|is late|haven'?t|hasn'?t|didn'?t|still|"
+        rf"{WHO_SEES})\b",  # "who can see my contacts?" asks about privacy, not for a card
         lowered,
     ):
         return True
@@ -677,7 +746,7 @@ _PERSON_NOISE_BEFORE = re.compile(
     r"(?:(?:falar|escrever|ligar|mandar mensagem|hablar|escribir|escribirle|llamar|schreiben|"
     r"anrufen)\s+(?:com|para|pra|pro|con|a|al|an|mit)\s+)?"
     # "a Kai", "con Priya", "pro Omar", "mit Jane": the other languages' "to" and "with".
-    r"(?-i:(?:a|al|con|com|o|an|mit|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
+    r"(?-i:(?:a|al|con|com|o|an|mit|avec|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
     r"(?:(?:the|my|our|a|an|el|la|o|der|die)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|"
     r"contact(?:\s+card)?|notes?|card|lembrete|recordatorio|erinnerung)\s+(?:with|for|about|of|"
     r"on|to|mit|con|com|de|da|do|del|von|kay|ni|ng)\s+)?(?:(?:with|w/|w|for|about|abt|to|on|of)\s+)?",
@@ -693,8 +762,9 @@ _PERSON_NOISE_AFTER = re.compile(
     # How the touch went: "followed up with Kai over email", "… via LinkedIn".
     r"(?:over|via|on|by)\s+(?:e-?mail|text|phone|the phone|linkedin|whatsapp|slack|zoom|dm|sms|"
     r"signal|telegram|teams|call)|"
-    # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji".
-    r"sa|hasta|bhai|ji|ko|se|ka|ki|ke|na|mo|ng|de|do|da))+$"
+    # Code-mixed words that follow a name: Tagalog "sa", Spanish "hasta", Hindi "bhai", "ji";
+    # in lower case only, as "Li Na" and "Kim Ko" end in names.
+    r"(?-i:sa|hasta|bhai|ji|ko|se|ka|ki|ke|na|mo|ng|de|do|da)))+$"
     r"|(?:'s|’s)$",
     re.IGNORECASE,
 )
@@ -1310,7 +1380,8 @@ _SOMEONE_THEN_NAMED = re.compile(
 _DESCRIBED_THEN_NAMED = re.compile(
     # Not "this" or "that": "saw this grant, Mpho — deadline 12 May" is a message to Mpho.
     r"^(?:with\s+)?(?P<what>(?:a|an|some|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+|"
-    r"(?:someone|somebody)(?:\s+[\w'’-]+){0,3})\s*(?:,|\s[—–-]|—)\s*"
+    # "met someone cool!! Nadia Petrova, startup lawyer, …": "!" or ":" before the name too.
+    r"(?:someone|somebody)(?:\s+[\w'’-]+){0,3})\s*(?:,|\s[—–-]|—|!+|:)\s*"
     r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2})"
     r"(?:\s*(?P<sep>,|\s[—–-]|—)\s*(?P<rest>.*))?$",
     re.IGNORECASE | re.DOTALL,
@@ -1375,12 +1446,22 @@ def _place_after_the_comma(head: str, note: str | None) -> tuple[str, str | None
         if not _WHERE_FIELD.match(field) or len(field.split()) > MAX_PLACE_FIELD_WORDS:
             continue
         before = note[: fields[index - 1][1]] if index else ""
-        if index and (len(before.split()) > MAX_DESCRIPTION_WORDS or not before.islower()):
+        if index and (len(before.split()) > MAX_DESCRIPTION_WORDS or not _a_description(before)):
             return head, note
         after = note[fields[index + 1][0] :] if index + 1 < len(fields) else ""
         left = "; ".join(part for part in (before, after) if part)
         return f"{head} {field}", left or None
     return head, note
+
+
+def _a_description(words: str) -> bool:
+    """ "nurse practitioner", "robotics PhD", "CTO at a proptech": what someone is, not a name
+    (its first word is in lower case or an acronym)."""
+    first = words.split()[0] if words.split() else ""
+    return first.islower() or (first.isupper() and len(first) <= MAX_ACRONYM_CHARS)
+
+
+MAX_ACRONYM_CHARS = 4
 
 
 def _joined_notes(first: str, note: str | None) -> str:
@@ -2075,6 +2156,8 @@ def _capitalised_if_typed_lower(name: str) -> str:
 
 
 def _parse_rename(rest: str) -> c.Command:
+    if _REFERENT.get() is not None and re.match(r"(?:to|as)\s+\S", rest, re.IGNORECASE):
+        rest = f"them {rest}"  # "jane's last name is Dough, rename to Jane Dough": hers
     match = re.match(
         r"(?P<old>.+?)(?:\s+(?:to|as|into)\s+|\s*(?:->|→|=>|:)\s*)(?P<new>.+)", rest, re.S | re.I
     )
@@ -2221,8 +2304,8 @@ def _on_off(word: str, setting: str) -> bool:
 
 def _parse_settings(rest: str) -> c.Command:
     words = rest.split()
-    if not words:
-        return c.SettingsShowCommand()
+    if not words or (len(words) == 1 and words[0].lower() in {"show", "view", "list", "all"}):
+        return c.SettingsShowCommand()  # "settings show": what `settings` alone shows
     key = words[0].lower()
     values = words[1:]
     if key == "time" and values and values[0].lower() == "zone":

@@ -15,7 +15,7 @@ from datetime import datetime
 from importlib import import_module
 from typing import Any
 
-from bot.core import chat, reports, reviews
+from bot.core import chat, ledger, reports, reviews
 from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import local_today
@@ -155,6 +155,13 @@ class CoachService:
                 return self._answer(replace(incoming, text=question.on_yes), None)
             if command.intent == "no":
                 return Reply(text=chat.NOTHING_CHANGED), command
+        kind = ledger.kind_answered(incoming.text) if fresh is not None else None
+        if kind is not None and fresh is not None:
+            # "it was a give" right after "Was it a give, an ask or a thank-you?".
+            asked = self._touch_without_kind(incoming, fresh)
+            if asked is not None:
+                done = ledger.done_command(asked, kind)
+                return self._answer(replace(incoming, text=done), None)
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_how_to_fix(incoming.text):
             return self._how_to_fix(incoming), command
         if isinstance(command, c.HelpCommand):
@@ -194,6 +201,26 @@ class CoachService:
             )
             fix = None
         return fix or Reply(text=chat.NO_REVIEW_TO_FIX)
+
+    def _touch_without_kind(self, incoming: Incoming, contact_id: int) -> int | None:
+        """The touch with this contact just marked done whose kind the coach asked for."""
+        try:
+            ctx = self._context(incoming)
+            latest = ctx.store.closed_follow_ups(ctx.member.id, _LATEST_TOUCHES)
+        except Exception:
+            logger.error(
+                "reading closed follow-ups failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            return None
+        for follow_up in latest:
+            if follow_up.contact_id != contact_id or follow_up.status != "done":
+                continue
+            asked_lately = (
+                follow_up.done_at and ctx.now - follow_up.done_at <= chat.QUESTION_EXPIRES
+            )
+            unknown = ctx.store.touch_kind(ctx.member.id, follow_up.id) is None
+            return follow_up.id if asked_lately and unknown else None
+        return None
 
     def _known_contacts(self, incoming: Incoming) -> list[ContactRecord]:
         try:
@@ -259,6 +286,9 @@ def is_admin(incoming: Incoming, admins: frozenset[str]) -> bool:
     holds the whole database, so its member is one too."""
     return incoming.platform == "console" or f"{incoming.platform}:{incoming.user_id}" in admins
 
+
+# How many of the latest closed follow-ups to look through for the touch just marked done.
+_LATEST_TOUCHES = 5
 
 # Replies that act on nobody: the contact of the conversation stays what it was.
 _MAY_ASK_HOW_TO_FIX = (c.ChatCommand, c.HelpCommand, c.NotACommand)

@@ -135,6 +135,11 @@ _DATE_WORDS = (
     "three",
 )
 _COMMAND_WORDS = (
+    "missed",
+    "called",
+    "change",
+    "everything",
+    "contact",
     "remind",
     "follow",
     "delete",
@@ -167,6 +172,7 @@ _COMMAND_WORDS = (
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
     "nxt": "next",
+    "dayz": "days",
     "wk": "week",
     "wek": "week",
     "wks": "weeks",
@@ -208,6 +214,8 @@ _WEEKDAY_THEN_DATE = re.compile(
 _REAL_WORDS = frozenset(
     {"unit", "dais", "dates", "dams", "folly", "hollow", "cancels", "deletes", "least", "blast"}
     | {"abut", "bout", "there", "tree", "thee", "coupe", "review", "reviews"}
+    # A command word's past tense ("get Dana deleted") and "contract" are no typos.
+    | {"deleted", "snoozed", "renamed", "changed", "contract", "contracts", "contacted"}
 )
 
 
@@ -347,7 +355,11 @@ def without_bot_mention(text: str) -> str:
 
 # Courtesy at the end of a line is said to the bot: "cancel Zoe thanks!", "… pls" (not "send
 # him a thank you", "she said thanks"; "Ty" capitalised may be a name).
-COURTESY = r"thanks|thank you|thx|tysm|cheers|pls|plz|please|(?-i:ty)"
+COURTESY = (
+    r"thanks|thank you|thx|tysm|cheers|pls|plz|please|(?-i:ty)|"
+    # The same in the other languages members mix in: "…, danke", "…, gracias".
+    r"danke(?: sch[öo]n)?|gracias|grazie|merci|obrigad[oa]|shukriya|dhanyavaad|salamat|asante"
+)
 _COURTESY_AT_THE_END = re.compile(
     r"(?<!\ba)(?<!\bmy)(?<!\bthe)(?<!\bsay)(?<!\bsays)(?<!\bsaid)[\s,;.!—–-]+"
     rf"(?:{COURTESY})(?:\s+(?:so much|a lot|in advance))?[\s!.]*$",

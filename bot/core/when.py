@@ -67,6 +67,18 @@ _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# How people spell "tomorrow" in a hurry ("2moro" included); longest first for the regex.
+TOMORROW_SPELLINGS = (
+    "tommorrow",
+    "tomorrow",
+    "tommorow",
+    "tomorow",
+    "2morrow",
+    "2moro",
+    "tmrw",
+    "tmr",
+)
+_TOMORROW_WORDS = "|".join(TOMORROW_SPELLINGS)
 # Words that only introduce the date: "on 12/14", "until Monday", "by Friday".
 _LEAD = (
     # "back on Dec 1st": how long ago, not part of the place before it.
@@ -91,7 +103,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "day_after",
-        r"(?:on\s+)?(?:the\s+)?day after (?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)|"
+        rf"(?:on\s+)?(?:the\s+)?day after (?:{_TOMORROW_WORDS})|"
         r"[üu]bermorgen|uebermorgen|lusa|"
         r"pasado mañana|pasado manana|depois de amanh[ãa]|parso|parson|sa makalawa",
     ),
@@ -139,8 +151,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|"
         r"this (?:morning|afternoon|evening|am|pm)|esta (?:mañana|manana|tarde|noche)|hoje|"
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
-        r"anoche|kagabi|kanina|aaj|just now|right now|tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|"
-        r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|"
+        rf"anoche|kagabi|kanina|aaj|just now|right now|{_TOMORROW_WORDS}|"
+        r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|h[ôo]m qua|"
         r"kahapon|bukas|ngayon|besok|kemarin|hari ini)",
     ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
@@ -186,8 +198,10 @@ _TIME_RE = re.compile(
     rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
     rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}"
     # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock".
-    rf"|{_B}(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])"
-    r"(?:\s*(?:uhr|o'?clock|h))?(?![\w/:.])"
+    rf"|{_B}(?:(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])"
+    r"(?:\s*(?:uhr|o'?clock|h))?"
+    # … or its "o'clock": "15 Uhr", "3 o'clock" ("um" may have gone as a hesitation).
+    r"|(?P<oclock>[01]?\d|2[0-3])\s*(?:uhr|o'?clock))(?![\w/:.])"
     # … but "at 9 Main St" is an address.
     r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?:st|street|ave|avenue|road|rd|blvd|lane|way)\b)"
     # "tmr 9", "tomorrow 10": an hour alone right after the day, ending the line.
@@ -338,10 +352,12 @@ _YESTERDAY = frozenset(
         "kahapon",
         "kagabi",
         "kemarin",
+        "hôm qua",
+        "hom qua",
     }
 )
 _TOMORROW = frozenset(
-    {"tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "mañana", "manana"}
+    {*TOMORROW_SPELLINGS, "mañana", "manana"}
     | {"amanhã", "amanha", "morgen", "demain", "bukas", "besok"}
 )
 
@@ -439,7 +455,7 @@ _A_CLOCK_NEXT = re.compile(
 # "at the alumni event sat": a short weekday that ends the line after a noun, not after a
 # subject or a verb ("she sat", "they got wed").
 _A_DAY_LAST = re.compile(
-    r".*\s(?!(?:i|we|you|he|she|they|it|who|that|got|get|gets|getting|just|never|and|then|was|"
+    r"(?:.*\s)?(?!(?:i|we|you|he|she|they|it|who|that|got|get|gets|getting|just|never|and|then|was|"
     r"were|is|are|be|been|to|will|had|has|have|finally|recently)\s)[^\W\d_]+\s+\0[\s.!]*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -489,7 +505,7 @@ def find_time(text: str) -> FoundTime | None:
         if hour < 12 and (part in _LATER_PARTS or (not part and hour < _FIRST_MORNING_HOUR)):
             hour += 12
         return FoundTime(match.start(), match.end(), time(hour, 0))
-    bare = match.group("bare") or match.group("after_day")
+    bare = match.group("bare") or match.group("oclock") or match.group("after_day")
     if bare is not None:
         hour, minute = int(bare), 0
         if hour < _FIRST_MORNING_HOUR or (hour < 12 and _EVENING.search(text)):

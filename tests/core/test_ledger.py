@@ -239,3 +239,35 @@ def test_admins_are_named_platform_and_user_id_and_a_bad_entry_says_so() -> None
     assert settings.admins == frozenset({"slack:U1", "teams:29:1abc"})
     with pytest.raises(SettingsError, match="NETCOACH_ADMINS"):
         Settings.from_env({"NETCOACH_ADMINS": "U1"})
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        ("it was a give", "give"),
+        ("an ask", "ask"),
+        ("thanked her", "thank"),
+        ("A thank-you.", "thank"),
+    ],
+)
+def test_a_typed_answer_to_the_kind_question_records_it(bot: Bot, answer: str, kind: str) -> None:
+    bot.say("met Jane Doe")
+    [first] = bot.open()
+    assert "Was it a give, an ask or a thank-you?" in bot.say("done Jane").text
+    reply = bot.say(answer)
+    assert f"Recorded: touch #{first.id} with **Jane Doe**" in reply.text
+    assert kinds(bot) == [(first.id, kind, "chosen")]
+
+
+def test_a_kind_typed_with_no_question_waiting_records_nothing(bot: Bot) -> None:
+    bot.say("met Jane Doe")
+    bot.say("done Jane, gave her the article")
+    bot.say("it was an ask")
+    assert [kind for _, kind, _ in kinds(bot)] == ["give"]
+
+
+def test_thanks_after_the_kind_question_thanks_the_coach(bot: Bot) -> None:
+    bot.say("met Jane Doe")
+    bot.say("done Jane")
+    assert "welcome" in bot.say("thanks").text
+    assert kinds(bot) == []

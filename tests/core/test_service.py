@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import inspect, text
 
+from bot.core.help import command_reply
 from bot.core.messages import Incoming, Reply
 from bot.core.ports import Reviewer
 from bot.core.service import SORRY, CoachService
@@ -566,3 +567,33 @@ def test_a_member_can_say_how_they_write_numeric_dates(bot: Bot) -> None:
 
 def test_an_unknown_date_order_says_how_to_write_one(bot: Bot) -> None:
     assert "settings dates month-first" in bot.say("settings dates sideways").text
+
+
+def test_the_list_counts_what_is_due_today(bot: Bot) -> None:
+    bot.say("met Jane Doe 3 days ago")
+    bot.say("met Sam Lee")
+    reply = bot.say("what's due today?")
+    assert reply.text.startswith("You have 2 open follow-ups, 1 due today.")
+
+
+def test_an_acknowledgement_gets_a_short_line_and_answers_no_pending_question(bot: Bot) -> None:
+    bot.say("met Kai Müller at PyCon")
+    assert "?" in bot.say("delete Kai").text
+    assert bot.say("ok makes sense").text == "Great — I'm here whenever you need me."
+    assert len(bot.open()) == 1  # Kai and his follow-up are still there
+
+
+def test_asking_to_check_this_one_with_no_draft_asks_for_the_draft(bot: Bot) -> None:
+    assert "paste the draft" in bot.say("can u check this one").text
+
+
+def test_who_can_see_my_contacts_is_answered_from_the_privacy_page(bot: Bot) -> None:
+    assert bot.say("who can see my contacts?").text == command_reply("privacy").text
+
+
+def test_a_short_weekday_after_a_name_moves_the_follow_up_and_is_no_note(bot: Bot) -> None:
+    bot.say("met Lena Fischer at PyCon")
+    reply = bot.say("follow-up lena wed")
+    assert "Noted" not in reply.text and "Wed" in reply.text
+    [follow_up] = bot.open()
+    assert follow_up.due_on.weekday() == 2 and follow_up.note is None
