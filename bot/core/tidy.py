@@ -183,6 +183,7 @@ _ABBREVIATIONS = {
     "snz": "snooze",
     "snoz": "snooze",
     "dun": "done",
+    "dne": "done",
     "mtg": "meeting",
     "nite": "night",
     "tonite": "tonight",

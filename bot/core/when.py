@@ -149,6 +149,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "word",
         rf"{_LEAD}(?P<word>(?:earlier |later )?today|tonight|"
+        # "met X at the gym earlier": a bare "earlier" ending its clause is earlier today.
+        r"earlier(?=\s*(?:[,.;!—–]|\s-\s|$))|"
         r"this (?:morning|afternoon|evening|am|pm)|esta (?:mañana|manana|tarde|noche)|hoje|"
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
         rf"anoche|kagabi|kanina|aaj|just now|right now|{_TOMORROW_WORDS}|"

@@ -1,0 +1,68 @@
+"""The seventh pass's classes of everyday phrasing, shown by lines that are in no phrasing file.
+
+Read as in the phrasing files: today is Wed 9 Dec 2026, the member has the files' contacts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.core.parser import parse_command
+from tests.core.phrasings import CONTACTS, as_schema
+
+
+def understood(text: str) -> dict[str, Any]:
+    return as_schema(parse_command(text, direct_message=True, known_names=CONTACTS))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "met Lucia Ferri at the bakery earlier",
+            {
+                "command": "met",
+                "person": "Lucia Ferri",
+                "place": "the bakery",
+                "date": "2026-12-09",
+            },
+        ),
+        (
+            "caught up with Dana over teams earlier, she wants the pitch deck",
+            {
+                "command": "met",
+                "person": "Dana Kim",
+                "place": "teams",
+                "date": "2026-12-09",
+                "note": "she wants the pitch deck",
+            },
+        ),
+        (
+            "met Arjun Rao at the climbing gym earlier.",
+            {
+                "command": "met",
+                "person": "Arjun Rao",
+                "place": "the climbing gym",
+                "date": "2026-12-09",
+            },
+        ),
+    ],
+)
+def test_a_bare_earlier_ending_its_clause_is_earlier_today(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+def test_earlier_than_stays_in_the_place() -> None:
+    assert understood("met Arjun Rao at the expo earlier than planned")["place"] == (
+        "the expo earlier than planned"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("dne with omar", "Omar Haddad"), ("dne jane", "Jane Doe"), ("Dne - Priya", "Priya Shah")],
+)
+def test_dne_is_texting_for_done(text: str, person: str) -> None:
+    assert understood(text) == {"command": "done", "person": person}
