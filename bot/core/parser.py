@@ -558,7 +558,31 @@ def _names_a_thing(result: object, body: str) -> bool:
         core = polite_core(body)  # "hey, met omar haddad at …": the greeting is no part of it
         a_log = _A_MEETING_LOG.match(core) and len(re.split(r"[,;—–]", core)[0].split()) <= 12
         return not (one_person and a_log)
+    if isinstance(result, c.FollowUpCommand) and _a_lower_case_name_to_remind(person.name, body):
+        return False
     return not match_names(person.name, _KNOWN.get())
+
+
+# A short line asking to be reminded: "remind me to call oluwaseun adeyemi thursday".
+_A_REMINDER_REQUEST = re.compile(r"(?:(?:please|pls|plz)\s+)?(?:remind|nudge|bug|nag)\s+me\s", re.I)
+_SHORT_REQUEST_WORDS = 10
+
+
+def _a_lower_case_name_to_remind(name: str, body: str) -> bool:
+    """A first and last name typed in lower case in a short "remind me …" line: people type
+    names that way too. One lower-case word stays a thing ("remind me to call the plumber
+    friday"), and so do words after an article or "my"."""
+    core = polite_core(body)
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and _looks_like_a_name(name)
+        and not set(name.lower().split()) & _NOT_ONE_PERSON
+        and bool(_A_REMINDER_REQUEST.match(core))
+        and len(core.split()) <= _SHORT_REQUEST_WORDS
+        and re.search(rf"(?<!\S){re.escape(name)}(?!\S)", core) is not None
+        and not re.search(rf"\b(?:the|an?|my|our|your|his|her|their)\s+{re.escape(name)}", core)
+    )
 
 
 # A short line that starts by saying "met": a log, even with the name in lower case.

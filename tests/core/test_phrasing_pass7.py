@@ -66,3 +66,39 @@ def test_earlier_than_stays_in_the_place() -> None:
 )
 def test_dne_is_texting_for_done(text: str, person: str) -> None:
     assert understood(text) == {"command": "done", "person": person}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "remind me ines duarte friday",
+            {"command": "follow-up", "person": "ines duarte", "date": "2026-12-11"},
+        ),
+        (
+            "pls remind me to call lena moreau on the 14th",
+            {"command": "follow-up", "person": "lena moreau", "date": "2026-12-14"},
+        ),
+        (
+            "nudge me about tomas berg next week",
+            {"command": "follow-up", "person": "tomas berg", "date": "2026-12-14"},
+        ),
+    ],
+)
+def test_a_lower_case_full_name_in_a_short_reminder_request_is_a_person(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remind me to call the plumber friday",
+        "remind me to call my car insurance friday",
+        "remind me to text everyone friday",
+        "remind me to call lena thursday",
+    ],
+)
+def test_a_thing_or_one_lower_case_word_to_remind_about_is_no_person(text: str) -> None:
+    assert understood(text) == {"command": "chat-or-review"}
