@@ -107,6 +107,16 @@ def _match(core: str, day_was_cut: bool = False) -> str | None:
     return None
 
 
+def _drops_its_opening_day(core: str, found: str) -> bool:
+    """ "yesterday i had lunch with X": a phrasing that swallowed the day said first (as words
+    before "lunch") is read again with the day cut out."""
+    try:
+        day = find_day(core)
+    except WhenError:
+        return False
+    return day is not None and day.start == 0 and core[: day.end].lower() not in found.lower()
+
+
 def _names_a_day(text: str) -> bool:
     try:
         return find_day(text) is not None
@@ -143,7 +153,7 @@ def _rephrase(text: str) -> str | None:
     if not core:
         return None
     found = _match(core)
-    if found is not None:
+    if found is not None and not _drops_its_opening_day(core, found):
         return found
     found = _without_a_reason(core)
     if found is not None:

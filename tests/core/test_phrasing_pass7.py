@@ -102,3 +102,32 @@ def test_a_lower_case_full_name_in_a_short_reminder_request_is_a_person(
 )
 def test_a_thing_or_one_lower_case_word_to_remind_about_is_no_person(text: str) -> None:
     assert understood(text) == {"command": "chat-or-review"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "yesterday i had lunch with Dana Kim",
+            {"command": "met", "person": "Dana Kim", "date": "2026-12-08"},
+        ),
+        (
+            "Yesterday grabbed a quick coffee with Lucia Ferri at the station, she's hiring",
+            {
+                "command": "met",
+                "person": "Lucia Ferri",
+                "place": "the station",
+                "date": "2026-12-08",
+                "note": "she's hiring",
+            },
+        ),
+        (
+            "monday we had drinks with Omar",
+            {"command": "met", "person": "Omar Haddad", "date": "2026-12-07"},
+        ),
+    ],
+)
+def test_a_day_said_before_i_had_lunch_with_is_the_meetings_day(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
