@@ -629,7 +629,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # An instruction to oneself with a day: "reach out to Priya on Thursday" (a
                 # longer sentence, "…, he'll sort it out", is a draft for someone else).
-                r"(?:reach (?:back )?out to|touch base with|circle back with|reconnect with|"
+                r"(?:reach (?:back )?out to|touch base with|circle back (?:with|to)|reconnect with|"
                 r"check in with|get back to)\s+"
                 + _JUST_A_NAME_AND_A_DAY
                 + r"(?P<rest>.+?\b(?:on|next|tomorrow|today|in|this|by|until|"
@@ -654,7 +654,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|chase|"
                 r"talk to|reach (?:back )?out to|touch base with|check in with|get back to|"
                 # "hit up Zoe tomorrow re collab", "check on Nia next week", "reconnect with …"
-                r"hit up|check on|reconnect with|catch up with)\s+"
+                r"hit up|check on|reconnect with|catch up with|circle back (?:with|to))\s+"
                 + _A_NAME_A_DAY_AND_A_TOPIC
                 + r"(?P<rest>"
                 + _CAPITALISED

@@ -168,6 +168,10 @@ _COMMAND_WORDS = (
     "summaries",
     "networking",
     "upcoming",
+    "monthly",
+    "shoutouts",
+    "account",
+    "finally",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -184,6 +188,7 @@ _ABBREVIATIONS = {
     "snoz": "snooze",
     "dun": "done",
     "dne": "done",
+    "rmd": "remind",
     "mtg": "meeting",
     "nite": "night",
     "tonite": "tonight",

@@ -131,3 +131,50 @@ def test_a_day_said_before_i_had_lunch_with_is_the_meetings_day(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("montly stats pls", {"command": "stats", "period": "month"}),
+        ("turn on shoutuots", {"command": "settings", "setting": "shoutouts", "value": "on"}),
+        ("delete my acount", {"command": "forget-me"}),
+        ("finaly emailed Dana", {"command": "done", "person": "Dana Kim"}),
+        (
+            "rmd me to call Lucia Ferri tomorrow",
+            {"command": "follow-up", "person": "Lucia Ferri", "date": "2026-12-10"},
+        ),
+    ],
+)
+def test_one_slip_or_a_texting_spelling_of_a_command_word(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "circle back to Lucia Ferri next wk",
+            {"command": "follow-up", "person": "Lucia Ferri", "date": "2026-12-14"},
+        ),
+        (
+            "circle back to Dana on friday about the deck",
+            {
+                "command": "follow-up",
+                "person": "Dana Kim",
+                "date": "2026-12-11",
+                "note": "about the deck",
+            },
+        ),
+    ],
+)
+def test_circle_back_to_someone_on_a_day_is_a_follow_up(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["let's circle back to the budget next week", "we should circle back to pricing on monday"],
+)
+def test_circling_back_to_a_thing_is_no_follow_up(text: str) -> None:
+    assert understood(text) == {"command": "chat-or-review"}
