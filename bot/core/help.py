@@ -1123,6 +1123,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (r"(?P<rest>[^,;—–]+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
+            # The tick first: "✅ kai", "☑ Dana Kim done".
+            (r"[✔✅☑]+\s*(?P<rest>" + _NAME_WORDS + r")(?:\s+done)?[\s!.]*", "done {rest}"),
             (
                 r".*?\b(?:escrib[ií]|llam[eé]|mand[eé])\s+a\s+(?P<rest>.+?)(?:[,;].*)?",
                 "done {rest}",
@@ -1829,7 +1831,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"for\s+(?P<who>[^,:]+?),\s*(?:add\s+)?(?:a\s+)?note\s*[:—–-]+\s*(?P<rest>.+)",
                 "note {who}: {rest}",
             ),
-            (r"(?P<who>[^:—–]+?)\s+note\s*[:—–-]+\s*(?P<rest>.+)", "note {who}: {rest}"),
+            # "Kai Müller note: …", "Kai Müller — note: …".
+            (
+                r"(?P<who>[^:—–]+?)(?:\s*[—–]+)?\s+note\s*[:—–-]+\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
             (
                 r"(?:note (?:for|on|about|to)|nota (?:para|sobre|de)|notiz (?:zu|für|fuer))"
                 r"\s+(?P<rest>.+)",

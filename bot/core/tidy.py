@@ -88,6 +88,8 @@ _MO_AKO = re.compile(r"(?<![\w-])mo\s+ako(?![\w-])", re.IGNORECASE)
 
 # A laugh before more words ends a clause like a comma: "at the coffee fest lol she roasts her
 # own beans", "at Ikea lmao, she was buying a sofa".
+# "sent Jane the contract, done done": "done" said twice for emphasis is said once.
+_DONE_TWICE = re.compile(r"\b(done)(?:[\s-]+done)+\b", re.IGNORECASE)
 _LAUGH_BETWEEN = re.compile(
     r"(?<=\w)\s+(?:lol|lmao|lmfao|haha+|hehe+|rofl)\b[\s,.!]*(?=[^\W\d]+\s+\w)", re.IGNORECASE
 )
@@ -426,7 +428,7 @@ def tidy(
     text = _GLUED_MET.sub(r"\1 ", _GLUED_WITH.sub(r"\1 \2", text))
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
-    text = _LAUGH_BETWEEN.sub(", ", text)
+    text = _DONE_TWICE.sub(r"\1", _LAUGH_BETWEEN.sub(", ", text))
     text = _WEEKDAY_THEN_DATE.sub(r"\g<date>", text)
     head, tail = _split_note(text)
     if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"

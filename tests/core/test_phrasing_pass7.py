@@ -178,3 +178,29 @@ def test_circle_back_to_someone_on_a_day_is_a_follow_up(text: str, want: dict[st
 )
 def test_circling_back_to_a_thing_is_no_follow_up(text: str) -> None:
     assert understood(text) == {"command": "chat-or-review"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("✅ omar", "Omar Haddad"), ("☑ Dana Kim done", "Dana Kim"), ("✔ Lucia Ferri", "Lucia Ferri")],
+)
+def test_a_tick_before_a_name_marks_it_done(text: str, person: str) -> None:
+    assert understood(text) == {"command": "done", "person": person}
+
+
+@pytest.mark.parametrize(
+    "text", ["emailed Priya the slides, done done", "done-done with Priya", "Done done: Priya"]
+)
+def test_done_said_twice_is_done_once(text: str) -> None:
+    assert understood(text) == {"command": "done", "person": "Priya Shah"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Omar Haddad — note: moving to Lisbon", "Omar Haddad – note: moving to Lisbon"]
+)
+def test_a_name_then_a_dash_then_note_colon_is_a_note(text: str) -> None:
+    assert understood(text) == {
+        "command": "note",
+        "person": "Omar Haddad",
+        "note": "moving to Lisbon",
+    }
