@@ -2718,7 +2718,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "download everything you have on me" (not "delete …", which forgets).
-                r"(?:please\s+)?(?:download|export|send me|give me|email me)\s+(?:a copy of\s+)?"
+                r"(?:please\s+)?(?:download|export|send me|give me|email me|"
+                r"(?:can|could) i (?:get|have))\s+(?:a copy of\s+)?"
                 r"(?:everything|all|whatever)\s+(?:that\s+)?you\s+(?:have|know|keep|store|saved)\s+"
                 r"(?:on|about)\s+me",
                 "export",

@@ -2187,7 +2187,7 @@ def _parse_rename(rest: str) -> c.Command:
     )
     if match is None:
         # "rename Jane Doe Jane Smith": the words that name a contact, then the new name.
-        who = known_in(rest)
+        who = _contact_named_first(rest) or known_in(rest)
         if who is not None and rest.lower().startswith(who.lower() + " "):
             match = re.match(rf"(?P<old>.{{{len(who)}}})\s+(?P<new>.+)", rest, re.S)
     if match is None:
@@ -2204,6 +2204,21 @@ def _parse_rename(rest: str) -> c.Command:
     if not new_name:
         raise _Bad(f"Say the new name after `to`. For example: {example('rename')}")
     return c.RenameCommand(person=_person(_tokens(match.group("old")), "rename"), new_name=new_name)
+
+
+def _contact_named_first(text: str) -> str | None:
+    """The first words of `text` when they are a contact's whole name ("Kai Müller Kai
+    Mueller": "Kai Müller", not "Kai Müller Kai"), or a first name of one contact before a new
+    name of two or more words ("Sam Samuel Lee")."""
+    known = _KNOWN.get()
+    words = text.split()
+    keys = {name_key(name) for name in known}
+    for size in (3, 2, 1):
+        if len(words) > size and name_key(" ".join(words[:size])) in keys:
+            return " ".join(words[:size])
+    if len(words) >= 3 and len(match_names(words[0], known)) == 1:
+        return words[0]
+    return None
 
 
 def _parse_delete_contact(rest: str) -> c.Command:
@@ -2385,7 +2400,8 @@ def _parse_settings(rest: str) -> c.Command:
 def _parse_export(rest: str) -> c.Command:
     if rest and not re.fullmatch(
         r"(?:(?:all|of|my|data|contacts|everything|records|as|a|file|json|please|pls|now|stuff|"
-        r"info|information|history|things)\s*)+",
+        # "export my contacts to csv": the format asked for is the export (it comes as JSON).
+        r"info|information|history|things|to|csv|spreadsheet|excel|download)\s*)+",
         rest.strip(" .!?"),
         re.IGNORECASE,
     ):

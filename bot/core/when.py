@@ -188,7 +188,8 @@ _DAY_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # A bare count of days ("snooze Dana 3 days", "for another week"): a span, not a day.
 _DAYS_RE = re.compile(
-    rf"{_B}(?:(?:for|by|ng|um|por)\s+)?(?:another\s+)?{_NUMBER}\s+(?:more\s+)?"
+    rf"{_B}(?:(?:for|by|ng|um|por)\s+)?(?:(?:another\s+)?{_NUMBER}|(?P<another>another))\s+"
+    r"(?:more\s+)?"
     rf"(?P<unit>days?|weeks?|{_FOREIGN_UNIT}){_E}"
     # "5d", "2w": a count with its unit's letter.
     rf"|{_B}(?P<n2>\d{{1,3}})(?P<unit2>d|w|wk|wks){_E}",
@@ -266,6 +267,8 @@ def _group(match: re.Match[str], name: str) -> str | None:
 
 
 def _n(match: re.Match[str]) -> str:
+    if _group(match, "another"):
+        return "1"  # "another week" is one more
     return _group(match, "n") or _group(match, "n2") or ""
 
 

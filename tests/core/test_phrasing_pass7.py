@@ -204,3 +204,48 @@ def test_a_name_then_a_dash_then_note_colon_is_a_note(text: str) -> None:
         "person": "Omar Haddad",
         "note": "moving to Lisbon",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export my contacts to csv",
+        "export to excel pls",
+        "could i have everything you know about me",
+        "can I get a copy of everything you store about me",
+    ],
+)
+def test_an_export_asked_in_a_format_or_as_a_copy_is_the_export(text: str) -> None:
+    assert understood(text) == {"command": "export"}
+
+
+def test_an_export_to_somewhere_else_is_still_refused() -> None:
+    assert understood("export my contacts to my boss")["command"] == "failure"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("snooze Omar another week", 7),
+        ("give me another week on Omar", 7),
+        ("push omar for another day", 1),
+        ("snooze omar another 3 days", 3),
+    ],
+)
+def test_another_week_is_one_more_week(text: str, days: int) -> None:
+    assert understood(text) == {"command": "snooze", "person": "Omar Haddad", "days": days}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("rename Kai Müller Kai Mueller", ("Kai Müller", "Kai Mueller")),
+        ("rename Omar Omar Haddad-Salem", ("Omar Haddad", "Omar Haddad-Salem")),
+        ("rename Sam Samuel Lee", ("Sam Lee", "Samuel Lee")),
+    ],
+)
+def test_a_rename_without_to_starts_with_the_contacts_whole_name(
+    text: str, want: tuple[str, str]
+) -> None:
+    person, new_name = want
+    assert understood(text) == {"command": "rename", "person": person, "new_name": new_name}
