@@ -1152,7 +1152,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 _NOT_A_DATE
                 + r"(?P<who>"
                 + _NAME_WORDS
-                + r")\s*(?:[:—–-]+\s*|\s+)follow[- ]?up\b\s*(?P<rest>.*)",
+                + r")\s*(?:(?:[:—–-]+\s*|\s+)follow[- ]?up\b"
+                # "Kwame Mensah — text him tomorrow 3pm": after a dash, a message to them.
+                r"|[:—–-]+\s*(?:text|call|email|e-mail|ping|message|dm|write to)\s+"
+                r"(?:him|her|them)\b)\s*(?P<rest>.*)",
                 "follow-up {who} {rest}",
             ),
             (
@@ -1415,6 +1418,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:scrap|ditch|nix|skip|drop)\s+(?P<rest>" + _NAME_WORDS + r")",
                 "cancel {rest}",
+            ),
+            (
+                # "Jane's reminder can go", "the follow-up for Omar can be dropped".
+                r"(?:(?:the|my)\s+(?:reminder|follow[- ]?up|nudge)\s+(?:for|with|about)\s+"
+                r"(?P<who>" + _NAME_WORDS + r")|(?P<whose>" + _NAME_WORDS + r")(?:'s|’s)\s+"
+                r"(?:reminder|follow[- ]?up|nudge))\s+can\s+(?:go|be (?:dropped|cancell?ed|"
+                r"deleted|removed|scrapped))(?:\s+(?:now|away))?(?:[,;].*)?",
+                "cancel {who}{whose}",
             ),
             (
                 # "Omar ghosted me, cancel it".

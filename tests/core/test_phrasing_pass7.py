@@ -249,3 +249,48 @@ def test_a_rename_without_to_starts_with_the_contacts_whole_name(
 ) -> None:
     person, new_name = want
     assert understood(text) == {"command": "rename", "person": person, "new_name": new_name}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Lucia Ferri — text her tomorrow 3pm",
+            {
+                "command": "follow-up",
+                "person": "Lucia Ferri",
+                "date": "2026-12-10",
+                "time": "15:00",
+            },
+        ),
+        (
+            "Dana: call her friday about the lease",
+            {
+                "command": "follow-up",
+                "person": "Dana Kim",
+                "date": "2026-12-11",
+                "note": "about the lease",
+            },
+        ),
+    ],
+)
+def test_a_name_then_a_dash_then_a_message_to_them_is_a_follow_up(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar's reminder can go, thanks",
+        "the follow-up for Omar can be dropped",
+        "Omar’s nudge can go now",
+    ],
+)
+def test_a_reminder_that_can_go_is_cancelled(text: str) -> None:
+    assert understood(text) == {"command": "cancel", "person": "Omar Haddad"}
+
+
+def test_a_reminder_for_a_thing_that_can_go_is_no_cancel() -> None:
+    assert understood("the reminder for the launch can go") == {"command": "chat-or-review"}
