@@ -2177,6 +2177,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
                 "delete-contact {rest}",
             ),
+            # "del contact kai": "del" is short for delete only before "contact" (Spanish "del").
+            (r"del\s+contact\s+(?P<rest>.+)", "delete-contact {rest}"),
             (
                 r"i\s+(?:don'?t|do not)\s+want\s+(?P<rest>.+?)\s+(?:in here|in my contacts|"
                 r"anymore|any more)\b.*\b(?:delete|remove)\b.*",
@@ -2400,8 +2402,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
-                r"what(?:'s| is)\s+my\s+(?:follow[- ]?up|response|reply|completion|success)\s+"
-                r"(?:rate|ratio|percentage|score)" + _PERIOD,
+                # "how's my follow-up rate looking" asks for it too.
+                r"(?:what|how)(?:'s| is)\s+my\s+(?:follow[- ]?up|response|reply|completion|success)"
+                r"\s+(?:rate|ratio|percentage|score)" + _PERIOD + r"(?:\s+(?:looking|doing))?",
                 "stats {rest}",
             ),
             (
@@ -2632,14 +2635,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings shoutouts off",
             ),
             (
-                r"(?:don'?t|do not|stop|never)\s+(?:store|save|keep)(?:ing)?\s+(?:the text of\s+)?"
-                r"my\s+drafts",
+                r"(?:don'?t|do not|stop|never)\s+(?:store|save|keep|storing|saving|keeping)\s+"
+                r"(?:the text of\s+)?"
+                r"my\s+(?:drafts|draft messages)",
                 "settings store-drafts off",
             ),
             (
                 r"(?:you can|please|ok to|go ahead and)?\s*(?:store|"
                 r"save|keep)\s+(?:the text of\s+)?"
-                r"my\s+drafts",
+                r"my\s+(?:drafts|draft messages)",
                 "settings store-drafts on",
             ),
             (r"(?:time\s*zone|tz)\s+(?P<rest>[\w/+-]+)", "settings timezone {rest}"),

@@ -406,7 +406,7 @@ _QUESTION = re.compile(
     r"i'?m lost|i am lost|what do i (?:type|do|say|write)|"
     r"i'?m confused|i am confused|i'?m stuck|i don'?t (?:get it|understand)|"
     r"¿?c[oó]mo (?:funciona|uso|hago|se usa|puedo)|paano|pano|kaise|"
-    r"wie (?:kann|mache|geht|funktioniert)|"
+    r"wie (?:kann|mache|geht|funktioniert)|comment (?:ça|ca) (?:marche|fonctionne)|"
     # "ayuda con el list command", "Hilfe mit snooze": help asked for in another language.
     r"ayuda(?: con| para)?|hilfe(?: mit| bei| zu)?|aide(?: avec| pour)?|tulong(?: sa)?|"
     r"como (?:eu|faço|faco|uso))\b",

@@ -294,3 +294,28 @@ def test_a_reminder_that_can_go_is_cancelled(text: str) -> None:
 
 def test_a_reminder_for_a_thing_that_can_go_is_no_cancel() -> None:
     assert understood("the reminder for the launch can go") == {"command": "chat-or-review"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "stop saving my draft messages",
+            {"command": "settings", "setting": "store-drafts", "value": "off"},
+        ),
+        (
+            "never keep my drafts",
+            {"command": "settings", "setting": "store-drafts", "value": "off"},
+        ),
+        ("how's my reply rate looking", {"command": "stats", "period": "week"}),
+        ("how is my follow-up rate this month", {"command": "stats", "period": "month"}),
+        ("comment ça marche ?", {"command": "help"}),
+        ("del contact Lucia Ferri", {"command": "delete-contact", "person": "Lucia Ferri"}),
+    ],
+)
+def test_settings_stats_help_and_delete_in_everyday_words(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+def test_del_in_spanish_stays_a_word() -> None:
+    assert understood("José es fan del Atlético")["command"] != "delete-contact"
