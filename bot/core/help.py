@@ -531,6 +531,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest} {day} {later}",
             ),
             (
+                # "at some point I should follow up with X": a vague when first says no day.
+                r"(?:(?:at some point|sometime|eventually|one of these days),?\s+)?"
                 r"(?:(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like|gotta|"
                 r"wanna)\s+(?:to\s+)?|(?:necesito|tengo que|debo|preciso)\s+(?:hacer|fazer)\s+"
                 r"(?:el\s+|un\s+|o\s+)?)?(?:touch base|circle back|catch up|reconnect|"

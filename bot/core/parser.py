@@ -1759,6 +1759,8 @@ _FOLLOW_UP_NOTE = re.compile(
 _SOMETIME = re.compile(
     r"\s+(?:sometime(?:\s+soon)?|some time|at some point|soonish|whenever)[\s.!]*$", re.I
 )
+# "…, no rush": said after the comma, it asks for the usual day and is no note.
+_NO_RUSH = re.compile(r"(?:no rush|no hurry|whenever|no pressure|not urgent)[\s.!]*", re.I)
 # A preposition the day phrase left at the end of the name: "Ada for (a week from today)".
 _LEFT_BEFORE_A_DAY = re.compile(r"\s+(?:for|on|by)\s*$", re.IGNORECASE)
 
@@ -1779,6 +1781,8 @@ def _parse_follow_up(rest: str) -> c.Command:
         return _parse_done(f"{finished['who']}{finished['tail'] or ''}")
     _one_follow_up_per_person(rest)
     head, dash_note = _note_split(rest)
+    if dash_note is not None and _NO_RUSH.fullmatch(dash_note.strip()):
+        dash_note = None
     head = _SOMETIME.sub("", head.strip())
     if not head:
         raise _Bad(f"Tell me who to follow up with. For example: {example('follow-up')}")

@@ -319,3 +319,19 @@ def test_settings_stats_help_and_delete_in_everyday_words(text: str, want: dict[
 
 def test_del_in_spanish_stays_a_word() -> None:
     assert understood("José es fan del Atlético")["command"] != "delete-contact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at some point I should follow up with Lucia Ferri, no rush",
+        "eventually I need to catch up with Lucia Ferri, whenever",
+        "follow up with Lucia Ferri, no hurry",
+    ],
+)
+def test_a_vague_when_before_or_no_rush_after_asks_for_the_usual_day(text: str) -> None:
+    assert understood(text) == {"command": "follow-up", "person": "Lucia Ferri"}
+
+
+def test_no_rush_with_more_words_stays_the_note() -> None:
+    assert understood("follow up with Dana, no rush on the deck")["note"] == "no rush on the deck"
