@@ -110,6 +110,8 @@ def _match(core: str, day_was_cut: bool = False) -> str | None:
 def _drops_its_opening_day(core: str, found: str) -> bool:
     """ "yesterday i had lunch with X": a phrasing that swallowed the day said first (as words
     before "lunch") is read again with the day cut out."""
+    if not found.startswith("met "):
+        return False
     try:
         day = find_day(core)
     except WhenError:
