@@ -776,6 +776,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             # "qué tengo pending?", "mga reminders ko": what is due, in Spanish and Tagalog.
             (r"qu[eé] tengo(?:\s+(?:pending|pendiente|hoy|para hoy))?", "list"),
             (r"(?:mga\s+)?(?:reminders?|follow[- ]?ups?)\s+ko", "list"),
+            # "mis follow ups", "mes rappels": "my …" in Spanish and French.
+            (
+                r"(?:mis|mes)\s+(?:follow[- ]?ups?|reminders?|recordatorios|pendientes|rappels)",
+                "list",
+            ),
             # Hindi "kya kya pending hai?", Tagalog "ano ba ang overdue ko?".
             (r"(?:kya\s+)+pending\s+hai\b.*", "list"),
             (r"ano(?:\s+ba)?\s+ang\s+(?:mga\s+)?(?:overdue|late)\b.*", "list overdue"),
@@ -2609,7 +2614,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"(?:i\s+)?work\s+(?:from\s+)?(?P<rest>\d.+?)", "settings hours {rest}"),
             (
                 r"(?:(?:show|what are|see|view|check|open|list)(?: me)?\s+)?(?:my|the|current)\s+"
-                r"(?:settings|preferences|prefs|config)",
+                # "what are my settings rn": how they stand now.
+                r"(?:settings|preferences|prefs|config)"
+                r"(?:\s+(?:rn|right now|now|atm|at the moment))?",
                 "settings",
             ),
             (r"(?:show|see|view|check|open)(?: me)?\s+(?:settings|preferences|prefs)", "settings"),

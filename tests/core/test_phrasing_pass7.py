@@ -335,3 +335,18 @@ def test_a_vague_when_before_or_no_rush_after_asks_for_the_usual_day(text: str) 
 
 def test_no_rush_with_more_words_stays_the_note() -> None:
     assert understood("follow up with Dana, no rush on the deck")["note"] == "no rush on the deck"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("what are my settings rn", {"command": "settings", "setting": "show"}),
+        ("show my preferences at the moment", {"command": "settings", "setting": "show"}),
+        ("mis recordatorios", {"command": "list"}),
+        ("mes rappels", {"command": "list"}),
+    ],
+)
+def test_how_things_stand_now_and_my_list_in_spanish_or_french(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
