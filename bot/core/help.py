@@ -116,6 +116,8 @@ _OWED = (
 # One to three capitalised words: a name as people write it ("Jane", "Omar Haddad").
 # Not "I", "I'll", "I'm": the member, not a name.
 _NAME_WORDS = r"(?!I\b|I['’])(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
+# "done" in the languages members mix in: "ho già scritto a Priya, fatto", "…, c'est fait".
+_DONE_ABROAD = r"(?:c'?est fait|fatto|hecho|feito|erledigt)"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
 _NOT_A_DATE = (
     r"(?!(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
@@ -1126,7 +1128,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?P<rest>.+?)\s+(?:replied|answered|"
-                r"got back to me)\b.*(?:mark|tick|check|done|close).*",
+                r"got back to me)\b.*(?:mark|tick|check|done|close|" + _DONE_ABROAD + r").*",
                 "done {rest}",
             ),
             (r"(?P<rest>[^,;—–]+?)\s+[✔✅☑]+\s*(?:done)?", "done {rest}"),
@@ -1139,10 +1141,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"(?P<rest>#\d+)\s+(?:is\s+)?done", "done {rest}"),
             (
                 # "finally talked to Priya, done", "ya hablé con José, done ✅".
-                r".*?\b(?:to|with|con|com|mit|w/)\s+(?P<rest>"
+                r".*?\b(?:to|with|con|com|mit|w/|a|à)\s+(?P<rest>"
                 + _NAME_WORDS
                 + r")[^,;—–]*[,;—–-]+\s*"
-                r"(?:done|that'?s done|all done|mark(?:ed)? (?:it )?done|[✅✔☑]+)(?:\s*[✅✔☑!]+)?",
+                r"(?:done|that'?s done|all done|mark(?:ed)? (?:it )?done|[✅✔☑]+|"
+                + _DONE_ABROAD
+                + r")(?:\s*[✅✔☑!]+)?",
                 "done {rest}",
             ),
             (

@@ -350,3 +350,15 @@ def test_how_things_stand_now_and_my_list_in_spanish_or_french(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("ho scritto a Omar ieri, fatto", "Omar Haddad"),
+        ("Dana replied to my email, c'est fait", "Dana Kim"),
+        ("ya hablé con Omar, hecho", "Omar Haddad"),
+    ],
+)
+def test_done_in_another_language_after_the_person(text: str, person: str) -> None:
+    assert understood(text) == {"command": "done", "person": person}
