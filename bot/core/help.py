@@ -533,6 +533,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {rest} {day} {later}",
             ),
             (
+                # "Siobhan O'Connor needs a follow up from me" (the mirror of "… no longer needs
+                # a follow-up", which cancels).
+                _NOT_A_DATE
+                + r"(?!(?:the|this|that|our|my|your|their|his|her|an?)\b)(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?:still\s+)?needs\s+(?:a\s+)?(?:follow[- ]?up|reminder|nudge)"
+                r"(?:\s+from me)?(?P<rest>.*)",
+                "follow-up {who} {rest}",
+            ),
+            (
                 # "at some point I should follow up with X": a vague when first says no day.
                 r"(?:(?:at some point|sometime|eventually|one of these days),?\s+)?"
                 r"(?:(?:i\s+|we\s+)?(?:need|have|want|should|must|got|will|'ll|would like|gotta|"

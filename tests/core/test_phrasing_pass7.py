@@ -362,3 +362,21 @@ def test_how_things_stand_now_and_my_list_in_spanish_or_french(
 )
 def test_done_in_another_language_after_the_person(text: str, person: str) -> None:
     assert understood(text) == {"command": "done", "person": person}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Lucia Ferri needs a follow up from me",
+            {"command": "follow-up", "person": "Lucia Ferri"},
+        ),
+        (
+            "Dana still needs a follow-up from me on friday",
+            {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-11"},
+        ),
+        ("The Team needs a follow up", {"command": "chat-or-review"}),
+    ],
+)
+def test_someone_who_needs_a_follow_up_gets_one(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
