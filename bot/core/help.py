@@ -141,6 +141,13 @@ UNDO_WHAT = (
 )
 # Verbs of something to do for a contact: "send job post", "intro to Omar".
 _TO_DO = r"(?:send|share|forward|email|e-mail|intro|introduce|ask|ping|call|text|invite|thank)"
+# What sets a person apart from the command said of them: "Zoe — snooze …", "Dana -> cancel".
+_SAID_OF = r"(?:->|→|=>|[:—–-])+"
+# Verbs that start a command, never a new name after an arrow.
+_COMMAND_VERB = (
+    r"(?:snooze|push|postpone|delay|move|reschedule|done|cancel|drop|delete|remove|follow|"
+    r"remind|note|met|check|reconnect|circle|touch|reach|later)"
+)
 # An event's name: capitalised ("PyCon Berlin", "AWS Summit"), or typed in lower case with a
 # word that names an event ("kubecon", "the rust meetup"), so "going to call Dana" is none.
 _AN_EVENT = (
@@ -1165,7 +1172,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 _NOT_A_DATE
                 + r"(?P<who>"
                 + _NAME_WORDS
-                + r")\s*(?:[:—–-]+\s*(?:[^,;]*[,;]\s*)?|\s+)"
+                + r")\s*(?:"
+                + _SAID_OF
+                + r"\s*(?:[^,;]*[,;]\s*)?|\s+)"
                 r"(?P<command>snooze|push|postpone|cancel)\b\s*(?P<rest>.*)",
                 "{command} {who} {rest}",
             ),
@@ -1173,9 +1182,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 _NOT_A_DATE
                 + r"(?P<who>"
                 + _NAME_WORDS
-                + r")\s*(?:(?:[:—–-]+\s*|\s+)follow[- ]?up\b"
+                + r")\s*(?:(?:"
+                + _SAID_OF
+                + r"\s*|\s+)follow[- ]?up\b"
                 # "Kwame Mensah — text him tomorrow 3pm": after a dash, a message to them.
-                r"|[:—–-]+\s*(?:text|call|email|e-mail|ping|message|dm|write to)\s+"
+                r"|" + _SAID_OF + r"\s*(?:text|call|email|e-mail|ping|message|dm|write to)\s+"
                 r"(?:him|her|them)\b)\s*(?P<rest>.*)",
                 "follow-up {who} {rest}",
             ),
@@ -2101,8 +2112,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?P<rest>" + _NAME_WORDS + r")\s*(?:->|→|=>|⇒)\s*"
-                # A name, not something to do: "victor -> send job post" is a follow-up.
-                r"(?!" + _TO_DO + r"\b)(?P<new>[^\s,;]+(?:\s+[^\s,;]+){0,3})",
+                # A name, not something to do: "victor -> send job post" is a follow-up, and
+                # "Dana -> snooze 3 days" a snooze.
+                r"(?!(?:" + _TO_DO + r"|" + _COMMAND_VERB + r")\b)"
+                r"(?P<new>[^\s,;]+(?:\s+[^\s,;]+){0,3})",
                 "rename {rest} to {new}",
             ),
             (

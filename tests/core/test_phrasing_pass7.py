@@ -380,3 +380,20 @@ def test_done_in_another_language_after_the_person(text: str, person: str) -> No
 )
 def test_someone_who_needs_a_follow_up_gets_one(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Omar -> snooze 3 days", {"command": "snooze", "person": "Omar Haddad", "days": 3}),
+        ("Omar → cancel", {"command": "cancel", "person": "Omar Haddad"}),
+        (
+            "Omar => follow up friday",
+            {"command": "follow-up", "person": "Omar Haddad", "date": "2026-12-11"},
+        ),
+    ],
+)
+def test_a_command_after_an_arrow_is_said_of_the_person_not_a_new_name(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
