@@ -83,8 +83,9 @@ _NOTE_SEPARATOR = re.compile(r"(\s*(?:,|;|\s—|\s–|\s-\s)\s*)")
 
 
 def polite_core(text: str) -> str:
-    # "Friday: follow up with Omar" leaves ": follow up …" once its day is cut.
-    core = _LEADING_FILLER.sub("", " ".join(text.split()).lstrip(":,;—–- "), count=1)
+    # "Friday: follow up with Omar" leaves ": follow up …" once its day is cut ("jan 8 -> …"
+    # leaves "-> …").
+    core = _LEADING_FILLER.sub("", " ".join(text.split()).lstrip(":,;—–-=>→⇒ "), count=1)
     return _TRAILING_FILLER.sub("", core)
 
 
@@ -105,6 +106,14 @@ def _match(core: str, day_was_cut: bool = False) -> str | None:
         groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
         return " ".join(template.format(**groups).split())
     return None
+
+
+def _is_a_day(words: str) -> bool:
+    try:
+        day = find_day(words)
+    except WhenError:
+        return False
+    return day is not None and day.start == 0 and day.end >= len(words.rstrip())
 
 
 def _drops_its_opening_day(core: str, found: str) -> bool:
@@ -214,6 +223,8 @@ def _after_an_opener(core: str) -> str | None:
     opener = found["opener"].split()
     if len(opener) > MAX_OPENER_WORDS or set(map(str.lower, opener)) & _COMMAND_WORDS:
         return None
+    if _is_a_day(found["opener"]):
+        return None  # "jan 8 - reconnect with X": the day of the request, read with it
     if GREETING.match(found["opener"]) or "?" in found["rest"]:
         return None  # "hi Gerald, …", "Dana! Free for coffee?": a draft's salutation
     if chat_intent(found["opener"]) in _REPLIES:

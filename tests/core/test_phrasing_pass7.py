@@ -397,3 +397,26 @@ def test_a_command_after_an_arrow_is_said_of_the_person_not_a_new_name(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "jan 8 - reconnect with Lucia Ferri",
+            {"command": "follow-up", "person": "Lucia Ferri", "date": "2027-01-08"},
+        ),
+        (
+            "jan 8 -> reconnect with Lucia Ferri",
+            {"command": "follow-up", "person": "Lucia Ferri", "date": "2027-01-08"},
+        ),
+        (
+            "friday -> ping Dana",
+            {"command": "follow-up", "person": "Dana Kim", "date": "2026-12-11"},
+        ),
+    ],
+)
+def test_a_day_first_then_a_dash_or_an_arrow_is_the_requests_day(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
