@@ -1963,6 +1963,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
+                # "sam prefers Sammy Lee, change it", "Jane Doe is now Dr. Jane Doe, update": news
+                # of a name, then the request to change it (without it, "Jane is now VP …" is
+                # news for a draft or a note).
+                r"(?P<rest>.+?)\s+(?:prefers|goes by|is now|is called)\s+(?P<new>"
+                + _NAME_WORDS
+                + r")\s*[,;.]\s*(?:so\s+|pls\s+|please\s+)?(?:change|rename|update|fix)"
+                r"(?:\s+(?:it|that|him|her|them))?(?:\s+(?:pls|please))?",
+                "rename {rest} to {new}",
+            ),
+            (
                 # "it's actually spelled Zoé Ça, not Zoë, pls fix".
                 r"it'?s\s+(?:actually\s+)?(?:spelled|spelt|written)\s+(?P<new>"
                 + _NAME_WORDS

@@ -420,3 +420,19 @@ def test_a_day_first_then_a_dash_or_an_arrow_is_the_requests_day(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("omar prefers Omar H. Haddad, change it", ("Omar Haddad", "Omar H. Haddad")),
+        ("Dana Kim is now Dr. Dana Kim, update", ("Dana Kim", "Dr. Dana Kim")),
+    ],
+)
+def test_news_of_a_name_then_change_it_is_a_rename(text: str, want: tuple[str, str]) -> None:
+    person, new_name = want
+    assert understood(text) == {"command": "rename", "person": person, "new_name": new_name}
+
+
+def test_news_of_a_role_is_no_rename() -> None:
+    assert understood("Dana is now VP at Acme")["command"] != "rename"
