@@ -49,7 +49,7 @@ DEV7_FLOOR = 0.92
 DEV8_FLOOR = 0.95
 # The ninth writer's file (E10), everyday sentences: 86.3% at first sight on 7 Dec (after the
 # sixth pass, scored untouched once), then developed on (93.0% after the seventh pass).
-DEV9_FLOOR = 0.90
+DEV9_FLOOR = 0.92
 
 
 def _misses(result: Score) -> str:
