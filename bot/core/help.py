@@ -1409,8 +1409,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("drop",),
         phrasings=(
             (
-                # "ya no quiero el reminder de José, cancélalo": Spanish "I no longer want …".
-                r"(?:ya\s+)?no\s+(?:quiero|necesito)\s+(?:el|los|ese)\s+(?:recordatorios?|reminders?|"
+                # "ya no quiero el reminder de José, cancélalo": Spanish "I no longer want …";
+                # "olvida el reminder de Sam": "forget …".
+                r"(?:(?:ya\s+)?no\s+(?:quiero|necesito)|olvida|olv[ií]date|borra)\s+"
+                r"(?:el|los|ese|del|de los)\s+(?:recordatorios?|reminders?|"
                 r"seguimientos?|follow[- ]?ups?)\s+(?:de|con|para)\s+(?P<rest>[^,;]+?)"
                 r"(?:\s*[,;].*)?",
                 "cancel {rest}",

@@ -436,3 +436,19 @@ def test_news_of_a_name_then_change_it_is_a_rename(text: str, want: tuple[str, s
 
 def test_news_of_a_role_is_no_rename() -> None:
     assert understood("Dana is now VP at Acme")["command"] != "rename"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "olvida el reminder de Omar",
+        "olvídate del recordatorio de Omar",
+        "borra el reminder de Omar",
+    ],
+)
+def test_forget_the_reminder_in_spanish_cancels(text: str) -> None:
+    assert understood(text) == {"command": "cancel", "person": "Omar Haddad"}
+
+
+def test_forget_the_reminder_of_a_meeting_in_spanish_is_no_cancel() -> None:
+    assert understood("olvida el reminder de la reunión") == {"command": "chat-or-review"}
