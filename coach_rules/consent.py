@@ -54,8 +54,8 @@ class _Phrase:
 
     def possible(self, words: set[str], line: str) -> bool:
         if self.stems:
-            return any(stem in line for stem in self.stems)
-        return all(not group.isdisjoint(words) for group in self.needs) and (
+            return any(map(line.__contains__, self.stems))  # map: no generator per test
+        return not any(map(words.isdisjoint, self.needs)) and (
             self.core is None or _compiled_core(self.core).search(line) is not None
         )
 
@@ -494,7 +494,7 @@ def _possible(
     if words is None:
         words = _letter_runs(lowered)
     first_needs = words.intersection(_FIRST_NEEDS)
-    if not first_needs and not any(stem in lowered for stem in _STEMS):
+    if not first_needs and not any(map(lowered.__contains__, _STEMS)):
         return ()
     asked = _ALWAYS_ASKED.union(*map(_BY_FIRST_NEED.__getitem__, first_needs))
     # `among` is in phrase order, so its sorted subset keeps the order the alternation needs.
@@ -608,7 +608,7 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
     for start, end in _line_spans(lowered):
         line = lowered[start:end]
         # A line left blank (quoted history or a signature set aside as spaces) names no reader.
-        if line.strip() and any(word in line for word in _READER_WORDS):
+        if line.strip() and any(map(line.__contains__, _READER_WORDS)):
             whole = not start and end == len(text)
             chosen = in_text if whole else _possible(line, in_text)
             if chosen:
