@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
+from coach_rules.phrasematch import first_characters
 from coach_rules.sentences import sentence_bounds
 from coach_rules.textnorm import may_match_ignoring_case
 
@@ -260,6 +261,56 @@ _DISCLOSURE_FLAGS = re.IGNORECASE | re.VERBOSE
 # (about 3x faster; the matches are the same).
 _DISCLOSURE_START = r"(?=[#(]|\b\w)"
 _DISCLOSURE = re.compile(_DISCLOSURE_START + _DISCLOSURE_ALTERNATIVES, _DISCLOSURE_FLAGS)
+
+
+def _top_level_alternatives(group: str) -> list[str]:
+    """The alternatives of a pattern `(?:a|b|…)`, split at the bars outside any group or class."""
+    body = group.strip().removeprefix("(?:").removesuffix(")")
+    alternatives, current, depth, in_class, escaped = [], [], 0, False, False
+    for ch in body:
+        if not escaped and not in_class and depth == 0 and ch == "|":
+            alternatives.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+    alternatives.append("".join(current))
+    return alternatives
+
+
+def _by_first_character(alternatives: list[str], flags: int) -> str:
+    """The alternatives grouped by the character they start with, each group behind a lookahead
+    for it, so a position tries only the few that can start there (those whose start cannot be
+    listed are tried everywhere). Finds a match wherever the plain alternation does, though not
+    always the same one: for asking whether there is any."""
+    groups: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for alternative in alternatives:
+        starts = first_characters(alternative, flags)
+        for start in sorted(starts or ()):
+            groups.setdefault(start, []).append(alternative)
+        if starts is None:
+            anywhere.append(alternative)
+    grouped = [f"(?={re.escape(start)})(?:{'|'.join(group)})" for start, group in groups.items()]
+    return f"(?:{'|'.join(grouped + anywhere)})"
+
+
+# Whether a text discloses at all: the alternatives by their first character, two to three
+# times quicker than `_DISCLOSURE` (a test checks both answer alike on the corpus).
+_ANY_DISCLOSURE = re.compile(
+    _DISCLOSURE_START
+    + _by_first_character(_top_level_alternatives(_DISCLOSURE_ALTERNATIVES), _DISCLOSURE_FLAGS),
+    _DISCLOSURE_FLAGS,
+)
 
 
 @dataclass(frozen=True)
@@ -536,4 +587,4 @@ def undisclosed_affiliate_spans(
 def discloses(text: str, links: tuple[Link, ...] | None = None) -> bool:
     """Whether `disclosure_spans(text)` finds any (stopping at the first: the pattern is slow);
     `links` as in `affiliate_spans`."""
-    return bool(_DISCLOSURE.search(_without_links(text, links)))
+    return _ANY_DISCLOSURE.search(_without_links(text, links)) is not None

@@ -117,6 +117,18 @@ def start_keys(alternative: str) -> set[str] | None:
     return None
 
 
+def first_characters(alternative: str, flags: int = 0) -> set[str] | None:
+    """The characters a match of `alternative` can start with; None if they cannot be listed
+    (it may start with a lookbehind, a class such as `\\w`, or match nothing)."""
+    if sre_parse is None:
+        return None
+    try:
+        keys = _sequence_prefixes(sre_parse.parse(alternative, flags), 1)
+    except (_Unknown, re.error, TypeError, ValueError):
+        return None
+    return keys if keys and all(len(k) == 1 for k in keys) else None
+
+
 _Entry = tuple[int, int, str]  # (set number, alternative order, alternative)
 # What the scan tries at a word start: per PhraseSet, its alternatives for that key merged
 # into one anchored pattern (in their original order, so the first that matches still wins).

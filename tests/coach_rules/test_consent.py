@@ -290,3 +290,10 @@ def test_more_ways_of_doing_it_unasked_are_found(text: str, phrase: str | None) 
 )
 def test_asking_first_answering_a_request_and_lookalikes_are_not_findings(text: str) -> None:
     assert consent_spans(text) == ()
+
+
+def test_letter_runs_are_the_words_findall_finds():
+    texts = [d.text.lower() for d in load_corpus()]
+    texts += ["résumé naïve café", "emoji 🎉ok\ud83dlone", "ſigned İnvited x-y_z 42abc"]
+    for text in texts:
+        assert consent._letter_runs(text) == set(re.findall("[a-z]+", text)), text

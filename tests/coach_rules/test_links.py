@@ -67,6 +67,29 @@ def test_the_disclosure_search_finds_what_its_alternatives_alone_find():
         assert [m.span() for m in links._DISCLOSURE.finditer(text)] == expected
 
 
+def test_the_disclosure_alternatives_are_split_whole_and_each_compiles_alone():
+    alternatives = links._top_level_alternatives(links._DISCLOSURE_ALTERNATIVES)
+    assert len(alternatives) > 40
+    assert f"(?:{'|'.join(alternatives)})" == links._DISCLOSURE_ALTERNATIVES.strip()
+    for alternative in alternatives:
+        re.compile(alternative, links._DISCLOSURE_FLAGS)
+
+
+def test_whether_a_text_discloses_is_what_the_disclosure_search_says():
+    texts = [d.text for d in load_corpus()]
+    texts += [t.upper() for t in texts[::5]] + [
+        "I GET PAID IF YOU JOIN: HTTPS://X.IO/?REF=SAM",
+        "İ get a cut, ı'm biased, my ſhop, ÇÓDIGO DE REFERIDO, PRÄMIE",
+        "Full disclosure: I RECEIVE a small commission.",
+    ]
+    disclosing = 0
+    for text in texts:
+        expected = bool(links._DISCLOSURE.search(links._without_links(text)))
+        assert links.discloses(text) == expected, text
+        disclosing += expected
+    assert disclosing > 50
+
+
 @pytest.mark.parametrize(
     ("url", "marker"),
     [
