@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import cast
 
 from bot.core import commands as c
@@ -735,9 +735,9 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     if decision.due_on == target.due_on:
         asked = ""
         actions = (Action("Done", f"done #{target.id}"), _late_action(f"#{target.id}", days))
-        if command.when is not None or command.days is not None:
-            asked_day = max(target.due_on, ctx.today) + timedelta(days=days)
-            asked = f" (you asked for {format_day(asked_day, ctx.today)})"
+        explicit = command.when is not None or command.days is not None
+        if explicit and decision.asked_on is not None:
+            asked = f" (you asked for {format_day(decision.asked_on, ctx.today)})"
         if nearer is not None:
             move = f"Move to {format_day(nearer, ctx.today)}"
             actions = (Action(move, f"follow-up #{target.id} on {nearer.day} {nearer:%b}"),)

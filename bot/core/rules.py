@@ -57,6 +57,8 @@ class DueDecision:
     capped_reason: str | None = None
     # The window has already closed: nothing within it can be scheduled any more.
     window_closed: bool = False
+    # The day a snooze asked for, before any cap.
+    asked_on: date | None = None
 
 
 def decide_due(met_on: date, today: date, requested: date | None) -> DueDecision:
@@ -86,11 +88,11 @@ def decide_snooze(met_on: date, due_on: date, today: date, days: int, *, late: b
     """Move a due day by `days` from whichever is later, the due day or today."""
     wanted = max(due_on, today) + timedelta(days=days)
     if late:
-        return DueDecision(due_on=wanted)
+        return DueDecision(due_on=wanted, asked_on=wanted)
     last_day = window_closes(met_on)
     if today >= last_day:
         # On the last day (or later) there is nothing left to snooze into.
-        return DueDecision(due_on=due_on, window_closed=True)
+        return DueDecision(due_on=due_on, window_closed=True, asked_on=wanted)
     if wanted > last_day:
         return DueDecision(
             due_on=last_day,
@@ -98,8 +100,9 @@ def decide_snooze(met_on: date, due_on: date, today: date, days: int, *, late: b
                 f"a follow-up can't move past day {WINDOW_DAYS} after meeting, when the "
                 f"{WINDOW_DAYS}-day window closes"
             ),
+            asked_on=wanted,
         )
-    return DueDecision(due_on=wanted)
+    return DueDecision(due_on=wanted, asked_on=wanted)
 
 
 def second_touch_due(done_on: date) -> date:
