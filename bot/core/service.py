@@ -155,8 +155,7 @@ class CoachService:
                 return self._answer(replace(incoming, text=question.on_yes), None)
             if command.intent == "no":
                 return Reply(text=chat.NOTHING_CHANGED), command
-        kind = ledger.kind_answered(incoming.text) if fresh is not None else None
-        if kind is not None and fresh is not None:
+        if fresh is not None and (kind := ledger.kind_answered(incoming.text)) is not None:
             # "it was a give" right after "Was it a give, an ask or a thank-you?".
             asked = self._touch_without_kind(incoming, fresh)
             if asked is not None:
@@ -290,8 +289,9 @@ def is_admin(incoming: Incoming, admins: frozenset[str]) -> bool:
 # How many of the latest closed follow-ups to look through for the touch just marked done.
 _LATEST_TOUCHES = 5
 
-# Replies that act on nobody: the contact of the conversation stays what it was.
+# What "how do I fix it?" may have been read as before it is known to be about the last review.
 _MAY_ASK_HOW_TO_FIX = (c.ChatCommand, c.HelpCommand, c.NotACommand)
+# Replies that act on nobody: the contact of the conversation stays what it was.
 _ABOUT_NOBODY = (c.ChatCommand, c.HelpCommand, c.ParseFailure, c.NotACommand, c.ReviewCommand)
 
 
