@@ -108,12 +108,18 @@ def _match(core: str, day_was_cut: bool = False) -> str | None:
     return None
 
 
-def _is_a_day(words: str) -> bool:
+def _opening_day_end(text: str) -> int | None:
+    """Where the day phrase that opens `text` ends ("yesterday i had …" → 9), if one does."""
     try:
-        day = find_day(words)
+        day = find_day(text)
     except WhenError:
-        return False
-    return day is not None and day.start == 0 and day.end >= len(words.rstrip())
+        return None
+    return day.end if day is not None and day.start == 0 else None
+
+
+def _is_a_day(words: str) -> bool:
+    end = _opening_day_end(words)
+    return end is not None and end >= len(words.rstrip())
 
 
 def _drops_its_opening_day(core: str, found: str) -> bool:
@@ -121,11 +127,8 @@ def _drops_its_opening_day(core: str, found: str) -> bool:
     before "lunch") is read again with the day cut out."""
     if not found.startswith("met "):
         return False
-    try:
-        day = find_day(core)
-    except WhenError:
-        return False
-    return day is not None and day.start == 0 and core[: day.end].lower() not in found.lower()
+    end = _opening_day_end(core)
+    return end is not None and core[:end].lower() not in found.lower()
 
 
 def _names_a_day(text: str) -> bool:
