@@ -86,10 +86,10 @@ def normal_apostrophes(text: str) -> str:
 _MO_AKO = re.compile(r"(?<![\w-])mo\s+ako(?![\w-])", re.IGNORECASE)
 
 
-# A laugh before more words ends a clause like a comma: "at the coffee fest lol she roasts her
-# own beans", "at Ikea lmao, she was buying a sofa".
 # "sent Jane the contract, done done": "done" said twice for emphasis is said once.
 _DONE_TWICE = re.compile(r"\b(done)(?:[\s-]+done)+\b", re.IGNORECASE)
+# A laugh before more words ends a clause like a comma: "at the coffee fest lol she roasts her
+# own beans", "at Ikea lmao, she was buying a sofa".
 _LAUGH_BETWEEN = re.compile(
     r"(?<=\w)\s+(?:lol|lmao|lmfao|haha+|hehe+|rofl)\b[\s,.!]*(?=[^\W\d]+\s+\w)", re.IGNORECASE
 )
