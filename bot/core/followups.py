@@ -265,7 +265,8 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     for old in replaced:
         ctx.store.close_follow_up(ctx.member.id, old.id, "cancelled", ctx.now)
     where = f" at {meeting.place}" if meeting.place else ""
-    logged = f"Logged: you met **{contact.name}**{where} on {format_day(met_on, ctx.today)}."
+    noted = f" (note: {meeting.note})" if meeting.note else ""
+    logged = f"Logged: you met **{contact.name}**{where} on {format_day(met_on, ctx.today)}{noted}."
     if event is not None:
         logged += f" Rule of Two — {events.progress_lines(ctx, [event])[0]}."
     requested = (

@@ -70,7 +70,7 @@ def member(store: SqlStore, clock: FakeClock) -> Member:
 
 def test_a_meeting_yesterday_with_a_note_after_a_comma(member: Member) -> None:
     reply = member.say("met Priya at the AWS summit yesterday, she's hiring SREs")
-    assert "on Tue 8 Dec" in reply.text
+    assert "on Tue 8 Dec (note: she's hiring SREs)." in reply.text  # the note said back
     assert member.meeting("Priya") == (date(2026, 12, 8), "the AWS summit", "she's hiring SREs")
 
 
