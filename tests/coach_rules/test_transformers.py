@@ -53,3 +53,24 @@ def test_compact_vectorizer_keeps_a_dict_when_a_term_ends_with_nul():
     vectorizer.fit(["a\x00 b", "b c"])
     state = vectorizer.__getstate__()
     assert "vocabulary_" in state and "vocabulary_terms_" not in state
+
+
+def test_label_weights_favour_the_columns_that_split_the_labels():
+    from scipy import sparse
+
+    from coach_rules.transformers import LabelWeights
+
+    # Column 0 appears only in flagged rows, column 1 in both labels alike.
+    matrix = sparse.csr_matrix(np.array([[1.0, 1.0], [1.0, 1.0], [0.0, 1.0], [0.0, 1.0]]))
+    labels = [True, True, False, False]
+    weights = LabelWeights(power=0.5).fit(matrix, labels)
+    assert weights.weights_[0] == pytest.approx(np.sqrt(np.log(2.0)))  # (3/6) / (1/4)
+    assert weights.weights_[1] == pytest.approx(np.sqrt(np.log(1.5)))  # (3/6) / (3/4)
+    assert weights.weights_[0] > weights.weights_[1]
+    scaled = weights.transform(matrix).toarray()
+    assert np.allclose(scaled, matrix.toarray() * weights.weights_)
+    assert np.allclose(LabelWeights(power=0.0).fit(matrix, labels).weights_, 1.0)
+    with pytest.raises(ValueError, match="labels"):
+        LabelWeights().fit(matrix)
+    with pytest.raises(NotFittedError):
+        LabelWeights().transform(matrix)
