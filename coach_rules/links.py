@@ -16,7 +16,7 @@ disclosure: I work at …"). Pure string work: nothing here reaches the network.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
@@ -388,7 +388,8 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
     except ValueError:  # e.g. an unclosed "[" in the host: not a link we can read
         return ()
     amazon = _AMAZON_HOST.search(host) is not None
-    site_keys = AMAZON_AFFILIATE_KEYS if amazon else _site_keys(host)
+    domains = _domains_of(host)
+    site_keys = AMAZON_AFFILIATE_KEYS if amazon else _site_keys(domains)
     tracking = _site_tracking_keys(host)
     markers = [
         f"{key}={value}" if value else key
@@ -399,7 +400,7 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
     ]
     markers.extend(m.group(0) for m in _AFFILIATE_PATH.finditer(parts.path))
     # Amazon's own `/ref=sr_1_3` paths track its search pages; only `tag=` pays the sharer.
-    if not amazon and not _on_any(host, COMMUNITY_HOSTS):
+    if not amazon and COMMUNITY_HOSTS.isdisjoint(domains):
         markers.extend(m.group(0) for m in _SHORT_REFERRAL_PATH.finditer(parts.path))
         # "join.robinhood.com/jessicm42": a referral subdomain with one personal token
         if host.split(".", 1)[0] in REFERRAL_SUBDOMAINS and _ONE_TOKEN.match(parts.path):
@@ -410,14 +411,15 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
             for key, value in parse_qsl(parts.query)
             if key.lower() in REFERRAL_PAGE_KEYS and value
         )
-    if _on_any(host, AFFILIATE_HOSTS):
+    if not AFFILIATE_HOSTS.isdisjoint(domains):
         markers.append(host)
     return tuple(markers)
 
 
-def _site_keys(host: str) -> frozenset[str]:
+def _site_keys(domains: set[str]) -> frozenset[str]:
+    """The keys that pay on the first site of SITE_AFFILIATE_KEYS the host is on."""
     for site, keys in SITE_AFFILIATE_KEYS.items():
-        if _on_any(host, (site,)):
+        if site in domains:
             return keys
     return frozenset()
 
@@ -427,9 +429,16 @@ def _site_tracking_keys(host: str) -> frozenset[str]:
     return frozenset().union(*(keys for site, keys in SITE_TRACKING_KEYS.items() if site in labels))
 
 
-def _on_any(host: str, sites: Iterable[str]) -> bool:
-    """Whether `host` is one of `sites` or a subdomain of one."""
-    return any(host == site or host.endswith(f".{site}") for site in sites)
+def _domains_of(host: str) -> set[str]:
+    """`host` and every domain it is a subdomain of ("go.example.com": itself, "example.com"
+    and "com"): a host is on a site exactly when the site is one of these, so a table of sites
+    is asked with one set look-up per domain rather than a suffix test per site."""
+    domains = {host}
+    dot = host.find(".")
+    while dot >= 0:
+        domains.add(host[dot + 1 :])
+        dot = host.find(".", dot + 1)
+    return domains
 
 
 def affiliate_spans(
