@@ -42,6 +42,7 @@ _DOT_AND_SLASH_OR_QUERY_TOKEN = re.compile(
 # other way round. Each alternative starts with one literal mark, so the search jumps from mark
 # to mark.
 _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN = re.compile(r"\.\S*[/?]|/\S*\.|\?\S*\.")
+_ASCII_SPACES = " \t\n\r\f\v"  # some of what \s matches: a token starts no earlier than after one
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
     {
@@ -375,9 +376,14 @@ def _bare_domain_tokens(text: str) -> list[re.Match[str]]:
     # Most drafts have a dot and a question mark, in different words: whether one word holds
     # both is asked first of a pattern that starts only at those marks (the token pattern tries
     # every position).
-    if not _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN.search(text):
+    first = _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN.search(text)
+    if first is None:
         return []
-    return list(_DOT_AND_SLASH_OR_QUERY_TOKEN.finditer(text))
+    # The first such token is the one holding `first` (any token like that holds a match of the
+    # quick pattern), so the token pattern, which tries every position, starts at the last space
+    # before it, not at the start of the text.
+    start = max(text.rfind(space, 0, first.start()) for space in _ASCII_SPACES) + 1
+    return list(_DOT_AND_SLASH_OR_QUERY_TOKEN.finditer(text, start))
 
 
 def affiliate_markers(url: str) -> tuple[str, ...]:
