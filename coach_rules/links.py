@@ -16,7 +16,7 @@ disclosure: I work at …"). Pure string work: nothing here reaches the network.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
@@ -42,6 +42,7 @@ _DOT_AND_SLASH_OR_QUERY_TOKEN = re.compile(
 # other way round. Each alternative starts with one literal mark, so the search jumps from mark
 # to mark.
 _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN = re.compile(r"\.\S*[/?]|/\S*\.|\?\S*\.")
+_ASCII_SPACES = " \t\n\r\f\v"  # some of what \s matches: a token starts no earlier than after one
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
     {
@@ -375,9 +376,14 @@ def _bare_domain_tokens(text: str) -> list[re.Match[str]]:
     # Most drafts have a dot and a question mark, in different words: whether one word holds
     # both is asked first of a pattern that starts only at those marks (the token pattern tries
     # every position).
-    if not _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN.search(text):
+    first = _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN.search(text)
+    if first is None:
         return []
-    return list(_DOT_AND_SLASH_OR_QUERY_TOKEN.finditer(text))
+    # The first such token is the one holding `first` (any token like that holds a match of the
+    # quick pattern), so the token pattern, which tries every position, starts at the last space
+    # before it, not at the start of the text.
+    start = max(text.rfind(space, 0, first.start()) for space in _ASCII_SPACES) + 1
+    return list(_DOT_AND_SLASH_OR_QUERY_TOKEN.finditer(text, start))
 
 
 def affiliate_markers(url: str) -> tuple[str, ...]:
@@ -388,7 +394,8 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
     except ValueError:  # e.g. an unclosed "[" in the host: not a link we can read
         return ()
     amazon = _AMAZON_HOST.search(host) is not None
-    site_keys = AMAZON_AFFILIATE_KEYS if amazon else _site_keys(host)
+    domains = _domains_of(host)
+    site_keys = AMAZON_AFFILIATE_KEYS if amazon else _site_keys(domains)
     tracking = _site_tracking_keys(host)
     markers = [
         f"{key}={value}" if value else key
@@ -399,7 +406,7 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
     ]
     markers.extend(m.group(0) for m in _AFFILIATE_PATH.finditer(parts.path))
     # Amazon's own `/ref=sr_1_3` paths track its search pages; only `tag=` pays the sharer.
-    if not amazon and not _on_any(host, COMMUNITY_HOSTS):
+    if not amazon and COMMUNITY_HOSTS.isdisjoint(domains):
         markers.extend(m.group(0) for m in _SHORT_REFERRAL_PATH.finditer(parts.path))
         # "join.robinhood.com/jessicm42": a referral subdomain with one personal token
         if host.split(".", 1)[0] in REFERRAL_SUBDOMAINS and _ONE_TOKEN.match(parts.path):
@@ -410,14 +417,15 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
             for key, value in parse_qsl(parts.query)
             if key.lower() in REFERRAL_PAGE_KEYS and value
         )
-    if _on_any(host, AFFILIATE_HOSTS):
+    if not AFFILIATE_HOSTS.isdisjoint(domains):
         markers.append(host)
     return tuple(markers)
 
 
-def _site_keys(host: str) -> frozenset[str]:
+def _site_keys(domains: set[str]) -> frozenset[str]:
+    """The keys that pay on the first site of SITE_AFFILIATE_KEYS the host is on."""
     for site, keys in SITE_AFFILIATE_KEYS.items():
-        if _on_any(host, (site,)):
+        if site in domains:
             return keys
     return frozenset()
 
@@ -427,9 +435,16 @@ def _site_tracking_keys(host: str) -> frozenset[str]:
     return frozenset().union(*(keys for site, keys in SITE_TRACKING_KEYS.items() if site in labels))
 
 
-def _on_any(host: str, sites: Iterable[str]) -> bool:
-    """Whether `host` is one of `sites` or a subdomain of one."""
-    return any(host == site or host.endswith(f".{site}") for site in sites)
+def _domains_of(host: str) -> set[str]:
+    """`host` and every domain it is a subdomain of ("go.example.com": itself, "example.com"
+    and "com"): a host is on a site exactly when the site is one of these, so a table of sites
+    is asked with one set look-up per domain rather than a suffix test per site."""
+    domains = {host}
+    dot = host.find(".")
+    while dot >= 0:
+        domains.add(host[dot + 1 :])
+        dot = host.find(".", dot + 1)
+    return domains
 
 
 def affiliate_spans(

@@ -540,13 +540,18 @@ def _own_block_parts(lines: list[_Line], lo: int, hi: int) -> list[tuple[PartKin
             body_start = banner_end
     sig_start = hi
     has_body = False
+    # Whether a P.S. line sits above the current line in its paragraph (`_continues_ps`), kept
+    # as the lines are walked instead of asked again of every line above each one.
+    in_ps_paragraph = _continues_ps(lines, body_start)
     for i in range(body_start, hi):
         line = lines[i]
         if line.blank:
+            in_ps_paragraph = False
             continue
         if _is_ps(line.text):
+            in_ps_paragraph = True
             continue
-        if _continues_ps(lines, i):
+        if in_ps_paragraph:
             continue
         if (
             _SIG_DASHES.match(line.text)

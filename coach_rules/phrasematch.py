@@ -18,7 +18,8 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from typing import NamedTuple
 
 from coach_rules.charclass import word_starts, word_starts_many
 
@@ -137,9 +138,28 @@ _registry: list[PhraseSet] = []
 # Full-length keys; each list also holds the short-key entries its key starts with.
 _index: dict[str, list[_Compiled]] = {}
 _short_index: dict[str, list[_Compiled]] = {}
-# Word-start key -> what to try there (empty when nothing), filled as keys are first seen.
-_resolved: dict[str, list[_Compiled]] = {}
+
+
+class _Tried(NamedTuple):
+    """What the scan tries at a word start whose key has alternatives."""
+
+    # Matches exactly where at least one of `sets` does, so one failed match rules them all
+    # out (almost every word start matches none); None when there is only one set.
+    any_set: re.Pattern[str] | None
+    sets: list[_Compiled]
+
+
+def _tried(sets: list[_Compiled]) -> _Tried | None:
+    if not sets:
+        return None
+    any_set = re.compile("|".join(p.pattern for _, p in sets)) if len(sets) > 1 else None
+    return _Tried(any_set, sets)
+
+
+# Word-start key -> what to try there (None when nothing), filled as keys are first seen.
+_resolved: dict[str, _Tried | None] = {}
 _RESOLVED_LIMIT = 100_000
+_UNSEEN = _Tried(None, [])  # `_resolved.get`'s default: a key not looked up yet
 
 
 def _compile_bucket(bucket: list[_Entry]) -> list[_Compiled]:
@@ -268,8 +288,10 @@ def _scan(text: str) -> dict[int, list[re.Match[str]]]:
     starts = _pending_word_starts.pop(text, None)
     if starts is None:
         starts = word_starts(text)
-    for start, candidates in _candidate_starts(text, starts, index, short_index, _resolved):
-        for number, anchored in candidates:
+    for start, tried in _candidate_starts(text, starts, index, short_index, _resolved):
+        if tried.any_set is not None and tried.any_set.match(text, start) is None:
+            continue
+        for number, anchored in tried.sets:
             if busy_until.get(number, -1) > start:
                 continue
             match = anchored.match(text, start)
@@ -284,22 +306,22 @@ def _candidate_starts(
     starts: list[int],
     index: dict[str, list[_Compiled]],
     short_index: dict[str, list[_Compiled]],
-    resolved: dict[str, list[_Compiled]],
-) -> list[tuple[int, list[_Compiled]]]:
+    resolved: dict[str, _Tried | None],
+) -> list[tuple[int, _Tried]]:
     """(word start, alternatives to try there) for the word starts that have any.
 
-    `resolved` caches each key's alternatives (full key first, else its short key; an empty
-    list when neither), so finding the starts, their keys and their alternatives runs in C;
-    Python only loops over keys seen for the first time.
+    `resolved` caches each key's alternatives (full key first, else its short key; None when
+    neither), so finding the starts, their keys and their alternatives runs in C; Python only
+    loops over keys seen for the first time.
     """
     keys = [text[start : start + KEY_LENGTH] for start in starts]
-    found = list(map(resolved.get, keys))
-    if None in found:
+    found = list(map(resolved.get, keys, repeat(_UNSEEN)))
+    if _UNSEEN in found:
         if len(resolved) >= _RESOLVED_LIMIT:
             resolved.clear()
         for position, key in enumerate(keys):
-            if found[position] is None:
-                found[position] = resolved[key] = (
+            if found[position] is _UNSEEN:
+                found[position] = resolved[key] = _tried(
                     index.get(key) or short_index.get(key[:SHORT_KEY_LENGTH]) or []
                 )
     return list(compress(zip(starts, found, strict=True), found))

@@ -63,8 +63,9 @@ def _opening_lines(text: str) -> list[tuple[int, int]]:
     offset = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        lead = _LEAD.match(body)
+        # A blank line (a pasted e-mail's quoted thread is blanked to spaces) has no lead to find.
         if body.strip():
+            lead = _LEAD.match(body)
             lines.append((offset + (lead.end() if lead else 0), offset + len(body)))
             if len(lines) == OPENING_LINES:
                 break

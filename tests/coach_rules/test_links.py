@@ -159,7 +159,11 @@ def test_finding_links_never_reaches_the_network(monkeypatch):
 
 
 def test_bare_domain_candidates_are_exactly_the_tokens_with_a_dot_and_a_slash_or_question():
-    texts = [d.text for d in load_corpus()] + ["see acme.io/x?ref=1 and\u00a0b.co?x=1 or a/b."]
+    texts = [d.text for d in load_corpus()] + [
+        "see acme.io/x?ref=1 and\u00a0b.co?x=1 or a/b.",
+        # the first such token after a space that is not ASCII, with a plain word before it
+        "see\u00a0acme.io/x then\u2009b.co?x=1",
+    ]
     for text in texts:
         expected = [
             (m.start(), m.end())
