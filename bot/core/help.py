@@ -133,6 +133,16 @@ _DAY_WORD = (
     r"\d{1,4}(?:st|nd|rd|th|am|pm|[:/.]\d{1,2}(?:am|pm)?)?)"
 )
 _ONLY_A_DAY = rf"{_DAY_WORD}(?:[\s,]+{_DAY_WORD}){{0,5}}"
+# How a day phrase starts: "next tues", "tmrw", "in 3 days", "on the 14th", "friday", "12/14".
+_A_DAY_STARTS = (
+    r"(?:next|this|coming|tomorrow|tmrw|tmr|today|tonight|in\s+(?:\d|an?\b|one|two|three|"
+    r"a few|a couple)|on\s|by\s|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d)"
+)
+# Words after a verb that are nobody to follow up with: "ping me next week", "nudge the team".
+_NOT_SOMEONE = (
+    r"(?:me|us|you|him|her|them|it|this|that|everyone|everybody|someone|somebody|the|a|an|my|"
+    r"our|your|his|their|all|people|folks|team)"
+)
 # What "undo" may point at: the last change and nothing else ("undo the changes we discussed
 # and send the file" is a draft).
 UNDO_WHAT = (
@@ -680,6 +690,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + r"(?P<rest>"
                 + _CAPITALISED
                 + r".*)",
+                "@day follow-up {rest}",
+            ),
+            (
+                # "ping tom next tues re: the intro", "nudge aisha bello tmrw": a name typed in
+                # lower case right before its day (the parser keeps it only in a short line).
+                r"(?:ping|nudge)\s+(?!" + _NOT_SOMEONE + r"\b)(?P<rest>(?-i:[a-zà-ÿ])[\w'’-]*"
+                r"(?:\s+(?-i:[a-zà-ÿ])[\w'’-]*)?\s+" + _A_DAY_STARTS + r".*)",
                 "@day follow-up {rest}",
             ),
             (

@@ -354,7 +354,9 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             "ack",
             r"(?:(?:ok(?:ay)?|k|sure|yeah|yep|yes|right|ah|oh|cool|great|alright|perfect)[\s,!.]+)?"
             r"(?:(?:that |it )?makes (?:total |perfect )?sense|got it|gotcha|understood|i see|"
-            r"fair enough|good to know|noted|roger(?: that)?|copy that|all clear|clear)",
+            r"fair enough|good to know|noted|roger(?: that)?|copy that|all clear|clear|"
+            # "ok cool", "cool cool", "okie", "nice one": nothing asked, nothing to answer.
+            r"ok(?:ay)? cool|cool(?:[\s,]+cool)+|okie(?:[\s-]?dokie)?|nice one)",
         ),
         (
             "yes",
@@ -389,7 +391,7 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"rest|get tired)\b.*|what'?s the weather\b.*|where are you(?: from)?|"
             r"what'?s new|are you (?:a |an )?(?:bot|real|human|there|person|robot|ai)\b.*|"
             r"who are you|lol|haha+|hmm+|cool|"
-            r"nice|great|awesome|good|fine|i'?m good|not bad|ok cool)",
+            r"nice|great|awesome|good|fine|i'?m good|not bad)",
         ),
     )
 )

@@ -556,37 +556,95 @@ def _names_a_thing(result: object, body: str) -> bool:
         # single lower-case word is a name only in a short line (a draft tells a longer story).
         one_person = not set(person.name.lower().split()) & _NOT_ONE_PERSON
         core = polite_core(body)  # "hey, met omar haddad at …": the greeting is no part of it
-        a_log = _A_MEETING_LOG.match(core) and len(re.split(r"[,;—–]", core)[0].split()) <= 12
-        return not (one_person and a_log)
+        short = len(_FIRST_CLAUSE.split(core)[0].split()) <= _SHORT_LOG_WORDS
+        # "had coffee with tom nguyen this morning": a meal or a call told first names a
+        # first and last name in lower case; one lower-case word there ("with work") may be
+        # a thing.
+        a_story = _A_MEETING_STORY.match(core) and len(person.name.split()) >= 2
+        return not (one_person and short and (_A_MEETING_LOG.match(core) or a_story))
     if isinstance(result, c.FollowUpCommand) and _a_lower_case_name_to_remind(person.name, body):
         return False
+    if isinstance(result, c.DoneCommand) and _DONE_WITH_SOMEONE.fullmatch(polite_core(body)):
+        return False  # "done with tom": whoever it is, the core says whether it knows them
     return not match_names(person.name, _KNOWN.get())
 
 
-# A short line asking to be reminded: "remind me to call oluwaseun adeyemi thursday".
-_A_REMINDER_REQUEST = re.compile(r"(?:(?:please|pls|plz)\s+)?(?:remind|nudge|bug|nag)\s+me\s", re.I)
+# "done with tom", "im done with aisha bello": the whole line, a name of a word or two (not
+# "done with the deck", "done with it").
+_DONE_WITH_SOMEONE = re.compile(
+    r"(?:i'?m\s+|i am\s+)?(?:all\s+)?(?:done|finished)\s+with\s+"
+    r"(?!(?:the|an?|my|our|your|it|this|that|these|those|everything|all|nothing|today|work)\b)"
+    r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?[\s.!]*",
+    re.IGNORECASE,
+)
+
+
+# A short line asking to be reminded: "remind me to call oluwaseun adeyemi thursday", "ping
+# tom next tues", "follow up with aisha bello next week".
+_A_REMINDER_REQUEST = re.compile(
+    r"(?:(?:please|pls|plz)\s+)?(?:(?:remind|nudge|bug|nag)\s+me\s|(?:ping|nudge)\s|"
+    r"follow[- ]?up\s+(?:with\s+|w/\s*)?)",
+    re.I,
+)
 _SHORT_REQUEST_WORDS = 10
+# The coach's own verbs for reaching out, said first: "ping …", "remind me to follow up with …".
+_PING = re.compile(
+    r"(?:(?:please|pls|plz)\s+)?(?:(?:remind|nudge|bug|nag)\s+me\s+to\s+)?"
+    r"(?:ping|nudge|follow[- ]?up(?:\s+with|\s+w/)?)\s+",
+    re.I,
+)
 
 
 def _a_lower_case_name_to_remind(name: str, body: str) -> bool:
     """A first and last name typed in lower case in a short "remind me …" line: people type
-    names that way too. One lower-case word stays a thing ("remind me to call the plumber
-    friday"), and so do words after an article or "my"."""
+    names that way too. One lower-case word is a name only between "ping" (or "follow up
+    with") and its day ("ping tom next tues"); elsewhere it stays a thing ("remind me to call
+    the plumber friday", "… call mom thursday"), and so do words after an article or "my"."""
     core = polite_core(body)
     words = name.split()
+    typed = re.search(rf"(?<!\S){re.escape(name)}(?!\S)", core)
+    pinged = _PING.match(core)
     return (
-        2 <= len(words) <= 4
+        typed is not None
+        and (
+            2 <= len(words) <= 4
+            or (
+                pinged is not None
+                and pinged.end() == typed.start()
+                and _opens_with_a_day(core[typed.end() :])
+            )
+        )
         and _looks_like_a_name(name)
         and not set(name.lower().split()) & _NOT_ONE_PERSON
         and bool(_A_REMINDER_REQUEST.match(core))
         and len(core.split()) <= _SHORT_REQUEST_WORDS
-        and re.search(rf"(?<!\S){re.escape(name)}(?!\S)", core) is not None
         and not re.search(rf"\b(?:the|an?|my|our|your|his|her|their)\s+{re.escape(name)}", core)
     )
 
 
+def _opens_with_a_day(text: str) -> bool:
+    stripped = text.lstrip()
+    try:
+        day = find_day(stripped)
+    except WhenError:
+        return False
+    return day is not None and day.start == 0
+
+
 # A short line that starts by saying "met": a log, even with the name in lower case.
 _A_MEETING_LOG = re.compile(r"(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?met\s", re.I)
+# A short line that starts by telling a meeting: "coffee w/ …", "had a call with …".
+_A_MEETING_STORY = re.compile(
+    r"(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?(?:(?:had|grabbed|got|did)\s+)?"
+    r"(?:(?:a|an)\s+)?(?:quick\s+|long\s+|nice\s+|good\s+|great\s+)?"
+    r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|beers?|tea|chai|call|chat|zoom|"
+    r"video call|phone call|catch-?up|1:1)\s+(?:with|w/|w)\s|"
+    r"(?:(?:i|we)\s+)?(?:just\s+)?(?:caught up|spoke|talked|chatted)\s+(?:with|to|w/)\s",
+    re.I,
+)
+# How many words a log's first clause may have before it reads as a story for someone.
+_SHORT_LOG_WORDS = 12
+_FIRST_CLAUSE = re.compile(r"[,;—–]|\s-\s")
 # Words for a group or nobody in particular: "met everyone at the offsite" logs no contact.
 _NOT_ONE_PERSON = frozenset(
     {"everyone", "everybody", "someone", "somebody", "people", "folks", "team", "guys", "all"}

@@ -1,0 +1,123 @@
+"""The eighth pass's classes of everyday phrasing, shown by lines that are in no phrasing file.
+
+Read as in the phrasing files: today is Wed 9 Dec 2026, the member has the files' contacts.
+The first lines are the lead's own from `netcoach try`: a newcomer types the names of people who
+are not contacts yet in lower case.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.core import commands as c
+from bot.core.parser import parse_command
+from tests.core.phrasings import CONTACTS, as_schema
+
+
+def understood(text: str) -> dict[str, Any]:
+    return as_schema(parse_command(text, direct_message=True, known_names=CONTACTS))
+
+
+def parsed(text: str) -> object:
+    return parse_command(text, direct_message=True, known_names=CONTACTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "coffee w/ tom nguyen this morning - he's moving to stripe in jan",
+            {
+                "command": "met",
+                "person": "tom nguyen",
+                "date": "2026-12-09",
+                "note": "he's moving to stripe in jan",
+            },
+        ),
+        (
+            "had coffee with tom nguyen this morning",
+            {"command": "met", "person": "tom nguyen", "date": "2026-12-09"},
+        ),
+        (
+            "grabbed lunch w/ aisha bello yesterday",
+            {"command": "met", "person": "aisha bello", "date": "2026-12-08"},
+        ),
+    ],
+)
+def test_a_meeting_told_with_a_new_name_in_lower_case_is_logged(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want  # the store files "tom nguyen" as Tom Nguyen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had coffee with the team this morning",
+        "had lunch with my manager yesterday",
+        "had a call with work this morning",
+    ],
+)
+def test_a_meal_with_a_thing_or_a_single_lower_case_word_is_no_meeting_to_log(text: str) -> None:
+    assert isinstance(parsed(text), c.NotACommand)
+
+
+def test_a_single_lower_case_word_right_before_its_day_is_a_name_to_ping() -> None:
+    result = parsed("ping tom next tues re: intro to their infra lead")
+    assert isinstance(result, c.FollowUpCommand)
+    assert result.person.name == "tom"
+    assert understood("ping tom next tues re: intro to their infra lead") == {
+        "command": "follow-up",
+        "person": "tom",
+        "date": "2026-12-15",
+        "note": "re: intro to their infra lead",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "day"),
+    [
+        ("follow up with aisha bello next week", "aisha bello", "2026-12-14"),
+        ("follow up with tom tmrw", "tom", "2026-12-10"),
+        ("remind me to ping tom on friday", "tom", "2026-12-11"),
+        ("nudge arash karimi in 3 days", "arash karimi", "2026-12-12"),
+    ],
+)
+def test_a_short_reminder_for_someone_new_in_lower_case_is_a_follow_up(
+    text: str, person: str, day: str
+) -> None:
+    assert understood(text) == {"command": "follow-up", "person": person, "date": day}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ping me next week",
+        "nudge the team tomorrow",
+        "remind me to call the plumber friday",
+        "ping tom about it",  # no day: a message for someone else, maybe
+    ],
+)
+def test_a_reminder_about_a_thing_or_the_member_names_nobody_new(text: str) -> None:
+    assert not isinstance(parsed(text), c.FollowUpCommand)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("done with tom", "tom"), ("im done with aisha bello", "aisha bello")]
+)
+def test_done_with_someone_unknown_is_done_so_the_core_can_say_it_knows_nobody_so(
+    text: str, name: str
+) -> None:
+    assert parsed(text) == c.DoneCommand(target=c.PersonRef(name))
+
+
+@pytest.mark.parametrize("text", ["done with the deck", "done with it", "done with work"])
+def test_done_with_a_thing_marks_nobody_done(text: str) -> None:
+    assert not isinstance(parsed(text), c.DoneCommand)
+
+
+@pytest.mark.parametrize("text", ["ok cool", "cool cool", "okie", "nice one", "Okay cool!"])
+def test_an_everyday_ok_is_an_acknowledgement(text: str) -> None:
+    assert parsed(text) == c.ChatCommand("ack")
