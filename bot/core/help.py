@@ -855,9 +855,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list overdue",
             ),
             (
-                # "which ones have I missed", "who did I forget".
-                r"(?:which(?:\s+(?:ones|follow[- ]?ups|reminders|people))?|who|what)\s+(?:have|did)"
-                r"\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?)(?:\s+so far)?",
+                # "which ones have I missed", "who did I forget", "which reminders have I blown
+                # past", "what did I let slip".
+                r"(?:which(?:\s+(?:ones|follow[- ]?ups|reminders|people|deadlines))?|who|what)\s+"
+                r"(?:have|did)\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?|"
+                r"(?:blown|blew|gone|went|slipped)\s+(?:past|by)|let\s+slip)(?:\s+so far)?",
+                "list overdue",
+            ),
+            (
+                # "show me everything that's overdue", "list the ones that are late".
+                r"(?:show|list|give|tell)(?: me)?\s+(?:every\w*|all|the ones|the people|who|what)"
+                r"\s+(?:that'?s|that is|that are|which (?:is|are)|(?:is|are))\s+(?:overdue|late)",
                 "list overdue",
             ),
             (
@@ -2454,6 +2462,27 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
+                # "monthly summary of my activity", "my weekly numbers" (a "weekly summary" is
+                # the digest).
+                r"(?:(?:give|show|send) me\s+)?(?:my\s+|a\s+|the\s+)?monthly\s+(?:summary|"
+                r"overview|recap|rundown|stats|numbers|statistics|report)(?:\s+of\s+(?:my\s+)?"
+                r"(?:activity|networking|follow[- ]?ups?|progress))?",
+                "stats month",
+            ),
+            (
+                r"(?:(?:give|show|send) me\s+)?(?:my\s+|the\s+)?weekly\s+(?:stats|numbers|"
+                r"statistics)",
+                "stats week",
+            ),
+            (
+                # "December so far — how'd I do?", "this month so far: how am I doing".
+                r"(?:this month|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+"
+                r"(?:so far\s*)?[—–:,-]*\s*how(?:'d| did)\s+i\s+do|"
+                r"(?:this month|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+"
+                r"(?:so far\s*)?[—–:,-]*\s*how(?:'m| am)\s+i\s+doing",
+                "stats month",
+            ),
+            (
                 r"what(?:'re| are)\s+my\s+(?:numbers|stats|statistics)\s+(?:for|in|this)\s+"
                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
                 "stats month",
@@ -2488,7 +2517,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
-                r"(?:how am i doing|how did i do|how'?s it going|"
+                r"(?:how am i doing|how did i do|how'd i do|how'?s it going|"
                 r"how many (?:people|follow[- ]?ups?|"
                 r"meetings|touches|reviews)(?: did i| have i)?\s+\w+(?:\s+\w+)?)"
                 r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
@@ -2647,6 +2676,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "i'm in london now, tz update pls": where they are, then the zone's word and
+                # the verb in either order.
+                r"(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:in|based in)\s+(?P<rest>[^,;]+?)"
+                r"(?:\s+now)?\s*[,;—–-]+\s*(?:(?:my|the)\s+)?(?:time\s*zone|tz|zone)\s+"
+                r"(?:update|change|fix|switch)",
+                "settings timezone {rest}",
+            ),
+            (
                 r"(?:i(?:'m| am) (?:currently |now )?(?:in|on)|i (?:now )?live in|"
                 r"my time\s*zone is|"
                 r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
@@ -2721,13 +2758,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "relocated to LA last week, pls switch me to pacific time": a reason first.
+                r"(?:(?!.*\byour\b)[^,;]{1,60}[,;]\s*(?:so\s+)?(?:please\s+|pls\s+)?)?"
                 r"(?:(?:please\s+)?(?:switch|change|set|move|put|update)\s+(?:me|my clock|my zone)"
                 r"\s+to|(?:please\s+)?use|(?:i'?m|i am|we'?re|i'?m now)\s+on)\s+"
                 r"(?P<rest>[\w/ +-]+?)\s+time(?:\s*zone)?",
                 "settings timezone {rest}",
             ),
             (
-                r"(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:based|located|living|working)\s+(?:in|from)"
+                r"(?:(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:based|located|living|working)|"
+                r"(?:i|we)\s+(?:now\s+)?(?:work|live))\s+(?:in|from)"
                 r"\s+(?P<rest>[\w/ +-]+?)(?:\s+now)?",
                 "settings timezone {rest}",
             ),

@@ -169,7 +169,7 @@ def _rephrase(text: str) -> str | None:
     found = _match(core)
     if found is not None and not _drops_its_opening_day(core, found):
         return found
-    found = _without_a_reason(core)
+    found = _without_a_reason(core) or _one_question_asked_twice(core)
     if found is not None:
         return found
     if _starts_with_a_command_word(core):
@@ -322,6 +322,15 @@ def _when_phrases_end(text: str, start: int) -> int:
 # Commands that take no person or note: a clause after their comma is a reason or an aside
 # ("turn off the digest, too noisy"; "you can keep my drafts, that's fine"), never an argument.
 _NO_NOTE_COMMANDS = ("digest", "settings", "list", "stats", "export", "forget-me")
+
+
+def _one_question_asked_twice(core: str) -> str | None:
+    """ "what have I missed? anything late?": short questions that each mean the same command."""
+    questions = [q for q in re.split(r"\?+\s+", core) if q.strip()]
+    if len(questions) < 2:
+        return None
+    found = {_match(polite_core(question.rstrip("?"))) for question in questions}
+    return found.pop() if len(found) == 1 else None
 
 
 def _without_a_reason(core: str) -> str | None:

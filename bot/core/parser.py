@@ -376,6 +376,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             # people automatically?").
             question, topic = help_topic(body)
             return c.HelpCommand(topic=topic) if question else c.NotACommand(text)
+        if casual_dm and fallback is None and _somewhere_with_no_zone(result, body):
+            return c.NotACommand(text)  # "i'm working from home now": no zone to set
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
             if result.asks_who and (_PERSONAL_PRONOUN.search(body) or _TO_THE_BOT.match(body)):
                 return result  # "remind me to ping her friday": her, whoever she is
@@ -735,6 +737,20 @@ def _run_parser(
         return c.ParseFailure(
             bad.message, topic=bad.topic or name, asks_one_each=isinstance(bad, _OneEach)
         )
+
+
+_NAMES_A_ZONE = re.compile(r"\b(?:time\s*zones?|tz|zones?|time)\b", re.IGNORECASE)
+
+
+def _somewhere_with_no_zone(result: object, body: str) -> bool:
+    """ "i work from home now": a sentence about where the member is that names no place with
+    a time zone, and no zone either (a misspelt zone said as one, "my tz is Berlln", still gets
+    its suggestion)."""
+    return (
+        isinstance(result, c.SettingsTimezoneCommand)
+        and zone_for(result.zone) is None
+        and not _NAMES_A_ZONE.search(body)
+    )
 
 
 # --- people ---------------------------------------------------------------------------------

@@ -121,3 +121,68 @@ def test_done_with_a_thing_marks_nobody_done(text: str) -> None:
 @pytest.mark.parametrize("text", ["ok cool", "cool cool", "okie", "nice one", "Okay cool!"])
 def test_an_everyday_ok_is_an_acknowledgement(text: str) -> None:
     assert parsed(text) == c.ChatCommand("ack")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "follow up with Rahul Verma in a week, theek hai",
+            {"command": "follow-up", "person": "Rahul Verma", "date": "2026-12-16"},
+        ),
+        (
+            "remind me to ping Kai in 3 days inshallah",
+            {"command": "follow-up", "person": "Kai Müller", "date": "2026-12-12"},
+        ),
+        (
+            "note for omar - allergic to nuts, alsjeblieft",
+            {"command": "note", "person": "Omar Haddad", "note": "allergic to nuts"},
+        ),
+    ],
+)
+def test_a_courtesy_or_a_hope_said_last_in_another_language_is_no_note(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("i'm in berlin now, tz update pls", "Europe/Berlin"),
+        ("moved to Denver last month, pls switch me to mountain time", "America/Denver"),
+        ("i work from lisbon now", "Europe/Lisbon"),
+    ],
+)
+def test_where_the_member_now_is_sets_the_time_zone(text: str, zone: str) -> None:
+    assert parsed(text) == c.SettingsTimezoneCommand(zone=zone)
+
+
+@pytest.mark.parametrize("text", ["i work from home now", "i'm working from home now"])
+def test_a_place_with_no_time_zone_sets_none(text: str) -> None:
+    assert isinstance(parsed(text), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which follow-ups have I gone past",
+        "what did I let slip",
+        "list everything that's late",
+        "who did I forget? anyone overdue?",
+    ],
+)
+def test_what_was_missed_is_the_overdue_list(text: str) -> None:
+    assert parsed(text) == c.ListCommand(filter="overdue")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("monthly recap of my networking", "month"),
+        ("my weekly numbers", "week"),
+        ("November so far: how'd I do?", "month"),
+    ],
+)
+def test_a_period_named_first_asks_for_its_stats(text: str, period: str) -> None:
+    assert parsed(text) == c.StatsCommand(period=period)
