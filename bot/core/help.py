@@ -1990,6 +1990,34 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
+                # "dana married, she's Dana Lee now", "zoe goes by Zoë Ça-Bernard these days",
+                # "omar haddad is now Dr. Omar Haddad, he defended his PhD!": news of a name that
+                # keeps a word of the old one ("Dana is now VP at Acme" is news for a note).
+                r"(?P<rest>[^,;]+?)\s+(?:(?:got|is|just got)\s+married|married|"
+                r"changed (?:her|his|their) name)\s*[,;—–-]+\s*(?:she|he|they)(?:'s|’s|\s+is|"
+                r"\s+are|'re|\s+goes by)\s+(?:now\s+)?(?P<new>" + _NAME_WORDS + r")"
+                r"(?:\s+now)?(?:[\s,;]+.*)?",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>[^,;]+?)\s+(?:goes by|is now|is called|now goes by)\s+(?P<new>"
+                + _NAME_WORDS
+                + r")(?:\s+(?:these days|now|from now on))?(?:\s*[,;].*|[.!]*)",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                # "I had Kai's name wrong, it's Kai Mueller with ue".
+                r"(?:i\s+)?(?:had|got|spelled|spelt|typed|wrote)\s+(?P<rest>.+?)(?:'s|’s)\s+name\s+"
+                r"wrong\s*[,;:—–-]+\s*(?:it'?s|it is|it should be|should be)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "call sam 'Sammy Lee' in my contacts": the new name in quotes.
+                r"(?:call|list|save|put|show)\s+(?P<rest>.+?)\s+(?:as\s+)?['\"“‘](?P<new>[^'\"”’]+)['\"”’]\s+"
+                r"in\s+(?:my\s+)?(?:contacts|contact list|address book|list)",
+                "rename {rest} to {new}",
+            ),
+            (
                 # "sam prefers Sammy Lee, change it", "Jane Doe is now Dr. Jane Doe, update": news
                 # of a name, then the request to change it (without it, "Jane is now VP …" is
                 # news for a draft or a note).

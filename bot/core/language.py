@@ -13,6 +13,7 @@ from bot.core.commands import ChatIntent
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
 from bot.core.tidy import COURTESY
 from bot.core.when import WhenError, cut, find_day, find_time
+from storage.names import name_key
 
 # Phrasings are tried in this order: the most specific meanings first ("forget me" before
 # "forget <person>", "who is overdue" before "who is <person>").
@@ -94,6 +95,18 @@ def polite_core(text: str) -> str:
 NEEDS_A_DAY = "@day "
 
 
+# A rename template that starts so stands only when the new name keeps a word of the old one:
+# "dana married, she's Dana Lee now" renames her, "Dana is now VP at Acme" is news.
+KEEPS_A_NAME = "@kept "
+
+
+def _keeps_a_name(old: str, new: str) -> bool:
+    def words(name: str) -> set[str]:
+        return set(re.split(r"[\s'’-]+", name_key(name))) - {""}
+
+    return bool(words(old) & words(new))
+
+
 def _match(core: str, day_was_cut: bool = False) -> str | None:
     for pattern, template in _PHRASINGS:
         match = pattern.fullmatch(core)
@@ -104,6 +117,10 @@ def _match(core: str, day_was_cut: bool = False) -> str | None:
                 continue
             template = template.removeprefix(NEEDS_A_DAY)
         groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
+        if template.startswith(KEEPS_A_NAME):
+            if not _keeps_a_name(groups["rest"], groups["new"]):
+                continue
+            template = template.removeprefix(KEEPS_A_NAME)
         return " ".join(template.format(**groups).split())
     return None
 

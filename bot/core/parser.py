@@ -2257,6 +2257,9 @@ def _capitalised_if_typed_lower(name: str) -> str:
     )
 
 
+_LOWER_CASE_ASIDE = re.compile(r"\s*\((?-i:[a-z])[^()]{0,120}\)")
+
+
 def _parse_rename(rest: str) -> c.Command:
     if _REFERENT.get() is not None and re.match(r"(?:to|as)\s+\S", rest, re.IGNORECASE):
         rest = f"them {rest}"  # "jane's last name is Dough, rename to Jane Dough": hers
@@ -2271,8 +2274,16 @@ def _parse_rename(rest: str) -> c.Command:
     if match is None:
         raise _Bad(f"Say the old name, `to`, then the new one. For example: {example('rename')}")
     new_name = " ".join(match.group("new").split()).strip(" !?\"'“”,;")
+    # "Zoé Ça (accent on the e)": a comment on the name in brackets is no part of it ("Priya
+    # Shah (Acme)" keeps what it is saved with).
+    new_name = _LOWER_CASE_ASIDE.sub("", new_name).strip()
     # "… to Kai Müller-Braun, he got married": a reason after the comma is no part of it.
     new_name = re.split(r"\s*[,;]\s+(?=(?-i:[a-z]))", new_name, maxsplit=1)[0]
+    # "Kai Mueller with ue": a name typed with capitals (a first and a last name at least)
+    # ends where the words about it start.
+    capitalised = _capitalised_part(new_name)
+    if sum(word[:1].isupper() for word in capitalised.split()) >= 2:
+        new_name = capitalised
     new_name = _capitalised_if_typed_lower(_NEW_NAME_TAIL.sub("", new_name))
     if new_name.endswith(".") and not re.search(
         r"\b(?:\w|Jr|Sr|Dr|St|Mr|Ms|Mrs|Prof)\.$", new_name

@@ -186,3 +186,29 @@ def test_what_was_missed_is_the_overdue_list(text: str) -> None:
 )
 def test_a_period_named_first_asks_for_its_stats(text: str, period: str) -> None:
     assert parsed(text) == c.StatsCommand(period=period)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "new_name"),
+    [
+        ("priya got married, she's Priya Kapoor now", "Priya Shah", "Priya Kapoor"),
+        ("sam lee goes by Samuel Lee these days", "Sam Lee", "Samuel Lee"),
+        ("jane doe is now Prof. Jane Doe, she got tenure!", "Jane Doe", "Prof. Jane Doe"),
+        ("I got Omar's name wrong, it's Omar Hadad with one d", "Omar Haddad", "Omar Hadad"),
+        ("rename Dana to Dana Kim-Park (hyphen, no space)", "Dana Kim", "Dana Kim-Park"),
+        ("save kai as 'Kai M.' in my contacts", "Kai Müller", "Kai M."),
+    ],
+)
+def test_news_of_a_new_name_that_keeps_a_word_of_the_old_is_a_rename(
+    text: str, person: str, new_name: str
+) -> None:
+    assert understood(text) == {"command": "rename", "person": person, "new_name": new_name}
+
+
+@pytest.mark.parametrize("text", ["Dana is now VP at Acme", "priya is now Head of Data, big news"])
+def test_news_of_a_name_that_keeps_none_of_the_old_one_renames_nobody(text: str) -> None:
+    assert understood(text)["command"] != "rename"
+
+
+def test_a_new_name_saved_with_a_capitalised_aside_keeps_it() -> None:
+    assert understood("rename priya to Priya Shah (Acme)")["new_name"] == "Priya Shah (Acme)"
