@@ -1635,6 +1635,19 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?:details|the details|more)\s+(?:on|about|for)\s+" + _WHO + _TAIL, "who {rest}"),
             (
+                # "brief me on sam before lunch", "can you give me a quick summary of everything
+                # on Omar before my call?", "remind me who Sam Lee is, I'm seeing him soon".
+                r"(?:(?:brief|fill)\s+me\s+in\s+on|brief\s+me\s+(?:on|about)|refresh my memory\s+"
+                r"(?:on|about)|(?:give|send)\s+me\s+(?:a\s+)?(?:quick\s+|short\s+)?(?:summary|"
+                r"rundown|recap|briefing|brief|overview)\s+(?:of\s+(?:everything\s+)?)?(?:on|about))"
+                r"\s+(?P<rest>[^,;]+?)(?:\s+before\s+(?:my|the|our|a|lunch|we|i)\b[^,;]*)?" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"remind me who\s+(?P<rest>[^,;]+?)\s+is(?:\s*[,;].*)?" + _TAIL,
+                "who {rest}",
+            ),
+            (
                 # "what's happening with Omar?", "anything on Priya?".
                 r"(?:what'?s|what is)\s+(?:happening|up|new|going on|the latest)\s+(?:with|on)\s+"
                 + _WHO
@@ -2271,6 +2284,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("delete", "remove", "delete_contact", "deletecontact"),
         phrasings=(
             (
+                # "take josé out of my network, don't need him in here".
+                r"(?:please\s+)?(?:take|get|kick)\s+(?P<rest>[^,;]+?)\s+(?:out of|off)\s+"
+                r"(?:my\s+|the\s+)?(?:network|contacts|contact list|address book|list)"
+                r"(?:\s*[,;—–].*)?",
+                "delete-contact {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge)\s+(?:the\s+)?"
                 r"(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
                 r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
@@ -2882,8 +2902,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
                 r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
                 r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
-                r"(?:data|records|information|info|contacts|everything|stuff)"
-                r"(?:\s+as a (?:file|json))?",
+                r"(?:data|records|information|info|contacts|everything|stuff|network|notes)"
+                # "… my contacts and notes as a file".
+                r"(?:\s+and\s+(?:my\s+)?(?:data|contacts|notes|follow[- ]?ups|reminders))?"
+                r"(?:\s+as an? (?:file|json|csv|spreadsheet))?",
+                "export",
+            ),
+            (
+                # "download everything you have on my network".
+                r"(?:please\s+)?(?:download|export|send me|give me|email me|"
+                r"(?:can|could) i (?:get|have))\s+(?:a copy of\s+)?(?:everything|all|whatever)\s+"
+                r"(?:that\s+)?you\s+(?:have|know|keep|store|saved)\s+(?:on|about)\s+my\s+"
+                r"(?:network|contacts|people)",
                 "export",
             ),
             (r"i want to export(?:\s+.*)?", "export"),
@@ -2931,6 +2961,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|close my account|"
                 r"(?:delete|wipe|erase) (?:all\s+(?:of\s+)?)?my "
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
+                # "nuke all my stuff, I'm done with this bot".
+                r"(?:nuke|wipe|erase|delete|trash)\s+(?:all\s+(?:of\s+)?)?my\s+(?:stuff|data|"
+                r"things|everything)|"
                 r"(?:delete|wipe|erase) (?:everything|all)(?: you (?:have|know|keep))?"
                 r"(?: on me| about me)?|"
                 r"remove all (?:of\s+)?my (?:data|information|records)|"

@@ -47,12 +47,16 @@ _LEADING_FILLER = re.compile(
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
     r"bhai|abeg|oye|yaar|inshallah|alhamdulillah|mashallah|mepa wo ky[ɛe]w|"
-    r"hey coach|hi coach|coach|yo|ugh|note to self|fyi|"
+    r"hey coach|hi coach|coach|yo|ugh|argh+|meh|oof|sigh|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
+    # "ugh forgot to log this — met Priya …": the log comes late, then itself.
+    r"(?:i\s+)?(?:forgot|almost forgot|meant) to (?:log|add|mention|record) (?:this|that|one)|"
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
-    r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
+    r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*"
+    # "ugh not now. push zoë 2 weeks": a full stop after the filler, too.
+    r"(?:[,!:—–-]|\.(?=\s))*\s*)*"
     # "please can you postpone …": both courtesies, in that order.
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?)?(?:(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+|lemme\s+|let me\s+)?",
@@ -417,6 +421,8 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"rest|get tired)\b.*|what'?s the weather\b.*|where are you(?: from)?|"
             r"what'?s new|are you (?:a |an )?(?:bot|real|human|there|person|robot|ai)\b.*|"
             r"who are you|lol|haha+|hmm+|cool|"
+            r"how'?s your (?:day|week|morning|afternoon|evening)(?: going| been)?"
+            r"(?:[\s,]+(?:bot|coach))?|"
             r"nice|great|awesome|good|fine|i'?m good|not bad)",
         ),
     )
@@ -490,7 +496,8 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
     (r"\bdone\b|mark .* (?:done|finished)|complete|\bfinished\b", "done"),
     (
-        r"rename|change (?:a |the )?(?:contact'?s? )?name|(?:fix|correct) (?:a |the )?(?:\w+'?s )?"
+        r"rename|change (?:a |the )?(?:contact'?s? |someone'?s |somebody'?s |a person'?s )?"
+        r"name|(?:fix|correct) (?:a |the )?(?:\w+'?s )?"
         r"name|(?:name|surname) i (?:spelled|spelt|typed|got) wrong|misspel",
         "rename",
     ),
@@ -504,7 +511,9 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"\boverdue\b|what'?s due", "list"),
     (r"\bwho\b|contact card|what i know about|look ?up|find a contact", "who"),
     (
-        r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts|"
+        # "the syntax for setting a follow-up" sets no setting.
+        r"time ?zone|working hours|\bhours\b|settings?\b(?!\s+(?:a|an|up)\b)|shout-?outs|"
+        r"store[- ]drafts|"
         r"when (?:the\s+)?(?:reminders?|nudges?) (?:come|arrive|are sent|go out)",
         "settings",
     ),

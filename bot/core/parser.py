@@ -2004,7 +2004,7 @@ def _span_at_the_end_as_a_day(head: str) -> str:
 
 
 # Hedges around a day given after a comma: "…, say the 21st", "…, maybe tomorrow 2pm".
-_HEDGE = re.compile(r"^(?:(?:let'?s\s+)?say|maybe|ideally|probably|around|roughly)\b\s*", re.I)
+_HEDGE = re.compile(r"^(?:(?:let'?s\s+)?say|maybe|ideally|probably|around|roughly|like)\b\s*", re.I)
 
 
 _NOTE_FIELD = re.compile(r"\s*(?:,|;|\s[—–-]\s|—)\s*")

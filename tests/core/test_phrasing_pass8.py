@@ -212,3 +212,39 @@ def test_news_of_a_name_that_keeps_none_of_the_old_one_renames_nobody(text: str)
 
 def test_a_new_name_saved_with_a_capitalised_aside_keeps_it() -> None:
     assert understood("rename priya to Priya Shah (Acme)")["new_name"] == "Priya Shah (Acme)"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("how's your week been, coach?", {"command": "chat", "intent": "smalltalk"}),
+        ("how do I fix somebody's name", {"command": "help", "topic": "rename"}),
+        ("what's the format for setting a reminder", {"command": "help", "topic": "follow-up"}),
+        ("could i get a copy of my contacts and notes as a csv?", {"command": "export"}),
+        ("export everything you know about my contacts", {"command": "export"}),
+        ("wipe all my stuff, this isn't for me", {"command": "forget-me"}),
+        ("fill me in on priya before the call", {"command": "who", "person": "Priya Shah"}),
+        ("give me a rundown on kai", {"command": "who", "person": "Kai Müller"}),
+        ("remind me who Dana is", {"command": "who", "person": "Dana Kim"}),
+        (
+            "kick omar off my contact list, we lost touch",
+            {"command": "delete-contact", "person": "Omar Haddad"},
+        ),
+        (
+            "argh forgot to log this - met Jane at the board dinner yesterday",
+            {
+                "command": "met",
+                "person": "Jane Doe",
+                "place": "the board dinner",
+                "date": "2026-12-08",
+            },
+        ),
+        ("meh not today. push dana 3 days", {"command": "snooze", "person": "Dana Kim", "days": 3}),
+        (
+            "should reach out to omar soon, like the 18th",
+            {"command": "follow-up", "person": "Omar Haddad", "date": "2026-12-18"},
+        ),
+    ],
+)
+def test_the_eighth_passs_everyday_phrasings(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
