@@ -383,6 +383,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {who} at {rest} {day}",
             ),
             (
+                # A log in fields: "jane doe, coffee, 12/7", "jose nuñez - lunch - saturday -
+                # talked about his mom's restaurant" (a greeting first is a draft's: "Hi Dana,
+                # lunch, Friday?").
+                r"(?!(?:hi|hey|hello|dear|hallo|hola|ol[aá]|ciao|salut|bonjour|greetings|good)\b)"
+                r"(?P<who>[^,;:—–?]{2,40}?)\s*(?:,|\s[—–-]|[—–])\s*(?:coffee|lunch|breakfast|brunch|"
+                r"dinner|drinks|call|zoom|chat|beers?|tea|chai|meeting|1:1)\s*(?:,|\s[—–-]|[—–])\s*"
+                r"(?P<rest>[^?]+)",
+                "met {who} {rest}",
+            ),
+            (
                 # "went to the Lakers game w sam saturday", "went to a gig with Ada".
                 r"(?:(?:i|we)\s+)?went\s+to\s+(?P<place>(?:the|a|an)\s+[^,;]+?)\s+(?:with|w/|w)\s+"
                 r"(?P<rest>.+)",

@@ -378,6 +378,8 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             return c.HelpCommand(topic=topic) if question else c.NotACommand(text)
         if casual_dm and fallback is None and _somewhere_with_no_zone(result, body):
             return c.NotACommand(text)  # "i'm working from home now": no zone to set
+        if casual_dm and _a_meeting_asked_about(result, body):
+            return c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
             if result.asks_who and (_PERSONAL_PRONOUN.search(body) or _TO_THE_BOT.match(body)):
                 return result  # "remind me to ping her friday": her, whoever she is
@@ -532,6 +534,16 @@ def _story_told_to_someone(result: object, body: str) -> bool:
     # Dana at the airport?" asks someone to meet her).
     asks_the_coach = _ASKS_THE_COACH.match(body)
     return bool(_SECOND_PERSON.search(body[asks_the_coach.end() :] if asks_the_coach else body))
+
+
+def _a_meeting_asked_about(result: object, body: str) -> bool:
+    """ "Dana, lunch, friday?" asks her: a log asks nothing, unless it asks the coach to log
+    ("can you log a meeting with Ada …?")."""
+    return (
+        isinstance(result, c.MetCommand)
+        and body.rstrip().endswith("?")
+        and not _ASKS_THE_COACH.match(body)
+    )
 
 
 _ASKS_THE_COACH = re.compile(
@@ -943,6 +955,10 @@ _NOT_NAMES = _GLUE_WORDS | {"follow", "remind", "day", "days", "week", "mark"}
 _NEVER_A_NAME_WORD = frozenset(_NOT_NAMES | COMMAND_ALIASES.keys())
 
 
+_BY_NUMBER = frozenset({"done", "cancel", "snooze"})
+_BARE_NUMBER = re.compile(r"\d{1,6}")
+
+
 def _person(tokens: list[str], command: str) -> c.PersonRef:
     if command in _REFERRING_COMMANDS and _NOBODY.fullmatch(" ".join(tokens).strip(" .!?,")):
         # "snooze 2 days", "follow up friday instead": whoever the last reply was about.
@@ -956,6 +972,10 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         single = _single_token_person(tokens[0])
         if single is not None:
             return single
+        if command in _BY_NUMBER and _BARE_NUMBER.fullmatch(tokens[0]):
+            # "snooze 6 for two days", "done 6": a number alone is no name, it is the "#6"
+            # the list shows.
+            return c.PersonRef(name=f"#{tokens[0]}", follow_up_id=int(tokens[0]))
     referred = _referred_to(tokens, command)
     if referred is not None:
         return referred

@@ -248,3 +248,43 @@ def test_a_new_name_saved_with_a_capitalised_aside_keeps_it() -> None:
 )
 def test_the_eighth_passs_everyday_phrasings(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("done 6", {"command": "done", "person": "Dana Kim"}),
+        ("snooze 6 for 3 days", {"command": "snooze", "person": "Dana Kim", "days": 3}),
+    ],
+)
+def test_a_bare_number_is_the_follow_up_the_list_shows(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "omar haddad, dinner, yesterday",
+            {"command": "met", "person": "Omar Haddad", "date": "2026-12-08"},
+        ),
+        (
+            "Lena Berg — call — monday — wants the pricing sheet",
+            {
+                "command": "met",
+                "person": "Lena Berg",
+                "date": "2026-12-07",
+                "note": "wants the pricing sheet",
+            },
+        ),
+    ],
+)
+def test_a_meeting_logged_in_fields_is_met(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["Hi Dana, lunch, Friday?", "Dana, lunch, friday?", "had lunch with Dana friday?"]
+)
+def test_a_meeting_asked_about_is_no_log(text: str) -> None:
+    assert isinstance(parsed(text), c.NotACommand)
