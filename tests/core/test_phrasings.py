@@ -52,8 +52,8 @@ DEV8_FLOOR = 0.95
 # sixth pass, scored untouched once), then developed on (93.2% after the seventh pass).
 DEV9_FLOOR = 0.92
 # The tenth writer's file (E11), everyday sentences: 79.8% at first sight on 7 Dec (after the
-# seventh pass, scored untouched once), then developed on.
-DEV10_FLOOR = 0.79
+# seventh pass, scored untouched once), then developed on (89.0% after the eighth pass).
+DEV10_FLOOR = 0.88
 
 
 def _misses(result: Score) -> str:
