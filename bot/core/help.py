@@ -133,6 +133,16 @@ _DAY_WORD = (
     r"\d{1,4}(?:st|nd|rd|th|am|pm|[:/.]\d{1,2}(?:am|pm)?)?)"
 )
 _ONLY_A_DAY = rf"{_DAY_WORD}(?:[\s,]+{_DAY_WORD}){{0,5}}"
+# How a day phrase starts: "next tues", "tmrw", "in 3 days", "on the 14th", "friday", "12/14".
+_A_DAY_STARTS = (
+    r"(?:next|this|coming|tomorrow|tmrw|tmr|today|tonight|in\s+(?:\d|an?\b|one|two|three|"
+    r"a few|a couple)|on\s|by\s|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d)"
+)
+# Words after a verb that are nobody to follow up with: "ping me next week", "nudge the team".
+_NOT_SOMEONE = (
+    r"(?:me|us|you|him|her|them|it|this|that|everyone|everybody|someone|somebody|the|a|an|my|"
+    r"our|your|his|their|all|people|folks|team)"
+)
 # What "undo" may point at: the last change and nothing else ("undo the changes we discussed
 # and send the file" is a draft).
 UNDO_WHAT = (
@@ -371,6 +381,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"today|last night|this morning))?(?:\s+[\w'-]+){0,4}?\s+)?"
                 r"(?:at|@|around|in)\s+(?P<rest>.+)",
                 "met {who} at {rest} {day}",
+            ),
+            (
+                # A log in fields: "jane doe, coffee, 12/7", "jose nuñez - lunch - saturday -
+                # talked about his mom's restaurant" (a greeting first is a draft's: "Hi Dana,
+                # lunch, Friday?").
+                r"(?!(?:hi|hey|hello|dear|hallo|hola|ol[aá]|ciao|salut|bonjour|greetings|good)\b)"
+                r"(?P<who>[^,;:—–?]{2,40}?)\s*(?:,|\s[—–-]|[—–])\s*(?:coffee|lunch|breakfast|brunch|"
+                r"dinner|drinks|call|zoom|chat|beers?|tea|chai|meeting|1:1)\s*(?:,|\s[—–-]|[—–])\s*"
+                r"(?P<rest>[^?]+)",
+                "met {who} {rest}",
             ),
             (
                 # "went to the Lakers game w sam saturday", "went to a gig with Ada".
@@ -683,6 +703,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@day follow-up {rest}",
             ),
             (
+                # "ping tom next tues re: the intro", "nudge aisha bello tmrw": a name typed in
+                # lower case right before its day (the parser keeps it only in a short line).
+                r"(?:ping|nudge)\s+(?!" + _NOT_SOMEONE + r"\b)(?P<rest>(?-i:[a-zà-ÿ])[\w'’-]*"
+                r"(?:\s+(?-i:[a-zà-ÿ])[\w'’-]*)?\s+" + _A_DAY_STARTS + r".*)",
+                "@day follow-up {rest}",
+            ),
+            (
                 # "shoot Ada a msg next tues, ask about the budget": a message to send, on a day.
                 r"shoot\s+(?P<who>"
                 + _NAME_WORDS
@@ -838,9 +865,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list overdue",
             ),
             (
-                # "which ones have I missed", "who did I forget".
-                r"(?:which(?:\s+(?:ones|follow[- ]?ups|reminders|people))?|who|what)\s+(?:have|did)"
-                r"\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?)(?:\s+so far)?",
+                # "which ones have I missed", "who did I forget", "which reminders have I blown
+                # past", "what did I let slip".
+                r"(?:which(?:\s+(?:ones|follow[- ]?ups|reminders|people|deadlines))?|who|what)\s+"
+                r"(?:have|did)\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?|"
+                r"(?:blown|blew|gone|went|slipped)\s+(?:past|by)|let\s+slip)(?:\s+so far)?",
+                "list overdue",
+            ),
+            (
+                # "show me everything that's overdue", "list the ones that are late".
+                r"(?:show|list|give|tell)(?: me)?\s+(?:every\w*|all|the ones|the people|who|what)"
+                r"\s+(?:that'?s|that is|that are|which (?:is|are)|(?:is|are))\s+(?:overdue|late)",
                 "list overdue",
             ),
             (
@@ -1610,6 +1645,19 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (r"(?:details|the details|more)\s+(?:on|about|for)\s+" + _WHO + _TAIL, "who {rest}"),
             (
+                # "brief me on sam before lunch", "can you give me a quick summary of everything
+                # on Omar before my call?", "remind me who Sam Lee is, I'm seeing him soon".
+                r"(?:(?:brief|fill)\s+me\s+in\s+on|brief\s+me\s+(?:on|about)|refresh my memory\s+"
+                r"(?:on|about)|(?:give|send)\s+me\s+(?:a\s+)?(?:quick\s+|short\s+)?(?:summary|"
+                r"rundown|recap|briefing|brief|overview)\s+(?:of\s+(?:everything\s+)?)?(?:on|about))"
+                r"\s+(?P<rest>[^,;]+?)(?:\s+before\s+(?:my|the|our|a|lunch|we|i)\b[^,;]*)?" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                r"remind me who\s+(?P<rest>[^,;]+?)\s+is(?:\s*[,;].*)?" + _TAIL,
+                "who {rest}",
+            ),
+            (
                 # "what's happening with Omar?", "anything on Priya?".
                 r"(?:what'?s|what is)\s+(?:happening|up|new|going on|the latest)\s+(?:with|on)\s+"
                 + _WHO
@@ -1965,6 +2013,34 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
+                # "dana married, she's Dana Lee now", "zoe goes by Zoë Ça-Bernard these days",
+                # "omar haddad is now Dr. Omar Haddad, he defended his PhD!": news of a name that
+                # keeps a word of the old one ("Dana is now VP at Acme" is news for a note).
+                r"(?P<rest>[^,;]+?)\s+(?:(?:got|is|just got)\s+married|married|"
+                r"changed (?:her|his|their) name)\s*[,;—–-]+\s*(?:she|he|they)(?:'s|’s|\s+is|"
+                r"\s+are|'re|\s+goes by)\s+(?:now\s+)?(?P<new>" + _NAME_WORDS + r")"
+                r"(?:\s+now)?(?:[\s,;]+.*)?",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                r"(?P<rest>[^,;]+?)\s+(?:goes by|is now|is called|now goes by)\s+(?P<new>"
+                + _NAME_WORDS
+                + r")(?:\s+(?:these days|now|from now on))?(?:\s*[,;].*|[.!]*)",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                # "I had Kai's name wrong, it's Kai Mueller with ue".
+                r"(?:i\s+)?(?:had|got|spelled|spelt|typed|wrote)\s+(?P<rest>.+?)(?:'s|’s)\s+name\s+"
+                r"wrong\s*[,;:—–-]+\s*(?:it'?s|it is|it should be|should be)\s+(?P<new>.+)",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "call sam 'Sammy Lee' in my contacts": the new name in quotes.
+                r"(?:call|list|save|put|show)\s+(?P<rest>.+?)\s+(?:as\s+)?['\"“‘](?P<new>[^'\"”’]+)['\"”’]\s+"
+                r"in\s+(?:my\s+)?(?:contacts|contact list|address book|list)",
+                "rename {rest} to {new}",
+            ),
+            (
                 # "sam prefers Sammy Lee, change it", "Jane Doe is now Dr. Jane Doe, update": news
                 # of a name, then the request to change it (without it, "Jane is now VP …" is
                 # news for a draft or a note).
@@ -2218,6 +2294,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("delete", "remove", "delete_contact", "deletecontact"),
         phrasings=(
             (
+                # "take josé out of my network, don't need him in here".
+                r"(?:please\s+)?(?:take|get|kick)\s+(?P<rest>[^,;]+?)\s+(?:out of|off)\s+"
+                r"(?:my\s+|the\s+)?(?:network|contacts|contact list|address book|list)"
+                r"(?:\s*[,;—–].*)?",
+                "delete-contact {rest}",
+            ),
+            (
                 r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge)\s+(?:the\s+)?"
                 r"(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
                 r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
@@ -2437,6 +2520,27 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
+                # "monthly summary of my activity", "my weekly numbers" (a "weekly summary" is
+                # the digest).
+                r"(?:(?:give|show|send) me\s+)?(?:my\s+|a\s+|the\s+)?monthly\s+(?:summary|"
+                r"overview|recap|rundown|stats|numbers|statistics|report)(?:\s+of\s+(?:my\s+)?"
+                r"(?:activity|networking|follow[- ]?ups?|progress))?",
+                "stats month",
+            ),
+            (
+                r"(?:(?:give|show|send) me\s+)?(?:my\s+|the\s+)?weekly\s+(?:stats|numbers|"
+                r"statistics)",
+                "stats week",
+            ),
+            (
+                # "December so far — how'd I do?", "this month so far: how am I doing".
+                r"(?:this month|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+"
+                r"(?:so far\s*)?[—–:,-]*\s*how(?:'d| did)\s+i\s+do|"
+                r"(?:this month|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+"
+                r"(?:so far\s*)?[—–:,-]*\s*how(?:'m| am)\s+i\s+doing",
+                "stats month",
+            ),
+            (
                 r"what(?:'re| are)\s+my\s+(?:numbers|stats|statistics)\s+(?:for|in|this)\s+"
                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
                 "stats month",
@@ -2471,7 +2575,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
-                r"(?:how am i doing|how did i do|how'?s it going|"
+                r"(?:how am i doing|how did i do|how'd i do|how'?s it going|"
                 r"how many (?:people|follow[- ]?ups?|"
                 r"meetings|touches|reviews)(?: did i| have i)?\s+\w+(?:\s+\w+)?)"
                 r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
@@ -2630,6 +2734,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "i'm in london now, tz update pls": where they are, then the zone's word and
+                # the verb in either order.
+                r"(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:in|based in)\s+(?P<rest>[^,;]+?)"
+                r"(?:\s+now)?\s*[,;—–-]+\s*(?:(?:my|the)\s+)?(?:time\s*zone|tz|zone)\s+"
+                r"(?:update|change|fix|switch)",
+                "settings timezone {rest}",
+            ),
+            (
                 r"(?:i(?:'m| am) (?:currently |now )?(?:in|on)|i (?:now )?live in|"
                 r"my time\s*zone is|"
                 r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
@@ -2704,13 +2816,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "relocated to LA last week, pls switch me to pacific time": a reason first.
+                r"(?:(?!.*\byour\b)[^,;]{1,60}[,;]\s*(?:so\s+)?(?:please\s+|pls\s+)?)?"
                 r"(?:(?:please\s+)?(?:switch|change|set|move|put|update)\s+(?:me|my clock|my zone)"
                 r"\s+to|(?:please\s+)?use|(?:i'?m|i am|we'?re|i'?m now)\s+on)\s+"
                 r"(?P<rest>[\w/ +-]+?)\s+time(?:\s*zone)?",
                 "settings timezone {rest}",
             ),
             (
-                r"(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:based|located|living|working)\s+(?:in|from)"
+                r"(?:(?:i'?m|i am|we'?re)\s+(?:now\s+)?(?:based|located|living|working)|"
+                r"(?:i|we)\s+(?:now\s+)?(?:work|live))\s+(?:in|from)"
                 r"\s+(?P<rest>[\w/ +-]+?)(?:\s+now)?",
                 "settings timezone {rest}",
             ),
@@ -2797,8 +2912,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
                 r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
                 r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
-                r"(?:data|records|information|info|contacts|everything|stuff)"
-                r"(?:\s+as a (?:file|json))?",
+                r"(?:data|records|information|info|contacts|everything|stuff|network|notes)"
+                # "… my contacts and notes as a file".
+                r"(?:\s+and\s+(?:my\s+)?(?:data|contacts|notes|follow[- ]?ups|reminders))?"
+                r"(?:\s+as an? (?:file|json|csv|spreadsheet))?",
+                "export",
+            ),
+            (
+                # "download everything you have on my network".
+                r"(?:please\s+)?(?:download|export|send me|give me|email me|"
+                r"(?:can|could) i (?:get|have))\s+(?:a copy of\s+)?(?:everything|all|whatever)\s+"
+                r"(?:that\s+)?you\s+(?:have|know|keep|store|saved)\s+(?:on|about)\s+my\s+"
+                r"(?:network|contacts|people)",
                 "export",
             ),
             (r"i want to export(?:\s+.*)?", "export"),
@@ -2846,6 +2971,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|close my account|"
                 r"(?:delete|wipe|erase) (?:all\s+(?:of\s+)?)?my "
                 r"(?:data|account|records|information)|erase (?:all\s+)?my (?:data|account)|"
+                # "nuke all my stuff, I'm done with this bot".
+                r"(?:nuke|wipe|erase|delete|trash)\s+(?:all\s+(?:of\s+)?)?my\s+(?:stuff|data|"
+                r"things|everything)|"
                 r"(?:delete|wipe|erase) (?:everything|all)(?: you (?:have|know|keep))?"
                 r"(?: on me| about me)?|"
                 r"remove all (?:of\s+)?my (?:data|information|records)|"

@@ -13,6 +13,7 @@ from bot.core.commands import ChatIntent
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME
 from bot.core.tidy import COURTESY
 from bot.core.when import WhenError, cut, find_day, find_time
+from storage.names import name_key
 
 # Phrasings are tried in this order: the most specific meanings first ("forget me" before
 # "forget <person>", "who is overdue" before "who is <person>").
@@ -46,12 +47,16 @@ _LEADING_FILLER = re.compile(
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
     r"bhai|abeg|oye|yaar|inshallah|alhamdulillah|mashallah|mepa wo ky[ɛe]w|"
-    r"hey coach|hi coach|coach|yo|ugh|note to self|fyi|"
+    r"hey coach|hi coach|coach|yo|ugh|argh+|meh|oof|sigh|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
+    # "ugh forgot to log this — met Priya …": the log comes late, then itself.
+    r"(?:i\s+)?(?:forgot|almost forgot|meant) to (?:log|add|mention|record) (?:this|that|one)|"
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
-    r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*[,!:—–-]*\s*)*"
+    r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*"
+    # "ugh not now. push zoë 2 weeks": a full stop after the filler, too.
+    r"(?:[,!:—–-]|\.(?=\s))*\s*)*"
     # "please can you postpone …": both courtesies, in that order.
     r"(?:(?:please|pls|plz|kindly)\s+(?:do\s+)?)?(?:(?:can|could|would|will) (?:you|u|we)"
     r"(?: please| pls)?\s+|let'?s\s+|lemme\s+|let me\s+)?",
@@ -94,6 +99,18 @@ def polite_core(text: str) -> str:
 NEEDS_A_DAY = "@day "
 
 
+# A rename template that starts so stands only when the new name keeps a word of the old one:
+# "dana married, she's Dana Lee now" renames her, "Dana is now VP at Acme" is news.
+KEEPS_A_NAME = "@kept "
+
+
+def _keeps_a_name(old: str, new: str) -> bool:
+    def words(name: str) -> set[str]:
+        return set(re.split(r"[\s'’-]+", name_key(name))) - {""}
+
+    return bool(words(old) & words(new))
+
+
 def _match(core: str, day_was_cut: bool = False) -> str | None:
     for pattern, template in _PHRASINGS:
         match = pattern.fullmatch(core)
@@ -104,6 +121,10 @@ def _match(core: str, day_was_cut: bool = False) -> str | None:
                 continue
             template = template.removeprefix(NEEDS_A_DAY)
         groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
+        if template.startswith(KEEPS_A_NAME):
+            if not _keeps_a_name(groups["rest"], groups["new"]):
+                continue
+            template = template.removeprefix(KEEPS_A_NAME)
         return " ".join(template.format(**groups).split())
     return None
 
@@ -169,7 +190,7 @@ def _rephrase(text: str) -> str | None:
     found = _match(core)
     if found is not None and not _drops_its_opening_day(core, found):
         return found
-    found = _without_a_reason(core)
+    found = _without_a_reason(core) or _one_question_asked_twice(core)
     if found is not None:
         return found
     if _starts_with_a_command_word(core):
@@ -324,6 +345,15 @@ def _when_phrases_end(text: str, start: int) -> int:
 _NO_NOTE_COMMANDS = ("digest", "settings", "list", "stats", "export", "forget-me")
 
 
+def _one_question_asked_twice(core: str) -> str | None:
+    """ "what have I missed? anything late?": short questions that each mean the same command."""
+    questions = [q for q in re.split(r"\?+\s+", core) if q.strip()]
+    if len(questions) < 2:
+        return None
+    found = {_match(polite_core(question.rstrip("?"))) for question in questions}
+    return found.pop() if len(found) == 1 else None
+
+
 def _without_a_reason(core: str) -> str | None:
     head, comma, _ = core.partition(",")
     if not comma or not head.strip():
@@ -354,7 +384,9 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             "ack",
             r"(?:(?:ok(?:ay)?|k|sure|yeah|yep|yes|right|ah|oh|cool|great|alright|perfect)[\s,!.]+)?"
             r"(?:(?:that |it )?makes (?:total |perfect )?sense|got it|gotcha|understood|i see|"
-            r"fair enough|good to know|noted|roger(?: that)?|copy that|all clear|clear)",
+            r"fair enough|good to know|noted|roger(?: that)?|copy that|all clear|clear|"
+            # "ok cool", "cool cool", "okie", "nice one": nothing asked, nothing to answer.
+            r"ok(?:ay)? cool|cool(?:[\s,]+cool)+|okie(?:[\s-]?dokie)?|nice one)",
         ),
         (
             "yes",
@@ -389,7 +421,9 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"rest|get tired)\b.*|what'?s the weather\b.*|where are you(?: from)?|"
             r"what'?s new|are you (?:a |an )?(?:bot|real|human|there|person|robot|ai)\b.*|"
             r"who are you|lol|haha+|hmm+|cool|"
-            r"nice|great|awesome|good|fine|i'?m good|not bad|ok cool)",
+            r"how'?s your (?:day|week|morning|afternoon|evening)(?: going| been)?"
+            r"(?:[\s,]+(?:bot|coach))?|"
+            r"nice|great|awesome|good|fine|i'?m good|not bad)",
         ),
     )
 )
@@ -462,7 +496,8 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
     (r"\bdone\b|mark .* (?:done|finished)|complete|\bfinished\b", "done"),
     (
-        r"rename|change (?:a |the )?(?:contact'?s? )?name|(?:fix|correct) (?:a |the )?(?:\w+'?s )?"
+        r"rename|change (?:a |the )?(?:contact'?s? |someone'?s |somebody'?s |a person'?s )?"
+        r"name|(?:fix|correct) (?:a |the )?(?:\w+'?s )?"
         r"name|(?:name|surname) i (?:spelled|spelt|typed|got) wrong|misspel",
         "rename",
     ),
@@ -476,7 +511,9 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"\boverdue\b|what'?s due", "list"),
     (r"\bwho\b|contact card|what i know about|look ?up|find a contact", "who"),
     (
-        r"time ?zone|working hours|\bhours\b|settings?|shout-?outs|store[- ]drafts|"
+        # "the syntax for setting a follow-up" sets no setting.
+        r"time ?zone|working hours|\bhours\b|settings?\b(?!\s+(?:a|an|up)\b)|shout-?outs|"
+        r"store[- ]drafts|"
         r"when (?:the\s+)?(?:reminders?|nudges?) (?:come|arrive|are sent|go out)",
         "settings",
     ),

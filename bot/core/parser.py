@@ -376,6 +376,10 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
             # people automatically?").
             question, topic = help_topic(body)
             return c.HelpCommand(topic=topic) if question else c.NotACommand(text)
+        if casual_dm and fallback is None and _somewhere_with_no_zone(result, body):
+            return c.NotACommand(text)  # "i'm working from home now": no zone to set
+        if casual_dm and _a_meeting_asked_about(result, body):
+            return c.NotACommand(text)
         if isinstance(result, c.ParseFailure) and casual_dm and fallback is None:
             if result.asks_who and (_PERSONAL_PRONOUN.search(body) or _TO_THE_BOT.match(body)):
                 return result  # "remind me to ping her friday": her, whoever she is
@@ -532,6 +536,16 @@ def _story_told_to_someone(result: object, body: str) -> bool:
     return bool(_SECOND_PERSON.search(body[asks_the_coach.end() :] if asks_the_coach else body))
 
 
+def _a_meeting_asked_about(result: object, body: str) -> bool:
+    """ "Dana, lunch, friday?" asks her: a log asks nothing, unless it asks the coach to log
+    ("can you log a meeting with Ada …?")."""
+    return (
+        isinstance(result, c.MetCommand)
+        and body.rstrip().endswith("?")
+        and not _ASKS_THE_COACH.match(body)
+    )
+
+
 _ASKS_THE_COACH = re.compile(
     r"^(?:please\s+)?(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?"
     r"(?:log|add|record|note|save|remember|jot|put|set|schedule|remind|mark|track|keep)\b",
@@ -556,37 +570,95 @@ def _names_a_thing(result: object, body: str) -> bool:
         # single lower-case word is a name only in a short line (a draft tells a longer story).
         one_person = not set(person.name.lower().split()) & _NOT_ONE_PERSON
         core = polite_core(body)  # "hey, met omar haddad at …": the greeting is no part of it
-        a_log = _A_MEETING_LOG.match(core) and len(re.split(r"[,;—–]", core)[0].split()) <= 12
-        return not (one_person and a_log)
+        short = len(_FIRST_CLAUSE.split(core)[0].split()) <= _SHORT_LOG_WORDS
+        # "had coffee with tom nguyen this morning": a meal or a call told first names a
+        # first and last name in lower case; one lower-case word there ("with work") may be
+        # a thing.
+        a_story = _A_MEETING_STORY.match(core) and len(person.name.split()) >= 2
+        return not (one_person and short and (_A_MEETING_LOG.match(core) or a_story))
     if isinstance(result, c.FollowUpCommand) and _a_lower_case_name_to_remind(person.name, body):
         return False
+    if isinstance(result, c.DoneCommand) and _DONE_WITH_SOMEONE.fullmatch(polite_core(body)):
+        return False  # "done with tom": whoever it is, the core says whether it knows them
     return not match_names(person.name, _KNOWN.get())
 
 
-# A short line asking to be reminded: "remind me to call oluwaseun adeyemi thursday".
-_A_REMINDER_REQUEST = re.compile(r"(?:(?:please|pls|plz)\s+)?(?:remind|nudge|bug|nag)\s+me\s", re.I)
+# "done with tom", "im done with aisha bello": the whole line, a name of a word or two (not
+# "done with the deck", "done with it").
+_DONE_WITH_SOMEONE = re.compile(
+    r"(?:i'?m\s+|i am\s+)?(?:all\s+)?(?:done|finished)\s+with\s+"
+    r"(?!(?:the|an?|my|our|your|it|this|that|these|those|everything|all|nothing|today|work)\b)"
+    r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?[\s.!]*",
+    re.IGNORECASE,
+)
+
+
+# A short line asking to be reminded: "remind me to call oluwaseun adeyemi thursday", "ping
+# tom next tues", "follow up with aisha bello next week".
+_A_REMINDER_REQUEST = re.compile(
+    r"(?:(?:please|pls|plz)\s+)?(?:(?:remind|nudge|bug|nag)\s+me\s|(?:ping|nudge)\s|"
+    r"follow[- ]?up\s+(?:with\s+|w/\s*)?)",
+    re.I,
+)
 _SHORT_REQUEST_WORDS = 10
+# The coach's own verbs for reaching out, said first: "ping …", "remind me to follow up with …".
+_PING = re.compile(
+    r"(?:(?:please|pls|plz)\s+)?(?:(?:remind|nudge|bug|nag)\s+me\s+to\s+)?"
+    r"(?:ping|nudge|follow[- ]?up(?:\s+with|\s+w/)?)\s+",
+    re.I,
+)
 
 
 def _a_lower_case_name_to_remind(name: str, body: str) -> bool:
     """A first and last name typed in lower case in a short "remind me …" line: people type
-    names that way too. One lower-case word stays a thing ("remind me to call the plumber
-    friday"), and so do words after an article or "my"."""
+    names that way too. One lower-case word is a name only between "ping" (or "follow up
+    with") and its day ("ping tom next tues"); elsewhere it stays a thing ("remind me to call
+    the plumber friday", "… call mom thursday"), and so do words after an article or "my"."""
     core = polite_core(body)
     words = name.split()
+    typed = re.search(rf"(?<!\S){re.escape(name)}(?!\S)", core)
+    pinged = _PING.match(core)
     return (
-        2 <= len(words) <= 4
+        typed is not None
+        and (
+            2 <= len(words) <= 4
+            or (
+                pinged is not None
+                and pinged.end() == typed.start()
+                and _opens_with_a_day(core[typed.end() :])
+            )
+        )
         and _looks_like_a_name(name)
         and not set(name.lower().split()) & _NOT_ONE_PERSON
         and bool(_A_REMINDER_REQUEST.match(core))
         and len(core.split()) <= _SHORT_REQUEST_WORDS
-        and re.search(rf"(?<!\S){re.escape(name)}(?!\S)", core) is not None
         and not re.search(rf"\b(?:the|an?|my|our|your|his|her|their)\s+{re.escape(name)}", core)
     )
 
 
+def _opens_with_a_day(text: str) -> bool:
+    stripped = text.lstrip()
+    try:
+        day = find_day(stripped)
+    except WhenError:
+        return False
+    return day is not None and day.start == 0
+
+
 # A short line that starts by saying "met": a log, even with the name in lower case.
 _A_MEETING_LOG = re.compile(r"(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?met\s", re.I)
+# A short line that starts by telling a meeting: "coffee w/ …", "had a call with …".
+_A_MEETING_STORY = re.compile(
+    r"(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?(?:(?:had|grabbed|got|did)\s+)?"
+    r"(?:(?:a|an)\s+)?(?:quick\s+|long\s+|nice\s+|good\s+|great\s+)?"
+    r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|beers?|tea|chai|call|chat|zoom|"
+    r"video call|phone call|catch-?up|1:1)\s+(?:with|w/|w)\s|"
+    r"(?:(?:i|we)\s+)?(?:just\s+)?(?:caught up|spoke|talked|chatted)\s+(?:with|to|w/)\s",
+    re.I,
+)
+# How many words a log's first clause may have before it reads as a story for someone.
+_SHORT_LOG_WORDS = 12
+_FIRST_CLAUSE = re.compile(r"[,;—–]|\s-\s")
 # Words for a group or nobody in particular: "met everyone at the offsite" logs no contact.
 _NOT_ONE_PERSON = frozenset(
     {"everyone", "everybody", "someone", "somebody", "people", "folks", "team", "guys", "all"}
@@ -677,6 +749,20 @@ def _run_parser(
         return c.ParseFailure(
             bad.message, topic=bad.topic or name, asks_one_each=isinstance(bad, _OneEach)
         )
+
+
+_NAMES_A_ZONE = re.compile(r"\b(?:time\s*zones?|tz|zones?|time)\b", re.IGNORECASE)
+
+
+def _somewhere_with_no_zone(result: object, body: str) -> bool:
+    """ "i work from home now": a sentence about where the member is that names no place with
+    a time zone, and no zone either (a misspelt zone said as one, "my tz is Berlln", still gets
+    its suggestion)."""
+    return (
+        isinstance(result, c.SettingsTimezoneCommand)
+        and zone_for(result.zone) is None
+        and not _NAMES_A_ZONE.search(body)
+    )
 
 
 # --- people ---------------------------------------------------------------------------------
@@ -869,6 +955,10 @@ _NOT_NAMES = _GLUE_WORDS | {"follow", "remind", "day", "days", "week", "mark"}
 _NEVER_A_NAME_WORD = frozenset(_NOT_NAMES | COMMAND_ALIASES.keys())
 
 
+_BY_NUMBER = frozenset({"done", "cancel", "snooze"})
+_BARE_NUMBER = re.compile(r"\d{1,6}")
+
+
 def _person(tokens: list[str], command: str) -> c.PersonRef:
     if command in _REFERRING_COMMANDS and _NOBODY.fullmatch(" ".join(tokens).strip(" .!?,")):
         # "snooze 2 days", "follow up friday instead": whoever the last reply was about.
@@ -882,6 +972,10 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         single = _single_token_person(tokens[0])
         if single is not None:
             return single
+        if command in _BY_NUMBER and _BARE_NUMBER.fullmatch(tokens[0]):
+            # "snooze 6 for two days", "done 6": a number alone is no name, it is the "#6"
+            # the list shows.
+            return c.PersonRef(name=f"#{tokens[0]}", follow_up_id=int(tokens[0]))
     referred = _referred_to(tokens, command)
     if referred is not None:
         return referred
@@ -1930,7 +2024,7 @@ def _span_at_the_end_as_a_day(head: str) -> str:
 
 
 # Hedges around a day given after a comma: "…, say the 21st", "…, maybe tomorrow 2pm".
-_HEDGE = re.compile(r"^(?:(?:let'?s\s+)?say|maybe|ideally|probably|around|roughly)\b\s*", re.I)
+_HEDGE = re.compile(r"^(?:(?:let'?s\s+)?say|maybe|ideally|probably|around|roughly|like)\b\s*", re.I)
 
 
 _NOTE_FIELD = re.compile(r"\s*(?:,|;|\s[—–-]\s|—)\s*")
@@ -2183,6 +2277,9 @@ def _capitalised_if_typed_lower(name: str) -> str:
     )
 
 
+_LOWER_CASE_ASIDE = re.compile(r"\s*\((?-i:[a-z])[^()]{0,120}\)")
+
+
 def _parse_rename(rest: str) -> c.Command:
     if _REFERENT.get() is not None and re.match(r"(?:to|as)\s+\S", rest, re.IGNORECASE):
         rest = f"them {rest}"  # "jane's last name is Dough, rename to Jane Dough": hers
@@ -2197,8 +2294,16 @@ def _parse_rename(rest: str) -> c.Command:
     if match is None:
         raise _Bad(f"Say the old name, `to`, then the new one. For example: {example('rename')}")
     new_name = " ".join(match.group("new").split()).strip(" !?\"'“”,;")
+    # "Zoé Ça (accent on the e)": a comment on the name in brackets is no part of it ("Priya
+    # Shah (Acme)" keeps what it is saved with).
+    new_name = _LOWER_CASE_ASIDE.sub("", new_name).strip()
     # "… to Kai Müller-Braun, he got married": a reason after the comma is no part of it.
     new_name = re.split(r"\s*[,;]\s+(?=(?-i:[a-z]))", new_name, maxsplit=1)[0]
+    # "Kai Mueller with ue": a name typed with capitals (a first and a last name at least)
+    # ends where the words about it start.
+    capitalised = _capitalised_part(new_name)
+    if sum(word[:1].isupper() for word in capitalised.split()) >= 2:
+        new_name = capitalised
     new_name = _capitalised_if_typed_lower(_NEW_NAME_TAIL.sub("", new_name))
     if new_name.endswith(".") and not re.search(
         r"\b(?:\w|Jr|Sr|Dr|St|Mr|Ms|Mrs|Prof)\.$", new_name

@@ -366,7 +366,10 @@ def without_bot_mention(text: str) -> str:
 COURTESY = (
     r"thanks|thank you|thx|tysm|cheers|pls|plz|please|(?-i:ty)|"
     # The same in the other languages members mix in: "…, danke", "…, gracias".
-    r"danke(?: sch[öo]n)?|gracias|grazie|merci|obrigad[oa]|shukriya|dhanyavaad|salamat|asante"
+    r"danke(?: sch[öo]n)?|gracias|grazie|merci|obrigad[oa]|shukriya|dhanyavaad|salamat|asante|"
+    r"bitte|por favor|porfa|per favore|alsjeblieft|stp|svp|s'il (?:te|vous) pla[iî]t|"
+    # "…, thik hai" ("all right"), "… inshallah": said after the request, no part of it.
+    r"thik hai|theek hai|inshallah|insha'?allah"
 )
 _COURTESY_AT_THE_END = re.compile(
     r"(?<!\ba)(?<!\bmy)(?<!\bthe)(?<!\bsay)(?<!\bsays)(?<!\bsaid)[\s,;.!—–-]+"

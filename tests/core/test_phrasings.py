@@ -14,6 +14,7 @@ from tests.core.phrasings import (
     PHRASINGS_DEV7,
     PHRASINGS_DEV8,
     PHRASINGS_DEV9,
+    PHRASINGS_DEV10,
     PHRASINGS_HOLDOUT,
     Score,
     is_right,
@@ -50,6 +51,9 @@ DEV8_FLOOR = 0.95
 # The ninth writer's file (E10), everyday sentences: 86.3% at first sight on 7 Dec (after the
 # sixth pass, scored untouched once), then developed on (93.2% after the seventh pass).
 DEV9_FLOOR = 0.92
+# The tenth writer's file (E11), everyday sentences: 79.8% at first sight on 7 Dec (after the
+# seventh pass, scored untouched once), then developed on (89.0% after the eighth pass).
+DEV10_FLOOR = 0.88
 
 
 def _misses(result: Score) -> str:
@@ -79,6 +83,7 @@ DEVELOPMENT_FILES = [
     (PHRASINGS_DEV7, 400, DEV7_FLOOR),
     (PHRASINGS_DEV8, 400, DEV8_FLOOR),
     (PHRASINGS_DEV9, 400, DEV9_FLOOR),
+    (PHRASINGS_DEV10, 400, DEV10_FLOOR),
 ]
 
 
@@ -116,6 +121,7 @@ def test_no_pasted_draft_in_any_file_becomes_a_command() -> None:
         PHRASINGS_DEV7,
         PHRASINGS_DEV8,
         PHRASINGS_DEV9,
+        PHRASINGS_DEV10,
     ):
         result = score(load(path))
         right, total = result.per_command["review"]
@@ -139,8 +145,9 @@ def test_a_place_with_or_without_a_leading_a_or_an_is_the_same_place() -> None:
 
 # The held-out file (writer E2) is never opened by the parser's authors: these tests print only
 # its accuracy, never a row. 93.1% after the third pass on 6 Dec (92.5% before it), 93.4% after
-# the fifth (7 Dec).
-HOLDOUT_FLOOR = 0.93
+# the fifth (7 Dec), 94.1% before the eighth and 95.0% after it (7 Dec): the issue's target, met
+# with no margin.
+HOLDOUT_FLOOR = 0.94
 
 
 def _holdout_accuracy() -> float:
@@ -154,7 +161,6 @@ def test_the_held_out_file_keeps_its_floor() -> None:
     assert accuracy >= HOLDOUT_FLOOR, f"held-out accuracy {accuracy:.1%}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11's 95% target is not met on the held-out file yet")
 def test_the_held_out_file_meets_the_issue_target() -> None:
     accuracy = _holdout_accuracy()
     assert accuracy >= TARGET, f"held-out accuracy {accuracy:.1%}"
