@@ -638,7 +638,7 @@ def _touch_kind_on_done(
         buttons = zip(ledger.TOUCH_KINDS, ledger.done_actions(closed.id), strict=True)
         others = tuple(action for other, action in buttons if other != kind)
         return f" Recorded as {ledger.NOUNS[kind]} (from your reviewed draft).", others
-    return " Was it a give, an ask or a thank-you?", ledger.done_actions(closed.id)
+    return f" {ledger.KIND_QUESTION}", ledger.done_actions(closed.id)
 
 
 def _record_kind(ctx: Context, follow_up: FollowUpRecord, kind: ledger.TouchKind) -> Reply:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal, cast
 
-from bot.core.messages import Action
+from bot.core.messages import Action, Reply
 from storage.records import LedgerEntry, TouchCounts
 
 # The classifier's kinds (`coach_rules.touches`, not imported here: the core loads the engine
@@ -66,6 +66,17 @@ _KIND_ANSWER = re.compile(
     r"(?:i\s+)?(?P<verb>gave|asked|thanked)(?:\s+(?:him|her|them))?)[\s.!]*",
     re.IGNORECASE,
 )
+
+
+KIND_QUESTION = "Was it a give, an ask or a thank-you?"
+
+
+def kind_question(follow_up_id: int) -> Reply:
+    """Asked again when the member answers the give/ask/thank-you question with a bare yes."""
+    return Reply(
+        text=f"{KIND_QUESTION} Tap one, or type `gave`, `asked` or `thanked`.",
+        actions=done_actions(follow_up_id),
+    )
 
 
 def kind_answered(text: str) -> TouchKind | None:

@@ -161,6 +161,11 @@ class CoachService:
             if asked is not None:
                 done = ledger.done_command(asked, kind)
                 return self._answer(replace(incoming, text=done), None)
+        if fresh is not None and isinstance(command, c.ChatCommand) and command.intent == "yes":
+            # "yes" to "Was it a give, an ask or a thank-you?": ask which, with the buttons.
+            asked = self._touch_without_kind(incoming, fresh)
+            if asked is not None:
+                return ledger.kind_question(asked), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_how_to_fix(incoming.text):
             return self._how_to_fix(incoming), command
         if isinstance(command, c.HelpCommand):

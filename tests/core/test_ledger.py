@@ -271,3 +271,20 @@ def test_thanks_after_the_kind_question_thanks_the_coach(bot: Bot) -> None:
     bot.say("done Jane")
     assert "welcome" in bot.say("thanks").text
     assert kinds(bot) == []
+
+
+def test_a_bare_yes_to_the_kind_question_asks_which_with_the_buttons(bot: Bot) -> None:
+    bot.say("met Jane Doe")
+    [first] = bot.open()
+    bot.say("done Jane")
+    reply = bot.say("yes")
+    assert "Was it a give, an ask or a thank-you?" in reply.text
+    assert "no question waiting" not in reply.text
+    assert [action.command for action in reply.actions] == [
+        f"done #{first.id} gave",
+        f"done #{first.id} asked",
+        f"done #{first.id} thanked",
+    ]
+    assert kinds(bot) == []
+    bot.say("gave")
+    assert kinds(bot) == [(first.id, "give", "chosen")]
