@@ -6,8 +6,9 @@ without overlaps. Only `written` and `ps` are the sender's own words; the rest i
 `set_aside_blanked(text, parts)` gives a same-length copy in which everything set aside is blank,
 so offsets found in it are offsets in the original (see `textnorm`).
 
-Hand-written on purpose: see "Message parts" in the README for the comparison with quotequail and
-mail-parser-reply (`bench/parts_bench.py`). It works line by line, in one pass per step:
+Hand-written on purpose: see "Message parts" in docs/pasted-messages.md for the comparison with
+quotequail and mail-parser-reply (`bench/parts_bench.py`). It works line by line, in one pass
+per step:
 1. quoted history: `>` lines with the attribution above them, "On … wrote:" and its translations,
    Outlook/Exchange header blocks, "-----Original Message-----", forwarded blocks (all to the
    end), chat-transcript headers (Slack "Name  10:42 AM", LinkedIn "… sent the following

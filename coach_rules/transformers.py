@@ -117,7 +117,7 @@ class LabelWeights(TransformerMixin, BaseEstimator):
     Each column is multiplied by |r| ** `power`, where r is the n-gram's log-count ratio between
     `flag` and `ok` drafts (the "NB" of NBSVM: Wang and Manning, 2012, "Baselines and Bigrams").
     The logistic regression then starts from n-grams that carry the label instead of treating
-    every rare n-gram alike (README, "The draft classifier"). `power` 0 leaves the columns as
+    every rare n-gram alike (docs/classifiers.md). `power` 0 leaves the columns as
     they are. Fitted on the training labels only; the runtime folds the weights into the
     coefficients.
     """
