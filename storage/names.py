@@ -51,11 +51,16 @@ def _words(key: str) -> list[str]:
     return [w for w in re.split(r"[\s.]+", key) if w and w not in _TITLES]
 
 
+def _bare(key: str) -> str:
+    """A key without titles: "dr. amara obi" and "amara obi" are one person to match."""
+    return " ".join(_words(key)) or key
+
+
 class _Index:
     """One list of names, keyed for the lookups `match_names` makes (built once per list)."""
 
     def __init__(self, names: tuple[str, ...]) -> None:
-        self.keys = [name_key(n) for n in names]
+        self.keys = [_bare(name_key(n)) for n in names]
         self.loose = [_loose(k) for k in self.keys]
         self.by_first: dict[str, list[int]] = {}
         self.by_last: dict[str, list[int]] = {}
@@ -94,6 +99,7 @@ def match_names(query: str, names: Sequence[str]) -> list[int]:
     words = _words(key)
     if not words:
         return []
+    key = " ".join(words)
     loose = _loose(key)
     candidates = sorted(
         set(index.by_first.get(words[0], ()))

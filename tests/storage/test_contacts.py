@@ -44,6 +44,16 @@ def test_what_people_also_type_for_someone_they_know() -> None:
     assert name_key("  ZOË   Ça ") == "zoe ca"
 
 
+def test_a_title_filed_with_a_name_does_not_hide_it() -> None:
+    """ "met Dr. Amara Obi …" files the title; "follow up amara" means her, not someone new."""
+    names = ["Dr. Amara Obi", "Prof. Li Wei", "Amara Eze"]
+    assert match_names("amara obi", names) == [0]
+    assert match_names("Dr. Obi", names) == [0]
+    assert match_names("li", names) == [1]
+    assert match_names("amara", names) == [0, 2]  # two Amaras: the caller asks which
+    assert match_names("dr amara obi", ["Amara Obi"]) == [0]
+
+
 def test_rename_rekeys_the_contact(store: SqlStore) -> None:
     member = _member(store)
     sam = store.add_contact(member, "Sam")
