@@ -7,6 +7,8 @@ are straight (normalise turns curly ones straight).
 
 from __future__ import annotations
 
+import re
+
 from coach_rules.phrasematch import PhraseSet
 
 
@@ -204,13 +206,26 @@ GROUP_ADDRESS = _words(
     r"(?:this|the) (?:group|community|channel|forum)",
     r"anyone (?:here|in this group)",
     r"_chan_",
-    # a reply in a shared thread or channel, read by everyone in it
+)
+
+
+def _asked_rarely(*alternatives: str) -> re.Pattern[str]:
+    """Whole-word alternatives kept out of the shared phrase scan every draft pays for: asked
+    only of the few drafts that need them (a plug, a group word or a mention)."""
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b")
+
+
+# A reply in a shared thread or channel, read by everyone in it ("for anyone else in this
+# thread", "who here wants", "you all"). Every match holds one of THREAD_ADDRESS_WORDS.
+THREAD_ADDRESS = _asked_rarely(
     r"(?:this|the|that|great|whole|in) (?:thread|channel)",
     r"upthread",
     r"(?:anyone|anybody|everyone|everybody) (?:else|in (?:this|the) (?:thread|channel)|who|asking)",
     r"who (?:here|else) (?:wants|needs|is)",
     r"(?:you all|all of you|each of you)",
 )
+THREAD_ADDRESS_WORDS = ("thread", "channel", "anyone", "anybody", "everyone", "everybody",
+                        "who ", "you all", "all of you", "each of you")  # fmt: skip
 PLUG = _words(
     r"check out (?:my|our) (?:new )?\w+",
     r"dm me(?: for| if)?",
@@ -226,7 +241,7 @@ PLUG = _words(
 # Selling one's own product or service to whoever reads: a demo, a quote, a trial, a price, a
 # call ("DM me for a demo", "switch to our scheduler", "I'm a reseller, DM for pricing"). With a
 # mention (`rules.find_rule_hits`) it is a plug in a shared thread even without a group word.
-SELL_PLUG = _words(
+SELL_PLUG = _asked_rarely(
     r"dm(?: me)? (?:for|to (?:book|set up|get|grab)|now|and (?:i'?ll|we'?ll))",
     r"(?:message|pm|ping|email) me (?:for|to book|now)",
     r"(?:i'?ll|we'?ll|i can|we can|happy to) (?:dm|send|give|get) "

@@ -129,6 +129,27 @@ def _sentences_with(normalised: str, matches: list[re.Match[str]]) -> list[Span]
     return found
 
 
+def _group_plug(normalised: str, plug: list[Span]) -> list[Span]:
+    """The plugs (`plug`, `lexicon.PLUG`'s, and selling phrases) of a draft that addresses a
+    group, a thread or a channel, or sells to someone it mentions; empty otherwise. The rarely
+    asked patterns run only on drafts with a plug, a group word or a mention."""
+    group = lexicon.GROUP_ADDRESS.search(normalised) is not None or (
+        "@" in normalised and _CHANNEL_MENTION.search(normalised) is not None
+    )
+    thread = any(word in normalised for word in lexicon.THREAD_ADDRESS_WORDS) and (
+        lexicon.THREAD_ADDRESS.search(normalised) is not None
+    )
+    mention = "_user_" in normalised or "@" in normalised
+    if not (plug or group or thread or mention):
+        return []
+    sell = _spans(_unnegated(normalised, list(lexicon.SELL_PLUG.finditer(normalised))))
+    if not (plug or sell):
+        return []
+    if group or thread or (sell and _MENTION.search(normalised)):
+        return plug + sell
+    return []
+
+
 def has_signature(text: str) -> bool:
     """Whether the draft ends with a sign-off ("Thanks, Ana") or has a dashed one ("— Priya")."""
     stripped = text.rstrip()
@@ -171,7 +192,6 @@ def find_rule_hits(
     urgency = _spans(lexicon.URGENCY.finditer(normalised))
     hype = _spans(lexicon.HYPE.finditer(normalised))
     plug = _spans(_unnegated(normalised, lexicon.PLUG.finditer(normalised)))
-    sell = _spans(_unnegated(normalised, lexicon.SELL_PLUG.finditer(normalised)))
     asks = list(lexicon.ASK.finditer(normalised))
     first_value = lexicon.VALUE.search(normalised)
 
@@ -226,12 +246,9 @@ def find_rule_hits(
             covert + pitch,
         )
 
-    if (plug or sell) and (
-        lexicon.GROUP_ADDRESS.search(normalised)
-        or ("@" in normalised and _CHANNEL_MENTION.search(normalised))
-        or (sell and _MENTION.search(normalised))
-    ):
-        add("no-group-plugging", "It plugs a product to a group.", plug + sell)
+    group_plug = _group_plug(normalised, plug)
+    if group_plug:
+        add("no-group-plugging", "It plugs a product to a group.", group_plug)
 
     add(
         "right-sized-ask",
