@@ -211,7 +211,7 @@ GROUP_ADDRESS = _words(
 
 def _asked_rarely(*alternatives: str) -> re.Pattern[str]:
     """Whole-word alternatives kept out of the shared phrase scan every draft pays for: asked
-    only of the few drafts that need them (a plug, a group word or a mention)."""
+    only of the few drafts that need them (those with a plug)."""
     return re.compile(rf"\b(?:{'|'.join(alternatives)})\b")
 
 
@@ -241,7 +241,7 @@ PLUG = _words(
 # Selling one's own product or service to whoever reads: a demo, a quote, a trial, a price, a
 # call ("DM me for a demo", "switch to our scheduler", "I'm a reseller, DM for pricing"). With a
 # mention (`rules.find_rule_hits`) it is a plug in a shared thread even without a group word.
-SELL_PLUG = _asked_rarely(
+SELL_PLUG = _words(
     r"dm(?: me)? (?:for|to (?:book|set up|get|grab)|now|and (?:i'?ll|we'?ll))",
     r"(?:message|pm|ping|email) me (?:for|to book|now)",
     r"(?:i'?ll|we'?ll|i can|we can|happy to) (?:dm|send|give|get) "

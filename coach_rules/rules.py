@@ -131,21 +131,20 @@ def _sentences_with(normalised: str, matches: list[re.Match[str]]) -> list[Span]
 
 def _group_plug(normalised: str, plug: list[Span]) -> list[Span]:
     """The plugs (`plug`, `lexicon.PLUG`'s, and selling phrases) of a draft that addresses a
-    group, a thread or a channel, or sells to someone it mentions; empty otherwise. The rarely
-    asked patterns run only on drafts with a plug, a group word or a mention."""
-    group = lexicon.GROUP_ADDRESS.search(normalised) is not None or (
-        "@" in normalised and _CHANNEL_MENTION.search(normalised) is not None
-    )
-    thread = any(word in normalised for word in lexicon.THREAD_ADDRESS_WORDS) and (
-        lexicon.THREAD_ADDRESS.search(normalised) is not None
-    )
-    mention = "_user_" in normalised or "@" in normalised
-    if not (plug or group or thread or mention):
-        return []
-    sell = _spans(_unnegated(normalised, list(lexicon.SELL_PLUG.finditer(normalised))))
+    group, a thread or a channel, or sells to someone it mentions; empty otherwise. Who is
+    addressed is asked only of drafts with a plug (few)."""
+    sell = _spans(_unnegated(normalised, lexicon.SELL_PLUG.finditer(normalised)))
     if not (plug or sell):
         return []
-    if group or thread or (sell and _MENTION.search(normalised)):
+    if (
+        lexicon.GROUP_ADDRESS.search(normalised)
+        or ("@" in normalised and _CHANNEL_MENTION.search(normalised))
+        or (
+            any(word in normalised for word in lexicon.THREAD_ADDRESS_WORDS)
+            and lexicon.THREAD_ADDRESS.search(normalised)
+        )
+        or (sell and _MENTION.search(normalised))
+    ):
         return plug + sell
     return []
 
