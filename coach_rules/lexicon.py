@@ -7,6 +7,8 @@ are straight (normalise turns curly ones straight).
 
 from __future__ import annotations
 
+import re
+
 from coach_rules.phrasematch import PhraseSet
 
 
@@ -205,6 +207,25 @@ GROUP_ADDRESS = _words(
     r"anyone (?:here|in this group)",
     r"_chan_",
 )
+
+
+def _asked_rarely(*alternatives: str) -> re.Pattern[str]:
+    """Whole-word alternatives kept out of the shared phrase scan every draft pays for: asked
+    only of the few drafts that need them (those with a plug)."""
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b")
+
+
+# A reply in a shared thread or channel, read by everyone in it ("for anyone else in this
+# thread", "who here wants", "you all"). Every match holds one of THREAD_ADDRESS_WORDS.
+THREAD_ADDRESS = _asked_rarely(
+    r"(?:this|the|that|great|whole|in) (?:thread|channel)",
+    r"upthread",
+    r"(?:anyone|anybody|everyone|everybody) (?:else|in (?:this|the) (?:thread|channel)|who|asking)",
+    r"who (?:here|else) (?:wants|needs|is)",
+    r"(?:you all|all of you|each of you)",
+)
+THREAD_ADDRESS_WORDS = ("thread", "channel", "anyone", "anybody", "everyone", "everybody",
+                        "who ", "you all", "all of you", "each of you")  # fmt: skip
 PLUG = _words(
     r"check out (?:my|our) (?:new )?\w+",
     r"dm me(?: for| if)?",
@@ -215,6 +236,30 @@ PLUG = _words(
     r"(?:course|ebook|e-book|masterclass|webinar|product|app|program(?:me)?|coaching)",
     r"(?:launching|just launched|launched) (?:my|our)",
     r"(?:0+)% off",
+)
+
+# Selling one's own product or service to whoever reads: a demo, a quote, a trial, a price, a
+# call ("DM me for a demo", "switch to our scheduler", "I'm a reseller, DM for pricing"). With a
+# mention (`rules.find_rule_hits`) it is a plug in a shared thread even without a group word.
+SELL_PLUG = _words(
+    r"dm(?: me)? (?:for|to (?:book|set up|get|grab)|now|and (?:i'?ll|we'?ll))",
+    r"(?:message|pm|ping|email) me (?:for|to book|now)",
+    r"(?:i'?ll|we'?ll|i can|we can|happy to) (?:dm|send|give|get) "
+    r"(?:you |everyone |anyone |you all )?(?:here )?(?:the |our |a |an )?"
+    r"(?:pricing|price list|quote|deck|contract|demo|walkthrough|walk-through|trial|discount"
+    r"|calendar link|booking link)",
+    r"(?:for|book|grab|give you|give anyone) (?:you in for )?(?:a |an |some )?(?:quick |free )?"
+    r"(?:demo|quote|walkthrough|walk-through|discovery call|strategy call|trial licen[cs]e"
+    r"|licen[cs]e key|price list)",
+    r"(?:switch to|try|use|get|buy|upgrade to) (?:our|my) (?:\w+ ){0,2}?"
+    r"(?:tool|product|platform|app|software|service|plugin|add-in|scheduler|tracker|solution"
+    r"|system)",
+    r"(?:our|my) (?:\w+ ){0,2}?(?:tool|platform|software|plugin|add-in|consultancy|agency|firm"
+    r"|startup|bootcamp|solution|scheduler|tracker|vault) (?:does|handles|solves|fixes|can"
+    r"|would|will|is live|launched)",
+    r"shameless plug",
+    r"i'?m (?:a|an) (?:reseller|account exec(?:utive)?|sales rep)",
+    r"(?:early access|startup pricing)",
 )
 
 BIG_ASK = _words(

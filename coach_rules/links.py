@@ -86,6 +86,13 @@ SITE_AFFILIATE_KEYS: dict[str, frozenset[str]] = {
     "gumroad.com": frozenset({"a"}),
     "substack.com": frozenset({"r"}),
 }
+# Paths that pay the sharer only on one site: Bookshop.org's `/a/<affiliate id>/…`, Booking.com's
+# `/s/<n>_<n>/<token>` refer-a-friend links, Octopus Energy's `share.` links ("/calm-owl-482").
+SITE_REFERRAL_PATHS: dict[str, re.Pattern[str]] = {
+    "bookshop.org": re.compile(r"^/a/\d+(?:/|$)"),
+    "booking.com": re.compile(r"^/s/\d+_\d+/[\w-]+/?$"),
+    "share.octopus.energy": re.compile(r"^/[\w-]+/?$"),
+}
 # Hosts whose every link is an affiliate redirect (ClickBank hop links, ShareASale, Awin, CJ,
 # Impact and Rakuten tracking domains).
 AFFILIATE_HOSTS: frozenset[str] = frozenset(
@@ -115,8 +122,8 @@ _AFFILIATE_PATH = re.compile(
 _SHORT_REFERRAL_PATH = re.compile(
     r"^/r/[\w.-]*[a-z][\w.-]*/?$|/(?:c|join|invite(?:/u)?|i)/[\w.-]*(?:[a-z][\w.-]*\d|\d[\w.-]*[a-z])"
     r"[\w.-]*/?$|/ref=[^/?#]+|/invite/u/[\w.-]+/?$"
-    # a person's handle after /invite/: "grubly.co/invite/tomasz-k"
-    r"|/invite/[a-z]+[-_.][a-z0-9]+/?$",
+    # a person's handle after /invite/: "grubly.co/invite/tomasz-k", "…/invite/ana-and-raul"
+    r"|/invite/[a-z]+(?:[-_.][a-z0-9]+)+/?$",
     re.I,
 )
 # "novabank.com/refer?code=JT4492": a referral page whose query names the person who refers.
@@ -124,7 +131,11 @@ _REFERRAL_PAGE = re.compile(r"/(?:refer|referral|referrals|invite|invites|ref)/?
 REFERRAL_PAGE_KEYS: frozenset[str] = frozenset({"code", "c", "id", "u", "user", "by", "from"})
 REFERRAL_SUBDOMAINS: frozenset[str] = frozenset({"join", "refer", "referral", "invite", "ref"})
 _ONE_TOKEN = re.compile(r"^/[\w.-]*\d[\w.-]*/?$")
-_AMAZON_HOST = re.compile(r"(?:^|\.)amazon\.[a-z.]{2,6}$|(?:^|\.)amzn\.(?:to|eu|asia)$", re.I)
+# Amazon on any country's domain ("amazon.de", "amazon.co.uk", "amazon.com.au"), and its short
+# links.
+_AMAZON_HOST = re.compile(
+    r"(?:^|\.)amazon\.[a-z]{2,}(?:\.[a-z]{2,3})?$|(?:^|\.)amzn\.(?:to|eu|asia)$", re.I
+)
 
 # "use my code MIA20", "my discount code: PRIYA500", "sign up with my link"
 _PERSONAL_CODE = re.compile(
@@ -165,17 +176,26 @@ _NAMED_AS_CODE = re.compile(
 )
 # The last word of every `_NAMED_AS_CODE` and `_HANDED_AS_CODE` match ("code is MIA20").
 _GIVING_WORDS = frozenset(
-    {"code", "coupon", "voucher", "promo", "is", "use", "enter", "apply", "with", "mention"}
-)
-_HANDED_AS_CODE = re.compile(r"\b(?:use|enter|apply|with|mention)\s+$", re.IGNORECASE)
+    {
+        "code", "coupon", "voucher", "promo", "is",
+        "use", "enter", "apply", "with", "mention", "say", "quote",
+    }
+)  # fmt: skip
+# "use AMARA10 at …", "just say FH-LUCA12 at the front desk", "quote BEN-44 when you book".
+_HANDED_AS_CODE = re.compile(r"\b(?:use|enter|apply|with|mention|say|quote)\s+$", re.IGNORECASE)
 _THEN_WHERE_OR_WHAT = re.compile(r"\s+(?:at|on|for|when|to\s+get|and\s+get|gets?)\b", re.I)
 # A code handed over without the word "code" must be for a discount or typed at a shop: "use
 # H100 for training" is not one.
 _DISCOUNT = re.compile(
     r"%|\b(?:off|discount|free|save|saves|saving|bonus|credit|cashback|cheaper|deal)\b", re.I
 )
-# Where a handed code is to be typed: "at glowbyamara.co.za", "at checkout".
-_AT_SHOP = re.compile(r"\s+(?:at|on)\s+(?:checkout\b|[\w-]+\.[a-z]{2,})", re.I)
+# Where a handed code is to be typed or said: "at glowbyamara.co.za", "at checkout", "at the
+# front desk".
+_AT_SHOP = re.compile(
+    r"\s+(?:at|on)\s+(?:checkout\b|[\w-]+\.[a-z]{2,}"
+    r"|(?:the\s+)?(?:front\s+)?(?:desk|reception|till|counter|register)\b)",
+    re.I,
+)
 # Words public codes are made of: seasons, occasions, audiences and offers ("SPRING25",
 # "EARLYBIRD", "ALUM60", "WELCOME10"). A code of these words only is a shop's or an event's
 # code, not one person's. (Short words join them: "BACKTOSCHOOL"; a part must be three letters or
@@ -419,6 +439,11 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
         )
     if not AFFILIATE_HOSTS.isdisjoint(domains):
         markers.append(host)
+    markers.extend(
+        host + parts.path
+        for site, path in SITE_REFERRAL_PATHS.items()
+        if site in domains and path.match(parts.path)
+    )
     return tuple(markers)
 
 

@@ -43,6 +43,13 @@ _CLOSING_SIGNATURE = re.compile(rf"(?=\b\w){_CLOSING_SIGN_OFF}", re.IGNORECASE)
 _NAME_LETTER = re.compile(r"[^\W\d_]", re.IGNORECASE)  # what the name after a closing is made of
 
 _SIGNATURE_DASHES = "—–-~"  # the "— Priya" alternative needs one of these
+# Someone named in a Slack or Teams message ("<@U04…>" is `_user_` once normalised, "@Ana"):
+# written where others read it, in a channel or thread.
+_MENTION = re.compile(r"_user_|(?<![\w.])@[^\W\d_]")
+# "@here", "@channel", "@everyone" typed as words: the whole channel is addressed.
+_CHANNEL_MENTION = re.compile(r"(?<![\w.])@(?:here|channel|everyone)\b")
+# "please don't DM me here", "no need to DM me": a plug phrase said the other way round.
+_NEGATED = re.compile(r"(?:\bdon'?t|\bdo not|\bno need to|\bnever|\bnot)\s+$")
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,13 @@ class Strength:
 
 def _spans(matches: Iterable[re.Match[str]]) -> list[Span]:
     return [m.span() for m in matches]
+
+
+def _unnegated(normalised: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`matches` but those said the other way round ("please don't DM me")."""
+    return [
+        m for m in matches if not _NEGATED.search(normalised, max(0, m.start() - 12), m.start())
+    ]
 
 
 def _tidy(spans: Iterable[Span]) -> tuple[Span, ...]:
@@ -115,6 +129,26 @@ def _sentences_with(normalised: str, matches: list[re.Match[str]]) -> list[Span]
     return found
 
 
+def _group_plug(normalised: str, plug: list[Span]) -> list[Span]:
+    """The plugs (`plug`, `lexicon.PLUG`'s, and selling phrases) of a draft that addresses a
+    group, a thread or a channel, or sells to someone it mentions; empty otherwise. Who is
+    addressed is asked only of drafts with a plug (few)."""
+    sell = _spans(_unnegated(normalised, lexicon.SELL_PLUG.finditer(normalised)))
+    if not (plug or sell):
+        return []
+    if (
+        lexicon.GROUP_ADDRESS.search(normalised)
+        or ("@" in normalised and _CHANNEL_MENTION.search(normalised))
+        or (
+            any(word in normalised for word in lexicon.THREAD_ADDRESS_WORDS)
+            and lexicon.THREAD_ADDRESS.search(normalised)
+        )
+        or (sell and _MENTION.search(normalised))
+    ):
+        return plug + sell
+    return []
+
+
 def has_signature(text: str) -> bool:
     """Whether the draft ends with a sign-off ("Thanks, Ana") or has a dashed one ("— Priya")."""
     stripped = text.rstrip()
@@ -156,7 +190,7 @@ def find_rule_hits(
     pitch = _spans(lexicon.PITCH.finditer(normalised))
     urgency = _spans(lexicon.URGENCY.finditer(normalised))
     hype = _spans(lexicon.HYPE.finditer(normalised))
-    plug = _spans(lexicon.PLUG.finditer(normalised))
+    plug = _spans(_unnegated(normalised, lexicon.PLUG.finditer(normalised)))
     asks = list(lexicon.ASK.finditer(normalised))
     first_value = lexicon.VALUE.search(normalised)
 
@@ -211,8 +245,9 @@ def find_rule_hits(
             covert + pitch,
         )
 
-    if plug and lexicon.GROUP_ADDRESS.search(normalised):
-        add("no-group-plugging", "It plugs a product to a group.", plug)
+    group_plug = _group_plug(normalised, plug)
+    if group_plug:
+        add("no-group-plugging", "It plugs a product to a group.", group_plug)
 
     add(
         "right-sized-ask",

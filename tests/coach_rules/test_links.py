@@ -441,3 +441,60 @@ def test_plain_word_disclosures(disclosure: str) -> None:
     text = f"Try it: https://planly.app/?ref=ola5 — {disclosure}."
     assert undisclosed_affiliate_spans(text) == ()
     assert undisclosed_affiliate_spans("Try it: https://planly.app/?ref=ola5 — worth it.")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # Amazon's associate tag on any of its country domains, known or not
+        "https://www.amazon.nl/dp/B0ABC12345?tag=fietsjan-21",
+        "https://amazon.com.mx/gp/product/B0XY?tag=lupe-cocina-20",
+        # a site's own affiliate or refer-a-friend path
+        "https://bookshop.org/a/90817/9780141439518",
+        "https://www.booking.com/s/42_7/tereza9q",
+        "https://share.octopus.energy/brisk-otter-604",
+        # a handle of several parts after /invite/
+        "https://registry.example.com/invite/mina-and-joel",
+    ],
+)
+def test_site_affiliate_paths_and_amazon_domains_are_markers(url: str) -> None:
+    assert affiliate_markers(url) != ()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://bookshop.org/lists/best-books-of-the-year",
+        "https://www.booking.com/hotel/pt/casa-azul.html",
+        "https://octopus.energy/smart/agile/",
+        "https://www.amazon.nl/dp/B0ABC12345",
+        "https://www.amazon.nl/dp/B0ABC12345/ref=sr_1_1?keywords=fiets",
+        "https://events.example.com/invite",
+    ],
+)
+def test_the_same_sites_plain_pages_are_not_markers(url: str) -> None:
+    assert affiliate_markers(url) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("New climbing gym opened, say GRIP-TOMAS8 at the front desk for a free first week.",
+         "say GRIP-TOMAS8"),
+        ("Quote DEV-OKAFOR22 at reception and the day pass is half price.", "Quote DEV-OKAFOR22"),
+    ],
+)  # fmt: skip
+def test_a_code_said_at_the_desk_is_a_personal_code(text: str, found: str) -> None:
+    assert [text[a:b] for a, b in undisclosed_affiliate_spans(text)] == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Say HELLO at the front desk, they are lovely.",
+        "Just say R2-D2 at the counter and the barista laughs.",
+        "Quote PO-1182 at reception when you collect the parcel.",
+    ],
+)
+def test_words_said_at_a_desk_that_are_no_personal_code(text: str) -> None:
+    assert undisclosed_affiliate_spans(text) == ()

@@ -194,3 +194,53 @@ def test_the_signature_search_finds_what_its_alternatives_alone_find():
         assert rules.has_signature(text) == bool(alone.search(text.rstrip())), text
         closing = [m.span() for m in re.finditer(rules._CLOSING_SIGN_OFF, text, re.IGNORECASE)]
         assert [m.span() for m in rules._CLOSING_SIGNATURE.finditer(text)] == closing
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        # a sell to someone named in a Slack thread: the mention is the group
+        (
+            "<@U0TEAL7> cron drift is painful. Honestly just switch to our scheduling app, "
+            "DM me for a demo.",
+            ["switch to our scheduling app", "DM me for"],
+        ),
+        (
+            "@Noor nice write-up! Our billing tool handles proration out of the box, "
+            "happy to send you a quote.",
+            ["Our billing tool handles", "happy to send you a quote"],
+        ),
+        # words that address the whole thread or channel
+        (
+            "For anyone else in this thread fighting flaky tests: my consultancy can fix it, "
+            "message me for the price list.",
+            ["my consultancy can", "message me for"],
+        ),
+        ("Who here wants early access to the beta? I'll DM you the pricing.", ["early access",
+         "I'll DM you the pricing"]),
+    ],
+)  # fmt: skip
+def test_a_plug_in_a_thread_reply_is_group_plugging(text: str, phrases: list[str]) -> None:
+    assert hits_by_rule(text)["no-group-plugging"] == phrases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a helpful answer that names the sender's employer and says so
+        "@Noor I work at Tidewise, so I'm biased, but our product does import CSV; the steps "
+        "are in the docs. Any spreadsheet tool will do for a one-off.",
+        # an offer of help, not a sale
+        "<@U0TEAL7> I kept notes from the same migration, DM me if you want my checklist.",
+        # the plug phrase said the other way round
+        "Hi all, the role is posted in the jobs channel. Please don't DM me for a referral, "
+        "apply through the form so it's fair.",
+    ],
+)
+def test_helpful_thread_answers_are_not_group_plugging(text: str) -> None:
+    assert "no-group-plugging" not in hits_by_rule(text)
+
+
+def test_a_channel_mention_typed_as_a_word_addresses_the_group() -> None:
+    text = "@channel our new budgeting app is out, check out my app and tell your friends!"
+    assert "no-group-plugging" in hits_by_rule(text)
