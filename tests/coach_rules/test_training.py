@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from coach_rules import corpus, runtime, training
+from coach_rules.metrics import score
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +80,23 @@ def test_when_no_threshold_meets_the_limit_the_one_with_fewest_false_flags_is_ch
     probabilities = [0.99] * 5 + [i / 75 for i in range(45)] + [0.5 + i / 100 for i in range(50)]
     threshold = training.choose_threshold(truth, probabilities, max_false_flag_rate=0.02)
     assert threshold > 44 / 75  # flags only the five it cannot help flagging
+
+
+def test_no_writer_may_be_falsely_flagged_more_than_the_per_writer_limit():
+    """Pooled, 3 false flags in 200 ok drafts are within 3%; all three by one writer are 6% of
+    that writer's 50, over the 5% each new writer is held to, so the threshold rises past one."""
+    truth = ([False] * 50 + [True] * 50) * 4
+    probabilities = []
+    for writer in range(4):
+        oks = [i / 100 for i in range(50)]
+        if writer == 0:
+            oks[:3] = [0.70, 0.72, 0.74]  # this writer's style reads as a pitch
+        probabilities += oks + [0.6 + i / 200 for i in range(50)]
+    writers = [str(i // 100) for i in range(400)]
+    pooled = training.choose_threshold(truth, probabilities, max_false_flag_rate=0.03)
+    per_writer = training.choose_threshold(
+        truth, probabilities, max_false_flag_rate=0.03, writers=writers
+    )
+    assert pooled <= 0.70 < per_writer
+    first_writer = score(truth[:100], probabilities[:100], per_writer)
+    assert first_writer.false_flag_rate <= training.MAX_WRITER_FALSE_FLAG_RATE
