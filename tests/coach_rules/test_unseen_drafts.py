@@ -56,6 +56,8 @@ CHAT_SETS = [
     ("unseen_chat_p.jsonl", 300, 0.60),
     ("unseen_chat_s.jsonl", 300, 0.60),
     ("unseen_chat_w.jsonl", 300, 0.85),  # writer W (7 Dec): 89% at first sight, none flagged
+    ("unseen_chat_o.jsonl", 300, 0.72),  # writer O (7 Dec, second session): 77%, 2 flagged
+    ("unseen_chat_ob.jsonl", 300, 0.88),  # writer OB (7 Dec, second session): 92%, none flagged
 ]
 
 
@@ -193,5 +195,42 @@ def test_writer_ws_short_drafts_keep_false_flags_within_the_target() -> None:
 def test_writer_ws_short_drafts_meet_the_issue_target() -> None:
     """Missed at first sight (0.919); met with writers Y and Z and the label-weighted model."""
     scores = _short_draft_scores("unseen_short_drafts_w.jsonl")
+    assert scores.f1 >= 0.93, scores
+    assert scores.false_flag_rate <= 0.05, scores
+
+
+# Writers O and OB (7 Dec, second session): fresh short drafts, each scored once at first sight.
+# O was scored on the label-weighted model at threshold 0.76 (F1 0.940, 6.0% false flags; under
+# 60 characters 0.935, 5.3%), and with P's and S's figures it prompted the per-writer
+# false-flag limit (threshold 0.81); OB was asked for then and scored once, on the final model.
+
+
+def test_writer_obs_short_drafts_meet_the_issue_target_at_first_sight() -> None:
+    """First sight, on the model and rules that shipped: F1 0.959, 1.3% false flags; under 60
+    characters (179) 0.958, 1.2%."""
+    assert len(_rows("unseen_short_drafts_ob.jsonl")) == 300
+    scores = _short_draft_scores("unseen_short_drafts_ob.jsonl")
+    assert scores.f1 >= 0.93, scores
+    assert scores.false_flag_rate <= 0.05, scores
+    under_60 = _short_draft_scores("unseen_short_drafts_ob.jsonl", max_chars=60)
+    assert under_60.n == 179 and under_60.f1 >= 0.93, under_60
+    assert under_60.false_flag_rate <= 0.05, under_60
+
+
+def test_writer_os_short_drafts_keep_their_floor() -> None:
+    """0.936, 5.3% (under 60 characters 0.928, 5.3%) on the final model."""
+    assert len(_rows("unseen_short_drafts_o.jsonl")) == 300
+    scores = _short_draft_scores("unseen_short_drafts_o.jsonl")
+    assert scores.f1 >= 0.93, scores
+    assert scores.false_flag_rate <= 0.06, scores
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10's false-flag target is missed on writer O's short drafts: 5.3% (8 of 150; "
+    "6.0% at first sight), and 5.3% under 60 characters",
+)
+def test_writer_os_short_drafts_meet_the_issue_target() -> None:
+    scores = _short_draft_scores("unseen_short_drafts_o.jsonl")
     assert scores.f1 >= 0.93, scores
     assert scores.false_flag_rate <= 0.05, scores

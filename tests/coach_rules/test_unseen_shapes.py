@@ -109,3 +109,22 @@ def test_writer_xs_pasted_messages_meet_the_issue_target_in_every_shape(figures_
     for shape in X_SHAPES:
         assert figures_x[shape].f1 >= 0.93, figures_x[shape]
         assert figures_x[shape].false_flag_rate <= 0.05, figures_x[shape]
+
+
+# Writers AA and AC (7 Dec, second session): 240 fresh pasted messages each in the same three
+# shapes as writer X. AA was scored at first sight on the label-weighted model at threshold 0.76
+# (e-mail replies 0.974 / 0%, referral links 0.975 / 2.5%, thread replies 0.951 / 7.5%); AC was
+# asked for after the per-writer false-flag limit and scored once, on the final model.
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.mark.parametrize("name", ["unseen_shapes_aa.jsonl", "unseen_shapes_ac.jsonl"])
+def test_the_newest_writers_pasted_messages_meet_the_issue_target_in_every_shape(name: str):
+    """AA now: 0.974 / 0%, 0.975 / 2.5%, 0.963 / 5.0%; AC at first sight: 0.949 / 2.5%,
+    1.000 / 0%, 0.961 / 0%."""
+    figures = _figures_of(DATA / name, 240)
+    assert set(figures) == {*X_SHAPES, "all"}
+    for shape in X_SHAPES:
+        assert figures[shape].rows == 80
+        assert figures[shape].f1 >= 0.93, figures[shape]
+        assert figures[shape].false_flag_rate <= 0.05, figures[shape]
