@@ -1535,7 +1535,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|remove|delete|kill|call off|clear|"
-                r"stop|ditch|nix|bin)\s+(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
+                r"stop|ditch|nix|bin|unschedule)\s+"
+                r"(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
                 "cancel {rest}",
             ),
             (

@@ -580,7 +580,43 @@ def _names_a_thing(result: object, body: str) -> bool:
         return False
     if isinstance(result, c.DoneCommand) and _DONE_WITH_SOMEONE.fullmatch(polite_core(body)):
         return False  # "done with tom": whoever it is, the core says whether it knows them
+    if isinstance(result, c.CancelCommand | c.SnoozeCommand) and _a_lower_case_reminder_name(
+        person.name, body
+    ):
+        return False
     return not match_names(person.name, _KNOWN.get())
+
+
+# A reminder named by whom it is for: "the aisha bello follow-up", "the reminder for rahul mehta".
+_REMINDER_WORD = r"(?:follow[- ]?ups?|reminders?|nudges?)"
+# What a reminder may be for that is no person: "the board meeting reminder".
+_OCCASIONS = frozenset(
+    {"meeting", "call", "sync", "standup", "interview", "review", "deadline", "offsite", "demo"}
+    | {"launch", "lunch", "dinner", "coffee", "event", "webinar", "conference", "party", "check-in"}
+    | {"appointment", "payment", "invoice", "report", "renewal", "talk", "workshop", "session"}
+)
+
+
+def _a_lower_case_reminder_name(name: str, body: str) -> bool:
+    """A first and last name typed in lower case right before or after the word "reminder" or
+    "follow-up" in a short line ("scrap the aisha bello follow-up", "kill the reminder for rahul
+    mehta"): the reminder is someone's, so the words are a name. One word stays a thing ("the
+    team reminder")."""
+    core = polite_core(body)
+    typed = re.escape(name)
+    framed = re.search(
+        rf"\b{_REMINDER_WORD}\s+(?:for|with|about|to|re)\s+{typed}(?!\S)|"
+        rf"(?<!\S){typed}(?:'s|’s)?\s+{_REMINDER_WORD}\b",
+        core,
+        re.IGNORECASE,
+    )
+    return (
+        framed is not None
+        and 2 <= len(name.split()) <= 4
+        and _looks_like_a_name(name)
+        and not set(name.lower().split()) & (_NOT_ONE_PERSON | _OCCASIONS)
+        and len(core.split()) <= _SHORT_REQUEST_WORDS
+    )
 
 
 # "done with tom", "im done with aisha bello": the whole line, a name of a word or two (not

@@ -174,6 +174,10 @@ _COMMAND_WORDS = (
     "shoutouts",
     "account",
     "finally",
+    "done",
+    "caught",
+    "lunch",
+    "weekly",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {

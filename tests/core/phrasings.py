@@ -48,7 +48,8 @@ PHRASINGS_DEV8 = DATA / "command_phrasings_dev8.jsonl"
 PHRASINGS_DEV9 = DATA / "command_phrasings_dev9.jsonl"
 # A tenth writer's file (E11, 7 Dec): scored untouched once on arrival (79.8%), then developed on.
 PHRASINGS_DEV10 = DATA / "command_phrasings_dev10.jsonl"
-# An eleventh writer's file (E12, 7 Dec): scored untouched once on arrival (79.8%), then developed on.
+# An eleventh writer's file (E12, 7 Dec): scored untouched once on arrival (79.8%), then
+# developed on.
 PHRASINGS_DEV11 = DATA / "command_phrasings_dev11.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"

@@ -1,0 +1,61 @@
+"""The ninth pass's classes of everyday phrasing, shown by lines that are in no phrasing file.
+
+Read as in the phrasing files: today is Wed 9 Dec 2026, the member has the files' contacts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.core.parser import parse_command
+from tests.core.phrasings import CONTACTS, as_schema
+
+
+def understood(text: str) -> dict[str, Any]:
+    return as_schema(parse_command(text, direct_message=True, known_names=CONTACTS))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ditch the tom nguyen follow-up", {"command": "cancel", "person": "tom nguyen"}),
+        ("cancel the reminder for lena kowalski", {"command": "cancel", "person": "lena kowalski"}),
+        ("unschedule the dana followup", {"command": "cancel", "person": "Dana Kim"}),
+        (
+            "hold off on the aisha bello reminder for 3 days",
+            {"command": "snooze", "person": "aisha bello", "days": 3},
+        ),
+    ],
+)
+def test_a_reminder_named_by_a_lower_case_name_is_that_persons(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize("text", ["scrap the team reminder", "kill the board meeting reminder"])
+def test_a_reminder_for_a_thing_names_nobody_new(text: str) -> None:
+    assert understood(text) == {"command": "chat-or-review"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("priya doen", {"command": "done", "person": "Priya Shah"}),
+        (
+            "cuaght up with omar yesterday",
+            {"command": "met", "person": "Omar Haddad", "date": "2026-12-08"},
+        ),
+        (
+            "had luch with sam today",
+            {"command": "met", "person": "Sam Lee", "date": "2026-12-09"},
+        ),
+        ("weekyl stats pls", {"command": "stats", "period": "week"}),
+    ],
+)
+def test_a_one_slip_typo_of_a_command_word_is_read_as_the_word(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
