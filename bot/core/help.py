@@ -2181,7 +2181,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Jane Doe is now Jane Smith", "Sam Lee should be Samuel Lee": one name stays.
                 r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+(?P<b>[\w'’-]+))?)\s+(?:is now|should be|"
                 r"is actually|is really|needs to be)\s+(?:called\s+)?(?P<new>(?:(?P=a)\s+"
-                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)))(?:\s+now)?"
+                # "… should be Tomás Ferreira da Silva": the kept last name may grow.
+                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)(?:\s+[\w'’-]+){0,2}))(?:\s+now)?"
                 r"(?:\s+in (?:my|the) (?:list|contacts))?",
                 "rename {rest} to {new}",
             ),

@@ -31,6 +31,7 @@ from bot.core.language import (
     asks_how_last,
     chat_intent,
     help_topic,
+    keeps_a_name,
     polite_core,
     rephrase,
 )
@@ -580,11 +581,24 @@ def _names_a_thing(result: object, body: str) -> bool:
         return False
     if isinstance(result, c.DoneCommand) and _DONE_WITH_SOMEONE.fullmatch(polite_core(body)):
         return False  # "done with tom": whoever it is, the core says whether it knows them
+    if isinstance(result, c.RenameCommand) and _a_lower_case_name_respelt(person.name, result):
+        return False
     if isinstance(result, c.CancelCommand | c.SnoozeCommand) and _a_lower_case_reminder_name(
         person.name, body
     ):
         return False
     return not match_names(person.name, _KNOWN.get())
+
+
+def _a_lower_case_name_respelt(name: str, rename: c.RenameCommand) -> bool:
+    """ "tomas ferreira should be Tomás Ferreira da Silva": an old name typed in lower case is a
+    name when the new one, capitalised, keeps a word of it."""
+    return (
+        2 <= len(name.split()) <= 4
+        and _looks_like_a_name(name)
+        and rename.new_name[:1].isupper()
+        and keeps_a_name(name, rename.new_name)
+    )
 
 
 # A reminder named by whom it is for: "the aisha bello follow-up", "the reminder for rahul mehta".

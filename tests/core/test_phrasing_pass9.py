@@ -59,3 +59,37 @@ def test_a_one_slip_typo_of_a_command_word_is_read_as_the_word(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "omar haddad should be Omar El Haddad, my bad",
+            {"command": "rename", "person": "Omar Haddad", "new_name": "Omar El Haddad"},
+        ),
+        (
+            "I got the name wrong, Dana Kim should be Dana Kimm",
+            {"command": "rename", "person": "Dana Kim", "new_name": "Dana Kimm"},
+        ),
+        (
+            "typo: lena kowalski should be Lena Kowalska-Nowak",
+            {"command": "rename", "person": "lena kowalski", "new_name": "Lena Kowalska-Nowak"},
+        ),
+        (
+            "marco bianchi should be Marco Bianchi Rossi",
+            {"command": "rename", "person": "marco bianchi", "new_name": "Marco Bianchi Rossi"},
+        ),
+        (
+            "rename Sam Lee to Sam L.",
+            {"command": "rename", "person": "Sam Lee", "new_name": "Sam L."},
+        ),
+    ],
+)
+def test_a_correction_owned_as_a_slip_renames(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize("text", ["the deck should be The Deck v2", "sorry, I was late"])
+def test_a_sentence_with_should_be_is_no_rename(text: str) -> None:
+    assert understood(text)["command"] != "rename"
