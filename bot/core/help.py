@@ -774,13 +774,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list all",
             ),
             (
-                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:the\s+|my\s+|a\s+)?full list of\s+"
-                r"(?:my\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?)",
+                # "dump the full list": the list said whole is every follow-up.
+                r"(?:(?:show|give|send|dump|pull up)\s+(?:me\s+)?)?(?:the\s+|my\s+|a\s+)?"
+                r"full list(?:\s+of\s+(?:my\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?))?",
                 "list all",
             ),
             (
                 # "who should I be reaching out to today".
-                r"who\s+(?:should|do|must|shall)\s+i\s+(?:need to\s+|have to\s+)?(?:be\s+)?"
+                # "who am I supposed to ping this week".
+                r"who\s+(?:(?:should|do|must|shall)\s+i\s+(?:need to\s+|have to\s+)?|"
+                r"am\s+i\s+(?:supposed|meant)\s+to\s+)(?:be\s+)?"
                 r"(?:reaching out to|reach out to|"
                 r"contact(?:ing)?|ping(?:ing)?|follow(?:ing)? up with)"
                 r"(?:\s+(?:today|this week|now|next))?",
@@ -892,7 +895,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"who(?:'s| is)\s+waiting (?:on|for) me", "list"),
             (
                 r"(?:what(?:'s| is| are)|which|who(?:'s| is| are)?|show(?: me)?|any|anything|"
-                r"anyone|is anything|are any)\s+(?:of\s+)?(?:my\s+)?(?:follow[- ]?ups?\s+)?"
+                r"anyone|is anything|are any)\s+(?:of\s+)?(?:my\s+|the\s+)?(?:follow[- ]?ups?\s+)?"
                 r"(?:are\s+|is\s+)?(?:overdue|late)(?:\s+(?:follow[- ]?ups?|ones|people))?",
                 "list overdue",
             ),

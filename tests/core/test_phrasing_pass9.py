@@ -93,3 +93,15 @@ def test_a_correction_owned_as_a_slip_renames(text: str, want: dict[str, Any]) -
 @pytest.mark.parametrize("text", ["the deck should be The Deck v2", "sorry, I was late"])
 def test_a_sentence_with_should_be_is_no_rename(text: str) -> None:
     assert understood(text)["command"] != "rename"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("who am I meant to follow up with today", {"command": "list"}),
+        ("pull up the full list", {"command": "list", "filter": "all"}),
+        ("show me the overdue ones", {"command": "list", "filter": "overdue"}),
+    ],
+)
+def test_the_list_asked_for_in_everyday_words(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
