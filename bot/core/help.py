@@ -1673,7 +1673,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "remind me what I know about Kai", "refresh my memory on priya shah before the
                 # call", "give me the card for Omar, I'm seeing him in 10 min".
                 r"(?:remind me what (?:i|we) know about|refresh my memory (?:on|about)|"
-                r"(?:give|show|get|pull up) (?:me )?(?:the )?(?:contact )?card (?:for|on|of))\s+"
+                r"(?:give|show|get|pull up) (?:me )?(?:the )?(?:contact )?card (?:for|on|of)|"
+                # "profile for chen wei pls".
+                r"(?:(?:give|show|get|pull up) (?:me )?)?(?:the |a )?profile (?:for|on|of))\s+"
                 + _WHO
                 + r"(?:\s*,.*|\s+before\s+.*)?"
                 + _TAIL,
@@ -1701,7 +1703,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
             (
-                r"(?P<rest>[^\s,;]+(?:\s+[^\s,;]+)?)\s+(?:info|details|contact card)" + _TAIL,
+                r"(?P<rest>[^\s,;]+?(?:\s+[^\s,;]+?)?)(?:'s|’s)?\s+(?:info|details|contact card)"
+                + _TAIL,
                 "who {rest}",
             ),
             (
@@ -1757,7 +1760,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
                 r"look up|lookup|(?:where|when|how) did (?:i|we) (?:last\s+|first\s+)?(?:meet|see)|"
                 r"what notes do i have (?:on|about|for))"
-                r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
+                # "pull up dana's info".
+                r"\s+" + _WHO + r"(?:(?:'s|’s) (?:contact(?: card)?|info|details|profile)| again|"
+                r" last)?" + _TAIL,
                 "who {rest}",
             ),
             (

@@ -105,3 +105,19 @@ def test_a_sentence_with_should_be_is_no_rename(text: str) -> None:
 )
 def test_the_list_asked_for_in_everyday_words(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("pull up omar's details", {"command": "who", "person": "Omar Haddad"}),
+        ("kai's info pls", {"command": "who", "person": "Kai Müller"}),
+        ("profile for Priya Shah", {"command": "who", "person": "Priya Shah"}),
+    ],
+)
+def test_a_contacts_card_asked_for_by_whose_it_is(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+def test_ones_own_profile_is_no_card() -> None:
+    assert understood("update my profile")["command"] != "who"
