@@ -121,3 +121,15 @@ def test_a_contacts_card_asked_for_by_whose_it_is(text: str, want: dict[str, Any
 
 def test_ones_own_profile_is_no_card() -> None:
     assert understood("update my profile")["command"] != "who"
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("remind me to call priya tomorrow evening at 8", "20:00"),
+        ("ping sam friday night at 9", "21:00"),
+        ("ping sam friday at 9", "09:00"),
+    ],
+)
+def test_an_hour_said_after_evening_or_night_is_in_the_evening(text: str, time: str) -> None:
+    assert understood(text)["time"] == time
