@@ -1803,7 +1803,8 @@ def _parse_met(rest: str) -> c.Command:
             "like `met Jane at PyCon — talked about the keynote`."
         )
     if note is not None:
-        note = _REPORTED.sub("", without_asides(note))
+        # "… at the gym this am. wants intros to VCs": the full stop that ended the log.
+        note = _REPORTED.sub("", without_asides(note)).lstrip(" .,;:") or None
     note, follow_up_on = _follow_up_day_in(note)
     if note is not None and (_HOW_IT_WENT.fullmatch(note) or not _says_something(note)):
         note = None

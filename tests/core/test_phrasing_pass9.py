@@ -133,3 +133,8 @@ def test_ones_own_profile_is_no_card() -> None:
 )
 def test_an_hour_said_after_evening_or_night_is_in_the_evening(text: str, time: str) -> None:
     assert understood(text)["time"] == time
+
+
+def test_a_log_ended_by_a_full_stop_leaves_none_in_its_note() -> None:
+    got = understood("ran into sam lee at the airport this morning. he's moving to Lisbon")
+    assert got["note"] == "he's moving to Lisbon"
