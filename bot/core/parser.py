@@ -1692,6 +1692,23 @@ def _said_from_a_pronoun(head: str, note: str | None) -> tuple[str, str | None]:
     return kept.strip(), _joined_notes(said.strip(), note)
 
 
+# A field after the day that names a place: "Eko Hotel", "Istanbul office".
+_PLACE_FIELD = re.compile(
+    r"(?P<place>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*(?:\s+(?:(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*|office|hq|hotel|"
+    r"campus|cafe|café|bar|club|lobby)){0,3})\s*(?:,|;|\s[—–-])\s*(?P<note>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _place_field_after_the_day(head: str, note: str) -> tuple[str, str | None]:
+    """ "met Olusegun Adeyemi, 12/07, Eko Hotel — procurement lead": a log in fields, name, day,
+    place, note; the place is a short name (capitalised words, or one and "office")."""
+    found = _PLACE_FIELD.fullmatch(note)
+    if found is None:
+        return head, note
+    return f"{head} at {found['place']}", found["note"]
+
+
 def _says_something(note: str) -> bool:
     return any(ch.isalnum() for ch in note)
 
@@ -1737,6 +1754,8 @@ def _parse_met(rest: str) -> c.Command:
         tail, tail_when, _, tail_start = _cut_when(note)
         if tail_when is not None and tail_start == 0:
             note, when = tail.lstrip(" ,;:—–-.") or None, tail_when
+            if note is not None and not _PLACE_START.search(" " + head):
+                head, note = _place_field_after_the_day(head, note)
     if not head.strip():
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example('met')}")
     if note is not None and not _PLACE_START.search(" " + head) and "," in note:

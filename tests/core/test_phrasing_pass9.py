@@ -138,3 +138,13 @@ def test_an_hour_said_after_evening_or_night_is_in_the_evening(text: str, time: 
 def test_a_log_ended_by_a_full_stop_leaves_none_in_its_note() -> None:
     got = understood("ran into sam lee at the airport this morning. he's moving to Lisbon")
     assert got["note"] == "he's moving to Lisbon"
+
+
+def test_a_log_in_fields_name_day_place_note_keeps_its_place() -> None:
+    got = understood("met Lena Kowalski, 12/3, Warsaw office — runs the payments team")
+    assert (got["place"], got["note"]) == ("Warsaw office", "runs the payments team")
+
+
+def test_a_field_after_the_day_that_says_something_stays_the_note() -> None:
+    got = understood("met Jane Doe, yesterday, Great guy, loves rust")
+    assert "place" not in got and got["note"] == "Great guy, loves rust"
