@@ -352,8 +352,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {rest}",
             ),
             (
-                # "Jane Doe and I had coffee today", "it was great to meet X at Y".
-                r"(?P<who>.+?)\s+and\s+i\s+(?:met|caught up|chatted|talked|spoke|"
+                # "Jane Doe and I had coffee today", "kai and me had beers last nite".
+                r"(?P<who>.+?)\s+(?:and|&)\s+(?:i|me)\s+(?:met|caught up|chatted|talked|spoke|"
                 r"(?:had|grabbed|got)\s+(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+)?(?:coffee|lunch|"
                 r"breakfast|brunch|dinner|drinks?|beers?|tea|call|chat))\b(?P<rest>.*)",
                 "met {who} {rest}",
@@ -1176,7 +1176,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                r"(?:i\s+)?(?:sent|emailed|texted|wrote|called)\s+(?P<rest>.+?)(?:\s+.*)?"
+                # Not "sent the deck to …": a thing sent, then whom to (a later phrasing).
+                r"(?:i\s+)?(?:sent|emailed|texted|wrote|called)\s+(?!(?:the|an?|my|our|some)\s)"
+                r"(?P<rest>.+?)(?:\s+.*)?"
                 r"[,;—–-]+\s*(?:(?:you can |pls |please |pa)?(?:mark|tick|check)\b.*|"
                 r"that(?: one| follow[- ]?up)? is done|done)",
                 "done {rest}",
@@ -2311,8 +2313,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "delete-contact {rest}",
             ),
             (
-                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge)\s+(?:the\s+)?"
-                r"(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
+                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge|nuke)\s+"
+                r"(?:the\s+)?(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
                 r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
                 "delete-contact {rest}",
             ),

@@ -406,7 +406,9 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"(?:no|nope|nah|n|not now|no thanks|no thank you|don'?t|never ?mind|nevermind|"
             r"cancel that|not really|negative|👎|"
             r"(?:actually\s+)?keep(?: (?:it|her|him|them|that))?|"
-            r"don'?t delete(?: (?:it|her|him|them))?)",
+            r"don'?t delete(?: (?:it|her|him|them))?)"
+            # "nope, leave it": the no, then leaving things as they are.
+            r"(?:[\s,!.]+(?:leave it|forget it|skip it|let it be|leave it as is|it'?s fine))?",
         ),
         (
             "bye",

@@ -148,3 +148,26 @@ def test_a_log_in_fields_name_day_place_note_keeps_its_place() -> None:
 def test_a_field_after_the_day_that_says_something_stays_the_note() -> None:
     got = understood("met Jane Doe, yesterday, Great guy, loves rust")
     assert "place" not in got and got["note"] == "Great guy, loves rust"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Emailed the slides to Dana, you can check that off",
+            {"command": "done", "person": "Dana Kim"},
+        ),
+        ("nah, forget it", {"command": "chat", "intent": "no"}),
+        ("nuke kai müller", {"command": "delete-contact", "person": "Kai Müller"}),
+        (
+            "priya and me had drinks yesterday",
+            {"command": "met", "person": "Priya Shah", "date": "2026-12-08"},
+        ),
+    ],
+)
+def test_everyday_words_for_done_no_delete_and_a_meeting(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
+
+
+def test_nuking_everything_is_still_forget_me() -> None:
+    assert understood("nuke all my stuff")["command"] == "forget-me"
