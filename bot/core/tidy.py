@@ -228,6 +228,8 @@ _REAL_WORDS = frozenset(
     | {"abut", "bout", "there", "tree", "thee", "coupe", "review", "reviews"}
     # A command word's past tense ("get Dana deleted") and "contract" are no typos.
     | {"deleted", "snoozed", "renamed", "changed", "contract", "contracts", "contacted"}
+    # One letter more than "lunch", "done" or "caught" (and one less).
+    | {"launch", "drone", "donee", "aught"}
 )
 
 

@@ -171,3 +171,8 @@ def test_everyday_words_for_done_no_delete_and_a_meeting(text: str, want: dict[s
 
 def test_nuking_everything_is_still_forget_me() -> None:
     assert understood("nuke all my stuff")["command"] == "forget-me"
+
+
+def test_a_real_word_one_letter_from_a_command_word_is_no_typo() -> None:
+    got = understood("ping priya in a week about the launch retro")
+    assert got["note"] == "the launch retro"
