@@ -1999,6 +1999,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
+                # "Priya's last name is now Shah-Mehta, please update": the first name stays.
+                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
+                r"family name)\s+is\s+now\s+(?P<new>[^\s,;]+)(?:\s*[,;].*)?",
+                "rename {rest} to {first} {new}",
+            ),
+            (
                 # "Jane changed her last name to Doe-Whitfield": the first name stays.
                 r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)\s+changed\s+(?:her|his|their)\s+"
                 r"(?:last name|surname|family name)\s+to\s+(?P<new>[^\s,;]+)(?:\s*[,;].*)?",
@@ -2027,8 +2033,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "dana married, she's Dana Lee now", "zoe goes by Zoë Ça-Bernard these days",
                 # "omar haddad is now Dr. Omar Haddad, he defended his PhD!": news of a name that
                 # keeps a word of the old one ("Dana is now VP at Acme" is news for a note).
+                # "sam got married and took his husband's name, he's Sam Okoro now".
                 r"(?P<rest>[^,;]+?)\s+(?:(?:got|is|just got)\s+married|married|"
-                r"changed (?:her|his|their) name)\s*[,;—–-]+\s*(?:she|he|they)(?:'s|’s|\s+is|"
+                r"changed (?:her|his|their) name)(?:\s+and\s+took\s+(?:her|his|their)\s+"
+                r"(?:husband|wife|partner|spouse)(?:'s|’s)\s+(?:last\s+)?name)?"
+                r"\s*[,;—–-]+\s*(?:she|he|they)(?:'s|’s|\s+is|"
                 r"\s+are|'re|\s+goes by)\s+(?:now\s+)?(?P<new>" + _NAME_WORDS + r")"
                 r"(?:\s+now)?(?:[\s,;]+.*)?",
                 "@kept rename {rest} to {new}",

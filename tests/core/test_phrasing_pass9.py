@@ -176,3 +176,20 @@ def test_nuking_everything_is_still_forget_me() -> None:
 def test_a_real_word_one_letter_from_a_command_word_is_no_typo() -> None:
     got = understood("ping priya in a week about the launch retro")
     assert got["note"] == "about the launch retro"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Dana's surname is now Park, pls update",
+            {"command": "rename", "person": "Dana Kim", "new_name": "Dana Park"},
+        ),
+        (
+            "jane got married and took her wife's name, she's Jane Okafor now",
+            {"command": "rename", "person": "Jane Doe", "new_name": "Jane Okafor"},
+        ),
+    ],
+)
+def test_a_new_last_name_told_as_news_renames(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
