@@ -228,7 +228,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:(?:(?:had|grabbed|got|did|shared|took|spent|hopped on|jumped on|was on|"
                 r"got off|joined|enjoyed)\s+)?(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+){0,3}?"
                 r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
-                r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
+                r"beers?|tea|chai|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
                 r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat|"
                 r"1:1|1-on-1|one-on-one|sync|interview|cal|sesh|bite|pints?|meal|smoothie|boba)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
@@ -355,7 +355,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Jane Doe and I had coffee today", "kai and me had beers last nite".
                 r"(?P<who>.+?)\s+(?:and|&)\s+(?:i|me)\s+(?:met|caught up|chatted|talked|spoke|"
                 r"(?:had|grabbed|got)\s+(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+)?(?:coffee|lunch|"
-                r"breakfast|brunch|dinner|drinks?|beers?|tea|call|chat))\b(?P<rest>.*)",
+                r"breakfast|brunch|dinner|drinks?|beers?|tea|chai|call|chat))\b(?P<rest>.*)",
                 "met {who} {rest}",
             ),
             (
@@ -458,8 +458,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@day follow-up it {rest}",
             ),
             (
-                # "victor -> send job post", "Kai: intro to Omar": something to do for someone.
-                r"(?P<who>"
+                # "victor -> send job post", "Kai: intro to Omar": something to do for someone
+                # ("Reminder: call Diego …" asks for one).
+                r"(?!(?:reminders?|note|todo|to-do|task)\s*:)(?P<who>"
                 + _NAME_WORDS
                 + r")\s*(?:->|→|=>|⇒|:|\s-)\s*(?P<rest>"
                 + _TO_DO
@@ -615,7 +616,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?"
                 + _REMIND
-                + r"(?:\s+naman)?\s+(?:me|ako)\s+|reminder\s*:\s*)"
+                + r"(?:\s+naman)?\s+(?:me|ako)\s+|reminder(?:\s+(?:pls|please|plz))?\s*:\s*)"
                 r"(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
                 r"(?:(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|"
                 r"call|dm|contact|write back)(?:\s+again)?\s+(?:with\s+|"

@@ -1349,7 +1349,7 @@ _ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # "over coffee", "over a quick call": how they met, not where.
 _OVER_A_MEAL = re.compile(
     r"\s+(?:over|for)\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
-    r"dinner|drinks?|beers?|tea|a call|call|video|the phone|phone|chat)\b",
+    r"dinner|drinks?|beers?|tea|chai|a call|call|video|the phone|phone|chat)\b",
     re.IGNORECASE,
 )
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,

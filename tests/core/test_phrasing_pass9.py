@@ -193,3 +193,22 @@ def test_a_real_word_one_letter_from_a_command_word_is_no_typo() -> None:
 )
 def test_a_new_last_name_told_as_news_renames(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Reminder please: email Omar on friday",
+            {"command": "follow-up", "person": "Omar Haddad", "date": "2026-12-11"},
+        ),
+        (
+            "had chai with jose yesterday, he's hiring",
+            {"command": "met", "person": "José Núñez", "date": "2026-12-08", "note": "he's hiring"},
+        ),
+    ],
+)
+def test_a_reminder_asked_for_with_a_colon_and_a_meeting_over_chai(
+    text: str, want: dict[str, Any]
+) -> None:
+    assert understood(text) == want
