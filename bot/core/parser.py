@@ -601,6 +601,8 @@ def _a_lower_case_name_respelt(name: str, rename: c.RenameCommand) -> bool:
     )
 
 
+# How many words a line about someone's reminder may have.
+_SHORT_REMINDER_LINE_WORDS = 10
 # A reminder named by whom it is for: "the aisha bello follow-up", "the reminder for rahul mehta".
 _REMINDER_WORD = r"(?:follow[- ]?ups?|reminders?|nudges?)"
 # What a reminder may be for that is no person: "the board meeting reminder".
@@ -629,7 +631,7 @@ def _a_lower_case_reminder_name(name: str, body: str) -> bool:
         and 2 <= len(name.split()) <= 4
         and _looks_like_a_name(name)
         and not set(name.lower().split()) & (_NOT_ONE_PERSON | _OCCASIONS)
-        and len(core.split()) <= _SHORT_REQUEST_WORDS
+        and len(core.split()) <= _SHORT_REMINDER_LINE_WORDS
     )
 
 
@@ -650,7 +652,14 @@ _A_REMINDER_REQUEST = re.compile(
     r"follow[- ]?up\s+(?:with\s+|w/\s*)?)",
     re.I,
 )
-_SHORT_REQUEST_WORDS = 10
+# How many words may follow the ask ("remind me to", "ping", "remind me to follow up with").
+_SHORT_REQUEST_WORDS = 8
+# The rest of the ask after "remind me": "to follow up with", "to write", "to call".
+_THE_ASK = re.compile(
+    r"(?:to\s+)?(?:(?:follow[- ]?up|check in)(?:\s+with|\s+w/)?|reach out to|ping|call|email|"
+    r"text|write(?:\s+to)?|message|dm)?\s*",
+    re.I,
+)
 # The coach's own verbs for reaching out, said first: "ping …", "remind me to follow up with …".
 _PING = re.compile(
     r"(?:(?:please|pls|plz)\s+)?(?:(?:remind|nudge|bug|nag)\s+me\s+to\s+)?"
@@ -680,8 +689,8 @@ def _a_lower_case_name_to_remind(name: str, body: str) -> bool:
         )
         and _looks_like_a_name(name)
         and not set(name.lower().split()) & _NOT_ONE_PERSON
-        and bool(_A_REMINDER_REQUEST.match(core))
-        and len(core.split()) <= _SHORT_REQUEST_WORDS
+        and (asked := _A_REMINDER_REQUEST.match(core)) is not None
+        and len(core[_THE_ASK.match(core, asked.end()).end() :].split()) <= _SHORT_REQUEST_WORDS
         and not re.search(rf"\b(?:the|an?|my|our|your|his|her|their)\s+{re.escape(name)}", core)
     )
 

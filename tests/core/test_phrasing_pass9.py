@@ -212,3 +212,25 @@ def test_a_reminder_asked_for_with_a_colon_and_a_meeting_over_chai(
     text: str, want: dict[str, Any]
 ) -> None:
     assert understood(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "can you remind me to follow up with lena kowalski in 2 days",
+            {"command": "follow-up", "person": "lena kowalski", "date": "2026-12-11"},
+        ),
+        (
+            "remind me to write tom nguyen next week abt the offer",
+            {
+                "command": "follow-up",
+                "person": "tom nguyen",
+                "date": "2026-12-14",
+                "note": "abt the offer",
+            },
+        ),
+    ],
+)
+def test_a_long_ask_leaves_room_for_a_lower_case_name(text: str, want: dict[str, Any]) -> None:
+    assert understood(text) == want
