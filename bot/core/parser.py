@@ -653,7 +653,7 @@ _A_REMINDER_REQUEST = re.compile(
     re.I,
 )
 # How many words may follow the ask ("remind me to", "ping", "remind me to follow up with").
-_SHORT_REQUEST_WORDS = 8
+_SHORT_REQUEST_WORDS = 9
 # The rest of the ask after "remind me": "to follow up with", "to write", "to call".
 _THE_ASK = re.compile(
     r"(?:to\s+)?(?:(?:follow[- ]?up|check in)(?:\s+with|\s+w/)?|reach out to|ping|call|email|"
