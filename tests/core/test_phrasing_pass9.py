@@ -234,3 +234,12 @@ def test_a_reminder_asked_for_with_a_colon_and_a_meeting_over_chai(
 )
 def test_a_long_ask_leaves_room_for_a_lower_case_name(text: str, want: dict[str, Any]) -> None:
     assert understood(text) == want
+
+
+def test_met_glued_to_a_contacts_first_name_in_lower_case_is_split() -> None:
+    got = understood("i metomar at the mosque today")
+    assert (got["command"], got["person"], got["place"]) == ("met", "Omar Haddad", "the mosque")
+
+
+def test_met_glued_to_a_word_that_names_no_contact_stays_glued() -> None:
+    assert understood("i metabolise coffee fast")["command"] != "met"
