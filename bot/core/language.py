@@ -47,7 +47,8 @@ _LEADING_FILLER = re.compile(
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
     r"bhai|abeg|oye|yaar|inshallah|alhamdulillah|mashallah|mepa wo ky[ɛe]w|"
-    r"hey coach|hi coach|coach|yo|ugh|argh+|meh|oof|sigh|note to self|fyi|"
+    # "hey bot, nudge me …": the bot named before a comma (never "bot is broken").
+    r"hey coach|hi coach|coach|bot(?=\s*[,!:—–-])|yo|ugh|argh+|meh|oof|sigh|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
     # "ugh forgot to log this — met Priya …": the log comes late, then itself.
     r"(?:i\s+)?(?:forgot|almost forgot|meant) to (?:log|add|mention|record) (?:this|that|one)|"

@@ -243,3 +243,9 @@ def test_met_glued_to_a_contacts_first_name_in_lower_case_is_split() -> None:
 
 def test_met_glued_to_a_word_that_names_no_contact_stays_glued() -> None:
     assert understood("i metabolise coffee fast")["command"] != "met"
+
+
+def test_the_bot_named_before_a_comma_is_no_part_of_the_request() -> None:
+    got = understood("hi bot, remind me to email Priya tomorrow at 9")
+    assert (got["command"], got["date"], got["time"]) == ("follow-up", "2026-12-10", "09:00")
+    assert understood("bot is broken") == {"command": "chat-or-review"}
