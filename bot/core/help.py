@@ -388,8 +388,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # lunch, Friday?").
                 r"(?!(?:hi|hey|hello|dear|hallo|hola|ol[aá]|ciao|salut|bonjour|greetings|good)\b)"
                 r"(?P<who>[^,;:—–?]{2,40}?)\s*(?:,|\s[—–-]|[—–])\s*(?:coffee|lunch|breakfast|brunch|"
-                r"dinner|drinks|call|zoom|chat|beers?|tea|chai|meeting|1:1)\s*(?:,|\s[—–-]|[—–])\s*"
-                r"(?P<rest>[^?]+)",
+                # "jose nunez - coffee at blue bottle this morning": the place said after the meal.
+                r"dinner|drinks|call|zoom|chat|beers?|tea|chai|meeting|1:1)"
+                r"(?:\s*(?:,|\s[—–-]|[—–])\s*|\s+(?=(?:at|@)\s+(?!\d)))(?P<rest>[^?]+)",
                 "met {who} {rest}",
             ),
             (

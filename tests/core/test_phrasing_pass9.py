@@ -249,3 +249,12 @@ def test_the_bot_named_before_a_comma_is_no_part_of_the_request() -> None:
     got = understood("hi bot, remind me to email Priya tomorrow at 9")
     assert (got["command"], got["date"], got["time"]) == ("follow-up", "2026-12-10", "09:00")
     assert understood("bot is broken") == {"command": "chat-or-review"}
+
+
+def test_a_log_in_fields_may_say_the_place_after_the_meal() -> None:
+    got = understood("priya shah - lunch at the noodle bar yesterday")
+    assert (got["command"], got["place"], got["date"]) == ("met", "the noodle bar", "2026-12-08")
+
+
+def test_a_meal_at_an_hour_is_no_log_in_fields() -> None:
+    assert understood("Hi Dana - coffee at 3 tomorrow")["command"] != "met"
