@@ -53,11 +53,12 @@ DEV8_FLOOR = 0.95
 # sixth pass, scored untouched once), then developed on (93.2% after the seventh pass).
 DEV9_FLOOR = 0.92
 # The tenth writer's file (E11), everyday sentences: 79.8% at first sight on 7 Dec (after the
-# seventh pass, scored untouched once), then developed on (89.0% after the eighth pass).
+# seventh pass, scored untouched once), then developed on (89.0% after the eighth pass, 90.2%
+# after the ninth).
 DEV10_FLOOR = 0.88
 # The eleventh writer's file (E12), everyday sentences: 79.8% at first sight on 7 Dec (after the
-# eighth pass, scored untouched once), then developed on.
-DEV11_FLOOR = 0.79
+# eighth pass, scored untouched once), then developed on (86.5% after the ninth pass).
+DEV11_FLOOR = 0.85
 
 
 def _misses(result: Score) -> str:
