@@ -228,7 +228,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:(?:(?:had|grabbed|got|did|shared|took|spent|hopped on|jumped on|was on|"
                 r"got off|joined|enjoyed)\s+)?(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+){0,3}?"
                 r"(?:coffee|lunch|breakfast|brunch|dinner|drinks?|calls?|chat|convo|conversation|"
-                r"beers?|tea|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
+                r"beers?|tea|chai|walk|walk-and-talk|zoom|meeting|cab|ride|panel|session|catch-?up|"
                 r"hour|afternoon|evening|morning|time|meal|video call|phone call|coffee chat|"
                 r"1:1|1-on-1|one-on-one|sync|interview|cal|sesh|bite|pints?|meal|smoothie|boba)"
                 r"\s+(?:with|w/|w)|sat (?:next to|beside|with)|(?:ran|bumped) into|"
@@ -352,10 +352,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {rest}",
             ),
             (
-                # "Jane Doe and I had coffee today", "it was great to meet X at Y".
-                r"(?P<who>.+?)\s+and\s+i\s+(?:met|caught up|chatted|talked|spoke|"
+                # "Jane Doe and I had coffee today", "kai and me had beers last nite".
+                r"(?P<who>.+?)\s+(?:and|&)\s+(?:i|me)\s+(?:met|caught up|chatted|talked|spoke|"
                 r"(?:had|grabbed|got)\s+(?:(?:a|an|some)\s+)?(?:[\w'-]+\s+)?(?:coffee|lunch|"
-                r"breakfast|brunch|dinner|drinks?|beers?|tea|call|chat))\b(?P<rest>.*)",
+                r"breakfast|brunch|dinner|drinks?|beers?|tea|chai|call|chat))\b(?P<rest>.*)",
                 "met {who} {rest}",
             ),
             (
@@ -388,8 +388,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # lunch, Friday?").
                 r"(?!(?:hi|hey|hello|dear|hallo|hola|ol[aá]|ciao|salut|bonjour|greetings|good)\b)"
                 r"(?P<who>[^,;:—–?]{2,40}?)\s*(?:,|\s[—–-]|[—–])\s*(?:coffee|lunch|breakfast|brunch|"
-                r"dinner|drinks|call|zoom|chat|beers?|tea|chai|meeting|1:1)\s*(?:,|\s[—–-]|[—–])\s*"
-                r"(?P<rest>[^?]+)",
+                # "jose nunez - coffee at blue bottle this morning": the place said after the meal.
+                r"dinner|drinks|call|zoom|chat|beers?|tea|chai|meeting|1:1)"
+                r"(?:\s*(?:,|\s[—–-]|[—–])\s*|\s+(?=(?:at|@)\s+(?!\d)))(?P<rest>[^?]+)",
                 "met {who} {rest}",
             ),
             (
@@ -458,8 +459,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@day follow-up it {rest}",
             ),
             (
-                # "victor -> send job post", "Kai: intro to Omar": something to do for someone.
-                r"(?P<who>"
+                # "victor -> send job post", "Kai: intro to Omar": something to do for someone
+                # ("Reminder: call Diego …" asks for one).
+                r"(?!(?:reminders?|note|todo|to-do|task)\s*:)(?P<who>"
                 + _NAME_WORDS
                 + r")\s*(?:->|→|=>|⇒|:|\s-)\s*(?P<rest>"
                 + _TO_DO
@@ -615,7 +617,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:(?:please\s+)?(?:(?:can|could) you\s+)?(?:pa-?)?"
                 + _REMIND
-                + r"(?:\s+naman)?\s+(?:me|ako)\s+|reminder\s*:\s*)"
+                + r"(?:\s+naman)?\s+(?:me|ako)\s+|reminder(?:\s+(?:pls|please|plz))?\s*:\s*)"
                 r"(?:to\s+|on\s+|about\s+|abt\s+|of\s+|re\s+)?"
                 r"(?:(?:follow[- ]?up|reach out|write|get back|check in|ping|email|text|message|"
                 r"call|dm|contact|write back)(?:\s+again)?\s+(?:with\s+|"
@@ -774,13 +776,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list all",
             ),
             (
-                r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:the\s+|my\s+|a\s+)?full list of\s+"
-                r"(?:my\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?)",
+                # "dump the full list": the list said whole is every follow-up.
+                r"(?:(?:show|give|send|dump|pull up)\s+(?:me\s+)?)?(?:the\s+|my\s+|a\s+)?"
+                r"full list(?:\s+of\s+(?:my\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?))?",
                 "list all",
             ),
             (
                 # "who should I be reaching out to today".
-                r"who\s+(?:should|do|must|shall)\s+i\s+(?:need to\s+|have to\s+)?(?:be\s+)?"
+                # "who am I supposed to ping this week".
+                r"who\s+(?:(?:should|do|must|shall)\s+i\s+(?:need to\s+|have to\s+)?|"
+                r"am\s+i\s+(?:supposed|meant)\s+to\s+)(?:be\s+)?"
                 r"(?:reaching out to|reach out to|"
                 r"contact(?:ing)?|ping(?:ing)?|follow(?:ing)? up with)"
                 r"(?:\s+(?:today|this week|now|next))?",
@@ -892,7 +897,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"who(?:'s| is)\s+waiting (?:on|for) me", "list"),
             (
                 r"(?:what(?:'s| is| are)|which|who(?:'s| is| are)?|show(?: me)?|any|anything|"
-                r"anyone|is anything|are any)\s+(?:of\s+)?(?:my\s+)?(?:follow[- ]?ups?\s+)?"
+                r"anyone|is anything|are any)\s+(?:of\s+)?(?:my\s+|the\s+)?(?:follow[- ]?ups?\s+)?"
                 r"(?:are\s+|is\s+)?(?:overdue|late)(?:\s+(?:follow[- ]?ups?|ones|people))?",
                 "list overdue",
             ),
@@ -1173,7 +1178,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
-                r"(?:i\s+)?(?:sent|emailed|texted|wrote|called)\s+(?P<rest>.+?)(?:\s+.*)?"
+                # Not "sent the deck to …": a thing sent, then whom to (a later phrasing).
+                r"(?:i\s+)?(?:sent|emailed|texted|wrote|called)\s+(?!(?:the|an?|my|our|some)\s)"
+                r"(?P<rest>.+?)(?:\s+.*)?"
                 r"[,;—–-]+\s*(?:(?:you can |pls |please |pa)?(?:mark|tick|check)\b.*|"
                 r"that(?: one| follow[- ]?up)? is done|done)",
                 "done {rest}",
@@ -1535,7 +1542,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|remove|delete|kill|call off|clear|"
-                r"stop|ditch|nix|bin)\s+(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
+                r"stop|ditch|nix|bin|unschedule)\s+"
+                r"(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
                 "cancel {rest}",
             ),
             (
@@ -1669,7 +1677,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "remind me what I know about Kai", "refresh my memory on priya shah before the
                 # call", "give me the card for Omar, I'm seeing him in 10 min".
                 r"(?:remind me what (?:i|we) know about|refresh my memory (?:on|about)|"
-                r"(?:give|show|get|pull up) (?:me )?(?:the )?(?:contact )?card (?:for|on|of))\s+"
+                r"(?:give|show|get|pull up) (?:me )?(?:the )?(?:contact )?card (?:for|on|of)|"
+                # "profile for chen wei pls".
+                r"(?:(?:give|show|get|pull up) (?:me )?)?(?:the |a )?profile (?:for|on|of))\s+"
                 + _WHO
                 + r"(?:\s*,.*|\s+before\s+.*)?"
                 + _TAIL,
@@ -1697,7 +1707,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
             (
-                r"(?P<rest>[^\s,;]+(?:\s+[^\s,;]+)?)\s+(?:info|details|contact card)" + _TAIL,
+                r"(?P<rest>[^\s,;]+?(?:\s+[^\s,;]+?)?)(?:'s|’s)?\s+(?:info|details|contact card)"
+                + _TAIL,
                 "who {rest}",
             ),
             (
@@ -1753,7 +1764,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"\s+(?:for|of)|card (?:for|of)|info (?:on|about|for)))?|info (?:on|about)|"
                 r"look up|lookup|(?:where|when|how) did (?:i|we) (?:last\s+|first\s+)?(?:meet|see)|"
                 r"what notes do i have (?:on|about|for))"
-                r"\s+" + _WHO + r"(?:'s contact(?: card)?| again| last)?" + _TAIL,
+                # "pull up dana's info".
+                r"\s+" + _WHO + r"(?:(?:'s|’s) (?:contact(?: card)?|info|details|profile)| again|"
+                r" last)?" + _TAIL,
                 "who {rest}",
             ),
             (
@@ -1988,6 +2001,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
+                # "Priya's last name is now Shah-Mehta, please update": the first name stays.
+                r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
+                r"family name)\s+is\s+now\s+(?P<new>[^\s,;]+)(?:\s*[,;].*)?",
+                "rename {rest} to {first} {new}",
+            ),
+            (
                 # "Jane changed her last name to Doe-Whitfield": the first name stays.
                 r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)\s+changed\s+(?:her|his|their)\s+"
                 r"(?:last name|surname|family name)\s+to\s+(?P<new>[^\s,;]+)(?:\s*[,;].*)?",
@@ -2016,8 +2035,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "dana married, she's Dana Lee now", "zoe goes by Zoë Ça-Bernard these days",
                 # "omar haddad is now Dr. Omar Haddad, he defended his PhD!": news of a name that
                 # keeps a word of the old one ("Dana is now VP at Acme" is news for a note).
+                # "sam got married and took his husband's name, he's Sam Okoro now".
                 r"(?P<rest>[^,;]+?)\s+(?:(?:got|is|just got)\s+married|married|"
-                r"changed (?:her|his|their) name)\s*[,;—–-]+\s*(?:she|he|they)(?:'s|’s|\s+is|"
+                r"changed (?:her|his|their) name)(?:\s+and\s+took\s+(?:her|his|their)\s+"
+                r"(?:husband|wife|partner|spouse)(?:'s|’s)\s+(?:last\s+)?name)?"
+                r"\s*[,;—–-]+\s*(?:she|he|they)(?:'s|’s|\s+is|"
                 r"\s+are|'re|\s+goes by)\s+(?:now\s+)?(?P<new>" + _NAME_WORDS + r")"
                 r"(?:\s+now)?(?:[\s,;]+.*)?",
                 "@kept rename {rest} to {new}",
@@ -2180,7 +2202,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Jane Doe is now Jane Smith", "Sam Lee should be Samuel Lee": one name stays.
                 r"(?P<rest>(?P<a>[\w'’-]+)(?:\s+(?P<b>[\w'’-]+))?)\s+(?:is now|should be|"
                 r"is actually|is really|needs to be)\s+(?:called\s+)?(?P<new>(?:(?P=a)\s+"
-                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)))(?:\s+now)?"
+                # "… should be Tomás Ferreira da Silva": the kept last name may grow.
+                r"[\w'’-]+(?:[\s-][\w'’-]+)?|[\w'’-]+\s+(?P=b)(?:\s+[\w'’-]+){0,2}))(?:\s+now)?"
                 r"(?:\s+in (?:my|the) (?:list|contacts))?",
                 "rename {rest} to {new}",
             ),
@@ -2301,8 +2324,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "delete-contact {rest}",
             ),
             (
-                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge)\s+(?:the\s+)?"
-                r"(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
+                r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge|nuke)\s+"
+                r"(?:the\s+)?(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
                 r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
                 "delete-contact {rest}",
             ),

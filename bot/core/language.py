@@ -47,10 +47,15 @@ _LEADING_FILLER = re.compile(
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
     r"bhai|abeg|oye|yaar|inshallah|alhamdulillah|mashallah|mepa wo ky[ɛe]w|"
-    r"hey coach|hi coach|coach|yo|ugh|argh+|meh|oof|sigh|note to self|fyi|"
+    # "hey bot, nudge me …": the bot named before a comma (never "bot is broken").
+    r"hey coach|hi coach|coach|bot(?=\s*[,!:—–-])|yo|ugh|argh+|meh|oof|sigh|note to self|fyi|"
     r"i'?m (?:swamped|busy|slammed)|not (?:today|now)|not feeling it(?: today)?|one more|"
     # "ugh forgot to log this — met Priya …": the log comes late, then itself.
     r"(?:i\s+)?(?:forgot|almost forgot|meant) to (?:log|add|mention|record) (?:this|that|one)|"
+    # "I spelled it wrong, Aisha Bello should be Aysha Bello": owning a slip, then the fix.
+    r"(?:(?:my bad|oops|sorry|my mistake|correction|(?:fix the |spelling )?typo|fix the spelling|"
+    r"(?:i\s+)?(?:spelled|spelt|typed|got|had) (?:it|that|the name|(?:his|her|their) name) wrong)"
+    r"(?=\s*[:,;—–-]))|"
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
@@ -71,10 +76,11 @@ _TRAILING_FILLER = re.compile(
     r"(?:(?:please|pls|plz|can you|could you) )?(?:log|record) (?:it|this|that)"
     r"(?: (?:down|for me|pls|please))?|add (?:it|this|that) as a note|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
-    r"for me|asap|ok|okay|instead|"
+    r"for me|asap|ok|okay|instead|my bad|my mistake|"
     # German puts the verb last: "erinnere mich, Kai am Montag anzuschreiben".
     r"anzuschreiben|anschreiben|anzurufen|anrufen|zu kontaktieren|kontaktieren|zu melden)\b))*"
-    r"[\s?!.]*$",
+    # "… -> Priya S.": the full stop of an initial stays.
+    r"(?:[\s?!]|(?<!(?-i:\s[A-Z]))\.)*$",
     re.IGNORECASE,
 )
 _PHRASINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -104,7 +110,9 @@ NEEDS_A_DAY = "@day "
 KEEPS_A_NAME = "@kept "
 
 
-def _keeps_a_name(old: str, new: str) -> bool:
+def keeps_a_name(old: str, new: str) -> bool:
+    """The new name keeps a word of the old one ("Priya Shah" → "Priya Shah-Mehta")."""
+
     def words(name: str) -> set[str]:
         return set(re.split(r"[\s'’-]+", name_key(name))) - {""}
 
@@ -122,7 +130,7 @@ def _match(core: str, day_was_cut: bool = False) -> str | None:
             template = template.removeprefix(NEEDS_A_DAY)
         groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
         if template.startswith(KEEPS_A_NAME):
-            if not _keeps_a_name(groups["rest"], groups["new"]):
+            if not keeps_a_name(groups["rest"], groups["new"]):
                 continue
             template = template.removeprefix(KEEPS_A_NAME)
         return " ".join(template.format(**groups).split())
@@ -399,7 +407,9 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"(?:no|nope|nah|n|not now|no thanks|no thank you|don'?t|never ?mind|nevermind|"
             r"cancel that|not really|negative|👎|"
             r"(?:actually\s+)?keep(?: (?:it|her|him|them|that))?|"
-            r"don'?t delete(?: (?:it|her|him|them))?)",
+            r"don'?t delete(?: (?:it|her|him|them))?)"
+            # "nope, leave it": the no, then leaving things as they are.
+            r"(?:[\s,!.]+(?:leave it|forget it|skip it|let it be|leave it as is|it'?s fine))?",
         ),
         (
             "bye",

@@ -31,6 +31,7 @@ from bot.core.language import (
     asks_how_last,
     chat_intent,
     help_topic,
+    keeps_a_name,
     polite_core,
     rephrase,
 )
@@ -580,7 +581,58 @@ def _names_a_thing(result: object, body: str) -> bool:
         return False
     if isinstance(result, c.DoneCommand) and _DONE_WITH_SOMEONE.fullmatch(polite_core(body)):
         return False  # "done with tom": whoever it is, the core says whether it knows them
+    if isinstance(result, c.RenameCommand) and _a_lower_case_name_respelt(person.name, result):
+        return False
+    if isinstance(result, c.CancelCommand | c.SnoozeCommand) and _a_lower_case_reminder_name(
+        person.name, body
+    ):
+        return False
     return not match_names(person.name, _KNOWN.get())
+
+
+def _a_lower_case_name_respelt(name: str, rename: c.RenameCommand) -> bool:
+    """ "tomas ferreira should be Tomás Ferreira da Silva": an old name typed in lower case is a
+    name when the new one, capitalised, keeps a word of it."""
+    return (
+        2 <= len(name.split()) <= 4
+        and _looks_like_a_name(name)
+        and rename.new_name[:1].isupper()
+        and keeps_a_name(name, rename.new_name)
+    )
+
+
+# How many words a line about someone's reminder may have.
+_SHORT_REMINDER_LINE_WORDS = 10
+# A reminder named by whom it is for: "the aisha bello follow-up", "the reminder for rahul mehta".
+_REMINDER_WORD = r"(?:follow[- ]?ups?|reminders?|nudges?)"
+# What a reminder may be for that is no person: "the board meeting reminder".
+_OCCASIONS = frozenset(
+    {"meeting", "call", "sync", "standup", "interview", "review", "deadline", "offsite", "demo"}
+    | {"launch", "lunch", "dinner", "coffee", "event", "webinar", "conference", "party", "check-in"}
+    | {"appointment", "payment", "invoice", "report", "renewal", "talk", "workshop", "session"}
+)
+
+
+def _a_lower_case_reminder_name(name: str, body: str) -> bool:
+    """A first and last name typed in lower case right before or after the word "reminder" or
+    "follow-up" in a short line ("scrap the aisha bello follow-up", "kill the reminder for rahul
+    mehta"): the reminder is someone's, so the words are a name. One word stays a thing ("the
+    team reminder")."""
+    core = polite_core(body)
+    typed = re.escape(name)
+    framed = re.search(
+        rf"\b{_REMINDER_WORD}\s+(?:for|with|about|to|re)\s+{typed}(?!\S)|"
+        rf"(?<!\S){typed}(?:'s|’s)?\s+{_REMINDER_WORD}\b",
+        core,
+        re.IGNORECASE,
+    )
+    return (
+        framed is not None
+        and 2 <= len(name.split()) <= 4
+        and _looks_like_a_name(name)
+        and not set(name.lower().split()) & (_NOT_ONE_PERSON | _OCCASIONS)
+        and len(core.split()) <= _SHORT_REMINDER_LINE_WORDS
+    )
 
 
 # "done with tom", "im done with aisha bello": the whole line, a name of a word or two (not
@@ -600,7 +652,14 @@ _A_REMINDER_REQUEST = re.compile(
     r"follow[- ]?up\s+(?:with\s+|w/\s*)?)",
     re.I,
 )
-_SHORT_REQUEST_WORDS = 10
+# How many words may follow the ask ("remind me to", "ping", "remind me to follow up with").
+_SHORT_REQUEST_WORDS = 9
+# The rest of the ask after "remind me": "to follow up with", "to write", "to call".
+_THE_ASK = re.compile(
+    r"(?:to\s+)?(?:(?:follow[- ]?up|check in)(?:\s+with|\s+w/)?|reach out to|ping|call|email|"
+    r"text|write(?:\s+to)?|message|dm)?\s*",
+    re.I,
+)
 # The coach's own verbs for reaching out, said first: "ping …", "remind me to follow up with …".
 _PING = re.compile(
     r"(?:(?:please|pls|plz)\s+)?(?:(?:remind|nudge|bug|nag)\s+me\s+to\s+)?"
@@ -630,8 +689,8 @@ def _a_lower_case_name_to_remind(name: str, body: str) -> bool:
         )
         and _looks_like_a_name(name)
         and not set(name.lower().split()) & _NOT_ONE_PERSON
-        and bool(_A_REMINDER_REQUEST.match(core))
-        and len(core.split()) <= _SHORT_REQUEST_WORDS
+        and (asked := _A_REMINDER_REQUEST.match(core)) is not None
+        and len(core[_THE_ASK.match(core, asked.end()).end() :].split()) <= _SHORT_REQUEST_WORDS
         and not re.search(rf"\b(?:the|an?|my|our|your|his|her|their)\s+{re.escape(name)}", core)
     )
 
@@ -1299,7 +1358,7 @@ _ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # "over coffee", "over a quick call": how they met, not where.
 _OVER_A_MEAL = re.compile(
     r"\s+(?:over|for)\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
-    r"dinner|drinks?|beers?|tea|a call|call|video|the phone|phone|chat)\b",
+    r"dinner|drinks?|beers?|tea|chai|a call|call|video|the phone|phone|chat)\b",
     re.IGNORECASE,
 )
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
@@ -1642,6 +1701,23 @@ def _said_from_a_pronoun(head: str, note: str | None) -> tuple[str, str | None]:
     return kept.strip(), _joined_notes(said.strip(), note)
 
 
+# A field after the day that names a place: "Eko Hotel", "Istanbul office".
+_PLACE_FIELD = re.compile(
+    r"(?P<place>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*(?:\s+(?:(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*|office|hq|hotel|"
+    r"campus|cafe|café|bar|club|lobby)){0,3})\s*(?:,|;|\s[—–-])\s*(?P<note>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _place_field_after_the_day(head: str, note: str) -> tuple[str, str | None]:
+    """ "met Olusegun Adeyemi, 12/07, Eko Hotel — procurement lead": a log in fields, name, day,
+    place, note; the place is a short name (capitalised words, or one and "office")."""
+    found = _PLACE_FIELD.fullmatch(note)
+    if found is None:
+        return head, note
+    return f"{head} at {found['place']}", found["note"]
+
+
 def _says_something(note: str) -> bool:
     return any(ch.isalnum() for ch in note)
 
@@ -1687,6 +1763,8 @@ def _parse_met(rest: str) -> c.Command:
         tail, tail_when, _, tail_start = _cut_when(note)
         if tail_when is not None and tail_start == 0:
             note, when = tail.lstrip(" ,;:—–-.") or None, tail_when
+            if note is not None and not _PLACE_START.search(" " + head):
+                head, note = _place_field_after_the_day(head, note)
     if not head.strip():
         raise _Bad(f"Tell me who, by name, mention or #id. For example: {example('met')}")
     if note is not None and not _PLACE_START.search(" " + head) and "," in note:
@@ -1753,7 +1831,8 @@ def _parse_met(rest: str) -> c.Command:
             "like `met Jane at PyCon — talked about the keynote`."
         )
     if note is not None:
-        note = _REPORTED.sub("", without_asides(note))
+        # "… at the gym this am. wants intros to VCs": the full stop that ended the log.
+        note = _REPORTED.sub("", without_asides(note)).lstrip(" .,;:") or None
     note, follow_up_on = _follow_up_day_in(note)
     if note is not None and (_HOW_IT_WENT.fullmatch(note) or not _says_something(note)):
         note = None

@@ -174,6 +174,10 @@ _COMMAND_WORDS = (
     "shoutouts",
     "account",
     "finally",
+    "done",
+    "caught",
+    "lunch",
+    "weekly",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -224,6 +228,8 @@ _REAL_WORDS = frozenset(
     | {"abut", "bout", "there", "tree", "thee", "coupe", "review", "reviews"}
     # A command word's past tense ("get Dana deleted") and "contract" are no typos.
     | {"deleted", "snoozed", "renamed", "changed", "contract", "contracts", "contacted"}
+    # One letter more than "lunch", "done" or "caught" (and one less).
+    | {"launch", "drone", "donee", "aught"}
 )
 
 
@@ -420,6 +426,15 @@ def _first_word_as_a_word(text: str, known_names: Sequence[str]) -> str:
     return text
 
 
+def _met_glued_to_a_contact(text: str, known_names: Sequence[str]) -> str:
+    """ "i metjane at the bookstore": "met" glued to a contact's first name typed in lower case."""
+    firsts = {name.split()[0].lower() for name in known_names if name.split()}
+    found = re.search(r"\bmet([^\W\d_]{2,})\b", text)
+    if found is None or found.group(1) not in firsts:
+        return text
+    return f"{text[: found.start()]}met {found.group(1)}{text[found.end() :]}"
+
+
 def tidy(
     text: str, known_names: Sequence[str] = (), not_names: frozenset[str] = frozenset()
 ) -> str:
@@ -428,7 +443,9 @@ def tidy(
     text = _first_word_as_a_word(text, known_names)
     text = " ".join(_EMOJI_BETWEEN_WORDS.sub(", ", text).split()) or text
     text = " ".join(_EMOJI.sub(" ", text).split()) or text
-    text = _GLUED_MET.sub(r"\1 ", _GLUED_WITH.sub(r"\1 \2", text))
+    text = _met_glued_to_a_contact(
+        _GLUED_MET.sub(r"\1 ", _GLUED_WITH.sub(r"\1 \2", text)), known_names
+    )
     text = _MO_AKO.sub("me", _TAGALOG_AFFIX.sub("", text))
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
     text = _DONE_TWICE.sub(r"\1", _LAUGH_BETWEEN.sub(", ", text))

@@ -220,8 +220,11 @@ _TIME_RE = re.compile(
 _LATER_PARTS = frozenset({"shaam", "sham", "raat", "sore", "malam", "dopahar", "siang"})
 # A bare hour of the working day: "at 9" is the morning, "at 3" the afternoon.
 _FIRST_MORNING_HOUR = 7
-# ... unless the line says it is the evening: "tonight at 8" is 20:00.
-_EVENING = re.compile(r"\b(?:tonight|tonite|this evening|in the evening)\b", re.IGNORECASE)
+# ... unless the line says it is the evening: "tonight at 8", "tomorrow evening at 7".
+_EVENING = re.compile(
+    r"\b(?:tonight|tonite|(?:this|in the|tomorrow|tmrw|[a-z]+day)\s+(?:evening|night))\b",
+    re.IGNORECASE,
+)
 
 
 class WhenError(ValueError):

@@ -48,6 +48,9 @@ PHRASINGS_DEV8 = DATA / "command_phrasings_dev8.jsonl"
 PHRASINGS_DEV9 = DATA / "command_phrasings_dev9.jsonl"
 # A tenth writer's file (E11, 7 Dec): scored untouched once on arrival (79.8%), then developed on.
 PHRASINGS_DEV10 = DATA / "command_phrasings_dev10.jsonl"
+# An eleventh writer's file (E12, 7 Dec): scored untouched once on arrival (79.8%), then
+# developed on.
+PHRASINGS_DEV11 = DATA / "command_phrasings_dev11.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
@@ -285,7 +288,7 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | ... | --dev10 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | ... | --dev11 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
     named = {
         "--dev2": PHRASINGS_DEV2,
@@ -297,6 +300,7 @@ def main(argv: list[str]) -> int:
         "--dev8": PHRASINGS_DEV8,
         "--dev9": PHRASINGS_DEV9,
         "--dev10": PHRASINGS_DEV10,
+        "--dev11": PHRASINGS_DEV11,
     }
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)
