@@ -84,6 +84,38 @@ def asks_how_to_fix(text: str) -> bool:
     return _HOW_TO_FIX.match(" ".join(text.split())) is not None
 
 
+# "too salesy?", "is this too pushy?", "better?", "does that sound ok?": a line that asks only for
+# a verdict, with no draft in it, is about the draft just reviewed. "ok?" or "good?" alone is not
+# one: it may answer the coach.
+_SALESY = r"(?:pushy|salesy|sales-y|spammy|aggressive|needy|desperate|salesy-sounding)"
+_DEGREE = r"(?:(?:too|a bit|a little|kinda|kind of|still|overly|very|so)\s+)"
+_READS = r"(?:sounds?|looks?|reads?|comes? across|seems?)(?:\s+(?:as|like))?"
+_FINE = (
+    r"(?:ok|okay|good|fine|alright|all right|better|right|natural|professional|friendly|"
+    r"too much|too long|too formal|too casual)"
+)
+_ASKS_FOR_A_VERDICT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|now|how about now|what about now)\W+)*(?:"
+    r"(?:is|was|does|did|would|will)\s+(?:this|that|it|the (?:new )?draft|my (?:new )?draft|"
+    rf"the new one|this one|this version)\s+(?:{_READS}\s+)?{_DEGREE}?(?:{_SALESY}|{_FINE})|"
+    rf"{_DEGREE}?{_SALESY}|too (?:much|long|formal|casual)|"
+    rf"{_READS}\s+{_DEGREE}?(?:{_SALESY}|{_FINE})|"
+    r"(?:any |much )?better|(?:ok|okay|good|safe|fine) to send|should i send (?:it|this|that)"
+    r")(?:\s+(?:now|still|then|to send|enough))?\s*\?+\W*$",
+    re.IGNORECASE,
+)
+
+NO_REVIEW_TO_JUDGE = (
+    "Paste the draft here, as you would send it, and I'll tell you: a value-first score, what "
+    "reads as a hard sell, and what to change."
+)
+
+
+def asks_for_a_verdict(text: str) -> bool:
+    """A yes/no question about how the draft just reviewed reads ("too salesy?")."""
+    return _ASKS_FOR_A_VERDICT.match(" ".join(text.split())) is not None
+
+
 LONGEST_CHAT_CHARS = 1_500
 
 

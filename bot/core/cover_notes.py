@@ -51,7 +51,9 @@ _TRAILING = re.compile(
 # A request for a review with no draft in it: "can u review smth for me".
 _EMPTY_REQUEST = re.compile(
     rf"\A\s*{_REQUEST}\s+(?:{_THIS}|something|smth|sth|smthg|a thing|my stuff)"
-    r"(?:\s+(?:for me|quickly|real quick|pls|please|plz))*\s*[?!.]*\s*\Z",
+    r"(?:\s+(?:for me|quickly|real quick|pls|please|plz|first|"
+    r"before (?:i|we) (?:send|post|sent) (?:it|this|that)|before (?:sending|posting)(?: it)?|"
+    r"before it goes out))*\s*[?!.]*\s*\Z",
     re.IGNORECASE,
 )
 # What is left must read as a draft, not a stray word or two.

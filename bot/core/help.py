@@ -782,6 +782,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list all",
             ),
             (
+                # "what did i log today", "what have I logged so far": the follow-ups each
+                # logged meeting opened (a day's log has no page of its own).
+                r"(?:so\s+)?what(?:'s|\s+is|\s+have|\s+did)?\s+i(?:'ve)?\s+(?:already\s+)?"
+                r"(?:log|logged|add|added|record|recorded|save|saved|put in|entered)"
+                r"(?:\s+(?:so far|today|yesterday|this week|lately|recently|in here|here))*",
+                "list",
+            ),
+            (
                 # "who should I be reaching out to today".
                 # "who am I supposed to ping this week".
                 r"who\s+(?:(?:should|do|must|shall)\s+i\s+(?:need to\s+|have to\s+)?|"
@@ -2569,6 +2577,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats month",
             ),
             (
+                # "what's my give ask ratio": the member's own figure, which stats shows ("what
+                # is a give:ask ratio?" asks what it means: the help page).
+                r"(?:(?:what|how)(?:'s| is| are)\s+|(?:show|give|tell)\s+me\s+)?my\s+"
+                r"give\s*(?:[:/]|-(?:to-)?|\s+(?:to|vs\.?|versus|and)\s+|\s+)\s*ask"
+                r"(?:\s*[:/-]\s*|\s+)?(?:thank(?:s|-you)?\s+)?(?:ratio|balance|split|rate|score|mix)"
+                + _PERIOD
+                + r"(?:\s+(?:looking|doing))?",
+                "stats {rest}",
+            ),
+            (
                 # "give me my scorecard", "what's my follow-up rate?".
                 r"(?:(?:show|give|send)\s+(?:me\s+)?)?(?:my\s+|an?\s+)?(?:networking\s+)?(?:scorecard|"
                 r"score card|report card|scoreboard)" + _PERIOD,
@@ -2671,6 +2689,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "digest here {rest}",
             ),
             (r"digest\s+" + _HERE + r"(?P<rest>.*)", "digest here {rest}"),
+            (
+                # "I'd like a weekly summary on fridays", "send me a weekly recap every Monday".
+                r"(?:i'?d (?:like|love)|i would (?:like|love)|i want|send me|give me|"
+                r"(?:can|could) (?:i|we) (?:get|have))\s+(?:a\s+|the\s+)?"
+                + _DIGEST
+                + r"(?:\s+(?:on|every)\s+(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?)?"
+                r"(?:\s+(?:at\s+)?(?P<time>" + _CLOCK_TIME + r"))?",
+                "digest here {day} {time}",
+            ),
             # The digest named anywhere in a short line, with what to do with it.
             (
                 _SETTING_LINE

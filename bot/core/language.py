@@ -192,6 +192,8 @@ def rephrase(text: str) -> str | None:
 
 
 def _rephrase(text: str) -> str | None:
+    if opens_with_a_salutation(text):
+        return None  # "Hi Dana, coffee, tomorrow": a draft to Dana, whatever follows
     core = _day_after_remind_me_last(polite_core(text))
     if not core:
         return None
@@ -270,6 +272,22 @@ def _after_an_opener(core: str) -> str | None:
 # Chat that answers someone: after it, the line is a reply to them ("sure, I'll send it").
 _REPLIES = frozenset({"ack", "yes", "no", "thanks"})
 GREETING = re.compile(r"(?:hey|hi|hello|dear|yo|hiya|hallo|hola|ol[aá])\b", re.IGNORECASE)
+
+
+# A greeting to someone by name, then a comma, "!" or a dash: a draft's salutation ("Hi Dana,",
+# "hey Priya Shah —"). The filler that tidying drops would hide it, so it is read first. Words
+# that greet the coach or the room, or open a request, are not a name.
+_SALUTATION = re.compile(
+    rf"(?:{GREETING.pattern})\s+(?!(?:coach|bot|buddy|mate|friend|there|all|team|everyone|"
+    r"folks|guys|again|quick|just|so|ok|okay|um|also|btw|one|update|ya|y'all)\b)"
+    r"[^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*)?\s*(?:,|!|\s[—–-]\s|[—–])",
+    re.IGNORECASE,
+)
+
+
+def opens_with_a_salutation(text: str) -> bool:
+    """ "Hi Dana, …": the line greets someone by name, as a draft to them starts."""
+    return _SALUTATION.match(text.strip()) is not None
 
 
 def _an_aside(words: str) -> bool:
@@ -394,7 +412,10 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"(?:(?:that |it )?makes (?:total |perfect )?sense|got it|gotcha|understood|i see|"
             r"fair enough|good to know|noted|roger(?: that)?|copy that|all clear|clear|"
             # "ok cool", "cool cool", "okie", "nice one": nothing asked, nothing to answer.
-            r"ok(?:ay)? cool|cool(?:[\s,]+cool)+|okie(?:[\s-]?dokie)?|nice one)",
+            r"ok(?:ay)? cool|cool(?:[\s,]+cool)+|okie(?:[\s-]?dokie)?|nice one|"
+            # "nice", "perfect", "sweet": a one-word reaction to what the coach just did.
+            r"(?:very |so |super )?(?:nice|perfect|sweet|awesome|cool|great|excellent|lovely|neat|"
+            r"amazing|brilliant|wonderful|fantastic|splendid))",
         ),
         (
             "yes",
@@ -430,10 +451,10 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"what'?s your name|who made you|how old are you|do you (?:ever )?(?:sleep|eat|dream|"
             r"rest|get tired)\b.*|what'?s the weather\b.*|where are you(?: from)?|"
             r"what'?s new|are you (?:a |an )?(?:bot|real|human|there|person|robot|ai)\b.*|"
-            r"who are you|lol|haha+|hmm+|cool|"
+            r"who are you|lol|haha+|hmm+|"
             r"how'?s your (?:day|week|morning|afternoon|evening)(?: going| been)?"
             r"(?:[\s,]+(?:bot|coach))?|"
-            r"nice|great|awesome|good|fine|i'?m good|not bad)",
+            r"good|fine|i'?m good|not bad)",
         ),
     )
 )

@@ -32,6 +32,7 @@ from bot.core.language import (
     chat_intent,
     help_topic,
     keeps_a_name,
+    opens_with_a_salutation,
     polite_core,
     rephrase,
 )
@@ -248,8 +249,8 @@ def _after_a_clause_naming_someone(text: str, direct_message: bool) -> c.Command
     """The command after a leading clause that names exactly one of the member's contacts, with
     that contact as whom the command's "her", "him" or "the reminder" means."""
     found = _NAMING_CLAUSE.match(text.strip())
-    if found is None:
-        return None
+    if found is None or opens_with_a_salutation(found["lead"]):
+        return None  # "Hi Dana, coffee, tomorrow" greets Dana: a draft to her, no command
     words = re.findall(r"[^\W\d_][\w'-]*", found["lead"])
     names = _KNOWN.get()
     named = {

@@ -16,6 +16,7 @@ from bot.core.touch_review import touch_section
 
 if TYPE_CHECKING:
     from coach_rules.review import Finding, Review
+    from storage.records import ReviewRecord
 
 logger = logging.getLogger(__name__)
 
@@ -82,26 +83,56 @@ MAX_FIXES = 3
 def fix_reply(ctx: Context) -> Reply | None:
     """How to mend the draft reviewed last ("how do I fix it?"), from the guidelines it broke;
     None when there was no review lately. The draft's text is not needed (nor kept)."""
-    last = ctx.store.latest_review(ctx.member.id)
-    if last is None or ctx.now - last.created_at > FIX_QUESTION_EXPIRES:
+    last = _recent_review(ctx)
+    if last is None:
         return None
-    fixes = [fix for fix in map(guideline_fix, last.rule_ids) if fix is not None][:MAX_FIXES]
-    if not fixes:
+    sections = _fix_sections(last)
+    if not sections:
         return Reply(
             text=f"Your last draft scored {last.score}/100 and broke no guideline: it is good to "
             "send as it is. Paste another draft any time."
         )
-    sections = tuple(
+    return Reply(
+        text=f"Your last draft scored {last.score}/100. {_HOW_TO_MEND}",
+        sections=sections,
+    )
+
+
+def verdict_reply(ctx: Context) -> Reply | None:
+    """ "too salesy?", "better?" about the draft reviewed last: its verdict and score, then what
+    to change; None when there was no review lately."""
+    last = _recent_review(ctx)
+    if last is None:
+        return None
+    sections = _fix_sections(last)
+    verdict = _verdict_words(last.flagged, bool(last.rule_ids))
+    said = f"Your last draft {verdict} (value-first score {last.score}/100)"
+    if not sections:
+        return Reply(text=f"{said}: good to send as it is. Paste another draft any time.")
+    return Reply(text=f"{said}. {_HOW_TO_MEND}", sections=sections)
+
+
+_HOW_TO_MEND = (
+    "Here is how to mend it, guideline by guideline; rewrite it and paste the new version, and "
+    "I'll review it again."
+)
+
+
+def _recent_review(ctx: Context) -> ReviewRecord | None:
+    last = ctx.store.latest_review(ctx.member.id)
+    if last is None or ctx.now - last.created_at > FIX_QUESTION_EXPIRES:
+        return None
+    return last
+
+
+def _fix_sections(last: ReviewRecord) -> tuple[Section, ...]:
+    fixes = [fix for fix in map(guideline_fix, last.rule_ids) if fix is not None][:MAX_FIXES]
+    return tuple(
         Section(
             text=f"**{fix.title}** — {fix.advice}",
             fields=(Field("Instead of", fix.before), Field("Try", fix.after)),
         )
         for fix in fixes
-    )
-    return Reply(
-        text=f"Your last draft scored {last.score}/100. Here is how to mend it, guideline by "
-        "guideline; rewrite it and paste the new version, and I'll review it again.",
-        sections=sections,
     )
 
 
@@ -116,18 +147,21 @@ def _touch_part(ctx: Context, draft: str) -> Section | None:
         return None
 
 
+def _verdict_words(flagged: bool, has_findings: bool) -> str:
+    """The verdict as a predicate: "reads as a hard sell"."""
+    if flagged:
+        return "reads as a hard sell"
+    return "is mostly value-first" if has_findings else "looks value-first"
+
+
 def _verdict(result: Review) -> str:
+    said = _verdict_words(result.flagged, bool(result.findings)).removeprefix("is ")
+    score = f"value-first score **{result.score}/100**"
     if result.flagged:
-        return (
-            f"**Reads as a hard sell** — value-first score **{result.score}/100**. "
-            "Rework it before you send it."
-        )
+        return f"**{said.capitalize()}** — {score}. Rework it before you send it."
     if result.findings:
-        return (
-            f"**Mostly value-first** — value-first score **{result.score}/100**, with a few "
-            "things worth fixing."
-        )
-    return f"**Looks value-first** — value-first score **{result.score}/100**. Good to send."
+        return f"**{said.capitalize()}** — {score}, with a few things worth fixing."
+    return f"**{said.capitalize()}** — {score}. Good to send."
 
 
 def quotes(draft: str, finding: Finding) -> list[str]:

@@ -167,7 +167,14 @@ class CoachService:
             if asked is not None:
                 return ledger.kind_question(asked), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_how_to_fix(incoming.text):
-            return self._how_to_fix(incoming), command
+            return self._about_last_review(
+                incoming, reviews.fix_reply, chat.NO_REVIEW_TO_FIX
+            ), command
+        if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_for_a_verdict(incoming.text):
+            return (
+                self._about_last_review(incoming, reviews.verdict_reply, chat.NO_REVIEW_TO_JUDGE),
+                command,
+            )
         if isinstance(command, c.HelpCommand):
             # Help needs no member row: a stranger asking for help leaves no trace.
             return _help(command), command
@@ -195,16 +202,18 @@ class CoachService:
         ran = command
         return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
 
-    def _how_to_fix(self, incoming: Incoming) -> Reply:
-        """ "how do I fix it?": the advice for the guidelines the last review found broken."""
+    def _about_last_review(
+        self, incoming: Incoming, answer: Callable[[Context], Reply | None], without: str
+    ) -> Reply:
+        """ "how do I fix it?", "too salesy?": answered from the last review, else `without`."""
         try:
-            fix = reviews.fix_reply(self._context(incoming))
+            said = answer(self._context(incoming))
         except Exception:
             logger.error(
                 "reading the last review failed for %s/%s", incoming.platform, incoming.user_id
             )
-            fix = None
-        return fix or Reply(text=chat.NO_REVIEW_TO_FIX)
+            said = None
+        return said or Reply(text=without)
 
     def _touch_without_kind(self, incoming: Incoming, contact_id: int) -> int | None:
         """The touch with this contact just marked done whose kind the coach asked for."""
@@ -294,7 +303,8 @@ def is_admin(incoming: Incoming, admins: frozenset[str]) -> bool:
 # How many of the latest closed follow-ups to look through for the touch just marked done.
 _LATEST_TOUCHES = 5
 
-# What "how do I fix it?" may have been read as before it is known to be about the last review.
+# What "how do I fix it?" or "too salesy?" may have been read as before it is known to be about
+# the last review.
 _MAY_ASK_HOW_TO_FIX = (c.ChatCommand, c.HelpCommand, c.NotACommand)
 # Replies that act on nobody: the contact of the conversation stays what it was.
 _ABOUT_NOBODY = (c.ChatCommand, c.HelpCommand, c.ParseFailure, c.NotACommand, c.ReviewCommand)

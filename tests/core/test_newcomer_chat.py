@@ -1,0 +1,120 @@
+"""What a newcomer types to the bot in their first minutes (the lead's `netcoach try` findings,
+pass 10): each line gets the answer it asks for, asserted on the reply the member sees."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.core.chat import NO_REVIEW_TO_JUDGE
+from bot.core.messages import Incoming, Reply
+from bot.core.service import CoachService
+from coach_rules.guidelines import get_guideline
+from coach_rules.review import Finding, Review
+
+if TYPE_CHECKING:
+    from storage.store import SqlStore
+    from tests.conftest import FakeClock
+
+NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)
+PITCH = "Got 15 minutes this week so I can show you our platform?"
+THANKS = "Thanks again for the intro to Omar, it was a great chat."
+
+
+def pitch_flagged(draft: str) -> Review:
+    """Flags the pitch (two guidelines broken); passes anything else."""
+    if "platform" not in draft:
+        return Review(flagged=False, score=91, probability=0.05)
+    findings = tuple(
+        Finding(rule=rule, message="", advice="") for rule in ("no-hard-sell", "value-first")
+    )
+    return Review(flagged=True, score=30, probability=0.9, findings=findings)
+
+
+def say(service: CoachService, line: str) -> Reply:
+    return service.handle(Incoming("slack", "T1", "U1", "D1", line, is_direct_message=True))
+
+
+@pytest.fixture
+def service(store: SqlStore, clock: FakeClock) -> CoachService:
+    clock.set(NOW)
+    return CoachService(store, pitch_flagged, clock)
+
+
+def test_asking_for_a_check_before_sending_asks_for_the_draft(service: CoachService) -> None:
+    reply = say(service, "can u check this before i send it")
+    assert reply.text.startswith("Sure — paste the draft here")
+
+
+VERDICT_QUESTIONS = ["too salesy?", "is this too pushy?", "better?", "does that sound ok?"]
+
+
+@pytest.mark.parametrize("line", VERDICT_QUESTIONS)
+def test_a_verdict_question_after_a_review_answers_from_that_review(
+    service: CoachService, line: str
+) -> None:
+    say(service, f"review {PITCH}")
+    reply = say(service, line)
+    assert reply.review is None
+    assert reply.text.startswith("Your last draft reads as a hard sell (value-first score 30")
+    hard_sell, value_first = get_guideline("no-hard-sell"), get_guideline("value-first")
+    assert [s.text for s in reply.sections] == [
+        f"**{hard_sell.title}** — {hard_sell.advice}",
+        f"**{value_first.title}** — {value_first.advice}",
+    ]
+
+
+def test_a_verdict_question_after_a_passing_review_says_it_is_good_to_send(
+    service: CoachService,
+) -> None:
+    say(service, f"review {THANKS}")
+    reply = say(service, "too salesy?")
+    assert reply.text.startswith("Your last draft looks value-first (value-first score 91")
+    assert reply.sections == ()
+
+
+@pytest.mark.parametrize("line", VERDICT_QUESTIONS)
+def test_a_verdict_question_with_no_recent_review_asks_for_the_draft(
+    service: CoachService, clock: FakeClock, line: str
+) -> None:
+    assert say(service, line).text == NO_REVIEW_TO_JUDGE
+    say(service, f"review {PITCH}")
+    clock.set(NOW + timedelta(hours=3))
+    assert say(service, line).text == NO_REVIEW_TO_JUDGE
+
+
+@pytest.mark.parametrize("line", ["nice", "perfect", "sweet", "awesome", "cool", "Nice!"])
+def test_a_one_word_reaction_is_acknowledged(service: CoachService, line: str) -> None:
+    assert say(service, line).text == "Great — I'm here whenever you need me."
+
+
+def test_what_did_i_log_today_lists_the_follow_ups(service: CoachService) -> None:
+    say(service, "met Dana Kim at PyCon today")
+    reply = say(service, "what did i log today")
+    assert reply == say(service, "list")
+    assert "Dana Kim" in reply.sections[0].text
+
+
+def test_the_give_ask_ratio_of_the_member_is_their_stats(service: CoachService) -> None:
+    assert say(service, "what's my give ask ratio").text == say(service, "stats").text
+    # Asked about the idea, not about the member's figure, it is still the help page.
+    assert say(service, "what is a give ask ratio?").text != say(service, "stats").text
+
+
+def test_asking_for_a_weekly_summary_on_fridays_starts_the_digest(
+    service: CoachService, store: SqlStore
+) -> None:
+    reply = say(service, "I'd like a weekly summary on fridays")
+    assert "every **Friday" in reply.text
+    (subscription,) = store.digest_subscriptions()
+    assert subscription.weekday == 4
+
+
+def test_a_draft_greeting_a_contact_is_not_logged_as_a_meeting(service: CoachService) -> None:
+    say(service, "met Dana Kim at PyCon yesterday")
+    follow_ups = say(service, "list").text
+    reply = say(service, "Hi Dana, coffee, tomorrow")
+    assert reply.review is not None
+    assert say(service, "list").text == follow_ups
