@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bot.core.chat import NO_REVIEW_TO_JUDGE
-from bot.core.messages import Incoming, Reply
 from bot.core.service import CoachService
 from coach_rules.guidelines import get_guideline
 from coach_rules.review import Finding, Review
+from tests.core.conversation import say
 
 if TYPE_CHECKING:
     from storage.store import SqlStore
@@ -31,10 +31,6 @@ def pitch_flagged(draft: str) -> Review:
         Finding(rule=rule, message="", advice="") for rule in ("no-hard-sell", "value-first")
     )
     return Review(flagged=True, score=30, probability=0.9, findings=findings)
-
-
-def say(service: CoachService, line: str) -> Reply:
-    return service.handle(Incoming("slack", "T1", "U1", "D1", line, is_direct_message=True))
 
 
 @pytest.fixture
