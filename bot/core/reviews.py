@@ -86,16 +86,8 @@ def fix_reply(ctx: Context) -> Reply | None:
     last = _recent_review(ctx)
     if last is None:
         return None
-    sections = _fix_sections(last)
-    if not sections:
-        return Reply(
-            text=f"Your last draft scored {last.score}/100 and broke no guideline: it is good to "
-            "send as it is. Paste another draft any time."
-        )
-    return Reply(
-        text=f"Your last draft scored {last.score}/100. {_HOW_TO_MEND}",
-        sections=sections,
-    )
+    said = f"Your last draft scored {last.score}/100"
+    return _mend_reply(last, said, f"{said} and broke no guideline: it is good to send as it is.")
 
 
 def verdict_reply(ctx: Context) -> Reply | None:
@@ -104,11 +96,17 @@ def verdict_reply(ctx: Context) -> Reply | None:
     last = _recent_review(ctx)
     if last is None:
         return None
-    sections = _fix_sections(last)
     verdict = _verdict_words(last.flagged, bool(last.rule_ids))
     said = f"Your last draft {verdict} (value-first score {last.score}/100)"
+    return _mend_reply(last, said, f"{said}: good to send as it is.")
+
+
+def _mend_reply(last: ReviewRecord, said: str, clean: str) -> Reply:
+    """`said`, then the advice for each guideline the last review found broken; `clean` when it
+    found none."""
+    sections = _fix_sections(last)
     if not sections:
-        return Reply(text=f"{said}: good to send as it is. Paste another draft any time.")
+        return Reply(text=f"{clean} Paste another draft any time.")
     return Reply(text=f"{said}. {_HOW_TO_MEND}", sections=sections)
 
 

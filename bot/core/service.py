@@ -155,15 +155,15 @@ class CoachService:
                 return self._answer(replace(incoming, text=question.on_yes), None)
             if command.intent == "no":
                 return Reply(text=chat.NOTHING_CHANGED), command
-        if fresh is not None and (kind := ledger.kind_answered(incoming.text)) is not None:
-            # "it was a give" right after "Was it a give, an ask or a thank-you?".
+        kind = ledger.kind_answered(incoming.text) if fresh is not None else None
+        bare_yes = isinstance(command, c.ChatCommand) and command.intent == "yes"
+        if fresh is not None and (kind is not None or bare_yes):
+            # An answer to "Was it a give, an ask or a thank-you?": "it was a give" records it;
+            # a bare "yes" is asked which, with the buttons.
             asked = self._touch_without_kind(incoming, fresh)
-            if asked is not None:
+            if asked is not None and kind is not None:
                 done = ledger.done_command(asked, kind)
                 return self._answer(replace(incoming, text=done), None)
-        if fresh is not None and isinstance(command, c.ChatCommand) and command.intent == "yes":
-            # "yes" to "Was it a give, an ask or a thank-you?": ask which, with the buttons.
-            asked = self._touch_without_kind(incoming, fresh)
             if asked is not None:
                 return ledger.kind_question(asked), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_how_to_fix(incoming.text):

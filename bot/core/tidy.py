@@ -428,9 +428,11 @@ def _first_word_as_a_word(text: str, known_names: Sequence[str]) -> str:
 
 def _met_glued_to_a_contact(text: str, known_names: Sequence[str]) -> str:
     """ "i metjane at the bookstore": "met" glued to a contact's first name typed in lower case."""
-    firsts = {name.split()[0].lower() for name in known_names if name.split()}
     found = re.search(r"\bmet([^\W\d_]{2,})\b", text)
-    if found is None or found.group(1) not in firsts:
+    if found is None:
+        return text
+    firsts = {name.split()[0].lower() for name in known_names if name.split()}
+    if found.group(1) not in firsts:
         return text
     return f"{text[: found.start()]}met {found.group(1)}{text[found.end() :]}"
 
