@@ -116,6 +116,32 @@ def asks_for_a_verdict(text: str) -> bool:
     return _ASKS_FOR_A_VERDICT.match(" ".join(text.split())) is not None
 
 
+# "sent it", "ok just sent it!", "I sent him the note", "message sent ✅": the member says the
+# draft just reviewed went out. Past tense only: "sending it now" or "will send it" is not sent.
+_LEAD_IN = r"(?:(?:ok|okay|k|done|great|cool|alright|right|so|and|yep|yes|yup|thanks|thx)\W+)*"
+_SENT_IT = re.compile(
+    rf"^\W*{_LEAD_IN}(?:"
+    r"(?:i(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+)?"
+    r"(?:sent|posted|dm'?e?d|emailed|messaged|fired off|shot off)"
+    r"(?:\s+(?:it|this|that|the (?:note|message|draft|email|e-mail|dm)|him|her|them|off|out|"
+    r"over|to (?:him|her|them)|the new one|the new version))*"
+    r"|(?:it'?s|it is|message|note|email|draft)\s+(?:been\s+)?sent"
+    r")(?:\s+(?:now|just now|already|then))?\W*$",
+    re.IGNORECASE,
+)
+
+SENT_WITHOUT_A_REVIEW = (
+    "Nice — well done for sending it. If it was a follow-up, tell me who, like `done Jane Doe`, "
+    "and I'll mark it."
+)
+
+
+def says_it_was_sent(text: str) -> bool:
+    """The member says the draft went out ("sent it!"), with nothing else in the line."""
+    line = " ".join(text.split())
+    return not line.endswith("?") and _SENT_IT.match(line) is not None
+
+
 LONGEST_CHAT_CHARS = 1_500
 
 

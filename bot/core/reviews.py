@@ -12,7 +12,7 @@ from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.guidelines import guideline_fix, guideline_title
 from bot.core.messages import Action, Field, Reply, Section
-from bot.core.touch_review import touch_section
+from bot.core.touch_review import TouchPart, touch_section
 
 if TYPE_CHECKING:
     from coach_rules.review import Finding, Review
@@ -72,7 +72,12 @@ def review(ctx: Context, command: c.ReviewCommand) -> Reply:
     )
     reply = review_reply(draft, result, record.id)
     touch = _touch_part(ctx, draft)
-    return replace(reply, sections=(touch, *reply.sections)) if touch else reply
+    if touch is None:
+        return reply
+    # The reply is about the draft's addressee: "sent it" next marks their follow-up done.
+    return replace(
+        reply, sections=(touch.section, *reply.sections), about_contact_id=touch.contact_id
+    )
 
 
 # The newest review counts as "the draft just reviewed" for this long.
@@ -134,7 +139,7 @@ def _fix_sections(last: ReviewRecord) -> tuple[Section, ...]:
     )
 
 
-def _touch_part(ctx: Context, draft: str) -> Section | None:
+def _touch_part(ctx: Context, draft: str) -> TouchPart | None:
     """Give/ask/thank for the contact the draft is for; the review stands without it."""
     try:
         return touch_section(ctx, draft)

@@ -166,6 +166,8 @@ class CoachService:
                 return self._answer(replace(incoming, text=done), None)
             if asked is not None:
                 return ledger.kind_question(asked), command
+        if isinstance(command, _MAY_SAY_SENT) and chat.says_it_was_sent(incoming.text):
+            return self._sent(incoming, fresh), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_how_to_fix(incoming.text):
             return self._about_last_review(
                 incoming, reviews.fix_reply, chat.NO_REVIEW_TO_FIX
@@ -214,6 +216,29 @@ class CoachService:
             )
             said = None
         return said or Reply(text=without)
+
+    def _sent(self, incoming: Incoming, contact_id: int | None) -> Reply:
+        """ "sent it" after a review of a draft to a contact: their next open follow-up is done
+        (with the kind the review suggested); otherwise a word on how to mark one."""
+        if contact_id is None:
+            return Reply(text=chat.SENT_WITHOUT_A_REVIEW)
+        try:
+            ctx = self._context(incoming)
+            theirs = [
+                f for f in ctx.store.open_follow_ups(ctx.member.id) if f.contact_id == contact_id
+            ]
+            first = min(theirs, key=lambda f: (f.due_on, f.id)) if theirs else None
+            # Only the follow-up a review just offered to close ("Sent it? Mark follow-up #1
+            # done"): a second "sent it" must not close the next touch.
+            kind = ctx.store.touch_kind(ctx.member.id, first.id) if first else None
+        except Exception:
+            logger.error(
+                "reading open follow-ups failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            return Reply(text=chat.SENT_WITHOUT_A_REVIEW)
+        if first is None or kind is None:
+            return Reply(text=chat.SENT_WITHOUT_A_REVIEW)
+        return self._answer(replace(incoming, text=f"done #{first.id}"), None)[0]
 
     def _touch_without_kind(self, incoming: Incoming, contact_id: int) -> int | None:
         """The touch with this contact just marked done whose kind the coach asked for."""
@@ -306,6 +331,8 @@ _LATEST_TOUCHES = 5
 # What "how do I fix it?" or "too salesy?" may have been read as before it is known to be about
 # the last review.
 _MAY_ASK_HOW_TO_FIX = (c.ChatCommand, c.HelpCommand, c.NotACommand)
+# What "sent it!" may have been read as ("done, sent it to him" is a `done` without a name).
+_MAY_SAY_SENT = (c.ChatCommand, c.NotACommand, c.ParseFailure)
 # Replies that act on nobody: the contact of the conversation stays what it was.
 _ABOUT_NOBODY = (c.ChatCommand, c.HelpCommand, c.ParseFailure, c.NotACommand, c.ReviewCommand)
 

@@ -10,6 +10,7 @@ open follow-up, so a later plain `done` records it; the draft itself is never st
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.core import ledger
 from bot.core.context import Context
@@ -51,7 +52,16 @@ def _addressee(ctx: Context, draft: str) -> tuple[ContactRecord | None, FollowUp
     return contact, theirs[0] if theirs else None
 
 
-def touch_section(ctx: Context, draft: str) -> Section | None:
+@dataclass(frozen=True)
+class TouchPart:
+    """The give/ask/thank section of a review and the contact the draft is for, so that "sent
+    it" next marks their follow-up done."""
+
+    section: Section
+    contact_id: int
+
+
+def touch_section(ctx: Context, draft: str) -> TouchPart | None:
     """ "Reads as an ask to Jane. You've asked Jane twice and given nothing yet: …" with the
     Gave / Asked / Thanked buttons of the open follow-up; None when the draft is for nobody
     the member has logged, or no touch model is trained."""
@@ -71,9 +81,10 @@ def touch_section(ctx: Context, draft: str) -> Section | None:
         if warning:
             text += f" {warning}"
     if follow_up is None:
-        return Section(text=text)
+        return TouchPart(Section(text=text), contact.id)
     ctx.store.set_touch_kind(ctx.member.id, follow_up.id, kind, "suggested", ctx.now)
-    return Section(
+    section = Section(
         text=f"{text}\nSent it? Mark follow-up #{follow_up.id} done with what it was:",
         actions=ledger.done_actions(follow_up.id, suggested=kind),
     )
+    return TouchPart(section, contact.id)
