@@ -37,6 +37,7 @@ from bot.core.language import (
     rephrase,
 )
 from bot.core.ledger import split_kind
+from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
@@ -588,7 +589,34 @@ def _names_a_thing(result: object, body: str) -> bool:
         person.name, body
     ):
         return False
+    if isinstance(result, _ABOUT_ONE_PERSON) and _a_lower_case_name_in_its_slot(person.name, body):
+        return False
     return not match_names(person.name, _KNOWN.get())
+
+
+# Commands whose one person a short line names after the command's own words.
+_ABOUT_ONE_PERSON = (
+    c.DoneCommand,
+    c.CancelCommand,
+    c.SnoozeCommand,
+    c.WhoCommand,
+    c.DeleteContactCommand,
+    c.FollowUpCommand,
+)
+_COMMAND_VERBS = frozenset(COMMAND_ALIASES) | {"ping", "bump", "move"}
+_UNTIL = re.compile(r"^\s*(?:to|till|until|til|for|on|by)\s+", re.IGNORECASE)
+
+
+def _a_lower_case_name_in_its_slot(name: str, body: str) -> bool:
+    """ "followed up with lena kowalski", "profile for chen wei pls", "push rahul to tomorrow":
+    a name typed in lower case where the command puts its person (see `lower_case_names`); one
+    word only when a day follows it."""
+    core = polite_core(body)
+    typed = re.search(rf"(?<!\S){re.escape(name)}(?!\S)", core)
+    before_a_day = typed is not None and _opens_with_a_day(_UNTIL.sub("", core[typed.end() :]))
+    return _looks_like_a_name(name) and a_name_in_its_slot(
+        name, core, _COMMAND_VERBS, one_word_before_a_day=before_a_day
+    )
 
 
 def _a_lower_case_name_respelt(name: str, rename: c.RenameCommand) -> bool:
