@@ -1428,8 +1428,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
-                r"(?P<who>" + _NAME_WORDS + r")\s+later(?:[,;—–-]+\s*(?:maybe|say|like|on|"
-                r"probably)?\s*(?P<rest>.+))?",
+                # "Kai later, say friday", "#6 later pls, like 4 days".
+                r"(?P<who>" + _NAME_WORDS + r"|#\d{1,6})\s+later(?:\s+(?:pls|please|plz))?"
+                r"(?:[,;—–-]+\s*(?:maybe|say|like|on|probably)?\s*(?P<rest>.+))?",
                 "snooze {who} {rest}",
             ),
             (

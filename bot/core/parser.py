@@ -945,6 +945,8 @@ _PERSON_NOISE_BEFORE = re.compile(
     r"anrufen)\s+(?:com|para|pra|pro|con|a|al|an|mit)\s+)?"
     # "a Kai", "con Priya", "pro Omar", "mit Jane": the other languages' "to" and "with".
     r"(?-i:(?:a|al|con|com|o|an|mit|avec|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
+    # "lo de José", "o do Kai", "celui de Sam": "the matter of", "the one of".
+    r"(?:(?:lo|la|el|o|a|celui|celle)\s+(?:de|do|da|del)\s+(?=\S))?"
     r"(?:(?:the|my|our|a|an|el|la|o|der|die)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|"
     r"contact(?:\s+card)?|notes?|card|lembrete|recordatorio|erinnerung)\s+(?:with|for|about|of|"
     r"on|to|mit|con|com|de|da|do|del|von|kay|ni|ng)\s+)?(?:(?:with|w/|w|for|about|abt|to|on|of)\s+)?",
@@ -2241,6 +2243,15 @@ def _parse_snooze(rest: str) -> c.Command:
     days: int | None = None
     found_days = find_days(text)
     found = find_day(text)
+    # "snooze him in 6 days", "later, like in 4 days": a snooze counts the days said, even after
+    # "in" (which, for a follow-up, names a day).
+    if (
+        found_days is not None
+        and found is not None
+        and found.start <= found_days.start
+        and found_days.end <= found.end
+    ):
+        found = None
     if found_days is not None and (found is None or found_days.start <= found.start):
         days, text = found_days.days, cut(text, found_days.start, found_days.end)
         if days < 1:
@@ -2266,6 +2277,7 @@ def _parse_snooze(rest: str) -> c.Command:
     ):
         raise _Bad(f"`{tokens[-2]}` is not a number of days. For example: {example('snooze')}")
     while tokens and tokens[-1].lower() in {
+        "in",
         "until",
         "till",
         "to",
