@@ -501,7 +501,7 @@ def _fact_about_a_contact(body: str) -> c.NoteCommand | c.WhoCommand | None:
     if len(line.split()) > MAX_FACT_WORDS:
         return None
     note = _note([line if pronoun is not None else fact]) or fact
-    return c.NoteCommand(person=person, note=note)
+    return c.NoteCommand(person=person, note=_what_is_said(note))
 
 
 # "you" as the reader of a message, not the bot being asked ("…, you can log that").
@@ -1389,7 +1389,16 @@ _ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # "over coffee", "over a quick call": how they met, not where.
 _OVER_A_MEAL = re.compile(
     r"\s+(?:over|for)\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
-    r"dinner|drinks?|beers?|tea|chai|a call|call|video|the phone|phone|chat)\b",
+    r"dinner|drinks?|beers?|tea|chai|a call|call|video|the phone|phone|chat|"
+    # "met Dana for a walk", "for a run", "for a quick bite": what they did together.
+    r"walk|run|jog|hike|swim|bike ride|ride|bite|game of \w+|round of \w+|workout|"
+    r"walk-and-talk|catch-?up)\b",
+    re.IGNORECASE,
+)
+# "…, finally.", "by chance, she used to …": how it came about says nothing about the person.
+_HOW_IT_CAME_ABOUT = re.compile(
+    r"^(?:(?:finally|at last|by chance|by accident|randomly|out of the blue|in person|"
+    r"again|lol|haha)\s*(?:[,!.;—–]+\s*|$))+",
     re.IGNORECASE,
 )
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
@@ -1863,7 +1872,8 @@ def _parse_met(rest: str) -> c.Command:
         )
     if note is not None:
         # "… at the gym this am. wants intros to VCs": the full stop that ended the log.
-        note = _REPORTED.sub("", without_asides(note)).lstrip(" .,;:") or None
+        note = _REPORTED.sub("", without_asides(note)).lstrip(" .,;:")
+        note = _HOW_IT_CAME_ABOUT.sub("", note) or None
     note, follow_up_on = _follow_up_day_in(note)
     if note is not None and (_HOW_IT_WENT.fullmatch(note) or not _says_something(note)):
         note = None
@@ -2365,6 +2375,17 @@ def _parse_note(rest: str) -> c.Command:
                 r"(?P<who>@?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<note>[a-z].+)", rest, re.S
             )
     if match is None:
+        # "note: aisha bello prefers whatsapp": a name typed in lower case, then a fact that
+        # starts with what they do or are.
+        match = re.match(
+            r"(?P<who>[^\W\d_][\w'’.-]*\s+[^\W\d_][\w'’.-]*)\s+"
+            r"(?P<note>(?:is|was|has|had|[a-z]+[^s\W]s)\s.+)",
+            rest,
+            re.S,
+        )
+        if match is not None and not _looks_like_a_name(match.group("who")):
+            match = None
+    if match is None:
         # "note #6 likes jazz": an id is one word, so the rest is the note.
         match = re.match(r"(?P<who>(?:contact)?#\d{1,12})\s+(?P<note>\S.*)", rest, re.S | re.I)
     if match is None:
@@ -2372,7 +2393,18 @@ def _parse_note(rest: str) -> c.Command:
     note = _note([match.group("note")])
     if not note:
         raise _Bad(f"Write the note after the name. For example: {example('note')}")
-    return c.NoteCommand(person=_person(_tokens(match.group("who")), "note"), note=note)
+    person = _person(_tokens(match.group("who")), "note")
+    return c.NoteCommand(person=person, note=_what_is_said(note))
+
+
+# "dana mentioned she hates early meetings", "Dana Kim is moving to Seattle": a note keeps what
+# was said and what they are doing ("she hates …", "moving to …"); what they are stays whole
+# ("is vegetarian").
+_IS_DOING = re.compile(r"^(?:is|are)\s+(?=(?:now\s+|currently\s+|still\s+)?[a-z]+ing\b)")
+
+
+def _what_is_said(note: str) -> str:
+    return _IS_DOING.sub("", _REPORTED.sub("", note)) or note
 
 
 # Words after a new name that are not part of it: "… to Jane Smith now", "… Omer instead".
