@@ -506,7 +506,7 @@ def test_a_span_ending_a_follow_up_is_in_that_many_days(line: str, days: int) ->
 
 @pytest.mark.parametrize(
     ("line", "note"),
-    # Pass 11: "is" before what they are doing goes, as writers E8, E10 and E12 label it.
+    # Pass 11: "is" before what they are doing goes, as the later writers label it.
     [
         ("chloe works at datadog", "works at datadog"),
         ("Omar is moving to Lisbon", "moving to Lisbon"),
