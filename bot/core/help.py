@@ -1428,8 +1428,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
-                r"(?P<who>" + _NAME_WORDS + r")\s+later(?:[,;—–-]+\s*(?:maybe|say|like|on|"
-                r"probably)?\s*(?P<rest>.+))?",
+                # "Kai later, say friday", "#6 later pls, like 4 days".
+                r"(?P<who>" + _NAME_WORDS + r"|#\d{1,6})\s+later(?:\s+(?:pls|please|plz))?"
+                r"(?:[,;—–-]+\s*(?:maybe|say|like|on|probably)?\s*(?P<rest>.+))?",
                 "snooze {who} {rest}",
             ),
             (
@@ -2953,8 +2954,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "export",
             ),
             (
-                r"(?:i need|i want|i'?d like|let me|can i|give me|send me)\s+(?:to\s+)?"
-                r"(?:download|export|an? (?:backup|copy|download|dump|export))\s+"
+                # "can I download all my …" asks for it; "can I export my data?" asks whether
+                # and how one can (the command's own word after "can I"): help, below.
+                r"(?:i need|i want|i'?d like|let me|can i(?!\s+export\b)|give me|send me)\s+"
+                r"(?:to\s+)?(?:download|export|an? (?:backup|copy|download|dump|export))\s+"
                 r"(?:of\s+)?(?:all\s+)?(?:of\s+)?(?:my|the|everything)\b.*",
                 "export",
             ),

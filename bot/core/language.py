@@ -411,8 +411,10 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"(?:(?:ok(?:ay)?|k|sure|yeah|yep|yes|right|ah|oh|cool|great|alright|perfect)[\s,!.]+)?"
             r"(?:(?:that |it )?makes (?:total |perfect )?sense|got it|gotcha|understood|i see|"
             r"fair enough|good to know|noted|roger(?: that)?|copy that|all clear|clear|"
-            # "ok cool", "cool cool", "okie", "nice one": nothing asked, nothing to answer.
-            r"ok(?:ay)? cool|cool(?:[\s,]+cool)+|okie(?:[\s-]?dokie)?|nice one|"
+            # "ok cool", "cool cool", "okie", "nice one": nothing asked, nothing to answer. A
+            # bare "ok" is an acknowledgement too, and still a yes when a question waits
+            # (`agrees_when_asked`).
+            r"ok(?:ay)? cool|ok(?:ay)?|cool(?:[\s,]+cool)+|okie(?:[\s-]?dokie)?|nice one|"
             # "nice", "perfect", "sweet": a one-word reaction to what the coach just did.
             r"(?:very |so |super )?(?:nice|perfect|sweet|awesome|cool|great|excellent|lovely|neat|"
             r"amazing|brilliant|wonderful|fantastic|splendid))",
@@ -458,6 +460,15 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+
+
+# An acknowledgement that answers "yes" when the last reply asked a yes/no question.
+_AGREES = re.compile(r"(?:ok(?:ay)?|k|kk|okie)[\s.!👍]*", re.IGNORECASE)
+
+
+def agrees_when_asked(text: str) -> bool:
+    """ "ok" after "Delete Kai?" confirms; with nothing asked it only acknowledges."""
+    return _AGREES.fullmatch(" ".join(text.strip().split())) is not None
 
 
 def chat_intent(text: str) -> ChatIntent | None:

@@ -37,6 +37,7 @@ from bot.core.language import (
     rephrase,
 )
 from bot.core.ledger import split_kind
+from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
@@ -500,7 +501,7 @@ def _fact_about_a_contact(body: str) -> c.NoteCommand | c.WhoCommand | None:
     if len(line.split()) > MAX_FACT_WORDS:
         return None
     note = _note([line if pronoun is not None else fact]) or fact
-    return c.NoteCommand(person=person, note=note)
+    return c.NoteCommand(person=person, note=_what_is_said(note))
 
 
 # "you" as the reader of a message, not the bot being asked ("…, you can log that").
@@ -588,7 +589,34 @@ def _names_a_thing(result: object, body: str) -> bool:
         person.name, body
     ):
         return False
+    if isinstance(result, _ABOUT_ONE_PERSON) and _a_lower_case_name_in_its_slot(person.name, body):
+        return False
     return not match_names(person.name, _KNOWN.get())
+
+
+# Commands whose one person a short line names after the command's own words.
+_ABOUT_ONE_PERSON = (
+    c.DoneCommand,
+    c.CancelCommand,
+    c.SnoozeCommand,
+    c.WhoCommand,
+    c.DeleteContactCommand,
+    c.FollowUpCommand,
+)
+_COMMAND_VERBS = frozenset(COMMAND_ALIASES) | {"ping", "bump", "move"}
+_UNTIL = re.compile(r"^\s*(?:to|till|until|til|for|on|by)\s+", re.IGNORECASE)
+
+
+def _a_lower_case_name_in_its_slot(name: str, body: str) -> bool:
+    """ "followed up with lena kowalski", "profile for chen wei pls", "push rahul to tomorrow":
+    a name typed in lower case where the command puts its person (see `lower_case_names`); one
+    word only when a day follows it."""
+    core = polite_core(body)
+    typed = re.search(rf"(?<!\S){re.escape(name)}(?!\S)", core)
+    before_a_day = typed is not None and _opens_with_a_day(_UNTIL.sub("", core[typed.end() :]))
+    return _looks_like_a_name(name) and a_name_in_its_slot(
+        name, core, _COMMAND_VERBS, one_word_before_a_day=before_a_day
+    )
 
 
 def _a_lower_case_name_respelt(name: str, rename: c.RenameCommand) -> bool:
@@ -917,6 +945,8 @@ _PERSON_NOISE_BEFORE = re.compile(
     r"anrufen)\s+(?:com|para|pra|pro|con|a|al|an|mit)\s+)?"
     # "a Kai", "con Priya", "pro Omar", "mit Jane": the other languages' "to" and "with".
     r"(?-i:(?:a|al|con|com|o|an|mit|avec|pro|pra|para|para o|para a|ke|se)\s+(?=\S))?"
+    # "lo de José", "o do Kai", "celui de Sam": "the matter of", "the one of".
+    r"(?:(?:lo|la|el|o|a|celui|celle)\s+(?:de|do|da|del)\s+(?=\S))?"
     r"(?:(?:the|my|our|a|an|el|la|o|der|die)\s+)?(?:(?:follow[- ]?ups?|reminders?|touch|one|"
     r"contact(?:\s+card)?|notes?|card|lembrete|recordatorio|erinnerung)\s+(?:with|for|about|of|"
     r"on|to|mit|con|com|de|da|do|del|von|kay|ni|ng)\s+)?(?:(?:with|w/|w|for|about|abt|to|on|of)\s+)?",
@@ -1359,7 +1389,16 @@ _ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # "over coffee", "over a quick call": how they met, not where.
 _OVER_A_MEAL = re.compile(
     r"\s+(?:over|for)\s+(?:a\s+|an\s+|some\s+)?(?:quick\s+|long\s+)?(?:coffee|lunch|breakfast|brunch|"
-    r"dinner|drinks?|beers?|tea|chai|a call|call|video|the phone|phone|chat)\b",
+    r"dinner|drinks?|beers?|tea|chai|a call|call|video|the phone|phone|chat|"
+    # "met Dana for a walk", "for a run", "for a quick bite": what they did together.
+    r"walk|run|jog|hike|swim|bike ride|ride|bite|game of \w+|round of \w+|workout|"
+    r"walk-and-talk|catch-?up)\b",
+    re.IGNORECASE,
+)
+# "…, finally.", "by chance, she used to …": how it came about says nothing about the person.
+_HOW_IT_CAME_ABOUT = re.compile(
+    r"^(?:(?:finally|at last|by chance|by accident|randomly|out of the blue|in person|"
+    r"again|lol|haha)\s*(?:[,!.;—–]+\s*|$))+",
     re.IGNORECASE,
 )
 # "my neighbor's cousin Arjun Pillai", "a friend of Jane's, Tom Reed": who they are to you,
@@ -1833,7 +1872,8 @@ def _parse_met(rest: str) -> c.Command:
         )
     if note is not None:
         # "… at the gym this am. wants intros to VCs": the full stop that ended the log.
-        note = _REPORTED.sub("", without_asides(note)).lstrip(" .,;:") or None
+        note = _REPORTED.sub("", without_asides(note)).lstrip(" .,;:")
+        note = _HOW_IT_CAME_ABOUT.sub("", note) or None
     note, follow_up_on = _follow_up_day_in(note)
     if note is not None and (_HOW_IT_WENT.fullmatch(note) or not _says_something(note)):
         note = None
@@ -2213,6 +2253,15 @@ def _parse_snooze(rest: str) -> c.Command:
     days: int | None = None
     found_days = find_days(text)
     found = find_day(text)
+    # "snooze him in 6 days", "later, like in 4 days": a snooze counts the days said, even after
+    # "in" (which, for a follow-up, names a day).
+    if (
+        found_days is not None
+        and found is not None
+        and found.start <= found_days.start
+        and found_days.end <= found.end
+    ):
+        found = None
     if found_days is not None and (found is None or found_days.start <= found.start):
         days, text = found_days.days, cut(text, found_days.start, found_days.end)
         if days < 1:
@@ -2238,6 +2287,7 @@ def _parse_snooze(rest: str) -> c.Command:
     ):
         raise _Bad(f"`{tokens[-2]}` is not a number of days. For example: {example('snooze')}")
     while tokens and tokens[-1].lower() in {
+        "in",
         "until",
         "till",
         "to",
@@ -2325,6 +2375,17 @@ def _parse_note(rest: str) -> c.Command:
                 r"(?P<who>@?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<note>[a-z].+)", rest, re.S
             )
     if match is None:
+        # "note: aisha bello prefers whatsapp": a name typed in lower case, then a fact that
+        # starts with what they do or are.
+        match = re.match(
+            r"(?P<who>[^\W\d_][\w'’.-]*\s+[^\W\d_][\w'’.-]*)\s+"
+            r"(?P<note>(?:is|was|has|had|[a-z]+[^s\W]s)\s.+)",
+            rest,
+            re.S,
+        )
+        if match is not None and not _looks_like_a_name(match.group("who")):
+            match = None
+    if match is None:
         # "note #6 likes jazz": an id is one word, so the rest is the note.
         match = re.match(r"(?P<who>(?:contact)?#\d{1,12})\s+(?P<note>\S.*)", rest, re.S | re.I)
     if match is None:
@@ -2332,7 +2393,18 @@ def _parse_note(rest: str) -> c.Command:
     note = _note([match.group("note")])
     if not note:
         raise _Bad(f"Write the note after the name. For example: {example('note')}")
-    return c.NoteCommand(person=_person(_tokens(match.group("who")), "note"), note=note)
+    person = _person(_tokens(match.group("who")), "note")
+    return c.NoteCommand(person=person, note=_what_is_said(note))
+
+
+# "dana mentioned she hates early meetings", "Dana Kim is moving to Seattle": a note keeps what
+# was said and what they are doing ("she hates …", "moving to …"); what they are stays whole
+# ("is vegetarian").
+_IS_DOING = re.compile(r"^(?:is|are)\s+(?=(?:now\s+|currently\s+|still\s+)?[a-z]+ing\b)")
+
+
+def _what_is_said(note: str) -> str:
+    return _IS_DOING.sub("", _REPORTED.sub("", note)) or note
 
 
 # Words after a new name that are not part of it: "… to Jane Smith now", "… Omer instead".

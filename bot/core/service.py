@@ -20,7 +20,7 @@ from bot.core import commands as c
 from bot.core.context import Context, failure
 from bot.core.dates import local_today
 from bot.core.help import COMMAND_HELP, command_reply, overview_reply, unknown_command_reply
-from bot.core.language import chat_intent, help_topic
+from bot.core.language import agrees_when_asked, chat_intent, help_topic
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.ports import Clock, MessageSorter, Reviewer, Store
@@ -149,7 +149,7 @@ class CoachService:
             # "cancel that" answers "Delete Kai?"; it names no follow-up to cancel.
             return Reply(text=chat.NOTHING_CHANGED), c.ChatCommand("no")
         if isinstance(command, c.ChatCommand) and question is not None and question.on_yes:
-            if command.intent == "yes":
+            if command.intent == "yes" or agrees_when_asked(incoming.text):
                 if self.clock.now() - question.asked_at > chat.QUESTION_EXPIRES:
                     return Reply(text=chat.EXPIRED_QUESTION), command
                 return self._answer(replace(incoming, text=question.on_yes), None)

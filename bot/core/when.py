@@ -53,9 +53,21 @@ NUMBER_WORDS: dict[str, int] = {
     "a few": 3,
     "few": 3,
 }
+# Counts in the languages members mix in, read only before a unit ("dos días", "drei Tage").
+FOREIGN_NUMBER_WORDS: dict[str, int] = {
+    "un": 1, "une": 1, "ein": 1, "einen": 1, "isang": 1, "ek": 1,
+    "dos": 2, "dois": 2, "duas": 2, "deux": 2, "zwei": 2, "dalawang": 2, "do": 2,
+    "tres": 3, "três": 3, "trois": 3, "drei": 3, "tatlong": 3, "teen": 3,
+    "cuatro": 4, "quatro": 4, "quatre": 4, "vier": 4, "apat": 4, "char": 4,
+    "cinco": 5, "cinq": 5, "fünf": 5, "funf": 5, "limang": 5, "paanch": 5,
+    "seis": 6, "sechs": 6, "sieben": 7, "siete": 7, "sete": 7, "sept": 7,
+}  # fmt: skip
+NUMBER_WORDS |= FOREIGN_NUMBER_WORDS
 _NUMBER = (
     r"(?P<n>\d{1,5}|a couple of|a couple|couple of|a few|few|an?|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|una|uma|eine)"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|una|uma|eine|"
+    + "|".join(sorted(FOREIGN_NUMBER_WORDS, key=len, reverse=True))
+    + ")"
 )
 _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|"
@@ -91,7 +103,7 @@ _LEAD = (
 )
 # "Friday tak" (Hindi: until Friday), "Lunes ng umaga" stay with their day.
 _TRAIL = r"(?:\s+(?:tak|ko|se pehle|tk))?"
-_FOREIGN_UNIT = r"d[ií]as|tagen|tage|araw|din|jours|semanas?|wochen?"
+_FOREIGN_UNIT = r"d[ií]as?|tagen?|tage|araw|din|jours?|semanas?|semaines?|wochen?"
 _B = r"(?<![\w/#-])"
 _E = r"(?![\w/])"
 
@@ -262,7 +274,7 @@ def count(word: str) -> int:
 
 def _weeks(match: re.Match[str]) -> int:
     unit = (_group(match, "unit") or _group(match, "unit2") or "").lower()
-    return 7 if unit.startswith(("w", "woche", "semana", "linggo")) else 1
+    return 7 if unit.startswith(("w", "woche", "semana", "semaine", "linggo")) else 1
 
 
 def _group(match: re.Match[str], name: str) -> str | None:

@@ -534,7 +534,8 @@ def test_a_number_of_people_then_their_names_after_a_colon() -> None:
             "Ada mentioned she's moving to Accra, jot that down",
             c.NoteCommand,
             "Ada Obi",
-            "mentioned she's moving to Accra",
+            # Pass 11: what was said, without the saying (as writers E8 and E12 label it).
+            "she's moving to Accra",
         ),
         ("ada's email is ada@obi.io", c.NoteCommand, "Ada Obi", "email is ada@obi.io"),
         (
