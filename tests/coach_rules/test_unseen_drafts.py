@@ -90,33 +90,22 @@ def _short_draft_scores(name: str, max_chars: int | None = None):
     return score([row["label"] == "flag" for row in rows], [float(r.flagged) for r in reviews], 0.5)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "issue 10's F1 target is missed on writer B's short drafts as members see them: 0.926 "
-        "with 1.5% false flags since the threshold keeps every training writer's false flags "
-        "within 5% (threshold 0.81); 0.940 / 2.0% at 0.76 under the pooled rule alone"
-    ),
-)
 def test_writer_bs_short_drafts_meet_the_issue_target() -> None:
     """Missed until 7 Dec (0.925, 3.5% with writers U and V); met with writers Y and Z and the
     label-weighted n-grams at threshold 0.76 (0.940, 2.0%); missed again (0.926, 1.5%) once the
-    threshold rule also held each training writer's false flags within 5% (0.81)."""
+    threshold rule also held each training writer's false flags within 5% (0.81); met again
+    with writers AE, AF and AG in the corpus (8 Dec; threshold 0.76 under the same rule): 0.943,
+    1.5%."""
     assert len(_rows("unseen_short_drafts.jsonl")) == 400
     scores = _short_draft_scores("unseen_short_drafts.jsonl")
     assert scores.f1 >= 0.93, scores
     assert scores.false_flag_rate <= 0.05, scores
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "issue 10's false-flag target is missed by one draft on writer P's short drafts since "
-        "the label-weighted model (7 Dec): F1 0.925, 5.3% false flags (8 of 150; was 7)"
-    ),
-)
 def test_writer_ps_short_drafts_meet_the_issue_target() -> None:
-    """Met on writer P's set, which chose two models (tests/data/DATA_CARD.md), until 7 Dec."""
+    """Met on writer P's set, which chose two models (tests/data/DATA_CARD.md), until 7 Dec;
+    missed by one draft with the label-weighted model (0.925, 5.3%); met again with writers AE,
+    AF and AG in the corpus (0.932, 4.7%)."""
     assert len(_rows("unseen_short_drafts_p.jsonl")) == 300
     scores = _short_draft_scores("unseen_short_drafts_p.jsonl")
     assert scores.f1 >= 0.93, scores
@@ -139,7 +128,8 @@ def test_independently_written_short_drafts_hold_their_floor(
     0.916, 3.5% (P: 0.936, 4.7%); with writers U and V (7 Dec, threshold 0.82), 0.925, 3.5% (P:
     0.936, 4.7%); with writers Y and Z and label-weighted n-grams (7 Dec, threshold 0.76),
     0.940, 2.0% (P: 0.925, 5.3%: the one set that moved the other way); with each training
-    writer's false flags held within 5% too (threshold 0.81), 0.926, 1.5% (P: 0.925, 5.3%)."""
+    writer's false flags held within 5% too (threshold 0.81), 0.926, 1.5% (P: 0.925, 5.3%); with
+    writers AE, AF and AG (threshold 0.76 under the same rule), 0.943, 1.5% (P: 0.932, 4.7%)."""
     scores = _short_draft_scores(name)
     assert scores.f1 >= floor, scores
     assert scores.false_flag_rate <= false_flag_ceiling, scores
@@ -218,7 +208,8 @@ def test_writer_obs_short_drafts_meet_the_issue_target_at_first_sight() -> None:
 
 
 def test_writer_os_short_drafts_keep_their_floor() -> None:
-    """0.936, 5.3% (under 60 characters 0.928, 5.3%) on the final model."""
+    """0.936, 5.3% (under 60 characters 0.928, 5.3%) on the model of 7 Dec; 0.944, 6.0% (0.943,
+    5.3%) with writers AE, AF and AG in the corpus."""
     assert len(_rows("unseen_short_drafts_o.jsonl")) == 300
     scores = _short_draft_scores("unseen_short_drafts_o.jsonl")
     assert scores.f1 >= 0.93, scores
@@ -227,8 +218,8 @@ def test_writer_os_short_drafts_keep_their_floor() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 10's false-flag target is missed on writer O's short drafts: 5.3% (8 of 150; "
-    "6.0% at first sight), and 5.3% under 60 characters",
+    reason="issue 10's false-flag target is missed on writer O's short drafts: 6.0% (9 of 150; "
+    "6.0% at first sight, 5.3% on the model of 7 Dec), and 5.3% under 60 characters",
 )
 def test_writer_os_short_drafts_meet_the_issue_target() -> None:
     scores = _short_draft_scores("unseen_short_drafts_o.jsonl")
