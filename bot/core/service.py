@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.core import chat, ledger, reports, reviews
 from bot.core import commands as c
+from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
 from bot.core.dates import local_today
 from bot.core.help import COMMAND_HELP, command_reply, overview_reply, unknown_command_reply
@@ -192,6 +193,10 @@ class CoachService:
             if kind != "draft" and contacts is None:
                 contacts = self._known_contacts(incoming)
             names = [contact.name for contact in contacts or ()]
+            offer = offer_for(command.text, names) if kind != "draft" else None
+            if offer is not None:
+                # "FaceTimed with Hugo Blanc this morning": no command, but a meeting to offer.
+                return offer_reply(command.text, offer), command
             if kind == "chat":
                 if not chat.names_a_contact(command.text, names):
                     return _chat_reply(command.text), command

@@ -51,6 +51,10 @@ PHRASINGS_DEV10 = DATA / "command_phrasings_dev10.jsonl"
 # An eleventh writer's file (E12, 7 Dec): scored untouched once on arrival (79.8%), then
 # developed on.
 PHRASINGS_DEV11 = DATA / "command_phrasings_dev11.jsonl"
+# Writers E15 and E16 (8 Dec): everyday sentences, scored untouched once on arrival (53.2% and
+# 79.0%), then developed on.
+PHRASINGS_DEV12 = DATA / "command_phrasings_dev12.jsonl"
+PHRASINGS_DEV13 = DATA / "command_phrasings_dev13.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
@@ -288,7 +292,7 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | ... | --dev11 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | ... | --dev13 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
     named = {
         "--dev2": PHRASINGS_DEV2,
@@ -301,6 +305,8 @@ def main(argv: list[str]) -> int:
         "--dev9": PHRASINGS_DEV9,
         "--dev10": PHRASINGS_DEV10,
         "--dev11": PHRASINGS_DEV11,
+        "--dev12": PHRASINGS_DEV12,
+        "--dev13": PHRASINGS_DEV13,
     }
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)
