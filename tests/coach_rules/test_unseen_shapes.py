@@ -102,8 +102,8 @@ def test_writer_xs_pasted_messages_keep_false_flags_within_the_target(figures_x)
 @pytest.mark.xfail(
     strict=True,
     reason="issue 15's target is missed on writer X's thread replies (F1 0.904 at first sight, "
-    "0.892 now: hard sells missed); referral links met it after the fifth rules pass (0.895 at "
-    "first sight, 0.923, now 0.937 / 5.0%)",
+    "0.892 on 7 Dec, 0.907 now: hard sells missed); referral links met it after the fifth rules "
+    "pass (0.895 at first sight, 0.923, now 0.937 / 5.0%)",
 )
 def test_writer_xs_pasted_messages_meet_the_issue_target_in_every_shape(figures_x):
     for shape in X_SHAPES:
@@ -118,7 +118,12 @@ def test_writer_xs_pasted_messages_meet_the_issue_target_in_every_shape(figures_
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-@pytest.mark.parametrize("name", ["unseen_shapes_aa.jsonl", "unseen_shapes_ac.jsonl"])
+# Writer AD (7 Dec, third session): the same three shapes, scored once at first sight on the
+# model with writers AE, AF and AG in the corpus: 0.961 / 0%, 0.987 / 0%, 0.962 / 2.5% (the
+# same with writer AH too).
+@pytest.mark.parametrize(
+    "name", ["unseen_shapes_aa.jsonl", "unseen_shapes_ac.jsonl", "unseen_shapes_ad.jsonl"]
+)
 def test_the_newest_writers_pasted_messages_meet_the_issue_target_in_every_shape(name: str):
     """AA now: 0.974 / 0%, 0.975 / 2.5%, 0.963 / 5.0%; AC at first sight: 0.949 / 2.5%,
     1.000 / 0%, 0.961 / 0%."""

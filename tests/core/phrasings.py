@@ -51,8 +51,8 @@ PHRASINGS_DEV10 = DATA / "command_phrasings_dev10.jsonl"
 # An eleventh writer's file (E12, 7 Dec): scored untouched once on arrival (79.8%), then
 # developed on.
 PHRASINGS_DEV11 = DATA / "command_phrasings_dev11.jsonl"
-# Writers E15 and E16 (8 Dec): everyday sentences, scored untouched once on arrival (53.2% and
-# 79.0%), then developed on.
+# Writers E15 and E16 (7 Dec, third session): everyday sentences, scored untouched once on
+# arrival (53.2% and 79.0%), then developed on.
 PHRASINGS_DEV12 = DATA / "command_phrasings_dev12.jsonl"
 PHRASINGS_DEV13 = DATA / "command_phrasings_dev13.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
