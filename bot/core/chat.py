@@ -142,6 +142,21 @@ def says_it_was_sent(text: str) -> bool:
     return not line.endswith("?") and _SENT_IT.match(line) is not None
 
 
+# "no wait", "wait no", "hold on", "stop, don't": said right after a yes/no question, a no.
+_HOLDS_BACK = re.compile(
+    r"^\W*(?:no+(?!\s+(?:problem|prob|worries|worry)\b)|nope|nah|wait|hold on|hang on|stop|"
+    r"don'?t|do not|cancel|abort|not yet|not now|keep (?:it|them|everything|my data))"
+    r"\b[\w\s,.!'’-]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def holds_back(text: str) -> bool:
+    """A short line that declines the question just asked, in words "no" alone misses."""
+    line = " ".join(text.split())
+    return len(line.split()) <= 5 and _HOLDS_BACK.match(line) is not None
+
+
 LONGEST_CHAT_CHARS = 1_500
 
 

@@ -146,7 +146,8 @@ class CoachService:
                     mentions=incoming.mentions,
                     referent=referent,
                 )
-        if question is not None and question.on_yes and chat_intent(incoming.text) == "no":
+        declined = chat_intent(incoming.text) == "no" or chat.holds_back(incoming.text)
+        if question is not None and question.on_yes and declined:
             # "cancel that" answers "Delete Kai?"; it names no follow-up to cancel.
             return Reply(text=chat.NOTHING_CHANGED), c.ChatCommand("no")
         if isinstance(command, c.ChatCommand) and question is not None and question.on_yes:

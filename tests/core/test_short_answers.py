@@ -1,6 +1,7 @@
-"""After a review of a draft to a contact, "sent it!" marks the follow-up that review offered to
-close, with the kind the review suggested; it never closes a later touch, and without such a
-review it changes nothing."""
+"""Short answers to the reply just given: after a review of a draft to a contact, "sent it!"
+marks the follow-up that review offered to close, with the kind the review suggested (never a
+later touch; without such a review, nothing); after a yes/no question, "no wait" or "hold on"
+is a no."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.core.chat import SENT_WITHOUT_A_REVIEW, says_it_was_sent
+from bot.core.chat import NOTHING_CHANGED, SENT_WITHOUT_A_REVIEW, holds_back, says_it_was_sent
 from bot.core.service import CoachService
 from coach_rules.review import Review
 from tests.core.conversation import due_by_name, say
@@ -106,3 +107,19 @@ def test_without_a_review_or_before_sending_nothing_is_closed(
 )
 def test_what_counts_as_saying_it_was_sent(line: str, sent: bool) -> None:
     assert says_it_was_sent(line) is sent
+
+
+@pytest.mark.parametrize("line", ["no wait", "wait no", "hold on", "no, keep it", "stop"])
+def test_a_no_in_other_words_answers_the_question_just_asked(
+    service: CoachService, store: SqlStore, line: str
+) -> None:
+    say(service, "met Marcus Webb at the fintech breakfast this morning")
+    assert "forget-me confirm" in say(service, "delete everything about me").text
+    assert say(service, line).text == NOTHING_CHANGED
+    assert say(service, "yes").text != NOTHING_CHANGED  # the question is gone: nothing to confirm
+    assert due_by_name(store) == {"Marcus Webb": "2026-12-12"}
+
+
+@pytest.mark.parametrize(("line", "declines"), [("no problem", False), ("no worries!", False)])
+def test_thanks_that_start_with_no_decline_nothing(line: str, declines: bool) -> None:
+    assert holds_back(line) is declines
