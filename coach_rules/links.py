@@ -273,7 +273,13 @@ _DISCLOSURE_ALTERNATIVES = r"""(?:
       | \bi'?m\s+(?:an?\s+)?(?:investor|advisor|partner)\b
       | \bi\s+(?:co-?)?founded\b
       | (?<!at\s)(?<!in\s)\bmy\s+(?:own\s+)?(?:company|startup|product|app|shop|course)\b
-      | \#ad\b | \bsponsored\b | \(ad\)
+      | \#ad\b | (?<!not\s)\bsponsored\b | \(ad\)
+      # No gain at all, said plainly: the code or link is someone else's.
+      | \b(?:i|and)\s+(?:get|earn|make|receive|gain)\s+nothing\b | \bnothing\s+in\s+it\s+for\s+me\b
+      | \bi\s+(?:don'?t|do\s+not)\s+(?:get|earn|make|receive|gain)\s+
+        (?:anything|a\s+(?:thing|cent|penny|dime))\b
+      | \b(?:i'?m\s+|i\s+am\s+)?not\s+(?:affiliated|sponsored|paid)\b | \bunaffiliated\b
+      | \bno\s+(?:affiliation|kickback|commission|referral\s+fee)\b
       | \bganho\b | \bcomisi[oó]n\b | \bprovision\b
     )"""
 _DISCLOSURE_FLAGS = re.IGNORECASE | re.VERBOSE

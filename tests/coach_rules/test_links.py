@@ -498,3 +498,27 @@ def test_a_code_said_at_the_desk_is_a_personal_code(text: str, found: str) -> No
 )
 def test_words_said_at_a_desk_that_are_no_personal_code(text: str) -> None:
     assert undisclosed_affiliate_spans(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "no_gain"),
+    [
+        (
+            "Panadería Luna has 20% off rye flour with code RYE20. {} Just sharing.",
+            "I don't know the owners and get nothing from this.",
+        ),
+        (
+            "The sponsor gave members code CORRE10 for 10% off. {} https://correja.com.br",
+            "I get nothing for it, just passing it on.",
+        ),
+        (
+            "Their course helped me: https://learnly.example/course?ref=maya22 {}",
+            "Not affiliated, just a fan.",
+        ),
+    ],
+)
+def test_saying_plainly_that_the_sender_gains_nothing_clears_a_code(
+    text: str, no_gain: str
+) -> None:
+    assert undisclosed_affiliate_spans(text.format("")) != ()
+    assert undisclosed_affiliate_spans(text.format(no_gain)) == ()
