@@ -18,6 +18,7 @@ from bot.core import commands as c
 from bot.core.dates import DaySpec, LastWeekdaySpec, LastWeekSpec, NextWeekSpec, RelativeDays
 from bot.core.messages import Action, Reply
 from bot.core.parser import parse_command, split_name_and_note
+from bot.core.when import WhenError, find_day
 from storage.names import match_names, name_key
 
 # Two or three capitalised words, with name particles between them: "Hugo Blanc", "Maria de la
@@ -26,16 +27,22 @@ from storage.names import match_names, name_key
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
 _PARTICLES = r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|la|le|bin|al|el|ibn|ter|ten)"
 _PERSON_NEXT = (
-    r"(?:with|w/|w|met|meet|meeting|into|and|"
+    r"(?:with|w/|w|met|meet|meeting|into|and|saw|see|visited|visiting|"
     r"(?:introduced|intro'?d|talking|talked|chatted|chatting|spoke|speaking|reach(?:ed)? out|"
     r"get(?:ting)? back|got back|reply|replied|write|wrote|writing|say hi|said hi|"
     r"sent (?:it|this|that|a note|a message))\s+to|"
     r"ping|pinged|call|called|calling|email|emailed|text|texted|message|messaged|dm|dmed|"
     r"thank|thanked|remind me about|follow(?:ed)?[- ]?up (?:with|on))"
 )
+_CUE = re.compile(rf"(?i:(?<![\w'’]){_PERSON_NEXT})\s+")
 _NEW_NAME = re.compile(
     rf"(?i:(?<![\w'’]){_PERSON_NEXT})\s+(?P<name>{_UPPER}[\w'’-]+"
     rf"(?:\s+(?:{_PARTICLES}\s+){{0,2}}{_UPPER}[\w'’-]+){{1,2}})"
+)
+# "at The Wolseley", "in Madrid", before the name: where they met.
+_PLACE_BEFORE = re.compile(
+    rf"\b(?:at|in|@)\s+(?P<place>(?:the\s+)?{_UPPER}[\w'’&.:-]*(?:\s+(?:{_UPPER}[\w'’&.:-]*|of|on|"
+    r"de|&|\d+(?:st|nd|rd|th)?)){0,5})"
 )
 # Said before the name, these make the line a plan, not a meeting: "gotta ping Dana on friday".
 _PLANNED = re.compile(
@@ -56,17 +63,17 @@ class Offer:
 
 
 def _candidates(text: str, known_names: Sequence[str]) -> list[tuple[int, str]]:
-    """(start, name) of each person the line may name, in the order they appear."""
+    """(start, name) of each person the line names right after a person word ("with",
+    "talked to"): a new name in capitals, or one of the member's contacts as typed."""
     found = [(m.start("name"), m["name"]) for m in _NEW_NAME.finditer(text)]
-    words = list(re.finditer(r"[\w][\w'’-]*", text))
-    for index in range(len(words)):
+    for cue in _CUE.finditer(text):
+        words = list(re.finditer(r"[\w][\w'’-]*", text[cue.end() :]))[:2]
         for size in (2, 1):
-            span = words[index : index + size]
-            if len(span) < size:
+            if len(words) < size:
                 continue
-            typed = text[span[0].start() : span[-1].end()]
-            if len(match_names(typed, known_names)) == 1:
-                found.append((span[0].start(), typed))
+            start, end = cue.end() + words[0].start(), cue.end() + words[size - 1].end()
+            if len(match_names(text[start:end], known_names)) == 1:
+                found.append((start, text[start:end]))
                 break
     return sorted(set(found))
 
@@ -98,6 +105,25 @@ def _direction(when: DaySpec | None) -> int:
     return 1 if isinstance(when, NextWeekSpec) else 0
 
 
+def _with_what_came_before(before: str, rest: str, name: str) -> str:
+    """`rest` (from the name on) with the day and the place said before the name put right
+    after it: "dinner last night in Madrid with Raúl Jiménez, …" → "Raúl Jiménez in Madrid last
+    night, …"."""
+    extra = []
+    place = _PLACE_BEFORE.search(before)
+    if place is not None:
+        extra.append(f"at {place['place'].rstrip(' .:,')}")
+    try:
+        day = find_day(before)
+    except WhenError:
+        day = None
+    if day is not None:
+        extra.append(before[day.start : day.end])
+    if not extra:
+        return rest
+    return f"{rest[: len(name)]} {' '.join(extra)}{rest[len(name) :]}"
+
+
 def offer_for(text: str, known_names: Sequence[str] = ()) -> Offer | None:
     """The meeting and follow-up a line may be about, or None when it names nobody that a
     `met` or `follow-up` reading confirms."""
@@ -105,7 +131,7 @@ def offer_for(text: str, known_names: Sequence[str] = ()) -> Offer | None:
     if not line or len(line.split()) > MAX_WORDS or line.endswith("?"):
         return None
     for start, typed in _candidates(line, known_names):
-        rest = line[start:]
+        rest = _with_what_came_before(line[:start], line[start:], typed)
         met = parse_command(f"met {rest}", direct_message=True, known_names=known_names)
         follow_up = parse_command(f"follow-up {rest}", direct_message=True, known_names=known_names)
         planned = _PLANNED.search(line[:start]) is not None

@@ -100,3 +100,18 @@ def test_the_member_is_asked_and_a_yes_logs_the_meeting(
     logged = say(service, "yes")
     assert "you met **Hugo Blanc**" in logged.text or "you met Hugo Blanc" in logged.text
     assert list(due_by_name(store)) == ["Hugo Blanc"]
+
+
+def test_the_day_and_place_said_before_the_name_go_with_the_offer() -> None:
+    offer = offer_for(
+        "dinner last night in Madrid with Raúl Jiménez, wants us as advisors", CONTACTS
+    )
+    assert offer is not None
+    assert offer.met == "met Raúl Jiménez at Madrid last night, wants us as advisors"
+
+
+@pytest.mark.parametrize(
+    "line", ["nvm the dana follow-up, we dropped that deal", "Sam Lee is actually Sam Lee-Chen"]
+)
+def test_a_contact_named_without_a_person_word_before_is_not_offered_a_meeting(line: str) -> None:
+    assert offer_for(line, (*CONTACTS, "Sam Lee")) is None
