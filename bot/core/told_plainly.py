@@ -22,8 +22,8 @@ from bot.core.when import WhenError, find_day
 
 _PARTICLE = r"(?:de|da|del|dela|della|di|van|von|der|den|la|le|bin|al|el|ben|dos|das|du)"
 _CAP = r"(?-i:[A-ZÀ-ÖØ-Þ](?:[\w'’-]*\w|\.)?)"
-_CAP_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}"
-_LOW = r"(?-i:[a-zß-ÿ][\w'’-]+)"
+_CAP_NAME = rf"(?!I\b|I['’]){_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}"
+_LOW = r"(?-i:[a-zß-ÿ][\w-]+)"
 _LOW_NAME = rf"{_LOW}\s+{_LOW}(?:\s+{_LOW})??"
 # What may stand before the name: "quick one:", "late log:", "worth logging:".
 _LEAD = r"(?:(?:quick one|late log|worth logging|new contact|reminder|fyi)\s*[:,—–-]\s*)?"
@@ -45,6 +45,9 @@ _NOT_A_NAME = THING_WORDS | {
     "sir", "madam", "thanks", "thank", "merci", "gracias", "obrigado", "obrigada", "valeu",
     "danke", "vielen", "dank", "kiitos", "grazie", "asante", "salamat", "shukran", "jambo",
     "cheers", "congrats", "congratulations", "welcome", "dear", "hola", "hallo", "ciao",
+    # Everyday words that open a sentence: "the reminder came late", "not really, we …".
+    "the", "a", "an", "not", "see", "really", "what", "when", "but", "and", "or", "if", "yes",
+    "no", "nope", "yeah", "ya", "well", "sorry", "oh", "ok", "okay", "also", "still", "too",
 }  # fmt: skip
 
 # How the two met, said with no place: "video call", "zoom", "on a Google Meet".
@@ -75,13 +78,17 @@ _NOT_A_PLACE = re.compile(
 )
 _PLAIN_PLACE = re.compile(r"(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}", re.IGNORECASE)
 _REMIND = re.compile(
-    r"\b(?:(?:pls|please)\s+)?(?:remind me|remnd me|nudge me|ping (?:her|him|them|me)|ping|"
+    r"\b(?:(?:pls|please)\s+)?(?:(?:(?:i\s+)?(?:need|have) to|gotta|put an?|set an?)\s+)?"
+    r"(?:remind me|remnd me|nudge me|ping (?:her|him|them|me)|ping|"
     r"follow[- ]?up|flw up|f/u|chase(?: up)?|circle back(?: with (?:him|her|them))?|"
     r"check back(?: in)?(?: with (?:him|her|them))?|reminder to follow up|"
     r"get back to (?:him|her|them))\b",
     re.IGNORECASE,
 )
-_SUBJECT_VERB = re.compile(r"^(?:is|was|'s|’s|has)\s+", re.IGNORECASE)
+# "Sigrid Dahl is waiting on …", "Aoife Kelly wants to grab lunch": the note is what follows.
+_SUBJECT_VERB = re.compile(
+    r"^(?:is|was|'s|’s|has|(?:needs?|wants?|asked me|i need|need) to)\s+", re.IGNORECASE
+)
 _FIELDS = re.compile(r"(\s*(?:[,;!]+|\.(?=\s)|\s[—–-]+\s|[—–])\s*)")
 
 
