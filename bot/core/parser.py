@@ -39,7 +39,9 @@ from bot.core.language import (
 from bot.core.ledger import split_kind
 from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
+from bot.core.told_plainly import told_plainly
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
 from storage.names import could_name, match_names, name_key
@@ -223,7 +225,13 @@ def parse_command(
         result = _parse(text, direct_message)
         # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
         if referent is None and isinstance(result, c.NotACommand | c.ParseFailure | c.NoteCommand):
-            return _after_a_clause_naming_someone(text, direct_message) or result
+            result = _after_a_clause_naming_someone(text, direct_message) or result
+        if isinstance(result, c.NotACommand | c.RenameCommand) or (
+            isinstance(result, c.FollowUpCommand) and result.when is None
+        ):
+            result = _said_of_a_reminder(text) or result
+        if isinstance(result, c.NotACommand):
+            return _told_plainly(text) or result
         return result
     finally:
         _KNOWN.reset(known)
@@ -269,6 +277,28 @@ def _after_a_clause_naming_someone(text: str, direct_message: bool) -> c.Command
     if isinstance(result, _ABOUT_SOMEONE) and about is person:
         return result
     return None
+
+
+def _said_of_a_reminder(text: str) -> c.Command | None:
+    """A status or new day said of one contact's reminder (`bot.core.said_of_a_reminder`)."""
+    said = said_of_a_reminder(text, _KNOWN.get())
+    if said is None:
+        return None
+    name, _, rest = said.partition(" ")
+    result = _run_parser(name, rest, text, True)
+    return None if isinstance(result, c.ParseFailure | c.NotACommand) else result
+
+
+def _told_plainly(text: str) -> c.MetCommand | c.FollowUpCommand | None:
+    """A meeting or reminder told with the person first (`bot.core.told_plainly`)."""
+    told = told_plainly(text)
+    if told is None:
+        return None
+    name, _, rest = told.command.partition(" ")
+    result = _run_parser(name, rest, text, True)
+    if isinstance(result, c.FollowUpCommand) and result.note is None and told.note:
+        return replace(result, note=told.note)
+    return result if isinstance(result, c.MetCommand | c.FollowUpCommand) else None
 
 
 # "hey, snooze Kai 5 days", "ok so followup dmitri on the 21st": a greeting or "ok so" before

@@ -206,7 +206,14 @@ _ABBREVIATIONS = {
     "doin": "doing",
     "shud": "should",
     "shld": "should",
+    "lsat": "last",
+    "moring": "morning",
+    "tmorrow": "tomorrow",
 }
+# A weekday typed with a capital and one slip ("Fridya", "Thrusday", "Tusday") is the day: no
+# name is six letters and one slip from a weekday.
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MIN_CAPITAL_WEEKDAY_SLIP = 6
 # A word glued to the "with" after it: "metwith Kai", "caught upwith Jane".
 _GLUED_WITH = re.compile(r"\b(met|meet|meeting|done|up|spoke|talked|lunch|coffee)(with)\b", re.I)
 # "metJane at the gym": "met" glued to a capitalised name.
@@ -258,6 +265,9 @@ def _corrected(word: str, vocabulary: tuple[str, ...]) -> str:
     lowered = word.lower()
     if lowered in _ABBREVIATIONS:
         return _ABBREVIATIONS[lowered]
+    if word.istitle() and len(word) >= MIN_CAPITAL_WEEKDAY_SLIP and lowered not in _WEEKDAYS:
+        day = _corrected(lowered, _WEEKDAYS)
+        return day.title() if day in _WEEKDAYS else word
     if len(lowered) < 4 or lowered in _REAL_WORDS or not word.islower():
         return word
     if lowered in vocabulary or {lowered.removesuffix("s"), f"{lowered}s"} & set(vocabulary):
@@ -279,7 +289,9 @@ def fix_command_typos(text: str) -> str:
 def fix_typos(text: str, vocabulary: tuple[str, ...] = _DATE_WORDS) -> str:
     """One-slip typos of `vocabulary`, in lower-case words only ("Mondy" may be a name)."""
     return re.sub(
-        r"(?<![\w@#/'’-])[a-z]+(?![\w'’/-])", lambda m: _corrected(m.group(0), vocabulary), text
+        r"(?<![\w@#/'’-])(?:[a-z]+|(?-i:[A-Z])[a-z]{5,})(?![\w'’/-])",
+        lambda m: _corrected(m.group(0), vocabulary),
+        text,
     )
 
 
