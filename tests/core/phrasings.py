@@ -55,6 +55,11 @@ PHRASINGS_DEV11 = DATA / "command_phrasings_dev11.jsonl"
 # arrival (53.2% and 79.0%), then developed on.
 PHRASINGS_DEV12 = DATA / "command_phrasings_dev12.jsonl"
 PHRASINGS_DEV13 = DATA / "command_phrasings_dev13.jsonl"
+# Writers E13 and E14 (7 Dec, third session): kept from the engineers and scored untouched on
+# arrival (80.2% and 65.8%), after the eleventh pass (80.8%, 66.5%) and after the twelfth (81.0%,
+# 67.8%); then developed on.
+PHRASINGS_DEV14 = DATA / "command_phrasings_dev14.jsonl"
+PHRASINGS_DEV15 = DATA / "command_phrasings_dev15.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
@@ -292,7 +297,7 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | ... | --dev13 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | ... | --dev15 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
     named = {
         "--dev2": PHRASINGS_DEV2,
@@ -307,6 +312,8 @@ def main(argv: list[str]) -> int:
         "--dev11": PHRASINGS_DEV11,
         "--dev12": PHRASINGS_DEV12,
         "--dev13": PHRASINGS_DEV13,
+        "--dev14": PHRASINGS_DEV14,
+        "--dev15": PHRASINGS_DEV15,
     }
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)
