@@ -41,6 +41,7 @@ from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
+from bot.core.told_in_a_sentence import meeting_in_a_sentence, reminder_in_a_sentence
 from bot.core.told_plainly import told_plainly
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
@@ -231,7 +232,7 @@ def parse_command(
         ):
             result = _said_of_a_reminder(text) or result
         if isinstance(result, c.NotACommand):
-            return _told_plainly(text) or result
+            return _told_plainly(text) or _told_in_a_sentence(text) or result
         return result
     finally:
         _KNOWN.reset(known)
@@ -299,6 +300,19 @@ def _told_plainly(text: str) -> c.MetCommand | c.FollowUpCommand | None:
     if isinstance(result, c.FollowUpCommand) and result.note is None and told.note:
         return replace(result, note=told.note)
     return result if isinstance(result, c.MetCommand | c.FollowUpCommand) else None
+
+
+def _told_in_a_sentence(text: str) -> c.MetCommand | c.FollowUpCommand | None:
+    """A meeting or reminder told in an everyday sentence (`bot.core.told_in_a_sentence`)."""
+    meeting = meeting_in_a_sentence(text, known_in)
+    if meeting is not None:
+        person = c.PersonRef(_checked_name(meeting.person))
+        return c.MetCommand(person, meeting.place, meeting.when, meeting.note)
+    reminder = reminder_in_a_sentence(text, known_in)
+    if reminder is not None:
+        person = c.PersonRef(_checked_name(reminder.person))
+        return c.FollowUpCommand(person, reminder.when, reminder.note, at=reminder.at)
+    return None
 
 
 # "hey, snooze Kai 5 days", "ok so followup dmitri on the 21st": a greeting or "ok so" before
