@@ -51,6 +51,12 @@ _TO_SOMEONE = re.compile(
     r"hope|looking forward)\b|\?",
     re.IGNORECASE,
 )
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _PARTICLES = frozenset(
     {"de", "da", "del", "di", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "dos"}
 )
@@ -60,7 +66,7 @@ _LOWER_NAME_FIRST = re.compile(
     r"^(?P<name>(?-i:[a-zß-ÿ][\w'’-]+)(?:\s+(?-i:[a-zß-ÿ][\w'’-]+)){1,2})\s*(?:[,:]|\s[—–-]+)\s+"
 )
 # Capitalised words that open a sentence or name a day, an event or a place, never a person.
-_NOT_NAME_WORDS = frozenset(
+_NOT_NAME_WORDS = _word_set(
     """
     in on for from hallway customer site visit great good gm ceo cto cfo coo vp svp evp md dr mr
     mrs ms prof sir today's yesterday's tonight's worked just now worth whew
@@ -74,7 +80,7 @@ _NOT_NAME_WORDS = frozenset(
     informational interview coffee drinks beer omg yo wow lol also then after before at with
     remind reminder follow followup nudge need gotta can could would will should please recordar
     yaad bitte abeg pakipaalala recuérdame erinnere rappelle
-    """.split()
+    """
 )
 _SEPARATORS = re.compile(r"\s*(?:[,;:.!]+(?=\s|$)|\s[—–-]+\s|[—–]|\s/\s)\s*")
 # Words after which the person is named: "met Ana", "talked to Ana", "with Ana", "into Ana".
@@ -91,7 +97,7 @@ _LOWER_NAME_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Everyday words that never make a name typed in lower case.
-_COMMON_WORDS = frozenset(
+_COMMON_WORDS = _word_set(
     """
     the a an my our your his her their them him me us some someone somebody guy girl lady man
     woman team folks people everyone friend friends colleague colleagues neighbour neighbor boss
@@ -100,7 +106,7 @@ _COMMON_WORDS = frozenset(
     bunch couple few an hour while bit little more most time coffee lunch dinner call zoom meet
     quick short long great good nice new old other another same call chat convo demo meeting
     follow up followup reminder ping nudge day days week weeks month months year
-    """.split()
+    """
 )
 # Where: "at the gym", "@ web summit lisbon", "after church"; after a weaker word ("for Lagos
 # tech fest", "from the Oslo design week panel") only a place that names an event.
@@ -351,9 +357,11 @@ def meeting_in_a_sentence(text: str, known_in: Known) -> Meeting | None:
     told = line[:told_to]
     if place is None:
         place = _place(told.replace(name, ", "))
-    if not (_MET.search(told) or _MET.search(line[:name_start])):
-        if not (logged and place is not None and (day is not None or (event and event[1]))):
-            return None
+    told_a_meeting = _MET.search(told) or _MET.search(line[:name_start])
+    if not told_a_meeting and not (
+        logged and place is not None and (day is not None or (event and event[1]))
+    ):
+        return None
     note = line[note_from:].strip(" ,;—–-") if note_from is not None else None
     return Meeting(name, place, day[0] if day else None, note or None)
 
