@@ -41,7 +41,7 @@ from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
-from bot.core.told_in_a_sentence import meeting_in_a_sentence, reminder_in_a_sentence
+from bot.core.told_in_a_sentence import Meeting, told_in_a_sentence
 from bot.core.told_plainly import told_plainly
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
@@ -304,15 +304,13 @@ def _told_plainly(text: str) -> c.MetCommand | c.FollowUpCommand | None:
 
 def _told_in_a_sentence(text: str) -> c.MetCommand | c.FollowUpCommand | None:
     """A meeting or reminder told in an everyday sentence (`bot.core.told_in_a_sentence`)."""
-    meeting = meeting_in_a_sentence(text, known_in)
-    if meeting is not None:
-        person = c.PersonRef(_checked_name(meeting.person))
-        return c.MetCommand(person, meeting.place, meeting.when, meeting.note)
-    reminder = reminder_in_a_sentence(text, known_in)
-    if reminder is not None:
-        person = c.PersonRef(_checked_name(reminder.person))
-        return c.FollowUpCommand(person, reminder.when, reminder.note, at=reminder.at)
-    return None
+    told = told_in_a_sentence(text, _KNOWN.get())
+    if told is None:
+        return None
+    person = c.PersonRef(_checked_name(told.person))
+    if isinstance(told, Meeting):
+        return c.MetCommand(person, told.place, told.when, told.note)
+    return c.FollowUpCommand(person, told.when, told.note, at=told.at)
 
 
 # "hey, snooze Kai 5 days", "ok so followup dmitri on the 21st": a greeting or "ok so" before

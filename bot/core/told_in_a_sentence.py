@@ -15,12 +15,13 @@ to nobody: "you", a greeting or a question mark make it a draft or a question, n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
 
 from bot.core.dates import DaySpec
 from bot.core.when import WhenError, find_day, find_time
+from storage.names import could_name, match_names
 
 # Words that tell a meeting, in English (with the usual slips) and the languages members mix in.
 _MET = re.compile(
@@ -164,15 +165,18 @@ class Reminder:
     note: str | None
 
 
-Known = Callable[[str], str | None]
-
-
 def _day(text: str) -> tuple[DaySpec, int, int] | None:
     try:
         found = find_day(text)
     except WhenError:
         return None
     return (found.spec, found.start, found.end) if found else None
+
+
+def _without_day(words: str, day_said: str) -> str:
+    """`words` without the line's day phrase, when they hold it."""
+    at = words.find(day_said) if day_said else -1
+    return words if at < 0 else f"{words[:at]} {words[at + len(day_said) :]}"
 
 
 def _capitalised_runs(line: str) -> list[list[re.Match[str]]]:
@@ -223,27 +227,29 @@ def _lower_case_names(line: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def _contacts(line: str, known_in: Known) -> list[tuple[str, int, int]]:
+def _contacts(line: str, known: Sequence[str]) -> list[tuple[str, int, int]]:
     found = []
     for word in _WORD.finditer(line):
         typed = word[0]
-        if typed.lower() in _NOT_NAME_WORDS or re.search(r"['’]s$", typed):
+        if typed.lower() in _NOT_NAME_WORDS or typed.endswith(("'s", "’s")):
             continue  # "Priya's holiday party": where, not who
-        if typed[0].isupper() or len(typed) > 2:
-            name = known_in(typed)
-            if name is not None:
-                found.append((name, word.start(), word.end()))
+        if (
+            (typed[0].isupper() or len(typed) > 2)
+            and could_name(typed, known)
+            and len(match_names(typed, known)) == 1
+        ):
+            found.append((typed, word.start(), word.end()))
     return found
 
 
-def _person(line: str, known_in: Known) -> tuple[str, int, int] | None:
+def _person(line: str, known: Sequence[str]) -> tuple[str, int, int] | None:
     """Whom the line is about: a name right after a meeting word ("met", "with", "to") first,
     else the first full name or contact it names."""
     lower = _LOWER_NAME_FIRST.match(line)
     if lower is not None and not set(lower["name"].lower().split()) & _NOT_NAME_WORDS:
         return lower["name"], 0, lower.end("name")
     candidates = sorted(
-        _full_names(line) + _lower_case_names(line) + _contacts(line, known_in),
+        _full_names(line) + _lower_case_names(line) + _contacts(line, known),
         key=lambda found: found[1],
     )
     for found in candidates:
@@ -263,13 +269,12 @@ def _clauses(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _place(text: str) -> str | None:
+def _place(text: str, day_said: str) -> str | None:
     for found in _AT.finditer(text):
         place = _DAY_POSSESSIVE.sub("", found["place"].strip())
         place = _PLACE_END.sub("", place).strip()
-        day = _day(place)
-        if day is not None:
-            place = place[: day[1]].strip()
+        if day_said and day_said in place:
+            place = place[: place.index(day_said)].strip()
         if found["word"].lower() in _WEAK_PLACE_WORDS and not _EVENT_NOUN.search(place):
             continue
         if place and not _NOT_A_PLACE.fullmatch(place) and len(place.split()) <= 7:
@@ -278,7 +283,7 @@ def _place(text: str) -> str | None:
     return before["place"].strip() if before and _EVENT_NOUN.search(before["place"]) else None
 
 
-def _event_first(line: str, person_start: int) -> tuple[str, bool] | None:
+def _event_first(line: str, person_start: int, day_said: str) -> tuple[str, bool] | None:
     """The event said first, and whether the person's name follows it directly."""
     found = _EVENT_FIRST.match(line)
     if found is None or found.end() > person_start:
@@ -292,9 +297,7 @@ def _event_first(line: str, person_start: int) -> tuple[str, bool] | None:
     if re.search(r"\b(?:i|we|met|talked|spoke|sat)\b", event, re.IGNORECASE):
         return None
     event = _DAY_POSSESSIVE.sub("", event).strip()
-    day = _day(event)
-    if day is not None:
-        event = (event[: day[1]] + event[day[2] :]).strip()
+    event = " ".join(_without_day(event, day_said).split())
     event = re.sub(r"\s+(?:on|at)$", "", event).strip()
     words = event.split()
     if not 1 <= len(words) <= 6 or event.lower() in _NOT_NAME_WORDS:
@@ -325,17 +328,50 @@ _LOG_LEAD = re.compile(
 )
 
 
-def meeting_in_a_sentence(text: str, known_in: Known) -> Meeting | None:
-    """The meeting an everyday sentence tells, or None."""
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    name: str
+    name_start: int
+    name_end: int
+    day: tuple[DaySpec, int, int] | None
+
+    @property
+    def day_said(self) -> str:
+        return self.text[self.day[1] : self.day[2]] if self.day else ""
+
+
+def told_in_a_sentence(text: str, known: Sequence[str]) -> Meeting | Reminder | None:
+    """The meeting an everyday sentence tells or the reminder it asks for, or None."""
     line = " ".join(text.split())
-    if len(line.split()) > MAX_WORDS or _TO_SOMEONE.search(line) or _REMIND.search(line):
+    if len(line.split()) > MAX_WORDS or _TO_SOMEONE.search(line):
         return None
-    who = _person(line, known_in)
+    reminding = _REMIND.search(line) is not None
+    if not reminding and not _MET.search(line) and not _LOGGED_FIRST.match(line):
+        return None  # no word tells a meeting or asks for a reminder, and no log's shape
+    who = _person(line, known)
     if who is None:
         return None
-    name, name_start, name_end = who
-    day = _day(line)
-    event = _event_first(line, name_start)
+    said = _Line(line, *who, _day(line))
+    return _reminder(said) if reminding else _meeting(said)
+
+
+# A log's shape with no meeting word: "Kenji Watanabe, Tokyo offsite, 3 days ago", "Log: …",
+# "Sunday night synagogue fundraiser — Jonah Levi, …".
+_LOGGED_FIRST = re.compile(
+    r"(?-i:[A-ZÀ-ÖØ-Þ])\S*\s+(?-i:[A-ZÀ-ÖØ-Þ])|[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]*\s*(?:[,:@(]|\s[—–-])|[^:—–]{3,60}[:—–]"
+)
+
+
+def _meeting(said: _Line) -> Meeting | None:
+    line, name, name_start, name_end, day = (
+        said.text,
+        said.name,
+        said.name_start,
+        said.name_end,
+        said.day,
+    )
+    event = _event_first(line, name_start, said.day_said)
     place = event[0] if event else None
     logged = name_start == 0 or bool(_LOG_LEAD.match(line[:name_start])) or bool(event and event[1])
     told_to, note_from, fields = name_end, None, 0
@@ -356,7 +392,7 @@ def meeting_in_a_sentence(text: str, known_in: Known) -> Meeting | None:
         break
     told = line[:told_to]
     if place is None:
-        place = _place(told.replace(name, ", "))
+        place = _place(told.replace(name, ", "), said.day_said)
     told_a_meeting = _MET.search(told) or _MET.search(line[:name_start])
     if not told_a_meeting and not (
         logged and place is not None and (day is not None or (event and event[1]))
@@ -388,27 +424,24 @@ _NOT_THE_NOTE = re.compile(
 _ASKED_ABOUT = re.compile(r"\b(?:ask|asking|talk|talking|chat|hear|tell)\s*$", re.IGNORECASE)
 
 
-def _without_when(words: str) -> str:
-    day = _day(words)
-    if day is not None:
-        words = words[: day[1]] + words[day[2] :]
+def _without_when(words: str, day_said: str) -> str:
+    words = _without_day(words, day_said)
     at = find_time(words)
     if at is not None:
         words = words[: at.start] + words[at.end :]
     return " ".join(words.split()).strip(" ,;—–-")
 
 
-def _reminder_note(
-    line: str, name: str, name_end: int, day: tuple[DaySpec, int, int]
-) -> str | None:
+def _reminder_note(said: _Line) -> str | None:
+    line, name, name_end = said.text, said.name, said.name_end
     owed = _OWED.match(line)
     if owed is not None and owed["who"] == name:
-        return _without_when(owed["what"]) or None
+        return _without_when(owed["what"], said.day_said) or None
     for start, end in _clauses(line):
         if end <= name_end:
             continue
         clause = line[max(start, name_end) : end]
-        rest = _without_when(_REMIND.sub(" ", clause))
+        rest = _without_when(_REMIND.sub(" ", clause), said.day_said)
         rest = _NOT_THE_NOTE.sub("", rest).strip()
         about = _ABOUT.search(rest)
         if about is not None and not _ASKED_ABOUT.search(rest[: about.start()]):
@@ -418,16 +451,8 @@ def _reminder_note(
     return None
 
 
-def reminder_in_a_sentence(text: str, known_in: Known) -> Reminder | None:
-    """The reminder an everyday sentence asks for, with its day, or None."""
-    line = " ".join(text.split())
-    if len(line.split()) > MAX_WORDS or _TO_SOMEONE.search(line) or not _REMIND.search(line):
-        return None
-    day = _day(line)
-    who = _person(line, known_in)
-    if day is None or who is None:
-        return None
-    name, _, name_end = who
-    at = find_time(line)
-    note = _reminder_note(line, name, name_end, day)
-    return Reminder(name, day[0], at.at if at else None, note)
+def _reminder(said: _Line) -> Reminder | None:
+    if said.day is None:
+        return None  # "Dana wants to follow up": no day, no reminder to set
+    at = find_time(said.text)
+    return Reminder(said.name, said.day[0], at.at if at else None, _reminder_note(said))
