@@ -204,8 +204,8 @@ def _full_names(line: str) -> list[tuple[str, int, int]]:
             run.pop(0)
         while run and (run[-1][0].lower() in _NOT_NAME_WORDS or run[-1][0] in _PARTICLES):
             run.pop()
-        if not 2 <= len(run) <= 3:
-            continue
+        if not 2 <= len(run) <= 3 or any(w[0].lower() in _NOT_NAME_WORDS for w in run):
+            continue  # "Board Meeting Notes": a title, not a person
         before = line[: run[0].start()].rstrip().lower()
         if re.search(r"(?:\bat|@|\bfor|\bthe|\bbeim|\bfrom|\bin|\bpe|&)$", before):
             continue  # "at the Lagos Startup Week mixer": a place
