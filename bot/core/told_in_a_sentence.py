@@ -107,6 +107,7 @@ _COMMON_WORDS = _word_set(
     bunch couple few an hour while bit little more most time coffee lunch dinner call zoom meet
     quick short long great good nice new old other another same call chat convo demo meeting
     follow up followup reminder ping nudge day days week weeks month months year
+    not really yes no ok okay well sorry oh yeah nope still also too just only maybe
     """
 )
 # Where: "at the gym", "@ web summit lisbon", "after church"; after a weaker word ("for Lagos
@@ -246,7 +247,11 @@ def _person(line: str, known: Sequence[str]) -> tuple[str, int, int] | None:
     """Whom the line is about: a name right after a meeting word ("met", "with", "to") first,
     else the first full name or contact it names."""
     lower = _LOWER_NAME_FIRST.match(line)
-    if lower is not None and not set(lower["name"].lower().split()) & _NOT_NAME_WORDS:
+    if (
+        lower is not None
+        and not set(lower["name"].lower().split()) & (_NOT_NAME_WORDS | _COMMON_WORDS)
+        and _MET.match(line, lower.end())
+    ):
         return lower["name"], 0, lower.end("name")
     candidates = sorted(
         _full_names(line) + _lower_case_names(line) + _contacts(line, known),
