@@ -25,13 +25,13 @@ from storage.names import could_name, match_names
 
 # Words that tell a meeting, in English (with the usual slips) and the languages members mix in.
 _MET = re.compile(
-    r"\b(?:j(?:u)?st\s+)?(?:met|mete|mett?ing|meet(?:ing)?|mtg|bumped into|ran into|run into|"
+    r"\b(?:j(?:u)?st\s+)?(?:met|mete|mett?ing|meet|meeting with|mtg|bumped into|ran into|run into|"
     r"talked|talking|spoke|speaking|chatted|sat (?:with|next to|beside)|caught up|catch(?:ing)? up|"
-    r"co(?:n)?nected w(?:ith)?|introduced myself|intro(?:duced|'d)? to|made friends|teamed up|"
+    r"co(?:n)?nected w(?:ith)?|introduced myself|introduced me|made friends|teamed up|"
     r"grabbed (?:a |some )?(?:coffee|lunch|dinner|drinks|beers?|a beer)|did (?:coffee|lunch|dinner|"
     r"drinks|a walking|a call)|split (?:some|a|an)|interview(?:ed)?|informational|came up to me|"
     r"coffee|lunch|dinner|diner|breakfast|brunch|drinks|beers?|new contact|new person|"
-    r"new connection|log meeting|log|was at|were at|on stage|got stuck|stuck with|came to|"
+    r"new connection|log meeting|was at|were at|on stage|got stuck|stuck with|came to|"
     r"came by|stopped by|dropped by|visited|shook hands|call with|calls? w|convo|chat with|"
     r"zoom with|spent (?:an hour|the day|time|the afternoon|the evening)|hung out|karaoke|"
     r"introduced me|sat in on|teammate|bumped itno|mt|almoc[eo]i|reuni[oó]n|tanıştım|만났어|"
@@ -46,6 +46,18 @@ _REMIND = re.compile(
     r"erinnere|rappelle|lembra|paalala|pakipaalala)\b",
     re.IGNORECASE,
 )
+# A line that opens with a greeting or thanks, in any language, speaks to someone: "Merci
+# Camille, …", "Salaam Musa, …", "Kumusta Rico!".
+_GREETED = re.compile(
+    r"(?:hi|hey|hello|dear|hola|hallo|ciao|salaam|salam|assalamu|jambo|habari|kumusta|namaste|"
+    r"merci|danke|gracias|obrigad[oa]|valeu|grazie|dhanyavaad|dhanyavad|shukriya|shukran|asante|"
+    r"salamat|kiitos|cheers|congrats|congratulations|welcome|good (?:morning|afternoon|evening)|"
+    r"sad news|dear all)\b",
+    re.IGNORECASE,
+)
+# A title before a name in the line is mostly said to them: "Wonderful interview on NPR, Dr.
+# Haddad."
+_TITLED = re.compile(r"\b(?:dr|mr|mrs|ms|prof|professor)\.?\s+(?-i:[A-Z])", re.IGNORECASE)
 # A line that speaks to someone, greets, thanks or asks is a draft or a question.
 _TO_SOMEONE = re.compile(
     r"\b(?:you|your|you're|yours|u|ur|hi|hey|hello|dear|thanks|thank|let's|lets|we should|"
@@ -70,7 +82,7 @@ _LOWER_NAME_FIRST = re.compile(
 _NOT_NAME_WORDS = _word_set(
     """
     in on for from hallway customer site visit great good gm ceo cto cfo coo vp svp evp md dr mr
-    mrs ms prof sir today's yesterday's tonight's worked just now worth whew
+    mrs ms prof professor sir today's yesterday's tonight's worked just now worth whew
     i i'm i've i'd a an the this that these my our his her their its quick one just jst new
     made met meet meeting talked spoke sat add log pls please random small world last next
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
@@ -107,7 +119,8 @@ _COMMON_WORDS = _word_set(
     bunch couple few an hour while bit little more most time coffee lunch dinner call zoom meet
     quick short long great good nice new old other another same call chat convo demo meeting
     follow up followup reminder ping nudge day days week weeks month months year
-    not really yes no ok okay well sorry oh yeah nope still also too just only maybe
+    not really yes no ok okay well sorry oh yeah nope still also too just only maybe two three
+    four five six several many vendors el la los las un una une le les des der die das ein eine
     """
 )
 # Where: "at the gym", "@ web summit lisbon", "after church"; after a weaker word ("for Lagos
@@ -148,6 +161,7 @@ _DAY_POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 40
+MAX_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -198,6 +212,11 @@ def _capitalised_runs(line: str) -> list[list[re.Match[str]]]:
     return [found for found in runs if found]
 
 
+def _not_a_name_word(word: str) -> bool:
+    shouting = len(word) > 1 and word.isupper()
+    return shouting or word.lower() in _NOT_NAME_WORDS or bool(_EVENT_NOUN.fullmatch(word))
+
+
 def _full_names(line: str) -> list[tuple[str, int, int]]:
     found = []
     for run in _capitalised_runs(line):
@@ -205,8 +224,8 @@ def _full_names(line: str) -> list[tuple[str, int, int]]:
             run.pop(0)
         while run and (run[-1][0].lower() in _NOT_NAME_WORDS or run[-1][0] in _PARTICLES):
             run.pop()
-        if not 2 <= len(run) <= 3 or any(w[0].lower() in _NOT_NAME_WORDS for w in run):
-            continue  # "Board Meeting Notes": a title, not a person
+        if not 2 <= len(run) <= 3 or any(_not_a_name_word(w[0]) for w in run):
+            continue  # "Board Meeting Notes", "DevOps Days", "DON'T MISS": not a person
         before = line[: run[0].start()].rstrip().lower()
         if re.search(r"(?:\bat|@|\bfor|\bthe|\bbeim|\bfrom|\bin|\bpe|&)$", before):
             continue  # "at the Lagos Startup Week mixer": a place
@@ -348,8 +367,12 @@ class _Line:
 
 def told_in_a_sentence(text: str, known: Sequence[str]) -> Meeting | Reminder | None:
     """The meeting an everyday sentence tells or the reminder it asks for, or None."""
+    if "\n" in text.strip() or len(text) > MAX_CHARS:
+        return None  # a pasted message, not a line typed to the bot
     line = " ".join(text.split())
-    if len(line.split()) > MAX_WORDS or _TO_SOMEONE.search(line):
+    if len(line.split()) > MAX_WORDS or _TO_SOMEONE.search(line) or _GREETED.match(line):
+        return None
+    if _TITLED.search(line):
         return None
     reminding = _REMIND.search(line) is not None
     if not reminding and not _MET.search(line) and not _LOGGED_FIRST.match(line):
@@ -378,7 +401,9 @@ def _meeting(said: _Line) -> Meeting | None:
     )
     event = _event_first(line, name_start, said.day_said)
     place = event[0] if event else None
-    logged = name_start == 0 or bool(_LOG_LEAD.match(line[:name_start])) or bool(event and event[1])
+    set_off = re.match(r"\s*(?:[,:;(@]|[—–]|\s-\s|\.\s)", line[name_end:]) is not None
+    opens = name_start == 0 or bool(_LOG_LEAD.match(line[:name_start]))
+    logged = (opens and set_off) or bool(event and event[1])
     told_to, note_from, fields = name_end, None, 0
     for start, end in _clauses(line):
         clause = line[start:end]

@@ -146,6 +146,15 @@ def test_a_reminder_in_a_plain_sentence(text: str, want: dict[str, object]) -> N
         "Thanks for lunch on Friday, Priya Shah — let's do it again",
         "Could you send me the Q3 numbers before the board meeting?",
         "Board Meeting Notes — Q4 planning, budget review",
+        # Drafts an early version of this pass took for meetings: thanks or a greeting first,
+        # a title before the name, an event's name, a paste over several lines.
+        "Merci Camille, the intro to Hugo was perfect.",
+        "Salaam Musa, Hassan here from the mosque committee, the printer is on sale",
+        "Wonderful interview on NPR, Dr. Haddad.",
+        "Need intro to Tata Motors purchase dept. Plz arrange.",
+        "DevOps Days booth here again! Offer expires tonight.",
+        "Amara Nwosu  9:14 AM\nWelcome to our new joiners! If anyone wants a coffee chat, ping me",
+        "Understood, I'll log Priya under 'warm leads' instead.",
     ],
 )
 def test_drafts_stay_drafts(text: str) -> None:
