@@ -60,6 +60,11 @@ PHRASINGS_DEV13 = DATA / "command_phrasings_dev13.jsonl"
 # 67.8%); then developed on.
 PHRASINGS_DEV14 = DATA / "command_phrasings_dev14.jsonl"
 PHRASINGS_DEV15 = DATA / "command_phrasings_dev15.jsonl"
+# Writers E17 and E18 (7 Dec, third session): kept from the engineers and scored untouched
+# after the twelfth pass (73.2% and 71.5%) and after the thirteenth (77.0%, 75.0%); then
+# developed on.
+PHRASINGS_DEV16 = DATA / "command_phrasings_dev16.jsonl"
+PHRASINGS_DEV17 = DATA / "command_phrasings_dev17.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
@@ -297,7 +302,7 @@ def median_ms_per_line(rows: list[dict[str, Any]]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tests.core.phrasings [--dev2 | ... | --dev15 | FILE] [--misses]`."""
+    """`python -m tests.core.phrasings [--dev2 | ... | --dev17 | FILE] [--misses]`."""
     paths = [Path(arg) for arg in argv if not arg.startswith("--")]
     named = {
         "--dev2": PHRASINGS_DEV2,
@@ -314,6 +319,8 @@ def main(argv: list[str]) -> int:
         "--dev13": PHRASINGS_DEV13,
         "--dev14": PHRASINGS_DEV14,
         "--dev15": PHRASINGS_DEV15,
+        "--dev16": PHRASINGS_DEV16,
+        "--dev17": PHRASINGS_DEV17,
     }
     path = next((named[arg] for arg in argv if arg in named), paths[0] if paths else PHRASINGS)
     rows = load(path)
