@@ -5,6 +5,7 @@ time goes out, each gives up after the time-out, and a failure is remembered for
 from __future__ import annotations
 
 import asyncio
+import statistics
 import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -26,7 +27,9 @@ from tests.teams.payloads import BOT_APP_ID, personal_message
 from tests.teams.standins import SilentEndpoint, StandInMicrosoft
 from tests.teams.test_auth import slow_metadata_server
 
-FETCH_TIMEOUT = 1.0  # the tests' time-out; the real one is keys.FETCH_TIMEOUT_SECONDS
+# The tests' time-out (the real one is keys.FETCH_TIMEOUT_SECONDS): long enough that a blocked
+# pool (one /healthz answer per time-out) and one stall of a loaded machine look different.
+FETCH_TIMEOUT = 3.0
 FLOOD = 20
 
 
@@ -118,9 +121,12 @@ async def test_a_forged_token_flood_with_a_silent_key_endpoint_delays_only_itsel
     # One shared time-out, not twenty in a row (20 s); the slack is for a loaded 2-core machine.
     assert flood_took < 3 * FETCH_TIMEOUT, f"the flood took {flood_took:.1f} s"
     assert silent_keys.connections == 1  # one fetch in flight, shared by all twenty
-    assert health, "no /healthz answer during the flood"
-    slowest = max(seconds for _, seconds in health)
-    assert slowest < 0.5, f"/healthz took {slowest:.2f} s during the flood"
+    # /healthz kept answering all through the flood: a pool taken down by the fetch answers once
+    # per time-out; a live one about every tenth of a second, apart from a rare stall of the
+    # machine (one took 1.1 s on CI), which the median and the count both shrug off.
+    assert len(health) >= 10, f"only {len(health)} /healthz answers in {flood_took:.1f} s"
+    typical = statistics.median(seconds for _, seconds in health)
+    assert typical < 0.25, f"/healthz took {typical:.2f} s (median) during the flood"
     # The sweep kept its one-second pace: /healthz stayed 200 and the heartbeat is fresh.
     assert {status for status, _ in health} == {200}
     beat = full_server.services.store.heartbeat(SWEEP_HEARTBEAT)
@@ -131,7 +137,7 @@ async def test_a_forged_token_flood_with_a_silent_key_endpoint_delays_only_itsel
     # without another fetch.
     again = time.monotonic()
     assert await full_server.post_activity(activity, forged) == 503
-    assert time.monotonic() - again < 0.5
+    assert time.monotonic() - again < FETCH_TIMEOUT / 2
     assert silent_keys.connections == 1
 
 
