@@ -105,6 +105,16 @@ _MONTH_OR_DAY = re.compile(
     r"|(?:previous|earlier|original|your|my)\s+message|in\s+reply\s+to|quote\s+from|quoting)",
     re.I,
 )
+# A pasted thread's label above its quoted message: "Thread in #jobs-board", "**#general** ›
+# thread", "In #design:". Short, names a channel or a thread, and is no sentence.
+_THREAD_HEADER = re.compile(
+    r"^\s*(?=.*(?:#[\w-]|\bthread\b))(?!.*[.?!]\s*$)[^\n]{1,60}$", re.IGNORECASE
+)
+# A reply label with the message it answers on the same line, too long for a chat header.
+_REPLYING_TO_WITH_MESSAGE = re.compile(
+    r"^\s*(?:replying\s+to|in\s+reply\s+to)\s(?:[^:\n]{1,80}:\s*[\"“«]|[^:\n]{0,60}#[^:\n]{1,40}:).{40,}$",
+    re.IGNORECASE,
+)
 _PERSON_NAME = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}\s*$")
 
 # --- P.S. and signature --------------------------------------------------------------------
@@ -366,16 +376,28 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
             block_end = i
             while block_end < len(lines) and _QUOTE_LINE.match(lines[block_end].text):
                 block_end += 1
-            own_above = i > first_text and not any(quoted[:i])
+            labelled = i > first_text and all(
+                _THREAD_HEADER.match(ln.text) for ln in lines[:i] if not ln.blank
+            )
+            own_above = i > first_text and not any(quoted[:i]) and not labelled
             own_below = _next_nonblank(lines, block_end) < len(lines)
             # A `>` block between the sender's own paragraphs, with no history above it, is
             # the sender quoting a line in markdown (a paper, a testimonial): their own text.
             if not (own_above and own_below):
-                for k in range(i, block_end):
+                # A channel or thread label right above the quote ("Thread in #jobs") goes with it.
+                start = first_text if labelled else i
+                for k in range(start, block_end):
                     quoted[k] = True
             i = block_end
             continue
         opens_paragraph = i == 0 or lines[i - 1].blank
+        if opens_paragraph and _REPLYING_TO_WITH_MESSAGE.match(line.text):
+            # "Replying to Ana in #help: "…"": the message answered, on the label's own line.
+            end = _paragraph_end(lines, i)
+            for k in range(i, end):
+                quoted[k] = True
+            i = end
+            continue
         group = (
             _chat_header_group(lines, i)
             if opens_paragraph and len(line.text) <= MAX_CHAT_HEADER_CHARS

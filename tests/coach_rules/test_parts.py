@@ -255,3 +255,39 @@ def test_a_footer_in_dotted_capitals_is_still_a_footer() -> None:
     from coach_rules import parts
 
     assert parts._is_footer("UNSUBSCRİBE from these e-mails")
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(part.kind, text[part.start : part.end]) for part in split_parts(text)]
+
+
+def test_a_thread_label_above_the_quoted_question_goes_with_the_quote() -> None:
+    text = (
+        "Thread in #hiring-help\n> Who knows a good bookkeeper for a small studio?\n\n"
+        "@Rosa my firm does exactly that, book a call today, only two spots left!"
+    )
+    assert _kinds(text) == [
+        ("quote", "Thread in #hiring-help\n> Who knows a good bookkeeper for a small studio?"),
+        ("written", "@Rosa my firm does exactly that, book a call today, only two spots left!"),
+    ]
+
+
+def test_a_sentence_above_a_markdown_quote_stays_the_senders_own() -> None:
+    text = "Loved this thread.\n> Give before you ask.\n\nSo here is the deck I promised."
+    assert [kind for kind, _ in _kinds(text)] == ["written"]
+
+
+def test_a_long_replying_to_line_with_the_message_answered_is_quoted() -> None:
+    text = (
+        "Big sale at my brother's bike shop this weekend, 30% off if you say my name!!\n\n"
+        'Replying to Femi Ade in #cyclists: "Does anyone know where to get a wheel trued?"'
+    )
+    assert [kind for kind, _ in _kinds(text)] == ["written", "quote"]
+
+
+def test_replying_to_in_the_senders_own_sentence_is_not_a_quote() -> None:
+    text = (
+        "Replying to the whole list since many of you hire: my agency builds sites in a week, "
+        "DM me today."
+    )
+    assert [kind for kind, _ in _kinds(text)] == ["written"]
