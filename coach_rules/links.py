@@ -235,6 +235,9 @@ _DISCLOSURE_ALTERNATIVES = r"""(?:
       | (?<!not\san\s)(?<!not\s)(?<!no\s)\baffiliate\b(?!\s+marketing)
       | \breferral\s+(?:link|code)\b | \bmy\s+referral\b | \b(?:it'?s|that'?s)\s+my\s+link\b
       | \btransparen(?:t|cy)\s*[:,—–-] | \bto\s+be\s+(?:fully\s+)?(?:transparent|upfront)\b
+      | \b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:being\s+)?(?:transparent|upfront)\s+(?:that|about)\b
+      | \b(?:we|our\s+\w+|my\s+\w+)\s+(?:gets?|earns?|receives?|makes?)\s+(?:a\s+|an\s+|some\s+)?
+        (?:small\s+)?(?:commission|kickback|referral\s+fee|finder'?s\s+fee|partner\s+(?:rate|fee))\b
       | \bi\s+(?:get|earn|receive|make)\s+(?:a\s+|an\s+|some\s+|the\s+)?
         (?:small\s+|tiny\s+|little\s+)?(?:[$€£₹]?\d[\d,.]*\s*)?
         (?:commission|cut|credit|kickback|bonus|reward|fee|few\s+(?:cents|dollars|euros|pounds|quid|bucks)

@@ -435,6 +435,8 @@ def test_more_referral_link_shapes(url: str, referral: bool) -> None:
         "we'd each get a month free, so I'm not neutral here",
         "I'm not impartial, I get a little something",
         "if you join I go get small bonus, no lie",
+        "I'm upfront that my studio earns a referral fee on it",
+        "we're transparent about this: our firm gets a small commission",
     ],
 )
 def test_plain_word_disclosures(disclosure: str) -> None:

@@ -55,8 +55,9 @@ def test_pasted_messages_are_judged_far_better_than_as_whole_texts(figures):
     strict=True,
     reason=(
         "issue 15's per-shape target is not met in every shape of writer G's set yet: see the "
-        "README's table (with writers Y and Z and the label-weighted model: referral links F1 "
-        "0.900 with 10% false flags, 2 of 20; thread replies 0.976 with 5%, now met)"
+        "README's table (referral links F1 0.900 with 10% false flags, 2 of 20, until 7 Dec; "
+        "0.923 with 5% since a disclosure said as 'I'm transparent that our agency gets a "
+        "partner rate' clears a link, fourth session, after reading the misses)"
     ),
 )
 def test_every_shape_meets_the_issue_target(figures):
