@@ -69,6 +69,13 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
+# What a reader hands over in a thread or a document, which can be added without asking:
+# "added your points", "added your comments to the doc".
+_THINGS_OF_A_THREAD = (
+    r"(?:points?|comments?|notes?|feedback|edits?|changes?|suggestions?|ideas?|input|questions?"
+    r"|slides?|thoughts|answers?|fix(?:es)?|photos?|pics?|section)"
+)
+
 _PHRASES = (
     # "I've added you to our newsletter", "we have registered you and your two colleagues"
     _Phrase(
@@ -78,7 +85,7 @@ _PHRASES = (
         rf"(?:just\s+|also\s+)?){_DONE_TO_YOU}"
         # "put you in touch with" is an introduction and "added you on LinkedIn" a connection,
         # not a list
-        rf"\s+{_WHO}\b(?!\s+in\s+touch\b)(?!\s+on\s+(?:linkedin|li|here)\b)"
+        rf"\s+{_WHO}\b(?!\s+in\s+(?:touch|cc|copy|the\s+loop)\b)(?!\s+on\s+(?:linkedin|li|here|cc)\b)"
         r"(?:\s+(?:up|in|on|to|for|down|into))?",
         (
             _words(
@@ -94,7 +101,7 @@ _PHRASES = (
     _Phrase(
         r"(?:^|(?<=[\n,:;!?.—–-])|(?<=[^\w\s]\s))(?:fyi\s+|just\s+|also\s+|already\s+)?"
         r"(?:(?:i|we)\s+)?(?:added|signed|subscribed|enrolled|registered|included|booked)\s+"
-        r"(?:you|u|ur\s+\w+|your\s+\w+)\b(?!\s+on\s+(?:linkedin|li|here)\b)"
+        rf"(?:you|u|(?:ur|your)\s+(?!{_THINGS_OF_A_THREAD}\b)\w+)\b(?!\s+on\s+(?:linkedin|li|here)\b)"
         r"(?:\s+(?:up|in|on|to|for|into))?",
         (
             _words("added signed subscribed enrolled registered included booked"),
@@ -524,7 +531,8 @@ _ASKING = re.compile(
 # The reader said yes before it was done: "since you asked, I've added you", "thanks for the
 # go-ahead", "you said you'd like the updates, so I've signed you up".
 _READER_AGREED = re.compile(
-    r"\b(?:(?:you|u)\s+(?:asked|requested|wanted|opted\s+in|signed\s+up|agreed|said\s+(?:yes|you'?d"
+    r"\b(?:(?:like|as)\s+(?:you|u)\s+(?:said|suggested|asked|offered)"
+    r"|(?:you|u)\s+(?:asked|requested|wanted|opted\s+in|signed\s+up|agreed|said\s+(?:yes|you'?d"
     r"|you\s+(?:would|wanted|were))|told\s+me\s+(?:to|you'?d|you\s+wanted))"
     r"|(?:at|re:?|about|on)\s+your\s+request|thanks\s+for\s+(?:saying\s+yes|agreeing|the\s+(?:ok|okay|go-ahead"
     r"|green\s+light|yes)|opting\s+in|signing\s+up))\b",

@@ -297,3 +297,30 @@ def test_letter_runs_are_the_words_findall_finds():
     texts += ["résumé naïve café", "emoji 🎉ok\ud83dlone", "ſigned İnvited x-y_z 42abc"]
     for text in texts:
         assert consent._letter_runs(text) == set(re.findall("[a-z]+", text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merged the draft and added your comments, thanks!",
+        "Added your feedback to section 3 of the doc.",
+        "Looping back: I wrote to the landlord and put you in cc so you see the reply.",
+        "Put you on cc for the invoice thread.",
+        "Booked the room for Thursday like you asked, see you there.",
+        "Signed you up for the workshop as you suggested!",
+    ],
+)
+def test_things_of_a_thread_a_cc_and_a_yes_already_given_are_not_findings(text: str) -> None:
+    assert consent_spans(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Added your email to our weekly list, enjoy!",
+        "I put you in our CRM so sales can call you.",
+        "Added your team to the vendor portal.",
+    ],
+)
+def test_the_person_and_their_details_are_still_findings(text: str) -> None:
+    assert consent_spans(text)
