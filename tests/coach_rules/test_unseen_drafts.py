@@ -100,6 +100,12 @@ def _short_draft_scores(name: str, max_chars: int | None = None):
     return score([row["label"] == "flag" for row in rows], [float(r.flagged) for r in reviews], 0.5)
 
 
+def _assert_meets_the_issue_target(scores) -> None:
+    """Issue 10's target on drafts nobody here wrote: F1 at least 0.93, at most 5% false flags."""
+    assert scores.f1 >= 0.93, scores
+    assert scores.false_flag_rate <= 0.05, scores
+
+
 def test_writer_bs_short_drafts_meet_the_issue_target() -> None:
     """Missed until 7 Dec (0.925, 3.5% with writers U and V); met with writers Y and Z and the
     label-weighted n-grams at threshold 0.76 (0.940, 2.0%); missed again (0.926, 1.5%) once the
@@ -107,9 +113,7 @@ def test_writer_bs_short_drafts_meet_the_issue_target() -> None:
     with writers AE, AF and AG in the corpus (7 Dec, third session; threshold 0.76 under the
     same rule): 0.943, 1.5%."""
     assert len(_rows("unseen_short_drafts.jsonl")) == 400
-    scores = _short_draft_scores("unseen_short_drafts.jsonl")
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts.jsonl"))
 
 
 def test_writer_ps_short_drafts_meet_the_issue_target() -> None:
@@ -117,9 +121,7 @@ def test_writer_ps_short_drafts_meet_the_issue_target() -> None:
     missed by one draft with the label-weighted model (0.925, 5.3%); met again with writers AE,
     AF and AG in the corpus (0.932, 4.7%)."""
     assert len(_rows("unseen_short_drafts_p.jsonl")) == 300
-    scores = _short_draft_scores("unseen_short_drafts_p.jsonl")
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_p.jsonl"))
 
 
 @pytest.mark.parametrize(
@@ -149,8 +151,7 @@ def test_short_drafts_under_60_characters_keep_false_flags_within_the_target() -
     """Writer P's drafts under 60 characters (180 of 300): the issue's target holds for them."""
     scores = _short_draft_scores("unseen_short_drafts_p.jsonl", max_chars=60)
     assert scores.n == 180
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(scores)
 
 
 def test_a_fresh_writers_short_drafts_meet_the_issue_target_overall() -> None:
@@ -158,9 +159,7 @@ def test_a_fresh_writers_short_drafts_meet_the_issue_target_overall() -> None:
     them and used for no choice: F1 0.946, 4.7% false flags; with writers U and V in the
     corpus (7 Dec) 0.956, 3.3%."""
     assert len(_rows("unseen_short_drafts_s.jsonl")) == 300
-    scores = _short_draft_scores("unseen_short_drafts_s.jsonl")
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_s.jsonl"))
 
 
 @pytest.mark.xfail(
@@ -174,9 +173,7 @@ def test_a_fresh_writers_drafts_under_60_characters_meet_the_issue_target() -> N
     """Missed at first sight (6.8% false flags, 5 of 74); met once writers U and V joined the
     corpus (7 Dec, 4.1%); missed again by one draft with the label-weighted model (5.4%). S's
     set has been scored on every model since, so this is no longer a first-sight figure."""
-    scores = _short_draft_scores("unseen_short_drafts_s.jsonl", max_chars=60)
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_s.jsonl", max_chars=60))
 
 
 def test_writer_ws_short_drafts_keep_false_flags_within_the_target() -> None:
@@ -199,9 +196,7 @@ def test_writer_ws_short_drafts_meet_the_issue_target() -> None:
     (0.934-0.938); missed with writer AH in the corpus (0.927 / 2.7%); met again, at the line
     (0.930 / 2.0%), since the consent rule no longer reads "listed your name like you said" as
     done unasked (7 Dec, fourth session, after reading every set's false flags)."""
-    scores = _short_draft_scores("unseen_short_drafts_w.jsonl")
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_w.jsonl"))
 
 
 @pytest.mark.xfail(
@@ -210,9 +205,7 @@ def test_writer_ws_short_drafts_meet_the_issue_target() -> None:
     "(hard sells missed; false flags 2.6%)",
 )
 def test_writer_ws_drafts_under_60_characters_meet_the_issue_target() -> None:
-    scores = _short_draft_scores("unseen_short_drafts_w.jsonl", max_chars=60)
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_w.jsonl", max_chars=60))
 
 
 # Writers O and OB (7 Dec, second session): fresh short drafts, each scored once at first sight.
@@ -225,12 +218,10 @@ def test_writer_obs_short_drafts_meet_the_issue_target_at_first_sight() -> None:
     """First sight, on the model and rules that shipped: F1 0.959, 1.3% false flags; under 60
     characters (179) 0.958, 1.2%."""
     assert len(_rows("unseen_short_drafts_ob.jsonl")) == 300
-    scores = _short_draft_scores("unseen_short_drafts_ob.jsonl")
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_ob.jsonl"))
     under_60 = _short_draft_scores("unseen_short_drafts_ob.jsonl", max_chars=60)
-    assert under_60.n == 179 and under_60.f1 >= 0.93, under_60
-    assert under_60.false_flag_rate <= 0.05, under_60
+    assert under_60.n == 179
+    _assert_meets_the_issue_target(under_60)
 
 
 def test_writer_os_short_drafts_keep_their_floor() -> None:
@@ -248,9 +239,7 @@ def test_writer_os_short_drafts_keep_their_floor() -> None:
     "6.0% at first sight, 5.3% on the model of 7 Dec), and 5.3% under 60 characters",
 )
 def test_writer_os_short_drafts_meet_the_issue_target() -> None:
-    scores = _short_draft_scores("unseen_short_drafts_o.jsonl")
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_o.jsonl"))
 
 
 # Writers OC and OD (7 Dec, third session): fresh short drafts and chat. OC was scored once at
@@ -263,21 +252,17 @@ def test_writer_ods_short_drafts_meet_the_issue_target_at_first_sight() -> None:
     """First sight, on the model that shipped: F1 0.963, 2.0% false flags; under 60 characters
     (190) 0.964, 1.3%."""
     assert len(_rows("unseen_short_drafts_od.jsonl")) == 300
-    scores = _short_draft_scores("unseen_short_drafts_od.jsonl")
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_od.jsonl"))
     under_60 = _short_draft_scores("unseen_short_drafts_od.jsonl", max_chars=60)
-    assert under_60.n == 190 and under_60.f1 >= 0.93, under_60
-    assert under_60.false_flag_rate <= 0.05, under_60
+    assert under_60.n == 190
+    _assert_meets_the_issue_target(under_60)
 
 
 def test_writer_ocs_short_drafts_meet_the_issue_target() -> None:
     """At first sight 0.970, 3.3% (under 60 characters 0.966, 5.3%); with writer AH in the
     corpus 0.973, 2.7% (0.970, 3.9%)."""
     assert len(_rows("unseen_short_drafts_oc.jsonl")) == 300
-    scores = _short_draft_scores("unseen_short_drafts_oc.jsonl")
-    assert scores.f1 >= 0.93, scores
-    assert scores.false_flag_rate <= 0.05, scores
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_oc.jsonl"))
     under_60 = _short_draft_scores("unseen_short_drafts_oc.jsonl", max_chars=60)
-    assert under_60.n == 177 and under_60.f1 >= 0.93, under_60
-    assert under_60.false_flag_rate <= 0.05, under_60
+    assert under_60.n == 177
+    _assert_meets_the_issue_target(under_60)
