@@ -212,6 +212,11 @@ class ExportCommand:
 
 
 @dataclass(frozen=True)
+class ContactsCommand:
+    """Everyone the member has logged: `contacts`, "who have I met?"."""
+
+
+@dataclass(frozen=True)
 class ForgetMeCommand:
     confirmed: bool = False
 
@@ -252,6 +257,7 @@ Command = (
     | ForgetMeCommand
     | FeedbackCommand
     | WhoCommand
+    | ContactsCommand
     | NoteCommand
     | RenameCommand
     | DeleteContactCommand

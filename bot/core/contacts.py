@@ -9,7 +9,7 @@ from bot.core.dates import format_day
 from bot.core.help import example
 from bot.core.messages import Action, Field, Reply, Section, about, mention_markup, retyped
 from bot.core.rules import WINDOW_DAYS, is_check_in, touch_name, window_closes
-from storage.records import ContactRecord, FollowUpRecord
+from storage.records import ContactRecord, FollowUpRecord, MeetingOutcome
 
 
 def contact_ref(contact: ContactRecord) -> str:
@@ -207,3 +207,57 @@ def delete_contact(ctx: Context, command: c.DeleteContactCommand) -> Reply:
         )
     ctx.store.delete_contact(ctx.member.id, contact.id)
     return Reply(text=f"Deleted {contact.name} and everything about them. No more nudges.")
+
+
+# A chat reply stays short: the rest are one `who` away.
+CONTACTS_SHOWN = 20
+
+
+def list_contacts(ctx: Context, command: c.ContactsCommand) -> Reply:
+    contacts = ctx.store.contacts(ctx.member.id)
+    if not contacts:
+        return Reply(text=f"You have no contacts yet. Log who you meet: {example('met')}.")
+    latest: dict[int, MeetingOutcome] = {}
+    for outcome in ctx.store.meeting_outcomes(ctx.member.id):
+        seen = latest.get(outcome.contact_id)
+        if seen is None or outcome.met_on > seen.met_on:
+            latest[outcome.contact_id] = outcome
+    next_due: dict[int, FollowUpRecord] = {}
+    for follow_up in ctx.store.open_follow_ups(ctx.member.id):
+        due = next_due.get(follow_up.contact_id)
+        if due is None or follow_up.due_on < due.due_on:
+            next_due[follow_up.contact_id] = follow_up
+
+    def latest_first(contact: ContactRecord) -> tuple[bool, int, str]:
+        meeting = latest.get(contact.id)
+        return (meeting is None, -meeting.met_on.toordinal() if meeting else 0, contact.name)
+
+    ordered = sorted(contacts, key=latest_first)
+    lines = [
+        f"You have {len(contacts)} contact{'s' if len(contacts) != 1 else ''}, latest met first:"
+    ]
+    for contact in ordered[:CONTACTS_SHOWN]:
+        line = _contact_line(ctx, latest.get(contact.id), next_due.get(contact.id))
+        lines.append(f"• **{contact.name}** — {line}")
+    if len(ordered) > CONTACTS_SHOWN:
+        lines.append(
+            f"…and {len(ordered) - CONTACTS_SHOWN} more. {example('who')} shows anyone's card."
+        )
+    first = ordered[0]
+    return Reply(
+        text="\n".join(lines),
+        actions=(
+            Action(f"{first.name}'s card", f"who {contact_ref(first)}"),
+            Action("My follow-ups", "list"),
+        ),
+    )
+
+
+def _contact_line(ctx: Context, meeting: MeetingOutcome | None, due: FollowUpRecord | None) -> str:
+    met = "no meeting logged"
+    if meeting is not None:
+        where = f" at {meeting.place}" if meeting.place else ""
+        met = f"met{where} {format_day(meeting.met_on, ctx.today)}"
+    if due is None:
+        return f"{met}; nothing due"
+    return f"{met}; {touch_name(due).lower()} due {format_day(due.due_on, ctx.today)}"

@@ -1886,6 +1886,33 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         handles=((c.WhoCommand, "contacts.who"),),
     ),
     CommandHelp(
+        "contacts",
+        "contacts",
+        "Everyone you have logged, latest met first: when and where you met and the next touch "
+        "due. `who <person>` shows one card.",
+        ("contacts", "who have I met?"),
+        phrasings=(
+            (
+                r"(?:so\s+)?(?:who|whom)\s+(?:have|did)\s+i\s+(?:met|meet|logged|log|added|add)"
+                r"(?:\s+(?:so\s+far|lately|recently|yet))?[\s?!.]*",
+                "contacts",
+            ),
+            (r"who\s+(?:do|did)\s+i\s+know(?:\s+(?:here|so\s+far))?[\s?!.]*", "contacts"),
+            (
+                r"(?:please\s+)?(?:show|list|see|view|display)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?"
+                r"(?:my\s+|the\s+)?(?:contacts|people\s+i(?:'ve|\s+have)?\s+met)"
+                r"(?:\s+(?:please|pls))?[\s?!.]*",
+                "contacts",
+            ),
+            (r"(?:all\s+)?my\s+contacts[\s?!.]*", "contacts"),
+            (
+                r"(?:every(?:one|body)|all\s+the\s+people)\s+i(?:'ve|\s+have)?\s+met[\s?!.]*",
+                "contacts",
+            ),
+        ),
+        handles=((c.ContactsCommand, "contacts.list_contacts"),),
+    ),
+    CommandHelp(
         "note",
         "note <person>: <note>",
         "Add a note to a contact, e.g. something to bring up next time.",

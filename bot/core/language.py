@@ -28,6 +28,7 @@ _ORDER = (
     "rename",
     "merge",
     "note",
+    "contacts",
     "who",
     "keep-in-touch",
     "cancel",

@@ -2385,6 +2385,8 @@ def _parse_keep_in_touch(rest: str) -> c.Command:
 
 
 def _parse_who(rest: str) -> c.Command:
+    if not rest.strip(" ?!."):
+        return c.ContactsCommand()  # a bare "who": whom, then? everyone.
     if re.match(r"(?:do|does|did|am|are|should|must|have|has|can|will)\s+i\b", rest.strip(), re.I):
         # "who do I owe a reply?" is a question, not a name.
         raise _Bad(f"Tell me whose card to show. For example: {example('who')}")
@@ -2712,6 +2714,12 @@ def _parse_export(rest: str) -> c.Command:
     return c.ExportCommand()
 
 
+def _parse_contacts(rest: str) -> c.Command:
+    if rest.strip(" ?!.").lower() not in {"", "all", "please", "pls", "list"}:
+        raise _Bad(f"`contacts` takes nothing after it; for one person's card: {example('who')}")
+    return c.ContactsCommand()
+
+
 def _parse_forget_me(rest: str) -> c.Command:
     word = rest.lower().strip()
     if word == "":
@@ -2744,6 +2752,10 @@ def _parse_list(rest: str) -> c.Command:
     word = rest.lower().strip(" ?!.")
     if len(word.split()) > _MAX_LIST_WORDS:
         raise _Bad(f"Type `list`, `list overdue` or `list all`. For example: {example('list')}")
+    if re.fullmatch(
+        r"(?:(?:all|of|my|the|please|pls)\s+)*(?:contacts|people)(?:\s+(?:please|pls))?", word
+    ):
+        return c.ContactsCommand()  # "list my contacts": the people, not their follow-ups
     if re.search(r"\b(?:overdue|late|missed)\b", word):
         return c.ListCommand(filter="overdue")
     if re.search(r"\b(?:all|every|everything|done ones|closed|completed|finished|history)\b", word):
