@@ -30,9 +30,16 @@ _VERDICT = (
     r"(?:sound|look|read)?\s*(?:ok|okay|good|fine|alright|right|pushy|too pushy|salesy|"
     r"too salesy|spammy|too much|professional|weird)?"
 )
+# What people add after "this": "… for me", "… before I send it to my old manager".
+_WHEN_AND_FOR_WHOM = (
+    r"(?:\s+(?:for me|quickly|real quick|pls|please|plz|first|"
+    r"before (?:i|we) (?:send|post|sent)(?: (?:it|this|that))?|before (?:sending|posting)(?: it)?|"
+    r"before it goes out|(?:to|for) (?:my|our|a|an|the) [\w'-]+(?: [\w'-]+){0,2}))*"
+)
 # A whole cover note before the draft, ending in ":", "?", "-" or a line break.
 _LEADING = re.compile(
-    rf"\A\s*(?:{_REQUEST}\s+{_THIS}|{_OPINION}\s+{_THIS}(?:\s+{_VERDICT})?|"
+    rf"\A\s*(?:{_REQUEST}\s+{_THIS}{_WHEN_AND_FOR_WHOM}|"
+    rf"{_OPINION}\s+{_THIS}(?:\s+{_VERDICT})?{_WHEN_AND_FOR_WHOM}|"
     rf"(?:about to|going to|gonna|want to|planning to) send {_THIS}|"
     rf"(?:any )?thoughts|feedback(?: (?:pls|please))?|{_THIS}\s*(?:ok|okay|too pushy)|"
     rf"(?:draft|message|msg|email|e-mail) (?:for|to) [\w.'-]+(?: [\w.'-]+)?)"
@@ -51,9 +58,7 @@ _TRAILING = re.compile(
 # A request for a review with no draft in it: "can u review smth for me".
 _EMPTY_REQUEST = re.compile(
     rf"\A\s*{_REQUEST}\s+(?:{_THIS}|something|smth|sth|smthg|a thing|my stuff)"
-    r"(?:\s+(?:for me|quickly|real quick|pls|please|plz|first|"
-    r"before (?:i|we) (?:send|post|sent) (?:it|this|that)|before (?:sending|posting)(?: it)?|"
-    r"before it goes out))*\s*[?!.]*\s*\Z",
+    rf"{_WHEN_AND_FOR_WHOM}\s*[?!.]*\s*\Z",
     re.IGNORECASE,
 )
 # What is left must read as a draft, not a stray word or two.

@@ -22,6 +22,9 @@ DRAFT = "Hi Sam, great to meet you at the meetup. Here is the article on hiring 
         f"{DRAFT}\n\ntoo pushy?",
         f"{DRAFT}\nok to send?",
         f"Draft for Sam:\n{DRAFT}\n\nis it ok?",
+        f"can you check this before I send it to my old manager: {DRAFT}",
+        f"what do you think of this for my mentor - {DRAFT}",
+        f"pls review this before sending it:\n{DRAFT}",
     ],
 )
 def test_the_note_to_the_coach_is_set_aside(text: str) -> None:
