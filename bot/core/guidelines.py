@@ -51,6 +51,27 @@ def guideline_fix(guideline_id: str) -> Fix | None:
     return Fix(found.title, found.advice, found.before, found.after)
 
 
+# The guidelines a first note after meeting someone should keep, in the order to write it.
+WRITING_GUIDELINES = (
+    "follow-up-in-10-days",
+    "identify-yourself",
+    "value-first",
+    "about-them",
+    "one-clear-ask",
+)
+
+
+def what_to_write() -> str:
+    """What to put in a note to someone you met: the guidelines' own titles, principles and
+    example, so the coaching answer and the review never disagree."""
+    from coach_rules.guidelines import get_guideline
+
+    chosen = [get_guideline(guideline_id) for guideline_id in WRITING_GUIDELINES]
+    lines = [f"• **{g.title}** — {g.principle}" for g in chosen]
+    example = get_guideline("follow-up-in-10-days").after
+    return "\n".join([*lines, f"For example: “{example}”"])
+
+
 def tip_of_the_week(week_label: str) -> Tip:
     """The same tip for everyone in a given ISO week ("2024-W10"); the next week, the next tip.
 

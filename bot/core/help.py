@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core import commands as c
 from bot.core.dates import LAST_WEEKDAY_RULE, plural
+from bot.core.guidelines import what_to_write
 from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
 from bot.core.rules import (
@@ -3172,7 +3174,7 @@ class RuleHelp:
 
     name: str
     title: str
-    text: str
+    text: str | Callable[[], str]  # a function when it is read from elsewhere, when asked
     commands: tuple[str, ...]
 
 
@@ -3220,6 +3222,16 @@ RULE_HELP: dict[str, RuleHelp] = {
             ("settings", "export", "forget-me"),
         ),
         RuleHelp(
+            "writing",
+            "What to write to someone you met",
+            lambda: (
+                "A note that starts a relationship, in the order to write it:\n"
+                + what_to_write()
+                + "\nPaste your draft here and I'll review it before you send it."
+            ),
+            ("review", "met", "follow-up"),
+        ),
+        RuleHelp(
             "dates",
             "Dates",
             "Write the day anywhere in the line, the way you would say it: `yesterday`, "
@@ -3261,7 +3273,8 @@ def _rule_reply(rule: RuleHelp, prefix: str | None) -> Reply:
     usages = "\n".join(
         f"• {usage_line(name)} — {HELP_BY_NAME[name].summary}" for name in rule.commands
     )
-    body = f"**{rule.title}** — {rule.text}\n{usages}"
+    text = rule.text() if callable(rule.text) else rule.text
+    body = f"**{rule.title}** — {text}\n{usages}"
     return Reply(
         text="\n".join([*([prefix] if prefix else []), body]),
         actions=tuple(Action(f"help {name}", f"help {name}") for name in rule.commands),

@@ -598,11 +598,45 @@ def asks_how_last(text: str) -> bool:
 MAX_QUESTION_WORDS = 16
 
 
+# "what should I write to someone I met at a conference?", "any tips for a LinkedIn note?":
+# asked of the coach about writing to someone, not a message to them ("is it ok to send you
+# the deck?" speaks to its reader).
+_WRITING_QUESTION = re.compile(
+    r"^(?:(?:hey|hi|ok|so|um|hmm|quick question:?)[\s,]+)?"
+    r"(?:what (?:should|do|can|could) i (?:write|say|send|put)|what would you (?:write|say|send)|"
+    r"what to (?:write|say|send)|how (?:do|should|can|could) i (?:write|word|phrase|open|start|"
+    r"reach out|approach)|(?:any\s+)?tips (?:for|on) (?:writing\s+)?(?:(?:a|an|my|the)\s+)?"
+    r"(?:follow[- ]?ups?|linkedin|messages?|notes?|e-?mails?|intros?|introductions?|reaching out|"
+    r"networking|cold|connection)|(?:is it|would it be) (?:ok|okay|fine|weird|"
+    r"rude|too soon|too late|bad) to (?:send|message|dm|email|write|reach out|connect|add|ask))\b",
+    re.IGNORECASE,
+)
+_TO_THE_READER = re.compile(r"\b(?:you|u|ya|y'all|your)\b", re.IGNORECASE)
+# What makes it about writing to a person: someone to write to, or a kind of message ("how do I
+# write dates?" is about the bot's syntax).
+_SOMEONE_OR_A_MESSAGE = re.compile(
+    r"\b(?:to|for|with|at)\s+(?:someone|somebody|people|him|her|them|(?:a|an|my|the|our|this)\s)"
+    r"|\b(?:someone|somebody|messages?|notes?|e-?mails?|dms?|linkedin|intros?|introductions?|"
+    r"requests?|invites?|reach(?:ing)? out|approach|connect)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_what_to_write(line: str) -> bool:
+    found = _WRITING_QUESTION.match(line)
+    if found is None or not _SOMEONE_OR_A_MESSAGE.search(line, found.start()):
+        return False
+    addressed = _TO_THE_READER.search(line, found.end() if "would you" in found[0] else 0)
+    return addressed is None
+
+
 def help_topic(text: str) -> tuple[bool, str | None]:
     """(is this a question about the bot, which command it is about if one)."""
     line = " ".join(text.strip().split()).lstrip("¿¡")
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
+    if _asks_what_to_write(line):
+        return True, "writing"
     starter = _QUESTION.match(line) or _ASKED_LAST.search(line)
     if starter is None and _RULE_QUESTION.match(line) and _BOT_VOCABULARY.search(line):
         starter = _RULE_QUESTION.match(line)
