@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from bot.core import ledger
 from bot.core.help import example
 from bot.core.messages import Action, Reply
 from bot.core.rules import WINDOW_DAYS
@@ -140,6 +141,34 @@ def says_it_was_sent(text: str) -> bool:
     """The member says the draft went out ("sent it!"), with nothing else in the line."""
     line = " ".join(text.split())
     return not line.endswith("?") and _SENT_IT.match(line) is not None
+
+
+# "sent him the article I mentioned", "just emailed her", "intro'd them to Sam": a touch with
+# the person of the conversation, told with a pronoun and no command word.
+_TOUCH_TOLD = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|also|btw)[\s,]+)?(?:i\s+)?(?:'ve\s+|have\s+)?"
+    r"(?:just\s+|already\s+|finally\s+)?(?:sent|emailed|e-mailed|messaged|texted|dm'?e?d|"
+    r"forwarded|shared|intro'?d|introduced|thanked|pinged|called|wrote to|replied to|"
+    r"got back to|reached out to)\s+(?:him|her|them)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_of_a_touch(text: str) -> bool:
+    """The member says they just wrote to or helped the person the conversation is about."""
+    line = " ".join(text.split())
+    return not line.endswith("?") and len(line.split()) <= 20 and bool(_TOUCH_TOLD.match(line))
+
+
+def touch_offer(name: str, follow_up_id: int, kind: ledger.TouchKind | None) -> Reply:
+    """ "Sounds like you followed up with Tom. Mark follow-up #1 done?" with the kind the
+    member's verb says, when it says one."""
+    done = ledger.done_command(follow_up_id, kind) if kind else f"done #{follow_up_id}"
+    return Reply(
+        text=f"Sounds like you followed up with {name}. Mark follow-up #{follow_up_id} done?",
+        actions=(Action("Mark it done", done, style="primary"), Action("Not yet", "no")),
+        on_yes=done,
+    )
 
 
 # "no wait", "wait no", "hold on", "stop, don't": said right after a yes/no question, a no.

@@ -133,6 +133,7 @@ class CoachService:
         )
         fresh = _fresh_about(question, self.clock.now())
         contacts: list[ContactRecord] | None = None  # read once, when the reading may need them
+        referent: c.PersonRef | None = None
         if isinstance(command, _MAY_NAME_SOMEONE) or fresh is not None:
             # Read again knowing the member's contacts: "push the Omar reminder 2 days", and
             # whom the last reply was about: "snooze her".
@@ -194,6 +195,12 @@ class CoachService:
             if kind != "draft" and contacts is None:
                 contacts = self._known_contacts(incoming)
             names = [contact.name for contact in contacts or ()]
+            if kind != "draft" and referent is not None and chat.tells_of_a_touch(command.text):
+                told = self._touch_told(incoming, referent)
+                if told is not None:
+                    # "sent him the article I mentioned": a follow-up with the conversation's
+                    # contact, offered to mark done (never marked unasked).
+                    return told, command
             offer = offer_for(command.text, names) if kind != "draft" else None
             if offer is not None:
                 # "FaceTimed with Hugo Blanc this morning": no command, but a meeting to offer.
@@ -245,6 +252,25 @@ class CoachService:
         if first is None or kind is None:
             return Reply(text=chat.SENT_WITHOUT_A_REVIEW)
         return self._answer(replace(incoming, text=f"done #{first.id}"), None)[0]
+
+    def _touch_told(self, incoming: Incoming, referent: c.PersonRef) -> Reply | None:
+        """The offer to mark the referent's next open follow-up done, or None without one."""
+        try:
+            ctx = self._context(incoming)
+            theirs = [
+                f
+                for f in ctx.store.open_follow_ups(ctx.member.id)
+                if f.contact_id == referent.contact_id
+            ]
+        except Exception:
+            logger.error(
+                "reading open follow-ups failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            return None
+        if not theirs:
+            return None
+        first = min(theirs, key=lambda f: (f.due_on, f.id))
+        return chat.touch_offer(referent.name, first.id, ledger.kind_in(incoming.text))
 
     def _touch_without_kind(self, incoming: Incoming, contact_id: int) -> int | None:
         """The touch with this contact just marked done whose kind the coach asked for."""

@@ -123,3 +123,53 @@ def test_a_no_in_other_words_answers_the_question_just_asked(
 @pytest.mark.parametrize(("line", "declines"), [("no problem", False), ("no worries!", False)])
 def test_thanks_that_start_with_no_decline_nothing(line: str, declines: bool) -> None:
     assert holds_back(line) is declines
+
+
+@pytest.fixture
+def gated(store: SqlStore, clock: FakeClock) -> CoachService:
+    """The service with the real draft-or-chat gate, which decides what counts as a draft."""
+    from bot.bootstrap import LazyMessageSorter
+
+    clock.set(NOW)
+    return CoachService(store, clean_review, clock, LazyMessageSorter())
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("sent him the article I mentioned", "give"),
+        ("ok I forwarded him the job post", "give"),
+        ("just shared her deck with him, he loved it", "give"),
+        ("got back to him about the role", None),
+    ],
+)
+def test_a_touch_told_with_a_pronoun_is_offered_as_done_for_the_conversations_contact(
+    gated: CoachService, store: SqlStore, line: str, kind: str | None
+) -> None:
+    service = gated
+    say(service, "met Marcus Webb at the fintech breakfast this morning")
+    say(service, "snooze Marcus 2 days")
+    offer = say(service, line)
+    assert offer.text.startswith("Sounds like you followed up with Marcus Webb. Mark follow-up")
+    assert due_by_name(store) == {"Marcus Webb": "2026-12-14"}  # nothing marked unasked
+    say(service, "yes")
+    assert due_by_name(store) == {"Marcus Webb": "2026-12-23"}  # the second touch only
+    assert _touch_kinds(store) == [(kind, "chosen") if kind else None]
+
+
+def test_a_touch_told_with_nobody_in_the_conversation_is_not_offered(
+    gated: CoachService,
+) -> None:
+    service = gated
+    say(service, "met Marcus Webb at the fintech breakfast this morning")
+    say(service, "stats")
+    assert not say(service, "sent him the article").text.startswith("Sounds like you followed up")
+
+
+@pytest.mark.parametrize(
+    "line", ["sent him the invoice?", "I sent him packing, the deal is off and we go elsewhere now"]
+)
+def test_tells_of_a_touch_needs_a_statement_in_a_short_line(line: str) -> None:
+    from bot.core.chat import tells_of_a_touch
+
+    assert tells_of_a_touch(line) is (not line.endswith("?") and len(line.split()) <= 20)
