@@ -235,8 +235,8 @@ def test_writer_os_short_drafts_keep_their_floor() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 10's false-flag target is missed on writer O's short drafts: 6.0% (9 of 150; "
-    "6.0% at first sight, 5.3% on the model of 7 Dec), and 5.3% under 60 characters",
+    reason="issue 10's false-flag target is missed on writer O's short drafts: 5.3% (8 of 150; "
+    "6.0% at first sight, 6.0% with writers AE-AG), and 5.3% under 60 characters",
 )
 def test_writer_os_short_drafts_meet_the_issue_target() -> None:
     _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_o.jsonl"))
