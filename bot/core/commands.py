@@ -213,7 +213,10 @@ class ExportCommand:
 
 @dataclass(frozen=True)
 class ContactsCommand:
-    """Everyone the member has logged: `contacts`, "who have I met?"."""
+    """Everyone the member has logged: `contacts`, "who have I met?"; `place`: only those met
+    there ("who did I meet at PyCon?")."""
+
+    place: str | None = None
 
 
 @dataclass(frozen=True)

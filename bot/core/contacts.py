@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.core import commands as c
 from bot.core import ledger
 from bot.core.context import Context, failure
@@ -9,6 +11,7 @@ from bot.core.dates import format_day
 from bot.core.help import example
 from bot.core.messages import Action, Field, Reply, Section, about, mention_markup, retyped
 from bot.core.rules import WINDOW_DAYS, is_check_in, touch_name, window_closes
+from storage.names import name_key
 from storage.records import ContactRecord, FollowUpRecord, MeetingOutcome
 
 
@@ -217,8 +220,19 @@ def list_contacts(ctx: Context, command: c.ContactsCommand) -> Reply:
     contacts = ctx.store.contacts(ctx.member.id)
     if not contacts:
         return Reply(text=f"You have no contacts yet. Log who you meet: {example('met')}.")
+    outcomes = ctx.store.meeting_outcomes(ctx.member.id)
+    if command.place is not None:
+        outcomes = [o for o in outcomes if _met_there(o, command.place)]
+        there = {o.contact_id for o in outcomes}
+        contacts = [contact for contact in contacts if contact.id in there]
+        if not contacts:
+            return Reply(
+                text=f"You haven't logged anyone met at {command.place}. `contacts` lists "
+                "everyone.",
+                actions=(Action("All contacts", "contacts"),),
+            )
     latest: dict[int, MeetingOutcome] = {}
-    for outcome in ctx.store.meeting_outcomes(ctx.member.id):
+    for outcome in outcomes:
         seen = latest.get(outcome.contact_id)
         if seen is None or outcome.met_on > seen.met_on:
             latest[outcome.contact_id] = outcome
@@ -233,9 +247,9 @@ def list_contacts(ctx: Context, command: c.ContactsCommand) -> Reply:
         return (meeting is None, -meeting.met_on.toordinal() if meeting else 0, contact.name)
 
     ordered = sorted(contacts, key=latest_first)
-    lines = [
-        f"You have {len(contacts)} contact{'s' if len(contacts) != 1 else ''}, latest met first:"
-    ]
+    where = f" met at {command.place}" if command.place is not None else ""
+    count = f"{len(contacts)} contact{'s' if len(contacts) != 1 else ''}{where}"
+    lines = [f"You have {count}, latest met first:"]
     for contact in ordered[:CONTACTS_SHOWN]:
         line = _contact_line(ctx, latest.get(contact.id), next_due.get(contact.id))
         lines.append(f"• **{contact.name}** — {line}")
@@ -251,6 +265,13 @@ def list_contacts(ctx: Context, command: c.ContactsCommand) -> Reply:
             Action("My follow-ups", "list"),
         ),
     )
+
+
+def _met_there(outcome: MeetingOutcome, place: str) -> bool:
+    """The meeting's place or event names `place`, ignoring case and accents ("pycon" finds
+    "PyCon Berlin")."""
+    wanted = name_key(re.sub(r"^the\s+", "", place, flags=re.IGNORECASE))
+    return any(wanted in name_key(said) for said in (outcome.place, outcome.event_name) if said)
 
 
 def _contact_line(ctx: Context, meeting: MeetingOutcome | None, due: FollowUpRecord | None) -> str:

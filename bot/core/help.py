@@ -1889,11 +1889,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     ),
     CommandHelp(
         "contacts",
-        "contacts",
+        "contacts [at <where>]",
         "Everyone you have logged, latest met first: when and where you met and the next touch "
-        "due. `who <person>` shows one card.",
-        ("contacts", "who have I met?"),
+        "due; `at <where>` keeps those you met there. `who <person>` shows one card.",
+        ("contacts", "who have I met?", "who did I meet at PyCon?"),
         phrasings=(
+            (
+                r"(?:so\s+)?(?:who|whom)\s+(?:have|did)\s+i\s+(?:met|meet|talk\s+to|speak\s+to)\s+"
+                r"(?:at|in)\s+(?P<rest>[^?!]+?)[\s?!.]*",
+                "contacts at {rest}",
+            ),
             (
                 r"(?:so\s+)?(?:who|whom)\s+(?:have|did)\s+i\s+(?:met|meet|logged|log|added|add)"
                 r"(?:\s+(?:so\s+far|lately|recently|yet))?[\s?!.]*",

@@ -2715,8 +2715,15 @@ def _parse_export(rest: str) -> c.Command:
 
 
 def _parse_contacts(rest: str) -> c.Command:
-    if rest.strip(" ?!.").lower() not in {"", "all", "please", "pls", "list"}:
-        raise _Bad(f"`contacts` takes nothing after it; for one person's card: {example('who')}")
+    words = rest.strip(" ?!.")
+    at = re.match(r"(?:at|in|from)\s+(?P<place>\S.*)", words, re.IGNORECASE)
+    if at is not None:
+        return c.ContactsCommand(place=at["place"].strip())
+    if words.lower() not in {"", "all", "please", "pls", "list"}:
+        raise _Bad(
+            f"Type `contacts`, or `contacts at <where>` for the people you met there; for one "
+            f"person's card: {example('who')}"
+        )
     return c.ContactsCommand()
 
 

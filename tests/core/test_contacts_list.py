@@ -84,3 +84,26 @@ def test_a_long_list_is_cut_and_says_how_many_more(store: SqlStore, clock: FakeC
 def test_every_command_with_phrasings_is_tried_in_the_phrasing_order() -> None:
     with_phrasings = {spec.name for spec in COMMAND_HELP if spec.phrasings}
     assert with_phrasings <= set(_ORDER)
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("who did I meet at PyCon?", "PyCon"),
+        ("so who have i met in lisbon", "lisbon"),
+        ("contacts at the Hilton", "the Hilton"),
+    ],
+)
+def test_asking_who_was_met_somewhere_keeps_the_place(line: str, place: str) -> None:
+    assert parse_command(line, direct_message=True) == c.ContactsCommand(place=place)
+
+
+def test_only_the_people_met_there_are_listed(store: SqlStore, clock: FakeClock) -> None:
+    service = CoachService(store, fake_review, clock)
+    say(service, "met Ana Ruiz at PyCon Berlin yesterday")
+    say(service, "met Ben Okafor at the Hilton")
+    text = say(service, "who did I meet at pycon?").text
+    assert text.startswith("You have 1 contact met at pycon, latest met first:")
+    assert "Ana Ruiz" in text and "Ben Okafor" not in text
+    nobody = say(service, "contacts at Lisbon").text
+    assert nobody.startswith("You haven't logged anyone met at Lisbon.")
