@@ -1518,12 +1518,50 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
+                # "take Ada Obi off my follow-up list": off the reminders, not the contacts.
+                r"(?:please\s+|pls\s+)?(?:take|drop|remove)\s+(?P<rest>[^,;]+?)\s+off\s+"
+                r"(?:my|the)\s+(?:follow[- ]?ups?|reminders?)(?:\s+list)?(?:\s*[,;—–].*)?",
+                "cancel {rest}",
+            ),
+            (
+                # "nvm on following up with Ada, she found a job", "never mind the ada follow-up,
+                # the deal fell through", "nvm about Ada Obi, drop that reminder".
+                r"(?:nvm|never ?mind)\s+(?:on\s+(?:following up|the follow[- ]?up)\s+with\s+"
+                r"(?P<with>[^,;—–]+?)|the\s+(?P<whose>[^,;—–]+?)\s+(?:follow[- ]?up|reminder)"
+                r"|about\s+(?P<about>[^,;—–]+?)(?=\s*[,;—–]+\s*(?:just\s+|please\s+)?(?:drop|"
+                r"cancel|scrap|delete|kill)\s+(?:that|the|this)\s+(?:reminder|follow[- ]?up)))"
+                r"(?:\s*[,;—–].*)?",
+                "cancel {with}{whose}{about}",
+            ),
+            (
+                # "den Follow-up mit Ada bitte streichen", "bitte die Erinnerung für Ada löschen".
+                r"(?:bitte\s+)?(?:den|die|meinen|meine)\s+(?:follow[- ]?up|erinnerung|reminder)\s+"
+                r"(?:mit|f[üu]r|an|zu)\s+(?P<rest>[^,;]+?)\s+(?:bitte\s+)?(?:streichen|l[öo]schen|"
+                r"canceln|absagen|entfernen)(?:\s+bitte)?",
+                "cancel {rest}",
+            ),
+            (
+                # Tagalog "wag na yung follow-up kay Ada, i-cancel mo na": "no more … for Ada".
+                r"(?:hu)?wag\s+na\s+(?:yung|ang)\s+(?:follow[- ]?up|reminder)\s+"
+                r"(?:kay|kina|para kay)\s+(?P<rest>[^,;]+?)(?:\s*[,;].*)?",
+                "cancel {rest}",
+            ),
+            (
+                # "Ada Obi reminder — delete it", "Ada's follow-up: cancel that".
+                r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)\s*"
+                r"(?:[—–:]|\s-)\s*(?:please\s+|pls\s+|just\s+)?(?:delete|cancel|drop|scrap|kill|"
+                r"remove)\s+(?:it|that|this)[\s.!]*",
+                "cancel {who}",
+            ),
+            (
                 r"stop (?:following up|reaching out|chasing)\s+(?:with\s+|to\s+)?(?P<rest>.+)",
                 "cancel {rest}",
             ),
             (
-                r"(?P<who>.+?)\s+(?:ka|ke|ki|ko)\s+(?:follow[- ]?up\s+|reminder\s+)?"
-                r"(?:cancel|band|khatam)" + _KARO,
+                # "Ada ka reminder hata do", "Ada ka follow up cancel karo yaar, not needed".
+                r"(?P<who>[^,;]+?)\s+(?:ka|ke|ki|ko)\s+(?:follow[- ]?up\s+|reminder\s+)?"
+                r"(?:(?:cancel|band|khatam)" + _KARO + r"|hata(?:\s+do|\s+dena|o))(?:\s+yaar)?"
+                r"(?:\s*[,;].*)?",
                 "cancel {who}",
             ),
             (
@@ -1594,8 +1632,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
-                r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|remove|delete|kill|call off|clear|"
-                r"stop|ditch|nix|bin|unschedule)\s+"
+                r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|scratch|abort|remove|delete|kill|"
+                r"call off|clear|stop|ditch|nix|bin|unschedule)\s+"
                 r"(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
                 "cancel {rest}",
             ),
@@ -2098,6 +2136,28 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@kept rename {rest} to {new}",
             ),
             (
+                # "Ada Obi is actually Adaeze Obi, please fix", "Kai Weber should be Kai-Uwe
+                # Weber, the CRM wants it so": a corrected name that keeps a word of the old one.
+                # The old name in three words at most, the new one not ending in a full stop;
+                # after "is actually" a word of correcting follows ("Dana is actually Dana Kim
+                # from Acme, we met twice" may be news).
+                r"(?P<rest>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s+(?:should be|should have been)\s+"
+                r"(?P<new>" + _NAME_WORDS + r")(?<!\w\w\.)(?:\s+instead)?(?:\s*[,;.]\s*.*)?",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                # "Ada Obi is actually Adaeze Obi, please correct it": only with the request to
+                # correct it, or the slip owned, after ("…, correct me if I'm wrong" speaks to
+                # someone).
+                r"(?P<rest>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s+is actually\s+(?P<new>"
+                + _NAME_WORDS
+                + r")(?<!\w\w\.)\s*[,;.—–-]+\s*(?:(?:(?:please|pls|can you|could you)\s+)?"
+                r"(?:fix|correct|update|change)(?:\s+(?:it|that|the name|the spelling))?"
+                r"(?:\s+(?:please|pls))?|i\s+(?:misheard|misspelled|misspelt|mistyped)\s+"
+                r"(?:his|her|their|the)\s+name)[\s.!?]*",
+                "@kept rename {rest} to {new}",
+            ),
+            (
                 r"(?P<rest>[^,;]+?)\s+(?:goes by|is now|is called|now goes by)\s+(?P<new>"
                 + _NAME_WORDS
                 + r")(?:\s+(?:these days|now|from now on))?(?:\s*[,;].*|[.!]*)",
@@ -2427,9 +2487,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Sam passed away last month, please remove him from contacts", "Priya asked me
                 # to remove her info. Delete her contact please".
                 r".*?(?<![\w'’])(?P<who>" + _NAME_WORDS + r")\b.*?(?:[,;.—–-]+\s*|\s+(?=please\s))"
-                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove)\s+"
-                r"(?:(?:him|her|them)|(?:his|her|their)\s+(?:contact|card|entry))"
-                r"(?:\s+from (?:my |the )?(?:contacts|list|network))?(?:\s+(?:please|pls))?[\s.!]*",
+                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove|take(?=\s+\w+\s+off\b))\s+"
+                # "…, delete the card", "…, remove the contact".
+                r"(?:(?:him|her|them)|(?:his|her|their|the|that)\s+(?:whole\s+)?(?:contact|card|"
+                r"entry))"
+                r"(?:\s+(?:from|off) (?:my |the )?(?:contacts|list|network))?(?:\s+(?:please|pls))?"
+                # "…, delete the whole contact, not just the reminder".
+                r"(?:\s*,\s*not just the (?:reminder|follow[- ]?up))?[\s.!]*",
                 "delete-contact {who}",
             ),
             (
@@ -2470,6 +2534,27 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NAME_WORDS
                 + r")\s+by (?:mistake|accident)\s*[,;.—–-]?\s*(?:please\s+|pls\s+|so\s+)?"
                 r"(?:delete|remove)\s+(?:him|her|them|it)",
+                "delete-contact {who}",
+            ),
+            (
+                # "I want Ada Obi gone from my contacts", "comot Ada Obi from my contacts".
+                r"(?:i\s+want\s+(?P<who>" + _NAME_WORDS + r")\s+gone|(?:comot|remove|take)\s+"
+                r"(?P<rest>" + _NAME_WORDS + r")(?:\s+off)?)\s+from\s+(?:my\s+|the\s+)?"
+                r"(?:contacts|contact list|network|address book)",
+                "delete-contact {who}{rest}",
+            ),
+            (
+                # "Ada Obi was a duplicate, delete that one": a contact added twice or by mistake.
+                r"(?P<who>" + _NAME_WORDS + r")\s+(?:was|is)\s+(?:a\s+)?(?:duplicate|mistake)"
+                r"(?:\s+(?:contact|entry))?\s*[,;.—–-]+\s*(?:please\s+|pls\s+)?(?:delete|remove)\s+"
+                r"(?:that one|it|this one)[\s.!]*",
+                "delete-contact {who}",
+            ),
+            (
+                # "Lösch bitte den Kontakt Ada Obi", "delete the contact for Ada Obi".
+                r"(?:l[öo]sche?|loesche?|entferne)\s+(?:bitte\s+)?(?:den\s+)?kontakt\s+(?P<who>"
+                + _NAME_WORDS
+                + r")(?:\s+bitte)?",
                 "delete-contact {who}",
             ),
             (

@@ -2235,7 +2235,7 @@ def _target(rest: str, command: str) -> c.PersonRef:
     if day is not None and day.start > 0:
         rest = cut(rest, day.start, day.end)  # "I did the follow-up with Priya yesterday"
     rest = re.sub(
-        r"^(?:the\s+|my\s+)?(?:follow[- ]?up|reminder|one|touch)(?:\s+(?:with|for))?\s+",
+        r"^(?:the\s+|my\s+|that\s+)?(?:follow[- ]?up|reminder|one|touch)(?:\s+(?:with|for))?\s+",
         "",
         rest,
         flags=re.I,

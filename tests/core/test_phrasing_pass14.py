@@ -1,0 +1,110 @@
+"""Pass 14: snooze, done, cancel, rename, delete-contact, note, who, settings, digest, help and
+stats said in a sentence. Every example is invented (names, places and wording not in the
+phrasing files), with lines that must not be read as the command."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.parser import parse_command
+from tests.core.phrasings import CONTACTS, NOT_A_COMMAND, as_schema
+
+
+def read(text: str) -> dict[str, object]:
+    return as_schema(parse_command(text, direct_message=True, known_names=CONTACTS))
+
+
+# A corrected name: "X should be Y", "X is actually Y, please fix".
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        ("Ada Obi is actually Adaeze Obi, please fix", "Ada Obi", "Adaeze Obi"),
+        ("Tariq Aziz is actually Tariq Al-Aziz, correct it pls", "Tariq Aziz", "Tariq Al-Aziz"),
+        ("Nell Ford is actually Nelly Ford, I misheard her name", "Nell Ford", "Nelly Ford"),
+        ("Kai Weber should be Kai-Uwe Weber, the CRM wants it so", "Kai Weber", "Kai-Uwe Weber"),
+        ("Rui Sousa should be Rui Souza", "Rui Sousa", "Rui Souza"),
+    ],
+)
+def test_a_corrected_name_renames(text: str, old: str, new: str) -> None:
+    assert read(text) == {"command": "rename", "person": old, "new_name": new}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana is actually in Berlin this week",
+        "Tom Reed is actually Tom's brother, small world",
+        # Speaks to someone: no request to the bot to correct anything.
+        "Ada Obi is actually Adaeze Obi, great to finally know",
+        "Ada Obi is actually Adaeze Obi, correct me if I'm wrong",
+    ],
+)
+def test_news_about_a_name_is_no_rename(text: str) -> None:
+    assert read(text)["command"] != "rename"
+
+
+# A contact deleted in a sentence: why first, then the request.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Obi was a mistake, remove the contact",
+        "Ada Obi can go, delete the card",
+        "Ada Obi turned out to be a bot, take her off my contacts",
+        "comot Ada Obi from my contacts",
+        "Ada Obi was a duplicate contact, delete that one",
+        "Lösch bitte den Kontakt Ada Obi",
+        "Ada Obi — delete the whole contact, not just the reminder",
+        "I want Ada Obi gone from my contacts",
+    ],
+)
+def test_a_contact_deleted_in_a_sentence(text: str) -> None:
+    assert read(text) == {"command": "delete-contact", "person": "Ada Obi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom said the file was wrong, delete that one",
+        "Thanks Dana, please remove him from the thread",
+    ],
+)
+def test_a_thing_deleted_is_no_contact_deleted(text: str) -> None:
+    assert read(text) == NOT_A_COMMAND
+
+
+# A reminder dropped in a sentence, in the languages members mix in.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "take Ada Obi off my follow-up list",
+        "nvm on following up with Ada Obi, she found a job",
+        "nvm about Ada Obi, drop that reminder",
+        "den Follow-up mit Ada Obi bitte streichen",
+        "wag na yung follow-up kay Ada Obi, i-cancel mo na",
+        "Ada Obi reminder — delete it",
+        "Ada Obi ka reminder hata do",
+        "Ada Obi ka follow up cancel karo yaar, not needed",
+        "scratch the reminder for Ada Obi",
+        "nah cancel that reminder for Ada Obi",
+        "Abort the follow-up with Ada Obi",
+    ],
+)
+def test_a_reminder_dropped_in_a_sentence(text: str) -> None:
+    assert read(text) == {"command": "cancel", "person": "Ada Obi"}
+
+
+def test_a_lower_case_contact_named_before_follow_up() -> None:
+    got = read("never mind the dana follow-up, the client walked away")
+    assert got == {"command": "cancel", "person": "Dana Kim"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nvm about Ada Obi, she is fine",
+        "nah, I'm good",
+        "Can you take Ada off the guest list?",
+    ],
+)
+def test_no_reminder_dropped(text: str) -> None:
+    assert read(text)["command"] != "cancel"
