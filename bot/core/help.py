@@ -124,6 +124,12 @@ _SHOW_LEAD = (
 _FOLLOW_UPS = r"(?:follow[- ]?ups?|folow[- ]?ups?|followups?|reminders?)"
 
 _NAME_WORDS = r"(?!I\b|I['’])(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
+# A capitalised verb of a touch that opens a line is no first name: "Sent Ada Obi the deck".
+_A_VERB_OF_TOUCH = (
+    r"(?!(?:sent|spoke|met|wrote|gave|told|caught|rang|called|phoned|e-?mailed|texted|pinged|"
+    r"messaged|reached|followed|replied|talked|chatted|finally|already|just|had|did|got|made|"
+    r"finished|completed|closed|sorted|handled|booked|saw|the|a|an|my|our|ok|okay|so|yes)\b)"
+)
 # "done" in the languages members mix in: "ho già scritto a Priya, fatto", "…, c'est fait".
 _DONE_ABROAD = r"(?:c'?est fait|fatto|hecho|feito|erledigt)"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
@@ -1200,9 +1206,37 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
+                # "mark Ada Obi as done pls, deck sent": why after the request.
                 r"(?:please\s+|pls\s+)?mark(?:ed)?\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
-                r"complete|completed)",
+                r"complete|completed)(?:\s+(?:pls|please))?(?:\s*[,;—–]\s*.*)?",
                 "done {rest}",
+            ),
+            (
+                # "Ada Obi: called her, mark as done pls", "I emailed Ada Obi, mark it done",
+                # "Ada Obi don send am, mark am done", "…, you can check that off": what was done
+                # for whom the first clause names, then the request to tick it.
+                r".*?(?<![\w'’])" + _A_VERB_OF_TOUCH + r"(?P<who>" + _NAME_WORDS + r")\b[^,;—–:]*"
+                r"[,;:—–-]+\s*"
+                r"(?:[^,;]*[,;]\s*)?(?:you can\s+|pls\s+|please\s+|so\s+|just\s+)?"
+                r"(?:mark(?:\s+(?:it|that|am|this))?(?:\s+as)?\s+(?:done|complete|completed)|"
+                r"(?:check|tick|cross)\s+(?:it|that|this)\s+off|close\s+(?:it|that)\s+out)"
+                r"(?:\s+(?:pls|please|abeg|now))?[\s.!]*",
+                "done {who}",
+            ),
+            (
+                # "completed: Ada Obi", "erledigt — Ada Obi": the status, then whose.
+                r"(?:done|completed|finished|"
+                + _DONE_ABROAD
+                + r")\s*(?:[:—–]|\s-)\s*(?![^\s]*\d)(?P<who>"
+                + _NAME_WORDS
+                + r")[\s.!✅✔☑\ufe0f]*",
+                "done {who}",
+            ),
+            (
+                # "Ada Obi — followed up ✔️": the touch said after the name, with its tick.
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:followed up|reached out|"
+                r"pinged (?:him|her|them)|emailed (?:him|her|them))\s*[✅✔☑]\ufe0f?[\s.!]*",
+                "done {who}",
             ),
             (
                 # "mark complete", "mark as done": the follow-up the talk is about.
@@ -1221,7 +1255,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # Not "sent the deck to …": a thing sent, then whom to (a later phrasing).
                 r"(?:i\s+)?(?:sent|emailed|texted|wrote|called)\s+(?!(?:the|an?|my|our|some)\s)"
-                r"(?P<rest>.+?)(?:\s+.*)?"
+                # "Sent Ada Obi the article, …": a capitalised name whole.
+                r"(?P<rest>" + _NAME_WORDS + r"(?=[\s,;—–-])|.+?)(?:\s+.*)?"
                 r"[,;—–-]+\s*(?:(?:you can |pls |please |pa)?(?:mark|tick|check)\b.*|"
                 r"that(?: one| follow[- ]?up)? is done|done)",
                 "done {rest}",
@@ -1245,6 +1280,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NAME_WORDS
                 + r")[^,;—–]*[,;—–-]+\s*"
                 r"(?:done|that'?s done|all done|mark(?:ed)? (?:it )?done|[✅✔☑]+|"
+                r"m[aá]rcalo(?: como)? (?:hecho|listo)|"
                 + _DONE_ABROAD
                 + r")(?:\s*[✅✔☑!]+)?",
                 "done {rest}",

@@ -28,8 +28,8 @@ _HEADS = tuple(
     for words in (1, 0)
 )
 _DONE = re.compile(
-    r"(?:is\s+|'s\s+)?(?:done|handled|handeld|complete|completed|sorted|finished|fertig|hecho|"
-    r"feito|closed|taken care of)(?:\s+na)?\b(?P<after>.*)",
+    r"(?:is\s+|'s\s+)?(?:done and dusted|done|handled|handeld|complete|completed|sorted|"
+    r"finished|fertig|hecho|feito|closed|taken care of)(?:\s+na)?\b(?P<after>.*)",
     re.IGNORECASE | re.DOTALL,
 )
 _CANCEL = re.compile(r"(?:cancel(?:led)?|drop(?:ped)?|scrap(?:ped)?|abort(?:ed)?)\b", re.I)

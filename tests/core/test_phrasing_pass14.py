@@ -108,3 +108,41 @@ def test_a_lower_case_contact_named_before_follow_up() -> None:
 )
 def test_no_reminder_dropped(text: str) -> None:
     assert read(text)["command"] != "cancel"
+
+
+# A follow-up marked done in a sentence: what was done for whom, then the request to tick it;
+# the status first; the touch with its tick.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mark Ada Obi as done pls, deck sent",
+        "Ada Obi: called her, mark as done pls",
+        "I emailed Ada Obi, mark it done",
+        "Ada Obi don send am, mark am done",
+        "Sent Ada Obi the brochure, you can check that off",
+        "Phoned Ada Obi as promised, close it out",
+        "Had the intro call with Ada Obi, mark it complete",
+        "completed: Ada Obi",
+        "erledigt — Ada Obi",
+        "Ada Obi — followed up ✔️",
+        "ya hablé con Ada Obi, márcalo como hecho",
+    ],
+)
+def test_a_follow_up_marked_done_in_a_sentence(text: str) -> None:
+    assert read(text) == {"command": "done", "person": "Ada Obi"}
+
+
+def test_done_and_dusted_said_of_a_contact() -> None:
+    assert read("Omar: done and dusted") == {"command": "done", "person": "Omar Haddad"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Ada, the report is attached, mark it done when reviewed",
+        "Completed: Q3 Report",
+        "Thanks Ada Obi, please mark it as done on your side",
+    ],
+)
+def test_no_follow_up_marked_done(text: str) -> None:
+    assert read(text)["command"] != "done"
