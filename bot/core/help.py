@@ -1280,9 +1280,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NAME_WORDS
                 + r")[^,;—–]*[,;—–-]+\s*"
                 r"(?:done|that'?s done|all done|mark(?:ed)? (?:it )?done|[✅✔☑]+|"
-                r"m[aá]rcalo(?: como)? (?:hecho|listo)|"
-                + _DONE_ABROAD
-                + r")(?:\s*[✅✔☑!]+)?",
+                r"m[aá]rcalo(?: como)? (?:hecho|listo)|" + _DONE_ABROAD + r")(?:\s*[✅✔☑!]+)?",
                 "done {rest}",
             ),
             (
