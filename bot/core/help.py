@@ -1965,6 +1965,31 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("notes",),
         phrasings=(
             (
+                # "for Ada Obi add: prefers calls", "Ada Obi — add: vegetarian", "Ada Obi: add
+                # note - moving to Lima", "remember for Ada: she prefers calls".
+                r"(?:for\s+(?P<for>" + _NAME_WORDS + r")\s+add|remember\s+(?:for|about)\s+"
+                r"(?P<about>" + _NAME_WORDS + r")|(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*"
+                r"add(?:\s+(?:a\s+)?note)?)\s*(?:[:—–]|\s-)\s*(?P<rest>\S.*)",
+                "note {for}{about}{who}: {rest}",
+            ),
+            (
+                # Hindi: "Ada Obi ke liye note daal do: vegetarian", "Ada ko chai pasand hai, note
+                # kar lo".
+                r"(?P<who>" + _NAME_WORDS + r")\s+ke\s+liye\s+note(?:\s+(?:daal|likh|add\s+kar|kar)"
+                r"\s*(?:do|dena|lo|o)?)?\s*[:—–-]\s*(?P<rest>.+)|(?P<whom>"
+                + _NAME_WORDS
+                + r")\s+ko"
+                r"\s+(?P<likes>.+?)\s*[,;]?\s*note\s+(?:kar|kr)\s*(?:lo|do|lena|dena)[\s.!]*",
+                "note {who}{whom}: {rest}{likes}",
+            ),
+            (
+                # "worth remembering that Ada Obi sails", "good to know that Ada …".
+                r"(?:it'?s\s+)?(?:worth remembering|good to know|worth noting)\s+that\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
                 # "add: Jane loves cycling", "remember Omar's daughter is called Lina".
                 r"(?:add|note|save|log|jot down|write down|remember)\s*:\s*(?P<who>"
                 + _NAME_WORDS
@@ -2003,7 +2028,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"write)"
                 r"(?:\s+(?:that|this|it|(?:a\s+)?notes?))?(?:\s+down)?"
                 r"(?:\s+(?:to|in|on|onto)\s+(?:his|her|their|my|the)?\s*"
-                r"(?:card|notes?|contact|file))?(?:\s+(?:pls|please|thanks|thx))?[\s.!]*",
+                r"(?:card|notes?|contact|file|profile))?(?:\s+(?:pls|please|thanks|thx))?[\s.!]*",
                 "note {who}: {rest}",
             ),
             (

@@ -146,3 +146,34 @@ def test_done_and_dusted_said_of_a_contact() -> None:
 )
 def test_no_follow_up_marked_done(text: str) -> None:
     assert read(text)["command"] != "done"
+
+
+# A note said with the person first, "for … add:", "remember for …:", Hindi "ke liye", "worth
+# remembering that …", a fact then "save that on her profile".
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("for Ada Obi add: prefers calls before noon", "prefers calls before noon"),
+        ("Ada Obi — add: vegetarian", "vegetarian"),
+        ("Ada Obi: add note - moving to Lima in March", "moving to Lima in March"),
+        ("remember for Ada Obi: she rows competitively", "she rows competitively"),
+        ("Ada Obi ke liye note daal do: chess champion", "chess champion"),
+        ("Ada Obi ke liye note: chess champion", "chess champion"),
+        ("Ada Obi ko chai bahut pasand hai, note kar lo", "chai bahut pasand hai"),
+        ("worth remembering that Ada Obi speaks Yoruba", "speaks Yoruba"),
+        ("FYI Ada Obi speaks Yoruba, save that on her profile", "speaks Yoruba"),
+    ],
+)
+def test_a_note_said_in_a_sentence(text: str, note: str) -> None:
+    assert read(text) == {"command": "note", "person": "Ada Obi", "note": note}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "worth remembering that the venue closes at 6",
+        "For the record, add: nothing new this week",
+    ],
+)
+def test_no_note_about_nobody(text: str) -> None:
+    assert read(text)["command"] != "note"
