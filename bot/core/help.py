@@ -2918,7 +2918,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"thurs|fri|satur|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b.*\d)\b)"
                 r"(?=(?:.*?\b(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|wed|"
                 r"thu|fri|sat|sun)\b)?)"
-                r"(?=(?:.*?(?<![\w/:])(?P<time>\d{1,2}(?::\d{2})?)(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+                r"(?=(?:.*?(?<![\w/:])(?P<time>\d{1,2}(?::\d{2})?|noon|midday)"
+                r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
                 r"(?![\w/:]))?).*",
                 "digest here {day} {time}{ampm}",
             ),
@@ -2940,10 +2941,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("setting", "preferences"),
         phrasings=(
             (
-                # "moving to Lagos, update tz": a move, then the zone to change.
-                r"(?:i'?m\s+|we'?re\s+)?(?:moving|relocating|moved|relocated)\s+to\s+(?P<rest>[^,;]+?)"
-                r"\s*[,;—–-]+\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+(?:my\s+|the\s+)?"
-                r"(?:time\s*zone|tz|zone)(?:\s+(?:pls|please))?",
+                # "moving to Lagos, update tz", "I relocated to Lima last month, please switch my
+                # time zone", Tagalog "nasa Lima na ako, pls change my tz": a move, then the zone
+                # to change.
+                r"(?:(?:i'?m\s+|we'?re\s+|i\s+|we\s+|i'?ve\s+|we'?ve\s+)?(?:just\s+)?(?:moving|"
+                r"relocating|moved|relocated)\s+to|nasa)\s+(?P<rest>[^,;]+?)(?:\s+na\s+(?:ako|kami)|"
+                r"\s+(?:last|this)\s+(?:week|month|year)|\s+recently|\s+yesterday)?"
+                r"\s*[,;—–-]+\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix|switch)\s+"
+                r"(?:my\s+|the\s+)?(?:time\s*zone|tz|zone)(?:\s+(?:pls|please))?",
                 "settings timezone {rest}",
             ),
             (

@@ -39,6 +39,7 @@ from bot.core.language import (
 from bot.core.ledger import split_kind
 from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
 from bot.core.told_in_a_sentence import Meeting, told_in_a_sentence
@@ -2586,8 +2587,8 @@ _THIS_CHANNEL = frozenset({"this channel", "here", "this chat", "this thread", "
 
 
 def _parse_digest(rest: str) -> c.Command:
-    # "4 pm", "9 a.m." → "4pm", "9am": one word for the time.
-    rest = re.sub(r"(\d)\s*([ap])\.?m\.?(?!\w)", r"\1\2m", rest, flags=re.I)
+    # "4 pm", "9 a.m." → "4pm", "9am": one word for the time; "noon", "evening at 7" as clocks.
+    rest = re.sub(r"(\d)\s*([ap])\.?m\.?(?!\w)", r"\1\2m", said_clock(rest), flags=re.I)
     words = rest.split()
     if not words:
         raise _Bad(
@@ -2631,7 +2632,8 @@ def _parse_digest(rest: str) -> c.Command:
 # Words around the weekday and time of `digest here`: "every Monday at 9", "on Fridays".
 _DIGEST_FILLER = frozenset(
     {"every", "on", "at", "in", "this", "channel", "weekly", "please", "pls", "each", "around"}
-    | {"morning", "mornings", "chat"}
+    | {"morning", "mornings", "chat", "for", "to", "the", "here", "afternoon", "afternoons"}
+    | {"evening", "evenings", "night", "nights"}
 )
 
 

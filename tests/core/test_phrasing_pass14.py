@@ -177,3 +177,60 @@ def test_a_note_said_in_a_sentence(text: str, note: str) -> None:
 )
 def test_no_note_about_nobody(text: str) -> None:
     assert read(text)["command"] != "note"
+
+
+# The digest asked for in this channel with its day and a time said in words.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("put the digest here every Thursday at noon", {"weekday": "thursday", "time": "12:00"}),
+        (
+            "please set up the weekly digest here for Tuesday mornings at 9",
+            {"weekday": "tuesday", "time": "09:00"},
+        ),
+        (
+            "post the digest to this channel every monday evening at 6",
+            {"weekday": "monday", "time": "18:00"},
+        ),
+        ("send the weekly digest to this channel", {}),
+        ("set up the digest for this channel", {}),
+        ("can we get the digest in here fridays at noon", {"weekday": "friday", "time": "12:00"}),
+    ],
+)
+def test_the_digest_asked_for_here(text: str, want: dict[str, str]) -> None:
+    assert read(text) == {"command": "digest", "action": "here", **want}
+
+
+def test_a_time_of_day_said_in_words() -> None:
+    from bot.core.said_clock import said_clock
+
+    assert said_clock("friday at noon") == "friday 12:00"
+    assert said_clock("sunday evening at 7") == "sunday evening at 7pm"
+    assert said_clock("mondays mornings around 9") == "mondays mornings around 9am"
+    assert said_clock("evening at 7pm") == "evening at 7pm"  # said already
+    assert said_clock("night at 23") == "night at 23"  # no half-day hour
+
+
+# The time zone changed after a move, said first.
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("I relocated to Lima last month, update my time zone please", "America/Lima"),
+        ("I moved to Nairobi last month, update my time zone", "Africa/Nairobi"),
+        ("relocated to Seoul last week, please switch my time zone", "Asia/Seoul"),
+        ("nasa manila na ako, pls change my tz", "Asia/Manila"),
+    ],
+)
+def test_a_move_then_the_time_zone(text: str, zone: str) -> None:
+    assert read(text) == {"command": "settings", "setting": "timezone", "value": zone}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana moved to Lima last month, update the zone on her card",
+        "I moved to a new team, update my tz",
+    ],
+)
+def test_no_time_zone_from_a_move(text: str) -> None:
+    assert read(text).get("setting") != "timezone"
