@@ -1791,6 +1791,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "who {rest}",
             ),
             (
+                # "remind me where I met Ada", "do I have anything on Ada?", "what's the info on
+                # Ada", "¿quién es Ada Obi?", "sino nga ulit si Ada?".
+                r"(?:remind me (?:where|when|how) (?:i|we) met|(?:do|did) (?:i|we) have anything"
+                r"(?: saved)? (?:on|about)|what'?s the (?:info|story|lowdown|scoop) "
+                r"(?:on|about|with)|¿\s*qui[eé]n es|sino (?:nga )?(?:ulit )?si)\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")"
+                + _TAIL,
+                "who {rest}",
+            ),
+            (
                 # "what's happening with Omar?", "anything on Priya?".
                 r"(?:what'?s|what is)\s+(?:happening|up|new|going on|the latest)\s+(?:with|on)\s+"
                 + _WHO

@@ -507,7 +507,9 @@ _QUESTION = re.compile(
 # Openings of a question about one of the coaching rules; a question only when the line names
 # the bot's vocabulary ("why 10 days?"), since "why not grab coffee?" is a draft.
 _RULE_QUESTION = re.compile(
-    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|but)[\s,]+)?(?:what happens|what if|why|how come|how long|"
+    # "if I delete a contact, do their follow-ups go too?": a question after the "if" clause.
+    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|but)[\s,]+)?(?:if (?:i|we)\b(?=.*\?\s*$)|"
+    r"what happens|what if|why|how come|how long|"
     r"how many days|what'?s the (?:rule|point|deal|idea)|is it (?:ok|okay|bad|fine))\b",
     re.IGNORECASE,
 )
@@ -538,7 +540,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
     (r"\bdone\b|mark .* (?:done|finished)|complete|\bfinished\b", "done"),
     (
-        r"rename|change (?:a |the )?(?:contact'?s? |someone'?s |somebody'?s |a person'?s )?"
+        r"renam(?:e|ing)|change (?:a |the )?(?:contact'?s? |someone'?s |somebody'?s |a person'?s )?"
         r"name|(?:fix|correct) (?:a |the )?(?:\w+'?s )?"
         r"name|(?:name|surname) i (?:spelled|spelt|typed|got) wrong|misspel",
         "rename",
@@ -583,7 +585,11 @@ _TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WO
 # "log someone I met - how does that work": what to do first, the question after it.
 _ASKED_LAST = re.compile(
     r"[\s,;:—–-]+(?:so\s+|but\s+)?(?:how (?:does|do) (?:that|this|it) work|"
-    r"how do i do (?:that|this|it))[\s?!.]*$",
+    r"how do i do (?:that|this|it))[\s?!.]*$|"
+    # "renaming somebody, how?", "adding notes to a contact — how?": a bare "how" after
+    # something the bot does.
+    r"^(?=.*\b(?:renam|snooz|remind|follow[- ]?up|notes?\b|contacts?\b|digest|export|stats\b))"
+    r".{3,60}?[,;:—–-]+\s*how\s*\?[\s?!.]*$",
     re.IGNORECASE,
 )
 

@@ -234,3 +234,49 @@ def test_a_move_then_the_time_zone(text: str, zone: str) -> None:
 )
 def test_no_time_zone_from_a_move(text: str) -> None:
     assert read(text).get("setting") != "timezone"
+
+
+# A contact's card asked for in other words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do I have anything on Ada Obi?",
+        "what's the info on Ada Obi",
+        "¿quién es Ada Obi?",
+        "sino nga ulit si Ada Obi?",
+        "remind me where I met Ada Obi",
+    ],
+)
+def test_a_card_asked_for(text: str) -> None:
+    assert read(text) == {"command": "who", "person": "Ada Obi"}
+
+
+def test_nothing_on_a_thing_is_no_card() -> None:
+    assert read("do I have anything on the calendar?")["command"] != "who"
+
+
+# A question about a command: "…, how?" after what the bot does; "if I …, …?".
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("renaming a contact, how?", "rename"),
+        ("adding notes to someone — how?", "note"),
+        ("snoozing a reminder, how?", "snooze"),
+        ("If I delete a contact, are their notes gone too?", "delete-contact"),
+        ("if I use forget me, can I come back later?", "forget-me"),
+    ],
+)
+def test_a_question_about_a_command(text: str, topic: str) -> None:
+    assert read(text) == {"command": "help", "topic": topic}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I can help with intros to your contacts, let me know",
+        "nice, how?",
+        "Dana said yes to the intro, how?",
+    ],
+)
+def test_no_question_about_the_bot(text: str) -> None:
+    assert read(text) == NOT_A_COMMAND
