@@ -2800,17 +2800,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # Hindi "is hafte kitne logon se mila?": how many people this week.
-                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*|"
+                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*"
+                r"(?:\s+(?:main|mai|maine|hum))?|"
                 r"kitne\s+(?:logon|log|logo)\s+se\s+mil\w*\s+(?:is|iss)\s+(?:hafte|hafta)",
                 "stats",
             ),
             (
                 r"how(?:'m i| am i| are we) doing(?:\s+(?:overall|so far|lately|in general))?"
-                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?"
+                # "… this month on networking".
+                r"(?:\s+(?:on|with)\s+(?:my\s+)?(?:networking|follow[- ]?ups?))?",
                 "stats {rest}",
             ),
             (
-                r"how many (?:people|ppl|follow[- ]?ups?|meetings|touches|reviews)"
+                r"how many (?:new\s+)?(?:people|ppl|follow[- ]?ups?|meetings|touches|reviews)"
                 r"(?: did i| have i)?"
                 r"(?:\s+\w+){1,3}?(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
                 "stats {rest}",
@@ -2823,8 +2826,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
-                r"(?:show |give )?(?:me )?(?:my )?(?:networking\s+)?(?:stats|numbers|statistics|"
-                r"progress)\s+(?:for\s+)?(?:this|the|last|past)\s+(?P<rest>week|month)",
+                # "what are my networking stats for the month", "my numbers for the past month".
+                r"(?:show |give |what(?:'re| are) )?(?:me )?(?:my )?(?:networking\s+)?(?:stats|"
+                r"numbers|statistics|progress)\s+(?:for\s+)?(?:(?:the\s+)?(?:past|last)|this|the)\s+"
+                r"(?P<rest>week|month)",
                 "stats {rest}",
             ),
             (
@@ -2839,6 +2844,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats",
             ),
             (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
+            (
+                # "give me a stats rundown".
+                r"(?:(?:give|show|send) me\s+)?(?:a\s+|my\s+)?stats\s+(?:rundown|summary|overview|"
+                r"recap)",
+                "stats",
+            ),
+            (r"(?:mis\s+)?estad[ií]sticas\s+(?:del|de este)\s+mes", "stats month"),
             (r"(?:my\s+)?(?:progress|networking)\s+(?:report|summary|update|stats)", "stats"),
             (
                 r"what did i (?:do|get done|accomplish|achieve)\s+(?:this|last|the past|"
@@ -2848,7 +2860,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # Hindi, Tagalog, Spanish, Portuguese, German: "kitne follow-ups kiye is mahine?"
                 r"(?:kitne|kitni|ilan|ilang|cu[aá]ntos|cu[aá]ntas|quantos|quantas|wie viele)\b.*"
-                r"\b(?:mahine|mahina|buwan|mes|m[eê]s|monat)\b.*",
+                r"\b(?:mahine|mahina|buwan|mes|m[eê]s|monat|this month)\b.*",
                 "stats month",
             ),
             (

@@ -280,3 +280,26 @@ def test_a_question_about_a_command(text: str, topic: str) -> None:
 )
 def test_no_question_about_the_bot(text: str) -> None:
     assert read(text) == NOT_A_COMMAND
+
+
+# Stats asked for in other words and languages.
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("show me my numbers for the last month", "month"),
+        ("how many new people did I meet this week", "week"),
+        ("how am I doing this week with my follow-ups", "week"),
+        ("send me a stats summary", "week"),
+        ("what are my stats for the past week", "week"),
+        ("kitne naye log mile this month?", "month"),
+        ("mis estadísticas de este mes", "month"),
+    ],
+)
+def test_stats_asked_for(text: str, period: str) -> None:
+    assert read(text) == {"command": "stats", "period": period}
+
+
+def test_a_stats_word_in_a_draft_is_no_request() -> None:
+    assert read("Our Q3 stats summary is attached, Dana, let me know what you think")[
+        "command"
+    ] not in {"stats"}
