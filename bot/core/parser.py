@@ -228,9 +228,7 @@ def parse_command(
         # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
         if referent is None and isinstance(result, c.NotACommand | c.ParseFailure | c.NoteCommand):
             result = _after_a_clause_naming_someone(text, direct_message) or result
-        if isinstance(result, c.NotACommand | c.RenameCommand) or (
-            isinstance(result, c.FollowUpCommand) and result.when is None
-        ):
+        if isinstance(result, c.NotACommand | c.RenameCommand | c.FollowUpCommand):
             result = _said_of_a_reminder(text) or result
         if isinstance(result, c.NotACommand):
             return _told_plainly(text) or _told_in_a_sentence(text) or result

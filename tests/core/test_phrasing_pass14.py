@@ -303,3 +303,32 @@ def test_a_stats_word_in_a_draft_is_no_request() -> None:
     assert read("Our Q3 stats summary is attached, Dana, let me know what you think")[
         "command"
     ] not in {"stats"}
+
+
+# A reminder moved to a new day: asked for with the reminder named, or said with "instead".
+@pytest.mark.parametrize(
+    ("text", "person", "day"),
+    [
+        ("could we move the Kai reminder to the 18th?", "Kai Müller", "2026-12-18"),
+        ("can you push Omar's follow-up to next Thursday", "Omar Haddad", "2026-12-10"),
+        ("can u move my reminder for Dana to Monday? slammed", "Dana Kim", "2026-12-14"),
+        ("nudge me about Priya on the 22nd instead", "Priya Shah", "2026-12-22"),
+        ("remind me about Sam again next Friday instead", "Sam Lee", "2026-12-11"),
+    ],
+)
+def test_a_reminder_moved_to_a_new_day(text: str, person: str, day: str) -> None:
+    assert read(text) == {"command": "snooze", "person": person, "date": day}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can we move the meeting to Friday?",
+        "can we move the board review to next week? Thanks, Dana",
+        # Without the reminder named, or without "instead", a new reminder (writers E, E3, E6).
+        "can you move Kai to Monday?",
+        "remind me about Kai on Monday",
+    ],
+)
+def test_no_reminder_moved(text: str) -> None:
+    assert read(text)["command"] != "snooze"
