@@ -119,7 +119,7 @@ _OWED = (
 # phrasings.
 _SHOW_LEAD = (
     r"(?:(?:show|list|see|pull up|bring up|display|gimme|give me|muéstrame|muestra|dikhao|zeig)"
-    r"\s+(?:me\s+)?|what(?:'s| is| are)?\s+|which\s+|kaun(?:\s+kaun)?\s+se\s+|qu[eé]\s+)"
+    r"\s+(?:me\s+|mir\s+)?|what(?:'s| is| are)?\s+|which\s+|kaun(?:\s+kaun)?\s+se\s+|qu[eé]\s+)"
 )
 _FOLLOW_UPS = r"(?:follow[- ]?ups?|folow[- ]?ups?|followups?|reminders?)"
 
@@ -780,7 +780,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list overdue",
             ),
             (
-                r"(?:full list of\s+|" + _SHOW_LEAD + r")?(?:every|each|all|todos)\s+(?:of\s+)?"
+                r"(?:full list of\s+|"
+                + _SHOW_LEAD
+                + r")?(?:every|each|all|todos|alle)\s+(?:of\s+)?"
                 r"(?:my\s+|mis\s+)?" + _FOLLOW_UPS + r"(?:\s*,?\s*(?:please|pls|porfa))?"
                 r"(?:\s*,?\s*(?:past and future|ever|including\b.*))?",
                 "list all",
@@ -816,8 +818,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "dump the full list": the list said whole is every follow-up.
-                r"(?:(?:show|give|send|dump|pull up)\s+(?:me\s+)?)?(?:the\s+|my\s+|a\s+)?"
-                r"full list(?:\s+of\s+(?:my\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?))?",
+                # "I need the full list of follow-ups, not just this week's".
+                r"(?:(?:show|give|send|dump|pull up)\s+(?:me\s+)?|i\s+(?:need|want)\s+)?"
+                r"(?:the\s+|my\s+|a\s+)?full list(?:\s+of\s+(?:my\s+)?(?:follow[- ]?ups?|"
+                r"reminders?|touch(?:es)?))?(?:\s*,\s*not (?:just|only)\b.*)?",
                 "list all",
             ),
             (
@@ -881,8 +885,30 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             # Hindi "kya kya pending hai?", Tagalog "ano ba ang overdue ko?".
             (r"(?:kya\s+)+pending\s+hai\b.*", "list"),
-            (r"ano(?:\s+ba)?\s+ang\s+(?:mga\s+)?(?:overdue|late)\b.*", "list overdue"),
-            (r"ano(?:\s+ba)?\s+ang\s+(?:mga\s+)?(?:follow[- ]?ups?|reminders?)\b.*", "list"),
+            # "ano-ano yung mga overdue ko?": which ones, said twice.
+            (
+                r"ano(?:-ano)?(?:\s+ba)?\s+(?:ang|yung)\s+(?:mga\s+)?(?:overdue|late)\b.*",
+                "list overdue",
+            ),
+            (
+                r"ano(?:-ano)?(?:\s+ba)?\s+(?:ang|yung)\s+(?:mga\s+)?(?:follow[- ]?ups?|"
+                r"reminders?)\b.*",
+                "list",
+            ),
+            # Hindi "kaun kaun pending hai …", "kya outstanding hai abhi".
+            (
+                r"(?:kya|kaun)(?:\s+(?:kya|kaun))*\s+(?:pending|outstanding|baaki|baki)\s+hai\b.*",
+                "list",
+            ),
+            (
+                # "anything overdue?", "any late follow-ups", "which ones are past due", "whom
+                # am I behind on?".
+                r"(?:any(?:thing)?\s+(?:late|overdue|past due)(?:\s+(?:follow[- ]?ups?|reminders?|"
+                r"ones))?(?:\s+(?:from|since)\s+last\s+week)?|which\s+(?:ones|follow[- ]?ups?|"
+                r"reminders?)\s+are\s+(?:past due|overdue|late)|whom?\s+am\s+i\s+behind\s+"
+                r"(?:on|with))[\s?!.]*",
+                "list overdue",
+            ),
             (
                 r"what(?:'?s| is| are)\s+(?:my\s+)?next\s+"
                 r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",

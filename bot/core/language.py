@@ -43,8 +43,10 @@ _ORDER = (
 _LEADING_FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|omg|wow|yay|phew|and|also|btw|actually|anyway|right|"
     r"alright|quick one|"
+    # "nah cancel that one": a "nah" only right before the command ("nah, forget it" is chat).
+    r"nah(?=\s+(?:cancel|snooze|done|delete|remove|drop|move|push)\b)|"
     # "nvm cancel ken": taking back what was said, then the command that replaces it.
-    r"(?:nvm|never ?mind|scratch that|nah)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
+    r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
     r"bhai|abeg|oye|yaar|inshallah|alhamdulillah|mashallah|mepa wo ky[ɛe]w|"
     # "hey bot, nudge me …": the bot named before a comma (never "bot is broken").

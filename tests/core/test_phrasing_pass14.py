@@ -332,3 +332,29 @@ def test_a_reminder_moved_to_a_new_day(text: str, person: str, day: str) -> None
 )
 def test_no_reminder_moved(text: str) -> None:
     assert read(text)["command"] != "snooze"
+
+
+def test_nah_before_a_comma_stays_chat() -> None:
+    assert read("nah, forget it") == {"command": "chat", "intent": "no"}
+
+
+# The list asked for in other words and languages.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("anything past due?", {"filter": "overdue"}),
+        ("any overdue reminders", {"filter": "overdue"}),
+        ("which follow-ups are overdue", {"filter": "overdue"}),
+        ("who am I behind with?", {"filter": "overdue"}),
+        ("zeig mir alle reminders", {"filter": "all"}),
+        ("ano-ano ang mga reminders ko?", {}),
+        ("kya kya baaki hai", {}),
+        ("I want the full list, not only the overdue ones", {"filter": "all"}),
+    ],
+)
+def test_the_list_asked_for(text: str, want: dict[str, str]) -> None:
+    assert read(text) == {"command": "list", **want}
+
+
+def test_something_overdue_for_someone_else_is_no_list() -> None:
+    assert read("Is anything overdue on the invoice, Dana?") == NOT_A_COMMAND
