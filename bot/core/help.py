@@ -1459,6 +1459,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
+                # Hindi "Ada wala reminder Friday tak shift kar do", "Ada wala follow-up 2 din aage
+                # kar do": whose reminder ("wala"), the new day, then the verb.
+                r"(?P<who>[^,;]+?)\s+(?:wala|wali|wale|ka|ki|ke)\s+(?:reminder|follow[- ]?up)\s+"
+                r"(?P<rest>[^,;]+?)(?:\s+(?:tak|pe|par|ko))?\s+(?:shift|aage|push|move|snooze)"
+                + _KARO
+                + r"(?:\s+(?:please|pls))?(?:[,;].*)?",
+                "snooze {who} {rest}",
+            ),
+            (
                 r"(?:schieb|verschieb|verschiebe|pospón|posponer|pospon|aplaza|aplazar|adia|adiar|"
                 r"i-push|ipush|pa-snooze)"
                 r"(?:\s+(?:mo|naman))?\s+(?:a\s+)?(?P<rest>.+?)(?:\s+auf)?(?P<when>\s+\S+)?",
@@ -3198,7 +3207,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "can I download all my …" asks for it; "can I export my data?" asks whether
                 # and how one can (the command's own word after "can I"): help, below.
-                r"(?:i need|i want|i'?d like|let me|can i(?!\s+export\b)|give me|send me)\s+"
+                # "I wan download all my data abeg": Nigerian Pidgin "wan" for "want".
+                r"(?:i need|i want|i wan|i'?d like|let me|can i(?!\s+export\b)|give me|send me)\s+"
                 r"(?:to\s+)?(?:download|export|an? (?:backup|copy|download|dump|export))\s+"
                 r"(?:of\s+)?(?:all\s+)?(?:of\s+)?(?:my|the|everything)\b.*",
                 "export",
@@ -3208,6 +3218,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
                 r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
                 r"(?:data|records|information|info|contacts|everything|stuff|network|notes)"
+                r"(?:\s+(?:dump|export|backup))?"
                 # "… my contacts and notes as a file".
                 r"(?:\s+and\s+(?:my\s+)?(?:data|contacts|notes|follow[- ]?ups|reminders))?"
                 r"(?:\s+as an? (?:file|json|csv|spreadsheet))?",
@@ -3229,6 +3240,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "export",
             ),
             (r"exportar\s+(?:todos\s+)?(?:mis|meus|os meus)\s+(?:datos|dados)\b.*", "export"),
+            # Hindi "mera saara data export kar do".
+            (
+                r"(?:mera|mere|meri)\s+(?:(?:saara|sara|saare|poora|pura)\s+)?data\s+export"
+                + _KARO,
+                "export",
+            ),
             (
                 r"(?:give|send|email|dm)\s+me\s+(?:all\s+)?(?:of\s+)?my\s+(?:data|records|info|"
                 r"information|contacts|stuff)(?:\s+as\s+(?:a\s+)?(?:file|json|csv|download))?",
@@ -3257,10 +3274,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "forget-me",
             ),
             (
+                # German, the verb last: "bitte alle meine Daten löschen".
+                r"(?:bitte\s+)?(?:alle\s+)?meine\s+daten\s+(?:bitte\s+)?(?:l[öo]schen|loeschen)"
+                r"(?:\s+bitte)?",
+                "forget-me",
+            ),
+            (
                 # "I'm leaving the company, wipe all my data": a reason about oneself first.
                 r"(?:(?:i'?m|im|i am|i'?ll|i will)\b[^,;]{0,60}[,;]\s*)?"
                 # "GDPR erasure request — remove all my information".
-                r"(?:(?:gdpr|data)\s+(?:erasure|deletion|removal)\s+request\s*[—–:,-]*\s*)?"
+                r"(?:(?:gdpr|data)\s+(?:(?:erasure|deletion|removal)\s+)?request\s*[—–:,-]*\s*|"
+                # "borra todo — delete everything you store about me": said twice.
+                r"(?:pls\s+|please\s+)?borra\s+todo\s*[—–:,-]+\s*)?"
                 r"(?:yes,?\s+)?(?:please\s+)?"
                 r"(?:i\s+(?:want|need|would like|'d like)\s+(?:you\s+)?to\s+)?"
                 r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|close my account|"

@@ -358,3 +358,43 @@ def test_the_list_asked_for(text: str, want: dict[str, str]) -> None:
 
 def test_something_overdue_for_someone_else_is_no_list() -> None:
     assert read("Is anything overdue on the invoice, Dana?") == NOT_A_COMMAND
+
+
+# Hindi: whose reminder ("wala"), the new day, then the verb.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Dana wala reminder Monday tak shift kar do", {"date": "2026-12-14"}),
+        ("Omar wali follow-up parso pe shift karo", {"date": "2026-12-11"}),
+        ("Sam wala follow-up 3 din aage kar do", {"days": 3}),
+    ],
+)
+def test_a_reminder_moved_in_hindi(text: str, want: dict[str, object]) -> None:
+    got = read(text)
+    assert got["command"] == "snooze"
+    assert {key: got.get(key) for key in want} == want
+
+
+# Export and forget-me in other words.
+@pytest.mark.parametrize(
+    "text",
+    ["send me my notes backup", "i wan export all my notes", "mere saare data export karo"],
+)
+def test_an_export_asked_for(text: str) -> None:
+    assert read(text) == {"command": "export"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "data request: delete all my data",
+        "meine Daten bitte löschen",
+        "borra todo: erase everything you have on me",
+    ],
+)
+def test_forget_me_asked_for(text: str) -> None:
+    assert read(text) == {"command": "forget-me"}
+
+
+def test_a_data_dump_for_someone_else_is_no_export() -> None:
+    assert read("send me the data dump from the pilot, Dana") == NOT_A_COMMAND
