@@ -2251,6 +2251,29 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@kept rename {rest} to {new}",
             ),
             (
+                # "Ändere bitte Ada Obi zu Ada Obi-Eze", "cambia a Ada to Adaeze Obi porfa", "can
+                # you change Ada Obi to Dr. Ada Obi? she defended": the verb in the languages
+                # members mix in, a name kept from the old one.
+                r"(?:(?:can|could) you\s+)?(?:change|[äa]ndere|aendere|cambia|cambiar|muda|mude|"
+                r"troca)\s+(?:bitte\s+)?(?:a\s+|o\s+)?(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+(?:to|zu|in|auf|"
+                r"a|por|para|pra)\s+(?P<new>" + _NAME_WORDS + r")(?<!\w\w\.)(?:\s+(?:bitte|porfa|"
+                r"por favor|please|pls))?(?:\s*[?.!]\s*.*)?",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                # German "Bitte Ada Obi umbenennen in Ada Obi-Eze", Hindi "Ada Obi ka naam badal
+                # ke Ada O. Obi kar do".
+                r"(?:bitte\s+)?(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+(?:bitte\s+)?(?:umbenennen\s+(?:in|zu)|"
+                r"ka\s+naam\s+(?:badal\s+(?:ke|kar|kr)|change\s+kar\s+ke))\s+(?P<new>"
+                + _NAME_WORDS
+                + r")(?:\s+(?:kar\s+do|karo|kar\s+dena|kardo))?(?:\s+bitte)?",
+                "@kept rename {rest} to {new}",
+            ),
+            (
                 # "Ada Obi is actually Adaeze Obi, please correct it": only with the request to
                 # correct it, or the slip owned, after ("…, correct me if I'm wrong" speaks to
                 # someone).

@@ -113,12 +113,16 @@ KEEPS_A_NAME = "@kept "
 
 
 def keeps_a_name(old: str, new: str) -> bool:
-    """The new name keeps a word of the old one ("Priya Shah" → "Priya Shah-Mehta")."""
+    """The new name keeps a word of the old one ("Priya Shah" → "Priya Shah-Mehta"), or the
+    start of one ("Sam" → "Samuel Lee")."""
 
     def words(name: str) -> set[str]:
         return set(re.split(r"[\s'’-]+", name_key(name))) - {""}
 
-    return bool(words(old) & words(new))
+    kept, given = words(old), words(new)
+    return bool(kept & given) or any(
+        len(word) >= 3 and other.startswith(word) for word in kept for other in given
+    )
 
 
 def _match(core: str, day_was_cut: bool = False) -> str | None:

@@ -398,3 +398,27 @@ def test_forget_me_asked_for(text: str) -> None:
 
 def test_a_data_dump_for_someone_else_is_no_export() -> None:
     assert read("send me the data dump from the pilot, Dana") == NOT_A_COMMAND
+
+
+# A rename with the verb in the languages members mix in.
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        ("Ändere bitte Ada Obi zu Ada Obi-Eze", "Ada Obi", "Ada Obi-Eze"),
+        ("cambia a Tomi Ade to Tomiwa Ade porfa", "Tomi Ade", "Tomiwa Ade"),
+        ("can you change Ada Obi to Dr. Ada Obi? she defended last week", "Ada Obi", "Dr. Ada Obi"),
+        ("Bitte Ada Obi umbenennen in Ada Obi-Eze", "Ada Obi", "Ada Obi-Eze"),
+        ("Ada Obi ka naam badal ke Ada O. Obi kar do", "Ada Obi", "Ada O. Obi"),
+    ],
+)
+def test_a_rename_in_other_words(text: str, old: str, new: str) -> None:
+    assert read(text) == {"command": "rename", "person": old, "new_name": new}
+
+
+def test_a_new_name_keeps_the_start_of_the_old_one() -> None:
+    from bot.core.language import keeps_a_name
+
+    assert keeps_a_name("Sam", "Samuel Lee")
+    assert keeps_a_name("Priya Shah", "Priya Shah-Mehta")
+    assert not keeps_a_name("Dana", "Friday")
+    assert not keeps_a_name("Al", "Alberto")  # two letters start too many names
