@@ -44,6 +44,7 @@ from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
 from bot.core.told_in_a_sentence import Meeting, told_in_a_sentence
 from bot.core.told_plainly import told_plainly
+from bot.core.told_with_a_role import told_with_a_role
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
 from storage.names import could_name, match_names, name_key
@@ -224,6 +225,9 @@ def parse_command(
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
+        told = told_with_a_role(text) if direct_message else None
+        if told is not None:
+            return c.MetCommand(c.PersonRef(told.person), told.place, told.when, told.note)
         result = _parse(text, direct_message)
         # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
         if referent is None and isinstance(result, c.NotACommand | c.ParseFailure | c.NoteCommand):

@@ -422,3 +422,103 @@ def test_a_new_name_keeps_the_start_of_the_old_one() -> None:
     assert keeps_a_name("Priya Shah", "Priya Shah-Mehta")
     assert not keeps_a_name("Dana", "Friday")
     assert not keeps_a_name("Al", "Alberto")  # two letters start too many names
+
+
+# A meeting told with who the person is around their name: the role first, then the meeting in
+# its own clause; or the meeting first with someone not yet named, then the name and the role.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Noor Haddad, head of growth at a fintech. We met on Monday at the Dubai AI week",
+            {
+                "person": "Noor Haddad",
+                "place": "Dubai AI week",
+                "date": "2026-12-07",
+                "note": "head of growth at a fintech",
+            },
+        ),
+        (
+            "Ines Duarte, who restores boats — we met at the Lisbon marina party",
+            {"person": "Ines Duarte", "place": "Lisbon marina party", "note": "restores boats"},
+        ),
+        (
+            "Tomás Ruiz runs a bakery chain — met him yesterday at the food expo",
+            {
+                "person": "Tomás Ruiz",
+                "place": "food expo",
+                "date": "2026-12-08",
+                "note": "runs a bakery chain",
+            },
+        ),
+        (
+            "met someone great at the climate breakfast - Lena Vogt, policy lead, wants intros",
+            {
+                "person": "Lena Vogt",
+                "place": "climate breakfast",
+                "note": "policy lead, wants intros",
+            },
+        ),
+        (
+            "Met an inspiring teacher at the school fair last night, Ama Boateng, she runs a club",
+            {
+                "person": "Ama Boateng",
+                "place": "school fair",
+                "date": "2026-12-08",
+                "note": "she runs a club",
+            },
+        ),
+        (
+            "met a great designer at the Figma booth — Ravi Nair, builds plugins. That was on 12/3",
+            {"person": "Ravi Nair", "place": "Figma booth", "date": "2026-12-03"},
+        ),
+    ],
+)
+def test_a_meeting_told_with_a_role(text: str, want: dict[str, str]) -> None:
+    got = read(text)
+    assert got["command"] == "met"
+    assert {key: got.get(key) for key in want} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Speaks to someone, or asks.
+        "Noor Haddad, head of growth at a fintech. We met on Monday at the Dubai AI week, right?",
+        "Noor Haddad, head of growth — you met her at the Dubai AI week",
+    ],
+)
+def test_no_meeting_told_with_a_role(text: str) -> None:
+    assert read(text)["command"] != "met"
+
+
+def test_the_role_reading_only_in_a_direct_message() -> None:
+    from bot.core.told_with_a_role import told_with_a_role
+
+    assert told_with_a_role("Hi Noor Haddad, we met at the Dubai AI week") is None
+    assert told_with_a_role("Noor Haddad, head of growth. We met at the Dubai AI week") is not None
+
+
+# A log's day and an errand, no meeting word: a reminder.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ada Obi, 12/14 — send her the deck", {"date": "2026-12-14", "note": "send her the deck"}),
+        (
+            "Ada Obi — tomorrow morning at 9, send her the job spec",
+            {"date": "2026-12-10", "time": "09:00", "note": "send her the job spec"},
+        ),
+    ],
+)
+def test_a_day_and_an_errand_is_a_reminder(text: str, want: dict[str, str]) -> None:
+    got = read(text)
+    assert got["command"] == "follow-up"
+    assert {key: got.get(key) for key in want} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ada Obi, yesterday — send her the deck", "Ada Obi, Lagos, 12/2 — send her the deck"],
+)
+def test_a_day_past_or_a_place_keeps_the_meeting(text: str) -> None:
+    assert read(text)["command"] == "met"
