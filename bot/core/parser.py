@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import time
 
 from bot.core import commands as c
+from bot.core.about_in_english import about_in_english
 from bot.core.cover_notes import asks_for_review_without_draft, draft_inside
 from bot.core.dates import (
     DATE_ORDER_WORDS,
@@ -235,7 +236,9 @@ def parse_command(
         if isinstance(result, c.NotACommand | c.RenameCommand | c.FollowUpCommand):
             result = _said_of_a_reminder(text) or result
         if isinstance(result, c.NotACommand):
-            return _told_plainly(text) or _told_in_a_sentence(text) or result
+            result = _told_plainly(text) or _told_in_a_sentence(text) or result
+        if isinstance(result, c.FollowUpCommand) and result.note:
+            result = replace(result, note=about_in_english(result.note))
         return result
     finally:
         _KNOWN.reset(known)

@@ -522,3 +522,30 @@ def test_a_day_and_an_errand_is_a_reminder(text: str, want: dict[str, str]) -> N
 )
 def test_a_day_past_or_a_place_keeps_the_meeting(text: str) -> None:
     assert read(text)["command"] == "met"
+
+
+# What a reminder is about, said with another language's word for "about".
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("Ada Obi nächste Woche follow up, wegen dem Messestand", "about Messestand"),
+        ("Sam ko follow up karna hai Friday, offsite ke baare mein", "about offsite"),
+        (
+            "abeg remind me to follow up with Ada Obi on Monday, na about the invoice",
+            "about the invoice",
+        ),
+        ("rappelle-moi de relancer Ada Obi demain, pour le devis", "about le devis"),
+    ],
+)
+def test_about_in_another_language(text: str, note: str) -> None:
+    got = read(text)
+    assert got["command"] == "follow-up"
+    assert got["note"] == note
+
+
+def test_a_note_with_no_about_word_stays() -> None:
+    from bot.core.about_in_english import about_in_english
+
+    assert about_in_english("pourquoi pas") == "pourquoi pas"  # "pour" only as a word
+    assert about_in_english("sobre el retreat") == "sobre el retreat"  # writers disagree
+    assert about_in_english("the deck") == "the deck"
