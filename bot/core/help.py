@@ -523,7 +523,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:(?:bitte|por favor|porfa)\s*,?\s+)?"
                 r"(?:erinnere mich|recu[eé]rdame|(?:me\s+)?lembr[ae](?:-me)?|paalalahanan mo ako)"
                 r"(?:\s+(?P<when>(?:am|el)\s+\S+))?"
-                r"(?:\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
+                # "recuérdame hacer follow up con …", "me lembra de fazer follow-up com …".
+                r"(?:\s+(?:de\s+)?(?:hacer|fazer)\s+(?:un\s+|o\s+)?follow[- ]?up\s+"
+                r"(?:con|com|with)|"
+                r"\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
                 r"mensagem)\s+(?:com|para|pra|pro)|"
                 # "recuérdame to call Martín Paz el lunes": the request goes on in English.
                 r"\s+to\s+(?:" + _TO_DO + r"|write|message|contact|follow up|reach out)"

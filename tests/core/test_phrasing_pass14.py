@@ -549,3 +549,16 @@ def test_a_note_with_no_about_word_stays() -> None:
     assert about_in_english("pourquoi pas") == "pourquoi pas"  # "pour" only as a word
     assert about_in_english("sobre el retreat") == "sobre el retreat"  # writers disagree
     assert about_in_english("the deck") == "the deck"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "recuérdame hacer follow up con Ada Obi el lunes, about the grant",
+        "me lembra de fazer follow-up com Ada Obi na segunda",
+    ],
+)
+def test_a_reminder_asked_with_hacer_follow_up_con(text: str) -> None:
+    got = read(text)
+    assert got["command"] == "follow-up"
+    assert got["person"] == "Ada Obi"
