@@ -212,6 +212,9 @@ def _rephrase(text: str) -> str | None:
     if _starts_with_a_command_word(core):
         return _as_command_text(core)
     aside, comma, command = core.partition(",")
+    moved = _after_a_mood(core)
+    if moved is not None:
+        return moved
     if comma and _an_aside(aside) and _names_the_command(command):
         # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
         # command by its own name.
@@ -306,6 +309,26 @@ def _an_aside(words: str) -> bool:
         and not GREETING.match(words)
         and not set(map(str.lower, split)) & _COMMAND_WORDS
     )
+
+
+# "Too swamped — delay Kai by a week", "Baad mein karenge yaar — push Ana to Monday": how the
+# member feels, set off by a dash, then a reminder moved.
+_MOOD_THEN_MOVE = re.compile(
+    r"(?P<mood>[^,;:—–]{2,40}?)\s*(?:\s[—–-]\s|[—–])\s*(?P<move>(?:delay|push|postpone|snooze|"
+    r"bump)\s.+)"
+)
+
+
+def _after_a_mood(core: str) -> str | None:
+    """The reminder moved after a few words of mood that name nobody."""
+    found = _MOOD_THEN_MOVE.fullmatch(core)
+    if found is None:
+        return None
+    mood = found["mood"].split()
+    if not 1 <= len(mood) <= 5 or any(word[:1].isupper() for word in mood[1:]):
+        return None
+    moved = _match(found["move"])
+    return moved if moved is not None and moved.startswith("snooze ") else None
 
 
 def _names_the_command(text: str) -> bool:

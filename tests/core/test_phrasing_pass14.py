@@ -562,3 +562,23 @@ def test_a_reminder_asked_with_hacer_follow_up_con(text: str) -> None:
     got = read(text)
     assert got["command"] == "follow-up"
     assert got["person"] == "Ada Obi"
+
+
+# How the member feels, set off by a dash, then a reminder moved.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Too swamped — delay Ada Obi by a week", {"days": 7}),
+        ("Aaj nahi yaar — push Ada Obi to Monday", {"date": "2026-12-14"}),
+        ("Crazy week - postpone Ada Obi 3 days", {"days": 3}),
+    ],
+)
+def test_a_mood_then_a_reminder_moved(text: str, want: dict[str, object]) -> None:
+    got = read(text)
+    assert got["command"] == "snooze"
+    assert got["person"] == "Ada Obi"
+    assert {key: got.get(key) for key in want} == want
+
+
+def test_a_mood_then_a_thing_moved_is_no_snooze() -> None:
+    assert read("Sounds good — push the launch to Monday") == NOT_A_COMMAND
