@@ -47,7 +47,7 @@ _ROLE_THEN_MEETING = re.compile(
 # Someone not yet named: "someone cool", "an amazing founder", "a great woman".
 _SOMEONE = r"(?:(?:someone|somebody)(?:\s+[a-z]+)?|(?:a|an)\s+(?:[a-z]+\s+){0,2}?(?:[a-z]+))"
 _MEETING_THEN_NAME = re.compile(
-    rf"(?:just\s+)?met\s+{_SOMEONE}\s+(?:at|@)\s+(?:the\s+)?(?P<place>[^,;:—–→()]+?)"
+    rf"(?:just\s+)?met\s+{_SOMEONE}\s+(?:at|@)\s+(?P<place>[^,;:—–→()]+?)"
     rf"\s*(?:,|\s[—–-]\s|[—–:→])\s*(?P<name>{_FULL_NAME})\s*,\s*(?P<note>[^?]+?)"
     # "… That was on 12/2": the day said last, in a sentence of its own.
     r"(?:\.\s+that was (?P<day>[^.]+?))?[.!]*",
@@ -57,8 +57,9 @@ _MEETING_THEN_NAME = re.compile(
 _TO_SOMEONE = re.compile(
     r"\b(?:you|your|you're|u|ur|hi|hey|hello|dear|thanks|thank|hope|let's)\b|\?", re.IGNORECASE
 )
-# Where the meeting was: "at the Dubai AI week", "at length at the food expo".
-_AT = re.compile(r"\b(?:at|@)\s+(?:the\s+)?(?P<place>(?!length\b)[^,;.]+)", re.IGNORECASE)
+# Where the meeting was: "at the Dubai AI week", "at length at the food expo". The article
+# stays, as the parser's other meeting readings keep it.
+_AT = re.compile(r"\b(?:at|@)\s+(?P<place>(?!length\b)[^,;.]+)", re.IGNORECASE)
 _AFTER_THE_PLACE = re.compile(
     r"\s+(?:today|yesterday|tonight|this|last|on|too|and|with)\b.*$", re.IGNORECASE
 )

@@ -433,20 +433,20 @@ def test_a_new_name_keeps_the_start_of_the_old_one() -> None:
             "Noor Haddad, head of growth at a fintech. We met on Monday at the Dubai AI week",
             {
                 "person": "Noor Haddad",
-                "place": "Dubai AI week",
+                "place": "the Dubai AI week",
                 "date": "2026-12-07",
                 "note": "head of growth at a fintech",
             },
         ),
         (
             "Ines Duarte, who restores boats — we met at the Lisbon marina party",
-            {"person": "Ines Duarte", "place": "Lisbon marina party", "note": "restores boats"},
+            {"person": "Ines Duarte", "place": "the Lisbon marina party", "note": "restores boats"},
         ),
         (
             "Tomás Ruiz runs a bakery chain — met him yesterday at the food expo",
             {
                 "person": "Tomás Ruiz",
-                "place": "food expo",
+                "place": "the food expo",
                 "date": "2026-12-08",
                 "note": "runs a bakery chain",
             },
@@ -455,7 +455,7 @@ def test_a_new_name_keeps_the_start_of_the_old_one() -> None:
             "met someone great at the climate breakfast - Lena Vogt, policy lead, wants intros",
             {
                 "person": "Lena Vogt",
-                "place": "climate breakfast",
+                "place": "the climate breakfast",
                 "note": "policy lead, wants intros",
             },
         ),
@@ -463,14 +463,14 @@ def test_a_new_name_keeps_the_start_of_the_old_one() -> None:
             "Met an inspiring teacher at the school fair last night, Ama Boateng, she runs a club",
             {
                 "person": "Ama Boateng",
-                "place": "school fair",
+                "place": "the school fair",
                 "date": "2026-12-08",
                 "note": "she runs a club",
             },
         ),
         (
             "met a great designer at the Figma booth — Ravi Nair, builds plugins. That was on 12/3",
-            {"person": "Ravi Nair", "place": "Figma booth", "date": "2026-12-03"},
+            {"person": "Ravi Nair", "place": "the Figma booth", "date": "2026-12-03"},
         ),
     ],
 )
