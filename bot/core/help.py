@@ -91,8 +91,8 @@ _ABOUT_DRAFT_TEXT = (
 )
 # The weekly digest by its name or as people describe it ("the weekly summary").
 _DIGEST = (
-    r"(?:digests?|(?:weekly|team|channel|monday|friday)\s+(?:summary|summaries|recaps?|"
-    r"roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
+    r"(?:digests?|resumen semanal|(?:weekly|team|channel|monday|friday)\s+(?:summary|summaries|"
+    r"recaps?|roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
 )
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
 # The verbs of asking for a reminder: "remind me", "nudge me", "bug me about Zoë".
@@ -2999,9 +2999,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _DIGEST
                 + r"(?!\w))(?=.*\b(?:here|this channel|post|send|set up|setup|start|enable|"
                 r"turn on|subscribe|move|change|schedule|switch|put|every (?:mon|tues|wednes|"
-                r"thurs|fri|satur|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b.*\d)\b)"
+                r"thurs|fri|satur|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b.*\d|"
+                # "here" and "send" in Hindi, German and Spanish: "yahan … bhejo", "hier posten".
+                r"yahan|bhejo|is channel|hier|posten|aqu[ií])\b)"
                 r"(?=(?:.*?\b(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|wed|"
-                r"thu|fri|sat|sun)\b)?)"
+                r"thu|fri|sat|sun|(?:mon|diens|mittwo|donners|frei|sams|sonn)(?:tag|ch)s?|lunes|"
+                r"martes|mi[eé]rcoles|jueves|viernes)\b)?)"
                 r"(?=(?:.*?(?<![\w/:])(?P<time>\d{1,2}(?::\d{2})?|noon|midday)"
                 r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
                 r"(?![\w/:]))?).*",

@@ -2241,7 +2241,7 @@ def _target(rest: str, command: str) -> c.PersonRef:
     if day is not None and day.start > 0:
         rest = cut(rest, day.start, day.end)  # "I did the follow-up with Priya yesterday"
     rest = re.sub(
-        r"^(?:the\s+|my\s+|that\s+)?(?:follow[- ]?up|reminder|one|touch)(?:\s+(?:with|for))?\s+",
+        r"^(?:the\s+|my\s+|that\s+)?(?:follow[- ]?up|reminder|one|touch)(?:\s+(?:with|for)|:)?\s+",
         "",
         rest,
         flags=re.I,
@@ -2533,7 +2533,7 @@ def _contact_named_first(text: str) -> str | None:
 def _parse_delete_contact(rest: str) -> c.Command:
     confirmed = bool(re.search(r"\s+confirm$", rest, re.I))
     rest = re.sub(r"\s+confirm$", "", rest, flags=re.I)
-    rest = re.sub(r"^(?:the\s+)?contact\s+", "", rest.strip(), flags=re.I)
+    rest = re.sub(r"^(?:the\s+)?contact\s*:?\s+", "", rest.strip(), flags=re.I)
     rest = re.sub(r"\s+from (?:my |the )?(?:contacts|list|network)$", "", rest, flags=re.I)
     return c.DeleteContactCommand(
         person=_person(_tokens(rest), "delete-contact"), confirmed=confirmed

@@ -582,3 +582,31 @@ def test_a_mood_then_a_reminder_moved(text: str, want: dict[str, object]) -> Non
 
 def test_a_mood_then_a_thing_moved_is_no_snooze() -> None:
     assert read("Sounds good — push the launch to Monday") == NOT_A_COMMAND
+
+
+# The word after the command word set off by a colon: "cancel follow-up: X", "delete contact: X".
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("cancel follow-up: Ada Obi, she went with another vendor", "cancel"),
+        ("delete contact: Ada Obi", "delete-contact"),
+    ],
+)
+def test_the_kind_of_thing_before_a_colon(text: str, command: str) -> None:
+    assert read(text) == {"command": command, "person": "Ada Obi"}
+
+
+# The digest asked for here in Hindi, German and Spanish.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("yahan digest bhejo har Friday 4pm", {"weekday": "friday", "time": "16:00"}),
+        (
+            "Den Digest bitte hier posten, mittwochs um 9 Uhr",
+            {"weekday": "wednesday", "time": "09:00"},
+        ),
+        ("quiero el resumen semanal aquí los jueves", {"weekday": "thursday"}),
+    ],
+)
+def test_the_digest_asked_for_here_in_other_languages(text: str, want: dict[str, str]) -> None:
+    assert read(text) == {"command": "digest", "action": "here", **want}
