@@ -3109,8 +3109,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings",
             ),
             (
-                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze)\s+(?:o\s+|el\s+|la\s+)?"
-                r"(?:(?:meu|mi|mein|meine|minha)\s+)?"
+                # "change my zona horaria to Madrid": the verb in English, the zone's word not.
+                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze|change|set|update)\s+"
+                r"(?:o\s+|el\s+|la\s+)?"
+                r"(?:(?:meu|mi|mein|meine|minha|my)\s+)?"
                 r"(?:fuso(?: hor[aá]rio)?|zona horaria|zeitzone|time\s*zone)\s+"
                 r"(?:pra|para|a|auf|to|em)\s+(?P<rest>.+)",
                 "settings timezone {rest}",
@@ -3144,6 +3146,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:my\s+)?(?:time\s*zone|tz)\s*(?:is|:|=|to|->|→|should be)\s*"
                 r"(?P<rest>[\w/+ -]+?)",
+                "settings timezone {rest}",
+            ),
+            (
+                # "timezone is now Europe/London, I moved": the zone, then why.
+                r"(?:my\s+)?(?:time\s*zone|tz)\s+is\s+now\s+(?P<rest>[\w/+ -]+?)\s*[,;—–-]+\s*"
+                r"(?:i|we)\s+(?:just\s+)?(?:moved|relocated)\b.*",
                 "settings timezone {rest}",
             ),
             (

@@ -610,3 +610,14 @@ def test_the_kind_of_thing_before_a_colon(text: str, command: str) -> None:
 )
 def test_the_digest_asked_for_here_in_other_languages(text: str, want: dict[str, str]) -> None:
     assert read(text) == {"command": "digest", "action": "here", **want}
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("timezone is now Europe/Paris, I moved", "Europe/Paris"),
+        ("change my zona horaria to Lima porfa", "America/Lima"),
+    ],
+)
+def test_the_time_zone_in_other_words(text: str, zone: str) -> None:
+    assert read(text) == {"command": "settings", "setting": "timezone", "value": zone}
