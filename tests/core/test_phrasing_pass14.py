@@ -621,3 +621,28 @@ def test_the_digest_asked_for_here_in_other_languages(text: str, want: dict[str,
 )
 def test_the_time_zone_in_other_words(text: str, zone: str) -> None:
     assert read(text) == {"command": "settings", "setting": "timezone", "value": zone}
+
+
+# Fields set off by a spaced slash.
+def test_a_log_in_slashed_fields() -> None:
+    got = read("log meeting: Ada Obi / Lagos / Dec 5 / wants a demo")
+    assert got == {
+        "command": "met",
+        "person": "Ada Obi",
+        "place": "Lagos",
+        "date": "2026-12-05",
+        "note": "wants a demo",
+    }
+    reminder = read("set reminder: Ada Obi / 12/18 / intro to our CEO")
+    assert reminder == {
+        "command": "follow-up",
+        "person": "Ada Obi",
+        "date": "2026-12-18",
+        "note": "intro to our CEO",
+    }
+
+
+def test_one_spaced_slash_is_no_field() -> None:
+    from bot.core.tidy import tidy
+
+    assert tidy("met Ada Obi at the pitch / demo night") == "met Ada Obi at the pitch / demo night"
