@@ -646,3 +646,35 @@ def test_one_spaced_slash_is_no_field() -> None:
     from bot.core.tidy import tidy
 
     assert tidy("met Ada Obi at the pitch / demo night") == "met Ada Obi at the pitch / demo night"
+
+
+# A meeting told with the name right after the event in German, or "cornered me".
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Heute beim Stammtisch Ada Obi getroffen, works in robotics",
+            {"person": "Ada Obi", "place": "Stammtisch", "note": "works in robotics"},
+        ),
+        (
+            "Gestern beim Hamburg Founders Stammtisch Ada Obi getroffen, baut Roboter",
+            {"person": "Ada Obi", "place": "Hamburg Founders Stammtisch", "date": "2026-12-08"},
+        ),
+        (
+            "Dana cornered me at the Q3 offsite yesterday, she asked about mentoring",
+            {"person": "Dana Kim", "place": "Q3 offsite", "note": "she asked about mentoring"},
+        ),
+        (
+            "Omar pulled me aside at the board dinner on 12/2, he wants a co-founder",
+            {"person": "Omar Haddad", "place": "board dinner", "date": "2026-12-02"},
+        ),
+    ],
+)
+def test_a_meeting_with_the_name_after_the_event(text: str, want: dict[str, str]) -> None:
+    got = read(text)
+    assert got["command"] == "met"
+    assert {key: got.get(key) for key in want} == want
+
+
+def test_found_me_something_is_no_meeting() -> None:
+    assert read("Dana found me a great venue for the offsite") == NOT_A_COMMAND
