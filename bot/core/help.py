@@ -1650,8 +1650,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
-                r"(?P<rest>.+?)\s+(?:no longer needs|doesn'?t need|does not need|won'?t need)\s+"
-                r"(?:a\s+|any\s+|the\s+)?(?:follow[- ]?up|reminder|nudge)s?(?:\s+anymore)?",
+                r"(?P<rest>[^,;]+?)\s+(?:no longer needs|doesn'?t need|does not need|"
+                r"won'?t need)\s+(?:a\s+|any\s+|the\s+)?(?:follow[- ]?up|reminder|nudge)s?"
+                r"(?:\s+anymore)?"
+                # "…, please delete that reminder (keep the contact)": the request said again.
+                r"(?:\s*[,;—–]\s*.*)?",
                 "cancel {rest}",
             ),
             (

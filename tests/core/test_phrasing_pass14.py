@@ -678,3 +678,10 @@ def test_a_meeting_with_the_name_after_the_event(text: str, want: dict[str, str]
 
 def test_found_me_something_is_no_meeting() -> None:
     assert read("Dana found me a great venue for the offsite") == NOT_A_COMMAND
+
+
+def test_no_longer_needs_a_follow_up_then_the_request_again() -> None:
+    got = read(
+        "Ada Obi no longer needs a follow-up, please delete that reminder (keep the contact)"
+    )
+    assert got == {"command": "cancel", "person": "Ada Obi"}
