@@ -93,8 +93,8 @@ _ABOUT_DRAFT_TEXT = (
 )
 # The weekly digest by its name or as people describe it ("the weekly summary").
 _DIGEST = (
-    r"(?:digests?|(?:weekly|team|channel|monday|friday)\s+(?:summary|summaries|recaps?|"
-    r"roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
+    r"(?:digests?|resumen semanal|(?:weekly|team|channel|monday|friday)\s+(?:summary|summaries|"
+    r"recaps?|roundups?|round-ups?|reports?|updates?|wrap-?ups?|email))"
 )
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
 # The verbs of asking for a reminder: "remind me", "nudge me", "bug me about Zoë".
@@ -121,11 +121,17 @@ _OWED = (
 # phrasings.
 _SHOW_LEAD = (
     r"(?:(?:show|list|see|pull up|bring up|display|gimme|give me|muéstrame|muestra|dikhao|zeig)"
-    r"\s+(?:me\s+)?|what(?:'s| is| are)?\s+|which\s+|kaun(?:\s+kaun)?\s+se\s+|qu[eé]\s+)"
+    r"\s+(?:me\s+|mir\s+)?|what(?:'s| is| are)?\s+|which\s+|kaun(?:\s+kaun)?\s+se\s+|qu[eé]\s+)"
 )
 _FOLLOW_UPS = r"(?:follow[- ]?ups?|folow[- ]?ups?|followups?|reminders?)"
 
 _NAME_WORDS = r"(?!I\b|I['’])(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)){0,2}"
+# A capitalised verb of a touch that opens a line is no first name: "Sent Ada Obi the deck".
+_A_VERB_OF_TOUCH = (
+    r"(?!(?:sent|spoke|met|wrote|gave|told|caught|rang|called|phoned|e-?mailed|texted|pinged|"
+    r"messaged|reached|followed|replied|talked|chatted|finally|already|just|had|did|got|made|"
+    r"finished|completed|closed|sorted|handled|booked|saw|the|a|an|my|our|ok|okay|so|yes)\b)"
+)
 # "done" in the languages members mix in: "ho già scritto a Priya, fatto", "…, c'est fait".
 _DONE_ABROAD = r"(?:c'?est fait|fatto|hecho|feito|erledigt)"
 # Capitalised words that start a date, not a name ("Saturday", "Dec 14", "Next week").
@@ -519,7 +525,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:(?:bitte|por favor|porfa)\s*,?\s+)?"
                 r"(?:erinnere mich|recu[eé]rdame|(?:me\s+)?lembr[ae](?:-me)?|paalalahanan mo ako)"
                 r"(?:\s+(?P<when>(?:am|el)\s+\S+))?"
-                r"(?:\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
+                # "recuérdame hacer follow up con …", "me lembra de fazer follow-up com …".
+                r"(?:\s+(?:de\s+)?(?:hacer|fazer)\s+(?:un\s+|o\s+)?follow[- ]?up\s+"
+                r"(?:con|com|with)|"
+                r"\s+(?:an|a|de|kay)|\s+\w+le\s+a|\s+de\s+(?:falar|escrever|ligar|mandar "
                 r"mensagem)\s+(?:com|para|pra|pro)|"
                 # "recuérdame to call Martín Paz el lunes": the request goes on in English.
                 r"\s+to\s+(?:" + _TO_DO + r"|write|message|contact|follow up|reach out)"
@@ -776,7 +785,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "list overdue",
             ),
             (
-                r"(?:full list of\s+|" + _SHOW_LEAD + r")?(?:every|each|all|todos)\s+(?:of\s+)?"
+                r"(?:full list of\s+|"
+                + _SHOW_LEAD
+                + r")?(?:every|each|all|todos|alle)\s+(?:of\s+)?"
                 r"(?:my\s+|mis\s+)?" + _FOLLOW_UPS + r"(?:\s*,?\s*(?:please|pls|porfa))?"
                 r"(?:\s*,?\s*(?:past and future|ever|including\b.*))?",
                 "list all",
@@ -812,8 +823,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "dump the full list": the list said whole is every follow-up.
-                r"(?:(?:show|give|send|dump|pull up)\s+(?:me\s+)?)?(?:the\s+|my\s+|a\s+)?"
-                r"full list(?:\s+of\s+(?:my\s+)?(?:follow[- ]?ups?|reminders?|touch(?:es)?))?",
+                # "I need the full list of follow-ups, not just this week's".
+                r"(?:(?:show|give|send|dump|pull up)\s+(?:me\s+)?|i\s+(?:need|want)\s+)?"
+                r"(?:the\s+|my\s+|a\s+)?full list(?:\s+of\s+(?:my\s+)?(?:follow[- ]?ups?|"
+                r"reminders?|touch(?:es)?))?(?:\s*,\s*not (?:just|only)\b.*)?",
                 "list all",
             ),
             (
@@ -877,8 +890,30 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             # Hindi "kya kya pending hai?", Tagalog "ano ba ang overdue ko?".
             (r"(?:kya\s+)+pending\s+hai\b.*", "list"),
-            (r"ano(?:\s+ba)?\s+ang\s+(?:mga\s+)?(?:overdue|late)\b.*", "list overdue"),
-            (r"ano(?:\s+ba)?\s+ang\s+(?:mga\s+)?(?:follow[- ]?ups?|reminders?)\b.*", "list"),
+            # "ano-ano yung mga overdue ko?": which ones, said twice.
+            (
+                r"ano(?:-ano)?(?:\s+ba)?\s+(?:ang|yung)\s+(?:mga\s+)?(?:overdue|late)\b.*",
+                "list overdue",
+            ),
+            (
+                r"ano(?:-ano)?(?:\s+ba)?\s+(?:ang|yung)\s+(?:mga\s+)?(?:follow[- ]?ups?|"
+                r"reminders?)\b.*",
+                "list",
+            ),
+            # Hindi "kaun kaun pending hai …", "kya outstanding hai abhi".
+            (
+                r"(?:kya|kaun)(?:\s+(?:kya|kaun))*\s+(?:pending|outstanding|baaki|baki)\s+hai\b.*",
+                "list",
+            ),
+            (
+                # "anything overdue?", "any late follow-ups", "which ones are past due", "whom
+                # am I behind on?".
+                r"(?:any(?:thing)?\s+(?:late|overdue|past due)(?:\s+(?:follow[- ]?ups?|reminders?|"
+                r"ones))?(?:\s+(?:from|since)\s+last\s+week)?|which\s+(?:ones|follow[- ]?ups?|"
+                r"reminders?)\s+are\s+(?:past due|overdue|late)|whom?\s+am\s+i\s+behind\s+"
+                r"(?:on|with))[\s?!.]*",
+                "list overdue",
+            ),
             (
                 r"what(?:'?s| is| are)\s+(?:my\s+)?next\s+"
                 r"(?:follow[- ]?ups?|reminders?|touch(?:es)?|nudges?)",
@@ -1202,9 +1237,37 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {rest}",
             ),
             (
+                # "mark Ada Obi as done pls, deck sent": why after the request.
                 r"(?:please\s+|pls\s+)?mark(?:ed)?\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|"
-                r"complete|completed)",
+                r"complete|completed)(?:\s+(?:pls|please))?(?:\s*[,;—–]\s*.*)?",
                 "done {rest}",
+            ),
+            (
+                # "Ada Obi: called her, mark as done pls", "I emailed Ada Obi, mark it done",
+                # "Ada Obi don send am, mark am done", "…, you can check that off": what was done
+                # for whom the first clause names, then the request to tick it.
+                r".*?(?<![\w'’])" + _A_VERB_OF_TOUCH + r"(?P<who>" + _NAME_WORDS + r")\b[^,;—–:]*"
+                r"[,;:—–-]+\s*"
+                r"(?:[^,;]*[,;]\s*)?(?:you can\s+|pls\s+|please\s+|so\s+|just\s+)?"
+                r"(?:mark(?:\s+(?:it|that|am|this))?(?:\s+as)?\s+(?:done|complete|completed)|"
+                r"(?:check|tick|cross)\s+(?:it|that|this)\s+off|close\s+(?:it|that)\s+out)"
+                r"(?:\s+(?:pls|please|abeg|now))?[\s.!]*",
+                "done {who}",
+            ),
+            (
+                # "completed: Ada Obi", "erledigt — Ada Obi": the status, then whose.
+                r"(?:done|completed|finished|"
+                + _DONE_ABROAD
+                + r")\s*(?:[:—–]|\s-)\s*(?![^\s]*\d)(?P<who>"
+                + _NAME_WORDS
+                + r")[\s.!✅✔☑\ufe0f]*",
+                "done {who}",
+            ),
+            (
+                # "Ada Obi — followed up ✔️": the touch said after the name, with its tick.
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:followed up|reached out|"
+                r"pinged (?:him|her|them)|emailed (?:him|her|them))\s*[✅✔☑]\ufe0f?[\s.!]*",
+                "done {who}",
             ),
             (
                 # "mark complete", "mark as done": the follow-up the talk is about.
@@ -1223,7 +1286,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # Not "sent the deck to …": a thing sent, then whom to (a later phrasing).
                 r"(?:i\s+)?(?:sent|emailed|texted|wrote|called)\s+(?!(?:the|an?|my|our|some)\s)"
-                r"(?P<rest>.+?)(?:\s+.*)?"
+                # "Sent Ada Obi the article, …": a capitalised name whole.
+                r"(?P<rest>" + _NAME_WORDS + r"(?=[\s,;—–-])|.+?)(?:\s+.*)?"
                 r"[,;—–-]+\s*(?:(?:you can |pls |please |pa)?(?:mark|tick|check)\b.*|"
                 r"that(?: one| follow[- ]?up)? is done|done)",
                 "done {rest}",
@@ -1247,8 +1311,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NAME_WORDS
                 + r")[^,;—–]*[,;—–-]+\s*"
                 r"(?:done|that'?s done|all done|mark(?:ed)? (?:it )?done|[✅✔☑]+|"
-                + _DONE_ABROAD
-                + r")(?:\s*[✅✔☑!]+)?",
+                r"m[aá]rcalo(?: como)? (?:hecho|listo)|" + _DONE_ABROAD + r")(?:\s*[✅✔☑!]+)?",
                 "done {rest}",
             ),
             (
@@ -1401,6 +1464,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
+                # Hindi "Ada wala reminder Friday tak shift kar do", "Ada wala follow-up 2 din aage
+                # kar do": whose reminder ("wala"), the new day, then the verb.
+                r"(?P<who>[^,;]+?)\s+(?:wala|wali|wale|ka|ki|ke)\s+(?:reminder|follow[- ]?up)\s+"
+                r"(?P<rest>[^,;]+?)(?:\s+(?:tak|pe|par|ko))?\s+(?:shift|aage|push|move|snooze)"
+                + _KARO
+                + r"(?:\s+(?:please|pls))?(?:[,;].*)?",
+                "snooze {who} {rest}",
+            ),
+            (
                 r"(?:schieb|verschieb|verschiebe|pospón|posponer|pospon|aplaza|aplazar|adia|adiar|"
                 r"i-push|ipush|pa-snooze)"
                 r"(?:\s+(?:mo|naman))?\s+(?:a\s+)?(?P<rest>.+?)(?:\s+auf)?(?P<when>\s+\S+)?",
@@ -1520,12 +1592,50 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
+                # "take Ada Obi off my follow-up list": off the reminders, not the contacts.
+                r"(?:please\s+|pls\s+)?(?:take|drop|remove)\s+(?P<rest>[^,;]+?)\s+off\s+"
+                r"(?:my|the)\s+(?:follow[- ]?ups?|reminders?)(?:\s+list)?(?:\s*[,;—–].*)?",
+                "cancel {rest}",
+            ),
+            (
+                # "nvm on following up with Ada, she found a job", "never mind the ada follow-up,
+                # the deal fell through", "nvm about Ada Obi, drop that reminder".
+                r"(?:nvm|never ?mind)\s+(?:on\s+(?:following up|the follow[- ]?up)\s+with\s+"
+                r"(?P<with>[^,;—–]+?)|the\s+(?P<whose>[^,;—–]+?)\s+(?:follow[- ]?up|reminder)"
+                r"|about\s+(?P<about>[^,;—–]+?)(?=\s*[,;—–]+\s*(?:just\s+|please\s+)?(?:drop|"
+                r"cancel|scrap|delete|kill)\s+(?:that|the|this)\s+(?:reminder|follow[- ]?up)))"
+                r"(?:\s*[,;—–].*)?",
+                "cancel {with}{whose}{about}",
+            ),
+            (
+                # "den Follow-up mit Ada bitte streichen", "bitte die Erinnerung für Ada löschen".
+                r"(?:bitte\s+)?(?:den|die|meinen|meine)\s+(?:follow[- ]?up|erinnerung|reminder)\s+"
+                r"(?:mit|f[üu]r|an|zu)\s+(?P<rest>[^,;]+?)\s+(?:bitte\s+)?(?:streichen|l[öo]schen|"
+                r"canceln|absagen|entfernen)(?:\s+bitte)?",
+                "cancel {rest}",
+            ),
+            (
+                # Tagalog "wag na yung follow-up kay Ada, i-cancel mo na": "no more … for Ada".
+                r"(?:hu)?wag\s+na\s+(?:yung|ang)\s+(?:follow[- ]?up|reminder)\s+"
+                r"(?:kay|kina|para kay)\s+(?P<rest>[^,;]+?)(?:\s*[,;].*)?",
+                "cancel {rest}",
+            ),
+            (
+                # "Ada Obi reminder — delete it", "Ada's follow-up: cancel that".
+                r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)\s*"
+                r"(?:[—–:]|\s-)\s*(?:please\s+|pls\s+|just\s+)?(?:delete|cancel|drop|scrap|kill|"
+                r"remove)\s+(?:it|that|this)[\s.!]*",
+                "cancel {who}",
+            ),
+            (
                 r"stop (?:following up|reaching out|chasing)\s+(?:with\s+|to\s+)?(?P<rest>.+)",
                 "cancel {rest}",
             ),
             (
-                r"(?P<who>.+?)\s+(?:ka|ke|ki|ko)\s+(?:follow[- ]?up\s+|reminder\s+)?"
-                r"(?:cancel|band|khatam)" + _KARO,
+                # "Ada ka reminder hata do", "Ada ka follow up cancel karo yaar, not needed".
+                r"(?P<who>[^,;]+?)\s+(?:ka|ke|ki|ko)\s+(?:follow[- ]?up\s+|reminder\s+)?"
+                r"(?:(?:cancel|band|khatam)" + _KARO + r"|hata(?:\s+do|\s+dena|o))(?:\s+yaar)?"
+                r"(?:\s*[,;].*)?",
                 "cancel {who}",
             ),
             (
@@ -1542,8 +1652,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
-                r"(?P<rest>.+?)\s+(?:no longer needs|doesn'?t need|does not need|won'?t need)\s+"
-                r"(?:a\s+|any\s+|the\s+)?(?:follow[- ]?up|reminder|nudge)s?(?:\s+anymore)?",
+                r"(?P<rest>[^,;]+?)\s+(?:no longer needs|doesn'?t need|does not need|"
+                r"won'?t need)\s+(?:a\s+|any\s+|the\s+)?(?:follow[- ]?up|reminder|nudge)s?"
+                r"(?:\s+anymore)?"
+                # "…, please delete that reminder (keep the contact)": the request said again.
+                r"(?:\s*[,;—–]\s*.*)?",
                 "cancel {rest}",
             ),
             (
@@ -1596,8 +1709,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
-                r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|remove|delete|kill|call off|clear|"
-                r"stop|ditch|nix|bin|unschedule)\s+"
+                r"(?:please\s+|pls\s+)?(?:cancel|drop|scrap|scratch|abort|remove|delete|kill|"
+                r"call off|clear|stop|ditch|nix|bin|unschedule)\s+"
                 r"(?P<rest>.*?(?:follow[- ]?up|reminder|touch|nudge)s?.*)",
                 "cancel {rest}",
             ),
@@ -1718,6 +1831,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"remind me who\s+(?P<rest>[^,;]+?)\s+is(?:\s*[,;].*)?" + _TAIL,
+                "who {rest}",
+            ),
+            (
+                # "remind me where I met Ada", "do I have anything on Ada?", "what's the info on
+                # Ada", "¿quién es Ada Obi?", "sino nga ulit si Ada?".
+                r"(?:remind me (?:where|when|how) (?:i|we) met|(?:do|did) (?:i|we) have anything"
+                r"(?: saved)? (?:on|about)|what'?s the (?:info|story|lowdown|scoop) "
+                r"(?:on|about|with)|¿\s*qui[eé]n es|sino (?:nga )?(?:ulit )?si)\s+(?P<rest>"
+                + _NAME_WORDS
+                + r")"
+                + _TAIL,
                 "who {rest}",
             ),
             (
@@ -1927,6 +2051,31 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("notes",),
         phrasings=(
             (
+                # "for Ada Obi add: prefers calls", "Ada Obi — add: vegetarian", "Ada Obi: add
+                # note - moving to Lima", "remember for Ada: she prefers calls".
+                r"(?:for\s+(?P<for>" + _NAME_WORDS + r")\s+add|remember\s+(?:for|about)\s+"
+                r"(?P<about>" + _NAME_WORDS + r")|(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*"
+                r"add(?:\s+(?:a\s+)?note)?)\s*(?:[:—–]|\s-)\s*(?P<rest>\S.*)",
+                "note {for}{about}{who}: {rest}",
+            ),
+            (
+                # Hindi: "Ada Obi ke liye note daal do: vegetarian", "Ada ko chai pasand hai, note
+                # kar lo".
+                r"(?P<who>" + _NAME_WORDS + r")\s+ke\s+liye\s+note(?:\s+(?:daal|likh|add\s+kar|kar)"
+                r"\s*(?:do|dena|lo|o)?)?\s*[:—–-]\s*(?P<rest>.+)|(?P<whom>"
+                + _NAME_WORDS
+                + r")\s+ko"
+                r"\s+(?P<likes>.+?)\s*[,;]?\s*note\s+(?:kar|kr)\s*(?:lo|do|lena|dena)[\s.!]*",
+                "note {who}{whom}: {rest}{likes}",
+            ),
+            (
+                # "worth remembering that Ada Obi sails", "good to know that Ada …".
+                r"(?:it'?s\s+)?(?:worth remembering|good to know|worth noting)\s+that\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+(?P<rest>(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
                 # "add: Jane loves cycling", "remember Omar's daughter is called Lina".
                 r"(?:add|note|save|log|jot down|write down|remember)\s*:\s*(?P<who>"
                 + _NAME_WORDS
@@ -1965,7 +2114,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"write)"
                 r"(?:\s+(?:that|this|it|(?:a\s+)?notes?))?(?:\s+down)?"
                 r"(?:\s+(?:to|in|on|onto)\s+(?:his|her|their|my|the)?\s*"
-                r"(?:card|notes?|contact|file))?(?:\s+(?:pls|please|thanks|thx))?[\s.!]*",
+                r"(?:card|notes?|contact|file|profile))?(?:\s+(?:pls|please|thanks|thx))?[\s.!]*",
                 "note {who}: {rest}",
             ),
             (
@@ -2129,6 +2278,51 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"\s*[,;—–-]+\s*(?:she|he|they)(?:'s|’s|\s+is|"
                 r"\s+are|'re|\s+goes by)\s+(?:now\s+)?(?P<new>" + _NAME_WORDS + r")"
                 r"(?:\s+now)?(?:[\s,;]+.*)?",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                # "Ada Obi is actually Adaeze Obi, please fix", "Kai Weber should be Kai-Uwe
+                # Weber, the CRM wants it so": a corrected name that keeps a word of the old one.
+                # The old name in three words at most, the new one not ending in a full stop;
+                # after "is actually" a word of correcting follows ("Dana is actually Dana Kim
+                # from Acme, we met twice" may be news).
+                r"(?P<rest>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s+(?:should be|should have been)\s+"
+                r"(?P<new>" + _NAME_WORDS + r")(?<!\w\w\.)(?:\s+instead)?(?:\s*[,;.]\s*.*)?",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                # "Ändere bitte Ada Obi zu Ada Obi-Eze", "cambia a Ada to Adaeze Obi porfa", "can
+                # you change Ada Obi to Dr. Ada Obi? she defended": the verb in the languages
+                # members mix in, a name kept from the old one.
+                r"(?:(?:can|could) you\s+)?(?:change|[äa]ndere|aendere|cambia|cambiar|muda|mude|"
+                r"troca)\s+(?:bitte\s+)?(?:a\s+|o\s+)?(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+(?:to|zu|in|auf|"
+                r"a|por|para|pra)\s+(?P<new>" + _NAME_WORDS + r")(?<!\w\w\.)(?:\s+(?:bitte|porfa|"
+                r"por favor|please|pls))?(?:\s*[?.!]\s*.*)?",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                # German "Bitte Ada Obi umbenennen in Ada Obi-Eze", Hindi "Ada Obi ka naam badal
+                # ke Ada O. Obi kar do".
+                r"(?:bitte\s+)?(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+(?:bitte\s+)?(?:umbenennen\s+(?:in|zu)|"
+                r"ka\s+naam\s+(?:badal\s+(?:ke|kar|kr)|change\s+kar\s+ke))\s+(?P<new>"
+                + _NAME_WORDS
+                + r")(?:\s+(?:kar\s+do|karo|kar\s+dena|kardo))?(?:\s+bitte)?",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                # "Ada Obi is actually Adaeze Obi, please correct it": only with the request to
+                # correct it, or the slip owned, after ("…, correct me if I'm wrong" speaks to
+                # someone).
+                r"(?P<rest>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s+is actually\s+(?P<new>"
+                + _NAME_WORDS
+                + r")(?<!\w\w\.)\s*[,;.—–-]+\s*(?:(?:(?:please|pls|can you|could you)\s+)?"
+                r"(?:fix|correct|update|change)(?:\s+(?:it|that|the name|the spelling))?"
+                r"(?:\s+(?:please|pls))?|i\s+(?:misheard|misspelled|misspelt|mistyped)\s+"
+                r"(?:his|her|their|the)\s+name)[\s.!?]*",
                 "@kept rename {rest} to {new}",
             ),
             (
@@ -2461,9 +2655,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Sam passed away last month, please remove him from contacts", "Priya asked me
                 # to remove her info. Delete her contact please".
                 r".*?(?<![\w'’])(?P<who>" + _NAME_WORDS + r")\b.*?(?:[,;.—–-]+\s*|\s+(?=please\s))"
-                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove)\s+"
-                r"(?:(?:him|her|them)|(?:his|her|their)\s+(?:contact|card|entry))"
-                r"(?:\s+from (?:my |the )?(?:contacts|list|network))?(?:\s+(?:please|pls))?[\s.!]*",
+                r"(?:so\s+)?(?:please\s+|pls\s+|just\s+)?(?:delete|remove|take(?=\s+\w+\s+off\b))\s+"
+                # "…, delete the card", "…, remove the contact".
+                r"(?:(?:him|her|them)|(?:his|her|their|the|that)\s+(?:whole\s+)?(?:contact|card|"
+                r"entry))"
+                r"(?:\s+(?:from|off) (?:my |the )?(?:contacts|list|network))?(?:\s+(?:please|pls))?"
+                # "…, delete the whole contact, not just the reminder".
+                r"(?:\s*,\s*not just the (?:reminder|follow[- ]?up))?[\s.!]*",
                 "delete-contact {who}",
             ),
             (
@@ -2504,6 +2702,27 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _NAME_WORDS
                 + r")\s+by (?:mistake|accident)\s*[,;.—–-]?\s*(?:please\s+|pls\s+|so\s+)?"
                 r"(?:delete|remove)\s+(?:him|her|them|it)",
+                "delete-contact {who}",
+            ),
+            (
+                # "I want Ada Obi gone from my contacts", "comot Ada Obi from my contacts".
+                r"(?:i\s+want\s+(?P<who>" + _NAME_WORDS + r")\s+gone|(?:comot|remove|take)\s+"
+                r"(?P<rest>" + _NAME_WORDS + r")(?:\s+off)?)\s+from\s+(?:my\s+|the\s+)?"
+                r"(?:contacts|contact list|network|address book)",
+                "delete-contact {who}{rest}",
+            ),
+            (
+                # "Ada Obi was a duplicate, delete that one": a contact added twice or by mistake.
+                r"(?P<who>" + _NAME_WORDS + r")\s+(?:was|is)\s+(?:a\s+)?(?:duplicate|mistake)"
+                r"(?:\s+(?:contact|entry))?\s*[,;.—–-]+\s*(?:please\s+|pls\s+)?(?:delete|remove)\s+"
+                r"(?:that one|it|this one)[\s.!]*",
+                "delete-contact {who}",
+            ),
+            (
+                # "Lösch bitte den Kontakt Ada Obi", "delete the contact for Ada Obi".
+                r"(?:l[öo]sche?|loesche?|entferne)\s+(?:bitte\s+)?(?:den\s+)?kontakt\s+(?P<who>"
+                + _NAME_WORDS
+                + r")(?:\s+bitte)?",
                 "delete-contact {who}",
             ),
             (
@@ -2679,17 +2898,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # Hindi "is hafte kitne logon se mila?": how many people this week.
-                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*|"
+                r"(?:is|iss)\s+(?:hafte|hafta|mahine)\s+kitne\s+(?:logon|log|logo)\s+se\s+mil\w*"
+                r"(?:\s+(?:main|mai|maine|hum))?|"
                 r"kitne\s+(?:logon|log|logo)\s+se\s+mil\w*\s+(?:is|iss)\s+(?:hafte|hafta)",
                 "stats",
             ),
             (
                 r"how(?:'m i| am i| are we) doing(?:\s+(?:overall|so far|lately|in general))?"
-                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
+                r"(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?"
+                # "… this month on networking".
+                r"(?:\s+(?:on|with)\s+(?:my\s+)?(?:networking|follow[- ]?ups?))?",
                 "stats {rest}",
             ),
             (
-                r"how many (?:people|ppl|follow[- ]?ups?|meetings|touches|reviews)"
+                r"how many (?:new\s+)?(?:people|ppl|follow[- ]?ups?|meetings|touches|reviews)"
                 r"(?: did i| have i)?"
                 r"(?:\s+\w+){1,3}?(?:\s+(?:this|last|the past)\s+(?P<rest>week|month))?",
                 "stats {rest}",
@@ -2702,8 +2924,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats {rest}",
             ),
             (
-                r"(?:show |give )?(?:me )?(?:my )?(?:networking\s+)?(?:stats|numbers|statistics|"
-                r"progress)\s+(?:for\s+)?(?:this|the|last|past)\s+(?P<rest>week|month)",
+                # "what are my networking stats for the month", "my numbers for the past month".
+                r"(?:show |give |what(?:'re| are) )?(?:me )?(?:my )?(?:networking\s+)?(?:stats|"
+                r"numbers|statistics|progress)\s+(?:for\s+)?(?:(?:the\s+)?(?:past|last)|this|the)\s+"
+                r"(?P<rest>week|month)",
                 "stats {rest}",
             ),
             (
@@ -2718,6 +2942,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats",
             ),
             (r"(?P<rest>weekly|monthly) (?:stats|numbers)", "stats {rest}"),
+            (
+                # "give me a stats rundown".
+                r"(?:(?:give|show|send) me\s+)?(?:a\s+|my\s+)?stats\s+(?:rundown|summary|overview|"
+                r"recap)",
+                "stats",
+            ),
+            (r"(?:mis\s+)?estad[ií]sticas\s+(?:del|de este)\s+mes", "stats month"),
             (r"(?:my\s+)?(?:progress|networking)\s+(?:report|summary|update|stats)", "stats"),
             (
                 r"what did i (?:do|get done|accomplish|achieve)\s+(?:this|last|the past|"
@@ -2727,7 +2958,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # Hindi, Tagalog, Spanish, Portuguese, German: "kitne follow-ups kiye is mahine?"
                 r"(?:kitne|kitni|ilan|ilang|cu[aá]ntos|cu[aá]ntas|quantos|quantas|wie viele)\b.*"
-                r"\b(?:mahine|mahina|buwan|mes|m[eê]s|monat)\b.*",
+                r"\b(?:mahine|mahina|buwan|mes|m[eê]s|monat|this month)\b.*",
                 "stats month",
             ),
             (
@@ -2805,10 +3036,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 + _DIGEST
                 + r"(?!\w))(?=.*\b(?:here|this channel|post|send|set up|setup|start|enable|"
                 r"turn on|subscribe|move|change|schedule|switch|put|every (?:mon|tues|wednes|"
-                r"thurs|fri|satur|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b.*\d)\b)"
+                r"thurs|fri|satur|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b.*\d|"
+                # "here" and "send" in Hindi, German and Spanish: "yahan … bhejo", "hier posten".
+                r"yahan|bhejo|is channel|hier|posten|aqu[ií])\b)"
                 r"(?=(?:.*?\b(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|wed|"
-                r"thu|fri|sat|sun)\b)?)"
-                r"(?=(?:.*?(?<![\w/:])(?P<time>\d{1,2}(?::\d{2})?)(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+                r"thu|fri|sat|sun|(?:mon|diens|mittwo|donners|frei|sams|sonn)(?:tag|ch)s?|lunes|"
+                r"martes|mi[eé]rcoles|jueves|viernes)\b)?)"
+                r"(?=(?:.*?(?<![\w/:])(?P<time>\d{1,2}(?::\d{2})?|noon|midday)"
+                r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
                 r"(?![\w/:]))?).*",
                 "digest here {day} {time}{ampm}",
             ),
@@ -2830,10 +3065,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         words=("setting", "preferences"),
         phrasings=(
             (
-                # "moving to Lagos, update tz": a move, then the zone to change.
-                r"(?:i'?m\s+|we'?re\s+)?(?:moving|relocating|moved|relocated)\s+to\s+(?P<rest>[^,;]+?)"
-                r"\s*[,;—–-]+\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+(?:my\s+|the\s+)?"
-                r"(?:time\s*zone|tz|zone)(?:\s+(?:pls|please))?",
+                # "moving to Lagos, update tz", "I relocated to Lima last month, please switch my
+                # time zone", Tagalog "nasa Lima na ako, pls change my tz": a move, then the zone
+                # to change.
+                r"(?:(?:i'?m\s+|we'?re\s+|i\s+|we\s+|i'?ve\s+|we'?ve\s+)?(?:just\s+)?(?:moving|"
+                r"relocating|moved|relocated)\s+to|nasa)\s+(?P<rest>[^,;]+?)(?:\s+na\s+(?:ako|kami)|"
+                r"\s+(?:last|this)\s+(?:week|month|year)|\s+recently|\s+yesterday)?"
+                r"\s*[,;—–-]+\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix|switch)\s+"
+                r"(?:my\s+|the\s+)?(?:time\s*zone|tz|zone)(?:\s+(?:pls|please))?",
                 "settings timezone {rest}",
             ),
             (
@@ -2907,8 +3146,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings",
             ),
             (
-                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze)\s+(?:o\s+|el\s+|la\s+)?"
-                r"(?:(?:meu|mi|mein|meine|minha)\s+)?"
+                # "change my zona horaria to Madrid": the verb in English, the zone's word not.
+                r"(?:muda|mude|mudar|troca|cambia|cambiar|[äa]ndere|setze|change|set|update)\s+"
+                r"(?:o\s+|el\s+|la\s+)?"
+                r"(?:(?:meu|mi|mein|meine|minha|my)\s+)?"
                 r"(?:fuso(?: hor[aá]rio)?|zona horaria|zeitzone|time\s*zone)\s+"
                 r"(?:pra|para|a|auf|to|em)\s+(?P<rest>.+)",
                 "settings timezone {rest}",
@@ -2942,6 +3183,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:my\s+)?(?:time\s*zone|tz)\s*(?:is|:|=|to|->|→|should be)\s*"
                 r"(?P<rest>[\w/+ -]+?)",
+                "settings timezone {rest}",
+            ),
+            (
+                # "timezone is now Europe/London, I moved": the zone, then why.
+                r"(?:my\s+)?(?:time\s*zone|tz)\s+is\s+now\s+(?P<rest>[\w/+ -]+?)\s*[,;—–-]+\s*"
+                r"(?:i|we)\s+(?:just\s+)?(?:moved|relocated)\b.*",
                 "settings timezone {rest}",
             ),
             (
@@ -3034,7 +3281,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "can I download all my …" asks for it; "can I export my data?" asks whether
                 # and how one can (the command's own word after "can I"): help, below.
-                r"(?:i need|i want|i'?d like|let me|can i(?!\s+export\b)|give me|send me)\s+"
+                # "I wan download all my data abeg": Nigerian Pidgin "wan" for "want".
+                r"(?:i need|i want|i wan|i'?d like|let me|can i(?!\s+export\b)|give me|send me)\s+"
                 r"(?:to\s+)?(?:download|export|an? (?:backup|copy|download|dump|export))\s+"
                 r"(?:of\s+)?(?:all\s+)?(?:of\s+)?(?:my|the|everything)\b.*",
                 "export",
@@ -3044,6 +3292,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
                 r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
                 r"(?:data|records|information|info|contacts|everything|stuff|network|notes)"
+                r"(?:\s+(?:dump|export|backup))?"
                 # "… my contacts and notes as a file".
                 r"(?:\s+and\s+(?:my\s+)?(?:data|contacts|notes|follow[- ]?ups|reminders))?"
                 r"(?:\s+as an? (?:file|json|csv|spreadsheet))?",
@@ -3065,6 +3314,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "export",
             ),
             (r"exportar\s+(?:todos\s+)?(?:mis|meus|os meus)\s+(?:datos|dados)\b.*", "export"),
+            # Hindi "mera saara data export kar do".
+            (
+                r"(?:mera|mere|meri)\s+(?:(?:saara|sara|saare|poora|pura)\s+)?data\s+export"
+                + _KARO,
+                "export",
+            ),
             (
                 r"(?:give|send|email|dm)\s+me\s+(?:all\s+)?(?:of\s+)?my\s+(?:data|records|info|"
                 r"information|contacts|stuff)(?:\s+as\s+(?:a\s+)?(?:file|json|csv|download))?",
@@ -3093,10 +3348,18 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "forget-me",
             ),
             (
+                # German, the verb last: "bitte alle meine Daten löschen".
+                r"(?:bitte\s+)?(?:alle\s+)?meine\s+daten\s+(?:bitte\s+)?(?:l[öo]schen|loeschen)"
+                r"(?:\s+bitte)?",
+                "forget-me",
+            ),
+            (
                 # "I'm leaving the company, wipe all my data": a reason about oneself first.
                 r"(?:(?:i'?m|im|i am|i'?ll|i will)\b[^,;]{0,60}[,;]\s*)?"
                 # "GDPR erasure request — remove all my information".
-                r"(?:(?:gdpr|data)\s+(?:erasure|deletion|removal)\s+request\s*[—–:,-]*\s*)?"
+                r"(?:(?:gdpr|data)\s+(?:(?:erasure|deletion|removal)\s+)?request\s*[—–:,-]*\s*|"
+                # "borra todo — delete everything you store about me": said twice.
+                r"(?:pls\s+|please\s+)?borra\s+todo\s*[—–:,-]+\s*)?"
                 r"(?:yes,?\s+)?(?:please\s+)?"
                 r"(?:i\s+(?:want|need|would like|'d like)\s+(?:you\s+)?to\s+)?"
                 r"(?:close my account(?:\s+and\s+)?)?(?:forget (?:about )?me|close my account|"

@@ -44,6 +44,8 @@ _ORDER = (
 _LEADING_FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|oh|omg|wow|yay|phew|and|also|btw|actually|anyway|right|"
     r"alright|quick one|"
+    # "nah cancel that one": a "nah" only right before the command ("nah, forget it" is chat).
+    r"nah(?=\s+(?:cancel|snooze|done|delete|remove|drop|move|push)\b)|"
     # "nvm cancel ken": taking back what was said, then the command that replaces it.
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"
@@ -112,12 +114,16 @@ KEEPS_A_NAME = "@kept "
 
 
 def keeps_a_name(old: str, new: str) -> bool:
-    """The new name keeps a word of the old one ("Priya Shah" → "Priya Shah-Mehta")."""
+    """The new name keeps a word of the old one ("Priya Shah" → "Priya Shah-Mehta"), or the
+    start of one ("Sam" → "Samuel Lee")."""
 
     def words(name: str) -> set[str]:
         return set(re.split(r"[\s'’-]+", name_key(name))) - {""}
 
-    return bool(words(old) & words(new))
+    kept, given = words(old), words(new)
+    return bool(kept & given) or any(
+        len(word) >= 3 and other.startswith(word) for word in kept for other in given
+    )
 
 
 def _match(core: str, day_was_cut: bool = False) -> str | None:
@@ -207,6 +213,9 @@ def _rephrase(text: str) -> str | None:
     if _starts_with_a_command_word(core):
         return _as_command_text(core)
     aside, comma, command = core.partition(",")
+    moved = _after_a_mood(core)
+    if moved is not None:
+        return moved
     if comma and _an_aside(aside) and _names_the_command(command):
         # "mañana mejor, snooze Lucía to tomorrow": a few words that name nobody, then the
         # command by its own name.
@@ -301,6 +310,26 @@ def _an_aside(words: str) -> bool:
         and not GREETING.match(words)
         and not set(map(str.lower, split)) & _COMMAND_WORDS
     )
+
+
+# "Too swamped — delay Kai by a week", "Baad mein karenge yaar — push Ana to Monday": how the
+# member feels, set off by a dash, then a reminder moved.
+_MOOD_THEN_MOVE = re.compile(
+    r"(?P<mood>[^,;:—–]{2,40}?)\s*(?:\s[—–-]\s|[—–])\s*(?P<move>(?:delay|push|postpone|snooze|"
+    r"bump)\s.+)"
+)
+
+
+def _after_a_mood(core: str) -> str | None:
+    """The reminder moved after a few words of mood that name nobody."""
+    found = _MOOD_THEN_MOVE.fullmatch(core)
+    if found is None:
+        return None
+    mood = found["mood"].split()
+    if not 1 <= len(mood) <= 5 or any(word[:1].isupper() for word in mood[1:]):
+        return None
+    moved = _match(found["move"])
+    return moved if moved is not None and moved.startswith("snooze ") else None
 
 
 def _names_the_command(text: str) -> bool:
@@ -508,7 +537,9 @@ _QUESTION = re.compile(
 # Openings of a question about one of the coaching rules; a question only when the line names
 # the bot's vocabulary ("why 10 days?"), since "why not grab coffee?" is a draft.
 _RULE_QUESTION = re.compile(
-    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|but)[\s,]+)?(?:what happens|what if|why|how come|how long|"
+    # "if I delete a contact, do their follow-ups go too?": a question after the "if" clause.
+    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|but)[\s,]+)?(?:if (?:i|we)\b(?=.*\?\s*$)|"
+    r"what happens|what if|why|how come|how long|"
     r"how many days|what'?s the (?:rule|point|deal|idea)|is it (?:ok|okay|bad|fine))\b",
     re.IGNORECASE,
 )
@@ -539,7 +570,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"cancel|stop (?:a |the )?(?:follow|remind)", "cancel"),
     (r"\bdone\b|mark .* (?:done|finished)|complete|\bfinished\b", "done"),
     (
-        r"rename|change (?:a |the )?(?:contact'?s? |someone'?s |somebody'?s |a person'?s )?"
+        r"renam(?:e|ing)|change (?:a |the )?(?:contact'?s? |someone'?s |somebody'?s |a person'?s )?"
         r"name|(?:fix|correct) (?:a |the )?(?:\w+'?s )?"
         r"name|(?:name|surname) i (?:spelled|spelt|typed|got) wrong|misspel",
         "rename",
@@ -584,7 +615,11 @@ _TOPIC_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _TOPIC_WO
 # "log someone I met - how does that work": what to do first, the question after it.
 _ASKED_LAST = re.compile(
     r"[\s,;:—–-]+(?:so\s+|but\s+)?(?:how (?:does|do) (?:that|this|it) work|"
-    r"how do i do (?:that|this|it))[\s?!.]*$",
+    r"how do i do (?:that|this|it))[\s?!.]*$|"
+    # "renaming somebody, how?", "adding notes to a contact — how?": a bare "how" after
+    # something the bot does.
+    r"^(?=.*\b(?:renam|snooz|remind|follow[- ]?up|notes?\b|contacts?\b|digest|export|stats\b))"
+    r".{3,60}?[,;:—–-]+\s*how\s*\?[\s?!.]*$",
     re.IGNORECASE,
 )
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import time
 
 from bot.core import commands as c
+from bot.core.about_in_english import about_in_english
 from bot.core.cover_notes import asks_for_review_without_draft, draft_inside
 from bot.core.dates import (
     DATE_ORDER_WORDS,
@@ -39,10 +40,12 @@ from bot.core.language import (
 from bot.core.ledger import split_kind
 from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
 from bot.core.told_in_a_sentence import Meeting, told_in_a_sentence
 from bot.core.told_plainly import told_plainly
+from bot.core.told_with_a_role import told_with_a_role
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
 from storage.names import could_name, match_names, name_key
@@ -223,16 +226,19 @@ def parse_command(
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
+        told = told_with_a_role(text) if direct_message else None
+        if told is not None:
+            return c.MetCommand(c.PersonRef(told.person), told.place, told.when, told.note)
         result = _parse(text, direct_message)
         # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
         if referent is None and isinstance(result, c.NotACommand | c.ParseFailure | c.NoteCommand):
             result = _after_a_clause_naming_someone(text, direct_message) or result
-        if isinstance(result, c.NotACommand | c.RenameCommand) or (
-            isinstance(result, c.FollowUpCommand) and result.when is None
-        ):
+        if isinstance(result, c.NotACommand | c.RenameCommand | c.FollowUpCommand):
             result = _said_of_a_reminder(text) or result
         if isinstance(result, c.NotACommand):
-            return _told_plainly(text) or _told_in_a_sentence(text) or result
+            result = _told_plainly(text) or _told_in_a_sentence(text) or result
+        if isinstance(result, c.FollowUpCommand) and result.note:
+            result = replace(result, note=about_in_english(result.note))
         return result
     finally:
         _KNOWN.reset(known)
@@ -2235,7 +2241,7 @@ def _target(rest: str, command: str) -> c.PersonRef:
     if day is not None and day.start > 0:
         rest = cut(rest, day.start, day.end)  # "I did the follow-up with Priya yesterday"
     rest = re.sub(
-        r"^(?:the\s+|my\s+)?(?:follow[- ]?up|reminder|one|touch)(?:\s+(?:with|for))?\s+",
+        r"^(?:the\s+|my\s+|that\s+)?(?:follow[- ]?up|reminder|one|touch)(?:\s+(?:with|for)|:)?\s+",
         "",
         rest,
         flags=re.I,
@@ -2529,7 +2535,7 @@ def _contact_named_first(text: str) -> str | None:
 def _parse_delete_contact(rest: str) -> c.Command:
     confirmed = bool(re.search(r"\s+confirm$", rest, re.I))
     rest = re.sub(r"\s+confirm$", "", rest, flags=re.I)
-    rest = re.sub(r"^(?:the\s+)?contact\s+", "", rest.strip(), flags=re.I)
+    rest = re.sub(r"^(?:the\s+)?contact\s*:?\s+", "", rest.strip(), flags=re.I)
     rest = re.sub(r"\s+from (?:my |the )?(?:contacts|list|network)$", "", rest, flags=re.I)
     return c.DeleteContactCommand(
         person=_person(_tokens(rest), "delete-contact"), confirmed=confirmed
@@ -2588,8 +2594,8 @@ _THIS_CHANNEL = frozenset({"this channel", "here", "this chat", "this thread", "
 
 
 def _parse_digest(rest: str) -> c.Command:
-    # "4 pm", "9 a.m." → "4pm", "9am": one word for the time.
-    rest = re.sub(r"(\d)\s*([ap])\.?m\.?(?!\w)", r"\1\2m", rest, flags=re.I)
+    # "4 pm", "9 a.m." → "4pm", "9am": one word for the time; "noon", "evening at 7" as clocks.
+    rest = re.sub(r"(\d)\s*([ap])\.?m\.?(?!\w)", r"\1\2m", said_clock(rest), flags=re.I)
     words = rest.split()
     if not words:
         raise _Bad(
@@ -2633,7 +2639,8 @@ def _parse_digest(rest: str) -> c.Command:
 # Words around the weekday and time of `digest here`: "every Monday at 9", "on Fridays".
 _DIGEST_FILLER = frozenset(
     {"every", "on", "at", "in", "this", "channel", "weekly", "please", "pls", "each", "around"}
-    | {"morning", "mornings", "chat"}
+    | {"morning", "mornings", "chat", "for", "to", "the", "here", "afternoon", "afternoons"}
+    | {"evening", "evenings", "night", "nights"}
 )
 
 

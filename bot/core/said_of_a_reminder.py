@@ -2,7 +2,9 @@
 
 "José done — he signed!", "Dana's done. we spoke this morning", "Jane follow-up: done",
 "that Jane Doe follow-up - handled" mark it done; "José follow-up: cancel" drops it; "priya →
-jan 11", "jane → 3 more days", "Kai: +7 days", "Omar's reminder — push it out 5 days" move it.
+jan 11", "jane → 3 more days", "Kai: +7 days", "Omar's reminder — push it out 5 days" move it, and
+so do "can we move the Jane follow-up to Friday?" (asked, the reminder named) and "remind me
+about Jane on the 16th instead".
 
 `said_of_a_reminder` returns the command text such a line means, or None. The person must be
 one of the member's contacts (or a follow-up's #number): "Launch done — finally!" names nobody.
@@ -28,8 +30,8 @@ _HEADS = tuple(
     for words in (1, 0)
 )
 _DONE = re.compile(
-    r"(?:is\s+|'s\s+)?(?:done|handled|handeld|complete|completed|sorted|finished|fertig|hecho|"
-    r"feito|closed|taken care of)(?:\s+na)?\b(?P<after>.*)",
+    r"(?:is\s+|'s\s+)?(?:done and dusted|done|handled|handeld|complete|completed|sorted|"
+    r"finished|fertig|hecho|feito|closed|taken care of)(?:\s+na)?\b(?P<after>.*)",
     re.IGNORECASE | re.DOTALL,
 )
 _CANCEL = re.compile(r"(?:cancel(?:led)?|drop(?:ped)?|scrap(?:ped)?|abort(?:ed)?)\b", re.I)
@@ -39,15 +41,31 @@ _PUSH = re.compile(
     r"(?:\s+(?:out|back))?\s*(?:to\s+)?(?P<day>.+)",
     re.IGNORECASE | re.DOTALL,
 )
+_WHO = rf"{_WORD}(?:\s+{_WORD})?"
+# A reminder moved to a new day: asked for ("can we move the Jane follow-up to Friday?", "could
+# you move my reminder for Kai to the 21st"), or said again with "instead".
+_MOVED = re.compile(
+    rf"(?:(?:can|could)\s+(?:we|you|u)\s+(?:please\s+)?(?:move|push|shift|reschedule)\s+"
+    rf"(?:(?:the|my|that)\s+(?P<named>{_WHO})\s+{_REMINDER}|(?P<whose>{_WHO})(?:'s|’s)\s+"
+    rf"{_REMINDER}|(?:the|my)\s+{_REMINDER}\s+(?:with|for)\s+(?P<with>{_WHO}))\s+"
+    rf"(?:to|till|until)\s+(?P<day>[^,;?]+?)|(?:remind|nudge|ping)\s+me\s+(?:about|abt|of)\s+"
+    rf"(?P<about>{_WHO})\s+(?:again\s+)?(?P<instead>[^,;?]+?)\s+instead)"
+    # "… to next week? swamped": a word of why after it.
+    r"(?:\s*[?!.]+)?(?:\s*[?!.,;—–-]+\s*\w+)?",
+    re.IGNORECASE,
+)
 # What may follow a status: the end, or a new sentence or clause ("— he signed!").
 _CLAUSE_END = re.compile(r"\s*(?:$|[.!,;—–]|\s-\s|✅|✔)", re.DOTALL)
 
 
 def said_of_a_reminder(text: str, known: Sequence[str]) -> str | None:
     """`done …`, `cancel …` or `snooze …` for a status or day said of one contact, or None."""
+    line = " ".join(text.split()).rstrip(" .!")
+    moved = _MOVED.fullmatch(line)
+    if moved is not None:
+        return _moved(moved, known)
     if "?" in text:
         return None
-    line = " ".join(text.split()).rstrip(" .!")
     for pattern in _HEADS:
         head = pattern.fullmatch(line)
         if head is not None and (
@@ -55,6 +73,20 @@ def said_of_a_reminder(text: str, known: Sequence[str]) -> str | None:
         ):
             return _said(head["who"], head["sep"], head["rest"])
     return None
+
+
+def _moved(moved: re.Match[str], known: Sequence[str]) -> str | None:
+    who = moved["named"] or moved["whose"] or moved["with"] or moved["about"]
+    if not (who[:1].isupper() or len(match_names(who, known)) == 1):
+        return None
+    day = moved["day"] or moved["instead"]
+    try:
+        found = find_day(day)
+    except WhenError:
+        return None
+    if found is None or day[: found.start].strip() or day[found.end :].strip():
+        return None
+    return f"snooze {who} to {day}"
 
 
 def _said(who: str, sep: str, rest: str) -> str | None:

@@ -449,6 +449,15 @@ def _met_glued_to_a_contact(text: str, known_names: Sequence[str]) -> str:
     return f"{text[: found.start()]}met {found.group(1)}{text[found.end() :]}"
 
 
+# "log meeting: Ada Obi / Lagos / Dec 5 / wants a demo": fields set off by a spaced slash (a
+# date's "12/5" and "w/" have none), read as the comma-set fields they are.
+_FIELD_SLASH = re.compile(r"\s+/\s+")
+
+
+def _fields_with_commas(text: str) -> str:
+    return _FIELD_SLASH.sub(", ", text) if len(_FIELD_SLASH.findall(text)) >= 2 else text
+
+
 def tidy(
     text: str, known_names: Sequence[str] = (), not_names: frozenset[str] = frozenset()
 ) -> str:
@@ -464,6 +473,7 @@ def tidy(
     text = fix_typos(_LAST_NIGHT.sub("last ", text))
     text = _DONE_TWICE.sub(r"\1", _LAUGH_BETWEEN.sub(", ", text))
     text = _WEEKDAY_THEN_DATE.sub(r"\g<date>", text)
+    text = _fields_with_commas(text)
     head, tail = _split_note(text)
     if len(text.split()) > 1:  # a lone misspelt command word gets "Did you mean …?"
         head = fix_command_typos(head)

@@ -35,7 +35,9 @@ _MET = re.compile(
     r"came by|stopped by|dropped by|visited|shook hands|call with|calls? w|convo|chat with|"
     r"zoom with|spent (?:an hour|the day|time|the afternoon|the evening)|hung out|karaoke|"
     r"introduced me|sat in on|teammate|bumped itno|mt|almoc[eo]i|reuni[oó]n|tanıştım|만났어|"
-    r"conoc[ií]|conheci|rencontr[ée]|getroffen|kennengelernt|mil[aie]|jam|i meet)\b",
+    r"conoc[ií]|conheci|rencontr[ée]|getroffen|kennengelernt|mil[aie]|jam|i meet|"
+    # "Jane cornered me at the all-hands", "Dana pulled me aside at the offsite".
+    r"cornered me|pulled me aside|came over to (?:me|say hi))\b",
     re.IGNORECASE,
 )
 # A reminder asked for, and the day it is due: "remind me", "nudge me", "follow up", "reach out".
@@ -217,9 +219,17 @@ def _not_a_name_word(word: str) -> bool:
     return shouting or word.lower() in _NOT_NAME_WORDS or bool(_EVENT_NOUN.fullmatch(word))
 
 
+def _after_the_event(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """ "beim Berlin Founders Stammtisch Jonas Becker getroffen": the words after the run's last
+    event word, when two or more follow it, are the name."""
+    events = [index for index, word in enumerate(run) if _EVENT_NOUN.fullmatch(word[0])]
+    return run[events[-1] + 1 :] if events and len(run) - events[-1] - 1 >= 2 else run
+
+
 def _full_names(line: str) -> list[tuple[str, int, int]]:
     found = []
     for run in _capitalised_runs(line):
+        run = _after_the_event(run)
         while run and run[0][0].lower().strip("'’") in _NOT_NAME_WORDS:
             run.pop(0)
         while run and (run[-1][0].lower() in _NOT_NAME_WORDS or run[-1][0] in _PARTICLES):

@@ -156,9 +156,31 @@ def _meeting(who: str, tail: str, set_off: bool) -> str | None:
     if not (meeting.told or meeting.day) or index == 0:
         return None
     note = "".join(parts[index:]).strip(" ,;—–-")
+    clock = meeting.place if meeting.place and _CLOCK.fullmatch(meeting.place) else None
+    if not meeting.told and (clock or not meeting.place) and _an_errand(note, meeting.day):
+        # "Ada Obi, 12/14 — send her the deck", "Ada — tomorrow at 9, send her the spec": a day
+        # and an errand, no meeting: a reminder.
+        at = f" at {clock}" if clock else ""
+        return f"follow-up {who} {meeting.day}{at}, {note}"
     where = f" at {meeting.place}" if meeting.place else ""
     day = f" {meeting.day}" if meeting.day else ""
     return f"met {who}{where}{day}" + (f", {note}" if note else "")
+
+
+# What one does for someone, opening a log's note: "send him the SRE list", "intro to Kai".
+_ERRAND = re.compile(
+    r"(?:send|share|forward|email|e-mail|intro|introduce|ask|call|text|invite|thank|check)\b",
+    re.IGNORECASE,
+)
+# "at 9" read as a place: the time of day.
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def _an_errand(note: str, day: str | None) -> bool:
+    """A log's note that asks for something to do, after a day that may be ahead."""
+    if not (day and note and _ERRAND.match(note)):
+        return False
+    return re.search(r"\b(?:yesterday|ago|last|this morning|today)\b", day, re.IGNORECASE) is None
 
 
 def _a_field(field: str, meeting: _Meeting, *, first: bool, set_off: bool) -> bool:
