@@ -68,6 +68,7 @@ CHAT_SETS = [
         300,
         0.76,
     ),  # writer OD (7 Dec, third session): 80% at first sight, 1 flagged
+    ("unseen_chat_oe.jsonl", 300, 0.88),  # writer OE (7 Dec, fourth session): 91%, none flagged
 ]
 
 
@@ -255,6 +256,18 @@ def test_writer_ods_short_drafts_meet_the_issue_target_at_first_sight() -> None:
     _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_od.jsonl"))
     under_60 = _short_draft_scores("unseen_short_drafts_od.jsonl", max_chars=60)
     assert under_60.n == 190
+    _assert_meets_the_issue_target(under_60)
+
+
+# Writer OE (7 Dec, fourth session): fresh short drafts and chat, asked for after the consent
+# rule's fix and scored once, on the model and rules that shipped with this session: deciding
+# nothing.
+def test_writer_oes_short_drafts_meet_the_issue_target_at_first_sight() -> None:
+    """First sight: F1 0.956, 2.7% false flags; under 60 characters (184) 0.955, 4.2%."""
+    assert len(_rows("unseen_short_drafts_oe.jsonl")) == 300
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_oe.jsonl"))
+    under_60 = _short_draft_scores("unseen_short_drafts_oe.jsonl", max_chars=60)
+    assert under_60.n == 184
     _assert_meets_the_issue_target(under_60)
 
 

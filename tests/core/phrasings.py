@@ -65,6 +65,9 @@ PHRASINGS_DEV15 = DATA / "command_phrasings_dev15.jsonl"
 # developed on.
 PHRASINGS_DEV16 = DATA / "command_phrasings_dev16.jsonl"
 PHRASINGS_DEV17 = DATA / "command_phrasings_dev17.jsonl"
+# Writer E19 (7 Dec, fourth session): kept from the engineers and scored untouched on arrival
+# (84.5%) and after the fourteenth pass (86.0%); then developed on.
+PHRASINGS_DEV18 = DATA / "command_phrasings_dev18.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
