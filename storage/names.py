@@ -20,6 +20,13 @@ _UNDECOMPOSED = str.maketrans(
 )
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"})
 # A slip of a letter or two in a name of a few letters ("Hadad", "Kym").
+# Lower-case words inside a name: "Maria de la Cruz", "Ludwig van Dijk", "Ahmad bin Saleh".
+NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "la"}
+    | {"le", "bin", "binti", "al", "el", "ibn", "y", "ter", "ten", "st"}
+)
+# The same words as a regex alternation, longest first.
+NAME_PARTICLES_PATTERN = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 FUZZY_CUTOFF = 0.8
 
 

@@ -19,13 +19,12 @@ from bot.core.dates import DaySpec, LastWeekdaySpec, LastWeekSpec, NextWeekSpec,
 from bot.core.messages import Action, Reply
 from bot.core.parser import parse_command, split_name_and_note
 from bot.core.when import WhenError, find_day
-from storage.names import match_names, name_key
+from storage.names import NAME_PARTICLES_PATTERN, match_names, name_key
 
 # Two or three capitalised words, with name particles between them: "Hugo Blanc", "Maria de la
 # Cruz", "Nguyễn Văn An", right after a word that puts a person next ("with", "talked to",
 # "ping"): capitalised words elsewhere are as often a place or an event ("PyData Berlin").
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
-_PARTICLES = r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|la|le|bin|al|el|ibn|ter|ten)"
 _PERSON_NEXT = (
     r"(?:with|w/|w|met|meet|meeting|into|and|saw|see|visited|visiting|"
     r"(?:introduced|intro'?d|talking|talked|chatted|chatting|spoke|speaking|reach(?:ed)? out|"
@@ -37,7 +36,7 @@ _PERSON_NEXT = (
 _CUE = re.compile(rf"(?i:(?<![\w'’]){_PERSON_NEXT})\s+")
 _NEW_NAME = re.compile(
     rf"(?i:(?<![\w'’]){_PERSON_NEXT})\s+(?P<name>{_UPPER}[\w'’-]+"
-    rf"(?:\s+(?:{_PARTICLES}\s+){{0,2}}{_UPPER}[\w'’-]+){{1,2}})"
+    rf"(?:\s+(?:{NAME_PARTICLES_PATTERN}\s+){{0,2}}{_UPPER}[\w'’-]+){{1,2}})"
 )
 # "at The Wolseley", "in Madrid", before the name: where they met.
 _PLACE_BEFORE = re.compile(

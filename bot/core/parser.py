@@ -48,7 +48,7 @@ from bot.core.told_plainly import told_plainly
 from bot.core.told_with_a_role import told_with_a_role
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
 from bot.core.zones import zone_for
-from storage.names import could_name, match_names, name_key
+from storage.names import NAME_PARTICLES, could_name, match_names, name_key
 
 # Commands are one line typed by a person; anything longer is a paste that went wrong.
 MAX_COMMAND_CHARS = 4_000
@@ -1147,13 +1147,6 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
     return c.PersonRef(name=_checked_name(_capitalised_part(name)))
 
 
-# Lower-case words inside a name: "Maria de la Cruz", "Ludwig van Dijk", "Ahmad bin Saleh".
-_NAME_PARTICLES = frozenset(
-    {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "la"}
-    | {"le", "bin", "binti", "al", "el", "ibn", "y", "ter", "ten", "st"}
-)
-
-
 def _capitalised_part(name: str) -> str:
     """ "Carlos Mendoza we already signed" → "Carlos Mendoza": a name typed with capitals ends
     at the first lower-case word that is no name particle (a name typed all in lower case, or
@@ -1162,7 +1155,7 @@ def _capitalised_part(name: str) -> str:
     if len(words) < 2 or not words[0][:1].isupper():
         return name
     for index, word in enumerate(words[1:], start=1):
-        if word[:1].islower() and word.lower() not in _NAME_PARTICLES:
+        if word[:1].islower() and word.lower() not in NAME_PARTICLES:
             return " ".join(words[:index])
     return name
 
@@ -2464,17 +2457,11 @@ _NEW_NAME_TAIL = re.compile(
 )
 
 
-# Words inside a name that stay lower case: "Ludwig van Beethoven", "Maria da Silva".
-_NAME_PARTICLES = frozenset(
-    {"van", "von", "der", "den", "de", "da", "das", "dos", "del", "di", "la", "le", "du", "bin"}
-)
-
-
 def _capitalised_if_typed_lower(name: str) -> str:
     """ "jane okafor" → "Jane Okafor": a word of a new name typed in lower case is stored as
     names are written (a contact's own words were already capitalised by tidying)."""
     return " ".join(
-        word[:1].upper() + word[1:] if word.islower() and word not in _NAME_PARTICLES else word
+        word[:1].upper() + word[1:] if word.islower() and word not in NAME_PARTICLES else word
         for word in name.split()
     )
 

@@ -21,7 +21,7 @@ from datetime import time
 
 from bot.core.dates import DaySpec
 from bot.core.when import WhenError, find_day, find_time
-from storage.names import could_name, match_names
+from storage.names import NAME_PARTICLES, could_name, match_names
 
 # Words that tell a meeting, in English (with the usual slips) and the languages members mix in.
 _MET = re.compile(
@@ -72,9 +72,6 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_PARTICLES = frozenset(
-    {"de", "da", "del", "di", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "dos"}
-)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A person's name typed in lower case opening the line, set off: "siobhan o'brien — met @ …".
 _LOWER_NAME_FIRST = re.compile(
@@ -202,7 +199,7 @@ def _capitalised_runs(line: str) -> list[list[re.Match[str]]]:
     run: list[re.Match[str]] = []
     for word in _WORD.finditer(line):
         joined = bool(run) and line[run[-1].end() : word.start()].strip() == ""
-        if word[0][0].isupper() or (joined and word[0] in _PARTICLES):
+        if word[0][0].isupper() or (joined and word[0] in NAME_PARTICLES):
             if not joined:
                 runs.append(run)
                 run = []
@@ -232,7 +229,7 @@ def _full_names(line: str) -> list[tuple[str, int, int]]:
         run = _after_the_event(run)
         while run and run[0][0].lower().strip("'’") in _NOT_NAME_WORDS:
             run.pop(0)
-        while run and (run[-1][0].lower() in _NOT_NAME_WORDS or run[-1][0] in _PARTICLES):
+        while run and (run[-1][0].lower() in _NOT_NAME_WORDS or run[-1][0] in NAME_PARTICLES):
             run.pop()
         if not 2 <= len(run) <= 3 or any(_not_a_name_word(w[0]) for w in run):
             continue  # "Board Meeting Notes", "DevOps Days", "DON'T MISS": not a person

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from bot.core.dates import DaySpec
 from bot.core.when import WhenError, find_day
+from storage.names import NAME_PARTICLES_PATTERN
 
-_PARTICLE = r"(?:de|da|del|di|van|von|der|den|la|le|bin|al|el|dos)"
 _CAP = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*)"
-_FULL_NAME = rf"(?!I\b){_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,2}}"
+_FULL_NAME = rf"(?!I\b){_CAP}(?:\s+(?:{NAME_PARTICLES_PATTERN}\s+)?{_CAP}){{1,2}}"
 # Where one clause ends and the next starts: ". ", " — ", " - ", ";".
 _CLAUSE_END = r"\s*(?:[.;](?=\s)|\s[—–-]\s|[—–])\s*"
 # What the person does, said as a verb after the name: "Tomás Ruiz runs a bakery chain".
