@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from coach_rules.phrasematch import first_characters
 from coach_rules.sentences import sentence_bounds
-from coach_rules.textnorm import may_match_ignoring_case
+from coach_rules.textnorm import lower_same_length, may_match_ignoring_case
 
 _SLACK_LINK = re.compile(r"<((?:https?|ftp)://[^|<>\s]+)(?:\|([^<>]*))?>", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*((?:https?://|www\.)[^\s()]+)\s*\)", re.I)
@@ -138,14 +138,17 @@ _AMAZON_HOST = re.compile(
 )
 
 # "use my code MIA20", "my discount code: PRIYA500", "sign up with my link"
+# Every alternative starts with a word that begins with one of seven letters: the lookahead in
+# front says so once, so the search passes every other position at once (same matches).
 _PERSONAL_CODE = re.compile(
+    r"(?=[muwvthl])(?:"
     r"\bmy\s+(?:own\s+)?(?:promo\s+|discount\s+|coupon\s+|referral\s+|invite\s+|voucher\s+)?"
     r"code\s*[:\"'“]?\s*[A-Z0-9][A-Za-z0-9_-]{2,}"
     r"|\b(?:use|with|via|through|under|using)\s+my\s+(?:invite\s+|personal\s+)?"
     r"(?:link|page|store|shop|storefront)\b"
     r"|\bhere'?s\s+my\s+(?:invite\s+|personal\s+)?(?:link|code)\b"
     r"|\bmy\s+(?:personal\s+|invite\s+|special\s+)?link\s+(?:gets|gives|saves)\s+you\b"
-    r"|\blink\s+in\s+my\s+bio\b",
+    r"|\blink\s+in\s+my\s+bio\b)",
     re.IGNORECASE,
 )
 _PERSONAL_CODE_WORDS = ("code", "link", "page", "store", "shop")
@@ -317,20 +320,45 @@ def _top_level_alternatives(group: str) -> list[str]:
     return alternatives
 
 
+# Lookbehinds in front of an alternative ("(?<!not\\s)\\bsponsored"): they read what comes
+# before a match, so its first character is that of what follows them.
+_LEADING_LOOKBEHINDS = re.compile(r"^\s*(?:\(\?<[!=][^()]*\)\s*)+")
+
+
+def _first_character_groups(
+    alternatives: list[str], flags: int
+) -> tuple[dict[str, list[str]], list[str]]:
+    """The alternatives by the character a match of each starts with (in order, an alternative
+    in each of its characters' groups), and those whose start cannot be listed."""
+    groups: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for alternative in alternatives:
+        starts = first_characters(_LEADING_LOOKBEHINDS.sub("", alternative), flags)
+        for start in sorted(starts or ()):
+            groups.setdefault(start, []).append(alternative)
+        if starts is None:
+            anywhere.append(alternative)
+    return groups, anywhere
+
+
 def _by_first_character(alternatives: list[str], flags: int) -> str:
     """The alternatives grouped by the character they start with, each group behind a lookahead
     for it, so a position tries only the few that can start there (those whose start cannot be
     listed are tried everywhere). Finds a match wherever the plain alternation does, though not
     always the same one: for asking whether there is any."""
-    groups: dict[str, list[str]] = {}
-    anywhere: list[str] = []
-    for alternative in alternatives:
-        starts = first_characters(alternative, flags)
-        for start in sorted(starts or ()):
-            groups.setdefault(start, []).append(alternative)
-        if starts is None:
-            anywhere.append(alternative)
+    groups, anywhere = _first_character_groups(alternatives, flags)
     grouped = [f"(?={re.escape(start)})(?:{'|'.join(group)})" for start, group in groups.items()]
+    return f"(?:{'|'.join(grouped + anywhere)})"
+
+
+def _by_first_literal(alternatives: list[str], flags: int) -> str:
+    """`_by_first_character` for case-sensitive matching, faster: each group opens with its
+    character as a plain literal, which the engine tests in one step (a chain of lookaheads
+    costs a sub-match each), then steps back onto it to try the group's alternatives there."""
+    groups, anywhere = _first_character_groups(alternatives, flags)
+    grouped = [
+        f"{re.escape(start)}(?<=(?=(?:{'|'.join(group)})).)" for start, group in groups.items()
+    ]
     return f"(?:{'|'.join(grouped + anywhere)})"
 
 
@@ -340,6 +368,13 @@ _ANY_DISCLOSURE = re.compile(
     _DISCLOSURE_START
     + _by_first_character(_top_level_alternatives(_DISCLOSURE_ALTERNATIVES), _DISCLOSURE_FLAGS),
     _DISCLOSURE_FLAGS,
+)
+# The same question of lower-cased text, matched case-sensitively (every alternative is written
+# in lower case): case-insensitive matching folds each character it compares, and a literal can
+# open each group only when matched as written. Not for text with a letter lower() leaves that
+# IGNORECASE matches to an ASCII one (İ, ı, ſ): `discloses` asks `_ANY_DISCLOSURE` of those.
+_ANY_DISCLOSURE_LOWERED = re.compile(
+    _by_first_literal(_top_level_alternatives(_DISCLOSURE_ALTERNATIVES), re.VERBOSE), re.VERBOSE
 )
 
 
@@ -636,4 +671,8 @@ def undisclosed_affiliate_spans(
 def discloses(text: str, links: tuple[Link, ...] | None = None) -> bool:
     """Whether `disclosure_spans(text)` finds any (stopping at the first: the pattern is slow);
     `links` as in `affiliate_spans`."""
-    return _ANY_DISCLOSURE.search(_without_links(text, links)) is not None
+    shown = _without_links(text, links)
+    lowered = lower_same_length(shown)
+    if may_match_ignoring_case(lowered, ()):
+        return _ANY_DISCLOSURE.search(shown) is not None
+    return _ANY_DISCLOSURE_LOWERED.search(lowered) is not None
