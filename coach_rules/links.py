@@ -33,15 +33,12 @@ _BARE_DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\")]}>*_"
-# A whitespace-delimited token holding a slash or a question mark: where a bare domain can be.
-# A whitespace-delimited token holding a dot and a slash or question mark, in either order.
-_DOT_AND_SLASH_OR_QUERY_TOKEN = re.compile(
-    r"(?<!\S)(?:[^\s./?]*\.[^\s/?]*[/?]|[^\s./?]*[/?][^\s.]*\.)\S*"
-)
-# Whether any token is like that: a dot, then a slash or "?" later in the same token, or the
-# other way round. Each alternative starts with one literal mark, so the search jumps from mark
-# to mark.
+# Whether a whitespace-delimited token holds a dot and a slash or question mark: a dot, then a
+# slash or "?" later in the same token, or the other way round. Each alternative starts with one
+# literal mark, so the search jumps from mark to mark; every such token holds a match, and a
+# match lies in one token.
 _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN = re.compile(r"\.\S*[/?]|/\S*\.|\?\S*\.")
+_TOKEN = re.compile(r"\S+")
 _ASCII_SPACES = " \t\n\r\f\v"  # some of what \s matches: a token starts no earlier than after one
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
@@ -437,17 +434,21 @@ def _bare_domain_tokens(text: str) -> list[re.Match[str]]:
     """The whitespace-separated tokens of `text` that hold a dot and a slash or question mark."""
     if "." not in text or ("/" not in text and "?" not in text):
         return []
-    # Most drafts have a dot and a question mark, in different words: whether one word holds
-    # both is asked first of a pattern that starts only at those marks (the token pattern tries
-    # every position).
-    first = _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN.search(text)
-    if first is None:
-        return []
-    # The first such token is the one holding `first` (any token like that holds a match of the
-    # quick pattern), so the token pattern, which tries every position, starts at the last space
-    # before it, not at the start of the text.
-    start = max(text.rfind(space, 0, first.start()) for space in _ASCII_SPACES) + 1
-    return list(_DOT_AND_SLASH_OR_QUERY_TOKEN.finditer(text, start))
+    # Most drafts have a dot and a question mark, in different words: the tokens holding both
+    # are found around the matches of a pattern that starts only at those marks (a pattern for
+    # the tokens themselves would be tried at every position).
+    tokens: list[re.Match[str]] = []
+    for mark in _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN.finditer(text):
+        if tokens and mark.start() < tokens[-1].end():
+            continue  # another match in the token just found
+        start = max(text.rfind(space, 0, mark.start()) for space in _ASCII_SPACES) + 1
+        # From `start` the tokens are read in order up to the one holding the mark (the first,
+        # unless a space outside ASCII comes between).
+        for token in _TOKEN.finditer(text, start):
+            if token.end() > mark.start():
+                tokens.append(token)
+                break
+    return tokens
 
 
 def affiliate_markers(url: str) -> tuple[str, ...]:
