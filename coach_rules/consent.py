@@ -280,8 +280,9 @@ _PHRASES = (
             _words("call ring phone contact email text visit reach touch drop come swing"),
             _words("you your"),
         ),
-        core=r"(?:'ll|\swill)\s+(?:call|ring|phone|contact|email|text|visit|reach|be|get|drop|come"
-        r"|swing)\s",
+        # "w(?<=\sw)ill" is "\swill" opened by a literal: the search jumps to each "'" or "w".
+        core=r"(?:'ll|w(?<=\sw)ill)\s+(?:call|ring|phone|contact|email|text|visit|reach|be|get"
+        r"|drop|come|swing)\s",
     ),
     # "expect a call from our team", "I'll call you at 3pm today", "I'll send invites for Tuesday"
     _Phrase(
