@@ -52,7 +52,7 @@ class _Phrase:
     stems: tuple[str, ...] = ()
     core: str | None = None
 
-    def possible(self, words: set[str], line: str) -> bool:
+    def possible(self, words: frozenset[str], line: str) -> bool:
         if self.stems:
             return any(map(line.__contains__, self.stems))  # map: no generator per test
         return not any(map(words.isdisjoint, self.needs)) and (
@@ -280,8 +280,9 @@ _PHRASES = (
             _words("call ring phone contact email text visit reach touch drop come swing"),
             _words("you your"),
         ),
-        core=r"(?:'ll|\swill)\s+(?:call|ring|phone|contact|email|text|visit|reach|be|get|drop|come"
-        r"|swing)\s",
+        # "w(?<=\sw)ill" is "\swill" opened by a literal: the search jumps to each "'" or "w".
+        core=r"(?:'ll|w(?<=\sw)ill)\s+(?:call|ring|phone|contact|email|text|visit|reach|be|get"
+        r"|drop|come|swing)\s",
     ),
     # "expect a call from our team", "I'll call you at 3pm today", "I'll send invites for Tuesday"
     _Phrase(
@@ -447,6 +448,8 @@ _EVERY_PHRASE = tuple(range(len(_PHRASES)))
 # A line holds a word of one of these (each phrase's first, most telling group) or a stem, or no
 # phrase can match in it.
 _FIRST_NEEDS = frozenset().union(*(phrase.needs[0] for phrase in _PHRASES if phrase.needs))
+# Every word some phrase needs: the only words of a line the tests of `needs` ask about.
+_NEEDED_WORDS = frozenset().union(*(group for phrase in _PHRASES for group in phrase.needs))
 _STEMS = tuple(stem for phrase in _PHRASES for stem in phrase.stems)
 
 
@@ -493,13 +496,10 @@ _BY_FIRST_NEED: dict[str, frozenset[int]] = {
 _ALWAYS_ASKED = frozenset(i for i, p in enumerate(_PHRASES) if p.stems or not p.needs)
 
 
-def _possible(
-    lowered: str, among: tuple[int, ...], words: set[str] | None = None
-) -> tuple[int, ...]:
-    """The phrases of `among` (in phrase order) that could match in `lowered` (lower case);
-    `words`, its words (`_letter_runs`), may be passed when the caller has them."""
-    if words is None:
-        words = _letter_runs(lowered)
+def _possible(lowered: str, among: tuple[int, ...]) -> tuple[int, ...]:
+    """The phrases of `among` (in phrase order) that could match in `lowered` (lower case)."""
+    # Only its words that some phrase needs: a set of all of them would be built for nothing.
+    words = _NEEDED_WORDS.intersection(_letter_runs(lowered))
     first_needs = words.intersection(_FIRST_NEEDS)
     if not first_needs and not any(map(lowered.__contains__, _STEMS)):
         return ()
@@ -510,10 +510,10 @@ def _possible(
     )
 
 
-def _letter_runs(lowered: str) -> set[str]:
+def _letter_runs(lowered: str) -> list[str]:
     """The runs of a-z in `lowered`, as `re.findall("[a-z]+", lowered)` finds them."""
     spaced = lowered.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY)
-    return set(spaced.decode("ascii").split())
+    return spaced.decode("ascii").split()
 
 
 # Asking first: questions and offers that wait for a yes.

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from coach_rules.phrasematch import first_characters
 from coach_rules.sentences import sentence_bounds
-from coach_rules.textnorm import may_match_ignoring_case
+from coach_rules.textnorm import lower_same_length, may_match_ignoring_case
 
 _SLACK_LINK = re.compile(r"<((?:https?|ftp)://[^|<>\s]+)(?:\|([^<>]*))?>", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*((?:https?://|www\.)[^\s()]+)\s*\)", re.I)
@@ -33,15 +33,12 @@ _BARE_DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\")]}>*_"
-# A whitespace-delimited token holding a slash or a question mark: where a bare domain can be.
-# A whitespace-delimited token holding a dot and a slash or question mark, in either order.
-_DOT_AND_SLASH_OR_QUERY_TOKEN = re.compile(
-    r"(?<!\S)(?:[^\s./?]*\.[^\s/?]*[/?]|[^\s./?]*[/?][^\s.]*\.)\S*"
-)
-# Whether any token is like that: a dot, then a slash or "?" later in the same token, or the
-# other way round. Each alternative starts with one literal mark, so the search jumps from mark
-# to mark.
+# Whether a whitespace-delimited token holds a dot and a slash or question mark: a dot, then a
+# slash or "?" later in the same token, or the other way round. Each alternative starts with one
+# literal mark, so the search jumps from mark to mark; every such token holds a match, and a
+# match lies in one token.
 _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN = re.compile(r"\.\S*[/?]|/\S*\.|\?\S*\.")
+_TOKEN = re.compile(r"\S+")
 _ASCII_SPACES = " \t\n\r\f\v"  # some of what \s matches: a token starts no earlier than after one
 
 AFFILIATE_KEYS: frozenset[str] = frozenset(
@@ -138,14 +135,17 @@ _AMAZON_HOST = re.compile(
 )
 
 # "use my code MIA20", "my discount code: PRIYA500", "sign up with my link"
+# Every alternative starts with a word that begins with one of seven letters: the lookahead in
+# front says so once, so the search passes every other position at once (same matches).
 _PERSONAL_CODE = re.compile(
+    r"(?=[muwvthl])(?:"
     r"\bmy\s+(?:own\s+)?(?:promo\s+|discount\s+|coupon\s+|referral\s+|invite\s+|voucher\s+)?"
     r"code\s*[:\"'“]?\s*[A-Z0-9][A-Za-z0-9_-]{2,}"
     r"|\b(?:use|with|via|through|under|using)\s+my\s+(?:invite\s+|personal\s+)?"
     r"(?:link|page|store|shop|storefront)\b"
     r"|\bhere'?s\s+my\s+(?:invite\s+|personal\s+)?(?:link|code)\b"
     r"|\bmy\s+(?:personal\s+|invite\s+|special\s+)?link\s+(?:gets|gives|saves)\s+you\b"
-    r"|\blink\s+in\s+my\s+bio\b",
+    r"|\blink\s+in\s+my\s+bio\b)",
     re.IGNORECASE,
 )
 _PERSONAL_CODE_WORDS = ("code", "link", "page", "store", "shop")
@@ -317,20 +317,45 @@ def _top_level_alternatives(group: str) -> list[str]:
     return alternatives
 
 
+# Lookbehinds in front of an alternative ("(?<!not\\s)\\bsponsored"): they read what comes
+# before a match, so its first character is that of what follows them.
+_LEADING_LOOKBEHINDS = re.compile(r"^\s*(?:\(\?<[!=][^()]*\)\s*)+")
+
+
+def _first_character_groups(
+    alternatives: list[str], flags: int
+) -> tuple[dict[str, list[str]], list[str]]:
+    """The alternatives by the character a match of each starts with (in order, an alternative
+    in each of its characters' groups), and those whose start cannot be listed."""
+    groups: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for alternative in alternatives:
+        starts = first_characters(_LEADING_LOOKBEHINDS.sub("", alternative), flags)
+        for start in sorted(starts or ()):
+            groups.setdefault(start, []).append(alternative)
+        if starts is None:
+            anywhere.append(alternative)
+    return groups, anywhere
+
+
 def _by_first_character(alternatives: list[str], flags: int) -> str:
     """The alternatives grouped by the character they start with, each group behind a lookahead
     for it, so a position tries only the few that can start there (those whose start cannot be
     listed are tried everywhere). Finds a match wherever the plain alternation does, though not
     always the same one: for asking whether there is any."""
-    groups: dict[str, list[str]] = {}
-    anywhere: list[str] = []
-    for alternative in alternatives:
-        starts = first_characters(alternative, flags)
-        for start in sorted(starts or ()):
-            groups.setdefault(start, []).append(alternative)
-        if starts is None:
-            anywhere.append(alternative)
+    groups, anywhere = _first_character_groups(alternatives, flags)
     grouped = [f"(?={re.escape(start)})(?:{'|'.join(group)})" for start, group in groups.items()]
+    return f"(?:{'|'.join(grouped + anywhere)})"
+
+
+def _by_first_literal(alternatives: list[str], flags: int) -> str:
+    """`_by_first_character` for case-sensitive matching, faster: each group opens with its
+    character as a plain literal, which the engine tests in one step (a chain of lookaheads
+    costs a sub-match each), then steps back onto it to try the group's alternatives there."""
+    groups, anywhere = _first_character_groups(alternatives, flags)
+    grouped = [
+        f"{re.escape(start)}(?<=(?=(?:{'|'.join(group)})).)" for start, group in groups.items()
+    ]
     return f"(?:{'|'.join(grouped + anywhere)})"
 
 
@@ -340,6 +365,13 @@ _ANY_DISCLOSURE = re.compile(
     _DISCLOSURE_START
     + _by_first_character(_top_level_alternatives(_DISCLOSURE_ALTERNATIVES), _DISCLOSURE_FLAGS),
     _DISCLOSURE_FLAGS,
+)
+# The same question of lower-cased text, matched case-sensitively (every alternative is written
+# in lower case): case-insensitive matching folds each character it compares, and a literal can
+# open each group only when matched as written. Not for text with a letter lower() leaves that
+# IGNORECASE matches to an ASCII one (İ, ı, ſ): `discloses` asks `_ANY_DISCLOSURE` of those.
+_ANY_DISCLOSURE_LOWERED = re.compile(
+    _by_first_literal(_top_level_alternatives(_DISCLOSURE_ALTERNATIVES), re.VERBOSE), re.VERBOSE
 )
 
 
@@ -402,17 +434,21 @@ def _bare_domain_tokens(text: str) -> list[re.Match[str]]:
     """The whitespace-separated tokens of `text` that hold a dot and a slash or question mark."""
     if "." not in text or ("/" not in text and "?" not in text):
         return []
-    # Most drafts have a dot and a question mark, in different words: whether one word holds
-    # both is asked first of a pattern that starts only at those marks (the token pattern tries
-    # every position).
-    first = _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN.search(text)
-    if first is None:
-        return []
-    # The first such token is the one holding `first` (any token like that holds a match of the
-    # quick pattern), so the token pattern, which tries every position, starts at the last space
-    # before it, not at the start of the text.
-    start = max(text.rfind(space, 0, first.start()) for space in _ASCII_SPACES) + 1
-    return list(_DOT_AND_SLASH_OR_QUERY_TOKEN.finditer(text, start))
+    # Most drafts have a dot and a question mark, in different words: the tokens holding both
+    # are found around the matches of a pattern that starts only at those marks (a pattern for
+    # the tokens themselves would be tried at every position).
+    tokens: list[re.Match[str]] = []
+    for mark in _DOT_AND_SLASH_OR_QUERY_IN_A_TOKEN.finditer(text):
+        if tokens and mark.start() < tokens[-1].end():
+            continue  # another match in the token just found
+        start = max(text.rfind(space, 0, mark.start()) for space in _ASCII_SPACES) + 1
+        # From `start` the tokens are read in order up to the one holding the mark (the first,
+        # unless a space outside ASCII comes between).
+        for token in _TOKEN.finditer(text, start):
+            if token.end() > mark.start():
+                tokens.append(token)
+                break
+    return tokens
 
 
 def affiliate_markers(url: str) -> tuple[str, ...]:
@@ -636,4 +672,8 @@ def undisclosed_affiliate_spans(
 def discloses(text: str, links: tuple[Link, ...] | None = None) -> bool:
     """Whether `disclosure_spans(text)` finds any (stopping at the first: the pattern is slow);
     `links` as in `affiliate_spans`."""
-    return _ANY_DISCLOSURE.search(_without_links(text, links)) is not None
+    shown = _without_links(text, links)
+    lowered = lower_same_length(shown)
+    if may_match_ignoring_case(lowered, ()):
+        return _ANY_DISCLOSURE.search(shown) is not None
+    return _ANY_DISCLOSURE_LOWERED.search(lowered) is not None

@@ -23,7 +23,9 @@ I_WE_MINIMUM = 6  # "about them" needs this many I/we words and three times as m
 _QUESTION_MARKS = re.compile(r"\?+")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_DASH_SIGN_OFF = r"(?:^|\n)\s*(?:[—–-]{1,2}|~)\s*[^\W\d_]"  # "— Priya", "-- Tom"
+# "— Priya", "-- Tom", opening the text or a line
+_DASH_AND_NAME = r"\s*(?:[—–-]{1,2}|~)\s*[^\W\d_]"
+_DASH_SIGN_OFF = rf"(?:^|\n){_DASH_AND_NAME}"
 _CLOSINGS = (
     "best", "cheers", "thanks", "thank you", "regards", "warmly", "sincerely", "ta", "thx",
     "all the best", "kind regards", "best wishes", "speak soon",
@@ -36,9 +38,11 @@ _CLOSING_SIGN_OFF = (
 _SIGNATURE_ALTERNATIVES = f"{_DASH_SIGN_OFF}|{_CLOSING_SIGN_OFF}"
 # Each alternative is searched on its own (a text has a signature when either matches): the dash
 # one only when there is a dash, the closing one only at the end of the text (see
-# `has_signature`). A closing match starts at a word start: said once in front, so the search
-# passes every other position at once.
-_DASH_SIGNATURE = re.compile(_DASH_SIGN_OFF, re.IGNORECASE)
+# `has_signature`), the dash one as two: at the start of the text, and after a newline (a literal
+# the search jumps to; `(?:^|\n)` is tried at every position). A closing match starts at a word
+# start: said once in front, so the search passes every other position at once.
+_DASH_SIGNATURE_FIRST = re.compile(_DASH_AND_NAME, re.IGNORECASE)
+_DASH_SIGNATURE_NEXT = re.compile(rf"\n{_DASH_AND_NAME}", re.IGNORECASE)
 _CLOSING_SIGNATURE = re.compile(rf"(?=\b\w){_CLOSING_SIGN_OFF}", re.IGNORECASE)
 _NAME_LETTER = re.compile(r"[^\W\d_]", re.IGNORECASE)  # what the name after a closing is made of
 
@@ -152,7 +156,9 @@ def _group_plug(normalised: str, plug: list[Span]) -> list[Span]:
 def has_signature(text: str) -> bool:
     """Whether the draft ends with a sign-off ("Thanks, Ana") or has a dashed one ("— Priya")."""
     stripped = text.rstrip()
-    if any(dash in stripped for dash in _SIGNATURE_DASHES) and _DASH_SIGNATURE.search(stripped):
+    if any(dash in stripped for dash in _SIGNATURE_DASHES) and (
+        _DASH_SIGNATURE_FIRST.match(stripped) or _DASH_SIGNATURE_NEXT.search(stripped)
+    ):
         return True
     # A closing sign-off ends the text with a name (its letters), just before it only
     # separators, and before them the closing: so it starts no further back than the longest

@@ -92,8 +92,17 @@ def test_the_line_mark_test_in_two_parts_finds_a_mark_exactly_when_the_whole_pat
         assert bool(in_parts) == bool(formatting._LINE_START_MARK.search(text)), text
 
 
+# `formatting._INLINE_MARK` as it reads, each look-behind in front of its mark.
+_INLINE_MARK_AS_READ = re.compile(r"\*\*|__|`|~~|\]\(|(?<![\w*])\*[^\s*]|(?<![\w_])_[^\s_]")
+
+
 def test_the_markdown_test_says_yes_exactly_when_a_line_or_inline_mark_is_there():
-    either = re.compile(formatting._LINE_START_MARK.pattern + "|" + formatting._INLINE_MARK.pattern)
+    either = re.compile(formatting._LINE_START_MARK.pattern + "|" + _INLINE_MARK_AS_READ.pattern)
     texts = [*_corpus_texts(), "a _b_ c", "x ~~y~~", "[a](https://b.c)", "2 * 3", "`x`"]
+    texts += ["*a", "_a", "a*b", "a_b", "**", "*_x", "_*x", " *x", "x *y", "é_x", "\n_x"]
     for text in texts:
         assert formatting._maybe_markdown(text) == bool(either.search(text)), text
+        inline = formatting._INLINE_MARK, _INLINE_MARK_AS_READ
+        assert [m.span() for m in inline[0].finditer(text)] == [
+            m.span() for m in inline[1].finditer(text)
+        ], text
