@@ -43,7 +43,7 @@ from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
-from bot.core.told_in_a_sentence import Meeting, told_in_a_sentence
+from bot.core.told_in_a_sentence import Meeting, tells_a_meeting_to_come, told_in_a_sentence
 from bot.core.told_plainly import told_plainly
 from bot.core.told_with_a_role import told_with_a_role
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
@@ -239,6 +239,8 @@ def parse_command(
             result = _told_plainly(text) or _told_in_a_sentence(text) or result
         if isinstance(result, c.FollowUpCommand) and result.note:
             result = replace(result, note=about_in_english(result.note))
+        if isinstance(result, c.MetCommand) and direct_message and tells_a_meeting_to_come(text):
+            return c.NotACommand(text)
         return result
     finally:
         _KNOWN.reset(known)

@@ -1,0 +1,68 @@
+"""Pass 15: drafts and chat that were read as commands, then everyday phrasings of the newest
+writers. Every example is invented (names, places and wording not in the phrasing files), with
+lines that must not be read as the command."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.parser import parse_command
+from tests.core.phrasings import CONTACTS, NOT_A_COMMAND, as_schema
+
+
+def read(text: str) -> dict[str, object]:
+    return as_schema(parse_command(text, direct_message=True, known_names=CONTACTS))
+
+
+# A letter's salutation in another language opens a draft to that person.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cher Mathieu, ravi de notre rencontre hier soir. Je vous écris lundi.",
+        "Querida Lucía, gracias por el almuerzo del martes, te escribo pronto.",
+        "Estimado Martín, fue un gusto conocerte ayer en la feria.",
+        "Liebe Greta, schön dass wir uns gestern getroffen haben!",
+        "Cara Giulia, è stato bello conoscerti ieri al convegno.",
+    ],
+)
+def test_a_salutation_in_any_language_opens_a_draft(text: str) -> None:
+    assert read(text) == NOT_A_COMMAND
+
+
+# A meeting still to come is no meeting to log.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gotta run, off to meet Ines Carvalho",
+        "about to meet Dana Kim at the cafe",
+        "heading to meet Sam Lee for lunch",
+        "meeting Tomas Berg later, wish me luck",
+        "meeting with Kai tomorrow at the office",
+    ],
+)
+def test_a_meeting_still_to_come_is_no_meeting(text: str) -> None:
+    assert read(text)["command"] != "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("met Ines Carvalho at the book fair yesterday", "Ines Carvalho"),
+        ("had lunch with Sam Lee today, he is off to Lisbon", "Sam Lee"),
+    ],
+)
+def test_a_meeting_that_happened_is_still_logged(text: str, person: str) -> None:
+    got = read(text)
+    assert got["command"] == "met" and got["person"] == person
+
+
+# "nope, wrong one": a no to what the coach picked, not a request for help.
+@pytest.mark.parametrize(
+    "text", ["nope, wrong one", "no, not that one", "no, wrong person", "nah, the other one"]
+)
+def test_a_no_to_the_wrong_pick_is_chat(text: str) -> None:
+    assert read(text) == {"command": "chat", "intent": "no"}
+
+
+def test_a_note_word_after_no_is_still_a_note() -> None:
+    assert read("note Dana Kim: wrong one on the badge")["command"] == "note"
