@@ -3110,11 +3110,24 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "relocated to LA last week, pls switch me to pacific time": a reason first.
+                r"(?:(?!.*\byour\b)[^,;]{1,60}[,;]\s*(?:so\s+)?(?:please\s+|pls\s+)?)?"
+                r"(?:(?:please\s+)?(?:switch|change|set|move|put|update)\s+"
+                # "change tz to Berlin time", "switch to pacific time": the zone's word or none.
+                r"(?:(?:me|my clock|my zone|(?:my\s+)?(?:time\s*zone|tz))\s+)?to|"
+                r"(?:please\s+)?use|(?:i'?m|i am|we'?re|i'?m now)\s+on)\s+"
+                r"(?P<rest>[\w/ +-]+?)\s+time(?:\s*zone)?",
+                "settings timezone {rest}",
+            ),
+            (
                 r"(?:i(?:'m| am) (?:currently |now )?(?:in|on)|i (?:now )?live in|"
                 r"my time\s*zone is|"
                 r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
                 r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
-                r"(?:\s*[,;—–-]?\s+(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+"
+                # "I'm in Tokyo for the next month, switch my timezone": how long they stay.
+                r"(?:\s+(?:for\s+)?(?:this|the next|next)\s+(?:week|month|few (?:days|weeks)))?"
+                r"(?:\s*[,;—–-]?\s+(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix|"
+                r"switch)\s+"
                 r"(?:my|the)\s+(?:time\s*zone|tz|zone))?",
                 "settings timezone {rest}",
             ),
@@ -3189,14 +3202,6 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "timezone is now Europe/London, I moved": the zone, then why.
                 r"(?:my\s+)?(?:time\s*zone|tz)\s+is\s+now\s+(?P<rest>[\w/+ -]+?)\s*[,;—–-]+\s*"
                 r"(?:i|we)\s+(?:just\s+)?(?:moved|relocated)\b.*",
-                "settings timezone {rest}",
-            ),
-            (
-                # "relocated to LA last week, pls switch me to pacific time": a reason first.
-                r"(?:(?!.*\byour\b)[^,;]{1,60}[,;]\s*(?:so\s+)?(?:please\s+|pls\s+)?)?"
-                r"(?:(?:please\s+)?(?:switch|change|set|move|put|update)\s+(?:me|my clock|my zone)"
-                r"\s+to|(?:please\s+)?use|(?:i'?m|i am|we'?re|i'?m now)\s+on)\s+"
-                r"(?P<rest>[\w/ +-]+?)\s+time(?:\s*zone)?",
                 "settings timezone {rest}",
             ),
             (

@@ -66,3 +66,23 @@ def test_a_no_to_the_wrong_pick_is_chat(text: str) -> None:
 
 def test_a_note_word_after_no_is_still_a_note() -> None:
     assert read("note Dana Kim: wrong one on the badge")["command"] == "note"
+
+
+# Where the member is, then the zone asked for by its place's time, or how long they stay.
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("I'm in Paris this week, change tz to Paris time", "Europe/Paris"),
+        ("I'm in Chicago now, switch to central time", "America/Chicago"),
+        ("I'm in Sydney for the next month, switch my timezone", "Australia/Sydney"),
+    ],
+)
+def test_a_stay_then_the_zone_sets_the_timezone(text: str, zone: str) -> None:
+    assert read(text) == {"command": "settings", "setting": "timezone", "value": zone}
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm in Lisbon this week, switch to the new deck", "switch to the other slides"]
+)
+def test_switching_something_else_is_no_timezone(text: str) -> None:
+    assert read(text)["command"] != "settings"
