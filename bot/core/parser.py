@@ -238,7 +238,8 @@ def parse_command(
         if isinstance(result, c.NotACommand):
             result = _told_plainly(text) or _told_in_a_sentence(text) or result
         if isinstance(result, c.FollowUpCommand) and result.note:
-            result = replace(result, note=about_in_english(result.note))
+            note = _after_the_question(result.note)
+            result = replace(result, note=about_in_english(note) if note else None)
         if isinstance(result, c.MetCommand) and direct_message and tells_a_meeting_to_come(text):
             return c.NotACommand(text)
         return result
@@ -246,6 +247,19 @@ def parse_command(
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
         _REFERENT.reset(referred)
+
+
+# What the member wants, said after the question: "…? want to invite him to the panel".
+_WANTS_TO = re.compile(r"(?:i\s+)?(?:want|need)\s+to\s+(?=\S)", re.IGNORECASE)
+
+
+def _after_the_question(note: str) -> str:
+    """ "remind me to call Ada Monday? the grant": the note starts after the question's mark."""
+    if not note.startswith("?"):
+        return note
+    rest = note.lstrip("? ")
+    wants = _WANTS_TO.match(rest)
+    return rest[wants.end() :] if wants else rest
 
 
 # "Dana's out sick — snooze her reminder to the 16th": a clause that names one contact, then a

@@ -86,3 +86,24 @@ def test_a_stay_then_the_zone_sets_the_timezone(text: str, zone: str) -> None:
 )
 def test_switching_something_else_is_no_timezone(text: str) -> None:
     assert read(text)["command"] != "settings"
+
+
+# A reminder asked as a question, then its note: the note starts after the question mark.
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("Can you remind me to call Ines Carvalho on Friday? the grant", "the grant"),
+        (
+            "could you set a reminder for Sam Lee tomorrow? want to send him the slides",
+            "send him the slides",
+        ),
+    ],
+)
+def test_a_reminder_asked_then_its_note(text: str, note: str) -> None:
+    got = read(text)
+    assert got["command"] == "follow-up" and got["note"] == note
+
+
+def test_a_note_that_is_a_question_keeps_its_words() -> None:
+    got = read("remind me to ask Sam Lee on Friday: do you want to join the panel?")
+    assert got["command"] == "follow-up" and got["note"] == "do you want to join the panel"
