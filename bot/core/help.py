@@ -3294,9 +3294,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
-                r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
+                r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump|"
+                r"spreadsheet|excel(?: file| sheet)?) of\s+)?"
                 r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
-                r"(?:data|records|information|info|contacts|everything|stuff|network|notes)"
+                r"(?:data|records|information|info|contacts|everything|everyone|evryone|stuff|"
+                r"network|notes)"
                 r"(?:\s+(?:dump|export|backup))?"
                 # "… my contacts and notes as a file".
                 r"(?:\s+and\s+(?:my\s+)?(?:data|contacts|notes|follow[- ]?ups|reminders))?"
@@ -3318,7 +3320,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:export|backup|data export)(?:\s+(?:please|pls))?",
                 "export",
             ),
-            (r"exportar\s+(?:todos\s+)?(?:mis|meus|os meus)\s+(?:datos|dados)\b.*", "export"),
+            (
+                r"exportar\s+(?:todos\s+)?(?:mis|meus|os meus)\s+(?:datos|dados|contactos|contatos)"
+                r"\b.*",
+                "export",
+            ),
             # Hindi "mera saara data export kar do".
             (
                 r"(?:mera|mere|meri)\s+(?:(?:saara|sara|saare|poora|pura)\s+)?data\s+export"

@@ -107,3 +107,29 @@ def test_a_reminder_asked_then_its_note(text: str, note: str) -> None:
 def test_a_note_that_is_a_question_keeps_its_words() -> None:
     got = read("remind me to ask Sam Lee on Friday: do you want to join the panel?")
     assert got["command"] == "follow-up" and got["note"] == "do you want to join the panel"
+
+
+# An export asked for as a file of one's contacts, in English or Spanish.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me an excel sheet of my contacts",
+        "could I have a spreadsheet of all my notes",
+        "can I get a csv of everyone",
+        "exportar todos mis contactos por favor",
+    ],
+)
+def test_a_file_of_ones_contacts_is_an_export(text: str) -> None:
+    assert read(text) == {"command": "export"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me a spreadsheet of the budget",
+        "can I get a csv of everyone who came to the party?",
+        "Hi Dana, could you send me a spreadsheet of the attendees?",
+    ],
+)
+def test_a_file_of_something_else_is_no_export(text: str) -> None:
+    assert read(text)["command"] != "export"
