@@ -1580,7 +1580,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "ya no quiero el reminder de José, cancélalo": Spanish "I no longer want …";
                 # "olvida el reminder de Sam": "forget …".
-                r"(?:(?:ya\s+)?no\s+(?:quiero|necesito)|olvida|olv[ií]date|borra)\s+"
+                r"(?:(?:ya\s+)?no\s+(?:quiero|necesito|hace falta)|olvida|olv[ií]date|borra)\s+"
                 r"(?:el|los|ese|del|de los)\s+(?:recordatorios?|reminders?|"
                 r"seguimientos?|follow[- ]?ups?)\s+(?:de|con|para)\s+(?P<rest>[^,;]+?)"
                 r"(?:\s*[,;].*)?",
@@ -1680,10 +1680,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {who}",
             ),
             (
-                r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge|"
+                # "I don't need to ping Ada after all".
+                r"(?:no need|(?:i\s+)?(?:don'?t|do not) need) to (?:chase|ping|write to|"
+                r"reach out to|contact|email|message|nudge|"
                 # "no need to remind me about Priya anymore"
                 r"remind me (?:about|abt|of|to (?:follow up with|ping|chase))|follow up with)\s+"
-                r"(?P<rest>.+?)(?:[,;—–].*)?",
+                r"(?P<rest>.+?)(?:\s+(?:after all|anymore|any more))?(?:[,;—–].*)?",
                 "cancel {rest}",
             ),
             (

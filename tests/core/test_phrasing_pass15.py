@@ -133,3 +133,27 @@ def test_a_file_of_ones_contacts_is_an_export(text: str) -> None:
 )
 def test_a_file_of_something_else_is_no_export(text: str) -> None:
     assert read(text)["command"] != "export"
+
+
+# A reminder no longer needed, said of the errand: "I don't need to ping X after all".
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("I don't need to ping Ines Carvalho after all", "Ines Carvalho"),
+        ("i dont need to chase Sam Lee anymore", "Sam Lee"),
+        ("ya no hace falta el recordatorio de Tomas Berg", "Tomas Berg"),
+    ],
+)
+def test_an_errand_no_longer_needed_cancels(text: str, person: str) -> None:
+    assert read(text) == {"command": "cancel", "person": person}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't need to email the report anymore",
+        "Thanks Ines, you don't need to ping me after all",
+    ],
+)
+def test_an_errand_with_no_one_named_cancels_nothing(text: str) -> None:
+    assert read(text)["command"] != "cancel"
