@@ -25,6 +25,7 @@ from bot.core.dates import (
     parse_day,
 )
 from bot.core.dates import weekday_number as _weekday_number
+from bot.core.day_in_the_note import day_in_the_note
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
 from bot.core.language import (
     GREETING,
@@ -237,6 +238,8 @@ def parse_command(
             result = _said_of_a_reminder(text) or result
         if isinstance(result, c.NotACommand):
             result = _told_plainly(text) or _told_in_a_sentence(text) or result
+        if isinstance(result, c.FollowUpCommand) and result.note and result.when is None:
+            result = _with_the_day_from_its_note(result)
         if isinstance(result, c.FollowUpCommand) and result.note:
             note = _after_the_question(result.note)
             result = replace(result, note=about_in_english(note) if note else None)
@@ -247,6 +250,15 @@ def parse_command(
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
         _REFERENT.reset(referred)
+
+
+def _with_the_day_from_its_note(reminder: c.FollowUpCommand) -> c.FollowUpCommand:
+    """A reminder whose day was left in its note (`bot.core.day_in_the_note`)."""
+    found = day_in_the_note(reminder.note or "")
+    if found is None:
+        return reminder
+    at = reminder.at or found.at
+    return replace(reminder, when=found.when, note=found.note, at=at)
 
 
 # What the member wants, said after the question: "…? want to invite him to the panel".

@@ -4,8 +4,11 @@ lines that must not be read as the command."""
 
 from __future__ import annotations
 
+from datetime import time
+
 import pytest
 
+from bot.core.day_in_the_note import day_in_the_note
 from bot.core.parser import parse_command
 from tests.core.phrasings import CONTACTS, NOT_A_COMMAND, as_schema
 
@@ -157,3 +160,36 @@ def test_an_errand_no_longer_needed_cancels(text: str, person: str) -> None:
 )
 def test_an_errand_with_no_one_named_cancels_nothing(text: str) -> None:
     assert read(text)["command"] != "cancel"
+
+
+# A reminder's day left in its note: at the edge of a clause, it is the reminder's day.
+@pytest.mark.parametrize(
+    ("text", "date", "note"),
+    [
+        (
+            "Ines Carvalho. Follow-up Dec 28. Ask about the grant",
+            "2026-12-28",
+            "Ask about the grant",
+        ),
+        ("I owe Tomas Berg a call back on the lease. Follow up in 4 days", "2026-12-13", None),
+        ("Reminder: Tomas Berg — send him the floor plan on the 22nd", "2026-12-22", None),
+    ],
+)
+def test_a_day_left_in_the_note_is_the_reminders_day(
+    text: str, date: str, note: str | None
+) -> None:
+    got = read(text)
+    assert got["command"] == "follow-up" and got["date"] == date
+    if note is not None:
+        assert got["note"] == note
+
+
+def test_a_day_inside_a_clause_stays_in_the_note() -> None:
+    assert day_in_the_note("about the Dec 28 launch") is None
+    assert day_in_the_note("the report due Friday is late, ask why") is None
+
+
+def test_the_ask_and_time_beside_the_day_leave_the_note() -> None:
+    found = day_in_the_note("send the deck — remind me tomorrow 9am")
+    assert found is not None
+    assert (found.note, found.at) == ("send the deck", time(9, 0))
