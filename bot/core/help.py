@@ -2061,6 +2061,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {for}{about}{who}: {rest}",
             ),
             (
+                # "Ada Obi — note that she sails", "Ada: please note down that she's vegan".
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:(?:please|pls)\s+)?"
+                r"note\s+(?:down\s+)?that\s+(?P<rest>\S.*)",
+                "note {who}: {rest}",
+            ),
+            (
                 # Hindi: "Ada Obi ke liye note daal do: vegetarian", "Ada ko chai pasand hai, note
                 # kar lo".
                 r"(?P<who>" + _NAME_WORDS + r")\s+ke\s+liye\s+note(?:\s+(?:daal|likh|add\s+kar|kar)"

@@ -193,3 +193,22 @@ def test_the_ask_and_time_beside_the_day_leave_the_note() -> None:
     found = day_in_the_note("send the deck — remind me tomorrow 9am")
     assert found is not None
     assert (found.note, found.at) == ("send the deck", time(9, 0))
+
+
+# A note told after the name: "X — note that …".
+@pytest.mark.parametrize(
+    ("text", "person", "note"),
+    [
+        ("Tomas Berg — note that he hates phone calls", "Tomas Berg", "he hates phone calls"),
+        ("Sam: pls note down that he moved to Oslo", "Sam Lee", "he moved to Oslo"),
+    ],
+)
+def test_a_note_told_after_the_name(text: str, person: str, note: str) -> None:
+    assert read(text) == {"command": "note", "person": person, "note": note}
+
+
+@pytest.mark.parametrize(
+    "text", ["Hi Tomas — note that the venue changed", "Dana, note that I'll be late tomorrow"]
+)
+def test_a_note_that_speaks_to_someone_is_a_draft(text: str) -> None:
+    assert read(text)["command"] != "note"
