@@ -3,8 +3,9 @@
 "Need to send Ada the NDA — remind me tomorrow 9am", "Ada Obi. Follow-up Dec 30. Ask about the
 budget", "I owe Ada a reply on the invite. Follow up in 3 days": the readings that found the
 reminder took everything after the name as its note, day and all. The day (and a time said with
-it) belongs to the reminder when it opens or ends its own clause of the note; a clause left with
-nothing but the ask ("remind me", "follow up") goes too. A day inside a clause ("about the Dec 30
+it) belongs to the reminder when its clause holds nothing but the ask ("remind me", "follow up"),
+which then goes too, or when it ends the errand's clause with "on" or "by" ("send her the
+contract on the 14th"). A day of something else ("the offer expires Friday", "about the Dec 30
 launch") stays in the note.
 """
 
@@ -23,6 +24,8 @@ _ONLY_THE_ASK = re.compile(
     r"(?:\s*\b(?:pls|please|remind me|nudge me|ping me|follow[- ]?up|on|at|by|in|around)\b)*\s*",
     re.IGNORECASE,
 )
+# An errand's own day says when it is done: "… on the 14th", "… by Friday".
+_WHEN_THE_ERRAND = re.compile(r"(?:on|by)\s", re.IGNORECASE)
 _EDGE_WORDS = re.compile(r"^(?:on|at|by|in)\s+|\s+(?:on|at|by|in)$", re.IGNORECASE)
 
 
@@ -62,12 +65,11 @@ def _day_at_an_edge(clause: str) -> tuple[DaySpec, time | None, str] | None:
     if at is not None and (at.start - end <= 1 or start - at.end <= 1):
         start, end = min(start, at.start), max(end, at.end)
     before, after = clause[:start], clause[end:]
-    if _ONLY_THE_ASK.fullmatch(after):
-        rest = before
-    elif _ONLY_THE_ASK.fullmatch(before):
-        rest = after
+    if _ONLY_THE_ASK.fullmatch(before) and _ONLY_THE_ASK.fullmatch(after):
+        rest = ""
+    elif _ONLY_THE_ASK.fullmatch(after) and _WHEN_THE_ERRAND.match(clause[day.start : day.end]):
+        rest = _EDGE_WORDS.sub("", before.strip())  # "send her the contract on the 14th"
     else:
-        return None
-    rest = "" if _ONLY_THE_ASK.fullmatch(rest) else _EDGE_WORDS.sub("", rest.strip())
+        return None  # "the offer expires Friday": the day of something else
     clock = at.at if at is not None and start <= at.start < end else None
     return day.spec, clock, rest.strip(" ,")

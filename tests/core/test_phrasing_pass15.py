@@ -187,6 +187,7 @@ def test_a_day_left_in_the_note_is_the_reminders_day(
 def test_a_day_inside_a_clause_stays_in_the_note() -> None:
     assert day_in_the_note("about the Dec 28 launch") is None
     assert day_in_the_note("the report due Friday is late, ask why") is None
+    assert day_in_the_note("the early-bird price ends Monday, sign up!") is None
 
 
 def test_the_ask_and_time_beside_the_day_leave_the_note() -> None:
