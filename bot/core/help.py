@@ -1580,7 +1580,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "ya no quiero el reminder de José, cancélalo": Spanish "I no longer want …";
                 # "olvida el reminder de Sam": "forget …".
-                r"(?:(?:ya\s+)?no\s+(?:quiero|necesito)|olvida|olv[ií]date|borra)\s+"
+                r"(?:(?:ya\s+)?no\s+(?:quiero|necesito|hace falta)|olvida|olv[ií]date|borra)\s+"
                 r"(?:el|los|ese|del|de los)\s+(?:recordatorios?|reminders?|"
                 r"seguimientos?|follow[- ]?ups?)\s+(?:de|con|para)\s+(?P<rest>[^,;]+?)"
                 r"(?:\s*[,;].*)?",
@@ -1680,10 +1680,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {who}",
             ),
             (
-                r"no need to (?:chase|ping|write to|reach out to|contact|email|message|nudge|"
+                # "I don't need to ping Ada after all".
+                r"(?:no need|(?:i\s+)?(?:don'?t|do not) need) to (?:chase|ping|write to|"
+                r"reach out to|contact|email|message|nudge|"
                 # "no need to remind me about Priya anymore"
                 r"remind me (?:about|abt|of|to (?:follow up with|ping|chase))|follow up with)\s+"
-                r"(?P<rest>.+?)(?:[,;—–].*)?",
+                r"(?P<rest>.+?)(?:\s+(?:after all|anymore|any more))?(?:[,;—–].*)?",
                 "cancel {rest}",
             ),
             (
@@ -2057,6 +2059,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?P<about>" + _NAME_WORDS + r")|(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*"
                 r"add(?:\s+(?:a\s+)?note)?)\s*(?:[:—–]|\s-)\s*(?P<rest>\S.*)",
                 "note {for}{about}{who}: {rest}",
+            ),
+            (
+                # "Ada Obi — note that she sails", "Ada: please note down that she's vegan".
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:(?:please|pls)\s+)?"
+                r"note\s+(?:down\s+)?that\s+(?P<rest>\S.*)",
+                "note {who}: {rest}",
             ),
             (
                 # Hindi: "Ada Obi ke liye note daal do: vegetarian", "Ada ko chai pasand hai, note
@@ -3110,11 +3118,24 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "relocated to LA last week, pls switch me to pacific time": a reason first.
+                r"(?:(?!.*\byour\b)[^,;]{1,60}[,;]\s*(?:so\s+)?(?:please\s+|pls\s+)?)?"
+                r"(?:(?:please\s+)?(?:switch|change|set|move|put|update)\s+"
+                # "change tz to Berlin time", "switch to pacific time": the zone's word or none.
+                r"(?:(?:me|my clock|my zone|(?:my\s+)?(?:time\s*zone|tz))\s+)?to|"
+                r"(?:please\s+)?use|(?:i'?m|i am|we'?re|i'?m now)\s+on)\s+"
+                r"(?P<rest>[\w/ +-]+?)\s+time(?:\s*zone)?",
+                "settings timezone {rest}",
+            ),
+            (
                 r"(?:i(?:'m| am) (?:currently |now )?(?:in|on)|i (?:now )?live in|"
                 r"my time\s*zone is|"
                 r"i(?:'ve)? (?:just )?(?:moved|relocated) to|i'?m relocating to|"
                 r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
-                r"(?:\s*[,;—–-]?\s+(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix)\s+"
+                # "I'm in Tokyo for the next month, switch my timezone": how long they stay.
+                r"(?:\s+(?:for\s+)?(?:this|the next|next)\s+(?:week|month|few (?:days|weeks)))?"
+                r"(?:\s*[,;—–-]?\s+(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix|"
+                r"switch)\s+"
                 r"(?:my|the)\s+(?:time\s*zone|tz|zone))?",
                 "settings timezone {rest}",
             ),
@@ -3189,14 +3210,6 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "timezone is now Europe/London, I moved": the zone, then why.
                 r"(?:my\s+)?(?:time\s*zone|tz)\s+is\s+now\s+(?P<rest>[\w/+ -]+?)\s*[,;—–-]+\s*"
                 r"(?:i|we)\s+(?:just\s+)?(?:moved|relocated)\b.*",
-                "settings timezone {rest}",
-            ),
-            (
-                # "relocated to LA last week, pls switch me to pacific time": a reason first.
-                r"(?:(?!.*\byour\b)[^,;]{1,60}[,;]\s*(?:so\s+)?(?:please\s+|pls\s+)?)?"
-                r"(?:(?:please\s+)?(?:switch|change|set|move|put|update)\s+(?:me|my clock|my zone)"
-                r"\s+to|(?:please\s+)?use|(?:i'?m|i am|we'?re|i'?m now)\s+on)\s+"
-                r"(?P<rest>[\w/ +-]+?)\s+time(?:\s*zone)?",
                 "settings timezone {rest}",
             ),
             (
@@ -3289,9 +3302,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+)?(?:(?:can|could) i (?:get|have)|i want|i'?d like|give me|send me|"
-                r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump) of\s+)?"
+                r"download|export)\s+(?:an?\s+(?:copy|csv|json|file|backup|export|dump|"
+                r"spreadsheet|excel(?: file| sheet)?) of\s+)?"
                 r"(?:all\s+)?(?:of\s+)?(?:my\s+)?"
-                r"(?:data|records|information|info|contacts|everything|stuff|network|notes)"
+                r"(?:data|records|information|info|contacts|everything|everyone|evryone|stuff|"
+                r"network|notes)"
                 r"(?:\s+(?:dump|export|backup))?"
                 # "… my contacts and notes as a file".
                 r"(?:\s+and\s+(?:my\s+)?(?:data|contacts|notes|follow[- ]?ups|reminders))?"
@@ -3313,7 +3328,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:export|backup|data export)(?:\s+(?:please|pls))?",
                 "export",
             ),
-            (r"exportar\s+(?:todos\s+)?(?:mis|meus|os meus)\s+(?:datos|dados)\b.*", "export"),
+            (
+                r"exportar\s+(?:todos\s+)?(?:mis|meus|os meus)\s+(?:datos|dados|contactos|contatos)"
+                r"\b.*",
+                "export",
+            ),
             # Hindi "mera saara data export kar do".
             (
                 r"(?:mera|mere|meri)\s+(?:(?:saara|sara|saare|poora|pura)\s+)?data\s+export"

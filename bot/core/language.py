@@ -462,7 +462,10 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"(?:actually\s+)?keep(?: (?:it|her|him|them|that))?|"
             r"don'?t delete(?: (?:it|her|him|them))?)"
             # "nope, leave it": the no, then leaving things as they are.
-            r"(?:[\s,!.]+(?:leave it|forget it|skip it|let it be|leave it as is|it'?s fine))?",
+            r"(?:[\s,!.]+(?:leave it|forget it|skip it|let it be|leave it as is|it'?s fine|"
+            # "nope, wrong one": the no, then what the coach picked was not meant.
+            r"wrong (?:one|person|contact|name)|not (?:that|this) one|"
+            r"(?:i meant )?the other one))?",
         ),
         (
             "bye",

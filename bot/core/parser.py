@@ -25,6 +25,7 @@ from bot.core.dates import (
     parse_day,
 )
 from bot.core.dates import weekday_number as _weekday_number
+from bot.core.day_in_the_note import day_in_the_note
 from bot.core.help import COMMAND_HELP, HELP_BY_NAME, UNDO_WHAT, example
 from bot.core.language import (
     GREETING,
@@ -43,7 +44,7 @@ from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
-from bot.core.told_in_a_sentence import Meeting, told_in_a_sentence
+from bot.core.told_in_a_sentence import Meeting, tells_a_meeting_to_come, told_in_a_sentence
 from bot.core.told_plainly import told_plainly
 from bot.core.told_with_a_role import told_with_a_role
 from bot.core.when import WhenError, cut, find_day, find_days, find_time
@@ -237,13 +238,40 @@ def parse_command(
             result = _said_of_a_reminder(text) or result
         if isinstance(result, c.NotACommand):
             result = _told_plainly(text) or _told_in_a_sentence(text) or result
+        if isinstance(result, c.FollowUpCommand) and result.note and result.when is None:
+            result = _with_the_day_from_its_note(result)
         if isinstance(result, c.FollowUpCommand) and result.note:
-            result = replace(result, note=about_in_english(result.note))
+            note = _after_the_question(result.note)
+            result = replace(result, note=about_in_english(note) if note else None)
+        if isinstance(result, c.MetCommand) and direct_message and tells_a_meeting_to_come(text):
+            return c.NotACommand(text)
         return result
     finally:
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
         _REFERENT.reset(referred)
+
+
+def _with_the_day_from_its_note(reminder: c.FollowUpCommand) -> c.FollowUpCommand:
+    """A reminder whose day was left in its note (`bot.core.day_in_the_note`)."""
+    found = day_in_the_note(reminder.note or "")
+    if found is None:
+        return reminder
+    at = reminder.at or found.at
+    return replace(reminder, when=found.when, note=found.note, at=at)
+
+
+# What the member wants, said after the question: "…? want to invite him to the panel".
+_WANTS_TO = re.compile(r"(?:i\s+)?(?:want|need)\s+to\s+(?=\S)", re.IGNORECASE)
+
+
+def _after_the_question(note: str) -> str:
+    """ "remind me to call Ada Monday? the grant": the note starts after the question's mark."""
+    if not note.startswith("?"):
+        return note
+    rest = note.lstrip("? ")
+    wants = _WANTS_TO.match(rest)
+    return rest[wants.end() :] if wants else rest
 
 
 # "Dana's out sick — snooze her reminder to the 16th": a clause that names one contact, then a

@@ -54,7 +54,18 @@ _GREETED = re.compile(
     r"(?:hi|hey|hello|dear|hola|hallo|ciao|salaam|salam|assalamu|jambo|habari|kumusta|namaste|"
     r"merci|danke|gracias|obrigad[oa]|valeu|grazie|dhanyavaad|dhanyavad|shukriya|shukran|asante|"
     r"salamat|kiitos|cheers|congrats|congratulations|welcome|good (?:morning|afternoon|evening)|"
-    r"sad news|dear all)\b",
+    r"sad news|dear all|"
+    # A letter's salutation in the languages members write in: "Chère Isabelle, …".
+    r"ch[èe]re?s?|querid[oa]s?|estimad[oa]s?|prezad[oa]s?|liebe[rn]?|sehr geehrte[rn]?|"
+    r"geachte|beste|caro|cara|cari|care|gentile|egregi[oa]|bonjour|bonsoir|salut|szanown[aiy])\b",
+    re.IGNORECASE,
+)
+# A meeting still to come is no meeting yet: "off to meet Omar", "about to meet Dana",
+# "meeting Kai later".
+_A_MEETING_TO_COME = re.compile(
+    r"\b(?:(?:off|about|going|heading|headed|on my way|gonna|have|need)\s+to\s+meet|"
+    r"meeting\s+(?:with\s+)?[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+(?:later|tomorrow|tmrw|"
+    r"tonight|soon|next week|this (?:afternoon|evening)))\b",
     re.IGNORECASE,
 )
 # A title before a name in the line is mostly said to them: "Wonderful interview on NPR, Dr.
@@ -372,6 +383,11 @@ class _Line:
         return self.text[self.day[1] : self.day[2]] if self.day else ""
 
 
+def tells_a_meeting_to_come(text: str) -> bool:
+    """ "off to meet Omar", "meeting Kai later": the meeting has not happened, nothing to log."""
+    return _A_MEETING_TO_COME.search(text) is not None
+
+
 def told_in_a_sentence(text: str, known: Sequence[str]) -> Meeting | Reminder | None:
     """The meeting an everyday sentence tells or the reminder it asks for, or None."""
     if "\n" in text.strip() or len(text) > MAX_CHARS:
@@ -384,6 +400,8 @@ def told_in_a_sentence(text: str, known: Sequence[str]) -> Meeting | Reminder | 
     reminding = _REMIND.search(line) is not None
     if not reminding and not _MET.search(line) and not _LOGGED_FIRST.match(line):
         return None  # no word tells a meeting or asks for a reminder, and no log's shape
+    if not reminding and tells_a_meeting_to_come(line):
+        return None
     who = _person(line, known)
     if who is None:
         return None

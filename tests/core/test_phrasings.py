@@ -152,8 +152,7 @@ def test_no_pasted_draft_in_any_file_becomes_a_command() -> None:
         PHRASINGS_DEV15,
         PHRASINGS_DEV16,
         PHRASINGS_DEV17,
-        # dev12 has no drafts; in dev18 (E19) one draft of 20 is read as a command, left for the
-        # next pass.
+        PHRASINGS_DEV18,  # dev12 has no drafts
     ):
         result = score(load(path))
         right, total = result.per_command["review"]
