@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+# Seconds between Ctrl-C presses in the Ctrl-C test.
+PRESS_AGAIN_AFTER = 4
 TIMEOUT = 120
 
 
@@ -139,12 +141,14 @@ def test_ctrl_c_at_the_prompt_ends_cleanly_on_a_fresh_line(tmp_path: Path) -> No
         # A Ctrl-C that lands between the prompt's write and the read behind it is only seen
         # when the read returns (CPython checks signals between bytecodes): on a loaded machine
         # the test can hit that window, which a person cannot, so it presses again as a person
-        # would, until the first one that is seen ends the session.
+        # would, until the first one that is seen ends the session. It waits a few seconds
+        # between presses: a second Ctrl-C while a loaded machine is still closing the session
+        # would interrupt the shutdown itself.
         out = err = ""
-        for _ in range(int(TIMEOUT)):
+        for _ in range(int(TIMEOUT) // PRESS_AGAIN_AFTER + 1):
             process.send_signal(signal.SIGINT)
             try:
-                out, err = process.communicate(timeout=1)
+                out, err = process.communicate(timeout=PRESS_AGAIN_AFTER)
                 break
             except subprocess.TimeoutExpired:
                 continue

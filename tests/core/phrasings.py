@@ -68,6 +68,9 @@ PHRASINGS_DEV17 = DATA / "command_phrasings_dev17.jsonl"
 # Writer E19 (7 Dec, fourth session): kept from the engineers and scored untouched on arrival
 # (84.5%) and after the fourteenth pass (86.0%); then developed on.
 PHRASINGS_DEV18 = DATA / "command_phrasings_dev18.jsonl"
+# Writer E20 (7 Dec, fourth session): kept from the engineers and scored untouched after the
+# fourteenth pass (88.5%) and after the fifteenth (88.2%); then developed on.
+PHRASINGS_DEV19 = DATA / "command_phrasings_dev19.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
