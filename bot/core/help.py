@@ -49,6 +49,17 @@ def one_of(words: tuple[str, ...]) -> str:
 
 
 _WHO = r"(?P<rest>.+?)"
+# What a contact's card holds, asked for again: "what's Ada's company again?".
+_ON_THE_CARD = (
+    r"(?:company|job|role|title|deal|story|background|last name|surname|email|number|"
+    r"phone number|linkedin|startup|firm|team)"
+)
+# A name of one to three words, not a possessive word: "what's your company again?" is a message.
+_A_NAME_ASKED_AGAIN = (
+    r"(?!(?:his|her|their|your|my|our|the|that|this|its|it)\b)"
+    r"(?P<rest>[^\s,;?'’]+(?:\s+[^\s,;?'’]+){0,2})"
+)
+_AGAIN = r"\s+again[\s?!.]*"
 # A question's end, with any "again" in the languages people ask it in ("who is X nochmal?").
 _TAIL = r"(?:\s+(?:again|noch\s*mal|noch|ulit|otra vez|de novo))?[\s?!.]*"
 # Hindi/Urdu puts the verb last, then "kar do" ("do it"): "Kai ko kal tak push kar do".
@@ -1815,6 +1826,29 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("who Priya", "who is Jane Doe?"),
         words=("whois", "card", "contact"),
         phrasings=(
+            (
+                # "What's Ada Obi's company again?", "what company is Ada at again": a fact on
+                # the card, asked again.
+                r"(?:what'?s|what is|what was)\s+"
+                + _A_NAME_ASKED_AGAIN
+                + r"(?:'s|’s)\s+"
+                + _ON_THE_CARD
+                + _AGAIN,
+                "who {rest}",
+            ),
+            (
+                r"what\s+(?:company|firm|startup|team)\s+(?:is|was|does)\s+"
+                + _A_NAME_ASKED_AGAIN
+                + r"\s+(?:at|with|in|work (?:at|for)|working (?:at|for))"
+                + _AGAIN,
+                "who {rest}",
+            ),
+            (
+                # "ada obi — what's her deal again, what did I note?".
+                _A_NAME_ASKED_AGAIN + r"\s*(?:[—–:,]|\s-)\s*(?:what'?s|what is|what was)\s+"
+                r"(?:her|his|their)\s+" + _ON_THE_CARD + r"\s+again(?:\s*[,;].*)?[\s?!.]*",
+                "who {rest}",
+            ),
             (
                 # "tell me everything about Kai", "details on jose".
                 r"(?:tell me|give me)\s+(?:everything|all|more|something|anything)\s+"
