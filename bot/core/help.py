@@ -1261,7 +1261,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"[,;:—–-]+\s*"
                 r"(?:[^,;]*[,;]\s*)?(?:you can\s+|pls\s+|please\s+|so\s+|just\s+)?"
                 r"(?:mark(?:\s+(?:it|that|am|this))?(?:\s+as)?\s+(?:done|complete|completed)|"
-                r"(?:check|tick|cross)\s+(?:it|that|this)\s+off|close\s+(?:it|that)\s+out)"
+                r"(?:check|tick|cross)\s+(?:it|that|this)\s+off|close\s+(?:it|that)\s+out|"
+                # "…, tick it", "…, closing the loop".
+                r"tick\s+(?:it|that|this)|(?:closing|close)\s+the\s+loop)"
                 r"(?:\s+(?:pls|please|abeg|now))?[\s.!]*",
                 "done {who}",
             ),
