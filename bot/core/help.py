@@ -2296,7 +2296,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "fix Omar's name, it's Omar El-Haddad", "Please correct the name: Sam Lee
                 # should be Samantha Lee", "cambiar nombre: Jose Nunez -> José Núñez García".
                 r"(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?P<rest>.+?)(?:'s|’s)\s+name"
-                r"\s*[,;:—–-]+\s*(?:it'?s|it is|it should be|should be|to)\s+(?P<new>.+)",
+                r"\s*[,;:—–-]+\s*(?:it'?s|it is|it should be|should be|to|"
+                # "update Ada's name, she's Ada Obi-Eze not Obi": the old spelling after "not".
+                r"(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re))\s+(?P<new>.+?)"
+                r"(?:,?\s+not\s+[^\s,;]+(?:\s+[^\s,;]+)?)?",
                 "rename {rest} to {new}",
             ),
             (
@@ -2307,7 +2310,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "Zoë Ça should read Zoë Ça-Martin", "Omar wants to be listed as Dr. Omar Haddad".
-                r"(?P<rest>.+?)\s+(?:should (?:read|say)|wants to be (?:listed|called|known|saved|"
+                r"(?P<rest>.+?)\s+(?:should (?:read|say)|"
+                r"should be (?:written|spelled|spelt)(?:\s+as)?|"
+                r"wants to be (?:listed|called|known|saved|"
                 r"shown) as|would like to be (?:listed|called|known) as)\s+(?P<new>.+)",
                 "rename {rest} to {new}",
             ),
@@ -2442,7 +2447,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?:fix\s+)?(?:the\s+|a\s+)?typo\s*[:—–-]\s*(?P<rest>.+?)\s+(?:should be|->|→|=>|"
+                # "typo in a contact: Ada Obi is Adaeze Obi".
+                r"(?:fix\s+)?(?:the\s+|a\s+)?typo(?:\s+in\s+(?:a|the|my|one)\s+"
+                r"(?:contact|name|contact'?s name)s?)?\s*[:—–-]\s*"
+                r"(?P<rest>.+?)\s+(?:should be|->|→|=>|"
                 r"to|is)\s+(?P<new>.+)",
                 "rename {rest} to {new}",
             ),

@@ -66,3 +66,37 @@ def test_a_touch_then_tick_it_or_closing_the_loop_is_done(text: str, person: str
 )
 def test_closing_the_loop_in_a_message_to_someone_is_a_draft(text: str) -> None:
     assert read(text) == NOT_A_COMMAND
+
+
+# A rename said in a sentence: a typo in a contact, how the name should be written, the name
+# said after "she's" with the old spelling after "not".
+@pytest.mark.parametrize(
+    ("text", "person", "new_name"),
+    [
+        ("typo in a contact: Teodor Lind is Teodor Lindh", "Teodor Lind", "Teodor Lindh"),
+        ("typo in my contacts - Marisol Vega to Marisol Vegas", "Marisol Vega", "Marisol Vegas"),
+        ("Bertrand Roy should be written Bertrand Roi", "Bertrand Roy", "Bertrand Roi"),
+        (
+            "Ingrid Solberg should be spelled as Ingrid Sohlberg",
+            "Ingrid Solberg",
+            "Ingrid Sohlberg",
+        ),
+        ("please fix Teodor's name, he's Teodor Lindqvist not Lind", "Teodor", "Teodor Lindqvist"),
+        ("update Marisol's name, she's Marisol Vega-Ruiz", "Marisol", "Marisol Vega-Ruiz"),
+    ],
+)
+def test_a_rename_said_in_a_sentence(text: str, person: str, new_name: str) -> None:
+    assert read(text) == {"command": "rename", "person": person, "new_name": new_name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the intro should be written as a short note",
+        "Our pitch should be spelled out clearly",
+        "typo in the deck: page 3 is wrong",
+        "Hi Ingrid, the memo should be written by Friday",
+    ],
+)
+def test_a_sentence_about_writing_no_name_renames_no_one(text: str) -> None:
+    assert read(text)["command"] != "rename"
