@@ -1450,6 +1450,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
+                # "hit snooze on Ada for 4 days", "put a snooze on Ada till Friday".
+                r"(?:hit|press|put|slap)\s+(?:a\s+|the\s+)?snooze\s+(?:on|for)\s+(?P<who>.+?)"
+                r"(?:\s+(?P<rest>(?:for|till|until|to|by)\s+.+))?",
+                "snooze {who} {rest}",
+            ),
+            (
                 r"later for\s+(?P<who>"
                 + _NAME_WORDS
                 + r")\s*[,;]?\s*(?:like|maybe|say|about|just)?\s*(?P<rest>.+)",

@@ -100,3 +100,29 @@ def test_a_rename_said_in_a_sentence(text: str, person: str, new_name: str) -> N
 )
 def test_a_sentence_about_writing_no_name_renames_no_one(text: str) -> None:
     assert read(text)["command"] != "rename"
+
+
+# "hit snooze on X": the snooze button said as a verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "hit snooze on Teodor Lind for 3 days",
+            {"command": "snooze", "person": "Teodor Lind", "days": 3},
+        ),
+        (
+            "put a snooze on Marisol Vega till Friday",
+            {"command": "snooze", "person": "Marisol Vega", "date": "2026-12-11"},
+        ),
+        ("hit snooze on Bertrand", {"command": "snooze", "person": "Bertrand"}),
+    ],
+)
+def test_hit_snooze_on_someone_is_a_snooze(text: str, expected: dict[str, object]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["I hit snooze on my alarm for 20 minutes", "hit snooze on the alarm"]
+)
+def test_hit_snooze_on_no_one_snoozes_nothing(text: str) -> None:
+    assert read(text)["command"] != "snooze"
