@@ -2381,6 +2381,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@kept rename {rest} to {new}",
             ),
             (
+                # "Ada goes by Adaeze now, change it to Adaeze Obi": the name the request says.
+                r"(?P<rest>[^,;]+?)\s+(?:goes by|is now|is called|now goes by|prefers)\s+[^,;]+?"
+                r"\s*[,;]\s*(?:so\s+|pls\s+|please\s+)?(?:change|rename|update|save)\s+"
+                r"(?:it|that|him|her|them)\s+(?:to|as)\s+(?P<new>" + _NAME_WORDS + r")[\s.!]*",
+                "@kept rename {rest} to {new}",
+            ),
+            (
                 r"(?P<rest>[^,;]+?)\s+(?:goes by|is now|is called|now goes by)\s+(?P<new>"
                 + _NAME_WORDS
                 + r")(?:\s+(?:these days|now|from now on))?(?:\s*[,;].*|[.!]*)",

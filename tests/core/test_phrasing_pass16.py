@@ -126,3 +126,21 @@ def test_hit_snooze_on_someone_is_a_snooze(text: str, expected: dict[str, object
 )
 def test_hit_snooze_on_no_one_snoozes_nothing(text: str) -> None:
     assert read(text)["command"] != "snooze"
+
+
+# "X goes by Y now, change it to Z": the name the request says, when it keeps a word of the old.
+@pytest.mark.parametrize(
+    ("text", "person", "new_name"),
+    [
+        ("Teodor Lind goes by Teo now, change it to Teo Lind", "Teodor Lind", "Teo Lind"),
+        ("Marisol Vega prefers Mari, update her to Mari Vega", "Marisol Vega", "Mari Vega"),
+    ],
+)
+def test_goes_by_then_change_it_to_renames_to_the_requested_name(
+    text: str, person: str, new_name: str
+) -> None:
+    assert read(text) == {"command": "rename", "person": person, "new_name": new_name}
+
+
+def test_news_then_change_it_to_a_name_keeping_no_word_renames_no_one() -> None:
+    assert read("The team is now remote, change it to Remote Crew")["command"] != "rename"
