@@ -2724,7 +2724,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "…, delete the card", "…, remove the contact".
                 r"(?:(?:him|her|them)|(?:his|her|their|the|that)\s+(?:whole\s+)?(?:contact|card|"
                 r"entry))"
-                r"(?:\s+(?:from|off) (?:my |the )?(?:contacts|list|network))?(?:\s+(?:please|pls))?"
+                r"(?:\s+(?:from|off) (?:my |the )?(?:contacts|list|network))?"
+                r"(?:\s+(?:completely|entirely|for good|altogether))?(?:\s+(?:please|pls))?"
                 # "…, delete the whole contact, not just the reminder".
                 r"(?:\s*,\s*not just the (?:reminder|follow[- ]?up))?[\s.!]*",
                 "delete-contact {who}",

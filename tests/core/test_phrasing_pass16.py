@@ -144,3 +144,19 @@ def test_goes_by_then_change_it_to_renames_to_the_requested_name(
 
 def test_news_then_change_it_to_a_name_keeping_no_word_renames_no_one() -> None:
     assert read("The team is now remote, change it to Remote Crew")["command"] != "rename"
+
+
+# "…, remove him from my network entirely": how completely, after whom the first clause names.
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Teodor Lind moved abroad, delete him for good", "Teodor Lind"),
+        ("Marisol Vega changed careers, remove her from my network entirely", "Marisol Vega"),
+    ],
+)
+def test_delete_them_entirely_after_the_first_clause(text: str, person: str) -> None:
+    assert read(text) == {"command": "delete-contact", "person": person}
+
+
+def test_a_greeting_then_remove_them_entirely_is_a_draft() -> None:
+    assert read("Hi Teodor, please remove him from the list entirely") == NOT_A_COMMAND
