@@ -71,6 +71,9 @@ PHRASINGS_DEV18 = DATA / "command_phrasings_dev18.jsonl"
 # Writer E20 (7 Dec, fourth session): kept from the engineers and scored untouched after the
 # fourteenth pass (88.5%) and after the fifteenth (88.2%); then developed on.
 PHRASINGS_DEV19 = DATA / "command_phrasings_dev19.jsonl"
+# Writer E21 (7 Dec, fourth session): kept from the engineers and scored untouched after the
+# fifteenth pass (88.8%) and after the sixteenth (88.8%); then developed on.
+PHRASINGS_DEV20 = DATA / "command_phrasings_dev20.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
