@@ -237,10 +237,8 @@ def list_contacts(ctx: Context, command: c.ContactsCommand) -> Reply:
         if seen is None or outcome.met_on > seen.met_on:
             latest[outcome.contact_id] = outcome
     next_due: dict[int, FollowUpRecord] = {}
-    for follow_up in ctx.store.open_follow_ups(ctx.member.id):
-        due = next_due.get(follow_up.contact_id)
-        if due is None or follow_up.due_on < due.due_on:
-            next_due[follow_up.contact_id] = follow_up
+    for follow_up in ctx.store.open_follow_ups(ctx.member.id):  # listed by due day
+        next_due.setdefault(follow_up.contact_id, follow_up)
 
     def latest_first(contact: ContactRecord) -> tuple[bool, int, str]:
         meeting = latest.get(contact.id)

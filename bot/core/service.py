@@ -25,7 +25,7 @@ from bot.core.language import agrees_when_asked, chat_intent, help_topic
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.ports import Clock, MessageSorter, Reviewer, Store
-from storage.records import ContactRecord, QuestionRecord
+from storage.records import ContactRecord, FollowUpRecord, QuestionRecord
 
 logger = logging.getLogger(__name__)
 
@@ -237,10 +237,7 @@ class CoachService:
             return Reply(text=chat.SENT_WITHOUT_A_REVIEW)
         try:
             ctx = self._context(incoming)
-            theirs = [
-                f for f in ctx.store.open_follow_ups(ctx.member.id) if f.contact_id == contact_id
-            ]
-            first = min(theirs, key=lambda f: (f.due_on, f.id)) if theirs else None
+            first = _next_open_follow_up(ctx, contact_id)
             # Only the follow-up a review just offered to close ("Sent it? Mark follow-up #1
             # done"): a second "sent it" must not close the next touch.
             kind = ctx.store.touch_kind(ctx.member.id, first.id) if first else None
@@ -255,21 +252,17 @@ class CoachService:
 
     def _touch_told(self, incoming: Incoming, referent: c.PersonRef) -> Reply | None:
         """The offer to mark the referent's next open follow-up done, or None without one."""
+        if referent.contact_id is None:
+            return None
         try:
-            ctx = self._context(incoming)
-            theirs = [
-                f
-                for f in ctx.store.open_follow_ups(ctx.member.id)
-                if f.contact_id == referent.contact_id
-            ]
+            first = _next_open_follow_up(self._context(incoming), referent.contact_id)
         except Exception:
             logger.error(
                 "reading open follow-ups failed for %s/%s", incoming.platform, incoming.user_id
             )
             return None
-        if not theirs:
+        if first is None:
             return None
-        first = min(theirs, key=lambda f: (f.due_on, f.id))
         return chat.touch_offer(referent.name, first.id, ledger.kind_in(incoming.text))
 
     def _touch_without_kind(self, incoming: Incoming, contact_id: int) -> int | None:
@@ -385,6 +378,12 @@ def _referent(
         if contact.id == about:
             return c.PersonRef(name=contact.name, contact_id=contact.id)
     return None
+
+
+def _next_open_follow_up(ctx: Context, contact_id: int) -> FollowUpRecord | None:
+    """The contact's open follow-up due first (the store lists them by due day, then id)."""
+    theirs = ctx.store.open_follow_ups_for_contact(ctx.member.id, contact_id)
+    return theirs[0] if theirs else None
 
 
 def _dispatch(ctx: Context, command: c.Command) -> Reply:
