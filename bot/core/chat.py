@@ -112,9 +112,26 @@ NO_REVIEW_TO_JUDGE = (
 )
 
 
+# "why is that bad?", "why was it flagged?", "what's wrong with it?", "why so low?": a question
+# about the verdict just given, answered like "too salesy?" with the verdict and what to change.
+_IT = r"(?:this|that|it|my (?:new )?draft|the (?:new )?draft|this one|my message|the message)"
+_ASKS_WHY = re.compile(
+    r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|wait|huh)\W+)*(?:"
+    rf"why(?:\s+(?:is|was|did|does)\s+{_IT}(?:\s+(?:get\s+)?"
+    r"(?:bad|wrong|flagged|marked|rated|scored|judged|a hard sell|so (?:bad|low|salesy|pushy)|"
+    r"salesy|pushy|low|not ok|not good))?)?(?:\s+(?:then|exactly|tho|though))?|"
+    r"why (?:the|such a|so|a) low(?: score)?|why (?:so|such a) (?:low|bad)(?: score)?|"
+    rf"what(?:'s|’s| is| was)\s+(?:so\s+)?(?:wrong|bad)\s+(?:with|about|in)\s+{_IT}|"
+    rf"what(?:'s|’s| is)\s+the problem(?:\s+with\s+{_IT})?|how (?:is|was) {_IT} a hard sell"
+    r")\s*\?+\W*$",
+    re.IGNORECASE,
+)
+
+
 def asks_for_a_verdict(text: str) -> bool:
-    """A yes/no question about how the draft just reviewed reads ("too salesy?")."""
-    return _ASKS_FOR_A_VERDICT.match(" ".join(text.split())) is not None
+    """A question about how the draft just reviewed reads ("too salesy?", "why is that bad?")."""
+    line = " ".join(text.split())
+    return _ASKS_FOR_A_VERDICT.match(line) is not None or _ASKS_WHY.match(line) is not None
 
 
 # "sent it", "ok just sent it!", "I sent him the note", "message sent ✅": the member says the

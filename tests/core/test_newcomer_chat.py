@@ -44,7 +44,17 @@ def test_asking_for_a_check_before_sending_asks_for_the_draft(service: CoachServ
     assert reply.text.startswith("Sure — paste the draft here")
 
 
-VERDICT_QUESTIONS = ["too salesy?", "is this too pushy?", "better?", "does that sound ok?"]
+VERDICT_QUESTIONS = [
+    "too salesy?",
+    "is this too pushy?",
+    "better?",
+    "does that sound ok?",
+    "why is that bad?",
+    "why was it flagged?",
+    "what's wrong with it?",
+    "hmm why so low?",
+    "why?",
+]
 
 
 @pytest.mark.parametrize("line", VERDICT_QUESTIONS)
@@ -114,3 +124,11 @@ def test_a_draft_greeting_a_contact_is_not_logged_as_a_meeting(service: CoachSer
     reply = say(service, "Hi Dana, coffee, tomorrow")
     assert reply.review is not None
     assert say(service, "list").text == follow_ups
+
+
+@pytest.mark.parametrize("line", ["why is Omar so quiet?", "why not?", "why are you here?"])
+def test_a_why_about_something_else_is_no_question_about_the_review(
+    service: CoachService, line: str
+) -> None:
+    say(service, f"review {PITCH}")
+    assert not say(service, line).text.startswith("Your last draft")
