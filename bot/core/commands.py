@@ -289,3 +289,5 @@ class NotACommand:
     """A direct message that is no command: it is a draft to review."""
 
     text: str
+    # "I'm meeting Tom on Thursday": a meeting still to come, read as the `met` it will be.
+    ahead: MetCommand | None = None

@@ -40,6 +40,7 @@ from bot.core.language import (
 )
 from bot.core.ledger import split_kind
 from bot.core.lower_case_names import a_name_in_its_slot
+from bot.core.meeting_ahead import meeting_ahead, told_as_past
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
@@ -228,9 +229,11 @@ def parse_command(
     referred = _REFERENT.set(referent)
     try:
         told = told_with_a_role(text) if direct_message else None
+        result: c.Command | c.ParseFailure | c.NotACommand
         if told is not None:
-            return c.MetCommand(c.PersonRef(told.person), told.place, told.when, told.note)
-        result = _parse(text, direct_message)
+            result = c.MetCommand(c.PersonRef(told.person), told.place, told.when, told.note)
+        else:
+            result = _parse(text, direct_message)
         # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
         if referent is None and isinstance(result, c.NotACommand | c.ParseFailure | c.NoteCommand):
             result = _after_a_clause_naming_someone(text, direct_message) or result
@@ -243,8 +246,16 @@ def parse_command(
         if isinstance(result, c.FollowUpCommand) and result.note:
             note = _after_the_question(result.note)
             result = replace(result, note=about_in_english(note) if note else None)
-        if isinstance(result, c.MetCommand) and direct_message and tells_a_meeting_to_come(text):
-            return c.NotACommand(text)
+        if direct_message and isinstance(result, c.MetCommand | c.NotACommand):
+            ahead = meeting_ahead(text, result, lambda line: _parse(line, direct_message))
+            if ahead is not None:
+                return c.NotACommand(text, ahead=ahead)
+            if (
+                isinstance(result, c.MetCommand)
+                and tells_a_meeting_to_come(text)
+                and not told_as_past(text)
+            ):
+                return c.NotACommand(text)
         return result
     finally:
         _KNOWN.reset(known)

@@ -20,8 +20,10 @@ from bot.core import commands as c
 from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
 from bot.core.dates import local_today
+from bot.core.followups import month_first
 from bot.core.help import COMMAND_HELP, command_reply, overview_reply, unknown_command_reply
 from bot.core.language import agrees_when_asked, chat_intent, help_topic
+from bot.core.meeting_ahead import ahead_reply
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.ports import Clock, MessageSorter, Reviewer, Store
@@ -187,6 +189,13 @@ class CoachService:
             return chat.answer(command.intent), command
         if isinstance(command, c.ParseFailure):
             return failure(command.message, command.topic), command
+        if isinstance(command, c.NotACommand) and command.ahead is not None:
+            ahead = command.ahead  # "I'm meeting Tom on Thursday": nothing to log yet
+            return self._run(
+                incoming,
+                "MeetingAhead",
+                lambda ctx: ahead_reply(ahead, ctx.today, month_first=month_first(ctx)),
+            ), command
         if isinstance(command, c.NotACommand):
             # Long text is a draft: too much for small talk, and for an "is this a draft?" button
             # to carry back (Slack button values hold 2,000 characters).

@@ -79,6 +79,11 @@ _TO_SOMEONE = re.compile(
 )
 
 
+def to_someone(line: str) -> bool:
+    """The line speaks to someone, greets, thanks or asks: a draft or a question, no log."""
+    return _TO_SOMEONE.search(line) is not None
+
+
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
