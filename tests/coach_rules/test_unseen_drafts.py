@@ -69,6 +69,17 @@ CHAT_SETS = [
         0.76,
     ),  # writer OD (7 Dec, third session): 80% at first sight, 1 flagged
     ("unseen_chat_oe.jsonl", 300, 0.88),  # writer OE (7 Dec, fourth session): 91%, none flagged
+    pytest.param(
+        "unseen_chat_of.jsonl",
+        300,
+        0.65,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="issue 10's chat target is missed on writer OF's set (7 Dec, fifth session, "
+            "first sight): 4 of 300 flagged (1.3%), three of them greetings or requests that "
+            "name the coach; 69% called chat",
+        ),
+    ),
 ]
 
 
@@ -278,4 +289,23 @@ def test_writer_ocs_short_drafts_meet_the_issue_target() -> None:
     _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_oc.jsonl"))
     under_60 = _short_draft_scores("unseen_short_drafts_oc.jsonl", max_chars=60)
     assert under_60.n == 177
+    _assert_meets_the_issue_target(under_60)
+
+
+# Writer OF (7 Dec, fifth session): fresh short drafts and chat, scored once on the model and
+# rules that shipped (no retraining since the fourth session), deciding nothing.
+def test_writer_ofs_short_drafts_meet_the_issue_target_at_first_sight() -> None:
+    """First sight: F1 0.960, 4.7% false flags (7 of 150)."""
+    assert len(_rows("unseen_short_drafts_of.jsonl")) == 300
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_of.jsonl"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10's false-flag target is missed on writer OF's drafts under 60 characters at "
+    "first sight: 5.8% (F1 0.966): texting-register notes to friends and a polite referral ask",
+)
+def test_writer_ofs_drafts_under_60_characters_meet_the_issue_target() -> None:
+    under_60 = _short_draft_scores("unseen_short_drafts_of.jsonl", max_chars=60)
+    assert under_60.n == 185
     _assert_meets_the_issue_target(under_60)
