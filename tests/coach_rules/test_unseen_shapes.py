@@ -132,3 +132,33 @@ def test_the_newest_writers_pasted_messages_meet_the_issue_target_in_every_shape
         assert figures[shape].rows == 80
         assert figures[shape].f1 >= 0.93, figures[shape]
         assert figures[shape].false_flag_rate <= 0.05, figures[shape]
+
+
+# Writer AK (7 Dec, fifth session): all eight shapes, 25 `flag` + 25 `ok` each, scored once at
+# first sight on the model and rules that shipped (no retraining since the fourth session).
+AK_MISSED = {"referral-link", "thread-reply"}
+
+
+@pytest.fixture(scope="module")
+def figures_ak() -> dict[str, ShapeFigures]:
+    return _figures_of(DATA / "unseen_shapes_ak.jsonl", 400)
+
+
+def test_writer_aks_pasted_messages_meet_the_issue_target_in_six_shapes(figures_ak):
+    """First sight: e-mail replies 0.980 / 4.0%, signatures 0.960 / 4.0%, P.S. pitches 0.960 /
+    4.0%, consent 0.936 / 0%, markdown 1.000 / 0%, LinkedIn bumps 1.000 / 0%."""
+    assert all(figures_ak[shape].rows == 50 for shape in SHAPES)
+    for shape in set(SHAPES) - AK_MISSED:
+        assert figures_ak[shape].f1 >= 0.93, figures_ak[shape]
+        assert figures_ak[shape].false_flag_rate <= 0.05, figures_ak[shape]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15's target is missed at first sight on writer AK's referral links (0.962 / "
+    "8.0%: 2 of 25 ok flagged) and thread replies (0.902 / 12.0%: 3 of 25)",
+)
+@pytest.mark.parametrize("shape", sorted(AK_MISSED))
+def test_writer_aks_pasted_messages_meet_the_issue_target_in_the_other_two(figures_ak, shape):
+    assert figures_ak[shape].f1 >= 0.93, figures_ak[shape]
+    assert figures_ak[shape].false_flag_rate <= 0.05, figures_ak[shape]
