@@ -53,7 +53,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from coach_rules import corpus, gate_training, review, runtime, training  # noqa: E402
+from coach_rules import corpus, gate_training, review, runtime, touches, training  # noqa: E402
 from coach_rules.gate import classify_message  # noqa: E402
 from coach_rules.metrics import score  # noqa: E402
 from coach_rules.review import review_many  # noqa: E402
@@ -298,6 +298,8 @@ def main() -> int:
     ours_pipeline = training.load_pipeline()
     model = runtime.default_model()
     assert model is not None, "no trained model: run `netcoach train`"
+    touch_model = touches.default_touch_model()
+    assert touch_model is not None, "no trained touch classifier: run `netcoach train`"
     ours_f1 = card["held_out"]["f1"]
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -327,6 +329,8 @@ def main() -> int:
             print(row(f"  model only p99 ms, {length} chars", m99, s99, b99))
             g50, g99 = latency(classify_message, sample)
             print(f"{f'  gate only p50 / p99 ms, {length} chars':<34} {g50:>8.4f} / {g99:.4f}")
+            t50, t99 = latency(touch_model.suggest, sample)
+            print(f"{f'  give/ask/thank p50 / p99 ms, {length}':<34} {t50:>8.4f} / {t99:.4f}")
         emails = pasted_emails(held_out_texts, per_length)
         e50, e99 = latency(review, emails)
         chars = round(statistics.mean(map(len, emails)))

@@ -69,17 +69,9 @@ CHAT_SETS = [
         0.76,
     ),  # writer OD (7 Dec, third session): 80% at first sight, 1 flagged
     ("unseen_chat_oe.jsonl", 300, 0.88),  # writer OE (7 Dec, fourth session): 91%, none flagged
-    pytest.param(
-        "unseen_chat_of.jsonl",
-        300,
-        0.65,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="issue 10's chat target is missed on writer OF's set (7 Dec, fifth session, "
-            "first sight): 4 of 300 flagged (1.3%), three of them greetings or requests that "
-            "name the coach; 69% called chat",
-        ),
-    ),
+    # writer OF (7 Dec, fifth session): at first sight 4 of 300 flagged (1.3%, a miss), 69% called
+    # chat; after writer AN's chat to the coach joined the gate's training, 2 of 300 and 73%
+    ("unseen_chat_of.jsonl", 300, 0.70),
 ]
 
 
