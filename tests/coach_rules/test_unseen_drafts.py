@@ -72,6 +72,9 @@ CHAT_SETS = [
     # writer OF (7 Dec, fifth session): at first sight 4 of 300 flagged (1.3%, a miss), 69% called
     # chat; after writer AN's chat to the coach joined the gate's training, 2 of 300 and 73%
     ("unseen_chat_of.jsonl", 300, 0.70),
+    # writer OG (7 Dec, fifth session): scored once, on the model retrained with AJ and AN: 1 of
+    # 300 flagged, 88% called chat
+    ("unseen_chat_og.jsonl", 300, 0.85),
 ]
 
 
@@ -300,4 +303,15 @@ def test_writer_ofs_short_drafts_meet_the_issue_target_at_first_sight() -> None:
 def test_writer_ofs_drafts_under_60_characters_meet_the_issue_target() -> None:
     under_60 = _short_draft_scores("unseen_short_drafts_of.jsonl", max_chars=60)
     assert under_60.n == 185
+    _assert_meets_the_issue_target(under_60)
+
+
+# Writer OG (7 Dec, fifth session): fresh short drafts and chat, written before writers AJ and AN
+# joined the corpus and scored once, on the model retrained with them: deciding nothing.
+def test_writer_ogs_short_drafts_meet_the_issue_target_at_first_sight() -> None:
+    """First sight: F1 0.957, 4.0% false flags; under 60 characters (180) 0.963, 2.4%."""
+    assert len(_rows("unseen_short_drafts_og.jsonl")) == 300
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_og.jsonl"))
+    under_60 = _short_draft_scores("unseen_short_drafts_og.jsonl", max_chars=60)
+    assert under_60.n == 180
     _assert_meets_the_issue_target(under_60)

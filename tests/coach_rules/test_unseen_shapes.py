@@ -146,7 +146,8 @@ def figures_ak() -> dict[str, ShapeFigures]:
 
 def test_writer_aks_pasted_messages_meet_the_issue_target_in_six_shapes(figures_ak):
     """First sight: e-mail replies 0.980 / 4.0%, signatures 0.960 / 4.0%, P.S. pitches 0.960 /
-    4.0%, consent 0.936 / 0%, markdown 1.000 / 0%, LinkedIn bumps 1.000 / 0%."""
+    4.0%, consent 0.936 / 0%, markdown 1.000 / 0%, LinkedIn bumps 1.000 / 0% (signatures 0.980
+    / 4.0% after writers AJ and AN joined the corpus)."""
     assert all(figures_ak[shape].rows == 50 for shape in SHAPES)
     for shape in set(SHAPES) - AK_MISSED:
         assert figures_ak[shape].f1 >= 0.93, figures_ak[shape]
@@ -156,9 +157,40 @@ def test_writer_aks_pasted_messages_meet_the_issue_target_in_six_shapes(figures_
 @pytest.mark.xfail(
     strict=True,
     reason="issue 15's target is missed at first sight on writer AK's referral links (0.962 / "
-    "8.0%: 2 of 25 ok flagged) and thread replies (0.902 / 12.0%: 3 of 25)",
+    "8.0%: 2 of 25 ok flagged) and thread replies (0.902 / 12.0%: 3 of 25; 0.920 / 8.0% after "
+    "writers AJ and AN joined the corpus)",
 )
 @pytest.mark.parametrize("shape", sorted(AK_MISSED))
 def test_writer_aks_pasted_messages_meet_the_issue_target_in_the_other_two(figures_ak, shape):
     assert figures_ak[shape].f1 >= 0.93, figures_ak[shape]
     assert figures_ak[shape].false_flag_rate <= 0.05, figures_ak[shape]
+
+
+# Writer AL (7 Dec, fifth session): all eight shapes, 25 + 25 each, written before writers AJ and
+# AN joined the corpus and scored once, on the model retrained with them.
+AL_MISSED = {"referral-link", "linkedin-bump"}
+
+
+@pytest.fixture(scope="module")
+def figures_al() -> dict[str, ShapeFigures]:
+    return _figures_of(DATA / "unseen_shapes_al.jsonl", 400)
+
+
+def test_writer_als_pasted_messages_meet_the_issue_target_in_six_shapes(figures_al):
+    """First sight: e-mail replies 0.980 / 4.0%, signatures 0.939 / 4.0%, P.S. pitches 0.936 /
+    0%, consent 0.939 / 4.0%, markdown 0.958 / 0%, thread replies 0.958 / 0%."""
+    assert all(figures_al[shape].rows == 50 for shape in SHAPES)
+    for shape in set(SHAPES) - AL_MISSED:
+        assert figures_al[shape].f1 >= 0.93, figures_al[shape]
+        assert figures_al[shape].false_flag_rate <= 0.05, figures_al[shape]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15's target is missed at first sight on writer AL's referral links (F1 0.870: "
+    "undisclosed links passed) and LinkedIn bumps (8.0%: 2 of 25 ok flagged)",
+)
+@pytest.mark.parametrize("shape", sorted(AL_MISSED))
+def test_writer_als_pasted_messages_meet_the_issue_target_in_the_other_two(figures_al, shape):
+    assert figures_al[shape].f1 >= 0.93, figures_al[shape]
+    assert figures_al[shape].false_flag_rate <= 0.05, figures_al[shape]
