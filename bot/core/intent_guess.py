@@ -223,16 +223,17 @@ class GuessedOffer:
         return self.guess.command in {"delete-contact", "forget-me"}
 
 
-_OVERDUE = re.compile(r"\b(?:overdue|late|missed|behind|past due|slipped)\b", re.IGNORECASE)
+_OVERDUE = re.compile(r"\b(?:overdue|late|miss(?:ed)?|behind|past due|slipped)\b", re.IGNORECASE)
 _EVERYTHING = re.compile(r"\b(?:all|everything|every|whole)\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:month|monthly|30 days)\b", re.IGNORECASE)
 _ALL_TIME = re.compile(r"\b(?:all[- ]time|ever|overall|since (?:i )?(?:started|joined))\b", re.I)
+# Commands whose button may carry the line's own day or note, read from the name on. A note's
+# text and a new name are not: "rename Priya goes by Priya Shah-Iyer now" would file "Goes By
+# Priya Shah-Iyer", so those buttons name the person only and the command asks for the rest.
 _COMMAND_TYPE: dict[str, type] = {
     "met": c.MetCommand,
     "follow-up": c.FollowUpCommand,
     "snooze": c.SnoozeCommand,
-    "note": c.NoteCommand,
-    "rename": c.RenameCommand,
 }
 
 
@@ -251,8 +252,8 @@ def _person_of(result: object) -> c.PersonRef | None:
 
 
 def _completed(command: str, rest: str, person: str, known_names: Sequence[str]) -> str | None:
-    """`command rest` when the parser reads it as that command about `person` ("rename Priya
-    to Priyanka", "snooze Dana 3 days"): the button then carries the line's own details."""
+    """`command rest` when the parser reads it as that command about `person` ("snooze Dana 3
+    days", "met Omar yesterday at the expo"): the button then carries the line's own details."""
     wanted = _COMMAND_TYPE.get(command)
     if wanted is None or not rest:
         return None
