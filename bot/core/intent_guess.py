@@ -35,6 +35,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -83,15 +84,21 @@ _CHAR_GRAMS = (2, 3, 4)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=65536)
+def _token_features(token: str) -> tuple[str, ...]:
+    """The word term and its character 2-4-grams (padded with < and >), cached per word."""
+    padded = f"<{token}>"
+    grams = [
+        "c:" + padded[i : i + size] for size in _CHAR_GRAMS for i in range(len(padded) - size + 1)
+    ]
+    return ("w:" + token, *grams)
+
+
 def intent_features(text: str) -> list[str]:
     """The terms the intent model reads (training and runtime share this function)."""
     tokens = _TOKEN.findall(text.lower().replace("’", "'"))
-    features = ["w:" + token for token in tokens]
+    features = [feature for token in tokens for feature in _token_features(token)]
     features += ["b:" + a + " " + b for a, b in itertools.pairwise(tokens)]
-    for token in tokens:
-        padded = f"<{token}>"
-        for size in _CHAR_GRAMS:
-            features += ["c:" + padded[i : i + size] for i in range(len(padded) - size + 1)]
     if tokens:
         features.append("f:" + tokens[0])
     return features
@@ -175,6 +182,11 @@ def guess_intent(text: str, model: IntentModel | None = None) -> IntentGuess | N
     return model.guess(text)
 
 
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(_LETTERS.findall(name_key(name)))
+
+
 def named_contact(text: str, known_names: Sequence[str]) -> tuple[str, int] | None:
     """The one contact the line names, and where in the line: a full name first ("Omar
     Haddad"), else a first name or a surname said once ("omar's card", "the Haddad reminder")."""
@@ -184,14 +196,14 @@ def named_contact(text: str, known_names: Sequence[str]) -> tuple[str, int] | No
         return None
     tiers: list[list[tuple[str, int]]] = [[], [], []]
     for name in dict.fromkeys(known_names):
-        parts = _LETTERS.findall(name_key(name))
+        parts = _name_parts(name)
         if not parts:
             continue
         size = len(parts)
         spans = [
             words[i][1]
             for i in range(len(words) - size + 1)
-            if [w for w, _ in words[i : i + size]] == parts
+            if tuple(w for w, _ in words[i : i + size]) == parts
         ]
         if spans:
             tiers[0].append((name, spans[0]))

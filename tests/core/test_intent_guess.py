@@ -180,3 +180,15 @@ def test_a_guess_below_the_threshold_offers_nothing() -> None:
     guess = intent_guess.guess_intent(line)
     assert guess is not None and guess.command == "export"
     assert intent_guess.guessed_offer(line, PEOPLE, threshold=guess.probability + 1e-9) is None
+
+
+def test_a_line_the_rules_read_never_calls_the_guess(
+    service: CoachService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def guess_never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the guess ran on a line the rules read")
+
+    monkeypatch.setattr(intent_guess, "guessed_offer", guess_never)
+    say(service, "cancel Rohan Mehta")
+    say(service, "stats month")
+    say(service, "Hi Lena — loved your point on supplier audits. Attaching our checklist.")
