@@ -15,7 +15,7 @@ from datetime import datetime
 from importlib import import_module
 from typing import Any
 
-from bot.core import chat, ledger, reports, reviews
+from bot.core import chat, intent_guess, ledger, reports, reviews
 from bot.core import commands as c
 from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
@@ -210,10 +210,19 @@ class CoachService:
                     # "sent him the article I mentioned": a follow-up with the conversation's
                     # contact, offered to mark done (never marked unasked).
                     return told, command
+            # What the rules gave up on, read by the learned guess ("I don't need a reminder for
+            # Jose" → a button to cancel it); a draft is reviewed as before, unguessed.
+            guessed = intent_guess.guessed_offer(command.text, names) if kind != "draft" else None
+            if guessed is not None and guessed.guess.command not in _MEETING_OR_FOLLOW_UP:
+                return intent_guess.guessed_reply(command.text, guessed), command
             offer = offer_for(command.text, names) if kind != "draft" else None
             if offer is not None:
                 # "FaceTimed with Hugo Blanc this morning": no command, but a meeting to offer.
                 return offer_reply(command.text, offer), command
+            if guessed is not None:
+                # A meeting or follow-up with a contact the line names, which the rules' offer
+                # did not read: led by the guessed one.
+                return intent_guess.guessed_reply(command.text, guessed), command
             if kind == "chat":
                 if not chat.names_a_contact(command.text, names):
                     return _chat_reply(command.text), command
@@ -367,6 +376,8 @@ _LATEST_TOUCHES = 5
 _MAY_ASK_HOW_TO_FIX = (c.ChatCommand, c.HelpCommand, c.NotACommand)
 # What "sent it!" may have been read as ("done, sent it to him" is a `done` without a name).
 _MAY_SAY_SENT = (c.ChatCommand, c.NotACommand, c.ParseFailure)
+# Guesses the rules' own offer (`about_someone.offer_for`) reads better when it reads the line.
+_MEETING_OR_FOLLOW_UP = frozenset({"met", "follow-up"})
 # Replies that act on nobody: the contact of the conversation stays what it was.
 _ABOUT_NOBODY = (c.ChatCommand, c.HelpCommand, c.ParseFailure, c.NotACommand, c.ReviewCommand)
 
