@@ -435,8 +435,9 @@ def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.No
         not typed_first_word
         or first_word in (typed_first_word, fix_command_typos(typed_first_word).lower())
     )
-    if head == "did" and _DID_THEY.match(rest):
-        name = None  # "did olu reply?" asks about someone, it marks nothing done
+    if head == "did" and (_DID_THEY.match(rest) or _DID_A_PRONOUN.match(rest)):
+        # "did olu reply?" asks about someone, "did u get home ok?" is chat: nothing marked done
+        name = None
     if name is not None and typed_as_command and not _reads_as_sentence(name, rest):
         direct = _run_parser(_said_of_the_contacts(name, rest), rest, text, casual_dm)
         if not isinstance(direct, c.ParseFailure | c.NotACommand) or explicit or not rest.strip():
@@ -540,6 +541,8 @@ def _a_contact_asked_about(body: str) -> c.WhoCommand | None:
     return c.WhoCommand(person=c.PersonRef(name=name))
 
 
+# "did u get home ok?", "did it work?": a pronoun after "did" is a question's subject, no contact.
+_DID_A_PRONOUN = re.compile(r"(?:u|you|ya|it|we|they|he|she|i|that|this|everyone)\b", re.IGNORECASE)
 # "did olu reply?": a question about what someone did, not "did" as in "done".
 _DID_THEY = re.compile(
     r"\S+(?:\s+\S+)?\s+(?:ever\s+|already\s+)?(?:reply|respond|answer|write back|get back|"

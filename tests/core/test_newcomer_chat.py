@@ -132,3 +132,9 @@ def test_a_why_about_something_else_is_no_question_about_the_review(
 ) -> None:
     say(service, f"review {PITCH}")
     assert not say(service, line).text.startswith("Your last draft")
+
+
+@pytest.mark.parametrize("line", ["did u get home ok? 🚕", "did it work?", "did you see my note"])
+def test_did_with_a_pronoun_marks_nobody_done(service: CoachService, line: str) -> None:
+    """ "did u get home ok?" once answered 'You have no contact called "u get home ok"'."""
+    assert "no contact called" not in say(service, line).text
