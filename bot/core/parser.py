@@ -41,6 +41,14 @@ from bot.core.language import (
 from bot.core.ledger import split_kind
 from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.other_languages import (
+    ARTICLES,
+    PLACE_AT,
+    PLACE_AT_ALWAYS,
+    VENUE_NOUNS,
+    alternation,
+    every,
+)
 from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
@@ -1406,11 +1414,17 @@ def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
     return cut(text, found.start, found.end), found.spec, at, found.start
 
 
-# "at" in English, Tagalog ("sa"), Spanish ("en"), Portuguese ("na", "no") and German ("auf der",
-# "bei"), the others only before a capitalised place ("en PyCon", not "en route").
+# "at" in English and the languages members mix in (`bot.core.other_languages`): Tagalog "sa"
+# and French "au", "à" always; the others only before a capitalised place, an article or a
+# venue noun ("en PyCon", "no evento da Google", not "en route", "no idea").
+_AT_ABROAD = alternation(every(PLACE_AT))
+_AT_ABROAD_ALWAYS = alternation(PLACE_AT_ALWAYS)
+_ARTICLE_ABROAD = alternation(every(ARTICLES))
+_VENUE_ABROAD = alternation(VENUE_NOUNS)
 _PLACE_START = re.compile(
-    r"\s+(?:at|@|during|over|sa|(?-i:(?:en|na|no|bei|beim|im|auf der|auf dem)(?=\s+[A-Z]))|"
-    r"(?-i:en(?=\s+(?:el|la|los|las|un|una)\s))|"
+    r"\s+(?:at|@|during|over|sa|"
+    rf"(?-i:{_AT_ABROAD}(?=\s+(?:[A-Z]|{_ARTICLE_ABROAD}\s|un\s|una\s|{_VENUE_ABROAD}\b)))|"
+    rf"{_AT_ABROAD_ALWAYS}|"
     # "in the Nasscom event", "in Berlin" (not "in person", "in the morning").
     r"in(?=\s+(?-i:[A-Z])|\s+the\s+(?!(?:morning|afternoon|evening|night)\b)))\s+",
     re.IGNORECASE,
