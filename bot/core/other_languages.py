@@ -56,6 +56,9 @@ VENUE_NOUNS = (
 # "at" before a time of day: "a las 11am", "às 15h", "à 10h", "um 17 Uhr", "alle 9".
 TIME_AT = ("a las", "a la", "às", "as", "à", "um", "alle", "ng")
 
+# An article before a bare number that makes it a day of the month: "el 15", "le 15", "o dia 15".
+DAY_OF_MONTH_ABROAD = ("el", "le", "o dia", "no dia", "dia")
+
 # Verbs that tell a meeting, first in the line: "encontrei a Beatriz", "croisé Jean au salon",
 # "nos vimos con Camila", "nakilala ko si Ana".
 MET_VERBS = (
