@@ -807,7 +807,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:" + _SHOW_LEAD + r")?(?:my\s+|the\s+|mere\s+|mis\s+)?"
                 r"(?:upcoming\s+|pending\s+|open\s+|current\s+)?"
                 + _FOLLOW_UPS
-                + r"(?:\s+(?:do i have|"
+                + r"(?:\s+list)?(?:\s+(?:do i have|"
                 r"i have|have i got|tengo|are (?:there|pending|open|coming up)|pending|pendientes|"
                 r"coming up|dikhao|dikha do|hain|hai))*",
                 "list",

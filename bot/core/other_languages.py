@@ -59,18 +59,103 @@ TIME_AT = ("a las", "a la", "às", "as", "à", "um", "alle", "ng")
 # An article before a bare number that makes it a day of the month: "el 15", "le 15", "o dia 15".
 DAY_OF_MONTH_ABROAD = ("el", "le", "o dia", "no dia", "dia")
 
-# Verbs that tell a meeting, first in the line: "encontrei a Beatriz", "croisé Jean au salon",
-# "nos vimos con Camila", "nakilala ko si Ana".
+# Verbs that tell a meeting, read as "met" wherever they stand: "encontrei a Beatriz",
+# "Jean — croisé au salon", "nos vimos con Camila", "nakilala ko si Ana".
 MET_VERBS = (
-    "conheci", "conocí", "conoci", "encontrei", "encontré", "encontre", "me encontré con",
-    "me encontre con", "nos vimos con", "nos encontramos con", "vi", "platiqué con",
-    "platique con", "rencontré", "rencontre", "croisé", "croise", "j'ai croisé", "j'ai rencontré",
-    "nakilala ko", "nakausap ko",
+    "conheci", "conocí", "conoci", "encontrei", "encontré", "me encontré con",
+    "me encontre con", "nos vimos con", "nos encontramos con", "platiqué con", "platique con",
+    "rencontré", "j'ai rencontré", "croisé", "j'ai croisé", "nakilala ko", "nakausap ko",
 )  # fmt: skip
 
-# Words that only mark the person after such a verb: Spanish and Portuguese "a"/"o"
-# ("encontrei a Beatriz"), Tagalog "si", "kay", "ni".
-PERSON_MARKERS = ("a", "o", "à", "si", "kay", "ni")
+# Words that only mark the person after a verb: Spanish and Portuguese "a"/"o" ("encontrei a
+# Beatriz", "llamar a Camila"), Portuguese "pra", Tagalog "si", "kay", "ni".
+PERSON_MARKERS = ("a", "o", "à", "pra", "para", "si", "kay", "ni")
+
+# A command's verb said first, as Spanish, Portuguese, French and Tagalog put it, and the
+# English words that say the same: "apaga o contato da Priya" is "delete Priya".
+COMMAND_VERBS_FIRST = {
+    "remind me to": (
+        "recordarme", "recuérdame", "recuerdame", "lembrar de", "lembra-me de", "lembre-me de",
+        "me lembra de", "me lembre de", "rappelle-moi de", "rappelle moi de", "rappelle-moi d'",
+        "paalalahanan mo ako na", "ipaalala mo sa akin na", "erinnere mich daran,",
+    ),
+    "snooze": (
+        "ipagpaliban mo", "ilipat mo", "pospón", "posponer", "pospone", "aplaza", "adia",
+        "adie", "reporte", "décale", "verschiebe",
+    ),
+    "cancel": ("cancela", "cancele", "annule", "kanselahin mo"),
+    "delete": (
+        "apaga", "apague", "borra", "elimina", "supprime", "burahin mo", "tanggalin mo", "lösche",
+    ),
+    "show": (
+        "mostra", "mostre", "mostrar", "muéstrame", "muestrame", "muestra", "montre-moi",
+        "ipakita mo", "zeig mir", "zeige mir",
+    ),
+    "export": ("exporta", "exporte", "exportar", "exportiere", "i-export mo"),
+    "help with": ("ayuda con", "ajuda com", "aide avec", "aide pour", "hilfe bei", "tulong sa"),
+    "change": ("muda", "mude", "cambia", "cambie", "ändere"),
+}  # fmt: skip
+
+# What such a verb acts on, in English: "o contato da Priya" is Priya, "meus lembretes" my
+# reminders. An empty gloss drops the words.
+OBJECTS = {
+    "": (
+        "o contato da", "o contato do", "o contato de", "o contacto de", "el contacto de",
+        "le contact de", "den kontakt von", "yung contact ni", "ang contact ni",
+    ),
+    "my reminders": (
+        "meus lembretes", "os meus lembretes", "os lembretes", "mis recordatorios",
+        "los recordatorios", "mes rappels", "meine erinnerungen", "mga paalala ko",
+    ),
+    "all my data": (
+        "todos mis datos", "todos os meus dados", "todos meus dados", "toutes mes données",
+        "alle meine daten",
+    ),
+    "my data": ("mis datos", "meus dados", "os meus dados", "mes données", "meine daten"),
+    "the time zone": (
+        "o fuso horário", "o fuso horario", "o fuso", "la zona horaria", "mi zona horaria",
+        "le fuseau horaire", "die zeitzone", "meine zeitzone",
+    ),
+}  # fmt: skip
+
+# The verb of getting in touch after "remind me to", in English: "lembrar de mandar mensagem
+# pra Beatriz", "recordarme llamar a Camila", "rappelle-moi de relancer Jean".
+CONTACT_VERBS = {
+    "message": ("mandar mensagem", "mandar uma mensagem", "mandar mensaje", "escrever", "escribir"),
+    "call": ("llamar", "ligar", "appeler", "tawagan"),
+    "email": ("mandar email", "mandar un email", "mandar um email"),
+    "follow up with": (
+        "relancer", "dar seguimiento a", "falar com", "hablar con", "fazer follow up com",
+        "fazer follow-up com", "hacer follow up con", "hacer seguimiento con",
+    ),
+}  # fmt: skip
+
+# "… de mis contactos": where a contact is deleted from, in English.
+FROM_MY_CONTACTS = (
+    "de mis contactos", "dos meus contatos", "dos contatos", "de mes contacts",
+    "aus meinen kontakten", "sa contacts ko", "sa listahan ko",
+)  # fmt: skip
+
+# Hindi and Urdu put the verb last. An English command word before "karo", "kar do", "karna
+# hai" is the command ("mujhe apna data export karna hai"); these verbs are one by themselves.
+ENGLISH_COMMAND_WORDS = (
+    "export", "delete", "cancel", "snooze", "rename", "list", "done", "follow up", "follow-up",
+    "remind", "update", "change", "remove",
+)  # fmt: skip
+LIGHT_VERBS = ("kar do", "kardo", "karo", "kar dena", "kar de", "karna hai", "karni hai", "karna")
+VERBS_LAST = {
+    "show": ("dikhao", "dikha do", "dikhaao", "dikhaiye"),
+    "remove": ("hata do", "hatao", "hata dena", "hata de", "nikal do"),
+}  # fmt: skip
+# Hindi and Urdu words around the object, in English: "mera saara data" is "all my data",
+# "Priya ka contact" "Priya's contact" ("'s" joins the word before it).
+GLUE_WORDS = {
+    "all my": ("mera saara", "meri saari", "mere saare", "apna saara", "apni saari", "apne saare"),
+    "my": ("mera", "meri", "mere", "apna", "apni", "apne"),
+    "all": ("saara", "saari", "saare", "sab"),
+    "'s": ("ka", "ki", "ke", "wala", "wali", "wale"),
+    "": ("mujhe", "hi", "ko", "please", "yaar"),
+}  # fmt: skip
 
 
 def every(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -15,6 +15,11 @@ from datetime import time
 
 from bot.core import commands as c
 from bot.core.about_in_english import about_in_english
+from bot.core.commanded_abroad import (
+    met_in_english,
+    verb_first_in_english,
+    verb_last_in_english,
+)
 from bot.core.cover_notes import asks_for_review_without_draft, draft_inside
 from bot.core.dates import (
     DATE_ORDER_WORDS,
@@ -238,7 +243,15 @@ def parse_command(
         told = told_with_a_role(text) if direct_message else None
         if told is not None:
             return c.MetCommand(c.PersonRef(told.person), told.place, told.when, told.note)
-        result = _parse(text, direct_message)
+        result = _said_abroad(verb_first_in_english(text), direct_message) or _parse(
+            text, direct_message
+        )
+        if isinstance(result, c.NotACommand | c.ParseFailure):
+            result = (
+                _said_abroad(verb_last_in_english(text), direct_message)
+                or _met_abroad(text, direct_message)
+                or result
+            )
         # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
         if referent is None and isinstance(result, c.NotACommand | c.ParseFailure | c.NoteCommand):
             result = _after_a_clause_naming_someone(text, direct_message) or result
@@ -258,6 +271,36 @@ def parse_command(
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
         _REFERENT.reset(referred)
+
+
+def _said_abroad(english: str | None, direct_message: bool) -> c.Command | None:
+    """A command said with another language's verb (`bot.core.commanded_abroad`), read from
+    its English gloss; None when there is none or it reads as no command either."""
+    if english is None:
+        return None
+    result = _parse(english, direct_message)
+    if isinstance(result, c.NotACommand | c.ParseFailure | c.ChatCommand):
+        return None
+    # "Cancela la reunión de mañana", "Apaga a luz": a thing, not a person, so a sentence.
+    return result if _names_someone_plainly(result) else None
+
+
+def _names_someone_plainly(result: c.Command) -> bool:
+    """Whether the person `result` is about is a contact or a capitalised name (or it names
+    nobody)."""
+    ref = getattr(result, "person", None) or getattr(result, "target", None)
+    if not isinstance(ref, c.PersonRef) or ref.follow_up_id is not None or ref.mention:
+        return True
+    if match_names(ref.name, _KNOWN.get()):
+        return True
+    return all(word[:1].isupper() for word in ref.name.split())
+
+
+def _met_abroad(text: str, direct_message: bool) -> c.MetCommand | None:
+    """A meeting told with another language's verb: "encontrei a Beatriz no café da Paulista"."""
+    english = met_in_english(text)
+    result = _parse(english, direct_message) if english is not None else None
+    return result if isinstance(result, c.MetCommand) else None
 
 
 def _with_the_day_from_its_note(reminder: c.FollowUpCommand) -> c.FollowUpCommand:
@@ -1188,12 +1231,34 @@ def _capitalised_part(name: str) -> str:
     at the first lower-case word that is no name particle (a name typed all in lower case, or
     a single word, stays as it is)."""
     words = name.split()
-    if len(words) < 2 or not words[0][:1].isupper():
+    if len(words) < 2:
         return name
+    if not words[0][:1].isupper():
+        return _after_words_stuck_before(words) or name
     for index, word in enumerate(words[1:], start=1):
         if word[:1].islower() and word.lower() not in NAME_PARTICLES:
             return " ".join(words[:index])
     return name
+
+
+MAX_WORDS_STUCK_BEFORE = 4
+
+
+def _after_words_stuck_before(words: list[str]) -> str | None:
+    """ "in for Ngozi Adeyemi", "uo Sam Lee", "following up with Liam Walsh": a few lower-case
+    words the other readings left before a capitalised name (two words or more, or a contact)
+    are no part of it; name particles ("van Dijk") are."""
+    first_capital = next((i for i, word in enumerate(words) if word[:1].isupper()), None)
+    if first_capital is None or first_capital > MAX_WORDS_STUCK_BEFORE:
+        return None
+    if any(word.lower() in NAME_PARTICLES for word in words[:first_capital]):
+        return None
+    rest = words[first_capital:]
+    if not all(word[:1].isupper() or word.lower() in NAME_PARTICLES for word in rest):
+        return None
+    if len(rest) < 2 and not match_names(rest[0], _KNOWN.get()):
+        return None
+    return " ".join(rest)
 
 
 _NAME_WORD = re.compile(r"@?[^\W\d_][\w'’.-]*")

@@ -74,7 +74,8 @@ _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
     + "|".join(sorted(FOREIGN_WEEKDAYS, key=len, reverse=True))
-    + r")s?"
+    # Portuguese "sexta-feira": the day's full name.
+    + r")(?:s|-feira)?"
 )
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -168,7 +169,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
         rf"anoche|kagabi|kanina|aaj|just now|right now|{_TOMORROW_WORDS}|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|h[ôo]m qua|"
-        r"kahapon|bukas|ngayon|besok|kemarin|hari ini)",
+        r"kahapon|bukas|ngayon|besok|kemarin|hari ini|aujourd['’]hui|ce matin|ce soir|"
+        r"cet apr[eè]s-midi)",
     ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
     # "tuesday last week", "last week on tuesday": that day of the week before this one.

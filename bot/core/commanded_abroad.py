@@ -1,0 +1,106 @@
+"""A command said with another language's verb, glossed into the English command it means.
+
+"apaga o contato da Priya Shah" is "delete Priya Shah", "lembrar de mandar mensagem pra
+Beatriz amanhã às 15h" is "remind me to message Beatriz amanhã às 15h", "mujhe apna data export
+karna hai" is "export my data" and "Rohan wala reminder hata do" is "remove Rohan's reminder".
+Only the command's own words are glossed (the verb, what it acts on, the word marking the
+person), from the lexicon in `bot.core.other_languages`; the rest is kept as typed, for the
+English readings, which know the foreign days and times, to read as they read any line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.other_languages import (
+    COMMAND_VERBS_FIRST,
+    CONTACT_VERBS,
+    ENGLISH_COMMAND_WORDS,
+    FROM_MY_CONTACTS,
+    GLUE_WORDS,
+    LIGHT_VERBS,
+    MET_VERBS,
+    OBJECTS,
+    PERSON_MARKERS,
+    VERBS_LAST,
+    alternation,
+)
+
+
+def _glossary(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {_key(word): english for english, words in table.items() for word in words}
+
+
+def _key(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+_VERB_FIRST = _glossary(COMMAND_VERBS_FIRST)
+_OBJECT = _glossary(OBJECTS)
+_CONTACT = _glossary(CONTACT_VERBS)
+_VERB_LAST = _glossary(VERBS_LAST)
+_GLUE = _glossary(GLUE_WORDS)
+
+_SAID_VERB_FIRST = re.compile(
+    rf"^(?P<verb>{alternation(_VERB_FIRST)})(?:\s+|(?<=')|$)"
+    rf"(?:(?P<object>{alternation(_OBJECT)})(?=[\s,;.!]|$)\s*)?"
+    rf"(?:(?P<contact>{alternation(_CONTACT)})\s+)?"
+    rf"(?:{alternation(PERSON_MARKERS)}\s+(?=\S))?"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_SAID_VERB_LAST = re.compile(
+    rf"^(?P<object>.+?)\s+(?:(?P<command>{alternation(ENGLISH_COMMAND_WORDS)})\s+"
+    rf"{alternation(LIGHT_VERBS)}|(?P<verb>{alternation(_VERB_LAST)}))"
+    r"(?:\s+(?:please|pls|plz|yaar|na))?[\s.!]*$",
+    re.IGNORECASE,
+)
+_FROM_MY_CONTACTS = re.compile(rf"\s+{alternation(FROM_MY_CONTACTS)}\b", re.IGNORECASE)
+_GLUE_WORD = re.compile(rf"\s*\b{alternation(_GLUE)}\b", re.IGNORECASE)
+# A meeting verb, and the word marking the person after it ("encontrei a Beatriz").
+_MET_VERB = re.compile(
+    rf"(?<![\w'’-]){alternation(MET_VERBS)}(?![\w'’-])(?:\s+{alternation(PERSON_MARKERS)}(?=\s))?",
+    re.IGNORECASE,
+)
+
+
+def verb_first_in_english(text: str) -> str | None:
+    """The English command line `text` means, when it opens with a foreign command verb
+    ("apaga o contato da Priya" → "delete Priya")."""
+    first = _SAID_VERB_FIRST.match(text.strip())
+    if first is None:
+        return None
+    said = [_VERB_FIRST[_key(first["verb"])]]
+    if first["object"] and _OBJECT[_key(first["object"])]:
+        said.append(_OBJECT[_key(first["object"])])
+    if first["contact"]:
+        said.append(_CONTACT[_key(first["contact"])])
+    said.append(_FROM_MY_CONTACTS.sub(" from my contacts", first["rest"]).strip())
+    return " ".join(part for part in said if part)
+
+
+def verb_last_in_english(text: str) -> str | None:
+    """The English command line `text` means, when it ends with a Hindi or Urdu verb
+    ("mujhe apna data export karna hai" → "export my data")."""
+    last = _SAID_VERB_LAST.match(text.strip())
+    if last is None:
+        return None
+    verb = last["command"] or _VERB_LAST[_key(last["verb"])]
+    return f"{verb.lower()} {_glossed(last['object'])}".strip()
+
+
+def _glossed(words: str) -> str:
+    """Hindi and Urdu glue words in English: "mera saara data" → "all my data"."""
+    english = _GLUE_WORD.sub(lambda found: _glue(found.group(0)), words)
+    return " ".join(english.split())
+
+
+def _glue(found: str) -> str:
+    english = _GLUE[_key(found)]
+    return english if english == "'s" else f" {english}" if english else ""
+
+
+def met_in_english(text: str) -> str | None:
+    """`text` with a foreign meeting verb read as "met", or None when it has none."""
+    glossed = _MET_VERB.sub("met", text)
+    return glossed if glossed != text else None
