@@ -1277,9 +1277,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {who}",
             ),
             (
-                # "Ada Obi — followed up ✔️": the touch said after the name, with its tick.
-                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:followed up|reached out|"
-                r"pinged (?:him|her|them)|emailed (?:him|her|them))\s*[✅✔☑]\ufe0f?[\s.!]*",
+                # "Ada Obi — followed up ✔️", "✔️ Ada Obi followed up", "Ada Obi: followed up via
+                # LinkedIn": the touch said after the name, with its tick or its channel.
+                r"(?:[✅✔☑]\ufe0f?\s*)?(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)?\s*"
+                r"(?:followed up|reached out|pinged (?:him|her|them)|emailed (?:him|her|them))"
+                r"(?:\s+(?:via|over|on|by)\s+(?:e-?mail|linkedin|whatsapp|text|sms|phone|slack|"
+                r"teams|dm))?\s*(?:[✅✔☑]\ufe0f?)?[\s.!]*",
                 "done {who}",
             ),
             (
@@ -1643,7 +1646,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Ada Obi reminder — delete it", "Ada's follow-up: cancel that".
                 r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)\s*"
                 r"(?:[—–:]|\s-)\s*(?:please\s+|pls\s+|just\s+)?(?:delete|cancel|drop|scrap|kill|"
-                r"remove)\s+(?:it|that|this)[\s.!]*",
+                # "…, we'll see each other anyway": why, after a comma.
+                r"remove)\s+(?:it|that|this)(?:[\s.!]*$|\s*[,;].*)",
                 "cancel {who}",
             ),
             (
@@ -1659,7 +1663,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "no longer need the reminder for Jane", "don't need Omar's follow-up anymore".
-                r"(?:i\s+)?(?:no longer|don'?t|do not)\s+need\s+(?:the|my)\s+(?:reminder|"
+                r"(?:i\s+)?(?:no longer|don'?t|do not)\s+need\s+(?:the|my|a|any)\s+(?:reminder|"
                 r"follow[- ]?up|nudge)\s+(?:for|with|about|on)\s+(?P<rest>[^,;]+?)"
                 r"(?:\s+(?:anymore|any more))?(?:[,;].*)?",
                 "cancel {rest}",
@@ -2671,6 +2675,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge|nuke)\s+"
+                r"(?:(?:everything|all)\s+(?:about|on|for)\s+)?"
                 r"(?:the\s+)?(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
                 r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
                 "delete-contact {rest}",
@@ -3446,7 +3451,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:nuke|wipe|erase|delete|trash)\s+(?:all\s+(?:of\s+)?)?my\s+(?:stuff|data|"
                 r"things|everything)|"
                 r"(?:delete|wipe|erase) (?:everything|all)(?: you (?:have|know|keep))?"
-                r"(?: on me| about me)?|"
+                # Not "erase everything about Priya": one contact (delete-contact).
+                r"(?: on me| about me|(?!\s+(?:about|on|for|of)\s+(?!me\b)))|"
                 r"remove all (?:of\s+)?my (?:data|information|records)|"
                 r"(?:erase|delete|wipe|remove|forget)\s+(?:all\s+|everything\s+|anything\s+)?"
                 r"(?:that\s+)?(?:you\s+(?:know|have|keep|store|saved)\s+)?(?:about|on|of)\s+me)\b.*",
