@@ -10,6 +10,7 @@ from bot.core.dates import LAST_WEEKDAY_RULE, plural
 from bot.core.guidelines import what_to_write
 from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
+from bot.core.other_languages import COPULAS, NAME_CORRECTION_LABELS, alternation
 from bot.core.rules import (
     CADENCE_MONTHS,
     DEFAULT_DUE_DAYS,
@@ -2292,8 +2293,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "Priya's last name is now Shah-Mehta, please update": the first name stays.
+                # "Jose's last name is actually Núñez Ortega": two words of it.
                 r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
-                r"family name)\s+is\s+now\s+(?P<new>[^\s,;]+)(?:\s*[,;].*)?",
+                r"family name)\s+is\s+(?:now|actually)\s+"
+                r"(?P<new>[^\s,;]+(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[^\s,;]*)?)(?:\s*[,;].*)?",
                 "rename {rest} to {first} {new}",
             ),
             (
@@ -2317,6 +2320,27 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:cambiar?|mudar?)\s+(?:el\s+|o\s+)?nome?b?r?e?)\s*[:—–-]+\s*(?P<rest>.+?)\s*"
                 r"(?:\s(?:should be|should read|is now|to|a|por|para)\s|->|→|=>)\s*(?P<new>.+)",
                 "rename {rest} to {new}",
+            ),
+            (
+                # "spelling fix: Omar Haddad is Omar Hadad", "nombre correcto: Jose Nunez es José
+                # Núñez Ríos": a label that says a name is being corrected, then old and new.
+                r"(?:(?:spelling|name|typo)\s+(?:fix|correction)|correct(?:ed)? (?:name|spelling)|"
+                r"correction|typo|" + alternation(NAME_CORRECTION_LABELS) + r")\s*[:—–-]+\s*"
+                r"(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+(?:is|should be|->|→|=>|"
+                + alternation(COPULAS)
+                + r")\s+(?P<new>"
+                + _NAME_WORDS
+                + r")[\s.!]*",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "it's José Luis Núñez actually, not José Núñez": the right name, then the old one
+                # after "not" (keeping a word of it: "it's Monday, not Tuesday" is no name).
+                r"(?:it'?s|it is|its)\s+(?P<new>" + _NAME_WORDS + r")(?:\s+actually)?\s*,?\s+"
+                r"not\s+(?P<rest>" + _NAME_WORDS + r")[\s.!]*",
+                "@kept rename {rest} to {new}",
             ),
             (
                 # "Zoë Ça should read Zoë Ça-Martin", "Omar wants to be listed as Dr. Omar Haddad".

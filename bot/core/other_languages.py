@@ -158,6 +158,14 @@ GLUE_WORDS = {
 }  # fmt: skip
 
 
+# "is" in the languages members mix in, and the labels that say a name is being corrected:
+# "nombre correcto: Jose Nunez es José Núñez Ríos".
+COPULAS = ("es", "é", "ist", "est")
+NAME_CORRECTION_LABELS = (
+    "nombre correcto", "nome correto", "nom correct", "richtiger name", "tamang pangalan",
+)  # fmt: skip
+
+
 def every(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """All the words of a by-language table."""
     return tuple(word for words in table.values() for word in words)
