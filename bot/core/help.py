@@ -10,7 +10,7 @@ from bot.core.dates import LAST_WEEKDAY_RULE, plural
 from bot.core.guidelines import what_to_write
 from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
-from bot.core.other_languages import COPULAS, NAME_CORRECTION_LABELS, alternation
+from bot.core.other_languages import COPULAS, NAME_CORRECTION_LABELS, REMIND_ME_SAID, alternation
 from bot.core.rules import (
     CADENCE_MONTHS,
     DEFAULT_DUE_DAYS,
@@ -529,9 +529,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:message|follow[- ]?up|call|"
                 r"email|likhna|yaad|text|ping|remind|mail|reach out)"
                 + _KARO
-                # A time after the comma is the follow-up's; anything else is an aside.
-                + r"(?:,\s*(?P<tail>\d{1,2}(?::\d{2})?\s*(?:am|pm)?)|[,;].*)?",
-                "follow-up {who} {rest} {tail}",
+                # A time after the comma is the follow-up's ("…, remind me at 11am"); anything
+                # else is what to follow up about ("…, ML infra deck bhejna hai").
+                + r"(?:,\s*(?:remind me\s+)?(?:at\s+)?(?P<tail>\d{1,2}(?::\d{2})?\s*(?:am|pm)?)"
+                r"|[,;]\s*(?:" + alternation(REMIND_ME_SAID) + r")[\s.!]*|[,;]\s*(?P<note>.*))?",
+                "follow-up {who} {rest} {tail} — {note}",
             ),
             (
                 r"(?:(?:bitte|por favor|porfa)\s*,?\s+)?"

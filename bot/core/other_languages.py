@@ -158,6 +158,13 @@ GLUE_WORDS = {
 }  # fmt: skip
 
 
+# "remind me" said on its own after the request, which it only repeats: "…, yaad dila dena".
+REMIND_ME_SAID = (
+    "remind me", "pls remind me", "please remind me", "remind kar dena", "remind kar do",
+    "remind karna", "yaad dila dena", "yaad dila do", "yaad dilana", "yaad dilao",
+    "recuérdame", "recuerdame", "lembra-me", "me lembra", "rappelle-moi", "paalala",
+)  # fmt: skip
+
 # "is" in the languages members mix in, and the labels that say a name is being corrected:
 # "nombre correcto: Jose Nunez es José Núñez Ríos".
 COPULAS = ("es", "é", "ist", "est")
