@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.core.other_languages import (
+    CASE_ENDINGS,
     COMMAND_VERBS_FIRST,
     CONTACT_VERBS,
     ENGLISH_COMMAND_WORDS,
@@ -20,6 +21,7 @@ from bot.core.other_languages import (
     GLUE_WORDS,
     LIGHT_VERBS,
     MET_VERBS,
+    MET_VERBS_LAST,
     OBJECTS,
     PERSON_MARKERS,
     VERBS_LAST,
@@ -55,6 +57,10 @@ _SAID_VERB_LAST = re.compile(
     r"(?:\s+(?:please|pls|plz|yaar|na))?[\s.!]*$",
     re.IGNORECASE,
 )
+_MET_VERB_LAST = re.compile(
+    rf"^(?P<who>[^,;:—–]+?)\s+{alternation(MET_VERBS_LAST)}(?![\w'’-])(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _FROM_MY_CONTACTS = re.compile(rf"\s+{alternation(FROM_MY_CONTACTS)}\b", re.IGNORECASE)
 _GLUE_WORD = re.compile(rf"\s*\b{alternation(_GLUE)}\b", re.IGNORECASE)
 # A meeting verb, and the word marking the person after it ("encontrei a Beatriz").
@@ -66,7 +72,11 @@ _MET_VERB = re.compile(
 
 def verb_first_in_english(text: str) -> str | None:
     """The English command line `text` means, when it opens with a foreign command verb
-    ("apaga o contato da Priya" → "delete Priya")."""
+    ("apaga o contato da Priya" → "delete Priya") or tells a meeting with a verb no English
+    reading would find after the name ("Mehmet Demir tanıştım at …" → "met Mehmet Demir at …")."""
+    met = _MET_VERB_LAST.match(text.strip())
+    if met is not None:
+        return f"met {met['who']}{met['rest']}"
     first = _SAID_VERB_FIRST.match(text.strip())
     if first is None:
         return None
@@ -98,6 +108,19 @@ def _glossed(words: str) -> str:
 def _glue(found: str) -> str:
     english = _GLUE[_key(found)]
     return english if english == "'s" else f" {english}" if english else ""
+
+
+# A case ending after a capitalised name ("Demir'le"), not inside one ("O'Reilly", "D'Souza").
+_CASE_ENDING = re.compile(
+    r"\b(?P<name>(?-i:[A-ZÀ-ÖØ-ÞÇŞİ])[^\W\d_]+)['’]"
+    rf"{alternation(CASE_ENDINGS)}(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def names_without_case_endings(text: str) -> str:
+    """ "Mehmet Demir'le tanıştım" → "Mehmet Demir tanıştım": the name as the contact has it."""
+    return _CASE_ENDING.sub(r"\g<name>", text)
 
 
 def met_in_english(text: str) -> str | None:

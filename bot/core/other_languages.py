@@ -67,6 +67,9 @@ MET_VERBS = (
     "rencontré", "j'ai rencontré", "croisé", "j'ai croisé", "nakilala ko", "nakausap ko",
 )  # fmt: skip
 
+# The same said last, as Turkish puts it: "Mehmet Demir'le tanıştım at Ankara Cloud Day".
+MET_VERBS_LAST = ("tanıştım", "tanistim", "tanıştık", "tanistik", "ile tanıştım", "ile tanistim")
+
 # Words that only mark the person after a verb: Spanish and Portuguese "a"/"o" ("encontrei a
 # Beatriz", "llamar a Camila"), Portuguese "pra", Tagalog "si", "kay", "ni".
 PERSON_MARKERS = ("a", "o", "à", "pra", "para", "si", "kay", "ni")
@@ -157,6 +160,13 @@ GLUE_WORDS = {
     "": ("mujhe", "hi", "ko", "please", "yaar"),
 }  # fmt: skip
 
+
+# Turkish case endings written after a name with an apostrophe: "Mehmet Demir'le tanıştım"
+# (with), "Elif Yılmaz'a yaz" (to).
+CASE_ENDINGS = (
+    "a", "e", "ya", "ye", "la", "le", "yla", "yle", "ile", "da", "de", "ta", "te", "dan", "den",
+    "tan", "ten", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "ı", "i", "yı", "yi",
+)  # fmt: skip
 
 # "remind me" said on its own after the request, which it only repeats: "…, yaad dila dena".
 REMIND_ME_SAID = (

@@ -17,6 +17,7 @@ from bot.core import commands as c
 from bot.core.about_in_english import about_in_english
 from bot.core.commanded_abroad import (
     met_in_english,
+    names_without_case_endings,
     verb_first_in_english,
     verb_last_in_english,
 )
@@ -237,6 +238,7 @@ def parse_command(
     """`known_names`: the member's contacts, which help find a name inside a sentence;
     `mentions`: the platform users the text names as "@name"; `referent`: the contact the
     conversation's last reply was about, whom "her", "him" or "that" mean."""
+    text = names_without_case_endings(text)  # "Mehmet Demir'le tanıştım"
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
@@ -1010,7 +1012,21 @@ def _single_token_person(token: str) -> c.PersonRef | None:
     return None
 
 
+def _without_a_day_in_front(name: str) -> str:
+    """ "Heute Lena Schmidt", "Dün Ayşe Kaya": a day word that opened the line is no part of a
+    name of three words or more ("Kal Penn" keeps his)."""
+    first, _, rest = name.partition(" ")
+    if len(name.split()) < 3:
+        return name
+    try:
+        day = find_day(first)
+    except WhenError:
+        return name
+    return rest if day is not None and day.end - day.start == len(first) else name
+
+
 def _checked_name(name: str) -> str:
+    name = _without_a_day_in_front(name)
     if len(name) > MAX_NAME_CHARS:
         raise _Bad(
             f"That name is {len(name)} characters long; names can be at most {MAX_NAME_CHARS}. "

@@ -104,7 +104,8 @@ _LEAD = (
     r"al|ng|mga)\s+)?"
 )
 # "Friday tak" (Hindi: until Friday), "Lunes ng umaga" stay with their day.
-_TRAIL = r"(?:\s+(?:tak|ko|se pehle|tk))?"
+# Turkish "cuma günü" ("Friday's day") too.
+_TRAIL = r"(?:\s+(?:tak|ko|se pehle|tk|günü|gunu))?"
 _FOREIGN_UNIT = r"d[ií]as?|tagen?|tage|araw|din|jours?|semanas?|semaines?|wochen?"
 _B = r"(?<![\w/#-])"
 _E = r"(?![\w/])"
@@ -170,7 +171,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"anoche|kagabi|kanina|aaj|just now|right now|{_TOMORROW_WORDS}|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|h[ôo]m qua|"
         r"kahapon|bukas|ngayon|besok|kemarin|hari ini|aujourd['’]hui|ce matin|ce soir|"
-        r"cet apr[eè]s-midi)",
+        r"cet apr[eè]s-midi|dün|bugün|yarın)",
     ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
     # "tuesday last week", "last week on tuesday": that day of the week before this one.
@@ -388,11 +389,12 @@ _YESTERDAY = frozenset(
         "kemarin",
         "hôm qua",
         "hom qua",
+        "dün",
     }
 )
 _TOMORROW = frozenset(
     {*TOMORROW_SPELLINGS, "mañana", "manana"}
-    | {"amanhã", "amanha", "morgen", "demain", "bukas", "besok"}
+    | {"amanhã", "amanha", "morgen", "demain", "bukas", "besok", "yarın"}
 )
 
 
