@@ -123,6 +123,19 @@ def names_without_case_endings(text: str) -> str:
     return _CASE_ENDING.sub(r"\g<name>", text)
 
 
+# A note that only says how to get in touch ("to text Sam", "Elif'e cuma yaz") says nothing.
+_ONLY_HOW_TO_REACH = re.compile(
+    rf"{alternation([*CONTACT_VERBS, *_CONTACT, 'text', 'ping', 'dm', 'write', 'phone', 'ring'])}"
+    r"(?:\s+(?:him|her|them))?[\s.!]*",
+    re.IGNORECASE,
+)
+
+
+def only_how_to_reach(note: str) -> bool:
+    """Whether `note` is only a verb of getting in touch, in English or another language."""
+    return _ONLY_HOW_TO_REACH.fullmatch(note.strip()) is not None
+
+
 def met_in_english(text: str) -> str | None:
     """`text` with a foreign meeting verb read as "met", or None when it has none."""
     glossed = _MET_VERB.sub("met", text)

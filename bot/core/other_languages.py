@@ -124,8 +124,11 @@ OBJECTS = {
 # The verb of getting in touch after "remind me to", in English: "lembrar de mandar mensagem
 # pra Beatriz", "recordarme llamar a Camila", "rappelle-moi de relancer Jean".
 CONTACT_VERBS = {
-    "message": ("mandar mensagem", "mandar uma mensagem", "mandar mensaje", "escrever", "escribir"),
-    "call": ("llamar", "ligar", "appeler", "tawagan"),
+    "message": (
+        "mandar mensagem", "mandar uma mensagem", "mandar mensaje", "escrever", "escribir", "yaz",
+        "mesaj at", "schreiben", "écrire",
+    ),
+    "call": ("llamar", "ligar", "appeler", "tawagan", "ara", "anrufen"),
     "email": ("mandar email", "mandar un email", "mandar um email"),
     "follow up with": (
         "relancer", "dar seguimiento a", "falar com", "hablar con", "fazer follow up com",

@@ -18,6 +18,7 @@ from bot.core.about_in_english import about_in_english
 from bot.core.commanded_abroad import (
     met_in_english,
     names_without_case_endings,
+    only_how_to_reach,
     verb_first_in_english,
     verb_last_in_english,
 )
@@ -265,6 +266,7 @@ def parse_command(
             result = _with_the_day_from_its_note(result)
         if isinstance(result, c.FollowUpCommand) and result.note:
             note = _after_the_question(result.note)
+            note = None if only_how_to_reach(note) else note
             result = replace(result, note=about_in_english(note) if note else None)
         if isinstance(result, c.MetCommand) and direct_message and tells_a_meeting_to_come(text):
             return c.NotACommand(text)
