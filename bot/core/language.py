@@ -575,7 +575,9 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (
         r"renam(?:e|ing)|change (?:a |the )?(?:contact'?s? |someone'?s |somebody'?s |a person'?s )?"
         r"name|(?:fix|correct) (?:a |the )?(?:\w+'?s )?"
-        r"name|(?:name|surname) i (?:spelled|spelt|typed|got) wrong|misspel",
+        r"name|(?:name|surname) i (?:spelled|spelt|typed|got) wrong|misspel|"
+        # "how do I fix a typo in someone's name?"
+        r"(?:typo|spelling|mistake) in (?:a |the |my )?(?:\w+'?s )?(?:contact'?s? )?name",
         "rename",
     ),
     (r"merge", "merge"),
@@ -600,7 +602,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
     (r"follow[- ]?up|remind|\brule\b|window|10[- ]day|ten[- ]day|second touch", "follow-up"),
     (
-        r"\bmet\b|\bmeet|log (?:a )?meeting|meeting|add (?:a )?(?:contact|person)|"
+        r"\bmet\b|\bmeet|log (?:a )?(?:meeting|meting|metting)|meeting|add (?:a )?(?:contact|person)|"
         r"log (?:someone|somebody|a person|a new person)",
         "met",
     ),

@@ -58,7 +58,13 @@ from bot.core.other_languages import (
 )
 from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
-from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
+from bot.core.tidy import (
+    fix_command_typos,
+    fix_typos,
+    tidy,
+    without_asides,
+    without_bot_mention,
+)
 from bot.core.told_in_a_sentence import Meeting, tells_a_meeting_to_come, told_in_a_sentence
 from bot.core.told_plainly import told_plainly
 from bot.core.told_with_a_role import told_with_a_role
@@ -393,7 +399,8 @@ def _told_plainly(text: str) -> c.MetCommand | c.FollowUpCommand | None:
 
 def _told_in_a_sentence(text: str) -> c.MetCommand | c.FollowUpCommand | None:
     """A meeting or reminder told in an everyday sentence (`bot.core.told_in_a_sentence`)."""
-    told = told_in_a_sentence(text, _KNOWN.get())
+    # Day words with a slip are read as they are in a command ("yesterady").
+    told = told_in_a_sentence(fix_typos(text), _KNOWN.get())
     if told is None:
         return None
     person = c.PersonRef(_checked_name(told.person))
