@@ -602,8 +602,8 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
     (r"follow[- ]?up|remind|\brule\b|window|10[- ]day|ten[- ]day|second touch", "follow-up"),
     (
-        r"\bmet\b|\bmeet|log (?:a )?(?:meeting|meting|metting)|meeting|add (?:a )?(?:contact|person)|"
-        r"log (?:someone|somebody|a person|a new person)",
+        r"\bmet\b|\bmeet|log (?:a )?(?:meeting|meting|metting)|meeting|"
+        r"add (?:a )?(?:contact|person)|log (?:someone|somebody|a person|a new person)",
         "met",
     ),
     # "what does last tuesday mean?", "how do I write dates?": how a day is read, when the

@@ -276,7 +276,7 @@ def parse_command(
             result = replace(result, note=about_in_english(note) if note else None)
         if isinstance(result, c.MetCommand) and direct_message and tells_a_meeting_to_come(text):
             return c.NotACommand(text)
-        return result
+        return _note_with_its_exclamation(result, text)
     finally:
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
@@ -311,6 +311,20 @@ def _met_abroad(text: str, direct_message: bool) -> c.MetCommand | None:
     english = met_in_english(text)
     result = _parse(english, direct_message) if english is not None else None
     return result if isinstance(result, c.MetCommand) else None
+
+
+_EXCLAIMED_AT_THE_END = re.compile(r"(?P<said>[^\W\d_][^!]*?)(?P<marks>!+)\s*$")
+
+
+def _note_with_its_exclamation(
+    result: c.Command | c.ParseFailure | c.NotACommand, text: str
+) -> c.Command | c.ParseFailure | c.NotACommand:
+    """ "…, she's pregnant!": a note that ends the line keeps the "!" the readings set aside."""
+    note = getattr(result, "note", None)
+    ended = _EXCLAIMED_AT_THE_END.search(text)
+    if not note or ended is None or not ended["said"].rstrip().endswith(note):
+        return result
+    return replace(result, note=note + ended["marks"])  # type: ignore[type-var]
 
 
 def _with_the_day_from_its_note(reminder: c.FollowUpCommand) -> c.FollowUpCommand:
