@@ -3445,9 +3445,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "please erase me from this bot completely", "apaga todos mis datos".
-                r"(?:please\s+)?(?:erase|delete|remove|wipe)\s+me\s+(?:from\s+(?:this|the|your)\s+"
-                r"(?:bot|app|coach|system|database)|completely|entirely|for good)"
-                r"(?:\s+(?:completely|entirely|for good|please|pls))*",
+                # "please remove me from Network Coach completely".
+                r"(?:please\s+)?(?:erase|delete|remove|wipe)\s+me\s+(?:from\s+(?:(?:this|the|your)\s+"
+                r"(?:bot|app|coach|system|database)|network\s*coach|netcoach)|completely|entirely|"
+                r"for good)(?:\s+(?:completely|entirely|for good|please|pls))*",
+                "forget-me",
+            ),
+            (
+                # "I want my account and all my contacts gone for good", "I want my data erased,
+                # GDPR request": what the member owns, wished gone.
+                r"(?:i\s+(?:want|need)|i'?d like|i would like)\s+(?:all\s+)?(?:of\s+)?my\s+"
+                r"(?:account|data|information|records|stuff)(?:\s+and\s+(?:all\s+)?(?:of\s+)?my\s+"
+                r"(?:contacts|data|notes|records|information))?\s+(?:gone|deleted|erased|wiped|"
+                r"removed)(?:\s+(?:for good|completely|entirely|forever|permanently))?"
+                r"(?:\s*[,;.].*)?",
                 "forget-me",
             ),
             (
