@@ -19,11 +19,13 @@ from bot.core.other_languages import (
     ENGLISH_COMMAND_WORDS,
     FROM_MY_CONTACTS,
     GLUE_WORDS,
+    GREETINGS,
     LIGHT_VERBS,
     MET_VERBS,
     MET_VERBS_LAST,
     OBJECTS,
     PERSON_MARKERS,
+    PHRASES,
     VERBS_LAST,
     alternation,
 )
@@ -44,7 +46,7 @@ _VERB_LAST = _glossary(VERBS_LAST)
 _GLUE = _glossary(GLUE_WORDS)
 
 _SAID_VERB_FIRST = re.compile(
-    rf"^(?P<verb>{alternation(_VERB_FIRST)})(?:\s+|(?<=')|$)"
+    rf"^(?:{alternation(GREETINGS)}\s*[,!]\s*)?(?P<verb>{alternation(_VERB_FIRST)})(?:\s+|(?<=')|$)"
     rf"(?:(?P<object>{alternation(_OBJECT)})(?=[\s,;.!]|$)\s*)?"
     rf"(?:(?P<contact>{alternation(_CONTACT)})\s+)?"
     rf"(?:{alternation(PERSON_MARKERS)}\s+(?=\S))?"
@@ -63,11 +65,14 @@ _MET_VERB_LAST = re.compile(
 )
 _FROM_MY_CONTACTS = re.compile(rf"\s+{alternation(FROM_MY_CONTACTS)}\b", re.IGNORECASE)
 _GLUE_WORD = re.compile(rf"\s*\b{alternation(_GLUE)}\b", re.IGNORECASE)
-# A meeting verb, and the word marking the person after it ("encontrei a Beatriz").
+# A meeting verb, and the word marking the person after it ("encontrei a Beatriz"), or a phrase
+# of the lexicon, wherever they stand.
 _MET_VERB = re.compile(
     rf"(?<![\w'’-]){alternation(MET_VERBS)}(?![\w'’-])(?:\s+{alternation(PERSON_MARKERS)}(?=\s))?",
     re.IGNORECASE,
 )
+_PHRASE = _glossary(PHRASES)
+_PHRASE_SAID = re.compile(rf"(?<![\w'’-]){alternation(_PHRASE)}(?![\w'’-])", re.IGNORECASE)
 
 
 def verb_first_in_english(text: str) -> str | None:
@@ -136,7 +141,10 @@ def only_how_to_reach(note: str) -> bool:
     return _ONLY_HOW_TO_REACH.fullmatch(note.strip()) is not None
 
 
-def met_in_english(text: str) -> str | None:
-    """`text` with a foreign meeting verb read as "met", or None when it has none."""
+def said_in_english(text: str) -> str | None:
+    """`text` with its foreign meeting verbs read as "met" and the lexicon's phrases in English
+    ("falei com o Kai, pode marcar como feito" → "I talked to Kai, mark it as done"), or None
+    when it has none."""
     glossed = _MET_VERB.sub("met", text)
+    glossed = _PHRASE_SAID.sub(lambda found: _PHRASE[_key(found.group(0))], glossed)
     return glossed if glossed != text else None

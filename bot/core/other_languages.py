@@ -74,6 +74,27 @@ MET_VERBS_LAST = ("tanıştım", "tanistim", "tanıştık", "tanistik", "ile tan
 # Beatriz", "llamar a Camila"), Portuguese "pra", Tagalog "si", "kay", "ni".
 PERSON_MARKERS = ("a", "o", "à", "pra", "para", "si", "kay", "ni")
 
+# Phrases glossed wherever they stand, when the line reads as no command as typed: "falei com o
+# Kai hoje, pode marcar como feito" is "I talked to Kai hoje, mark it as done".
+PHRASES = {
+    "mark it as done": (
+        "pode marcar como feito", "marca como feito", "marcar como feito", "marque como feito",
+        "márcalo como hecho", "marcalo como hecho", "marca como hecho", "marque comme fait",
+        "als erledigt markieren",
+    ),
+    "I talked to": (
+        "falei com o", "falei com a", "falei com", "hablé con", "hable con", "j'ai parlé à",
+        "j'ai parlé avec",
+    ),
+    "change the time zone": (
+        "muda o fuso horário", "muda o fuso horario", "mude o fuso horário", "muda o fuso",
+        "cambia la zona horaria", "cambia mi zona horaria", "change le fuseau horaire",
+    ),
+}  # fmt: skip
+
+# A greeting that may open a command to the bot: "Salut, rappelle-moi de relancer Julien".
+GREETINGS = ("salut", "hola", "oi", "olá", "ola", "hallo", "kumusta", "ciao", "bonjour")
+
 # A command's verb said first, as Spanish, Portuguese, French and Tagalog put it, and the
 # English words that say the same: "apaga o contato da Priya" is "delete Priya".
 COMMAND_VERBS_FIRST = {

@@ -16,9 +16,9 @@ from datetime import time
 from bot.core import commands as c
 from bot.core.about_in_english import about_in_english
 from bot.core.commanded_abroad import (
-    met_in_english,
     names_without_case_endings,
     only_how_to_reach,
+    said_in_english,
     verb_first_in_english,
     verb_last_in_english,
 )
@@ -258,7 +258,7 @@ def parse_command(
         if isinstance(result, c.NotACommand | c.ParseFailure):
             result = (
                 _said_abroad(verb_last_in_english(text), direct_message)
-                or _met_abroad(text, direct_message)
+                or _said_abroad(said_in_english(text), direct_message)
                 or result
             )
         # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
@@ -304,13 +304,6 @@ def _names_someone_plainly(result: c.Command) -> bool:
     if match_names(ref.name, _KNOWN.get()):
         return True
     return all(word[:1].isupper() for word in ref.name.split())
-
-
-def _met_abroad(text: str, direct_message: bool) -> c.MetCommand | None:
-    """A meeting told with another language's verb: "encontrei a Beatriz no café da Paulista"."""
-    english = met_in_english(text)
-    result = _parse(english, direct_message) if english is not None else None
-    return result if isinstance(result, c.MetCommand) else None
 
 
 _EXCLAIMED_AT_THE_END = re.compile(r"(?P<said>[^\W\d_][^!]*?)(?P<marks>!+)\s*$")
