@@ -2110,10 +2110,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {for}{about}{who}: {rest}",
             ),
             (
-                # "Ada Obi — note that she sails", "Ada: please note down that she's vegan".
-                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:(?:please|pls)\s+)?"
-                r"note\s+(?:down\s+)?that\s+(?P<rest>\S.*)",
-                "note {who}: {rest}",
+                # "Ada Obi — note that she sails", "Ada: please note down that she's vegan",
+                # "for Ada Obi, note that she's training for a marathon".
+                # ("Grace, note that the call moved" speaks to Grace: a draft).
+                r"(?:for\s+(?P<for>" + _NAME_WORDS + r")\s*[,:—–]|(?P<who>" + _NAME_WORDS + r")\s*"
+                r"(?:[—–:]|\s-))\s*(?:(?:please|pls)\s+)?note\s+(?:down\s+)?that\s+(?P<rest>\S.*)",
+                "note {for}{who}: {rest}",
             ),
             (
                 # Hindi: "Ada Obi ke liye note daal do: vegetarian", "Ada ko chai pasand hai, note

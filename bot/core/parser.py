@@ -59,6 +59,7 @@ from bot.core.other_languages import (
 from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import (
+    COURTESY,
     fix_command_typos,
     fix_typos,
     tidy,
@@ -272,7 +273,7 @@ def parse_command(
             result = _with_the_day_from_its_note(result)
         if isinstance(result, c.FollowUpCommand) and result.note:
             note = _after_the_question(result.note)
-            note = None if only_how_to_reach(note) else note
+            note = None if only_how_to_reach(note) or _ONLY_COURTESY.fullmatch(note) else note
             result = replace(result, note=about_in_english(note) if note else None)
         if isinstance(result, c.MetCommand) and direct_message and tells_a_meeting_to_come(text):
             return c.NotACommand(text)
@@ -306,6 +307,8 @@ def _names_someone_plainly(result: c.Command) -> bool:
     return all(word[:1].isupper() for word in ref.name.split())
 
 
+# "… remind me tomorrow pls 🙏": a note of nothing but courtesy (and emoji) says nothing.
+_ONLY_COURTESY = re.compile(rf"[\s,.!]*(?:{COURTESY})[^\w]*", re.IGNORECASE)
 _EXCLAIMED_AT_THE_END = re.compile(r"(?P<said>[^\W\d_][^!]*?)(?P<marks>!+)\s*$")
 
 
