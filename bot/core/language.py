@@ -563,7 +563,11 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
     (r"export|download my data|my data out|copy of my data", "export"),
-    (r"snooz|push (?:back|a follow)|postpone|delay", "snooze"),
+    (
+        r"snooz|push (?:back|a follow)|push (?:a |the |my )?(?:reminder|follow[- ]?up|nudge) back|"
+        r"postpone|delay",
+        "snooze",
+    ),
     (r"keep(?:ing)? in touch|cadence|check[- ]?ins?\b", "keep-in-touch"),
     (
         r"\b(?:10|ten)[- ]?days?\b|\bwindow\b|\bmiss(?:ed|ing)?\b|\blate\b|too late|"

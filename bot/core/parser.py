@@ -2893,6 +2893,8 @@ def _parse_undo(rest: str) -> c.Command:
 
 def _parse_list(rest: str) -> c.Command:
     word = rest.lower().strip(" ?!.")
+    if re.fullmatch(r"(?:of\s+)?(?:all\s+)?(?:the\s+|your\s+)?commands", word):
+        return c.HelpCommand()  # "list of commands?": what the bot can do
     if len(word.split()) > _MAX_LIST_WORDS:
         raise _Bad(f"Type `list`, `list overdue` or `list all`. For example: {example('list')}")
     if re.fullmatch(

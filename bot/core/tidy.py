@@ -219,6 +219,7 @@ _ABBREVIATIONS = {
     "moring": "morning",
     "tmorrow": "tomorrow",
     "nte": "note",
+    "whn": "when",
 }
 # A weekday typed with a capital and one slip ("Fridya", "Thrusday", "Tusday") is the day: no
 # name is six letters and one slip from a weekday.
