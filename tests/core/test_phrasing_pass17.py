@@ -281,3 +281,85 @@ def test_a_note_that_only_says_how_to_reach_them_is_none() -> None:
     assert read("remind me to call Tobias Brandt friday about the lease")["note"] == (
         "about the lease"
     )
+
+
+# Phrases of the lexicon glossed wherever they stand, when the line reads as nothing as typed.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "falei com a Dana ontem, pode marcar como feito",
+            {"command": "done", "person": "Dana Kim"},
+        ),
+        (
+            "I moved to Lisbon, muda o fuso horário",
+            {"command": "settings", "setting": "timezone", "value": "Europe/Lisbon"},
+        ),
+        (
+            "Salut, rappelle-moi de relancer Hugo Lemaire lundi",
+            {"command": "follow-up", "person": "Hugo Lemaire", "date": "2026-12-14"},
+        ),
+    ],
+)
+def test_a_phrase_of_the_lexicon_read_in_english(text: str, want: dict[str, object]) -> None:
+    assert read(text) == want
+
+
+def test_a_greeting_to_someone_before_a_phrase_stays_a_draft() -> None:
+    assert read("Oi Ana, falei com o Pedro ontem sobre o projeto") == NOT_A_COMMAND
+
+
+# A note that ends the line keeps its "!"; one of only courtesy says nothing.
+def test_a_note_keeps_its_exclamation() -> None:
+    assert read("bumped into Tobias Brandt at the station, he got the job!")["note"] == (
+        "he got the job!"
+    )
+    assert "note" not in read("remind me about Tobias Brandt on Monday pls 🙏")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like my data and my notes deleted permanently",
+        "I want all my data deleted, please",
+        "please remove me from Network Coach entirely",
+    ],
+)
+def test_my_data_wished_gone_is_forget_me(text: str) -> None:
+    assert read(text) == {"command": "forget-me"}
+
+
+def test_someone_else_wished_gone_is_no_forget_me() -> None:
+    assert read("I want my ex gone from my life") == NOT_A_COMMAND
+
+
+def test_for_someone_note_that() -> None:
+    assert read("for Tobias Brandt, note that he is allergic to nuts") == {
+        "command": "note",
+        "person": "Tobias Brandt",
+        "note": "he is allergic to nuts",
+    }
+    assert read("Tobias, note that the call moved to 3") == NOT_A_COMMAND
+
+
+def test_a_chat_said_with_how_long_tells_a_meeting() -> None:
+    got = read("Renata Lopes, 20 min chat at the Lisbon booth yesterday, wants our API")
+    assert (got["command"], got["person"], got["place"], got["date"]) == (
+        "met",
+        "Renata Lopes",
+        "the Lisbon booth",
+        "2026-12-08",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("list of commands?", {"command": "help"}),
+        ("whn did i meet Dana", {"command": "who", "person": "Dana Kim"}),
+        ("can I push a follow-up back? how", {"command": "help", "topic": "snooze"}),
+        ("how do I fix a typo in a contact's name?", {"command": "help", "topic": "rename"}),
+    ],
+)
+def test_questions_about_the_bot(text: str, want: dict[str, object]) -> None:
+    assert read(text) == want
