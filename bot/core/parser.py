@@ -309,7 +309,6 @@ def _names_someone_plainly(result: c.Command) -> bool:
 
 # "… remind me tomorrow pls 🙏": a note of nothing but courtesy (and emoji) says nothing.
 _ONLY_COURTESY = re.compile(rf"[\s,.!]*(?:{COURTESY})[^\w]*", re.IGNORECASE)
-_EXCLAIMED_AT_THE_END = re.compile(r"(?P<said>[^\W\d_][^!]*?)(?P<marks>!+)\s*$")
 
 
 def _note_with_its_exclamation(
@@ -317,10 +316,11 @@ def _note_with_its_exclamation(
 ) -> c.Command | c.ParseFailure | c.NotACommand:
     """ "…, she's pregnant!": a note that ends the line keeps the "!" the readings set aside."""
     note = getattr(result, "note", None)
-    ended = _EXCLAIMED_AT_THE_END.search(text)
-    if not note or ended is None or not ended["said"].rstrip().endswith(note):
+    line = text.rstrip()
+    said = line.rstrip("!")
+    if not note or said == line or not said.rstrip().endswith(note):
         return result
-    return replace(result, note=note + ended["marks"])  # type: ignore[type-var]
+    return replace(result, note=note + line[len(said) :])  # type: ignore[type-var]
 
 
 def _with_the_day_from_its_note(reminder: c.FollowUpCommand) -> c.FollowUpCommand:
