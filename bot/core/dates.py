@@ -79,6 +79,15 @@ FOREIGN_WEEKDAYS: dict[str, int] = {
     "vendredi": 4,
     "samedi": 5,
     "dimanche": 6,
+    # Turkish ("pazar", Sunday, is also "market": not read)
+    "pazartesi": 0,
+    "salı": 1,
+    "çarşamba": 2,
+    "carsamba": 2,
+    "perşembe": 3,
+    "persembe": 3,
+    "cuma": 4,
+    "cumartesi": 5,
 }
 _WEEKDAY_ALIASES |= FOREIGN_WEEKDAYS
 

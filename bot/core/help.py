@@ -10,6 +10,7 @@ from bot.core.dates import LAST_WEEKDAY_RULE, plural
 from bot.core.guidelines import what_to_write
 from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
+from bot.core.other_languages import COPULAS, NAME_CORRECTION_LABELS, REMIND_ME_SAID, alternation
 from bot.core.rules import (
     CADENCE_MONTHS,
     DEFAULT_DUE_DAYS,
@@ -528,9 +529,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:message|follow[- ]?up|call|"
                 r"email|likhna|yaad|text|ping|remind|mail|reach out)"
                 + _KARO
-                # A time after the comma is the follow-up's; anything else is an aside.
-                + r"(?:,\s*(?P<tail>\d{1,2}(?::\d{2})?\s*(?:am|pm)?)|[,;].*)?",
-                "follow-up {who} {rest} {tail}",
+                # A time after the comma is the follow-up's ("…, remind me at 11am"); anything
+                # else is what to follow up about ("…, ML infra deck bhejna hai").
+                + r"(?:,\s*(?:remind me\s+)?(?:at\s+)?(?P<tail>\d{1,2}(?::\d{2})?\s*(?:am|pm)?)"
+                r"|[,;]\s*(?:" + alternation(REMIND_ME_SAID) + r")[\s.!]*|[,;]\s*(?P<note>.*))?",
+                "follow-up {who} {rest} {tail} — {note}",
             ),
             (
                 r"(?:(?:bitte|por favor|porfa)\s*,?\s+)?"
@@ -807,7 +810,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:" + _SHOW_LEAD + r")?(?:my\s+|the\s+|mere\s+|mis\s+)?"
                 r"(?:upcoming\s+|pending\s+|open\s+|current\s+)?"
                 + _FOLLOW_UPS
-                + r"(?:\s+(?:do i have|"
+                + r"(?:\s+list)?(?:\s+(?:do i have|"
                 r"i have|have i got|tengo|are (?:there|pending|open|coming up)|pending|pendientes|"
                 r"coming up|dikhao|dikha do|hain|hai))*",
                 "list",
@@ -1277,9 +1280,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {who}",
             ),
             (
-                # "Ada Obi — followed up ✔️": the touch said after the name, with its tick.
-                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:followed up|reached out|"
-                r"pinged (?:him|her|them)|emailed (?:him|her|them))\s*[✅✔☑]\ufe0f?[\s.!]*",
+                # "Ada Obi — followed up ✔️", "✔️ Ada Obi followed up", "Ada Obi: followed up via
+                # LinkedIn": the touch said after the name, with its tick or its channel.
+                r"(?:[✅✔☑]\ufe0f?\s*)?(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)?\s*"
+                r"(?:followed up|reached out|pinged (?:him|her|them)|emailed (?:him|her|them))"
+                r"(?:\s+(?:via|over|on|by)\s+(?:e-?mail|linkedin|whatsapp|text|sms|phone|slack|"
+                r"teams|dm))?\s*(?:[✅✔☑]\ufe0f?)?[\s.!]*",
                 "done {who}",
             ),
             (
@@ -1643,7 +1649,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "Ada Obi reminder — delete it", "Ada's follow-up: cancel that".
                 r"(?P<who>" + _NAME_WORDS + r")(?:'s|’s)?\s+(?:follow[- ]?up|reminder|nudge)\s*"
                 r"(?:[—–:]|\s-)\s*(?:please\s+|pls\s+|just\s+)?(?:delete|cancel|drop|scrap|kill|"
-                r"remove)\s+(?:it|that|this)[\s.!]*",
+                # "…, we'll see each other anyway": why, after a comma.
+                r"remove)\s+(?:it|that|this)(?:[\s.!]*$|\s*[,;].*)",
                 "cancel {who}",
             ),
             (
@@ -1659,7 +1666,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "no longer need the reminder for Jane", "don't need Omar's follow-up anymore".
-                r"(?:i\s+)?(?:no longer|don'?t|do not)\s+need\s+(?:the|my)\s+(?:reminder|"
+                r"(?:i\s+)?(?:no longer|don'?t|do not)\s+need\s+(?:the|my|a|any)\s+(?:reminder|"
                 r"follow[- ]?up|nudge)\s+(?:for|with|about|on)\s+(?P<rest>[^,;]+?)"
                 r"(?:\s+(?:anymore|any more))?(?:[,;].*)?",
                 "cancel {rest}",
@@ -2103,10 +2110,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {for}{about}{who}: {rest}",
             ),
             (
-                # "Ada Obi — note that she sails", "Ada: please note down that she's vegan".
-                r"(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:(?:please|pls)\s+)?"
-                r"note\s+(?:down\s+)?that\s+(?P<rest>\S.*)",
-                "note {who}: {rest}",
+                # "Ada Obi — note that she sails", "Ada: please note down that she's vegan",
+                # "for Ada Obi, note that she's training for a marathon".
+                # ("Grace, note that the call moved" speaks to Grace: a draft).
+                r"(?:for\s+(?P<for>" + _NAME_WORDS + r")\s*[,:—–]|(?P<who>" + _NAME_WORDS + r")\s*"
+                r"(?:[—–:]|\s-))\s*(?:(?:please|pls)\s+)?note\s+(?:down\s+)?that\s+(?P<rest>\S.*)",
+                "note {for}{who}: {rest}",
             ),
             (
                 # Hindi: "Ada Obi ke liye note daal do: vegetarian", "Ada ko chai pasand hai, note
@@ -2288,8 +2297,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "Priya's last name is now Shah-Mehta, please update": the first name stays.
+                # "Jose's last name is actually Núñez Ortega": two words of it.
                 r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
-                r"family name)\s+is\s+now\s+(?P<new>[^\s,;]+)(?:\s*[,;].*)?",
+                r"family name)\s+is\s+(?:now|actually)\s+"
+                r"(?P<new>[^\s,;]+(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[^\s,;]*)?)(?:\s*[,;].*)?",
                 "rename {rest} to {first} {new}",
             ),
             (
@@ -2313,6 +2324,27 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:cambiar?|mudar?)\s+(?:el\s+|o\s+)?nome?b?r?e?)\s*[:—–-]+\s*(?P<rest>.+?)\s*"
                 r"(?:\s(?:should be|should read|is now|to|a|por|para)\s|->|→|=>)\s*(?P<new>.+)",
                 "rename {rest} to {new}",
+            ),
+            (
+                # "spelling fix: Omar Haddad is Omar Hadad", "nombre correcto: Jose Nunez es José
+                # Núñez Ríos": a label that says a name is being corrected, then old and new.
+                r"(?:(?:spelling|name|typo)\s+(?:fix|correction)|correct(?:ed)? (?:name|spelling)|"
+                r"correction|typo|" + alternation(NAME_CORRECTION_LABELS) + r")\s*[:—–-]+\s*"
+                r"(?P<rest>"
+                + _NAME_WORDS
+                + r")\s+(?:is|should be|->|→|=>|"
+                + alternation(COPULAS)
+                + r")\s+(?P<new>"
+                + _NAME_WORDS
+                + r")[\s.!]*",
+                "rename {rest} to {new}",
+            ),
+            (
+                # "it's José Luis Núñez actually, not José Núñez": the right name, then the old one
+                # after "not" (keeping a word of it: "it's Monday, not Tuesday" is no name).
+                r"(?:it'?s|it is|its)\s+(?P<new>" + _NAME_WORDS + r")(?:\s+actually)?\s*,?\s+"
+                r"not\s+(?P<rest>" + _NAME_WORDS + r")[\s.!]*",
+                "@kept rename {rest} to {new}",
             ),
             (
                 # "Zoë Ça should read Zoë Ça-Martin", "Omar wants to be listed as Dr. Omar Haddad".
@@ -2671,6 +2703,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+)?(?:delete|remove|erase|get rid of|forget|wipe|purge|nuke)\s+"
+                r"(?:(?:everything|all)\s+(?:about|on|for)\s+)?"
                 r"(?:the\s+)?(?:contact\s+)?(?:for\s+)?(?P<rest>.+?)(?:'s contact|’s contact)?"
                 r"(?:\s+from (?:my|the) (?:contacts|network|list))?(?:\s+entirely|\s+completely)?",
                 "delete-contact {rest}",
@@ -3414,9 +3447,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         phrasings=(
             (
                 # "please erase me from this bot completely", "apaga todos mis datos".
-                r"(?:please\s+)?(?:erase|delete|remove|wipe)\s+me\s+(?:from\s+(?:this|the|your)\s+"
-                r"(?:bot|app|coach|system|database)|completely|entirely|for good)"
-                r"(?:\s+(?:completely|entirely|for good|please|pls))*",
+                # "please remove me from Network Coach completely".
+                r"(?:please\s+)?(?:erase|delete|remove|wipe)\s+me\s+(?:from\s+(?:(?:this|the|your)\s+"
+                r"(?:bot|app|coach|system|database)|network\s*coach|netcoach)|completely|entirely|"
+                r"for good)(?:\s+(?:completely|entirely|for good|please|pls))*",
+                "forget-me",
+            ),
+            (
+                # "I want my account and all my contacts gone for good", "I want my data erased,
+                # GDPR request": what the member owns, wished gone.
+                r"(?:i\s+(?:want|need)|i'?d like|i would like)\s+(?:all\s+)?(?:of\s+)?my\s+"
+                r"(?:account|data|information|records|stuff)(?:\s+and\s+(?:all\s+)?(?:of\s+)?my\s+"
+                r"(?:contacts|data|notes|records|information))?\s+(?:gone|deleted|erased|wiped|"
+                r"removed)(?:\s+(?:for good|completely|entirely|forever|permanently))?"
+                r"(?:\s*[,;.].*)?",
                 "forget-me",
             ),
             (
@@ -3446,7 +3490,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:nuke|wipe|erase|delete|trash)\s+(?:all\s+(?:of\s+)?)?my\s+(?:stuff|data|"
                 r"things|everything)|"
                 r"(?:delete|wipe|erase) (?:everything|all)(?: you (?:have|know|keep))?"
-                r"(?: on me| about me)?|"
+                # Not "erase everything about Priya": one contact (delete-contact).
+                r"(?: on me| about me|(?!\s+(?:about|on|for|of)\s+(?!me\b)))|"
                 r"remove all (?:of\s+)?my (?:data|information|records)|"
                 r"(?:erase|delete|wipe|remove|forget)\s+(?:all\s+|everything\s+|anything\s+)?"
                 r"(?:that\s+)?(?:you\s+(?:know|have|keep|store|saved)\s+)?(?:about|on|of)\s+me)\b.*",

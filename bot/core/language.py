@@ -563,7 +563,11 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
     (r"export|download my data|my data out|copy of my data", "export"),
-    (r"snooz|push (?:back|a follow)|postpone|delay", "snooze"),
+    (
+        r"snooz|push (?:back|a follow)|push (?:a |the |my )?(?:reminder|follow[- ]?up|nudge) back|"
+        r"postpone|delay",
+        "snooze",
+    ),
     (r"keep(?:ing)? in touch|cadence|check[- ]?ins?\b", "keep-in-touch"),
     (
         r"\b(?:10|ten)[- ]?days?\b|\bwindow\b|\bmiss(?:ed|ing)?\b|\blate\b|too late|"
@@ -575,7 +579,9 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (
         r"renam(?:e|ing)|change (?:a |the )?(?:contact'?s? |someone'?s |somebody'?s |a person'?s )?"
         r"name|(?:fix|correct) (?:a |the )?(?:\w+'?s )?"
-        r"name|(?:name|surname) i (?:spelled|spelt|typed|got) wrong|misspel",
+        r"name|(?:name|surname) i (?:spelled|spelt|typed|got) wrong|misspel|"
+        # "how do I fix a typo in someone's name?"
+        r"(?:typo|spelling|mistake) in (?:a |the |my )?(?:\w+'?s )?(?:contact'?s? )?name",
         "rename",
     ),
     (r"merge", "merge"),
@@ -600,8 +606,8 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
     (r"follow[- ]?up|remind|\brule\b|window|10[- ]day|ten[- ]day|second touch", "follow-up"),
     (
-        r"\bmet\b|\bmeet|log (?:a )?meeting|meeting|add (?:a )?(?:contact|person)|"
-        r"log (?:someone|somebody|a person|a new person)",
+        r"\bmet\b|\bmeet|log (?:a )?(?:meeting|meting|metting)|meeting|"
+        r"add (?:a )?(?:contact|person)|log (?:someone|somebody|a person|a new person)",
         "met",
     ),
     # "what does last tuesday mean?", "how do I write dates?": how a day is read, when the

@@ -15,6 +15,13 @@ from datetime import time
 
 from bot.core import commands as c
 from bot.core.about_in_english import about_in_english
+from bot.core.commanded_abroad import (
+    names_without_case_endings,
+    only_how_to_reach,
+    said_in_english,
+    verb_first_in_english,
+    verb_last_in_english,
+)
 from bot.core.cover_notes import asks_for_review_without_draft, draft_inside
 from bot.core.dates import (
     DATE_ORDER_WORDS,
@@ -42,9 +49,24 @@ from bot.core.ledger import split_kind
 from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.meeting_ahead import meeting_ahead, told_as_past
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.other_languages import (
+    ARTICLES,
+    PLACE_AT,
+    PLACE_AT_ALWAYS,
+    VENUE_NOUNS,
+    alternation,
+    every,
+)
 from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
-from bot.core.tidy import fix_command_typos, tidy, without_asides, without_bot_mention
+from bot.core.tidy import (
+    COURTESY,
+    fix_command_typos,
+    fix_typos,
+    tidy,
+    without_asides,
+    without_bot_mention,
+)
 from bot.core.told_in_a_sentence import Meeting, tells_a_meeting_to_come, told_in_a_sentence
 from bot.core.told_plainly import told_plainly
 from bot.core.told_with_a_role import told_with_a_role
@@ -225,6 +247,7 @@ def parse_command(
     """`known_names`: the member's contacts, which help find a name inside a sentence;
     `mentions`: the platform users the text names as "@name"; `referent`: the contact the
     conversation's last reply was about, whom "her", "him" or "that" mean."""
+    text = names_without_case_endings(text)  # "Mehmet Demir'le tanıştım"
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
@@ -233,7 +256,15 @@ def parse_command(
         if told is not None:
             result = c.MetCommand(c.PersonRef(told.person), told.place, told.when, told.note)
         else:
-            result = _parse(text, direct_message)
+            result = _said_abroad(verb_first_in_english(text), direct_message) or _parse(
+                text, direct_message
+            )
+        if isinstance(result, c.NotACommand | c.ParseFailure):
+            result = (
+                _said_abroad(verb_last_in_english(text), direct_message)
+                or _said_abroad(said_in_english(text), direct_message)
+                or result
+            )
         # "Zoë is travelling, push her follow-up to 12/21" is no note: the command after it is.
         if referent is None and isinstance(result, c.NotACommand | c.ParseFailure | c.NoteCommand):
             result = _after_a_clause_naming_someone(text, direct_message) or result
@@ -245,6 +276,7 @@ def parse_command(
             result = _with_the_day_from_its_note(result)
         if isinstance(result, c.FollowUpCommand) and result.note:
             note = _after_the_question(result.note)
+            note = None if only_how_to_reach(note) or _ONLY_COURTESY.fullmatch(note) else note
             result = replace(result, note=about_in_english(note) if note else None)
         if direct_message and isinstance(result, c.MetCommand | c.NotACommand):
             ahead = meeting_ahead(text, result, lambda line: _parse(line, direct_message))
@@ -256,11 +288,50 @@ def parse_command(
                 and not told_as_past(text)
             ):
                 return c.NotACommand(text)
-        return result
+        return _note_with_its_exclamation(result, text)
     finally:
         _KNOWN.reset(known)
         _MENTIONS.reset(mentioned)
         _REFERENT.reset(referred)
+
+
+def _said_abroad(english: str | None, direct_message: bool) -> c.Command | None:
+    """A command said with another language's verb (`bot.core.commanded_abroad`), read from
+    its English gloss; None when there is none or it reads as no command either."""
+    if english is None:
+        return None
+    result = _parse(english, direct_message)
+    if isinstance(result, c.NotACommand | c.ParseFailure | c.ChatCommand):
+        return None
+    # "Cancela la reunión de mañana", "Apaga a luz": a thing, not a person, so a sentence.
+    return result if _names_someone_plainly(result) else None
+
+
+def _names_someone_plainly(result: c.Command) -> bool:
+    """Whether the person `result` is about is a contact or a capitalised name (or it names
+    nobody)."""
+    ref = getattr(result, "person", None) or getattr(result, "target", None)
+    if not isinstance(ref, c.PersonRef) or ref.follow_up_id is not None or ref.mention:
+        return True
+    if match_names(ref.name, _KNOWN.get()):
+        return True
+    return all(word[:1].isupper() for word in ref.name.split())
+
+
+# "… remind me tomorrow pls 🙏": a note of nothing but courtesy (and emoji) says nothing.
+_ONLY_COURTESY = re.compile(rf"[\s,.!]*(?:{COURTESY})[^\w]*", re.IGNORECASE)
+
+
+def _note_with_its_exclamation(
+    result: c.Command | c.ParseFailure | c.NotACommand, text: str
+) -> c.Command | c.ParseFailure | c.NotACommand:
+    """ "…, she's pregnant!": a note that ends the line keeps the "!" the readings set aside."""
+    note = getattr(result, "note", None)
+    line = text.rstrip()
+    said = line.rstrip("!")
+    if not note or said == line or not said.rstrip().endswith(note):
+        return result
+    return replace(result, note=note + line[len(said) :])  # type: ignore[type-var]
 
 
 def _with_the_day_from_its_note(reminder: c.FollowUpCommand) -> c.FollowUpCommand:
@@ -349,7 +420,8 @@ def _told_plainly(text: str) -> c.MetCommand | c.FollowUpCommand | None:
 
 def _told_in_a_sentence(text: str) -> c.MetCommand | c.FollowUpCommand | None:
     """A meeting or reminder told in an everyday sentence (`bot.core.told_in_a_sentence`)."""
-    told = told_in_a_sentence(text, _KNOWN.get())
+    # Day words with a slip are read as they are in a command ("yesterady").
+    told = told_in_a_sentence(fix_typos(text), _KNOWN.get())
     if told is None:
         return None
     person = c.PersonRef(_checked_name(told.person))
@@ -973,7 +1045,21 @@ def _single_token_person(token: str) -> c.PersonRef | None:
     return None
 
 
+def _without_a_day_in_front(name: str) -> str:
+    """ "Heute Lena Schmidt", "Dün Ayşe Kaya": a day word that opened the line is no part of a
+    name of three words or more ("Kal Penn" keeps his)."""
+    first, _, rest = name.partition(" ")
+    if len(name.split()) < 3:
+        return name
+    try:
+        day = find_day(first)
+    except WhenError:
+        return name
+    return rest if day is not None and day.end - day.start == len(first) else name
+
+
 def _checked_name(name: str) -> str:
+    name = _without_a_day_in_front(name)
     if len(name) > MAX_NAME_CHARS:
         raise _Bad(
             f"That name is {len(name)} characters long; names can be at most {MAX_NAME_CHARS}. "
@@ -1194,12 +1280,34 @@ def _capitalised_part(name: str) -> str:
     at the first lower-case word that is no name particle (a name typed all in lower case, or
     a single word, stays as it is)."""
     words = name.split()
-    if len(words) < 2 or not words[0][:1].isupper():
+    if len(words) < 2:
         return name
+    if not words[0][:1].isupper():
+        return _after_words_stuck_before(words) or name
     for index, word in enumerate(words[1:], start=1):
         if word[:1].islower() and word.lower() not in NAME_PARTICLES:
             return " ".join(words[:index])
     return name
+
+
+MAX_WORDS_STUCK_BEFORE = 4
+
+
+def _after_words_stuck_before(words: list[str]) -> str | None:
+    """ "in for Ngozi Adeyemi", "uo Sam Lee", "following up with Liam Walsh": a few lower-case
+    words the other readings left before a capitalised name (two words or more, or a contact)
+    are no part of it; name particles ("van Dijk") are."""
+    first_capital = next((i for i, word in enumerate(words) if word[:1].isupper()), None)
+    if first_capital is None or first_capital > MAX_WORDS_STUCK_BEFORE:
+        return None
+    if any(word.lower() in NAME_PARTICLES for word in words[:first_capital]):
+        return None
+    rest = words[first_capital:]
+    if not all(word[:1].isupper() or word.lower() in NAME_PARTICLES for word in rest):
+        return None
+    if len(rest) < 2 and not match_names(rest[0], _KNOWN.get()):
+        return None
+    return " ".join(rest)
 
 
 _NAME_WORD = re.compile(r"@?[^\W\d_][\w'’.-]*")
@@ -1420,11 +1528,17 @@ def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
     return cut(text, found.start, found.end), found.spec, at, found.start
 
 
-# "at" in English, Tagalog ("sa"), Spanish ("en"), Portuguese ("na", "no") and German ("auf der",
-# "bei"), the others only before a capitalised place ("en PyCon", not "en route").
+# "at" in English and the languages members mix in (`bot.core.other_languages`): Tagalog "sa"
+# and French "au", "à" always; the others only before a capitalised place, an article or a
+# venue noun ("en PyCon", "no evento da Google", not "en route", "no idea").
+_AT_ABROAD = alternation(every(PLACE_AT))
+_AT_ABROAD_ALWAYS = alternation(PLACE_AT_ALWAYS)
+_ARTICLE_ABROAD = alternation(every(ARTICLES))
+_VENUE_ABROAD = alternation(VENUE_NOUNS)
 _PLACE_START = re.compile(
-    r"\s+(?:at|@|during|over|sa|(?-i:(?:en|na|no|bei|beim|im|auf der|auf dem)(?=\s+[A-Z]))|"
-    r"(?-i:en(?=\s+(?:el|la|los|las|un|una)\s))|"
+    r"\s+(?:at|@|during|over|sa|"
+    rf"(?-i:{_AT_ABROAD}(?=\s+(?:[A-Z]|{_ARTICLE_ABROAD}\s|un\s|una\s|{_VENUE_ABROAD}\b)))|"
+    rf"{_AT_ABROAD_ALWAYS}|"
     # "in the Nasscom event", "in Berlin" (not "in person", "in the morning").
     r"in(?=\s+(?-i:[A-Z])|\s+the\s+(?!(?:morning|afternoon|evening|night)\b)))\s+",
     re.IGNORECASE,
@@ -2793,6 +2907,8 @@ def _parse_undo(rest: str) -> c.Command:
 
 def _parse_list(rest: str) -> c.Command:
     word = rest.lower().strip(" ?!.")
+    if re.fullmatch(r"(?:of\s+)?(?:all\s+)?(?:the\s+|your\s+)?commands", word):
+        return c.HelpCommand()  # "list of commands?": what the bot can do
     if len(word.split()) > _MAX_LIST_WORDS:
         raise _Bad(f"Type `list`, `list overdue` or `list all`. For example: {example('list')}")
     if re.fullmatch(

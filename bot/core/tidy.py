@@ -178,6 +178,15 @@ _COMMAND_WORDS = (
     "caught",
     "lunch",
     "weekly",
+    # "folowed up with Dmitri", "add a noet to Dana", "my stast", "stpo the digest", "addd".
+    "followed",
+    "followup",
+    "followups",
+    "note",
+    "stats",
+    "stop",
+    "add",
+    "into",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -209,6 +218,8 @@ _ABBREVIATIONS = {
     "lsat": "last",
     "moring": "morning",
     "tmorrow": "tomorrow",
+    "nte": "note",
+    "whn": "when",
 }
 # A weekday typed with a capital and one slip ("Fridya", "Thrusday", "Tusday") is the day: no
 # name is six letters and one slip from a weekday.
@@ -237,6 +248,8 @@ _REAL_WORDS = frozenset(
     | {"deleted", "snoozed", "renamed", "changed", "contract", "contracts", "contacted"}
     # One letter more than "lunch", "done" or "caught" (and one less).
     | {"launch", "drone", "donee", "aught"}
+    # One letter more than "note", "into", "stop" or "add".
+    | {"noted", "intro", "stomp", "stoop", "aided", "adds"}
 )
 
 

@@ -61,7 +61,9 @@ _MET_VERB = re.compile(
     r"\b(?:met|meet|bumped|ran into|came|visited|sat|seatmate|(?:was|were) (?:at|on|in|my)|"
     r"interviewed|lectured|"
     r"spoke|talked|chatted|shared|had|hopped|intro'?d|introduced|stopped by|dropped by|"
-    r"presented|spent|call|zoom|coffee|lunch|dinner|drinks|breakfast|brunch|beers?)\b",
+    r"presented|spent|call|zoom|coffee|lunch|dinner|drinks|breakfast|brunch|beers?|"
+    # "Wei Zhang, 30 min chat at the booth": a chat, said with how long or how it went.
+    r"(?:quick|short|long|great|good|nice|\d+[\s-]?min(?:ute)?s?)\s+chat)\b",
     re.IGNORECASE,
 )
 # Where, inside the clause that tells the meeting: the last "at X", "to our X", "in X".

@@ -30,6 +30,7 @@ from bot.core.dates import (
     parse_day,
     weekday_number,
 )
+from bot.core.other_languages import DAY_OF_MONTH_ABROAD, TIME_AT, alternation
 
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
@@ -73,7 +74,8 @@ _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
     + "|".join(sorted(FOREIGN_WEEKDAYS, key=len, reverse=True))
-    + r")s?"
+    # Portuguese "sexta-feira": the day's full name.
+    + r")(?:s|-feira)?"
 )
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -102,7 +104,8 @@ _LEAD = (
     r"al|ng|mga)\s+)?"
 )
 # "Friday tak" (Hindi: until Friday), "Lunes ng umaga" stay with their day.
-_TRAIL = r"(?:\s+(?:tak|ko|se pehle|tk))?"
+# Turkish "cuma günü" ("Friday's day") too.
+_TRAIL = r"(?:\s+(?:tak|ko|se pehle|tk|günü|gunu))?"
 _FOREIGN_UNIT = r"d[ií]as?|tagen?|tage|araw|din|jours?|semanas?|semaines?|wochen?"
 _B = r"(?<![\w/#-])"
 _E = r"(?![\w/])"
@@ -167,7 +170,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
         rf"anoche|kagabi|kanina|aaj|just now|right now|{_TOMORROW_WORDS}|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|h[ôo]m qua|"
-        r"kahapon|bukas|ngayon|besok|kemarin|hari ini)",
+        r"kahapon|bukas|ngayon|besok|kemarin|hari ini|aujourd['’]hui|ce matin|ce soir|"
+        r"cet apr[eè]s-midi|dün|bugün|yarın)",
     ),
     ("last_wd", rf"(?:on\s+)?last\s+{_WEEKDAY}"),
     # "tuesday last week", "last week on tuesday": that day of the week before this one.
@@ -187,6 +191,13 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_LEAD}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?",
     ),
     ("month_day_of", rf"{_LEAD}the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_MONTH})"),
+    # "el 15", "le 15", "o dia 15": the article says a day of the month (not "el 15 de …",
+    # "le 15h", "el 15 personas").
+    (
+        "month_day_of",
+        rf"{alternation(DAY_OF_MONTH_ABROAD)}\s+(?P<d>[1-9]|[12]\d|3[01])(?:º|er)?"
+        r"(?![\d/:.,h]|\s*(?:de\b|am\b|pm\b|uhr\b|[^\W\d]))",
+    ),
     (
         "month_day",
         rf"{_LEAD}{_MONTH}\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?",
@@ -207,13 +218,17 @@ _DAYS_RE = re.compile(
     rf"|{_B}(?P<n2>\d{{1,3}})(?P<unit2>d|w|wk|wks){_E}",
     re.IGNORECASE,
 )
+_AT_ABROAD = alternation(TIME_AT)
+# "as" is English too ("as 9 of us met"): an hour after it needs "am" or "pm".
+_BARE_HOUR_AT_ABROAD = alternation(word for word in TIME_AT if word not in {"as", "ng"})
 _TIME_RE = re.compile(
-    # "at" in Spanish, German, Portuguese and Italian too: "a las 5pm", "um 17:00", "às 9am".
-    rf"{_B}(?:(?:at|@|around|by|a las|a la|um|às|as|alle|ng)\s*)?"
+    # "at" in the languages members mix in too (`bot.core.other_languages`): "a las 5pm",
+    # "um 17:00", "às 9am", "à 10h30".
+    rf"{_B}(?:(?:at|@|around|by|{_AT_ABROAD})\s*)?"
     rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)"
-    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}"
-    # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock".
-    rf"|{_B}(?:(?:at|@|um|às|alle|a las|a la)\s+(?P<bare>[01]?\d|2[0-3])"
+    rf"|(?P<h24>[01]?\d|2[0-3])(?::|(?<=\d)h)(?P<m24>\d{{2}})|(?P<noon>noon|midday)){_E}"
+    # A bare hour needs its "at": "at 9", "um 15 Uhr", "at 11 o'clock", "à 10h".
+    rf"|{_B}(?:(?:at|@|{_BARE_HOUR_AT_ABROAD})\s+(?P<bare>[01]?\d|2[0-3])"
     r"(?:\s*(?:uhr|o'?clock|h))?"
     # … or its "o'clock": "15 Uhr", "3 o'clock" ("um" may have gone as a hesitation).
     r"|(?P<oclock>[01]?\d|2[0-3])\s*(?:uhr|o'?clock))(?![\w/:.])"
@@ -374,11 +389,12 @@ _YESTERDAY = frozenset(
         "kemarin",
         "hôm qua",
         "hom qua",
+        "dün",
     }
 )
 _TOMORROW = frozenset(
     {*TOMORROW_SPELLINGS, "mañana", "manana"}
-    | {"amanhã", "amanha", "morgen", "demain", "bukas", "besok"}
+    | {"amanhã", "amanha", "morgen", "demain", "bukas", "besok", "yarın"}
 )
 
 
