@@ -61,7 +61,7 @@ def _not_a_command(line: str) -> None:
     ("line", "label", "command"),
     [
         (
-            "Rohan wala reminder cancel kar do",
+            "no need for the Rohan reminder anymore",
             "Cancel the follow-up with Rohan Mehta",
             "cancel Rohan Mehta",
         ),
@@ -92,7 +92,7 @@ def test_a_line_the_rules_miss_leads_with_the_guessed_command(
 
 
 def test_nothing_runs_until_the_button_is_tapped(service: CoachService, store: SqlStore) -> None:
-    line = "Rohan wala reminder cancel kar do"
+    line = "no need for the Rohan reminder anymore"
     reply = say(service, line)
     assert "Rohan Mehta" in due_by_name(store)
     # A typed "yes" does not run the guess: only the button does.
@@ -160,7 +160,7 @@ _COMMAND_WORDS = {
 
 
 def test_a_command_that_needs_a_person_is_not_offered_without_a_contact() -> None:
-    line = "Rohan wala reminder cancel kar do"
+    line = "no need for the Rohan reminder anymore"
     guess = intent_guess.guess_intent(line)
     assert guess is not None and guess.command == "cancel"
     assert intent_guess.guessed_offer(line, ("Omar Haddad",)) is None
