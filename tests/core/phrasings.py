@@ -74,6 +74,10 @@ PHRASINGS_DEV19 = DATA / "command_phrasings_dev19.jsonl"
 # Writer E21 (7 Dec, fourth session): kept from the engineers and scored untouched after the
 # fifteenth pass (88.8%) and after the sixteenth (88.8%); then developed on.
 PHRASINGS_DEV20 = DATA / "command_phrasings_dev20.jsonl"
+# Writers E22 and E23 (7 Dec, fifth session): kept from the engineers and scored untouched
+# before the seventeenth pass (80.8%, 80.5%) and after it (82.0%, 81.0%); then developed on.
+PHRASINGS_DEV21 = DATA / "command_phrasings_dev21.jsonl"
+PHRASINGS_DEV22 = DATA / "command_phrasings_dev22.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
