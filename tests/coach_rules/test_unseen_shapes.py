@@ -24,10 +24,14 @@ def _figures_of(path: Path, size: int) -> dict[str, ShapeFigures]:
     return {f.shape: f for f in figures_of_rows(rows, [r.flagged for r in reviews])}
 
 
+def _assert_shape_meets_the_issue_target(figures: ShapeFigures) -> None:
+    assert figures.f1 >= 0.93, figures
+    assert figures.false_flag_rate <= 0.05, figures
+
+
 def _assert_every_shape_meets_the_issue_target(figures: dict[str, ShapeFigures]) -> None:
     for shape in SHAPES:
-        assert figures[shape].f1 >= 0.93, figures[shape]
-        assert figures[shape].false_flag_rate <= 0.05, figures[shape]
+        _assert_shape_meets_the_issue_target(figures[shape])
 
 
 @pytest.fixture(scope="module")
@@ -150,8 +154,7 @@ def test_writer_aks_pasted_messages_meet_the_issue_target_in_six_shapes(figures_
     / 4.0% after writers AJ and AN joined the corpus)."""
     assert all(figures_ak[shape].rows == 50 for shape in SHAPES)
     for shape in set(SHAPES) - AK_MISSED:
-        assert figures_ak[shape].f1 >= 0.93, figures_ak[shape]
-        assert figures_ak[shape].false_flag_rate <= 0.05, figures_ak[shape]
+        _assert_shape_meets_the_issue_target(figures_ak[shape])
 
 
 @pytest.mark.xfail(
@@ -162,8 +165,7 @@ def test_writer_aks_pasted_messages_meet_the_issue_target_in_six_shapes(figures_
 )
 @pytest.mark.parametrize("shape", sorted(AK_MISSED))
 def test_writer_aks_pasted_messages_meet_the_issue_target_in_the_other_two(figures_ak, shape):
-    assert figures_ak[shape].f1 >= 0.93, figures_ak[shape]
-    assert figures_ak[shape].false_flag_rate <= 0.05, figures_ak[shape]
+    _assert_shape_meets_the_issue_target(figures_ak[shape])
 
 
 # Writer AL (7 Dec, fifth session): all eight shapes, 25 + 25 each, written before writers AJ and
@@ -181,8 +183,7 @@ def test_writer_als_pasted_messages_meet_the_issue_target_in_six_shapes(figures_
     0%, consent 0.939 / 4.0%, markdown 0.958 / 0%, thread replies 0.958 / 0%."""
     assert all(figures_al[shape].rows == 50 for shape in SHAPES)
     for shape in set(SHAPES) - AL_MISSED:
-        assert figures_al[shape].f1 >= 0.93, figures_al[shape]
-        assert figures_al[shape].false_flag_rate <= 0.05, figures_al[shape]
+        _assert_shape_meets_the_issue_target(figures_al[shape])
 
 
 @pytest.mark.xfail(
@@ -192,5 +193,4 @@ def test_writer_als_pasted_messages_meet_the_issue_target_in_six_shapes(figures_
 )
 @pytest.mark.parametrize("shape", sorted(AL_MISSED))
 def test_writer_als_pasted_messages_meet_the_issue_target_in_the_other_two(figures_al, shape):
-    assert figures_al[shape].f1 >= 0.93, figures_al[shape]
-    assert figures_al[shape].false_flag_rate <= 0.05, figures_al[shape]
+    _assert_shape_meets_the_issue_target(figures_al[shape])
