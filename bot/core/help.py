@@ -1715,7 +1715,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {rest}",
             ),
             (
-                r"forget (?:about )?(?:the\s+)?(?P<rest>.+?)\s+(?:follow[- ]?up|reminder|touch)",
+                # "forget about the Rohan reminder, we talked already": the reason after a comma
+                r"forget (?:about )?(?:the\s+)?(?P<rest>.+?)\s+(?:follow[- ]?up|reminder|touch)"
+                r"(?:\s*[,;—–].*|\s+-\s+.*)?",
                 "cancel {rest}",
             ),
             (

@@ -138,3 +138,16 @@ def test_a_why_about_something_else_is_no_question_about_the_review(
 def test_did_with_a_pronoun_marks_nobody_done(service: CoachService, line: str) -> None:
     """ "did u get home ok?" once answered 'You have no contact called "u get home ok"'."""
     assert "no contact called" not in say(service, line).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["forget about the Omar reminder, we talked already", "forget the Omar reminder - saw him"],
+)
+def test_forgetting_a_reminder_with_a_reason_cancels_it_and_keeps_the_contact(line: str) -> None:
+    """Once read as "delete Omar" (asked first, but not what was meant)."""
+    from bot.core import commands as c
+    from bot.core.parser import parse_command
+
+    parsed = parse_command(line, direct_message=True, known_names=["Omar Haddad"])
+    assert isinstance(parsed, c.CancelCommand) and parsed.target.name == "Omar"
