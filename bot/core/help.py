@@ -1706,6 +1706,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "cancel {who}",
             ),
             (
+                # "Rohan follow-up not needed anymore", "the Omar reminder isn't needed".
+                r"(?:the\s+)?(?P<rest>.+?)(?:'s|’s)?\s+(?:follow[- ]?up|reminder)\s+(?:is\s+)?"
+                r"(?:(?:isn'?t|not|no longer)\s+(?:needed|necessary)|needed no more|unnecessary)"
+                r"(?:\s+(?:anymore|any more|now|after all))?(?:\s*[,;—–.!].*)?",
+                "cancel {rest}",
+            ),
+            (
                 # "I don't need to ping Ada after all".
                 r"(?:no need|(?:i\s+)?(?:don'?t|do not) need) to (?:chase|ping|write to|"
                 r"reach out to|contact|email|message|nudge|"

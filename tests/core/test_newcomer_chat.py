@@ -151,3 +151,20 @@ def test_forgetting_a_reminder_with_a_reason_cancels_it_and_keeps_the_contact(li
 
     parsed = parse_command(line, direct_message=True, known_names=["Omar Haddad"])
     assert isinstance(parsed, c.CancelCommand) and parsed.target.name == "Omar"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Omar follow-up not needed anymore",
+        "the Omar reminder is no longer needed",
+        "Omar reminder isn't needed",
+    ],
+)
+def test_a_reminder_said_to_be_not_needed_is_cancelled(line: str) -> None:
+    """Once read as a follow-up to set ("Omar follow-up …")."""
+    from bot.core import commands as c
+    from bot.core.parser import parse_command
+
+    parsed = parse_command(line, direct_message=True, known_names=["Omar Haddad"])
+    assert isinstance(parsed, c.CancelCommand) and parsed.target.name == "Omar"
