@@ -134,6 +134,34 @@ def asks_for_a_verdict(text: str) -> bool:
     return _ASKS_FOR_A_VERDICT.match(line) is not None or _ASKS_WHY.match(line) is not None
 
 
+# "ok ill rewrite it", "will tone it down", "let me try again": the member will mend the draft.
+_WILL = (
+    r"(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna|going to|will|let me|lemme|i need to|"
+    r"need to|i'?m)\s+(?:(?:have to|try to|try and|go and)\s+)?"
+)
+_MEND = r"(?:re-?writ|re-?work|re-?d|re-?phras|re-?word|fix|edit|tweak|soften|shorten|redraft|ton)"
+_WILL_REWRITE = re.compile(
+    r"^\W*(?:(?:ok|okay|k|right|fair|fair enough|fair point|good point|got it|gotcha|true|"
+    r"hmm+|yeah|yep|makes sense|thanks|thx|ugh|oof)\W+)*(?:"
+    rf"(?:{_WILL}{_MEND}(?:e|o)?|(?:{_WILL})?{_MEND}o?ing)\b"
+    r"(?:\s+(?:it|this|that|the draft|my draft|the note|the message|down|that one|this one|up|"
+    r"a bit|now|then|later|first|again|tomorrow))*|"
+    rf"{_WILL}(?:try|give it a go|have a go|take another (?:stab|pass|go))(?:\s+(?:it\s+)?again)?"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
+REWRITE_WELCOME = (
+    "Good plan. Paste the new version here when it's ready and I'll review it again."
+)
+
+
+def will_rewrite(text: str) -> bool:
+    """The member says they will mend the draft ("ok ill rewrite it"), and nothing else."""
+    line = " ".join(text.replace("’", "'").split())
+    return len(line.split()) <= 10 and _WILL_REWRITE.match(line) is not None
+
+
 # "sent it", "ok just sent it!", "I sent him the note", "message sent ✅": the member says the
 # draft just reviewed went out. Past tense only: "sending it now" or "will send it" is not sent.
 _LEAD_IN = r"(?:(?:ok|okay|k|done|great|cool|alright|right|so|and|yep|yes|yup|thanks|thx)\W+)*"

@@ -545,7 +545,9 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
         )
     if rule_of_two is not None:
         sections += (rule_of_two,)
-    return Reply(text=text, sections=sections)
+    # One follow-up listed: "make it friday" or "done with her" next means its contact.
+    only = ordered[0].contact_id if len(ordered) == 1 and not closed else None
+    return Reply(text=text, sections=sections, about_contact_id=only)
 
 
 def sort_overdue_first(follow_ups: list[FollowUpRecord], today: date) -> list[FollowUpRecord]:

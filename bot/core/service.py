@@ -177,6 +177,8 @@ class CoachService:
             return self._about_last_review(
                 incoming, reviews.fix_reply, chat.NO_REVIEW_TO_FIX
             ), command
+        if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.will_rewrite(incoming.text):
+            return Reply(text=chat.REWRITE_WELCOME), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_for_a_verdict(incoming.text):
             return (
                 self._about_last_review(incoming, reviews.verdict_reply, chat.NO_REVIEW_TO_JUDGE),

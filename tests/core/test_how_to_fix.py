@@ -68,3 +68,24 @@ def test_without_a_recent_review_it_asks_for_the_draft(
 )
 def test_other_questions_are_not_read_as_how_to_fix(line: str) -> None:
     assert not asks_how_to_fix(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ok ill rewrite it", "fair point, rewriting now", "got it, will tone it down", "i’ll rephrase"],
+)
+def test_saying_you_will_mend_the_draft_is_met_with_an_invitation_to_paste_it(
+    service: CoachService, line: str
+) -> None:
+    say(service, PITCH)
+    reply = say(service, line)
+    assert "paste the new version" in reply.text.lower()
+    assert reply.review is None
+
+
+@pytest.mark.parametrize("line", ["fix it", "rewrite it for me", "I will follow up with Dana"])
+def test_asking_for_a_fix_or_promising_a_follow_up_is_not_a_promise_to_rewrite(
+    service: CoachService, line: str
+) -> None:
+    say(service, PITCH)
+    assert "paste the new version" not in say(service, line).text.lower()

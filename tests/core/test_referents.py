@@ -79,10 +79,11 @@ def test_with_nobody_in_the_last_reply_a_pronoun_asks_who(
 ) -> None:
     service = CoachService(store, fake_review, clock)
     _say(service, "met Dana Kim yesterday")
+    _say(service, "met Omar Haddad yesterday")
     _say(service, "list")  # about several follow-ups, not one contact
     reply = _say(service, line)
     assert reply.text.startswith("Who do you mean?")
-    assert _contacts(store) == ["Dana Kim"]
+    assert _contacts(store) == ["Dana Kim", "Omar Haddad"]
 
 
 def test_a_referent_goes_stale_with_the_conversation(store: SqlStore, clock: FakeClock) -> None:
@@ -136,6 +137,7 @@ def test_a_reply_about_nobody_in_between_keeps_the_contact(
 def test_a_list_in_between_forgets_the_contact(store: SqlStore, clock: FakeClock) -> None:
     service = CoachService(store, fake_review, clock)
     _say(service, "met Fatima Khan at the fintech breakfast")
+    _say(service, "met Dana Kim yesterday")
     _say(service, "list")
     assert _say(service, "snooze her 2 days").text.startswith("Who do you mean?")
 
@@ -212,3 +214,28 @@ def test_she_works_at_with_nobody_in_the_conversation_is_no_note() -> None:
 def test_done_asked_alone_is_still_a_name() -> None:
     result = parse_command("done asked", direct_message=True)
     assert isinstance(result, c.DoneCommand) and result.target.name == "asked"
+
+
+def test_a_list_of_one_follow_up_makes_its_contact_the_one_it_means(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Lena Vogt at the meetup yesterday")
+    _say(service, "thanks!")
+    _say(service, "what's due?")
+    before = due_by_name(store)
+    reply = _say(service, "actually make it friday")
+    assert "Lena Vogt" in reply.text
+    assert due_by_name(store)["Lena Vogt"] != before["Lena Vogt"]
+
+
+def test_a_list_of_several_follow_ups_leaves_it_unclear_whom_it_means(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Lena Vogt at the meetup yesterday")
+    _say(service, "met Dana Kim yesterday")
+    _say(service, "list")
+    before = due_by_name(store)
+    _say(service, "push her to friday")
+    assert due_by_name(store) == before
