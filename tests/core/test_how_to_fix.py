@@ -72,7 +72,12 @@ def test_other_questions_are_not_read_as_how_to_fix(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["ok ill rewrite it", "fair point, rewriting now", "got it, will tone it down", "i’ll rephrase"],
+    [
+        "ok ill rewrite it",
+        "fair point, rewriting now",
+        "got it, will tone it down",
+        "i’ll rephrase",
+    ],
 )
 def test_saying_you_will_mend_the_draft_is_met_with_an_invitation_to_paste_it(
     service: CoachService, line: str
