@@ -151,9 +151,7 @@ _WILL_REWRITE = re.compile(
     re.IGNORECASE,
 )
 
-REWRITE_WELCOME = (
-    "Good plan. Paste the new version here when it's ready and I'll review it again."
-)
+REWRITE_WELCOME = "Good plan. Paste the new version here when it's ready and I'll review it again."
 
 
 def will_rewrite(text: str) -> bool:
