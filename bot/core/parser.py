@@ -1225,7 +1225,20 @@ _BY_NUMBER = frozenset({"done", "cancel", "snooze"})
 _BARE_NUMBER = re.compile(r"\d{1,6}")
 
 
+# "remind me about both on friday", "snooze everyone": a group, never a contact's name.
+_A_GROUP = re.compile(
+    r"(?:them\s+)?(?:both|both of them|all of them|each of them|the (?:two|three|four) of them|"
+    r"all (?:two|three|four|2|3|4)(?: of them)?)(?:\s+of\s+them)?",
+    re.IGNORECASE,
+)
+
+
 def _person(tokens: list[str], command: str) -> c.PersonRef:
+    if _A_GROUP.fullmatch(" ".join(tokens).strip(" .!?,")):
+        raise _OneEach(
+            f"`{command}` works on one person at a time. Send a line each, with their names or #ids, "
+            f"like {example(command)}"
+        )
     if command in _REFERRING_COMMANDS and _NOBODY.fullmatch(" ".join(tokens).strip(" .!?,")):
         # "snooze 2 days", "follow up friday instead": whoever the last reply was about.
         referent = _REFERENT.get()
@@ -1637,6 +1650,26 @@ def _cut_topic(text: str) -> tuple[str, str | None]:
     return text[: found.start()], found.group("topic").strip()
 
 
+_WHO_BEFORE_AN_ASIDE = re.compile(r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s*$")
+
+
+def _asides_cut(head: str) -> tuple[str, str | None]:
+    """The words in brackets cut from `head`, and what they say: one aside as it is; several
+    ("Ana Lopes (payments PM) and Tom Reid (Monzo)") each after the name it follows, so no
+    person after the first aside is lost and no aside is pinned on the wrong one."""
+    asides = list(_ASIDE.finditer(head))
+    if not asides:
+        return head, None
+    said: list[str] = []
+    for aside in asides:
+        words = aside.group(1).strip()
+        who = _WHO_BEFORE_AN_ASIDE.search(head[: aside.start()]) if len(asides) > 1 else None
+        said.append(f"{who.group(1)}: {words}" if who else words)
+    for aside in reversed(asides):
+        head = cut(head, aside.start(), aside.end())
+    return head, "; ".join(said)
+
+
 def _noted_first(part: str, note: str | None) -> str:
     """A meeting's note with `part` (an aside, a topic, an employer) in front."""
     return f"{part}; {note}" if note else part
@@ -2014,12 +2047,11 @@ def _parse_met(rest: str) -> c.Command:
         # "met Arnav Kapoor, Google Cloud Summit Mumbai, Dec 3, keen on pipelines": a log
         # written as fields: name, place, day, then the note.
         head, note, when = _fields_place_day_note(head, note)
-    aside = _ASIDE.search(head)
-    if aside is not None:
+    head, asides = _asides_cut(head)
+    if asides is not None:
         # "met priya (designer) at Config", "Victor (PM @ Shopify)": the words in brackets
         # describe them (an "at" inside is no place).
-        head = cut(head, aside.start(), aside.end())
-        note = _noted_first(aside.group(1).strip(), note)
+        note = _noted_first(asides, note)
     head = _OVER_A_MEAL.sub("", head)
     place: str | None = None
     place_match = _PLACE_START.search(" " + head)

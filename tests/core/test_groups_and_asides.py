@@ -1,0 +1,45 @@
+"""Lines a newcomer typed in `netcoach try` (7 Dec, sixth session): a group where a command takes
+one person, and a list of people each with words in brackets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import commands as c
+from bot.core.parser import parse_command
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "remind me about both on friday",
+        "done with both of them",
+        "snooze them both",
+        "follow-up all 3",
+    ],
+)
+def test_a_group_is_never_filed_as_a_contact_called_both(line: str) -> None:
+    result = parse_command(line, direct_message=True)
+    assert isinstance(result, c.ParseFailure) and result.asks_one_each
+    assert "one person at a time" in result.message
+
+
+def test_a_name_is_still_a_name() -> None:
+    result = parse_command("remind me about Alba on friday", direct_message=True)
+    assert isinstance(result, c.FollowUpCommand) and result.person.name == "Alba"
+
+
+def test_every_person_in_a_list_with_asides_is_logged_and_each_aside_keeps_its_name() -> None:
+    result = parse_command(
+        "met Ines Roy (data eng) and Paulo Reis (Stripe) at the fintech breakfast",
+        direct_message=True,
+    )
+    assert isinstance(result, c.MetCommand)
+    assert [result.person.name, *(p.name for p in result.others)] == ["Ines Roy", "Paulo Reis"]
+    assert result.note == "Ines Roy: data eng; Paulo Reis: Stripe"
+    assert result.place == "the fintech breakfast"
+
+
+def test_one_aside_is_the_note_as_it_is() -> None:
+    result = parse_command("met Ines Roy (data eng) at the breakfast", direct_message=True)
+    assert isinstance(result, c.MetCommand) and result.note == "data eng"
