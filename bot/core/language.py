@@ -561,7 +561,12 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         r"(?:stored|saved|kept|shared)",
         "privacy",
     ),
-    (r"forget[- ]?me|delete (?:all )?my (?:data|account)|erase my", "forget-me"),
+    (
+        r"forget[- ]?me|(?:delete|remove|wipe|erase|clear|get rid of) (?:all (?:of )?)?my "
+        r"(?:data|account|stuff|things|info|information|history|records?|details)|"
+        r"(?:delete|wipe|erase) everything|erase my",
+        "forget-me",
+    ),
     (r"export|download my data|my data out|copy of my data", "export"),
     (
         r"snooz|push (?:back|a follow)|push (?:a |the |my )?(?:reminder|follow[- ]?up|nudge) back|"
@@ -600,7 +605,11 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
         r"when (?:the\s+)?(?:reminders?|nudges?) (?:come|arrive|are sent|go out)",
         "settings",
     ),
-    (r"digest|weekly summar|weekly recap|weekly report", "digest"),
+    (
+        r"digest|weekly (?:summar|recap|report|thing|email|e-mail|message|post|update|roundup)|"
+        r"(?:the|that) weekly\b",
+        "digest",
+    ),
     (r"stats|statisti[ck]|numbers|progress", "stats"),
     (r"\blist\b|what'?s due|overdue|see my follow", "list"),
     (r"review|draft|check (?:a|my) (?:message|note|email)", "review"),
@@ -674,11 +683,29 @@ def _asks_what_to_write(line: str) -> bool:
     return addressed is None
 
 
+# "hi there, new here. what is this", "just installed you 👋": a newcomer's first words, which
+# the overview answers (a greeting in front is allowed).
+_NEWCOMER = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya|yo|heya|good (?:morning|afternoon|evening))(?:\s+(?:there|all|"
+    r"coach|bot|network coach))?\W+)?(?:(?:so|ok|um+|hmm+)\W+)?(?:"
+    r"(?:i'?m\s+|i am\s+)?(?:new here|new to (?:this|you|network coach)|first time (?:here|using "
+    r"(?:this|you))|just (?:installed|added|found|joined) (?:you|this|the bot|network coach))"
+    r"(?:\W+(?:so\s+)?(?:what (?:is|'s) this(?: thing| bot)?|what do (?:you|i) do|"
+    r"where do i start|how does (?:this|it) work|what now|help)?)?|"
+    r"what(?: is|'s) (?:this|this bot|this thing|network coach)(?: exactly| about| for)?|"
+    r"what are you(?: exactly| for)?|who are you"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
+
 def help_topic(text: str) -> tuple[bool, str | None]:
     """(is this a question about the bot, which command it is about if one)."""
     line = " ".join(text.strip().split()).lstrip("¿¡")
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
+    if _NEWCOMER.match(line):
+        return True, None
     if _asks_what_to_write(line):
         return True, "writing"
     starter = _QUESTION.match(line) or _ASKED_LAST.search(line)

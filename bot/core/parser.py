@@ -1236,8 +1236,8 @@ _A_GROUP = re.compile(
 def _person(tokens: list[str], command: str) -> c.PersonRef:
     if _A_GROUP.fullmatch(" ".join(tokens).strip(" .!?,")):
         raise _OneEach(
-            f"`{command}` works on one person at a time. Send a line each, with their names or #ids, "
-            f"like {example(command)}"
+            f"`{command}` works on one person at a time. Send a line each, with their names or "
+            f"#ids, like {example(command)}"
         )
     if command in _REFERRING_COMMANDS and _NOBODY.fullmatch(" ".join(tokens).strip(" .!?,")):
         # "snooze 2 days", "follow up friday instead": whoever the last reply was about.

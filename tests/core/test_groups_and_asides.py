@@ -43,3 +43,26 @@ def test_every_person_in_a_list_with_asides_is_logged_and_each_aside_keeps_its_n
 def test_one_aside_is_the_note_as_it_is() -> None:
     result = parse_command("met Ines Roy (data eng) at the breakfast", direct_message=True)
     assert isinstance(result, c.MetCommand) and result.note == "data eng"
+
+
+@pytest.mark.parametrize(
+    ("line", "topic"),
+    [
+        ("hi there, new here. what is this", None),
+        ("just installed you 👋", None),
+        ("can i turn off the weekly thing", "digest"),
+        ("how do i delete my stuff", "forget-me"),
+        ("how do I get rid of my data?", "forget-me"),
+        ("how do I delete a contact?", "delete-contact"),
+    ],
+)
+def test_a_newcomers_questions_get_the_help_they_ask_for(line: str, topic: str | None) -> None:
+    result = parse_command(line, direct_message=True)
+    assert isinstance(result, c.HelpCommand) and result.topic == topic
+
+
+@pytest.mark.parametrize(
+    "line", ["what is this link you sent me?", "Hi Ana, new here at Acme - what is this about?"]
+)
+def test_a_question_for_someone_else_is_not_a_question_about_the_bot(line: str) -> None:
+    assert isinstance(parse_command(line, direct_message=True), c.NotACommand)
