@@ -321,6 +321,15 @@ SELF_INTRO = _words(
     r"(?:saw|read|loved|enjoyed|liked) your "
     r"(?:post|talk|article|thread|comment|question|newsletter|podcast|paper|piece)",
     r"suggested (?:i|we) (?:reach|write|get in touch|contact)",
+    # "great to meet you at SaaSConf", "thanks for chatting at the meetup", "the data you asked
+    # for at coffee": how the two know each other, said through the meeting itself.
+    r"(?:great|good|nice|lovely|fun|a pleasure|glad|so good|really good) (?:to )?"
+    r"(?:meet|meeting|see|seeing|chat|chatting|talk|talking|speak|speaking|connect|connecting)"
+    r" (?:with )?you (?:at|during|after|yesterday|today|this|last|earlier|on)",
+    r"(?:for|after) (?:chatting|talking|speaking|meeting|connecting)(?: with (?:me|us))? "
+    r"(?:at|during|after|yesterday|today|this|last|earlier|on)",
+    r"you (?:asked|mentioned|wanted) (?:for |about )?(?:[a-z]+ ){0,3}(?:at|during|when|yesterday|"
+    r"on (?:our|the) call|earlier|last)",
 )
 
 # Words that never explain a verdict on their own: a quoted phrase needs a word outside these.

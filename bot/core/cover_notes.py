@@ -33,7 +33,9 @@ _VERDICT = (
 # What people add after "this": "… for me", "… before I send it to my old manager".
 _WHEN_AND_FOR_WHOM = (
     r"(?:\s+(?:for me|quickly|real quick|pls|please|plz|first|"
-    r"before (?:i|we) (?:send|post|sent)(?: (?:it|this|that))?|before (?:sending|posting)(?: it)?|"
+    r"before (?:i|we) (?:send|post|sent)(?: (?:it|this|that))?"
+    r"(?: (?:to|for) (?!(?:my|our|a|an|the)\b)[\w.'-]+(?: [A-Z][\w.'-]*)?)?|"
+    r"before (?:sending|posting)(?: it)?|"
     r"before it goes out|(?:to|for) (?:my|our|a|an|the) [\w'-]+(?: [\w'-]+){0,2}))*"
 )
 # A whole cover note before the draft, ending in ":", "?", "-" or a line break.

@@ -427,7 +427,12 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             "thanks",
             r"(?:(?:ok(?:ay)?|k|kk|great|perfect|cool|awesome|nice|got it)[\s,!.]+)?"
             r"(?:many\s+)?(?:thanks?(?: you)?(?: so much| a lot| a ton)?|thx|ty|tysm|cheers|"
-            r"much appreciated|appreciate it|thank u)(?:[\s,!]+(?:coach|bot|buddy|mate))?",
+            r"much appreciated|appreciate it|thank u)(?:[\s,!]+(?:coach|bot|buddy|mate))?"
+            # "thanks this is actually super helpful", "thank you, that helped a lot".
+            r"(?:[\s,!.—–-]+(?:(?:this|that|it|you)(?:'s|’s|'re|’re|\s+(?:is|was|are|were))?\s+)?"
+            r"(?:(?:actually|really|so|super|very|truly|genuinely|incredibly)\s+)*"
+            r"(?:helpful|useful|great|awesome|amazing|perfect|brilliant|helped(?: a lot| loads)?|"
+            r"a (?:big |huge )?help))?",
         ),
         (
             "greeting",
