@@ -2,9 +2,10 @@
 it reads as, and the give-first line when the member has only asked that contact so far.
 
 A draft is for a contact when it names exactly one of the member's contacts (full name, else
-first name; case and accents ignored), or, naming none, when the member has exactly one open
-follow-up whose day has come (the draft answers that nudge). The suggested kind is kept on the
-open follow-up, so a later plain `done` records it; the draft itself is never stored here.
+first name; case and accents ignored), or, naming none and greeting nobody by name or role, when
+the member has exactly one open follow-up whose day has come (the draft answers that nudge). The
+suggested kind is kept on the open follow-up, so a later plain `done` records it; the draft
+itself is never stored here.
 """
 
 from __future__ import annotations
@@ -34,11 +35,23 @@ def _named(contacts: list[ContactRecord], draft_key: str) -> ContactRecord | Non
     return first[0] if len(first) == 1 else None
 
 
+# "Hi Mr Okonkwo,", "Dear Hiring Manager": a draft that greets a reader, by name or role, whom
+# no contact matches is for someone else than the follow-up that has come due.
+_GREETS_SOMEONE = re.compile(
+    r"^[^\w]*(?:hi|hello|hey|hiya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|hola|"
+    r"bonjour|hallo|ciao|olá|oi)\s+(?:(?:mr|mrs|ms|mx|dr|prof|engr|sir|madam)\.?\s+)?"
+    r"(?!(?:there|all|everyone|everybody|folks|team|guys|again|both)\b)[^\W\d_]",
+    re.IGNORECASE,
+)
+
+
 def _addressee(ctx: Context, draft: str) -> tuple[ContactRecord | None, FollowUpRecord | None]:
     """(contact, their earliest open follow-up) the draft is for, if it can be told."""
     open_ones = ctx.store.open_follow_ups(ctx.member.id)
     contacts = ctx.store.contacts(ctx.member.id)
     contact = _named(contacts, name_key(draft)) if contacts else None
+    if contact is None and _GREETS_SOMEONE.match(draft):
+        return None, None
     if contact is None:
         come_due = [f for f in open_ones if f.due_on <= ctx.today]
         if len(come_due) != 1:

@@ -145,6 +145,23 @@ def test_a_draft_naming_nobody_is_for_the_one_follow_up_whose_day_has_come(
     assert kinds(bot)[0][0] == jane.id
 
 
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Hi Mr Okafor, here is the article on hiring I mentioned, hope it helps the new team.",
+        "Dear Hiring Manager, I am writing to apply for the analyst role you advertised.",
+    ],
+)
+def test_a_draft_greeting_someone_else_is_not_pinned_on_the_follow_up_that_is_due(
+    bot: Bot, clock: FakeClock, draft: str
+) -> None:
+    """A newcomer's drafts (7 Dec, sixth session) read as touches to whoever was due."""
+    bot.say("met Jane Doe")
+    clock.advance(days=3)
+    review = bot.say(draft)
+    assert "Jane Doe" not in everything(review)
+
+
 def test_stats_and_the_digest_preview_show_the_give_ask_ratio(bot: Bot) -> None:
     bot.say("met Jane Doe")
     bot.say("met Omar Haddad")
