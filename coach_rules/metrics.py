@@ -5,6 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+# Drafts shorter than this many characters (of the text the classifier reads) may have a flag
+# threshold of their own (issue 10 sets its targets on drafts "under 60 characters" too).
+SHORT_DRAFT_CHARS = 60
+
+
+def threshold_for(text: str, threshold: float, short_threshold: float | None) -> float:
+    """The flag threshold for a draft of this text: `short_threshold` (when there is one) for
+    a text under SHORT_DRAFT_CHARS characters, `threshold` otherwise."""
+    if short_threshold is not None and len(text) < SHORT_DRAFT_CHARS:
+        return short_threshold
+    return threshold
+
 
 @dataclass(frozen=True)
 class Scores:
@@ -17,6 +29,8 @@ class Scores:
     # [[ok judged ok, ok flagged], [flag judged ok, flag flagged]]
     confusion: tuple[tuple[int, int], tuple[int, int]]
     threshold: float
+    # The threshold of drafts under SHORT_DRAFT_CHARS characters, when they have their own.
+    short_threshold: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -43,9 +57,24 @@ def _roc_auc(truth: Sequence[bool], probabilities: Sequence[float]) -> float | N
     return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
 
-def score(truth: Sequence[bool], probabilities: Sequence[float], threshold: float) -> Scores:
-    """Figures for `flag` as the positive class; a draft is flagged when p >= threshold."""
-    predicted = [p >= threshold for p in probabilities]
+def score(
+    truth: Sequence[bool],
+    probabilities: Sequence[float],
+    threshold: float,
+    *,
+    short_threshold: float | None = None,
+    texts: Sequence[str] | None = None,
+) -> Scores:
+    """Figures for `flag` as the positive class; a draft is flagged when p >= threshold, or
+    p >= short_threshold for a text under SHORT_DRAFT_CHARS characters (`texts` given)."""
+    if short_threshold is None or texts is None:
+        short_threshold = None
+        predicted = [p >= threshold for p in probabilities]
+    else:
+        predicted = [
+            p >= threshold_for(text, threshold, short_threshold)
+            for p, text in zip(probabilities, texts, strict=True)
+        ]
     tp = sum(1 for t, p in zip(truth, predicted, strict=True) if t and p)
     fp = sum(1 for t, p in zip(truth, predicted, strict=True) if not t and p)
     fn = sum(1 for t, p in zip(truth, predicted, strict=True) if t and not p)
@@ -62,6 +91,7 @@ def score(truth: Sequence[bool], probabilities: Sequence[float], threshold: floa
         roc_auc=_roc_auc(truth, probabilities),
         confusion=((tn, fp), (fn, tp)),
         threshold=threshold,
+        short_threshold=short_threshold,
     )
 
 
@@ -70,7 +100,13 @@ def format_scores(title: str, scores: Scores) -> str:
     (tn, fp), (fn, tp) = scores.confusion
     return "\n".join(
         [
-            f"{title} (n={scores.n}, flagged when p >= {scores.threshold:.2f})",
+            f"{title} (n={scores.n}, flagged when p >= {scores.threshold:.2f}"
+            + (
+                ""
+                if scores.short_threshold is None
+                else f", under {SHORT_DRAFT_CHARS} characters {scores.short_threshold:.2f}"
+            )
+            + ")",
             f"  precision {scores.precision:.3f}   recall {scores.recall:.3f}   F1 {scores.f1:.3f}",
             f"  false-flag rate on ok drafts {scores.false_flag_rate:.3f}   ROC-AUC {auc}",
             "  confusion matrix      judged ok   flagged",

@@ -36,7 +36,7 @@ to ask).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import NamedTuple
 
@@ -355,11 +355,16 @@ def _ps_read_alone(
     alone = {
         i: parts
         for i, (draft, analysis) in enumerate(zip(drafts, analyses, strict=True))
-        if analysis.probability < model.threshold
+        if analysis.probability < analysis.threshold
         and (parts := ps_alone_parts(draft.reading, model)) is not None
     }
     scored = zip(alone, model.analyse_many(list(alone.values())), strict=True)
-    return {i: analysis for i, analysis in scored if analysis.probability >= PS_ALONE_THRESHOLD}
+    # The P.S. is judged by the threshold of the whole draft's length, not its own.
+    return {
+        i: replace(analysis, threshold=analyses[i].threshold)
+        for i, analysis in scored
+        if analysis.probability >= PS_ALONE_THRESHOLD
+    }
 
 
 def _judge(
@@ -388,8 +393,8 @@ def _judge(
         )
     else:
         probability = analysis.probability
-        flagged = probability >= model.threshold
-        model_points = -model_cost(probability, model.threshold)
+        flagged = probability >= analysis.threshold
+        model_points = -model_cost(probability, analysis.threshold)
         of_what = " (its P.S. read on its own)" if ps_alone else ""
         breakdown.append(
             (f"classifier: {probability:.0%} likely a hard sell{of_what}", model_points)
@@ -544,7 +549,7 @@ def review_many(
             read_alone = _ps_read_alone(drafts, analyses, model)
             analyses = [read_alone.get(i, a) for i, a in enumerate(analyses)]
             # Only a flagged draft needs to know which phrases drove the verdict.
-            flagged = [a for a in analyses if a.probability >= model.threshold]
+            flagged = [a for a in analyses if a.probability >= a.threshold]
             explanations = dict(
                 zip(map(id, flagged), model.chunk_scores_many(flagged), strict=True)
             )

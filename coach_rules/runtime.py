@@ -32,6 +32,7 @@ from coach_rules import calibration
 from coach_rules.analysis import CHAR_MAX, CHAR_MIN, chunk_char_grams
 from coach_rules.charclass import chunk_spans_many
 from coach_rules.chargrams import CharGramIndex
+from coach_rules.metrics import threshold_for
 from coach_rules.signals import SIGNAL_NAMES, WORD_RE, draft_signal_vector
 from coach_rules.textnorm import normalise
 
@@ -113,11 +114,13 @@ def encode_model(
     char_range: tuple[int, int],
     source_sha256: str,
     length_calibration: calibration.Calibration | None = None,
+    short_threshold: float | None = None,
 ) -> dict:
     return {
         "format": FORMAT,
         "source_sha256": source_sha256,
         "threshold": threshold,
+        "short_threshold": short_threshold,
         "calibration": calibration.to_json(length_calibration or {}),
         "intercept": intercept,
         "char_range": list(char_range),
@@ -335,6 +338,7 @@ class Analysis:
     """One draft as the model scored it (the underscored fields serve `chunk_scores`)."""
 
     probability: float  # calibrated for the draft's length (`coach_rules.calibration`)
+    threshold: float  # flagged from this probability (`metrics.threshold_for` its length)
     logit: float  # the classifier's raw logit
     signal_logits: dict[str, float]
     raw_probability: float  # sigmoid(logit), what the skops pipeline gives
@@ -373,6 +377,8 @@ class RuntimeModel:
             raise ValueError("runtime model was trained with other character n-gram sizes")
         blocks = data["blocks"]
         self.threshold: float = float(data["threshold"])
+        short = data.get("short_threshold")
+        self.short_threshold: float | None = None if short is None else float(short)
         self.intercept: float = float(data["intercept"])
         self.source_sha256: str = data["source_sha256"]
         self.calibration = calibration.from_json(data.get("calibration"))
@@ -566,6 +572,7 @@ class RuntimeModel:
             )
             if self.calibration
             else raw,
+            threshold=threshold_for(draft.text, self.threshold, self.short_threshold),
             logit=logit,
             signal_logits=dict(zip(SIGNAL_NAMES, signal_parts, strict=True)),
             raw_probability=raw,

@@ -67,7 +67,12 @@ def _read_labelled(path: Path) -> tuple[list[str], list[bool], list[str], list[s
     return texts, truth, problems, chat
 
 
-def independent_scores(pipeline: object, threshold: float, length_calibration: object) -> list[str]:
+def independent_scores(
+    pipeline: object,
+    threshold: float,
+    length_calibration: object,
+    short_threshold: float | None = None,
+) -> list[str]:
     """The hard-sell classifier's scores on each independent draft set that is present."""
     from coach_rules import training
     from coach_rules.metrics import format_scores, score
@@ -82,7 +87,10 @@ def independent_scores(pipeline: object, threshold: float, length_calibration: o
         texts = [model_text(text) for text in written]  # as review() and training read a draft
         raw = pipeline.predict_proba(texts)[:, 1].tolist()  # type: ignore[attr-defined]
         probabilities = training.calibrated(texts, raw, length_calibration)  # type: ignore[arg-type]
-        lines.append(format_scores(f"Independent {name}", score(truth, probabilities, threshold)))
+        scores = score(
+            truth, probabilities, threshold, short_threshold=short_threshold, texts=texts
+        )
+        lines.append(format_scores(f"Independent {name}", scores))
     return lines
 
 
@@ -185,6 +193,7 @@ def _gate_on_chat(model_dir: Path, chat: list[str]) -> str:
 def run(args: argparse.Namespace) -> int:
     from coach_rules import calibration, corpus, training
     from coach_rules.metrics import format_scores, score
+    from coach_rules.reading import model_text
 
     model_dir = args.model_dir or training.MODEL_DIR
     card_path = model_dir / training.CARD_FILE
@@ -194,6 +203,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     card = json.loads(card_path.read_text(encoding="utf-8"))
     threshold = float(card["threshold"])
+    short = card.get("short_threshold")
+    short_threshold = None if short is None else float(short)
     length_calibration = calibration.from_json(card.get("length_calibration", {}).get("buckets"))
 
     def probabilities_of(pipeline: object, texts: list[str]) -> list[float]:
@@ -220,7 +231,15 @@ def run(args: argparse.Namespace) -> int:
         if texts:
             pipeline = training.load_pipeline(model_path)
             probabilities = probabilities_of(pipeline, texts)
-            print(format_scores(f"{args.data.name}", score(truth, probabilities, threshold)))
+            model_texts = [model_text(text) for text in texts]
+            scores = score(
+                truth,
+                probabilities,
+                threshold,
+                short_threshold=short_threshold,
+                texts=model_texts,
+            )
+            print(format_scores(f"{args.data.name}", scores))
             print(_calibration(texts, truth, probabilities))
         if chat:
             print(_gate_on_chat(model_dir, chat))
@@ -246,19 +265,26 @@ def run(args: argparse.Namespace) -> int:
             [d.model_input for d in training_part], raw, length_calibration
         )
         truth = [d.is_flag for d in training_part]
+        texts = [d.model_input for d in training_part]
         print(
             format_scores(
                 f"{folds}-fold cross-validation (training part)",
-                score(truth, probabilities, threshold),
+                score(
+                    truth, probabilities, threshold, short_threshold=short_threshold, texts=texts
+                ),
             )
         )
     if held_out:
         pipeline = training.load_pipeline(model_path)
         probabilities = probabilities_of(pipeline, [d.model_input for d in held_out])
         truth = [d.is_flag for d in held_out]
+        texts = [d.model_input for d in held_out]
         print(
             format_scores(
-                "Held out (never seen in training)", score(truth, probabilities, threshold)
+                "Held out (never seen in training)",
+                score(
+                    truth, probabilities, threshold, short_threshold=short_threshold, texts=texts
+                ),
             )
         )
         print(_calibration([d.model_input for d in held_out], truth, probabilities))

@@ -192,12 +192,17 @@ def _indent(text: str, prefix: str = "  ") -> str:
     return "\n".join(prefix + line for line in text.splitlines()) or prefix
 
 
-def _probability(review: Review) -> str:
+def _probability(review: Review, text: str) -> str:
     """The probability beside the line it flags from, so a pass at 66% reads right."""
+    from coach_rules.metrics import threshold_for
+    from coach_rules.reading import model_text
     from coach_rules.runtime import default_model
 
     model = default_model()
-    line = f"; flagged from {model.threshold:.0%}" if model is not None else ""
+    line = ""
+    if model is not None:
+        threshold = threshold_for(model_text(text), model.threshold, model.short_threshold)
+        line = f"; flagged from {threshold:.0%}"
     return f"(hard-sell probability {review.probability:.0%}{line})"
 
 
@@ -211,12 +216,12 @@ def render(review: Review, text: str, colour: bool) -> str:
     elif review.flagged:
         lines.append(
             f"{paint('flag', 'Reads as a hard sell.')}  Value-first score {review.score}/100"
-            f"  {_probability(review)}"
+            f"  {_probability(review, text)}"
         )
     else:
         lines.append(
             f"{paint('ok', 'Reads as value-first.')}  Value-first score {review.score}/100"
-            f"  {_probability(review)}"
+            f"  {_probability(review, text)}"
         )
     for note in review.notes:
         lines.append(textwrap.fill(note, width=88, initial_indent="Note: ", subsequent_indent="  "))

@@ -73,6 +73,8 @@ def _extra_rows(path: Path, drafts: list, model_dir: Path) -> list | None:
     if card_path.exists() and (model_dir / training.MODEL_FILE).exists():
         card = json.loads(card_path.read_text(encoding="utf-8"))
         threshold = float(card["threshold"])
+        short = card.get("short_threshold")
+        short_threshold = None if short is None else float(short)
         buckets = calibration.from_json(card.get("length_calibration", {}).get("buckets"))
         pipeline = training.load_pipeline(model_dir / training.MODEL_FILE)
         texts = [d.model_input for d in held_out]
@@ -85,10 +87,12 @@ def _extra_rows(path: Path, drafts: list, model_dir: Path) -> list | None:
                     [d.is_flag for d in held_out],
                     training.calibrated(texts, raw, buckets),
                     threshold,
+                    short_threshold=short_threshold,
+                    texts=texts,
                 ),
             )
         )
-        for line in independent_scores(pipeline, threshold, buckets):
+        for line in independent_scores(pipeline, threshold, buckets, short_threshold):
             print(line)
     return kept
 
@@ -117,7 +121,7 @@ def _train_touches(data_dir: Path, model_dir: Path | None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from coach_rules import corpus, gate_training, training
-    from coach_rules.metrics import format_calibration, format_scores
+    from coach_rules.metrics import SHORT_DRAFT_CHARS, format_calibration, format_scores
 
     data_dir = args.data_dir or corpus.DATA_DIR
     try:
@@ -147,6 +151,11 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"Training on {len(result.training_ids)}, holding out {len(result.held_out_ids)} "
         f"(ids recorded in the card); threshold {result.threshold:.2f}"
+        + (
+            ""
+            if result.short_threshold is None
+            else f", {result.short_threshold:.2f} under {SHORT_DRAFT_CHARS} characters"
+        )
     )
     print(
         format_scores(
@@ -168,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
 
         print(f"Independent sets, after adding the {len(extra)} extra rows:")
         for line in independent_scores(
-            result.pipeline, result.threshold, result.length_calibration
+            result.pipeline, result.threshold, result.length_calibration, result.short_threshold
         ):
             print(line)
     held_out = set(result.held_out_ids)

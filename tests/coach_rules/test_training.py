@@ -100,3 +100,57 @@ def test_no_writer_may_be_falsely_flagged_more_than_the_per_writer_limit():
     assert pooled <= 0.70 < per_writer
     first_writer = score(truth[:100], probabilities[:100], per_writer)
     assert first_writer.false_flag_rate <= training.MAX_WRITER_FALSE_FLAG_RATE
+
+
+def test_a_file_of_deliberate_hard_cases_is_held_to_no_per_writer_limit():
+    """Writer AI's file (`drafts_j`) holds the hard cases no other writer wrote: its false flags
+    say nothing of a new writer's, so it constrains the threshold only through the pooled and
+    length-bucket limits (7 Dec, sixth session; with the 5% on it the rule chose 0.95)."""
+    assert "j" in training.HARD_CASE_FILES
+    assert training.limited_writers(["a", "j", "w"]) == ["a", None, "w"]
+    truth = ([False] * 50 + [True] * 50) * 4
+    probabilities = []
+    for writer in range(4):
+        oks = [i / 100 for i in range(50)]
+        if writer == 0:
+            oks[:3] = [0.70, 0.72, 0.74]
+        probabilities += oks + [0.6 + i / 200 for i in range(50)]
+    writers = [None] * 100 + [str(i // 100) for i in range(100, 400)]
+    pooled = training.choose_threshold(truth, probabilities, max_false_flag_rate=0.03)
+    assert (
+        training.choose_threshold(truth, probabilities, max_false_flag_rate=0.03, writers=writers)
+        == pooled
+    )
+
+
+def test_short_and_longer_drafts_get_a_threshold_each_by_the_same_rule():
+    """An ok short draft the model is sure about raises only the short drafts' threshold."""
+    truth = ([False] * 60 + [True] * 60) * 2
+    longer = [i / 100 for i in range(60)] + [0.4 + i / 100 for i in range(60)]
+    short = [i / 100 for i in range(60)] + [0.4 + i / 100 for i in range(60)]
+    short[5] = short[6] = 0.80  # two of 60 short ok drafts: over 3% until the threshold passes
+    texts = ["x" * 80] * 120 + ["x" * 20] * 120
+    threshold, short_threshold = training.choose_thresholds(
+        truth, longer + short, texts, max_false_flag_rate=0.03
+    )
+    assert short_threshold is not None and short_threshold > 0.80 > threshold
+    # Too few ok drafts on one side: one threshold for all, as before.
+    assert training.choose_thresholds(
+        truth[:120] + truth[120:180], longer + short[:60], ["x" * 80] * 180, 0.03
+    ) == (training.choose_threshold(truth[:180], longer + short[:60], 0.03), None)
+
+
+def test_the_runtime_flags_a_short_draft_by_the_short_threshold():
+    from coach_rules.metrics import SHORT_DRAFT_CHARS, threshold_for
+
+    assert threshold_for("x" * (SHORT_DRAFT_CHARS - 1), 0.85, 0.78) == 0.78
+    assert threshold_for("x" * SHORT_DRAFT_CHARS, 0.85, 0.78) == 0.85
+    assert threshold_for("short", 0.85, None) == 0.85
+    model = runtime.default_model()
+    if model is None:
+        pytest.skip("no trained model")
+    short, longer = "hi Ana, coffee soon?", "Hi Ana, " + "it was great to see you last week. " * 3
+    assert model.analyse(short).threshold == threshold_for(
+        short, model.threshold, model.short_threshold
+    )
+    assert model.analyse(longer).threshold == model.threshold

@@ -169,17 +169,12 @@ def test_a_fresh_writers_short_drafts_meet_the_issue_target_overall() -> None:
     _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_s.jsonl"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "issue 10's false-flag target is missed by one draft on writer S's drafts under 60 "
-        "characters since the label-weighted model (7 Dec): 5.4% (4 of 74; was 3)"
-    ),
-)
 def test_a_fresh_writers_drafts_under_60_characters_meet_the_issue_target() -> None:
     """Missed at first sight (6.8% false flags, 5 of 74); met once writers U and V joined the
-    corpus (7 Dec, 4.1%); missed again by one draft with the label-weighted model (5.4%). S's
-    set has been scored on every model since, so this is no longer a first-sight figure."""
+    corpus (7 Dec, 4.1%); missed again by one draft with the label-weighted model (5.4%); met
+    since writer AI joined with a threshold of its own for drafts under 60 characters (sixth
+    session: 0.971 / 2.7%). S's set has been scored on every model since, so this is no longer
+    a first-sight figure."""
     _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_s.jsonl", max_chars=60))
 
 
@@ -208,8 +203,8 @@ def test_writer_ws_short_drafts_meet_the_issue_target() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 10's F1 target is missed on writer W's drafts under 60 characters: 0.919 "
-    "(hard sells missed; false flags 2.6%)",
+    reason="issue 10's F1 target is missed on writer W's drafts under 60 characters: 0.924 "
+    "since the sixth session (0.919 before; hard sells missed; false flags 2.6%)",
 )
 def test_writer_ws_drafts_under_60_characters_meet_the_issue_target() -> None:
     _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_w.jsonl", max_chars=60))
@@ -240,12 +235,10 @@ def test_writer_os_short_drafts_keep_their_floor() -> None:
     assert scores.false_flag_rate <= 0.06, scores
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10's false-flag target is missed on writer O's short drafts: 5.3% (8 of 150; "
-    "6.0% at first sight, 6.0% with writers AE-AG), and 5.3% under 60 characters",
-)
 def test_writer_os_short_drafts_meet_the_issue_target() -> None:
+    """Missed at first sight (6.0%) and on every model until writer AI joined with a threshold
+    of its own for drafts under 60 characters (sixth session): 0.946 / 4.0%, under 60
+    characters 0.934 / 4.4% (7.0% before)."""
     _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_o.jsonl"))
 
 
@@ -295,12 +288,9 @@ def test_writer_ofs_short_drafts_meet_the_issue_target_at_first_sight() -> None:
     _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_of.jsonl"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10's false-flag target is missed on writer OF's drafts under 60 characters at "
-    "first sight: 5.8% (F1 0.966): texting-register notes to friends and a polite referral ask",
-)
 def test_writer_ofs_drafts_under_60_characters_meet_the_issue_target() -> None:
+    """Missed at first sight: 5.8% (F1 0.966), texting-register notes to friends and a polite
+    referral ask; met since writer AI joined (sixth session): 0.987 / 1.4%."""
     under_60 = _short_draft_scores("unseen_short_drafts_of.jsonl", max_chars=60)
     assert under_60.n == 185
     _assert_meets_the_issue_target(under_60)
