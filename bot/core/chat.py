@@ -160,6 +160,43 @@ def will_rewrite(text: str) -> bool:
     return len(line.split()) <= 10 and _WILL_REWRITE.match(line) is not None
 
 
+# "wrong flag", "that's not a hard sell", "it isn't pushy at all": the member disputes the
+# verdict just given, in words instead of the "Wrong flag" button.
+_DISPUTES = re.compile(
+    r"^\W*(?:(?:no|nah|hmm+|um+|but|well|come on|ugh|wait)\W+)*(?:"
+    r"(?:that'?s|that is|this is|it'?s|it is)?\s*(?:a\s+)?(?:(?:wrong|bad|false|unfair) "
+    r"(?:flag|verdict)|wrong call)|"
+    r"(?:that'?s|that is|this is|it'?s|it is|this isn'?t|that isn'?t|it isn'?t)\s+"
+    r"(?:not\s+)?(?:a\s+)?(?:hard[- ]?sell|salesy|pushy|spam|spammy|a pitch)(?:\s+at all)?|"
+    r"(?:you'?re|you are|u r) wrong(?: (?:here|there|about (?:this|that|it)))?|i disagree|"
+    r"(?:this|that|it) (?:shouldn'?t|should not) (?:be|have been) flagged|"
+    r"(?:why|how) (?:is|was) (?:this|that|it) (?:a )?hard[- ]?sell\W+(?:it'?s|it is) not"
+    r")(?:[\s,;.!—–-]+.{0,80})?$",
+    re.IGNORECASE,
+)
+_NOT = re.compile(r"\b(?:not|isn'?t|n'?t)\b", re.IGNORECASE)
+
+NO_FLAG_TO_DISPUTE = (
+    "Noted. My last review didn't flag anything lately, so there is nothing to mark wrong; the "
+    "buttons under each review tell me whether it helped."
+)
+
+
+def disputes_the_flag(text: str) -> bool:
+    """The member says the verdict just given was wrong ("wrong flag, this is my 2nd touch")."""
+    line = " ".join(text.replace("’", "'").split())
+    match = _DISPUTES.match(line)
+    if match is None:
+        return False
+    # "it's salesy" agrees with the verdict; "it's not salesy" disputes it.
+    said = line.lower()
+    if re.search(r"hard[- ]?sell|salesy|pushy|spam|a pitch", said) and not re.search(
+        r"wrong|bad|false|unfair|disagree|should", said
+    ):
+        return _NOT.search(said) is not None
+    return True
+
+
 # "sent it", "ok just sent it!", "I sent him the note", "message sent ✅": the member says the
 # draft just reviewed went out. Past tense only: "sending it now" or "will send it" is not sent.
 _LEAD_IN = r"(?:(?:ok|okay|k|done|great|cool|alright|right|so|and|yep|yes|yup|thanks|thx)\W+)*"

@@ -88,7 +88,7 @@ MAX_FIXES = 3
 def fix_reply(ctx: Context) -> Reply | None:
     """How to mend the draft reviewed last ("how do I fix it?"), from the guidelines it broke;
     None when there was no review lately. The draft's text is not needed (nor kept)."""
-    last = _recent_review(ctx)
+    last = recent_review(ctx)
     if last is None:
         return None
     said = f"Your last draft scored {last.score}/100"
@@ -98,7 +98,7 @@ def fix_reply(ctx: Context) -> Reply | None:
 def verdict_reply(ctx: Context) -> Reply | None:
     """ "too salesy?", "better?" about the draft reviewed last: its verdict and score, then what
     to change; None when there was no review lately."""
-    last = _recent_review(ctx)
+    last = recent_review(ctx)
     if last is None:
         return None
     verdict = _verdict_words(last.flagged, bool(last.rule_ids))
@@ -121,7 +121,8 @@ _HOW_TO_MEND = (
 )
 
 
-def _recent_review(ctx: Context) -> ReviewRecord | None:
+def recent_review(ctx: Context) -> ReviewRecord | None:
+    """The member's last review, while a question about it still makes sense."""
     last = ctx.store.latest_review(ctx.member.id)
     if last is None or ctx.now - last.created_at > FIX_QUESTION_EXPIRES:
         return None

@@ -177,6 +177,8 @@ class CoachService:
             return self._about_last_review(
                 incoming, reviews.fix_reply, chat.NO_REVIEW_TO_FIX
             ), command
+        if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.disputes_the_flag(incoming.text):
+            return self._disputed(incoming), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.will_rewrite(incoming.text):
             return Reply(text=chat.REWRITE_WELCOME), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_for_a_verdict(incoming.text):
@@ -249,6 +251,20 @@ class CoachService:
             )
             said = None
         return said or Reply(text=without)
+
+    def _disputed(self, incoming: Incoming) -> Reply:
+        """ "wrong flag" in words: the last review, if it flagged the draft, is marked as the
+        "Wrong flag" button would mark it."""
+        try:
+            last = reviews.recent_review(self._context(incoming))
+        except Exception:
+            logger.error(
+                "reading the last review failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            last = None
+        if last is None or not last.flagged:
+            return Reply(text=chat.NO_FLAG_TO_DISPUTE)
+        return self._answer(replace(incoming, text=f"feedback {last.id} wrong-flag"), None)[0]
 
     def _sent(self, incoming: Incoming, contact_id: int | None) -> Reply:
         """ "sent it" after a review of a draft to a contact: their next open follow-up is done

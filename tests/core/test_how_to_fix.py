@@ -94,3 +94,26 @@ def test_asking_for_a_fix_or_promising_a_follow_up_is_not_a_promise_to_rewrite(
 ) -> None:
     say(service, PITCH)
     assert "paste the new version" not in say(service, line).text.lower()
+
+
+def _wrong_flags(store: SqlStore) -> int:
+    weeks = store.wrong_flag_weeks("slack", "T1", NOW - timedelta(days=7), NOW + timedelta(days=1))
+    return sum(week.wrong_flags for week in weeks)
+
+
+@pytest.mark.parametrize(
+    "line", ["wrong flag, this is my 2nd touch", "that's not a hard sell", "i disagree"]
+)
+def test_disputing_a_flag_in_words_marks_the_last_review_as_a_wrong_flag(
+    service: CoachService, store: SqlStore, line: str
+) -> None:
+    say(service, PITCH)
+    reply = say(service, line)
+    assert "the flag was wrong" in reply.text
+    assert _wrong_flags(store) == 1
+
+
+def test_agreeing_with_the_flag_records_nothing(service: CoachService, store: SqlStore) -> None:
+    say(service, PITCH)
+    say(service, "it's salesy, I know")
+    assert _wrong_flags(store) == 0
