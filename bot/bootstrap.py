@@ -30,10 +30,10 @@ class SystemClock:
 class LazyReviewer:
     """`coach_rules.review.review`, imported on first use so start-up does not pay for the model."""
 
-    def __call__(self, text: str) -> Review:
+    def __call__(self, text: str, kind: str | None = None) -> Review:
         from coach_rules.review import review
 
-        return review(text)
+        return review(text, kind=kind)
 
 
 class LazyMessageSorter:

@@ -44,7 +44,9 @@ class Clock(Protocol):
 
 
 class Reviewer(Protocol):
-    def __call__(self, text: str) -> Review: ...
+    """`coach_rules.review.review`: `kind` is given only when the member named one."""
+
+    def __call__(self, text: str, kind: str | None = None) -> Review: ...
 
 
 class MessageSorter(Protocol):

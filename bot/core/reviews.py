@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.core import commands as c
 from bot.core.context import Context, failure
+from bot.core.draft_labels import split_label
 from bot.core.guidelines import guideline_fix, guideline_title
 from bot.core.messages import Action, Field, Reply, Section
 from bot.core.touch_review import TouchPart, touch_section
@@ -33,7 +34,9 @@ def text_hash(text: str) -> str:
 
 
 def review(ctx: Context, command: c.ReviewCommand) -> Reply:
-    draft = command.draft
+    # "linkedin connection request: Hi Kevin, …": the label is for the coach, its kind for the
+    # review's checks.
+    draft, kind = split_label(command.draft)
     if not draft.strip():
         return failure(
             "There is nothing to review. Paste your draft after `review`, or in a direct "
@@ -47,7 +50,8 @@ def review(ctx: Context, command: c.ReviewCommand) -> Reply:
             topic="review",
         )
     try:
-        result = ctx.reviewer(draft)
+        # A test's stand-in reviewer may take the text alone: the kind goes only where named.
+        result = ctx.reviewer(draft) if kind is None else ctx.reviewer(draft, kind=kind)
     except Exception as error:  # the reviewer is a model: never lose the member's message to it
         logger.error("reviewer failed for member %s: %s", ctx.member.id, type(error).__name__)
         return Reply(
@@ -165,6 +169,11 @@ def _verdict(result: Review) -> str:
         return f"**{said.capitalize()}** — {score}. Rework it before you send it."
     if result.findings:
         return f"**{said.capitalize()}** — {score}, with a few things worth fixing."
+    if result.signals.get("kind") == "linkedin-note" and not result.signals.get(
+        "fits_linkedin_note"
+    ):
+        limit = result.signals.get("linkedin_note_limit")
+        return f"**{said.capitalize()}** — {score}. Trim it to {limit} characters, then send it."
     return f"**{said.capitalize()}** — {score}. Good to send."
 
 
