@@ -53,7 +53,7 @@ _MENTION = re.compile(r"_user_|(?<![\w.])@[^\W\d_]")
 # "@here", "@channel", "@everyone" typed as words: the whole channel is addressed.
 _CHANNEL_MENTION = re.compile(r"(?<![\w.])@(?:here|channel|everyone)\b")
 # "please don't DM me here", "no need to DM me": a plug phrase said the other way round.
-_NEGATED = re.compile(r"(?:\bdon'?t|\bdo not|\bno need to|\bnever|\bnot)\s+$")
+_NEGATED = re.compile(r"(?:\bdon'?t|\bdo not|\bno need to|\bnever|\bnot|\bisn'?t|\bno)\s+$")
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ def find_rule_hits(
             hits.append(RuleHit(rule, message, tidy))
 
     pitch = _spans(lexicon.PITCH.finditer(normalised))
-    urgency = _spans(lexicon.URGENCY.finditer(normalised))
+    urgency = _spans(_unnegated(normalised, list(lexicon.URGENCY.finditer(normalised))))
     hype = _spans(lexicon.HYPE.finditer(normalised))
     plug = _spans(_unnegated(normalised, lexicon.PLUG.finditer(normalised)))
     asks = list(lexicon.ASK.finditer(normalised))

@@ -258,3 +258,19 @@ def test_helpful_thread_answers_are_not_group_plugging(text: str) -> None:
 def test_a_channel_mention_typed_as_a_word_addresses_the_group() -> None:
     text = "@channel our new budgeting app is out, check out my app and tell your friends!"
     assert "no-group-plugging" in hits_by_rule(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No rush at all, definitely not ASAP. Could you send the deck when you have a sec?",
+        "It isn't urgent: could you send the deck when you can?",
+    ],
+)
+def test_urgency_said_the_other_way_round_is_no_pressure(text: str) -> None:
+    """A newcomer's "definitely not ASAP" (7 Dec, sixth session) read as pushing with urgency."""
+    assert "no-hard-sell" not in hits_by_rule(text)
+
+
+def test_urgency_said_plainly_is_still_pressure() -> None:
+    assert "no-hard-sell" in hits_by_rule("I need this ASAP, could you send the deck today?")
