@@ -328,6 +328,11 @@ SELF_INTRO = _words(
     r" (?:with )?you (?:at|during|after|yesterday|today|this|last|earlier|on)",
     r"(?:for|after) (?:chatting|talking|speaking|meeting|connecting)(?: with (?:me|us))? "
     r"(?:at|during|after|yesterday|today|this|last|earlier|on)",
+    # "I'm organising the Women in Tech meetup", "I run the Lagos data guild": who the sender is,
+    # said through what they run.
+    r"i'?m (?:organi[sz]ing|running|hosting|co-?hosting|putting together|curating|planning|"
+    r"leading|coordinating) (?:the|our|a|this year'?s|next month'?s)",
+    r"i (?:run|organi[sz]e|host|co-?host|lead|curate|coordinate) (?:the|our|a)",
     r"you (?:asked|mentioned|wanted) (?:for |about )?(?:[a-z]+ ){0,3}(?:at|during|when|yesterday|"
     r"on (?:our|the) call|earlier|last)",
 )

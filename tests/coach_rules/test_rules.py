@@ -145,6 +145,8 @@ def test_an_ask_from_nobody_breaks_identify_yourself_unless_signed_or_introduced
         "Great to meet you at DevDays! Could we find 20 minutes next week?",
         "As a thank-you for chatting at the expo, here is the benchmark. Could you intro me to Li?",
         "Here are the figures you asked for at lunch yesterday. Open to a call on Friday?",
+        "Hola Javi, I'm organising the Rust Madrid spring meetup. Fancy a 5-minute talk?",
+        "Hi Ade, I run the Lagos data guild; would you give a short talk in March?",
     ],
 )
 def test_how_the_two_met_said_through_the_meeting_itself_identifies_the_sender(text: str):
