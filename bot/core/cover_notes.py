@@ -44,7 +44,11 @@ _LEADING = re.compile(
     rf"{_OPINION}\s+{_THIS}(?:\s+{_VERDICT})?{_WHEN_AND_FOR_WHOM}|"
     rf"(?:about to|going to|gonna|want to|planning to) send {_THIS}|"
     rf"(?:any )?thoughts|feedback(?: (?:pls|please))?|{_THIS}\s*(?:ok|okay|too pushy)|"
-    rf"(?:draft|message|msg|email|e-mail) (?:for|to) [\w.'-]+(?: [\w.'-]+)?)"
+    rf"(?:draft|message|msg|email|e-mail) (?:for|to) [\w.'-]+(?: [\w.'-]+)?|"
+    # "LinkedIn note: Hi Andrés, …": the kind of message, then a draft that greets its reader.
+    r"(?:linkedin|email|e-mail|slack|cold|intro|follow[- ]?up|connection|thank[- ]you)\s+"
+    r"(?:note|message|msg|draft|dm|email|request)"
+    r"(?=\s*:\s*(?:hi|hey|hello|dear|good (?:morning|afternoon|evening))\b))"
     r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*(?:[:?]+\s*|\s+[-—–]+\s+|[-—–]*\s*\n\s*)",
     re.IGNORECASE,
 )

@@ -131,8 +131,18 @@ _OWED = (
 # Not "I", "I'll", "I'm": the member, not a name.
 # How people ask to be shown something, and what the follow-ups are called, for the list's
 # phrasings.
+# What is asked about a person named just before it ("Dana Kim? remind me where we met").
+_ASKED_OF_A_NAME = (
+    r"who(?:'s| is| was)\s+(?:that|this|he|she|they|it)(?:\s+again)?|kaun\s+(?:hai|tha|thi)|"
+    r"remind me\s+(?:who\s+(?:that|he|she|they)\s+(?:is|are|was)|where\s+(?:we|i)\s+met"
+    r"(?:\s+(?:him|her|them))?|about\s+(?:him|her|them))|"
+    r"what\s+do\s+i\s+(?:have|know)\s+(?:on|about)\s+(?:him|her|them)|"
+    r"show\s+(?:me\s+)?(?:the\s+|their\s+|his\s+|her\s+)?(?:contact|card|info)|"
+    r"i\s+forgot|i\s+don'?t\s+remember"
+)
 _SHOW_LEAD = (
-    r"(?:(?:show|list|see|pull up|bring up|display|gimme|give me|muéstrame|muestra|dikhao|zeig)"
+    r"(?:(?:show|list|see|pull up|bring up|display|gimme|give me|muéstrame|muestra|dikhao|zeig|"
+    r"poka[zż])"
     r"\s+(?:me\s+|mir\s+)?|what(?:'s| is| are)?\s+|which\s+|kaun(?:\s+kaun)?\s+se\s+|qu[eé]\s+)"
 )
 _FOLLOW_UPS = r"(?:follow[- ]?ups?|folow[- ]?ups?|followups?|reminders?)"
@@ -243,11 +253,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:had|grabbed) (?:a\s+)?(?:great\s+|quick\s+|nice\s+|good\s+)?"
                 r"(?:coffee|lunch|breakfast|dinner|drinks|call|chat|convo|conversation|beer|tea)"
                 r"\s+with|(?:great|nice|good|quick) (?:chat|convo|conversation|call)\s+with|"
+                # "Great meeting Lerato Molefe at the Joburg AI meetup": glad to have met someone
+                # named ("Great meeting you …" is said to the reader: a draft).
+                r"(?:great|nice|lovely|so good|good|fun)\s+(?:meeting|to meet|chatting with|"
+                r"talking (?:with|to)|catching up with)(?=\s+(?-i:[A-ZÀ-ÖØ-Þ]))(?!\s+I\b)|"
                 r"caught up with|chatted with|spoke (?:with|to|w/)|talked (?:with|to|w/)|"
                 r"connected with|got to know|got to meet|(?:catching|caught) up w(?:ith|/)|"
                 r"was introduced to|conocí a|conoci a|"
                 r"nakilala ko si|kennengelernt)\s+(?P<rest>.+)",
                 "met {rest}",
+            ),
+            (
+                # A log as fields, the meeting last: "Sarah Goldberg, partner at a law firm, met at
+                # the bar association gala last night", "Jae-won Park, Samsung Next, met at …".
+                r"(?P<who>" + _NAME_WORDS + r"),\s+(?P<what>[^,;:]{2,40}?),\s+(?:(?:i|we)\s+)?"
+                r"(?:met|meet)\s+(?:(?:him|her|them)\s+)?(?P<rest>(?:at|@)\s+[^,;]+)"
+                r"(?P<more>[,;].*)?",
+                "met {who} {rest}, {what}{more}",
             ),
             (
                 # A meeting told as a story: "had a long walk-and-talk with X", "coffee w/ X",
@@ -476,6 +498,16 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "@day follow-up {who} to {verb} {what}",
             ),
             (
+                # "remind me to send Elijah Cohen the patent draft": asked for as a reminder, it
+                # needs no day to be one.
+                r"(?:" + _REMIND + r" me to\s+|set (?:a\s+)?reminder to\s+)"
+                r"(?P<verb>send|share|forward|give|show)\s+"
+                r"(?!(?:me|us|you|the|a|an|my|our|it|this|that)\b)"
+                r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])\S*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])\S*){0,2})\s+"
+                r"(?P<what>(?:the|a|an|my|our|some|that|this|those|these|his|her|their)\s+.+)",
+                "follow-up {who} to {verb} {what}",
+            ),
+            (
                 # "remind me in 3 days", "remind me about it tomorrow": about the last reply's
                 # contact.
                 _REMIND + r" me(?:\s+(?:about|abt|of)\s+(?:it|this|that|her|him|them))?"
@@ -562,12 +594,20 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "follow-up {who} to {verb} {rest}",
             ),
             (
+                # "remind me to congratulate Tunde Bakare on his funding round Friday": what for
+                # (not a day: "on Friday").
+                _REMIND_ME_TO + r"(?P<verb>congratulate)\s+(?P<who>" + _NAME_WORDS + r")\s+"
+                r"(?P<rest>on\s+(?:his|her|their|the|a|an)\s+.+)",
+                "follow-up {who} to {verb} {rest}",
+            ),
+            (
                 # "remind me to send samples to Min-ji Park by Friday": the thing is the note.
                 _REMIND_ME_TO + r"(?P<verb>send|share|forward|give|show)\s+"
                 # Not a way to contact them: "send thanks to Ben" is only a follow-up.
                 r"(?P<what>(?!(?:him|her|them|it)\b)(?!(?:(?:a|an|my)\s+)?(?:quick\s+)?"
                 r"(?:thanks|thank[- ]you(?:\s+note)?|message|msg|note|email|e-mail|text|reply|dm|"
-                r"line|ping)\s+to\s)[^,;—–]+?)\s+to\s+(?P<who>"
+                # "remind me to share the hiring plan with Omar": shared with someone.
+                r"line|ping)\s+to\s)[^,;—–]+?)\s+(?:to|with)\s+(?P<who>"
                 + _CAPITALISED
                 + r"\S*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])\S*){0,2})(?P<rest>(?:[\s,;—–].*)?)",
                 "follow-up {who} to {verb} {what} {rest}",
@@ -706,7 +746,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # An instruction to oneself with a day: "reach out to Priya on Thursday" (a
                 # longer sentence, "…, he'll sort it out", is a draft for someone else).
                 r"(?:reach (?:back )?out to|touch base with|circle back (?:with|to)|reconnect with|"
-                r"check in with|get back to)\s+"
+                r"check in with|get back to|check back (?:in )?with|loop back (?:with|to))\s+"
                 + _JUST_A_NAME_AND_A_DAY
                 + r"(?P<rest>.+?\b(?:on|next|tomorrow|today|in|this|by|until|"
                 r"before|\w+day)\b.*)",
@@ -729,8 +769,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # the invoice." asks someone else: "call" alone is left to the stricter reading).
                 r"(?:remember to\s+)?(?:text|ping|email|e-mail|call back|message|dm|nudge|chase|"
                 r"talk to|reach (?:back )?out to|touch base with|check in with|get back to|"
+                r"write to|"
                 # "hit up Zoe tomorrow re collab", "check on Nia next week", "reconnect with …"
-                r"hit up|check on|reconnect with|catch up with|circle back (?:with|to))\s+"
+                r"hit up|check on|reconnect with|catch up with|circle back (?:with|to)|"
+                # "check back with Kai Müller Dec 20 about the Berlin offsite".
+                r"check back (?:in )?with|loop back (?:with|to))\s+"
                 + _A_NAME_A_DAY_AND_A_TOPIC
                 + r"(?P<rest>"
                 + _CAPITALISED
@@ -899,7 +942,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (r"(?:mga\s+)?(?:reminders?|follow[- ]?ups?)\s+ko", "list"),
             # "mis follow ups", "mes rappels": "my …" in Spanish and French.
             (
-                r"(?:mis|mes)\s+(?:follow[- ]?ups?|reminders?|recordatorios|pendientes|rappels)",
+                r"(?:mis|mes|moje)\s+(?:follow[- ]?ups?|follow[- ]?upy|reminders?|recordatorios|"
+                r"pendientes|rappels|przypomnienia)",
                 "list",
             ),
             # Hindi "kya kya pending hai?", Tagalog "ano ba ang overdue ko?".
@@ -955,7 +999,25 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:late|behind|overdue)\s+(?:on|with)(?:\s+\w+)?",
                 "list overdue",
             ),
-            (r"(?:am i|are we)\s+(?:late|behind)\s+(?:on|with)\s+\w+", "list overdue"),
+            (r"(?:am i|are we)\s+(?:late|behind|overdue)\s+(?:on|with)\s+\w+", "list overdue"),
+            (
+                # "what have I let slide? overdue ones".
+                r"what\s+(?:have\s+i|did\s+i|i'?ve)\s+(?:let\s+(?:slide|slip)|dropped|neglected)"
+                r"(?:\??\s*(?:the\s+)?(?:overdue|late)(?:\s+ones)?)?",
+                "list overdue",
+            ),
+            (
+                # "every follow-up I have, all of them pls", "everything, overdue or not, list
+                # it", "what's still open for me? all of it, not just overdue".
+                r"(?:every|all)\s+(?:(?:of\s+)?(?:my|the)\s+)?"
+                r"(?:follow[- ]?ups?|reminders?)\s+i\s+(?:have|got)"
+                r"(?:\s*,?\s*all of (?:them|it))?(?:\s+(?:pls|please))?|"
+                r"(?:what(?:'s| is)\s+(?:still\s+)?(?:open|pending|due)(?:\s+for me)?\??\s*)?"
+                r"(?:all of (?:it|them)|everything)\s*,?\s*(?:not (?:just|only) (?:the\s+)?"
+                r"(?:overdue|late)(?:\s+ones)?|(?:overdue|late|due) or not)"
+                r"(?:\s*,?\s*(?:list|show)\s+(?:it|them|me)(?:\s+all)?)?",
+                "list all",
+            ),
             (
                 r"(?:did|have)\s+i\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?|drop(?:ped)?)\s+"
                 r"(?:any(?:one|body|thing)?|a)(?:\s+(?:follow[- ]?ups?|reminders|people))?",
@@ -1289,6 +1351,19 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "done {who}",
             ),
             (
+                # "Kai ✅ replied to his email this morning", "Dana Kim - replied to her thread,
+                # all sorted", "zoë: replied ✅": the member's reply, said after the name and a
+                # dash, colon or tick ("Kai replied" alone may be Kai's own reply).
+                r"(?:[✅✔☑]\ufe0f?\s*)?(?P<who>" + _NAME_WORDS + r")\s*(?:[—–:✅✔☑]|\s-)\ufe0f?\s*"
+                r"(?:[✅✔☑]\ufe0f?\s*)?(?:replied|responded|answered|wrote back)"
+                r"(?:\s+to\s+(?:his|her|their|the)\s+(?:e-?mail|message|thread|dm|text|note|post|"
+                r"comment|invite))?"
+                r"(?:\s+(?:this morning|today|yesterday|earlier|just now|last night))?"
+                r"\s*(?:[✅✔☑]\ufe0f?)?(?:\s*[,;]?\s*(?:all sorted|sorted|all done|done|tamam|"
+                r"ticked off))?[\s.!]*",
+                "done {who}",
+            ),
+            (
                 # "mark complete", "mark as done": the follow-up the talk is about.
                 r"(?:please\s+|pls\s+)?mark(?:ed)?\s+(?:as\s+)?(?:done|complete|completed|finished)",
                 "done it",
@@ -1474,6 +1549,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
+                # "dale a Omar 10 días más", "dá ao Rui mais 3 dias": give someone more days.
+                r"(?:dale|dele|d[aá]le|d[aá])\s+(?:a|à|ao|pra|para)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s+"
+                r"(?:(?P<rest>\d{1,2}\s+(?:d[ií]as?|semanas?))\s+(?:m[aá]s|mais)|(?:m[aá]s|mais)\s+"
+                r"(?P<more>\d{1,2}\s+(?:d[ií]as?|semanas?)))[\s.!]*",
+                "snooze {who} {rest}{more}",
+            ),
+            (
                 r"(?:posterga|postergar|pospón|pospon|posponer|aplaza|aplazar|adia|adiar)\s+"
                 r"(?:a\s+|o\s+|la\s+|el\s+)?(?P<rest>.+)",
                 "snooze {rest}",
@@ -1484,9 +1568,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "snooze {who} {rest}",
             ),
             (
-                r"(?P<who>.+?)\s+ko\s+(?P<rest>.*?)(?:\s+ke\s+liye|\s+tak)?\s+"
+                # "Jane ko 21st tak push karo": "tak" (until) kept, so that "21st tak" is a day.
+                r"(?P<who>.+?)\s+ko\s+(?P<rest>.*?)(?:\s+ke\s+liye|(?P<tak>\s+tak))?\s+"
                 r"(?:snooze|push|postpone|aage)" + _KARO + r"(?:[,;].*)?",
-                "snooze {who} {rest}",
+                "snooze {who} {rest} {tak}",
             ),
             (
                 # Hindi "Ada wala reminder Friday tak shift kar do", "Ada wala follow-up 2 din aage
@@ -1537,9 +1622,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "remind me about Kai again in 4 days", "bug me about Ada again in 4 days, not
                 # today": again, so the reminder moves.
-                r"(?:remind|bug|ping|nudge) me (?:about|of|abt)\s+(?P<who>.+?)\s+again\s+in\s+"
-                r"(?P<rest>\S+\s+(?:more\s+)?(?:days?|weeks?))(?:[,;].*)?",
-                "snooze {who} {rest}",
+                # "remind me about Priya in 3 days instead, not today": instead, likewise.
+                r"(?:remind|bug|ping|nudge) me (?:about|of|abt)\s+(?P<who>.+?)\s+(?:again\s+in\s+"
+                r"(?P<rest>\S+\s+(?:more\s+)?(?:days?|weeks?))|in\s+(?P<later>\S+\s+(?:more\s+)?"
+                r"(?:days?|weeks?))\s+instead)(?:[,;].*)?",
+                "snooze {who} {rest}{later}",
             ),
             (
                 # "Hiroshi Tanaka reminder → move to Jan 6"
@@ -1602,6 +1689,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("cancel #4", "cancel Jane Doe"),
         words=("drop",),
         phrasings=(
+            (
+                # "skip José for now, snooze 5 days": skipped for now is put off, not dropped
+                # (read before the "skip X" of a cancel).
+                r"(?:skip|leave)\s+(?P<who>" + _NAME_WORDS + r")\s+(?:for now|for today|today)\s*"
+                r"[,;—–-]+\s*(?:just\s+)?(?:snooze|push|postpone|delay)(?:\s+(?:it|him|her|them))?"
+                r"\s+(?P<rest>.+)",
+                "snooze {who} {rest}",
+            ),
             (
                 # "ya no quiero el reminder de José, cancélalo": Spanish "I no longer want …";
                 # "olvida el reminder de Sam": "forget …".
@@ -1670,6 +1765,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"follow[- ]?up|nudge)\s+(?:for|with|about|on)\s+(?P<rest>[^,;]+?)"
                 r"(?:\s+(?:anymore|any more))?(?:[,;].*)?",
                 "cancel {rest}",
+            ),
+            (
+                # "no reminder needed for Priya anymore", "no follow-up necessary for Kai": the
+                # reminder said unneeded before whose it is.
+                r"no\s+(?:more\s+)?(?:reminder|follow[- ]?up|nudge)s?\s+"
+                r"(?:needed|necessary|required)\s+"
+                r"(?:for|with|on)\s+(?P<rest>[^,;]+?)(?:\s+(?:anymore|any more|now|after all))?"
+                r"(?:\s*[,;—–].*)?",
+                "cancel {rest}",
+            ),
+            (
+                # "unset the reminder for Dana, the project got cancelled", "remove the follow-up
+                # with Kai": the reminder undone, a reason after the comma.
+                r"(?:please\s+|pls\s+)?(?:unset|remove|delete|clear|turn off|switch off|kill)\s+"
+                r"(?:the|my)\s+(?:reminder|follow[- ]?up|nudge)\s+(?:for|with|about|on)\s+"
+                r"(?P<who>" + _NAME_WORDS + r")(?:\s*[,;—–].*)?",
+                "cancel {who}",
             ),
             (
                 r"(?:i\s+)?no longer (?:need|want|have) to "
@@ -1850,6 +1962,15 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("who Priya", "who is Jane Doe?"),
         words=("whois", "card", "contact"),
         phrasings=(
+            (
+                # The name, then a question about whoever it is: "jose nunez?? who is that
+                # again", "Sam Lee — who is that, what do I have on him", "Zoë kaun hai? I
+                # forgot", "Dana Kim? remind me where we met", "Priya Shah - show contact".
+                r"(?P<who>" + _NAME_WORDS + r")\s*(?:\?+|[,:—–]|\s-)?\s*"
+                r"(?:" + _ASKED_OF_A_NAME + r")(?:\s*[,;?]+\s*(?:" + _ASKED_OF_A_NAME + r"))*"
+                r"[\s?!.]*",
+                "who {who}",
+            ),
             (
                 # "What's Ada Obi's company again?", "what company is Ada at again": a fact on
                 # the card, asked again.
@@ -2144,6 +2265,21 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "note {who}: {rest}",
             ),
             (
+                # "anota para Dana: kid's name is Leo", "apunta sobre Omar: …": the note verb in
+                # Spanish or Portuguese, whose, then the note.
+                r"(?:anota|anote|apunta|apunte)\s+(?:para|pra|sobre|de|a)\s+(?P<who>"
+                + _NAME_WORDS
+                + r")\s*:\s*(?P<rest>.+)",
+                "note {who}: {rest}",
+            ),
+            (
+                # "José: his wife is Ana, they have a dog named Churro": a fact about their own
+                # people or things after the name and a colon (not a meeting told as fields).
+                r"(?!.*\b(?:met|meet|meeting|ran into|bumped into|coffee|lunch|dinner)\b)"
+                r"(?P<who>" + _NAME_WORDS + r")\s*:\s*(?P<rest>(?:his|her|their)\s+(?-i:[a-z]).+)",
+                "note {who}: {rest}",
+            ),
+            (
                 # "add: Jane loves cycling", "remember Omar's daughter is called Lina".
                 r"(?:add|note|save|log|jot down|write down|remember)\s*:\s*(?P<who>"
                 + _NAME_WORDS
@@ -2305,12 +2441,47 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("rename Sam to Sam Lee",),
         phrasings=(
             (
+                # "Kai's name is spelled Kay Müller actually, can you change it", "kai's name is
+                # spelled Kai Mueller in his emails, change it to that".
+                r"(?P<rest>[^,;]+?)(?:'s|’s)\s+(?:full\s+)?name\s+is\s+(?:actually\s+)?"
+                r"(?:spelled|spelt|written)\s+(?P<new>" + _NAME_WORDS + r")"
+                r"(?:\s+(?:actually|now|(?:in|on)\s+(?:his|her|their)\s+[\w-]+))?"
+                r"(?:\s*[,;—–]\s*(?:so\s+|pls\s+|please\s+)?(?:(?:can|could) you\s+)?"
+                r"(?:change|update|fix|rename)\s+(?:it|that|him|her|them)(?:\s+to\s+(?:that|this))?"
+                r"(?:\s+(?:pls|please))?)?[\s.!?]*",
+                "rename {rest} to {new}",
+            ),
+            (
                 # "Priya's last name is now Shah-Mehta, please update": the first name stays.
                 # "Jose's last name is actually Núñez Ortega": two words of it.
                 r"(?P<rest>(?P<first>[\w.'’-]+)(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|"
                 r"family name)\s+is\s+(?:now|actually)\s+"
                 r"(?P<new>[^\s,;]+(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[^\s,;]*)?)(?:\s*[,;].*)?",
                 "rename {rest} to {first} {new}",
+            ),
+            (
+                # "Omar changed his surname, it's Omar Haddad-Karimi now": the whole new name
+                # after the comma.
+                r"(?P<rest>[^,;]+?)\s+changed\s+(?:her|his|their)\s+(?:(?:sur|last |family |full )?"
+                r"name)\s*[,;:—–-]+\s*(?:it'?s|it is|(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re))\s+"
+                r"(?P<new>" + _NAME_WORDS + r")(?:\s+now)?[\s.!]*",
+                "@kept rename {rest} to {new}",
+            ),
+            (
+                # "fix Jane's last name, it's Dough not Doe": the first name stays.
+                r"(?:please\s+)?(?:change|update|fix|correct|edit)\s+(?P<rest>(?P<first>[\w.'’-]+)"
+                r"(?:\s+[\w.'’-]+)?)(?:'s|’s)\s+(?:last name|surname|family name)\s*[,;:—–-]+\s*"
+                r"(?:it'?s|it is|it should be|should be|to)\s+(?P<new>[^\s,;]+)"
+                r"(?:,?\s+not\s+[^\s,;]+)?[\s.!]*",
+                "rename {rest} to {first} {new}",
+            ),
+            (
+                # "corrige el nombre de José: José Antonio Núñez", "corrige o nome da Ana: Ana
+                # Souza".
+                r"(?:corrige|corregir|corrija|cambia|cambiar|muda|mude|mudar|corrigir)\s+"
+                r"(?:el\s+nombre|o\s+nome)\s+(?:de|da|do|del)\s+(?P<rest>[^:—–]+?)\s*[:—–]+\s*"
+                r"(?P<new>" + _NAME_WORDS + r")[\s.!]*",
+                "rename {rest} to {new}",
             ),
             (
                 # "Jane changed her last name to Doe-Whitfield": the first name stays.
@@ -2351,8 +2522,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "it's José Luis Núñez actually, not José Núñez": the right name, then the old one
                 # after "not" (keeping a word of it: "it's Monday, not Tuesday" is no name).
+                # "it's Zoe Ca not Zoë Ça, she doesn't use the accents": why, after a comma.
                 r"(?:it'?s|it is|its)\s+(?P<new>" + _NAME_WORDS + r")(?:\s+actually)?\s*,?\s+"
-                r"not\s+(?P<rest>" + _NAME_WORDS + r")[\s.!]*",
+                # (not "…, not Dana Lee, who runs the panel": who does something).
+                r"not\s+(?P<rest>" + _NAME_WORDS + r")(?:[\s.!]*|\s*(?:[,;]|\s[—–-]|—)\s*"
+                r"(?:she|he|they)\b.*)",
                 "@kept rename {rest} to {new}",
             ),
             (
@@ -2424,8 +2598,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "Ada goes by Adaeze now, change it to Adaeze Obi": the name the request says.
                 r"(?P<rest>[^,;]+?)\s+(?:goes by|is now|is called|now goes by|prefers)\s+[^,;]+?"
-                r"\s*[,;]\s*(?:so\s+|pls\s+|please\s+)?(?:change|rename|update|save)\s+"
-                r"(?:it|that|him|her|them)\s+(?:to|as)\s+(?P<new>" + _NAME_WORDS + r")[\s.!]*",
+                # "Sam Lee goes by Samantha now, can you update her name to Samantha Lee", "José
+                # goes by Pepe, rename him Pepe Núñez".
+                r"\s*[,;]\s*(?:so\s+|pls\s+|please\s+)?(?:(?:can|could) you\s+)?"
+                r"(?:change|rename|update|save)\s+"
+                r"(?:it|that|him|her|them|(?:his|her|their|the)\s+name)\s+(?:(?:to|as)\s+)?"
+                r"(?P<new>" + _NAME_WORDS + r")[\s.!?]*",
                 "@kept rename {rest} to {new}",
             ),
             (
@@ -2556,7 +2734,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:is|should be|is now|is actually|changed to|became)\s+"
                 r"(?:actually\s+)?(?P<new>[^\s,;]+?)(?:\s+(?:now|actually|btw|fyi))?"
                 # "…, not Shah", "…, so Priya Rao".
-                r"(?:,?\s+(?:not|instead of|so)\s+.+)?",
+                r"(?:,?\s+(?:not|instead of|so)\s+.+|"
+                # "Kai's new surname is Weber after the wedding — rename him".
+                r"(?:\s+(?:after|since|because of)\s+[^,;—–]+)?\s*(?:[,;]|\s[—–-]|—)\s*"
+                r"(?:please\s+|pls\s+)?(?:rename|update|change|fix)(?:\s+(?:him|her|them|it))?"
+                r"(?:\s+(?:pls|please))?[\s.!]*)?",
                 "rename {rest} to {first} {new}",
             ),
             (
@@ -2659,8 +2841,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>.+?)(?:'s|’s)\s+(?:real\s+|full\s+|proper\s+|correct\s+|actual\s+|new\s+|"
-                r"legal\s+|right\s+)?name\s+(?:should be|"
+                # Not "anota para Dana: kid's name is Leo": a fact after a colon is a note.
+                r"(?P<rest>[^:]+?)(?:'s|’s)\s+(?:real\s+|full\s+|proper\s+|correct\s+|actual\s+|"
+                r"new\s+|legal\s+|right\s+)?name\s+(?:should be|"
                 r"is now|is actually|is)\s+(?P<new>.+?)"
                 r"(?:[,;]\s*.*)?",
                 "rename {rest} to {new}",
@@ -2670,7 +2853,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "rename {rest} to {new}",
             ),
             (
-                r"(?P<rest>.+?)\s+goes by\s+.+?(?:rename (?:him|her|them) to|call (?:him|her|them))"
+                # "José goes by Pepe, rename him Pepe Núñez": the request names the new name.
+                r"(?P<rest>.+?)\s+goes by\s+.+?"
+                r"(?:rename (?:him|her|them)(?: to)?|call (?:him|her|them))"
                 r"\s+(?P<new>.+)",
                 "rename {rest} to {new}",
             ),
@@ -2781,7 +2966,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 # "Hiroshi Tanaka — delete, was a duplicate".
                 r"(?P<rest>" + _NAME_WORDS + r")\s*(?:[—–:]|\s-)\s*(?:delete|remove)"
-                r"(?:\s+(?:him|her|them|(?:the\s+)?contact))?(?:\s*[,;.].*)?",
+                r"(?:\s+(?:him|her|them|(?:the\s+)?contact))?"
+                # "kai müller — remove from contacs": from where (the note part is not tidied,
+                # so the word's one slip is read here).
+                r"(?:\s+from\s+(?:my\s+|the\s+)?(?:contacts?|contacs|contact list|list|network))?"
+                r"(?:\s*[,;.].*)?",
                 "delete-contact {rest}",
             ),
             (
@@ -2978,6 +3167,28 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "stats month",
             ),
             (
+                # "what were my numbers this week", "how many new contacts have I added so far?",
+                # "what did my networking look like this month", "whats my week look like, stats
+                # wise".
+                r"what(?:'re| are| were)\s+my\s+(?:numbers|stats|statistics)" + _PERIOD,
+                "stats {rest}",
+            ),
+            (
+                r"how many\s+(?:new\s+)?(?:contacts|people)\s+(?:have\s+i|did\s+i|i'?ve)\s+"
+                r"(?:added|add|logged|log|met|meet)(?:\s+so far)?" + _PERIOD + r"(?:\s+so far)?",
+                "stats {rest}",
+            ),
+            (
+                r"what\s+(?:did|does|has)\s+my\s+(?:networking|follow[- ]?ups?|progress)\s+"
+                r"look(?:ed)?\s+like" + _PERIOD,
+                "stats {rest}",
+            ),
+            (
+                r"what(?:'?s| does)\s+my\s+(?P<rest>week|month)\s+look(?:ing)?\s+like\s*,?\s*"
+                r"(?:stats|numbers)[- ]?wise",
+                "stats {rest}",
+            ),
+            (
                 r"what(?:'re| are)\s+my\s+(?:numbers|stats|statistics)\s+(?:for|in|this)\s+"
                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
                 "stats month",
@@ -3085,6 +3296,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("digest here friday 16:00", "digest preview", "digest off"),
         phrasings=(
             (r"turn (?:the\s+)?(?:weekly\s+)?digest off", "digest off"),
+            # "turn of the digest": "off" typed with one "f" (never a real "of" before it).
+            (r"turn of\s+(?:the\s+)?(?:weekly\s+)?digests?", "digest off"),
             (
                 r"(?:turn off|stop|disable|cancel|mute|pause|silence|unsubscribe(?: from)?|no more)"
                 r"\s+(?:the\s+)?"
@@ -3102,7 +3315,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:(?:can|could) i (?:get|have)\s+|(?:post|send|put|set up|start|i want)\s+)"
-                r"(?:me\s+)?(?:a\s+|the\s+)?(?:weekly\s+)?digest\s*(?:" + _HERE + ")?"
+                # "I want the digest posted here on wednesdays": how it comes, then where.
+                r"(?:me\s+)?(?:a\s+|the\s+)?(?:weekly\s+)?digest\s*"
+                r"(?:(?:posted|sent|delivered)\s+)?(?:" + _HERE + ")?"
                 r"(?P<rest>.*)",
                 "digest here {rest}",
             ),
@@ -3129,7 +3344,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "what does the digest thing do?" asks what it is for: the help, not a preview.
-                r"(?!how\b|why\b|what does .*\bdo[\s?!.]*$)(?=.{0,100}$)(?=.*\b"
+                # "what does the team digest actually include?" asks what it is, too.
+                r"(?!how\b|why\b|what does .*\b(?:do|include|contain|cover)[\s?!.]*$)"
+                r"(?=.{0,100}$)(?=.*\b"
                 + _DIGEST
                 + r"(?!\w))(?=.*\b(?:preview|show|see|look(?:s)? like|sample|peek|"
                 r"what (?:will|would|does|is in)|test)(?!\w)).*",
@@ -3180,7 +3397,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"relocating|moved|relocated)\s+to|nasa)\s+(?P<rest>[^,;]+?)(?:\s+na\s+(?:ako|kami)|"
                 r"\s+(?:last|this)\s+(?:week|month|year)|\s+recently|\s+yesterday)?"
                 r"\s*[,;—–-]+\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix|switch)\s+"
-                r"(?:my\s+|the\s+)?(?:time\s*zone|tz|zone)(?:\s+(?:pls|please))?",
+                r"(?:my\s+|the\s+)?(?:time\s*zone|tz|zone)(?:\s+(?:pls|please|accordingly))?",
                 "settings timezone {rest}",
             ),
             (
@@ -3197,8 +3414,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings timezone {rest}",
             ),
             (
+                # "switch timezone to Asia/Kolkata, I'm in Bangalore for a month": a reason after
+                # the comma is no part of the zone.
                 r"(?:please\s+)?(?:set|change|update|switch)\s+(?:my\s+)?(?:time\s*zone|tz)\s*"
-                r"(?:to\s+|as\s+|=\s*|:\s*)?(?P<rest>.+?)",
+                r"(?:to\s+|as\s+|=\s*|:\s*)?(?P<rest>[^,;—–]+?)(?:\s*[,;—–]\s*.*)?",
                 "settings timezone {rest}",
             ),
             (
@@ -3234,6 +3453,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"mi zona horaria es|now in)\s+(?P<rest>.+?)(?:\s+now)?"
                 # "I'm in Tokyo for the next month, switch my timezone": how long they stay.
                 r"(?:\s+(?:for\s+)?(?:this|the next|next)\s+(?:week|month|few (?:days|weeks)))?"
+                # "I'm in Berlin until January, change my timezone": till when.
+                r"(?:\s+(?:until|till|til|through)\s+(?:the\s+)?(?:end of\s+)?[a-z]+)?"
                 r"(?:\s*[,;—–-]?\s+(?:so\s+)?(?:please\s+|pls\s+)?(?:update|change|set|fix|"
                 r"switch)\s+"
                 r"(?:my|the)\s+(?:time\s*zone|tz|zone))?",
@@ -3248,7 +3469,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 r"(?:please\s+)?(?:set|change|update)?\s*my\s+(?:working\s+|work\s+|office\s+)?"
-                r"hours\s+(?:are|to|=)\s+(?P<rest>.+?)",
+                # "my working hours are 7-3 now, adjust the nudges": what to do about it after.
+                r"hours\s+(?:are|to|=)\s+(?P<rest>[^,;—–]+?)(?:\s+now)?"
+                r"(?:\s*[,;—–]\s*(?:please\s+|pls\s+)?(?:adjust|update|change|fix|set)\s+"
+                r"(?:the\s+|my\s+)?(?:nudges?|reminders?|settings?|it|that|them)"
+                r"(?:\s+(?:accordingly|please|pls))?)?",
                 "settings hours {rest}",
             ),
             (r"(?:i\s+)?work\s+(?:from\s+)?(?P<rest>\d.+?)", "settings hours {rest}"),
@@ -3260,6 +3485,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "settings",
             ),
             (r"(?:show|see|view|check|open)(?: me)?\s+(?:settings|preferences|prefs)", "settings"),
+            (
+                # "quais são minhas settings atuais?", "cuáles son mis ajustes?"
+                r"(?:quais s[aã]o|qual [eé]|cu[aá]les son)\s+(?:as\s+|los\s+)?"
+                r"(?:minhas|meus|mis)\s+"
+                r"(?:settings|configura[cç](?:[oõ]es|iones)|prefer[eê]ncias|ajustes)"
+                r"(?:\s+(?:atuais|actuales))?",
+                "settings",
+            ),
             (
                 r"what(?:'s| is| are)\s+my\s+(?:current\s+)?(?:time\s*zone|tz|working hours|hours|"
                 r"settings?)"
@@ -3395,8 +3628,13 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 # "can I download all my …" asks for it; "can I export my data?" asks whether
                 # and how one can (the command's own word after "can I"): help, below.
                 # "I wan download all my data abeg": Nigerian Pidgin "wan" for "want".
-                r"(?:i need|i want|i wan|i'?d like|let me|can i(?!\s+export\b)|give me|send me)\s+"
-                r"(?:to\s+)?(?:download|export|an? (?:backup|copy|download|dump|export))\s+"
+                # "can I get a download of all my data?", "gimme a download of …", "send me a full
+                # export of my contacts and notes".
+                r"(?:i need|i want|i wan|i'?d like|let me|(?:can|could) i(?!\s+export\b)"
+                r"(?:\s+(?:get|have))?|"
+                r"give me|gimme|send me)\s+"
+                r"(?:to\s+)?(?:download|export|an? (?:(?:full|complete)\s+)?"
+                r"(?:backup|copy|download|dump|export))\s+"
                 r"(?:of\s+)?(?:all\s+)?(?:of\s+)?(?:my|the|everything)\b.*",
                 "export",
             ),
@@ -3410,7 +3648,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:\s+(?:dump|export|backup))?"
                 # "… my contacts and notes as a file".
                 r"(?:\s+and\s+(?:my\s+)?(?:data|contacts|notes|follow[- ]?ups|reminders))?"
-                r"(?:\s+as an? (?:file|json|csv|spreadsheet))?",
+                # "download all my data as csv".
+                r"(?:\s+as (?:an?\s+)?(?:file|json|csv|spreadsheet))?",
                 "export",
             ),
             (
@@ -3454,6 +3693,17 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         ("forget-me",),
         words=("forgetme", "forget_me"),
         phrasings=(
+            (
+                # "pls remove my account and all my info from Network Coach", "nuke my account
+                # and all my data, GDPR request", "I want to stop using this entirely — erase my
+                # account and all data": the member's own account, with a reason before or after.
+                r"(?:[^,;—–]{1,60}(?:[,;]|\s[—–-])\s*)?(?:please\s+|pls\s+)?"
+                r"(?:remove|delete|erase|wipe|nuke|close)\s+my\s+account(?:\s+and\s+(?:all\s+)?"
+                r"(?:of\s+)?(?:my\s+)?(?:data|info|information|contacts|records|stuff|notes))?"
+                r"(?:\s+from\s+(?:network\s*coach|netcoach|(?:this|the)\s+(?:bot|app)|here))?"
+                r"(?:\s+(?:completely|entirely|for good|permanently))?(?:\s*[,;.—–]\s*.*)?",
+                "forget-me",
+            ),
             (
                 # "please erase me from this bot completely", "apaga todos mis datos".
                 # "please remove me from Network Coach completely".

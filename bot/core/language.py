@@ -62,7 +62,8 @@ _LEADING_FILLER = re.compile(
     r"another one|porfa|por favor|naman|pls naman|oye|yaar|sige|sige na|ok po|okay po|"
     r"achha|accha|acha|arre|haan|ji|hola|oi|olá|ola|hallo|also|ok also|"
     r"(?:please be (?:informed|advised)|just so you know|for the record|for your info(?:rmation)?)"
-    r"(?: that)?|(?:quick update|update|heads up|quick log|log)(?=\s*[:,—–-]))\b\s*"
+    r"(?: that)?|(?:quick update|update|heads up|quick log|log|"
+    r"meeting notes?)(?=\s*[:,—–-]))\b\s*"
     # "ugh not now. push zoë 2 weeks": a full stop after the filler, too.
     r"(?:[,!:—–-]|\.(?=\s))*\s*)*"
     # "please can you postpone …": both courtesies, in that order.
@@ -77,7 +78,7 @@ _TRAILING_FILLER = re.compile(
     r"(?:forget|kalimutan)|bhool(?:na)? mat(?: jaana| jana)?|"
     # "…, pls log it", "…, add it as a note": the request to the bot, said again.
     r"(?:(?:please|pls|plz|can you|could you) )?(?:log|record) (?:it|this|that)"
-    r"(?: (?:down|for me|pls|please))?|add (?:it|this|that) as a note|"
+    r"(?: (?:down|for me|pls|please))?|add(?: it| this| that)? as a note|"
     r"(?:please )?update (?:it|that|the name|them)|anymore|any more|after all|"
     r"for me|asap|ok|okay|instead|my bad|my mistake|"
     # German puts the verb last: "erinnere mich, Kai am Montag anzuschreiben".
@@ -468,6 +469,8 @@ _CHAT: tuple[tuple[ChatIntent, re.Pattern[str]], ...] = tuple(
             r"don'?t delete(?: (?:it|her|him|them))?)"
             # "nope, leave it": the no, then leaving things as they are.
             r"(?:[\s,!.]+(?:leave it|forget it|skip it|let it be|leave it as is|it'?s fine|"
+            # "nope, not now": the no, then when.
+            r"not (?:now|today|yet|right now)|maybe later|later|"
             # "nope, wrong one": the no, then what the coach picked was not meant.
             r"wrong (?:one|person|contact|name)|not (?:that|this) one|"
             r"(?:i meant )?the other one))?",
@@ -522,11 +525,12 @@ def chat_intent(text: str) -> ChatIntent | None:
 WHO_SEES = r"(?:else\s+)?(?:can|could|will|would)\s+(?:see|read|access)|has access"
 _QUESTION = re.compile(
     # "im new here, what do i do": being new is said before the question.
-    r"^(?:(?:hey|hi|ok|so|wait|hmm|um|i'?m new(?: here)?|please|pls|plz|fyi|btw|sorry|"
+    r"^(?:(?:hey|hi|yo|ok|so|wait|hmm|um|i'?m new(?: here)?|please|pls|plz|fyi|btw|sorry|"
     r"(?:quick )?question:?)[\s,]+)?"
     r"(?:how (?:do|can|should|would) (?:i|we|you)|"
     r"how to|how does|(?P<works>how (?:do|dose)(?=\s.{1,30}\bwork\b))|"
-    r"can (?:the|this) (?:bot|coach|app)|"
+    # "can the digest go to a different channel?": what a part of the bot can do.
+    r"can (?:the|this) (?:bot|coach|app|digest|weekly digest)|"
     r"how do you|what (?:commands|can i (?:type|say|ask))|which commands|"
     r"what'?s the (?:syntax|format|command|right way|best way|correct way) (?:for|to)|"
     r"what does|what is|what's|what are|can you|can i|could you|could i|is there a way|"
@@ -548,7 +552,9 @@ _RULE_QUESTION = re.compile(
     # "if I delete a contact, do their follow-ups go too?": a question after the "if" clause.
     r"^(?:(?:hey|hi|ok|so|wait|hmm|um|but)[\s,]+)?(?:if (?:i|we)\b(?=.*\?\s*$)|"
     r"what happens|what if|why|how come|how long|"
-    r"how many days|what'?s the (?:rule|point|deal|idea)|is it (?:ok|okay|bad|fine))\b",
+    r"how many days|what'?s the (?:rule|point|deal|idea)|is it (?:ok|okay|bad|fine)|"
+    # "what counts toward my stats?", "what counts as a touch?"
+    r"what counts (?:toward|towards|as|for|in))\b",
     re.IGNORECASE,
 )
 # Words in a question that point at one command's help.
@@ -602,7 +608,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bnotes?\b", "note"),
     # "see who I'm overdue with" is about the list, not a contact card.
     (r"\boverdue\b|what'?s due", "list"),
-    (r"\bwho\b|contact card|what i know about|look ?up|find a contact", "who"),
+    (r"\bwho\b(?!\s+to\b)|contact card|what i know about|look ?up|find a contact", "who"),
     (
         # "the syntax for setting a follow-up" sets no setting.
         r"time ?zone|working hours|\bhours\b|settings?\b(?!\s+(?:a|an|up)\b)|shout-?outs|"
@@ -777,7 +783,9 @@ _BOT_VOCABULARY = re.compile(
     r"(?:log|record|add|save) (?:a |an )?(?:meeting|someone|somebody|people|person|contact|"
     r"new contact|coffee|chat)|"
     r"rename|overdue|shout-?outs|working hours|rules?|window|(?:10|ten)[- ]?days?|"
-    r"rule of (?:two|2)|second touch|nudges?|a give|an ask|give[:/ ]ask|give first)\b",
+    r"rule of (?:two|2)|second touch|nudges?|a give|an ask|give[:/ ]ask|give first|"
+    # "what happens when I mark someone done?", "what is this bot for?"
+    r"mark (?:\w+\s+){0,2}(?:as\s+)?(?:done|finished|complete)|(?:this|the) bot)\b",
     re.IGNORECASE,
 )
 

@@ -1564,6 +1564,39 @@ _FROM = re.compile(r"\s+(?:from|of|with)\s+", re.IGNORECASE)
 _AFTER = re.compile(r"\s+(?:after|by|through|via|and (?:we|i|she|he|they))\b\s*", re.IGNORECASE)
 
 
+# "Met Anders Nilsson, Ericsson, at the 5G summit": a short capitalised name of where they work
+# between the person's commas, then where they met.
+_EMPLOYER_BETWEEN_COMMAS = re.compile(
+    r"(?P<who>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*){0,2}),\s+"
+    r"(?P<employer>(?-i:[A-Z0-9])[\w&.'’-]*(?:\s+(?-i:[A-Z0-9])[\w&.'’-]*){0,2}),\s+"
+    r"(?P<rest>(?:at|@)\s+.+)",
+    re.S,
+)
+
+
+def _employer_between_commas(rest: str) -> tuple[str, str | None]:
+    found = _EMPLOYER_BETWEEN_COMMAS.fullmatch(rest.strip())
+    if found is None:
+        return rest, None
+    return f"{found['who']} {found['rest']}", found["employer"]
+
+
+# "talked to Ivan for an hour at …": how long they talked is no note.
+_HOW_LONG = re.compile(
+    r"\s+for\s+(?:(?:about|like|almost|over|nearly)\s+)?(?:an?\s+(?:hour|half hour|while|bit|"
+    r"good hour)|half an hour|\d+\s*(?:min(?:ute)?s?|hours?|hrs?)|hours|ages)\b(?=\s+(?:at|@|in|on|"
+    r"over|during|today|yesterday|this|last)\b|\s*[,;—–.]|\s*$)",
+    re.IGNORECASE,
+)
+# What a place may end with that is no part of it: "at Le Bernardin w/" (the person came after),
+# "at the dentist jajaja", "at the coffee place to catch up".
+_PLACE_TAIL = re.compile(
+    r"\s+(?:w/|with)$|\s+(?:(?:ja){2,}|(?:ha){2,}h?|lol|lmao|hehe+|kkk+)[!.]*$|"
+    r"\s+to\s+(?:catch up|chat|talk|reconnect|discuss\b.*|grab\b.*)$",
+    re.IGNORECASE,
+)
+
+
 def _cut_after(text: str) -> tuple[str, str | None]:
     """`text` before "after …" / "and we …", and what followed "after" (a place, maybe)."""
     match = _AFTER.search(text)
@@ -1972,9 +2005,19 @@ def _said_from_a_pronoun(head: str, note: str | None) -> tuple[str, str | None]:
 
 
 # A field after the day that names a place: "Eko Hotel", "Istanbul office".
+_VENUE_WORDS = (
+    r"office|hq|hotel|campus|cafe|café|bar|club|lobby|lecture|talk|forum|conference|summit|"
+    r"meetup|expo|gala|dinner|party|event|panel|workshop|hackathon|fair|festival|breakfast|"
+    r"brunch|mixer|reception|retreat|offsite"
+)
 _PLACE_FIELD = re.compile(
-    r"(?P<place>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*(?:\s+(?:(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*|office|hq|hotel|"
-    r"campus|cafe|café|bar|club|lobby)){0,3})\s*(?:,|;|\s[—–-])\s*(?P<note>\S.*)",
+    r"(?P<place>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*(?:\s+(?:(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*|"
+    + _VENUE_WORDS
+    + r")){0,3}|"
+    # "…, Tuesday, the housing policy forum. Economist.": an event said in lower case, ending
+    # in what it was.
+    r"the\s+(?:[\w'’&-]+\s+){0,3}(?:" + _VENUE_WORDS + r"))"
+    r"(?:\s*(?:,|;|\s[—–-]|\.(?=\s))\s*(?P<note>\S.*)|[.!]?)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -2001,6 +2044,8 @@ _REPORTED = re.compile(
 def _parse_met(rest: str) -> c.Command:
     new_person: bool | None = None
     described: str | None = None
+    # "meet log: Takeshi Watanabe, Monday, …": the word "log" after the command word.
+    rest = re.sub(r"^\s*(?:log|notes?|entry)\s*[:—–-]\s*", "", rest, flags=re.IGNORECASE)
     named = _SOMEONE_THEN_NAMED.match(rest.strip())
     if named is not None:
         rest = f"{named['who']} {named['place']}{named['note'] or ''}"
@@ -2013,7 +2058,9 @@ def _parse_met(rest: str) -> c.Command:
     elif "(new contact)" in rest.lower():
         new_person, rest = True, re.sub(r"\(new contact\)", " ", rest, flags=re.I)
     rest, aside_first = _aside_before_the_note(rest.strip())
+    rest, employer_between = _employer_between_commas(rest)
     head, note = _note_split(rest.strip())
+    head = _HOW_LONG.sub("", head)
     head, note = _place_after_the_comma(head, note)
     head, note = _said_after_the_day(head, note)
     head, note = _said_from_a_pronoun(head, note)
@@ -2077,6 +2124,7 @@ def _parse_met(rest: str) -> c.Command:
     head, place_after = _cut_after(head)
     if place is not None:
         place, _ = _cut_after(place)
+        place = _PLACE_TAIL.sub("", place) or place
     elif place_after is not None and not place_after.lower().startswith(("her ", "his ")):
         place = place_after
     people, employer = _several_people(head)
@@ -2108,6 +2156,8 @@ def _parse_met(rest: str) -> c.Command:
         note = None
     if described is not None:
         note = _noted_first(described, note)
+    if employer_between is not None:
+        note = _noted_first(employer_between, note)
     return c.MetCommand(
         person=_without_courtesy_title(person),
         place=place,
@@ -2192,8 +2242,10 @@ _FOLLOW_UP_NOTE = re.compile(
     # "chase Abebe for the coffee samples": what the follow-up is for.
     r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
     r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|reply|invite|email|e-mail|"
-    r"text|message|dm|whatsapp)\b)"
-    r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b))\s*:?\s*",
+    r"text|message|dm|whatsapp|congratulate)\b)"
+    r"|and (?=(?:send|share|ask|say|introduce|check|thank|invite)\b)"
+    # "get back to Nadia Rahman w/ comments on her paper": what to bring.
+    r"|w/\s*(?=(?-i:[a-z]{2,})\b))\s*:?\s*",
     re.IGNORECASE,
 )
 
@@ -2285,9 +2337,12 @@ def _parse_follow_up(rest: str) -> c.Command:
             if when is None and not late and dash_note is None and len(tokens) > 1:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
-        trailing_note = re.sub(r"^(?:to|and|for)\s*:?\s+", "", trailing_note, flags=re.I)
+        # "… w/ comments on her paper": what to bring, without the "w/".
+        trailing_note = re.sub(r"^(?:(?:to|and|for)\s*:?\s+|w/\s*)", "", trailing_note, flags=re.I)
+
     # A note of nothing but punctuation ("…, 12/7!") says nothing.
     note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p and _says_something(p)]
+    note_parts = [part for part in note_parts if part]  # "forgot to add it" notes nothing
     return c.FollowUpCommand(
         person=_without_courtesy_title(person),
         when=when,
@@ -2589,7 +2644,21 @@ def _has_lowercase_words_after_a_known_name(who: str) -> bool:
     return bool(extra) and extra[0][:1].islower()
 
 
+# "note: Jane's daughter just started at NYU, ask her about it": whose, then the note (a comma
+# later in the line is inside it).
+_NOTE_OF_A_POSSESSIVE = re.compile(
+    r"[:\s]*(?P<who>@?[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?)(?:'s|’s)\s+"
+    # Not "Jane's notes: …", "Sam's profile: …": where the note goes, said before it.
+    r"(?!(?:notes?|profile|contact|record|card|file|info|entry|page|details)\b)(?P<note>[a-z].+)",
+    re.S,
+)
+
+
 def _parse_note(rest: str) -> c.Command:
+    match = _NOTE_OF_A_POSSESSIVE.match(rest)
+    if match is not None:
+        person = _person(_tokens(match.group("who")), "note")
+        return c.NoteCommand(person=person, note=_what_is_said(_note([match.group("note")])))
     match = re.match(r"(?P<who>.+?)\s*(?::|—|–|\s-\s|\s--\s|,)\s*(?P<note>.+)", rest, re.S)
     if match is not None and _has_lowercase_words_after_a_known_name(match.group("who")):
         # "note jose has two kids, both play soccer": the comma is inside the note.

@@ -187,6 +187,15 @@ _COMMAND_WORDS = (
     "stop",
     "add",
     "into",
+    # "what do i kno about", "whats Sams deal agian", "whats pendng", "i emialed priya", "chek
+    # in with", "wirte to Kai", "this chanel", "remove from contacs".
+    "again",
+    "pending",
+    "emailed",
+    "check",
+    "write",
+    "channel",
+    "contacts",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -220,6 +229,7 @@ _ABBREVIATIONS = {
     "tmorrow": "tomorrow",
     "nte": "note",
     "whn": "when",
+    "kno": "know",
 }
 # A weekday typed with a capital and one slip ("Fridya", "Thrusday", "Tusday") is the day: no
 # name is six letters and one slip from a weekday.
@@ -250,6 +260,8 @@ _REAL_WORDS = frozenset(
     | {"launch", "drone", "donee", "aught"}
     # One letter more than "note", "into", "stop" or "add".
     | {"noted", "intro", "stomp", "stoop", "aided", "adds"}
+    # Spanish and Portuguese "contacts", "pending" and "check": words of their own.
+    | {"contactos", "contatos", "pendiente", "pendente", "cheque"}
 )
 
 
@@ -294,8 +306,24 @@ def _corrected(word: str, vocabulary: tuple[str, ...]) -> str:
     return word
 
 
+# "which folow-ups are late": a slip in the word before "-up", which the word rule leaves alone
+# (it never reads a word glued to a hyphen).
+_SLIP_BEFORE_UP = re.compile(r"\b[a-z]{4,7}(?=-ups?\b)")
+
+
+# "sn00ze Priya": zeros typed for the letter o, in a word that is then a command word.
+_ZERO_FOR_O = re.compile(r"\b(?=[a-z0]*[a-z])(?=[a-z0]*0)[a-z0]{4,}\b")
+
+
+def _zeros_as_o(match: re.Match[str]) -> str:
+    word = match.group(0).replace("0", "o")
+    return word if word in _COMMAND_WORDS else match.group(0)
+
+
 def fix_command_typos(text: str) -> str:
     """One-slip typos of the words commands are made of ("folllow", "snoze")."""
+    text = _ZERO_FOR_O.sub(_zeros_as_o, text)
+    text = _SLIP_BEFORE_UP.sub(lambda m: _corrected(m.group(0), ("follow",)), text)
     return fix_typos(text, _COMMAND_WORDS)
 
 
@@ -369,6 +397,17 @@ _ASIDE_WORDS = frozenset(
     | {"sobrang", "mabait", "galing", "magaling", "talaga", "siya", "ang"}
 )
 _NOTE_PART = re.compile(r"\s*(?:,|;|\s[—–-]\s|—)\s*")
+# A part of a note that only talks to the coach about logging: "forgot to log it", "forgot to
+# add her", "adding him", "add as a note", "pls save it".
+_ABOUT_LOGGING = re.compile(
+    r"(?:(?:i\s+)?(?:forgot|meant|wanted) to (?:log|add|record|save|note)"
+    r"(?:\s+(?:it|this|that|him|her|them))?(?:\s+(?:earlier|before|yesterday))?|"
+    r"(?:(?:please|pls|just|so)\s+)?(?:adding|add|logging|log|saving|save)\s+(?:him|her|them)"
+    r"(?:\s+(?:pls|please|too|as well))?|"
+    r"(?:(?:please|pls|just)\s+)?add(?:\s+(?:it|this|that))?\s+as\s+a\s+note(?:\s+(?:pls|please))?)"
+    r"[\s.!]*",
+    re.IGNORECASE,
+)
 
 
 def without_asides(note: str) -> str:
@@ -376,13 +415,20 @@ def without_asides(note: str) -> str:
     parts = _NOTE_PART.split(note)
     separators = _NOTE_PART.findall(note)
     kept: list[str] = []
+    about_logging = 0
     for index, part in enumerate(parts):
+        if _ABOUT_LOGGING.fullmatch(part):
+            about_logging += 1
+            continue
         words = [w.strip(".,!?").lower() for w in part.split()]
         foreign = sum(w in _ASIDE_WORDS for w in words)
         if words and len(words) <= 5 and foreign * 2 >= len(words) and foreign > 0:
             continue
         kept.append(part if not kept else f"{separators[index - 1].strip() or ','} {part}")
-    text = " ".join(kept).replace(" , ", ", ").replace(" ; ", "; ").strip() or note
+    text = " ".join(kept).replace(" , ", ", ").replace(" ; ", "; ").strip()
+    if not text:
+        # Nothing but words to the coach ("forgot to add her") is no note at all.
+        return "" if about_logging else note
     # "(she's in Nairobi)": a note that is all an aside needs no brackets.
     bracketed = re.fullmatch(r"\(([^()]+)\)[.!]?", text)
     return bracketed.group(1).strip() if bracketed else text

@@ -160,7 +160,10 @@ _EVENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 _PLACE_END = re.compile(
-    r"\s+(?:with|and|i|we|on|this|last|yesterday|today|tonight|for|to|mein|se|lol|thing)\b.*$",
+    # "at Le Bernardin w/ Pierre-Louis Martin": "w/" ends the place too.
+    r"\s+(?:(?:with|and|i|we|on|this|last|yesterday|today|tonight|for|to|mein|se|lol|thing|"
+    r"earlier(?=\s+today)|later(?=\s+today))\b|"
+    r"w/).*$",
     re.IGNORECASE,
 )
 _NOT_A_PLACE = re.compile(

@@ -26,7 +26,10 @@ _CAP_NAME = rf"(?!I\b|I['’]){_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}"
 _LOW = r"(?-i:[a-zß-ÿ][\w-]+)"
 _LOW_NAME = rf"{_LOW}\s+{_LOW}(?:\s+{_LOW})??"
 # What may stand before the name: "quick one:", "late log:", "worth logging:".
-_LEAD = r"(?:(?:quick one|late log|worth logging|new contact|reminder|fyi)\s*[:,—–-]\s*)?"
+_LEAD = (
+    r"(?:(?:quick one|late log|worth logging|new contact|reminder|fyi|quick log|"
+    r"meet(?:ing)? log|meeting notes?|log)\s*[:,—–-]\s*)?"
+)
 _SEP = r"\s*(?:[,.:;!]+|\s[—–-]+|[—–]|→|->)\s*"
 _HEAD = re.compile(
     rf"{_LEAD}(?P<who>{_CAP_NAME}|{_LOW_NAME})(?:'s|’s)?(?P<aside>\s*\([^()]{{1,60}}\)|\s+from\s+(?:(?!\b(?:visited|came|met|was|sat)\b)[^,;:.—–()]){{2,40}})?"
@@ -208,7 +211,20 @@ def _a_field(field: str, meeting: _Meeting, *, first: bool, set_off: bool) -> bo
     if set_off and first and _PLAIN_PLACE.fullmatch(field) and not meeting.place:
         meeting.place = field
         return True
+    if meeting.day and not meeting.place and _AN_EVENT.fullmatch(field):
+        # "Marisol Vega, Tuesday, the housing policy forum": an event after the day.
+        meeting.place = field
+        return True
     return False
+
+
+# An event named by what it was: "the housing policy forum", "Japan Society lecture".
+_AN_EVENT = re.compile(
+    r"(?:the\s+)?(?:[\w'’&-]+\s+){0,4}(?:lecture|talk|forum|conference|summit|meetup|expo|gala|"
+    r"dinner|party|event|panel|workshop|hackathon|fair|festival|mixer|reception|retreat|offsite|"
+    r"brunch|breakfast|fundraiser|demo day|launch)",
+    re.IGNORECASE,
+)
 
 
 def _a_field_place(field: str, following: str) -> bool:

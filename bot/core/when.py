@@ -168,7 +168,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"earlier(?=\s*(?:[,.;!—–]|\s-\s|$))|"
         r"this (?:morning|afternoon|evening|am|pm)|esta (?:mañana|manana|tarde|noche)|hoje|"
         r"(?:yesterday|yday|yest)(?:\s+(?:morning|afternoon|evening|night))?|last night|"
-        rf"anoche|kagabi|kanina|aaj|just now|right now|{_TOMORROW_WORDS}|"
+        # Hindi "abhi abhi" ("just now").
+        rf"anoche|kagabi|kanina|aaj|just now|right now|abhi abhi|{_TOMORROW_WORDS}|"
         r"ayer|hoy|mañana|manana|ontem|amanhã|amanha|gestern|heute|morgen|hier|demain|h[ôo]m qua|"
         r"kahapon|bukas|ngayon|besok|kemarin|hari ini|aujourd['’]hui|ce matin|ce soir|"
         r"cet apr[eè]s-midi|dün|bugün|yarın)",
@@ -191,6 +192,15 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_LEAD}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?",
     ),
     ("month_day_of", rf"{_LEAD}the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_MONTH})"),
+    # "snooze Jane till 21st", "Jane ko 21st tak push karo": an ordinal without "the", said after
+    # a word of "until" (or before Hindi "tak"); a bare "21st" may be a birthday, and "on 5th"
+    # or "to 5th Ave" a street.
+    (
+        "month_day_of",
+        r"(?:(?:until|till|til|to|by|before)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)|"
+        r"(?P<d2>\d{1,2})(?:st|nd|rd|th)(?=\s+(?:tak|tk|se pehle)\b))"
+        rf"(?!\s+(?:of\s+)?{_MONTH})(?!\s+(?:ave|avenue|st|street|floor|fl|grade|place|birthday)\b)",
+    ),
     # "el 15", "le 15", "o dia 15": the article says a day of the month (not "el 15 de …",
     # "le 15h", "el 15 personas").
     (
@@ -311,7 +321,7 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
     if kind == "kal":
         return AdjacentDay()
     if kind == "month_day_of":
-        day = int(match.group("d"))
+        day = int(match.group("d") or match.groupdict().get("d2") or 0)
         if not 1 <= day <= 31:
             raise WhenError("that date does not exist")
         return DayOfMonth(day)

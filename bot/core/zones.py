@@ -23,6 +23,8 @@ _ALIASES: dict[str, str] = {
     "nyc": "America/New_York",
     "san francisco": "America/Los_Angeles",
     "sf": "America/Los_Angeles",
+    "la": "America/Los_Angeles",
+    "l.a.": "America/Los_Angeles",
     "seattle": "America/Los_Angeles",
     "boston": "America/New_York",
     "washington": "America/New_York",

@@ -67,7 +67,7 @@ def _not_a_command(line: str) -> None:
         ),
         ("Omar Haddad card pls", "Show Omar Haddad's card", "who Omar Haddad"),
         ("how am I doing this month numbers wise", "Show your stats for the month", "stats month"),
-        ("download my data as json", "Export your data", "export"),
+        ("a dump of my data", "Export your data", "export"),
         (
             "spelling of Rohan Mehta should be Rohan Mehra",
             "Rename Rohan Mehta",
@@ -176,7 +176,7 @@ def test_the_contact_is_found_by_full_name_first_name_or_surname() -> None:
 
 
 def test_a_guess_below_the_threshold_offers_nothing() -> None:
-    line = "download my data as json"
+    line = "a dump of my data"
     guess = intent_guess.guess_intent(line)
     assert guess is not None and guess.command == "export"
     assert intent_guess.guessed_offer(line, PEOPLE, threshold=guess.probability + 1e-9) is None
