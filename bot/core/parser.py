@@ -1686,6 +1686,13 @@ def _cut_topic(text: str) -> tuple[str, str | None]:
 _WHO_BEFORE_AN_ASIDE = re.compile(r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s*$")
 
 
+_SAYS_A_NAME_IS_WRONG = re.compile(
+    r"(?:(?:spelled|spelt|written|typed|is|all)\s+)?(?:wrong|wrongly|incorrect|incorrectly|"
+    r"misspelled|misspelt|off|not right|a typo|mistyped)(?:\s+(?:now|here|there|again))?",
+    re.IGNORECASE,
+)
+
+
 def _asides_cut(head: str) -> tuple[str, str | None]:
     """The words in brackets cut from `head`, and what they say: one aside as it is; several
     ("Ana Lopes (payments PM) and Tom Reid (Monzo)") each after the name it follows, so no
@@ -2758,6 +2765,9 @@ def _parse_rename(rest: str) -> c.Command:
     new_name = _checked_name(new_name)
     if not new_name:
         raise _Bad(f"Say the new name after `to`. For example: {example('rename')}")
+    if _SAYS_A_NAME_IS_WRONG.fullmatch(new_name):
+        # "Kai's name is spelled wrong": what is wrong, not what it should be.
+        raise _Bad(f"What should the name be? For example: {example('rename')}")
     return c.RenameCommand(person=_person(_tokens(match.group("old")), "rename"), new_name=new_name)
 
 

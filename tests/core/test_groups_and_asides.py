@@ -66,3 +66,16 @@ def test_a_newcomers_questions_get_the_help_they_ask_for(line: str, topic: str |
 )
 def test_a_question_for_someone_else_is_not_a_question_about_the_bot(line: str) -> None:
     assert isinstance(parse_command(line, direct_message=True), c.NotACommand)
+
+
+@pytest.mark.parametrize("line", ["Kai's name is spelled wrong", "jane's name is wrong"])
+def test_saying_a_name_is_wrong_never_renames_anyone_to_wrong(line: str) -> None:
+    result = parse_command(line, direct_message=True, known_names=["Kai Müller", "Jane Doe"])
+    assert not isinstance(result, c.RenameCommand)
+
+
+def test_saying_what_the_name_is_still_renames() -> None:
+    result = parse_command(
+        "Kai's name is Kai Mueller", direct_message=True, known_names=["Kai Müller"]
+    )
+    assert isinstance(result, c.RenameCommand) and result.new_name == "Kai Mueller"
