@@ -49,6 +49,8 @@ from bot.core.ledger import split_kind
 from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.meeting_ahead import meeting_ahead, told_as_past
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.newcomer_pass19 import after as _newcomer_after
+from bot.core.newcomer_pass19 import before as _newcomer_before
 from bot.core.other_languages import (
     ARTICLES,
     PLACE_AT,
@@ -251,6 +253,18 @@ def parse_command(
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
+        early = _newcomer_before(  # pass 19 (`bot.core.newcomer_pass19`)
+            text,
+            lambda line: parse_command(
+                line,
+                direct_message=direct_message,
+                known_names=known_names,
+                mentions=mentions,
+                referent=referent,
+            ),
+        )
+        if early is not None:
+            return early
         told = told_with_a_role(text) if direct_message else None
         result: c.Command | c.ParseFailure | c.NotACommand
         if told is not None:
@@ -278,6 +292,7 @@ def parse_command(
             note = _after_the_question(result.note)
             note = None if only_how_to_reach(note) or _ONLY_COURTESY.fullmatch(note) else note
             result = replace(result, note=about_in_english(note) if note else None)
+        result = _newcomer_after(text, result, _follow_up_day_in, direct_message)
         if direct_message and isinstance(result, c.MetCommand | c.NotACommand):
             ahead = meeting_ahead(text, result, lambda line: _parse(line, direct_message))
             if ahead is not None:

@@ -15,7 +15,7 @@ from datetime import datetime
 from importlib import import_module
 from typing import Any
 
-from bot.core import chat, intent_guess, ledger, reports, reviews
+from bot.core import chat, intent_guess, ledger, reports, reviews, two_commands
 from bot.core import commands as c
 from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
@@ -118,7 +118,8 @@ class CoachService:
         # The question the last reply asked is in the store, so a "yes" that lands on another
         # server process still answers it; any message takes it, so only the next one can.
         question = self._take_question(incoming)
-        reply, command = self._answer(incoming, question)
+        both = self._two_commands(incoming, question)  # pass 19 (`bot.core.two_commands`)
+        reply, command = both or self._answer(incoming, question)
         about = reply.about_contact_id
         if about is None and isinstance(command, _ABOUT_NOBODY):
             # Chat, help or a line not understood in between: "snooze her" still means her.
@@ -238,6 +239,41 @@ class CoachService:
             command = c.ReviewCommand(draft=command.text)
         ran = command
         return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
+
+    def _two_commands(
+        self, incoming: Incoming, question: QuestionRecord | None
+    ) -> tuple[Reply, c.Command | c.ParseFailure | c.NotACommand] | None:
+        """Both commands of a line that joins two; None for any other line."""
+        parts = two_commands.in_two(incoming.text)
+        if parts is None:
+            return None
+        names = [contact.name for contact in self._known_contacts(incoming)]
+
+        def read(text: str) -> c.Command | c.ParseFailure | c.NotACommand:
+            return parse_command(text, direct_message=incoming.is_direct_message, known_names=names)
+
+        read_apart = [read(part) for part in parts]
+        runs = [not isinstance(result, _NOT_RUN) for result in read_apart]
+        if not any(runs):
+            return None
+        runnable = read_apart[runs.index(True)]
+        unread = [result for result in read_apart if isinstance(result, c.NotACommand)]
+        if not all(runs) and not unread and _same_command(read(incoming.text), runnable):
+            return None  # "met Jane yesterday, follow up friday" is one command, read whole
+        first, second = parts
+        if not runs[0]:
+            reply, command = self._answer(replace(incoming, text=second), question)
+            return _with_line(reply, two_commands.not_done(first)), command
+        reply, command = self._answer(replace(incoming, text=first), question)
+        if not runs[1]:
+            return _with_line(reply, two_commands.not_done(second)), command
+        if reply.on_yes:
+            return _with_line(reply, two_commands.not_yet(second)), command
+        then, command = self._answer(replace(incoming, text=second), None)
+        joined = replace(
+            then, text=f"{reply.text}\n\n{then.text}", actions=reply.actions + then.actions
+        )
+        return joined, command
 
     def _about_last_review(
         self, incoming: Incoming, answer: Callable[[Context], Reply | None], without: str
@@ -422,6 +458,25 @@ def _next_open_follow_up(ctx: Context, contact_id: int) -> FollowUpRecord | None
     """The contact's open follow-up due first (the store lists them by due day, then id)."""
     theirs = ctx.store.open_follow_ups_for_contact(ctx.member.id, contact_id)
     return theirs[0] if theirs else None
+
+
+# What a part of a two-command line must not read as for it to be run on its own.
+_NOT_RUN = (c.NotACommand, c.ParseFailure, c.ChatCommand, c.HelpCommand, c.ReviewCommand)
+
+
+def _same_command(whole: object, part: object) -> bool:
+    """Whether the whole line reads as the command one part reads as (same kind, same person)."""
+    if type(whole) is not type(part):
+        return False
+    ref = getattr(whole, "person", None) or getattr(whole, "target", None)
+    other = getattr(part, "person", None) or getattr(part, "target", None)
+    if isinstance(ref, c.PersonRef) and isinstance(other, c.PersonRef):
+        return ref.name.lower() == other.name.lower()
+    return True
+
+
+def _with_line(reply: Reply, line: str) -> Reply:
+    return replace(reply, text=f"{reply.text}\n\n{line}")
 
 
 def _dispatch(ctx: Context, command: c.Command) -> Reply:

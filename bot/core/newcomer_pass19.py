@@ -1,0 +1,84 @@
+"""Pass 19: what two newcomer testers typed (issue 11), read before and after the parser.
+
+Each family lives in its own module; this one only orders them, so `parser.parse_command` has
+two small hooks:
+
+- `before`: lines that must never reach the ordinary reading: removing a note (never deleting
+  the contact, `notes_kept`), correcting a meeting's day (never a second meeting,
+  `meeting_day_corrected`), Pidgin glosses (`said_in_pidgin`) and meeting lines put into the
+  `met` line they mean (`meeting_lines`).
+- `after`: a status verb read into a name, an event or a meeting still to come read as a meeting
+  that happened (`not_met_yet`), and a follow-up day left at the end of a meeting's note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+
+from bot.core import commands as c
+from bot.core.dates import DaySpec
+from bot.core.meeting_day_corrected import corrected_day, how_to_correct
+from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
+from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
+from bot.core.notes_kept import how_notes_work, note_to_remove
+from bot.core.said_in_pidgin import said_in_english
+
+Parsed = c.Command | c.ParseFailure | c.NotACommand
+
+# Set while a rewritten line is being read, so a rewrite is never rewritten again.
+_REWRITING: ContextVar[bool] = ContextVar("newcomer_rewriting", default=False)
+
+
+def before(text: str, read: Callable[[str], Parsed]) -> Parsed | None:
+    """The reading of `text` when it is one of these families, else None (read it as usual).
+
+    `read` parses a line with the same contacts and conversation."""
+    if _REWRITING.get():
+        return None
+    who = note_to_remove(text)
+    if who is not None:
+        return c.ParseFailure(how_notes_work(who), topic="note")
+    corrected = corrected_day(text)
+    if corrected is not None:
+        return c.ParseFailure(how_to_correct(*corrected), topic="follow-up")
+    glossed = said_in_english(text)
+    if glossed is not None:
+        result = _read_again(glossed, read)
+        if not isinstance(result, c.NotACommand | c.ParseFailure):
+            return result
+    rewritten = rewritten_meeting(text)
+    if rewritten is not None:
+        result = _read_again(rewritten, read)
+        if isinstance(result, c.MetCommand):
+            return result
+    return None
+
+
+def _read_again(line: str, read: Callable[[str], Parsed]) -> Parsed:
+    token = _REWRITING.set(True)
+    try:
+        return read(line)
+    finally:
+        _REWRITING.reset(token)
+
+
+def after(
+    text: str,
+    result: Parsed,
+    follow_up_day_in: Callable[[str | None], tuple[str | None, DaySpec | None]],
+    direct_message: bool,
+) -> Parsed:
+    """`result` with what these families correct in it."""
+    told = status_in_the_name(text, result)
+    if told is not None:
+        return told
+    if isinstance(result, c.MetCommand | c.NotACommand | c.ParseFailure) and not _REWRITING.get():
+        event = event_told(text)
+        if event is not None:
+            return event
+    if direct_message:
+        ahead = met_on_a_day_ahead(text, result)
+        if ahead is not None:
+            return ahead
+    return follow_up_from_the_note(result, follow_up_day_in) or result
