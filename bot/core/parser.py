@@ -1698,6 +1698,7 @@ def _cut_topic(text: str) -> tuple[str, str | None]:
     return text[: found.start()], found.group("topic").strip()
 
 
+_A_LIST_OF_PEOPLE = re.compile(r"\s(?:and|&|\+)\s|,", re.IGNORECASE)
 _WHO_BEFORE_AN_ASIDE = re.compile(r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s*$")
 
 
@@ -1709,16 +1710,18 @@ _SAYS_A_NAME_IS_WRONG = re.compile(
 
 
 def _asides_cut(head: str) -> tuple[str, str | None]:
-    """The words in brackets cut from `head`, and what they say: one aside as it is; several
-    ("Ana Lopes (payments PM) and Tom Reid (Monzo)") each after the name it follows, so no
-    person after the first aside is lost and no aside is pinned on the wrong one."""
+    """The words in brackets cut from `head`, and what they say: one aside about one person as
+    it is; in a list of people ("Ana Lopes (payments PM) and Tom Reid (Monzo)") each after the
+    name it follows, so no person after an aside is lost and no aside is pinned on the wrong
+    one."""
     asides = list(_ASIDE.finditer(head))
     if not asides:
         return head, None
     said: list[str] = []
     for aside in asides:
         words = aside.group(1).strip()
-        who = _WHO_BEFORE_AN_ASIDE.search(head[: aside.start()]) if len(asides) > 1 else None
+        several = len(asides) > 1 or _A_LIST_OF_PEOPLE.search(head) is not None
+        who = _WHO_BEFORE_AN_ASIDE.search(head[: aside.start()]) if several else None
         said.append(f"{who.group(1)}: {words}" if who else words)
     for aside in reversed(asides):
         head = cut(head, aside.start(), aside.end())
