@@ -78,6 +78,10 @@ PHRASINGS_DEV20 = DATA / "command_phrasings_dev20.jsonl"
 # before the seventeenth pass (80.8%, 80.5%) and after it (82.0%, 81.0%); then developed on.
 PHRASINGS_DEV21 = DATA / "command_phrasings_dev21.jsonl"
 PHRASINGS_DEV22 = DATA / "command_phrasings_dev22.jsonl"
+# Writers E24 and E25 (7 Dec, sixth session): kept from the engineers and scored untouched once
+# (aggregate figures only) after the eighteenth and nineteenth passes (79.8%, 81.0%).
+PHRASINGS_DEV23 = DATA / "command_phrasings_dev23.jsonl"
+PHRASINGS_DEV24 = DATA / "command_phrasings_dev24.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
