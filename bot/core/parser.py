@@ -49,8 +49,6 @@ from bot.core.ledger import split_kind
 from bot.core.lower_case_names import a_name_in_its_slot
 from bot.core.meeting_ahead import meeting_ahead, told_as_past
 from bot.core.messages import MENTION_MARKUP, Mention
-from bot.core.newcomer_pass19 import after as _newcomer_after
-from bot.core.newcomer_pass19 import before as _newcomer_before
 from bot.core.other_languages import (
     ARTICLES,
     PLACE_AT,
@@ -59,6 +57,8 @@ from bot.core.other_languages import (
     alternation,
     every,
 )
+from bot.core.parse_guards import after as _newcomer_after
+from bot.core.parse_guards import before as _newcomer_before
 from bot.core.said_clock import said_clock
 from bot.core.said_of_a_reminder import said_of_a_reminder
 from bot.core.tidy import (
@@ -253,7 +253,7 @@ def parse_command(
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
-        early = _newcomer_before(  # pass 19 (`bot.core.newcomer_pass19`)
+        early = _newcomer_before(  # pass 19 (`bot.core.parse_guards`)
             text,
             lambda line: parse_command(
                 line,

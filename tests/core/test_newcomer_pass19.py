@@ -1,5 +1,5 @@
 """Pass 19: families of lines two newcomer testers typed (issue 11), each with examples of our
-own (never the testers' lines): `bot/core/newcomer_pass19.py` and the modules it orders."""
+own (never the testers' lines): `bot/core/parse_guards.py` and the modules it orders."""
 
 from __future__ import annotations
 

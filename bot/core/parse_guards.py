@@ -1,4 +1,4 @@
-"""Pass 19: what two newcomer testers typed (issue 11), read before and after the parser.
+"""Readings around the parser for what newcomers type (pass 19, issue 11): before and after it.
 
 Each family lives in its own module; this one only orders them, so `parser.parse_command` has
 two small hooks:
