@@ -58,8 +58,16 @@ AFFILIATE_KEYS: frozenset[str] = frozenset(
         # "parrain", a broker's "introducer"
         "afiliado", "afiliada", "afiliado_id", "parrain", "parrainage", "introducer",
         "introducer_id", "introduced_by", "referred_by", "ref_by", "invited_by",
+        # the "godparent" of Spanish and Portuguese referral schemes, and other languages'
+        # words for the person who recommends or invites: "registro?padrino=lucia_g"
+        "padrino", "madrina", "padrinho", "madrinha", "referido", "referido_por", "indicacao",
+        "indicação", "indicado_por", "convite", "convidado_por", "invitacion", "invitación",
+        "invitado_por", "werber", "empfehlung", "empfehler", "geworben_von", "filleul",
     }
 )  # fmt: skip
+# Sub-keys of an affiliate network's links name the affiliate too: "aff_sub=ellainelink",
+# "aff_click_id=…", "affiliate_source=…" (what follows the prefix varies by network).
+AFFILIATE_KEY_PREFIXES: tuple[str, ...] = ("aff_", "aff-", "affiliate_", "affiliate-")
 AMAZON_AFFILIATE_KEYS: frozenset[str] = frozenset({"tag", "linkcode", "ascsubtag"})
 # A `ref`, `via` or `source` naming where a link was posted, not who shared it, is tracking:
 # "github.com/x?ref=hackernews", "docs.example.com/guide?via=sidebar".
@@ -126,7 +134,9 @@ _SHORT_REFERRAL_PATH = re.compile(
 # "novabank.com/refer?code=JT4492": a referral page whose query names the person who refers.
 _REFERRAL_PAGE = re.compile(r"/(?:refer|referral|referrals|invite|invites|ref)/?$", re.I)
 REFERRAL_PAGE_KEYS: frozenset[str] = frozenset({"code", "c", "id", "u", "user", "by", "from"})
-REFERRAL_SUBDOMAINS: frozenset[str] = frozenset({"join", "refer", "referral", "invite", "ref"})
+REFERRAL_SUBDOMAINS: frozenset[str] = frozenset(
+    {"join", "refer", "referral", "invite", "ref", "affiliate", "affiliates", "aff"}
+)
 _ONE_TOKEN = re.compile(r"^/[\w.-]*\d[\w.-]*/?$")
 # Amazon on any country's domain ("amazon.de", "amazon.co.uk", "amazon.com.au"), and its short
 # links.
@@ -149,6 +159,60 @@ _PERSONAL_CODE = re.compile(
     re.IGNORECASE,
 )
 _PERSONAL_CODE_WORDS = ("code", "link", "page", "store", "shop")
+# The same said in Portuguese, Spanish, French, Italian or German: "usa meu cupom BRUNA10", "mi
+# código de descuento LUCIA5", "mon code parrain CLAIRE20", "il mio codice GIULIA15", "mein
+# Gutscheincode JONAS10" (the code in capitals or with a digit), or "com o meu link", "con mi
+# enlace", "avec mon lien", "über meinen Link" (`_BY_MY_LINK` before the possessive). Every
+# match opens with the possessive's "m"/"M", which the search jumps to; the caller checks that it
+# starts a word.
+_PERSONAL_CODE_ELSEWHERE = re.compile(
+    r"[mM](?i:eu|inha|i|on|a|ein(?:en|em)?|io)\s+"
+    r"(?:(?i:cupom|cup[oó]n|c[oó]digo|codice|code|gutschein(?:-?code)?|rabatt-?code|promo-?code"
+    r"|coupon)"
+    r"(?:\s+(?:(?i:de|di|du|da|del)\s+)?\w+)?\s*[:\"'“]?\s*"
+    r"(?=[A-Z][A-Z0-9_-]*\d|[A-Z]{4})[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*\b"
+    r"|(?i:link|enlace|lien)\b)"
+)
+_BY_MY_LINK = re.compile(
+    r"\b(?:com|con|avec|mit|über|ueber|col|tramite|por|pelo|pela|par|usa|use|utilise)\s+"
+    r"(?:o\s+|el\s+|il\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _personal_code_elsewhere_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of `_PERSONAL_CODE_ELSEWHERE` matches whose possessive starts a word; a link
+    needs a word that hands it over in front ("con mi enlace"), and the span starts there."""
+    for m in _PERSONAL_CODE_ELSEWHERE.finditer(text):
+        start = m.start()
+        if start and text[start - 1].isalnum():
+            continue  # "common code", "salmon link": no possessive
+        if m.group(0).rsplit(None, 1)[-1].lower() in _LINK_WORDS:
+            by = _BY_MY_LINK.search(text, max(0, start - 24), start)
+            if by is None:
+                continue  # "mi enlace está roto": not handed over
+            start = by.start()
+        elif text[max(0, start - 3) : start].lower() == "il ":
+            start -= 3  # "il mio codice …"
+        yield start, m.end()
+
+
+_LINK_WORDS = frozenset({"link", "enlace", "lien"})
+# Whether lower-cased text may hold one of those possessives as a word: each pattern opens with
+# a literal the search jumps to (a `\b` or a class in front makes it try every position).
+_POSSESSIVES = ("meu ", "minha ", "mi ", "mon ", "ma ", "mein", "mio ")
+_POSSESSIVE_AFTER_SPACE = re.compile(r" m(?:eu|inha|i|on|a|ein(?:en|em)?|io)\s")
+_POSSESSIVE_AFTER_NEWLINE = re.compile(r"\nm(?:eu|inha|i|on|a|ein(?:en|em)?|io)\s")
+
+
+def _may_hold_possessive_elsewhere(lowered: str) -> bool:
+    return (
+        _POSSESSIVE_AFTER_SPACE.search(lowered) is not None
+        or lowered.startswith(_POSSESSIVES)
+        or ("\nm" in lowered and _POSSESSIVE_AFTER_NEWLINE.search(lowered) is not None)
+    )
+
+
 # "use code FRESH-DANIEL9", "coupon BRANDONVIP": a code that holds a name the message greets or
 # signs with is made for one person; "use code SPRING25" passes on a public discount.
 _CODE = re.compile(
@@ -171,13 +235,15 @@ _FOUR_CAPITALS = re.compile(r"[A-Z][A-Z0-9]{3}|[A-Z][A-Z0-9]?[-_][A-Z0-9]")
 # Not after "our": the sender's own shop or event code is self-promotion, not a referral.
 _NAMED_AS_CODE = re.compile(
     r"(?<!\bour\s)(?<!\bour\s\w{5}\s)(?<!\bour\s\w{8}\s)"
-    r"\b(?:code|coupon|voucher|promo)\s*[:\"'“]?\s*(?:is\s+)?$",
+    r"\b(?:code|coupon|voucher|promo|c[oó]digo|cupom|cup[oó]n|codice|gutschein(?:code)?)"
+    r"\s*[:\"'“]?\s*(?:is\s+)?$",
     re.IGNORECASE,
 )
 # The last word of every `_NAMED_AS_CODE` and `_HANDED_AS_CODE` match ("code is MIA20").
 _GIVING_WORDS = frozenset(
     {
         "code", "coupon", "voucher", "promo", "is",
+        "código", "codigo", "cupom", "cupón", "cupon", "codice", "gutschein", "gutscheincode",
         "use", "enter", "apply", "with", "mention", "say", "quote",
     }
 )  # fmt: skip
@@ -211,7 +277,12 @@ _PUBLIC_CODE_WORD_LIST = """
     fresh extra bonus special limited flash back bts try now join start win plus pro max one
     two ten twenty fifty half off birthday bday anniversary local city news letter
     newsletter subscriber subscribers reader readers listener listeners fan fans love happy
-    jan feb mar apr may jun jul aug sep sept oct nov dec to the and of in on for"""
+    jan feb mar apr may jun jul aug sep sept oct nov dec to the and of in on for
+    verano invierno primavera otono navidad natal verao inverno outono bienvenido bienvenida
+    bemvindo bienvenue benvenuto willkommen oferta promocao descuento desconto rabatt sconto
+    soldes ete hiver printemps noel sommer weihnachten estate natale amigo amigos amiga amigas
+    primera primeira compra semana dia mes comunidad comunidade communaute gemeinschaft
+    evento eventos entrada entradas"""
 PUBLIC_CODE_WORDS: frozenset[str] = frozenset(_PUBLIC_CODE_WORD_LIST.split())
 # "dress code BLACK-TIE", "the door code is GATE42": codes that are no discount.
 _OTHER_CODE_KIND_LIST = """
@@ -223,7 +294,10 @@ OTHER_CODE_KINDS: frozenset[str] = frozenset(_OTHER_CODE_KIND_LIST.split())
 # What says a code is the shop's or the organisers' rather than the sender's own.
 _PUBLIC_CODE_CONTEXT = re.compile(
     r"\b(?:official|public(?:ly)?|organi[sz]ers?|not\s+(?:mine|my\s+own|personal)"
-    r"|nothing\s+personal|site-?wide|store-?wide|(?:any|every)one\s+can\s+use)\b",
+    r"|nothing\s+personal|site-?wide|store-?wide|(?:any|every)one\s+can\s+use"
+    r"|(?:it'?s|it\s+is|open|valid|works)\s+for\s+(?:every|any)one"
+    r"|share\s+it\s+(?:freely|widely|around)"
+    r"|organi[sz]aci[oó]n|organiza[cç][aã]o|organisation|organization)\b",
     re.I,
 )
 # What a sender writes when they are open about being paid for the link.
@@ -465,7 +539,11 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
     markers = [
         f"{key}={value}" if value else key
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if (key.lower() in AFFILIATE_KEYS or key.lower() in site_keys)
+        if (
+            key.lower() in AFFILIATE_KEYS
+            or key.lower() in site_keys
+            or key.lower().startswith(AFFILIATE_KEY_PREFIXES)
+        )
         and key.lower() not in tracking
         and not (key.lower() in SOURCE_REF_KEYS and value.lower() in POSTED_WHERE)
     ]
@@ -528,6 +606,8 @@ def affiliate_spans(
     lowered = text.lower()
     if "my" in lowered and may_match_ignoring_case(lowered, _PERSONAL_CODE_WORDS):
         spans.extend((m.start(), m.end()) for m in _PERSONAL_CODE.finditer(text))
+    if _may_hold_possessive_elsewhere(lowered):
+        spans.extend(_personal_code_elsewhere_spans(text))
     if "code" in lowered or "coupon" in lowered or "voucher" in lowered:
         spans.extend(_named_code_spans(text, spans))
     spans.extend(_personal_code_spans(text, spans))

@@ -12,7 +12,10 @@ per step:
 1. quoted history: `>` lines with the attribution above them, "On … wrote:" and its translations,
    Outlook/Exchange header blocks, "-----Original Message-----", forwarded blocks (all to the
    end), chat-transcript headers (Slack "Name  10:42 AM", LinkedIn "… sent the following
-   message at …", "Replying to …") with the earlier message under them;
+   message at …", "Name • 14 Feb", "Replying to …") with the earlier message under them (a
+   transcript pasted newest first keeps its top message instead), older messages listed with
+   their day under the newest ("You (Mar 25): …", "Mar 18 · …") and a profile card
+   ("Name · 2nd") under it;
 2. in what is left, P.S. paragraphs (wherever they sit);
 3. the signature: everything from the sign-off ("Best,", "— Sam", "--", "Sent from my iPhone",
    a confidentiality notice …) to the end of the sender's own block, except a P.S.
@@ -81,12 +84,25 @@ _HEADER_OTHER = re.compile(
     r"\s?[:：]\**",
     re.IGNORECASE,
 )
+# A date in a chat header: "Apr 1", "14 Feb", "Mar 30, 2026".
+_HEADER_DATE = r"(?:[a-z]{3,9}\.?\s\d{1,2}|\d{1,2}\s[a-z]{3,9}\.?)(?:,?\s\d{4})?"
+# A day a chat header may name after its time: "(Apr 1)", ", Mar 30", "· yesterday".
+_HEADER_DAY = (
+    rf"(?:\s?[(,·•|–—-]\s?|\s)(?:{_HEADER_DATE}"
+    r"|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\)?"
+)
 # Chat transcripts pasted above the reply.
 _CHAT_HEADER = re.compile(
     r"""^\s*(?:
         replying\s+to\s.{1,80}?:.*
       | .{1,60}?\ssent\s+the\s+following\s+messages?\s+at\s+\d{1,2}:\d{2}(?:\s?[ap]m)?
+        (?:_DAY_)?
       | [^\W\d_][\w.'’ -]{0,50}?(?:\s{2,}|\s?[,·•|–—-]\s?|\s)\[?\d{1,2}:\d{2}(?:\s?[ap]m)?\]?
+        (?:_DAY_)?
+      # LinkedIn's "You • 14 Feb", "Harpreet Kaur • 6 Mar": a name, a dot, the day (no time);
+      # or the connection's degree: "Mehmet Yılmaz • 2nd", "Mehmet Yılmaz • 2nd · Apr 3"
+      | [^\W\d_][\w.'’ -]{0,50}?\s?[·•]\s?
+        (?:(?:1st|2nd|3rd\+?)(?:\s?[·•]\s?_DATE_)?|_DATE_)
       | \[\d{1,2}:\d{2}(?:\s?[ap]m)?\]\s?[^\W\d_][\w.'’ -]{0,50}:?
       | (?:(?:[a-z]{3,9}\.?\s\d{1,2}|\d{1,2}\s[a-z]{3,9}\.?)(?:,?\s\d{4})?
            (?:,?\s(?:at\s)?\d{1,2}:\d{2}(?:\s?[ap]m)?)?
@@ -96,7 +112,7 @@ _CHAT_HEADER = re.compile(
       | (?:previous|earlier|original|your|my)\s+message(?:\s.{0,40})?:
       | (?:in\s+reply\s+to|quote\s+from|quoting)\s.{1,60}
       | .{1,60}?\s(?:replied|commented|posted|said)(?:\s(?:to\s.{1,40}|in\s.{1,40}))?:?
-    )\s*$""",
+    )\s*$""".replace("_DAY_", _HEADER_DAY).replace("_DATE_", _HEADER_DATE),
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_OR_DAY = re.compile(
@@ -113,6 +129,35 @@ _THREAD_HEADER = re.compile(
 # A reply label with the message it answers on the same line, too long for a chat header.
 _REPLYING_TO_WITH_MESSAGE = re.compile(
     r"^\s*(?:replying\s+to|in\s+reply\s+to)\s(?:[^:\n]{1,80}:\s*[\"“«]|[^:\n]{0,60}#[^:\n]{1,40}:).{40,}$",
+    re.IGNORECASE,
+)
+# A day before today named in a chat header: "Mar 30", "14 Feb", "yesterday", "Monday".
+_EARLIER_DAY = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s\d{1,2}\b"
+    r"|\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b"
+    r"|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    re.IGNORECASE,
+)
+# An older message quoted below the sender's newest one, on one line with its label: "Sent Mar
+# 20: …", "You (Mar 25): …", "Anil Kumar · Mar 31 · …", "InMail · Apr 1 · …", "Mar 18: …",
+# "Apr 2 - Hi Rachel, …", "Mar 30 · You: …", "You · 11:02 AM · …". A name (or You, Sent,
+# InMail), a day or a time, and a mark, then the message.
+_LABEL_DAY = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s\d{1,2}"
+    r"|\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+    r"|\d{1,2}:\d{2}(?:\s?[ap]m)?)(?:,?\s\d{4})?"
+)
+# A LinkedIn connection's degree after their name: "Tan Wei Ming · 2nd", "Olivia Grant • 3rd+".
+_DEGREE = re.compile(r"[·•]\s?(?:1st|2nd|3rd\+?)\b")
+_DIGIT = re.compile(r"\d")
+MAX_LABEL_CHARS = 80  # a label's digit comes before this
+# "Anil Kumar", "Jonas de Boer": capitalised words, a short particle between them.
+_LABEL_NAME = r"(?-i:[A-Z][\w'’.-]*(?:\s(?:[a-z]{1,3}\s)?[A-Z][\w'’.-]*){0,3})"
+_LABELLED_OLDER_MESSAGE = re.compile(
+    r"^\s*(?:(?:you|me|sent|inmail|_NAME_)"
+    r"(?:\s?\(_DAY_\)|\s?[·•]\s?_DAY_|\s_DAY_)\s?[:·•]"
+    r"|_DAY_\s?(?:[:·•]|\s-)(?:\s?(?:you|me|_NAME_):)?"
+    r")\s?\S".replace("_DAY_", _LABEL_DAY).replace("_NAME_", _LABEL_NAME),
     re.IGNORECASE,
 )
 _PERSON_NAME = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}\s*$")
@@ -326,6 +371,36 @@ def _chat_header_group(lines: list[_Line], i: int) -> int:
     return n
 
 
+def _older_message_below(lines: list[_Line], i: int, group: int, body_end: int) -> int | None:
+    """Where the older messages start when a transcript was pasted newest first, else None.
+
+    The header at `i` (`group` lines) names no day and the next header below it names an
+    earlier one ("Karen Webb sent the following message at 11:20 AM" over "… at 2:14 PM (Apr
+    1)", "Sergio 4:45 PM" over "Sergio 4:44 PM (Mar 30)"): the top message is the newest."""
+    if any(_EARLIER_DAY.search(lines[k].text) for k in range(i, i + group)):
+        return None
+    k = _next_nonblank(lines, body_end)
+    while k < len(lines):
+        if len(lines[k].text) <= MAX_CHAT_HEADER_CHARS:
+            below = _chat_header_group(lines, k)
+            if below:
+                days = any(_EARLIER_DAY.search(lines[n].text) for n in range(k, k + below))
+                return k if days else None
+        k = _next_nonblank(lines, _paragraph_end(lines, k))
+    return None
+
+
+def _only_older_messages_from(lines: list[_Line], i: int) -> bool:
+    """Whether every paragraph from line `i` to the end opens with a labelled older message
+    (a dated list in the sender's own text, followed by more of it, is theirs)."""
+    k = i
+    while k < len(lines):
+        if not _LABELLED_OLDER_MESSAGE.match(lines[k].text):
+            return False
+        k = _next_nonblank(lines, _paragraph_end(lines, k))
+    return True
+
+
 def _quoted_lines(lines: list[_Line]) -> list[bool]:
     """For each line, whether it is quoted history."""
     quoted = [False] * len(lines)
@@ -391,6 +466,19 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
             i = block_end
             continue
         opens_paragraph = i == 0 or lines[i - 1].blank
+        if (
+            opens_paragraph
+            and i > first_text
+            # every such label holds a day's or a time's digit near the start: a quick look first
+            and _DIGIT.search(line.text, 0, MAX_LABEL_CHARS)
+            and _LABELLED_OLDER_MESSAGE.match(line.text)
+            and not any(quoted[:i])
+            and _only_older_messages_from(lines, i)
+        ):
+            # Older messages listed under the sender's newest one, each with its day: history.
+            for k in range(i, len(lines)):
+                quoted[k] = True
+            break
         if opens_paragraph and _REPLYING_TO_WITH_MESSAGE.match(line.text):
             # "Replying to Ana in #help: "…"": the message answered, on the label's own line.
             end = _paragraph_end(lines, i)
@@ -403,11 +491,24 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
             if opens_paragraph and len(line.text) <= MAX_CHAT_HEADER_CHARS
             else 0
         )
+        if group and i > first_text and _DEGREE.search(line.text):
+            # "Bruno Carvalho · 1st" under the sender's message: the reader's profile card and
+            # the conversation pasted with it, all history.
+            for k in range(i, len(lines)):
+                quoted[k] = True
+            break
         if group:
             for k in range(i, i + group):
                 quoted[k] = True
             body = i + group
             body_end = _paragraph_end(lines, body)
+            older = _older_message_below(lines, i, group, body_end)
+            if older is not None:
+                # Pasted newest first: the message under this header is the sender's newest,
+                # and everything from the older one below is history.
+                for k in range(older, len(lines)):
+                    quoted[k] = True
+                break
             # The message under a header is earlier history unless it is the newest one (the last).
             if _next_nonblank(lines, body_end) < len(lines):
                 for k in range(body, body_end):

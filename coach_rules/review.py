@@ -317,12 +317,23 @@ def _read(
             signals,
             parts=parts,
         )
-    if gate and classify_message(text).kind == "chat":
+    if gate and _reads_as_chat(reading):
         return _not_judged(CHAT_NOTE, signals, kind="chat", parts=parts)
     notes: list[str] = [] if reading.note is None else [reading.note]
     if craft.words < SHORT_DRAFT_WORDS:
         notes.append("Very short drafts are hard to judge; the verdict rests on a few words.")
     return _Draft(text, normalised, reading, prepared, words, pronouns, questions, signals, notes)
+
+
+def _reads_as_chat(reading: Reading) -> bool:
+    """Whether the gate reads the sender's own words as chat to the coach. A message pasted with
+    quoted history or a transcript around them ("You • 4 Mar" / … / the newest line) is read
+    whole when the own words alone read as chat: a short bump under its thread is a draft."""
+    if classify_message(reading.own).kind != "chat":
+        return False
+    if not any(part.kind == "quote" for part in reading.parts):
+        return True
+    return classify_message(reading.text).kind == "chat"
 
 
 def _read_block(

@@ -524,3 +524,66 @@ def test_saying_plainly_that_the_sender_gains_nothing_clears_a_code(
 ) -> None:
     assert undisclosed_affiliate_spans(text.format("")) != ()
     assert undisclosed_affiliate_spans(text.format(no_gain)) == ()
+
+
+# Issue 15, seventh pass: markers as people paste them in other languages and networks.
+@pytest.mark.parametrize(
+    ("url", "marker"),
+    [
+        # an affiliate network's sub-keys name the affiliate too
+        ("https://tiendita.example.mx/item/77?aff_sub=rosa_mx", "aff_sub=rosa_mx"),
+        ("https://deals.example.com/p?aff_click_id=ab12", "aff_click_id=ab12"),
+        ("https://deals.example.com/p?affiliate_source=kai", "affiliate_source=kai"),
+        # the "godparent" of Spanish and Portuguese referral schemes, and German "Werber"
+        ("https://gimnasio.example.es/alta?padrino=marcos_r", "padrino=marcos_r"),
+        ("https://banco.example.com.br/abrir?padrinho=ju.lima", "padrinho=ju.lima"),
+        ("https://strom.example.de/wechsel?werber=kfischer", "werber=kfischer"),
+        # an affiliate subdomain with one personal token
+        ("https://affiliate.plannr.example/teo-ops7", "affiliate.plannr.example/teo-ops7"),
+    ],
+)
+def test_affiliate_sub_keys_other_languages_keys_and_subdomains_are_markers(url, marker):
+    assert marker in affiliate_markers(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://tiendita.example.mx/item/77?sub=home",  # no affiliate word in the key
+        "https://affiliate.plannr.example/terms",  # the programme's own page, no token
+        "https://blog.example.com/?affair=yes",  # "aff" only as the start of a word
+    ],
+)
+def test_near_misses_of_those_markers_are_not_markers(url):
+    assert affiliate_markers(url) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Compra lá e usa meu cupom RAFA15, sai 15% mais barato!", "meu cupom RAFA15"),
+        ("Para el gimnasio, mi código de descuento MARCOS20 te da un mes.", "mi código de"),
+        ("Inscris-toi avec mon code parrain LEA-7K, tu gagnes 10 €.", "mon code parrain LEA-7K"),
+        ("Prova l'app, il mio codice SARA5 ti regala la prima consegna.", "il mio codice SARA5"),
+        ("Mit meinem Gutscheincode KFISCHER10 bekommst du 10 %.", "meinem Gutscheincode"),
+        ("Regístrate con mi enlace y nos dan 10€ a los dos", "con mi enlace"),
+        ("Chega na loja e menciona o código JU-LIMA8 no caixa, ganha 10%.", "código JU-LIMA8"),
+    ],
+)
+def test_personal_codes_and_links_said_in_other_languages_are_found(text, found):
+    spans = undisclosed_affiliate_spans(text)
+    assert any(text[s:e].startswith(found) for s, e in spans), [text[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mi código es un desastre, ¿me ayudas con el bug?",  # code as in source code
+        "El código VERANO25 da 25% en toda la tienda.",  # a season's public code
+        "Los organizadores dan el código COMUNIDAD-MX a todo el grupo.",  # public words
+        "La organización comparte el código JSCONF-MX: it's for everyone in the Slack.",
+        "Usa meu cupom BRUNA10, mas sendo honesta: é meu cupom de afiliada e eu ganho comissão.",
+    ],
+)
+def test_other_languages_public_codes_and_disclosed_ones_are_not_findings(text):
+    assert undisclosed_affiliate_spans(text) == ()

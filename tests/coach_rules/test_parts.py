@@ -291,3 +291,88 @@ def test_replying_to_in_the_senders_own_sentence_is_not_a_quote() -> None:
         "DM me today."
     )
     assert [kind for kind, _ in _kinds(text)] == ["written"]
+
+
+# Issue 15, seventh pass: LinkedIn conversations pasted newest first.
+NEWEST = "Hi Tomasz, sorry, that was a lot of nudges. I'll leave it there; good luck with the move."
+
+
+@pytest.mark.parametrize(
+    ("newer", "older"),
+    [
+        (
+            "Ines Duarte sent the following message at 9:05 AM",
+            "Ines Duarte sent the following messages at 4:30 PM (Feb 11)",
+        ),
+        ("Ines Duarte 9:05 AM", "Ines Duarte 4:30 PM (Feb 11)"),
+        ("Ines Duarte  9:05 AM", "Ines Duarte  4:30 PM, yesterday"),
+    ],
+)
+def test_a_transcript_pasted_newest_first_keeps_the_top_message(newer, older):
+    text = f"{newer}\n{NEWEST}\n\n{older}\nTomasz, any update on the demo? Book a slot today!"
+    assert judged_text(text, split_parts(text)) == NEWEST
+
+
+def test_a_transcript_in_time_order_still_keeps_the_last_message():
+    text = (
+        f"Ines Duarte 4:30 PM (Feb 11)\nTomasz, any update on the demo?\n\n"
+        f"Ines Duarte 9:05 AM\n{NEWEST}"
+    )
+    assert judged_text(text, split_parts(text)) == NEWEST
+
+
+def test_same_day_headers_without_a_day_keep_the_last_message():
+    text = f"Ines Duarte 9:05 AM\nTomasz, any update on the demo?\n\nInes Duarte 9:40 AM\n{NEWEST}"
+    assert judged_text(text, split_parts(text)) == NEWEST
+
+
+@pytest.mark.parametrize(
+    "older",
+    [
+        "Sent Feb 11: Tomasz, can we book the demo?",
+        "You (Feb 11): Tomasz, can we book the demo?",
+        "Tomasz Nowak (Feb 12): Not now, thanks.",
+        "InMail · Feb 11 · Tomasz, can we book the demo?",
+        "Tomasz van Dijk · Feb 12 · Not now, thanks.",
+        "Feb 11 · You: Tomasz, can we book the demo?",
+        "Feb 11 - Tomasz, can we book the demo?\nFeb 4 - Hi Tomasz, quick question",
+        "You · 10:12 AM · Tomasz, can we book the demo?",
+    ],
+)
+def test_older_messages_listed_with_their_day_below_the_newest_are_history(older):
+    text = f"{NEWEST}\n\n{older}"
+    assert [(p.kind, text[p.start : p.end]) for p in split_parts(text)] == [
+        ("written", NEWEST),
+        ("quote", older),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dated schedule in the sender's own note, with more of it below
+        "Dates for the cohort:\n\nFeb 11 - kickoff call\nFeb 18 - first review\n\nSee you there!",
+        # a dated line on its own at the top is no older message below a newer one
+        "Feb 11 - kickoff call. Bring your questions, Tomasz!",
+    ],
+)
+def test_a_dated_list_in_the_senders_own_note_stays_written(text):
+    assert kinds(text) == ["written"]
+
+
+def test_linkedin_headers_with_a_bullet_and_the_day_are_chat_headers():
+    text = f"You • 4 Feb\nHi Tomasz, great to meet you at the fair.\n\nYou • 11 Feb\n{NEWEST}"
+    assert judged_text(text, split_parts(text)) == NEWEST
+
+
+def test_a_profile_card_with_the_connections_degree_below_the_message_is_set_aside():
+    text = f"{NEWEST}\n\nTomasz Nowak · 2nd\nHead of Ops at Lagerhaus\nFeb 4 · You: Hi Tomasz!"
+    assert judged_text(text, split_parts(text)) == NEWEST
+
+
+def test_a_degree_header_pasted_newest_first_keeps_the_top_message():
+    text = (
+        f"Ines Duarte • 2nd\n{NEWEST}\n\n"
+        "Ines Duarte • 2nd · Feb 11\nTomasz, can we book the demo this week?"
+    )
+    assert judged_text(text, split_parts(text)) == NEWEST

@@ -162,3 +162,26 @@ def test_signature_and_disclaimer_do_not_count_in_the_length():
     assert signed.signals["length"] == alone.signals["length"]
     assert [p.kind for p in signed.parts] == ["written", "signature"]
     assert any("left out your signature" in n for n in signed.notes)
+
+
+def test_a_short_bump_pasted_under_its_linkedin_thread_is_reviewed_as_a_draft():
+    """The bump alone can read as a question to the coach; pasted under its thread (history set
+    aside) the message is a draft, and the gate reads it whole before calling it chat."""
+    bump = (
+        "One more nudge since I have not heard back, would next Tuesday work for a call about "
+        "our route planning?"
+    )
+    text = (
+        "You • 4 Feb\nHi Tomasz, saw we are both in logistics. Let us connect!\n\n"
+        "You • 11 Feb\nWould love to show you our route-planning tool.\n\n"
+        f"You • 18 Feb\n{bump}"
+    )
+    result = review(text, gate=True)
+    assert result.kind == "draft" and result.judged
+    assert [text[p.start : p.end] for p in result.parts if p.kind == "written"] == [bump]
+
+
+def test_chat_to_the_coach_with_nothing_set_aside_is_still_chat():
+    assert review("what do you think, should I follow up with Tomasz again?", gate=True).kind == (
+        "chat"
+    )

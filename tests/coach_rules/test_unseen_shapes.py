@@ -180,7 +180,9 @@ def test_writer_aks_pasted_messages_meet_the_issue_target_in_seven_shapes(figure
 @pytest.mark.xfail(
     strict=True,
     reason="issue 15's target is missed at first sight on writer AK's referral links (0.962 / "
-    "8.0%: 2 of 25 ok flagged; unchanged since)",
+    "8.0%: 2 of 25 ok flagged; unchanged since); the seventh links pass read the misses: the "
+    "flagged ok messages are the classifier's (a thank-you note, an untagged Amazon link, a "
+    "wins-thread post, an offer to answer questions), not the link rule's",
 )
 @pytest.mark.parametrize("shape", sorted(AK_MISSED))
 def test_writer_aks_pasted_messages_meet_the_issue_target_in_the_other_one(figures_ak, shape):
@@ -188,8 +190,9 @@ def test_writer_aks_pasted_messages_meet_the_issue_target_in_the_other_one(figur
 
 
 # Writer AL (7 Dec, fifth session): all eight shapes, 25 + 25 each, written before writers AJ and
-# AN joined the corpus and scored once, on the model retrained with them.
-AL_MISSED = {"referral-link", "linkedin-bump"}
+# AN joined the corpus and scored once, on the model retrained with them. First sight missed on
+# referral links (F1 0.870: undisclosed links passed) and LinkedIn bumps (8.0%: 2 of 25 ok
+# flagged); its misses were then read (seventh links pass), so these are development figures now.
 
 
 @pytest.fixture(scope="module")
@@ -197,19 +200,12 @@ def figures_al() -> dict[str, ShapeFigures]:
     return _figures_of(DATA / "unseen_shapes_al.jsonl", 400)
 
 
-def test_writer_als_pasted_messages_meet_the_issue_target_in_six_shapes(figures_al):
+def test_writer_als_pasted_messages_meet_the_issue_target_in_every_shape(figures_al):
     """First sight: e-mail replies 0.980 / 4.0%, signatures 0.939 / 4.0%, P.S. pitches 0.936 /
-    0%, consent 0.939 / 4.0%, markdown 0.958 / 0%, thread replies 0.958 / 0%."""
+    0%, consent 0.939 / 4.0%, markdown 0.958 / 0%, thread replies 0.958 / 0%, referral links
+    0.870 / 4.0%, LinkedIn bumps 0.962 / 8.0%. After the seventh links pass (affiliate sub-keys,
+    referral keys and personal codes in other languages; transcripts pasted newest first and
+    older messages listed with their day): referral links 0.939 / 4.0%, thread replies 0.980 /
+    0%, LinkedIn bumps 1.000 / 0%."""
     assert all(figures_al[shape].rows == 50 for shape in SHAPES)
-    for shape in set(SHAPES) - AL_MISSED:
-        _assert_shape_meets_the_issue_target(figures_al[shape])
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15's target is missed at first sight on writer AL's referral links (F1 0.870: "
-    "undisclosed links passed) and LinkedIn bumps (8.0%: 2 of 25 ok flagged)",
-)
-@pytest.mark.parametrize("shape", sorted(AL_MISSED))
-def test_writer_als_pasted_messages_meet_the_issue_target_in_the_other_two(figures_al, shape):
-    _assert_shape_meets_the_issue_target(figures_al[shape])
+    _assert_every_shape_meets_the_issue_target(figures_al)
