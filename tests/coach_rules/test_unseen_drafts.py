@@ -75,6 +75,10 @@ CHAT_SETS = [
     # writer OG (7 Dec, fifth session): scored once, on the model retrained with AJ and AN: 1 of
     # 300 flagged, 88% called chat
     ("unseen_chat_og.jsonl", 300, 0.85),
+    # writers OH and OI (7 Dec, sixth session): scored once, on the model with writer AI and a
+    # threshold for short drafts: none of 300 flagged, 90% and 93% called chat
+    ("unseen_chat_oh.jsonl", 300, 0.87),
+    ("unseen_chat_oi.jsonl", 300, 0.90),
 ]
 
 
@@ -305,3 +309,41 @@ def test_writer_ogs_short_drafts_meet_the_issue_target_at_first_sight() -> None:
     under_60 = _short_draft_scores("unseen_short_drafts_og.jsonl", max_chars=60)
     assert under_60.n == 180
     _assert_meets_the_issue_target(under_60)
+
+
+# Writers OH and OI (7 Dec, sixth session): fresh short drafts and chat, written while the
+# sixth session's model was built and scored once, on the model and rules that shipped:
+# deciding nothing. The model before (0.76, no writer AI) read OH 0.943 / 5.3% (under 60
+# characters 0.928 / 9.3%) and OI 0.906 / 4.7% (0.895 / 6.4%) on the same rules.
+def test_writer_ohs_short_drafts_meet_the_issue_target_at_first_sight() -> None:
+    """First sight: F1 0.942, 4.0% false flags (6 of 150)."""
+    assert len(_rows("unseen_short_drafts_oh.jsonl")) == 300
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_oh.jsonl"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10's target is missed at first sight on writer OH's drafts under 60 characters: "
+    "6.7% false flags (F1 0.937)",
+)
+def test_writer_ohs_drafts_under_60_characters_meet_the_issue_target() -> None:
+    under_60 = _short_draft_scores("unseen_short_drafts_oh.jsonl", max_chars=60)
+    assert under_60.n == 180
+    _assert_meets_the_issue_target(under_60)
+
+
+def test_writer_ois_short_drafts_keep_false_flags_within_the_target() -> None:
+    """First sight: 2.0% false flags overall, 2.6% under 60 characters (189)."""
+    assert len(_rows("unseen_short_drafts_oi.jsonl")) == 300
+    assert _short_draft_scores("unseen_short_drafts_oi.jsonl").false_flag_rate <= 0.05
+    under_60 = _short_draft_scores("unseen_short_drafts_oi.jsonl", max_chars=60)
+    assert under_60.n == 189 and under_60.false_flag_rate <= 0.05
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10's target is missed at first sight on writer OI's short drafts: F1 0.911 "
+    "(under 60 characters 0.898): hard sells passed",
+)
+def test_writer_ois_short_drafts_meet_the_issue_target() -> None:
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_oi.jsonl"))

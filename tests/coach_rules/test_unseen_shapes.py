@@ -209,3 +209,56 @@ def test_writer_als_pasted_messages_meet_the_issue_target_in_every_shape(figures
     0%, LinkedIn bumps 1.000 / 0%."""
     assert all(figures_al[shape].rows == 50 for shape in SHAPES)
     _assert_every_shape_meets_the_issue_target(figures_al)
+
+
+# Writers AM and AO (7 Dec, sixth session): all eight shapes, 25 + 25 each, written while the
+# sixth session's model and seventh links pass were built, and scored once on what shipped:
+# deciding nothing. Per shape each false flag is 4 points.
+AM_MET = {"email-reply-quoted", "signature-disclaimer", "markdown-template"}
+AO_MET = {"email-reply-quoted", "signature-disclaimer", "ps-pitch", "consent", "markdown-template"}
+
+
+@pytest.fixture(scope="module")
+def figures_am() -> dict[str, ShapeFigures]:
+    return _figures_of(DATA / "unseen_shapes_am.jsonl", 400)
+
+
+@pytest.fixture(scope="module")
+def figures_ao() -> dict[str, ShapeFigures]:
+    return _figures_of(DATA / "unseen_shapes_ao.jsonl", 400)
+
+
+def test_writer_ams_pasted_messages_meet_the_issue_target_in_three_shapes(figures_am):
+    """First sight: e-mail replies 0.980 / 0%, signatures 0.958 / 0%, markdown 0.958 / 0%."""
+    assert all(figures_am[shape].rows == 50 for shape in SHAPES)
+    for shape in AM_MET:
+        _assert_shape_meets_the_issue_target(figures_am[shape])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15's target is missed at first sight on writer AM's P.S. pitches (0.913 / 0%), "
+    "referral links (0.880 / 12.0%), consent (0.917 / 4.0%), thread replies (0.894 / 4.0%) and "
+    "LinkedIn bumps (0.851 / 8.0%)",
+)
+@pytest.mark.parametrize("shape", sorted(set(SHAPES) - AM_MET))
+def test_writer_ams_pasted_messages_meet_the_issue_target_in_the_other_five(figures_am, shape):
+    _assert_shape_meets_the_issue_target(figures_am[shape])
+
+
+def test_writer_aos_pasted_messages_meet_the_issue_target_in_five_shapes(figures_ao):
+    """First sight: e-mail replies 0.958 / 0%, signatures 0.980 / 0%, P.S. pitches 0.939 / 4.0%,
+    consent 0.936 / 0%, markdown 1.000 / 0%."""
+    assert all(figures_ao[shape].rows == 50 for shape in SHAPES)
+    for shape in AO_MET:
+        _assert_shape_meets_the_issue_target(figures_ao[shape])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15's target is missed at first sight on writer AO's referral links (0.923 / "
+    "12.0%), thread replies (0.917 / 4.0%) and LinkedIn bumps (0.870 / 4.0%)",
+)
+@pytest.mark.parametrize("shape", sorted(set(SHAPES) - AO_MET))
+def test_writer_aos_pasted_messages_meet_the_issue_target_in_the_other_three(figures_ao, shape):
+    _assert_shape_meets_the_issue_target(figures_ao[shape])
