@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.core.rules import WINDOW_DAYS
-from bot.core.when import WhenError, find_day
+from bot.core.when import find_possible_day
 
 _DAY = r"[\w/.]+(?:\s+[\w/.]+){0,2}?"
 _CORRECTED = re.compile(
@@ -25,10 +25,7 @@ _NOT_A_NAME = frozenset({"sorry", "oops", "correction", "actually", "no", "nope"
 
 
 def _a_day(words: str) -> bool:
-    try:
-        found = find_day(words)
-    except WhenError:
-        return False
+    found = find_possible_day(words)
     return found is not None and found.start == 0 and found.end >= len(words.rstrip()) - 1
 
 

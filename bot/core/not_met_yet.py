@@ -23,7 +23,7 @@ from bot.core.dates import (
     WeekdaySpec,
 )
 from bot.core.rules import MAX_GOAL_PEOPLE
-from bot.core.when import WhenError, find_day
+from bot.core.when import find_possible_day
 
 # What the other person did: said of them, never a part of their name.
 STATUS_VERBS = (
@@ -54,10 +54,7 @@ _NEXT_WEEKDAY = re.compile(r"^(?:next|this\s+coming|coming)\s+\w+", re.IGNORECAS
 
 def _day_ahead(text: str) -> DaySpec | None:
     """The first day phrase of `text` when it can only be ahead ("next wed", "tomorrow")."""
-    try:
-        found = find_day(text)
-    except WhenError:
-        return None
+    found = find_possible_day(text)
     if found is None:
         return None
     spec = found.spec
@@ -111,10 +108,7 @@ def met_on_a_day_ahead(text: str, result: object) -> c.NotACommand | None:
     """A meeting read with a weekday the line says with "next": still to come."""
     if not isinstance(result, c.MetCommand) or not isinstance(result.when, WeekdaySpec):
         return None
-    try:
-        found = find_day(text)
-    except WhenError:
-        return None
+    found = find_possible_day(text)
     if found is None or not _NEXT_WEEKDAY.match(text[found.start : found.end]):
         return None
     if re.search(r"\b(?:follow|remind|ping|f/u)\b", text[: found.start], re.IGNORECASE):
@@ -157,10 +151,7 @@ def event_told(text: str) -> c.EventCommand | None:
     if told is None:
         return None
     rest = told["rest"]
-    try:
-        found = find_day(rest)
-    except WhenError:
-        return None
+    found = find_possible_day(rest)
     if found is None:
         return None
     day = _day_ahead(rest[found.start :])

@@ -434,6 +434,15 @@ def find_day(text: str) -> Found | None:
     return _with_refinement(text, Found(start, end, _spec(name, match)))
 
 
+def find_possible_day(text: str) -> Found | None:
+    """`find_day`, with an impossible date ("Feb 30") read as no day at all: for readers that
+    only look for a day and leave complaining about a bad one to the command that takes it."""
+    try:
+        return find_day(text)
+    except WhenError:
+        return None
+
+
 # Between a day and a second phrase that narrows it: "next week Monday", "wednesday the 16th".
 _REFINES = re.compile(r"[\s,]*(?:on\s+)?", re.IGNORECASE)
 
@@ -583,5 +592,6 @@ __all__ = [
     "cut",
     "find_day",
     "find_days",
+    "find_possible_day",
     "find_time",
 ]
