@@ -433,4 +433,7 @@ class PendingQuestion(Base):
     user_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     on_yes: Mapped[str | None] = mapped_column(StorableText(), nullable=True)
     about_contact_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # A "Which one?" reply's choices as JSON, [[label, command], ...]: a typed answer ("Kemi
+    # Ade", "the MTN one", "2") picks one of them.
+    choices: Mapped[str | None] = mapped_column(StorableText(), nullable=True)
     asked_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -8,6 +8,8 @@ contact the reply was about, for a "snooze her" in that next message.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete
@@ -34,7 +36,9 @@ def ask(
     on_yes: str | None,
     at: datetime,
     about_contact_id: int | None = None,
+    choices: Sequence[tuple[str, str]] = (),
 ) -> None:
+    kept = json.dumps([list(choice) for choice in choices]) if choices else None
     session.execute(
         claims.dialect_insert(session, PendingQuestion)
         .values(
@@ -43,11 +47,17 @@ def ask(
             user_id=user_id,
             on_yes=on_yes,
             about_contact_id=about_contact_id,
+            choices=kept,
             asked_at=at,
         )
         .on_conflict_do_update(
             index_elements=["platform", "workspace_external_id", "user_id"],
-            set_={"on_yes": on_yes, "about_contact_id": about_contact_id, "asked_at": at},
+            set_={
+                "on_yes": on_yes,
+                "about_contact_id": about_contact_id,
+                "choices": kept,
+                "asked_at": at,
+            },
         )
     )
 
@@ -57,13 +67,31 @@ def take(session: Session, platform: str, workspace_id: str, user_id: str) -> Qu
         delete(PendingQuestion)
         .where(_of(platform, workspace_id, user_id))
         .returning(
-            PendingQuestion.on_yes, PendingQuestion.asked_at, PendingQuestion.about_contact_id
+            PendingQuestion.on_yes,
+            PendingQuestion.asked_at,
+            PendingQuestion.about_contact_id,
+            PendingQuestion.choices,
         )
     ).first()
     if row is None:
         return None
     return QuestionRecord(
-        on_yes=row.on_yes, asked_at=row.asked_at, about_contact_id=row.about_contact_id
+        on_yes=row.on_yes,
+        asked_at=row.asked_at,
+        about_contact_id=row.about_contact_id,
+        choices=_choices(row.choices),
+    )
+
+
+def _choices(kept: str | None) -> tuple[tuple[str, str], ...]:
+    if not kept:
+        return ()
+    try:
+        rows = json.loads(kept)
+    except ValueError:
+        return ()
+    return tuple(
+        (str(row[0]), str(row[1])) for row in rows if isinstance(row, list) and len(row) == 2
     )
 
 

@@ -39,6 +39,8 @@ class QuestionRecord:
     on_yes: str | None  # the command text a "yes" runs; None: the reply asked nothing
     asked_at: datetime
     about_contact_id: int | None = None
+    # A "Which one?" reply's buttons, (label, command) each: a typed answer may pick one.
+    choices: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,17 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import claims, events, feedback, figures, imports, privacy, questions, touches
+from storage import (
+    claims,
+    corrections,
+    events,
+    feedback,
+    figures,
+    imports,
+    privacy,
+    questions,
+    touches,
+)
 from storage.convert import (
     cadence_record,
     contact_record,
@@ -776,6 +786,48 @@ class SqlStore:
             self._cancel_pending_nudges(session, follow_up_id)
             return follow_up_record(follow_up)
 
+    # --- putting a change right ----------------------------------------------------------------
+    def move_meeting(
+        self,
+        member_id: int,
+        meeting_id: int,
+        met_on: date,
+        *,
+        follow_up_id: int | None = None,
+        due_on: date | None = None,
+        late: bool = False,
+        nudges: Sequence[PlannedNudge] = (),
+    ) -> MeetingRecord:
+        """Move a meeting to the day it happened (its follow-ups count their window from it),
+        and, with `follow_up_id`, give that open follow-up its new due day and nudges, all in
+        one transaction."""
+        with self._transaction() as session:
+            meeting = self._own(corrections.move_meeting, session, member_id, meeting_id, met_on)
+            if follow_up_id is not None:
+                follow_up = self._follow_up(session, member_id, follow_up_id)
+                if follow_up.meeting_id != meeting_id or follow_up.status != "open":
+                    raise ValueError(f"follow-up {follow_up_id} is no open one of that meeting")
+                follow_up.due_on = due_on or follow_up.due_on
+                follow_up.late = late
+                self._cancel_pending_nudges(session, follow_up_id)
+                session.add_all(self._nudge_rows(follow_up, nudges))
+            return meeting_record(meeting)
+
+    def reopen_follow_up(
+        self,
+        member_id: int,
+        follow_up_id: int,
+        *,
+        remove: Sequence[int] = (),
+        nudges: Sequence[PlannedNudge] = (),
+    ) -> FollowUpRecord:
+        """A follow-up marked done by mistake, open again (see `storage.corrections.reopen`)."""
+        with self._transaction() as session:
+            follow_up = self._own(corrections.reopen, session, member_id, follow_up_id, remove)
+            session.add_all(self._nudge_rows(follow_up, nudges))
+            session.flush()
+            return follow_up_record(follow_up)
+
     def claim_due_nudges(
         self,
         now: datetime,
@@ -1199,9 +1251,12 @@ class SqlStore:
         on_yes: str | None,
         at: datetime,
         about_contact_id: int | None = None,
+        choices: Sequence[tuple[str, str]] = (),
     ) -> None:
         with self._transaction() as session:
-            questions.ask(session, platform, workspace_id, user_id, on_yes, at, about_contact_id)
+            questions.ask(
+                session, platform, workspace_id, user_id, on_yes, at, about_contact_id, choices
+            )
 
     def take_question(
         self, platform: str, workspace_id: str, user_id: str

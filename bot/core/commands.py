@@ -76,6 +76,9 @@ class DoneCommand:
     # What the touch was, when the member said (the Gave / Asked / Thanked buttons, "done
     # Jane, gave her the article"); None: the kind suggested from a reviewed draft, if any.
     kind: TouchKind | None = None
+    # The rest of what the member said about the touch ("done elena gave, sent her the comp
+    # prep questions"): kept as a note on the contact.
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,26 @@ class UndoCommand:
     person: PersonRef | None = None
 
 
+@dataclass(frozen=True)
+class ReopenCommand:
+    """ "undo done dana", "reopen dana": the follow-up with them marked done last, open again;
+    "oops wrong one, i meant marcus not dana": the same, then Marcus offered to mark done."""
+
+    target: PersonRef
+    meant: PersonRef | None = None
+
+
+@dataclass(frozen=True)
+class MeetingDayCommand:
+    """ "sarah chen - met her thursday not today": the last meeting with them moved to the day
+    it happened (`person` None: nobody named and no one the conversation is about)."""
+
+    person: PersonRef | None
+    right: DaySpec
+    said: str  # the right day as typed, for the reply
+    wrong: DaySpec | None = None
+
+
 Command = (
     HelpCommand
     | MetCommand
@@ -268,6 +291,8 @@ Command = (
     | EventCommand
     | EventsCommand
     | UndoCommand
+    | ReopenCommand
+    | MeetingDayCommand
     | ChatCommand
 )
 

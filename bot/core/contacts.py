@@ -37,16 +37,18 @@ def which_one(ctx: Context, person: c.PersonRef, found: list[ContactRecord], com
             return f"{typed[:at]}contact#{contact.id}{typed[at + len(person.name) :]}"
         return f"{command} contact#{contact.id}"
 
+    shown = [(contact, first_met(ctx, contact)) for contact in found[:5]]
     return Reply(
         text=f"You have {len(found)} contacts called “{person.name}”. Which one?",
         actions=tuple(
-            Action(f"{contact.name} ({_first_met(ctx, contact)})", button_text(contact))
-            for contact in found[:5]
+            Action(f"{contact.name} ({met})", button_text(contact)) for contact, met in shown
         ),
+        # A typed "Kemi Ade" or "the MTN one" picks one as a tap would.
+        choices=tuple((f"{contact.name} {met}", button_text(contact)) for contact, met in shown),
     )
 
 
-def _first_met(ctx: Context, contact: ContactRecord) -> str:
+def first_met(ctx: Context, contact: ContactRecord) -> str:
     meeting = ctx.store.latest_meeting(ctx.member.id, contact.id)
     if meeting is None:
         return f"contact #{contact.id}"

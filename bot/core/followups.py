@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import cast
@@ -16,7 +17,7 @@ from bot.core.check_ins import (
     stop_action,
     stop_check_ins,
 )
-from bot.core.contacts import contact_ref, matching, which_one
+from bot.core.contacts import contact_ref, first_met, matching, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
     WeekdaySpec,
@@ -142,8 +143,11 @@ def _split_unsplit(ctx: Context, command: c.FollowUpCommand) -> c.FollowUpComman
     )
 
 
-def _open_target(ctx: Context, target: c.PersonRef, command: str) -> FollowUpRecord | _Ask:
-    """The one open follow-up `target` points at, or a reply that says why not / asks which."""
+def _open_target(
+    ctx: Context, target: c.PersonRef, command: str, again: Callable[[int], str] | None = None
+) -> FollowUpRecord | _Ask:
+    """The one open follow-up `target` points at, or a reply that says why not / asks which
+    (`again`: the command text a choice runs, keeping what else was said, for a follow-up id)."""
     if target.follow_up_id is not None:
         follow_up = ctx.store.get_follow_up(ctx.member.id, target.follow_up_id)
         if follow_up is None:
@@ -187,10 +191,17 @@ def _open_target(ctx: Context, target: c.PersonRef, command: str) -> FollowUpRec
     lines = "\n".join(
         f"• #{f.id} {display_name(f, ctx)} — {due_phrase(f, ctx.today)}" for f in open_ones
     )
+    runs = [again(f.id) if again else f"{command} #{f.id}" for f in open_ones]
     return _Ask(
         Reply(
             text=f"{target.name} matches {len(open_ones)} open follow-ups. Which one?\n{lines}",
-            actions=tuple(Action(f"{command} #{f.id}", f"{command} #{f.id}") for f in open_ones),
+            actions=tuple(
+                Action(f"{command} #{f.id}", run) for f, run in zip(open_ones, runs, strict=True)
+            ),
+            choices=tuple(
+                (f"{f.contact_name} {first_met(ctx, _contact_of(f))} #{f.id}", run)
+                for f, run in zip(open_ones, runs, strict=True)
+            ),
         )
     )
 
@@ -578,15 +589,11 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         if already is not None and already.status == "done":
             # A Gave / Asked / Thanked button under the Done reply: say what the touch was.
             return _record_kind(ctx, already, command.kind)
-    target = _open_target(ctx, command.target, "done")
+    target = _open_target(ctx, command.target, "done", lambda id: _done_again(id, command))
     if isinstance(target, _Ask):
         return target.reply
     if target.touch >= 2 and target.due_on > ctx.today and not command.early:
-        early = (
-            ledger.done_command(target.id, command.kind, early=True)
-            if command.kind
-            else f"done #{target.id} early"
-        )
+        early = _done_again(target.id, replace(command, early=True))
         return about(
             target.contact_id,
             text=f"The {touch_name(target).lower()} with {display_name(target, ctx)} "
@@ -598,6 +605,11 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         )
     closed = ctx.store.close_follow_up(ctx.member.id, target.id, "done", ctx.now)
     kind_note, kind_actions = _touch_kind_on_done(ctx, closed, command.kind)
+    if command.note:
+        # "done elena gave, sent her the comp prep questions": the rest is kept on her card.
+        line = f"{format_day(ctx.today, ctx.today)}: {command.note}"
+        ctx.store.add_contact_note(ctx.member.id, closed.contact_id, line)
+        kind_note += f" Noted on {closed.contact_name}: {command.note}"
     name = display_name(closed, ctx)
     if closed.touch >= 2:
         return _after_the_rule_of_two(ctx, closed, kind_note, kind_actions)
@@ -624,6 +636,17 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         f"{SECOND_TOUCH_DAYS} days from now. `cancel #{second.id}` removes it.{kind_note}",
         actions=(*kind_actions, Action("Cancel second touch", f"cancel #{second.id}")),
     )
+
+
+def _done_again(follow_up_id: int, command: c.DoneCommand) -> str:
+    """The `done` text for one follow-up that keeps what else the member said: the kind, the
+    note and "early" (a "Which one?" button, "Yes, mark it done")."""
+    text = f"done #{follow_up_id}"
+    if command.kind is not None:
+        text += f" {ledger.PAST_TENSE[command.kind]}"
+    if command.note:
+        text += f", {command.note}"
+    return text + (" early" if command.early else "")
 
 
 def _touch_kind_on_done(

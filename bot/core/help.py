@@ -456,7 +456,10 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "met {who} at {rest}",
             ),
         ),
-        handles=((c.MetCommand, "followups.met"),),
+        handles=(
+            (c.MetCommand, "followups.met"),
+            (c.MeetingDayCommand, "meeting_day_corrected.correct"),
+        ),
     ),
     CommandHelp(
         "follow-up",
@@ -3762,7 +3765,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "undo",
         "undo",
-        "What reverses your last change, for its contact (there is no automatic undo).",
+        "What reverses your last change, for its contact; `reopen <person>` (or `undo done "
+        "<person>`) opens a follow-up marked done by mistake again.",
         ("undo",),
         words=("revert",),
         phrasings=(
@@ -3776,7 +3780,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 "undo",
             ),
         ),
-        handles=((c.UndoCommand, "undo.undo"),),
+        handles=((c.UndoCommand, "undo.undo"), (c.ReopenCommand, "undo.reopen")),
     ),
     CommandHelp(
         "feedback",

@@ -123,6 +123,9 @@ class Reply:
     on_yes: str | None = None
     # The one contact the reply is about: "her", "him" or "that" in the next message mean them.
     about_contact_id: int | None = None
+    # A "Which one?" question: each choice's words (name, where and when met) and the command
+    # it runs, so a typed answer ("Kemi Ade", "the MTN one", "2") picks one as a tap would.
+    choices: tuple[tuple[str, str], ...] = ()
 
 
 def about(

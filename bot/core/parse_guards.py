@@ -4,11 +4,13 @@ Each family lives in its own module; this one only orders them, so `parser.parse
 two small hooks:
 
 - `before`: lines that must never reach the ordinary reading: removing a note (never deleting
-  the contact, `notes_kept`), correcting a meeting's day (never a second meeting,
-  `meeting_day_corrected`), Pidgin glosses (`said_in_pidgin`) and meeting lines put into the
-  `met` line they mean (`meeting_lines`).
+  the contact, `notes_kept`), correcting a meeting's day (it moves, never a second meeting,
+  `meeting_day_corrected`), reopening a follow-up marked done by mistake (`reopened`), Pidgin
+  glosses (`said_in_pidgin`) and meeting lines put into the `met` line they mean
+  (`meeting_lines`).
 - `after`: a status verb read into a name, an event or a meeting still to come read as a meeting
-  that happened (`not_met_yet`), and a follow-up day left at the end of a meeting's note.
+  that happened (`not_met_yet`), a follow-up day left at the end of a meeting's note, and what
+  was said with `done` after the touch's kind, kept as a note (`done_notes`).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from contextvars import ContextVar
 
 from bot.core import commands as c
 from bot.core.dates import DaySpec
-from bot.core.meeting_day_corrected import corrected_day, how_to_correct
+from bot.core.done_notes import with_its_note
+from bot.core.meeting_day_corrected import corrected_command
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
 from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
 from bot.core.notes_kept import how_notes_work, note_to_remove
+from bot.core.reopened import reopen_command
 from bot.core.said_in_pidgin import said_in_english
 
 Parsed = c.Command | c.ParseFailure | c.NotACommand
@@ -39,9 +43,12 @@ def before(text: str, read: Callable[[str], Parsed]) -> Parsed | None:
     who = note_to_remove(text)
     if who is not None:
         return c.ParseFailure(how_notes_work(who), topic="note")
-    corrected = corrected_day(text)
+    corrected = corrected_command(text, _referent())
     if corrected is not None:
-        return c.ParseFailure(how_to_correct(*corrected), topic="follow-up")
+        return corrected
+    reopened = reopen_command(text, _referent())
+    if reopened is not None:
+        return reopened
     glossed = said_in_english(text)
     if glossed is not None:
         result = _read_again(glossed, read)
@@ -53,6 +60,13 @@ def before(text: str, read: Callable[[str], Parsed]) -> Parsed | None:
         if isinstance(result, c.MetCommand):
             return result
     return None
+
+
+def _referent() -> c.PersonRef | None:
+    """Whom the conversation is about ("her", a missing name), as the parser reads it."""
+    from bot.core import parser  # the parser imports this module
+
+    return parser._REFERENT.get()
 
 
 def _read_again(line: str, read: Callable[[str], Parsed]) -> Parsed:
@@ -81,4 +95,6 @@ def after(
         ahead = met_on_a_day_ahead(text, result)
         if ahead is not None:
             return ahead
+    if isinstance(result, c.DoneCommand) and result.note is None:
+        result = with_its_note(text, result)
     return follow_up_from_the_note(result, follow_up_day_in) or result

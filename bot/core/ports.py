@@ -233,6 +233,33 @@ class Store(Protocol):
         """Mark "done" or "cancelled" and cancel its pending nudges."""
         ...
 
+    def move_meeting(
+        self,
+        member_id: int,
+        meeting_id: int,
+        met_on: date,
+        *,
+        follow_up_id: int | None = None,
+        due_on: date | None = None,
+        late: bool = False,
+        nudges: Sequence[PlannedNudge] = (),
+    ) -> MeetingRecord:
+        """Move a meeting to the day it happened; with `follow_up_id`, that open follow-up of
+        it gets `due_on`, `late` and these nudges instead of its pending ones."""
+        ...
+
+    def reopen_follow_up(
+        self,
+        member_id: int,
+        follow_up_id: int,
+        *,
+        remove: Sequence[int] = (),
+        nudges: Sequence[PlannedNudge] = (),
+    ) -> FollowUpRecord:
+        """Open a done follow-up again as it was, forget its touch kind, cancel the open
+        follow-ups in `remove` (the second touch its done scheduled) and plan `nudges`."""
+        ...
+
     def claim_due_nudges(
         self,
         now: datetime,
@@ -395,9 +422,10 @@ class Store(Protocol):
         on_yes: str | None,
         at: datetime,
         about_contact_id: int | None = None,
+        choices: Sequence[tuple[str, str]] = (),
     ) -> None:
-        """Remember what a "yes" from this user runs (None: nothing) and whom the reply was
-        about, replacing any earlier question."""
+        """Remember what a "yes" from this user runs (None: nothing), whom the reply was about
+        and a "Which one?" reply's (label, command) choices, replacing any earlier question."""
         ...
 
     def take_question(

@@ -15,7 +15,7 @@ from datetime import datetime
 from importlib import import_module
 from typing import Any
 
-from bot.core import chat, intent_guess, ledger, reports, reviews, two_commands
+from bot.core import chat, intent_guess, ledger, reports, reviews, two_commands, which_answer
 from bot.core import commands as c
 from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
@@ -118,15 +118,29 @@ class CoachService:
         # The question the last reply asked is in the store, so a "yes" that lands on another
         # server process still answers it; any message takes it, so only the next one can.
         question = self._take_question(incoming)
-        both = self._two_commands(incoming, question)  # pass 19 (`bot.core.two_commands`)
-        reply, command = both or self._answer(incoming, question)
+        chosen = self._chosen(incoming, question)  # "Kemi Ade" after "Which one?"
+        both = None if chosen else self._two_commands(incoming, question)  # pass 19
+        reply, command = chosen or both or self._answer(incoming, question)
         about = reply.about_contact_id
         if about is None and isinstance(command, _ABOUT_NOBODY):
             # Chat, help or a line not understood in between: "snooze her" still means her.
             about = _fresh_about(question, self.clock.now())
-        if reply.on_yes or about is not None:
-            self._ask(incoming, reply.on_yes, about)
+        if reply.on_yes or about is not None or reply.choices:
+            self._ask(incoming, reply.on_yes, about, reply.choices)
         return reply
+
+    def _chosen(
+        self, incoming: Incoming, question: QuestionRecord | None
+    ) -> tuple[Reply, c.Command | c.ParseFailure | c.NotACommand] | None:
+        """A typed answer to "Which one?" run as the choice it picks; None for any other line."""
+        if question is None or not question.choices:
+            return None
+        if self.clock.now() - question.asked_at > chat.QUESTION_EXPIRES:
+            return None
+        run = which_answer.picked(incoming.text, question.choices)
+        if run is None:
+            return None
+        return self._answer(replace(incoming, text=run), None)
 
     def _answer(
         self, incoming: Incoming, question: QuestionRecord | None
@@ -379,7 +393,13 @@ class CoachService:
             )
             return None
 
-    def _ask(self, incoming: Incoming, on_yes: str | None, about_contact_id: int | None) -> None:
+    def _ask(
+        self,
+        incoming: Incoming,
+        on_yes: str | None,
+        about_contact_id: int | None,
+        choices: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         try:
             self.store.ask_question(
                 incoming.platform,
@@ -388,6 +408,7 @@ class CoachService:
                 on_yes,
                 self.clock.now(),
                 about_contact_id,
+                choices,
             )
         except Exception:
             # The reply's buttons still work; only a typed "yes" will not find the question.
