@@ -232,6 +232,42 @@ _PHRASES = (
         r"|for\s+(?:the\s+)?(?:two|three|four|both|all)\s+of\s+us)\b",
         (_words("booked scheduled set arranged"), _words("you our us")),
     ),
+    # "We've scheduled your onboarding call for Monday": the reader's own call, set for them.
+    _Phrase(
+        r"\b(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:already\s+|just\s+|also\s+)?(?:booked"
+        r"|scheduled|set\s+up|arranged)\s+your\s+(?:[\w-]+\s+){0,2}?(?:call|demo|meeting|session"
+        r"|appointment|consultation|kick-?off|intro|onboarding)\b",
+        (_words("booked scheduled set arranged"), _words("your")),
+        core=r"(?:booked|scheduled|set\s+up|arranged)\s+your\s",
+    ),
+    # The reader's words or photo published: "your photo and quote are now live on our
+    # website", "I've added it and your photo to the testimonials page".
+    _Phrase(
+        r"\byour\s+(?:photo|quote|words|review|testimonial|picture|story|comment|message)s?"
+        r"(?:\s+and\s+(?:your\s+)?(?:photo|quote|words|review|picture|name|story)s?)?\s+(?:is|are)"
+        r"\s+(?:now\s+)?(?:live|published|posted|featured)\b"
+        r"|\b(?:added|posted|published|put|featured|uploaded)\s+(?:it|them|your\s+[\w\s]{1,30}?)"
+        r"(?:\s+and\s+your\s+\w+)?\s+(?:to|on)\s+(?:[\w']+\s+){0,4}?testimonials?\b",
+        (
+            _words("your it them"),
+            _words("live published posted featured testimonial testimonials"),
+        ),
+        core=r"(?:re|is)\s+(?:now\s+)?(?:live|published|posted|featured)|testimonial",
+    ),
+    # The reader's message sent on to a list: "your message … so I forwarded it to the whole
+    # parents' mailing list", "forwarded your email to the committee".
+    _Phrase(
+        r"(?:\byour\s+(?:message|email|e-mail|post|question|letter)\b[^.!?\n]{0,120}?\b"
+        r"(?:forwarded|sent|posted|shared)\s+it"
+        r"|\b(?:forwarded|sent|posted|shared)\s+your\s+(?:message|email|e-mail|post|question|letter))"
+        r"\s+(?:on\s+)?to\s+(?:the\s+|our\s+|my\s+)?(?:whole\s+|entire\s+)?"
+        r"(?:[\w']+\s+){0,3}?(?:mailing\s+list|list|group|channel|committee|board|everyone)\b",
+        (
+            _words("forwarded sent posted shared"),
+            _words("list group channel committee board everyone"),
+        ),
+        core=r"(?:forwarded|sent|posted|shared)\s+(?:it|your)\s",
+    ),
     _Phrase(
         r"\b(?:put|added|sent|dropped)\s+(?:\d+\s*(?:minutes|mins?)|a\s+(?:\d+[\s-]*(?:minutes?|mins?"
         r"|hours?)\s+)?(?:call|meeting|demo|slot)|an?\s+invite"
@@ -539,10 +575,14 @@ _READER_AGREED = re.compile(
     re.IGNORECASE,
 )
 # An offer that waits for the reader: "let me know and I'll add you", "say the word and I'll
-# sign you up", "I'll add you to the group if you're interested". It makes only an offer (said
+# sign you up", "I'll add you to the group if you're interested", "react with ✅ and I'll add
+# you". It makes only an offer (said
 # in the future) ask first: "I've added you, let me know if you want off" is still done unasked.
 _WAITS_FOR_YES = re.compile(
     r"\b(?:let\s+me\s+know|say\s+the\s+word|(?:just\s+)?say\s+(?:so|yes)|(?:just\s+)?reply"
+    # "react with ✅ and I'll add you", "ping me and I'll put you on it"
+    # ("unless you message me" opts out: no yes)
+    r"|(?<!unless\syou\s)(?<!unless\s)(?:just\s+)?react|(?<!unless\syou\s)(?:ping|dm|message)\s+me"
     r"|give\s+me\s+a\s+(?:shout|nod)|drop\s+me\s+a\s+(?:line|note)"
     r"|if\s+(?:useful|helpful|interested|keen|needed|wanted|so\s+inclined)"
     r"|if\s+(?:that|it|this)(?:'s|\s+is|\s+sounds|\s+would|\s+helps|\s+works)"

@@ -85,6 +85,33 @@ POSTED_WHERE: frozenset[str] = frozenset(
 )  # fmt: skip
 # Keys a site sets on its own links to count where its visitors came from: Eventbrite's `aff`.
 SITE_TRACKING_KEYS: dict[str, frozenset[str]] = {"eventbrite": frozenset({"aff"})}
+# On a code host `ref` names a branch, tag or commit ("github.com/o/r/blob/x.yaml?ref=main",
+# GitLab's and Bitbucket's the same): it pays no one.
+CODE_HOSTS: frozenset[str] = frozenset(
+    {"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "sr.ht", "gitea.com"}
+)
+# A `ref` anywhere whose value is a branch or a version, not a person: "?ref=main", "?ref=v2.1".
+_GIT_REF_VALUE = re.compile(
+    r"^(?:main|master|develop|development|dev|trunk|head|stable|latest|release|gh-pages"
+    r"|v?\d+(?:\.\d+)+)$",
+    re.I,
+)
+# A source key whose value names a referral by one person: Lever's
+# "?lever-source=referral-jmiller", Greenhouse's "?gh_src=referral_ana" (a plain
+# "utm_medium=referral" names no one, and "referral_program" is no person).
+_SOURCE_KEY = re.compile(r"(?:^|[-_])(?:source|src)$", re.I)
+_REFERRAL_BY_SOMEONE = re.compile(
+    r"^(?:referral|referred|referrer|ref|employee-?referral)[-_.:]+(?!(?:program|programme|link"
+    r"|page|campaign|email|bonus|scheme|form|portal)$)[a-z][\w.-]{2,}$",
+    re.I,
+)
+# Sign-up pages whose query hands over a personal code: "zerodha.com/open-account?c=ZMP4471",
+# "app.example.com/signup?invite=KT-88Q". The value must hold letters and digits.
+_SIGNUP_PAGE = re.compile(
+    r"/(?:sign-?up|register|registration|open-account|account/open|get-started|join)/?$", re.I
+)
+SIGNUP_PAGE_KEYS: frozenset[str] = frozenset({"c", "code", "inv", "invite", "r", "rc"})
+_PERSONAL_TOKEN = re.compile(r"^(?=[\w-]*[a-z])(?=[\w-]*\d)[\w-]{4,24}$", re.I)
 # Keys that pay the sharer only on one site: Hotmart's `ap`, Gumroad's `a`, Substack's `r`.
 SITE_AFFILIATE_KEYS: dict[str, frozenset[str]] = {
     "hotmart.com": frozenset({"ap"}),
@@ -123,10 +150,11 @@ _AFFILIATE_PATH = re.compile(
     re.I,
 )
 # Short referral paths, away from community hosts: "flexispot.com/r/karlmeyer",
-# "airbnb.com/c/farahk12", "wise.com/invite/u/marias12", "coinbase.com/join/smith_k1".
+# "airbnb.com/c/farahk12", "wise.com/invite/u/marias12", "wise.com/invite/dic/kwameb3" (a short
+# kind of invite before the handle), "coinbase.com/join/smith_k1".
 _SHORT_REFERRAL_PATH = re.compile(
-    r"^/r/[\w.-]*[a-z][\w.-]*/?$|/(?:c|join|invite(?:/u)?|i)/[\w.-]*(?:[a-z][\w.-]*\d|\d[\w.-]*[a-z])"
-    r"[\w.-]*/?$|/ref=[^/?#]+|/invite/u/[\w.-]+/?$"
+    r"^/r/[\w.-]*[a-z][\w.-]*/?$|/(?:c|join|invite(?:/[a-z]{1,5})?|i)/"
+    r"[\w.-]*(?:[a-z][\w.-]*\d|\d[\w.-]*[a-z])[\w.-]*/?$|/ref=[^/?#]+|/invite/u/[\w.-]+/?$"
     # a person's handle after /invite/: "grubly.co/invite/tomasz-k", "…/invite/ana-and-raul"
     r"|/invite/[a-z]+(?:[-_.][a-z0-9]+)+/?$",
     re.I,
@@ -282,7 +310,7 @@ _PUBLIC_CODE_WORD_LIST = """
     bemvindo bienvenue benvenuto willkommen oferta promocao descuento desconto rabatt sconto
     soldes ete hiver printemps noel sommer weihnachten estate natale amigo amigos amiga amigas
     primera primeira compra semana dia mes comunidad comunidade communaute gemeinschaft
-    evento eventos entrada entradas"""
+    evento eventos entrada entradas nonprofit nonprofits charity charities ngo npo"""
 PUBLIC_CODE_WORDS: frozenset[str] = frozenset(_PUBLIC_CODE_WORD_LIST.split())
 # "dress code BLACK-TIE", "the door code is GATE42": codes that are no discount.
 _OTHER_CODE_KIND_LIST = """
@@ -293,7 +321,11 @@ _OTHER_CODE_KIND_LIST = """
 OTHER_CODE_KINDS: frozenset[str] = frozenset(_OTHER_CODE_KIND_LIST.split())
 # What says a code is the shop's or the organisers' rather than the sender's own.
 _PUBLIC_CODE_CONTEXT = re.compile(
-    r"\b(?:official|public(?:ly)?|organi[sz]ers?|not\s+(?:mine|my\s+own|personal)"
+    r"\b(?:official|public(?:ly)?|organi[sz]ers?|not\s+(?:a\s+)?(?:mine|my\s+own|personal)"
+    # "listed on our pricing page for all registered NPOs"
+    r"|listed\s+on\s+(?:our|the|their)\s+(?:[\w-]+\s+)?(?:page|site|website)"
+    r"|for\s+all\s+(?:(?:registered|eligible|verified)\s+[\w-]+|members|students|customers"
+    r"|attendees|nonprofits|npos|ngos|charities)"
     r"|nothing\s+personal|site-?wide|store-?wide|(?:any|every)one\s+can\s+use"
     r"|(?:it'?s|it\s+is|open|valid|works)\s+for\s+(?:every|any)one"
     r"|share\s+it\s+(?:freely|widely|around)"
@@ -337,7 +369,12 @@ _DISCLOSURE_ALTERNATIVES = r"""(?:
       | \b(?:i'?m|i\s+am)\s+(?:paid|compensated)\b | \bpaid\s+(?:partnership|for\s+referrals)\b
       | \bi\s+work\s+there\b | \bbrand\s+(?:rep|representative|partner)\b
       | \breferral\s+(?:fee|bonus|reward|credit)\b | \(\s*(?:referral|ref|affiliate)\s*\)
-      | \b(?:and|gets)\s+me\s+(?:a\s+|some\s+)?(?:credit|commission|bonus|cut|reward|free)
+      | \b(?:and|gets)\s+me\s+(?:a\s+|an\s+|some\s+)?(?:small\s+|little\s+)?
+        (?:travel\s+|store\s+|account\s+|referral\s+|ride\s+|shop\s+)?
+        (?:credit|commission|bonus|cut|reward|free|discount|voucher|points?)
+      # A gain the sender shares with the reader: "should give us both the bonus", "gets us
+      # both a free month".
+      | \b(?:gives?|get|gets|earns?)\s+(?:us\s+both|both\s+of\s+us|each\s+of\s+us)\b
       | \bbeing\s+(?:fully\s+)?(?:upfront|transparent|honest)\b
       | \bi\s+(?:get|earn|receive|make)\s+(?:paid|[$€£₹]\s?\d) | \bambassador\b
       | \bref\s+(?:link|code)\b
@@ -357,6 +394,8 @@ _DISCLOSURE_ALTERNATIVES = r"""(?:
         (?:anything|a\s+(?:thing|cent|penny|dime))\b
       | \b(?:i'?m\s+|i\s+am\s+)?not\s+(?:affiliated|sponsored|paid)\b | \bunaffiliated\b
       | \bno\s+(?:affiliation|kickback|commission|referral\s+fee)\b
+      | \b(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+benefit\s+me\b
+      | \bi\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+benefit\b | \bno\s+benefit\s+to\s+me\b
       | \bganho\b | \bcomisi[oó]n\b | \bprovision\b
     )"""
 _DISCLOSURE_FLAGS = re.IGNORECASE | re.VERBOSE
@@ -536,6 +575,7 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
     domains = _domains_of(host)
     site_keys = AMAZON_AFFILIATE_KEYS if amazon else _site_keys(domains)
     tracking = _site_tracking_keys(host)
+    code_host = not CODE_HOSTS.isdisjoint(domains)
     markers = [
         f"{key}={value}" if value else key
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
@@ -546,7 +586,19 @@ def affiliate_markers(url: str) -> tuple[str, ...]:
         )
         and key.lower() not in tracking
         and not (key.lower() in SOURCE_REF_KEYS and value.lower() in POSTED_WHERE)
+        and not (key.lower() == "ref" and (code_host or _GIT_REF_VALUE.match(value)))
     ]
+    markers.extend(
+        f"{key}={value}"
+        for key, value in parse_qsl(parts.query)
+        if _SOURCE_KEY.search(key) and _REFERRAL_BY_SOMEONE.match(value)
+    )
+    if _SIGNUP_PAGE.search(parts.path):
+        markers.extend(
+            f"{key}={value}"
+            for key, value in parse_qsl(parts.query)
+            if key.lower() in SIGNUP_PAGE_KEYS and _PERSONAL_TOKEN.match(value)
+        )
     markers.extend(m.group(0) for m in _AFFILIATE_PATH.finditer(parts.path))
     # Amazon's own `/ref=sr_1_3` paths track its search pages; only `tag=` pays the sharer.
     if not amazon and COMMUNITY_HOSTS.isdisjoint(domains):
@@ -653,11 +705,24 @@ def _other_kind_of_code(before: str) -> bool:
     return bool(words) and words[-1].lower().strip(",:;()") in OTHER_CODE_KINDS
 
 
+# The sentence before a code says who gave it out: "The organisers gave each speaker two passes."
+_GIVEN_BY_ORGANISERS = re.compile(
+    r"\b(?:organi[sz]ers?|the\s+(?:event|conference|festival|venue|sponsors?))\s+(?:have\s+|has\s+)?"
+    r"(?:gave|given|give|sent|shared|handed|offer(?:ed|s)?|provided)\b",
+    re.IGNORECASE,
+)
+
+
 def _said_public(text: str, start: int, end: int) -> bool:
-    """Whether the sentence of text[start:end], or the next, calls a code official or public
-    ("…code CUBO30. It's public on our site")."""
+    """Whether the sentence of text[start:end], or the next, calls a code official, public or
+    the organisers' ("…code CUBO30. It's public on our site"), or the one before says the
+    organisers gave it out ("The organisers gave each speaker two passes. The code is …")."""
     first, stop = sentence_bounds(text, start, end)
     if _PUBLIC_CODE_CONTEXT.search(text, first, stop):
+        return True
+    if first > 1 and _GIVEN_BY_ORGANISERS.search(
+        text, *sentence_bounds(text, first - 2, first - 2)
+    ):
         return True
     if stop >= len(text):
         return False

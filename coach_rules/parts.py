@@ -86,10 +86,13 @@ _HEADER_OTHER = re.compile(
 )
 # A date in a chat header: "Apr 1", "14 Feb", "Mar 30, 2026".
 _HEADER_DATE = r"(?:[a-z]{3,9}\.?\s\d{1,2}|\d{1,2}\s[a-z]{3,9}\.?)(?:,?\s\d{4})?"
-# A day a chat header may name after its time: "(Apr 1)", ", Mar 30", "· yesterday".
+# A day a chat header may name after its time: "(Apr 1)", ", Mar 30", "· yesterday", "(3 days
+# later)".
 _HEADER_DAY = (
     rf"(?:\s?[(,·•|–—-]\s?|\s)(?:{_HEADER_DATE}"
-    r"|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\)?"
+    r"|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    # a reminder tool's "Jordan Fisk 10:00 AM (3 days later)"
+    r"|\d{1,2}\s(?:days?|weeks?|hours?)\slater)\)?"
 )
 # Chat transcripts pasted above the reply.
 _CHAT_HEADER = re.compile(
@@ -103,7 +106,8 @@ _CHAT_HEADER = re.compile(
       # or the connection's degree: "Mehmet Yılmaz • 2nd", "Mehmet Yılmaz • 2nd · Apr 3"
       | [^\W\d_][\w.'’ -]{0,50}?\s?[·•]\s?
         (?:(?:1st|2nd|3rd\+?)(?:\s?[·•]\s?_DATE_)?|_DATE_)
-      | \[\d{1,2}:\d{2}(?:\s?[ap]m)?\]\s?[^\W\d_][\w.'’ -]{0,50}:?
+      # "[10:21 AM] Harris, Jade": Teams, surname first
+      | \[\d{1,2}:\d{2}(?:\s?[ap]m)?\]\s?[^\W\d_][\w.,'’ -]{0,50}:?
       | (?:(?:[a-z]{3,9}\.?\s\d{1,2}|\d{1,2}\s[a-z]{3,9}\.?)(?:,?\s\d{4})?
            (?:,?\s(?:at\s)?\d{1,2}:\d{2}(?:\s?[ap]m)?)?
          | (?:today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
@@ -150,6 +154,35 @@ _LABEL_DAY = (
 # A LinkedIn connection's degree after their name: "Tan Wei Ming · 2nd", "Olivia Grant • 3rd+".
 _DEGREE = re.compile(r"[·•]\s?(?:1st|2nd|3rd\+?)\b")
 _DIGIT = re.compile(r"\d")
+# A LinkedIn member's headline under their name and degree: "Founder @ MeetFlow", "Account
+# Executive at DataLens", "Career Coach | Resume Writer". Short, no sentence, a job in it.
+_HEADLINE = re.compile(
+    r"^(?!.*[.?!]\s*$)(?=.{2,100}$)(?!\s*(?:hi|hello|hey|dear)\b)"
+    r".*(?:\s(?:at|@)\s|@\S|\s\|\s|\b(?:founder|co-?founder|ceo|cto|cfo|coo|vp|director|head"
+    r"|manager|lead|engineer|designer|developer|consultant|coach|recruiter|executive|analyst"
+    r"|officer|partner|student|specialist|advisor|owner|president|architect|scientist"
+    r"|researcher|writer|marketer|strategist)\b)",
+    re.IGNORECASE,
+)
+# How long ago a LinkedIn post or comment was made: "1w", "3d", "2h", "5mo", "1w • Edited".
+_TIME_AGO = re.compile(r"^\s*\d{1,2}\s?(?:m|h|d|w|mo|y|yr)s?\b(?:\s?[·•].{0,20})?\s*$", re.I)
+# A post's action bar and counts pasted with it: "Like · Comment · Repost", "312 reactions · 87
+# comments", "Like · Reply". Page furniture, never the sender's words. Two items or more, so a
+# line holds one of the separators (asked first: a quick test).
+_ACTION_BAR = re.compile(
+    r"^\s*(?:(?:like|comment|repost|share|send|reply"
+    r"|\d[\d,.]*k?\s+(?:reactions?|likes?|comments?|reposts?|shares?|replies|reply|impressions"
+    r"|views))\s*[·•|]\s*)+(?:like|comment|repost|share|send|reply"
+    r"|\d[\d,.]*k?\s+(?:reactions?|likes?|comments?|reposts?|shares?|replies|reply|impressions"
+    r"|views))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _has_separator_dot(text: str) -> bool:
+    return "·" in text or "•" in text or "|" in text
+
+
 MAX_LABEL_CHARS = 80  # a label's digit comes before this
 # "Anil Kumar", "Jonas de Boer": capitalised words, a short particle between them.
 _LABEL_NAME = r"(?-i:[A-Z][\w'’.-]*(?:\s(?:[a-z]{1,3}\s)?[A-Z][\w'’.-]*){0,3})"
@@ -390,6 +423,40 @@ def _older_message_below(lines: list[_Line], i: int, group: int, body_end: int) 
     return None
 
 
+def _is_profile_card(lines: list[_Line], i: int, group: int, body_end: int) -> bool:
+    """Whether the header at `i` is a member's card: a name with the degree over one headline
+    ("Connor Hughes • 1st" / "Founder @ MeetFlow"), not a message."""
+    return (
+        any(_DEGREE.search(lines[k].text) for k in range(i, i + group))
+        and body_end == i + group + 1
+        and _HEADLINE.match(lines[i + group].text) is not None
+    )
+
+
+def _with_headline(lines: list[_Line], i: int, group: int) -> int:
+    """`group` grown by the headline and the time-ago lines under a comment's name and degree,
+    when the comment's own words follow in the same paragraph."""
+    k = i + group
+    for pattern in (_HEADLINE, _TIME_AGO):
+        if k + 1 < len(lines) and not lines[k + 1].blank and pattern.match(lines[k].text):
+            k += 1
+    return k - i
+
+
+_LINKS_ONLY = re.compile(r"^\s*(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
+
+
+def _next_own_paragraph(lines: list[_Line], i: int) -> int:
+    """The next non-blank line from `i` that is not in a paragraph of links only."""
+    k = _next_nonblank(lines, i)
+    while k < len(lines):
+        end = _paragraph_end(lines, k)
+        if not all(_LINKS_ONLY.match(lines[n].text) for n in range(k, end)):
+            return k
+        k = _next_nonblank(lines, end)
+    return k
+
+
 def _only_older_messages_from(lines: list[_Line], i: int) -> bool:
     """Whether every paragraph from line `i` to the end opens with a labelled older message
     (a dated list in the sender's own text, followed by more of it, is theirs)."""
@@ -491,7 +558,21 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
             if opens_paragraph and len(line.text) <= MAX_CHAT_HEADER_CHARS
             else 0
         )
-        if group and i > first_text and _DEGREE.search(line.text):
+        if opens_paragraph and _has_separator_dot(line.text) and _ACTION_BAR.match(line.text):
+            # "Like · Comment · Repost" under a pasted post: the page's, with the post above.
+            end = _paragraph_end(lines, i)
+            if all(_ACTION_BAR.match(lines[k].text) for k in range(i, end)):
+                for k in range(i, end):
+                    quoted[k] = True
+                i = end
+                continue
+        degree = bool(group) and i > first_text and _DEGREE.search(line.text) is not None
+        own_above = degree and any(not quoted[k] and not lines[k].blank for k in range(i))
+        if degree and not own_above:
+            # "Rohan Batra • 2nd" under a pasted post and its action bar: a comment's header,
+            # with the commenter's headline and how long ago ("Founder @ SynergyMed", "1w").
+            group = _with_headline(lines, i, group)
+        if own_above:
             # "Bruno Carvalho · 1st" under the sender's message: the reader's profile card and
             # the conversation pasted with it, all history.
             for k in range(i, len(lines)):
@@ -502,15 +583,24 @@ def _quoted_lines(lines: list[_Line]) -> list[bool]:
                 quoted[k] = True
             body = i + group
             body_end = _paragraph_end(lines, body)
-            older = _older_message_below(lines, i, group, body_end)
+            # Only the transcript's top header can open a newest-first paste, and only a
+            # message's header, not a profile card ("Connor Hughes • 1st" over "Founder @
+            # MeetFlow"):
+            # "Samuel Adjei • 2:45 PM" under "JAN 10" messages is followed by "JAN 20" in order.
+            older = (
+                _older_message_below(lines, i, group, body_end)
+                if not any(quoted[:i]) and not _is_profile_card(lines, i, group, body_end)
+                else None
+            )
             if older is not None:
                 # Pasted newest first: the message under this header is the sender's newest,
                 # and everything from the older one below is history.
                 for k in range(older, len(lines)):
                     quoted[k] = True
                 break
-            # The message under a header is earlier history unless it is the newest one (the last).
-            if _next_nonblank(lines, body_end) < len(lines):
+            # The message under a header is earlier history unless it is the newest one (the
+            # last; links pasted under it in paragraphs of their own go with it).
+            if _next_own_paragraph(lines, body_end) < len(lines):
                 for k in range(body, body_end):
                     quoted[k] = True
                 i = body_end

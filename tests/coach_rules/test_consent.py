@@ -324,3 +324,36 @@ def test_things_of_a_thread_a_cc_and_a_yes_already_given_are_not_findings(text: 
 )
 def test_the_person_and_their_details_are_still_findings(text: str) -> None:
     assert consent_spans(text)
+
+
+# Eighth links pass: a reader's words published or sent on, a call set in their name, and an
+# offer that waits for a reaction.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the lovely review! Your quote and photo are now live on our homepage.",
+        "Loved your words at the meetup, so I've added them and your headshot to our "
+        "testimonials page.",
+        "Your email about the rota was spot on, so I sent it to the whole volunteers list.",
+        "We've booked your intro call for Tuesday at 3pm with our advisor.",
+    ],
+)
+def test_published_words_forwarded_messages_and_booked_calls_are_findings(text: str) -> None:
+    assert consent_spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Want the slides? React with 👍 and I'll add you to the share.",
+        "Ping me and I'll add you to the carpool list.",
+        "Would you mind if we put your quote on our testimonials page?",
+        "The agenda is ready and I forwarded it to the committee.",
+    ],
+)
+def test_offers_waiting_for_a_reaction_and_the_senders_own_things_are_not(text: str) -> None:
+    assert consent_spans(text) == ()
+
+
+def test_opting_out_with_a_message_is_still_no_yes() -> None:
+    assert consent_spans("I'll add you to the list unless you message me.")

@@ -587,3 +587,55 @@ def test_personal_codes_and_links_said_in_other_languages_are_found(text, found)
 )
 def test_other_languages_public_codes_and_disclosed_ones_are_not_findings(text):
     assert undisclosed_affiliate_spans(text) == ()
+
+
+# Eighth links pass: a code host's `ref` is a branch; referral sources, invite kinds and
+# sign-up codes; gains said as who gets what; codes the organisers gave out.
+@pytest.mark.parametrize(
+    ("url", "referral"),
+    [
+        ("https://github.com/acme/tools/blob/main/setup.cfg?ref=main", False),
+        ("https://gitlab.com/acme/tools/-/tree/v2?ref=release", False),
+        ("https://docs.acme.dev/install?ref=v3.2", False),
+        ("https://planly.app/?ref=ola5", True),
+        ("https://moneyapp.example/invite/xyz/ana22", True),
+        ("https://jobs.example.co/acme/9f1-designer?lever-source=referral-okoro", True),
+        ("https://boards.example.io/acme/jobs/12?gh_src=referral_ana", True),
+        ("https://site.example.com/?utm_medium=referral", False),
+        ("https://site.example.com/?utm_source=referral_program", False),
+        ("https://broker.example.in/open-account?c=AB7712", True),
+        ("https://app.example.com/signup?invite=KT88Q1", True),
+        ("https://app.example.com/signup?c=blue", False),
+    ],
+)
+def test_branch_refs_referral_sources_and_signup_codes(url: str, referral: bool) -> None:
+    assert bool(affiliate_markers(url)) is referral
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "It gives you 20% off and me a ride credit.",
+        "It should give us both a free month.",
+        "It doesn't benefit me in any way.",
+        "I won't benefit from it at all.",
+    ],
+)
+def test_gains_said_as_who_gets_what(disclosure: str) -> None:
+    text = f"Try it: https://planly.app/?ref=ola5 {disclosure}"
+    assert undisclosed_affiliate_spans(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("The organisers gave every volunteer a pass. The code is VOLPASS-KT, enter it at the "
+         "door for free entry.", True),
+        ("Code TANDEM25 is listed on our pricing page for all registered charities.", True),
+        ("Code OKORO25 is not a personal code, anyone can use it.", True),
+        ("The official docs are fine. Use code OKORO25 for 25% off at learnly.io.", False),
+        ("Use code OKORO25 for all your orders at learnly.io, 25% off.", False),
+    ],
+)  # fmt: skip
+def test_codes_the_organisers_gave_out_or_listed_for_all(text: str, public: bool) -> None:
+    assert (undisclosed_affiliate_spans(text) == ()) is public

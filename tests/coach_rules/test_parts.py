@@ -376,3 +376,62 @@ def test_a_degree_header_pasted_newest_first_keeps_the_top_message():
         "Ines Duarte • 2nd · Feb 11\nTomasz, can we book the demo this week?"
     )
     assert judged_text(text, split_parts(text)) == NEWEST
+
+
+# Eighth links pass: transcripts with a day line over each message, profile cards on top,
+# reminder tools' "(3 days later)", Teams' "[10:21 AM] Surname, Name" and comments under a post.
+BUMP = "Hi Oskar, circling back on the sponsorship deck: is the budget set for Q3 yet?"
+
+
+def test_a_transcript_in_order_with_day_lines_keeps_the_last_message():
+    text = (
+        "MAR 3\nLeila Haddad • 10:05 AM\nHi Oskar, lovely to meet you at the expo.\n\n"
+        "Oskar Berg • 11:40 AM\nLikewise Leila, speak soon!\n\n"
+        f"MAR 12\nLeila Haddad • 9:15 AM\n{BUMP}"
+    )
+    assert judged_text(text, split_parts(text)) == BUMP
+
+
+def test_a_profile_card_above_a_dated_transcript_is_no_newest_message():
+    text = (
+        "Leila Haddad · 1st\nPartnerships Lead at Brightfield\n\n"
+        "MAR 3\nLeila Haddad 10:05 AM\nHi Oskar, would you look at our deck?\n\n"
+        f"MAR 12\nLeila Haddad 9:15 AM\n{BUMP}"
+    )
+    assert judged_text(text, split_parts(text)) == BUMP
+
+
+def test_a_reminder_tools_days_later_header_is_a_chat_header():
+    text = (
+        "Leila Haddad 10:05 AM\nHi Oskar, quick question about your events budget?\n\n"
+        f"Leila Haddad 10:05 AM (5 days later)\n{BUMP}"
+    )
+    assert judged_text(text, split_parts(text)) == BUMP
+
+
+def test_teams_headers_with_the_surname_first_are_chat_headers():
+    text = (
+        "[09:12 AM] Berg, Oskar\nWho has the venue contract for the offsite?\n\n"
+        "[09:20 AM] Haddad, Leila\nI do, I'll drop it in the channel after lunch."
+    )
+    assert judged_text(text, split_parts(text)) == "I do, I'll drop it in the channel after lunch."
+
+
+def test_a_comment_under_a_pasted_linkedin_post_is_the_senders_words():
+    comment = "Congrats Oskar! Our scheduling app would be perfect for the new team. Demo Friday?"
+    text = (
+        "Oskar Berg • 2nd\nHead of Events at Nordfest\n2d\nThrilled to share I'm leading a team "
+        "of six now!\n\nLike · Comment · Repost\n48 reactions · 9 comments\n\n"
+        f"Leila Haddad • 3rd+\nFounder @ Slotwise | Scheduling for events\n{comment}"
+    )
+    assert judged_text(text, split_parts(text)) == comment
+
+
+def test_links_pasted_under_the_newest_message_go_with_it():
+    text = (
+        "Oskar Berg 10:00 AM\nAny good guides on venue contracts?\n\n"
+        "Leila Haddad 10:30 AM\nHere are the two I use, both free.\n\n"
+        "https://example.org/venue-guide\nhttps://example.org/contract-checklist"
+    )
+    judged = judged_text(text, split_parts(text))
+    assert judged.startswith("Here are the two I use, both free.")

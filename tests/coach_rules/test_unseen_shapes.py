@@ -212,10 +212,12 @@ def test_writer_als_pasted_messages_meet_the_issue_target_in_every_shape(figures
 
 
 # Writers AM and AO (7 Dec, sixth session): all eight shapes, 25 + 25 each, written while the
-# sixth session's model and seventh links pass were built, and scored once on what shipped:
-# deciding nothing. Per shape each false flag is 4 points.
-AM_MET = {"email-reply-quoted", "signature-disclaimer", "markdown-template"}
-AO_MET = {"email-reply-quoted", "signature-disclaimer", "ps-pitch", "consent", "markdown-template"}
+# sixth session's model and seventh links pass were built, and scored once on what shipped. The
+# eighth links pass read their misses (referral links, consent, thread replies, LinkedIn bumps,
+# P.S. pitches), so these are development figures now, not first-sight ones. Per shape each
+# false flag is 4 points.
+AM_MISSED = {"ps-pitch", "thread-reply"}
+AO_MISSED = {"linkedin-bump"}
 
 
 @pytest.fixture(scope="module")
@@ -228,37 +230,52 @@ def figures_ao() -> dict[str, ShapeFigures]:
     return _figures_of(DATA / "unseen_shapes_ao.jsonl", 400)
 
 
-def test_writer_ams_pasted_messages_meet_the_issue_target_in_three_shapes(figures_am):
-    """First sight: e-mail replies 0.980 / 0%, signatures 0.958 / 0%, markdown 0.958 / 0%."""
+def test_writer_ams_pasted_messages_meet_the_issue_target_in_six_shapes(figures_am):
+    """First sight: e-mail replies 0.980 / 0%, signatures 0.958 / 0%, markdown 0.958 / 0%;
+    referral links 0.880 / 12.0%, consent 0.917 / 4.0%, LinkedIn bumps 0.851 / 8.0% missed.
+    The set was read in the eighth links pass; after it: referral links 0.980 / 4.0% (a
+    GitHub `?ref=main` branch and an organisers' code no longer taken for referrals; a Wise
+    invite path, a Lever `referral-<name>` source and a sign-up page's `?c=CODE` found),
+    consent 0.960 / 4.0% (the reader's quote and photo published, their message forwarded to
+    a list), LinkedIn bumps 0.960 / 4.0% (dated transcripts in order, profile cards)."""
     assert all(figures_am[shape].rows == 50 for shape in SHAPES)
-    for shape in AM_MET:
+    for shape in set(SHAPES) - AM_MISSED:
         _assert_shape_meets_the_issue_target(figures_am[shape])
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 15's target is missed at first sight on writer AM's P.S. pitches (0.913 / 0%), "
-    "referral links (0.880 / 12.0%), consent (0.917 / 4.0%), thread replies (0.894 / 4.0%) and "
-    "LinkedIn bumps (0.851 / 8.0%)",
+    reason="issue 15's target is missed on writer AM's P.S. pitches (0.913 / 0%: three are not "
+    "in English, so not judged, and a P.S. threat passes the classifier) and thread replies "
+    "(0.917 / 4.0%: plugs the classifier passes, a 'me please!' reply it flags); the eighth "
+    "links pass read them: the classifier's, not the rules' or the splitter's",
 )
-@pytest.mark.parametrize("shape", sorted(set(SHAPES) - AM_MET))
-def test_writer_ams_pasted_messages_meet_the_issue_target_in_the_other_five(figures_am, shape):
+@pytest.mark.parametrize("shape", sorted(AM_MISSED))
+def test_writer_ams_pasted_messages_meet_the_issue_target_in_the_other_two(figures_am, shape):
     _assert_shape_meets_the_issue_target(figures_am[shape])
 
 
-def test_writer_aos_pasted_messages_meet_the_issue_target_in_five_shapes(figures_ao):
+def test_writer_aos_pasted_messages_meet_the_issue_target_in_seven_shapes(figures_ao):
     """First sight: e-mail replies 0.958 / 0%, signatures 0.980 / 0%, P.S. pitches 0.939 / 4.0%,
-    consent 0.936 / 0%, markdown 1.000 / 0%."""
+    consent 0.936 / 0%, markdown 1.000 / 0%; referral links 0.923 / 12.0% and thread replies
+    0.917 / 4.0% missed. The set was read in the eighth links pass; after it: referral links
+    0.980 / 0% (a GitHub `?ref=main` and two disclosures said as who gets what: "gives you a
+    discount and me a travel credit", "give us both the bonus"), thread replies 1.000 / 0%
+    (comments under a pasted LinkedIn post; "react with ✅ and I'll add you" waits for a yes),
+    P.S. pitches 0.958 / 0% (a code "listed on our pricing page for all registered NPOs"),
+    consent 0.980 / 0%."""
     assert all(figures_ao[shape].rows == 50 for shape in SHAPES)
-    for shape in AO_MET:
+    for shape in set(SHAPES) - AO_MISSED:
         _assert_shape_meets_the_issue_target(figures_ao[shape])
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 15's target is missed at first sight on writer AO's referral links (0.923 / "
-    "12.0%), thread replies (0.917 / 4.0%) and LinkedIn bumps (0.870 / 4.0%)",
+    reason="issue 15's target is missed on writer AO's LinkedIn bumps (0.870 / 4.0% at first "
+    "sight, 0.894 / 4.0% after the eighth links pass read them): a Spanish bump (not judged), "
+    "an emoji-only bump, two pushy bumps the classifier passes (0.78, 0.79) and a polite "
+    "reminder it flags (0.89)",
 )
-@pytest.mark.parametrize("shape", sorted(set(SHAPES) - AO_MET))
-def test_writer_aos_pasted_messages_meet_the_issue_target_in_the_other_three(figures_ao, shape):
+@pytest.mark.parametrize("shape", sorted(AO_MISSED))
+def test_writer_aos_pasted_messages_meet_the_issue_target_in_the_other_one(figures_ao, shape):
     _assert_shape_meets_the_issue_target(figures_ao[shape])
