@@ -279,3 +279,56 @@ def test_writer_aos_pasted_messages_meet_the_issue_target_in_seven_shapes(figure
 @pytest.mark.parametrize("shape", sorted(AO_MISSED))
 def test_writer_aos_pasted_messages_meet_the_issue_target_in_the_other_one(figures_ao, shape):
     _assert_shape_meets_the_issue_target(figures_ao[shape])
+
+
+# Writers AP and AQ (7 Dec, sixth session, second round): all eight shapes, 25 + 25 each, written
+# while the eighth links pass read AM's and AO's misses, and scored once on what shipped after
+# it: deciding nothing.
+AP_MET = {"email-reply-quoted", "signature-disclaimer", "ps-pitch"}
+AQ_MET = {"signature-disclaimer", "ps-pitch", "markdown-template"}
+
+
+@pytest.fixture(scope="module")
+def figures_ap() -> dict[str, ShapeFigures]:
+    return _figures_of(DATA / "unseen_shapes_ap.jsonl", 400)
+
+
+@pytest.fixture(scope="module")
+def figures_aq() -> dict[str, ShapeFigures]:
+    return _figures_of(DATA / "unseen_shapes_aq.jsonl", 400)
+
+
+def test_writer_aps_pasted_messages_meet_the_issue_target_in_three_shapes(figures_ap):
+    """First sight: e-mail replies 0.980 / 0%, signatures 0.958 / 0%, P.S. pitches 1.000 / 0%."""
+    assert all(figures_ap[shape].rows == 50 for shape in SHAPES)
+    for shape in AP_MET:
+        _assert_shape_meets_the_issue_target(figures_ap[shape])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15's target is missed at first sight on writer AP's referral links (0.920 / "
+    "8.0%), consent (0.920 / 8.0%), markdown templates (0.913 / 0%), thread replies (0.913 / "
+    "0%) and LinkedIn bumps (0.889 / 0%)",
+)
+@pytest.mark.parametrize("shape", sorted(set(SHAPES) - AP_MET))
+def test_writer_aps_pasted_messages_meet_the_issue_target_in_the_other_five(figures_ap, shape):
+    _assert_shape_meets_the_issue_target(figures_ap[shape])
+
+
+def test_writer_aqs_pasted_messages_meet_the_issue_target_in_three_shapes(figures_aq):
+    """First sight: signatures 0.936 / 0%, P.S. pitches 0.939 / 4.0%, markdown 0.936 / 0%."""
+    assert all(figures_aq[shape].rows == 50 for shape in SHAPES)
+    for shape in AQ_MET:
+        _assert_shape_meets_the_issue_target(figures_aq[shape])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15's target is missed at first sight on writer AQ's e-mail replies (0.917 / "
+    "4.0%), referral links (0.898 / 8.0%), consent (0.889 / 0%), thread replies (0.818 / 4.0%) "
+    "and LinkedIn bumps (0.941 / 8.0%)",
+)
+@pytest.mark.parametrize("shape", sorted(set(SHAPES) - AQ_MET))
+def test_writer_aqs_pasted_messages_meet_the_issue_target_in_the_other_five(figures_aq, shape):
+    _assert_shape_meets_the_issue_target(figures_aq[shape])
