@@ -22,6 +22,7 @@ from bot.core.meeting_day_corrected import corrected_day, how_to_correct
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
 from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
 from bot.core.notes_kept import how_notes_work, note_to_remove
+from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
 
 Parsed = c.Command | c.ParseFailure | c.NotACommand
@@ -42,6 +43,11 @@ def before(text: str, read: Callable[[str], Parsed]) -> Parsed | None:
     corrected = corrected_day(text)
     if corrected is not None:
         return c.ParseFailure(how_to_correct(*corrected), topic="follow-up")
+    if not_a_command(text):  # pass 20 (`said_another_way`)
+        return c.NotACommand(text)
+    said = rewritten_command(text, lambda line: _read_again(line, read))
+    if said is not None:
+        return said
     glossed = said_in_english(text)
     if glossed is not None:
         result = _read_again(glossed, read)
@@ -81,4 +87,4 @@ def after(
         ahead = met_on_a_day_ahead(text, result)
         if ahead is not None:
             return ahead
-    return follow_up_from_the_note(result, follow_up_day_in) or result
+    return tidied(follow_up_from_the_note(result, follow_up_day_in) or result)

@@ -178,6 +178,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     # "tuesday last week", "last week on tuesday": that day of the week before this one.
     ("last_week_wd", rf"(?:on\s+)?(?:the\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week"),
     ("last_week_wd", rf"last\s+week\s+(?:on\s+)?{_WEEKDAY}"),
+    # "thursday next week", "friday of next week": that day of the week after this one.
+    ("next_week_wd", rf"{_LEAD}(?:the\s+)?{_WEEKDAY}\s+(?:of\s+)?next\s+week"),
     ("last_week", r"(?:sometime\s+|earlier\s+)?last\s+week|la semana pasada|letzte woche"),
     (
         "this_week",
@@ -360,6 +362,10 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         weekday = weekday_number(group("wd"))
         assert weekday is not None
         return LastWeekSpec(weekday)
+    if kind == "next_week_wd":
+        weekday = weekday_number(group("wd"))
+        assert weekday is not None
+        return NextWeekSpec(weekday)
     if kind in {"last_wd", "next_wd", "wd"}:
         weekday = weekday_number(group("wd"))
         assert weekday is not None
