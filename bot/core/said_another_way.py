@@ -69,6 +69,8 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         "done {n}",
         (c.DoneCommand,),
     ),
+    # Hindi "ho gaya, Priya ko message kar diya": "done", then what was done.
+    (r"ho\s+gaya\s*[,;—–-]\s*(?P<rest>.+)", "{rest}", (c.DoneCommand,)),
     # "wipe Kai's contact card", "get rid of Jane Doe's card".
     (
         rf"(?:please\s+)?(?:wipe|get\s+rid\s+of|erase|trash|scrap|remove|delete)\s+"
@@ -272,7 +274,8 @@ _NOT_COMMANDS = re.compile(
 )
 # "I met so many people today I'm exhausted" (a list after a colon is a log: pass 19).
 _MET_A_CROWD = re.compile(
-    r"\bmet\s+(?:so\s+many|a\s+lot\s+of|lots\s+of|tons\s+of|too\s+many)\s+(?:people|folks|ppl)\b"
+    r"\bmet\s+(?:so\s+many|a\s+lot\s+of|lots\s+of|tons\s+of|too\s+many|"
+    r"(?:like\s+|about\s+|around\s+)?\d+(?:\s*-\s*\d+)?)\s+(?:people|folks|ppl)\b"
     r"(?!.*:)",
     re.IGNORECASE | re.DOTALL,
 )

@@ -38,7 +38,7 @@ _EMOJI_BETWEEN_WORDS = re.compile(
 # "sha", "né"). Only lower-case ones are dropped: a capitalised word may be a name.
 _PARTICLES = (
     # Hindi/Urdu
-    "yaar|yar|bhai|bhaiya|ji|zara|jara|arre|arey|accha|achha|acha|bas|thoda|jaldi|"
+    "yaar|yar|bhai|bhaiya|ji|zara|jara|arre|arey|accha|achha|acha|bas|thoda|jaldi|chalo|"
     # Tagalog
     "po|opo|naman|pala|lang|nga|muna|daw|ha|"
     # Spanish, Portuguese

@@ -189,6 +189,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ("wd", rf"{_LEAD}(?:the\s+)?{_WEEKDAY}"),
     ("iso", rf"{_LEAD}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"),
     ("numeric", rf"{_LEAD}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2}}|\d{{4}}))?"),
+    # "12-07-2026": dashes only with a four-digit year ("10-12 people" is a range).
+    ("numeric", rf"{_LEAD}(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>\d{{4}})"),
     (
         "day_month",
         rf"{_LEAD}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?",

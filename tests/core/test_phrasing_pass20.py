@@ -261,3 +261,30 @@ def test_lines_that_only_look_like_commands(text: str) -> None:
     got = read(text)
     assert got == NOT_A_COMMAND or got.get("command") not in {"delete-contact", "who", "met"}
     assert got.get("command") not in {"follow-up", "met", "delete-contact"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "met Ilse Brandt on 11-30-2026 at the bakery expo",
+            {
+                "command": "met",
+                "person": "Ilse Brandt",
+                "place": "the bakery expo",
+                "date": "2026-11-30",
+            },
+        ),
+        ("chalo cancel the Dana follow-up", {"command": "cancel", "person": "Dana Kim"}),
+        ("ho gaya, Omar ko email bhej diya", {"command": "done", "person": "Omar Haddad"}),
+    ],
+)
+def test_dashed_dates_and_hindi(text: str, want: dict[str, object]) -> None:
+    assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["met like 15 people at the fair, exhausted", "I met 10-12 people at the mixer lol"]
+)
+def test_a_crowd_is_no_contact(text: str) -> None:
+    assert read(text) == NOT_A_COMMAND
