@@ -3516,6 +3516,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"(?:turn|switch)\s+shout-?outs\s+(?P<v2>on|off)",
                 "settings shoutouts {v}{v2}",
             ),
+            # "turn of shoutouts": "off" typed with one "f", as for the digest.
+            (r"turn of\s+(?:the\s+)?shout-?outs", "settings shoutouts off"),
             (r"(?:please\s+)?(?:enable|allow)\s+(?:the\s+)?shout-?outs", "settings shoutouts on"),
             (
                 r"(?:please\s+)?(?:disable|no more)\s+(?:the\s+)?shout-?outs",
@@ -3530,7 +3532,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             (
                 r"(?:you can|please|ok to|go ahead and)?\s*(?:store|"
                 r"save|keep)\s+(?:the text of\s+)?"
-                r"my\s+(?:drafts|draft messages)",
+                r"my\s+(?:drafts|draft messages)"
+                # "…, I don't mind": consent said after it, no "don't" of refusal.
+                r"(?:\s*[,;—–-]+\s*(?:i\s+)?(?:don'?t|do not)\s+mind)?",
                 "settings store-drafts on",
             ),
             (r"(?:time\s*zone|tz)\s+(?P<rest>[\w/+-]+)", "settings timezone {rest}"),

@@ -26,6 +26,7 @@ from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
 from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
 from bot.core.notes_kept import how_notes_work, note_to_remove
 from bot.core.reopened import reopen_command
+from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
 
 Parsed = c.Command | c.ParseFailure | c.NotACommand
@@ -49,6 +50,11 @@ def before(text: str, read: Callable[[str], Parsed]) -> Parsed | None:
     reopened = reopen_command(text, _referent())
     if reopened is not None:
         return reopened
+    if not_a_command(text):  # pass 20 (`said_another_way`)
+        return c.NotACommand(text)
+    said = rewritten_command(text, lambda line: _read_again(line, read))
+    if said is not None:
+        return said
     glossed = said_in_english(text)
     if glossed is not None:
         result = _read_again(glossed, read)
@@ -97,4 +103,4 @@ def after(
             return ahead
     if isinstance(result, c.DoneCommand) and result.note is None:
         result = with_its_note(text, result)
-    return follow_up_from_the_note(result, follow_up_day_in) or result
+    return tidied(follow_up_from_the_note(result, follow_up_day_in) or result)

@@ -38,7 +38,7 @@ _EMOJI_BETWEEN_WORDS = re.compile(
 # "sha", "né"). Only lower-case ones are dropped: a capitalised word may be a name.
 _PARTICLES = (
     # Hindi/Urdu
-    "yaar|yar|bhai|bhaiya|ji|zara|jara|arre|arey|accha|achha|acha|bas|thoda|jaldi|"
+    "yaar|yar|bhai|bhaiya|ji|zara|jara|arre|arey|accha|achha|acha|bas|thoda|jaldi|chalo|"
     # Tagalog
     "po|opo|naman|pala|lang|nga|muna|daw|ha|"
     # Spanish, Portuguese
@@ -196,6 +196,11 @@ _COMMAND_WORDS = (
     "write",
     "channel",
     "contacts",
+    # "anythign late?", "what do I knwo about", "mark Jane compelte", "stoer drafts on".
+    "anything",
+    "know",
+    "complete",
+    "store",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -230,6 +235,9 @@ _ABBREVIATIONS = {
     "nte": "note",
     "whn": "when",
     "kno": "know",
+    "tdy": "today",
+    "wat": "what",
+    "kil": "kill",
 }
 # A weekday typed with a capital and one slip ("Fridya", "Thrusday", "Tusday") is the day: no
 # name is six letters and one slip from a weekday.
@@ -262,6 +270,8 @@ _REAL_WORDS = frozenset(
     | {"noted", "intro", "stomp", "stoop", "aided", "adds"}
     # Spanish and Portuguese "contacts", "pending" and "check": words of their own.
     | {"contactos", "contatos", "pendiente", "pendente", "cheque"}
+    # One slip from "complete" or "store", and words of their own.
+    | {"compete", "completed", "sore", "tore", "stare", "stone", "storey", "stored", "known"}
 )
 
 

@@ -178,6 +178,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     # "tuesday last week", "last week on tuesday": that day of the week before this one.
     ("last_week_wd", rf"(?:on\s+)?(?:the\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week"),
     ("last_week_wd", rf"last\s+week\s+(?:on\s+)?{_WEEKDAY}"),
+    # "thursday next week", "friday of next week": that day of the week after this one.
+    ("next_week_wd", rf"{_LEAD}(?:the\s+)?{_WEEKDAY}\s+(?:of\s+)?next\s+week"),
     ("last_week", r"(?:sometime\s+|earlier\s+)?last\s+week|la semana pasada|letzte woche"),
     (
         "this_week",
@@ -187,6 +189,8 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ("wd", rf"{_LEAD}(?:the\s+)?{_WEEKDAY}"),
     ("iso", rf"{_LEAD}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"),
     ("numeric", rf"{_LEAD}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2}}|\d{{4}}))?"),
+    # "12-07-2026": dashes only with a four-digit year ("10-12 people" is a range).
+    ("numeric", rf"{_LEAD}(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>\d{{4}})"),
     (
         "day_month",
         rf"{_LEAD}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?",
@@ -360,6 +364,10 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         weekday = weekday_number(group("wd"))
         assert weekday is not None
         return LastWeekSpec(weekday)
+    if kind == "next_week_wd":
+        weekday = weekday_number(group("wd"))
+        assert weekday is not None
+        return NextWeekSpec(weekday)
     if kind in {"last_wd", "next_wd", "wd"}:
         weekday = weekday_number(group("wd"))
         assert weekday is not None

@@ -65,7 +65,7 @@ def _not_a_command(line: str) -> None:
             "Cancel the follow-up with Rohan Mehta",
             "cancel Rohan Mehta",
         ),
-        ("Omar Haddad card pls", "Show Omar Haddad's card", "who Omar Haddad"),
+        ("omar haddad card pls", "Show Omar Haddad's card", "who Omar Haddad"),
         ("how am I doing this month numbers wise", "Show your stats for the month", "stats month"),
         ("a dump of my data", "Export your data", "export"),
         (
