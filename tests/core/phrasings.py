@@ -82,6 +82,10 @@ PHRASINGS_DEV22 = DATA / "command_phrasings_dev22.jsonl"
 # (aggregate figures only) after the eighteenth and nineteenth passes (79.8%, 81.0%).
 PHRASINGS_DEV23 = DATA / "command_phrasings_dev23.jsonl"
 PHRASINGS_DEV24 = DATA / "command_phrasings_dev24.jsonl"
+# Writers E26 and E27 (7 Dec, sixth session, second round): kept from the engineers and scored
+# untouched once (aggregate figures only) after the twentieth pass (90.2%, 81.0%).
+PHRASINGS_DEV25 = DATA / "command_phrasings_dev25.jsonl"
+PHRASINGS_DEV26 = DATA / "command_phrasings_dev26.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
