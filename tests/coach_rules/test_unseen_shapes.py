@@ -7,6 +7,7 @@ the strict xfail below says by how much (the README has the table), and the floo
 what is reached from slipping.
 """
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -283,52 +284,44 @@ def test_writer_aos_pasted_messages_meet_the_issue_target_in_the_other_one(figur
 
 # Writers AP and AQ (7 Dec, sixth session, second round): all eight shapes, 25 + 25 each, written
 # while the eighth links pass read AM's and AO's misses, and scored once on what shipped after
-# it: deciding nothing.
-AP_MET = {"email-reply-quoted", "signature-disclaimer", "ps-pitch"}
-AQ_MET = {"signature-disclaimer", "ps-pitch", "markdown-template"}
+# it: deciding nothing. Each: the shapes met at first sight, and the figures of the rest.
+SECOND_ROUND = {
+    "unseen_shapes_ap.jsonl": (
+        {"email-reply-quoted", "signature-disclaimer", "ps-pitch"},
+        "referral links 0.920 / 8.0%, consent 0.920 / 8.0%, markdown templates 0.913 / 0%, "
+        "thread replies 0.913 / 0%, LinkedIn bumps 0.889 / 0%",
+    ),
+    "unseen_shapes_aq.jsonl": (
+        {"signature-disclaimer", "ps-pitch", "markdown-template"},
+        "e-mail replies 0.917 / 4.0%, referral links 0.898 / 8.0%, consent 0.889 / 0%, thread "
+        "replies 0.818 / 4.0%, LinkedIn bumps 0.941 / 8.0%",
+    ),
+}
 
 
-@pytest.fixture(scope="module")
-def figures_ap() -> dict[str, ShapeFigures]:
-    return _figures_of(DATA / "unseen_shapes_ap.jsonl", 400)
+@functools.cache
+def _second_round_figures(name: str) -> dict[str, ShapeFigures]:
+    return _figures_of(DATA / name, 400)
 
 
-@pytest.fixture(scope="module")
-def figures_aq() -> dict[str, ShapeFigures]:
-    return _figures_of(DATA / "unseen_shapes_aq.jsonl", 400)
-
-
-def test_writer_aps_pasted_messages_meet_the_issue_target_in_three_shapes(figures_ap):
-    """First sight: e-mail replies 0.980 / 0%, signatures 0.958 / 0%, P.S. pitches 1.000 / 0%."""
-    assert all(figures_ap[shape].rows == 50 for shape in SHAPES)
-    for shape in AP_MET:
-        _assert_shape_meets_the_issue_target(figures_ap[shape])
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15's target is missed at first sight on writer AP's referral links (0.920 / "
-    "8.0%), consent (0.920 / 8.0%), markdown templates (0.913 / 0%), thread replies (0.913 / "
-    "0%) and LinkedIn bumps (0.889 / 0%)",
+@pytest.mark.parametrize(
+    ("name", "shape"),
+    [
+        pytest.param(
+            name,
+            shape,
+            id=f"{name.removeprefix('unseen_shapes_').removesuffix('.jsonl')}-{shape}",
+            marks=()
+            if shape in met
+            else pytest.mark.xfail(
+                strict=True, reason=f"issue 15's target is missed at first sight: {missed}"
+            ),
+        )
+        for name, (met, missed) in SECOND_ROUND.items()
+        for shape in SHAPES
+    ],
 )
-@pytest.mark.parametrize("shape", sorted(set(SHAPES) - AP_MET))
-def test_writer_aps_pasted_messages_meet_the_issue_target_in_the_other_five(figures_ap, shape):
-    _assert_shape_meets_the_issue_target(figures_ap[shape])
-
-
-def test_writer_aqs_pasted_messages_meet_the_issue_target_in_three_shapes(figures_aq):
-    """First sight: signatures 0.936 / 0%, P.S. pitches 0.939 / 4.0%, markdown 0.936 / 0%."""
-    assert all(figures_aq[shape].rows == 50 for shape in SHAPES)
-    for shape in AQ_MET:
-        _assert_shape_meets_the_issue_target(figures_aq[shape])
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15's target is missed at first sight on writer AQ's e-mail replies (0.917 / "
-    "4.0%), referral links (0.898 / 8.0%), consent (0.889 / 0%), thread replies (0.818 / 4.0%) "
-    "and LinkedIn bumps (0.941 / 8.0%)",
-)
-@pytest.mark.parametrize("shape", sorted(set(SHAPES) - AQ_MET))
-def test_writer_aqs_pasted_messages_meet_the_issue_target_in_the_other_five(figures_aq, shape):
-    _assert_shape_meets_the_issue_target(figures_aq[shape])
+def test_the_second_rounds_fresh_pasted_messages_meet_the_issue_target(name: str, shape: str):
+    figures = _second_round_figures(name)[shape]
+    assert figures.rows == 50
+    _assert_shape_meets_the_issue_target(figures)
