@@ -227,13 +227,23 @@ async def test_sends_still_hanging_after_the_drain_are_cancelled_and_handed_back
     _due_nudges(store, 12)
 
     class Hangs(RecordingNotifier):
+        started = 0
+
         async def send_to_member(self, member, reply):
+            Hangs.started += 1
             await asyncio.sleep(3600)
 
     jobs = _jobs(store, clock, Hangs())
     clock.set(MONDAY_10)
     sweep = asyncio.create_task(jobs.sweep())
-    await asyncio.sleep(0.2)
+    # The subject is sends hanging after the drain: wait until every lane has one in flight (a
+    # fixed sleep raced the claim on a busy machine, and a stop during the claim is the lease's
+    # to recover, not this hand-back's).
+    for _ in range(500):
+        if Hangs.started >= MAX_PARALLEL_SENDS:
+            break
+        await asyncio.sleep(0.01)
+    assert Hangs.started == MAX_PARALLEL_SENDS
 
     await asyncio.wait_for(jobs.stop(drain_seconds=0.2), timeout=3)
     assert sweep.cancelled()
