@@ -105,7 +105,7 @@ def verdict_reply(ctx: Context) -> Reply | None:
     last = recent_review(ctx)
     if last is None:
         return None
-    verdict = _verdict_words(last.flagged, bool(last.rule_ids))
+    verdict = _verdict_words(last.flagged, last.rule_ids)
     said = f"Your last draft {verdict} (value-first score {last.score}/100)"
     return _mend_reply(last, said, f"{said}: good to send as it is.")
 
@@ -155,16 +155,22 @@ def _touch_part(ctx: Context, draft: str) -> TouchPart | None:
         return None
 
 
-def _verdict_words(flagged: bool, has_findings: bool) -> str:
+def _verdict_words(flagged: bool, rule_ids: tuple[str, ...]) -> str:
     """The verdict as a predicate: "reads as a hard sell"."""
+    if flagged and rule_ids and "no-hard-sell" not in rule_ids:
+        # Held back by a rule, not read as a sale: an undisclosed affiliate link, someone added
+        # without asking. "A hard sell" would name the wrong fault.
+        return "needs a fix before you send it"
     if flagged:
         return "reads as a hard sell"
-    return "is mostly value-first" if has_findings else "looks value-first"
+    return "is mostly value-first" if rule_ids else "looks value-first"
 
 
 def _verdict(result: Review) -> str:
-    said = _verdict_words(result.flagged, bool(result.findings)).removeprefix("is ")
+    said = _verdict_words(result.flagged, result.rule_ids).removeprefix("is ")
     score = f"value-first score **{result.score}/100**"
+    if result.flagged and said.startswith("needs a fix"):
+        return f"**{said.capitalize()}** — {score}. What to change is below."
     if result.flagged:
         return f"**{said.capitalize()}** — {score}. Rework it before you send it."
     if result.findings:

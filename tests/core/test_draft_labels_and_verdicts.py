@@ -55,3 +55,19 @@ def test_a_connection_note_over_the_limit_is_not_called_good_to_send(
     assert "Good to send" not in reply.text
     unlabelled = say(service, f"review {LONG_NOTE}")
     assert "Good to send" in unlabelled.text
+
+
+def test_a_draft_held_back_by_a_rule_alone_is_not_called_a_hard_sell(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    """A newcomer's consent and affiliate-link drafts (7 Dec, sixth session) were headed "Reads
+    as a hard sell" while the classifier read no sale: the headline names the fault found."""
+    service = CoachService(store, LazyReviewer(), clock)
+    reply = say(
+        service,
+        "Hey Tom, congrats on the new job! If you're setting up your home office, this standing "
+        "desk changed my back: https://deskly.shop/pro?aff=kmurphy7",
+    )
+    assert reply.text.startswith("**Needs a fix before you send it**")
+    pitch = say(service, "Do you know anyone who wants to buy our CRM? 50% off this week only!")
+    assert pitch.text.startswith("**Reads as a hard sell**")
