@@ -283,3 +283,13 @@ def release_digest_run(session: Session, subscription_id: int, iso_week: str) ->
             DigestRun.status == "sending",
         )
     )
+
+
+def cancel_pending_nudges(session: Session, follow_up_id: int) -> None:
+    """Cancel the follow-up's nudges that no process has claimed yet."""
+    session.execute(
+        update(Nudge)
+        .where(Nudge.follow_up_id == follow_up_id, Nudge.status == "pending")
+        .values(status="cancelled")
+        .execution_options(synchronize_session=False)
+    )

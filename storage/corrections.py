@@ -9,15 +9,13 @@ its due day and note and cancels only the unsent second touch that marking it do
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import FollowUp, Meeting, Nudge, TouchKind
-
-# As `storage.store.FOLLOW_UP_WINDOW` (the store imports this module).
-FOLLOW_UP_WINDOW = timedelta(days=10)
+from storage import claims
+from storage.models import FOLLOW_UP_WINDOW, FollowUp, Meeting, Nudge, TouchKind
 
 # Nudge states that mean a message already went (or may have gone) to the member.
 _SENT = ("sent", "sending")
@@ -65,12 +63,7 @@ def reopen(session: Session, member_id: int, follow_up_id: int, remove: Sequence
         # Cancelled, not deleted: its id is never given to another follow-up, so a stale
         # "Cancel second touch" button can only find it cancelled.
         other.status = "cancelled"
-        session.execute(
-            update(Nudge)
-            .where(Nudge.follow_up_id == other_id, Nudge.status == "pending")
-            .values(status="cancelled")
-            .execution_options(synchronize_session=False)
-        )
+        claims.cancel_pending_nudges(session, other_id)
     session.execute(delete(TouchKind).where(TouchKind.follow_up_id == follow_up_id))
     follow_up.status = "open"
     follow_up.done_at = None

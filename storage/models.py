@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -160,6 +160,10 @@ class EventMeeting(Base):
         ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
     )
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+
+
+# A follow-up's `window_closes_on` is this long after the meeting it follows.
+FOLLOW_UP_WINDOW = timedelta(days=10)
 
 
 class FollowUp(Base):

@@ -45,6 +45,7 @@ from storage.delivery_log import DeliveryLog
 from storage.engine import make_engine
 from storage.errors import UnitOfWorkFailed, UnstorableInput
 from storage.models import (
+    FOLLOW_UP_WINDOW,
     Contact,
     ConversationReference,
     DigestSubscription,
@@ -88,7 +89,6 @@ from storage.records import (
 if TYPE_CHECKING:
     from storage.inbox import SqlInbox
 
-FOLLOW_UP_WINDOW = timedelta(days=10)
 FOLLOW_UP_STATUSES = {"open", "done", "cancelled"}
 NUDGE_KINDS = {"due", "last-chance", "second-touch", "check-in"}
 
@@ -742,15 +742,6 @@ class SqlStore:
     def open_follow_ups_for_contact(self, member_id: int, contact_id: int) -> list[FollowUpRecord]:
         return self._open_follow_ups(member_id, FollowUp.contact_id == contact_id)
 
-    @staticmethod
-    def _cancel_pending_nudges(session: Session, follow_up_id: int) -> None:
-        session.execute(
-            update(Nudge)
-            .where(Nudge.follow_up_id == follow_up_id, Nudge.status == "pending")
-            .values(status="cancelled")
-            .execution_options(synchronize_session=False)
-        )
-
     def reschedule_follow_up(
         self,
         member_id: int,
@@ -767,7 +758,7 @@ class SqlStore:
             follow_up.late = late
             if note is not None:
                 follow_up.note = note
-            self._cancel_pending_nudges(session, follow_up_id)
+            claims.cancel_pending_nudges(session, follow_up_id)
             session.add_all(self._nudge_rows(follow_up, nudges))
             return follow_up_record(follow_up)
 
@@ -783,7 +774,7 @@ class SqlStore:
                 member = self._member(session, member_id)
                 follow_up.done_at = at
                 follow_up.done_on = at.astimezone(_zone(member.timezone)).date()
-            self._cancel_pending_nudges(session, follow_up_id)
+            claims.cancel_pending_nudges(session, follow_up_id)
             return follow_up_record(follow_up)
 
     # --- putting a change right ----------------------------------------------------------------
@@ -809,7 +800,7 @@ class SqlStore:
                     raise ValueError(f"follow-up {follow_up_id} is no open one of that meeting")
                 follow_up.due_on = due_on or follow_up.due_on
                 follow_up.late = late
-                self._cancel_pending_nudges(session, follow_up_id)
+                claims.cancel_pending_nudges(session, follow_up_id)
                 session.add_all(self._nudge_rows(follow_up, nudges))
             return meeting_record(meeting)
 
