@@ -316,3 +316,8 @@ class NotACommand:
     text: str
     # "I'm meeting Tom on Thursday": a meeting still to come, read as the `met` it will be.
     ahead: MetCommand | None = None
+
+
+# What reading one line gives: a command to run, a message on why it is none, or a line that is
+# no command at all.
+Parsed = Command | ParseFailure | NotACommand

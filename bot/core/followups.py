@@ -85,6 +85,14 @@ def window_phrase(follow_up: FollowUpRecord, today: date) -> str:
     return f"the {WINDOW_DAYS}-day window closed {plural(-left, 'day')} ago"
 
 
+def window_closed_since(met_on: date, today: date) -> str:
+    """ "That was 12 days ago, so the 10-day follow-up window closed on Fri 4 Dec." """
+    return (
+        f"That was {plural((today - met_on).days, 'day')} ago, so the {WINDOW_DAYS}-day "
+        f"follow-up window closed on {format_day(window_closes(met_on), today)}."
+    )
+
+
 def due_phrase(follow_up: FollowUpRecord, today: date) -> str:
     due = format_day(follow_up.due_on, today)
     if follow_up.due_on < today:
@@ -287,11 +295,7 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     )
     decision = decide_due(met_on, ctx.today, requested)
     if decision.window_closed:
-        closed = window_closes(met_on)
-        ago = (
-            f"{logged} That was {plural((ctx.today - met_on).days, 'day')} ago, so the "
-            f"{WINDOW_DAYS}-day follow-up window closed on {format_day(closed, ctx.today)}."
-        )
+        ago = f"{logged} {window_closed_since(met_on, ctx.today)}"
         check_in = restart_check_in(ctx, contact.id)
         if check_in is not None:
             return about(

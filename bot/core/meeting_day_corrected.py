@@ -16,7 +16,7 @@ from datetime import timedelta
 from bot.core import commands as c
 from bot.core.contacts import find_one
 from bot.core.context import Context, failure
-from bot.core.dates import format_day, in_days, plural, resolve_past
+from bot.core.dates import format_day, in_days, resolve_past
 from bot.core.messages import Action, Reply, about
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.rules import DEFAULT_DUE_DAYS, WINDOW_DAYS, decide_due, window_closes
@@ -53,7 +53,7 @@ def corrected_day(text: str) -> tuple[str | None, str, str] | None:
     return who, found["right"], found["wrong"]
 
 
-def corrected_command(text: str, referent: c.PersonRef | None) -> Parsed | None:
+def corrected_command(text: str, referent: c.PersonRef | None) -> c.Parsed | None:
     """The `MeetingDayCommand` the line says, a question back when it names nobody and the
     conversation is about nobody, or None when the line is no such correction."""
     said = corrected_day(text)
@@ -79,11 +79,12 @@ def corrected_command(text: str, referent: c.PersonRef | None) -> Parsed | None:
     )
 
 
-Parsed = c.Command | c.ParseFailure | c.NotACommand
-
-
 def correct(ctx: Context, command: c.MeetingDayCommand) -> Reply:
-    from bot.core.followups import display_name, month_first  # followups imports the parser
+    from bot.core.followups import (  # followups imports the parser
+        display_name,
+        month_first,
+        window_closed_since,
+    )
 
     assert command.person is not None  # the parser asks whose meeting otherwise
     contact = find_one(ctx, command.person, "met")
@@ -133,7 +134,6 @@ def correct(ctx: Context, command: c.MeetingDayCommand) -> Reply:
     chosen = None if current.due_on <= max(default, ctx.today) else current.due_on
     decision = decide_due(right, ctx.today, chosen)
     if decision.window_closed:
-        closed = window_closes(right)
         due_on = max(current.due_on, ctx.today)
         plan = FollowUpPlan(met_on=right, due_on=due_on, touch=1, late=True)
         ctx.store.move_meeting(
@@ -147,8 +147,7 @@ def correct(ctx: Context, command: c.MeetingDayCommand) -> Reply:
         )
         return about(
             contact.id,
-            text=f"{moved} That was {plural((ctx.today - right).days, 'day')} ago, so the "
-            f"{WINDOW_DAYS}-day follow-up window closed on {format_day(closed, ctx.today)}. "
+            text=f"{moved} {window_closed_since(right, ctx.today)} "
             f"A late note still beats none: I kept follow-up #{current.id} with {name} as a "
             f"late follow-up due **{format_day(due_on, ctx.today)}**. "
             f"`cancel #{current.id}` removes it.",

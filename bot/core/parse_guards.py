@@ -29,13 +29,11 @@ from bot.core.reopened import reopen_command
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
 
-Parsed = c.Command | c.ParseFailure | c.NotACommand
-
 # Set while a rewritten line is being read, so a rewrite is never rewritten again.
 _REWRITING: ContextVar[bool] = ContextVar("newcomer_rewriting", default=False)
 
 
-def before(text: str, read: Callable[[str], Parsed]) -> Parsed | None:
+def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     """The reading of `text` when it is one of these families, else None (read it as usual).
 
     `read` parses a line with the same contacts and conversation."""
@@ -75,7 +73,7 @@ def _referent() -> c.PersonRef | None:
     return parser._REFERENT.get()
 
 
-def _read_again(line: str, read: Callable[[str], Parsed]) -> Parsed:
+def _read_again(line: str, read: Callable[[str], c.Parsed]) -> c.Parsed:
     token = _REWRITING.set(True)
     try:
         return read(line)
@@ -85,10 +83,10 @@ def _read_again(line: str, read: Callable[[str], Parsed]) -> Parsed:
 
 def after(
     text: str,
-    result: Parsed,
+    result: c.Parsed,
     follow_up_day_in: Callable[[str | None], tuple[str | None, DaySpec | None]],
     direct_message: bool,
-) -> Parsed:
+) -> c.Parsed:
     """`result` with what these families correct in it."""
     told = status_in_the_name(text, result)
     if told is not None:

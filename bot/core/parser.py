@@ -245,7 +245,7 @@ def parse_command(
     known_names: Sequence[str] = (),
     mentions: Sequence[Mention] = (),
     referent: c.PersonRef | None = None,
-) -> c.Command | c.ParseFailure | c.NotACommand:
+) -> c.Parsed:
     """`known_names`: the member's contacts, which help find a name inside a sentence;
     `mentions`: the platform users the text names as "@name"; `referent`: the contact the
     conversation's last reply was about, whom "her", "him" or "that" mean."""
@@ -266,7 +266,7 @@ def parse_command(
         if early is not None:
             return early
         told = told_with_a_role(text) if direct_message else None
-        result: c.Command | c.ParseFailure | c.NotACommand
+        result: c.Parsed
         if told is not None:
             result = c.MetCommand(c.PersonRef(told.person), told.place, told.when, told.note)
         else:
@@ -337,9 +337,7 @@ def _names_someone_plainly(result: c.Command) -> bool:
 _ONLY_COURTESY = re.compile(rf"[\s,.!]*(?:{COURTESY})[^\w]*", re.IGNORECASE)
 
 
-def _note_with_its_exclamation(
-    result: c.Command | c.ParseFailure | c.NotACommand, text: str
-) -> c.Command | c.ParseFailure | c.NotACommand:
+def _note_with_its_exclamation(result: c.Parsed, text: str) -> c.Parsed:
     """ "…, she's pregnant!": a note that ends the line keeps the "!" the readings set aside."""
     note = getattr(result, "note", None)
     line = text.rstrip()
@@ -478,7 +476,7 @@ def _lead_in(text: str) -> re.Match[str] | None:
     return None if said & COMMAND_ALIASES.keys() else exclaimed
 
 
-def _parse(text: str, direct_message: bool) -> c.Command | c.ParseFailure | c.NotACommand:
+def _parse(text: str, direct_message: bool) -> c.Parsed:
     lead_in = _lead_in(text.strip())
     body, explicit = _strip_prefix(text.strip()[lead_in.end() if lead_in else 0 :])
     if not body:
@@ -982,9 +980,7 @@ def _reads_as_sentence(name: str, rest: str) -> bool:
     )
 
 
-def _run_parser(
-    name: str, rest: str, text: str, casual_dm: bool
-) -> c.Command | c.ParseFailure | c.NotACommand:
+def _run_parser(name: str, rest: str, text: str, casual_dm: bool) -> c.Parsed:
     size = len(name) + 1 + len(rest)
     if name != "review" and size > MAX_COMMAND_CHARS:
         return c.ParseFailure(

@@ -17,8 +17,6 @@ from bot.core import commands as c
 from bot.core.tidy import fix_command_typos
 from bot.core.when import find_possible_day
 
-Parsed = c.Command | c.ParseFailure | c.NotACommand
-
 # A person as typed: one to three words, the first capitalised (case-sensitive), never one of
 # the words that open a command ("Add contact" is no person called Add).
 _NAME = (
@@ -372,7 +370,7 @@ def _meeting_fields(text: str) -> Iterator[tuple[str, tuple[type, ...]]]:
         yield f"{fields['head']} at {fields['place']} {fields['day']}{note}", (c.MetCommand,)
 
 
-def rewritten_command(text: str, read: Callable[[str], Parsed]) -> Parsed | None:
+def rewritten_command(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     """The command `text` means when it is one of these families, else None."""
     for line, kinds in _lines(text):
         result = read(line)
@@ -411,7 +409,7 @@ def _day_from_the_note(met: c.MetCommand) -> c.MetCommand:
     return met
 
 
-def tidied(result: Parsed) -> Parsed:
+def tidied(result: c.Parsed) -> c.Parsed:
     """`result` with its note and place free of what was said around them."""
     if isinstance(result, c.MetCommand):
         result = _day_from_the_note(result)

@@ -131,11 +131,9 @@ class CoachService:
 
     def _chosen(
         self, incoming: Incoming, question: QuestionRecord | None
-    ) -> tuple[Reply, c.Command | c.ParseFailure | c.NotACommand] | None:
+    ) -> tuple[Reply, c.Parsed] | None:
         """A typed answer to "Which one?" run as the choice it picks; None for any other line."""
-        if question is None or not question.choices:
-            return None
-        if self.clock.now() - question.asked_at > chat.QUESTION_EXPIRES:
+        if question is None or not question.choices or not _fresh(question, self.clock.now()):
             return None
         run = which_answer.picked(incoming.text, question.choices)
         if run is None:
@@ -144,7 +142,7 @@ class CoachService:
 
     def _answer(
         self, incoming: Incoming, question: QuestionRecord | None
-    ) -> tuple[Reply, c.Command | c.ParseFailure | c.NotACommand]:
+    ) -> tuple[Reply, c.Parsed]:
         command = parse_command(
             incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
         )
@@ -170,7 +168,7 @@ class CoachService:
             return Reply(text=chat.NOTHING_CHANGED), c.ChatCommand("no")
         if isinstance(command, c.ChatCommand) and question is not None and question.on_yes:
             if command.intent == "yes" or agrees_when_asked(incoming.text):
-                if self.clock.now() - question.asked_at > chat.QUESTION_EXPIRES:
+                if not _fresh(question, self.clock.now()):
                     return Reply(text=chat.EXPIRED_QUESTION), command
                 return self._answer(replace(incoming, text=question.on_yes), None)
             if command.intent == "no":
@@ -256,14 +254,14 @@ class CoachService:
 
     def _two_commands(
         self, incoming: Incoming, question: QuestionRecord | None
-    ) -> tuple[Reply, c.Command | c.ParseFailure | c.NotACommand] | None:
+    ) -> tuple[Reply, c.Parsed] | None:
         """Both commands of a line that joins two; None for any other line."""
         parts = two_commands.in_two(incoming.text)
         if parts is None:
             return None
         names = [contact.name for contact in self._known_contacts(incoming)]
 
-        def read(text: str) -> c.Command | c.ParseFailure | c.NotACommand:
+        def read(text: str) -> c.Parsed:
             return parse_command(text, direct_message=incoming.is_direct_message, known_names=names)
 
         read_apart = [read(part) for part in parts]
@@ -457,9 +455,14 @@ _MEETING_OR_FOLLOW_UP = frozenset({"met", "follow-up"})
 _ABOUT_NOBODY = (c.ChatCommand, c.HelpCommand, c.ParseFailure, c.NotACommand, c.ReviewCommand)
 
 
+def _fresh(question: QuestionRecord, now: datetime) -> bool:
+    """Whether the last reply's question is still waiting for its answer."""
+    return now - question.asked_at <= chat.QUESTION_EXPIRES
+
+
 def _fresh_about(question: QuestionRecord | None, now: datetime) -> int | None:
     """The contact the last reply was about, while the conversation is fresh."""
-    if question is None or now - question.asked_at > chat.QUESTION_EXPIRES:
+    if question is None or not _fresh(question, now):
         return None
     return question.about_contact_id
 
