@@ -432,6 +432,17 @@ class SqlStore:
             session.flush()
             return contact_record(contact)
 
+    def remove_last_contact_note(self, member_id: int, contact_id: int) -> str | None:
+        """Remove the contact's newest note line and return it (None when there is none)."""
+        with self._transaction() as session:
+            contact = self._contact(session, member_id, contact_id)
+            if not contact.notes:
+                return None
+            *kept, removed = contact.notes.split("\n")
+            contact.notes = "\n".join(kept) or None
+            session.flush()
+            return removed
+
     def merge_contacts(self, member_id: int, keep_id: int, other_id: int) -> ContactRecord:
         """Move `other`'s meetings, follow-ups and notes to `keep`, then delete `other`."""
         if keep_id == other_id:

@@ -107,6 +107,13 @@ class NoteCommand:
 
 
 @dataclass(frozen=True)
+class DeleteNoteCommand:
+    """ "delete-note Priya", "remove the last note on Priya": her newest note line, not her."""
+
+    person: PersonRef
+
+
+@dataclass(frozen=True)
 class RenameCommand:
     person: PersonRef
     new_name: str
@@ -285,6 +292,7 @@ Command = (
     | WhoCommand
     | ContactsCommand
     | NoteCommand
+    | DeleteNoteCommand
     | RenameCommand
     | DeleteContactCommand
     | MergeContactsCommand

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.core import commands as c
 from bot.core import ledger
@@ -131,16 +132,51 @@ def _keep_in_touch_lines(
     return [f"• Keep in touch: {every}, {next_one}"]
 
 
+def note_line(today: date, said: str) -> str:
+    """A note as the card keeps it: one line, led by the day it was added."""
+    return f"{format_day(today, today)}: {said}"
+
+
+def noted_today(notes: str | None, today: date) -> bool:
+    """Whether the newest line of a contact's notes was added today."""
+    newest = notes.rsplit("\n", 1)[-1] if notes else ""
+    return newest.startswith(note_line(today, ""))
+
+
 def note(ctx: Context, command: c.NoteCommand) -> Reply:
     contact = find_one(ctx, command.person, "note")
     if isinstance(contact, Reply):
         return contact
-    line = f"{format_day(ctx.today, ctx.today)}: {command.note}"
+    line = note_line(ctx.today, command.note)
     ctx.store.add_contact_note(ctx.member.id, contact.id, line)
     return about(
         contact.id,
         text=f"Noted on **{contact.name}**: {command.note}",
         actions=(Action(f"Show {contact.name}", f"who {contact.name}"),),
+    )
+
+
+def delete_note(ctx: Context, command: c.DeleteNoteCommand) -> Reply:
+    """Remove the newest note line on a contact; the reply shows it, with a button to put it
+    back, so nothing is lost by a wrong tap."""
+    contact = find_one(ctx, command.person, "delete-note")
+    if isinstance(contact, Reply):
+        return contact
+    removed = ctx.store.remove_last_contact_note(ctx.member.id, contact.id)
+    show = Action(f"Show {contact.name}", f"who contact#{contact.id}")
+    if removed is None:
+        return about(
+            contact.id,
+            text=f"**{contact.name}** has no notes to remove; the contact is as it was.",
+            actions=(show,),
+        )
+    _day, _, said = removed.partition(": ")
+    said = said or removed
+    return about(
+        contact.id,
+        text=f"Removed your last note on **{contact.name}**: “{said}”. The contact and "
+        "everything else about them stay.",
+        actions=(Action("Put it back", f"note contact#{contact.id}: {said}"), show),
     )
 
 

@@ -17,7 +17,7 @@ from bot.core.check_ins import (
     stop_action,
     stop_check_ins,
 )
-from bot.core.contacts import contact_ref, first_met, matching, which_one
+from bot.core.contacts import contact_ref, first_met, matching, note_line, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
     WeekdaySpec,
@@ -611,7 +611,7 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
     kind_note, kind_actions = _touch_kind_on_done(ctx, closed, command.kind)
     if command.note:
         # "done elena gave, sent her the comp prep questions": the rest is kept on her card.
-        line = f"{format_day(ctx.today, ctx.today)}: {command.note}"
+        line = note_line(ctx.today, command.note)
         ctx.store.add_contact_note(ctx.member.id, closed.contact_id, line)
         kind_note += f" Noted on {closed.contact_name}: {command.note}"
     name = display_name(closed, ctx)

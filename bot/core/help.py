@@ -2885,6 +2885,14 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         handles=((c.RenameCommand, "contacts.rename"),),
     ),
     CommandHelp(
+        "delete-note",
+        "delete-note <person>",
+        "Remove the last note you added to a contact. I show it, with a button to put it back.",
+        ("delete-note Priya Shah",),
+        words=("delete_note", "deletenote", "unnote"),
+        handles=((c.DeleteNoteCommand, "contacts.delete_note"),),
+    ),
+    CommandHelp(
         "delete-contact",
         "delete-contact <person>",
         "Delete a contact with their meetings, follow-ups and notes. I ask once first.",
@@ -3781,6 +3789,12 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
                 r"[\s,!.;:—–-]+)*"
                 r"(?:please\s+)?(?:undo|revert|reverse|roll ?back|take back)"
                 r"(?:\s+" + UNDO_WHAT + r")?(?:\s+please)?",
+                "undo",
+            ),
+            (
+                # "oops wrong one", "my bad, wrong person!": a slip named, nothing else said.
+                r"(?:(?:oops|whoops|oh no|sorry|argh|shoot|damn|my bad|ugh)[\s,!.;:—–-]+)*"
+                r"(?:that was (?:the )?)?wrong (?:one|person|contact|button|name)[\s!.]*",
                 "undo",
             ),
         ),

@@ -1,9 +1,7 @@
 """Removing a note is never removing the contact: "delete note on Kemi Ade", "remove my notes
-about Tom", "clear Ana's note".
-
-Notes are lines kept on a contact card and there is no command to delete one line, so the reply
-says how notes work and deletes nothing. Before this, "delete note on Kemi Ade" asked "Delete
-Kemi Ade with every meeting…?": one tap from losing the whole contact.
+about Tom", "clear Ana's note" mean `delete-note` (the newest note line goes, and the reply
+offers to put it back). Before pass 19, "delete note on Kemi Ade" asked "Delete Kemi Ade with
+every meeting…?": one tap from losing the whole contact.
 """
 
 from __future__ import annotations
@@ -39,14 +37,3 @@ def note_to_remove(text: str) -> str | None:
         return None
     who = found["who"].strip(" ,:")
     return who or None
-
-
-def how_notes_work(who: str) -> str:
-    """What to say instead of deleting anything."""
-    name = who if any(ch.isupper() for ch in who) else who.title()
-    return (
-        f"I deleted nothing: {name} and their notes are as they were. I can't remove a single "
-        f"note yet. Notes are lines on the contact's card: `who {name}` shows them, and "
-        f"`note {name} …` adds a line (a correction can go there). Only `delete-contact {name}` "
-        "removes a contact, with every meeting and note, and it asks first."
-    )

@@ -3,8 +3,8 @@
 Each family lives in its own module; this one only orders them, so `parser.parse_command` has
 two small hooks:
 
-- `before`: lines that must never reach the ordinary reading: removing a note (never deleting
-  the contact, `notes_kept`), correcting a meeting's day (it moves, never a second meeting,
+- `before`: lines that must never reach the ordinary reading: removing a note (its newest line,
+  never the contact, `notes_kept`), correcting a meeting's day (it moves, never a second meeting,
   `meeting_day_corrected`), reopening a follow-up marked done by mistake (`reopened`), Pidgin
   glosses (`said_in_pidgin`) and meeting lines put into the `met` line they mean
   (`meeting_lines`).
@@ -24,7 +24,7 @@ from bot.core.done_notes import with_its_note
 from bot.core.meeting_day_corrected import corrected_command
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
 from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
-from bot.core.notes_kept import how_notes_work, note_to_remove
+from bot.core.notes_kept import note_to_remove
 from bot.core.reopened import reopen_command
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
@@ -41,7 +41,7 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
         return None
     who = note_to_remove(text)
     if who is not None:
-        return c.ParseFailure(how_notes_work(who), topic="note")
+        return _read_again(f"delete-note {who}", read)
     corrected = corrected_command(text, _referent())
     if corrected is not None:
         return corrected

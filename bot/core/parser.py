@@ -2800,6 +2800,16 @@ def _contact_named_first(text: str) -> str | None:
     return None
 
 
+def _parse_delete_note(rest: str) -> c.Command:
+    rest = re.sub(
+        r"^(?:(?:the|my|last|latest)\s+)*(?:notes?\s+)?(?:on|about|for|of)\s+",
+        "",
+        rest.strip(),
+        flags=re.I,
+    )
+    return c.DeleteNoteCommand(person=_person(_tokens(rest), "delete-note"))
+
+
 def _parse_delete_contact(rest: str) -> c.Command:
     confirmed = bool(re.search(r"\s+confirm$", rest, re.I))
     rest = re.sub(r"\s+confirm$", "", rest, flags=re.I)

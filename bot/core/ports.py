@@ -109,6 +109,10 @@ class Store(Protocol):
 
     def add_contact_note(self, member_id: int, contact_id: int, line: str) -> ContactRecord: ...
 
+    def remove_last_contact_note(self, member_id: int, contact_id: int) -> str | None:
+        """Remove the contact's newest note line and return it (None when there is none)."""
+        ...
+
     def merge_contacts(self, member_id: int, keep_id: int, other_id: int) -> ContactRecord:
         """Move `other`'s meetings, follow-ups, notes and cadence (unless `keep` has one) to
         `keep`, then delete `other`."""

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from bot.core.ledger import give_ask_ratio
 from bot.core.messages import Field, Section
-from bot.core.rules import IN_TOUCH_DAYS, WINDOW_DAYS, still_in_touch
+from bot.core.rules import IN_TOUCH_DAYS, WINDOW_DAYS, still_in_touch, window_closes
 from storage.names import name_key
 from storage.records import MeetingOutcome, TouchCounts
 
@@ -27,14 +27,22 @@ class PlaceReturn:
     is_event: bool
     people_met: int
     followed_up_in_window: int  # people whose first follow-up was done inside the window
+    # Not followed up yet and their window still open: neither a success nor a miss yet.
+    window_open: int
     second_touches: int  # people whose Rule of Two second touch is done
     met_long_ago: int  # people met there at least IN_TOUCH_DAYS ago
     still_in_touch: int  # of those, touched again IN_TOUCH_DAYS or more after meeting
     touches: TouchCounts = field(default_factory=TouchCounts)  # the ledger of those met there
 
     @property
+    def window_decided(self) -> int:
+        """People followed up in time, or whose window closed without it."""
+        return self.people_met - self.window_open
+
+    @property
     def share_followed_up(self) -> float | None:
-        return self.followed_up_in_window / self.people_met if self.people_met else None
+        decided = self.window_decided
+        return self.followed_up_in_window / decided if decided else None
 
 
 @dataclass
@@ -81,6 +89,10 @@ def returns(
                 is_event=kind == "event",
                 people_met=len(people),
                 followed_up_in_window=sum(p.in_window for p in people.values()),
+                window_open=sum(
+                    not p.in_window and p.met_on is not None and today <= window_closes(p.met_on)
+                    for p in people.values()
+                ),
                 second_touches=sum(p.second for p in people.values()),
                 met_long_ago=len(old),
                 still_in_touch=sum(
@@ -110,6 +122,16 @@ def _share(part: int, whole: int) -> str:
     return f"{round(part / whole * 100)}% ({part} of {whole})" if whole else "—"
 
 
+def _followed_up(row: PlaceReturn) -> str:
+    """The share of people whose window is decided; those still inside it are not misses."""
+    if not row.window_open:
+        return _share(row.followed_up_in_window, row.people_met)
+    still = f"{row.window_open} still inside the window"
+    if not row.window_decided:
+        return f"— ({still})"
+    return f"{_share(row.followed_up_in_window, row.window_decided)}; {still}"
+
+
 def return_fields(row: PlaceReturn) -> tuple[Field, ...]:
     in_touch = (
         f"{row.still_in_touch} of {row.met_long_ago}"
@@ -118,10 +140,7 @@ def return_fields(row: PlaceReturn) -> tuple[Field, ...]:
     )
     return (
         Field("People met", str(row.people_met)),
-        Field(
-            f"Followed up within {WINDOW_DAYS} days",
-            _share(row.followed_up_in_window, row.people_met),
-        ),
+        Field(f"Followed up within {WINDOW_DAYS} days", _followed_up(row)),
         Field("Second touches", str(row.second_touches)),
         Field(f"Still in touch after {IN_TOUCH_DAYS} days", in_touch),
         Field(

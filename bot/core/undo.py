@@ -16,7 +16,7 @@ from datetime import datetime
 from bot.core import commands as c
 from bot.core import ledger
 from bot.core.chat import QUESTION_EXPIRES
-from bot.core.contacts import matching, which_one
+from bot.core.contacts import matching, noted_today, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import format_day, in_days
 from bot.core.help import example
@@ -41,12 +41,19 @@ def undo(ctx: Context, command: c.UndoCommand) -> Reply:
     last = _last_done(ctx, person.contact_id)
     if last is not None and _lately(ctx, last):
         reopen_action = (Action(f"Reopen #{last.id}", f"reopen #{last.id}", style="primary"),)
+    note_action: tuple[Action, ...] = ()
+    if noted_today(
+        ctx.store.contact_card(ctx.member.id, person.contact_id).contact.notes, ctx.today
+    ):
+        note_action = (Action("Remove the last note", f"delete-note {ref}"),)
     return Reply(
         text=f"{NO_AUTOMATIC_UNDO} For **{person.name}**, these put things right: a new day "
-        f"(`snooze {person.name} to friday`), cancel the follow-up, or delete the contact if "
-        "you logged them by mistake (I ask first). Their card shows what is there now.",
+        f"(`snooze {person.name} to friday`), cancel the follow-up, remove the last note "
+        f"(`delete-note {person.name}`), or delete the contact if you logged them by mistake "
+        "(I ask first). Their card shows what is there now.",
         actions=(
             *reopen_action,
+            *note_action,
             Action(f"Show {person.name}", f"who {ref}"),
             Action("Cancel the follow-up", f"cancel {ref}"),
             Action(f"Delete {person.name}", f"delete-contact {ref}", style="danger"),

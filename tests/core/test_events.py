@@ -10,7 +10,7 @@ import pytest
 from bot.core import commands as c
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
-from bot.core.returns import NO_TOUCH_KINDS, returns
+from bot.core.returns import NO_TOUCH_KINDS, return_fields, returns
 from bot.core.rules import RULE_OF_TWO_PEOPLE
 from bot.scheduler.jobs import sweep_nudges
 from storage.records import MeetingOutcome
@@ -181,9 +181,26 @@ def test_return_on_time_per_event_and_place(bot: Bot, clock: FakeClock):
     assert "**Return on your networking time**" in text
     assert "**PyCon** (event)" in text
     assert "Followed up within 10 days: 100% (1 of 1)" in text
-    assert "Followed up within 10 days: 0% (0 of 2)" in text  # the Rust meetup, two people
+    # The Rust meetup's two people are still inside their window: not misses yet.
+    assert "Followed up within 10 days: — (2 still inside the window)" in text
     assert "Give:ask: give:ask 1:0 (and 0 thank-yous)" in text  # Jane's touch was a give
     assert f"Give:ask: {NO_TOUCH_KINDS}" in text  # no touch yet with the Rust meetup's people
+    clock.advance(days=9)  # day 11: both windows have closed without a follow-up
+    assert "Followed up within 10 days: 0% (0 of 2)" in all_text(bot.say("stats"))
+
+
+def test_people_still_inside_their_window_are_left_out_of_the_share():
+    today = date(2025, 5, 20)
+    outcomes = [
+        MeetingOutcome(1, 10, date(2025, 5, 1), "Meetup", None, None, first_touch_in_window=True),
+        MeetingOutcome(2, 11, date(2025, 5, 2), "Meetup", None, None),  # window closed: a miss
+        MeetingOutcome(3, 12, date(2025, 5, 15), "Meetup", None, None),  # window still open
+    ]
+    (row,) = returns(outcomes, today=today)
+    assert (row.people_met, row.window_open, row.window_decided) == (3, 1, 2)
+    assert row.share_followed_up == 0.5
+    shown = {f.label: f.value for f in return_fields(row)}
+    assert shown["Followed up within 10 days"] == "50% (1 of 2); 1 still inside the window"
 
 
 def test_still_in_touch_after_ninety_days():

@@ -42,16 +42,37 @@ def service(store: SqlStore, clock: FakeClock) -> CoachService:
         "erase notes on Ines Ruiz",
     ],
 )
-def test_removing_a_note_deletes_nothing(line: str) -> None:
+def test_removing_a_note_is_never_deleting_the_contact(line: str) -> None:
     result = dm(line, ("Ines Ruiz", "Joe Bloggs"))
-    assert isinstance(result, c.ParseFailure)
-    assert "I deleted nothing" in result.message
+    assert isinstance(result, c.DeleteNoteCommand)
+    assert result.person.name.lower() in {"ines ruiz", "ines", "joe bloggs"}
+
+
+def _notes_on_the_card(service: CoachService, who: str) -> str:
+    card = say(service, f"who {who}")
+    return " ".join(field.value for section in card.sections for field in section.fields)
 
 
 def test_deleting_a_contact_is_still_asked(service: CoachService) -> None:
     say(service, "met Ines Ruiz at the expo")
+    say(service, "note ines: wants the deck")
+    say(service, "note ines: two kids")
     assert "Delete **Ines Ruiz**" in say(service, "delete Ines Ruiz").text
-    assert "I deleted nothing" in say(service, "remove the note about ines ruiz").text
+    removed = say(service, "remove the note about ines ruiz")
+    assert "Removed your last note on **Ines Ruiz**: “two kids”" in removed.text
+    notes = _notes_on_the_card(service, "ines")
+    assert "wants the deck" in notes and "two kids" not in notes
+
+
+def test_a_removed_note_can_be_put_back_with_its_button(service: CoachService) -> None:
+    say(service, "met Ines Ruiz at the expo")
+    say(service, "note ines: wants the deck")
+    removed = say(service, "delete-note ines")
+    put_back = next(a for a in removed.actions if a.label == "Put it back")
+    say(service, put_back.command)
+    assert "wants the deck" in _notes_on_the_card(service, "ines")
+    assert "“wants the deck”" in say(service, "delete-note ines").text
+    assert "has no notes to remove" in say(service, "delete-note ines").text
 
 
 # 2. A status verb is no part of a name; a call to come is no meeting.

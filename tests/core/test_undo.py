@@ -68,3 +68,40 @@ def test_undo_with_nobody_in_the_conversation_says_what_to_type(
 def test_a_draft_that_starts_with_undo_stays_a_draft() -> None:
     line = "Undo the changes we discussed and send me the file"
     assert isinstance(parse_command(line, direct_message=True), c.NotACommand)
+
+
+@pytest.mark.parametrize("line", ["oops wrong one", "my bad, wrong person!", "wrong contact"])
+def test_a_slip_named_alone_is_an_undo(line: str) -> None:
+    assert isinstance(parse_command(line, direct_message=True), c.UndoCommand)
+
+
+def test_a_draft_about_the_wrong_person_is_no_undo() -> None:
+    line = "Sorry Ana, I sent the invite to the wrong person — here is yours"
+    assert not isinstance(parse_command(line, direct_message=True), c.UndoCommand)
+
+
+def test_undo_after_a_note_removes_that_note_and_offers_it_back(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Tomás Ruiz at PyCon")
+    _say(service, "note tomas: prefers signal")
+    _say(service, "note tomas: has a dog called Pimienta")
+    reply = _say(service, "oops wrong one")
+    removed = _press(service, reply, "Remove the last note")
+    assert "“has a dog called Pimienta”" in removed.text
+    member = store.get_or_create_member("slack", "T1", "U1")
+    (contact,) = store.contacts(member.id)
+    assert contact.notes is not None and contact.notes.endswith(": prefers signal")
+    _press(service, removed, "Put it back")
+    (contact,) = store.contacts(member.id)
+    assert contact.notes is not None and contact.notes.endswith(": has a dog called Pimienta")
+
+
+def test_undo_offers_no_note_removal_when_no_note_was_added_today(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Tomás Ruiz at PyCon")
+    reply = _say(service, "undo")
+    assert "Remove the last note" not in [action.label for action in reply.actions]
