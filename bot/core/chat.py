@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.core import ledger
 from bot.core.help import example
@@ -15,6 +15,14 @@ NOTHING_CHANGED = "OK — I left everything as it was."
 
 # A yes/no question waits this long for its answer; a later "yes" does nothing.
 QUESTION_EXPIRES = timedelta(minutes=30)
+
+
+def still_fresh(at: datetime | None, now: datetime) -> bool:
+    """Whether something the conversation did at `at` (a question asked, a follow-up marked
+    done) is recent enough for the next short line to be about it."""
+    return at is not None and now - at <= QUESTION_EXPIRES
+
+
 EXPIRED_QUESTION = (
     f"My last question was asked more than {QUESTION_EXPIRES.seconds // 60} minutes ago, so I "
     "didn't act on that yes — nothing changed. Type the command again if you still want it."

@@ -362,9 +362,7 @@ class CoachService:
         for follow_up in latest:
             if follow_up.contact_id != contact_id or follow_up.status != "done":
                 continue
-            asked_lately = (
-                follow_up.done_at and ctx.now - follow_up.done_at <= chat.QUESTION_EXPIRES
-            )
+            asked_lately = chat.still_fresh(follow_up.done_at, ctx.now)
             unknown = ctx.store.touch_kind(ctx.member.id, follow_up.id) is None
             return follow_up.id if asked_lately and unknown else None
         return None
@@ -457,7 +455,7 @@ _ABOUT_NOBODY = (c.ChatCommand, c.HelpCommand, c.ParseFailure, c.NotACommand, c.
 
 def _fresh(question: QuestionRecord, now: datetime) -> bool:
     """Whether the last reply's question is still waiting for its answer."""
-    return now - question.asked_at <= chat.QUESTION_EXPIRES
+    return chat.still_fresh(question.asked_at, now)
 
 
 def _fresh_about(question: QuestionRecord | None, now: datetime) -> int | None:

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from bot.core import commands as c
 from bot.core import ledger
-from bot.core.chat import QUESTION_EXPIRES
+from bot.core.chat import still_fresh
 from bot.core.contacts import matching, noted_today, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import format_day, in_days
@@ -176,7 +176,7 @@ def _last_done(ctx: Context, contact_id: int) -> FollowUpRecord | None:
 
 
 def _lately(ctx: Context, follow_up: FollowUpRecord) -> bool:
-    return follow_up.done_at is not None and ctx.now - follow_up.done_at <= QUESTION_EXPIRES
+    return still_fresh(follow_up.done_at, ctx.now)
 
 
 def _after(created: datetime | None, done_at: datetime | None) -> bool:
