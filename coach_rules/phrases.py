@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coach_rules.lexicon import GREETINGS, STOP_WORDS
+from coach_rules.links import find_links
 from coach_rules.runtime import Explanation
 from coach_rules.signals import WORD_RE
 
@@ -32,6 +33,18 @@ def explains(phrase: str) -> bool:
     )
 
 
+def _address_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text spells out a web address: a piece of one ("ttps:/", "30min?utm") explains
+    nothing to the member. A link's label ("[Book a demo](…)") is words the reader sees, so it
+    stays quotable."""
+    spans = []
+    for link in find_links(text):
+        at = text.find(link.url, link.start, link.end) if link.label else link.start
+        if at >= 0:
+            spans.append((at, at + len(link.url)))
+    return spans
+
+
 def hard_sell_phrases(
     text: str, explanation: Explanation, limit: int = MAX_PHRASES
 ) -> list[tuple[tuple[int, int], float]]:
@@ -39,16 +52,20 @@ def hard_sell_phrases(
 
     Returns ((start, end), logit) pairs, strongest first. A phrase grows from its strongest
     chunk to neighbours in the same sentence that also push noticeably. A phrase is kept only
-    when it carries at least MIN_PHRASE_LOGIT and `explains` holds for it.
+    when it carries at least MIN_PHRASE_LOGIT and `explains` holds for it; no phrase takes a
+    chunk inside a web address.
     """
     starts, ends, logits = explanation.starts, explanation.ends, explanation.logits
     count = len(logits)
+    addresses = _address_spans(text) if "." in text else []
 
     def ends_sentence(chunk: int) -> bool:
         end = ends[chunk]
         return text[end - 1] in ".!?" or "\n" in text[end : end + 2]
 
-    used = [False] * count
+    used = [
+        any(starts[i] < end and ends[i] > start for start, end in addresses) for i in range(count)
+    ]
     order = sorted(range(count), key=logits.__getitem__, reverse=True)
     phrases: list[tuple[tuple[int, int], float]] = []
     for seed in order:
@@ -83,4 +100,19 @@ def hard_sell_phrases(
         weight = sum(logits[left : right + 1])
         if start < end and weight >= MIN_PHRASE_LOGIT and explains(text[start:end]):
             phrases.append(((start, end), weight))
-    return phrases
+    return _joined_where_they_touch(text, phrases)
+
+
+def _joined_where_they_touch(
+    text: str, phrases: list[tuple[tuple[int, int], float]]
+) -> list[tuple[tuple[int, int], float]]:
+    """Two phrases with only spaces between them are one ("I'd love to" + "show you our
+    platform"): quoted apart, the first half explains nothing."""
+    joined: list[tuple[tuple[int, int], float]] = []
+    for (start, end), weight in sorted(phrases):
+        if joined and not text[joined[-1][0][1] : start].strip():
+            (first_start, _), first_weight = joined[-1]
+            joined[-1] = ((first_start, end), first_weight + weight)
+        else:
+            joined.append(((start, end), weight))
+    return sorted(joined, key=lambda phrase: phrase[1], reverse=True)

@@ -58,3 +58,35 @@ def test_advice_for_one_guideline_appears_once_per_review(capsys):
     out = capsys.readouterr().out
     first_words = get_guideline("no-hard-sell").advice.split()[:6]
     assert out.count(" ".join(first_words)) == 1
+
+
+CALENDAR_PITCH = (
+    "Hi Maria, great meeting you at the fintech summit! I'd love to show you our platform, "
+    "here's my calendar https://calendly.com/jsmith/30min?utm_source=linkedin - does thursday "
+    "work?"
+)
+
+
+def _quoted(text: str) -> list[str]:
+    return [
+        text[start:end]
+        for finding in review(text).findings
+        if finding.source == "model"
+        for start, end in finding.spans
+    ]
+
+
+def test_no_piece_of_a_web_address_is_quoted():
+    quoted = _quoted(CALENDAR_PITCH)
+    assert quoted, "the pitch should be explained by some phrase"
+    link_start = CALENDAR_PITCH.index("https://")
+    link_end = CALENDAR_PITCH.index(" - does")
+    for finding in review(CALENDAR_PITCH).findings:
+        if finding.source == "model":
+            for start, end in finding.spans:
+                assert end <= link_start or start >= link_end, CALENDAR_PITCH[start:end]
+
+
+def test_phrases_with_only_spaces_between_them_are_quoted_as_one():
+    assert "I'd love to show you our platform" in _quoted(CALENDAR_PITCH)
+    assert "I'd love to" not in _quoted(CALENDAR_PITCH)
