@@ -30,6 +30,7 @@ from bot.core.dates import (
 )
 from bot.core.help import example
 from bot.core.messages import Action, Field, Reply, Section, about, mention_markup, retyped
+from bot.core.notes_per_person import notes_per_person
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
 from bot.core.rules import (
@@ -224,12 +225,15 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
 
 
 def _met_several(ctx: Context, command: c.MetCommand) -> Reply:
-    """ "met mike and anna at the offsite": a meeting and a follow-up with each. Someone whose
-    name is already a contact is asked about on their own, never merged silently."""
+    """ "met mike and anna at the offsite": a meeting and a follow-up with each, and each keeps
+    the part of the note said about them. Someone whose name is already a contact is asked
+    about on their own, never merged silently."""
     lines: list[str] = []
     actions: list[Action] = []
-    for person in (command.person, *command.others):
-        one = replace(command, person=person, others=())
+    people = (command.person, *command.others)
+    notes = notes_per_person(command.note, [person.name for person in people])
+    for person, note in zip(people, notes, strict=True):
+        one = replace(command, person=person, others=(), note=note)
         known = command.new_person is None and any(
             ctx.store.latest_meeting(ctx.member.id, contact.id) for contact in matching(ctx, person)
         )
@@ -242,7 +246,8 @@ def _met_several(ctx: Context, command: c.MetCommand) -> Reply:
         reply = _met_one(ctx, one)
         lines.append(reply.text)
         actions.extend(
-            replace(action, label=f"{action.label}: {person.name}") for action in reply.actions[:1]
+            replace(action, label=f"{action.label}: {_new_name(person)}")
+            for action in reply.actions[:1]
         )
     return Reply(text="\n".join(lines), actions=tuple(actions))
 
