@@ -46,6 +46,9 @@ class MetCommand:
     others: tuple[PersonRef, ...] = ()
     # The day the member asked to follow up ("…, follow up Thursday"); None: the default.
     follow_up_on: DaySpec | None = None
+    # Met where and when the last meeting was logged ("and Tom from stripe too", "met Carla
+    # there"): the handler takes the place and day of the member's last logged meeting.
+    as_before: bool = False
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from bot.core.check_ins import (
 from bot.core.contacts import contact_ref, first_met, matching, note_line, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
+    CalendarDate,
     WeekdaySpec,
     format_day,
     format_time,
@@ -219,9 +220,26 @@ def _open_target(
 
 
 def met(ctx: Context, command: c.MetCommand) -> Reply:
+    if command.as_before:
+        command = _where_and_when_the_last_meeting_was(ctx, command)
     if command.others:
         return _met_several(ctx, command)
     return _met_one(ctx, command)
+
+
+def _where_and_when_the_last_meeting_was(ctx: Context, command: c.MetCommand) -> c.MetCommand:
+    """ "and Tom from stripe too": the place and day of the member's last logged meeting, for
+    what the line did not say itself."""
+    outcomes = ctx.store.meeting_outcomes(ctx.member.id)
+    if not outcomes:
+        return command
+    last = max(outcomes, key=lambda outcome: outcome.meeting_id)
+    day = last.met_on
+    return replace(
+        command,
+        place=command.place or last.event_name or last.place,
+        when=command.when or CalendarDate(day.month, day.day, day.year),
+    )
 
 
 def _met_several(ctx: Context, command: c.MetCommand) -> Reply:

@@ -28,6 +28,7 @@ from bot.core.notes_kept import note_to_remove
 from bot.core.reopened import reopen_command
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
+from bot.core.same_meeting import met_there, someone_else_met
 
 # Set while a rewritten line is being read, so a rewrite is never rewritten again.
 _REWRITING: ContextVar[bool] = ContextVar("newcomer_rewriting", default=False)
@@ -58,6 +59,9 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
         result = _read_again(glossed, read)
         if not isinstance(result, c.NotACommand | c.ParseFailure):
             return result
+    also = someone_else_met(text, lambda line: _read_again(line, read))
+    if also is not None:
+        return also
     rewritten = rewritten_meeting(text)
     if rewritten is not None:
         result = _read_again(rewritten, read)
@@ -99,6 +103,9 @@ def after(
         ahead = met_on_a_day_ahead(text, result)
         if ahead is not None:
             return ahead
+    there = met_there(text, result)
+    if there is not None:
+        return there
     if isinstance(result, c.DoneCommand) and result.note is None:
         result = with_its_note(text, result)
     return tidied(follow_up_from_the_note(result, follow_up_day_in) or result)
