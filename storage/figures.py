@@ -89,12 +89,14 @@ def _activity(
         FollowUp.done_at >= since,
         FollowUp.done_at < until,
     )
+    first_done = and_(done, FollowUp.touch == FIRST_TOUCH)
     overdue = and_(FollowUp.status == "open", FollowUp.due_on < today)
     follow_ups = session.execute(
         select(
             _count_if(created),
             _count_if(done),
-            _count_if(and_(done, FollowUp.done_on <= FollowUp.window_closes_on)),
+            _count_if(first_done),
+            _count_if(and_(first_done, FollowUp.done_on <= FollowUp.window_closes_on)),
             _count_if(overdue),
         ).where(of_members(FollowUp.member_id), or_(created, done, overdue))
     ).one()
@@ -131,8 +133,9 @@ def _activity(
     return ActivityFigures(
         follow_ups_logged=int(follow_ups[0]),
         follow_ups_done=int(follow_ups[1]),
-        done_within_window=int(follow_ups[2]),
-        overdue=int(follow_ups[3]),
+        first_touches_done=int(follow_ups[2]),
+        done_within_window=int(follow_ups[3]),
+        overdue=int(follow_ups[4]),
         meetings_logged=int(meetings or 0),
         drafts_reviewed=int(reviews[0]),
         drafts_flagged=int(reviews[1]),

@@ -180,7 +180,10 @@ class ActivityFigures:
     """Aggregates over a period, for one member (`stats`) or a workspace (digest)."""
 
     follow_ups_logged: int = 0
-    follow_ups_done: int = 0
+    follow_ups_done: int = 0  # first and second touches (the rule of two)
+    # First touches done, and of those the ones done inside their 10-day window. A second touch
+    # comes two weeks after the first by design, so it is no late follow-up.
+    first_touches_done: int = 0
     done_within_window: int = 0
     overdue: int = 0
     meetings_logged: int = 0
@@ -192,7 +195,8 @@ class ActivityFigures:
 
     @property
     def share_done_within_window(self) -> float | None:
-        return self.done_within_window / self.follow_ups_done if self.follow_ups_done else None
+        first = self.first_touches_done
+        return self.done_within_window / first if first else None
 
     @property
     def share_flagged(self) -> float | None:

@@ -27,10 +27,11 @@ def _percent(share: float | None) -> str:
 
 def activity_fields(figures: ActivityFigures) -> tuple[Field, ...]:
     """Follow-up and review figures, each a label and a short value."""
-    done = figures.follow_ups_done
+    first = figures.first_touches_done
     within = (
-        f"{_percent(figures.share_done_within_window)} ({figures.done_within_window} of {done})"
-        if done
+        f"{_percent(figures.share_done_within_window)} ({figures.done_within_window} of {first} "
+        "first follow-ups)"
+        if first
         else "—"
     )
     flagged = (
@@ -87,7 +88,8 @@ def digest_reply(
             f"**Networking digest, week {week_label}**: "
             f"{plural(figures.follow_ups_logged, 'follow-up')} logged, "
             f"{figures.follow_ups_done} done "
-            f"({_percent(figures.share_done_within_window)} within {WINDOW_DAYS} days), "
+            f"({_percent(figures.share_done_within_window)} of first follow-ups within "
+            f"{WINDOW_DAYS} days), "
             f"{plural(figures.drafts_reviewed, 'draft')} reviewed."
         )
     tip = tip_of_the_week(week_label)

@@ -17,7 +17,8 @@ SUBSCRIPTION = DigestSubscriptionRecord(
 )
 BUSY = ActivityFigures(
     follow_ups_logged=8,
-    follow_ups_done=5,
+    follow_ups_done=6,  # five first follow-ups and one second touch
+    first_touches_done=5,
     done_within_window=4,
     overdue=2,
     meetings_logged=6,
@@ -35,11 +36,13 @@ def fields(reply: object) -> dict[str, str]:
 def test_digest_reports_every_figure() -> None:
     reply = digest_reply(BUSY, SUBSCRIPTION, "2026-W10")
     assert "week 2026-W10" in reply.text
-    assert "8 follow-ups logged, 5 done (80% within 10 days), 10 drafts reviewed" in reply.text
+    assert (
+        "8 follow-ups logged, 6 done (80% of first follow-ups within 10 days), 10 drafts reviewed"
+    ) in reply.text
     assert fields(reply) == {
         "Meetings logged": "6",
         "Follow-ups logged": "8",
-        "Done within 10 days": "80% (4 of 5)",
+        "Done within 10 days": "80% (4 of 5 first follow-ups)",
         "Overdue now": "2",
         "Drafts reviewed": "10",
         "Flagged as hard sell": "30% (3 of 10)",

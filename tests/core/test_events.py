@@ -264,3 +264,15 @@ def test_list_shows_upcoming_events_even_with_nothing_to_follow_up(bot: Bot):
     reply = bot.say("list")
     assert reply.text.startswith("No open follow-ups.")
     assert "PyCon Berlin: 0 of 2 people, 0 of 4 touches" in all_text(reply)
+
+
+def test_a_second_touch_is_no_late_follow_up_in_the_stats(bot: Bot, clock: FakeClock):
+    bot.say("met Jane Doe at PyCon")
+    (first,) = bot.open()
+    clock.advance(days=2)
+    bot.say(f"done #{first.id} gave")
+    (second,) = bot.open()  # the rule of two's second touch, 14 days on
+    clock.advance(days=14)
+    bot.say(f"done #{second.id} gave")
+    text = all_text(bot.say("stats month"))
+    assert "Done within 10 days: 100% (1 of 1 first follow-ups)" in text
