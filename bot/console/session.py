@@ -34,9 +34,11 @@ SAFETY_STEP = timedelta(hours=12)
 
 BANNER = (
     "Network Coach — try it here. Type `help` for the commands, paste a draft to have it "
-    "reviewed,\n`/clock +3d` to move time forward (nudges print as they come due), `/quit` to "
-    "leave."
+    "reviewed\n(a message of several lines: `/paste`, the message, then `/end`), `/clock +3d` to "
+    "move time forward\n(nudges print as they come due), `/quit` to leave."
 )
+PASTE_START = "/paste"
+PASTE_END = "/end"
 
 
 def banner(clock: SimulatedClock) -> str:
@@ -85,6 +87,8 @@ class ConsoleSession:
         self.echo = echo
         self.files_dir = files_dir  # where files a reply carries are saved (default: data_home)
         self.choices: list[Action] = []
+        # Lines of a message being pasted after `/paste`, sent as one message at `/end`.
+        self._pasted: list[str] | None = None
         self.notifier = ConsoleNotifier(clock, self._show_notification)
         self._runner = asyncio.Runner()
 
@@ -228,7 +232,13 @@ class ConsoleSession:
 
     def handle_line(self, line: str) -> bool:
         """Handle one typed line; False when the session should end."""
+        if self._pasted is not None:
+            return self._paste_line(line)
         text = line.strip()
+        if text == PASTE_START:
+            self._pasted = []
+            self._print(f"Paste the message, then a line with only `{PASTE_END}`.\n")
+            return True
         # A bare number presses a button of the reply just shown, never of an older one.
         choices, self.choices = self.choices, []
         if self.echo and text:
@@ -261,6 +271,23 @@ class ConsoleSession:
         if self.services.store.get_member(member_id) is None:
             # forget-me went through: the simulated clock was part of what this member had here.
             self._reset_clock()
+        self.deliver_due()
+        return True
+
+    def _paste_line(self, line: str) -> bool:
+        """One line of a pasted message; at `/end` the whole message goes as one."""
+        assert self._pasted is not None
+        if line.strip() != PASTE_END:
+            self._pasted.append(line.rstrip("\n"))
+            return True
+        message, self._pasted = "\n".join(self._pasted).strip("\n"), None
+        if not message.strip():
+            self._print("Nothing was pasted.\n")
+            return True
+        if self.echo:
+            self._print(f"› [{len(message.splitlines())} pasted lines]")
+        self.deliver_due()
+        self.show(self.services.coach.handle(self.incoming(message)))
         self.deliver_due()
         return True
 

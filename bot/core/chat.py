@@ -23,6 +23,10 @@ def still_fresh(at: datetime | None, now: datetime) -> bool:
     return at is not None and now - at <= QUESTION_EXPIRES
 
 
+ONLY_A_GREETING = (
+    "That's only the greeting of a message. Paste the whole message, greeting to sign-off, "
+    "in one go and I'll review it."
+)
 EXPIRED_QUESTION = (
     f"My last question was asked more than {QUESTION_EXPIRES.seconds // 60} minutes ago, so I "
     "didn't act on that yes — nothing changed. Type the command again if you still want it."

@@ -301,6 +301,13 @@ def opens_with_a_salutation(text: str) -> bool:
     return _SALUTATION.match(text.strip()) is not None
 
 
+def only_a_salutation(text: str) -> bool:
+    """ "Hi Rahul,": a draft's greeting line and nothing after it (the rest of a message that
+    arrived in pieces)."""
+    found = _SALUTATION.match(text.strip())
+    return found is not None and not text.strip()[found.end() :].strip(" ,!.:;—–-")
+
+
 def _an_aside(words: str) -> bool:
     """A short clause with no capitalised word (no name), no greeting (a draft starts "hey
     amara, …") and no command word in it."""

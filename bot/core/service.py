@@ -22,7 +22,7 @@ from bot.core.context import Context, failure
 from bot.core.dates import local_today
 from bot.core.followups import month_first
 from bot.core.help import COMMAND_HELP, command_reply, overview_reply, unknown_command_reply
-from bot.core.language import agrees_when_asked, chat_intent, help_topic
+from bot.core.language import agrees_when_asked, chat_intent, help_topic, only_a_salutation
 from bot.core.meeting_ahead import ahead_reply
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
@@ -217,6 +217,9 @@ class CoachService:
             # Long text is a draft: too much for small talk, and for an "is this a draft?" button
             # to carry back (Slack button values hold 2,000 characters).
             long_text = len(command.text) > chat.LONGEST_CHAT_CHARS
+            if only_a_salutation(command.text):
+                # "Hi Rahul," alone: a message that arrived in pieces, not a draft to score.
+                return Reply(text=chat.ONLY_A_GREETING), command
             kind = "draft" if long_text else self.sorter(command.text)
             if kind != "draft" and contacts is None:
                 contacts = self._known_contacts(incoming)

@@ -192,3 +192,39 @@ def test_forget_me_resets_the_simulated_clock(console: Console, store: SqlStore)
     console.type("met Jane Doe", "/clock +3d")
     console.type("forget-me confirm")
     assert abs(load_offset(store)) < timedelta(seconds=5)
+
+
+def test_a_pasted_message_of_several_lines_is_reviewed_whole(store: SqlStore) -> None:
+    reviewed: list[str] = []
+
+    def reviewer(text: str) -> Review:
+        reviewed.append(text)
+        return Review(flagged=False, score=90, probability=0.1)
+
+    clock = SimulatedClock()
+    clock.settle(MONDAY_8AM)
+    store.clock = clock
+    services = bootstrap(
+        Settings(database_url="sqlite://"), store=store, clock=clock, reviewer=reviewer
+    )
+    out = io.StringIO()
+    session = ConsoleSession(services, clock, ConsoleUser("ada"), out)
+    lines = [
+        "/paste",
+        "Hi Lin,",
+        "",
+        "Here is the deck from Tuesday's panel.",
+        "Best,",
+        "Ada",
+        "/end",
+    ]
+    for line in lines:
+        assert session.handle_line(line)
+    assert reviewed == ["Hi Lin,\n\nHere is the deck from Tuesday's panel.\nBest,\nAda"]
+    assert "Paste the message, then a line with only `/end`." in out.getvalue()
+
+
+def test_a_greeting_line_alone_is_not_reviewed(console: Console) -> None:
+    shown = console.type("Hi Rahul,")
+    assert "That's only the greeting of a message." in shown
+    assert "value-first score" not in shown
