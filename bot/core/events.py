@@ -92,6 +92,13 @@ def progress_lines(ctx: Context, events: Sequence[EventRecord] | None = None) ->
     return [progress(event, outcomes).line for event in chosen]
 
 
+def skip_the_debrief_once_the_goal_is_met(ctx: Context, event: EventRecord) -> None:
+    """Everyone the member aimed to meet is logged: the morning-after "Did you meet anyone?"
+    would ask what they have already told, so its pending nudge is cancelled."""
+    if progress(event, ctx.store.meeting_outcomes(ctx.member.id)).people_met >= event.goal_people:
+        ctx.store.update_event(ctx.member.id, event.id, nudges=())
+
+
 def progress_section(ctx: Context) -> Section | None:
     """The Rule of Two of recent events, for `list`, `stats` and the home view."""
     lines = progress_lines(ctx)

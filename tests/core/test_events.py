@@ -145,6 +145,22 @@ async def test_the_morning_after_the_event_the_member_is_asked_exactly_once(
     assert "event Berlin Python Meetup" in commands(reply)
 
 
+async def test_no_morning_after_question_once_everyone_aimed_for_is_logged(
+    bot: Bot, store: SqlStore, clock: FakeClock
+):
+    bot.say("event Data Council on Friday goal 2")  # Friday 6 March
+    clock.set(datetime(2026, 3, 6, 21, 0, tzinfo=UTC))
+    bot.say("met Lin Wei at Data Council")
+    assert bot.rows(
+        "SELECT count(*) FROM nudges WHERE event_id IS NOT NULL AND status='pending'"
+    ) == [(1,)]
+    bot.say("met Oskar Berg at Data Council")  # two of two: nothing left to ask
+    notifier = RecordingNotifier()
+    clock.set(datetime(2026, 3, 9, 10, 0, tzinfo=UTC))
+    await sweep_nudges(store, notifier, clock, "w1")
+    assert not any("Did you meet anyone" in reply.text for _, reply in notifier.to_members)
+
+
 def test_moving_an_event_moves_its_question(bot: Bot, store: SqlStore):
     bot.say("event PyCon on 14 Mar")
     bot.say("event PyCon on 21 Mar")
