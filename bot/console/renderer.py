@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.core.messages import Action, Reply, Section
@@ -52,8 +53,10 @@ def _section(section: Section, choices: list[Action], color: bool) -> str:
     return "\n".join(lines)
 
 
-def render(reply: Reply, *, color: bool = False) -> Rendered:
-    choices: list[Action] = []
+def render(reply: Reply, *, color: bool = False, after: Sequence[Action] = ()) -> Rendered:
+    """The reply as console text; its buttons are numbered on from the `after` ones (buttons
+    already shown since the member's last line), so every number on screen is one button."""
+    choices: list[Action] = list(after)
     parts = [_markup(reply.text, color)]
     parts.extend(_section(section, choices, color) for section in reply.sections)
     if reply.actions:

@@ -98,7 +98,7 @@ class ConsoleSession:
         self.out.flush()
 
     def show(self, reply: Reply) -> None:
-        rendered = render(reply, color=self.color)
+        rendered = render(reply, color=self.color, after=self.choices)
         self.choices = rendered.choices
         self._print(rendered.text)
         if reply.attachment is not None:
@@ -239,7 +239,8 @@ class ConsoleSession:
             self._pasted = []
             self._print(f"Paste the message, then a line with only `{PASTE_END}`.\n")
             return True
-        # A bare number presses a button of the reply just shown, never of an older one.
+        # A bare number presses a button shown since the last line (nudges that arrived together
+        # number on from each other), never an older one.
         choices, self.choices = self.choices, []
         if self.echo and text:
             self._print(f"› {text}")
@@ -263,7 +264,9 @@ class ConsoleSession:
             text = choices[number - 1].command
             self._print(f"→ {text}")
         elif text.isdigit() and len(text) <= 2:
-            self._print("A number presses a button of the reply just above, and it has none.\n")
+            self._print(
+                "A number presses a button shown since your last line, and there is none.\n"
+            )
             return True
         self.deliver_due()
         member_id = self._member().id

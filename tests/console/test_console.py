@@ -184,7 +184,7 @@ def test_a_number_never_presses_a_button_of_an_older_reply(console: Console) -> 
     console.type("/clock +1h")  # prints a line of its own, with no buttons
     shown = console.type("1")
     assert "done #" not in shown
-    assert "has none" in shown
+    assert "there is none" in shown
     assert len(console.session.services.store.open_follow_ups(console.session._member().id)) == 1
 
 
@@ -228,3 +228,20 @@ def test_a_greeting_line_alone_is_not_reviewed(console: Console) -> None:
     shown = console.type("Hi Rahul,")
     assert "That's only the greeting of a message." in shown
     assert "value-first score" not in shown
+
+
+def test_nudges_that_arrive_together_number_their_buttons_on(console: Console) -> None:
+    console.type("met Jane Doe", "met Omar Haddad")
+    shown = console.type("/clock +4d")  # both follow-ups come due in one sweep
+    assert shown.count("[1] ") == 1, shown
+    store = console.session.services.store
+    member = console.session._member().id
+    jane, omar = sorted(store.open_follow_ups(member), key=lambda f: f.contact_name)
+    numbers = {
+        choice.command: number
+        for number, choice in enumerate(console.session.choices, start=1)
+        if choice.command.startswith("done #") and choice.command.endswith(" gave")
+    }
+    pressed = console.type(str(numbers[f"done #{jane.id} gave"]))
+    assert f"→ done #{jane.id} gave" in pressed
+    assert [f.id for f in store.open_follow_ups(member) if f.touch == 1] == [omar.id]
