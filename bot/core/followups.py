@@ -808,6 +808,28 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
             ),
             actions=actions,
         )
+    if nearer is not None and decision.capped_reason and decision.asked_on is not None:
+        # "snooze ana until friday" on Thursday, due Monday: the Friday after Monday is past the
+        # window, and tomorrow may be the Friday meant. Ask; never pick one silently.
+        last = decision.due_on
+        return about(
+            target.contact_id,
+            text=f"{format_day(decision.asked_on, ctx.today)} is past the {WINDOW_DAYS}-day window "
+            f"for follow-up #{target.id} with {name} (it closes {format_day(last, ctx.today)}), "
+            f"so I changed nothing. Did you mean {format_day(nearer, ctx.today)}, before it is "
+            f"due, or {format_day(last, ctx.today)}, the last day?",
+            actions=(
+                Action(
+                    f"Move to {format_day(nearer, ctx.today)}",
+                    f"follow-up #{target.id} on {nearer.day} {nearer:%b}",
+                    style="primary",
+                ),
+                Action(
+                    f"Move to {format_day(last, ctx.today)}",
+                    f"follow-up #{target.id} on {last.day} {last:%b}",
+                ),
+            ),
+        )
     updated = ctx.store.reschedule_follow_up(
         ctx.member.id,
         target.id,
@@ -825,7 +847,12 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
         f"**{format_day(updated.due_on, ctx.today)}** ({in_days(updated.due_on, ctx.today)})."
     )
     if decision.capped_reason:
-        text += f" Not {plural(days, 'day')}: {decision.capped_reason}."
+        asked_for = (
+            format_day(decision.asked_on, ctx.today)
+            if command.when is not None and decision.asked_on is not None
+            else plural(days, "day")
+        )
+        text += f" Not {asked_for}: {decision.capped_reason}."
     return about(updated.contact_id, text=text, actions=_follow_up_actions(updated, ctx.today)[:1])
 
 

@@ -220,8 +220,8 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     CommandHelp(
         "met",
         "met <person> [at <where>] [when] [, note]",
-        f"Log a meeting. I schedule a follow-up {plural(DEFAULT_DUE_DAYS, 'day')} later, "
-        f"inside the {WINDOW_DAYS}-day window.",
+        f"Log a meeting. I schedule a follow-up {plural(DEFAULT_DUE_DAYS, 'day')} later (the "
+        f"Monday after, when that is a weekend), inside the {WINDOW_DAYS}-day window.",
         ("met Jane Doe at PyCon yesterday, asked about Rust hiring", "met @Ana Ruiz on 3 March"),
         words=("meet", "mt"),
         phrasings=(
@@ -3856,7 +3856,8 @@ RULE_HELP: dict[str, RuleHelp] = {
             "window",
             f"The {WINDOW_DAYS}-day window",
             f"Follow up within {WINDOW_DAYS} days of meeting someone: people remember you best "
-            f"then. I plan the follow-up {plural(DEFAULT_DUE_DAYS, 'day')} after you met, nudge "
+            f"then. I plan the follow-up {plural(DEFAULT_DUE_DAYS, 'day')} after you met (on a "
+            "weekday), nudge "
             f"you when it is due and again on day {LAST_CHANCE_DAY} (last chance), and never "
             f"schedule or snooze it past day {WINDOW_DAYS}. If you miss the window, the "
             "follow-up shows as overdue; a late note still beats none, so send it anyway or keep "

@@ -42,7 +42,7 @@ KIND_VERBS: tuple[tuple[TouchKind, str], ...] = (
         r"connected|forwarded|passed (?:on|along)|"
         r"recommended|refer+ed|offered|helped|lent|invited",
     ),
-    ("ask", r"asked|ask|requested|request"),
+    ("ask", r"asked|asking|ask|requested|requesting|request"),
 )
 _KIND_VERB = re.compile(
     r"\b(?:"
@@ -88,8 +88,25 @@ def kind_answered(text: str) -> TouchKind | None:
     return next(kind for kind in TOUCH_KINDS if word.startswith(kind) or word == PAST_TENSE[kind])
 
 
+# Touches that were neither a give, an ask nor a thanks by themselves: a connection request, a
+# bare "sent a follow-up", "connected on LinkedIn". Their verbs ("sent", "connected") say
+# nothing of the kind, so `done` asks instead of recording a give.
+_SAYS_NO_KIND = re.compile(
+    r"\b(?:sent|send|did)\s+(?:(?:him|her|them)\s+)?(?:a\s+|an\s+|my\s+|the\s+)?(?:quick\s+)?"
+    r"(?:(?:linkedin|li|connection|connect|friend)\s+)+(?:req|reqs|request|requests|invite|"
+    r"invites|invitation)s?\b(?:\s+(?:w/?|with)\s+(?:a\s+)?note)?|"
+    r"\b(?:sent|send)\s+(?:(?:him|her|them)\s+)?(?:a\s+|my\s+)?(?:quick\s+|short\s+)?"
+    r"(?:follow[- ]?up|message|msg|dm|text|note|email|mail|ping)"
+    r"(?:\s+(?:email|mail|note|message|msg))?(?:\s+(?:on|via|over)\s+\w+)?"
+    r"(?=\s*(?:$|[,.;!—–-]|asking\b|to\s+ask\b|about\b|re\b))|"
+    r"\bconnected\s+(?:with\s+(?:him|her|them)\s+)?on\s+(?:linkedin|li)\b",
+    re.IGNORECASE,
+)
+
+
 def kind_in(description: str) -> TouchKind | None:
     """The kind the first telling verb of the member's description says, if any."""
+    description = _SAYS_NO_KIND.sub(" ", description)
     for match in _KIND_VERB.finditer(description):
         if _THEIR_VERB.search(description[: match.start()]):
             continue

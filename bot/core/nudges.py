@@ -22,6 +22,7 @@ from bot.core.rules import (
     can_snooze,
     days_left_in_window,
     is_check_in,
+    is_working_day,
     people_count,
     snooze_action,
     window_closes,
@@ -62,10 +63,6 @@ def _start_of_work(day: date, member: MemberRecord, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, member.work_start, tzinfo=tz)
 
 
-def _is_working_day(day: date) -> bool:
-    return day.weekday() < 5
-
-
 def next_working_moment(at: datetime, member: MemberRecord) -> datetime:
     """`at` itself when it falls in working hours on a working day, else the next start of work.
 
@@ -74,12 +71,12 @@ def next_working_moment(at: datetime, member: MemberRecord) -> datetime:
     tz = zone(member.timezone)
     local = at.astimezone(tz)
     day = local.date()
-    if _is_working_day(day) and member.work_start <= local.time() < member.work_end:
+    if is_working_day(day) and member.work_start <= local.time() < member.work_end:
         return local
-    if _is_working_day(day) and local.time() < member.work_start:
+    if is_working_day(day) and local.time() < member.work_start:
         return _start_of_work(day, member, tz)
     day += timedelta(days=1)
-    while not _is_working_day(day):
+    while not is_working_day(day):
         day += timedelta(days=1)
     return _start_of_work(day, member, tz)
 
@@ -95,7 +92,7 @@ def _place_on_day(
 ) -> datetime:
     """Start of work on `day`, moved off weekends and past `earliest`, but not past `latest`."""
     wanted = _start_of_work(day, member, tz)
-    if not _is_working_day(day):
+    if not is_working_day(day):
         monday = day + timedelta(days=7 - day.weekday())
         friday = day - timedelta(days=day.weekday() - 4)
         on_monday = _start_of_work(monday, member, tz)

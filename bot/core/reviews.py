@@ -75,7 +75,7 @@ def review(ctx: Context, command: c.ReviewCommand) -> Reply:
         text=draft if ctx.member.store_drafts_opt_in else None,
     )
     reply = review_reply(draft, result, record.id)
-    touch = _touch_part(ctx, draft)
+    touch = _touch_part(ctx, draft, to_rework=result.flagged)
     if touch is None:
         return reply
     # The reply is about the draft's addressee: "sent it" next marks their follow-up done.
@@ -144,10 +144,10 @@ def _fix_sections(last: ReviewRecord) -> tuple[Section, ...]:
     )
 
 
-def _touch_part(ctx: Context, draft: str) -> TouchPart | None:
+def _touch_part(ctx: Context, draft: str, *, to_rework: bool) -> TouchPart | None:
     """Give/ask/thank for the contact the draft is for; the review stands without it."""
     try:
-        return touch_section(ctx, draft)
+        return touch_section(ctx, draft, to_rework=to_rework)
     except Exception as error:
         logger.error(
             "touch suggestion failed for member %s: %s", ctx.member.id, type(error).__name__

@@ -61,14 +61,23 @@ class DueDecision:
     asked_on: date | None = None
 
 
+def is_working_day(day: date) -> bool:
+    """Monday to Friday: nudges arrive on these, and a default due day falls on one."""
+    return day.weekday() < 5
+
+
 def decide_due(met_on: date, today: date, requested: date | None) -> DueDecision:
     """When a first follow-up is due, given the meeting day and an optional requested day."""
     last_day = window_closes(met_on)
     if today > last_day:
         return DueDecision(due_on=today, window_closed=True)
     if requested is None:
-        # Three days after the meeting, but never in the past.
-        return DueDecision(due_on=max(met_on + timedelta(days=DEFAULT_DUE_DAYS), today))
+        # Three days after the meeting, but never in the past; a weekend moves to Monday (still
+        # well inside the window), the day its nudge would arrive anyway.
+        due = max(met_on + timedelta(days=DEFAULT_DUE_DAYS), today)
+        while not is_working_day(due) and due < last_day:
+            due += timedelta(days=1)
+        return DueDecision(due_on=due)
     if requested < today:
         return DueDecision(
             due_on=today, capped_reason="that day has already passed, so I made it today"

@@ -74,7 +74,7 @@ class TouchPart:
     contact_id: int
 
 
-def touch_section(ctx: Context, draft: str) -> TouchPart | None:
+def touch_section(ctx: Context, draft: str, *, to_rework: bool = False) -> TouchPart | None:
     """ "Reads as an ask to Jane. You've asked Jane twice and given nothing yet: …" with the
     Gave / Asked / Thanked buttons of the open follow-up; None when the draft is for nobody
     the member has logged, or no touch model is trained."""
@@ -93,7 +93,9 @@ def touch_section(ctx: Context, draft: str) -> TouchPart | None:
         warning = ledger.ask_first_warning(contact.name, counts)
         if warning:
             text += f" {warning}"
-    if follow_up is None:
+    if follow_up is None or to_rework:
+        # A draft the review says to rework is not what gets sent: no "Sent it?" buttons, and
+        # no kind kept for a later bare `done` to reuse.
         return TouchPart(Section(text=text), contact.id)
     ctx.store.set_touch_kind(ctx.member.id, follow_up.id, kind, "suggested", ctx.now)
     section = Section(

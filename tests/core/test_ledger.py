@@ -305,3 +305,35 @@ def test_a_bare_yes_to_the_kind_question_asks_which_with_the_buttons(bot: Bot) -
     assert kinds(bot) == []
     bot.say("gave")
     assert kinds(bot) == [(first.id, "give", "chosen")]
+
+
+def test_a_draft_the_review_says_to_rework_is_not_offered_as_sent(bot: Bot) -> None:
+    bot.say("met Jane Doe at PyCon")
+    [first] = bot.open()
+    pushy = "Hi Jane, can we book a demo of our platform this week? Need an answer by Friday."
+    review = bot.say(pushy)  # the stand-in reviewer flags any draft asking for a demo
+    assert review.review is not None and review.review.flagged
+    assert "to Jane Doe." in everything(review)
+    assert not [command for command in commands(review) if command.startswith("done #")]
+    assert kinds(bot) == []  # nothing kept for a bare `done` to reuse
+    done = bot.say("done Jane")
+    assert "from your reviewed draft" not in done.text
+    assert "Was it a give, an ask or a thank-you?" in done.text
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [
+        ("sent a linkedin connection request", None),
+        ("sent connect req w/ note", None),
+        ("connected on linkedin", None),
+        ("sent her a quick follow-up", None),
+        ("sent a follow-up email asking for a referral", "ask"),
+        ("sent a short note with the slides", "give"),
+        ("sent her the benchmark deck", "give"),
+    ],
+)
+def test_a_connection_request_or_a_bare_follow_up_is_no_give(said: str, kind: str | None) -> None:
+    from bot.core.ledger import kind_in
+
+    assert kind_in(said) == kind

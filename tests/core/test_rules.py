@@ -129,3 +129,21 @@ def test_relative_days() -> None:
 )
 def test_today_is_the_members_own_day(zone: str, hour: int, expected: date) -> None:
     assert local_today(zone, datetime(2026, 3, 2, hour, 30, tzinfo=UTC)) == expected
+
+
+@pytest.mark.parametrize(
+    ("met", "due"),
+    [
+        (date(2026, 3, 4), date(2026, 3, 9)),  # Wednesday + 3 is a Saturday: the Monday after
+        (date(2026, 3, 5), date(2026, 3, 9)),  # Thursday + 3 is a Sunday: Monday
+        (date(2026, 3, 6), date(2026, 3, 9)),  # Friday + 3 is a Monday already
+    ],
+)
+def test_a_default_due_day_on_a_weekend_moves_to_monday(met: date, due: date) -> None:
+    assert decide_due(met, met, None).due_on == due
+    assert due <= window_closes(met)
+
+
+def test_an_asked_for_weekend_day_is_kept() -> None:
+    saturday = date(2026, 3, 7)
+    assert decide_due(date(2026, 3, 4), date(2026, 3, 4), saturday).due_on == saturday

@@ -202,6 +202,30 @@ def test_snooze_is_capped_at_day_ten(bot: Bot) -> None:
     assert "can't move past day 10" in reply.text
 
 
+def test_a_weekday_past_the_window_asks_between_the_nearer_one_and_the_last_day(
+    bot: Bot,
+) -> None:
+    bot.say("met Jane")  # Monday 2 March: the window closes Thursday 12 March
+    bot.say("snooze Jane until monday")
+    assert bot.open()[0].due_on == date(2026, 3, 9)
+    bot.clock.advance(days=3)  # Thursday 5 March
+    reply = bot.say("snooze Jane until friday")  # the Friday after Monday 9 is past day 10
+    assert bot.open()[0].due_on == date(2026, 3, 9)  # nothing moves until the member says
+    assert "Fri 13 Mar is past the 10-day window" in reply.text
+    [follow_up] = bot.open()
+    assert commands(reply) == [
+        f"follow-up #{follow_up.id} on 6 Mar",
+        f"follow-up #{follow_up.id} on 12 Mar",
+    ]
+
+
+def test_a_capped_day_is_named_as_asked(bot: Bot) -> None:
+    bot.say("met Jane")  # Monday 2 March: the window closes Thursday 12 March
+    reply = bot.say("snooze Jane until 3/14")
+    assert bot.open()[0].due_on == date(2026, 3, 12)
+    assert "Not Sat 14 Mar: a follow-up can't move past day 10" in reply.text
+
+
 def test_snooze_after_the_window_closed_offers_to_keep_it_late(bot: Bot) -> None:
     bot.say("met Jane")
     [follow_up] = bot.open()
@@ -397,7 +421,7 @@ def test_stats_count_my_week(bot: Bot) -> None:
     assert reply.text.startswith("Your last 7 days: 1 meeting, 1 follow-up done, 0 overdue")
     fields = {f.label: f.value for f in reply.sections[0].fields}
     assert fields["Meetings logged"] == "1"
-    assert fields["Done within 10 days"] == "100% (1 of 1)"
+    assert fields["Done within 10 days"] == "100% (1 of 1 first follow-ups)"
     assert fields["Drafts reviewed"] == "1"
     assert fields["Most-broken guideline"] == "No hard sell or pressure"
 
