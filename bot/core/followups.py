@@ -501,9 +501,12 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
     capped: str | None = None
     late = current.late
     window_closed = window_closes(current.met_on) < ctx.today
-    if current.touch >= 2 or current.late or (command.late and window_closed):
+    # "late" with a day past the window (the "Keep Tue 5 Jan (late)" button): kept as asked.
+    past_the_window = requested is not None and requested > window_closes(current.met_on)
+    late_asked = command.late and (window_closed or past_the_window)
+    if current.touch >= 2 or current.late or late_asked:
         due_on = max(requested or ctx.today, ctx.today)
-        late = current.late or (command.late and window_closed)
+        late = current.late or late_asked
     else:
         decision = decide_due(current.met_on, ctx.today, requested)
         if decision.window_closed:
@@ -529,15 +532,32 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
         f"Follow-up #{updated.id} with **{name}** is now due "
         f"**{format_day(due_on, ctx.today)}** ({in_days(due_on, ctx.today)})."
     )
+    actions = _follow_up_actions(updated, ctx.today)
     if capped:
         text += f" I moved it because {capped}."
+        if requested is not None and requested > due_on:
+            # "follow-up tanvi 5 jan": the day asked for stays one tap away, as a late one.
+            text += (
+                f" If {format_day(requested, ctx.today)} is the day that suits them, keep it "
+                "then as a late follow-up."
+            )
+            later = replace(
+                _late_action(f"#{updated.id}", (requested - ctx.today).days),
+                label=f"Keep {format_day(requested, ctx.today)} (late)",
+                style=None,
+            )
+            actions = (*actions[:1], later, *actions[1:])
     if late and not current.late:
+        closes = window_closes(current.met_on)
         text += (
             f" Kept as a late follow-up: the {WINDOW_DAYS}-day window has closed, but a note "
             "still helps."
+            if window_closed
+            else f" Kept as a late follow-up, past the {WINDOW_DAYS}-day window (it closes "
+            f"{format_day(closes, ctx.today)}): a note then still helps."
         )
     text += _time_note(ctx, command)
-    return about(updated.contact_id, text=text, actions=_follow_up_actions(updated, ctx.today))
+    return about(updated.contact_id, text=text, actions=actions)
 
 
 def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:

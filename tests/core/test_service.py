@@ -621,3 +621,15 @@ def test_a_short_weekday_after_a_name_moves_the_follow_up_and_is_no_note(bot: Bo
     assert "Noted" not in reply.text and "Wed" in reply.text
     [follow_up] = bot.open()
     assert follow_up.due_on.weekday() == 2 and follow_up.note is None
+
+
+def test_a_day_past_the_window_stays_one_tap_away_as_a_late_follow_up(bot: Bot) -> None:
+    bot.say("met Jane")  # Monday 2 March: the window closes Thursday 12 March
+    reply = bot.say("follow-up Jane on 4/6")
+    [follow_up] = bot.open()
+    assert follow_up.due_on == date(2026, 3, 12)
+    (keep,) = [action for action in reply.actions if action.label == "Keep Mon 6 Apr (late)"]
+    kept = bot.say(keep.command)
+    [follow_up] = bot.open()
+    assert (follow_up.due_on, follow_up.late) == (date(2026, 4, 6), True)
+    assert "past the 10-day window (it closes Thu 12 Mar)" in kept.text
