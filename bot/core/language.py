@@ -717,12 +717,36 @@ _NEWCOMER = re.compile(
 )
 
 
+# "hi! im marites, community manager here. how do i start": a newcomer says who they are, then
+# asks how to begin. Only first-steps questions count after an introduction: "Hi! I'm Ravi from
+# Acme. Can you share your pricing?" is a draft to someone else.
+_INTRODUCED_THEN_ASKS = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya|yo|heya|good (?:morning|afternoon|evening))\W+)?"
+    r"(?:i'?m|im|i am|this is|my name is|name'?s)\s+[^\W\d_][\w'’.-]*"
+    r"(?:\s+(?!(?:from|at|in|with|of|here)\b)[^\W\d_][\w'’.-]*)?"
+    r"(?:\s*,\s*[^.!?]{1,60}?|\s+(?:from|at|in|with|of)\s+[^.!?,]{1,40}?)?\s*[.!,;]+\s*(?:(?:i'?m\s+|i am\s+)?new (?:here|to this)\W+)?"
+    r"(?:so\s+|ok\s+)?(?:how (?:do|can|should) i (?:start|begin|use (?:this|you|it)|get started)|"
+    r"where do i (?:start|begin)|what do i do(?: first| now)?|how does (?:this|it) work|"
+    r"what can you do|what (?:is|'s) this)\W*$",
+    re.IGNORECASE,
+)
+_NEW_HERE_THEN_ASKS = re.compile(
+    r"^\W*(?:i'?m\s+|i am\s+)?new (?:here|to this)\W+(?:so\s+)?"
+    r"(?:what do i do(?: first| now)?|how do i (?:start|begin|get started))\W*$",
+    re.IGNORECASE,
+)
+
+
 def help_topic(text: str) -> tuple[bool, str | None]:
     """(is this a question about the bot, which command it is about if one)."""
     line = " ".join(text.strip().split()).lstrip("¿¡")
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
-    if _NEWCOMER.match(line):
+    if (
+        _NEWCOMER.match(line)
+        or _INTRODUCED_THEN_ASKS.match(line)
+        or _NEW_HERE_THEN_ASKS.match(line)
+    ):
         return True, None
     if _asks_what_to_write(line):
         return True, "writing"

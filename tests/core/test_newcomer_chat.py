@@ -168,3 +168,28 @@ def test_a_reminder_said_to_be_not_needed_is_cancelled(line: str) -> None:
 
     parsed = parse_command(line, direct_message=True, known_names=["Omar Haddad"])
     assert isinstance(parsed, c.CancelCommand) and parsed.target.name == "Omar"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "hello! i'm Oksana, I run the Kyiv PM meetup. how do i get started",
+        "hey, this is Bram from sales. where do i begin?",
+        "new here, so what do i do first",
+    ],
+)
+def test_a_newcomer_who_says_who_they_are_then_asks_how_to_start_gets_the_overview(
+    line: str,
+) -> None:
+    from bot.core import commands as c
+    from bot.core.parser import parse_command
+
+    assert isinstance(parse_command(line, direct_message=True), c.HelpCommand)
+
+
+def test_an_introduction_then_a_question_to_someone_else_stays_a_draft() -> None:
+    from bot.core import commands as c
+    from bot.core.parser import parse_command
+
+    line = "Hi! I'm Oksana from Lumen. Could you share how your team prices onboarding?"
+    assert isinstance(parse_command(line, direct_message=True), c.NotACommand)
