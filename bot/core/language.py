@@ -724,7 +724,8 @@ _INTRODUCED_THEN_ASKS = re.compile(
     r"^\W*(?:(?:hi|hey|hello|hiya|yo|heya|good (?:morning|afternoon|evening))\W+)?"
     r"(?:i'?m|im|i am|this is|my name is|name'?s)\s+[^\W\d_][\w'’.-]*"
     r"(?:\s+(?!(?:from|at|in|with|of|here)\b)[^\W\d_][\w'’.-]*)?"
-    r"(?:\s*,\s*[^.!?]{1,60}?|\s+(?:from|at|in|with|of)\s+[^.!?,]{1,40}?)?\s*[.!,;]+\s*(?:(?:i'?m\s+|i am\s+)?new (?:here|to this)\W+)?"
+    r"(?:\s*,\s*[^.!?]{1,60}?|\s+(?:from|at|in|with|of)\s+[^.!?,]{1,40}?)?\s*[.!,;]+\s*"
+    r"(?:(?:i'?m\s+|i am\s+)?new (?:here|to this)\W+)?"
     r"(?:so\s+|ok\s+)?(?:how (?:do|can|should) i (?:start|begin|use (?:this|you|it)|get started)|"
     r"where do i (?:start|begin)|what do i do(?: first| now)?|how does (?:this|it) work|"
     r"what can you do|what (?:is|'s) this)\W*$",

@@ -309,7 +309,6 @@ def test_a_bare_yes_to_the_kind_question_asks_which_with_the_buttons(bot: Bot) -
 
 def test_a_draft_the_review_says_to_rework_is_not_offered_as_sent(bot: Bot) -> None:
     bot.say("met Jane Doe at PyCon")
-    [first] = bot.open()
     pushy = "Hi Jane, can we book a demo of our platform this week? Need an answer by Friday."
     review = bot.say(pushy)  # the stand-in reviewer flags any draft asking for a demo
     assert review.review is not None and review.review.flagged
