@@ -228,10 +228,34 @@ def merge(ctx: Context, command: c.MergeContactsCommand) -> Reply:
     if keep.id == other.id:
         return failure("Those are the same contact already. Type `who <name>` to see it.")
     merged = ctx.store.merge_contacts(ctx.member.id, keep.id, other.id)
-    return Reply(
-        text=f"Merged {other.name} into **{merged.name}**: meetings, follow-ups and notes are "
-        "all on one contact now."
+    text = (
+        f"Merged {other.name} into **{merged.name}**: meetings, follow-ups and notes are all on "
+        "one contact now."
     )
+    dropped = _drop_twin_follow_ups(ctx, merged.id)
+    if dropped:
+        text += (
+            " Each had an open follow-up for the same touch, so I kept the one due first and "
+            f"cancelled {', '.join(f'#{i}' for i in dropped)}."
+        )
+    return Reply(text=text)
+
+
+def _drop_twin_follow_ups(ctx: Context, contact_id: int) -> list[int]:
+    """After a merge, one open follow-up per touch (the first, the rule of two's second, a
+    check-in): the one due first stays, its twins are cancelled with their nudges."""
+    open_ones = sorted(
+        ctx.store.open_follow_ups_for_contact(ctx.member.id, contact_id),
+        key=lambda f: (f.due_on, f.id),
+    )
+    kept: set[int] = set()
+    dropped = []
+    for follow_up in open_ones:
+        if follow_up.touch in kept:
+            ctx.store.close_follow_up(ctx.member.id, follow_up.id, "cancelled", ctx.now)
+            dropped.append(follow_up.id)
+        kept.add(follow_up.touch)
+    return dropped
 
 
 def delete_contact(ctx: Context, command: c.DeleteContactCommand) -> Reply:

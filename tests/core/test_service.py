@@ -633,3 +633,16 @@ def test_a_day_past_the_window_stays_one_tap_away_as_a_late_follow_up(bot: Bot) 
     [follow_up] = bot.open()
     assert (follow_up.due_on, follow_up.late) == (date(2026, 4, 6), True)
     assert "past the 10-day window (it closes Thu 12 Mar)" in kept.text
+
+
+def test_merging_two_contacts_keeps_one_open_follow_up_per_touch(bot: Bot) -> None:
+    bot.say("met Katrina Villanueva at the AWS user group")
+    bot.say("met Cat Villanueva at devfest on 3/1")
+    first, second = sorted(bot.open(), key=lambda f: f.due_on)
+    reply = bot.say("merge Katrina Villanueva into Cat Villanueva")
+    assert [f.id for f in bot.open()] == [first.id]
+    assert f"cancelled #{second.id}" in reply.text
+    assert bot.rows(
+        "SELECT count(*) FROM nudges WHERE follow_up_id = :id AND status = 'pending'",
+        id=second.id,
+    ) == [(0,)]
