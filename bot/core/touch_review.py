@@ -45,8 +45,20 @@ _GREETS_SOMEONE = re.compile(
 )
 
 
+# "Hi all, …", "Hey everyone!", "📣 Calling all Rustaceans": a post to a group. Naming a contact
+# in it ("Jomar will talk about…") makes it no touch with them.
+_TO_A_GROUP = re.compile(
+    r"^[^\w]*(?:(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening))\s+"
+    r"(?:all|everyone|everybody|folks|friends|team|guys|y'?all|community|fam|devs|peeps|people)\b|"
+    r"calling\s+all\b|(?:hello|hi|hey)\s+(?:[\w-]+\s+){0,2}(?:community|meetup|group|members)\b)",
+    re.IGNORECASE,
+)
+
+
 def _addressee(ctx: Context, draft: str) -> tuple[ContactRecord | None, FollowUpRecord | None]:
     """(contact, their earliest open follow-up) the draft is for, if it can be told."""
+    if _TO_A_GROUP.match(draft):
+        return None, None
     open_ones = ctx.store.open_follow_ups(ctx.member.id)
     contacts = ctx.store.contacts(ctx.member.id)
     contact = _named(contacts, name_key(draft)) if contacts else None

@@ -336,3 +336,18 @@ def test_a_connection_request_or_a_bare_follow_up_is_no_give(said: str, kind: st
     from bot.core.ledger import kind_in
 
     assert kind_in(said) == kind
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Hi all! Our December meetup is on the 17th: Jane Doe will talk about Rust in production. "
+        "Free entry, pizza on us.",
+        "Hello Manila devs community, huge thanks to Jane Doe for hosting us last night!",
+    ],
+)
+def test_a_post_to_a_group_that_names_a_contact_is_no_touch_with_them(bot: Bot, post: str) -> None:
+    bot.say("met Jane Doe at PyCon")
+    review = bot.say(post)
+    assert "to Jane Doe" not in everything(review)
+    assert not [command for command in commands(review) if command.startswith("done #")]
