@@ -335,6 +335,15 @@ SELF_INTRO = _words(
     r"i (?:run|organi[sz]e|host|co-?host|lead|curate|coordinate) (?:the|our|a)",
     r"you (?:asked|mentioned|wanted) (?:for |about )?(?:[a-z]+ ){0,3}(?:at|during|when|yesterday|"
     r"on (?:our|the) call|earlier|last)",
+    # "following up on our chat at DevFest", "circling back on our call": a reply in an
+    # exchange the two already had.
+    r"(?:following|follow) up (?:on|from|after) (?:our|your|the|my) "
+    r"(?:chat|call|talk|conversation|meeting|coffee|lunch|email|message|note|intro)",
+    # "thanks for offering to loop in your team", "as you suggested": the reader's own words
+    # or offer, answered.
+    r"thanks? (?:you )?for (?:offering|agreeing|suggesting|the intro|introducing|replying|"
+    r"getting back|your reply|your note|your email|your message)",
+    r"as (?:you|we) (?:suggested|discussed|agreed|mentioned)",
 )
 
 # Words that never explain a verdict on their own: a quoted phrase needs a word outside these.

@@ -147,6 +147,9 @@ def test_an_ask_from_nobody_breaks_identify_yourself_unless_signed_or_introduced
         "Here are the figures you asked for at lunch yesterday. Open to a call on Friday?",
         "Hola Javi, I'm organising the Rust Madrid spring meetup. Fancy a 5-minute talk?",
         "Hi Ade, I run the Lagos data guild; would you give a short talk in March?",
+        "Hi Noor, following up on our call about the grant. Could you share the form?",
+        "Thanks for offering to intro me to your CFO! Does Tuesday work for a short call?",
+        "As we discussed, could you send the draft agreement by Friday?",
     ],
 )
 def test_how_the_two_met_said_through_the_meeting_itself_identifies_the_sender(text: str):
