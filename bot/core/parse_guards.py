@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 
+from bot.core import asked_in_passing
 from bot.core import commands as c
 from bot.core.dates import DaySpec
 from bot.core.done_notes import with_its_note
@@ -49,11 +50,14 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     reopened = reopen_command(text, _referent())
     if reopened is not None:
         return reopened
-    if not_a_command(text):  # pass 20 (`said_another_way`)
+    if not_a_command(text) or asked_in_passing.not_a_command(text):  # passes 20 and 21
         return c.NotACommand(text)
     said = rewritten_command(text, lambda line: _read_again(line, read))
     if said is not None:
         return said
+    asked = asked_in_passing.rewritten_command(text, lambda line: _read_again(line, read))
+    if asked is not None:
+        return asked
     glossed = said_in_english(text)
     if glossed is not None:
         result = _read_again(glossed, read)
@@ -108,4 +112,6 @@ def after(
         return there
     if isinstance(result, c.DoneCommand) and result.note is None:
         result = with_its_note(text, result)
-    return tidied(follow_up_from_the_note(result, follow_up_day_in) or result)
+    return asked_in_passing.tidied(
+        tidied(follow_up_from_the_note(result, follow_up_day_in) or result)
+    )

@@ -135,6 +135,7 @@ _DATE_WORDS = (
     "evening",
     "couple",
     "three",
+    "night",
 )
 _COMMAND_WORDS = (
     "missed",
@@ -201,6 +202,10 @@ _COMMAND_WORDS = (
     "know",
     "complete",
     "store",
+    # "finshed the follow up", "anymroe", "forgt me" (pass 21).
+    "finished",
+    "anymore",
+    "forget",
 )
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
@@ -238,6 +243,10 @@ _ABBREVIATIONS = {
     "tdy": "today",
     "wat": "what",
     "kil": "kill",
+    "hre": "here",
+    "wensday": "wednesday",
+    "timezome": "timezone",
+    "remindme": "remind me",
 }
 # A weekday typed with a capital and one slip ("Fridya", "Thrusday", "Tusday") is the day: no
 # name is six letters and one slip from a weekday.
