@@ -52,11 +52,27 @@ def text_blocks(text: str, **style: Any) -> list[Json]:
     blocks: list[Json] = []
     for group in _line_groups(text):
         if group[0].startswith(BULLET):
-            body = "\r".join("- " + line[len(BULLET) :].strip() for line in group)
+            bodies = _list_bodies(["- " + line[len(BULLET) :].strip() for line in group])
         else:
-            body = group[0]
-        blocks.append({"type": "TextBlock", "text": card_markdown(body), "wrap": True, **style})
+            bodies = [group[0]]
+        for body in bodies:
+            blocks.append({"type": "TextBlock", "text": card_markdown(body), "wrap": True, **style})
     return blocks
+
+
+def _list_bodies(items: list[str]) -> list[str]:
+    """A list's items in as few TextBlocks as fit MAX_TEXT_CHARS each (a long list, such as
+    the help overview, is never cut short)."""
+    bodies: list[str] = []
+    current: list[str] = []
+    for item in items:
+        if current and len("\r".join([*current, item])) > MAX_TEXT_CHARS:
+            bodies.append("\r".join(current))
+            current = []
+        current.append(item)
+    if current:
+        bodies.append("\r".join(current))
+    return bodies
 
 
 def _line_groups(text: str) -> Iterator[list[str]]:

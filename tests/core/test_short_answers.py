@@ -88,7 +88,7 @@ def test_without_a_review_or_before_sending_nothing_is_closed(
         say(service, GIVE)
     reply = say(service, line)
     assert not reply.text.startswith("Done")
-    assert due_by_name(store) == {"Marcus Webb": "2026-12-12"}
+    assert due_by_name(store) == {"Marcus Webb": "2026-12-14"}
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_a_no_in_other_words_answers_the_question_just_asked(
     assert "forget-me confirm" in say(service, "delete everything about me").text
     assert say(service, line).text == NOTHING_CHANGED
     assert say(service, "yes").text != NOTHING_CHANGED  # the question is gone: nothing to confirm
-    assert due_by_name(store) == {"Marcus Webb": "2026-12-12"}
+    assert due_by_name(store) == {"Marcus Webb": "2026-12-14"}
 
 
 @pytest.mark.parametrize(("line", "declines"), [("no problem", False), ("no worries!", False)])
@@ -147,11 +147,11 @@ def test_a_touch_told_with_a_pronoun_is_offered_as_done_for_the_conversations_co
     gated: CoachService, store: SqlStore, line: str, kind: str | None
 ) -> None:
     service = gated
-    say(service, "met Marcus Webb at the fintech breakfast this morning")
+    say(service, "met Marcus Webb at the fintech breakfast this morning")  # due Mon 14 Dec
     say(service, "snooze Marcus 2 days")
     offer = say(service, line)
     assert offer.text.startswith("Sounds like you followed up with Marcus Webb. Mark follow-up")
-    assert due_by_name(store) == {"Marcus Webb": "2026-12-14"}  # nothing marked unasked
+    assert due_by_name(store) == {"Marcus Webb": "2026-12-16"}  # nothing marked unasked
     say(service, "yes")
     assert due_by_name(store) == {"Marcus Webb": "2026-12-23"}  # the second touch only
     assert _touch_kinds(store) == [(kind, "chosen") if kind else None]
