@@ -46,7 +46,7 @@ from bot.core.language import (
     rephrase,
 )
 from bot.core.ledger import split_kind
-from bot.core.lower_case_names import a_name_in_its_slot
+from bot.core.lower_case_names import THING_WORDS, a_name_in_its_slot
 from bot.core.meeting_ahead import meeting_ahead, told_as_past
 from bot.core.messages import MENTION_MARKUP, Mention
 from bot.core.other_languages import (
@@ -1285,7 +1285,10 @@ def _person(tokens: list[str], command: str) -> c.PersonRef:
         return c.PersonRef(name=f"#{ids[0]}", follow_up_id=int(ids[0]))
     # "@Ana Ruiz" typed where the platform made no mention of it (the console, a plain DM).
     name = clean_person_text(raw).removeprefix("@").strip()
-    found = known_in(name) if name and not _looks_like_a_name(name) else None
+    found = known_in(name) if name else None
+    if found is not None and _a_surname_after_a_known_first_name(name, found, command):
+        return c.PersonRef(name=" ".join(word[:1].upper() + word[1:] for word in name.split()))
+    found = found if name and not _looks_like_a_name(name) else None
     if found is not None and not _is_new_name(name, found):
         name = found
     if _PLAIN_POSSESSIVE.search(raw):
@@ -1386,6 +1389,31 @@ def _is_new_name(typed: str, found: str) -> bool:
     just a longer name of capitalised words."""
     extra = typed.replace(found, "", 1).split()
     return bool(extra) and all(w[:1].isupper() for w in extra) and len(typed.split()) <= 4
+
+
+def _a_surname_after_a_known_first_name(typed: str, found: str, command: str) -> bool:
+    """ "met kiran reddy at …" beside a known "Kiran": for `met`, whose whole slot is the
+    person, a known one-word name and a surname typed in lower case is somebody new (who is
+    then asked about: "Another Kiran?"), never "Kiran" with "reddy" dropped."""
+    words = typed.split()
+    return (
+        command == "met"
+        and len(words) == 2
+        and name_key(words[0]) == name_key(found)
+        # the contact's whole name is that one word ("omar h" is Omar Haddad)
+        and name_key(found) in {name_key(known) for known in _KNOWN.get()}
+        and len(words[1]) > 1
+        and words[1].isalpha()
+        and words[1].islower()
+        and words[1] not in THING_WORDS | _NOT_A_SURNAME
+    )
+
+
+# Words that follow a first name in a `met` slot without being a surname: "met kiran again".
+_NOT_A_SURNAME = frozenset(
+    {"again", "too", "also", "today", "yesterday", "tonight", "briefly", "finally", "twice"}
+    | {"downstairs", "outside", "online", "irl", "there", "here", "randomly", "properly"}
+)
 
 
 def _split_note(text: str) -> tuple[str, str | None]:

@@ -204,3 +204,22 @@ def test_the_part_not_done_is_said(service: CoachService) -> None:
 def test_one_command_read_whole(service: CoachService) -> None:
     reply = say(service, "met Tariq yesterday, follow up monday")
     assert "I didn't act on" not in reply.text and "Mon 14 Dec" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("met aditi rao at the expo (new contact)", "Aditi Rao"),
+        ("met Aditi rao at the expo", "Aditi Rao"),
+        ("met aditi again at the expo", "Aditi"),
+        ("met aditi at the expo", "Aditi"),
+    ],
+)
+def test_a_surname_typed_after_a_one_word_contact_is_kept(line: str, name: str) -> None:
+    result = dm(line, ("Aditi", "Omar Haddad"))
+    assert isinstance(result, c.MetCommand) and result.person.name == name
+
+
+def test_an_initial_after_a_contacts_first_name_is_still_that_contact() -> None:
+    result = dm("met omar h for coffee", ("Aditi", "Omar Haddad"))
+    assert isinstance(result, c.MetCommand) and result.person.name != "Omar H"
