@@ -46,6 +46,9 @@ _LEADING_FILLER = re.compile(
     r"alright|quick one|"
     # "nah cancel that one": a "nah" only right before the command ("nah, forget it" is chat).
     r"nah(?=\s+(?:cancel|snooze|done|delete|remove|drop|move|push)\b)|"
+    # "oops rename jomar to Jomar Reyes-Tan": a slip owned, then the command that mends it.
+    r"(?:oops|whoops|oopsie|my bad)(?=\s+(?:rename|done|snooze|cancel|delete|remove|met|"
+    r"follow|move|push|note|merge)\b)|"
     # "nvm cancel ken": taking back what was said, then the command that replaces it.
     r"(?:nvm|never ?mind|scratch that)(?=\s*[,;:—–-]|\s+(?:cancel|snooze|done|delete|remove|"
     r"drop|make|move|push|change|set|follow|remind|met|list|just)\b)|wait|"

@@ -223,3 +223,15 @@ def test_a_surname_typed_after_a_one_word_contact_is_kept(line: str, name: str) 
 def test_an_initial_after_a_contacts_first_name_is_still_that_contact() -> None:
     result = dm("met omar h for coffee", ("Aditi", "Omar Haddad"))
     assert isinstance(result, c.MetCommand) and result.person.name != "Omar H"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("oops rename lia to Lia Moreno-Díaz", c.RenameCommand),
+        ("whoops done lia", c.DoneCommand),
+        ("my bad snooze lia 2 days", c.SnoozeCommand),
+    ],
+)
+def test_a_slip_owned_before_a_command_still_runs_it(line: str, kind: type) -> None:
+    assert isinstance(dm(line, ("Lia",)), kind)
