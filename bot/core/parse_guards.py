@@ -25,6 +25,7 @@ from bot.core.meeting_day_corrected import corrected_command
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
 from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
 from bot.core.notes_kept import note_to_remove
+from bot.core.people_met import several_people_met
 from bot.core.reopened import reopen_command
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
@@ -59,6 +60,9 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
         result = _read_again(glossed, read)
         if not isinstance(result, c.NotACommand | c.ParseFailure):
             return result
+    several = several_people_met(text, lambda line: _read_again(line, read))  # pass 22
+    if several is not None:
+        return several
     also = someone_else_met(text, lambda line: _read_again(line, read))
     if also is not None:
         return also

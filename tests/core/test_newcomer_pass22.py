@@ -1,0 +1,188 @@
+"""Pass 22: families of lines two newcomer testers typed, each with examples of our own (never
+the testers' lines): several people in one `met` line (`people_met`), several commands in one
+line (`several_commands`) and corrections said right after (`said_again`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.core import commands as c
+from bot.core.dates import RelativeDays, WeekdaySpec
+from bot.core.parser import parse_command
+from bot.core.service import CoachService
+from bot.core.several_commands import in_parts
+from tests.core.conversation import say
+
+if TYPE_CHECKING:
+    from storage.store import SqlStore
+    from tests.conftest import FakeClock
+
+NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)  # a Wednesday
+
+
+def dm(line: str, known: tuple[str, ...] = ()) -> c.Parsed:
+    return parse_command(line, direct_message=True, known_names=known)
+
+
+@pytest.fixture
+def service(store: SqlStore, clock: FakeClock) -> CoachService:
+    clock.set(NOW)
+    return CoachService(store, lambda draft: None, clock)  # type: ignore[arg-type, return-value]
+
+
+def _names(result: c.Parsed) -> list[str]:
+    assert isinstance(result, c.MetCommand), result
+    return [person.name for person in (result.person, *result.others)]
+
+
+def _card(service: CoachService, who: str) -> str:
+    card = say(service, f"who {who}")
+    return card.text + " ".join(f.value for section in card.sections for f in section.fields)
+
+
+def _follow_up_ids(store: SqlStore) -> list[int]:
+    member = store.get_or_create_member("slack", "T1", "U1")
+    return [f.id for f in store.open_follow_ups(member.id)]
+
+
+def _kinds(store: SqlStore, ids: list[int]) -> list[str | None]:
+    member = store.get_or_create_member("slack", "T1", "U1")
+    kinds = [store.touch_kind(member.id, number) for number in ids]
+    return [kind[0] if kind else None for kind in kinds]
+
+
+# 1. Several people in one `met` line: each logged, with the shared place and day.
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (
+            "met nadia, joel kim, bo and tariq at the hack night on tuesday",
+            ["nadia", "joel kim", "bo", "tariq"],
+        ),
+        (
+            "met Nadia Rossi, Joel Kim, Bo Lind at the hack night on tuesday",
+            ["Nadia Rossi", "Joel Kim", "Bo Lind"],
+        ),
+        (
+            "met Nadia (figma), Joel (vercel), Bo (ramp) at the hack night tue",
+            ["Nadia", "Joel", "Bo"],
+        ),
+        (
+            "met Nadia (figma), Joel (vercel) and Bo at the hack night on tuesday",
+            ["Nadia", "Joel", "Bo"],
+        ),
+    ],
+)
+def test_a_list_of_people_keeps_the_place_and_day(line: str, names: list[str]) -> None:
+    result = dm(line)
+    assert _names(result) == names
+    assert isinstance(result, c.MetCommand)
+    assert result.place == "the hack night" and result.when == WeekdaySpec(1)
+
+
+def test_each_aside_stays_with_its_person() -> None:
+    result = dm("met Nadia (figma), Joel (vercel), Bo (ramp) at the hack night tue")
+    assert isinstance(result, c.MetCommand)
+    assert result.note == "Nadia: figma; Joel: vercel; Bo: ramp"
+
+
+def test_both_from_one_place_is_said_of_both() -> None:
+    result = dm("met gus + hana (both from canva) at the design meetup on monday evening")
+    assert _names(result) == ["gus", "hana"]
+    assert isinstance(result, c.MetCommand)
+    assert result.note == "from canva" and result.when == WeekdaySpec(0)
+
+
+def test_place_and_day_said_first() -> None:
+    result = dm("at the rust meetup yesterday met: Gus (infra), Hana (ml @ canva), Ola")
+    assert _names(result) == ["Gus", "Hana", "Ola"]
+    assert isinstance(result, c.MetCommand)
+    assert result.place == "the rust meetup" and result.when == RelativeDays(-1)
+    assert result.note == "Gus: infra; Hana: ml @ canva"
+
+
+def test_one_more_after_the_first_ones_line() -> None:
+    result = dm("met Gus at the rust meetup yesterday, and also Hana from Canva - hiring in ml")
+    assert _names(result) == ["Gus", "Hana"]
+    assert isinstance(result, c.MetCommand)
+    assert result.place == "the rust meetup" and result.when == RelativeDays(-1)
+    assert result.note == "Hana: from Canva, hiring in ml"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "met Nadia Rossi, Figma PM at the hack night",  # a description, not a second person
+        "met Joel, great guy, at the hack night",
+        "met nadia, smart and funny",
+        "met Gus at the rust meetup, and also talked about hiring",
+    ],
+)
+def test_a_description_is_no_second_person(line: str) -> None:
+    result = dm(line)
+    assert isinstance(result, c.MetCommand) and not result.others
+
+
+def test_more_than_four_is_asked_in_parts() -> None:
+    result = dm("met Ann, Bo, Cy, Di and Ed at the hack night on tuesday")
+    assert isinstance(result, c.ParseFailure) and "a few at a time" in result.message
+
+
+def test_each_person_gets_a_meeting_and_their_own_aside(service: CoachService) -> None:
+    reply = say(service, "met Nadia (figma), Joel (vercel), Bo (ramp) at the hack night tue")
+    assert reply.text.count("Logged") == 3
+    assert "figma" in _card(service, "Nadia") and "vercel" not in _card(service, "Nadia")
+    assert "ramp" in _card(service, "Bo") and "Tue 8 Dec" in _card(service, "Bo")
+
+
+# 2. Several commands in one line.
+def test_split_in_parts() -> None:
+    assert in_parts("done nadia gave, joel thanked") == ["done nadia gave", "done joel thanked"]
+    assert in_parts("done nadia gave - sent the deck; done joel thanked; done bo asked") == [
+        "done nadia gave - sent the deck",
+        "done joel thanked",
+        "done bo asked",
+    ]
+    assert in_parts("met Gus at the expo, keen on rust; met Hana at the gym din") == [
+        "met Gus at the expo, keen on rust",
+        "met Hana at the gym",
+    ]
+    assert in_parts("done nadia gave, she thanked me") is None  # a note, no second touch
+    assert in_parts("done ivy gave & snooze raj 3 days") is None  # two: `two_commands`
+
+
+def test_each_done_keeps_its_own_kind_and_note(service: CoachService, store: SqlStore) -> None:
+    for name in ("Nadia Rossi", "Joel Kim", "Bo Lind"):
+        say(service, f"met {name} at the expo yesterday")
+    ids = _follow_up_ids(store)
+    reply = say(service, "done nadia gave - sent her the deck; done joel thanked; done bo asked")
+    assert reply.text.count("Done: follow-up") == 3
+    assert _kinds(store, ids) == ["give", "thank", "ask"]
+    assert "sent her the deck" in _card(service, "Nadia Rossi")
+    assert "deck" not in _card(service, "Joel Kim")
+
+
+def test_a_second_name_with_a_kind_is_no_note(service: CoachService, store: SqlStore) -> None:
+    say(service, "met Nadia Rossi at the expo yesterday")
+    say(service, "met Joel Kim at the expo yesterday")
+    ids = _follow_up_ids(store)
+    say(service, "done nadia thanked, joel gave")
+    assert _kinds(store, ids) == ["thank", "give"]
+    assert "joel" not in _card(service, "Nadia Rossi").lower()
+
+
+def test_two_meetings_each_where_it_was(service: CoachService) -> None:
+    reply = say(service, "met Gus Amato at the expo, keen on rust; met Hana Ito at the gym")
+    assert reply.text.count("Logged") == 2
+    assert "the gym" in _card(service, "Hana Ito") and "rust" not in _card(service, "Hana Ito")
+
+
+def test_a_part_not_understood_is_said(service: CoachService) -> None:
+    say(service, "met Nadia Rossi at the expo yesterday")
+    say(service, "met Joel Kim at the expo yesterday")
+    reply = say(service, "done nadia gave; done joel thanked; done zed okafor asked")
+    assert reply.text.count("Done: follow-up") == 2
+    assert "zed okafor" in reply.text.lower()
