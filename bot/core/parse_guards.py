@@ -27,6 +27,7 @@ from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_n
 from bot.core.notes_kept import note_to_remove
 from bot.core.people_met import several_people_met
 from bot.core.reopened import reopen_command
+from bot.core.said_again import day_said_again, meeting_day_put_right
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
 from bot.core.same_meeting import met_there, someone_else_met
@@ -47,6 +48,12 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     corrected = corrected_command(text, _referent())
     if corrected is not None:
         return corrected
+    put_right = meeting_day_put_right(text, _referent())  # pass 22 (`said_again`)
+    if put_right is not None:
+        return put_right
+    said_again = day_said_again(text)
+    if said_again is not None:
+        return _read_again(said_again, read)
     reopened = reopen_command(text, _referent())
     if reopened is not None:
         return reopened

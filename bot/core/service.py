@@ -27,6 +27,7 @@ from bot.core.meeting_ahead import ahead_reply
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.ports import Clock, MessageSorter, Reviewer, Store
+from bot.core.said_again import kind_put_right, touch_just_done
 from bot.core.several_commands import in_parts, run_parts
 from storage.records import ContactRecord, FollowUpRecord, QuestionRecord
 
@@ -186,6 +187,12 @@ class CoachService:
                 return self._answer(replace(incoming, text=done), None)
             if asked is not None:
                 return ledger.kind_question(asked), command
+        put_right = kind_put_right(incoming.text) if fresh is not None else None
+        if fresh is not None and put_right is not None:  # pass 22: "wait no, that was an ask"
+            touch = touch_just_done(self._context(incoming), fresh)
+            if touch is not None:
+                done = ledger.done_command(touch, put_right)
+                return self._answer(replace(incoming, text=done), None)
         if isinstance(command, _MAY_SAY_SENT) and chat.says_it_was_sent(incoming.text):
             return self._sent(incoming, fresh), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_how_to_fix(incoming.text):

@@ -14,7 +14,7 @@ from bot.core.dates import RelativeDays, WeekdaySpec
 from bot.core.parser import parse_command
 from bot.core.service import CoachService
 from bot.core.several_commands import in_parts
-from tests.core.conversation import say
+from tests.core.conversation import due_by_name, say
 
 if TYPE_CHECKING:
     from storage.store import SqlStore
@@ -186,3 +186,69 @@ def test_a_part_not_understood_is_said(service: CoachService) -> None:
     reply = say(service, "done nadia gave; done joel thanked; done zed okafor asked")
     assert reply.text.count("Done: follow-up") == 2
     assert "zed okafor" in reply.text.lower()
+
+
+# 3. Put right as it is said, or right after.
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("follow-up Kai Obi 12/14, wait no 12/15", "2026-12-15"),
+        ("remind me about kai obi on friday, I mean monday", "2026-12-14"),
+        ("follow up w/ kai obi 12/14 sorry, 12/16", "2026-12-16"),
+        ("follow-up kai obi 12/14, wait no 12/15, actually 12/17", "2026-12-17"),
+    ],
+)
+def test_the_day_said_last_is_meant(
+    service: CoachService, store: SqlStore, line: str, day: str
+) -> None:
+    say(service, "met Kai Obi at the expo yesterday")
+    say(service, line)
+    assert due_by_name(store)["Kai Obi"] == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "follow up with Kai Obi friday, sorry for the wait",
+        "met Kai Obi monday, actually great chat",
+    ],
+)
+def test_words_after_a_sorry_that_are_no_day_change_nothing(line: str) -> None:
+    result = dm(line)
+    assert isinstance(result, c.FollowUpCommand | c.MetCommand)
+    assert result.when == WeekdaySpec(4 if "friday" in line else 0)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["wait no, it was monday", "oops monday pala", "no wait, we met on monday", "it was monday"],
+)
+def test_a_meeting_day_put_right_after_logging_it(
+    service: CoachService, store: SqlStore, line: str
+) -> None:
+    say(service, "met Kai Obi at the expo")
+    reply = say(service, line)
+    assert "Moved" in reply.text and "Mon 7 Dec" in reply.text
+    assert due_by_name(store)["Kai Obi"] == "2026-12-10"
+
+
+def test_a_bare_day_after_a_meeting_is_asked(service: CoachService) -> None:
+    say(service, "met Kai Obi at the expo")
+    reply = say(service, "sorry, monday")
+    assert "Which should be on monday" in reply.text and "Moved" not in reply.text
+
+
+def test_a_correction_about_nobody_asks_whose() -> None:
+    result = dm("wait no, it was monday")
+    assert isinstance(result, c.ParseFailure) and result.asks_who
+
+
+def test_the_kind_put_right_after_done(service: CoachService, store: SqlStore) -> None:
+    say(service, "met Kai Obi at the expo yesterday")
+    ids = _follow_up_ids(store)
+    say(service, "done kai gave")
+    reply = say(service, "wait no, that was an ask")
+    assert "was an ask" in reply.text
+    assert _kinds(store, ids) == ["ask"]
+    member = store.get_or_create_member("slack", "T1", "U1")
+    assert len(store.open_follow_ups(member.id)) == 1  # only the second touch, nothing closed
