@@ -30,9 +30,13 @@ _BEFORE_A_COMMAND = re.compile(
     re.IGNORECASE,
 )
 # "; met Ines at the gym", ". also met Ines": a second meeting after a full stop or semicolon.
+_A_MEETING = (
+    r"(?=(?:i\s+)?(?:also\s+)?met\s+(?!(?:his|her|their|my|our|the|a|an|some|them|him|"
+    r"everyone|everybody|lots|loads|a\s+few|many)\b)\S)"
+)
 _BEFORE_A_MEETING = re.compile(
-    r"\s*;\s*(?:and\s+|also\s+|then\s+)*(?=(?:i\s+)?(?:also\s+)?met\s+\S)|"
-    r"\.\s+(?:and\s+|also\s+|then\s+)*(?=(?:i\s+)?(?:also\s+)?met\s+\S)",
+    r"\s*;\s*(?:and\s+|also\s+|then\s+)*" + _A_MEETING + r"|"
+    r"\.\s+(?:and\s+|also\s+|then\s+)*" + _A_MEETING,
     re.IGNORECASE,
 )
 _KIND_WORDS = (
@@ -54,12 +58,50 @@ _DONE_LINE = re.compile(r"^\W*(?:done|✅|✔️?)\s", re.IGNORECASE)
 _TOO = re.compile(r"\s+(?:din|rin)[\s.!]*$", re.IGNORECASE)
 
 
+_ONE = (
+    r"(?:#\d+|(?!"
+    + _NOT_SOMEONE
+    + r")[^\W\d_][\w'’-]*(?:\s+(?!"
+    + _NOT_SOMEONE
+    + r"|"
+    + (_KIND_WORDS)
+    + r")[^\W\d_][\w'’-]*)?)"
+)
+# "done omar, ines and chen", "done kai and lea thanked": one touch each, the kind shared.
+_DONE_LIST = re.compile(
+    r"^\W*done\s+(?P<people>"
+    + _ONE
+    + r"(?:\s*,\s*(?:and\s+)?"
+    + _ONE
+    + r"|\s+(?:and|&)\s+"
+    + _ONE
+    + r"){1,4})(?:\s+(?P<kind>"
+    + _KIND_WORDS
+    + r"))?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _each_done(line: str) -> list[str] | None:
+    listed = _DONE_LIST.match(line)
+    if listed is None:
+        return None
+    people = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", listed["people"])
+    if any(re.fullmatch(_KIND_WORDS, person, re.IGNORECASE) for person in people):
+        return None
+    kind = f" {listed['kind']}" if listed["kind"] else ""
+    return [f"done {person}{kind}" for person in people]
+
+
 def in_parts(text: str) -> list[str] | None:
     """The commands a line joins, one line each, when there are three or more, or two that
     `two_commands` does not split; else None."""
     line = " ".join(text.split())
     if len(line) > two_commands.MAX_LINE_CHARS:
         return None
+    each = _each_done(line)
+    if each is not None:
+        return each
     cuts: list[tuple[int, int, str]] = [
         (found.start(), found.end(), "") for found in _BEFORE_A_COMMAND.finditer(line)
     ]
@@ -97,6 +139,7 @@ def run_parts(
 ) -> tuple[Reply, c.Parsed] | None:
     """Each part that reads as a command run in order (`answer(line, first)`), the others
     named; None when no part reads as a command."""
+    parts = _unread_meetings_kept(parts, read)
     runs = [not isinstance(read(part), _NOT_RUN) for part in parts]
     if not any(runs):
         return None
@@ -111,7 +154,7 @@ def run_parts(
         reply, command = answer(part, last is None)
         last = (reply, command)
         texts.append(reply.text)
-        actions.extend(reply.actions)
+        actions.extend(_named(reply.actions, command, sum(runs) > 1))
         if reply.on_yes or reply.choices:
             # A question: the rest waits for the answer.
             skipped.extend(two_commands.not_yet(rest) for rest in parts[index + 1 :])
@@ -120,3 +163,25 @@ def run_parts(
     reply, command = last
     text = "\n\n".join([*texts, *skipped])
     return replace(reply, text=text, actions=tuple(actions)), command
+
+
+def _named(actions: tuple[Action, ...], command: c.Parsed, several: bool) -> list[Action]:
+    """The buttons of one part's reply, each naming whom it is for when the line had several
+    ("Gave: kai"), so a row of Gave / Asked / Thanked buttons says whose touch each records."""
+    who = getattr(command, "target", None) or getattr(command, "person", None)
+    if not several or not isinstance(who, c.PersonRef) or who.follow_up_id is not None:
+        return list(actions)
+    return [replace(action, label=f"{action.label}: {who.name}") for action in actions]
+
+
+def _unread_meetings_kept(parts: list[str], read: Callable[[str], c.Parsed]) -> list[str]:
+    """ "met Ana at the expo. met her cofounder too": a meeting part that reads as no command
+    stays in the note of the part before it, as it was before the line was cut."""
+    kept: list[str] = []
+    for part in parts:
+        unread = isinstance(read(part), _NOT_RUN)
+        if kept and unread and re.match(r"(?:i\s+)?(?:also\s+)?met\b", part, re.IGNORECASE):
+            kept[-1] = f"{kept[-1]}; {part}"
+        else:
+            kept.append(part)
+    return kept

@@ -252,3 +252,23 @@ def test_the_kind_put_right_after_done(service: CoachService, store: SqlStore) -
     assert _kinds(store, ids) == ["ask"]
     member = store.get_or_create_member("slack", "T1", "U1")
     assert len(store.open_follow_ups(member.id)) == 1  # only the second touch, nothing closed
+
+
+def test_a_list_after_done_is_one_touch_each() -> None:
+    assert in_parts("done nadia, joel and bo") == ["done nadia", "done joel", "done bo"]
+    assert in_parts("done nadia & joel thanked") == ["done nadia thanked", "done joel thanked"]
+    assert in_parts("done nadia and sent her the deck") is None
+
+
+def test_each_touch_button_names_whom_it_is_for(service: CoachService) -> None:
+    say(service, "met Nadia Rossi, Joel Kim and Bo Lind at the expo yesterday")
+    reply = say(service, "done nadia, joel and bo")
+    assert reply.text.count("Done: follow-up") == 3
+    assert {a.label for a in reply.actions} >= {"Gave: nadia", "Thanked: bo"} or {
+        a.label.lower() for a in reply.actions
+    } >= {"gave: nadia", "thanked: bo"}
+
+
+def test_a_second_meeting_that_reads_as_nothing_stays_in_the_note(service: CoachService) -> None:
+    reply = say(service, "met Gus Amato at the expo; met his whole team too")
+    assert reply.text.count("Logged") == 1 and "whole team" in _card(service, "Gus Amato")
