@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from bot.core import commands as c
 from bot.core.dates import DaySpec
 from bot.core.done_notes import with_its_note
+from bot.core.meal_after_the_day import place_without_the_meal
 from bot.core.meeting_day_corrected import corrected_command
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
 from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
@@ -117,6 +118,7 @@ def after(
     there = met_there(text, result)
     if there is not None:
         return there
+    result = place_without_the_meal(text, result) or result  # pass 22
     if isinstance(result, c.DoneCommand) and result.note is None:
         result = with_its_note(text, result)
     return tidied(follow_up_from_the_note(result, follow_up_day_in) or result)

@@ -272,3 +272,15 @@ def test_each_touch_button_names_whom_it_is_for(service: CoachService) -> None:
 def test_a_second_meeting_that_reads_as_nothing_stays_in_the_note(service: CoachService) -> None:
     reply = say(service, "met Gus Amato at the expo; met his whole team too")
     assert reply.text.count("Logged") == 1 and "whole team" in _card(service, "Gus Amato")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "met gus + hana (both from canva) at the design meetup monday lunch",
+        "met Gus Amato at the design meetup yesterday dinner, keen on wasm",
+    ],
+)
+def test_a_meal_after_the_day_is_no_part_of_the_place(line: str) -> None:
+    result = dm(line)
+    assert isinstance(result, c.MetCommand) and result.place == "the design meetup"
