@@ -62,6 +62,8 @@ _ONE_MORE = re.compile(
     r"met\s+)(?=\S)",
     re.IGNORECASE,
 )
+# "… also met Ines there", "… and also Ines too": said of the second one, no note.
+_THERE_TOO = re.compile(r"^\s+(?:there|too|as\s+well|also)(?:\s+(?:too|as\s+well))?\b", re.I)
 MAX_PEOPLE = 4
 
 
@@ -222,7 +224,7 @@ def _one_more(rest: str) -> tuple[list[_Person], str] | None:
         if second is None:
             continue
         person, end = second
-        after = rest[end:]
+        after = _THERE_TOO.sub("", rest[end:], count=1)
         told_as_met = re.search(r"\bmet\s+$", found.group(0), re.I) is not None
         if not (all(word[:1].isupper() for word in person.name.split()) or told_as_met):
             continue

@@ -104,6 +104,20 @@ def test_place_and_day_said_first() -> None:
     assert result.note == "Gus: infra; Hana: ml @ canva"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "met Gus at the rust meetup, also met Hana there",
+        "met Gus at the rust meetup and also Hana too",
+    ],
+)
+def test_one_more_there_too(line: str) -> None:
+    result = dm(line)
+    assert _names(result) == ["Gus", "Hana"]
+    assert isinstance(result, c.MetCommand) and result.place == "the rust meetup"
+    assert result.note is None
+
+
 def test_one_more_after_the_first_ones_line() -> None:
     result = dm("met Gus at the rust meetup yesterday, and also Hana from Canva - hiring in ml")
     assert _names(result) == ["Gus", "Hana"]
