@@ -40,12 +40,13 @@ _BEFORE_A_MEETING = re.compile(
     re.IGNORECASE,
 )
 _KIND_WORDS = (
-    r"(?:gave|give|given|thanked|thank(?:ed)?\s+(?:him|her|them)|asked|ask|"
-    r"(?:was\s+)?(?:a\s+give|an\s+ask|a\s+thank(?:s|\s*-?\s*you)?))"
+    r"(?:gave|give|given|thanked|asked|ask|thank\s+(?:him|her|them)|"
+    r"was\s+(?:a\s+give|an\s+ask|a\s+thank(?:s|\s*-?\s*you)?))"
 )
 _NOT_SOMEONE = (
     r"(?:he|she|they|i|we|you|it|him|her|them|who|and|also|then|so|but|that|this|just|"
-    r"done|snooze|cancel|met|note)\b"
+    r"done|snooze|cancel|met|note|sent|emailed|messaged|texted|called|pinged|dmed|told|shared|"
+    r"wrote|replied|followed|a|an|the)\b"
 )
 # After a `done` line: ", ines thanked", "; #4 asked", " and chen gave - …".
 _BEFORE_A_TOUCH = re.compile(
