@@ -54,6 +54,19 @@ _BEFORE_A_TOUCH = re.compile(
     r"[^\W\d_][\w'’-]*(?:\s+(?!" + _NOT_SOMEONE + r")[^\W\d_][\w'’-]*)?)\s+" + _KIND_WORDS + r"\b)",
     re.IGNORECASE,
 )
+# "ines was an ask" → "ines asked": how `done` reads a kind.
+_WAS_A_KIND = re.compile(
+    r"^(?P<lead>done\s+\S+(?:\s+\S+)?)\s+was\s+(?:a\s+(?P<give>give)|an\s+(?P<ask>ask)|"
+    r"a\s+(?P<thank>thank(?:s|\s*-?\s*you)?))\b",
+    re.IGNORECASE,
+)
+
+
+def _as_a_verb(found: re.Match[str]) -> str:
+    verb = "gave" if found["give"] else "asked" if found["ask"] else "thanked"
+    return f"{found['lead']} {verb}"
+
+
 _DONE_LINE = re.compile(r"^\W*(?:done|✅|✔️?)\s", re.IGNORECASE)
 # "met Ines at the gym din": Tagalog "din"/"rin" (too) ends the second meeting's line.
 _TOO = re.compile(r"\s+(?:din|rin)[\s.!]*$", re.IGNORECASE)
@@ -124,6 +137,7 @@ def in_parts(text: str) -> list[str] | None:
         at, prefix = end, lead
     parts.append(prefix + line[at:].strip())
     parts = [_TOO.sub("", part) if part.lower().startswith("met ") else part for part in parts]
+    parts = [_WAS_A_KIND.sub(_as_a_verb, part) for part in parts]
     if len(parts) < 2 or len(parts) > MAX_PARTS or any(len(p.split()) < 2 for p in parts):
         return None
     if len(parts) == 2 and not new_kind:

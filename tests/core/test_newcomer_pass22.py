@@ -165,6 +165,11 @@ def test_split_in_parts() -> None:
         "met Hana at the gym",
     ]
     assert in_parts("done nadia gave, she thanked me") is None  # a note, no second touch
+    assert in_parts("done nadia, sent a thank-you card") is None
+    assert in_parts("done nadia thanked, joel kim was an ask") == [
+        "done nadia thanked",
+        "done joel kim asked",
+    ]
     assert in_parts("done ivy gave & snooze raj 3 days") is None  # two: `two_commands`
 
 
