@@ -117,7 +117,7 @@ def _one_person(rest: str, at: int) -> tuple[_Person, int] | None:
 
 def _people(rest: str) -> tuple[list[_Person], str, bool] | None:
     """The people listed at the start of `rest`, the words after them, and whether any was
-    joined by a word ("and", "&", "+") rather than by a comma alone."""
+    joined by "and" or "+" rather than by a comma or "&"."""
     people: list[_Person] = []
     joined = False
     at = 0
@@ -131,7 +131,8 @@ def _people(rest: str) -> tuple[list[_Person], str, bool] | None:
         between = _SEPARATOR.match(rest, at)
         if between is None or _one_person(rest, between.end()) is None:
             break
-        joined = joined or "," not in between.group(0) or bool(re.search(r"and|&", between[0]))
+        # "and" or "+" join people; "Ann & Bo" alone may be one name (a shop, a duo).
+        joined = joined or bool(re.search(r"\band\b|\+", between[0], re.IGNORECASE))
         at = between.end()
     if len(people) < 2:
         return None

@@ -303,3 +303,7 @@ def test_a_second_meeting_that_reads_as_nothing_stays_in_the_note(service: Coach
 def test_a_meal_after_the_day_is_no_part_of_the_place(line: str) -> None:
     result = dm(line)
     assert isinstance(result, c.MetCommand) and result.place == "the design meetup"
+
+
+def test_two_names_joined_by_an_ampersand_stay_one_name() -> None:
+    assert _names(dm("met Ida & Bea yesterday")) == ["Ida & Bea"]
