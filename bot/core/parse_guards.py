@@ -22,11 +22,14 @@ from bot.core import asked_in_passing
 from bot.core import commands as c
 from bot.core.dates import DaySpec
 from bot.core.done_notes import with_its_note
+from bot.core.meal_after_the_day import place_without_the_meal
 from bot.core.meeting_day_corrected import corrected_command
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
 from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
 from bot.core.notes_kept import note_to_remove
+from bot.core.people_met import several_people_met
 from bot.core.reopened import reopen_command
+from bot.core.said_again import day_said_again, meeting_day_put_right
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
 from bot.core.same_meeting import met_there, someone_else_met
@@ -47,6 +50,12 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     corrected = corrected_command(text, _referent())
     if corrected is not None:
         return corrected
+    put_right = meeting_day_put_right(text, _referent())  # pass 22 (`said_again`)
+    if put_right is not None:
+        return put_right
+    said_again = day_said_again(text)
+    if said_again is not None:
+        return _read_again(said_again, read)
     reopened = reopen_command(text, _referent())
     if reopened is not None:
         return reopened
@@ -63,6 +72,9 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
         result = _read_again(glossed, read)
         if not isinstance(result, c.NotACommand | c.ParseFailure):
             return result
+    several = several_people_met(text, lambda line: _read_again(line, read))  # pass 22
+    if several is not None:
+        return several
     also = someone_else_met(text, lambda line: _read_again(line, read))
     if also is not None:
         return also
@@ -110,6 +122,7 @@ def after(
     there = met_there(text, result)
     if there is not None:
         return there
+    result = place_without_the_meal(text, result) or result  # pass 22
     if isinstance(result, c.DoneCommand) and result.note is None:
         result = with_its_note(text, result)
     return asked_in_passing.tidied(

@@ -27,6 +27,8 @@ from bot.core.meeting_ahead import ahead_reply
 from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.ports import Clock, MessageSorter, Reviewer, Store
+from bot.core.said_again import kind_put_right, touch_just_done
+from bot.core.several_commands import in_parts, run_parts
 from storage.records import ContactRecord, FollowUpRecord, QuestionRecord
 
 logger = logging.getLogger(__name__)
@@ -119,7 +121,8 @@ class CoachService:
         # server process still answers it; any message takes it, so only the next one can.
         question = self._take_question(incoming)
         chosen = self._chosen(incoming, question)  # "Kemi Ade" after "Which one?"
-        both = None if chosen else self._two_commands(incoming, question)  # pass 19
+        both = None if chosen else self._several(incoming, question)  # pass 22
+        both = both or (None if chosen else self._two_commands(incoming, question))  # pass 19
         reply, command = chosen or both or self._answer(incoming, question)
         about = reply.about_contact_id
         if about is None and isinstance(command, _ABOUT_NOBODY):
@@ -184,6 +187,12 @@ class CoachService:
                 return self._answer(replace(incoming, text=done), None)
             if asked is not None:
                 return ledger.kind_question(asked), command
+        put_right = kind_put_right(incoming.text) if fresh is not None else None
+        if fresh is not None and put_right is not None:  # pass 22: "wait no, that was an ask"
+            touch = touch_just_done(self._context(incoming), fresh)
+            if touch is not None:
+                done = ledger.done_command(touch, put_right)
+                return self._answer(replace(incoming, text=done), None)
         if isinstance(command, _MAY_SAY_SENT) and chat.says_it_was_sent(incoming.text):
             return self._sent(incoming, fresh), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.asks_how_to_fix(incoming.text):
@@ -254,6 +263,24 @@ class CoachService:
             command = c.ReviewCommand(draft=command.text)
         ran = command
         return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
+
+    def _several(
+        self, incoming: Incoming, question: QuestionRecord | None
+    ) -> tuple[Reply, c.Parsed] | None:
+        """Each command of a line that joins several (`several_commands`); None otherwise."""
+        parts = in_parts(incoming.text)
+        if parts is None:
+            return None
+        names = [contact.name for contact in self._known_contacts(incoming)]
+        return run_parts(
+            parts,
+            lambda text: parse_command(
+                text, direct_message=incoming.is_direct_message, known_names=names
+            ),
+            lambda text, first: self._answer(
+                replace(incoming, text=text), question if first else None
+            ),
+        )
 
     def _two_commands(
         self, incoming: Incoming, question: QuestionRecord | None

@@ -1,0 +1,202 @@
+"""Up to five commands in one line (pass 22), as `two_commands` runs two:
+
+- "done omar gave - sent him the deck; done ines thanked; done chen asked": three touches, each
+  with its own kind and note,
+- "done omar thanked, ines gave": the second name with a kind is a `done` of its own, never a
+  note on Omar's touch,
+- "met Omar at devfest, wants a demo; met Ines at the gym": two meetings, each where it was.
+
+Each part that reads as a command runs in order; a part that asks a question stops the line
+there (what follows is named, to send after answering), and a part that reads as no command is
+named as not done. Lines of two parts that `two_commands` already splits are left to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.core import commands as c
+from bot.core import two_commands
+from bot.core.messages import Action, Reply
+
+MAX_PARTS = 5
+_STARTS = two_commands._STARTS_A_COMMAND
+# A separator before another command word ("; done ines thanked", ", and snooze kai 2 days").
+_BEFORE_A_COMMAND = re.compile(
+    r"(?:\s+\+\s+|\s*&\s+|\s*[,;]\s*(?:and\s+|then\s+|also\s+|plus\s+)*|\.\s+(?:also\s+|and\s+|"
+    r"then\s+|plus\s+)*|\s+(?:and\s+)?(?:also|then)\s+|\s+and\s+)(?=" + _STARTS + ")",
+    re.IGNORECASE,
+)
+# "; met Ines at the gym", ". also met Ines": a second meeting after a full stop or semicolon.
+_A_MEETING = (
+    r"(?=(?:i\s+)?(?:also\s+)?met\s+(?!(?:his|her|their|my|our|the|a|an|some|them|him|"
+    r"everyone|everybody|lots|loads|a\s+few|many)\b)\S)"
+)
+_BEFORE_A_MEETING = re.compile(
+    r"\s*;\s*(?:and\s+|also\s+|then\s+)*" + _A_MEETING + r"|"
+    r"\.\s+(?:and\s+|also\s+|then\s+)*" + _A_MEETING,
+    re.IGNORECASE,
+)
+_KIND_WORDS = (
+    r"(?:gave|give|given|thanked|asked|ask|thank\s+(?:him|her|them)|"
+    r"was\s+(?:a\s+give|an\s+ask|a\s+thank(?:s|\s*-?\s*you)?))"
+)
+_NOT_SOMEONE = (
+    r"(?:he|she|they|i|we|you|it|him|her|them|who|and|also|then|so|but|that|this|just|"
+    r"done|snooze|cancel|met|note|sent|emailed|messaged|texted|called|pinged|dmed|told|shared|"
+    r"wrote|replied|followed|a|an|the)\b"
+)
+# After a `done` line: ", ines thanked", "; #4 asked", " and chen gave - …".
+_BEFORE_A_TOUCH = re.compile(
+    r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s+)(?=(?!" + _NOT_SOMEONE + r")(?:#\d+|"
+    r"[^\W\d_][\w'’-]*(?:\s+(?!" + _NOT_SOMEONE + r")[^\W\d_][\w'’-]*)?)\s+" + _KIND_WORDS + r"\b)",
+    re.IGNORECASE,
+)
+# "ines was an ask" → "ines asked": how `done` reads a kind.
+_WAS_A_KIND = re.compile(
+    r"^(?P<lead>done\s+\S+(?:\s+\S+)?)\s+was\s+(?:a\s+(?P<give>give)|an\s+(?P<ask>ask)|"
+    r"a\s+(?P<thank>thank(?:s|\s*-?\s*you)?))\b",
+    re.IGNORECASE,
+)
+
+
+def _as_a_verb(found: re.Match[str]) -> str:
+    verb = "gave" if found["give"] else "asked" if found["ask"] else "thanked"
+    return f"{found['lead']} {verb}"
+
+
+_DONE_LINE = re.compile(r"^\W*(?:done|✅|✔️?)\s", re.IGNORECASE)
+# "met Ines at the gym din": Tagalog "din"/"rin" (too) ends the second meeting's line.
+_TOO = re.compile(r"\s+(?:din|rin)[\s.!]*$", re.IGNORECASE)
+
+
+_ONE = (
+    r"(?:#\d+|(?!"
+    + _NOT_SOMEONE
+    + r")[^\W\d_][\w'’-]*(?:\s+(?!"
+    + _NOT_SOMEONE
+    + r"|"
+    + (_KIND_WORDS)
+    + r")[^\W\d_][\w'’-]*)?)"
+)
+# "done omar, ines and chen", "done kai and lea thanked": one touch each, the kind shared.
+_DONE_LIST = re.compile(
+    r"^\W*done\s+(?P<people>"
+    + _ONE
+    + r"(?:\s*,\s*(?:and\s+)?"
+    + _ONE
+    + r"|\s+(?:and|&)\s+"
+    + _ONE
+    + r"){1,4})(?:\s+(?P<kind>"
+    + _KIND_WORDS
+    + r"))?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _each_done(line: str) -> list[str] | None:
+    listed = _DONE_LIST.match(line)
+    if listed is None:
+        return None
+    people = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", listed["people"])
+    if any(re.fullmatch(_KIND_WORDS, person, re.IGNORECASE) for person in people):
+        return None
+    kind = f" {listed['kind']}" if listed["kind"] else ""
+    return [f"done {person}{kind}" for person in people]
+
+
+def in_parts(text: str) -> list[str] | None:
+    """The commands a line joins, one line each, when there are three or more, or two that
+    `two_commands` does not split; else None."""
+    line = " ".join(text.split())
+    if len(line) > two_commands.MAX_LINE_CHARS:
+        return None
+    each = _each_done(line)
+    if each is not None:
+        return each
+    cuts: list[tuple[int, int, str]] = [
+        (found.start(), found.end(), "") for found in _BEFORE_A_COMMAND.finditer(line)
+    ]
+    new_kind = False
+    for found in _BEFORE_A_MEETING.finditer(line):
+        cuts.append((found.start(), found.end(), ""))
+        new_kind = True
+    if _DONE_LINE.match(line):
+        for found in _BEFORE_A_TOUCH.finditer(line):
+            cuts.append((found.start(), found.end(), "done "))
+            new_kind = True
+    cuts.sort()
+    parts: list[str] = []
+    at, prefix = 0, ""
+    for start, end, lead in cuts:
+        if start < at:
+            continue  # overlapping separators: the first one cut
+        parts.append(prefix + line[at:start].strip(" ,;."))
+        at, prefix = end, lead
+    parts.append(prefix + line[at:].strip())
+    parts = [_TOO.sub("", part) if part.lower().startswith("met ") else part for part in parts]
+    parts = [_WAS_A_KIND.sub(_as_a_verb, part) for part in parts]
+    if len(parts) < 2 or len(parts) > MAX_PARTS or any(len(p.split()) < 2 for p in parts):
+        return None
+    if len(parts) == 2 and not new_kind:
+        return None  # `two_commands` runs these
+    return parts
+
+
+Answer = Callable[[str, bool], tuple[Reply, c.Parsed]]
+_NOT_RUN = (c.NotACommand, c.ParseFailure, c.ChatCommand, c.HelpCommand, c.ReviewCommand)
+
+
+def run_parts(
+    parts: list[str], read: Callable[[str], c.Parsed], answer: Answer
+) -> tuple[Reply, c.Parsed] | None:
+    """Each part that reads as a command run in order (`answer(line, first)`), the others
+    named; None when no part reads as a command."""
+    parts = _unread_meetings_kept(parts, read)
+    runs = [not isinstance(read(part), _NOT_RUN) for part in parts]
+    if not any(runs):
+        return None
+    texts: list[str] = []
+    actions: list[Action] = []
+    skipped: list[str] = []
+    last: tuple[Reply, c.Parsed] | None = None
+    for index, (part, runs_it) in enumerate(zip(parts, runs, strict=True)):
+        if not runs_it:
+            skipped.append(two_commands.not_done(part))
+            continue
+        reply, command = answer(part, last is None)
+        last = (reply, command)
+        texts.append(reply.text)
+        actions.extend(_named(reply.actions, command, sum(runs) > 1))
+        if reply.on_yes or reply.choices:
+            # A question: the rest waits for the answer.
+            skipped.extend(two_commands.not_yet(rest) for rest in parts[index + 1 :])
+            break
+    assert last is not None
+    reply, command = last
+    text = "\n\n".join([*texts, *skipped])
+    return replace(reply, text=text, actions=tuple(actions)), command
+
+
+def _named(actions: tuple[Action, ...], command: c.Parsed, several: bool) -> list[Action]:
+    """The buttons of one part's reply, each naming whom it is for when the line had several
+    ("Gave: kai"), so a row of Gave / Asked / Thanked buttons says whose touch each records."""
+    who = getattr(command, "target", None) or getattr(command, "person", None)
+    if not several or not isinstance(who, c.PersonRef) or who.follow_up_id is not None:
+        return list(actions)
+    return [replace(action, label=f"{action.label}: {who.name}") for action in actions]
+
+
+def _unread_meetings_kept(parts: list[str], read: Callable[[str], c.Parsed]) -> list[str]:
+    """ "met Ana at the expo. met her cofounder too": a meeting part that reads as no command
+    stays in the note of the part before it, as it was before the line was cut."""
+    kept: list[str] = []
+    for part in parts:
+        unread = isinstance(read(part), _NOT_RUN)
+        if kept and unread and re.match(r"(?:i\s+)?(?:also\s+)?met\b", part, re.IGNORECASE):
+            kept[-1] = f"{kept[-1]}; {part}"
+        else:
+            kept.append(part)
+    return kept
