@@ -11,7 +11,6 @@ dropped: `cancel` removes it). Nothing else changes: the meeting keeps its place
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from bot.core import commands as c
 from bot.core.contacts import find_one
@@ -19,7 +18,7 @@ from bot.core.context import Context, failure
 from bot.core.dates import format_day, in_days, resolve_past
 from bot.core.messages import Action, Reply, about
 from bot.core.nudges import FollowUpPlan, plan_nudges
-from bot.core.rules import DEFAULT_DUE_DAYS, WINDOW_DAYS, decide_due, window_closes
+from bot.core.rules import WINDOW_DAYS, decide_due, window_closes
 from bot.core.when import find_possible_day
 
 _DAY = r"[\w/.]+(?:\s+[\w/.]+){0,2}?"
@@ -128,9 +127,9 @@ def correct(ctx: Context, command: c.MeetingDayCommand) -> Reply:
             text=f"{moved} Follow-up #{current.id} stays a late follow-up due "
             f"**{format_day(current.due_on, ctx.today)}**.",
         )
-    # The default day (three days after meeting) moves with the meeting; a day the member chose
-    # stays, capped at the new window.
-    default = was + timedelta(days=DEFAULT_DUE_DAYS)
+    # The default day (three days after meeting, on a weekday) moves with the meeting; a day the
+    # member chose stays, capped at the new window.
+    default = decide_due(was, was, None).due_on
     chosen = None if current.due_on <= max(default, ctx.today) else current.due_on
     decision = decide_due(right, ctx.today, chosen)
     if decision.window_closed:
