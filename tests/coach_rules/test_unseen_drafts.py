@@ -79,6 +79,9 @@ CHAT_SETS = [
     # threshold for short drafts: none of 300 flagged, 90% and 93% called chat
     ("unseen_chat_oh.jsonl", 300, 0.87),
     ("unseen_chat_oi.jsonl", 300, 0.90),
+    # writer OJ (7 Dec, seventh session): scored once, on the model with writers BA and BB: 1 of
+    # 300 flagged, 94.7% called chat
+    ("unseen_chat_oj.jsonl", 300, 0.92),
 ]
 
 
@@ -351,3 +354,32 @@ def test_writer_ois_short_drafts_keep_false_flags_within_the_target() -> None:
 )
 def test_writer_ois_short_drafts_meet_the_issue_target() -> None:
     _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_oi.jsonl"))
+
+
+# Writer OJ (7 Dec, seventh session): written while writers BA and BB wrote training data, kept
+# from the engineers and scored once, on the model retrained with them and the session's rules:
+# F1 0.924 / 4.0% false flags, under 60 characters 0.920 / 5.4%.
+def test_writer_ojs_short_drafts_keep_their_floor_and_false_flags_within_the_target() -> None:
+    scores = _short_draft_scores("unseen_short_drafts_oj.jsonl")
+    assert len(_rows("unseen_short_drafts_oj.jsonl")) == 300
+    assert scores.f1 >= 0.92, scores
+    assert scores.false_flag_rate <= 0.05, scores
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10's F1 target is missed at first sight on writer OJ's short drafts: 0.924",
+)
+def test_writer_ojs_short_drafts_meet_the_issue_target() -> None:
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_oj.jsonl"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10's target is missed at first sight on writer OJ's drafts under 60 "
+    "characters: F1 0.920 / 5.4% false flags",
+)
+def test_writer_ojs_drafts_under_60_characters_meet_the_issue_target() -> None:
+    _assert_meets_the_issue_target(
+        _short_draft_scores("unseen_short_drafts_oj.jsonl", max_chars=60)
+    )

@@ -289,6 +289,20 @@ SECOND_ROUND = {
         "replies 0.818 / 4.0%, LinkedIn bumps 0.941 / 8.0% (met since the seventh session); "
         "signatures and disclaimers, met at first sight, 0.913 / 0% since the seventh session",
     ),
+    # Writer AR (7 Dec, seventh session): written while writers BA and BB wrote training data,
+    # kept from the engineers and scored once, on the model retrained with them and the
+    # session's rules: six shapes met, two missed.
+    "unseen_shapes_ar.jsonl": (
+        {
+            "email-reply-quoted",
+            "signature-disclaimer",
+            "ps-pitch",
+            "referral-link",
+            "consent",
+            "linkedin-bump",
+        },
+        "markdown templates 0.894 / 4.0%, thread replies 0.913 / 0%",
+    ),
 }
 
 
