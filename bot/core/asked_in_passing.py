@@ -32,6 +32,7 @@ from dataclasses import replace
 from typing import get_args
 
 from bot.core import commands as c
+from bot.core.rewrites import first_reading
 from bot.core.tidy import fix_command_typos
 
 # A person as typed: one to three words, the first capitalised (case-sensitive).
@@ -304,11 +305,7 @@ def _lines(text: str) -> Iterator[tuple[str, tuple[type, ...]]]:
 
 def rewritten_command(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     """The command `text` means when it is one of these families, else None."""
-    for line, kinds in _lines(text):
-        result = read(line)
-        if isinstance(result, kinds):
-            return result
-    return None
+    return first_reading(_lines(text), read)
 
 
 # Small talk that opens with a command word.

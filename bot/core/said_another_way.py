@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from bot.core import commands as c
+from bot.core.rewrites import first_reading
 from bot.core.tidy import fix_command_typos
 from bot.core.when import find_possible_day
 
@@ -372,11 +373,7 @@ def _meeting_fields(text: str) -> Iterator[tuple[str, tuple[type, ...]]]:
 
 def rewritten_command(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     """The command `text` means when it is one of these families, else None."""
-    for line, kinds in _lines(text):
-        result = read(line)
-        if isinstance(result, kinds):
-            return result
-    return None
+    return first_reading(_lines(text), read)
 
 
 # What is left around a note or a place once the command is read: a dash the note started
