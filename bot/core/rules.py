@@ -75,9 +75,7 @@ def decide_due(met_on: date, today: date, requested: date | None) -> DueDecision
         # Three days after the meeting, but never in the past; a weekend moves to Monday (still
         # well inside the window), the day its nudge would arrive anyway.
         due = max(met_on + timedelta(days=DEFAULT_DUE_DAYS), today)
-        while not is_working_day(due) and due < last_day:
-            due += timedelta(days=1)
-        return DueDecision(due_on=due)
+        return DueDecision(due_on=min(next_working_day(due), max(due, last_day)))
     if requested < today:
         return DueDecision(
             due_on=today, capped_reason="that day has already passed, so I made it today"
@@ -115,7 +113,15 @@ def decide_snooze(met_on: date, due_on: date, today: date, days: int, *, late: b
 
 
 def second_touch_due(done_on: date) -> date:
-    return done_on + timedelta(days=SECOND_TOUCH_DAYS)
+    """Two weeks after the first touch; a weekend moves to the Monday after."""
+    return next_working_day(done_on + timedelta(days=SECOND_TOUCH_DAYS))
+
+
+def next_working_day(day: date) -> date:
+    """`day` itself on a weekday, else the Monday after."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
 
 
 class _Touch(Protocol):

@@ -147,3 +147,9 @@ def test_a_default_due_day_on_a_weekend_moves_to_monday(met: date, due: date) ->
 def test_an_asked_for_weekend_day_is_kept() -> None:
     saturday = date(2026, 3, 7)
     assert decide_due(date(2026, 3, 4), date(2026, 3, 4), saturday).due_on == saturday
+
+
+def test_a_second_touch_that_falls_on_a_weekend_moves_to_monday() -> None:
+    saturday_first = date(2026, 3, 7)  # + 14 days is Saturday 21 March
+    assert second_touch_due(saturday_first) == date(2026, 3, 23)
+    assert second_touch_due(date(2026, 3, 4)) == date(2026, 3, 18)  # a Wednesday stays
