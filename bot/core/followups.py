@@ -514,7 +514,15 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
                 text=f"The {WINDOW_DAYS}-day window for follow-up #{current.id} with {name} "
                 f"closed on {format_day(window_closes(current.met_on), ctx.today)}, so I can't "
                 "move it inside the window. Keep it as a late follow-up instead?",
-                actions=(_late_action(f"#{current.id}"),),
+                # The day asked for goes with the button ("follow-up anders jan 5" → due 5 Jan).
+                actions=(
+                    _late_action(
+                        f"#{current.id}",
+                        (requested - ctx.today).days
+                        if requested and requested > ctx.today
+                        else None,
+                    ),
+                ),
             )
         due_on, capped = decision.due_on, decision.capped_reason
     updated = ctx.store.reschedule_follow_up(

@@ -36,6 +36,12 @@ KIND_VERBS: tuple[tuple[TouchKind, str], ...] = (
         r"(?:thanks|thank[- ]?you)",
     ),
     ("thank", r"thank"),
+    # "sent kevin my cv": what a job seeker sends is for their own sake: an ask, whatever the verb.
+    (
+        "ask",
+        r"(?:sent|send|shared|forwarded|emailed|attached)\s+(?:[\w'’]+\s+){0,2}?(?:my|our)\s+"
+        r"(?:cv|c\.v\.|resume|résumé|portfolio|application|pitch deck)",
+    ),
     (
         "give",
         r"gave|give|given|shared|sent|introduced|intro'?d|made (?:the |an |a )?intro(?:duction)?s?|"

@@ -15,6 +15,7 @@ two small hooks:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextvars import ContextVar
 
@@ -123,8 +124,29 @@ def after(
     if there is not None:
         return there
     result = place_without_the_meal(text, result) or result  # pass 22
+    if isinstance(result, c.DoneCommand) and _asks_about_it(text):
+        # "aisha - i sent her a linkedin request only. does that count?": a question is answered,
+        # never taken as the touch done.
+        who = result.target.name
+        return c.ParseFailure(
+            "That reads as a question, so I marked nothing done. A follow-up counts once you "
+            "have sent them a note of your own (a connection request alone is not one); then "
+            f"type `done {who}`, with `gave`, `asked` or `thanked` if you like.",
+            topic="done",
+        )
     if isinstance(result, c.DoneCommand) and result.note is None:
         result = with_its_note(text, result)
     return asked_in_passing.tidied(
         tidied(follow_up_from_the_note(result, follow_up_day_in) or result)
     )
+
+
+_A_QUESTION_AT_THE_END = re.compile(
+    r"(?:\b(?:does|do|did|is|was|should|would|can|could|will)\b[^.!?]{0,60}|\b(?:right|ok|okay))\?+\W*$",
+    re.IGNORECASE,
+)
+
+
+def _asks_about_it(text: str) -> bool:
+    """A line that ends by asking something ("… does that count?", "… right?")."""
+    return _A_QUESTION_AT_THE_END.search(text.strip()) is not None

@@ -45,6 +45,9 @@ _GREETS_SOMEONE = re.compile(
 )
 
 
+# "@Mikkel Brandt thanks for the shoutout", "cc @Jonas": a draft that mentions someone whom no
+# contact matches is for them, not for the follow-up that has come due.
+_MENTIONS_SOMEONE = re.compile(r"(?<![\w.])@[^\W\d_]")
 # "Hi all, …", "Hey everyone!", "📣 Calling all Rustaceans": a post to a group. Naming a contact
 # in it ("Jomar will talk about…") makes it no touch with them.
 _TO_A_GROUP = re.compile(
@@ -62,7 +65,7 @@ def _addressee(ctx: Context, draft: str) -> tuple[ContactRecord | None, FollowUp
     open_ones = ctx.store.open_follow_ups(ctx.member.id)
     contacts = ctx.store.contacts(ctx.member.id)
     contact = _named(contacts, name_key(draft)) if contacts else None
-    if contact is None and _GREETS_SOMEONE.match(draft):
+    if contact is None and (_GREETS_SOMEONE.match(draft) or _MENTIONS_SOMEONE.search(draft)):
         return None, None
     if contact is None:
         come_due = [f for f in open_ones if f.due_on <= ctx.today]
@@ -96,7 +99,8 @@ def touch_section(ctx: Context, draft: str, *, to_rework: bool = False) -> Touch
     from coach_rules.touches import suggest_touch_kind  # the engine loads on first review
 
     suggestion = suggest_touch_kind(draft)
-    if suggestion is None:
+    if suggestion is None or (to_rework and suggestion.kind != "ask"):
+        # A draft to rework is no give or thank-you yet; an ask keeps its give-first line.
         return None
     kind = suggestion.kind
     text = f"Reads as **{ledger.NOUNS[kind]}** to {contact.name}."

@@ -330,6 +330,9 @@ def test_a_draft_the_review_says_to_rework_is_not_offered_as_sent(bot: Bot) -> N
         ("sent a follow-up email asking for a referral", "ask"),
         ("sent a short note with the slides", "give"),
         ("sent her the benchmark deck", "give"),
+        ("sent kevin my cv on whatsapp", "ask"),
+        ("emailed her my resume and portfolio", "ask"),
+        ("sent her my slides from the talk", "give"),
     ],
 )
 def test_a_connection_request_or_a_bare_follow_up_is_no_give(said: str, kind: str | None) -> None:
@@ -350,4 +353,16 @@ def test_a_post_to_a_group_that_names_a_contact_is_no_touch_with_them(bot: Bot, 
     bot.say("met Jane Doe at PyCon")
     review = bot.say(post)
     assert "to Jane Doe" not in everything(review)
+    assert not [command for command in commands(review) if command.startswith("done #")]
+
+
+def test_a_draft_to_someone_mentioned_is_not_pinned_on_the_follow_up_that_is_due(
+    bot: Bot, clock: FakeClock
+) -> None:
+    bot.say("met Jane Doe at PyCon")
+    clock.advance(days=3)  # Jane's follow-up has come due
+    review = bot.say(
+        "@Mikkel Brandt thanks for the shoutout, here's the benchmark repo I mentioned"
+    )
+    assert "Jane Doe" not in everything(review)
     assert not [command for command in commands(review) if command.startswith("done #")]

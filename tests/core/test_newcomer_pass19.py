@@ -235,3 +235,18 @@ def test_an_initial_after_a_contacts_first_name_is_still_that_contact() -> None:
 )
 def test_a_slip_owned_before_a_command_still_runs_it(line: str, kind: type) -> None:
     assert isinstance(dm(line, ("Lia",)), kind)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "lia - i only sent her a connection request, does that count?",
+        "lia - i sent her a linkedin request only, she hasnt accepted. does that count?",
+        "done lia right?",
+    ],
+)
+def test_a_question_about_a_touch_marks_nothing_done(line: str) -> None:
+    result = dm(line, ("Lia",))
+    assert not isinstance(result, c.DoneCommand)
+    if isinstance(result, c.ParseFailure):
+        assert "marked nothing done" in result.message

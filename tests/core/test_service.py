@@ -646,3 +646,14 @@ def test_merging_two_contacts_keeps_one_open_follow_up_per_touch(bot: Bot) -> No
         "SELECT count(*) FROM nudges WHERE follow_up_id = :id AND status = 'pending'",
         id=second.id,
     ) == [(0,)]
+
+
+def test_keeping_a_follow_up_late_keeps_the_day_asked_for(bot: Bot) -> None:
+    bot.say("met Jane")  # Monday 2 March: the window closes Thursday 12 March
+    bot.clock.advance(days=12)  # Saturday 14 March
+    reply = bot.say("follow-up Jane on 3/20")
+    assert "Keep it as a late follow-up instead?" in reply.text
+    (keep,) = reply.actions
+    bot.say(keep.command)
+    [follow_up] = bot.open()
+    assert (follow_up.due_on, follow_up.late) == (date(2026, 3, 20), True)
