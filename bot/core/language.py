@@ -741,11 +741,32 @@ _NEW_HERE_THEN_ASKS = re.compile(
 )
 
 
+# Asked bluntly, with or without a question mark: "is my data safe", "privacy", "what do u do
+# with my drafts", "why should i care about this".
+_PRIVACY_ASKED = re.compile(
+    r"^\W*(?:(?:data\s+)?privacy|(?:is|are)\s+my\s+(?:data|info|information|drafts?|contacts|"
+    r"notes)\s+(?:safe|secure|private|encrypted|shared|sold)|where\s+(?:is|are)\s+my\s+(?:data|"
+    r"drafts?|info)(?:\s+(?:stored|kept|saved))?|what\s+(?:do|will)\s+(?:you|u)\s+do\s+with\s+"
+    r"my\s+(?:data|drafts?|notes|contacts|info)|do\s+(?:you|u)\s+(?:sell|share|read|keep|store)"
+    r"\s+my\s+(?:data|drafts?|info)\b.*)\W*$",
+    re.IGNORECASE,
+)
+_WHY_CARE = re.compile(
+    r"^\W*(?:so\s+)?why\s+(?:should|would)\s+i\s+(?:care|bother|use\s+(?:this|you|it))"
+    r"(?:\s+about\s+(?:this|it|you))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def help_topic(text: str) -> tuple[bool, str | None]:
     """(is this a question about the bot, which command it is about if one)."""
     line = " ".join(text.strip().split()).lstrip("¿¡")
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
+    if _PRIVACY_ASKED.match(line):
+        return True, "privacy"
+    if _WHY_CARE.match(line):
+        return True, None
     if (
         _NEWCOMER.match(line)
         or _INTRODUCED_THEN_ASKS.match(line)

@@ -193,3 +193,21 @@ def test_an_introduction_then_a_question_to_someone_else_stays_a_draft() -> None
 
     line = "Hi! I'm Oksana from Lumen. Could you share how your team prices onboarding?"
     assert isinstance(parse_command(line, direct_message=True), c.NotACommand)
+
+
+@pytest.mark.parametrize(
+    ("line", "topic"),
+    [
+        ("is my data safe", "privacy"),
+        ("privacy", "privacy"),
+        ("where are my drafts stored", "privacy"),
+        ("what do u do with my notes", "privacy"),
+        ("why should i bother with this", None),
+    ],
+)
+def test_blunt_questions_without_a_question_mark_get_their_help(line: str, topic: str | None):
+    from bot.core import commands as c
+    from bot.core.parser import parse_command
+
+    result = parse_command(line, direct_message=True)
+    assert isinstance(result, c.HelpCommand) and result.topic == topic
