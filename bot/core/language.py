@@ -753,7 +753,7 @@ _PRIVACY_ASKED = re.compile(
 )
 _WHY_CARE = re.compile(
     r"^\W*(?:so\s+)?why\s+(?:should|would)\s+i\s+(?:care|bother|use\s+(?:this|you|it))"
-    r"(?:\s+about\s+(?:this|it|you))?\W*$",
+    r"(?:\s+(?:about|with)\s+(?:this|it|you))?\W*$",
     re.IGNORECASE,
 )
 
