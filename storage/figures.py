@@ -91,6 +91,14 @@ def _activity(
     )
     first_done = and_(done, FollowUp.touch == FIRST_TOUCH)
     overdue = and_(FollowUp.status == "open", FollowUp.due_on < today)
+    # A first follow-up still open whose window closed in the period: a miss, counted beside
+    # the ones done (else a member who follows up with one person of five reads 100%).
+    missed = and_(
+        FollowUp.status == "open",
+        FollowUp.touch == FIRST_TOUCH,
+        FollowUp.window_closes_on >= since.date(),
+        FollowUp.window_closes_on < min(today, until.date()),
+    )
     follow_ups = session.execute(
         select(
             _count_if(created),
@@ -98,7 +106,8 @@ def _activity(
             _count_if(first_done),
             _count_if(and_(first_done, FollowUp.done_on <= FollowUp.window_closes_on)),
             _count_if(overdue),
-        ).where(of_members(FollowUp.member_id), or_(created, done, overdue))
+            _count_if(missed),
+        ).where(of_members(FollowUp.member_id), or_(created, done, overdue, missed))
     ).one()
 
     meetings = session.scalar(
@@ -136,6 +145,7 @@ def _activity(
         first_touches_done=int(follow_ups[2]),
         done_within_window=int(follow_ups[3]),
         overdue=int(follow_ups[4]),
+        windows_missed=int(follow_ups[5]),
         meetings_logged=int(meetings or 0),
         drafts_reviewed=int(reviews[0]),
         drafts_flagged=int(reviews[1]),

@@ -185,6 +185,8 @@ class ActivityFigures:
     # comes two weeks after the first by design, so it is no late follow-up.
     first_touches_done: int = 0
     done_within_window: int = 0
+    # First follow-ups still open whose 10-day window closed in the period: misses too.
+    windows_missed: int = 0
     overdue: int = 0
     meetings_logged: int = 0
     drafts_reviewed: int = 0
@@ -195,8 +197,8 @@ class ActivityFigures:
 
     @property
     def share_done_within_window(self) -> float | None:
-        first = self.first_touches_done
-        return self.done_within_window / first if first else None
+        decided = self.first_touches_done + self.windows_missed
+        return self.done_within_window / decided if decided else None
 
     @property
     def share_flagged(self) -> float | None:

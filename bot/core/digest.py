@@ -27,11 +27,14 @@ def _percent(share: float | None) -> str:
 
 def activity_fields(figures: ActivityFigures) -> tuple[Field, ...]:
     """Follow-up and review figures, each a label and a short value."""
-    first = figures.first_touches_done
+    decided = figures.first_touches_done + figures.windows_missed
+    missed = (
+        f"; {plural(figures.windows_missed, 'window')} missed" if figures.windows_missed else ""
+    )
     within = (
-        f"{_percent(figures.share_done_within_window)} ({figures.done_within_window} of {first} "
-        "first follow-ups)"
-        if first
+        f"{_percent(figures.share_done_within_window)} ({figures.done_within_window} of {decided} "
+        f"first follow-ups{missed})"
+        if decided
         else "—"
     )
     flagged = (

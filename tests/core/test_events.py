@@ -292,3 +292,16 @@ def test_a_second_touch_is_no_late_follow_up_in_the_stats(bot: Bot, clock: FakeC
     bot.say(f"done #{second.id} gave")
     text = all_text(bot.say("stats month"))
     assert "Done within 10 days: 100% (1 of 1 first follow-ups)" in text
+
+
+def test_a_window_that_closed_without_a_follow_up_counts_against_the_share(
+    bot: Bot, clock: FakeClock
+):
+    bot.say("met Jane Doe at PyCon")
+    bot.say("met Omar Haddad at PyCon")
+    jane = next(f for f in bot.open() if f.contact_name == "Jane Doe")
+    clock.advance(days=2)
+    bot.say(f"done #{jane.id} gave")
+    clock.advance(days=10)  # Omar's window has closed with no follow-up
+    text = all_text(bot.say("stats month"))
+    assert "Done within 10 days: 50% (1 of 2 first follow-ups; 1 window missed)" in text

@@ -546,12 +546,17 @@ def test_second_touch_can_be_moved_past_the_window(bot: Bot) -> None:
     assert "capped" not in reply.text
 
 
-def test_late_is_ignored_while_the_window_is_open_so_the_cap_still_holds(bot: Bot) -> None:
+def test_late_said_for_a_day_past_the_window_keeps_it_late_and_says_so(bot: Bot) -> None:
+    """Since the seventh session: "late" is the member's own choice of a day past the window
+    (the capped reply offers it as a button); without "late" the cap holds."""
     bot.say("met Jane")
+    capped = bot.say("follow-up Jane in 30 days")
+    assert bot.open()[0].due_on == date(2026, 3, 12)
+    assert "10 days after meeting" in capped.text
     reply = bot.say("follow-up Jane late in 30 days")
     [follow_up] = bot.open()
-    assert (follow_up.due_on, follow_up.late) == (date(2026, 3, 12), False)
-    assert "10 days after meeting" in reply.text
+    assert (follow_up.due_on, follow_up.late) == (date(2026, 4, 1), True)
+    assert "past the 10-day window (it closes Thu 12 Mar)" in reply.text
 
 
 def test_advice_for_one_guideline_is_given_once_per_review() -> None:
