@@ -48,6 +48,12 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     who = note_to_remove(text)
     if who is not None:
         return _read_again(f"delete-note {who}", read)
+    aside = _AN_ASIDE_FIRST.match(text)
+    if aside is not None:
+        # "actually wait, faith i met on sunday …": the aside is no name ("Actually Wait").
+        result = _read_again(aside["rest"], read)
+        if isinstance(result, c.MetCommand):
+            return result
     corrected = corrected_command(text, _referent())
     if corrected is not None:
         return corrected
@@ -150,3 +156,10 @@ _A_QUESTION_AT_THE_END = re.compile(
 def _asks_about_it(text: str) -> bool:
     """A line that ends by asking something ("… does that count?", "… right?")."""
     return _A_QUESTION_AT_THE_END.search(text.strip()) is not None
+
+
+_AN_ASIDE_FIRST = re.compile(
+    r"^\W*(?:actually|wait|hold on)(?:[\s,]+(?:actually|wait|hold on))+\s*[,:;—–-]\s*"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)

@@ -250,3 +250,9 @@ def test_a_question_about_a_touch_marks_nothing_done(line: str) -> None:
     assert not isinstance(result, c.DoneCommand)
     if isinstance(result, c.ParseFailure):
         assert "marked nothing done" in result.message
+
+
+def test_an_aside_before_a_meeting_line_is_no_name() -> None:
+    result = dm("actually wait, lia i met on friday at the design week", ("Lia",))
+    assert isinstance(result, c.MetCommand)
+    assert result.person.name.lower() == "lia"
