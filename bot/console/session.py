@@ -268,6 +268,11 @@ class ConsoleSession:
                 "A number presses a button shown since your last line, and there is none.\n"
             )
             return True
+        self._send(text)
+        return True
+
+    def _send(self, text: str) -> None:
+        """One message to the coach, with what came due before and after it."""
         self.deliver_due()
         member_id = self._member().id
         self.show(self.services.coach.handle(self.incoming(text)))
@@ -275,7 +280,6 @@ class ConsoleSession:
             # forget-me went through: the simulated clock was part of what this member had here.
             self._reset_clock()
         self.deliver_due()
-        return True
 
     def _paste_line(self, line: str) -> bool:
         """One line of a pasted message; at `/end` the whole message goes as one."""
@@ -289,9 +293,7 @@ class ConsoleSession:
             return True
         if self.echo:
             self._print(f"› [{len(message.splitlines())} pasted lines]")
-        self.deliver_due()
-        self.show(self.services.coach.handle(self.incoming(message)))
-        self.deliver_due()
+        self._send(message)
         return True
 
     def run(self, lines: Iterable[str]) -> int:

@@ -137,6 +137,11 @@ def note_line(today: date, said: str) -> str:
     return f"{format_day(today, today)}: {said}"
 
 
+def said_in(line: str) -> str:
+    """What a note line says, without the day `note_line` put in front of it."""
+    return line.partition(": ")[2] or line
+
+
 def noted_today(notes: str | None, today: date) -> bool:
     """Whether the newest line of a contact's notes was added today."""
     newest = notes.rsplit("\n", 1)[-1] if notes else ""
@@ -170,8 +175,7 @@ def delete_note(ctx: Context, command: c.DeleteNoteCommand) -> Reply:
             text=f"**{contact.name}** has no notes to remove; the contact is as it was.",
             actions=(show,),
         )
-    _day, _, said = removed.partition(": ")
-    said = said or removed
+    said = said_in(removed)
     return about(
         contact.id,
         text=f"Removed your last note on **{contact.name}**: “{said}”. The contact and "

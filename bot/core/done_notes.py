@@ -49,3 +49,24 @@ def note_said(text: str, command: c.DoneCommand) -> str | None:
 def with_its_note(text: str, command: c.DoneCommand) -> c.DoneCommand:
     note = note_said(text, command)
     return command if note is None else replace(command, note=note)
+
+
+# "… does that count?", "done lia right?": the line ends by asking something.
+_A_QUESTION_AT_THE_END = re.compile(
+    r"(?:\b(?:does|do|did|is|was|should|would|can|could|will)\b[^.!?]{0,60}|"
+    r"\b(?:right|ok|okay))\?+\W*$",
+    re.IGNORECASE,
+)
+
+
+def asked_not_told(text: str, result: c.Parsed) -> c.ParseFailure | None:
+    """ "aisha - i sent her a linkedin request only. does that count?": a `done` line that ends
+    by asking is answered, never taken as the touch done."""
+    if not isinstance(result, c.DoneCommand) or not _A_QUESTION_AT_THE_END.search(text.strip()):
+        return None
+    return c.ParseFailure(
+        "That reads as a question, so I marked nothing done. A follow-up counts once you have "
+        "sent them a note of your own (a connection request alone is not one); then type "
+        f"`done {result.target.name}`, with `gave`, `asked` or `thanked` if you like.",
+        topic="done",
+    )

@@ -92,11 +92,14 @@ def progress_lines(ctx: Context, events: Sequence[EventRecord] | None = None) ->
     return [progress(event, outcomes).line for event in chosen]
 
 
-def skip_the_debrief_once_the_goal_is_met(ctx: Context, event: EventRecord) -> None:
-    """Everyone the member aimed to meet is logged: the morning-after "Did you meet anyone?"
-    would ask what they have already told, so its pending nudge is cancelled."""
-    if progress(event, ctx.store.meeting_outcomes(ctx.member.id)).people_met >= event.goal_people:
+def met_at(ctx: Context, event: EventRecord) -> EventProgress:
+    """The event's progress right after a meeting there was logged. Once everyone the member
+    aimed to meet is logged, the morning-after "Did you meet anyone?" would ask what they have
+    already told, so its pending nudge is cancelled."""
+    done = progress(event, ctx.store.meeting_outcomes(ctx.member.id))
+    if done.people_met >= event.goal_people:
         ctx.store.update_event(ctx.member.id, event.id, nudges=())
+    return done
 
 
 def progress_section(ctx: Context) -> Section | None:

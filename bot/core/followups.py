@@ -310,8 +310,7 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     noted = f" (note: {meeting.note})" if meeting.note else ""
     logged = f"Logged: you met **{contact.name}**{where} on {format_day(met_on, ctx.today)}{noted}."
     if event is not None:
-        logged += f" Rule of Two — {events.progress_lines(ctx, [event])[0]}."
-        events.skip_the_debrief_once_the_goal_is_met(ctx, event)
+        logged += f" Rule of Two — {events.met_at(ctx, event).line}."
     requested = (
         resolve_future(command.follow_up_on, ctx.today, month_first=month_first(ctx))
         if command.follow_up_on

@@ -15,14 +15,13 @@ two small hooks:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from contextvars import ContextVar
 
 from bot.core import asked_in_passing
 from bot.core import commands as c
 from bot.core.dates import DaySpec
-from bot.core.done_notes import with_its_note
+from bot.core.done_notes import asked_not_told, with_its_note
 from bot.core.meal_after_the_day import place_without_the_meal
 from bot.core.meeting_day_corrected import corrected_command
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
@@ -30,7 +29,7 @@ from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_n
 from bot.core.notes_kept import note_to_remove
 from bot.core.people_met import several_people_met
 from bot.core.reopened import reopen_command
-from bot.core.said_again import day_said_again, meeting_day_put_right
+from bot.core.said_again import day_said_again, meeting_after_an_aside, meeting_day_put_right
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
 from bot.core.same_meeting import met_there, someone_else_met
@@ -48,10 +47,13 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     who = note_to_remove(text)
     if who is not None:
         return _read_again(f"delete-note {who}", read)
-    aside = _AN_ASIDE_FIRST.match(text)
-    if aside is not None:
-        # "actually wait, faith i met on sunday …": the aside is no name ("Actually Wait").
-        result = _read_again(aside["rest"], read)
+
+    def again(line: str) -> c.Parsed:
+        return _read_again(line, read)
+
+    after_aside = meeting_after_an_aside(text)
+    if after_aside is not None:
+        result = again(after_aside)
         if isinstance(result, c.MetCommand):
             return result
     corrected = corrected_command(text, _referent())
@@ -62,32 +64,32 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
         return put_right
     said_again = day_said_again(text)
     if said_again is not None:
-        return _read_again(said_again, read)
+        return again(said_again)
     reopened = reopen_command(text, _referent())
     if reopened is not None:
         return reopened
     if not_a_command(text) or asked_in_passing.not_a_command(text):  # passes 20 and 21
         return c.NotACommand(text)
-    said = rewritten_command(text, lambda line: _read_again(line, read))
+    said = rewritten_command(text, again)
     if said is not None:
         return said
-    asked = asked_in_passing.rewritten_command(text, lambda line: _read_again(line, read))
+    asked = asked_in_passing.rewritten_command(text, again)
     if asked is not None:
         return asked
     glossed = said_in_english(text)
     if glossed is not None:
-        result = _read_again(glossed, read)
+        result = again(glossed)
         if not isinstance(result, c.NotACommand | c.ParseFailure):
             return result
-    several = several_people_met(text, lambda line: _read_again(line, read))  # pass 22
+    several = several_people_met(text, again)  # pass 22
     if several is not None:
         return several
-    also = someone_else_met(text, lambda line: _read_again(line, read))
+    also = someone_else_met(text, again)
     if also is not None:
         return also
     rewritten = rewritten_meeting(text)
     if rewritten is not None:
-        result = _read_again(rewritten, read)
+        result = again(rewritten)
         if isinstance(result, c.MetCommand):
             return result
     return None
@@ -130,36 +132,11 @@ def after(
     if there is not None:
         return there
     result = place_without_the_meal(text, result) or result  # pass 22
-    if isinstance(result, c.DoneCommand) and _asks_about_it(text):
-        # "aisha - i sent her a linkedin request only. does that count?": a question is answered,
-        # never taken as the touch done.
-        who = result.target.name
-        return c.ParseFailure(
-            "That reads as a question, so I marked nothing done. A follow-up counts once you "
-            "have sent them a note of your own (a connection request alone is not one); then "
-            f"type `done {who}`, with `gave`, `asked` or `thanked` if you like.",
-            topic="done",
-        )
+    asked = asked_not_told(text, result)
+    if asked is not None:
+        return asked
     if isinstance(result, c.DoneCommand) and result.note is None:
         result = with_its_note(text, result)
     return asked_in_passing.tidied(
         tidied(follow_up_from_the_note(result, follow_up_day_in) or result)
     )
-
-
-_A_QUESTION_AT_THE_END = re.compile(
-    r"(?:\b(?:does|do|did|is|was|should|would|can|could|will)\b[^.!?]{0,60}|\b(?:right|ok|okay))\?+\W*$",
-    re.IGNORECASE,
-)
-
-
-def _asks_about_it(text: str) -> bool:
-    """A line that ends by asking something ("… does that count?", "… right?")."""
-    return _A_QUESTION_AT_THE_END.search(text.strip()) is not None
-
-
-_AN_ASIDE_FIRST = re.compile(
-    r"^\W*(?:actually|wait|hold on)(?:[\s,]+(?:actually|wait|hold on))+\s*[,:;—–-]\s*"
-    r"(?P<rest>\S.*)$",
-    re.IGNORECASE | re.DOTALL,
-)

@@ -74,8 +74,8 @@ def decide_due(met_on: date, today: date, requested: date | None) -> DueDecision
     if requested is None:
         # Three days after the meeting, but never in the past; a weekend moves to Monday (still
         # well inside the window), the day its nudge would arrive anyway.
-        due = max(met_on + timedelta(days=DEFAULT_DUE_DAYS), today)
-        return DueDecision(due_on=min(next_working_day(due), max(due, last_day)))
+        due = max(met_on + timedelta(days=DEFAULT_DUE_DAYS), today)  # never past last_day here
+        return DueDecision(due_on=min(next_working_day(due), last_day))
     if requested < today:
         return DueDecision(
             due_on=today, capped_reason="that day has already passed, so I made it today"

@@ -56,6 +56,21 @@ def _last_day(head: str) -> tuple[int, int] | None:
     return last
 
 
+# "actually wait, faith i met on sunday …": an aside of two such words, then the line itself.
+_AN_ASIDE_FIRST = re.compile(
+    r"^\W*(?:actually|wait|hold on)(?:[\s,]+(?:actually|wait|hold on))+\s*[,:;—–-]\s*"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def meeting_after_an_aside(text: str) -> str | None:
+    """The line after an aside like "actually wait," (which is no name: "Actually Wait"), for
+    the caller to read as a meeting; None when there is no such aside."""
+    found = _AN_ASIDE_FIRST.match(text)
+    return found["rest"] if found is not None else None
+
+
 def day_said_again(text: str) -> str | None:
     """The line with the day said last in place of the first one, or None when the line puts
     no day right."""

@@ -42,9 +42,8 @@ def undo(ctx: Context, command: c.UndoCommand) -> Reply:
     if last is not None and _lately(ctx, last):
         reopen_action = (Action(f"Reopen #{last.id}", f"reopen #{last.id}", style="primary"),)
     note_action: tuple[Action, ...] = ()
-    if noted_today(
-        ctx.store.contact_card(ctx.member.id, person.contact_id).contact.notes, ctx.today
-    ):
+    found = matching(ctx, person)
+    if found and noted_today(found[0].notes, ctx.today):
         note_action = (Action("Remove the last note", f"delete-note {ref}"),)
     return Reply(
         text=f"{NO_AUTOMATIC_UNDO} For **{person.name}**, these put things right: a new day "
