@@ -172,7 +172,8 @@ def delete_note(ctx: Context, command: c.DeleteNoteCommand) -> Reply:
     if removed is None:
         return about(
             contact.id,
-            text=f"**{contact.name}** has no notes to remove; the contact is as it was.",
+            text=f"**{contact.name}** has no notes to remove; the contact is as it was. What "
+            "you said when you logged a meeting stays with that meeting on the card.",
             actions=(show,),
         )
     said = said_in(removed)
