@@ -220,7 +220,9 @@ def _asked_rarely(*alternatives: str) -> re.Pattern[str]:
 THREAD_ADDRESS = _asked_rarely(
     r"(?:this|the|that|great|whole|in) (?:thread|channel)",
     r"upthread",
-    r"(?:anyone|anybody|everyone|everybody) (?:else|in (?:this|the) (?:thread|channel)|who|asking)",
+    # "do you know anyone who wants…" asks the one reader for a referral: not a group address.
+    r"(?<!know )(?:anyone|anybody|everyone|everybody) (?:else|in (?:this|the) (?:thread|channel)"
+    r"|who|asking)",
     r"who (?:here|else) (?:wants|needs|is)",
     r"(?:you all|all of you|each of you)",
 )

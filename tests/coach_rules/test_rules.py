@@ -260,6 +260,22 @@ def test_helpful_thread_answers_are_not_group_plugging(text: str) -> None:
     assert "no-group-plugging" not in hits_by_rule(text)
 
 
+def test_asking_one_reader_whether_they_know_anyone_who_would_buy_is_not_group_plugging() -> None:
+    """Asking "do you know anyone who wants…" is a referral ask of the one person it is written to
+    (found in `netcoach try`: the review said "It plugs a product to a group" of a note to one
+    person)."""
+    text = (
+        "Hey Carlos, loved your talk. Do you know anyone who wants to buy our analytics "
+        "platform? 20% off this week only"
+    )
+    hits = hits_by_rule(text)
+    assert "no-group-plugging" not in hits
+    assert "no-hard-sell" in hits
+    assert "no-group-plugging" in hits_by_rule(
+        "Anyone who wants to buy our analytics platform: 20% off this week only, DM me!"
+    )
+
+
 def test_a_channel_mention_typed_as_a_word_addresses_the_group() -> None:
     text = "@channel our new budgeting app is out, check out my app and tell your friends!"
     assert "no-group-plugging" in hits_by_rule(text)
