@@ -330,6 +330,13 @@ SELF_INTRO = _words(
     r" (?:with )?you (?:at|during|after|yesterday|today|this|last|earlier|on)",
     r"(?:for|after) (?:chatting|talking|speaking|meeting|connecting)(?: with (?:me|us))? "
     r"(?:at|during|after|yesterday|today|this|last|earlier|on)",
+    # "great chatting at the meetup", "thanks for the breakfast on Tuesday": the meeting named
+    # without a "you" (found by newcomer testers: both were told "never says who you are").
+    r"(?:great|good|nice|lovely|fun|so good|really good) (?:chatting|talking|meeting|seeing|"
+    r"speaking|catching up|connecting) (?:at|during|after|yesterday|today|this|last|earlier|on|"
+    r"over)",
+    r"thanks? (?:you )?(?:so much |again )?for (?:the|our|a|your time at) (?:breakfast|lunch|"
+    r"dinner|coffee|drinks|chat|call|catch-?up|meeting|tour|walk|demo|session|intro|visit)",
     # "I'm organising the Women in Tech meetup", "I run the Lagos data guild": who the sender is,
     # said through what they run.
     r"i'?m (?:organi[sz]ing|running|hosting|co-?hosting|putting together|curating|planning|"

@@ -150,6 +150,9 @@ def test_an_ask_from_nobody_breaks_identify_yourself_unless_signed_or_introduced
         "Hi Noor, following up on our call about the grant. Could you share the form?",
         "Thanks for offering to intro me to your CFO! Does Tuesday work for a short call?",
         "As we discussed, could you send the draft agreement by Friday?",
+        # eighth session's testers: the meeting named without a "you"
+        "Hey Efua, good catching up at the climate breakfast. Could you share the deck?",
+        "Thanks again for the coffee on Monday! Would your team try the beta?",
     ],
 )
 def test_how_the_two_met_said_through_the_meeting_itself_identifies_the_sender(text: str):
