@@ -427,7 +427,8 @@ def _judge(
                     )
                 )
 
-    for hit in find_rule_hits(text, normalised, draft.words, pronouns=draft.pronouns):
+    rule_hits = find_rule_hits(text, normalised, draft.words, pronouns=draft.pronouns)
+    for hit in rule_hits:
         guideline = get_guideline(hit.rule)
         points = guideline.points
         findings.append(
@@ -449,7 +450,8 @@ def _judge(
         flagged = True
         notes.append(BLOCKED_NOTE)
 
-    strengths = find_strengths(text, normalised)
+    pushes = flagged or any(hit.rule == "no-hard-sell" for hit in rule_hits)
+    strengths = find_strengths(text, normalised, pushes=pushes)
     signals["strengths"] = [
         {"what": s.what, "spans": [list(span) for span in s.spans]} for s in strengths
     ]

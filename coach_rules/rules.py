@@ -295,12 +295,19 @@ def find_rule_hits(
     return hits
 
 
-def find_strengths(text: str, normalised: str) -> list[Strength]:
-    """What the draft does well: gives something, says who you are or how you know them."""
+GIVES_FIRST = "gives the reader something first"
+
+
+def find_strengths(text: str, normalised: str, *, pushes: bool = False) -> list[Strength]:
+    """What the draft does well: gives something, says who you are or how you know them.
+
+    A draft that `pushes` (flagged, or a pitch or a deadline) gets no credit for giving:
+    "attached" or "as promised" in front of a price list and a closing date is not a gift, and
+    crediting it ranked blatant closes above mild asks."""
     strengths = []
-    value = _tidy(_spans(lexicon.VALUE.finditer(normalised)))
+    value = [] if pushes else _tidy(_spans(lexicon.VALUE.finditer(normalised)))
     if value:
-        strengths.append(Strength("gives the reader something first", value))
+        strengths.append(Strength(GIVES_FIRST, value))
     intro = _tidy(_spans(lexicon.SELF_INTRO.finditer(normalised)))
     if intro:
         strengths.append(Strength("says who you are or how you know them", intro))

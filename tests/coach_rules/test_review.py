@@ -6,6 +6,7 @@ import pytest
 
 from coach_rules import Finding, Review, review, runtime
 from coach_rules.guidelines import GUIDELINE_IDS
+from coach_rules.rules import GIVES_FIRST
 
 HARD_SELL = (
     "Hi Sam, loved your talk at the Leeds meetup! Quick question: would you be open to 15 "
@@ -52,6 +53,20 @@ def test_a_value_first_note_passes_with_a_high_score_and_no_findings():
     assert result.score >= 85
     assert result.findings == ()
     assert result.signals["strengths"]
+
+
+def test_a_close_with_a_price_list_attached_gets_no_credit_for_giving():
+    """A tester's closing e-mail ("as promised, attached is our pricing…") was credited with
+    "gives the reader something first" and outscored a mild ask."""
+    close = (
+        "Hi Jake, as promised, attached is our pricing sheet. The 15% discount expires on "
+        "Friday, so could you send the signed order form by then?"
+    )
+    result = review(close)
+    assert "no-hard-sell" in result.rule_ids
+    assert all(s["what"] != GIVES_FIRST for s in result.signals["strengths"])
+    gift = "Hi Jake, as promised, attached is the latency benchmark you asked about."
+    assert any(s["what"] == GIVES_FIRST for s in review(gift).signals["strengths"])
 
 
 def test_the_score_breakdown_names_the_classifier_and_every_finding_with_its_weight():
