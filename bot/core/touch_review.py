@@ -1,8 +1,9 @@
 """The give/ask/thank part of a draft review: which contact the draft is for, what kind of touch
 it reads as, and the give-first line when the member has only asked that contact so far.
 
-A draft is for a contact when it names exactly one of the member's contacts (full name, else
-first name; case and accents ignored), or, naming none and greeting nobody by name or role, when
+A draft is for a contact when it greets them ("Hi Tomasz,"), or, greeting nobody, names exactly
+one of the member's contacts as the reader (full name, else first name; case and accents ignored;
+"your colleague Priya" is someone else), or, naming none and greeting nobody by name or role, when
 the member has exactly one open follow-up whose day has come (the draft answers that nudge). The
 suggested kind is kept on the open follow-up, so a later plain `done` records it; the draft
 itself is never stored here.
@@ -19,12 +20,26 @@ from bot.core.messages import Section
 from storage.names import name_key
 from storage.records import ContactRecord, FollowUpRecord
 
+# "your colleague Priya", "intro you to Priya", "cc Priya": a contact named as someone else
+# than the reader (a tester's "Met your colleague Priya at re:Invent…" was read as a give to
+# Priya). Matched on the draft's name key (lower case, no accents or punctuation).
+_SOMEONE_ELSE_BEFORE = (
+    r"(?:(?:your|my|our|his|her|their)\s+(?:colleague|coworker|co-worker|teammate|boss|manager|"
+    r"friend|cofounder|co-founder|founder|ceo|cto|cfo|partner)|introduce\s+you\s+to|intro\s+you\s+"
+    r"to|connect\s+you\s+(?:to|with)|cc|copying|looping\s+in)\s+"
+)
+
 
 def _named(contacts: list[ContactRecord], draft_key: str) -> ContactRecord | None:
-    """The one contact the draft names in full, else the one it names by first name."""
+    """The one contact the draft names in full, else the one it names by first name; a name
+    said as someone else than the reader ("your colleague Priya") does not count."""
 
     def says(words: str) -> bool:
-        return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", draft_key) is not None
+        escaped = re.escape(words)
+        found = re.finditer(rf"(?<!\w){escaped}(?!\w)", draft_key)
+        return any(
+            re.search(_SOMEONE_ELSE_BEFORE + r"$", draft_key[: m.start()]) is None for m in found
+        )
 
     keys = [(contact, name_key(contact.name)) for contact in contacts]
     full = [contact for contact, key in keys if " " in key and says(key)]
@@ -43,6 +58,9 @@ _GREETS_SOMEONE = re.compile(
     r"(?!(?:there|all|everyone|everybody|folks|team|guys|again|both)\b)[^\W\d_]",
     re.IGNORECASE,
 )
+
+
+_END_OF_GREETING = re.compile(r"[,!.:;?\n—–]|\s-\s")
 
 
 # "@Mikkel Brandt thanks for the shoutout", "cc @Jonas": a draft that mentions someone whom no
@@ -64,8 +82,16 @@ def _addressee(ctx: Context, draft: str) -> tuple[ContactRecord | None, FollowUp
         return None, None
     open_ones = ctx.store.open_follow_ups(ctx.member.id)
     contacts = ctx.store.contacts(ctx.member.id)
-    contact = _named(contacts, name_key(draft)) if contacts else None
-    if contact is None and (_GREETS_SOMEONE.match(draft) or _MENTIONS_SOMEONE.search(draft)):
+    greeted = _GREETS_SOMEONE.match(draft)
+    if greeted is not None and contacts:
+        # "Hi Ana, … your colleague Priya …": the greeted name decides who the draft is for.
+        greeting = _END_OF_GREETING.split(draft[greeted.end() - 1 :], maxsplit=1)[0]
+        contact = _named(contacts, name_key(greeting))
+        if contact is None:
+            return None, None
+    else:
+        contact = _named(contacts, name_key(draft)) if contacts else None
+    if contact is None and (greeted is not None or _MENTIONS_SOMEONE.search(draft)):
         return None, None
     if contact is None:
         come_due = [f for f in open_ones if f.due_on <= ctx.today]

@@ -366,3 +366,32 @@ def test_a_draft_to_someone_mentioned_is_not_pinned_on_the_follow_up_that_is_due
     )
     assert "Jane Doe" not in everything(review)
     assert not [command for command in commands(review) if command.startswith("done #")]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Met your colleague Priya Patel at re:Invent, she said you run the payments team. Here's "
+        "the latency benchmark she thought you'd want.",
+        "Hi Tomasz, great to meet you at the summit! Happy to intro you to Priya Patel, she "
+        "built the same pipeline last year.",
+    ],
+)
+def test_a_contact_named_as_someone_else_than_the_reader_is_not_the_reader(
+    bot: Bot, draft: str
+) -> None:
+    """A tester's "Met your colleague Priya at re:Invent…" was read as a give to Priya."""
+    bot.say("met Priya Patel at re:Invent")
+    review = bot.say(draft)
+    assert "to Priya Patel" not in everything(review)
+    assert not [command for command in commands(review) if command.startswith("done #")]
+
+
+def test_the_greeted_contact_is_the_reader_when_the_draft_names_another(bot: Bot) -> None:
+    bot.say("met Priya Patel at re:Invent")
+    bot.say("met Tomasz Nowak at the summit")
+    review = bot.say(
+        "Hi Tomasz, great to meet you at the summit! Here's the article I mentioned; Priya "
+        "Patel wrote it."
+    )
+    assert "to Tomasz Nowak" in everything(review)
