@@ -326,7 +326,10 @@ def _batch_line_text(raw: bytes | _Overlong, number: int) -> str | dict[str, obj
     try:
         row = json.loads(line)
     except json.JSONDecodeError as error:
-        return {"error": f"line {number} is not JSON ({error.msg})"}
+        return {
+            "error": f"line {number} is not JSON ({error.msg}): each line must be an object "
+            'such as {"text": "Hi Ana, …"}; to review one plain draft, use `netcoach review -`'
+        }
     if not isinstance(row, dict) or not isinstance(row.get("text"), str):
         return {"error": f'line {number} has no string "text" field'}
     text = row["text"]

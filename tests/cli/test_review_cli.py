@@ -149,6 +149,7 @@ def test_a_jsonl_batch_longer_than_one_block_keeps_every_line_in_order(
     results = [json.loads(line) for line in out.splitlines()]
     assert code == 1 and len(results) == 300 > BATCH_LINES
     assert "not JSON" in results[BATCH_LINES - 1]["error"]
+    assert '{"text": ' in results[BATCH_LINES - 1]["error"]  # what a line should look like
     assert "nothing to review" in results[BATCH_LINES]["error"]
     for n in (0, 1, 2, BATCH_LINES - 2, BATCH_LINES + 1, 299):
         assert results[n] == json.loads(json.dumps(batch_result(review(drafts[n]))))
