@@ -25,6 +25,7 @@ from bot.core.done_notes import asked_not_told, with_its_note
 from bot.core.meal_after_the_day import place_without_the_meal
 from bot.core.meeting_day_corrected import corrected_command
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
+from bot.core.names_put_right import rename_told
 from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
 from bot.core.notes_kept import note_to_remove
 from bot.core.people_met import several_people_met
@@ -76,6 +77,9 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     asked = asked_in_passing.rewritten_command(text, again)
     if asked is not None:
         return asked
+    renamed = rename_told(text, again)  # pass 22
+    if renamed is not None:
+        return renamed
     glossed = said_in_english(text)
     if glossed is not None:
         result = again(glossed)
