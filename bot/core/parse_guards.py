@@ -30,7 +30,12 @@ from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_n
 from bot.core.notes_kept import note_to_remove
 from bot.core.people_met import several_people_met
 from bot.core.reopened import reopen_command
-from bot.core.said_again import day_said_again, meeting_after_an_aside, meeting_day_put_right
+from bot.core.said_again import (
+    day_said_again,
+    meeting_after_an_aside,
+    meeting_day_put_right,
+    name_said_again,
+)
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
 from bot.core.same_meeting import met_there, someone_else_met
@@ -66,6 +71,11 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     said_again = day_said_again(text)
     if said_again is not None:
         return again(said_again)
+    name_again = name_said_again(text)
+    if name_again is not None:
+        result = again(name_again)
+        if not isinstance(result, c.NotACommand | c.ParseFailure):
+            return result
     reopened = reopen_command(text, _referent())
     if reopened is not None:
         return reopened
