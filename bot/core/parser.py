@@ -2272,8 +2272,15 @@ _NO_TOPIC = (
 )
 # "thank Layla Mansour for dinner", "circle back w/ Ahmed Farouk on pricing in 5 days": a
 # lower-case word that is no day, right after a capitalised name.
+# "follow up with Ada Obi on the grant thing Monday": "the" and the like may come first.
+_DETERMINER = r"(?:the|his|her|their|our|my)"
+_TOPIC_DETERMINER = rf"(?:{_DETERMINER}\s+)?"
 _TOPIC_AFTER_A_NAME = re.compile(
-    r"\s+(?:for|on) (?=(?-i:[a-z]{4,})\b)(?!" + _NO_TOPIC + r")\s*", re.IGNORECASE
+    rf"\s+(?:for|on) (?={_TOPIC_DETERMINER}(?-i:[a-z]{{4,}})\b)(?!{_TOPIC_DETERMINER}"
+    + _NO_TOPIC
+    + r"|(?:the\s+)?(?:first|second|third|fourth|fifth|last|end|start|beginning|rest|same|"
+    r"calendar|calender|schedule|list|radar|books)\b)\s*",
+    re.IGNORECASE,
 )
 
 
@@ -2287,7 +2294,7 @@ def _topic_after_a_name(head: str) -> re.Match[str] | None:
 
 _FOLLOW_UP_NOTE = re.compile(
     # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
-    r"\s+(?:(?:about|re|regarding|sobre)\b"
+    r"\s+(?:(?:about|abt|re|regarding|sobre)\b"
     # "chase Abebe for the coffee samples": what the follow-up is for.
     r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
     r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|reply|invite|email|e-mail|"
@@ -2379,7 +2386,11 @@ def _parse_follow_up(rest: str) -> c.Command:
         elif about is not None:
             person = _person(_tokens(head[: about.start()]), "follow-up")
             # "about the panel" and "re the pilot" keep their word; "to send …" starts at the verb.
-            keeps_word = re.match(r"\s+(?:about|re|regarding|sobre|on)\b", about.group(0), re.I)
+            keeps_word = re.match(
+                rf"\s+(?:about|abt|re|regarding|sobre|on(?!\s+{_DETERMINER}\s))\b",
+                head[about.start() :],
+                re.I,
+            )
             trailing_note = head[about.start() if keeps_word else about.end() :].strip() or None
         else:
             person = _person(tokens, "follow-up")
@@ -2387,7 +2398,13 @@ def _parse_follow_up(rest: str) -> c.Command:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
         # "… w/ comments on her paper": what to bring, without the "w/".
-        trailing_note = re.sub(r"^(?:(?:to|and|for)\s*:?\s+|w/\s*)", "", trailing_note, flags=re.I)
+        # "… on the referral": what it is about, without the "on".
+        trailing_note = re.sub(
+            rf"^(?:(?:to|and|for)\s*:?\s+|w/\s*|on\s+(?={_DETERMINER}\s))",
+            "",
+            trailing_note,
+            flags=re.I,
+        )
 
     # A note of nothing but punctuation ("…, 12/7!") says nothing.
     note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p and _says_something(p)]
