@@ -1953,8 +1953,15 @@ def _described_then_named(rest: str) -> tuple[str, str | None] | None:
 
 # Where, said as the first field after the comma (or after a short description of them).
 _WHERE_FIELD = re.compile(r"(?:at|@)\s+\S", re.IGNORECASE)
+# An event's name as a field: capitalised words, one of them saying it is an event ("DevFest
+# Lagos", "Product Hunt meetup SF", "PyCon Kenya").
+_AN_EVENT_FIELD = re.compile(
+    r"(?=.*(?:fest|conf|con|summit|meetup|expo|hackathon|forum)\b)"
+    r"(?:the\s+)?(?-i:[A-Z])[\w'’&.-]*(?:\s+[\w'’&.-]+){0,4}",
+    re.IGNORECASE,
+)
 _FIELD_BREAK = re.compile(r"\s*(?:,|;|\s[—–-]\s|—|–)\s*")
-MAX_DESCRIPTION_WORDS = 4
+MAX_DESCRIPTION_WORDS = 5
 MAX_PLACE_FIELD_WORDS = 8
 
 
@@ -1970,6 +1977,11 @@ def _place_after_the_comma(head: str, note: str | None) -> tuple[str, str | None
         fields.append((start, found.start()))
         start = found.end()
     fields.append((start, len(note)))
+    if _AN_EVENT_FIELD.fullmatch(note[fields[0][0] : fields[0][1]]):
+        # "met Ada Obi, DevFest Lagos, wants a workshop": an event's name as the first field.
+        begin, end = fields[0]
+        after = note[fields[1][0] :] if len(fields) > 1 else ""
+        return f"{head} at {note[begin:end]}", after or None
     for index, (begin, end) in enumerate(fields[:2]):
         field = note[begin:end]
         if not _WHERE_FIELD.match(field) or len(field.split()) > MAX_PLACE_FIELD_WORDS:
@@ -2057,7 +2069,7 @@ def _said_from_a_pronoun(head: str, note: str | None) -> tuple[str, str | None]:
 _VENUE_WORDS = (
     r"office|hq|hotel|campus|cafe|café|bar|club|lobby|lecture|talk|forum|conference|summit|"
     r"meetup|expo|gala|dinner|party|event|panel|workshop|hackathon|fair|festival|breakfast|"
-    r"brunch|mixer|reception|retreat|offsite"
+    r"brunch|mixer|reception|retreat|offsite|hike|tasting|camp|circle|booth|launch|meet"
 )
 _PLACE_FIELD = re.compile(
     r"(?P<place>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*(?:\s+(?:(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*|"
