@@ -22,6 +22,7 @@ from bot.core import asked_in_passing
 from bot.core import commands as c
 from bot.core.dates import DaySpec
 from bot.core.done_notes import asked_not_told, with_its_note
+from bot.core.event_in_the_name import event_out_of_the_name
 from bot.core.meal_after_the_day import place_without_the_meal
 from bot.core.meeting_day_corrected import corrected_command
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
@@ -94,6 +95,11 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     if glossed is not None:
         result = again(glossed)
         if not isinstance(result, c.NotACommand | c.ParseFailure):
+            return result
+    at_the_event = event_out_of_the_name(text)  # pass 22: "met Jens Xmas Party"
+    if at_the_event is not None:
+        result = again(at_the_event)
+        if isinstance(result, c.MetCommand):
             return result
     several = several_people_met(text, again)  # pass 22
     if several is not None:
