@@ -252,7 +252,7 @@ def table(lines: Sequence[Line]) -> str:
     for row in rows:
         offered, exact = row["buttons_offered"], row["buttons_exact"]
         out.append(
-            f"| {row['threshold']:.1f} | {offered} ({offered / n:.1%}) | {exact} "
+            f"| {row['threshold']:.2f} | {offered} ({offered / n:.1%}) | {exact} "
             f"({exact / n:.1%}) | {exact / offered if offered else 0:.1%} | "
             f"{row['buttons_on_chat_review']} of {m} ({row['buttons_on_chat_review'] / m:.1%}: "
             f"{row['buttons_on_chat']} chat, {row['buttons_on_review']} review) |"
