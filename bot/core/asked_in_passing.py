@@ -333,7 +333,11 @@ def not_a_command(text: str) -> bool:
 
 # Around a place: "re:" in front (it was the topic), "lol" or "haha" after it.
 _PLACE_AS_TOPIC = re.compile(r"^re\s*:\s+", re.IGNORECASE)
-_PLACE_LAUGH = re.compile(r"\s+(?:lol|lmao|haha+|hehe+)$", re.IGNORECASE)
+_PLACE_LAUGH = re.compile(
+    # "at Costco of all places", "… this past" (the rest of "this past Sunday", read as the day).
+    r"\s+(?:lol|lmao|haha+|hehe+|of\s+all\s+places|this\s+past|the\s+day\s+before)$",
+    re.IGNORECASE,
+)
 # Around a note: "→" in front, "good to know" after it.
 _NOTE_ARROW = re.compile(r"^\s*(?:→|->|=>)\s*")
 _NOTE_ASIDE = re.compile(r"\s*[,;—–-]+\s*(?:good|nice|useful)\s+to\s+know[.!]*$", re.IGNORECASE)

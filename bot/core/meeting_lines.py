@@ -6,6 +6,7 @@
   no part of it.
 - "met marcus lee at saasconf fri + lena fischer from notion same day, both want a demo": the
   person after "+" was met too.
+- "Meet-log: Ana Obi, 12/5, …", "met / Ana Obi / DevFest / …": a lead-in before the fields.
 - "met dana w at saasconf": a one-letter surname initial, never "w/" (with).
 - "yesterday for the alumni hangout i meet Bayo and Ngozi, …": the day and place said first.
 - "back from saasconf. met like 8 ppl lol. first: sarah chen from accel, …": the one described is
@@ -83,6 +84,12 @@ _RAN_INTO = re.compile(
     r"(?:\s+[a-z][\w'’-]+)?)\s+(?P<rest>(?:at|in|on)\s.+)$",
     re.DOTALL,
 )
+# "Meet-log: Ana Obi, 12/5, …", "Meeting log → Ana Obi, …", "add met: …", "met / Ana Obi / …":
+# a lead-in before a meeting's fields (a slash between fields is a comma).
+_FIELDS_LEAD_IN = re.compile(
+    r"^\W*(?:add\s+)?(?:meet(?:ing)?[\s-]*log|met|meeting)\s*(?::|→|->|=>|/)\s*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _NOT_A_PERSON = frozenset(
     {"him", "her", "them", "someone", "somebody", "an", "a", "the", "my", "our", "some", "one"}
 )
@@ -114,6 +121,9 @@ def rewritten_meeting(text: str) -> str | None:
     if day_first is not None:
         who, rest = _before_first_comma(day_first["rest"])
         return f"met {who} at {day_first['place']} {day_first['day']}{rest}"
+    lead_in = _FIELDS_LEAD_IN.match(line)
+    if lead_in is not None:
+        return "met " + re.sub(r"\s+/\s+", ", ", lead_in["rest"])
     ran = _RAN_INTO.match(line)
     if ran is not None and ran["who"].split()[0].lower() not in _NOT_A_PERSON:
         return f"met {ran['who']} {ran['rest']}"

@@ -22,14 +22,21 @@ from bot.core import asked_in_passing
 from bot.core import commands as c
 from bot.core.dates import DaySpec
 from bot.core.done_notes import asked_not_told, with_its_note
+from bot.core.event_in_the_name import event_out_of_the_name
 from bot.core.meal_after_the_day import place_without_the_meal
 from bot.core.meeting_day_corrected import corrected_command
 from bot.core.meeting_lines import follow_up_from_the_note, rewritten_meeting
+from bot.core.names_put_right import rename_told
 from bot.core.not_met_yet import event_told, met_on_a_day_ahead, status_in_the_name
 from bot.core.notes_kept import note_to_remove
 from bot.core.people_met import several_people_met
 from bot.core.reopened import reopen_command
-from bot.core.said_again import day_said_again, meeting_after_an_aside, meeting_day_put_right
+from bot.core.said_again import (
+    day_said_again,
+    meeting_after_an_aside,
+    meeting_day_put_right,
+    name_said_again,
+)
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
 from bot.core.same_meeting import met_there, someone_else_met
@@ -65,6 +72,11 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     said_again = day_said_again(text)
     if said_again is not None:
         return again(said_again)
+    name_again = name_said_again(text)
+    if name_again is not None:
+        result = again(name_again)
+        if not isinstance(result, c.NotACommand | c.ParseFailure):
+            return result
     reopened = reopen_command(text, _referent())
     if reopened is not None:
         return reopened
@@ -76,10 +88,18 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     asked = asked_in_passing.rewritten_command(text, again)
     if asked is not None:
         return asked
+    renamed = rename_told(text, again)  # pass 22
+    if renamed is not None:
+        return renamed
     glossed = said_in_english(text)
     if glossed is not None:
         result = again(glossed)
         if not isinstance(result, c.NotACommand | c.ParseFailure):
+            return result
+    at_the_event = event_out_of_the_name(text)  # pass 22: "met Jens Xmas Party"
+    if at_the_event is not None:
+        result = again(at_the_event)
+        if isinstance(result, c.MetCommand):
             return result
     several = several_people_met(text, again)  # pass 22
     if several is not None:

@@ -1953,8 +1953,15 @@ def _described_then_named(rest: str) -> tuple[str, str | None] | None:
 
 # Where, said as the first field after the comma (or after a short description of them).
 _WHERE_FIELD = re.compile(r"(?:at|@)\s+\S", re.IGNORECASE)
+# An event's name as a field: capitalised words, one of them saying it is an event ("DevFest
+# Lagos", "Product Hunt meetup SF", "PyCon Kenya").
+_AN_EVENT_FIELD = re.compile(
+    r"(?=.*(?:fest|conf|con|summit|meetup|expo|hackathon|forum)\b)"
+    r"(?:the\s+)?(?-i:[A-Z])[\w'’&.-]*(?:\s+[\w'’&.-]+){0,4}",
+    re.IGNORECASE,
+)
 _FIELD_BREAK = re.compile(r"\s*(?:,|;|\s[—–-]\s|—|–)\s*")
-MAX_DESCRIPTION_WORDS = 4
+MAX_DESCRIPTION_WORDS = 5
 MAX_PLACE_FIELD_WORDS = 8
 
 
@@ -1970,6 +1977,11 @@ def _place_after_the_comma(head: str, note: str | None) -> tuple[str, str | None
         fields.append((start, found.start()))
         start = found.end()
     fields.append((start, len(note)))
+    if _AN_EVENT_FIELD.fullmatch(note[fields[0][0] : fields[0][1]]):
+        # "met Ada Obi, DevFest Lagos, wants a workshop": an event's name as the first field.
+        begin, end = fields[0]
+        after = note[fields[1][0] :] if len(fields) > 1 else ""
+        return f"{head} at {note[begin:end]}", after or None
     for index, (begin, end) in enumerate(fields[:2]):
         field = note[begin:end]
         if not _WHERE_FIELD.match(field) or len(field.split()) > MAX_PLACE_FIELD_WORDS:
@@ -2057,7 +2069,7 @@ def _said_from_a_pronoun(head: str, note: str | None) -> tuple[str, str | None]:
 _VENUE_WORDS = (
     r"office|hq|hotel|campus|cafe|café|bar|club|lobby|lecture|talk|forum|conference|summit|"
     r"meetup|expo|gala|dinner|party|event|panel|workshop|hackathon|fair|festival|breakfast|"
-    r"brunch|mixer|reception|retreat|offsite"
+    r"brunch|mixer|reception|retreat|offsite|hike|tasting|camp|circle|booth|launch|meet"
 )
 _PLACE_FIELD = re.compile(
     r"(?P<place>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*(?:\s+(?:(?-i:[A-ZÀ-ÖØ-Þ])[\w'’&-]*|"
@@ -2272,8 +2284,15 @@ _NO_TOPIC = (
 )
 # "thank Layla Mansour for dinner", "circle back w/ Ahmed Farouk on pricing in 5 days": a
 # lower-case word that is no day, right after a capitalised name.
+# "follow up with Ada Obi on the grant thing Monday": "the" and the like may come first.
+_DETERMINER = r"(?:the|his|her|their|our|my)"
+_TOPIC_DETERMINER = rf"(?:{_DETERMINER}\s+)?"
 _TOPIC_AFTER_A_NAME = re.compile(
-    r"\s+(?:for|on) (?=(?-i:[a-z]{4,})\b)(?!" + _NO_TOPIC + r")\s*", re.IGNORECASE
+    rf"\s+(?:for|on) (?={_TOPIC_DETERMINER}(?-i:[a-z]{{4,}})\b)(?!{_TOPIC_DETERMINER}"
+    + _NO_TOPIC
+    + r"|(?:the\s+)?(?:first|second|third|fourth|fifth|last|end|start|beginning|rest|same|"
+    r"calendar|calender|schedule|list|radar|books)\b)\s*",
+    re.IGNORECASE,
 )
 
 
@@ -2287,7 +2306,7 @@ def _topic_after_a_name(head: str) -> re.Match[str] | None:
 
 _FOLLOW_UP_NOTE = re.compile(
     # A whole word: "Tom Reed" is a name, not "Tom" + "re: ed".
-    r"\s+(?:(?:about|re|regarding|sobre)\b"
+    r"\s+(?:(?:about|abt|re|regarding|sobre)\b"
     # "chase Abebe for the coffee samples": what the follow-up is for.
     r"|for (?=(?:the|his|her|their|our|my|some|that|this)\b)"
     r"|to (?=(?:send|share|ask|say|introduce|intro|forward|check|thank|reply|invite|email|e-mail|"
@@ -2379,7 +2398,11 @@ def _parse_follow_up(rest: str) -> c.Command:
         elif about is not None:
             person = _person(_tokens(head[: about.start()]), "follow-up")
             # "about the panel" and "re the pilot" keep their word; "to send …" starts at the verb.
-            keeps_word = re.match(r"\s+(?:about|re|regarding|sobre|on)\b", about.group(0), re.I)
+            keeps_word = re.match(
+                rf"\s+(?:about|abt|re|regarding|sobre|on(?!\s+{_DETERMINER}\s))\b",
+                head[about.start() :],
+                re.I,
+            )
             trailing_note = head[about.start() if keeps_word else about.end() :].strip() or None
         else:
             person = _person(tokens, "follow-up")
@@ -2387,7 +2410,13 @@ def _parse_follow_up(rest: str) -> c.Command:
                 return c.FollowUpCommand(person=person, unsplit_words=tuple(tokens), at=at)
     if trailing_note:
         # "… w/ comments on her paper": what to bring, without the "w/".
-        trailing_note = re.sub(r"^(?:(?:to|and|for)\s*:?\s+|w/\s*)", "", trailing_note, flags=re.I)
+        # "… on the referral": what it is about, without the "on".
+        trailing_note = re.sub(
+            rf"^(?:(?:to|and|for)\s*:?\s+|w/\s*|on\s+(?={_DETERMINER}\s))",
+            "",
+            trailing_note,
+            flags=re.I,
+        )
 
     # A note of nothing but punctuation ("…, 12/7!") says nothing.
     note_parts = [without_asides(p) for p in (trailing_note, dash_note) if p and _says_something(p)]

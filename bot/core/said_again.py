@@ -23,7 +23,13 @@ _MARKER = (
     r"(?:wait\s*,?\s*no(?:pe)?|no\s*,?\s*wait|i\s+mean|sorry|actually|correction|oops|"
     r"my\s+bad|scratch\s+that)"
 )
-_SAID_AGAIN = re.compile(rf"\s*[,;.]?\s*\b{_MARKER}\b\s*[,:;—–-]?\s*", re.IGNORECASE)
+# A bare "no" puts a day right too once set off ("thursday — no, friday"); what follows it must
+# still be a day and nothing else.
+_SAID_AGAIN = re.compile(
+    rf"\s*(?:[,;.—–]|\s-)?\s*\b(?:{_MARKER}|no(?:pe)?)\b\s*[,:;—–-]?\s*", re.IGNORECASE
+)
+# "… on thursday not friday": the day named first, the other one ruled out.
+_RULED_OUT = re.compile(r"\s+not\s+(?:on\s+)?(?P<day>[^,;]+?)[\s.!]*$", re.IGNORECASE)
 # Words that may end a correction without changing it (Tagalog "pala": so it turns out; "po").
 _TRAILING = re.compile(r"(?:\s+(?:pala|po|na|pla|then|instead|sorry))*[\s.!]*$", re.IGNORECASE)
 _LEADING = re.compile(rf"^\W*(?:(?:{_MARKER}|no|nope|ah|oh|hmm|ugh)\b\W*)+", re.IGNORECASE)
@@ -36,8 +42,12 @@ _PAST = re.compile(
 
 
 def _only_a_day(words: str) -> str | None:
-    """The day `words` are, as typed, when they are a day and nothing else."""
+    """The day `words` are, as typed, when they are a day and nothing else ("it was" before it
+    allowed: "no wait it was 11/30")."""
     words = _TRAILING.sub("", words.strip())
+    past = _PAST.match(words)
+    if past is not None and past.end() < len(words):
+        words = words[past.end() :]
     found = find_possible_day(words)
     if found is None or found.start != 0 or words[found.end :].strip(" ,.!"):
         return None
@@ -75,6 +85,10 @@ def day_said_again(text: str) -> str | None:
     """The line with the day said last in place of the first one, or None when the line puts
     no day right."""
     line = " ".join(text.split())
+    ruled_out = _RULED_OUT.search(line)
+    if ruled_out is not None and _only_a_day(ruled_out["day"]) is not None:
+        head = line[: ruled_out.start()]
+        return head if _last_day(head) is not None else None
     pieces = _SAID_AGAIN.split(line)
     if len(pieces) < 2 or len(pieces[0].split()) < 2:
         return None
@@ -137,3 +151,23 @@ def touch_just_done(ctx: Context, contact_id: int) -> int | None:
             continue
         return follow_up.id if chat.still_fresh(follow_up.done_at, ctx.now) else None
     return None
+
+
+_CAPITALISED = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*"
+# "met Carlos—no, Carla Ruiz, at …", "met Paula Ng — sorry, Paula Wong — at …": a name said
+# again right after a slip, set off by commas or dashes.
+_NAME_SAID_AGAIN = re.compile(
+    rf"^(?P<head>.*?)(?P<old>{_CAPITALISED}(?:\s+{_CAPITALISED})?)\s*(?:[,;—–]|\s-)\s*"
+    rf"(?:{_MARKER}|no(?:pe)?)\s*[,:;—–-]?\s*(?P<new>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})"
+    r"\s*(?:[,;—–]|\s-)\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def name_said_again(text: str) -> str | None:
+    """The line with the name said last in place of the slip before it, or None. The two must
+    start alike (a slip of the tongue or the keys, not two people)."""
+    found = _NAME_SAID_AGAIN.match(" ".join(text.split()))
+    if found is None or found["old"][0].lower() != found["new"][0].lower():
+        return None
+    return f"{found['head']}{found['new']} {found['rest']}"

@@ -402,7 +402,9 @@ def capitalise_known(text: str, known_names: Sequence[str], skip: frozenset[str]
 
 
 # Words of a short aside in another language inside a note ("bahut helpful thi", "sie war super
-# nett", "muito gente boa", "sehr smart"): the aside is dropped, the English note kept.
+# nett", "muito gente boa", "sehr smart"): an aside set apart by a dash, or said as a sentence of
+# its own ("sie war …"), is dropped and the English note kept; one in a list of commas is part of
+# the note ("sehr smart, arbeitet an …": most writers keep it, pass 22).
 _ASIDE_WORDS = frozenset(
     # Hindi/Urdu
     {"bahut", "bohot", "thi", "tha", "hai", "hain", "achha", "accha", "acchi"}
@@ -441,7 +443,9 @@ def without_asides(note: str) -> str:
             continue
         words = [w.strip(".,!?").lower() for w in part.split()]
         foreign = sum(w in _ASIDE_WORDS for w in words)
-        if words and len(words) <= 5 and foreign * 2 >= len(words) and foreign > 0:
+        beside = separators[max(index - 1, 0) : index + 1]
+        set_apart = any(s.strip(" ,;") for s in beside) or words[:1] in (["sie"], ["er"])
+        if words and len(words) <= 5 and foreign * 2 >= len(words) and foreign > 0 and set_apart:
             continue
         kept.append(part if not kept else f"{separators[index - 1].strip() or ','} {part}")
     text = " ".join(kept).replace(" , ", ", ").replace(" ; ", "; ").strip()

@@ -105,7 +105,7 @@ def test_nothing_runs_until_the_button_is_tapped(service: CoachService, store: S
 def test_a_guessed_delete_only_leads_to_the_usual_confirmation(
     service: CoachService, store: SqlStore
 ) -> None:
-    line = "take marcus off my list of people entirely"
+    line = "take marcus off my list of people completely"
     _not_a_command(line)
     reply = say(service, line)
     assert reply.actions[0].command == "delete-contact Marcus Webb"
