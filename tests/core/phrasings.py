@@ -92,6 +92,10 @@ PHRASINGS_DEV26 = DATA / "command_phrasings_dev26.jsonl"
 # only) after all of them (86.5%, 79.5%); then developed on in the twenty-second (89.2%, 84.8%).
 PHRASINGS_DEV27 = DATA / "command_phrasings_dev27.jsonl"
 PHRASINGS_DEV28 = DATA / "command_phrasings_dev28.jsonl"
+# Writers E30 and E31 (7 Dec, eighth session): kept from the engineers and scored untouched on
+# arrival (87.8%, 82.0%) and once after the twenty-second pass (87.8%, 82.5%); then developed on.
+PHRASINGS_DEV29 = DATA / "command_phrasings_dev29.jsonl"
+PHRASINGS_DEV30 = DATA / "command_phrasings_dev30.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
