@@ -100,7 +100,7 @@ class FollowUpRecord:
 
 @dataclass(frozen=True)
 class PlannedNudge:
-    kind: str  # "due" | "last-chance" | "second-touch" | "check-in" | "event-debrief"
+    kind: str  # "due" | "overdue" | "last-chance" | "second-touch" | "check-in" | "event-debrief"
     send_at: datetime
 
 

@@ -90,7 +90,7 @@ if TYPE_CHECKING:
     from storage.inbox import SqlInbox
 
 FOLLOW_UP_STATUSES = {"open", "done", "cancelled"}
-NUDGE_KINDS = {"due", "last-chance", "second-touch", "check-in"}
+NUDGE_KINDS = {"due", "overdue", "last-chance", "second-touch", "check-in"}
 
 
 class RowNotFound(LookupError):
