@@ -463,6 +463,12 @@ class SqlStore:
                 )
             )
 
+    def member_previous_names(self, member_id: int) -> list[str]:
+        """Every name the member's contacts had before a rename."""
+        with self._transaction() as session:
+            query = select(PreviousName.name).where(PreviousName.member_id == member_id)
+            return list(session.scalars(query.order_by(PreviousName.id)))
+
     def remember_undo(
         self, member_id: int, contact_id: int, kind: str, data: dict[str, Any], at: datetime
     ) -> None:

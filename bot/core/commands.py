@@ -129,6 +129,14 @@ class DeleteContactCommand:
 
 
 @dataclass(frozen=True)
+class DeleteMeetingCommand:
+    """Remove the newest meeting with a person, logged by mistake (asks first)."""
+
+    person: PersonRef
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
 class MergeContactsCommand:
     keep: PersonRef
     other: PersonRef
@@ -276,6 +284,7 @@ Command = (
     | FollowUpCommand
     | ListCommand
     | DoneCommand
+    | DeleteMeetingCommand
     | SnoozeCommand
     | CancelCommand
     | KeepInTouchCommand

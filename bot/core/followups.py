@@ -17,7 +17,7 @@ from bot.core.check_ins import (
     stop_action,
     stop_check_ins,
 )
-from bot.core.contacts import contact_ref, first_met, matching, note_line, which_one
+from bot.core.contacts import as_typed, contact_ref, first_met, matching, note_line, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
     CalendarDate,
@@ -665,7 +665,7 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         line = note_line(ctx.today, command.note)
         ctx.store.add_contact_note(ctx.member.id, closed.contact_id, line)
         kind_note += f" Noted on {closed.contact_name}: {command.note}"
-    name = display_name(closed, ctx)
+    name = as_typed(ctx, command.target, closed.contact_id, display_name(closed, ctx))
     if closed.touch >= 2:
         return _after_the_rule_of_two(ctx, closed, kind_note, kind_actions)
     day = (ctx.today - closed.met_on).days

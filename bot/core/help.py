@@ -2893,6 +2893,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         handles=((c.DeleteNoteCommand, "contacts.delete_note"),),
     ),
     CommandHelp(
+        "delete-meeting",
+        "delete-meeting <person>",
+        "Delete the newest meeting with someone, logged by mistake, and the open follow-up it "
+        "created. The contact stays. I ask once first; `undo` puts it back.",
+        ("delete-meeting Kai Müller",),
+        words=("delete_meeting", "deletemeeting", "unmeet"),
+        phrasings=(
+            (
+                # "delete the meeting with kai", "remove my last meeting with Kai".
+                r"(?:please\s+)?(?:delete|remove|erase|undo|drop|scrap)\s+(?:the\s+|my\s+|that\s+)?"
+                r"(?:last\s+|latest\s+)?meeting\s+(?:with|for)\s+(?P<rest>[^,;.!]+?)[.!]*",
+                "delete-meeting {rest}",
+            ),
+        ),
+        handles=((c.DeleteMeetingCommand, "meeting_deleted.delete_meeting"),),
+    ),
+    CommandHelp(
         "delete-contact",
         "delete-contact <person>",
         "Delete a contact with their meetings, follow-ups and notes. I ask once first.",

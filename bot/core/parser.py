@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import time
 
 from bot.core import commands as c
+from bot.core import meeting_words
 from bot.core.about_in_english import about_in_english
 from bot.core.commanded_abroad import (
     names_without_case_endings,
@@ -250,6 +251,7 @@ def parse_command(
     `mentions`: the platform users the text names as "@name"; `referent`: the contact the
     conversation's last reply was about, whom "her", "him" or "that" mean."""
     text = names_without_case_endings(text)  # "Mehmet Demir'le tanıştım"
+    text = meeting_words.said_as_not_met(text) or text
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
@@ -941,6 +943,7 @@ _FROM_THE_CONTACTS = re.compile(
 
 
 def _said_of_the_contacts(name: str, rest: str) -> str:
+    name = meeting_words.of_a_meeting(name, rest)
     return "delete-contact" if name == "cancel" and _FROM_THE_CONTACTS.search(rest) else name
 
 
@@ -2836,6 +2839,13 @@ def _parse_delete_note(rest: str) -> c.Command:
         flags=re.I,
     )
     return c.DeleteNoteCommand(person=_person(_tokens(rest), "delete-note"))
+
+
+def _parse_delete_meeting(rest: str) -> c.Command:
+    person, confirmed = meeting_words.person_and_confirmed(rest)
+    return c.DeleteMeetingCommand(
+        person=_person(_tokens(person), "delete-meeting"), confirmed=confirmed
+    )
 
 
 def _parse_delete_contact(rest: str) -> c.Command:

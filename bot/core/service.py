@@ -60,6 +60,7 @@ _MAY_NAME_SOMEONE = (
     c.NoteCommand,
     c.RenameCommand,
     c.DeleteContactCommand,
+    c.DeleteMeetingCommand,
     c.NotACommand,
     c.ParseFailure,
 )
@@ -161,7 +162,8 @@ class CoachService:
                 command = parse_command(
                     incoming.text,
                     direct_message=incoming.is_direct_message,
-                    known_names=[contact.name for contact in contacts],
+                    known_names=[contact.name for contact in contacts]
+                    + self._previous_names(incoming),
                     mentions=incoming.mentions,
                     referent=referent,
                 )
@@ -404,6 +406,16 @@ class CoachService:
         except Exception:
             logger.error(
                 "reading contact names failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            return []
+
+    def _previous_names(self, incoming: Incoming) -> list[str]:
+        """Names contacts had before a rename: "done <old name>" still names them."""
+        try:
+            return self.store.member_previous_names(self._context(incoming).member.id)
+        except Exception:
+            logger.error(
+                "reading previous names failed for %s/%s", incoming.platform, incoming.user_id
             )
             return []
 
