@@ -68,7 +68,7 @@ class FollowUpCommand:
 
 @dataclass(frozen=True)
 class ListCommand:
-    filter: Literal["overdue", "all"] | None = None
+    filter: Literal["overdue", "all", "today", "week"] | None = None
 
 
 @dataclass(frozen=True)

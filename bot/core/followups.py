@@ -8,7 +8,7 @@ from datetime import date
 from typing import cast
 
 from bot.core import commands as c
-from bot.core import dates, events, ledger
+from bot.core import dates, events, ledger, list_window
 from bot.core.check_ins import (
     cadence_of,
     offer,
@@ -593,6 +593,15 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
                 actions=(Action("All follow-ups", "list"),),
             )
         text = f"You have {plural(len(ordered), 'overdue follow-up')}."
+    elif command.filter in ("today", "week"):
+        last = list_window.last_day(command.filter, ctx.today)
+        ordered = [f for f in ordered if f.due_on <= last]
+        if not ordered:
+            return Reply(
+                text=list_window.nothing_due(command.filter, len(open_ones)),
+                actions=(Action("All follow-ups", "list"),),
+            )
+        text = list_window.heading(command.filter, len(ordered), overdue)
     else:
         # "what's due today?" reads as `list`: the count of today's says it without a filter.
         due_today = sum(1 for f in ordered if f.due_on == ctx.today)

@@ -828,10 +828,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     ),
     CommandHelp(
         "list",
-        "list [overdue|all]",
+        "list [overdue|today|week|all]",
         f"Your open follow-ups, overdue first, with the days left in each {WINDOW_DAYS}-day "
-        "window. `list overdue` shows only the late ones.",
-        ("list", "list overdue"),
+        "window. `list overdue` shows only the late ones; `list today` and `list week` the ones "
+        "due by the end of today or of this week, overdue ones included.",
+        ("list", "list overdue", "list today", "list week"),
         words=("ls",),
         phrasings=(
             # A verb of showing (or a question word), then the follow-ups, in any of the

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import time
 
 from bot.core import commands as c
-from bot.core import meeting_words
+from bot.core import list_window, meeting_words
 from bot.core.about_in_english import about_in_english
 from bot.core.commanded_abroad import (
     names_without_case_endings,
@@ -3090,6 +3090,9 @@ def _parse_list(rest: str) -> c.Command:
         return c.ContactsCommand()  # "list my contacts": the people, not their follow-ups
     if re.search(r"\b(?:overdue|late|missed)\b", word):
         return c.ListCommand(filter="overdue")
+    window = list_window.asked_window(word)
+    if window is not None:
+        return c.ListCommand(filter=window)
     if re.search(r"\b(?:all|every|everything|done ones|closed|completed|finished|history)\b", word):
         return c.ListCommand(filter="all")
     return c.ListCommand()

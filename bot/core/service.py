@@ -15,7 +15,16 @@ from datetime import datetime
 from importlib import import_module
 from typing import Any
 
-from bot.core import chat, intent_guess, ledger, reports, reviews, two_commands, which_answer
+from bot.core import (
+    chat,
+    intent_guess,
+    ledger,
+    list_window,
+    reports,
+    reviews,
+    two_commands,
+    which_answer,
+)
 from bot.core import commands as c
 from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
@@ -263,6 +272,10 @@ class CoachService:
             if kind == "unclear":
                 return chat.unclear(command.text, names), command
             command = c.ReviewCommand(draft=command.text)
+        if isinstance(command, c.ListCommand) and command.filter is None:
+            # "who should I follow up with today?" read as `list`: today's, not everything.
+            window = list_window.asked_window(incoming.text)
+            command = replace(command, filter=window) if window else command
         ran = command
         return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
 
