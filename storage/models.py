@@ -298,6 +298,8 @@ class Feedback(Base):
     review_id: Mapped[int] = mapped_column(ForeignKey("draft_reviews.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     verdict: Mapped[str] = mapped_column(String(32))
+    # Why a Wrong flag was wrong, in the member's words (at most 200 characters); optional.
+    reason: Mapped[str | None] = mapped_column(StorableText(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 

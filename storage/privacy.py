@@ -77,7 +77,7 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
     EventMeeting: ("event_id", "meeting_id"),
     KeepInTouch: ("contact_id", "every", "created_at", "updated_at"),
     DraftReview: ("id", "score", "flagged", "text_hash", "text", "created_at"),
-    Feedback: ("id", "review_id", "verdict", "created_at"),
+    Feedback: ("id", "review_id", "verdict", "reason", "created_at"),
     TouchKind: ("follow_up_id", "kind", "source", "updated_at"),
     DigestSubscription: ("channel_id", "weekday", "at_time", "timezone", "created_at"),
     ConversationReference: ("platform", "conversation_id", "updated_at"),

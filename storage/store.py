@@ -989,17 +989,25 @@ class SqlStore:
             ).first()
             return review_record(review) if review is not None else None
 
-    def record_feedback(self, member_id: int, review_id: int, verdict: str, at: datetime) -> bool:
+    def record_feedback(
+        self, member_id: int, review_id: int, verdict: str, at: datetime, reason: str | None = None
+    ) -> bool:
         with self._transaction() as session:
             review = session.get(DraftReview, review_id)
             if review is None or review.member_id != member_id:
                 return False
             session.execute(
                 claims.dialect_insert(session, Feedback)
-                .values(review_id=review_id, member_id=member_id, verdict=verdict, created_at=at)
+                .values(
+                    review_id=review_id,
+                    member_id=member_id,
+                    verdict=verdict,
+                    reason=reason,
+                    created_at=at,
+                )
                 .on_conflict_do_update(
                     index_elements=["review_id", "member_id"],
-                    set_={"verdict": verdict, "created_at": at},
+                    set_={"verdict": verdict, "reason": reason, "created_at": at},
                 )
             )
             return True

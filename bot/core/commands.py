@@ -249,6 +249,7 @@ class ForgetMeCommand:
 class FeedbackCommand:
     review_id: int
     verdict: Literal["helpful", "wrong-flag"]
+    reason: str | None = None  # why a Wrong flag was wrong (`bot.core.feedback_reason`)
 
 
 @dataclass(frozen=True)

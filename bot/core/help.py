@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.core import commands as c
 from bot.core.dates import LAST_WEEKDAY_RULE, plural
+from bot.core.feedback_reason import MAX_REASON_CHARS
 from bot.core.guidelines import what_to_write
 from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
@@ -3820,9 +3821,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     ),
     CommandHelp(
         "feedback",
-        "feedback <review-id> helpful|wrong-flag",
-        "Tell me whether a draft review helped (the buttons under a review send this).",
-        ("feedback 12 helpful",),
+        "feedback <review-id> helpful|wrong-flag [reason]",
+        "Tell me whether a draft review helped (the buttons under a review send this). With "
+        f"wrong-flag you may add why, in up to {MAX_REASON_CHARS} characters; it is kept with "
+        "your feedback.",
+        ("feedback 12 helpful", "feedback 12 wrong-flag it's a thank-you, not a pitch"),
         listed=False,
         handles=((c.FeedbackCommand, "reviews.feedback"),),
     ),

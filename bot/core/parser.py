@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import time
 
 from bot.core import commands as c
-from bot.core import list_window, meeting_words
+from bot.core import feedback_reason, list_window, meeting_words
 from bot.core.about_in_english import about_in_english
 from bot.core.commanded_abroad import (
     names_without_case_endings,
@@ -3060,7 +3060,12 @@ def _parse_forget_me(rest: str) -> c.Command:
 
 
 def _parse_feedback(rest: str) -> c.Command:
-    words = rest.split()
+    words = rest.split(maxsplit=2)
+    reason = " ".join(words.pop(2).split()) if len(words) == 3 else None
+    if reason is not None and words[1].lower() != "wrong-flag":
+        raise _Bad(feedback_reason.ONLY_WITH_WRONG_FLAG)
+    if reason is not None and len(reason) > feedback_reason.MAX_REASON_CHARS:
+        raise _Bad(feedback_reason.TOO_LONG)
     if len(words) != 2 or not _is_number(words[0].lstrip("#")):
         raise _Bad(
             "Write it as `feedback <review-id> helpful` or `feedback <review-id> wrong-flag`."
@@ -3068,7 +3073,9 @@ def _parse_feedback(rest: str) -> c.Command:
     verdict = words[1].lower()
     if verdict not in {"helpful", "wrong-flag"}:
         raise _Bad("The verdict is `helpful` or `wrong-flag`, like `feedback 12 helpful`.")
-    return c.FeedbackCommand(review_id=int(words[0].lstrip("#")[:12]), verdict=verdict)  # type: ignore[arg-type]
+    return c.FeedbackCommand(
+        review_id=int(words[0].lstrip("#")[:12]), verdict=verdict, reason=reason
+    )  # type: ignore[arg-type]
 
 
 def _parse_undo(rest: str) -> c.Command:

@@ -321,7 +321,9 @@ class Store(Protocol):
         text: str | None = None,
     ) -> ReviewRecord: ...
 
-    def record_feedback(self, member_id: int, review_id: int, verdict: str, at: datetime) -> bool:
+    def record_feedback(
+        self, member_id: int, review_id: int, verdict: str, at: datetime, reason: str | None = None
+    ) -> bool:
         """Store "helpful" / "wrong-flag" for the member's own review; False if no such review."""
         ...
 
