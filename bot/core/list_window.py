@@ -16,8 +16,16 @@ _TODAY = re.compile(r"\b(?:today|tonight|this morning|this afternoon|now)\b", re
 _WEEK = re.compile(r"\b(?:this|the|current)\s+week\b|^\s*week\s*$", re.IGNORECASE)
 
 
+# "what did I log today?" asks what was logged, not what is due: the whole list.
+_ABOUT_LOGGING = re.compile(
+    r"\b(?:log|logged|add|added|record|recorded|met|did i)\b", re.IGNORECASE
+)
+
+
 def asked_window(text: str) -> Window | None:
     """Which window a `list` line or question names; None for neither."""
+    if _ABOUT_LOGGING.search(text):
+        return None
     if _WEEK.search(text):
         return "week"
     if _TODAY.search(text):
