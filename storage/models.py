@@ -298,6 +298,8 @@ class Feedback(Base):
     review_id: Mapped[int] = mapped_column(ForeignKey("draft_reviews.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     verdict: Mapped[str] = mapped_column(String(32))
+    # Why a Wrong flag was wrong, in the member's words (at most 200 characters); optional.
+    reason: Mapped[str | None] = mapped_column(StorableText(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
@@ -441,3 +443,34 @@ class PendingQuestion(Base):
     # Ade", "the MTN one", "2") picks one of them.
     choices: Mapped[str | None] = mapped_column(StorableText(), nullable=True)
     asked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PreviousName(Base):
+    """A name a contact had before a `rename`: "done <old name>" still finds them."""
+
+    __tablename__ = "previous_names"
+    __table_args__ = (Index("ix_previous_names_member_name_key", "member_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(StorableString(200))
+    name_key: Mapped[str] = mapped_column(StorableString(200))
+    renamed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class UndoStep(Base):
+    """What puts the member's last undoable change back (a rename, a deleted meeting), as JSON;
+    one per member, taken by `undo`."""
+
+    __tablename__ = "undo_steps"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    data: Mapped[str] = mapped_column(StorableText())
+    at: Mapped[datetime] = mapped_column(UtcDateTime())

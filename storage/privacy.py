@@ -23,8 +23,10 @@ from storage.models import (
     Member,
     Nudge,
     PendingQuestion,
+    PreviousName,
     ReviewRule,
     TouchKind,
+    UndoStep,
 )
 
 
@@ -54,6 +56,7 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
         "created_at",
     ),
     Contact: ("id", "name", "mention", "notes", "created_at"),
+    PreviousName: ("contact_id", "name", "renamed_at"),
     Meeting: ("id", "contact_id", "met_on", "place", "note", "created_at"),
     FollowUp: (
         "id",
@@ -74,7 +77,7 @@ EXPORTED_FIELDS: dict[type[Base], tuple[str, ...]] = {
     EventMeeting: ("event_id", "meeting_id"),
     KeepInTouch: ("contact_id", "every", "created_at", "updated_at"),
     DraftReview: ("id", "score", "flagged", "text_hash", "text", "created_at"),
-    Feedback: ("id", "review_id", "verdict", "created_at"),
+    Feedback: ("id", "review_id", "verdict", "reason", "created_at"),
     TouchKind: ("follow_up_id", "kind", "source", "updated_at"),
     DigestSubscription: ("channel_id", "weekday", "at_time", "timezone", "created_at"),
     ConversationReference: ("platform", "conversation_id", "updated_at"),
@@ -120,6 +123,9 @@ def export_member(session: Session, member: Member) -> dict[str, object]:
     return {
         "member": member_data,
         "contacts": rows(select(Contact).where(Contact.member_id == mid).order_by(Contact.id)),
+        "previous_names": rows(
+            select(PreviousName).where(PreviousName.member_id == mid).order_by(PreviousName.id)
+        ),
         "meetings": rows(select(Meeting).where(Meeting.member_id == mid).order_by(Meeting.id)),
         "follow_ups": rows(select(FollowUp).where(FollowUp.member_id == mid).order_by(FollowUp.id)),
         "events": rows(select(Event).where(Event.member_id == mid).order_by(Event.id)),
@@ -187,6 +193,8 @@ def forget_member(session: Session, member: Member) -> dict[str, int]:
         ("keep_in_touch", delete(KeepInTouch).where(KeepInTouch.member_id == mid)),
         ("meetings", delete(Meeting).where(Meeting.member_id == mid)),
         ("events", delete(Event).where(Event.member_id == mid)),
+        ("previous_names", delete(PreviousName).where(PreviousName.member_id == mid)),
+        ("undo_steps", delete(UndoStep).where(UndoStep.member_id == mid)),
         ("contacts", delete(Contact).where(Contact.member_id == mid)),
         ("conversation_references", delete(ConversationReference).where(_references_of(member))),
         ("pending_questions", delete(PendingQuestion).where(_questions_of(member))),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 # What `FollowUpRecord.touch` holds: the first follow-up after meeting, the rule-of-two second
 # touch, and each keep-in-touch check-in after that.
@@ -99,8 +100,28 @@ class FollowUpRecord:
 
 
 @dataclass(frozen=True)
+class UndoStepRecord:
+    """What puts the member's last undoable change back: `kind` "rename" ({"name": old name})
+    or "delete-meeting" (the meeting and the open follow-ups it had, as `DeletedMeeting.data`)."""
+
+    contact_id: int
+    kind: str
+    data: dict[str, Any]
+    at: datetime
+
+
+@dataclass(frozen=True)
+class DeletedMeeting:
+    """A meeting `delete-meeting` removed, with the event it was at and its open follow-ups."""
+
+    meeting: MeetingRecord
+    event_id: int | None
+    follow_ups: tuple[FollowUpRecord, ...]
+
+
+@dataclass(frozen=True)
 class PlannedNudge:
-    kind: str  # "due" | "last-chance" | "second-touch" | "check-in" | "event-debrief"
+    kind: str  # "due" | "overdue" | "last-chance" | "second-touch" | "check-in" | "event-debrief"
     send_at: datetime
 
 

@@ -30,6 +30,7 @@ from storage import (
     privacy,
     questions,
     touches,
+    undo_steps,
 )
 from storage.convert import (
     cadence_record,
@@ -51,6 +52,7 @@ from storage.models import (
     DigestSubscription,
     DraftReview,
     Event,
+    EventMeeting,
     Feedback,
     FollowUp,
     Heartbeat,
@@ -58,6 +60,7 @@ from storage.models import (
     Meeting,
     Member,
     Nudge,
+    PreviousName,
     ProcessedEvent,
     ReviewRule,
     TouchKind,
@@ -70,6 +73,7 @@ from storage.records import (
     ContactCard,
     ContactRecord,
     ConversationReferenceRecord,
+    DeletedMeeting,
     DigestSubscriptionRecord,
     DueNudge,
     EventRecord,
@@ -84,13 +88,14 @@ from storage.records import (
     QuestionRecord,
     ReviewRecord,
     TouchCounts,
+    UndoStepRecord,
 )
 
 if TYPE_CHECKING:
     from storage.inbox import SqlInbox
 
 FOLLOW_UP_STATUSES = {"open", "done", "cancelled"}
-NUDGE_KINDS = {"due", "last-chance", "second-touch", "check-in"}
+NUDGE_KINDS = {"due", "overdue", "last-chance", "second-touch", "check-in"}
 
 
 class RowNotFound(LookupError):
@@ -350,6 +355,16 @@ class SqlStore:
             ).all()
             if exact:
                 return [contact_record(row) for row in exact]
+            # A name the contact had before a rename still finds them.
+            renamed = session.scalars(
+                select(Contact)
+                .join(PreviousName, PreviousName.contact_id == Contact.id)
+                .where(PreviousName.member_id == member_id, PreviousName.name_key == key)
+                .order_by(Contact.id)
+                .distinct()
+            ).all()
+            if renamed:
+                return [contact_record(row) for row in renamed]
             # "Jane" finds "Jane Doe", "Mr. Haddad" Omar Haddad, "Kai Mueller" Kai Müller:
             # several matches make the caller ask.
             rows = session.scalars(
@@ -421,9 +436,49 @@ class SqlStore:
         _fits(name, Contact.name, "the contact's name")
         with self._transaction() as session:
             contact = self._contact(session, member_id, contact_id)
+            if contact.name_key != name_key(name):
+                session.add(
+                    PreviousName(
+                        member_id=member_id,
+                        contact_id=contact_id,
+                        name=contact.name,
+                        name_key=contact.name_key,
+                        renamed_at=self._now(),
+                    )
+                )
             contact.name, contact.name_key = name, name_key(name)
             session.flush()
             return contact_record(contact)
+
+    def previous_names(self, member_id: int, contact_id: int) -> list[str]:
+        """The names the contact had before, oldest first."""
+        with self._transaction() as session:
+            return list(
+                session.scalars(
+                    select(PreviousName.name)
+                    .where(
+                        PreviousName.member_id == member_id, PreviousName.contact_id == contact_id
+                    )
+                    .order_by(PreviousName.id)
+                )
+            )
+
+    def member_previous_names(self, member_id: int) -> list[str]:
+        """Every name the member's contacts had before a rename."""
+        with self._transaction() as session:
+            query = select(PreviousName.name).where(PreviousName.member_id == member_id)
+            return list(session.scalars(query.order_by(PreviousName.id)))
+
+    def remember_undo(
+        self, member_id: int, contact_id: int, kind: str, data: dict[str, Any], at: datetime
+    ) -> None:
+        """Keep what puts this change back, in place of the member's last one."""
+        with self._transaction() as session:
+            undo_steps.remember(session, member_id, contact_id, kind, data, at)
+
+    def take_undo(self, member_id: int) -> UndoStepRecord | None:
+        with self._transaction() as session:
+            return undo_steps.take(session, member_id)
 
     def add_contact_note(self, member_id: int, contact_id: int, line: str) -> ContactRecord:
         with self._transaction() as session:
@@ -528,6 +583,34 @@ class SqlStore:
             if event_id is not None:
                 self._own(events.link_meeting, session, member_id, meeting.id, event_id)
             return meeting_record(meeting)
+
+    def delete_meeting(self, member_id: int, meeting_id: int) -> DeletedMeeting:
+        """Delete the meeting and the open follow-ups it created (with their nudges); a closed
+        follow-up it had stays, no longer linked to it."""
+        with self._transaction() as session:
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None or meeting.member_id != member_id:
+                raise RowNotFound(f"meeting {meeting_id} of member {member_id}")
+            record = meeting_record(meeting)
+            event_id = session.scalar(
+                select(EventMeeting.event_id).where(EventMeeting.meeting_id == meeting_id)
+            )
+            opened = session.scalars(
+                select(FollowUp)
+                .where(FollowUp.meeting_id == meeting_id, FollowUp.status == "open")
+                .order_by(FollowUp.id)
+            ).all()
+            removed = tuple(follow_up_record(row) for row in opened)
+            ids = [row.id for row in opened]
+            session.execute(delete(Nudge).where(Nudge.follow_up_id.in_(ids)))
+            session.execute(delete(TouchKind).where(TouchKind.follow_up_id.in_(ids)))
+            session.execute(delete(FollowUp).where(FollowUp.id.in_(ids)))
+            session.execute(
+                update(FollowUp).where(FollowUp.meeting_id == meeting_id).values(meeting_id=None)
+            )
+            session.execute(delete(EventMeeting).where(EventMeeting.meeting_id == meeting_id))
+            session.execute(delete(Meeting).where(Meeting.id == meeting_id))
+            return DeletedMeeting(record, event_id, removed)
 
     def latest_meeting(self, member_id: int, contact_id: int) -> MeetingRecord | None:
         with self._transaction() as session:
@@ -906,17 +989,25 @@ class SqlStore:
             ).first()
             return review_record(review) if review is not None else None
 
-    def record_feedback(self, member_id: int, review_id: int, verdict: str, at: datetime) -> bool:
+    def record_feedback(
+        self, member_id: int, review_id: int, verdict: str, at: datetime, reason: str | None = None
+    ) -> bool:
         with self._transaction() as session:
             review = session.get(DraftReview, review_id)
             if review is None or review.member_id != member_id:
                 return False
             session.execute(
                 claims.dialect_insert(session, Feedback)
-                .values(review_id=review_id, member_id=member_id, verdict=verdict, created_at=at)
+                .values(
+                    review_id=review_id,
+                    member_id=member_id,
+                    verdict=verdict,
+                    reason=reason,
+                    created_at=at,
+                )
                 .on_conflict_do_update(
                     index_elements=["review_id", "member_id"],
-                    set_={"verdict": verdict, "created_at": at},
+                    set_={"verdict": verdict, "reason": reason, "created_at": at},
                 )
             )
             return True

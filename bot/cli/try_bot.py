@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.bootstrap import bootstrap
     from bot.config import Settings
     from bot.console.clock import SimulatedClock, load_offset
-    from bot.console.session import ConsoleSession, ConsoleUser, banner
+    from bot.console.session import PIPED_HINT, ConsoleSession, ConsoleUser, banner
 
     settings = Settings.for_console()
     if args.database_url:
@@ -99,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
         print(banner(clock) + "\n")
         lines: Iterator[str] = _prompted_lines("you› ")
     else:
+        print(PIPED_HINT, file=sys.stderr)  # stderr: the replies on stdout stay as they were
         lines = (line.rstrip("\n") for line in sys.stdin)
     try:
         return session.run(lines)

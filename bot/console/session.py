@@ -39,6 +39,12 @@ BANNER = (
 )
 PASTE_START = "/paste"
 PASTE_END = "/end"
+# Said once when input comes from a pipe, where there is no banner and each line is a message.
+PIPED_HINT = (
+    f"Reading messages from a pipe, one per line. For a draft of several lines, put "
+    f"`{PASTE_START}` on a line before it and `{PASTE_END}` on a line after it: they go as one "
+    "message."
+)
 
 
 def banner(clock: SimulatedClock) -> str:

@@ -68,7 +68,7 @@ class FollowUpCommand:
 
 @dataclass(frozen=True)
 class ListCommand:
-    filter: Literal["overdue", "all"] | None = None
+    filter: Literal["overdue", "all", "today", "week"] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,14 @@ class RenameCommand:
 
 @dataclass(frozen=True)
 class DeleteContactCommand:
+    person: PersonRef
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class DeleteMeetingCommand:
+    """Remove the newest meeting with a person, logged by mistake (asks first)."""
+
     person: PersonRef
     confirmed: bool = False
 
@@ -241,6 +249,7 @@ class ForgetMeCommand:
 class FeedbackCommand:
     review_id: int
     verdict: Literal["helpful", "wrong-flag"]
+    reason: str | None = None  # why a Wrong flag was wrong (`bot.core.feedback_reason`)
 
 
 @dataclass(frozen=True)
@@ -276,6 +285,7 @@ Command = (
     | FollowUpCommand
     | ListCommand
     | DoneCommand
+    | DeleteMeetingCommand
     | SnoozeCommand
     | CancelCommand
     | KeepInTouchCommand

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from bot.core import commands as c
-from bot.core import ledger
+from bot.core import ledger, undo_steps
 from bot.core.context import Context, failure
 from bot.core.dates import format_day
 from bot.core.help import example
@@ -14,6 +14,9 @@ from bot.core.messages import Action, Field, Reply, Section, about, mention_mark
 from bot.core.rules import WINDOW_DAYS, is_check_in, touch_name, window_closes
 from storage.names import name_key
 from storage.records import ContactRecord, FollowUpRecord, MeetingOutcome
+
+# `undo` right after a rename puts the old name back (`rename_back`).
+RENAME_UNDO_KIND = "rename"
 
 
 def contact_ref(contact: ContactRecord) -> str:
@@ -75,7 +78,7 @@ def who(ctx: Context, command: c.WhoCommand) -> Reply:
     if isinstance(contact, Reply):
         return contact
     card = ctx.store.contact_card(ctx.member.id, contact.id)
-    lines = [f"**{contact.name}**"]
+    lines = [f"**{as_typed(ctx, command.person, contact.id, contact.name)}**"]
     for meeting in card.meetings[:5]:
         where = f" at {meeting.place}" if meeting.place else ""
         note = f" — {meeting.note}" if meeting.note else ""
@@ -101,6 +104,7 @@ def who(ctx: Context, command: c.WhoCommand) -> Reply:
                 if follow_up.touch < 2 and not follow_up.late
                 else ""
             )
+            + (f" — note: {follow_up.note}" if follow_up.note else "")
         )
     lines.extend(_keep_in_touch_lines(ctx, contact, open_ones))
     fields = (Field("Notes", contact.notes),) if contact.notes else ()
@@ -195,7 +199,11 @@ def rename(ctx: Context, command: c.RenameCommand) -> Reply:
         if other.id != contact.id
     ]
     renamed = ctx.store.rename_contact(ctx.member.id, contact.id, command.new_name)
-    text = f"Renamed **{contact.name}** to **{renamed.name}**."
+    undo_steps.remember(ctx, contact.id, RENAME_UNDO_KIND, {"name": contact.name})
+    text = (
+        f"Renamed **{contact.name}** to **{renamed.name}**; “{contact.name}” still finds them, "
+        "and `undo` changes it back."
+    )
     if clash:
         text += (
             f" You also have a contact called {clash[0].name}: if they are the same person, "
@@ -211,6 +219,24 @@ def rename(ctx: Context, command: c.RenameCommand) -> Reply:
             ),
         )
     return Reply(text=text)
+
+
+def rename_back(ctx: Context, contact: ContactRecord, data: dict[str, str]) -> Reply:
+    """`undo` right after a rename: the name the contact had before."""
+    back = ctx.store.rename_contact(ctx.member.id, contact.id, data["name"])
+    return about(contact.id, text=f"Undone: **{contact.name}** is called **{back.name}** again.")
+
+
+def as_typed(ctx: Context, person: c.PersonRef, contact_id: int, name: str) -> str:
+    """The contact's name, after the old one when the member typed a name they had before a
+    rename: "Jane Doe (now Jane Smith)"."""
+    typed = name_key(person.name)
+    if person.contact_id is not None or person.mention or typed == name_key(name):
+        return name
+    for old in ctx.store.previous_names(ctx.member.id, contact_id):
+        if name_key(old) == typed:
+            return f"{old} (now {name})"
+    return name
 
 
 def _by_id_or_name(ctx: Context, person: c.PersonRef, command: str) -> ContactRecord | Reply:

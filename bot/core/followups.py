@@ -8,7 +8,7 @@ from datetime import date
 from typing import cast
 
 from bot.core import commands as c
-from bot.core import dates, events, ledger
+from bot.core import dates, events, ledger, list_window
 from bot.core.check_ins import (
     cadence_of,
     offer,
@@ -17,7 +17,7 @@ from bot.core.check_ins import (
     stop_action,
     stop_check_ins,
 )
-from bot.core.contacts import contact_ref, first_met, matching, note_line, which_one
+from bot.core.contacts import as_typed, contact_ref, first_met, matching, note_line, which_one
 from bot.core.context import Context, failure
 from bot.core.dates import (
     CalendarDate,
@@ -593,6 +593,15 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
                 actions=(Action("All follow-ups", "list"),),
             )
         text = f"You have {plural(len(ordered), 'overdue follow-up')}."
+    elif command.filter in ("today", "week"):
+        last = list_window.last_day(command.filter, ctx.today)
+        ordered = [f for f in ordered if f.due_on <= last]
+        if not ordered:
+            return Reply(
+                text=list_window.nothing_due(command.filter, len(open_ones)),
+                actions=(Action("All follow-ups", "list"),),
+            )
+        text = list_window.heading(command.filter, len(ordered), overdue)
     else:
         # "what's due today?" reads as `list`: the count of today's says it without a filter.
         due_today = sum(1 for f in ordered if f.due_on == ctx.today)
@@ -665,7 +674,7 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         line = note_line(ctx.today, command.note)
         ctx.store.add_contact_note(ctx.member.id, closed.contact_id, line)
         kind_note += f" Noted on {closed.contact_name}: {command.note}"
-    name = display_name(closed, ctx)
+    name = as_typed(ctx, command.target, closed.contact_id, display_name(closed, ctx))
     if closed.touch >= 2:
         return _after_the_rule_of_two(ctx, closed, kind_note, kind_actions)
     day = (ctx.today - closed.met_on).days

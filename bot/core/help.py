@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.core import commands as c
 from bot.core.dates import LAST_WEEKDAY_RULE, plural
+from bot.core.feedback_reason import MAX_REASON_CHARS
 from bot.core.guidelines import what_to_write
 from bot.core.ledger import BUTTON_LABELS, NOUNS
 from bot.core.messages import Action, Reply, Section
@@ -828,10 +829,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     ),
     CommandHelp(
         "list",
-        "list [overdue|all]",
+        "list [overdue|today|week|all]",
         f"Your open follow-ups, overdue first, with the days left in each {WINDOW_DAYS}-day "
-        "window. `list overdue` shows only the late ones.",
-        ("list", "list overdue"),
+        "window. `list overdue` shows only the late ones; `list today` and `list week` the ones "
+        "due by the end of today or of this week, overdue ones included.",
+        ("list", "list overdue", "list today", "list week"),
         words=("ls",),
         phrasings=(
             # A verb of showing (or a question word), then the follow-ups, in any of the
@@ -2893,6 +2895,23 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         handles=((c.DeleteNoteCommand, "contacts.delete_note"),),
     ),
     CommandHelp(
+        "delete-meeting",
+        "delete-meeting <person>",
+        "Delete the newest meeting with someone, logged by mistake, and the open follow-up it "
+        "created. The contact stays. I ask once first; `undo` puts it back.",
+        ("delete-meeting Kai Müller",),
+        words=("delete_meeting", "deletemeeting", "unmeet"),
+        phrasings=(
+            (
+                # "delete the meeting with kai", "remove my last meeting with Kai".
+                r"(?:please\s+)?(?:delete|remove|erase|undo|drop|scrap)\s+(?:the\s+|my\s+|that\s+)?"
+                r"(?:last\s+|latest\s+)?meeting\s+(?:with|for)\s+(?P<rest>[^,;.!]+?)[.!]*",
+                "delete-meeting {rest}",
+            ),
+        ),
+        handles=((c.DeleteMeetingCommand, "meeting_deleted.delete_meeting"),),
+    ),
+    CommandHelp(
         "delete-contact",
         "delete-contact <person>",
         "Delete a contact with their meetings, follow-ups and notes. I ask once first.",
@@ -3802,9 +3821,11 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
     ),
     CommandHelp(
         "feedback",
-        "feedback <review-id> helpful|wrong-flag",
-        "Tell me whether a draft review helped (the buttons under a review send this).",
-        ("feedback 12 helpful",),
+        "feedback <review-id> helpful|wrong-flag [reason]",
+        "Tell me whether a draft review helped (the buttons under a review send this). With "
+        f"wrong-flag you may add why, in up to {MAX_REASON_CHARS} characters; it is kept with "
+        "your feedback.",
+        ("feedback 12 helpful", "feedback 12 wrong-flag it's a thank-you, not a pitch"),
         listed=False,
         handles=((c.FeedbackCommand, "reviews.feedback"),),
     ),

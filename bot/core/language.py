@@ -36,6 +36,7 @@ _ORDER = (
     "done",
     "follow-up",
     "met",
+    "delete-meeting",
     "delete-contact",
     "undo",
     "review",

@@ -14,7 +14,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.core import ledger
-from bot.core.dates import format_day, local_today, zone
+from bot.core.dates import format_day, local_today, plural, zone
 from bot.core.messages import Action, Field, Reply, Section, mention_markup
 from bot.core.rules import (
     LAST_CHANCE_DAY,
@@ -23,6 +23,7 @@ from bot.core.rules import (
     days_left_in_window,
     is_check_in,
     is_working_day,
+    next_working_day,
     people_count,
     snooze_action,
     window_closes,
@@ -31,6 +32,8 @@ from storage.records import DueNudge, EventRecord, MemberRecord, PlannedNudge, T
 
 # The morning after an event: "Did you meet anyone worth following up?"
 EVENT_DEBRIEF = "event-debrief"
+# The working day after a first follow-up's due day, while its window is still open.
+OVERDUE = "overdue"
 
 
 class FollowUpSchedule(Protocol):
@@ -114,8 +117,9 @@ def plan_nudges(
 ) -> list[PlannedNudge]:
     """The nudges for one open follow-up, in UTC, all at or after `now`.
 
-    - first touch: a "due" nudge on the due day, and a "last-chance" nudge on day 9 after the
-      meeting when the due day is earlier than that; both before the 10-day window closes;
+    - first touch: a "due" nudge on the due day, an "overdue" nudge the working day after it,
+      and a "last-chance" nudge on day 9 after the meeting when the due day is earlier than
+      that; all before the 10-day window closes, and never two on one day;
     - second touch (rule of two), keep-in-touch check-ins and late follow-ups: one nudge on the
       due day.
     """
@@ -139,10 +143,20 @@ def plan_nudges(
     due_at = _place_on_day(follow_up.due_on, member, tz, earliest=now, latest=latest)
     planned = [PlannedNudge("due", due_at.astimezone(utc))]
     last_chance_day = follow_up.met_on + timedelta(days=LAST_CHANCE_DAY)
+    last_chance_at: datetime | None = None
     if follow_up.due_on < last_chance_day:
         send_at = _place_on_day(last_chance_day, member, tz, earliest=now, latest=latest)
-        if send_at > planned[0].send_at:
-            planned.append(PlannedNudge("last-chance", send_at.astimezone(utc)))
+        if send_at > due_at:
+            last_chance_at = send_at
+    overdue_day = next_working_day(follow_up.due_on + timedelta(days=1))
+    overdue_at = _place_on_day(overdue_day, member, tz, earliest=now, latest=latest)
+    overdue_on = overdue_at.astimezone(tz).date()
+    after_due = overdue_on > due_at.astimezone(tz).date()
+    before_last_chance = last_chance_at is None or overdue_on < last_chance_at.astimezone(tz).date()
+    if after_due and before_last_chance:
+        planned.append(PlannedNudge(OVERDUE, overdue_at.astimezone(utc)))
+    if last_chance_at is not None:
+        planned.append(PlannedNudge("last-chance", last_chance_at.astimezone(utc)))
     return planned
 
 
@@ -207,6 +221,13 @@ def nudge_reply(due: DueNudge, now: datetime, touches: TouchCounts | None = None
             f"**Last chance to follow up with {name}**: your {WINDOW_DAYS}-day window since you "
             f"met on {met} closes {closes}. A short note that gives them something useful beats "
             "a perfect one that never goes out."
+        )
+    elif due.kind == OVERDUE:
+        text = (
+            f"**Your follow-up with {name} is overdue**: it was due "
+            f"{format_day(follow_up.due_on, today)}, and {plural(left, 'day')} "
+            f"{'is' if left == 1 else 'are'} left in your {WINDOW_DAYS}-day window since you met "
+            f"on {met}. Two lines that give them something useful are enough."
         )
     elif follow_up.late or left < 0:
         text = (

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import time
 
 from bot.core import commands as c
+from bot.core import feedback_reason, list_window, meeting_words
 from bot.core.about_in_english import about_in_english
 from bot.core.commanded_abroad import (
     names_without_case_endings,
@@ -250,6 +251,7 @@ def parse_command(
     `mentions`: the platform users the text names as "@name"; `referent`: the contact the
     conversation's last reply was about, whom "her", "him" or "that" mean."""
     text = names_without_case_endings(text)  # "Mehmet Demir'le tanıştım"
+    text = meeting_words.said_as_not_met(text) or text
     known, mentioned = _KNOWN.set(tuple(known_names)), _MENTIONS.set(tuple(mentions))
     referred = _REFERENT.set(referent)
     try:
@@ -941,6 +943,7 @@ _FROM_THE_CONTACTS = re.compile(
 
 
 def _said_of_the_contacts(name: str, rest: str) -> str:
+    name = meeting_words.of_a_meeting(name, rest)
     return "delete-contact" if name == "cancel" and _FROM_THE_CONTACTS.search(rest) else name
 
 
@@ -2867,6 +2870,13 @@ def _parse_delete_note(rest: str) -> c.Command:
     return c.DeleteNoteCommand(person=_person(_tokens(rest), "delete-note"))
 
 
+def _parse_delete_meeting(rest: str) -> c.Command:
+    person, confirmed = meeting_words.person_and_confirmed(rest)
+    return c.DeleteMeetingCommand(
+        person=_person(_tokens(person), "delete-meeting"), confirmed=confirmed
+    )
+
+
 def _parse_delete_contact(rest: str) -> c.Command:
     confirmed = bool(re.search(r"\s+confirm$", rest, re.I))
     rest = re.sub(r"\s+confirm$", "", rest, flags=re.I)
@@ -3079,7 +3089,12 @@ def _parse_forget_me(rest: str) -> c.Command:
 
 
 def _parse_feedback(rest: str) -> c.Command:
-    words = rest.split()
+    words = rest.split(maxsplit=2)
+    reason = " ".join(words.pop(2).split()) if len(words) == 3 else None
+    if reason is not None and words[1].lower() != "wrong-flag":
+        raise _Bad(feedback_reason.ONLY_WITH_WRONG_FLAG)
+    if reason is not None and len(reason) > feedback_reason.MAX_REASON_CHARS:
+        raise _Bad(feedback_reason.TOO_LONG)
     if len(words) != 2 or not _is_number(words[0].lstrip("#")):
         raise _Bad(
             "Write it as `feedback <review-id> helpful` or `feedback <review-id> wrong-flag`."
@@ -3087,7 +3102,9 @@ def _parse_feedback(rest: str) -> c.Command:
     verdict = words[1].lower()
     if verdict not in {"helpful", "wrong-flag"}:
         raise _Bad("The verdict is `helpful` or `wrong-flag`, like `feedback 12 helpful`.")
-    return c.FeedbackCommand(review_id=int(words[0].lstrip("#")[:12]), verdict=verdict)  # type: ignore[arg-type]
+    return c.FeedbackCommand(
+        review_id=int(words[0].lstrip("#")[:12]), verdict=verdict, reason=reason
+    )  # type: ignore[arg-type]
 
 
 def _parse_undo(rest: str) -> c.Command:
@@ -3109,6 +3126,9 @@ def _parse_list(rest: str) -> c.Command:
         return c.ContactsCommand()  # "list my contacts": the people, not their follow-ups
     if re.search(r"\b(?:overdue|late|missed)\b", word):
         return c.ListCommand(filter="overdue")
+    window = list_window.asked_window(word)
+    if window is not None:
+        return c.ListCommand(filter=window)
     if re.search(r"\b(?:all|every|everything|done ones|closed|completed|finished|history)\b", word):
         return c.ListCommand(filter="all")
     return c.ListCommand()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from storage.records import (
     ActivityFigures,
@@ -16,6 +16,7 @@ from storage.records import (
     ContactCard,
     ContactRecord,
     ConversationReferenceRecord,
+    DeletedMeeting,
     DigestSubscriptionRecord,
     DueNudge,
     EventRecord,
@@ -29,6 +30,7 @@ from storage.records import (
     QuestionRecord,
     ReviewRecord,
     TouchCounts,
+    UndoStepRecord,
 )
 
 if TYPE_CHECKING:
@@ -106,6 +108,24 @@ class Store(Protocol):
     def contacts(self, member_id: int) -> list[ContactRecord]: ...
 
     def rename_contact(self, member_id: int, contact_id: int, name: str) -> ContactRecord: ...
+
+    def previous_names(self, member_id: int, contact_id: int) -> list[str]:
+        """The names the contact had before a rename, oldest first."""
+        ...
+
+    def remember_undo(
+        self, member_id: int, contact_id: int, kind: str, data: dict[str, Any], at: datetime
+    ) -> None:
+        """Keep what puts this change back (one per member: it replaces the last)."""
+        ...
+
+    def member_previous_names(self, member_id: int) -> list[str]: ...
+
+    def take_undo(self, member_id: int) -> UndoStepRecord | None: ...
+
+    def delete_meeting(self, member_id: int, meeting_id: int) -> DeletedMeeting:
+        """Delete the meeting and the open follow-ups it created, with their nudges."""
+        ...
 
     def add_contact_note(self, member_id: int, contact_id: int, line: str) -> ContactRecord: ...
 
@@ -301,7 +321,9 @@ class Store(Protocol):
         text: str | None = None,
     ) -> ReviewRecord: ...
 
-    def record_feedback(self, member_id: int, review_id: int, verdict: str, at: datetime) -> bool:
+    def record_feedback(
+        self, member_id: int, review_id: int, verdict: str, at: datetime, reason: str | None = None
+    ) -> bool:
         """Store "helpful" / "wrong-flag" for the member's own review; False if no such review."""
         ...
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.core import commands as c
+from bot.core import feedback_reason
 from bot.core.context import Context, failure
 from bot.core.draft_labels import split_label
 from bot.core.guidelines import guideline_fix, guideline_title
@@ -298,7 +299,9 @@ def review_reply(draft: str, result: Review, review_id: int | None) -> Reply:
 
 
 def feedback(ctx: Context, command: c.FeedbackCommand) -> Reply:
-    stored = ctx.store.record_feedback(ctx.member.id, command.review_id, command.verdict, ctx.now)
+    stored = ctx.store.record_feedback(
+        ctx.member.id, command.review_id, command.verdict, ctx.now, command.reason
+    )
     if not stored:
         return failure(
             f"I can't find review #{command.review_id} among your reviews, so I kept nothing. "
@@ -307,4 +310,7 @@ def feedback(ctx: Context, command: c.FeedbackCommand) -> Reply:
     if command.verdict == "helpful":
         return Reply(text="Thanks — glad it helped.")
     kept = "" if ctx.member.store_drafts_opt_in else " (I kept the verdict, not your draft)"
-    return Reply(text=f"Thanks — I noted that the flag was wrong{kept}.")
+    return Reply(
+        text=f"Thanks — I noted that the flag was wrong{kept}."
+        + feedback_reason.kept_line(command.reason)
+    )

@@ -15,7 +15,16 @@ from datetime import datetime
 from importlib import import_module
 from typing import Any
 
-from bot.core import chat, intent_guess, ledger, reports, reviews, two_commands, which_answer
+from bot.core import (
+    chat,
+    intent_guess,
+    ledger,
+    list_window,
+    reports,
+    reviews,
+    two_commands,
+    which_answer,
+)
 from bot.core import commands as c
 from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
@@ -60,6 +69,7 @@ _MAY_NAME_SOMEONE = (
     c.NoteCommand,
     c.RenameCommand,
     c.DeleteContactCommand,
+    c.DeleteMeetingCommand,
     c.NotACommand,
     c.ParseFailure,
 )
@@ -161,7 +171,8 @@ class CoachService:
                 command = parse_command(
                     incoming.text,
                     direct_message=incoming.is_direct_message,
-                    known_names=[contact.name for contact in contacts],
+                    known_names=[contact.name for contact in contacts]
+                    + self._previous_names(incoming),
                     mentions=incoming.mentions,
                     referent=referent,
                 )
@@ -261,6 +272,10 @@ class CoachService:
             if kind == "unclear":
                 return chat.unclear(command.text, names), command
             command = c.ReviewCommand(draft=command.text)
+        if isinstance(command, c.ListCommand) and command.filter is None:
+            # "who should I follow up with today?" read as `list`: today's, not everything.
+            window = list_window.asked_window(incoming.text)
+            command = replace(command, filter=window) if window else command
         ran = command
         return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
 
@@ -404,6 +419,16 @@ class CoachService:
         except Exception:
             logger.error(
                 "reading contact names failed for %s/%s", incoming.platform, incoming.user_id
+            )
+            return []
+
+    def _previous_names(self, incoming: Incoming) -> list[str]:
+        """Names contacts had before a rename: "done <old name>" still names them."""
+        try:
+            return self.store.member_previous_names(self._context(incoming).member.id)
+        except Exception:
+            logger.error(
+                "reading previous names failed for %s/%s", incoming.platform, incoming.user_id
             )
             return []
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.core import commands as c
-from bot.core import ledger
+from bot.core import contacts, ledger, meeting_deleted, undo_steps
 from bot.core.chat import still_fresh
 from bot.core.contacts import matching, noted_today, which_one
 from bot.core.context import Context, failure
@@ -29,6 +29,9 @@ NO_AUTOMATIC_UNDO = "I can't undo a change by myself: I don't keep how things we
 
 def undo(ctx: Context, command: c.UndoCommand) -> Reply:
     person = command.person
+    undone = _undo_last_step(ctx, person)
+    if undone is not None:
+        return undone
     if person is None or person.contact_id is None:
         return Reply(
             text=f"{NO_AUTOMATIC_UNDO} Tell me what to put right instead: a new day with "
@@ -59,6 +62,24 @@ def undo(ctx: Context, command: c.UndoCommand) -> Reply:
         ),
         about_contact_id=person.contact_id,
     )
+
+
+def _undo_last_step(ctx: Context, person: c.PersonRef | None) -> Reply | None:
+    """The member's last rename or deleted meeting put back, when it was lately and about the
+    person meant (or nobody was named); None otherwise, with the step kept."""
+    step = ctx.store.take_undo(ctx.member.id)
+    if step is None:
+        return None
+    about_them = person is None or person.contact_id in (None, step.contact_id)
+    contact = next((x for x in ctx.store.contacts(ctx.member.id) if x.id == step.contact_id), None)
+    lately = still_fresh(step.at, ctx.now) and not undo_steps.overtaken(ctx, step)
+    if contact is None or not about_them or not lately:
+        if contact is not None and lately:
+            ctx.store.remember_undo(ctx.member.id, step.contact_id, step.kind, step.data, step.at)
+        return None
+    if step.kind == meeting_deleted.UNDO_KIND:
+        return meeting_deleted.put_back(ctx, contact, step.data)
+    return contacts.rename_back(ctx, contact, step.data)
 
 
 def reopen(ctx: Context, command: c.ReopenCommand) -> Reply:

@@ -96,8 +96,11 @@ def test_clock_jump_delivers_each_nudge_once_at_its_time(console: Console) -> No
     assert "nudge · Thu 05 Mar 09:00 UTC" in shown
     assert "Time to follow up with Jane Doe" in shown
     assert "1 message delivered" in shown
-    # Nothing is sent twice; the day-9 last chance comes on Wednesday 11 March.
-    assert "nudge" not in console.type("/clock +4d")
+    # Nothing is sent twice: one overdue nudge on Friday 6 March, the working day after the
+    # due day; the day-9 last chance comes on Wednesday 11 March.
+    shown = console.type("/clock +4d")
+    assert shown.count("nudge ·") == 1 and "nudge · Fri 06 Mar 09:00 UTC" in shown
+    assert "overdue" in shown
     shown = console.type("/clock +2d")
     assert "nudge · Wed 11 Mar 09:00 UTC" in shown
     assert "Last chance" in shown

@@ -180,7 +180,9 @@ def as_schema(result: object) -> dict[str, Any]:
         case c.CancelCommand():
             out = {"command": "cancel", "person": _person(result.target)}
         case c.ListCommand():
-            out = {"command": "list", "filter": result.filter}
+            # The labels' schema predates `list today|week`: those windows are labelled `list`.
+            shown = None if result.filter in ("today", "week") else result.filter
+            out = {"command": "list", "filter": shown}
         case c.WhoCommand():
             out = {"command": "who", "person": _person(result.person)}
         case c.NoteCommand():

@@ -35,9 +35,9 @@ def test_due_nudge_at_start_of_work_in_the_members_zone_and_last_chance_on_day_n
     met = date(2026, 3, 2)  # Monday
     now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
     planned = plan_nudges(FollowUpPlan(met, date(2026, 3, 5)), member(BERLIN), now)
-    assert [n.kind for n in planned] == ["due", "last-chance"]
+    assert [n.kind for n in planned] == ["due", "overdue", "last-chance"]
     assert planned[0].send_at == datetime(2026, 3, 5, 8, 0, tzinfo=UTC)  # 09:00 CET
-    assert local(planned[1].send_at, BERLIN) == datetime(2026, 3, 11, 9, 0, tzinfo=ZoneInfo(BERLIN))
+    assert local(planned[2].send_at, BERLIN) == datetime(2026, 3, 11, 9, 0, tzinfo=ZoneInfo(BERLIN))
 
 
 def test_weekend_due_day_moves_to_monday_inside_the_window() -> None:

@@ -96,7 +96,7 @@ def test_met_schedules_a_follow_up_three_days_later_with_nudges(bot: Bot) -> Non
         "SELECT kind, send_at FROM nudges WHERE follow_up_id = :id ORDER BY send_at",
         id=follow_up.id,
     )
-    assert [kind for kind, _ in nudges] == ["due", "last-chance"]
+    assert [kind for kind, _ in nudges] == ["due", "overdue", "last-chance"]
 
 
 def test_names_match_case_insensitively_within_my_own_contacts(bot: Bot) -> None:
@@ -448,7 +448,7 @@ def test_digest_here_preview_and_off(bot: Bot) -> None:
 def test_export_is_a_sentence_with_my_rows_in_a_json_file(bot: Bot) -> None:
     bot.say("met Jane Doe at PyCon")
     reply = bot.say("export")
-    assert "1 contact, 1 meeting, 1 follow-up and 2 nudges" in reply.text
+    assert "1 contact, 1 meeting, 1 follow-up and 3 nudges" in reply.text
     assert reply.sections == ()  # no wall of JSON in the chat
     assert reply.attachment is not None and reply.attachment.filename.endswith(".json")
     data = json.loads(reply.attachment.content)
@@ -602,7 +602,7 @@ def test_the_list_counts_what_is_due_today(bot: Bot) -> None:
     bot.say("met Jane Doe 3 days ago")
     bot.say("met Sam Lee")
     reply = bot.say("what's due today?")
-    assert reply.text.startswith("You have 2 open follow-ups, 1 due today.")
+    assert reply.text.startswith("Due today, overdue included: 1 follow-up.")  # not Sam's
 
 
 def test_an_acknowledgement_gets_a_short_line_and_answers_no_pending_question(bot: Bot) -> None:

@@ -60,7 +60,39 @@ def test_rename_rekeys_the_contact(store: SqlStore) -> None:
     renamed = store.rename_contact(member, sam.id, "Sámuel Lee")
     assert renamed.name == "Sámuel Lee"
     assert store.find_contacts(member, "samuel lee") == [renamed]
-    assert store.find_contacts(member, "Sam") == []
+    assert store.find_contacts(member, "Sam") == [renamed]  # the old name still finds them
+    assert store.previous_names(member, sam.id) == ["Sam"]
+
+
+def test_a_new_contact_with_the_old_name_wins_over_the_renamed_one(store: SqlStore) -> None:
+    member = _member(store)
+    sam = store.add_contact(member, "Sam Ortiz")
+    store.rename_contact(member, sam.id, "Samantha Ortiz")
+    other = store.add_contact(member, "Sam Ortiz")
+    assert store.find_contacts(member, "sam ortiz") == [other]
+
+
+def test_delete_meeting_removes_it_with_its_open_follow_up_and_nudges(store: SqlStore) -> None:
+    member = _member(store)
+    ana = store.add_contact(member, "Ana")
+    first = store.add_meeting(member, ana.id, date(2026, 3, 2))
+    kept = store.create_follow_up(member, ana.id, first.id, date(2026, 3, 2), date(2026, 3, 5))
+    store.close_follow_up(member, kept.id, "done", datetime(2026, 3, 5, tzinfo=UTC))
+    wrong = store.add_meeting(member, ana.id, date(2026, 3, 9), place="Cafe")
+    open_one = store.create_follow_up(
+        member,
+        ana.id,
+        wrong.id,
+        date(2026, 3, 9),
+        date(2026, 3, 12),
+        nudges=[PlannedNudge("due", datetime(2026, 3, 12, 9, tzinfo=UTC))],
+    )
+    deleted = store.delete_meeting(member, wrong.id)
+    assert deleted.meeting.place == "Cafe"
+    assert [f.id for f in deleted.follow_ups] == [open_one.id]
+    assert store.latest_meeting(member, ana.id) == first
+    assert store.get_follow_up(member, open_one.id) is None
+    assert store.get_follow_up(member, kept.id) is not None
 
 
 def test_merge_moves_meetings_follow_ups_and_notes(store: SqlStore) -> None:
