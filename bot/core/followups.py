@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from bot.core import commands as c
@@ -34,15 +34,19 @@ from bot.core.messages import Action, Field, Reply, Section, about, mention_mark
 from bot.core.notes_per_person import notes_per_person
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
+from bot.core.public_holidays import DaysOff, days_off_for
 from bot.core.rules import (
     DEFAULT_SNOOZE_DAYS,
     SECOND_TOUCH_DAYS,
     WINDOW_DAYS,
     can_snooze,
+    day_off_reason,
     days_left_in_window,
     decide_due,
     decide_snooze,
     is_check_in,
+    is_working_day,
+    moved_off_holiday,
     second_touch_due,
     snooze_action,
     touch_name,
@@ -316,7 +320,7 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
         if command.follow_up_on
         else None
     )
-    decision = decide_due(met_on, ctx.today, requested)
+    decision = decide_due(met_on, ctx.today, requested, days_off(ctx))
     if decision.window_closed:
         ago = f"{logged} {window_closed_since(met_on, ctx.today)}"
         check_in = restart_check_in(ctx, contact.id)
@@ -355,6 +359,9 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     )
     if decision.capped_reason:
         text += f" I moved it because {decision.capped_reason}."
+    if decision.asked_on is not None:
+        holiday = moved_off_holiday(decision.asked_on, decision.due_on, days_off(ctx), ctx.today)
+        text += f" {holiday}" if holiday else ""
     if replaced:
         text += " It replaces " + ", ".join(f"#{old.id}" for old in replaced) + "."
         if any(is_check_in(old) for old in replaced):
@@ -407,6 +414,10 @@ def month_first(ctx: Context) -> bool:
     return dates.month_first(ctx.member.date_order, ctx.member.timezone)
 
 
+def days_off(ctx: Context) -> DaysOff:
+    return days_off_for(ctx.member.timezone)
+
+
 def _time_note(ctx: Context, command: c.FollowUpCommand) -> str:
     if command.at is None:
         return ""
@@ -430,7 +441,7 @@ def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) ->
     if command.late and window_closes(met_on) < ctx.today:
         due_on, late, capped = max(requested or ctx.today, ctx.today), True, None
     else:
-        decision = decide_due(met_on, ctx.today, requested)
+        decision = decide_due(met_on, ctx.today, requested, days_off(ctx))
         if decision.window_closed:
             return Reply(
                 text=f"You last met {contact.name} on {format_day(met_on, ctx.today)}, so the "
@@ -470,6 +481,8 @@ def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) ->
             f" It is a late follow-up: the {WINDOW_DAYS}-day window has closed, but a note "
             "still helps."
         )
+    if requested is not None:
+        text += day_off_warning(due_on, ctx)
     text += _time_note(ctx, command)
     return about(record.contact_id, text=text, actions=_follow_up_actions(record, ctx.today))
 
@@ -507,7 +520,7 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
         due_on = max(requested or ctx.today, ctx.today)
         late = current.late or late_asked
     else:
-        decision = decide_due(current.met_on, ctx.today, requested)
+        decision = decide_due(current.met_on, ctx.today, requested, days_off(ctx))
         if decision.window_closed:
             return Reply(
                 text=f"The {WINDOW_DAYS}-day window for follow-up #{current.id} with {name} "
@@ -563,7 +576,7 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
             else f" Kept as a late follow-up, past the {WINDOW_DAYS}-day window (it closes "
             f"{format_day(closes, ctx.today)}): a note then still helps."
         )
-    text += _time_note(ctx, command)
+    text += day_off_warning(due_on, ctx) + _time_note(ctx, command)
     return about(updated.contact_id, text=text, actions=actions)
 
 
@@ -674,7 +687,10 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         if day <= WINDOW_DAYS and not closed.late
         else f"{day} days after meeting — late, but it counts"
     )
-    second_due = second_touch_due(ctx.today)
+    second_due = second_touch_due(ctx.today, days_off(ctx))
+    holiday = moved_off_holiday(
+        ctx.today + timedelta(days=SECOND_TOUCH_DAYS), second_due, days_off(ctx), ctx.today
+    )
     second = ctx.store.create_follow_up(
         ctx.member.id,
         closed.contact_id,
@@ -688,7 +704,8 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         closed.contact_id,
         text=f"Done: follow-up #{closed.id} with **{name}**, {timing}. Rule of two: I scheduled "
         f"a second touch (#{second.id}) for **{format_day(second_due, ctx.today)}**, "
-        f"{SECOND_TOUCH_DAYS} days from now. `cancel #{second.id}` removes it.{kind_note}",
+        f"{SECOND_TOUCH_DAYS} days from now{f' ({holiday[:-1]})' if holiday else ''}. "
+        f"`cancel #{second.id}` removes it.{kind_note}",
         actions=(*kind_actions, Action("Cancel second touch", f"cancel #{second.id}")),
     )
 
@@ -880,7 +897,18 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
             else plural(days, "day")
         )
         text += f" Not {asked_for}: {decision.capped_reason}."
+    text += day_off_warning(updated.due_on, ctx)
     return about(updated.contact_id, text=text, actions=_follow_up_actions(updated, ctx.today)[:1])
+
+
+def day_off_warning(day: date, ctx: Context) -> str:
+    """A one-line heads-up when a follow-up lands on a weekend or a public holiday."""
+    if is_working_day(day, days_off(ctx)):
+        return ""
+    return (
+        f" Heads-up: {format_day(day, ctx.today)} is {day_off_reason(day, days_off(ctx))}; "
+        "its nudge comes on a working day."
+    )
 
 
 def cancel(ctx: Context, command: c.CancelCommand) -> Reply:
