@@ -276,7 +276,7 @@ def _met_several(ctx: Context, command: c.MetCommand) -> Reply:
 
 def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     met_on = (
-        resolve_past(command.when, ctx.today, month_first=month_first(ctx))
+        resolve_past(command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx))
         if command.when
         else ctx.today
     )
@@ -316,7 +316,9 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     if event is not None:
         logged += f" Rule of Two — {events.met_at(ctx, event).line}."
     requested = (
-        resolve_future(command.follow_up_on, ctx.today, month_first=month_first(ctx))
+        resolve_future(
+            command.follow_up_on, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
+        )
         if command.follow_up_on
         else None
     )
@@ -407,7 +409,9 @@ def follow_up(ctx: Context, command: c.FollowUpCommand) -> Reply:
 def _requested(ctx: Context, command: c.FollowUpCommand) -> date | None:
     if command.when is None:
         return None
-    return resolve_future(command.when, ctx.today, month_first=month_first(ctx))
+    return resolve_future(
+        command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
+    )
 
 
 def month_first(ctx: Context) -> bool:
@@ -796,7 +800,9 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     # Wednesday, before the due day, is offered as a move earlier.
     nearer: date | None = None
     if command.when is not None:
-        wanted = resolve_future(command.when, ctx.today, month_first=month_first(ctx))
+        wanted = resolve_future(
+            command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
+        )
         start = max(target.due_on, ctx.today)
         if wanted <= start and isinstance(command.when, WeekdaySpec):
             # "push Priya to Monday" when she is due Friday: the Monday after that.

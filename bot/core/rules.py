@@ -22,6 +22,11 @@ from typing import Protocol
 from bot.core.dates import format_day, plural
 from bot.core.messages import Action
 from bot.core.public_holidays import NO_DAYS_OFF, DaysOff
+
+# Working days are the rules' too: callers import them from here.
+from bot.core.working_days import is_working_day as is_working_day
+from bot.core.working_days import next_working_day
+from bot.core.working_days import previous_working_day as previous_working_day
 from storage.records import CHECK_IN_TOUCH, SECOND_TOUCH
 
 DEFAULT_DUE_DAYS = 3
@@ -60,12 +65,6 @@ class DueDecision:
     window_closed: bool = False
     # The day a snooze asked for, before any cap.
     asked_on: date | None = None
-
-
-def is_working_day(day: date, days_off: DaysOff = NO_DAYS_OFF) -> bool:
-    """Monday to Friday and no public holiday: nudges arrive on these, and a default due day
-    falls on one."""
-    return day.weekday() < 5 and day not in days_off
 
 
 def day_off_reason(day: date, days_off: DaysOff = NO_DAYS_OFF) -> str | None:
@@ -128,20 +127,6 @@ def decide_snooze(met_on: date, due_on: date, today: date, days: int, *, late: b
 def second_touch_due(done_on: date, days_off: DaysOff = NO_DAYS_OFF) -> date:
     """Two weeks after the first touch; a weekend or holiday moves to the working day after."""
     return next_working_day(done_on + timedelta(days=SECOND_TOUCH_DAYS), days_off)
-
-
-def next_working_day(day: date, days_off: DaysOff = NO_DAYS_OFF) -> date:
-    """`day` itself on a working day, else the first working day after it."""
-    while not is_working_day(day, days_off):
-        day += timedelta(days=1)
-    return day
-
-
-def previous_working_day(day: date, days_off: DaysOff = NO_DAYS_OFF) -> date:
-    """`day` itself on a working day, else the last working day before it."""
-    while not is_working_day(day, days_off):
-        day -= timedelta(days=1)
-    return day
 
 
 def moved_off_holiday(wanted: date, got: date, days_off: DaysOff, today: date) -> str | None:
