@@ -15,7 +15,16 @@ from datetime import datetime
 from importlib import import_module
 from typing import Any
 
-from bot.core import chat, intent_guess, ledger, reports, reviews, two_commands, which_answer
+from bot.core import (
+    chat,
+    intent_guess,
+    ledger,
+    pause_all,
+    reports,
+    reviews,
+    two_commands,
+    which_answer,
+)
 from bot.core import commands as c
 from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
@@ -146,6 +155,10 @@ class CoachService:
     def _answer(
         self, incoming: Incoming, question: QuestionRecord | None
     ) -> tuple[Reply, c.Parsed]:
+        pause = pause_all.read(incoming.text)  # "snooze all until 4/1": every follow-up
+        if pause is not None:
+            run = self._run(incoming, "PauseAll", lambda ctx: pause_all.answer(ctx, pause))
+            return run, c.ChatCommand("ack")  # about nobody: "her" still means the last one
         command = parse_command(
             incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
         )
