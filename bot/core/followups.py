@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from bot.core import commands as c
-from bot.core import dates, events, ledger
+from bot.core import dates, events, ledger, met_day_ahead
 from bot.core.check_ins import (
     cadence_of,
     offer,
@@ -226,6 +226,11 @@ def _open_target(
 def met(ctx: Context, command: c.MetCommand) -> Reply:
     if command.as_before:
         command = _where_and_when_the_last_meeting_was(ctx, command)
+    ahead = met_day_ahead.question(
+        ctx.incoming.text, command.when, ctx.today, month_first=month_first(ctx)
+    )
+    if ahead is not None:
+        return ahead
     if command.others:
         return _met_several(ctx, command)
     return _met_one(ctx, command)
