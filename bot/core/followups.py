@@ -30,7 +30,16 @@ from bot.core.dates import (
     resolve_past,
 )
 from bot.core.help import example
-from bot.core.messages import Action, Field, Reply, Section, about, mention_markup, retyped
+from bot.core.messages import (
+    Action,
+    Field,
+    Reply,
+    Section,
+    about,
+    mention_markup,
+    retyped,
+    sentence,
+)
 from bot.core.notes_per_person import notes_per_person
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
@@ -510,7 +519,7 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
                 nudges=_plan(current, ctx),
             )
             return Reply(
-                text=f"Noted on follow-up #{updated.id} with {name}: {command.note}",
+                text=f"Noted on follow-up #{updated.id} with {name}: {sentence(command.note)}",
                 actions=_follow_up_actions(updated, ctx.today),
             )
         return Reply(
@@ -686,7 +695,7 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         # "done elena gave, sent her the comp prep questions": the rest is kept on her card.
         line = note_line(ctx.today, command.note)
         ctx.store.add_contact_note(ctx.member.id, closed.contact_id, line)
-        kind_note += f" Noted on {closed.contact_name}: {command.note}"
+        kind_note += f" Noted on {closed.contact_name}: {sentence(command.note)}"
     name = display_name(closed, ctx)
     if closed.touch >= 2:
         return _after_the_rule_of_two(ctx, closed, kind_note, kind_actions)

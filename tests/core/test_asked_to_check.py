@@ -89,3 +89,10 @@ def test_without_the_draft_kept_the_reply_says_so_and_explains_the_review(
     reply = say(service, 'why did you flag "only 3 seats left"?')
     assert "I don't keep your drafts" in reply.text
     assert reply.sections
+
+
+def test_a_note_said_with_done_ends_its_sentence_before_the_next_one(service: CoachService):
+    say(service, "done lars gave, shared the pricing teardown with him")
+    reply = say(service, "done lars gave, sent him the churn case study")
+    reply = say(service, "yes")  # the second touch, early
+    assert "Noted on Lars Vind: sent him the churn case study. Keep in touch" in reply.text
