@@ -436,20 +436,26 @@ def _year(text: str | None) -> int | None:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
-def find_day(text: str) -> Found | None:
-    """The first date phrase in `text` (the longest one where several start together).
+def find_day(text: str, *, seasons: bool = True) -> Found | None:
+    """The first date phrase in `text` (the longest one where several start together);
+    `seasons` False leaves "after the holidays" and its family unread.
 
     Raises `WhenError` for an impossible one.
     """
     best: tuple[int, int, str, re.Match[str]] | None = None
+    turn: tuple[int, int, str, re.Match[str]] | None = None
     for name, pattern in _DAY_RES:
         for match in pattern.finditer(text):
             if name == "wd" and _weekday_is_a_word(match):
                 continue
             key = (match.start(), -match.end())
-            if best is None or key < (best[0], -best[1]):
+            if name == "year_turn":
+                # "after the holidays, Jan 4": the day said outright wins over the season.
+                turn = turn or (match.start(), match.end(), name, match)
+            elif best is None or key < (best[0], -best[1]):
                 best = (match.start(), match.end(), name, match)
             break
+    best = best or (turn if seasons else None)
     if best is None:
         return None
     start, end, name, match = best
