@@ -116,7 +116,7 @@ _ASKS_FOR_A_VERDICT = re.compile(
 )
 
 DRAFT_WELCOME = (
-    "Sure — paste it here, as you would send it (a signature or quoted thread under it is "
+    "Sure — paste the draft here, as you would send it (a signature or quoted thread under it is "
     "fine), and I'll review it."
 )
 # At `netcoach try` a message of several lines needs the console's paste mode.

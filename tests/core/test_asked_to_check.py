@@ -37,7 +37,7 @@ def service(store: SqlStore, clock: FakeClock) -> CoachService:
 )
 def test_a_request_without_its_draft_asks_for_it(service: CoachService, line: str):
     reply = say(service, line)
-    assert "paste it here" in reply.text
+    assert "paste the draft here" in reply.text
     card = say(service, "who Lars")
     assert "review" not in card.text.lower()
 
