@@ -10,6 +10,9 @@ from bot.core.messages import Action, Reply, Section
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 _ANSI_BOLD, _ANSI_DIM, _ANSI_RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+# What a person would not type: internal ids, mentions' markup and machine dates. A button whose
+# command has one shows its label alone; the command behind it still runs when pressed.
+_NOT_TYPED = re.compile(r"\b[a-z]+#\d+|<[@#!][^>]*>|\b\d{4}-\d{2}-\d{2}\b")
 # Longer labels are not padded: one long label should not push every value off the screen.
 _MAX_LABEL_WIDTH = 28
 
@@ -31,7 +34,8 @@ def _buttons(actions: tuple[Action, ...], choices: list[Action], color: bool) ->
     shown = []
     for action in actions:
         choices.append(action)
-        label = f"[{len(choices)}] {action.label} → {action.command}"
+        command = "" if _NOT_TYPED.search(action.command) else f" → {action.command}"
+        label = f"[{len(choices)}] {action.label}{command}"
         shown.append(f"{_ANSI_DIM}{label}{_ANSI_RESET}" if color else label)
     return "  ".join(shown)
 

@@ -33,7 +33,7 @@ EXPIRED_QUESTION = (
 )
 
 
-def answer(intent: str) -> Reply:
+def answer(intent: str, platform: str = "") -> Reply:
     if intent == "thanks":
         return Reply(text="You're welcome! Happy networking.")
     if intent == "greeting":
@@ -53,10 +53,7 @@ def answer(intent: str) -> Reply:
     if intent == "bye":
         return Reply(text="Bye for now — I'll nudge you when a follow-up is due.")
     if intent == "draft-to-come":
-        return Reply(
-            text="Sure — paste the draft here, as you would send it (a signature or quoted "
-            "thread under it is fine), and I'll review it."
-        )
+        return Reply(text=DRAFT_WELCOME + (f" {CONSOLE_PASTE}" if platform == "console" else ""))
     if intent == "feedback":
         return Reply(
             text="Thanks for telling me. Under each draft review, the buttons tell me whether it "
@@ -117,6 +114,13 @@ _ASKS_FOR_A_VERDICT = re.compile(
     r")(?:\s+(?:now|still|then|to send|enough))?\s*\?+\W*$",
     re.IGNORECASE,
 )
+
+DRAFT_WELCOME = (
+    "Sure — paste the draft here, as you would send it (a signature or quoted thread under it is "
+    "fine), and I'll review it."
+)
+# At `netcoach try` a message of several lines needs the console's paste mode.
+CONSOLE_PASTE = "Here at the console: `/paste`, the message, then `/end`."
 
 NO_REVIEW_TO_JUDGE = (
     "Paste the draft here, as you would send it, and I'll tell you: a value-first score, what "

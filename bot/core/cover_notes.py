@@ -13,7 +13,9 @@ import re
 # What people call the text they paste.
 _THIS = (
     r"(?:(?:this|that)(?: one)?|the (?:following|below|text below|message below)|below|"
-    r"(?:my|this|the|a) (?:draft|message|msg|note|email|e-mail|dm|post|reply|text|intro|pitch)"
+    # "my investor update", "the follow-up email": one word may say which kind.
+    r"(?:my|this|the|a) (?:[\w-]+ )?(?:draft|message|msg|note|email|e-mail|dm|post|reply|text|"
+    r"intro|pitch|update|newsletter|announcement)"
     r"(?: (?:for|to) [\w.'-]+(?: [\w.'-]+)?)?)"
 )
 _REQUEST = (
@@ -85,6 +87,16 @@ def draft_inside(text: str) -> str | None:
     return draft.strip()
 
 
+# "follow-up email to Anna, review pls:": what the draft is, then the request, and no draft yet.
+_LABEL_THEN_REQUEST = re.compile(
+    r"\A\s*(?:[\w-]+\s+){0,3}(?:draft|message|msg|note|email|e-mail|dm|post|reply|intro|"
+    r"pitch|update)(?:\s+(?:for|to)\s+[\w.'-]+(?:\s+[\w.'-]+)?)?\s*[,:;—–-]*\s*"
+    r"(?:(?:can you|could you|pls|please|plz)\s+)?(?:review|check|look over|proofread)"
+    r"(?:\s+(?:it|this|pls|please|plz|thx|thanks))*\s*[:?!.]*\s*\Z",
+    re.IGNORECASE,
+)
+
+
 def asks_for_review_without_draft(text: str) -> bool:
     """ "can you check my draft?" with the draft still to come."""
-    return _EMPTY_REQUEST.match(text) is not None
+    return _EMPTY_REQUEST.match(text) is not None or _LABEL_THEN_REQUEST.match(text) is not None

@@ -12,6 +12,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.core.public_holidays import NO_DAYS_OFF, DaysOff
+from bot.core.working_days import next_working_day
+
 WEEKDAYS: tuple[str, ...] = (
     "monday",
     "tuesday",
@@ -201,8 +204,18 @@ class DayOfMonth:
     day: int
 
 
+@dataclass(frozen=True)
+class YearTurnSpec:
+    """ "after new year", "in the new year", "after the holidays" (`new-year`): the first working
+    day of January; "after christmas" (`christmas`): the first working day after Christmas Day.
+    Holidays where the member lives count."""
+
+    after: Literal["new-year", "christmas"]
+
+
 DaySpec = (
     RelativeDays
+    | YearTurnSpec
     | CalendarDate
     | WeekdaySpec
     | LastWeekdaySpec
@@ -345,8 +358,22 @@ def _month_day(spec: DayOfMonth, today: date, step: int) -> date:
     raise DateWordsError("that date does not exist")
 
 
-def resolve_past(spec: DaySpec, today: date, *, month_first: bool = True) -> date:
+# The day each year-turn phrase counts from: its first working day on or after this one.
+_YEAR_TURN_STARTS: dict[str, tuple[int, int]] = {"new-year": (1, 1), "christmas": (12, 26)}
+
+
+def _year_turn(spec: YearTurnSpec, year: int, days_off: DaysOff) -> date:
+    month, day = _YEAR_TURN_STARTS[spec.after]
+    return next_working_day(date(year, month, day), days_off)
+
+
+def resolve_past(
+    spec: DaySpec, today: date, *, month_first: bool = True, days_off: DaysOff = NO_DAYS_OFF
+) -> date:
     """The day a past event (a meeting) happened: bare weekdays and dates look backwards."""
+    if isinstance(spec, YearTurnSpec):
+        this_year = _year_turn(spec, today.year, days_off)
+        return this_year if this_year <= today else _year_turn(spec, today.year - 1, days_off)
     if isinstance(spec, AdjacentDay):
         return today - timedelta(days=1)
     if isinstance(spec, ThisWeekSpec):
@@ -371,8 +398,13 @@ def resolve_past(spec: DaySpec, today: date, *, month_first: bool = True) -> dat
     raise DateWordsError("that date does not exist")  # only 29 Feb with no leap year in range
 
 
-def resolve_future(spec: DaySpec, today: date, *, month_first: bool = True) -> date:
+def resolve_future(
+    spec: DaySpec, today: date, *, month_first: bool = True, days_off: DaysOff = NO_DAYS_OFF
+) -> date:
     """The day a future event (a follow-up) is due: bare weekdays and dates look forwards."""
+    if isinstance(spec, YearTurnSpec):
+        this_year = _year_turn(spec, today.year, days_off)
+        return this_year if this_year >= today else _year_turn(spec, today.year + 1, days_off)
     if isinstance(spec, AdjacentDay):
         return today + timedelta(days=1)
     if isinstance(spec, ThisWeekSpec):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from bot.core import commands as c
-from bot.core import dates, events, ledger, list_window
+from bot.core import dates, events, ledger, list_window, met_day_ahead
 from bot.core.check_ins import (
     cadence_of,
     offer,
@@ -30,19 +30,32 @@ from bot.core.dates import (
     resolve_past,
 )
 from bot.core.help import example
-from bot.core.messages import Action, Field, Reply, Section, about, mention_markup, retyped
+from bot.core.messages import (
+    Action,
+    Field,
+    Reply,
+    Section,
+    about,
+    mention_markup,
+    retyped,
+    sentence,
+)
 from bot.core.notes_per_person import notes_per_person
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
+from bot.core.public_holidays import DaysOff, days_off_for
 from bot.core.rules import (
     DEFAULT_SNOOZE_DAYS,
     SECOND_TOUCH_DAYS,
     WINDOW_DAYS,
     can_snooze,
+    day_off_reason,
     days_left_in_window,
     decide_due,
     decide_snooze,
     is_check_in,
+    is_working_day,
+    moved_off_holiday,
     second_touch_due,
     snooze_action,
     touch_name,
@@ -222,6 +235,11 @@ def _open_target(
 def met(ctx: Context, command: c.MetCommand) -> Reply:
     if command.as_before:
         command = _where_and_when_the_last_meeting_was(ctx, command)
+    ahead = met_day_ahead.question(
+        ctx.incoming.text, command.when, ctx.today, month_first=month_first(ctx)
+    )
+    if ahead is not None:
+        return ahead
     if command.others:
         return _met_several(ctx, command)
     return _met_one(ctx, command)
@@ -272,7 +290,7 @@ def _met_several(ctx: Context, command: c.MetCommand) -> Reply:
 
 def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     met_on = (
-        resolve_past(command.when, ctx.today, month_first=month_first(ctx))
+        resolve_past(command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx))
         if command.when
         else ctx.today
     )
@@ -312,11 +330,13 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     if event is not None:
         logged += f" Rule of Two — {events.met_at(ctx, event).line}."
     requested = (
-        resolve_future(command.follow_up_on, ctx.today, month_first=month_first(ctx))
+        resolve_future(
+            command.follow_up_on, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
+        )
         if command.follow_up_on
         else None
     )
-    decision = decide_due(met_on, ctx.today, requested)
+    decision = decide_due(met_on, ctx.today, requested, days_off(ctx))
     if decision.window_closed:
         ago = f"{logged} {window_closed_since(met_on, ctx.today)}"
         check_in = restart_check_in(ctx, contact.id)
@@ -355,6 +375,9 @@ def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
     )
     if decision.capped_reason:
         text += f" I moved it because {decision.capped_reason}."
+    if decision.asked_on is not None:
+        holiday = moved_off_holiday(decision.asked_on, decision.due_on, days_off(ctx), ctx.today)
+        text += f" {holiday}" if holiday else ""
     if replaced:
         text += " It replaces " + ", ".join(f"#{old.id}" for old in replaced) + "."
         if any(is_check_in(old) for old in replaced):
@@ -400,11 +423,17 @@ def follow_up(ctx: Context, command: c.FollowUpCommand) -> Reply:
 def _requested(ctx: Context, command: c.FollowUpCommand) -> date | None:
     if command.when is None:
         return None
-    return resolve_future(command.when, ctx.today, month_first=month_first(ctx))
+    return resolve_future(
+        command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
+    )
 
 
 def month_first(ctx: Context) -> bool:
     return dates.month_first(ctx.member.date_order, ctx.member.timezone)
+
+
+def days_off(ctx: Context) -> DaysOff:
+    return days_off_for(ctx.member.timezone)
 
 
 def _time_note(ctx: Context, command: c.FollowUpCommand) -> str:
@@ -430,7 +459,7 @@ def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) ->
     if command.late and window_closes(met_on) < ctx.today:
         due_on, late, capped = max(requested or ctx.today, ctx.today), True, None
     else:
-        decision = decide_due(met_on, ctx.today, requested)
+        decision = decide_due(met_on, ctx.today, requested, days_off(ctx))
         if decision.window_closed:
             return Reply(
                 text=f"You last met {contact.name} on {format_day(met_on, ctx.today)}, so the "
@@ -470,6 +499,8 @@ def _create(ctx: Context, contact: ContactRecord, command: c.FollowUpCommand) ->
             f" It is a late follow-up: the {WINDOW_DAYS}-day window has closed, but a note "
             "still helps."
         )
+    if requested is not None:
+        text += day_off_warning(due_on, ctx)
     text += _time_note(ctx, command)
     return about(record.contact_id, text=text, actions=_follow_up_actions(record, ctx.today))
 
@@ -488,7 +519,7 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
                 nudges=_plan(current, ctx),
             )
             return Reply(
-                text=f"Noted on follow-up #{updated.id} with {name}: {command.note}",
+                text=f"Noted on follow-up #{updated.id} with {name}: {sentence(command.note)}",
                 actions=_follow_up_actions(updated, ctx.today),
             )
         return Reply(
@@ -507,7 +538,7 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
         due_on = max(requested or ctx.today, ctx.today)
         late = current.late or late_asked
     else:
-        decision = decide_due(current.met_on, ctx.today, requested)
+        decision = decide_due(current.met_on, ctx.today, requested, days_off(ctx))
         if decision.window_closed:
             return Reply(
                 text=f"The {WINDOW_DAYS}-day window for follow-up #{current.id} with {name} "
@@ -563,7 +594,7 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
             else f" Kept as a late follow-up, past the {WINDOW_DAYS}-day window (it closes "
             f"{format_day(closes, ctx.today)}): a note then still helps."
         )
-    text += _time_note(ctx, command)
+    text += day_off_warning(due_on, ctx) + _time_note(ctx, command)
     return about(updated.contact_id, text=text, actions=actions)
 
 
@@ -673,7 +704,7 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         # "done elena gave, sent her the comp prep questions": the rest is kept on her card.
         line = note_line(ctx.today, command.note)
         ctx.store.add_contact_note(ctx.member.id, closed.contact_id, line)
-        kind_note += f" Noted on {closed.contact_name}: {command.note}"
+        kind_note += f" Noted on {closed.contact_name}: {sentence(command.note)}"
     name = as_typed(ctx, command.target, closed.contact_id, display_name(closed, ctx))
     if closed.touch >= 2:
         return _after_the_rule_of_two(ctx, closed, kind_note, kind_actions)
@@ -683,7 +714,10 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         if day <= WINDOW_DAYS and not closed.late
         else f"{day} days after meeting — late, but it counts"
     )
-    second_due = second_touch_due(ctx.today)
+    second_due = second_touch_due(ctx.today, days_off(ctx))
+    holiday = moved_off_holiday(
+        ctx.today + timedelta(days=SECOND_TOUCH_DAYS), second_due, days_off(ctx), ctx.today
+    )
     second = ctx.store.create_follow_up(
         ctx.member.id,
         closed.contact_id,
@@ -697,7 +731,8 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         closed.contact_id,
         text=f"Done: follow-up #{closed.id} with **{name}**, {timing}. Rule of two: I scheduled "
         f"a second touch (#{second.id}) for **{format_day(second_due, ctx.today)}**, "
-        f"{SECOND_TOUCH_DAYS} days from now. `cancel #{second.id}` removes it.{kind_note}",
+        f"{SECOND_TOUCH_DAYS} days from now{f' ({holiday[:-1]})' if holiday else ''}. "
+        f"`cancel #{second.id}` removes it.{kind_note}",
         actions=(*kind_actions, Action("Cancel second touch", f"cancel #{second.id}")),
     )
 
@@ -788,7 +823,9 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
     # Wednesday, before the due day, is offered as a move earlier.
     nearer: date | None = None
     if command.when is not None:
-        wanted = resolve_future(command.when, ctx.today, month_first=month_first(ctx))
+        wanted = resolve_future(
+            command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
+        )
         start = max(target.due_on, ctx.today)
         if wanted <= start and isinstance(command.when, WeekdaySpec):
             # "push Priya to Monday" when she is due Friday: the Monday after that.
@@ -889,7 +926,18 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
             else plural(days, "day")
         )
         text += f" Not {asked_for}: {decision.capped_reason}."
+    text += day_off_warning(updated.due_on, ctx)
     return about(updated.contact_id, text=text, actions=_follow_up_actions(updated, ctx.today)[:1])
+
+
+def day_off_warning(day: date, ctx: Context) -> str:
+    """A one-line heads-up when a follow-up lands on a weekend or a public holiday."""
+    if is_working_day(day, days_off(ctx)):
+        return ""
+    return (
+        f" Heads-up: {format_day(day, ctx.today)} is {day_off_reason(day, days_off(ctx))}; "
+        "its nudge comes on a working day."
+    )
 
 
 def cancel(ctx: Context, command: c.CancelCommand) -> Reply:

@@ -3911,7 +3911,10 @@ RULE_HELP: dict[str, RuleHelp] = {
             "`settings store-drafts on`). "
             "Nobody else in the workspace sees them: the team digest shows counts, and names "
             "only people who turned on `settings shoutouts on`. `export` gives you all of it as "
-            "a file; `forget-me` deletes all of it.",
+            "a file; `forget-me` deletes all of it. Where it is stored: I am self-hosted, so "
+            "it lives in the database your workspace runs me on, in that server's country "
+            "(ask your admin for the region and the GDPR terms); Slack or Teams carry the "
+            "messages themselves.",
             ("settings", "export", "forget-me"),
         ),
         RuleHelp(

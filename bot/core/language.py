@@ -752,6 +752,12 @@ _PRIVACY_ASKED = re.compile(
     r"\s+my\s+(?:data|drafts?|info)\b.*)\W*$",
     re.IGNORECASE,
 )
+# "where is my data stored - in EU? GDPR?": where it lives and under which law.
+_WHERE_DATA_LIVES = re.compile(
+    r"\bgdpr\b|\bdata (?:residency|protection|processing agreement)\b|\bdpa\b.*\?|"
+    r"where\s+(?:is|are|do you (?:keep|store))\s+(?:my|the|our)\s+(?:data|drafts?|info|contacts)",
+    re.IGNORECASE,
+)
 _WHY_CARE = re.compile(
     r"^\W*(?:so\s+)?why\s+(?:should|would)\s+i\s+(?:care|bother|use\s+(?:this|you|it))"
     r"(?:\s+(?:about|with)\s+(?:this|it|you))?\W*$",
@@ -764,7 +770,7 @@ def help_topic(text: str) -> tuple[bool, str | None]:
     line = " ".join(text.strip().split()).lstrip("¿¡")
     if len(line.split()) > MAX_QUESTION_WORDS or "\n" in text.strip():
         return False, None
-    if _PRIVACY_ASKED.match(line):
+    if _PRIVACY_ASKED.match(line) or _WHERE_DATA_LIVES.search(line):
         return True, "privacy"
     if _WHY_CARE.match(line):
         return True, None

@@ -133,3 +133,9 @@ def about(
 ) -> Reply:
     """A reply about one contact: "her" or "that" in the member's next message means them."""
     return Reply(text=text, actions=actions, on_yes=on_yes, about_contact_id=contact_id)
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence, so a reply that goes on after it does not run into it."""
+    text = text.rstrip()
+    return text if not text or text[-1] in '.!?…:)"”’' else f"{text}."

@@ -1,9 +1,10 @@
 """When to nudge a member about a follow-up, and what the nudge says.
 
 Nudges arrive at the start of the member's working hours, in their own time zone, on working days
-(Monday to Friday). A weekend nudge moves to Monday only while Monday is still inside the 10-day
-window; otherwise it moves back to Friday, and failing that it stays on the weekend, because a
-nudge after the window has closed is worth less than one on a Saturday.
+(Monday to Friday, not a public holiday where they live). A nudge on a day off moves to the next
+working day only while that is still inside the 10-day window; otherwise it moves back to the
+working day before, and failing that it stays, because a nudge after the window has closed is
+worth less than one on a Saturday.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.core import ledger
 from bot.core.dates import format_day, local_today, plural, zone
 from bot.core.messages import Action, Field, Reply, Section, mention_markup
+from bot.core.public_holidays import days_off_for
 from bot.core.rules import (
     LAST_CHANCE_DAY,
     WINDOW_DAYS,
@@ -25,6 +27,7 @@ from bot.core.rules import (
     is_working_day,
     next_working_day,
     people_count,
+    previous_working_day,
     snooze_action,
     window_closes,
 )
@@ -74,14 +77,12 @@ def next_working_moment(at: datetime, member: MemberRecord) -> datetime:
     tz = zone(member.timezone)
     local = at.astimezone(tz)
     day = local.date()
-    if is_working_day(day) and member.work_start <= local.time() < member.work_end:
+    off = days_off_for(member.timezone)
+    if is_working_day(day, off) and member.work_start <= local.time() < member.work_end:
         return local
-    if is_working_day(day) and local.time() < member.work_start:
+    if is_working_day(day, off) and local.time() < member.work_start:
         return _start_of_work(day, member, tz)
-    day += timedelta(days=1)
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return _start_of_work(day, member, tz)
+    return _start_of_work(next_working_day(day + timedelta(days=1), off), member, tz)
 
 
 def _window_end(met_on: date, member: MemberRecord, tz: ZoneInfo) -> datetime:
@@ -95,9 +96,10 @@ def _place_on_day(
 ) -> datetime:
     """Start of work on `day`, moved off weekends and past `earliest`, but not past `latest`."""
     wanted = _start_of_work(day, member, tz)
-    if not is_working_day(day):
-        monday = day + timedelta(days=7 - day.weekday())
-        friday = day - timedelta(days=day.weekday() - 4)
+    off = days_off_for(member.timezone)
+    if not is_working_day(day, off):
+        monday = next_working_day(day, off)
+        friday = previous_working_day(day, off)
         on_monday = _start_of_work(monday, member, tz)
         on_friday = _start_of_work(friday, member, tz)
         if latest is None or on_monday <= latest:

@@ -30,6 +30,7 @@ from bot.core.dates import (
     DateWordsError,
     DaySpec,
     RelativeDays,
+    YearTurnSpec,
     parse_day,
 )
 from bot.core.dates import weekday_number as _weekday_number
@@ -73,7 +74,7 @@ from bot.core.tidy import (
 from bot.core.told_in_a_sentence import Meeting, tells_a_meeting_to_come, told_in_a_sentence
 from bot.core.told_plainly import told_plainly
 from bot.core.told_with_a_role import told_with_a_role
-from bot.core.when import WhenError, cut, find_day, find_days, find_time
+from bot.core.when import WhenError, cut, find_day, find_days, find_possible_day, find_time
 from bot.core.zones import zone_for
 from storage.names import NAME_PARTICLES, could_name, match_names, name_key
 
@@ -1564,14 +1565,14 @@ def _note_split(text: str) -> tuple[str, str | None]:
     return text[: match.start()], note or None
 
 
-def _cut_when(text: str) -> tuple[str, DaySpec | None, time | None, int]:
+def _cut_when(text: str, seasons: bool = True) -> tuple[str, DaySpec | None, time | None, int]:
     """`text` without its date and time phrases; also where the date phrase started."""
     at: time | None = None
     original = text
     found_time = find_time(text)
     if found_time is not None:
         text, at = cut(text, found_time.start, found_time.end), found_time.at
-    found = find_day(text)
+    found = find_day(text, seasons=seasons)
     if found is None and found_time is not None:
         # "omar sat 10am": the time right after a short weekday is what makes it a day.
         day = find_day(original)
@@ -2365,6 +2366,9 @@ def _parse_follow_up(rest: str) -> c.Command:
     head = _span_at_the_end_as_a_day(head)
     original = head
     head, when, at, where = _cut_when(head)
+    if isinstance(when, YearTurnSpec) and dash_note and find_possible_day(dash_note):
+        # "after the holidays, Jan 6": the day said outright wins over the season.
+        head, when, at, where = _cut_when(original, seasons=False)
     if when is not None:
         head = _LEFT_BEFORE_A_DAY.sub("", head)  # "with Ada for a week from today"
     if when is None and at is None and dash_note is not None:

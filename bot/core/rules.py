@@ -19,8 +19,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from bot.core.dates import plural
+from bot.core.dates import format_day, plural
 from bot.core.messages import Action
+from bot.core.public_holidays import NO_DAYS_OFF, DaysOff
+
+# Working days are the rules' too: callers import them from here.
+from bot.core.working_days import is_working_day as is_working_day
+from bot.core.working_days import next_working_day
+from bot.core.working_days import previous_working_day as previous_working_day
 from storage.records import CHECK_IN_TOUCH, SECOND_TOUCH
 
 DEFAULT_DUE_DAYS = 3
@@ -61,12 +67,18 @@ class DueDecision:
     asked_on: date | None = None
 
 
-def is_working_day(day: date) -> bool:
-    """Monday to Friday: nudges arrive on these, and a default due day falls on one."""
-    return day.weekday() < 5
+def day_off_reason(day: date, days_off: DaysOff = NO_DAYS_OFF) -> str | None:
+    """Why `day` is no working day, as a sentence fragment: "Christmas Eve in Denmark", "a
+    Saturday"; None on a working day."""
+    holiday = days_off.name_of(day)
+    if holiday is not None:
+        return f"{holiday} in {days_off.country}"
+    return None if day.weekday() < 5 else f"a {day:%A}"
 
 
-def decide_due(met_on: date, today: date, requested: date | None) -> DueDecision:
+def decide_due(
+    met_on: date, today: date, requested: date | None, days_off: DaysOff = NO_DAYS_OFF
+) -> DueDecision:
     """When a first follow-up is due, given the meeting day and an optional requested day."""
     last_day = window_closes(met_on)
     if today > last_day:
@@ -75,7 +87,7 @@ def decide_due(met_on: date, today: date, requested: date | None) -> DueDecision
         # Three days after the meeting, but never in the past; a weekend moves to Monday (still
         # well inside the window), the day its nudge would arrive anyway.
         due = max(met_on + timedelta(days=DEFAULT_DUE_DAYS), today)  # never past last_day here
-        return DueDecision(due_on=min(next_working_day(due), last_day))
+        return DueDecision(due_on=min(next_working_day(due, days_off), last_day), asked_on=due)
     if requested < today:
         return DueDecision(
             due_on=today, capped_reason="that day has already passed, so I made it today"
@@ -112,16 +124,21 @@ def decide_snooze(met_on: date, due_on: date, today: date, days: int, *, late: b
     return DueDecision(due_on=wanted, asked_on=wanted)
 
 
-def second_touch_due(done_on: date) -> date:
-    """Two weeks after the first touch; a weekend moves to the Monday after."""
-    return next_working_day(done_on + timedelta(days=SECOND_TOUCH_DAYS))
+def second_touch_due(done_on: date, days_off: DaysOff = NO_DAYS_OFF) -> date:
+    """Two weeks after the first touch; a weekend or holiday moves to the working day after."""
+    return next_working_day(done_on + timedelta(days=SECOND_TOUCH_DAYS), days_off)
 
 
-def next_working_day(day: date) -> date:
-    """`day` itself on a weekday, else the Monday after."""
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
+def moved_off_holiday(wanted: date, got: date, days_off: DaysOff, today: date) -> str | None:
+    """ "Thu 24 Dec is Christmas Eve in Denmark; I made it Mon 28 Dec." when a day was moved
+    because `wanted` is a public holiday (a weekend alone goes without saying)."""
+    holiday = days_off.name_of(wanted)
+    if holiday is None or got == wanted:
+        return None
+    return (
+        f"{format_day(wanted, today)} is {holiday} in {days_off.country}; "
+        f"I made it {format_day(got, today)}."
+    )
 
 
 class _Touch(Protocol):

@@ -17,9 +17,11 @@ from typing import Any
 
 from bot.core import (
     chat,
+    flag_explained,
     intent_guess,
     ledger,
     list_window,
+    pause_all,
     reports,
     reviews,
     two_commands,
@@ -156,6 +158,10 @@ class CoachService:
     def _answer(
         self, incoming: Incoming, question: QuestionRecord | None
     ) -> tuple[Reply, c.Parsed]:
+        pause = pause_all.read(incoming.text)  # "snooze all until 4/1": every follow-up
+        if pause is not None:
+            run = self._run(incoming, "PauseAll", lambda ctx: pause_all.answer(ctx, pause))
+            return run, c.ChatCommand("ack")  # about nobody: "her" still means the last one
         command = parse_command(
             incoming.text, direct_message=incoming.is_direct_message, mentions=incoming.mentions
         )
@@ -210,6 +216,11 @@ class CoachService:
             return self._about_last_review(
                 incoming, reviews.fix_reply, chat.NO_REVIEW_TO_FIX
             ), command
+        phrase = flag_explained.phrase_asked(incoming.text)
+        if phrase is not None:  # `why did you flag "with 14 months"?`
+            return self._about_last_review(
+                incoming, lambda ctx: flag_explained.explain(ctx, phrase), chat.NO_REVIEW_TO_JUDGE
+            ), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.disputes_the_flag(incoming.text):
             return self._disputed(incoming), command
         if isinstance(command, _MAY_ASK_HOW_TO_FIX) and chat.will_rewrite(incoming.text):
@@ -223,7 +234,7 @@ class CoachService:
             # Help needs no member row: a stranger asking for help leaves no trace.
             return _help(command), command
         if isinstance(command, c.ChatCommand):
-            return chat.answer(command.intent), command
+            return chat.answer(command.intent, incoming.platform), command
         if isinstance(command, c.ParseFailure):
             return failure(command.message, command.topic), command
         if isinstance(command, c.NotACommand) and command.ahead is not None:

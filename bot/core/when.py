@@ -27,6 +27,7 @@ from bot.core.dates import (
     RelativeDays,
     ThisWeekSpec,
     WeekdaySpec,
+    YearTurnSpec,
     parse_day,
     weekday_number,
 )
@@ -107,6 +108,11 @@ _LEAD = (
 # Turkish "cuma günü" ("Friday's day") too.
 _TRAIL = r"(?:\s+(?:tak|ko|se pehle|tk|günü|gunu))?"
 _FOREIGN_UNIT = r"d[ií]as?|tagen?|tage|araw|din|jours?|semanas?|semaines?|wochen?"
+_NEW_YEAR = r"(?P<new_year>new\s*years?(?:'s?)?(?:\s+day)?|nyt[åa]r)"
+_YEAR_TURN = (
+    rf"(?:{_NEW_YEAR}|(?P<christmas>christmas|xmas|x-mas)(?!\s+(?:holidays?|break|hols))"
+    r"|(?:christmas\s+|xmas\s+|winter\s+)?(?:holidays|break|hols))"
+)
 _B = r"(?<![\w/#-])"
 _E = r"(?![\w/])"
 
@@ -147,6 +153,12 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     # "this weekend", "over the weekend": Saturday; "after the weekend": Monday.
     ("weekend", rf"{_LEAD}(?:this|the|over the|on the)\s+weekend"),
     ("after_weekend", r"(?:after|right after)\s+the\s+weekend"),
+    # "until after new year", "after the holidays", "in the new year": the year's turn.
+    (
+        "year_turn",
+        rf"(?:(?:until|till|til|to|for)\s+)?(?:right\s+)?after\s+(?:the\s+)?{_YEAR_TURN}",
+    ),
+    ("year_turn", rf"(?:until|till|til|to|by|for|in|on)\s+(?:the\s+)?{_NEW_YEAR}"),
     (
         "in",
         rf"(?:en|in|em|dans|sa loob ng|sa)\s+(?P<n>\d{{1,3}})\s+(?P<unit>{_FOREIGN_UNIT}|semanas?|"
@@ -341,6 +353,8 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
         return WeekdaySpec(5)
     if kind == "after_weekend":
         return WeekdaySpec(0)
+    if kind == "year_turn":
+        return YearTurnSpec("christmas" if _group(match, "christmas") else "new-year")
     if kind == "eod":
         return RelativeDays(0)
     if kind == "end_next":
@@ -422,20 +436,26 @@ def _year(text: str | None) -> int | None:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
-def find_day(text: str) -> Found | None:
-    """The first date phrase in `text` (the longest one where several start together).
+def find_day(text: str, *, seasons: bool = True) -> Found | None:
+    """The first date phrase in `text` (the longest one where several start together);
+    `seasons` False leaves "after the holidays" and its family unread.
 
     Raises `WhenError` for an impossible one.
     """
     best: tuple[int, int, str, re.Match[str]] | None = None
+    turn: tuple[int, int, str, re.Match[str]] | None = None
     for name, pattern in _DAY_RES:
         for match in pattern.finditer(text):
             if name == "wd" and _weekday_is_a_word(match):
                 continue
             key = (match.start(), -match.end())
-            if best is None or key < (best[0], -best[1]):
+            if name == "year_turn":
+                # "after the holidays, Jan 4": the day said outright wins over the season.
+                turn = turn or (match.start(), match.end(), name, match)
+            elif best is None or key < (best[0], -best[1]):
                 best = (match.start(), match.end(), name, match)
             break
+    best = best or (turn if seasons else None)
     if best is None:
         return None
     start, end, name, match = best
