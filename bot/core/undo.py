@@ -2,11 +2,12 @@
 and reopening a follow-up marked done by mistake ("undo done dana", "reopen dana", "oops wrong
 one, i meant marcus not dana").
 
-A bare `undo` changes nothing by itself: the store keeps no state from before a change, so the
-reply names the commands that put things right, with buttons for that contact (and "Reopen"
-when their last follow-up was marked done lately). A follow-up marked done keeps its due day and
-note, so reopening it puts it back as it was: open, nudged again, without the touch kind it
-recorded and without the second touch its done scheduled.
+A bare `undo` right after a rename, a deleted meeting or a `done` puts it back (`undo_steps`,
+`reopen`). For anything else it changes nothing by itself: the store keeps no state from before
+other changes, so the reply names the commands that put things right, with buttons for that
+contact (and "Reopen" when their last follow-up was marked done lately). A follow-up marked done
+keeps its due day and note, so reopening it puts it back as it was: open, nudged again, without
+the touch kind it recorded and without the second touch its done scheduled.
 """
 
 from __future__ import annotations
@@ -39,9 +40,12 @@ def undo(ctx: Context, command: c.UndoCommand) -> Reply:
             f"{example('delete-contact')}. `list` shows where things stand.",
             actions=(Action("My follow-ups", "list"),),
         )
+    last = _last_done(ctx, person.contact_id)
+    if last is not None and _lately(ctx, last) and _is_the_last_change(ctx, last):
+        # "done mette" then "undo": the done is what was meant, so it is reopened outright.
+        return reopen(ctx, c.ReopenCommand(c.PersonRef(f"#{last.id}", follow_up_id=last.id)))
     ref = f"contact#{person.contact_id}"
     reopen_action: tuple[Action, ...] = ()
-    last = _last_done(ctx, person.contact_id)
     if last is not None and _lately(ctx, last):
         reopen_action = (Action(f"Reopen #{last.id}", f"reopen #{last.id}", style="primary"),)
     note_action: tuple[Action, ...] = ()
@@ -193,6 +197,19 @@ def _last_done(ctx: Context, contact_id: int) -> FollowUpRecord | None:
     card = ctx.store.contact_card(ctx.member.id, contact_id)
     done = [f for f in card.follow_ups if f.status == "done" and f.done_at is not None]
     return max(done, key=lambda f: (f.done_at, f.id)) if done else None
+
+
+def _is_the_last_change(ctx: Context, done: FollowUpRecord) -> bool:
+    """Whether marking `done` is the member's newest change: no follow-up was closed after it,
+    and the only ones logged since are the touches it scheduled for the same contact."""
+    closed = ctx.store.closed_follow_ups(ctx.member.id, 1)
+    if not closed or closed[0].id != done.id:
+        return False
+    return all(
+        follow_up.contact_id == done.contact_id
+        for follow_up in ctx.store.open_follow_ups(ctx.member.id)
+        if _after(follow_up.created_at, done.done_at)
+    )
 
 
 def _lately(ctx: Context, follow_up: FollowUpRecord) -> bool:

@@ -105,3 +105,29 @@ def test_undo_offers_no_note_removal_when_no_note_was_added_today(
     _say(service, "met Tomás Ruiz at PyCon")
     reply = _say(service, "undo")
     assert "Remove the last note" not in [action.label for action in reply.actions]
+
+
+def test_undo_right_after_a_done_reopens_it_and_drops_the_touch_it_scheduled(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    """Two testers typed `undo` after a done and were told "I can't undo a change by myself"."""
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Mette Holm at the Seed Capital office")
+    member = store.get_or_create_member("slack", "T1", "U1")
+    [first] = store.open_follow_ups(member.id)
+    _say(service, "done mette")
+    reply = _say(service, "undo")
+    assert reply.text.startswith(f"Reopened follow-up #{first.id} with **Mette Holm**")
+    # open again, and the second touch its done scheduled is gone
+    assert [f.id for f in store.open_follow_ups(member.id)] == [first.id]
+
+
+def test_undo_after_a_later_change_does_not_reopen_an_earlier_done(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Mette Holm at the Seed Capital office")
+    _say(service, "done mette")
+    _say(service, "met Lars Berg at the breakfast")
+    reply = _say(service, "undo")
+    assert not reply.text.startswith("Reopened")
