@@ -39,7 +39,6 @@ from coach_rules.splits import (
     held_out_ids,
     predictions_by_unseen_writer,
     split,
-    writer_of,
 )
 from coach_rules.transformers import (
     ClippedScaler,
@@ -180,10 +179,10 @@ def cross_validated_probabilities(
 def cross_writer_probabilities(drafts: Sequence[Draft], params: ModelParams) -> list[float] | None:
     """Each draft's probability from a model trained on every other file (None: one file).
 
-    Each corpus file was written by a different person (the id's letter names the file), so
+    Each corpus file was written by a different person (`Draft.writer` names the file), so
     this is closer to "drafts nobody on the team has seen" than random cross-validation.
     """
-    writers = [writer_of(d.id) for d in drafts]
+    writers = [d.writer for d in drafts]
     if len(set(writers)) < 2:
         return None
     texts = [d.model_input for d in drafts]
@@ -205,8 +204,8 @@ def cross_writer_scores(
 ) -> dict[str, Scores]:
     """Per file: the scores of a model trained on the other files (calibrated probabilities)."""
     results = {}
-    for letter in sorted({writer_of(d.id) for d in drafts}):
-        members = [i for i, d in enumerate(drafts) if writer_of(d.id) == letter]
+    for letter in sorted({d.writer for d in drafts}):
+        members = [i for i, d in enumerate(drafts) if d.writer == letter]
         results[f"drafts_{letter}"] = score(
             [drafts[i].is_flag for i in members],
             [probabilities[i] for i in members],
@@ -385,7 +384,7 @@ def train(
         None
         if raw_writer is None
         else [
-            *limited_writers([writer_of(d.id) for d in corpus_part]),
+            *limited_writers([d.writer for d in corpus_part]),
             *[None] * len(extra),
         ],
     )
