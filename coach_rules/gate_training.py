@@ -71,7 +71,8 @@ def load_chat(data_dir: Path = corpus.DATA_DIR) -> list[Message]:
 def load_messages(data_dir: Path = corpus.DATA_DIR, *, strict: bool = True) -> list[Message]:
     """Every corpus draft (as "draft") and every chat message, by id."""
     drafts = [
-        Message(d.id, d.text, True, "drafts", d.writer) for d in corpus.load_corpus(data_dir, strict=strict)
+        Message(d.id, d.text, True, "drafts", d.writer)
+        for d in corpus.load_corpus(data_dir, strict=strict)
     ]
     return sorted(drafts + load_chat(data_dir), key=lambda m: m.id)
 
@@ -114,9 +115,9 @@ def with_drafts_by_unseen_writers(messages: Sequence[Message], cv: np.ndarray) -
     """`cv` with each draft's probability replaced by one from a gate trained without that
     draft's corpus file (every chat message still in training).
 
-    Each drafts file is one writer (`corpus.Draft.writer`), and random folds share a writer's phrasing
-    between training and test: on drafts by writers it never saw, the gate called about five
-    times more drafts chat than cross-validation promised. Chat keeps its cross-validated
+    Each drafts file is one writer (`corpus.Draft.writer`), and random folds share a writer's
+    phrasing between training and test: on drafts by writers it never saw, the gate called about
+    five times more drafts chat than cross-validation promised. Chat keeps its cross-validated
     probability: short chat is stock phrasing that every writer shares.
     """
     texts = [m.text for m in messages]
