@@ -129,6 +129,8 @@ def with_drafts_by_unseen_writers(messages: Sequence[Message], cv: np.ndarray) -
 
     out = cv.copy()
     writers = [(m.writer or writer_of(m.id)) if m.is_draft else None for m in messages]
+    if len({w for w in writers if w is not None}) < 2:
+        return out  # one drafts file: no writer to leave out (as the classifier's cross-writer)
     for i, probability in predictions_by_unseen_writer(writers, fit_predict).items():
         out[i] = probability
     return out
