@@ -557,6 +557,9 @@ _ASKING = re.compile(
     r"\b(?:would\s+you|do\s+you\s+want|want\s+me\s+to|shall\s+i|should\s+i|can\s+i|may\s+i|could\s+i"
     r"|if\s+you(?:'d)?\s+(?:like|want|prefer)|only\s+(?:with|if)|with\s+your\s+(?:ok|okay|yes|go-ahead"
     r"|permission|consent)|once\s+you|if\s+(?:yes|so)|i\s+won'?t|haven'?t|without\s+your"
+    # says it was not done: "I've not passed on your details and won't unless you'd like me to"
+    r"|(?:i|we)(?:'ve|\s+have)?\s+(?:not|never)\s+(?:yet\s+)?(?:passed|shared|added|given"
+    r"|forwarded|signed|booked|put|sent)"
     # the reader already asked or agreed
     r"|if\s+you\s+say\s+(?:yes|so|the\s+word)|as\s+you\s+(?:asked|requested|suggested)"
     r"|like\s+you\s+asked|as\s+(?:requested|agreed)|per\s+your\s+request)\b",

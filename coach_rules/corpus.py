@@ -13,7 +13,7 @@ from pathlib import Path
 
 from coach_rules.guidelines import GUIDELINE_IDS
 from coach_rules.reading import model_text
-from coach_rules.splits import data_hash
+from coach_rules.splits import data_hash, writer_of
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DRAFT_FILES_GLOB = "drafts_*.jsonl"
@@ -55,6 +55,13 @@ class Draft:
     def is_flag(self) -> bool:
         return self.label == "flag"
 
+    @property
+    def writer(self) -> str:
+        """Who wrote the row: each corpus file is one writer, named by what follows `drafts_`
+        (`drafts_p.jsonl` -> "p", `drafts_bc.jsonl` -> "bc"). Rows read from elsewhere (members'
+        feedback) fall back to the id's letter (`splits.writer_of`)."""
+        return writer_of_source(self.source) or writer_of(self.id)
+
     @cached_property
     def model_input(self) -> str:
         """The draft as the coach reads it (`reading.model_text`): what the classifier is
@@ -64,6 +71,15 @@ class Draft:
 
 class CorpusError(ValueError):
     """A corpus row is malformed. The message names the file and line."""
+
+
+_WRITER_FILE_RE = re.compile(r"^drafts_([a-z0-9]+)\.jsonl:")
+
+
+def writer_of_source(source: str) -> str | None:
+    """The writer a corpus file's name gives ("drafts_bc.jsonl:12" -> "bc"); None elsewhere."""
+    match = _WRITER_FILE_RE.match(source)
+    return match.group(1) if match else None
 
 
 def draft_files(data_dir: Path = DATA_DIR) -> list[Path]:

@@ -51,6 +51,7 @@ class Message:
     text: str
     is_draft: bool
     source: str  # which file, for the card
+    writer: str | None = None  # a draft's writer (`corpus.Draft.writer`); None: the id's letter
 
 
 def load_chat(data_dir: Path = corpus.DATA_DIR) -> list[Message]:
@@ -70,7 +71,8 @@ def load_chat(data_dir: Path = corpus.DATA_DIR) -> list[Message]:
 def load_messages(data_dir: Path = corpus.DATA_DIR, *, strict: bool = True) -> list[Message]:
     """Every corpus draft (as "draft") and every chat message, by id."""
     drafts = [
-        Message(d.id, d.text, True, "drafts") for d in corpus.load_corpus(data_dir, strict=strict)
+        Message(d.id, d.text, True, "drafts", d.writer)
+        for d in corpus.load_corpus(data_dir, strict=strict)
     ]
     return sorted(drafts + load_chat(data_dir), key=lambda m: m.id)
 
@@ -113,9 +115,9 @@ def with_drafts_by_unseen_writers(messages: Sequence[Message], cv: np.ndarray) -
     """`cv` with each draft's probability replaced by one from a gate trained without that
     draft's corpus file (every chat message still in training).
 
-    Each drafts file is one writer (the id's letter), and random folds share a writer's phrasing
-    between training and test: on drafts by writers it never saw, the gate called about five
-    times more drafts chat than cross-validation promised. Chat keeps its cross-validated
+    Each drafts file is one writer (`corpus.Draft.writer`), and random folds share a writer's
+    phrasing between training and test: on drafts by writers it never saw, the gate called about
+    five times more drafts chat than cross-validation promised. Chat keeps its cross-validated
     probability: short chat is stock phrasing that every writer shares.
     """
     texts = [m.text for m in messages]
@@ -126,7 +128,9 @@ def with_drafts_by_unseen_writers(messages: Sequence[Message], cv: np.ndarray) -
         return pipeline.predict_proba([texts[i] for i in predict])[:, 1].tolist()
 
     out = cv.copy()
-    writers = [writer_of(m.id) if m.is_draft else None for m in messages]
+    writers = [(m.writer or writer_of(m.id)) if m.is_draft else None for m in messages]
+    if len({w for w in writers if w is not None}) < 2:
+        return out  # one drafts file: no writer to leave out (as the classifier's cross-writer)
     for i, probability in predictions_by_unseen_writer(writers, fit_predict).items():
         out[i] = probability
     return out

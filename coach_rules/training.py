@@ -39,7 +39,6 @@ from coach_rules.splits import (
     held_out_ids,
     predictions_by_unseen_writer,
     split,
-    writer_of,
 )
 from coach_rules.transformers import (
     ClippedScaler,
@@ -103,6 +102,9 @@ class ModelParams:
     signal_weight: float = 0.02
     binary_tf: bool = True  # presence (True) or 1 + log(count) (False) per n-gram
     label_weight_power: float = 0.5  # NBSVM-style n-gram weights (0: plain TF-IDF)
+    # Each row weighs (mean writer's rows / its writer's rows) ** this in the classifier's fit
+    # (0: every row alike), so a writer with many rows does not set the style of the whole.
+    writer_balance: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -163,6 +165,29 @@ def held_out_split(
     return split(drafts, held, lambda d: d.id)
 
 
+def sample_weights(drafts: Sequence[Draft], params: ModelParams) -> np.ndarray | None:
+    """The classifier's row weights (`ModelParams.writer_balance`); None: every row alike.
+    Extra rows (members' feedback) count as writers of their own by the id's letter."""
+    if not params.writer_balance:
+        return None
+    sizes: dict[str, int] = {}
+    for d in drafts:
+        sizes[d.writer] = sizes.get(d.writer, 0) + 1
+    mean = len(drafts) / len(sizes)
+    weights = np.array([(mean / sizes[d.writer]) ** params.writer_balance for d in drafts])
+    return weights / weights.mean()
+
+
+def fit_pipeline(drafts: Sequence[Draft], params: ModelParams) -> Pipeline:
+    """A fresh pipeline fitted on these drafts (with the row weights `params` asks for)."""
+    pipeline = build_pipeline(params)
+    weights = sample_weights(drafts, params)
+    fit_args = {} if weights is None else {"classifier__sample_weight": weights}
+    return pipeline.fit(
+        [d.model_input for d in drafts], np.array([d.is_flag for d in drafts]), **fit_args
+    )
+
+
 def cross_validated_probabilities(
     drafts: Sequence[Draft], params: ModelParams, folds: int = CV_FOLDS
 ) -> list[float]:
@@ -171,8 +196,7 @@ def cross_validated_probabilities(
     out = np.zeros(len(drafts))
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for train_idx, test_idx in splitter.split(texts, labels):
-        pipeline = build_pipeline(params)
-        pipeline.fit([texts[i] for i in train_idx], labels[train_idx])
+        pipeline = fit_pipeline([drafts[i] for i in train_idx], params)
         out[test_idx] = pipeline.predict_proba([texts[i] for i in test_idx])[:, 1]
     return out.tolist()
 
@@ -180,17 +204,16 @@ def cross_validated_probabilities(
 def cross_writer_probabilities(drafts: Sequence[Draft], params: ModelParams) -> list[float] | None:
     """Each draft's probability from a model trained on every other file (None: one file).
 
-    Each corpus file was written by a different person (the id's letter names the file), so
+    Each corpus file was written by a different person (`Draft.writer` names the file), so
     this is closer to "drafts nobody on the team has seen" than random cross-validation.
     """
-    writers = [writer_of(d.id) for d in drafts]
+    writers = [d.writer for d in drafts]
     if len(set(writers)) < 2:
         return None
     texts = [d.model_input for d in drafts]
-    labels = np.array([d.is_flag for d in drafts])
 
     def fit_predict(train: list[int], predict: list[int]) -> list[float]:
-        pipeline = build_pipeline(params).fit([texts[i] for i in train], labels[train])
+        pipeline = fit_pipeline([drafts[i] for i in train], params)
         return pipeline.predict_proba([texts[i] for i in predict])[:, 1].tolist()
 
     predicted = predictions_by_unseen_writer(writers, fit_predict)
@@ -205,8 +228,8 @@ def cross_writer_scores(
 ) -> dict[str, Scores]:
     """Per file: the scores of a model trained on the other files (calibrated probabilities)."""
     results = {}
-    for letter in sorted({writer_of(d.id) for d in drafts}):
-        members = [i for i, d in enumerate(drafts) if writer_of(d.id) == letter]
+    for letter in sorted({d.writer for d in drafts}):
+        members = [i for i, d in enumerate(drafts) if d.writer == letter]
         results[f"drafts_{letter}"] = score(
             [drafts[i].is_flag for i in members],
             [probabilities[i] for i in members],
@@ -385,7 +408,7 @@ def train(
         None
         if raw_writer is None
         else [
-            *limited_writers([writer_of(d.id) for d in corpus_part]),
+            *limited_writers([d.writer for d in corpus_part]),
             *[None] * len(extra),
         ],
     )
@@ -404,8 +427,7 @@ def train(
         )
     )
 
-    pipeline = build_pipeline(params)
-    pipeline.fit(training_texts, np.array(truth))
+    pipeline = fit_pipeline(training, params)
     _drop_introspection_only_state(pipeline)
 
     held_out_scores = None

@@ -357,3 +357,11 @@ def test_offers_waiting_for_a_reaction_and_the_senders_own_things_are_not(text: 
 
 def test_opting_out_with_a_message_is_still_no_yes() -> None:
     assert consent_spans("I'll add you to the list unless you message me.")
+
+
+def test_saying_it_was_not_done_is_no_finding():
+    # writer BD's n6131 (training data): the sender says the details were not passed on
+    text = "I've not passed on your details and won't unless you'd like me to."
+    assert consent_spans(text) == ()
+    assert consent_spans("We have not added you to anything yet.") == ()
+    assert consent_spans("Never miss a deal: I've added you to our VIP list!") != ()

@@ -116,3 +116,14 @@ def test_near_duplicates_ignore_case_and_spacing():
         ["Thanks for the intro to Maya!", "thanks  for the intro to maya!", "Something else."]
     )
     assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
+
+
+def test_each_file_is_one_writer(drafts):
+    """A row's writer is its file (`drafts_bc.jsonl` is writer "bc", though its ids start with
+    "p" like `drafts_p.jsonl`'s), so leave-one-writer-out figures never mix two writers."""
+    writers = {d.writer: d.source.split(":")[0] for d in drafts}
+    assert all(name == f"drafts_{writer}.jsonl" for writer, name in writers.items())
+    assert len(writers) == len(corpus.draft_files())
+    row = corpus.Draft("p5001", "hi", "ok", "chat-dm", (), "drafts_bc.jsonl:1")
+    assert row.writer == "bc"
+    assert corpus.Draft("q0001", "hi", "ok", "chat-dm", (), "feedback.jsonl:3").writer == "q"
