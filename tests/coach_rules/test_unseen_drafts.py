@@ -82,6 +82,9 @@ CHAT_SETS = [
     # writer OJ (7 Dec, seventh session): scored once, on the model with writers BA and BB: 1 of
     # 300 flagged, 94.7% called chat
     ("unseen_chat_oj.jsonl", 300, 0.92),
+    # writer OK (7 Dec, eighth session): scored once, on the model with writers BC and BD: none of
+    # 300 flagged, 94.0% called chat
+    ("unseen_chat_ok.jsonl", 300, 0.92),
 ]
 
 
@@ -380,3 +383,19 @@ def test_writer_ojs_drafts_under_60_characters_meet_the_issue_target() -> None:
     _assert_meets_the_issue_target(
         _short_draft_scores("unseen_short_drafts_oj.jsonl", max_chars=60)
     )
+
+
+# Writer OK (7 Dec, eighth session): written while writers BC and BD wrote training data, kept
+# from the engineers and scored once, on the model retrained with them and the session's rules:
+# F1 0.938 / 3.3% false flags, under 60 characters 0.952 / 4.2% (189): issue 10's target met on
+# a fresh set for the first time. The model before BC and BD, read after for comparison only:
+# 0.946 / 3.3%, under 60 the same.
+def test_writer_oks_short_drafts_meet_the_issue_target() -> None:
+    assert len(_rows("unseen_short_drafts_ok.jsonl")) == 300
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_ok.jsonl"))
+
+
+def test_writer_oks_drafts_under_60_characters_meet_the_issue_target() -> None:
+    under_60 = _short_draft_scores("unseen_short_drafts_ok.jsonl", max_chars=60)
+    assert under_60.n == 189
+    _assert_meets_the_issue_target(under_60)
