@@ -2900,7 +2900,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "Delete the newest meeting with someone, logged by mistake, and the open follow-up it "
         "created. The contact stays. I ask once first; `undo` puts it back.",
         ("delete-meeting Kai Müller",),
-        words=("delete_meeting", "deletemeeting", "unmeet"),
+        words=("delete_meeting", "deletemeeting"),
         phrasings=(
             (
                 # "delete the meeting with kai", "remove my last meeting with Kai".

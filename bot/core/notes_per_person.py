@@ -29,12 +29,20 @@ def notes_per_person(note: str | None, names: Sequence[str]) -> list[str | None]
     own: dict[int, list[str]] = {}
     for (start, who), (end, _) in zip(owners, [*owners[1:], (len(note), -1)], strict=True):
         clause = re.sub(r"^(?:and|while|but|&)\s+", "", note[start:end].strip(_EDGES), flags=re.I)
-        own.setdefault(who, []).append(clause.strip(_EDGES))
+        own.setdefault(who, []).append(_without_name_label(clause, names[who]).strip(_EDGES))
     notes: list[str | None] = []
     for index in range(len(names)):
         parts = [part for part in (shared, *own.get(index, [])) if part]
         notes.append(", ".join(parts) or None)
     return notes
+
+
+def _without_name_label(clause: str, name: str) -> str:
+    """ "Jonas Berg: Novo Holdings" on Jonas's own card is "Novo Holdings": the label only says
+    whose words they are in the note all of them share."""
+    words = name.split()
+    label = "|".join(re.escape(form) for form in {name, words[0]} if form) if words else ""
+    return re.sub(rf"^(?:{label})\s*:\s*", "", clause, flags=re.I) if label else clause
 
 
 def _clause_owners(note: str, names: Sequence[str]) -> list[tuple[int, int]]:

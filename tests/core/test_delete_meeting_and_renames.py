@@ -119,6 +119,18 @@ def test_undo_after_a_done_that_followed_a_rename_is_about_the_done(bot: Bot) ->
     bot.say("rename maria santos to Maria Oliveira")
     bot.say("done maria")
     reply = bot.say("undo")
-    assert "again" not in reply.text
-    assert any(c.startswith("reopen #") for c in commands(reply))
+    assert reply.text.startswith("Reopened follow-up")  # the done is undone, not the rename
+    assert "called **Maria Santos** again" not in reply.text
     assert bot.rows("SELECT name FROM contacts") == [("Maria Oliveira",)]
+
+
+def test_a_taglish_meeting_line_is_no_delete_meeting() -> None:
+    """ "Na-meet ko si …" (Taglish for "I met …") was read as a slip of a `delete-meeting`
+    alias and offered to delete a meeting."""
+    from bot.core import commands as core_commands
+    from bot.core.parser import parse_command
+
+    line = "Na-meet ko si Miguel Santos kanina sa Manila Tech Summit"
+    assert not isinstance(
+        parse_command(line, direct_message=True), core_commands.DeleteMeetingCommand
+    )

@@ -63,3 +63,11 @@ def test_each_card_holds_only_what_was_said_about_them(store: SqlStore, clock: F
     assert "(note: mei runs growth at a fintech)" in reply.text
     assert "(note: lars wants our deck)" in reply.text
     assert [action.label for action in reply.actions] == ["Done: Mei Tan", "Done: Lars Berg"]
+
+
+def test_a_name_label_is_not_kept_on_the_persons_own_card() -> None:
+    """A tester's "met Carlos + Maria from Shopify" stored "Maria: from Shopify" on Maria's
+    card, and a rename left "Jonas Berg: Novo Holdings" on Jonas Bergström's."""
+    note = "Jonas Berg: Novo Holdings; Ida Holm: EIFO"
+    assert notes_per_person(note, ["Jonas Berg", "Ida Holm"]) == ["Novo Holdings", "EIFO"]
+    assert notes_per_person("Maria: from Shopify", ["Carlos", "Maria"]) == [None, "from Shopify"]
