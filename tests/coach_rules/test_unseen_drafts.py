@@ -85,6 +85,9 @@ CHAT_SETS = [
     # writer OK (7 Dec, eighth session): scored once, on the model with writers BC and BD: none of
     # 300 flagged, 94.0% called chat
     ("unseen_chat_ok.jsonl", 300, 0.92),
+    # writer OL (8 Dec, eighth session): scored once on the same model: 1 of 300 flagged, 90.0%
+    # called chat
+    ("unseen_chat_ol.jsonl", 300, 0.88),
 ]
 
 
@@ -398,4 +401,18 @@ def test_writer_oks_short_drafts_meet_the_issue_target() -> None:
 def test_writer_oks_drafts_under_60_characters_meet_the_issue_target() -> None:
     under_60 = _short_draft_scores("unseen_short_drafts_ok.jsonl", max_chars=60)
     assert under_60.n == 189
+    _assert_meets_the_issue_target(under_60)
+
+
+# Writer OL (8 Dec, eighth session): the same brief as OK's, written after the model with BC and
+# BD was chosen, kept from the engineers and scored once on it: F1 0.948 / 0.7% false flags,
+# under 60 characters 0.940 / 1.3% (181): the target met by a second fresh writer.
+def test_writer_ols_short_drafts_meet_the_issue_target() -> None:
+    assert len(_rows("unseen_short_drafts_ol.jsonl")) == 300
+    _assert_meets_the_issue_target(_short_draft_scores("unseen_short_drafts_ol.jsonl"))
+
+
+def test_writer_ols_drafts_under_60_characters_meet_the_issue_target() -> None:
+    under_60 = _short_draft_scores("unseen_short_drafts_ol.jsonl", max_chars=60)
+    assert under_60.n == 181
     _assert_meets_the_issue_target(under_60)
