@@ -16,8 +16,14 @@ from importlib import resources
 
 import holidays
 
-# Days most offices close that the package files as optional or a half day (juleaften).
+# Days most offices close that the package files as optional or a half day (juleaften), in the
+# countries where they close: not India, where Christmas Eve is a restricted holiday a few take,
+# nor the United States, where it is "unofficial" (a tester in Bengaluru got a second touch
+# moved off 24 Dec "Christmas Eve in India").
 USUALLY_OFF_TOO = frozenset({"Christmas Eve", "New Year's Eve"})
+EVES_OFF_IN = frozenset(
+    {"AT", "CZ", "DE", "DK", "EE", "FI", "HU", "IS", "LT", "LV", "NO", "PL", "SE", "SK"}
+)
 _NAMED_WITH_THE = ("United ", "Netherlands", "Philippines", "Czech", "Dominican", "Bahamas")
 
 
@@ -81,7 +87,7 @@ def _days_off_in(code: str) -> DaysOff:
     other_categories = tuple(c for c in public.supported_categories if c != "public")
     others = (
         holidays.country_holidays(code, language=language, categories=other_categories)
-        if other_categories
+        if other_categories and code in EVES_OFF_IN
         else None
     )
     return DaysOff(_country_name(public), public, others)

@@ -49,6 +49,15 @@ def test_working_days_skip_the_members_holidays_but_callers_without_them_see_wee
     assert NO_DAYS_OFF.name_of(christmas_eve) is None
 
 
+def test_christmas_eve_is_a_day_off_only_where_offices_close_on_it():
+    christmas_eve, new_years_eve = date(2026, 12, 24), date(2026, 12, 31)
+    assert christmas_eve not in days_off_for("Asia/Kolkata")  # a restricted holiday in India
+    assert christmas_eve not in days_off_for("America/New_York")  # "unofficial" there
+    assert new_years_eve not in days_off_for("America/New_York")
+    assert date(2026, 12, 25) in days_off_for("Asia/Kolkata")
+    assert christmas_eve in COPENHAGEN and christmas_eve in days_off_for("Europe/Stockholm")
+
+
 def test_a_default_due_day_and_a_second_touch_move_off_a_holiday():
     met = date(2026, 12, 21)
     assert decide_due(met, met, None, COPENHAGEN).due_on == date(2026, 12, 28)
