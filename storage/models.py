@@ -62,6 +62,11 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+# SQLite hands a deleted row's id to the next row unless the table says AUTOINCREMENT; members
+# see and type these ids ("done #7", buttons under old messages), so one must never come back.
+NEVER_REUSED_IDS = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -101,6 +106,7 @@ class Contact(Base):
     __table_args__ = (
         Index("ix_contacts_member_name_key", "member_id", "name_key"),
         Index("ix_contacts_member_mention", "member_id", "mention"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -120,6 +126,7 @@ class Meeting(Base):
     __table_args__ = (
         Index("ix_meetings_member_contact_met_on", "member_id", "contact_id", "met_on"),
         Index("ix_meetings_created_at", "created_at"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -135,7 +142,10 @@ class Event(Base):
     """A networking event a member plans to attend (`event PyCon Berlin on 14 Mar`)."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_member_name_key", "member_id", "name_key"),)
+    __table_args__ = (
+        Index("ix_events_member_name_key", "member_id", "name_key"),
+        NEVER_REUSED_IDS,
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
@@ -181,6 +191,7 @@ class FollowUp(Base):
         Index("ix_follow_ups_member_contact", "member_id", "contact_id"),
         Index("ix_follow_ups_created_at", "created_at"),
         Index("ix_follow_ups_done_at", "done_at"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -258,6 +269,7 @@ class DraftReview(Base):
     __table_args__ = (
         Index("ix_draft_reviews_member_created_at", "member_id", "created_at"),
         Index("ix_draft_reviews_created_at", "created_at"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

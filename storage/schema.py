@@ -34,6 +34,9 @@ def head_revision() -> str:
 
 
 def upgrade_engine(engine: Engine, revision: str = "head") -> None:
+    if engine.dialect.name == "sqlite":
+        _upgrade_sqlite(engine, revision)
+        return
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Two processes starting at once must not both create the tables.
@@ -41,6 +44,25 @@ def upgrade_engine(engine: Engine, revision: str = "head") -> None:
                 text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
             )
         command.upgrade(alembic_config(connection), revision)
+
+
+def _upgrade_sqlite(engine: Engine, revision: str) -> None:
+    """SQLite's own procedure for changing a table: foreign keys off while a migration rebuilds
+    tables (dropping the old copy of a parent would cascade to every row pointing at it), and
+    checked before the change is committed. The pragma only works outside a transaction, so it
+    is set on the driver's connection before SQLAlchemy begins one."""
+    with engine.connect() as connection:
+        driver = connection.connection.dbapi_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the migration left {len(broken)} dangling references")
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
 
 
 def current_revision_of(engine: Engine) -> str | None:

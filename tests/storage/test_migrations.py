@@ -15,7 +15,7 @@ from sqlalchemy import inspect
 import storage
 from storage.engine import make_engine
 from storage.models import Base
-from storage.schema import current_revision, head_revision
+from storage.schema import current_revision, head_revision, migrate
 
 SLACK_SDK_TABLES = {"slack_bots", "slack_installations", "slack_oauth_states"}
 
@@ -136,3 +136,64 @@ def test_two_processes_migrating_a_fresh_postgres_at_once_both_succeed(
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+_ROWS = (
+    "INSERT INTO workspaces (platform, external_id, created_at) "
+    "VALUES ('slack', 'T1', '2026-12-01 09:00:00')",
+    "INSERT INTO members (workspace_id, user_id, timezone, work_start, work_end, "
+    "shoutouts_opt_in, store_drafts_opt_in, created_at, date_order) "
+    "VALUES (1, 'U1', 'UTC', '09:00', '17:00', false, false, '2026-12-01 09:00:00', 'auto')",
+    "INSERT INTO contacts (member_id, name, name_key, created_at) "
+    "VALUES (1, 'Ana', 'ana', '2026-12-01 09:00:00')",
+)
+_A_FOLLOW_UP = (
+    "INSERT INTO follow_ups (member_id, contact_id, met_on, due_on, window_closes_on, status, "
+    "touch, late, created_at) VALUES (1, 1, '2026-12-01', '2026-12-04', '2026-12-11', 'open', "
+    "1, false, '2026-12-01 09:00:00')"
+)
+
+
+def _write(url: str, *statements: str) -> int | None:
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            for statement in statements:
+                connection.exec_driver_sql(statement)
+            return connection.exec_driver_sql("SELECT max(id) FROM follow_ups").scalar()
+    finally:
+        engine.dispose()
+
+
+def test_the_id_of_a_deleted_follow_up_is_never_given_again(sqlite_url: str):
+    """A tester deleted the contact of follow-up #7, and the next follow-up became "#7": a Done
+    button under an old message would have acted on it (SQLite reuses max(id) + 1)."""
+    newest = _write(sqlite_url, *_ROWS, _A_FOLLOW_UP, _A_FOLLOW_UP)
+    assert newest == 2
+    after = _write(sqlite_url, "DELETE FROM follow_ups WHERE id = 2", _A_FOLLOW_UP)
+    assert after == 3
+
+
+def test_upgrading_an_existing_sqlite_database_keeps_every_row_and_reference(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'before.sqlite3'}"
+    assert migrate(url, "0014") == "0014"
+    _write(
+        url,
+        *_ROWS,
+        _A_FOLLOW_UP,
+        "INSERT INTO nudges (follow_up_id, member_id, kind, send_at, status, attempts, in_doubt) "
+        "VALUES (1, 1, 'due', '2026-12-04 09:00:00', 'pending', 0, false)",
+    )
+    assert migrate(url) == head_revision()
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            counts = [
+                connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+                for table in ("contacts", "follow_ups", "nudges")
+            ]
+            assert counts == [1, 1, 1]
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        engine.dispose()
