@@ -450,7 +450,8 @@ def _judge(
         flagged = True
         notes.append(BLOCKED_NOTE)
 
-    pushes = flagged or any(hit.rule == "no-hard-sell" for hit in rule_hits)
+    # An ask before any gift (`value-first`) makes "gives the reader something first" untrue.
+    pushes = flagged or any(hit.rule in {"no-hard-sell", "value-first"} for hit in rule_hits)
     strengths = find_strengths(text, normalised, pushes=pushes)
     signals["strengths"] = [
         {"what": s.what, "spans": [list(span) for span in s.spans]} for s in strengths

@@ -65,6 +65,14 @@ def test_a_close_with_a_price_list_attached_gets_no_credit_for_giving():
     result = review(close)
     assert "no-hard-sell" in result.rule_ids
     assert all(s["what"] != GIVES_FIRST for s in result.signals["strengths"])
+    # A tester saw "asks before offering anything" and "gives … first" in one review.
+    ask_first = (
+        "Hi Ama, could you share the sponsor budget for March? Here's the attendance report "
+        "you asked for."
+    )
+    asked = review(ask_first)
+    assert "value-first" in asked.rule_ids
+    assert all(s["what"] != GIVES_FIRST for s in asked.signals["strengths"])
     gift = "Hi Jake, as promised, attached is the latency benchmark you asked about."
     assert any(s["what"] == GIVES_FIRST for s in review(gift).signals["strengths"])
 
