@@ -44,7 +44,7 @@ _KIND_WORDS = (
     r"was\s+(?:a\s+give|an\s+ask|a\s+thank(?:s|\s*-?\s*you)?))"
 )
 _NOT_SOMEONE = (
-    r"(?:he|she|they|i|we|you|it|him|her|them|who|and|also|then|so|but|that|this|just|"
+    r"(?:he|she|they|i|we|you|it|him|her|them|who|and|also|then|so|but|that|this|just|both|all|"
     r"done|snooze|cancel|met|note|sent|emailed|messaged|texted|called|pinged|dmed|told|shared|"
     r"wrote|replied|followed|a|an|the)\b"
 )
@@ -87,11 +87,11 @@ _DONE_LIST = re.compile(
     + _ONE
     + r"(?:\s*,\s*(?:and\s+)?"
     + _ONE
-    + r"|\s+(?:and|&)\s+"
+    + r"|(?:\s+(?:and|&)\s+|\s*\+\s*)"
     + _ONE
-    + r"){1,4})(?:\s+(?P<kind>"
+    + r"){1,4})(?:\s+(?:both|all(?:\s+of\s+them|\s+three|\s+four)?))?(?:\s+(?P<kind>"
     + _KIND_WORDS
-    + r"))?[\s.!]*$",
+    + r"))?(?:[\s.!]*$|\s*(?:[,:;]|\s[-—–])\s*(?P<note>\S.*?)[\s.!]*$)",
     re.IGNORECASE,
 )
 
@@ -100,11 +100,14 @@ def _each_done(line: str) -> list[str] | None:
     listed = _DONE_LIST.match(line)
     if listed is None:
         return None
-    people = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", listed["people"])
+    people = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*\+\s*", listed["people"])
     if any(re.fullmatch(_KIND_WORDS, person, re.IGNORECASE) for person in people):
         return None
+    if listed["note"] and not (listed["kind"] or "+" in listed["people"]):
+        return None  # "done nadia, joel, sent the deck": too loose to share a note out
     kind = f" {listed['kind']}" if listed["kind"] else ""
-    return [f"done {person}{kind}" for person in people]
+    note = f" - {listed['note']}" if listed["note"] else ""
+    return [f"done {person}{kind}{note}" for person in people]
 
 
 def in_parts(text: str) -> list[str] | None:
