@@ -44,6 +44,12 @@ _SEP = r"\s*[,;:—–-]+\s*"
 _POLITE = r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?"
 _REMINDERS = r"(?:follow[- ]?ups?|reminders?|remnders?|remiders?|nudges?)"
 _SNOOZE_VERB = r"(?:snooze|postpone|push|move|bump|delay|defer)"
+# A reason said after a command: a clause about the person or their side ("hes in lisbon",
+# "his assistant said hes out", "she is key for our listing", "they're on leave").
+_REASON = (
+    r"(?:(?:since|because|cos|cuz|as)\s+)?(?:he|she|they|his|her|their|hes|shes|he's|she's|"
+    r"they're|theyre|he\s+is|she\s+is|they\s+are)\b.+"
+)
 # Every command type (a line in markdown emphasis may be any command).
 _ANY_COMMAND: tuple[type, ...] = get_args(c.Command)
 
@@ -63,6 +69,29 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         rf"[^,;—–]{{3,60}}?\s*[,;—–]\s*(?P<rest>{_SNOOZE_VERB}\s+(?-i:[A-ZÀ-ÖØ-Þ]).+)",
         "{rest}",
         (c.SnoozeCommand,),
+    ),
+    # "tom - snooze to monday, hes in lisbon": the name first, then the snooze (a reason after
+    # it is left: a snooze keeps no note).
+    (
+        r"(?P<n>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s*(?:[:—–]|\s-)\s*"
+        rf"(?P<verb>{_SNOOZE_VERB})\s+(?:(?:it|her|him|them|the\s+{_REMINDERS})\s+)?"
+        r"(?P<day>(?:to|till|til|until|for|by|\d|next|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun)"
+        r"[^,;—–]*?)(?:\s*(?:[,;—–]|\s-)\s*" + _REASON + ")?" + _END,
+        "snooze {n} {day}",
+        (c.SnoozeCommand,),
+    ),
+    # "keep in touch with sarah monthly pls, she is key for our aws listing", "snooze kai 2
+    # days, he's travelling": a reason said after the command (neither keeps a note).
+    (
+        r"(?P<rest>(?:keep[- ]in[- ]touch|"
+        + _SNOOZE_VERB
+        + r")\s+[^,;—–]+?)"
+        + _POLITE
+        + r"\s*(?:[,;—–]|\s-)\s*"
+        + _REASON
+        + _END,
+        "{rest}",
+        (c.KeepInTouchCommand, c.SnoozeCommand),
     ),
     # "not now for Ada, maybe Thursday"; "later pls – Ada, tmrw".
     (
