@@ -37,6 +37,12 @@ from bot.core.tidy import fix_command_typos
 
 # A person as typed: one to three words, the first capitalised (case-sensitive).
 _NAME = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2}?"
+# A person as typed in any case: one or two words, never a pronoun or a filler.
+_TYPED = (
+    r"(?!(?:him|her|them|it|this|that|the|my|me|you|everyone|anyone|someone|networking)\b)"
+    r"[^\W\d_][\w'’-]*(?:\s+(?!(?:before|pls|please|is|was)\b)[^\W\d_][\w'’-]*)?"
+)
+_DETAILS = r"(?:details|detials|deets|info|the\s+lowdown)"
 # A full name: two or three capitalised words.
 _FULL = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){1,2}"
 _END = r"[\s.!?]*$"
@@ -133,9 +139,35 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         "delete {n}",
         (c.DeleteContactCommand,),
     ),
-    # "Ada Obi — details?"
+    # "Ada Obi — details?", "ada obi - deets?"
     (
-        rf"(?P<n>{_NAME})\s*[—–:-]\s*(?:details|info|the\s+details)\s*\??" + _END,
+        rf"(?P<n>{_NAME}|{_TYPED})\s*[—–:-]\s*(?:the\s+)?{_DETAILS}\s*\??" + _POLITE + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    # "detials for zoe pls", "quick refresher on omar before my call", "do you know anything
+    # about Ada Obi", Hindi "Ada kaun hai? bhool gaya": a card asked for in words.
+    (
+        rf"(?:(?:the|a|some|quick)\s+)?{_DETAILS}\s+(?:for|on|about|of)\s+(?P<n>{_TYPED})"
+        + _POLITE + r"\s*\??" + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    (
+        r"(?:(?:(?:a|some)\s+)?(?:quick\s+)?(?:refresher|recap|rundown|brief(?:ing)?)\s+(?:on|about|of)|"
+        rf"remind\s+me\s+who)\s+(?P<n>{_TYPED})(?:\s+(?:is|was))?(?:\s+before\s+[^,;]{{1,40}})?"
+        + _POLITE + r"\s*\??" + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    (
+        r"(?:do|what\s+do)\s+(?:you|we|i)\s+(?:know|have)\s+(?:anything\s+)?(?:about|on)\s+"
+        rf"(?P<n>{_NAME}|(?!networking\b)[^\W\d_][\w'’-]*)\s*\??" + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    (
+        rf"(?P<n>{_TYPED})\s+kaun\s+(?:hai|he|h|thi|tha)\b.*",
         "who {n}",
         (c.WhoCommand,),
     ),
