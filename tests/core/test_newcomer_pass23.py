@@ -157,7 +157,8 @@ def test_several_people_done_are_each_marked(service: CoachService) -> None:
     ("line", "expected"),
     [
         (
-            "also got a linkedin request from kemal aydin who i met at devfest on monday, log him pls",
+            "also got a linkedin request from kemal aydin who i met at devfest on monday, "
+            "log him pls",
             c.MetCommand,
         ),
         ("bumped into an old friend, Tom Berg whom I met at PyCon - add him", c.MetCommand),
