@@ -149,14 +149,18 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
     # about Ada Obi", Hindi "Ada kaun hai? bhool gaya": a card asked for in words.
     (
         rf"(?:(?:the|a|some|quick)\s+)?{_DETAILS}\s+(?:for|on|about|of)\s+(?P<n>{_TYPED})"
-        + _POLITE + r"\s*\??" + _END,
+        + _POLITE
+        + r"\s*\??"
+        + _END,
         "who {n}",
         (c.WhoCommand,),
     ),
     (
         r"(?:(?:(?:a|some)\s+)?(?:quick\s+)?(?:refresher|recap|rundown|brief(?:ing)?)\s+(?:on|about|of)|"
         rf"remind\s+me\s+who)\s+(?P<n>{_TYPED})(?:\s+(?:is|was))?(?:\s+before\s+[^,;]{{1,40}})?"
-        + _POLITE + r"\s*\??" + _END,
+        + _POLITE
+        + r"\s*\??"
+        + _END,
         "who {n}",
         (c.WhoCommand,),
     ),
