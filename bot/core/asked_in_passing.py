@@ -54,7 +54,7 @@ _SNOOZE_VERB = r"(?:snooze|postpone|push|move|bump|delay|defer)"
 # "his assistant said hes out", "she is key for our listing", "they're on leave").
 _REASON = (
     r"(?:(?:since|because|cos|cuz|as)\s+)?(?:he|she|they|his|her|their|hes|shes|he's|she's|"
-    r"they're|theyre|he\s+is|she\s+is|they\s+are)\b.+"
+    r"they're|theyre|he\s+is|she\s+is|they\s+are|i'?m|im|i\s+am)\b.+"
 )
 # Every command type (a line in markdown emphasis may be any command).
 _ANY_COMMAND: tuple[type, ...] = get_args(c.Command)
@@ -89,7 +89,7 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
     # "keep in touch with sarah monthly pls, she is key for our aws listing", "snooze kai 2
     # days, he's travelling": a reason said after the command (neither keeps a note).
     (
-        r"(?P<rest>(?:keep[- ]in[- ]touch|"
+        r"(?P<rest>(?:keep[- ]in[- ]touch|give|"
         + _SNOOZE_VERB
         + r")\s+[^,;—–]+?)"
         + _POLITE
@@ -138,6 +138,43 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         r"(?:wipe|delete|remove|erase)\s+(?:him|her|them)" + _END,
         "delete {n}",
         (c.DeleteContactCommand,),
+    ),
+    # "Kai Müller — where do I know him from?", "whats the deal w/ jose, where did I meet him".
+    (
+        rf"(?:what'?s\s+the\s+(?:deal|story)\s+(?:with|w/)\s+)?(?P<n>{_NAME}|{_TYPED})\s*"
+        r"(?:[,:—–]|\s-)\s*where\s+(?:do|did|have)\s+(?:i|we)\s+(?:know|met|meet)\s+"
+        r"(?:him|her|them)(?:\s+from)?\s*\??" + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    # "nah scrap the Dana reminder", "meh, snooze Ada 2 days": a shrug, then the command.
+    (
+        r"(?:nah|nope|meh|eh|hmm+|ugh)\s*[,.!]?\s+(?P<rest>(?:scrap|cancel|drop|kill|snooze|"
+        r"push|delete|remove)\b.+)",
+        "{rest}",
+        (c.CancelCommand, c.SnoozeCommand, c.DeleteContactCommand),
+    ),
+    # "mark done: Grace Nkemelu", "completed: zoe ca".
+    (
+        r"(?:mark(?:ed)?\s+(?:as\s+)?done|completed?|finished)\s*[:—–-]\s*(?P<n>"
+        + _TYPED
+        + r")[\s.!✅]*$",
+        "done {n}",
+        (c.DoneCommand,),
+    ),
+    # "can you add Pedro Alves? met him at the barbecue Saturday".
+    (
+        rf"(?:(?:can|could)\s+you\s+|pls\s+|please\s+)?add\s+(?P<n>{_FULL})\s*[?.!,;—–-]+\s*"
+        r"(?:i\s+)?met\s+(?:him|her|them)\s+(?P<rest>\S.*)",
+        "met {n} {rest}",
+        (c.MetCommand,),
+    ),
+    # "Got to meet Kenji Watanabe at the sake tasting last night!": a meeting had, with its day.
+    (
+        r"(?:i\s+)?(?:finally\s+)?got\s+to\s+meet\s+(?P<rest>.+\b(?:yesterday|last\s+night|"
+        r"today|this\s+(?:morning|afternoon|evening)|earlier\s+today|ago)\b.*)",
+        "met {rest}",
+        (c.MetCommand,),
     ),
     # "Ada Obi — details?", "ada obi - deets?"
     (
