@@ -87,17 +87,50 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         (c.SnoozeCommand,),
     ),
     # "keep in touch with sarah monthly pls, she is key for our aws listing", "snooze kai 2
-    # days, he's travelling": a reason said after the command (neither keeps a note).
+    # days, he's travelling", "take Dana Kim out of my contacts list, she retired": a reason
+    # said after a command that keeps no note (it is left out).
     (
-        r"(?P<rest>(?:keep[- ]in[- ]touch|give|"
-        + _SNOOZE_VERB
-        + r")\s+[^,;—–]+?)"
-        + _POLITE
-        + r"\s*(?:[,;—–]|\s-)\s*"
-        + _REASON
-        + _END,
+        r"(?P<rest>[^,;—–]+?)" + _POLITE + r"\s*(?:[,;—–]|\s-)\s*" + _REASON + _END,
         "{rest}",
-        (c.KeepInTouchCommand, c.SnoozeCommand),
+        (c.KeepInTouchCommand, c.SnoozeCommand, c.CancelCommand, c.DeleteContactCommand),
+    ),
+    # "the Omar reminder can go, we're not working together", "Dana's one can slide to 12/18".
+    (
+        rf"(?:the\s+)?(?P<n>{_NAME}|{_TYPED})(?:'s|’s)?\s+(?:{_REMINDERS}|one)\s+can\s+(?:go|be\s+"
+        r"(?:dropped|cancell?ed|deleted|binned))(?:\s*(?:[,;—–]|\s-)\s*[^,;]+)?" + _END,
+        "cancel {n}",
+        (c.CancelCommand,),
+    ),
+    (
+        rf"(?:the\s+)?(?P<n>{_NAME}|{_TYPED})(?:'s|’s)?\s+(?:{_REMINDERS}|one)\s+can\s+(?:slide|wait|"
+        r"move|be\s+(?:pushed|moved))\s+(?P<day>(?:to|till|til|until|a|an|\d|next)\b[^,;]*?)"
+        + _POLITE
+        + _END,
+        "snooze {n} {day}",
+        (c.SnoozeCommand,),
+    ),
+    # "Jane's reminder popped up but I'm slammed — remind me again in 3 days instead", "remind
+    # me about priya again on friday instead, not today": the same reminder, later.
+    (
+        rf"(?:(?P<a>{_NAME}|{_TYPED})(?:'s|’s)\s+{_REMINDERS}[^,;—–]*(?:[,;—–]|\s-)\s*)?remind\s+me"
+        rf"(?:\s+(?:about|of)\s+(?P<b>{_NAME}|{_TYPED}))?\s+again\s+(?P<day>[^,;]+?)\s+instead"
+        r"(?:\s*,?\s*not\s+\w+)?" + _END,
+        "snooze {a}{b} {day}",
+        (c.SnoozeCommand,),
+    ),
+    # "forget about folowing up with Sam": the follow-up called off, not the contact.
+    (
+        rf"(?:just\s+)?forget\s+(?:about\s+)?(?:following|folowing|follwing)\s+up\s+(?:with|w/)\s+"
+        rf"(?P<n>{_NAME}|{_TYPED})" + _POLITE + _END,
+        "cancel {n}",
+        (c.CancelCommand,),
+    ),
+    # "ugh, meetings all day. anyway — ping Olga on 12/21 about the talk": small talk, then the
+    # command after "anyway".
+    (
+        r".{3,80}?[.!,;]\s*anyway\s*[,:;—–-]*\s*(?P<rest>\S.+)",
+        "{rest}",
+        (c.FollowUpCommand, c.SnoozeCommand, c.CancelCommand, c.DoneCommand, c.MetCommand),
     ),
     # "not now for Ada, maybe Thursday"; "later pls – Ada, tmrw".
     (
@@ -114,7 +147,7 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
     # "take Ada out of my contacts", "get Ada off my network list".
     (
         rf"(?:please\s+)?(?:take|get)\s+(?P<n>{_NAME})\s+(?:out\s+of|off)\s+(?:my|the)\s+"
-        r"(?:network\s+list|contact\s+list|contacts|network|list)" + _POLITE + _END,
+        r"(?:network\s+list|contacts?\s+list|contacts|network|list)" + _POLITE + _END,
         "delete {n}",
         (c.DeleteContactCommand,),
     ),
