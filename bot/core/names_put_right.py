@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 
 from bot.core import commands as c
 from bot.core.rewrites import first_reading
+from storage.names import name_key
 
 _CAP = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*"
 # A person as typed: one to three capitalised words.
@@ -134,7 +135,8 @@ _COMPILED = tuple(
 
 
 def _shares_a_word(old: str, new: str) -> bool:
-    return bool({w.lower() for w in re.findall(r"\w+", old)} & set(re.findall(r"\w+", new.lower())))
+    """Whether the names share a word, accents aside ("tomas" and "Tomás Ruiz-Paz")."""
+    return bool(set(re.findall(r"\w+", name_key(old))) & set(re.findall(r"\w+", name_key(new))))
 
 
 def _lines(text: str) -> Iterator[tuple[str, tuple[type, ...]]]:
