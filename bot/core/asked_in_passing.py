@@ -187,12 +187,15 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         "{rest}",
         (c.CancelCommand, c.SnoozeCommand, c.DeleteContactCommand),
     ),
-    # "mark done: Grace Nkemelu", "completed: zoe ca".
+    # "mark done: Grace Nkemelu", "completed: zoe ca" (a title after "Completed:" is no person:
+    # "Completed: Q3 Report", so a name there is typed in lower case).
     (
-        r"(?:mark(?:ed)?\s+(?:as\s+)?done|completed?|finished)\s*[:—–-]\s*(?P<n>"
+        r"(?:mark(?:ed)?\s+(?:as\s+)?done\s*[:—–-]\s*(?P<n>"
         + _TYPED
-        + r")[\s.!✅]*$",
-        "done {n}",
+        + r")|(?:completed?|finished)\s*[:—–-]\s*(?!(?:the|a|an|my|our|it|that|this|all|everything|"
+        r"today|tasks?)\b)(?P<m>(?-i:[a-zà-ÿ])[^\W\d_]*(?:\s+"
+        r"(?-i:[a-zà-ÿ])[^\W\d_]*)?))[\s.!✅]*$",
+        "done {n}{m}",
         (c.DoneCommand,),
     ),
     # "can you add Pedro Alves? met him at the barbecue Saturday".

@@ -105,7 +105,7 @@ _FAMILIES: tuple[tuple[str, str, bool], ...] = (
     # "Kai Müller is actually Kai Mueller in his emails, rename pls".
     (
         rf"(?P<n>{_WHO})\s+is\s+(?:actually|really)\s+(?P<new>{_FULL})(?:\s+[\w-]+){{0,4}}?"
-        rf"{_SEP}{_REQUEST}",
+        rf"{_SEP}(?!correct\s+me\b){_REQUEST}",
         "rename {n} to {new}",
         True,
     ),
