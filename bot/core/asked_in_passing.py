@@ -37,6 +37,12 @@ from bot.core.tidy import fix_command_typos
 
 # A person as typed: one to three words, the first capitalised (case-sensitive).
 _NAME = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2}?"
+# A person as typed in any case: one or two words, never a pronoun or a filler.
+_TYPED = (
+    r"(?!(?:him|her|them|it|this|that|the|my|me|you|everyone|anyone|someone|networking)\b)"
+    r"[^\W\d_][\w'’-]*(?:\s+(?!(?:before|pls|please|is|was)\b)[^\W\d_][\w'’-]*)?"
+)
+_DETAILS = r"(?:details|detials|deets|info|the\s+lowdown)"
 # A full name: two or three capitalised words.
 _FULL = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){1,2}"
 _END = r"[\s.!?]*$"
@@ -44,6 +50,12 @@ _SEP = r"\s*[,;:—–-]+\s*"
 _POLITE = r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?"
 _REMINDERS = r"(?:follow[- ]?ups?|reminders?|remnders?|remiders?|nudges?)"
 _SNOOZE_VERB = r"(?:snooze|postpone|push|move|bump|delay|defer)"
+# A reason said after a command: a clause about the person or their side ("hes in lisbon",
+# "his assistant said hes out", "she is key for our listing", "they're on leave").
+_REASON = (
+    r"(?:(?:since|because|cos|cuz|as)\s+)?(?:he|she|they|his|her|their|hes|shes|he's|she's|"
+    r"they're|theyre|he\s+is|she\s+is|they\s+are|i'?m|im|i\s+am)\b.+"
+)
 # Every command type (a line in markdown emphasis may be any command).
 _ANY_COMMAND: tuple[type, ...] = get_args(c.Command)
 
@@ -64,6 +76,62 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         "{rest}",
         (c.SnoozeCommand,),
     ),
+    # "tom - snooze to monday, hes in lisbon": the name first, then the snooze (a reason after
+    # it is left: a snooze keeps no note).
+    (
+        r"(?P<n>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s*(?:[:—–]|\s-)\s*"
+        rf"(?P<verb>{_SNOOZE_VERB})\s+(?:(?:it|her|him|them|the\s+{_REMINDERS})\s+)?"
+        r"(?P<day>(?:to|till|til|until|for|by|\d|next|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun)"
+        r"[^,;—–]*?)(?:\s*(?:[,;—–]|\s-)\s*" + _REASON + ")?" + _END,
+        "snooze {n} {day}",
+        (c.SnoozeCommand,),
+    ),
+    # "keep in touch with sarah monthly pls, she is key for our aws listing", "snooze kai 2
+    # days, he's travelling", "take Dana Kim out of my contacts list, she retired": a reason
+    # said after a command that keeps no note (it is left out).
+    (
+        r"(?P<rest>[^,;—–]+?)" + _POLITE + r"\s*(?:[,;—–]|\s-)\s*" + _REASON + _END,
+        "{rest}",
+        (c.KeepInTouchCommand, c.SnoozeCommand, c.CancelCommand, c.DeleteContactCommand),
+    ),
+    # "the Omar reminder can go, we're not working together", "Dana's one can slide to 12/18".
+    (
+        rf"(?:the\s+)?(?P<n>{_NAME}|{_TYPED})(?:'s|’s)?\s+(?:{_REMINDERS}|one)\s+can\s+(?:go|be\s+"
+        r"(?:dropped|cancell?ed|deleted|binned))(?:\s*(?:[,;—–]|\s-)\s*[^,;]+)?" + _END,
+        "cancel {n}",
+        (c.CancelCommand,),
+    ),
+    (
+        rf"(?:the\s+)?(?P<n>{_NAME}|{_TYPED})(?:'s|’s)?\s+(?:{_REMINDERS}|one)\s+can\s+(?:slide|wait|"
+        r"move|be\s+(?:pushed|moved))\s+(?P<day>(?:to|till|til|until|a|an|\d|next)\b[^,;]*?)"
+        + _POLITE
+        + _END,
+        "snooze {n} {day}",
+        (c.SnoozeCommand,),
+    ),
+    # "Jane's reminder popped up but I'm slammed — remind me again in 3 days instead", "remind
+    # me about priya again on friday instead, not today": the same reminder, later.
+    (
+        rf"(?:(?P<a>{_NAME}|{_TYPED})(?:'s|’s)\s+{_REMINDERS}[^,;—–]*(?:[,;—–]|\s-)\s*)?remind\s+me"
+        rf"(?:\s+(?:about|of)\s+(?P<b>{_NAME}|{_TYPED}))?\s+again\s+(?P<day>[^,;]+?)\s+instead"
+        r"(?:\s*,?\s*not\s+\w+)?" + _END,
+        "snooze {a}{b} {day}",
+        (c.SnoozeCommand,),
+    ),
+    # "forget about folowing up with Sam": the follow-up called off, not the contact.
+    (
+        rf"(?:just\s+)?forget\s+(?:about\s+)?(?:following|folowing|follwing)\s+up\s+(?:with|w/)\s+"
+        rf"(?P<n>{_NAME}|{_TYPED})" + _POLITE + _END,
+        "cancel {n}",
+        (c.CancelCommand,),
+    ),
+    # "ugh, meetings all day. anyway — ping Olga on 12/21 about the talk": small talk, then the
+    # command after "anyway".
+    (
+        r".{3,80}?[.!,;]\s*anyway\s*[,:;—–-]*\s*(?P<rest>\S.+)",
+        "{rest}",
+        (c.FollowUpCommand, c.SnoozeCommand, c.CancelCommand, c.DoneCommand, c.MetCommand),
+    ),
     # "not now for Ada, maybe Thursday"; "later pls – Ada, tmrw".
     (
         rf"not\s+(?:today|now|yet)\s+for\s+(?P<n>{_NAME}){_SEP}(?:maybe|perhaps|try|say)?\s*"
@@ -79,7 +147,7 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
     # "take Ada out of my contacts", "get Ada off my network list".
     (
         rf"(?:please\s+)?(?:take|get)\s+(?P<n>{_NAME})\s+(?:out\s+of|off)\s+(?:my|the)\s+"
-        r"(?:network\s+list|contact\s+list|contacts|network|list)" + _POLITE + _END,
+        r"(?:network\s+list|contacts?\s+list|contacts|network|list)" + _POLITE + _END,
         "delete {n}",
         (c.DeleteContactCommand,),
     ),
@@ -104,9 +172,79 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         "delete {n}",
         (c.DeleteContactCommand,),
     ),
-    # "Ada Obi — details?"
+    # "Kai Müller — where do I know him from?", "whats the deal w/ jose, where did I meet him".
     (
-        rf"(?P<n>{_NAME})\s*[—–:-]\s*(?:details|info|the\s+details)\s*\??" + _END,
+        rf"(?:what'?s\s+the\s+(?:deal|story)\s+(?:with|w/)\s+)?(?P<n>{_NAME}|{_TYPED})\s*"
+        r"(?:[,:—–]|\s-)\s*where\s+(?:do|did|have)\s+(?:i|we)\s+(?:know|met|meet)\s+"
+        r"(?:him|her|them)(?:\s+from)?\s*\??" + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    # "nah scrap the Dana reminder", "meh, snooze Ada 2 days": a shrug, then the command.
+    (
+        r"(?:nah|nope|meh|eh|hmm+|ugh)\s*[,.!]?\s+(?P<rest>(?:scrap|cancel|drop|kill|snooze|"
+        r"push|delete|remove)\b.+)",
+        "{rest}",
+        (c.CancelCommand, c.SnoozeCommand, c.DeleteContactCommand),
+    ),
+    # "mark done: Grace Nkemelu", "completed: zoe ca" (a title after "Completed:" is no person:
+    # "Completed: Q3 Report", so a name there is typed in lower case).
+    (
+        r"(?:mark(?:ed)?\s+(?:as\s+)?done\s*[:—–-]\s*(?P<n>"
+        + _TYPED
+        + r")|(?:completed?|finished)\s*[:—–-]\s*(?!(?:the|a|an|my|our|it|that|this|all|everything|"
+        r"today|tasks?)\b)(?P<m>(?-i:[a-zà-ÿ])[^\W\d_]*(?:\s+"
+        r"(?-i:[a-zà-ÿ])[^\W\d_]*)?))[\s.!✅]*$",
+        "done {n}{m}",
+        (c.DoneCommand,),
+    ),
+    # "can you add Pedro Alves? met him at the barbecue Saturday".
+    (
+        rf"(?:(?:can|could)\s+you\s+|pls\s+|please\s+)?add\s+(?P<n>{_FULL})\s*[?.!,;—–-]+\s*"
+        r"(?:i\s+)?met\s+(?:him|her|them)\s+(?P<rest>\S.*)",
+        "met {n} {rest}",
+        (c.MetCommand,),
+    ),
+    # "Got to meet Kenji Watanabe at the sake tasting last night!": a meeting had, with its day.
+    (
+        r"(?:i\s+)?(?:finally\s+)?got\s+to\s+meet\s+(?P<rest>.+\b(?:yesterday|last\s+night|"
+        r"today|this\s+(?:morning|afternoon|evening)|earlier\s+today|ago)\b.*)",
+        "met {rest}",
+        (c.MetCommand,),
+    ),
+    # "Ada Obi — details?", "ada obi - deets?"
+    (
+        rf"(?P<n>{_NAME}|{_TYPED})\s*[—–:-]\s*(?:the\s+)?{_DETAILS}\s*\??" + _POLITE + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    # "detials for zoe pls", "quick refresher on omar before my call", "do you know anything
+    # about Ada Obi", Hindi "Ada kaun hai? bhool gaya": a card asked for in words.
+    (
+        rf"(?:(?:the|a|some|quick)\s+)?{_DETAILS}\s+(?:for|on|about|of)\s+(?P<n>{_TYPED})"
+        + _POLITE
+        + r"\s*\??"
+        + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    (
+        r"(?:(?:(?:a|some)\s+)?(?:quick\s+)?(?:refresher|recap|rundown|brief(?:ing)?)\s+(?:on|about|of)|"
+        rf"remind\s+me\s+who)\s+(?P<n>{_TYPED})(?:\s+(?:is|was))?(?:\s+before\s+[^,;]{{1,40}})?"
+        + _POLITE
+        + r"\s*\??"
+        + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    (
+        r"(?:do|what\s+do)\s+(?:you|we|i)\s+(?:know|have)\s+(?:anything\s+)?(?:about|on)\s+"
+        rf"(?P<n>{_NAME}|(?!networking\b)[^\W\d_][\w'’-]*)\s*\??" + _END,
+        "who {n}",
+        (c.WhoCommand,),
+    ),
+    (
+        rf"(?P<n>{_TYPED})\s+kaun\s+(?:hai|he|h|thi|tha)\b.*",
         "who {n}",
         (c.WhoCommand,),
     ),

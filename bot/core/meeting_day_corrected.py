@@ -28,7 +28,8 @@ _CORRECTED = re.compile(
     r"(?:(?:sorry|oops|correction|actually|no|nope|my\s+bad|wait)\W+)*"
     r"(?:it\s+was|that\s+was|(?:(?:i|we)\s+)?met(?:\s+(?:(?P<pronoun>her|him|them)|"
     rf"(?P<whom>(?!on\b){_NAME}(?:\s+(?!on\b){_NAME})??)))?|"
-    r"(?:the\s+)?meeting\s+was|was)\s+(?:on\s+)?(?P<right>" + _DAY + r")\s*,?\s+not\s+(?:on\s+)?"
+    rf"(?:the\s+)?meeting\s+was|(?P<subject>(?!it\b|that\b|this\b){_NAME}(?:\s+{_NAME})?)\s+was|"
+    r"was)\s+(?:on\s+)?(?P<right>" + _DAY + r")\s*,?\s+not\s+(?:on\s+)?"
     r"(?P<wrong>" + _DAY + r")[\s.!]*$",
     re.IGNORECASE,
 )
@@ -46,10 +47,46 @@ def corrected_day(text: str) -> tuple[str | None, str, str] | None:
     found = _CORRECTED.match(" ".join(text.split()))
     if found is None or not (_a_day(found["right"]) and _a_day(found["wrong"])):
         return None
-    who = found["whom"] or found["who"]
+    who = found["whom"] or found["subject"] or found["who"]
     if who is not None and who.lower() in _NOT_A_NAME:
         who = None
     return who, found["right"], found["wrong"]
+
+
+# "wait no, ada was at the shoreditch thing not the user group": the meeting's place put right.
+_PLACE_CORRECTED = re.compile(
+    r"^\W*(?P<marker>(?:(?:sorry|oops|correction|actually|no|nope|my\s+bad|wait)\W+)*)"
+    rf"(?:(?P<who>(?!(?:it|that|this|we|i|the|my|our|a|an)\b){_NAME}(?:\s+{_NAME})?)\s+was|"
+    rf"(?:i\s+|we\s+)?met\s+(?P<whom>(?!at\b){_NAME}(?:\s+(?!at\b){_NAME})?)|"
+    r"(?:it|that|this)\s+was|(?:the\s+)?meeting\s+was)\s+(?:at|@|in)\s+(?P<right>[^,;]{2,60}?)"
+    r"\s*,?\s+not\s+(?:at\s+|@\s+|in\s+)?(?P<wrong>[^,;]{2,60}?)[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def corrected_place(text: str, referent: c.PersonRef | None) -> c.ParseFailure | None:
+    """A line putting a logged meeting's place right, answered with how to keep it (a meeting's
+    place cannot be changed by a command); None for any other line."""
+    found = _PLACE_CORRECTED.match(" ".join(text.split()))
+    if found is None or _a_day(found["right"]) or _a_day(found["wrong"]):
+        return None
+    if found["whom"] and not found["marker"]:
+        return None  # "met ada at the bar not the pub": a new meeting, told as it is
+    who = found["who"] or found["whom"]
+    if who is not None and who.lower() in _NOT_A_NAME:
+        who = None
+    name = who or (referent.name if referent is not None else None)
+    right, wrong = found["right"], found["wrong"]
+    how = (
+        f"`note {name}: met at {right}, not {wrong}`"
+        if name
+        else f"`note <name>: met at {right}, not {wrong}`"
+    )
+    return c.ParseFailure(
+        f"I can't move a logged meeting to another place yet, so nothing changed. To keep the "
+        f"right place on the card, send {how}.",
+        topic="met",
+    )
 
 
 def corrected_command(text: str, referent: c.PersonRef | None) -> c.Parsed | None:
@@ -57,7 +94,7 @@ def corrected_command(text: str, referent: c.PersonRef | None) -> c.Parsed | Non
     conversation is about nobody, or None when the line is no such correction."""
     said = corrected_day(text)
     if said is None:
-        return None
+        return corrected_place(text, referent)
     who, right, wrong = said
     person = c.PersonRef(name=who) if who is not None else referent
     if person is None:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 
 from bot.core import commands as c
 from bot.core.rewrites import first_reading
+from storage.names import name_key
 
 _CAP = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*"
 # A person as typed: one to three capitalised words.
@@ -31,8 +32,12 @@ _FULL = rf"{_CAP}(?:\s+{_CAP}){{1,3}}"
 _SEP = r"\s*[,;:—–-]+\s*"
 _END = r"(?:\s*[^\w\s]+)*\s*$"  # a stop, "!" or an emoji at the end
 _HIS = r"(?:his|her|their|the)"
+# Whom the news is about: capitalised words, or one word as typed ("kai").
+_WHO = rf"(?:{_NAME}|[^\W\d_][\w'’-]*)"
+# A life event that changes a name.
+_WEDDING = r"(?:got\s+(?:married|divorced|hitched)|(?:re)?married|divorced)"
 _REQUEST = (
-    r"(?:please\s+|pls\s+|can\s+you\s+)?(?:change|update|fix|rename|correct|use)\b[^,;.]*"
+    r"(?:please\s+|pls\s+|can\s+you\s+)?(?:change|update|fix|rename|renmae|rnaeme|correct|use)\b[^,;.]*"
     r"(?:[,;]?\s*(?:please|pls|thanks|thx))?"
 )
 
@@ -75,8 +80,37 @@ _FAMILIES: tuple[tuple[str, str, bool], ...] = (
         "{n}'s last name is {last}",
         False,
     ),
+    # "Jane got married, it's Jane Doe-Walker now", "Jane remarried, she's Jane Okafor now".
     (
-        rf"(?P<n>{_NAME})\s+(?:uses|goes\s+by|prefers|wants\s+it\s+as|wants\s+to\s+be)\s+"
+        rf"(?P<n>{_WHO})\s+{_WEDDING}(?:\s+\w+){{0,3}}?{_SEP}(?:it'?s|she'?s|he'?s|they'?re|"
+        rf"(?:her|his|their)\s+name'?s)\s+(?P<new>{_FULL})(?:\s+now)?",
+        "rename {n} to {new}",
+        True,
+    ),
+    # "it's Priya Shah-Mehta now, she got married": the new name first; the old one is found by
+    # its first word.
+    (
+        rf"(?:it'?s|she'?s|he'?s)\s+(?P<new>(?P<n>{_CAP})\s+{_CAP}(?:\s+{_CAP})?)\s+now{_SEP}"
+        rf"(?:she|he|they)\s+{_WEDDING}(?:\s+\w+){{0,3}}?",
+        "rename {n} to {new}",
+        True,
+    ),
+    # "omar changed his name to Omar Hadad, one d".
+    (
+        rf"(?P<n>{_WHO})\s+(?:changed|updated|shortened)\s+{_HIS}\s+(?:last\s+|family\s+)?name"
+        rf"\s+to\s+(?P<new>{_FULL})(?:\s*[,;]\s*[^,;]{{1,30}}|\s+(?:after|since|following)\b.*?)?",
+        "rename {n} to {new}",
+        True,
+    ),
+    # "Kai Müller is actually Kai Mueller in his emails, rename pls".
+    (
+        rf"(?P<n>{_WHO})\s+is\s+(?:actually|really)\s+(?P<new>{_FULL})(?:\s+[\w-]+){{0,4}}?"
+        rf"{_SEP}(?!correct\s+me\b){_REQUEST}",
+        "rename {n} to {new}",
+        True,
+    ),
+    (
+        rf"(?P<n>{_WHO})\s+(?:uses|goes\s+by|prefers|wants\s+it\s+as|wants\s+to\s+be)\s+"
         rf"(?P<new>{_FULL})(?:\s+[\w-]+){{0,4}}?{_SEP}{_REQUEST}",
         "rename {n} to {new}",
         False,
@@ -101,7 +135,8 @@ _COMPILED = tuple(
 
 
 def _shares_a_word(old: str, new: str) -> bool:
-    return bool({w.lower() for w in re.findall(r"\w+", old)} & set(re.findall(r"\w+", new.lower())))
+    """Whether the names share a word, accents aside ("tomas" and "Tomás Ruiz-Paz")."""
+    return bool(set(re.findall(r"\w+", name_key(old))) & set(re.findall(r"\w+", name_key(new))))
 
 
 def _lines(text: str) -> Iterator[tuple[str, tuple[type, ...]]]:

@@ -36,6 +36,7 @@ from bot.core.said_again import (
     meeting_after_an_aside,
     meeting_day_put_right,
     name_said_again,
+    slip_removed,
 )
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
 from bot.core.said_in_pidgin import said_in_english
@@ -66,6 +67,9 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     corrected = corrected_command(text, _referent())
     if corrected is not None:
         return corrected
+    slip = slip_removed(text, _referent())  # pass 23 (`said_again`)
+    if slip is not None:
+        return slip
     put_right = meeting_day_put_right(text, _referent())  # pass 22 (`said_again`)
     if put_right is not None:
         return put_right

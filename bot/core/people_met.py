@@ -44,22 +44,36 @@ _WORD = r"[^\W\d_][\w'’.-]*"
 _NAME = rf"(?:{_WORD})(?:\s+{_WORD}){{0,2}}"
 _ASIDE = r"\s*\((?P<aside>[^()]{1,80})\)"
 _ORG = r"\s+(?:from|of|@)\s+(?P<org>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,2}?)"
-_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*\+\s*", re.IGNORECASE)
+_SEPARATOR = re.compile(
+    r"\s*,\s*(?:(?:and|&)\s+)?(?:also\s+)?|\s+(?:and|&)\s+(?:also\s+)?|\s*\+\s*",
+    re.IGNORECASE,
+)
+# "sarah chen aws SA + priya patel": a few words saying who the one before was, then a join
+# that only ever joins people ("+", "and also").
+_SAID_THEN_JOIN = re.compile(
+    r"(?P<said>(?:\s+[^\s,;:()+&]+){1,4}?)(?=\s*\+\s*|\s*,?\s+and\s+also\s+)", re.IGNORECASE
+)
+# ", both at the breakfast", "all at reinvent on wed": where they all were, said of them all.
+_ALL_OF_THEM = re.compile(
+    r"^\s*,?\s*(?:both|all(?:\s+of\s+(?:us|them)|\s+(?:three|four))?)\s+(?=(?:at|@|on|in)\s)",
+    re.IGNORECASE,
+)
 _MET = re.compile(
-    r"^\W*(?:(?:ok|okay|so|also|btw|and)\W+)*(?:i\s+|we\s+)?(?:just\s+|also\s+)?(?:met|meet)"
+    r"^\W*(?:[^.!?:]{1,30}[.!]+\s+)?(?:(?:ok|okay|so|also|btw|and)\W+)*(?:i\s+|we\s+)?(?:just\s+|also\s+)?(?:met|meet)"
     r"\s*:?\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "at devfest today met: Omar (pm), Ines (eng @ monzo), Chen": where (and when) first.
 _PLACE_FIRST = re.compile(
-    r"^\W*(?:at|@)\s+(?P<place>[^:,;()]{1,60}?)\s*,?\s*(?:i\s+|we\s+)?(?:met|meet)\s*:?\s+"
+    r"^\W*(?P<day>(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\s+)?"
+    r"(?:at|@)\s+(?P<place>[^:,;()]{1,60}?)\s*,?\s*(?:i\s+|we\s+)?(?:met|meet)\s*:?\s+"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "…, and also Ines from Monzo - wants a demo": one more person after the first one's line.
 _ONE_MORE = re.compile(
     r"(?:[,;.]\s*|\s+)(?:and\s+)?(?:(?:also|plus)\s+(?:i\s+)?(?:met\s+)?|(?:i\s+)?(?:also\s+)?"
-    r"met\s+)(?=\S)",
+    r"met\s+)(?=\S)|(?P<plain>[,;]\s*and\s+)(?=[A-Z])",
     re.IGNORECASE,
 )
 # "… also met Ines there", "… and also Ines too": said of the second one, no note.
@@ -126,6 +140,10 @@ def _people(rest: str) -> tuple[list[_Person], str, bool] | None:
         if one is None:
             break
         person, end = one
+        described = _SAID_THEN_JOIN.match(rest, end)
+        full_name = len(person.name.split()) >= 2 and not person.said
+        if described is not None and full_name and _SEPARATOR.match(rest, end) is None:
+            person, end = _described(person, described["said"]), described.end()
         people.append(person)
         at = end
         between = _SEPARATOR.match(rest, at)
@@ -136,7 +154,16 @@ def _people(rest: str) -> tuple[list[_Person], str, bool] | None:
         at = between.end()
     if len(people) < 2:
         return None
-    return people, rest[at:], joined
+    return people, _ALL_OF_THEM.sub(" ", rest[at:], count=1), joined
+
+
+def _described(person: _Person, said: str) -> _Person:
+    """The person with the words said after their name ("sarah chen aws SA": "aws SA"); a
+    third word of the name read before them belongs to what is said."""
+    words = person.name.split()
+    if len(words) == 3:
+        person, said = replace(person, name=" ".join(words[:2])), f"{words[2]} {said.strip()}"
+    return replace(person, said=(*person.said, said.strip()))
 
 
 def _ends_the_list(tail: str) -> bool:
@@ -156,7 +183,8 @@ def _trusted(people: list[_Person], tail: str, joined: bool) -> bool:
     lower = any(not person.name[:1].isupper() for person in people)
     if lower and any(person.name[:1].isupper() for person in people):
         return False  # "Peter Novak, class of '09, now in VC": a name, then what he is
-    if lower and not re.match(r"\s*(?:at|@|in|on)\s", tail, re.I):
+    each_said = all(person.said or person.shared for person in people)
+    if lower and not each_said and not re.match(r"\s*(?:at|@|in|on)\s", tail, re.I):
         day = find_possible_day(tail.strip())
         if day is None or day.start != 0:
             return False
@@ -169,7 +197,7 @@ def _line(text: str) -> tuple[str, str] | None:
     line = " ".join(text.split())
     first = _PLACE_FIRST.match(line)
     if first is not None:
-        return first["rest"], first["place"]
+        return first["rest"], f"{first['place']} {first['day'] or ''}".strip()
     met = _MET.match(line)
     return (met["rest"], "") if met is not None else None
 
@@ -183,6 +211,9 @@ def several_people_met(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed |
         return None
     rest, place_first = said
     listed = _people(rest)
+    if listed is not None and place_first:
+        listed = (listed[0], f" at {place_first}{listed[1]}", listed[2])
+        place_first = ""
     first_ones_note = False
     if listed is not None and _trusted(*listed):
         people, tail = listed[0], listed[1]
@@ -229,6 +260,8 @@ def _one_more(rest: str) -> tuple[list[_Person], str] | None:
         told_as_met = re.search(r"\bmet\s+$", found.group(0), re.I) is not None
         if not (all(word[:1].isupper() for word in person.name.split()) or told_as_met):
             continue
+        if found["plain"] and not person.said:
+            continue  # ", and Mikkel Rask (Pale Blue Dot VC)": only with what is said of him
         if not (not after.strip() or re.match(r"\s*(?:[,;:.!—–]|\s-\s)", after)):
             continue
         note = after.strip().lstrip(",;:.!—–-").strip()

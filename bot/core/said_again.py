@@ -171,3 +171,22 @@ def name_said_again(text: str) -> str | None:
     if found is None or found["old"][0].lower() != found["new"][0].lower():
         return None
     return f"{found['head']}{found['new']} {found['rest']}"
+
+
+# "oh sorry, that was Lars Sørensen from last year… remove that": what was just logged was a
+# slip; the member wants it gone.
+_SLIP_REMOVED = re.compile(
+    r"^\W*(?:(?:oh|ah|sorry|oops|wait|no|nope|my\s+bad|actually)\W+)*(?:that|it|this)\s+was\s+"
+    r"[^.!?…]{1,80}?(?:[.!…,;]+|\s[—–-])\s*(?:so\s+|pls\s+|please\s+|can\s+you\s+)*"
+    r"(?:remove|delete|undo|scrap|drop|bin)\s+(?:that|it|this)(?:\s+one)?(?:\s+(?:pls|please))?"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def slip_removed(text: str, referent: c.PersonRef | None) -> c.UndoCommand | None:
+    """ "that was Lars from last year… remove that": an undo about whom the conversation is
+    (the reply lists what puts it right: delete the contact, cancel the follow-up); else None."""
+    if _SLIP_REMOVED.match(" ".join(text.split())) is None:
+        return None
+    return c.UndoCommand(person=referent)

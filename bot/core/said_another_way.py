@@ -27,6 +27,18 @@ _NAME = (
 # A new name: two to four capitalised words ("Dana Kim-Park", "Dr. Sam Lee").
 _NEW = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){1,3}"
 _END = r"[\s.!?]*$"
+# A person as typed: capitalised words, as many as there are, or one word in lower case.
+_TYPED_NAME = (
+    r"(?:(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,2}|"
+    r"(?!(?:him|her|them|it|that|this|the|a|an|my)\b)[^\W\d_][\w'’-]*)"
+)
+# A full name: two or three capitalised words.
+_FULL_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){1,2}"
+# A person as typed, in any case: one or two words ("kemi oduya", "Jake").
+_ANY_NAME = (
+    r"(?!(?:i|we|you|he|she|they|him|her|them|it|that|this|the|a|an|my|someone|somebody)\b)"
+    r"[^\W\d_][\w'’-]*(?:\s+(?!(?:who|whom|that|i|we)\b)[^\W\d_][\w'’-]*)?"
+)
 _SEP = r"\s*[,;:—–-]+\s*"
 _POLITE = r"(?:\s*,?\s*(?:please|pls|plz))?"
 _CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:am|pm)?"
@@ -73,7 +85,7 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
     # "wipe Kai's contact card", "get rid of Jane Doe's card".
     (
         rf"(?:please\s+)?(?:wipe|get\s+rid\s+of|erase|trash|scrap|remove|delete)\s+"
-        rf"(?P<n>{_NAME})'s\s+(?:contact\s+)?card" + _END,
+        rf"(?P<n>{_TYPED_NAME})'s\s+(?:contact\s+)?card" + _END,
         "delete {n}",
         (c.DeleteContactCommand,),
     ),
@@ -254,6 +266,91 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
     ),
     # "ad note to Kai - …": "add" with one d, before "note".
     (r"ad\s+(?P<rest>notes?\s+(?:to|for|on)\s+.+)", "add {rest}", (c.NoteCommand,)),
+    # "got a linkedin request from kemi oduya who i met at reinvent on tuesday, log her pls":
+    # someone met earlier, told in passing, then the ask to log them.
+    (
+        r"(?:.*?(?:\b(?:from|with|to|of|is|was|and)\s+|,\s*))?(?P<n>" + _ANY_NAME + r")\s*,?\s+"
+        r"(?:who(?:m)?|that)\s+(?:i|we)\s+(?:just\s+|also\s+)?met\s+(?P<rest>[^,;—–]+?)\s*"
+        r"(?:[,;.—–]|\s-)\s*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:log|add|save|record)"
+        r"\s+(?:her|him|them|it|that|this)(?:\s+as\s+(?:met|a\s+meeting))?"
+        + _POLITE
+        + r"(?:\s+(?:too|as\s+well))?"
+        + _POLITE
+        + _END,
+        "met {n} {rest}",
+        (c.MetCommand,),
+    ),
+    # "nvm about jose, dont remind me": the follow-up called off.
+    (
+        r"(?:nvm|never\s*mind|forget\s+it|scratch\s+that)\s+(?:about|on|re|for|with)\s+"
+        r"(?P<n>"
+        + _ANY_NAME
+        + r")\s*[,;.—–-]+\s*(?:(?:i\s+)?(?:don'?t|do\s+not|dont)\s+(?:need\s+to\s+)?"
+        r"remind\s+me|no\s+(?:need\s+for\s+(?:a|the)\s+)?(?:reminder|follow[- ]?up)(?:\s+needed)?)"
+        r"(?:\s+(?:about\s+)?(?:him|her|them|it))?(?:\s+(?:anymore|any\s+more))?" + _POLITE + _END,
+        "cancel {n}",
+        (c.CancelCommand,),
+    ),
+    # "the deal with Hamid Rezaei fell through, cancel that follow-up": a reason naming the
+    # person, then the follow-up called off.
+    (
+        r"[^,;—–]{0,60}?\b(?P<n>" + _FULL_NAME + r")(?:'s)?\b[^,;—–]{0,60}?\s*(?:[,;.—–]|\s-)\s*"
+        r"(?:so\s+)?(?:pls\s+|please\s+)?(?:cancel|drop|kill|remove|delete)\s+(?:that|the|this|my)\s+"
+        r"(?:follow[- ]?up|reminder|nudge)" + _POLITE + _END,
+        "cancel {n}",
+        (c.CancelCommand,),
+    ),
+    # "that Hamid Rezaei entry is a duplicate, delete it".
+    (
+        r"(?:that|the|this)\s+(?P<n>" + _TYPED_NAME + r")\s+(?:entry|contact|card|one|record)\s+"
+        r"(?:is|was)\s+(?:a\s+)?(?:duplicate|dupe|dup|test|mistake|typo)\s*[,;.—–-]+\s*"
+        r"(?:pls\s+|please\s+)?(?:delete|remove|erase|drop|bin)\s+(?:it|that|this)"
+        + _POLITE
+        + _END,
+        "delete {n}",
+        (c.DeleteContactCommand,),
+    ),
+    # German "Kontakt löschen: Dana", "Erinnerung für Dana canceln"; Spanish "cancela el
+    # seguimiento de Dana".
+    (
+        r"(?:kontakt\s+(?:von\s+)?(?P<a>" + _ANY_NAME + r")\s+löschen|kontakt\s+löschen\s*:?\s*"
+        r"(?P<b>" + _ANY_NAME + r"))" + _POLITE + _END,
+        "delete {a}{b}",
+        (c.DeleteContactCommand,),
+    ),
+    (
+        r"(?:bitte\s+)?die\s+erinnerung\s+(?:für|fuer|mit|zu)\s+(?P<n>" + _ANY_NAME + r")\s+"
+        r"(?:canceln|löschen|loeschen|stornieren|absagen)(?:\s+bitte)?" + _END,
+        "cancel {n}",
+        (c.CancelCommand,),
+    ),
+    (
+        r"(?:cancela|cancelar|borra|elimina|quita)\s+(?:el\s+)?(?:seguimiento|recordatorio)\s+"
+        r"(?:de|con|para)\s+(?P<n>" + _ANY_NAME + r")" + _POLITE + _END,
+        "cancel {n}",
+        (c.CancelCommand,),
+    ),
+    # "sent Peter a note with the Danske Bank case study, marking done": a touch told, then
+    # marked done in passing; what was sent stays as the touch's note.
+    (
+        r"(?:i\s+)?(?:just\s+)?(?P<what>(?:sent|emailed|messaged|texted|called|pinged|dmed|wrote\s+to|"
+        r"replied\s+to|followed\s+up\s+with)\s+(?P<n>" + _TYPED_NAME + r")\b[^,;—–]*?)\s*"
+        r"(?:[,;.—–]|\s-)\s*(?:so\s+|and\s+)?(?:(?:i'?m\s+|am\s+)?marking\s+(?:it\s+|that\s+|"
+        r"(?:him|her|them)\s+)?(?:as\s+)?done|mark(?:ed)?\s+(?:it|that|him|her|them)\s+(?:as\s+)?"
+        r"done|(?:that'?s\s+|it'?s\s+)?done\s+(?:now|then)?)" + _POLITE + _END,
+        "done {n} - {what}",
+        (c.DoneCommand,),
+    ),
+    # "wait actually for jake i also asked him for a pilot, so gave AND asked": more said of a
+    # touch with someone, kept as a note on their card (a touch keeps one kind).
+    (
+        r"(?:(?:wait|oh|ok(?:ay)?|btw|actually|also|and|so)\W+)*for\s+(?P<n>"
+        + _ANY_NAME
+        + r")\s*,?\s+i\s+(?P<what>(?:also\s+)?(?:asked|gave|thanked|sent|offered|told|"
+        r"promised|introduced|shared)\b.+)",
+        "note {n}: {what}",
+        (c.NoteCommand,),
+    ),
 )
 _COMPILED = tuple(
     (re.compile(pattern, re.IGNORECASE | re.DOTALL), template, kinds)

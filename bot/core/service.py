@@ -24,7 +24,6 @@ from bot.core import (
     pause_all,
     reports,
     reviews,
-    two_commands,
     which_answer,
 )
 from bot.core import commands as c
@@ -39,7 +38,7 @@ from bot.core.messages import Incoming, Reply
 from bot.core.parser import parse_command
 from bot.core.ports import Clock, MessageSorter, Reviewer, Store
 from bot.core.said_again import kind_put_right, touch_just_done
-from bot.core.several_commands import in_parts, run_parts
+from bot.core.several_commands import run_parts, split_line
 from storage.records import ContactRecord, FollowUpRecord, QuestionRecord
 
 logger = logging.getLogger(__name__)
@@ -133,8 +132,7 @@ class CoachService:
         # server process still answers it; any message takes it, so only the next one can.
         question = self._take_question(incoming)
         chosen = self._chosen(incoming, question)  # "Kemi Ade" after "Which one?"
-        both = None if chosen else self._several(incoming, question)  # pass 22
-        both = both or (None if chosen else self._two_commands(incoming, question))  # pass 19
+        both = None if chosen else self._in_parts(incoming, question)  # passes 19 and 22
         reply, command = chosen or both or self._answer(incoming, question)
         about = reply.about_contact_id
         if about is None and isinstance(command, _ABOUT_NOBODY):
@@ -290,58 +288,25 @@ class CoachService:
         ran = command
         return self._run(incoming, type(ran).__name__, lambda ctx: _dispatch(ctx, ran)), ran
 
-    def _several(
+    def _in_parts(
         self, incoming: Incoming, question: QuestionRecord | None
     ) -> tuple[Reply, c.Parsed] | None:
-        """Each command of a line that joins several (`several_commands`); None otherwise."""
-        parts = in_parts(incoming.text)
-        if parts is None:
+        """Each command of a line that joins several (`several_commands.split_line`, passes 19
+        and 22); None for a line of one command."""
+        split = split_line(incoming.text)
+        if split is None:
             return None
         names = [contact.name for contact in self._known_contacts(incoming)]
         return run_parts(
-            parts,
+            split,
             lambda text: parse_command(
                 text, direct_message=incoming.is_direct_message, known_names=names
             ),
             lambda text, first: self._answer(
                 replace(incoming, text=text), question if first else None
             ),
+            whole=incoming.text,
         )
-
-    def _two_commands(
-        self, incoming: Incoming, question: QuestionRecord | None
-    ) -> tuple[Reply, c.Parsed] | None:
-        """Both commands of a line that joins two; None for any other line."""
-        parts = two_commands.in_two(incoming.text)
-        if parts is None:
-            return None
-        names = [contact.name for contact in self._known_contacts(incoming)]
-
-        def read(text: str) -> c.Parsed:
-            return parse_command(text, direct_message=incoming.is_direct_message, known_names=names)
-
-        read_apart = [read(part) for part in parts]
-        runs = [not isinstance(result, _NOT_RUN) for result in read_apart]
-        if not any(runs):
-            return None
-        runnable = read_apart[runs.index(True)]
-        unread = [result for result in read_apart if isinstance(result, c.NotACommand)]
-        if not all(runs) and not unread and _same_command(read(incoming.text), runnable):
-            return None  # "met Jane yesterday, follow up friday" is one command, read whole
-        first, second = parts
-        if not runs[0]:
-            reply, command = self._answer(replace(incoming, text=second), question)
-            return _with_line(reply, two_commands.not_done(first)), command
-        reply, command = self._answer(replace(incoming, text=first), question)
-        if not runs[1]:
-            return _with_line(reply, two_commands.not_done(second)), command
-        if reply.on_yes:
-            return _with_line(reply, two_commands.not_yet(second)), command
-        then, command = self._answer(replace(incoming, text=second), None)
-        joined = replace(
-            then, text=f"{reply.text}\n\n{then.text}", actions=reply.actions + then.actions
-        )
-        return joined, command
 
     def _about_last_review(
         self, incoming: Incoming, answer: Callable[[Context], Reply | None], without: str
@@ -549,24 +514,6 @@ def _next_open_follow_up(ctx: Context, contact_id: int) -> FollowUpRecord | None
 
 
 # What a part of a two-command line must not read as for it to be run on its own.
-_NOT_RUN = (c.NotACommand, c.ParseFailure, c.ChatCommand, c.HelpCommand, c.ReviewCommand)
-
-
-def _same_command(whole: object, part: object) -> bool:
-    """Whether the whole line reads as the command one part reads as (same kind, same person)."""
-    if type(whole) is not type(part):
-        return False
-    ref = getattr(whole, "person", None) or getattr(whole, "target", None)
-    other = getattr(part, "person", None) or getattr(part, "target", None)
-    if isinstance(ref, c.PersonRef) and isinstance(other, c.PersonRef):
-        return ref.name.lower() == other.name.lower()
-    return True
-
-
-def _with_line(reply: Reply, line: str) -> Reply:
-    return replace(reply, text=f"{reply.text}\n\n{line}")
-
-
 def _dispatch(ctx: Context, command: c.Command) -> Reply:
     return _HANDLERS[type(command)](ctx, command)
 

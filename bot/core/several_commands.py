@@ -1,4 +1,5 @@
-"""Up to five commands in one line (pass 22), as `two_commands` runs two:
+"""Up to five commands in one line (pass 22), and the one place a line is cut into commands
+(`split_line`, pass 23) and run (`run_parts`), two or more:
 
 - "done omar gave - sent him the deck; done ines thanked; done chen asked": three touches, each
   with its own kind and note,
@@ -8,27 +9,25 @@
 
 Each part that reads as a command runs in order; a part that asks a question stops the line
 there (what follows is named, to send after answering), and a part that reads as no command is
-named as not done. Lines of two parts that `two_commands` already splits are left to it.
+named as not done. A line of two cut before a command word (`two_commands.in_two`) that reads
+whole as the one command a part reads as is one command ("met Jane yesterday, follow up
+friday").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.core import commands as c
 from bot.core import two_commands
 from bot.core.messages import Action, Reply
 
 MAX_PARTS = 5
-_STARTS = two_commands._STARTS_A_COMMAND
-# A separator before another command word ("; done ines thanked", ", and snooze kai 2 days").
-_BEFORE_A_COMMAND = re.compile(
-    r"(?:\s+\+\s+|\s*&\s+|\s*[,;]\s*(?:and\s+|then\s+|also\s+|plus\s+)*|\.\s+(?:also\s+|and\s+|"
-    r"then\s+|plus\s+)*|\s+(?:and\s+)?(?:also|then)\s+|\s+and\s+)(?=" + _STARTS + ")",
-    re.IGNORECASE,
-)
+# A separator before another command word ("; done ines thanked", ", and snooze kai 2 days"):
+# the one `two_commands` cuts a line of two at.
+_BEFORE_A_COMMAND = two_commands.BEFORE_A_COMMAND
 # "; met Ines at the gym", ". also met Ines": a second meeting after a full stop or semicolon.
 _A_MEETING = (
     r"(?=(?:i\s+)?(?:also\s+)?met\s+(?!(?:his|her|their|my|our|the|a|an|some|them|him|"
@@ -44,7 +43,7 @@ _KIND_WORDS = (
     r"was\s+(?:a\s+give|an\s+ask|a\s+thank(?:s|\s*-?\s*you)?))"
 )
 _NOT_SOMEONE = (
-    r"(?:he|she|they|i|we|you|it|him|her|them|who|and|also|then|so|but|that|this|just|"
+    r"(?:he|she|they|i|we|you|it|him|her|them|who|and|also|then|so|but|that|this|just|both|all|"
     r"done|snooze|cancel|met|note|sent|emailed|messaged|texted|called|pinged|dmed|told|shared|"
     r"wrote|replied|followed|a|an|the)\b"
 )
@@ -87,11 +86,11 @@ _DONE_LIST = re.compile(
     + _ONE
     + r"(?:\s*,\s*(?:and\s+)?"
     + _ONE
-    + r"|\s+(?:and|&)\s+"
+    + r"|(?:\s+(?:and|&)\s+|\s*\+\s*)"
     + _ONE
-    + r"){1,4})(?:\s+(?P<kind>"
+    + r"){1,4})(?:\s+(?:both|all(?:\s+of\s+them|\s+three|\s+four)?))?(?:\s+(?P<kind>"
     + _KIND_WORDS
-    + r"))?[\s.!]*$",
+    + r"))?(?:[\s.!]*$|\s*(?:[,:;]|\s[-—–])\s*(?P<note>\S.*?)[\s.!]*$)",
     re.IGNORECASE,
 )
 
@@ -100,11 +99,14 @@ def _each_done(line: str) -> list[str] | None:
     listed = _DONE_LIST.match(line)
     if listed is None:
         return None
-    people = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", listed["people"])
+    people = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*\+\s*", listed["people"])
     if any(re.fullmatch(_KIND_WORDS, person, re.IGNORECASE) for person in people):
         return None
+    if listed["note"] and not (listed["kind"] or "+" in listed["people"]):
+        return None  # "done nadia, joel, sent the deck": too loose to share a note out
     kind = f" {listed['kind']}" if listed["kind"] else ""
-    return [f"done {person}{kind}" for person in people]
+    note = f" - {listed['note']}" if listed["note"] else ""
+    return [f"done {person}{kind}{note}" for person in people]
 
 
 def in_parts(text: str) -> list[str] | None:
@@ -145,19 +147,61 @@ def in_parts(text: str) -> list[str] | None:
     return parts
 
 
+@dataclass(frozen=True)
+class Split:
+    """A line cut into the commands it joins. `may_be_one`: two parts cut before a command word
+    ("met Jane yesterday, follow up friday"), which may still be one command read whole."""
+
+    parts: list[str]
+    may_be_one: bool = False
+
+
+def split_line(text: str) -> Split | None:
+    """The one place a line is cut into commands: three or more, or two of new kinds (this
+    module), else two cut before a command word (`two_commands`); None for a line of one."""
+    parts = in_parts(text)
+    if parts is not None:
+        return Split(parts)
+    two = two_commands.in_two(text)
+    return Split(list(two), may_be_one=True) if two is not None else None
+
+
+def same_command(whole: object, part: object) -> bool:
+    """Whether the whole line reads as the command one part reads as (same kind, same person)."""
+    if type(whole) is not type(part):
+        return False
+    ref = getattr(whole, "person", None) or getattr(whole, "target", None)
+    other = getattr(part, "person", None) or getattr(part, "target", None)
+    if isinstance(ref, c.PersonRef) and isinstance(other, c.PersonRef):
+        return ref.name.lower() == other.name.lower()
+    return True
+
+
 Answer = Callable[[str, bool], tuple[Reply, c.Parsed]]
 _NOT_RUN = (c.NotACommand, c.ParseFailure, c.ChatCommand, c.HelpCommand, c.ReviewCommand)
 
 
 def run_parts(
-    parts: list[str], read: Callable[[str], c.Parsed], answer: Answer
+    split: Split | list[str],
+    read: Callable[[str], c.Parsed],
+    answer: Answer,
+    whole: str | None = None,
 ) -> tuple[Reply, c.Parsed] | None:
     """Each part that reads as a command run in order (`answer(line, first)`), the others
-    named; None when no part reads as a command."""
-    parts = _unread_meetings_kept(parts, read)
-    runs = [not isinstance(read(part), _NOT_RUN) for part in parts]
+    named; None when no part reads as a command, or when a line of two that `may_be_one`
+    (`whole` is its text) reads whole as the one command a part reads as."""
+    if isinstance(split, list):
+        split = Split(split)
+    parts = _unread_meetings_kept(split.parts, read)
+    read_apart = [read(part) for part in parts]
+    runs = [not isinstance(result, _NOT_RUN) for result in read_apart]
     if not any(runs):
         return None
+    unread = any(isinstance(result, c.NotACommand) for result in read_apart)
+    runnable = read_apart[runs.index(True)]
+    read_whole = split.may_be_one and whole is not None and not all(runs) and not unread
+    if read_whole and same_command(read(whole or ""), runnable):
+        return None  # "met Jane yesterday, follow up friday" is one command, read whole
     texts: list[str] = []
     actions: list[Action] = []
     skipped: list[str] = []
@@ -169,7 +213,7 @@ def run_parts(
         reply, command = answer(part, last is None)
         last = (reply, command)
         texts.append(reply.text)
-        actions.extend(_named(reply.actions, command, sum(runs) > 1))
+        actions.extend(_named(reply.actions, command, sum(runs) > 1 and not split.may_be_one))
         if reply.on_yes or reply.choices:
             # A question: the rest waits for the answer.
             skipped.extend(two_commands.not_yet(rest) for rest in parts[index + 1 :])

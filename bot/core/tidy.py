@@ -202,6 +202,10 @@ _COMMAND_WORDS = (
     "know",
     "complete",
     "store",
+    # "makr dana done", "remvoe kai from my follow-ups", "detials for zoe" (pass 23).
+    "mark",
+    "remove",
+    "details",
     # "finshed the follow up", "anymroe", "forgt me" (pass 21).
     "finished",
     "anymore",
@@ -210,6 +214,8 @@ _COMMAND_WORDS = (
 # Texting spellings too far from the word for one slip.
 _ABBREVIATIONS = {
     "nxt": "next",
+    "nxet": "next",  # pass 23: "nudge me … nxet week", "3 days ogo"
+    "ogo": "ago",
     "dayz": "days",
     "wk": "week",
     "wek": "week",
@@ -273,6 +279,7 @@ _REAL_WORDS = frozenset(
     | {"abut", "bout", "there", "tree", "thee", "coupe", "review", "reviews"}
     # A command word's past tense ("get Dana deleted") and "contract" are no typos.
     | {"deleted", "snoozed", "renamed", "changed", "contract", "contracts", "contacted"}
+    | {"removed", "remover", "marked", "marker", "detail"}
     # One letter more than "lunch", "done" or "caught" (and one less).
     | {"launch", "drone", "donee", "aught"}
     # One letter more than "note", "into", "stop" or "add".

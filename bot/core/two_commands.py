@@ -1,9 +1,11 @@
 """Two commands in one line: "done tom thanked + snooze kevin 2 days", "done bayo gave, and
 snooze ngozi 2 days", "sent sarah the numbers, gave. also remind me to ping james thurs".
 
-Before, the second one was lost without a word. `CoachService` runs both when each part alone
-reads as a command (the second waits when the first asks a question); when only one part does,
-it runs that one and says plainly which words it did not act on and how to send them.
+Before, the second one was lost without a word. This module finds where a line of two is cut
+(`in_two`, at `BEFORE_A_COMMAND`) and words what was not done; `several_commands.split_line`
+and `run_parts` run both when each part alone reads as a command (the second waits when the
+first asks a question); when only one part does, it runs that one and says plainly which words
+it did not act on and how to send them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ _STARTS_A_COMMAND = (
     r"(?:done|snooze|cancel|push|move|remind\s+me|set\s+a\s+reminder|follow[- ]?up|"
     r"keep\s+in\s+touch|mark)\b"
 )
-_BETWEEN = re.compile(
+# Where a line is cut before another command (`several_commands` cuts at the same places).
+BEFORE_A_COMMAND = re.compile(
     r"(?:\s+\+\s+|\s*&\s+|\s*[,;]\s*(?:and\s+|then\s+|also\s+|plus\s+)*|\.\s+(?:also\s+|and\s+|"
     r"then\s+|plus\s+)*|\s+(?:and\s+)?(?:also|then)\s+|\s+and\s+)(?=" + _STARTS_A_COMMAND + ")",
     re.IGNORECASE,
@@ -31,7 +34,7 @@ def in_two(text: str) -> tuple[str, str] | None:
     line = " ".join(text.split())
     if len(line) > MAX_LINE_CHARS:
         return None
-    for found in _BETWEEN.finditer(line):
+    for found in BEFORE_A_COMMAND.finditer(line):
         first, second = line[: found.start()].strip(" ,;."), line[found.end() :].strip()
         if len(first.split()) >= 2 and len(second.split()) >= 2:
             return first, second
