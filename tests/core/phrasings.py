@@ -96,6 +96,10 @@ PHRASINGS_DEV28 = DATA / "command_phrasings_dev28.jsonl"
 # arrival (87.8%, 82.0%) and once after the twenty-second pass (87.8%, 82.5%); then developed on.
 PHRASINGS_DEV29 = DATA / "command_phrasings_dev29.jsonl"
 PHRASINGS_DEV30 = DATA / "command_phrasings_dev30.jsonl"
+# Writers E32 and E33 (8 Dec, eighth session): kept from the engineers and scored untouched on
+# arrival (79.0%, 78.0%) and once after passes 22 and 23 (79.8%, 78.5%); then developed on.
+PHRASINGS_DEV31 = DATA / "command_phrasings_dev31.jsonl"
+PHRASINGS_DEV32 = DATA / "command_phrasings_dev32.jsonl"
 # Writer E2's file, held out: never opened by the parser's authors; tests print only its accuracy.
 PHRASINGS_HOLDOUT = DATA / "command_phrasings_holdout.jsonl"
 TODAY = date(2026, 12, 9)
