@@ -100,6 +100,16 @@ def test_writer_xs_pasted_messages_keep_false_flags_within_the_target(figures_x)
     assert all(figures_x[shape].f1 >= 0.88 for shape in X_SHAPES), figures_x
 
 
+def _shapes_marked(shapes, missed: set[str], reason: str) -> list:
+    """`shapes` as test parameters, the `missed` ones strict xfails with `reason`."""
+    return [
+        pytest.param(shape, marks=pytest.mark.xfail(strict=True, reason=reason))
+        if shape in missed
+        else shape
+        for shape in shapes
+    ]
+
+
 # Met since 7 Dec (fourth session), after the lead read X's missed thread replies: two were
 # pasted with a thread label above the quoted question ("Thread in #jobs-board") or a long
 # "Replying to … in #channel: "…"" line, which the splitter now sets aside as quoted (thread
@@ -112,20 +122,12 @@ X_MISSED = {"thread-reply"}
 
 @pytest.mark.parametrize(
     "shape",
-    [
-        pytest.param(
-            shape,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 15's F1 target is missed on writer X's thread replies since the "
-                "eighth session (writers BC and BD): 0.904 / 0%, recall 0.825 (hard sells "
-                "passed)",
-            ),
-        )
-        if shape in X_MISSED
-        else shape
-        for shape in X_SHAPES
-    ],
+    _shapes_marked(
+        X_SHAPES,
+        X_MISSED,
+        "issue 15's F1 target is missed on writer X's thread replies since the eighth session "
+        "(writers BC and BD): 0.904 / 0%, recall 0.825 (hard sells passed)",
+    ),
 )
 def test_writer_xs_pasted_messages_meet_the_issue_target_in_every_shape(figures_x, shape):
     assert figures_x[shape].f1 >= 0.93, figures_x[shape]
@@ -220,19 +222,12 @@ AL_MISSED = {"consent"}
 
 @pytest.mark.parametrize(
     "shape",
-    [
-        pytest.param(
-            shape,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 15's F1 target is missed on writer AL's consent messages since "
-                "the eighth session (writers BC and BD): 0.917 / 4.0%, recall 0.88",
-            ),
-        )
-        if shape in AL_MISSED
-        else shape
-        for shape in SHAPES
-    ],
+    _shapes_marked(
+        SHAPES,
+        AL_MISSED,
+        "issue 15's F1 target is missed on writer AL's consent messages since the eighth "
+        "session (writers BC and BD): 0.917 / 4.0%, recall 0.88",
+    ),
 )
 def test_writer_als_pasted_messages_meet_the_issue_target_in_every_shape(figures_al, shape):
     """First sight: e-mail replies 0.980 / 4.0%, signatures 0.939 / 4.0%, P.S. pitches 0.936 /
