@@ -731,10 +731,19 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
         closed.contact_id,
         text=f"Done: follow-up #{closed.id} with **{name}**, {timing}. Rule of two: I scheduled "
         f"a second touch (#{second.id}) for **{format_day(second_due, ctx.today)}**, "
-        f"{SECOND_TOUCH_DAYS} days from now{f' ({holiday[:-1]})' if holiday else ''}. "
+        f"{_days_from_now(second_due, ctx.today)}{f' ({holiday[:-1]})' if holiday else ''}. "
         f"`cancel #{second.id}` removes it.{kind_note}",
         actions=(*kind_actions, Action("Cancel second touch", f"cancel #{second.id}")),
     )
+
+
+def _days_from_now(second_due: date, today: date) -> str:
+    """ "14 days from now", or, when a weekend or holiday moved it, "16 days from now: the
+    first working day after 14" (a tester read "Mon 28 Dec, 14 days from now" on 12 Dec)."""
+    days = (second_due - today).days
+    if days == SECOND_TOUCH_DAYS:
+        return f"{days} days from now"
+    return f"{days} days from now: the first working day after {SECOND_TOUCH_DAYS}"
 
 
 def _done_again(follow_up_id: int, command: c.DoneCommand) -> str:

@@ -100,3 +100,16 @@ def test_a_snooze_onto_a_saturday_is_warned_about_too(service: CoachService):
     say(service, "met Ida Lund yesterday")
     reply = say(service, "follow up with Ida on 26/12")
     assert "Heads-up: Sat 26 Dec is" in reply.text
+
+
+def test_a_second_touch_moved_off_a_weekend_says_how_many_days_it_really_is(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    """Done on a Saturday: 14 days on is a Saturday, so the touch is on the Monday after, and
+    the reply no longer says "14 days from now" of a day 16 days away."""
+    clock.set(datetime(2026, 12, 12, 10, 0, tzinfo=UTC))  # a Saturday
+    service = CoachService(store, lambda draft: None, clock)  # type: ignore[arg-type, return-value]
+    say(service, "met Ada Obi on wednesday")
+    reply = say(service, "done ada")
+    assert "Mon 28 Dec" in reply.text
+    assert "16 days from now: the first working day after 14" in reply.text
