@@ -258,11 +258,18 @@ def merge(ctx: Context, command: c.MergeContactsCommand) -> Reply:
         return keep
     if keep.id == other.id:
         return failure("Those are the same contact already. Type `who <name>` to see it.")
+    logged = _meeting_count(ctx, keep.id) + _meeting_count(ctx, other.id)
     merged = ctx.store.merge_contacts(ctx.member.id, keep.id, other.id)
     text = (
         f"Merged {other.name} into **{merged.name}**: meetings, follow-ups and notes are all on "
         "one contact now."
     )
+    repeated = logged - _meeting_count(ctx, merged.id)
+    if repeated:
+        text += (
+            f" {repeated} meeting{'s were' if repeated > 1 else ' was'} logged for both on the "
+            "same day and place, so I kept each meeting once, with its follow-ups."
+        )
     dropped = _drop_twin_follow_ups(ctx, merged.id)
     if dropped:
         text += (
@@ -270,6 +277,10 @@ def merge(ctx: Context, command: c.MergeContactsCommand) -> Reply:
             f"cancelled {', '.join(f'#{i}' for i in dropped)}."
         )
     return Reply(text=text)
+
+
+def _meeting_count(ctx: Context, contact_id: int) -> int:
+    return len(ctx.store.contact_card(ctx.member.id, contact_id).meetings)
 
 
 def _drop_twin_follow_ups(ctx: Context, contact_id: int) -> list[int]:

@@ -1,0 +1,79 @@
+"""Pass 23: what newcomer testers found in merges, "Which one?" buttons, snoozes to a weekday,
+weekend due days, meetings at an event still ahead, privacy questions and draft labels after
+`review`, each with sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.core.service import CoachService
+from tests.core.conversation import say
+
+if TYPE_CHECKING:
+    from storage.store import SqlStore
+    from tests.conftest import FakeClock
+
+NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)  # a Wednesday
+
+
+@pytest.fixture
+def service(store: SqlStore, clock: FakeClock) -> CoachService:
+    clock.set(NOW)
+    return CoachService(store, lambda draft: None, clock)  # type: ignore[arg-type, return-value]
+
+
+def _member_id(store: SqlStore) -> int:
+    return store.get_or_create_member("slack", "T1", "U1").id
+
+
+def _text(reply: object) -> str:
+    sections = getattr(reply, "sections", ())
+    fields = " ".join(f.value for section in sections for f in section.fields)
+    return f"{getattr(reply, 'text', '')} {' '.join(s.text or '' for s in sections)} {fields}"
+
+
+# 1. A merge keeps a meeting both contacts were logged for once, with its follow-up history.
+def test_a_merge_keeps_the_same_meeting_once(
+    service: CoachService, store: SqlStore, clock: FakeClock
+) -> None:
+    say(service, "event Nordic Founders Breakfast on 9 Dec")
+    say(service, "met Tove Lindqvist at the Nordic Founders Breakfast")
+    say(service, "met Tove L. at nordic founders breakfast (new contact)")
+    say(service, "met Per Ek at Nordic Founders Breakfast")
+    clock.advance(days=2)
+    assert "Done" in say(service, "done tove lindqvist gave").text
+    merged = say(service, "merge Tove L. into Tove Lindqvist")
+    assert "logged for both" in merged.text
+    member = _member_id(store)
+    [tove] = store.find_contacts(member, "Tove Lindqvist")
+    card = store.contact_card(member, tove.id)
+    assert len(card.meetings) == 1
+    assert card.meetings[0].place == "the Nordic Founders Breakfast"
+    # The first touch was done: the other contact's open first follow-up only repeated it.
+    assert [f.touch for f in card.follow_ups if f.status == "open"] == [2]
+    outcomes = store.meeting_outcomes(member)
+    assert len(outcomes) == 2  # Tove and Per
+    [toves] = [o for o in outcomes if o.contact_id == tove.id]
+    assert toves.event_name == "Nordic Founders Breakfast"
+    assert toves.first_touch_in_window
+    stats = _text(say(service, "stats"))
+    assert "2 meetings" in stats
+
+
+def test_a_merge_takes_a_meeting_without_a_place_into_the_one_that_day_and_keeps_other_days(
+    service: CoachService, store: SqlStore
+) -> None:
+    say(service, "met Kwame Boateng at the Impact Hub")
+    say(service, "met Kwame B. (new contact)")
+    say(service, "met Kwame B. at Ashesi on 1 Dec (same contact)")
+    say(service, "merge Kwame B. into Kwame Boateng")
+    member = _member_id(store)
+    [kwame] = store.find_contacts(member, "Kwame Boateng")
+    card = store.contact_card(member, kwame.id)
+    assert [(m.met_on.day, m.place) for m in card.meetings] == [
+        (9, "the Impact Hub"),
+        (1, "Ashesi"),
+    ]
