@@ -17,7 +17,15 @@ from bot.core.check_ins import (
     stop_action,
     stop_check_ins,
 )
-from bot.core.contacts import as_typed, contact_ref, first_met, matching, note_line, which_one
+from bot.core.contacts import (
+    as_typed,
+    contact_ref,
+    first_met,
+    matching,
+    note_line,
+    typed_with,
+    which_one,
+)
 from bot.core.context import Context, failure
 from bot.core.dates import (
     CalendarDate,
@@ -214,7 +222,10 @@ def _open_target(
     lines = "\n".join(
         f"• #{f.id} {display_name(f, ctx)} — {due_phrase(f, ctx.today)}" for f in open_ones
     )
-    runs = [again(f.id) if again else f"{command} #{f.id}" for f in open_ones]
+    runs = [
+        again(f.id) if again else typed_with(ctx, target, f"#{f.id}") or f"{command} #{f.id}"
+        for f in open_ones
+    ]
     return _Ask(
         Reply(
             text=f"{target.name} matches {len(open_ones)} open follow-ups. Which one?\n{lines}",

@@ -4,7 +4,8 @@ weekend due days, meetings at an event still ahead, privacy questions and draft 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import re
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
@@ -77,3 +78,29 @@ def test_a_merge_takes_a_meeting_without_a_place_into_the_one_that_day_and_keeps
         (9, "the Impact Hub"),
         (1, "Ashesi"),
     ]
+
+
+# 2. The "Which one?" buttons carry everything the line said, not only the verb.
+@pytest.mark.parametrize(
+    ("line", "kept", "due"),
+    [
+        ("snooze chidi 4 days", " 4 days", "2026-12-18"),  # due Mon 14 Dec, 4 days later
+        ("push chidi back by 4 days please", " back by 4 days please", "2026-12-18"),
+        ("snooze chidi till tuesday", " till tuesday", "2026-12-15"),
+    ],
+)
+def test_which_one_buttons_keep_the_rest_of_the_line(
+    service: CoachService, store: SqlStore, line: str, kept: str, due: str
+) -> None:
+    say(service, "met Chidi Okafor at the fintech mixer")
+    say(service, "met Chidi Eze at Andela (new contact)")
+    asked = say(service, line)
+    assert "Which one?" in asked.text
+    assert len(asked.actions) == 2
+    assert all(re.search(rf"#\d+{kept}$", action.command) for action in asked.actions)
+    first = asked.actions[0].command
+    reply = say(service, first)
+    assert "Snoozed" in reply.text
+    member = _member_id(store)
+    [moved] = [f for f in store.open_follow_ups(member) if f"#{f.id}" in first]
+    assert moved.due_on.isoformat() == due
