@@ -838,10 +838,19 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
             command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
         )
         start = max(target.due_on, ctx.today)
-        if wanted <= start and isinstance(command.when, WeekdaySpec):
+        # The weekday counted from the due day is the next one after it, a week on when the
+        # due day is that weekday: only a weekday before the due day means the one after it.
+        if wanted < start and isinstance(command.when, WeekdaySpec):
             # "push Priya to Monday" when she is due Friday: the Monday after that.
             nearer = wanted if wanted < target.due_on else None
             wanted = resolve_future(command.when, start)
+        if wanted == target.due_on:
+            return about(
+                target.contact_id,
+                text=f"Already due {format_day(wanted, ctx.today)}: follow-up #{target.id} "
+                f"with {name} stays as it is.",
+                actions=_follow_up_actions(target, ctx.today),
+            )
         if wanted <= start:
             return about(
                 target.contact_id,

@@ -104,3 +104,27 @@ def test_which_one_buttons_keep_the_rest_of_the_line(
     member = _member_id(store)
     [moved] = [f for f in store.open_follow_ups(member) if f"#{f.id}" in first]
     assert moved.due_on.isoformat() == due
+
+
+# 3. Snoozing to the day the follow-up is already due changes nothing and says so.
+@pytest.mark.parametrize(
+    "line",
+    ["snooze ines till mon", "push ines to monday", "snooze ines until monday pls"],
+)
+def test_snoozing_to_the_weekday_it_is_already_due_keeps_it(
+    service: CoachService, store: SqlStore, line: str
+) -> None:
+    say(service, "met Ines Duarte at the Lisbon tech breakfast")  # due Mon 14 Dec
+    reply = say(service, line)
+    assert reply.text.startswith("Already due Mon 14 Dec"), reply.text
+    member = _member_id(store)
+    [kept] = store.open_follow_ups(member)
+    assert kept.due_on.isoformat() == "2026-12-14"
+
+
+def test_a_weekday_before_the_due_day_still_means_the_one_after_it(
+    service: CoachService, store: SqlStore
+) -> None:
+    say(service, "met Ines Duarte at the Lisbon tech breakfast")  # due Mon 14 Dec
+    reply = say(service, "snooze ines till friday")  # Fri 11 Dec is before it: Fri 18 Dec
+    assert "Fri 18 Dec" in reply.text
