@@ -51,7 +51,7 @@ from bot.core.messages import (
 from bot.core.notes_per_person import notes_per_person
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
-from bot.core.public_holidays import DaysOff, days_off_for
+from bot.core.public_holidays import NO_DAYS_OFF, DaysOff, days_off_for
 from bot.core.rules import (
     DEFAULT_SNOOZE_DAYS,
     SECOND_TOUCH_DAYS,
@@ -62,8 +62,10 @@ from bot.core.rules import (
     decide_due,
     decide_snooze,
     is_check_in,
+    is_overdue,
     is_working_day,
     moved_off_holiday,
+    next_working_day,
     second_touch_due,
     snooze_action,
     touch_name,
@@ -116,10 +118,13 @@ def window_closed_since(met_on: date, today: date) -> str:
     )
 
 
-def due_phrase(follow_up: FollowUpRecord, today: date) -> str:
+def due_phrase(follow_up: FollowUpRecord, today: date, off: DaysOff = NO_DAYS_OFF) -> str:
     due = format_day(follow_up.due_on, today)
-    if follow_up.due_on < today:
+    if is_overdue(follow_up.due_on, today, off):
         return f"overdue since {due} ({plural((today - follow_up.due_on).days, 'day')})"
+    if follow_up.due_on < today:
+        counts_on = in_days(next_working_day(follow_up.due_on, off), today)
+        return f"due {due} ({day_off_reason(follow_up.due_on, off)}: it counts as due {counts_on})"
     return f"due {due} ({in_days(follow_up.due_on, today)})"
 
 
@@ -220,7 +225,8 @@ def _open_target(
         return open_ones[0]
     open_ones.sort(key=lambda f: (f.due_on, f.id))
     lines = "\n".join(
-        f"• #{f.id} {display_name(f, ctx)} — {due_phrase(f, ctx.today)}" for f in open_ones
+        f"• #{f.id} {display_name(f, ctx)} — {due_phrase(f, ctx.today, days_off(ctx))}"
+        for f in open_ones
     )
     runs = [
         again(f.id) if again else typed_with(ctx, target, f"#{f.id}") or f"{command} #{f.id}"
@@ -535,7 +541,8 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
             )
         return Reply(
             text=f"Follow-up #{current.id} with {name} is already "
-            f"{due_phrase(current, ctx.today)}; {window_phrase(current, ctx.today)}. "
+            f"{due_phrase(current, ctx.today, days_off(ctx))}; "
+            f"{window_phrase(current, ctx.today)}. "
             f"To move it: `follow-up #{current.id} in 2 days`.",
             actions=_follow_up_actions(current, ctx.today),
         )
@@ -620,10 +627,11 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
             text=f"No open follow-ups. Met someone? Log it: {example('met')}.",
             sections=(rule_of_two,) if rule_of_two else (),
         )
-    ordered = sort_overdue_first(open_ones, ctx.today)
-    overdue = sum(1 for f in ordered if f.due_on < ctx.today)
+    off = days_off(ctx)
+    ordered = sort_overdue_first(open_ones, ctx.today, off)
+    overdue = sum(1 for f in ordered if is_overdue(f.due_on, ctx.today, off))
     if command.filter == "overdue":
-        ordered = [f for f in ordered if f.due_on < ctx.today]
+        ordered = [f for f in ordered if is_overdue(f.due_on, ctx.today, off)]
         if not ordered:
             on_time = (
                 "your open follow-up is on time"
@@ -667,8 +675,10 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     return Reply(text=text, sections=sections, about_contact_id=only)
 
 
-def sort_overdue_first(follow_ups: list[FollowUpRecord], today: date) -> list[FollowUpRecord]:
-    return sorted(follow_ups, key=lambda f: (f.due_on >= today, f.due_on, f.id))
+def sort_overdue_first(
+    follow_ups: list[FollowUpRecord], today: date, off: DaysOff = NO_DAYS_OFF
+) -> list[FollowUpRecord]:
+    return sorted(follow_ups, key=lambda f: (not is_overdue(f.due_on, today, off), f.due_on, f.id))
 
 
 def cadence_phrase(follow_up: FollowUpRecord, every: str | None) -> str:
@@ -679,10 +689,10 @@ def cadence_phrase(follow_up: FollowUpRecord, every: str | None) -> str:
 
 
 def _list_section(follow_up: FollowUpRecord, ctx: Context, every: str | None) -> Section:
-    marker = "⚠ " if follow_up.due_on < ctx.today else ""
+    marker = "⚠ " if is_overdue(follow_up.due_on, ctx.today, days_off(ctx)) else ""
     text = (
         f"{marker}**#{follow_up.id} {display_name(follow_up, ctx)}** — "
-        f"{due_phrase(follow_up, ctx.today)} · {window_phrase(follow_up, ctx.today)}"
+        f"{due_phrase(follow_up, ctx.today, days_off(ctx))} · {window_phrase(follow_up, ctx.today)}"
         f"{cadence_phrase(follow_up, every)}"
     )
     fields = (Field("Note", follow_up.note),) if follow_up.note else ()
@@ -855,7 +865,7 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
             return about(
                 target.contact_id,
                 text=f"Follow-up #{target.id} with {name} is already "
-                f"{due_phrase(target, ctx.today)}, so there is nothing to push to "
+                f"{due_phrase(target, ctx.today, days_off(ctx))}, so there is nothing to push to "
                 f"{format_day(wanted, ctx.today)}. To move it earlier: "
                 f"`follow-up #{target.id} on {wanted.day} {wanted:%b}`.",
                 actions=_follow_up_actions(target, ctx.today),

@@ -128,3 +128,36 @@ def test_a_weekday_before_the_due_day_still_means_the_one_after_it(
     say(service, "met Ines Duarte at the Lisbon tech breakfast")  # due Mon 14 Dec
     reply = say(service, "snooze ines till friday")  # Fri 11 Dec is before it: Fri 18 Dec
     assert "Fri 18 Dec" in reply.text
+
+
+# 4. A check-in falls on a working day; a follow-up the member set on a weekend is not called
+# overdue before the working day its nudge comes on has passed.
+def test_a_check_in_due_on_a_weekend_moves_to_the_next_working_day(
+    service: CoachService, store: SqlStore
+) -> None:
+    say(service, "met Kofi Annor at Kumasi Hive on 12 Nov")  # a month later: Sat 12 Dec
+    reply = say(service, "keep in touch with kofi monthly")
+    assert "Mon 14 Dec" in reply.text, reply.text
+
+
+def test_a_check_in_skips_the_members_public_holiday(
+    service: CoachService, store: SqlStore
+) -> None:
+    say(service, "settings timezone Europe/Copenhagen")
+    say(service, "met Freja Holm at Founders House on 24 Nov")  # a month later: Thu 24 Dec
+    reply = say(service, "keep in touch with freja monthly")
+    assert "Mon 28 Dec" in reply.text, reply.text
+
+
+def test_a_follow_up_set_on_a_saturday_is_due_not_overdue_on_monday(
+    service: CoachService, clock: FakeClock
+) -> None:
+    say(service, "met Esi Badu at the Accra design meetup")
+    say(service, "follow-up esi on 12 Dec")  # a Saturday
+    clock.advance(days=5)  # Mon 14 Dec
+    listed = _text(say(service, "list"))
+    assert "overdue" not in listed and "⚠" not in listed
+    assert "due Sat 12 Dec (a Saturday: it counts as due today)" in listed
+    assert "Nothing overdue" in say(service, "list overdue").text
+    clock.advance(days=1)  # Tue 15 Dec
+    assert "overdue since Sat 12 Dec" in _text(say(service, "list"))
