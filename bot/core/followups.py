@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from bot.core import commands as c
-from bot.core import dates, events, ledger, list_window, met_day_ahead
+from bot.core import dates, event_still_ahead, events, ledger, list_window, met_day_ahead
 from bot.core.check_ins import (
     cadence_of,
     offer,
@@ -257,6 +257,9 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
     )
     if ahead is not None:
         return ahead
+    at_an_event_ahead = event_still_ahead.question(ctx, command, _met_on(ctx, command))
+    if at_an_event_ahead is not None:
+        return at_an_event_ahead
     if command.others:
         return _met_several(ctx, command)
     return _met_one(ctx, command)
@@ -305,12 +308,16 @@ def _met_several(ctx: Context, command: c.MetCommand) -> Reply:
     return Reply(text="\n".join(lines), actions=tuple(actions))
 
 
-def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
-    met_on = (
-        resolve_past(command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx))
-        if command.when
-        else ctx.today
+def _met_on(ctx: Context, command: c.MetCommand) -> date:
+    if command.when is None:
+        return ctx.today
+    return resolve_past(
+        command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
     )
+
+
+def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
+    met_on = _met_on(ctx, command)
     if met_on > ctx.today:
         return failure(
             f"{format_day(met_on, ctx.today)} is in the future. Log a meeting once it has "

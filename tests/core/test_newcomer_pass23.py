@@ -161,3 +161,30 @@ def test_a_follow_up_set_on_a_saturday_is_due_not_overdue_on_monday(
     assert "Nothing overdue" in say(service, "list overdue").text
     clock.advance(days=1)  # Tue 15 Dec
     assert "overdue since Sat 12 Dec" in _text(say(service, "list"))
+
+
+# 5. A meeting "at" a planned event that is still ahead is not logged on today silently.
+def test_a_meeting_at_an_event_still_ahead_logs_nothing_and_offers_another_event(
+    service: CoachService, store: SqlStore
+) -> None:
+    say(service, "event Lagos Product Night on 20 Jan")
+    reply = say(service, "met Tolu Adeyemi at lagos product night")
+    assert "still ahead" in reply.text and "logged nothing" in reply.text
+    member = _member_id(store)
+    assert store.meeting_outcomes(member) == []
+    [elsewhere, show] = reply.actions
+    assert elsewhere.label == "Met today at another event"
+    assert show.command.startswith("event #")
+    logged = say(service, elsewhere.command)
+    assert logged.text.startswith("Logged: you met **Tolu Adeyemi**")
+    [outcome] = store.meeting_outcomes(member)
+    assert outcome.event_id is None and outcome.met_on.isoformat() == "2026-12-09"
+
+
+def test_a_meeting_at_the_event_on_its_day_is_still_linked(
+    service: CoachService, store: SqlStore, clock: FakeClock
+) -> None:
+    say(service, "event Lagos Product Night on 11 Dec")
+    clock.advance(days=2)
+    logged = say(service, "met Tolu Adeyemi at lagos product night")
+    assert "Rule of Two" in logged.text
