@@ -188,3 +188,41 @@ def test_a_meeting_at_the_event_on_its_day_is_still_linked(
     clock.advance(days=2)
     logged = say(service, "met Tolu Adeyemi at lagos product night")
     assert "Rule of Two" in logged.text
+
+
+# 6. Questions about privacy and the digest get the privacy help; a contact's wish to be
+# forgotten asks to delete that contact.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "what do you keep about me, exactly?",
+        "what did u log about me so far",
+        "does switching it off remove my old drafts?",
+        "who reads the weekly digest, can they see names?",
+        "who sees the digest",
+    ],
+)
+def test_privacy_questions_get_the_privacy_help(service: CoachService, line: str) -> None:
+    reply = say(service, line)
+    assert reply.text.startswith("**What I keep about you**"), reply.text
+
+
+def test_the_privacy_help_says_turning_store_drafts_off_deletes_the_kept_texts(
+    service: CoachService,
+) -> None:
+    assert "turning it off again deletes the texts kept so far" in say(service, "help privacy").text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "kemi doesn't want her data kept here, please delete everything about her",
+        "Kemi Bello does not want her details saved. can you erase all",
+    ],
+)
+def test_a_contacts_wish_to_be_forgotten_asks_to_delete_them(
+    service: CoachService, line: str
+) -> None:
+    say(service, "met Kemi Bello at the Lagos fintech week")
+    reply = say(service, line)
+    assert reply.text.startswith("Delete **Kemi Bello** with every meeting"), reply.text
