@@ -226,3 +226,49 @@ def test_a_contacts_wish_to_be_forgotten_asks_to_delete_them(
     say(service, "met Kemi Bello at the Lagos fintech week")
     reply = say(service, line)
     assert reply.text.startswith("Delete **Kemi Bello** with every meeting"), reply.text
+
+
+# 7. A kind named after `review` (or in any note to the coach) stays with the draft.
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "review group post: Hey Lisbon Rust folks! Free workshop at the hub on Saturday.",
+            "group-post",
+        ),
+        (
+            "review this community post:\nHi all, we're running a free Rust clinic Saturday.",
+            "group-post",
+        ),
+        (
+            "can you check my cold email: Hi Rui, your payments talk at the meetup was great",
+            "cold-email",
+        ),
+        (
+            "review follow-up email: Hi Rui, good to meet you yesterday, here are the slides",
+            "event-follow-up",
+        ),
+    ],
+)
+def test_a_kind_named_after_review_reaches_the_reviewer(
+    store: SqlStore, clock: FakeClock, line: str, kind: str
+) -> None:
+    clock.set(NOW)
+    kinds: list[str | None] = []
+
+    def reviewer(draft: str, kind: str | None = None) -> None:
+        kinds.append(kind)
+        raise RuntimeError("only the kind is wanted here")
+
+    say(CoachService(store, reviewer, clock), line)  # type: ignore[arg-type]
+    assert kinds == [kind]
+
+
+def test_a_group_post_is_not_measured_as_an_email() -> None:
+    from coach_rules.review import review
+
+    result = review(
+        "Hey Lisbon Rust folks! Free workshop at the hub on Saturday.", kind="group-post"
+    )
+    assert "email" not in str(result.signals["length"]).split("(")[0]
+    assert "a group post" in str(result.signals["length"])
