@@ -179,6 +179,8 @@ def _length_verdict(craft: CraftSignals, kind: str | None) -> str:
             f"too long for a LinkedIn connection note: {chars} characters, "
             f"the limit is {LINKEDIN_NOTE_MAX_CHARS}"
         )
+    if kind == "group-post":
+        return f"{words} words (a group post: the email and LinkedIn note lengths don't apply)"
     if words < low:
         return f"{words} words: short for an email (cold emails do best at {low}-{high} words)"
     if words <= high:

@@ -141,3 +141,8 @@ def match_names(query: str, names: Sequence[str]) -> list[int]:
         return []
     best = max(score for score, _ in scored)
     return [i for score, i in scored if score == best]
+
+
+def place_key(place: str) -> str:
+    """ "the Rust meetup" and "rust meetup" are one place."""
+    return re.sub(r"^the\s+", "", name_key(place))

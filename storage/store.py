@@ -27,6 +27,7 @@ from storage import (
     feedback,
     figures,
     imports,
+    merged_meetings,
     privacy,
     questions,
     touches,
@@ -499,7 +500,8 @@ class SqlStore:
             return removed
 
     def merge_contacts(self, member_id: int, keep_id: int, other_id: int) -> ContactRecord:
-        """Move `other`'s meetings, follow-ups and notes to `keep`, then delete `other`."""
+        """Move `other`'s meetings, follow-ups and notes to `keep`, then delete `other`; a
+        meeting both were logged for is kept once (`storage.merged_meetings`)."""
         if keep_id == other_id:
             raise ValueError("a contact cannot be merged into itself")
         with self._transaction() as session:
@@ -517,6 +519,7 @@ class SqlStore:
             keep.mention = keep.mention or other.mention
             session.delete(other)
             session.flush()
+            merged_meetings.collapse_same_meetings(session, member_id, keep_id)
             return contact_record(keep)
 
     def delete_contact(self, member_id: int, contact_id: int) -> None:

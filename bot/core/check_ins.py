@@ -16,6 +16,7 @@ from bot.core.context import Context
 from bot.core.dates import local_today, plural
 from bot.core.messages import Action
 from bot.core.nudges import FollowUpPlan, plan_nudges
+from bot.core.public_holidays import days_off_for
 from bot.core.rules import CADENCE_MONTHS, OFFERED_CADENCES, is_check_in, next_check_in
 from storage.records import CHECK_IN_TOUCH, CadenceRecord, ContactRecord, FollowUpRecord
 
@@ -60,7 +61,8 @@ def restart_check_in(ctx: Context, contact_id: int) -> FollowUpRecord | None:
     if len(check_ins) < len(open_ones):
         _close_check_ins(ctx, check_ins)
         return None
-    due_on = next_check_in(last_touch_day(ctx, contact_id) or ctx.today, cadence.every, ctx.today)
+    last_touch = last_touch_day(ctx, contact_id) or ctx.today
+    due_on = next_check_in(last_touch, cadence.every, ctx.today, days_off_for(ctx.member.timezone))
     if check_ins:
         current, extra = check_ins[0], check_ins[1:]
         _close_check_ins(ctx, extra)  # two contacts merged, each with its own check-in

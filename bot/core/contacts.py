@@ -31,15 +31,23 @@ def matching(ctx: Context, person: c.PersonRef) -> list[ContactRecord]:
     return ctx.store.find_contacts(ctx.member.id, person.lookup_key)
 
 
+def typed_with(ctx: Context, person: c.PersonRef, instead: str) -> str | None:
+    """What the member typed with `instead` ("#12", "contact#12") for the name, so a "Which
+    one?" button re-runs all of it ("snooze karthik 3 days" → "snooze #12 3 days"); None when
+    the line does not say the name."""
+    typed = retyped(ctx.incoming)
+    at = typed.lower().find(person.name.lower()) if person.name else -1
+    if at < 0:
+        return None
+    return f"{typed[:at]}{instead}{typed[at + len(person.name) :]}"
+
+
 def which_one(ctx: Context, person: c.PersonRef, found: list[ContactRecord], command: str) -> Reply:
     """Several contacts share the name: a button per contact, re-running what was typed."""
-    typed = retyped(ctx.incoming)
-    at = typed.lower().find(person.name.lower())
 
     def button_text(contact: ContactRecord) -> str:
-        if at >= 0:
-            return f"{typed[:at]}contact#{contact.id}{typed[at + len(person.name) :]}"
-        return f"{command} contact#{contact.id}"
+        ref = f"contact#{contact.id}"
+        return typed_with(ctx, person, ref) or f"{command} {ref}"
 
     shown = [(contact, first_met(ctx, contact)) for contact in found[:5]]
     return Reply(
@@ -258,11 +266,18 @@ def merge(ctx: Context, command: c.MergeContactsCommand) -> Reply:
         return keep
     if keep.id == other.id:
         return failure("Those are the same contact already. Type `who <name>` to see it.")
+    logged = _meeting_count(ctx, keep.id) + _meeting_count(ctx, other.id)
     merged = ctx.store.merge_contacts(ctx.member.id, keep.id, other.id)
     text = (
         f"Merged {other.name} into **{merged.name}**: meetings, follow-ups and notes are all on "
         "one contact now."
     )
+    repeated = logged - _meeting_count(ctx, merged.id)
+    if repeated:
+        text += (
+            f" {repeated} meeting{'s were' if repeated > 1 else ' was'} logged for both on the "
+            "same day and place, so I kept each meeting once, with its follow-ups."
+        )
     dropped = _drop_twin_follow_ups(ctx, merged.id)
     if dropped:
         text += (
@@ -270,6 +285,10 @@ def merge(ctx: Context, command: c.MergeContactsCommand) -> Reply:
             f"cancelled {', '.join(f'#{i}' for i in dropped)}."
         )
     return Reply(text=text)
+
+
+def _meeting_count(ctx: Context, contact_id: int) -> int:
+    return len(ctx.store.contact_card(ctx.member.id, contact_id).meetings)
 
 
 def _drop_twin_follow_ups(ctx: Context, contact_id: int) -> list[int]:

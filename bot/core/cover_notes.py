@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.draft_labels import labelled
+
 # What people call the text they paste.
 _THIS = (
     r"(?:(?:this|that)(?: one)?|the (?:following|below|text below|message below)|below|"
@@ -84,7 +86,8 @@ def draft_inside(text: str) -> str | None:
         draft = draft[: trailing.start()]
     if draft is text or len(draft.split()) < MIN_DRAFT_WORDS:
         return None
-    return draft.strip()
+    # "review this group post: …": the note is set aside, the kind it names stays with the draft.
+    return labelled(text[: leading.end()], draft.strip()) if leading else draft.strip()
 
 
 # "follow-up email to Anna, review pls:": what the draft is, then the request, and no draft yet.

@@ -43,3 +43,30 @@ def split_label(draft: str) -> tuple[str, str | None]:
         return draft, None
     kind = next(_KINDS[i][1] for i in range(len(_KINDS)) if found.group(f"k{i}"))
     return draft[found.end() :], kind
+
+
+# The label each kind is written back as when a note to the coach named it ("review this group
+# post: …"), so the review still finds it (`split_label`).
+_PLAIN_LABELS = {
+    "linkedin-note": "linkedin note",
+    "cold-email": "cold email",
+    "group-post": "group post",
+    "event-follow-up": "follow-up email",
+    "thank-you": "thank-you note",
+    "referral-ask": "referral ask",
+    "intro-ask": "intro ask",
+}
+_NAMED = re.compile(
+    r"\b(?:" + "|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _) in enumerate(_KINDS)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def labelled(note: str, draft: str) -> str:
+    """`draft` with the label of the kind a note to the coach names in front of it ("can you
+    check this community post:" → "group post: …"); unchanged when the note names none."""
+    found = _NAMED.search(note)
+    if found is None:
+        return draft
+    kind = next(_KINDS[i][1] for i in range(len(_KINDS)) if found.group(f"k{i}"))
+    return f"{_PLAIN_LABELS[kind]}: {draft}"

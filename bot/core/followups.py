@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from bot.core import commands as c
-from bot.core import dates, events, ledger, list_window, met_day_ahead
+from bot.core import dates, event_still_ahead, events, ledger, list_window, met_day_ahead
 from bot.core.check_ins import (
     cadence_of,
     offer,
@@ -17,7 +17,15 @@ from bot.core.check_ins import (
     stop_action,
     stop_check_ins,
 )
-from bot.core.contacts import as_typed, contact_ref, first_met, matching, note_line, which_one
+from bot.core.contacts import (
+    as_typed,
+    contact_ref,
+    first_met,
+    matching,
+    note_line,
+    typed_with,
+    which_one,
+)
 from bot.core.context import Context, failure
 from bot.core.dates import (
     CalendarDate,
@@ -43,7 +51,7 @@ from bot.core.messages import (
 from bot.core.notes_per_person import notes_per_person
 from bot.core.nudges import FollowUpPlan, plan_nudges
 from bot.core.parser import MAX_NEW_NAME_WORDS, split_name_and_note
-from bot.core.public_holidays import DaysOff, days_off_for
+from bot.core.public_holidays import NO_DAYS_OFF, DaysOff, days_off_for
 from bot.core.rules import (
     DEFAULT_SNOOZE_DAYS,
     SECOND_TOUCH_DAYS,
@@ -54,8 +62,10 @@ from bot.core.rules import (
     decide_due,
     decide_snooze,
     is_check_in,
+    is_overdue,
     is_working_day,
     moved_off_holiday,
+    next_working_day,
     second_touch_due,
     snooze_action,
     touch_name,
@@ -108,10 +118,13 @@ def window_closed_since(met_on: date, today: date) -> str:
     )
 
 
-def due_phrase(follow_up: FollowUpRecord, today: date) -> str:
+def due_phrase(follow_up: FollowUpRecord, today: date, off: DaysOff = NO_DAYS_OFF) -> str:
     due = format_day(follow_up.due_on, today)
-    if follow_up.due_on < today:
+    if is_overdue(follow_up.due_on, today, off):
         return f"overdue since {due} ({plural((today - follow_up.due_on).days, 'day')})"
+    if follow_up.due_on < today:
+        counts_on = in_days(next_working_day(follow_up.due_on, off), today)
+        return f"due {due} ({day_off_reason(follow_up.due_on, off)}: it counts as due {counts_on})"
     return f"due {due} ({in_days(follow_up.due_on, today)})"
 
 
@@ -212,9 +225,13 @@ def _open_target(
         return open_ones[0]
     open_ones.sort(key=lambda f: (f.due_on, f.id))
     lines = "\n".join(
-        f"• #{f.id} {display_name(f, ctx)} — {due_phrase(f, ctx.today)}" for f in open_ones
+        f"• #{f.id} {display_name(f, ctx)} — {due_phrase(f, ctx.today, days_off(ctx))}"
+        for f in open_ones
     )
-    runs = [again(f.id) if again else f"{command} #{f.id}" for f in open_ones]
+    runs = [
+        again(f.id) if again else typed_with(ctx, target, f"#{f.id}") or f"{command} #{f.id}"
+        for f in open_ones
+    ]
     return _Ask(
         Reply(
             text=f"{target.name} matches {len(open_ones)} open follow-ups. Which one?\n{lines}",
@@ -240,6 +257,9 @@ def met(ctx: Context, command: c.MetCommand) -> Reply:
     )
     if ahead is not None:
         return ahead
+    at_an_event_ahead = event_still_ahead.question(ctx, command, _met_on(ctx, command))
+    if at_an_event_ahead is not None:
+        return at_an_event_ahead
     if command.others:
         return _met_several(ctx, command)
     return _met_one(ctx, command)
@@ -288,12 +308,16 @@ def _met_several(ctx: Context, command: c.MetCommand) -> Reply:
     return Reply(text="\n".join(lines), actions=tuple(actions))
 
 
-def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
-    met_on = (
-        resolve_past(command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx))
-        if command.when
-        else ctx.today
+def _met_on(ctx: Context, command: c.MetCommand) -> date:
+    if command.when is None:
+        return ctx.today
+    return resolve_past(
+        command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
     )
+
+
+def _met_one(ctx: Context, command: c.MetCommand) -> Reply:
+    met_on = _met_on(ctx, command)
     if met_on > ctx.today:
         return failure(
             f"{format_day(met_on, ctx.today)} is in the future. Log a meeting once it has "
@@ -524,7 +548,8 @@ def _move(ctx: Context, current: FollowUpRecord, command: c.FollowUpCommand) -> 
             )
         return Reply(
             text=f"Follow-up #{current.id} with {name} is already "
-            f"{due_phrase(current, ctx.today)}; {window_phrase(current, ctx.today)}. "
+            f"{due_phrase(current, ctx.today, days_off(ctx))}; "
+            f"{window_phrase(current, ctx.today)}. "
             f"To move it: `follow-up #{current.id} in 2 days`.",
             actions=_follow_up_actions(current, ctx.today),
         )
@@ -609,10 +634,11 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
             text=f"No open follow-ups. Met someone? Log it: {example('met')}.",
             sections=(rule_of_two,) if rule_of_two else (),
         )
-    ordered = sort_overdue_first(open_ones, ctx.today)
-    overdue = sum(1 for f in ordered if f.due_on < ctx.today)
+    off = days_off(ctx)
+    ordered = sort_overdue_first(open_ones, ctx.today, off)
+    overdue = sum(1 for f in ordered if is_overdue(f.due_on, ctx.today, off))
     if command.filter == "overdue":
-        ordered = [f for f in ordered if f.due_on < ctx.today]
+        ordered = [f for f in ordered if is_overdue(f.due_on, ctx.today, off)]
         if not ordered:
             on_time = (
                 "your open follow-up is on time"
@@ -656,8 +682,10 @@ def list_follow_ups(ctx: Context, command: c.ListCommand) -> Reply:
     return Reply(text=text, sections=sections, about_contact_id=only)
 
 
-def sort_overdue_first(follow_ups: list[FollowUpRecord], today: date) -> list[FollowUpRecord]:
-    return sorted(follow_ups, key=lambda f: (f.due_on >= today, f.due_on, f.id))
+def sort_overdue_first(
+    follow_ups: list[FollowUpRecord], today: date, off: DaysOff = NO_DAYS_OFF
+) -> list[FollowUpRecord]:
+    return sorted(follow_ups, key=lambda f: (not is_overdue(f.due_on, today, off), f.due_on, f.id))
 
 
 def cadence_phrase(follow_up: FollowUpRecord, every: str | None) -> str:
@@ -668,10 +696,10 @@ def cadence_phrase(follow_up: FollowUpRecord, every: str | None) -> str:
 
 
 def _list_section(follow_up: FollowUpRecord, ctx: Context, every: str | None) -> Section:
-    marker = "⚠ " if follow_up.due_on < ctx.today else ""
+    marker = "⚠ " if is_overdue(follow_up.due_on, ctx.today, days_off(ctx)) else ""
     text = (
         f"{marker}**#{follow_up.id} {display_name(follow_up, ctx)}** — "
-        f"{due_phrase(follow_up, ctx.today)} · {window_phrase(follow_up, ctx.today)}"
+        f"{due_phrase(follow_up, ctx.today, days_off(ctx))} · {window_phrase(follow_up, ctx.today)}"
         f"{cadence_phrase(follow_up, every)}"
     )
     fields = (Field("Note", follow_up.note),) if follow_up.note else ()
@@ -836,15 +864,24 @@ def snooze(ctx: Context, command: c.SnoozeCommand) -> Reply:
             command.when, ctx.today, month_first=month_first(ctx), days_off=days_off(ctx)
         )
         start = max(target.due_on, ctx.today)
-        if wanted <= start and isinstance(command.when, WeekdaySpec):
+        # The weekday counted from the due day is the next one after it, a week on when the
+        # due day is that weekday: only a weekday before the due day means the one after it.
+        if wanted < start and isinstance(command.when, WeekdaySpec):
             # "push Priya to Monday" when she is due Friday: the Monday after that.
             nearer = wanted if wanted < target.due_on else None
             wanted = resolve_future(command.when, start)
+        if wanted == target.due_on:
+            return about(
+                target.contact_id,
+                text=f"Already due {format_day(wanted, ctx.today)}: follow-up #{target.id} "
+                f"with {name} stays as it is.",
+                actions=_follow_up_actions(target, ctx.today),
+            )
         if wanted <= start:
             return about(
                 target.contact_id,
                 text=f"Follow-up #{target.id} with {name} is already "
-                f"{due_phrase(target, ctx.today)}, so there is nothing to push to "
+                f"{due_phrase(target, ctx.today, days_off(ctx))}, so there is nothing to push to "
                 f"{format_day(wanted, ctx.today)}. To move it earlier: "
                 f"`follow-up #{target.id} on {wanted.day} {wanted:%b}`.",
                 actions=_follow_up_actions(target, ctx.today),

@@ -3374,8 +3374,9 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
             ),
             (
                 # "what does the digest thing do?" asks what it is for: the help, not a preview.
-                # "what does the team digest actually include?" asks what it is, too.
-                r"(?!how\b|why\b|what does .*\b(?:do|include|contain|cover)[\s?!.]*$)"
+                # "what does the team digest actually include?" asks what it is, too, and "who
+                # sees the digest?" who may read it (privacy).
+                r"(?!how\b|why\b|who\b|what does .*\b(?:do|include|contain|cover)[\s?!.]*$)"
                 r"(?=.{0,100}$)(?=.*\b"
                 + _DIGEST
                 + r"(?!\w))(?=.*\b(?:preview|show|see|look(?:s)? like|sample|peek|"
@@ -3908,7 +3909,7 @@ RULE_HELP: dict[str, RuleHelp] = {
             "What I keep about you",
             "Your contacts, meetings, follow-ups and notes, and for each draft review its score "
             "and the guidelines it broke, not the draft's text (unless you turn on "
-            "`settings store-drafts on`). "
+            "`settings store-drafts on`; turning it off again deletes the texts kept so far). "
             "Nobody else in the workspace sees them: the team digest shows counts, and names "
             "only people who turned on `settings shoutouts on`. `export` gives you all of it as "
             "a file; `forget-me` deletes all of it. Where it is stored: I am self-hosted, so "

@@ -533,7 +533,10 @@ def chat_intent(text: str) -> ChatIntent | None:
 
 
 # "who can see my contacts?", "who has access to my notes": asked about privacy, after "who".
-WHO_SEES = r"(?:else\s+)?(?:can|could|will|would)\s+(?:see|read|access)|has access"
+WHO_SEES = (
+    r"(?:else\s+)?(?:(?:can|could|will|would)\s+(?:see|read|access)|sees|reads|gets\s+to\s+see)|"
+    r"has access"
+)
 _QUESTION = re.compile(
     # "im new here, what do i do": being new is said before the question.
     r"^(?:(?:hey|hi|yo|ok|so|wait|hmm|um|i'?m new(?: here)?|please|pls|plz|fyi|btw|sorry|"
@@ -749,7 +752,15 @@ _PRIVACY_ASKED = re.compile(
     r"notes)\s+(?:safe|secure|private|encrypted|shared|sold)|where\s+(?:is|are)\s+my\s+(?:data|"
     r"drafts?|info)(?:\s+(?:stored|kept|saved))?|what\s+(?:do|will)\s+(?:you|u)\s+do\s+with\s+"
     r"my\s+(?:data|drafts?|notes|contacts|info)|do\s+(?:you|u)\s+(?:sell|share|read|keep|store)"
-    r"\s+my\s+(?:data|drafts?|info)\b.*)\W*$",
+    r"\s+my\s+(?:data|drafts?|info)\b.*|"
+    # "what do u store about me exactly?"
+    r"what\s+(?:do|will|did)\s+(?:you|u)\s+(?:store|keep|save|know|log)\s+(?:about|on)\s+me\b.*|"
+    # "does turning that off delete the drafts u already kept?" (`settings store-drafts off`)
+    r"(?:does|will|would)\s+(?:turning|switching|setting)\b.{0,40}\b(?:delete|remove|erase|"
+    r"wipe)\b.{0,40}\bdrafts?\b.*|"
+    # "who sees the digest? does it show my contacts names"
+    r"who\s+(?:sees|reads|gets|can\s+see|can\s+read)\s+(?:the\s+|my\s+|our\s+)?(?:weekly\s+)?"
+    r"digest\b.*)\W*$",
     re.IGNORECASE,
 )
 # "where is my data stored - in EU? GDPR?": where it lives and under which law.

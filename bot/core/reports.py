@@ -10,10 +10,16 @@ from bot.core import events
 from bot.core.context import Context
 from bot.core.dates import WEEKDAYS, plural
 from bot.core.digest import activity_fields, team_digest, touch_field
-from bot.core.followups import display_name, due_phrase, sort_overdue_first, window_phrase
+from bot.core.followups import (
+    days_off,
+    display_name,
+    due_phrase,
+    sort_overdue_first,
+    window_phrase,
+)
 from bot.core.messages import Action, Field, Reply, Section
 from bot.core.returns import return_sections, returns
-from bot.core.rules import can_snooze, snooze_action
+from bot.core.rules import can_snooze, is_overdue, snooze_action
 from storage.records import DigestSubscriptionRecord
 
 DEFAULT_DIGEST_WEEKDAY = 0  # Monday
@@ -157,12 +163,13 @@ def digest_preview(ctx: Context, command: c.DigestPreviewCommand) -> Reply:
 
 def home(ctx: Context) -> Reply:
     """The overview: open follow-ups, overdue first, and the last 7 days in figures."""
-    open_ones = sort_overdue_first(ctx.store.open_follow_ups(ctx.member.id), ctx.today)
-    overdue = sum(1 for f in open_ones if f.due_on < ctx.today)
+    off = days_off(ctx)
+    open_ones = sort_overdue_first(ctx.store.open_follow_ups(ctx.member.id), ctx.today, off)
+    overdue = sum(1 for f in open_ones if is_overdue(f.due_on, ctx.today, off))
     figures = ctx.store.member_figures(ctx.member.id, *last_days(ctx, 7))
     sections = [
         Section(
-            text=f"**#{f.id} {display_name(f, ctx)}** — {due_phrase(f, ctx.today)} · "
+            text=f"**#{f.id} {display_name(f, ctx)}** — {due_phrase(f, ctx.today, off)} · "
             f"{window_phrase(f, ctx.today)}",
             actions=(
                 Action("Done", f"done #{f.id}", style="primary"),

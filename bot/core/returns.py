@@ -7,7 +7,6 @@ ago are still in touch. Pure functions over `MeetingOutcome`s; `stats` and the h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,7 +14,7 @@ from datetime import date, timedelta
 from bot.core.ledger import give_ask_ratio
 from bot.core.messages import Field, Section
 from bot.core.rules import IN_TOUCH_DAYS, WINDOW_DAYS, still_in_touch, window_closes
-from storage.names import name_key
+from storage.names import name_key, place_key
 from storage.records import MeetingOutcome, TouchCounts
 
 NO_TOUCH_KINDS = "no touch recorded as a give or an ask yet"
@@ -65,8 +64,8 @@ def returns(
     for outcome in outcomes:
         if outcome.event_id is not None and outcome.event_name is not None:
             key, label = ("event", str(outcome.event_id)), outcome.event_name
-        elif outcome.place and _place_key(outcome.place):
-            key, label = ("place", _place_key(outcome.place)), outcome.place
+        elif outcome.place and place_key(outcome.place):
+            key, label = ("place", place_key(outcome.place)), outcome.place
         else:
             continue
         _, people = groups.setdefault(key, (label, {}))
@@ -111,11 +110,6 @@ def _sum_touches(counts: Iterable[TouchCounts | None]) -> TouchCounts:
         ask=sum(c.ask for c in found),
         thank=sum(c.thank for c in found),
     )
-
-
-def _place_key(place: str) -> str:
-    """ "the Rust meetup" and "rust meetup" are one place."""
-    return re.sub(r"^the\s+", "", name_key(place))
 
 
 def _share(part: int, whole: int) -> str:

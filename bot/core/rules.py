@@ -24,8 +24,9 @@ from bot.core.messages import Action
 from bot.core.public_holidays import NO_DAYS_OFF, DaysOff
 
 # Working days are the rules' too: callers import them from here.
+from bot.core.working_days import is_overdue as is_overdue
 from bot.core.working_days import is_working_day as is_working_day
-from bot.core.working_days import next_working_day
+from bot.core.working_days import next_working_day as next_working_day
 from bot.core.working_days import previous_working_day as previous_working_day
 from storage.records import CHECK_IN_TOUCH, SECOND_TOUCH
 
@@ -194,10 +195,13 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def next_check_in(last_touch: date, every: str, today: date) -> date:
-    """When the next keep-in-touch check-in is due: one cadence after the latest touch, and
-    never in the past (a cadence set long after the last touch is due at once)."""
-    return max(add_months(last_touch, CADENCE_MONTHS[every]), today)
+def next_check_in(
+    last_touch: date, every: str, today: date, days_off: DaysOff = NO_DAYS_OFF
+) -> date:
+    """When the next keep-in-touch check-in is due: one cadence after the latest touch, on a
+    working day (the next one), and never in the past (a cadence set long after the last
+    touch is due at once)."""
+    return next_working_day(max(add_months(last_touch, CADENCE_MONTHS[every]), today), days_off)
 
 
 def is_check_in(follow_up: _Touch) -> bool:

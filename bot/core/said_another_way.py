@@ -112,6 +112,16 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         "delete {n}",
         (c.DeleteContactCommand,),
     ),
+    # "amara doesn't want her details kept here, delete everything about her": the person's
+    # wish, then the request; the name may be typed in lower case.
+    (
+        r"(?P<n>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)\s+(?:doesn'?t|does\s+not|don'?t)"
+        r"\s+want\s+(?:his|her|their)\s+(?:details|data|info|information|contact\s+details)\s+"
+        r"(?:stored|kept|saved|here)\b.*?(?:remove|delete|erase|wipe)\s+(?:everything|all)"
+        r"(?:\s+(?:about|on|of)\s+(?:him|her|them))?" + _END,
+        "delete {n}",
+        (c.DeleteContactCommand,),
+    ),
     # "please erase everything you have on Kai" (never "on me": that is forget-me).
     (
         rf"(?:please\s+)?(?:erase|delete|remove|wipe)\s+everything\s+(?:you\s+have|you'?ve\s+got|"

@@ -25,3 +25,9 @@ def previous_working_day(day: date, days_off: DaysOff = NO_DAYS_OFF) -> date:
     while not is_working_day(day, days_off):
         day -= timedelta(days=1)
     return day
+
+
+def is_overdue(due_on: date, today: date, days_off: DaysOff = NO_DAYS_OFF) -> bool:
+    """Past its day and past the working day its nudge came on: a follow-up due on a Saturday
+    is still just due on Monday, the first day a nudge could reach the member."""
+    return next_working_day(due_on, days_off) < today

@@ -100,8 +100,10 @@ def test_met_at_an_event_links_by_name_ignoring_case_accents_and_a_typo(bot: Bot
 
 
 def test_a_meeting_at_a_place_with_no_event_is_not_linked(bot: Bot):
-    bot.say("event PyCon Berlin on 14 Mar")  # not yet held: a meeting today is elsewhere
-    reply = bot.say("met Jane Doe at PyCon Berlin")
+    bot.say("event PyCon Berlin on 14 Mar")  # not yet held: asked, then logged elsewhere
+    asked = bot.say("met Jane Doe at PyCon Berlin")
+    assert "still ahead" in asked.text
+    reply = bot.say(asked.actions[0].command)
     assert "Rule of Two" not in reply.text
     assert bot.store.meeting_outcomes(bot.member().id)[0].event_id is None
 
