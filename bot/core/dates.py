@@ -117,6 +117,10 @@ _MONTH_ALIASES["sept"] = 9
 MAX_DAYS = 3650
 
 
+# How a day can be written, said wherever a date could not be used.
+DAYS_LOOK_LIKE = "Dates look like `12/14`, `14 Dec`, `friday` or `in 3 days`."
+
+
 class DateWordsError(ValueError):
     """Words that look like a date but are not one; the message says what was wrong."""
 

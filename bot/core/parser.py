@@ -26,6 +26,7 @@ from bot.core.commanded_abroad import (
 from bot.core.cover_notes import asks_for_review_without_draft, draft_inside
 from bot.core.dates import (
     DATE_ORDER_WORDS,
+    DAYS_LOOK_LIKE,
     MAX_DAYS,
     DateWordsError,
     DaySpec,
@@ -1006,8 +1007,7 @@ def _run_parser(name: str, rest: str, text: str, casual_dm: bool) -> c.Parsed:
         )
     except WhenError as error:
         return c.ParseFailure(
-            f"I couldn't use that date: {error}. Dates look like `12/14`, `14 Dec`, `friday` "
-            f"or `in 3 days`. For example: {example(name)}",
+            f"I couldn't use that date: {error}. {DAYS_LOOK_LIKE} For example: {example(name)}",
             topic=name,
         )
     except _Bad as bad:

@@ -29,7 +29,7 @@ from bot.core import (
 from bot.core import commands as c
 from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
-from bot.core.dates import local_today
+from bot.core.dates import DAYS_LOOK_LIKE, DateWordsError, local_today
 from bot.core.followups import month_first
 from bot.core.help import COMMAND_HELP, command_reply, overview_reply, unknown_command_reply
 from bot.core.language import agrees_when_asked, chat_intent, help_topic, only_a_salutation
@@ -450,6 +450,9 @@ class CoachService:
         try:
             ctx = self._context(incoming)
             return action(ctx)
+        except DateWordsError as error:
+            # A day that reads as a date but is none ("31/02"), found only when it is resolved.
+            return failure(f"I couldn't use that date: {error}. Nothing changed. {DAYS_LOOK_LIKE}")
         except Exception as error:
             # Ids and the stack only: exception messages can carry the member's own words.
             logger.error(
