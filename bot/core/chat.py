@@ -269,9 +269,11 @@ def touch_offer(name: str, follow_up_id: int, kind: ledger.TouchKind | None) -> 
 
 # "no wait", "wait no", "hold on", "stop, don't": said right after a yes/no question, a no.
 _HOLDS_BACK = re.compile(
-    r"^\W*(?:no+(?!\s+(?:problem|prob|worries|worry)\b)|nope|nah|wait|hold on|hang on|stop|"
-    r"don'?t|do not|cancel|abort|not yet|not now|keep (?:it|them|everything|my data))"
-    r"\b[\w\s,.!'’-]{0,30}$",
+    r"^\W*(?:(?:no+(?!\s+(?:problem|prob|worries|worry)\b)|nope|nah|wait|hold on|hang on|stop|"
+    r"don'?t|do not|abort|not yet|not now|keep (?:it|them|everything|my data))"
+    r"\b[\w\s,.!'’-]{0,30}|"
+    # "cancel", "cancel that": but "cancel thiago, não é ICP" is a command of its own.
+    r"cancel(?:\s+(?:that|it|this|everything|them|all))?(?:\s+(?:pls|please))?[\s.!]*)$",
     re.IGNORECASE,
 )
 

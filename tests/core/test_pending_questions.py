@@ -77,3 +77,19 @@ def test_unanswered_questions_are_pruned_and_forgotten_with_the_member(
     member = store.get_or_create_member("slack", "T1", "U2")
     assert store.forget_member(member.id)["pending_questions"] == 1
     assert store.take_question("slack", "T1", "U2") is None
+
+
+def test_a_cancel_naming_someone_is_its_own_command_not_a_no(
+    store: SqlStore, clock: FakeClock
+) -> None:
+    """Asked "Did you already send it?", a tester typed "cancel thiago, não é ICP" and got "OK
+    — I left everything as it was"; Thiago's follow-up stayed open."""
+    service = CoachService(store, fake_review, clock)
+    _say(service, "met Thiago Alves at the fair")
+    _say(service, "met Ricardo Lima at the fair")
+    _say(service, "done ricardo")
+    asked = _say(service, "done ricardo")
+    assert "Did you already send it?" in asked.text
+    _say(service, "cancel thiago, não é ICP")
+    member = store.get_or_create_member("slack", "T1", "U1")
+    assert "Thiago Alves" not in [f.contact_name for f in store.open_follow_ups(member.id)]
