@@ -18,7 +18,9 @@ from bot.config import data_home
 from bot.console.clock import ClockStepError, SimulatedClock, parse_step, save_offset
 from bot.console.notifier import ConsoleNotifier
 from bot.console.renderer import render
+from bot.core.account import EXPORT_FILE
 from bot.core.dates import zone
+from bot.core.digest import CHART_FILE
 from bot.core.messages import Action, Incoming, Reply
 from bot.core.nudges import plan_nudges
 from storage.records import MemberRecord
@@ -37,6 +39,8 @@ BANNER = (
     "reviewed\n(a message of several lines: `/paste`, the message, then `/end`), `/clock +3d` to "
     "move time forward\n(nudges print as they come due), `/quit` to leave."
 )
+# Files this console saves for its member, deleted with them by `forget-me`.
+SAVED_FILE_PATTERNS = (EXPORT_FILE, CHART_FILE)
 PASTE_START = "/paste"
 PASTE_END = "/end"
 # Said once when input comes from a pipe, where there is no banner and each line is a message.
@@ -283,9 +287,24 @@ class ConsoleSession:
         member_id = self._member().id
         self.show(self.services.coach.handle(self.incoming(text)))
         if self.services.store.get_member(member_id) is None:
-            # forget-me went through: the simulated clock was part of what this member had here.
+            # forget-me went through: the simulated clock and the files saved for this member
+            # (exports, charts) were part of what they had here.
             self._reset_clock()
+            removed = self._remove_saved_files()
+            if removed:
+                self._print(f"I also deleted the {removed} file(s) I had saved for you.\n")
         self.deliver_due()
+
+    def _remove_saved_files(self) -> int:
+        folder = self.files_dir or data_home() / "files"
+        saved = [
+            path
+            for pattern in SAVED_FILE_PATTERNS
+            for path in (folder.glob(pattern) if folder.is_dir() else ())
+        ]
+        for path in saved:
+            path.unlink(missing_ok=True)
+        return len(saved)
 
     def _paste_line(self, line: str) -> bool:
         """One line of a pasted message; at `/end` the whole message goes as one."""

@@ -149,10 +149,14 @@ def records_in_words(counts: dict[str, int]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
+# The export's file name; "*" is the day it was made.
+EXPORT_FILE = "network-coach-export-*.json"
+
+
 def export(ctx: Context, command: c.ExportCommand) -> Reply:
     data = ctx.store.export_member(ctx.member.id)
     counts = {key: len(rows) for key, rows in data.items() if isinstance(rows, list)}
-    filename = f"network-coach-export-{ctx.today.isoformat()}.json"
+    filename = EXPORT_FILE.replace("*", ctx.today.isoformat())
     return Reply(
         text=f"Here is everything I keep about you: {records_in_words(counts)}, plus your "
         f"settings. The full copy is in `{filename}`.",

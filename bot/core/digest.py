@@ -15,6 +15,9 @@ from bot.core.ports import Store
 from bot.core.rules import WINDOW_DAYS
 from storage.records import ActivityFigures, DigestSubscriptionRecord, TouchCounts
 
+# The weekly chart's file name; "*" is the ISO week.
+CHART_FILE = "follow-ups-*.png"
+
 # The chart's span, and how far back an event's Rule of Two still shows in the digest.
 TREND_WEEKS = 8
 DIGEST_EVENT_DAYS = 28
@@ -131,7 +134,7 @@ def digest_reply(
     image = None
     if trend and any(point.value for point in trend):
         image = ImageAttachment(
-            filename=f"follow-ups-{week_label}.png",
+            filename=CHART_FILE.replace("*", week_label),
             data=chart_png(trend, TREND_TITLE),
             alt_text=f"{TREND_TITLE}: {chart_text(trend)}",
         )

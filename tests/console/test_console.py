@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -195,6 +196,19 @@ def test_forget_me_resets_the_simulated_clock(console: Console, store: SqlStore)
     console.type("met Jane Doe", "/clock +3d")
     console.type("forget-me confirm")
     assert abs(load_offset(store)) < timedelta(seconds=5)
+
+
+def test_forget_me_deletes_the_files_saved_for_the_member(console: Console, tmp_path: Path) -> None:
+    """A tester's export, with every contact, stayed on disk after forget-me."""
+    files = tmp_path / "files"
+    files.mkdir()
+    console.session.files_dir = files
+    (files / "notes-of-my-own.txt").write_text("kept", encoding="utf-8")
+    console.type("met Jane Doe", "export")
+    assert len(list(files.glob("network-coach-export-*.json"))) == 1
+    shown = console.type("forget-me confirm")
+    assert "I also deleted the 1 file(s) I had saved for you." in shown
+    assert [path.name for path in files.iterdir()] == ["notes-of-my-own.txt"]
 
 
 def test_a_pasted_message_of_several_lines_is_reviewed_whole(store: SqlStore) -> None:
