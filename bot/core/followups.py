@@ -9,6 +9,7 @@ from typing import cast
 
 from bot.core import commands as c
 from bot.core import dates, event_still_ahead, events, ledger, list_window, met_day_ahead
+from bot.core.chat import still_fresh
 from bot.core.check_ins import (
     cadence_of,
     offer,
@@ -716,6 +717,9 @@ def done(ctx: Context, command: c.DoneCommand) -> Reply:
     if isinstance(target, _Ask):
         return target.reply
     if target.touch >= 2 and target.due_on > ctx.today and not command.early:
+        answered = _kind_of_the_touch_just_done(ctx, target.contact_id, command)
+        if answered is not None:
+            return answered
         early = _done_again(target.id, replace(command, early=True))
         return about(
             target.contact_id,
@@ -800,6 +804,31 @@ def _touch_kind_on_done(
         others = tuple(action for other, action in buttons if other != kind)
         return f" Recorded as {ledger.NOUNS[kind]} (from your reviewed draft).", others
     return f" {ledger.KIND_QUESTION}", ledger.done_actions(closed.id)
+
+
+def _kind_of_the_touch_just_done(
+    ctx: Context, contact_id: int, command: c.DoneCommand
+) -> Reply | None:
+    """ "done ricardo gave - sent the case study" right after "Was it a give, an ask or a
+    thank-you?": the answer for the touch just done, not the next touch marked early (a tester's
+    give went to a second touch 14 days off)."""
+    if command.kind is None:
+        return None
+    latest = ctx.store.closed_follow_ups(ctx.member.id, ledger.LATEST_TOUCHES)
+    just_done = next((f for f in latest if f.contact_id == contact_id and f.status == "done"), None)
+    if (
+        just_done is None
+        or not still_fresh(just_done.done_at, ctx.now)
+        or ctx.store.touch_kind(ctx.member.id, just_done.id) is not None
+    ):
+        return None
+    reply = _record_kind(ctx, just_done, command.kind)
+    if not command.note:
+        return reply
+    ctx.store.add_contact_note(ctx.member.id, contact_id, note_line(ctx.today, command.note))
+    return replace(
+        reply, text=f"{reply.text} Noted on {just_done.contact_name}: {sentence(command.note)}"
+    )
 
 
 def _record_kind(ctx: Context, follow_up: FollowUpRecord, kind: ledger.TouchKind) -> Reply:

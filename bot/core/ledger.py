@@ -15,6 +15,9 @@ from typing import Literal, cast
 from bot.core.messages import Action, Reply
 from storage.records import LedgerEntry, TouchCounts
 
+# How many of the latest closed follow-ups to look through for the touch just marked done.
+LATEST_TOUCHES = 5
+
 # The classifier's kinds (`coach_rules.touches`, not imported here: the core loads the engine
 # only when a draft is reviewed); tests/core/test_ledger.py checks the two agree.
 TouchKind = Literal["give", "ask", "thank"]

@@ -374,7 +374,7 @@ class CoachService:
         """The touch with this contact just marked done whose kind the coach asked for."""
         try:
             ctx = self._context(incoming)
-            latest = ctx.store.closed_follow_ups(ctx.member.id, _LATEST_TOUCHES)
+            latest = ctx.store.closed_follow_ups(ctx.member.id, ledger.LATEST_TOUCHES)
         except Exception:
             logger.error(
                 "reading closed follow-ups failed for %s/%s", incoming.platform, incoming.user_id
@@ -472,9 +472,6 @@ def is_admin(incoming: Incoming, admins: frozenset[str]) -> bool:
     holds the whole database, so its member is one too."""
     return incoming.platform == "console" or f"{incoming.platform}:{incoming.user_id}" in admins
 
-
-# How many of the latest closed follow-ups to look through for the touch just marked done.
-_LATEST_TOUCHES = 5
 
 # What "how do I fix it?" or "too salesy?" may have been read as before it is known to be about
 # the last review.

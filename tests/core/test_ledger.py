@@ -395,3 +395,16 @@ def test_the_greeted_contact_is_the_reader_when_the_draft_names_another(bot: Bot
         "Patel wrote it."
     )
     assert "to Tomasz Nowak" in everything(review)
+
+
+def test_a_done_with_a_kind_right_after_the_question_answers_it(bot: Bot) -> None:
+    """A tester answered "Was it a give…?" with "done ricardo gave - mandei o case study" and
+    was asked about the second touch, 14 days off, instead."""
+    bot.say("met Ricardo Lima at the fair")
+    [first] = bot.open()
+    bot.say("done ricardo")
+    reply = bot.say("done ricardo gave - sent the case study")
+    assert reply.text.startswith(f"Recorded: touch #{first.id} with **Ricardo Lima** was a give.")
+    assert "sent the case study" in reply.text
+    assert kinds(bot) == [(first.id, "give", "chosen")]
+    assert len(bot.open()) == 1  # the second touch is still open
