@@ -67,7 +67,8 @@ async def test_the_second_touch_nudge_offers_a_cadence_and_the_check_in_follows(
     assert "Next check-in (monthly)" in all_text(done)
     assert "Snooze 2 days" not in labels(done)
     [next_one] = store.open_follow_ups(member_id(store))
-    assert next_one.id != check_in.id and next_one.due_on.isoformat() == "2026-05-16"
+    # a month after 16 Apr is Sat 16 May: a check-in falls on the working day after
+    assert next_one.id != check_in.id and next_one.due_on.isoformat() == "2026-05-18"
 
 
 async def test_snooze_on_a_check_in_nudge_moves_it(

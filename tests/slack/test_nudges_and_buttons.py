@@ -15,7 +15,8 @@ def member_id(store) -> int:
     return store.get_or_create_member("slack", TEAM, USER).id
 
 
-async def deliver_due_nudges(server: Running, store, clock, days: int = 4) -> None:
+async def deliver_due_nudges(server: Running, store, clock, days: int = 3) -> None:
+    # The due day: its nudge only (the overdue one comes the working day after).
     clock.advance(timedelta(days=days))
     await sweep_nudges(store, server.app[NOTIFIER], clock, worker="test")
 
