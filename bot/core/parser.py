@@ -28,6 +28,7 @@ from bot.core.dates import (
     DATE_ORDER_WORDS,
     MAX_DAYS,
     DateWordsError,
+    DayOfMonth,
     DaySpec,
     RelativeDays,
     YearTurnSpec,
@@ -48,6 +49,7 @@ from bot.core.language import (
     rephrase,
 )
 from bot.core.ledger import split_kind
+from bot.core.met_on_a_channel import channel_after_on, is_a_channel, ordinal_after_on
 from bot.core.lower_case_names import THING_WORDS, a_name_in_its_slot
 from bot.core.meeting_ahead import meeting_ahead, told_as_past
 from bot.core.messages import MENTION_MARKUP, Mention
@@ -2181,6 +2183,15 @@ def _parse_met(rest: str) -> c.Command:
         place, topic = _cut_topic(place)
     if topic is not None:
         note = _noted_first(topic, note)
+    ordinal = ordinal_after_on(head) if when is None else None
+    if ordinal is not None:
+        head, when = ordinal[0], DayOfMonth(ordinal[1])  # "met Ritu on 9th" (pass 24)
+    on_words = channel_after_on(head) if re.search(r"\son\s", head, re.I) else None
+    if on_words is not None:
+        # "met Pooja 10/12 on zoom call": how they met, left out; "on the rooftop": the place.
+        head, where = on_words
+        if place is None and not is_a_channel(where):
+            place = where
     if re.search(r"\s(?:on)\s", f" {head} ", re.I):
         raise _Bad(
             f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "
