@@ -454,6 +454,8 @@ def _told_in_a_sentence(text: str) -> c.MetCommand | c.FollowUpCommand | None:
 _LEAD_IN = re.compile(
     r"^(?:(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|(?:hey|hi|hello|yo|ok|okay)\s+coach|"
     r"hey|hi|hello|ok|okay|so|yo|alright|um+|uh+|hmm+|coach|quick one|one more|"
+    # "gm, whos due today?", "namaste, …": a greeting (pass 24).
+    r"gm|good\s+(?:morning|afternoon|evening)|morning|namaste|hii+|heyy+|helloo+|"
     r"another one|btw|also|oh and|and also)\s*[,!.:;—–-]+\s*|"
     r"(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|also|btw|oh and|and also)\s+)+(?=\S)",
     re.IGNORECASE,
