@@ -1639,7 +1639,9 @@ _HOW_LONG = re.compile(
 # "at the dentist jajaja", "at the coffee place to catch up".
 _PLACE_TAIL = re.compile(
     r"\s+(?:w/|with)$|\s+(?:(?:ja){2,}|(?:ha){2,}h?|lol|lmao|hehe+|kkk+)[!.]*$|"
-    r"\s+to\s+(?:catch up|chat|talk|reconnect|discuss\b.*|grab\b.*)$",
+    r"\s+to\s+(?:catch up|chat|talk|reconnect|discuss\b.*|grab\b.*)$|"
+    # "met ankit jain @ hasgeek too": another person met there, "too" is no part of it.
+    r"\s+(?:too|as\s+well|also)[!.]*$",
     re.IGNORECASE,
 )
 
@@ -2274,7 +2276,8 @@ def _follow_up_day_in(note: str | None) -> tuple[str | None, DaySpec | None]:
 
 
 # "mike and anna", "Aisha, Ben and Chen": a few names, each a person met.
-_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+# "met mike and anna", "Ganesh & Divya", "priya n ankit" (pass 24: "&" and "n" join too).
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|n)\s+|\s*&\s*", re.IGNORECASE)
 MAX_PEOPLE_MET = 4
 
 
