@@ -49,10 +49,10 @@ from bot.core.language import (
     rephrase,
 )
 from bot.core.ledger import split_kind
-from bot.core.met_on_a_channel import channel_after_on, is_a_channel, ordinal_after_on
 from bot.core.lower_case_names import THING_WORDS, a_name_in_its_slot
 from bot.core.meeting_ahead import meeting_ahead, told_as_past
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.met_on_a_channel import channel_after_on, is_a_channel, ordinal_after_on
 from bot.core.other_languages import (
     ARTICLES,
     PLACE_AT,
@@ -1674,6 +1674,8 @@ def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
     match = _ON_WHERE.search(head)
     if match is None or _cut_when(match.group(0))[1] is not None:
         return head, place
+    if is_a_channel(match.group("where")):
+        return head[: match.start()], place  # "on a quick call": how they met (pass 24)
     return head[: match.start()], place or match.group("where").strip()
 
 

@@ -49,8 +49,7 @@ _MEANT_STILL_OPEN = re.compile(
     r"^\W*"
     + _OOPS
     + rf"(?:i\s+)?meant\s+(?P<meant>{_NAME})\s*[.,;!—–-]+\s*(?P<wrong>{_NAME})\s+(?:is\s+)?"
-    r"(?:still\s+(?:pending|open|not\s+done|to\s+do)|not\s+(?:done|yet))"
-    + _END,
+    r"(?:still\s+(?:pending|open|not\s+done|to\s+do)|not\s+(?:done|yet))" + _END,
     re.IGNORECASE,
 )
 _WRONG_ONE_MEANT = re.compile(

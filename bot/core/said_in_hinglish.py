@@ -85,7 +85,7 @@ def _lines(text: str) -> Iterator[Rewrite]:
         said = {k: (v or "").strip() for k, v in found.groupdict().items()}
         if "cmd" in said:
             said["cmd"] = _PUSHED.get(said["cmd"].lower(), said["cmd"].lower())
-        if "rest" in said and said["rest"]:
+        if said.get("rest"):
             said["rest"] = " " + said["rest"]
         line = template.format(**said)
         yield line.removesuffix(" - "), kinds

@@ -129,9 +129,7 @@ _SNOOZE_REST = (
 # What may follow the people of a `cancel`: nothing, or a reason set off by punctuation.
 _CANCEL_REST = r"(?:please|pls|plz|both|too|as\s+well|[,.;:!—–-])"
 _WORD = r"[^\W\d_][\w'’-]*"
-_PERSON = (
-    rf"(?:#\d+|(?!{_NOT_SOMEONE}){_WORD}(?:\s+(?!{_NOT_SOMEONE}|{_SNOOZE_REST}\b){_WORD})?)"
-)
+_PERSON = rf"(?:#\d+|(?!{_NOT_SOMEONE}){_WORD}(?:\s+(?!{_NOT_SOMEONE}|{_SNOOZE_REST}\b){_WORD})?)"
 # "snooze priya n ankit 3 days", "cancel omar, ines and chen": the command for each of them.
 _PEOPLE = rf"(?:both\s+)?(?P<people>{_PERSON}(?:(?:{_JOINS}){_PERSON}){{1,4}})"
 _SNOOZE_LIST = re.compile(
@@ -145,7 +143,9 @@ _CANCEL_LIST = re.compile(
 
 # "sent both. yaw = gave, efua = gave", "kai: asked; lea: thanked": a kind given per person,
 # after the reply that named them.
-_A_KIND_EACH = rf"(?P<{{}}>{_PERSON})\s*[=:]\s*(?:a\s+|an\s+)?(?P<{{}}k>give|gave|ask|asked|thanks?|thanked)"
+_A_KIND_EACH = (
+    rf"(?P<{{}}>{_PERSON})\s*[=:]\s*(?:a\s+|an\s+)?(?P<{{}}k>give|gave|ask|asked|thanks?|thanked)"
+)
 _KINDS_GIVEN = re.compile(
     r"^(?:(?:ok(?:ay)?|so|and)\W+)?(?:(?:sent|done|did|followed\s+up\s+(?:with|on))\s+"
     r"(?:both|all(?:\s+\w+)?|them|it|the\s+(?:two|three))\s*[.,;:!—–-]+\s*)?"
