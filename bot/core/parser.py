@@ -2365,6 +2365,9 @@ def _parse_follow_up(rest: str) -> c.Command:
     ):
         return _parse_done(f"{finished['who']}{finished['tail'] or ''}")
     _one_follow_up_per_person(rest)
+    # "w/ omar", "at 9.30" (pass 24): "with", and a clock with a dot.
+    rest = re.sub(r"^\s*w/\s*", "", rest)
+    rest = re.sub(r"(?<=\bat\s)(\d{1,2})\.([0-5]\d)\b", r"\1:\2", rest, flags=re.IGNORECASE)
     head, dash_note = _note_split(rest)
     if dash_note is not None and _NO_RUSH.fullmatch(dash_note.strip()):
         dash_note = None
