@@ -76,9 +76,15 @@ def ordinal_after_on(head: str) -> tuple[str, int] | None:
     return head[: found.start()].strip(), int(found["d"])
 
 
+# "met Imani on a Monday": the day was read, "a" is all that is left.
+_ONLY_A_DETERMINER = re.compile(r"(?:a|an|the|this|that|last|next|my|our)", re.IGNORECASE)
+
+
 def is_a_channel(words: str) -> bool:
-    """Whether `words` ("zoom call", "a quick call", "teams") name how they met, not where."""
-    return _CHANNEL.fullmatch(words.strip(" .!?")) is not None
+    """Whether `words` ("zoom call", "a quick call", "teams") name how they met, not where (or
+    are only the article a day left behind)."""
+    words = words.strip(" .!?")
+    return _CHANNEL.fullmatch(words) is not None or _ONLY_A_DETERMINER.fullmatch(words) is not None
 
 
 def channel_after_on(head: str) -> tuple[str, str] | None:
