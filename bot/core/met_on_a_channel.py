@@ -61,7 +61,7 @@ _SHORT_DAYS = re.compile(
 
 def _looks_like_a_day(words: str) -> bool:
     for word in re.findall(r"[\w']+", words.lower()):
-        if any(ch.isdigit() for ch in word) or _SHORT_DAYS.match(word):
+        if any(ch.isdigit() for ch in word) or _SHORT_DAYS.match(word) or word.endswith("day"):
             return True
         if len(word) >= 5 and get_close_matches(word, _DAY_WORDS, n=1, cutoff=0.75):
             return True
