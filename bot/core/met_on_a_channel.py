@@ -1,10 +1,11 @@
 """What "on" says in a meeting line when it names no day the parser read (pass 24, issue 11),
 so a line that reads as a meeting is never lost to a date that is not there:
 
-- a channel or a call ("met Deepak yesterday on zoom call", "met Pooja 10/12 on call", "on
-  teams", "on a quick intro call") is how they met, dropped like "over a call" (most writers
+- a call ("met Deepak yesterday on zoom call", "met Pooja 10/12 on call", "on teams", "on a
+  quick intro call", "on google meet") is how they met, dropped like "over a call" (most writers
   leave it out of the place and the note);
-- anything else ("on the zoom panel", "on the rooftop") is the place;
+- anything else ("on LinkedIn", "on whatsapp", "on the zoom panel", "on the rooftop") is the
+  place;
 - an ordinal day ("met Ritu on 9th") is that day of the month (a street, "Blue Bottle on 5th",
   sits in the place and never reaches here).
 
@@ -22,8 +23,7 @@ _CHANNEL = re.compile(
     r"(?:(?:a|an|the|my|our)\s+)?(?:(?:quick|short|brief|long|intro|introductory|video|voice|"
     r"phone|zoom|teams|ms|microsoft|google|whatsapp|skype|slack|discord|webex|linkedin|1:1|"
     r"first|group|conference|catch-?up)\s+){0,3}"
-    r"(?:calls?|zoom|teams|meet|gmeet|video|phone|whatsapp|skype|linkedin|slack|discord|"
-    r"facetime|hangouts?|webex|chat|dm|dms)",
+    r"(?:calls?|zoom|teams|meet|gmeet|video|phone|skype|facetime|hangouts?|webex|chat)",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\s+on\s+(?:the\s+)?(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$", re.I)

@@ -43,7 +43,7 @@ def service(store: SqlStore, clock: FakeClock) -> CoachService:
         ("met Arun 3/12 on call", "Arun", None),
         ("met Efe 12/11 on a quick intro call", "Efe", None),
         ("met Nana Ama on google meet today", "Nana Ama", None),
-        ("met Sipho on whatsapp yesterday, wants the deck", "Sipho", None),
+        ("met Sipho on whatsapp yesterday, wants the deck", "Sipho", "whatsapp"),
         ("met Lerato on the rooftop", "Lerato", "the rooftop"),
     ],
 )
