@@ -198,7 +198,10 @@ class NumericDate:
 
 @dataclass(frozen=True)
 class AdjacentDay:
-    """Hindi "kal": yesterday for something that happened, tomorrow for something planned."""
+    """Hindi "kal": yesterday for something that happened, tomorrow for something planned;
+    "parso" two days away, "narso" three."""
+
+    days: int = 1
 
 
 @dataclass(frozen=True)
@@ -379,7 +382,7 @@ def resolve_past(
         this_year = _year_turn(spec, today.year, days_off)
         return this_year if this_year <= today else _year_turn(spec, today.year - 1, days_off)
     if isinstance(spec, AdjacentDay):
-        return today - timedelta(days=1)
+        return today - timedelta(days=spec.days)
     if isinstance(spec, ThisWeekSpec):
         return today
     if isinstance(spec, DayOfMonth):
@@ -410,7 +413,7 @@ def resolve_future(
         this_year = _year_turn(spec, today.year, days_off)
         return this_year if this_year >= today else _year_turn(spec, today.year + 1, days_off)
     if isinstance(spec, AdjacentDay):
-        return today + timedelta(days=1)
+        return today + timedelta(days=spec.days)
     if isinstance(spec, ThisWeekSpec):
         return today + timedelta(days=max(0, _FRIDAY - today.weekday()))
     if isinstance(spec, DayOfMonth):

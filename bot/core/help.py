@@ -467,7 +467,7 @@ COMMAND_HELP: tuple[CommandHelp, ...] = (
         "follow-up <person|#id> [when] [note]",
         f"Schedule or move a follow-up. Never later than {WINDOW_DAYS} days after you met.",
         ("follow-up Jane Doe in 2 days send the talk link", "follow-up #4 next friday"),
-        words=("followup", "follow_up", "fu", "f/u", "fup"),
+        words=("followup", "follow_up", "fu", "f/u", "fup", "f/up", "f-up"),
         phrasings=(
             (
                 # "reminder for José 12/18 3pm", "Sam - remind me in a week".

@@ -39,6 +39,7 @@ from bot.core.said_again import (
     slip_removed,
 )
 from bot.core.said_another_way import not_a_command, rewritten_command, tidied
+from bot.core.said_in_hinglish import said_in_english as hinglish_in_english
 from bot.core.said_in_pidgin import said_in_english
 from bot.core.same_meeting import met_there, someone_else_met
 
@@ -92,6 +93,9 @@ def before(text: str, read: Callable[[str], c.Parsed]) -> c.Parsed | None:
     asked = asked_in_passing.rewritten_command(text, again)
     if asked is not None:
         return asked
+    hinglish = hinglish_in_english(text, again)  # pass 24
+    if hinglish is not None:
+        return hinglish
     renamed = rename_told(text, again)  # pass 22
     if renamed is not None:
         return renamed

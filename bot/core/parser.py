@@ -29,6 +29,7 @@ from bot.core.dates import (
     DAYS_LOOK_LIKE,
     MAX_DAYS,
     DateWordsError,
+    DayOfMonth,
     DaySpec,
     RelativeDays,
     YearTurnSpec,
@@ -52,6 +53,7 @@ from bot.core.ledger import split_kind
 from bot.core.lower_case_names import THING_WORDS, a_name_in_its_slot
 from bot.core.meeting_ahead import meeting_ahead, told_as_past
 from bot.core.messages import MENTION_MARKUP, Mention
+from bot.core.met_on_a_channel import channel_after_on, is_a_channel, ordinal_after_on
 from bot.core.other_languages import (
     ARTICLES,
     PLACE_AT,
@@ -453,6 +455,8 @@ def _told_in_a_sentence(text: str) -> c.MetCommand | c.FollowUpCommand | None:
 _LEAD_IN = re.compile(
     r"^(?:(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|(?:hey|hi|hello|yo|ok|okay)\s+coach|"
     r"hey|hi|hello|ok|okay|so|yo|alright|um+|uh+|hmm+|coach|quick one|one more|"
+    # "gm, whos due today?", "namaste, …": a greeting (pass 24).
+    r"gm|good\s+(?:morning|afternoon|evening)|morning|namaste|hii+|heyy+|helloo+|"
     r"another one|btw|also|oh and|and also)\s*[,!.:;—–-]+\s*|"
     r"(?:(?:ok|okay|alright|right|um+|uh+|hmm+|and)\s+so|also|btw|oh and|and also)\s+)+(?=\S)",
     re.IGNORECASE,
@@ -1635,7 +1639,9 @@ _HOW_LONG = re.compile(
 # "at the dentist jajaja", "at the coffee place to catch up".
 _PLACE_TAIL = re.compile(
     r"\s+(?:w/|with)$|\s+(?:(?:ja){2,}|(?:ha){2,}h?|lol|lmao|hehe+|kkk+)[!.]*$|"
-    r"\s+to\s+(?:catch up|chat|talk|reconnect|discuss\b.*|grab\b.*)$",
+    r"\s+to\s+(?:catch up|chat|talk|reconnect|discuss\b.*|grab\b.*)$|"
+    # "met ankit jain @ hasgeek too": another person met there, "too" is no part of it.
+    r"\s+(?:too|as\s+well|also)[!.]*$",
     re.IGNORECASE,
 )
 
@@ -1668,6 +1674,8 @@ def _cut_on_where(head: str, place: str | None) -> tuple[str, str | None]:
     match = _ON_WHERE.search(head)
     if match is None or _cut_when(match.group(0))[1] is not None:
         return head, place
+    if is_a_channel(match.group("where")):
+        return head[: match.start()], place  # "on a quick call": how they met (pass 24)
     return head[: match.start()], place or match.group("where").strip()
 
 
@@ -2181,6 +2189,15 @@ def _parse_met(rest: str) -> c.Command:
         place, topic = _cut_topic(place)
     if topic is not None:
         note = _noted_first(topic, note)
+    ordinal = ordinal_after_on(head) if when is None else None
+    if ordinal is not None:
+        head, when = ordinal[0], DayOfMonth(ordinal[1])  # "met Ritu on 9th" (pass 24)
+    on_words = channel_after_on(head) if re.search(r"\son\s", head, re.I) else None
+    if on_words is not None:
+        # "met Pooja 10/12 on zoom call": how they met, left out; "on the rooftop": the place.
+        head, where = on_words
+        if place is None and not is_a_channel(where):
+            place = where
     if re.search(r"\s(?:on)\s", f" {head} ", re.I):
         raise _Bad(
             f"I couldn't read a date after `on`. Dates look like `12/14`, `14 Dec` or "
@@ -2261,7 +2278,8 @@ def _follow_up_day_in(note: str | None) -> tuple[str | None, DaySpec | None]:
 
 
 # "mike and anna", "Aisha, Ben and Chen": a few names, each a person met.
-_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+# "met mike and anna", "Ganesh & Divya", "priya n ankit" (pass 24: "&" and "n" join too).
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|n)\s+|\s*&\s*", re.IGNORECASE)
 MAX_PEOPLE_MET = 4
 
 
@@ -2347,6 +2365,9 @@ def _parse_follow_up(rest: str) -> c.Command:
     ):
         return _parse_done(f"{finished['who']}{finished['tail'] or ''}")
     _one_follow_up_per_person(rest)
+    # "w/ omar", "at 9.30" (pass 24): "with", and a clock with a dot.
+    rest = re.sub(r"^\s*w/\s*", "", rest)
+    rest = re.sub(r"(?<=\bat\s)(\d{1,2})\.([0-5]\d)\b", r"\1:\2", rest, flags=re.IGNORECASE)
     head, dash_note = _note_split(rest)
     if dash_note is not None and _NO_RUSH.fullmatch(dash_note.strip()):
         dash_note = None

@@ -14,7 +14,10 @@ from bot.core.when import find_possible_day
 _NAME = r"(?:#\d+|contact#\d+|[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}?)"
 _POSSESSIVE = r"(?:['’]s)?"
 _FOLLOW_UP = r"(?:\s+(?:follow[- ]?up|reminder|touch|one))?"
-_OOPS = r"(?:(?:oops|sorry|whoops|my\s+bad|no|wait|actually|wrong\s+one|wrong\s+person)\W+)*"
+_OOPS = (
+    r"(?:(?:oops|sorry|whoops|my\s+bad|no|wait|actually|argh+|ugh+|dang|damn|shoot|wrong\s+one|"
+    r"wrong\s+person|wrong\s+name)\W+)*"
+)
 _END = r"[\s.!]*$"
 
 _REOPEN = re.compile(
@@ -38,6 +41,20 @@ _MEANT = re.compile(
     + _OOPS
     + rf"(?:i\s+)?meant\s+(?P<meant>{_NAME})\s*,?\s+not\s+(?P<wrong>{_NAME})"
     + _END,
+    re.IGNORECASE,
+)
+# "argh wrong one, i meant yaw. efua still pending": the one meant, then the one still open
+# (pass 24); "wrong one, i meant yaw": the one still open is whom the conversation is about.
+_MEANT_STILL_OPEN = re.compile(
+    r"^\W*"
+    + _OOPS
+    + rf"(?:i\s+)?meant\s+(?P<meant>{_NAME})\s*[.,;!—–-]+\s*(?P<wrong>{_NAME})\s+(?:is\s+)?"
+    r"(?:still\s+(?:pending|open|not\s+done|to\s+do)|not\s+(?:done|yet))" + _END,
+    re.IGNORECASE,
+)
+_WRONG_ONE_MEANT = re.compile(
+    r"^\W*(?:(?:oops|sorry|whoops|my\s+bad|argh+|ugh+|no|wait)\W+)*wrong\s+(?:one|person|name)"
+    rf"\W+(?:i\s+)?meant\s+(?P<meant>{_NAME})" + _END,
     re.IGNORECASE,
 )
 # "undo done", "undo that done", "reopen it": the conversation's contact.
@@ -74,7 +91,12 @@ def reopen_command(text: str, referent: c.PersonRef | None) -> c.ReopenCommand |
         words = next(value for value in found.groupdict().values() if value)
         target = _person(words, referent)
         return None if target is None else c.ReopenCommand(target=target)
-    meant = _MEANT.match(line)
+    meant = _MEANT.match(line) or _MEANT_STILL_OPEN.match(line)
+    if meant is None and referent is not None:
+        only = _WRONG_ONE_MEANT.match(line)
+        right = _person(only["meant"], referent) if only is not None else None
+        if right is not None and right.name.lower() != referent.name.lower():
+            return c.ReopenCommand(target=referent, meant=right)
     if meant is not None:
         wrong = _person(meant["wrong"], referent)
         right = _person(meant["meant"], referent)

@@ -310,6 +310,17 @@ _FAMILIES: tuple[tuple[str, str, tuple[type, ...]], ...] = (
         "cancel {n}",
         (c.CancelCommand,),
     ),
+    # "btw imraan said not interested, close it": a no from them, then the follow-up closed.
+    (
+        r"(?:(?:btw|fyi|ok(?:ay)?|so|update|ugh)\W+)*(?P<n>" + _ANY_NAME + r")\s+(?:said|says|is|"
+        r"was|replied|wrote\s+back)\s+(?:(?:she'?s|he'?s|they'?re|that\s+\w+\s+(?:is|was)|"
+        r"they\s+are)\s+)?(?:not|no\s+longer|isn'?t|wasn'?t)\s+(?:interested|keen|looking|hiring)"
+        r"[^,;.—–]{0,40}\s*(?:[,;.—–]|\s-)\s*(?:so\s+)?(?:pls\s+|please\s+|you\s+can\s+)?"
+        r"(?:close|drop|cancel|kill|remove|end|stop)\s+(?:it|that|this|the\s+(?:follow[- ]?up|"
+        r"reminder)|(?:him|her|them))(?:\s+out)?" + _POLITE + _END,
+        "cancel {n}",
+        (c.CancelCommand,),
+    ),
     # "that Hamid Rezaei entry is a duplicate, delete it".
     (
         r"(?:that|the|this)\s+(?P<n>" + _TYPED_NAME + r")\s+(?:entry|contact|card|one|record)\s+"

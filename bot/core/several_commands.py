@@ -45,7 +45,7 @@ _KIND_WORDS = (
 _NOT_SOMEONE = (
     r"(?:he|she|they|i|we|you|it|him|her|them|who|and|also|then|so|but|that|this|just|both|all|"
     r"done|snooze|cancel|met|note|sent|emailed|messaged|texted|called|pinged|dmed|told|shared|"
-    r"wrote|replied|followed|a|an|the)\b"
+    r"wrote|replied|followed|a|an|the|n|pls|please|plz)\b"
 )
 # After a `done` line: ", ines thanked", "; #4 asked", " and chen gave - …".
 _BEFORE_A_TOUCH = re.compile(
@@ -86,12 +86,17 @@ _DONE_LIST = re.compile(
     + _ONE
     + r"(?:\s*,\s*(?:and\s+)?"
     + _ONE
-    + r"|(?:\s+(?:and|&)\s+|\s*\+\s*)"
+    + r"|(?:\s+(?:and|&|n)\s+|\s*[+&]\s*)"
     + _ONE
     + r"){1,4})(?:\s+(?:both|all(?:\s+of\s+them|\s+three|\s+four)?))?(?:\s+(?P<kind>"
     + _KIND_WORDS
-    + r"))?(?:[\s.!]*$|\s*(?:[,:;]|\s[-—–])\s*(?P<note>\S.*?)[\s.!]*$)",
+    + r"))?(?:[\s.!]*$|\s*(?P<sep>[,:;]|\s[-—–])\s*(?P<note>\S.*?)[\s.!]*$)",
     re.IGNORECASE,
+)
+_JOINS = r"\s*,\s*(?:and\s+)?|\s+(?:and|&|n)\s+|\s*[+&]\s*"
+# "- sent all 3 the JD", ": sent both …": a note said of all of them.
+_SAID_OF_ALL = re.compile(
+    r"\b(?:both|all|each|every(?:one|body)|them|the\s+(?:two|three|four))\b", re.IGNORECASE
 )
 
 
@@ -99,14 +104,81 @@ def _each_done(line: str) -> list[str] | None:
     listed = _DONE_LIST.match(line)
     if listed is None:
         return None
-    people = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*\+\s*", listed["people"])
+    people = re.split(_JOINS, listed["people"], flags=re.IGNORECASE)
     if any(re.fullmatch(_KIND_WORDS, person, re.IGNORECASE) for person in people):
         return None
-    if listed["note"] and not (listed["kind"] or "+" in listed["people"]):
+    shared = listed["sep"] not in {",", None} or _SAID_OF_ALL.search(listed["note"] or "")
+    if listed["note"] and not (listed["kind"] or "+" in listed["people"] or shared):
         return None  # "done nadia, joel, sent the deck": too loose to share a note out
     kind = f" {listed['kind']}" if listed["kind"] else ""
-    note = f" - {listed['note']}" if listed["note"] else ""
+    said = _ALL_OF_THEM.sub("", listed["note"]) if listed["note"] else ""
+    note = f" - {said}" if said else ""
     return [f"done {person}{kind}{note}" for person in people]
+
+
+# "sent all 3 the JD" → "sent the JD" on each touch.
+_ALL_OF_THEM = re.compile(
+    r"(?<=\w)\s+(?:all\s+(?:\d|three|four|five|of\s+them)|both(?:\s+of\s+them)?)(?=\s+\w)",
+    re.IGNORECASE,
+)
+# What follows the people of a `snooze`: a day or a span ("3 days", "till thurs", "next week").
+_SNOOZE_REST = (
+    r"(?:till|until|til|to|for|by|in|on|next|this|another|a|one|two|three|four|five|\d|tomorrow|"
+    r"tmrw|kal|parso|mon|tue|wed|thu|fri|sat|sun|after|end|early|later)"
+)
+# What may follow the people of a `cancel`: nothing, or a reason set off by punctuation.
+_CANCEL_REST = r"(?:please|pls|plz|both|too|as\s+well|[,.;:!—–-])"
+_WORD = r"[^\W\d_][\w'’-]*"
+_PERSON = rf"(?:#\d+|(?!{_NOT_SOMEONE}){_WORD}(?:\s+(?!{_NOT_SOMEONE}|{_SNOOZE_REST}\b){_WORD})?)"
+# "snooze priya n ankit 3 days", "cancel omar, ines and chen": the command for each of them.
+_PEOPLE = rf"(?:both\s+)?(?P<people>{_PERSON}(?:(?:{_JOINS}){_PERSON}){{1,4}})"
+_SNOOZE_LIST = re.compile(
+    rf"^\W*(?P<cmd>snooze)\s+{_PEOPLE}(?P<rest>[\s.!]*|\s+{_SNOOZE_REST}\b.*)$", re.IGNORECASE
+)
+_CANCEL_LIST = re.compile(
+    rf"^\W*(?P<cmd>cancel)\s+{_PEOPLE}(?P<rest>[\s.!]*|\s*[,.;:!—–-].*|\s+{_CANCEL_REST}\b.*)$",
+    re.IGNORECASE,
+)
+
+
+# "sent both. yaw = gave, efua = gave", "kai: asked; lea: thanked": a kind given per person,
+# after the reply that named them.
+_A_KIND_EACH = (
+    rf"(?P<{{}}>{_PERSON})\s*[=:]\s*(?:a\s+|an\s+)?(?P<{{}}k>give|gave|ask|asked|thanks?|thanked)"
+)
+_KINDS_GIVEN = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|and)\W+)?(?:(?:sent|done|did|followed\s+up\s+(?:with|on))\s+"
+    r"(?:both|all(?:\s+\w+)?|them|it|the\s+(?:two|three))\s*[.,;:!—–-]+\s*)?"
+    r"(?P<pairs>.+?)[\s.!]*$",
+    re.IGNORECASE,
+)
+_ONE_KIND = re.compile(_A_KIND_EACH.format("n", "n"), re.IGNORECASE)
+_KIND_AS_A_VERB = {"give": "gave", "ask": "asked", "thank": "thanked", "thanks": "thanked"}
+
+
+def _kinds_given(line: str) -> list[str] | None:
+    told = _KINDS_GIVEN.match(line)
+    if told is None:
+        return None
+    pairs = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", told["pairs"], flags=re.IGNORECASE)
+    found = [_ONE_KIND.fullmatch(pair) for pair in pairs]
+    if len(found) < 2 or any(each is None for each in found):
+        return None
+    return [
+        f"done {each['n']} {_KIND_AS_A_VERB.get(each['nk'].lower(), each['nk'].lower())}"
+        for each in found
+        if each is not None
+    ]
+
+
+def _each_snooze_or_cancel(line: str) -> list[str] | None:
+    listed = _SNOOZE_LIST.match(line) or _CANCEL_LIST.match(line)
+    if listed is None:
+        return None
+    # A cancel keeps no reason ("cancel omar, ines and chen, the deal is off").
+    rest = listed["rest"].strip() if listed["cmd"].lower() == "snooze" else ""
+    people = re.split(_JOINS, listed["people"], flags=re.IGNORECASE)
+    return [f"{listed['cmd'].lower()} {person} {rest}".strip() for person in people]
 
 
 def in_parts(text: str) -> list[str] | None:
@@ -115,7 +187,7 @@ def in_parts(text: str) -> list[str] | None:
     line = " ".join(text.split())
     if len(line) > two_commands.MAX_LINE_CHARS:
         return None
-    each = _each_done(line)
+    each = _each_done(line) or _each_snooze_or_cancel(line) or _kinds_given(line)
     if each is not None:
         return each
     cuts: list[tuple[int, int, str]] = [

@@ -126,7 +126,7 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         "day_after",
         rf"(?:on\s+)?(?:the\s+)?day after (?:{_TOMORROW_WORDS})|"
         r"[üu]bermorgen|uebermorgen|lusa|"
-        r"pasado mañana|pasado manana|depois de amanh[ãa]|parso|parson|sa makalawa",
+        r"pasado mañana|pasado manana|depois de amanh[ãa]|sa makalawa",
     ),
     ("ago", rf"{_NUMBER}\s+(?P<unit>days?|weeks?|nights?)\s+ago"),
     ("ago", r"(?P<n2>\d{1,3})\s?(?P<unit2>d|w|wk|wks)\s+ago"),
@@ -164,7 +164,9 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:en|in|em|dans|sa loob ng|sa)\s+(?P<n>\d{{1,3}})\s+(?P<unit>{_FOREIGN_UNIT}|semanas?|"
         rf"wochen?|linggo)|(?P<n2>\d{{1,3}})\s+(?P<unit2>din|araw)\s+(?:mein|me|baad|bad)",
     ),
-    ("kal", r"kal"),
+    # Hindi "kal" (a day away), "parso" (two) and "narso" (three): before today for something
+    # that happened ("met Meera parso"), after it for something planned.
+    ("kal", r"(?P<adjacent>kal|parso|parson|parsoon|parsun|narso|narson)"),
     ("end_next", rf"{_LEAD}(?:the\s+)?end of next week"),
     ("end_this", rf"{_LEAD}(?:(?:the\s+)?end of (?:the |this )?week|eow)"),
     (
@@ -230,7 +232,11 @@ _DAY_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 # A part of the day after a day is part of the phrase: "Monday morning", "tomorrow afternoon".
-_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime))?"
+# Hindi "kal subah" (tomorrow morning), "parso shaam", and "tomorrow eod" likewise.
+_PART_OF_DAY = (
+    r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|subah|subha|shaam|sham|raat|dopahar|"
+    r"eod|cob))?"
+)
 _DAY_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(f"{_B}(?:{pattern}){_PART_OF_DAY}{_TRAIL}{_E}", re.IGNORECASE))
     for name, pattern in _DAY_PATTERNS
@@ -335,7 +341,8 @@ def _spec(kind: str, match: re.Match[str]) -> DaySpec:
     if kind == "day_after":
         return RelativeDays(2)
     if kind == "kal":
-        return AdjacentDay()
+        word = (_group(match, "adjacent") or "kal").lower()
+        return AdjacentDay(3 if word.startswith("nars") else 2 if word.startswith("pars") else 1)
     if kind == "month_day_of":
         day = int(match.group("d") or match.groupdict().get("d2") or 0)
         if not 1 <= day <= 31:

@@ -305,5 +305,7 @@ def test_a_meal_after_the_day_is_no_part_of_the_place(line: str) -> None:
     assert isinstance(result, c.MetCommand) and result.place == "the design meetup"
 
 
-def test_two_names_joined_by_an_ampersand_stay_one_name() -> None:
-    assert _names(dm("met Ida & Bea yesterday")) == ["Ida & Bea"]
+def test_two_names_joined_by_an_ampersand_are_two_people() -> None:
+    # Pass 24 (a tester's "met Ganesh & Divya (couple, both QA)"): "&" joins two people, as
+    # "and" does; it kept them as one contact "Ida & Bea" until then.
+    assert _names(dm("met Ida & Bea yesterday")) == ["Ida", "Bea"]
