@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
+from bot.core.dates import MONTHS, WEEKDAYS
+
 # "zoom call", "a quick intro call", "the teams call", "google meet", "whatsapp": how they met.
 _CHANNEL = re.compile(
     r"(?:(?:a|an|the|my|our)\s+)?(?:(?:quick|short|brief|long|intro|introductory|video|voice|"
@@ -28,25 +30,10 @@ _CHANNEL = re.compile(
 )
 _ORDINAL = re.compile(r"\s+on\s+(?:the\s+)?(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$", re.I)
 _ON = re.compile(r"\s+on\s+(?P<where>[^\W\d_][^,;]*)$", re.IGNORECASE)
+# Words a mistyped day is near ("decmbr", "wensday"); "may" is left out, a verb too.
 _DAY_WORDS = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *WEEKDAYS,
+    *(month for month in MONTHS if month != "may"),
     "today",
     "tomorrow",
     "yesterday",
