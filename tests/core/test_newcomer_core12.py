@@ -5,25 +5,23 @@ questions and draft labels after `review`, each with sentences of our own."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.core.service import CoachService
-from tests.core.conversation import say
+from tests.core.conversation import WEDNESDAY, coach_on_wednesday, say
 
 if TYPE_CHECKING:
     from storage.store import SqlStore
     from tests.conftest import FakeClock
 
-NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)  # a Wednesday
+NOW = WEDNESDAY
 
 
 @pytest.fixture
 def service(store: SqlStore, clock: FakeClock) -> CoachService:
-    clock.set(NOW)
-    return CoachService(store, lambda draft: None, clock)  # type: ignore[arg-type, return-value]
+    return coach_on_wednesday(store, clock)
 
 
 def _member_id(store: SqlStore) -> int:

@@ -4,43 +4,34 @@ line (`several_commands`) and corrections said right after (`said_again`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.core import commands as c
 from bot.core.dates import RelativeDays, WeekdaySpec
-from bot.core.parser import parse_command
 from bot.core.service import CoachService
 from bot.core.several_commands import in_parts
-from tests.core.conversation import due_by_name, say
+from tests.core.conversation import (
+    WEDNESDAY,
+    card_text,
+    coach_on_wednesday,
+    dm,
+    due_by_name,
+    names_met,
+    say,
+)
 
 if TYPE_CHECKING:
     from storage.store import SqlStore
     from tests.conftest import FakeClock
 
-NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)  # a Wednesday
-
-
-def dm(line: str, known: tuple[str, ...] = ()) -> c.Parsed:
-    return parse_command(line, direct_message=True, known_names=known)
+NOW = WEDNESDAY
 
 
 @pytest.fixture
 def service(store: SqlStore, clock: FakeClock) -> CoachService:
-    clock.set(NOW)
-    return CoachService(store, lambda draft: None, clock)  # type: ignore[arg-type, return-value]
-
-
-def _names(result: c.Parsed) -> list[str]:
-    assert isinstance(result, c.MetCommand), result
-    return [person.name for person in (result.person, *result.others)]
-
-
-def _card(service: CoachService, who: str) -> str:
-    card = say(service, f"who {who}")
-    return card.text + " ".join(f.value for section in card.sections for f in section.fields)
+    return coach_on_wednesday(store, clock)
 
 
 def _follow_up_ids(store: SqlStore) -> list[int]:
@@ -78,7 +69,7 @@ def _kinds(store: SqlStore, ids: list[int]) -> list[str | None]:
 )
 def test_a_list_of_people_keeps_the_place_and_day(line: str, names: list[str]) -> None:
     result = dm(line)
-    assert _names(result) == names
+    assert names_met(result) == names
     assert isinstance(result, c.MetCommand)
     assert result.place == "the hack night" and result.when == WeekdaySpec(1)
 
@@ -91,14 +82,14 @@ def test_each_aside_stays_with_its_person() -> None:
 
 def test_both_from_one_place_is_said_of_both() -> None:
     result = dm("met gus + hana (both from canva) at the design meetup on monday evening")
-    assert _names(result) == ["gus", "hana"]
+    assert names_met(result) == ["gus", "hana"]
     assert isinstance(result, c.MetCommand)
     assert result.note == "from canva" and result.when == WeekdaySpec(0)
 
 
 def test_place_and_day_said_first() -> None:
     result = dm("at the rust meetup yesterday met: Gus (infra), Hana (ml @ canva), Ola")
-    assert _names(result) == ["Gus", "Hana", "Ola"]
+    assert names_met(result) == ["Gus", "Hana", "Ola"]
     assert isinstance(result, c.MetCommand)
     assert result.place == "the rust meetup" and result.when == RelativeDays(-1)
     assert result.note == "Gus: infra; Hana: ml @ canva"
@@ -113,14 +104,14 @@ def test_place_and_day_said_first() -> None:
 )
 def test_one_more_there_too(line: str) -> None:
     result = dm(line)
-    assert _names(result) == ["Gus", "Hana"]
+    assert names_met(result) == ["Gus", "Hana"]
     assert isinstance(result, c.MetCommand) and result.place == "the rust meetup"
     assert result.note is None
 
 
 def test_one_more_after_the_first_ones_line() -> None:
     result = dm("met Gus at the rust meetup yesterday, and also Hana from Canva - hiring in ml")
-    assert _names(result) == ["Gus", "Hana"]
+    assert names_met(result) == ["Gus", "Hana"]
     assert isinstance(result, c.MetCommand)
     assert result.place == "the rust meetup" and result.when == RelativeDays(-1)
     assert result.note == "Hana: from Canva, hiring in ml"
@@ -148,8 +139,8 @@ def test_more_than_four_is_asked_in_parts() -> None:
 def test_each_person_gets_a_meeting_and_their_own_aside(service: CoachService) -> None:
     reply = say(service, "met Nadia (figma), Joel (vercel), Bo (ramp) at the hack night tue")
     assert reply.text.count("Logged") == 3
-    assert "figma" in _card(service, "Nadia") and "vercel" not in _card(service, "Nadia")
-    assert "ramp" in _card(service, "Bo") and "Tue 8 Dec" in _card(service, "Bo")
+    assert "figma" in card_text(service, "Nadia") and "vercel" not in card_text(service, "Nadia")
+    assert "ramp" in card_text(service, "Bo") and "Tue 8 Dec" in card_text(service, "Bo")
 
 
 # 2. Several commands in one line.
@@ -180,8 +171,8 @@ def test_each_done_keeps_its_own_kind_and_note(service: CoachService, store: Sql
     reply = say(service, "done nadia gave - sent her the deck; done joel thanked; done bo asked")
     assert reply.text.count("Done: follow-up") == 3
     assert _kinds(store, ids) == ["give", "thank", "ask"]
-    assert "sent her the deck" in _card(service, "Nadia Rossi")
-    assert "deck" not in _card(service, "Joel Kim")
+    assert "sent her the deck" in card_text(service, "Nadia Rossi")
+    assert "deck" not in card_text(service, "Joel Kim")
 
 
 def test_a_second_name_with_a_kind_is_no_note(service: CoachService, store: SqlStore) -> None:
@@ -190,13 +181,15 @@ def test_a_second_name_with_a_kind_is_no_note(service: CoachService, store: SqlS
     ids = _follow_up_ids(store)
     say(service, "done nadia thanked, joel gave")
     assert _kinds(store, ids) == ["thank", "give"]
-    assert "joel" not in _card(service, "Nadia Rossi").lower()
+    assert "joel" not in card_text(service, "Nadia Rossi").lower()
 
 
 def test_two_meetings_each_where_it_was(service: CoachService) -> None:
     reply = say(service, "met Gus Amato at the expo, keen on rust; met Hana Ito at the gym")
     assert reply.text.count("Logged") == 2
-    assert "the gym" in _card(service, "Hana Ito") and "rust" not in _card(service, "Hana Ito")
+    assert "the gym" in card_text(service, "Hana Ito") and "rust" not in card_text(
+        service, "Hana Ito"
+    )
 
 
 def test_a_part_not_understood_is_said(service: CoachService) -> None:
@@ -290,7 +283,7 @@ def test_each_touch_button_names_whom_it_is_for(service: CoachService) -> None:
 
 def test_a_second_meeting_that_reads_as_nothing_stays_in_the_note(service: CoachService) -> None:
     reply = say(service, "met Gus Amato at the expo; met his whole team too")
-    assert reply.text.count("Logged") == 1 and "whole team" in _card(service, "Gus Amato")
+    assert reply.text.count("Logged") == 1 and "whole team" in card_text(service, "Gus Amato")
 
 
 @pytest.mark.parametrize(
@@ -308,4 +301,4 @@ def test_a_meal_after_the_day_is_no_part_of_the_place(line: str) -> None:
 def test_two_names_joined_by_an_ampersand_are_two_people() -> None:
     # Pass 24 (a tester's "met Ganesh & Divya (couple, both QA)"): "&" joins two people, as
     # "and" does; it kept them as one contact "Ida & Bea" until then.
-    assert _names(dm("met Ida & Bea yesterday")) == ["Ida", "Bea"]
+    assert names_met(dm("met Ida & Bea yesterday")) == ["Ida", "Bea"]

@@ -5,43 +5,26 @@ a command."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.core import commands as c
 from bot.core.dates import RelativeDays, WeekdaySpec
-from bot.core.parser import parse_command
 from bot.core.service import CoachService
 from bot.core.several_commands import in_parts
-from tests.core.conversation import say
+from tests.core.conversation import WEDNESDAY, card_text, coach_on_wednesday, dm, names_met, say
 
 if TYPE_CHECKING:
     from storage.store import SqlStore
     from tests.conftest import FakeClock
 
-NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)  # a Wednesday
-
-
-def dm(line: str, known: tuple[str, ...] = ()) -> c.Parsed:
-    return parse_command(line, direct_message=True, known_names=known)
+NOW = WEDNESDAY
 
 
 @pytest.fixture
 def service(store: SqlStore, clock: FakeClock) -> CoachService:
-    clock.set(NOW)
-    return CoachService(store, lambda draft: None, clock)  # type: ignore[arg-type, return-value]
-
-
-def _names(result: c.Parsed) -> list[str]:
-    assert isinstance(result, c.MetCommand), result
-    return [person.name for person in (result.person, *result.others)]
-
-
-def _card(service: CoachService, who: str) -> str:
-    card = say(service, f"who {who}")
-    return card.text + " ".join(f.value for section in card.sections for f in section.fields)
+    return coach_on_wednesday(store, clock)
 
 
 # 1. Several people in one `met` line, each with their own aside and the shared place and day.
@@ -98,7 +81,7 @@ def test_each_person_met_is_read_with_the_shared_place_and_day(
     line: str, names: list[str], place: str | None, when: object
 ) -> None:
     result = dm(line)
-    assert _names(result) == names
+    assert names_met(result) == names
     assert isinstance(result, c.MetCommand)
     assert result.place == place and result.when == when
 
@@ -119,14 +102,18 @@ def test_a_description_with_and_is_no_second_person(line: str) -> None:
 def test_each_person_keeps_their_own_aside(service: CoachService) -> None:
     reply = say(service, "met kofi mensah gcp SE + rita costa from n26 both at devfest on mon")
     assert reply.text.count("Logged") == 2
-    assert "gcp SE" in _card(service, "kofi mensah") and "n26" not in _card(service, "kofi")
-    assert "n26" in _card(service, "rita costa") and "devfest" in _card(service, "rita costa")
+    assert "gcp SE" in card_text(service, "kofi mensah") and "n26" not in card_text(service, "kofi")
+    assert "n26" in card_text(service, "rita costa") and "devfest" in card_text(
+        service, "rita costa"
+    )
     reply = say(
         service,
         "met Ines Berg at Nordic Climate Night, runs ESG at Maersk, and Jon Dahl (Norrsken VC)",
     )
     assert reply.text.count("Logged") == 2
-    assert "Jon" not in _card(service, "Ines Berg") and "Norrsken" in _card(service, "Jon Dahl")
+    assert "Jon" not in card_text(service, "Ines Berg") and "Norrsken" in card_text(
+        service, "Jon Dahl"
+    )
 
 
 # 2. Several people in one `done`, with the kind and what was sent shared.
@@ -148,8 +135,8 @@ def test_several_people_done_are_each_marked(service: CoachService) -> None:
     say(service, "met Omar Diab at the expo yesterday")
     reply = say(service, "done lena + omar both gave, sent them the launch invite")
     assert reply.text.count("Done: follow-up") == 2
-    assert "launch invite" in _card(service, "Omar Diab")
-    assert "omar" not in _card(service, "Lena Vogt").lower()
+    assert "launch invite" in card_text(service, "Omar Diab")
+    assert "omar" not in card_text(service, "Lena Vogt").lower()
 
 
 # 3. Commands told in a sentence.

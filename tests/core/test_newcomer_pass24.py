@@ -6,33 +6,27 @@ kinds given per person and "i meant X" corrections."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.core import commands as c
 from bot.core.dates import AdjacentDay, DayOfMonth, resolve_past
-from bot.core.parser import parse_command
 from bot.core.service import CoachService
 from bot.core.several_commands import in_parts
-from tests.core.conversation import due_by_name, say
+from tests.core.conversation import WEDNESDAY, coach_on_wednesday, dm, due_by_name, say
 
 if TYPE_CHECKING:
     from storage.store import SqlStore
     from tests.conftest import FakeClock
 
-NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)  # a Wednesday
-
-
-def dm(line: str) -> c.Parsed:
-    return parse_command(line, direct_message=True)
+NOW = WEDNESDAY
 
 
 @pytest.fixture
 def service(store: SqlStore, clock: FakeClock) -> CoachService:
-    clock.set(NOW)
-    return CoachService(store, lambda draft: None, clock)  # type: ignore[arg-type, return-value]
+    return coach_on_wednesday(store, clock)
 
 
 # 1. "on <a call or channel>" is how they met; "on 9th" is a day; the meeting is never lost.
