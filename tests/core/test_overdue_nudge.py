@@ -3,29 +3,16 @@ its 10-day window is still open."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.nudges import OVERDUE, FollowUpPlan, nudge_reply, plan_nudges
 from bot.scheduler.jobs import sweep_nudges
-from storage.records import DueNudge, FollowUpRecord, MemberRecord
+from storage.records import DueNudge, FollowUpRecord
 from storage.store import SqlStore
 from tests.conftest import FakeClock
+from tests.core.test_nudges import BERLIN, member
 from tests.scheduler.fakes import RecordingNotifier
-
-BERLIN = "Europe/Berlin"
-
-
-def member(zone: str = "UTC") -> MemberRecord:
-    return MemberRecord(
-        id=1,
-        platform="slack",
-        workspace_id="T1",
-        user_id="U1",
-        timezone=zone,
-        work_start=time(9),
-        work_end=time(17, 30),
-    )
 
 
 def test_an_overdue_nudge_arrives_the_working_morning_after_the_due_day() -> None:
