@@ -8,7 +8,8 @@ two small hooks:
   `meeting_day_corrected`), reopening a follow-up marked done by mistake (`reopened`), Pidgin
   glosses (`said_in_pidgin`) and meeting lines put into the `met` line they mean
   (`meeting_lines`).
-- `after`: a status verb read into a name, an event or a meeting still to come read as a meeting
+- `after`: a pasted draft read as a command for no name at all (`a_draft_after_all`), a status
+  verb read into a name, an event or a meeting still to come read as a meeting
   that happened (`not_met_yet`), a follow-up day left at the end of a meeting's note, and what
   was said with `done` after the touch's kind, kept as a note (`done_notes`).
 """
@@ -20,6 +21,7 @@ from contextvars import ContextVar
 
 from bot.core import asked_in_passing
 from bot.core import commands as c
+from bot.core.a_draft_after_all import draft_after_all
 from bot.core.dates import DaySpec
 from bot.core.done_notes import asked_not_told, with_its_note
 from bot.core.event_in_the_name import event_out_of_the_name
@@ -145,6 +147,9 @@ def after(
     direct_message: bool,
 ) -> c.Parsed:
     """`result` with what these families correct in it."""
+    pasted = draft_after_all(text, result)
+    if pasted is not None:
+        return pasted
     told = status_in_the_name(text, result)
     if told is not None:
         return told
