@@ -8,7 +8,8 @@ two small hooks:
   `meeting_day_corrected`), reopening a follow-up marked done by mistake (`reopened`), Pidgin
   glosses (`said_in_pidgin`) and meeting lines put into the `met` line they mean
   (`meeting_lines`).
-- `after`: a pasted draft read as a command for no name at all (`a_draft_after_all`), a status
+- `after`: a pasted draft read as a command for no name at all (`a_draft_after_all`), a day
+  said but not read (`day_not_read`), a status
   verb read into a name, an event or a meeting still to come read as a meeting
   that happened (`not_met_yet`), a follow-up day left at the end of a meeting's note, and what
   was said with `done` after the touch's kind, kept as a note (`done_notes`).
@@ -23,6 +24,7 @@ from bot.core import asked_in_passing
 from bot.core import commands as c
 from bot.core.a_draft_after_all import draft_after_all
 from bot.core.dates import DaySpec
+from bot.core.day_not_read import unread_day
 from bot.core.done_notes import asked_not_told, with_its_note
 from bot.core.event_in_the_name import event_out_of_the_name
 from bot.core.meal_after_the_day import place_without_the_meal
@@ -150,6 +152,9 @@ def after(
     pasted = draft_after_all(text, result)
     if pasted is not None:
         return pasted
+    unread = unread_day(text, result)
+    if unread is not None:
+        return unread
     told = status_in_the_name(text, result)
     if told is not None:
         return told
