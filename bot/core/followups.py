@@ -806,6 +806,20 @@ def _touch_kind_on_done(
     return f" {ledger.KIND_QUESTION}", ledger.done_actions(closed.id)
 
 
+def touch_just_done_without_kind(ctx: Context, contact_id: int) -> FollowUpRecord | None:
+    """The touch with this contact marked done lately whose kind is not known yet: the one
+    "Was it a give, an ask or a thank-you?" asks about."""
+    latest = ctx.store.closed_follow_ups(ctx.member.id, ledger.LATEST_TOUCHES)
+    just_done = next((f for f in latest if f.contact_id == contact_id and f.status == "done"), None)
+    if (
+        just_done is None
+        or not still_fresh(just_done.done_at, ctx.now)
+        or ctx.store.touch_kind(ctx.member.id, just_done.id) is not None
+    ):
+        return None
+    return just_done
+
+
 def _kind_of_the_touch_just_done(
     ctx: Context, contact_id: int, command: c.DoneCommand
 ) -> Reply | None:
@@ -814,13 +828,8 @@ def _kind_of_the_touch_just_done(
     give went to a second touch 14 days off)."""
     if command.kind is None:
         return None
-    latest = ctx.store.closed_follow_ups(ctx.member.id, ledger.LATEST_TOUCHES)
-    just_done = next((f for f in latest if f.contact_id == contact_id and f.status == "done"), None)
-    if (
-        just_done is None
-        or not still_fresh(just_done.done_at, ctx.now)
-        or ctx.store.touch_kind(ctx.member.id, just_done.id) is not None
-    ):
+    just_done = touch_just_done_without_kind(ctx, contact_id)
+    if just_done is None:
         return None
     reply = _record_kind(ctx, just_done, command.kind)
     if not command.note:

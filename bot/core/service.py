@@ -30,7 +30,7 @@ from bot.core import commands as c
 from bot.core.about_someone import offer_for, offer_reply
 from bot.core.context import Context, failure
 from bot.core.dates import DAYS_LOOK_LIKE, DateWordsError, local_today
-from bot.core.followups import month_first
+from bot.core.followups import month_first, touch_just_done_without_kind
 from bot.core.help import COMMAND_HELP, command_reply, overview_reply, unknown_command_reply
 from bot.core.language import agrees_when_asked, chat_intent, help_topic, only_a_salutation
 from bot.core.meeting_ahead import ahead_reply
@@ -374,19 +374,13 @@ class CoachService:
         """The touch with this contact just marked done whose kind the coach asked for."""
         try:
             ctx = self._context(incoming)
-            latest = ctx.store.closed_follow_ups(ctx.member.id, ledger.LATEST_TOUCHES)
+            just_done = touch_just_done_without_kind(ctx, contact_id)
         except Exception:
             logger.error(
                 "reading closed follow-ups failed for %s/%s", incoming.platform, incoming.user_id
             )
             return None
-        for follow_up in latest:
-            if follow_up.contact_id != contact_id or follow_up.status != "done":
-                continue
-            asked_lately = chat.still_fresh(follow_up.done_at, ctx.now)
-            unknown = ctx.store.touch_kind(ctx.member.id, follow_up.id) is None
-            return follow_up.id if asked_lately and unknown else None
-        return None
+        return just_done.id if just_done is not None else None
 
     def _known_contacts(self, incoming: Incoming) -> list[ContactRecord]:
         try:
